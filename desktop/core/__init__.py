@@ -1,0 +1,1 @@
+"""The Qt-free core: fetch -> extract -> entities -> store -> query."""

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up (system libraries, venv, test extras) and run the whole test suite, headless.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+export QT_QPA_PLATFORM=offscreen
+exec .venv/bin/python -m pytest -q "$@"
