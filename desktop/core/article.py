@@ -46,3 +46,12 @@ class Article:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class Original:
+    """The page or file an article came from, kept in the archive as its offline copy."""
+
+    data: bytes
+    content_type: str = "text/html"
+    charset: str | None = None

@@ -1,0 +1,276 @@
+"""The `cuttings` command: with no arguments the window, with a sub-command the CLI.
+
+Each sub-command is a few lines over core calls. Exit codes: 0 all went well, 1 something
+failed (one line per failure on stdout or stderr, never a traceback unless --debug), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from desktop import __version__
+from desktop.core.errors import CuttingsError
+
+KIND_OPTIONS = {"person": "person", "city": "city", "country": "country", "org": "org"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="archive file (default: $CUTTINGS_DB or archive.sqlite3 in the user data folder)")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show tracebacks of unexpected errors")
+
+    parser = argparse.ArgumentParser(prog="cuttings", parents=[common],
+                                     description="Cuttings: an archive of news articles. "
+                                                 "Without a command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"cuttings {__version__}")
+    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", parents=[common], help="download or read articles into the archive")
+    p.add_argument("inputs", nargs="*", metavar="URL_OR_FILE")
+    p.add_argument("--from-file", metavar="FILE", help="read inputs from FILE, one per line")
+    p.add_argument("--refresh", action="store_true", help="download again and update stored copies")
+    p.add_argument("--url", help="the web address of a saved page file")
+
+    p = sub.add_parser("list", parents=[common], help="list articles, newest first")
+    p.add_argument("--search", metavar="TEXT", default="", help="full-text search")
+    for kind in ("person", "city", "country", "org"):
+        p.add_argument(f"--{kind}", metavar="NAME", action="append", default=[],
+                       help=f"only articles naming this {kind} (repeatable)")
+    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("show", parents=[common], help="one article with its entities")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("delete", parents=[common], help="delete articles")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+
+    p = sub.add_parser("export", parents=[common], help="write the whole archive as json, csv or md")
+    p.add_argument("--format", choices=("json", "csv", "md"), default="json")
+    p.add_argument("--out", metavar="PATH", help="file to write (default: standard output)")
+
+    p = sub.add_parser("extract", parents=[common], help="run the pipeline on one input without storing")
+    p.add_argument("input", metavar="URL_OR_FILE")
+    p.add_argument("--url", help="the web address of a saved page file")
+    p.add_argument("--no-entities", action="store_true")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("entities", parents=[common], help="people, places and organisations with counts")
+    p.add_argument("--kind", choices=tuple(KIND_OPTIONS))
+    p.add_argument("--json", action="store_true")
+
+    sub.add_parser("reindex", parents=[common], help="find entities again in every stored article")
+    return parser
+
+
+def _archive(args):
+    from desktop.core.store.db import Archive
+
+    return Archive(getattr(args, "db", None))
+
+
+def _print_json(value) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+def cmd_import(args) -> int:
+    from desktop.core.export import import_export, is_export_file
+    from desktop.core.pipeline import import_one, is_file_input
+
+    inputs = list(args.inputs)
+    if args.from_file:
+        try:
+            lines = Path(args.from_file).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise CuttingsError(f"Cannot read {args.from_file}: {exc.strerror}")
+        inputs += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not inputs:
+        print("cuttings import: nothing to import (give URLs, files or --from-file)", file=sys.stderr)
+        return 2
+    archive = _archive(args)
+    failed = False
+    for source in dict.fromkeys(inputs):
+        try:
+            if is_file_input(source) and is_export_file(Path(source)):
+                outcomes = import_export(archive, Path(source))
+            else:
+                outcomes = [import_one(archive, source, refresh=args.refresh, url=args.url)]
+        except CuttingsError as exc:
+            print(f"error {source}: {exc}")
+            failed = True
+            continue
+        for outcome in outcomes:
+            print(f"{outcome.status} {outcome.id} {outcome.title}")
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+def _filter(args, archive):
+    from desktop.core.query import Filter, find_term
+
+    terms = []
+    for kind in ("person", "city", "country", "org"):
+        for name in getattr(args, kind):
+            term = find_term(archive, kind, name)
+            if term is None:
+                return None
+            terms.append(term)
+    return Filter(text=args.search, terms=tuple(terms))
+
+
+def cmd_list(args) -> int:
+    from desktop.core.query import article_ids, summaries
+
+    archive = _archive(args)
+    flt = _filter(args, archive)
+    rows = summaries(archive, article_ids(archive, flt, args.limit)) if flt is not None else []
+    if args.json:
+        _print_json([
+            {k: v for k, v in asdict(r).items() if k in ("id", "url", "title", "authors", "published", "publisher")}
+            for r in rows
+        ])
+    else:
+        for r in rows:
+            print(f"{r.id:>6}  {(r.published or '')[:10]:<10}  {r.title}  — {r.publisher or r.url or ''}")
+    return 0
+
+
+def cmd_show(args) -> int:
+    from desktop.core.query import detail
+
+    item = detail(_archive(args), args.id)
+    if item is None:
+        raise CuttingsError(f"No article {args.id} in the archive")
+    if args.json:
+        _print_json(asdict(item))
+        return 0
+    print(item.title)
+    for label, value in (("By", ", ".join(item.authors)), ("Date", item.published),
+                         ("Source", item.publisher), ("URL", item.url)):
+        if value:
+            print(f"{label}: {value}")
+    for kind, label in (("person", "People"), ("city", "Cities"), ("country", "Countries"), ("org", "Organisations")):
+        names = [e.name + (f" ({e.country})" if kind == "city" and e.country else "")
+                 for e in item.entities if e.kind == kind]
+        if names:
+            print(f"{label}: {', '.join(names)}")
+    print()
+    print(item.text)
+    return 0
+
+
+def cmd_delete(args) -> int:
+    from desktop.core.store.archive import delete_articles
+
+    deleted = delete_articles(_archive(args), args.ids)
+    print(f"deleted {deleted} of {len(set(args.ids))}")
+    return 0 if deleted == len(set(args.ids)) else 1
+
+
+def cmd_export(args) -> int:
+    from desktop.core.export import export
+
+    content = export(_archive(args), args.format)
+    if args.out:
+        try:
+            Path(args.out).write_text(content, encoding="utf-8")
+        except OSError as exc:
+            raise CuttingsError(f"Cannot write {args.out}: {exc.strerror}")
+    else:
+        sys.stdout.write(content)
+    return 0
+
+
+def cmd_extract(args) -> int:
+    from desktop.core.export import extraction_json
+    from desktop.core.pipeline import extract
+
+    article = extract(args.input, url=args.url, entities=not args.no_entities)
+    if args.json:
+        _print_json(extraction_json(article))
+        return 0
+    data = extraction_json(article)
+    for key in ("url", "title", "authors", "published", "publisher", "language"):
+        print(f"{key}: {data[key]}")
+    for key in ("persons", "cities", "countries", "organizations"):
+        print(f"{key}: {', '.join(e['name'] for e in data[key])}")
+    print()
+    print(article.text)
+    return 0
+
+
+def cmd_entities(args) -> int:
+    from desktop.core.query import entity_counts
+
+    rows = entity_counts(_archive(args), args.kind)
+    if args.json:
+        _print_json([{**asdict(info), "articles": n} for info, n in rows])
+    else:
+        for info, n in rows:
+            extra = f" ({info.country})" if info.kind == "city" and info.country else ""
+            print(f"{n:>5}  {info.kind:<7}  {info.name}{extra}")
+    return 0
+
+
+def cmd_reindex(args) -> int:
+    from desktop.core.entities import entities_status
+    from desktop.core.reindex import reindex
+
+    status = entities_status()
+    if status:
+        raise CuttingsError(status)
+    archive = _archive(args)
+    done = 0
+    for done, count in reindex(archive):
+        print(f"\rreindexed {done} of {count}", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    print(f"reindexed {done} articles")
+    return 0
+
+
+COMMANDS = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "delete": cmd_delete,
+    "export": cmd_export,
+    "extract": cmd_extract,
+    "entities": cmd_entities,
+    "reindex": cmd_reindex,
+}
+
+
+def _window(args) -> int:
+    from desktop.gui.app import run_window
+
+    return run_window(getattr(args, "db", None), smoke=args.smoke)
+
+
+def run(argv: list[str]) -> int:
+    """Parse `argv` and run the sub-command (or the window); return the exit code."""
+    args = _parser().parse_args(argv)
+    debug = getattr(args, "debug", False)
+    handler = COMMANDS.get(args.command, _window)
+    try:
+        return handler(args)
+    except CuttingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the promise: no traceback for users, only with --debug
+        if debug:
+            raise
+        print(f"error: unexpected {exc.__class__.__name__}: {exc} (run with --debug for details)",
+              file=sys.stderr)
+        return 1

@@ -1,0 +1,326 @@
+"""Reading the archive: a Filter value in, article ids, rows, facet counts and profiles out.
+
+The GUI and the CLI hold a Filter, never SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from desktop.core.article import CITY, ENTITY_KINDS
+from desktop.core.store.db import Archive
+from desktop.core.store.models import ArticleAuthor, ArticleRow, Author, EntityRow, Mention
+
+PUBLISHER, AUTHOR, YEAR = "publisher", "author", "year"
+FACET_KINDS = (*ENTITY_KINDS, PUBLISHER, AUTHOR, YEAR)
+
+SORT_COLUMNS = {
+    "published": ArticleRow.published,
+    "title": ArticleRow.title,
+    "publisher": ArticleRow.publisher,
+    "authors": ArticleRow.authors_text,
+    "people": ArticleRow.person_count,
+    "added": ArticleRow.added,
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One active filter: an entity (by the ids it stands for) or a publisher, author or year."""
+
+    kind: str
+    label: str
+    ids: tuple[int, ...] = ()  # entity ids; empty for publisher/author/year terms
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What the user is looking at: full-text words AND every term, in one sort order."""
+
+    text: str = ""
+    terms: tuple[Term, ...] = ()
+    sort: str = "published"
+    descending: bool = True
+
+    def adding(self, term: Term) -> Filter:
+        return self if term in self.terms else replace(self, terms=(*self.terms, term))
+
+    def removing(self, term: Term) -> Filter:
+        return replace(self, terms=tuple(t for t in self.terms if t != term))
+
+    @property
+    def is_narrowed(self) -> bool:
+        return bool(self.text.strip() or self.terms)
+
+
+@dataclass
+class Summary:
+    """One article as a list shows it."""
+
+    id: int
+    url: str | None
+    title: str
+    authors: list[str]
+    published: str | None
+    publisher: str | None
+    person_count: int = 0
+
+
+@dataclass
+class EntityInfo:
+    id: int
+    kind: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    geonameid: int | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    local: bool = False  # a first-name-only person, of one article alone
+    mentions: int = 0  # in one article, or articles archive-wide, by context
+    context: str = ""
+    first_pos: int = 0
+
+
+@dataclass
+class Detail(Summary):
+    """One article with its text and linked entities, for the detail pane and `show`."""
+
+    text: str = ""
+    language: str | None = None
+    image: str | None = None
+    entities: list[EntityInfo] = field(default_factory=list)
+
+
+@dataclass
+class FacetEntry:
+    term: Term
+    count: int
+
+
+@dataclass
+class Profile:
+    """An entity across the archive: its articles by date, who and what goes with it."""
+
+    entity: EntityInfo
+    articles: list[Summary]
+    companions: list[FacetEntry]  # entities most often in the same articles
+    contexts: list[tuple[int, str]]  # (article id, sentence)
+
+
+def _matching_ids(archive: Archive, flt: Filter):
+    query = select(ArticleRow.id)
+    if flt.text.strip():
+        query = query.where(col(ArticleRow.id).in_(archive.backend.fulltext_ids(flt.text)))
+    for term in flt.terms:
+        if term.kind == PUBLISHER:
+            query = query.where(ArticleRow.publisher == term.label)
+        elif term.kind == YEAR:
+            query = query.where(func.substr(ArticleRow.published, 1, 4) == term.label)
+        elif term.kind == AUTHOR:
+            query = query.where(
+                col(ArticleRow.id).in_(
+                    select(ArticleAuthor.article_id)
+                    .join(Author, Author.id == ArticleAuthor.author_id)
+                    .where(Author.name == term.label)
+                )
+            )
+        else:
+            query = query.where(
+                col(ArticleRow.id).in_(
+                    select(Mention.article_id).where(col(Mention.entity_id).in_(term.ids))
+                )
+            )
+    return query
+
+
+def article_ids(archive: Archive, flt: Filter = Filter(), limit: int | None = None) -> list[int]:
+    """Ids of the articles matching `flt`, in its sort order (undated last, then newest id)."""
+    column = SORT_COLUMNS.get(flt.sort, ArticleRow.published)
+    order = col(column).desc() if flt.descending else col(column).asc()
+    query = _matching_ids(archive, flt).order_by(col(column).is_(None), order, col(ArticleRow.id).desc())
+    if limit is not None:
+        query = query.limit(limit)
+    with archive.session() as session:
+        return list(session.exec(query).all())
+
+
+def total(archive: Archive) -> int:
+    with archive.session() as session:
+        return session.exec(select(func.count()).select_from(ArticleRow)).one()
+
+
+def _authors_of(session, ids: Sequence[int]) -> dict[int, list[str]]:
+    rows = session.exec(
+        select(ArticleAuthor.article_id, Author.name)
+        .join(Author, Author.id == ArticleAuthor.author_id)
+        .where(col(ArticleAuthor.article_id).in_(ids))
+        .order_by(ArticleAuthor.article_id, ArticleAuthor.position)
+    ).all()
+    authors: dict[int, list[str]] = {}
+    for article_id, name in rows:
+        authors.setdefault(article_id, []).append(name)
+    return authors
+
+
+def _summary(row, authors: list[str]) -> Summary:
+    """`row`: an ArticleRow or a result row with the _SUMMARY_COLUMNS."""
+    return Summary(
+        id=row.id,
+        url=row.source_url,
+        title=row.title,
+        authors=authors,
+        published=row.published,
+        publisher=row.publisher,
+        person_count=row.person_count,
+    )
+
+
+_SUMMARY_COLUMNS = (
+    ArticleRow.id,
+    ArticleRow.source_url,
+    ArticleRow.title,
+    ArticleRow.published,
+    ArticleRow.publisher,
+    ArticleRow.person_count,
+)
+
+
+def summaries(archive: Archive, ids: Sequence[int]) -> list[Summary]:
+    """The list rows of `ids`, in that order (ids no longer stored are skipped)."""
+    with archive.session() as session:
+        # Only the list columns: never load article text to draw a row.
+        rows = {r.id: r for r in session.exec(select(*_SUMMARY_COLUMNS).where(col(ArticleRow.id).in_(ids)))}
+        authors = _authors_of(session, list(rows))
+    return [_summary(rows[i], authors.get(i, [])) for i in ids if i in rows]
+
+
+def _entity_info(row: EntityRow, **extra) -> EntityInfo:
+    return EntityInfo(
+        id=row.id,
+        kind=row.kind,
+        name=row.name,
+        aliases=[a for a in row.aliases.split("\n") if a],
+        geonameid=row.geonameid,
+        country=row.country,
+        lat=row.lat,
+        lon=row.lon,
+        local=row.scope_article_id is not None,
+        **extra,
+    )
+
+
+def detail(archive: Archive, article_id: int) -> Detail | None:
+    """Everything about one article, its entities ordered by first mention."""
+    with archive.session() as session:
+        row = session.get(ArticleRow, article_id)
+        if row is None:
+            return None
+        authors = _authors_of(session, [article_id]).get(article_id, [])
+        linked = session.exec(
+            select(EntityRow, Mention)
+            .join(Mention, Mention.entity_id == EntityRow.id)
+            .where(Mention.article_id == article_id)
+            .order_by(Mention.first_pos)
+        ).all()
+    base = _summary(row, authors)
+    return Detail(
+        **vars(base),
+        text=row.text,
+        language=row.language,
+        image=row.image,
+        entities=[
+            _entity_info(e, mentions=m.count, context=m.context, first_pos=m.first_pos) for e, m in linked
+        ],
+    )
+
+
+def find_term(archive: Archive, kind: str, name: str) -> Term | None:
+    """The entity term a user means by `name`: canonical name or alias, any case.
+
+    A city may also be named by its GeoNames id. Several entities can answer (two
+    articles' first-name-only "Yulia"); the term stands for all of them.
+    """
+    wanted = " ".join(name.split()).casefold()
+    with archive.session() as session:
+        rows = session.exec(select(EntityRow).where(EntityRow.kind == kind)).all()
+    ids = [
+        r.id
+        for r in rows
+        if r.name.casefold() == wanted
+        or wanted in (a.casefold() for a in r.aliases.split("\n"))
+        or (kind == CITY and wanted.isdigit() and r.geonameid == int(wanted))
+    ]
+    if not ids:
+        return None
+    label = next(r.name for r in rows if r.id == ids[0])
+    return Term(kind, label, tuple(ids))
+
+
+def facet(archive: Archive, kind: str, flt: Filter = Filter(), limit: int | None = None) -> list[FacetEntry]:
+    """Entries of one sidebar section with their article counts (within `flt`), most first."""
+    if kind in ENTITY_KINDS:
+        key, label, article = EntityRow.id, EntityRow.name, Mention.article_id
+        query = (
+            select(key, label, func.count(article))
+            .join(Mention, Mention.entity_id == EntityRow.id)
+            .where(EntityRow.kind == kind)
+        )
+    elif kind == AUTHOR:
+        key = label = Author.name
+        article = ArticleAuthor.article_id
+        query = select(key, label, func.count(article)).join(ArticleAuthor, ArticleAuthor.author_id == Author.id)
+    else:
+        key = label = ArticleRow.publisher if kind == PUBLISHER else func.substr(ArticleRow.published, 1, 4)
+        article = ArticleRow.id
+        query = select(key, label, func.count(article)).where(key.is_not(None))
+    if flt.is_narrowed:
+        query = query.where(col(article).in_(_matching_ids(archive, flt)))
+    query = query.group_by(key).order_by(func.count(article).desc(), label).limit(limit)
+    with archive.session() as session:
+        rows = session.exec(query).all()
+    if kind in ENTITY_KINDS:
+        return [FacetEntry(Term(kind, name, (entity_id,)), n) for entity_id, name, n in rows]
+    return [FacetEntry(Term(kind, value), n) for value, _, n in rows]
+
+
+def profile(archive: Archive, entity_id: int, companions: int = 12, contexts: int = 20) -> Profile | None:
+    """One entity across the archive (the entity view)."""
+    with archive.session() as session:
+        entity = session.get(EntityRow, entity_id)
+        if entity is None:
+            return None
+        mention_rows = session.exec(select(Mention).where(Mention.entity_id == entity_id)).all()
+    article_list = [m.article_id for m in mention_rows]
+    ordered = article_ids(archive, Filter(terms=(Term(entity.kind, entity.name, (entity_id,)),)))
+    with archive.session() as session:
+        together = session.exec(
+            select(EntityRow.id, EntityRow.kind, EntityRow.name, func.count(Mention.article_id))
+            .join(Mention, Mention.entity_id == EntityRow.id)
+            .where(col(Mention.article_id).in_(article_list), EntityRow.id != entity_id)
+            .group_by(EntityRow.id)
+            .order_by(func.count(Mention.article_id).desc(), EntityRow.name)
+            .limit(companions)
+        ).all()
+    by_article = {m.article_id: m.context for m in mention_rows}
+    return Profile(
+        entity=_entity_info(entity, mentions=len(article_list)),
+        articles=summaries(archive, ordered),
+        companions=[FacetEntry(Term(k, n, (i,)), c) for i, k, n, c in together],
+        contexts=[(a, by_article[a]) for a in ordered if by_article.get(a)][:contexts],
+    )
+
+
+def entity_counts(archive: Archive, kind: str | None = None) -> list[tuple[EntityInfo, int]]:
+    """Every entity (of one kind, or all) with the number of articles naming it, most first."""
+    count = func.count(Mention.article_id)
+    query = select(EntityRow, count).join(Mention, Mention.entity_id == EntityRow.id).group_by(EntityRow.id)
+    if kind:
+        query = query.where(EntityRow.kind == kind)
+    with archive.session() as session:
+        rows = session.exec(query.order_by(count.desc(), EntityRow.name)).all()
+    return [(_entity_info(e, mentions=n), n) for e, n in rows]

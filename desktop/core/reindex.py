@@ -1,0 +1,23 @@
+"""Finding entities again in every stored article, one transaction per article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from desktop.core.entities import find_entities
+from desktop.core.query import article_ids, detail
+from desktop.core.store.archive import replace_entities
+from desktop.core.store.db import Archive
+
+
+def reindex(archive: Archive) -> Iterator[tuple[int, int]]:
+    """Re-run entities on each article's stored text; yield (done, total) after each.
+
+    Interrupting between two articles leaves every article either old or new, never mixed.
+    """
+    ids = article_ids(archive)
+    for done, article_id in enumerate(ids, 1):
+        item = detail(archive, article_id)
+        if item is not None:
+            replace_entities(archive, article_id, find_entities(item.title, item.text))
+        yield done, len(ids)

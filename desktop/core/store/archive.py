@@ -1,0 +1,204 @@
+"""Writing to the archive. Each public function is one transaction: all of it lands or none."""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, delete, select
+
+from desktop.core.article import CITY, COUNTRY, PERSON, Article, Entity, Original
+from desktop.core.store.db import Archive
+from desktop.core.store.models import (
+    ArticleAuthor,
+    ArticleRow,
+    Author,
+    EntityRow,
+    Mention,
+    Snapshot,
+)
+from desktop.core.urls import normalize_url
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+SAVED, EXISTS = "saved", "exists"
+
+
+@dataclass
+class Outcome:
+    """What storing (or importing) one article did: SAVED or EXISTS, with its id and title."""
+
+    status: str
+    id: int
+    title: str
+
+
+def _same_page(article: Article):
+    urls = {normalize_url(u) for u in (article.url, article.canonical_url) if u}
+    if urls:
+        return select(ArticleRow).where(col(ArticleRow.url).in_(urls) | col(ArticleRow.canonical_url).in_(urls))
+    return select(ArticleRow).where(ArticleRow.text_hash == text_hash(article.text))
+
+
+def find_same(archive: Archive, article: Article) -> ArticleRow | None:
+    """The stored article that is the same page: same URL or canonical URL, else same text."""
+    with archive.session() as session:
+        return session.exec(_same_page(article).limit(1)).first()
+
+
+def store_article(
+    archive: Archive, article: Article, original: Original | None = None, refresh: bool = False
+) -> Outcome:
+    """Store `article` unless the archive has the same page (then its Outcome is EXISTS).
+
+    With `refresh`, a stored copy of the page is updated in place and keeps its id.
+    """
+    with archive.transaction() as session:
+        row = session.exec(_same_page(article).limit(1)).first()
+        if row is not None and not refresh:
+            return Outcome(EXISTS, row.id, row.title)
+        if row is None:
+            row = ArticleRow(text_hash="")
+        else:
+            _clear_links(session, row.id)
+        _fill_row(row, article)
+        session.add(row)
+        session.flush()
+        _write_authors(session, row.id, article.authors)
+        _write_entities(session, row.id, article.entities)
+        if original is not None:
+            session.add(
+                Snapshot(
+                    article_id=row.id,
+                    content_type=original.content_type,
+                    charset=original.charset,
+                    data=zlib.compress(original.data, 6),
+                    size=len(original.data),
+                )
+            )
+        return Outcome(SAVED, row.id, row.title)
+
+
+def replace_entities(archive: Archive, article_id: int, entities: list[Entity]) -> None:
+    """Swap the entities linked to one article (after a model or rule change)."""
+    with archive.transaction() as session:
+        session.exec(delete(Mention).where(Mention.article_id == article_id))
+        session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
+        _write_entities(session, article_id, entities)
+        session.get(ArticleRow, article_id).person_count = sum(e.kind == PERSON for e in entities)
+        _drop_orphans(session)
+
+
+def delete_articles(archive: Archive, ids: Iterable[int]) -> int:
+    """Delete articles with their snapshots and links; return how many existed."""
+    ids = list(ids)
+    with archive.transaction() as session:
+        found = session.exec(select(ArticleRow.id).where(col(ArticleRow.id).in_(ids))).all()
+        session.exec(delete(ArticleRow).where(col(ArticleRow.id).in_(found)))
+        _drop_orphans(session)
+        return len(found)
+
+
+def original_of(archive: Archive, article_id: int) -> Original | None:
+    """The stored offline copy of an article, decompressed."""
+    with archive.session() as session:
+        snap = session.get(Snapshot, article_id)
+        if snap is None:
+            return None
+        return Original(zlib.decompress(snap.data), snap.content_type, snap.charset)
+
+
+def entity_key(entity: Entity, article_id: int) -> str:
+    """What makes two mentions one archive-wide entity (see EntityRow)."""
+    if entity.kind in (CITY, COUNTRY) and entity.geonameid:
+        return f"geo:{entity.geonameid}"
+    if entity.kind == COUNTRY and entity.country:
+        return f"iso:{entity.country.upper()}"
+    name = " ".join(entity.name.casefold().split())
+    return f"{name}#{article_id}" if entity.local else name
+
+
+def _fill_row(row: ArticleRow, article: Article) -> None:
+    row.url = normalize_url(article.url) if article.url else None
+    row.canonical_url = normalize_url(article.canonical_url) if article.canonical_url else None
+    row.source_url = article.url
+    row.title = article.title
+    row.authors_text = join_names(article.authors)
+    row.published = article.published
+    row.publisher = article.publisher
+    row.language = article.language
+    row.image = article.image
+    row.text = article.text
+    row.text_hash = text_hash(article.text)
+    row.person_count = len(article.entities_of(PERSON))
+
+
+def join_names(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _clear_links(session: Session, article_id: int) -> None:
+    for table in (ArticleAuthor, Mention, Snapshot):
+        session.exec(delete(table).where(table.article_id == article_id))
+    session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
+
+
+def _write_authors(session: Session, article_id: int, names: list[str]) -> None:
+    for position, name in enumerate(dict.fromkeys(names)):
+        author = session.exec(select(Author).where(Author.name == name)).first()
+        if author is None:
+            author = Author(name=name)
+            session.add(author)
+            session.flush()
+        session.add(ArticleAuthor(article_id=article_id, author_id=author.id, position=position))
+
+
+def _write_entities(session: Session, article_id: int, entities: list[Entity]) -> None:
+    linked: dict[int, Mention] = {}
+    for entity in entities:
+        key = entity_key(entity, article_id)
+        row = session.exec(
+            select(EntityRow).where(EntityRow.kind == entity.kind, EntityRow.key == key)
+        ).first()
+        if row is None:
+            row = EntityRow(
+                kind=entity.kind,
+                key=key,
+                name=entity.name,
+                scope_article_id=article_id if entity.local else None,
+                geonameid=entity.geonameid,
+                country=entity.country,
+                lat=entity.lat,
+                lon=entity.lon,
+            )
+        known = set(filter(None, row.aliases.split("\n")))
+        new = [a for a in entity.aliases if a not in known and a != row.name]
+        if new:
+            row.aliases = "\n".join([*filter(None, row.aliases.split("\n")), *new])
+        session.add(row)
+        session.flush()
+        if row.id in linked:  # two forms that resolve to one stored entity
+            linked[row.id].count += entity.mentions
+            continue
+        mention = Mention(
+            article_id=article_id,
+            entity_id=row.id,
+            count=entity.mentions,
+            first_pos=entity.first_pos,
+            context=entity.context,
+        )
+        linked[row.id] = mention
+        session.add(mention)
+
+
+def _drop_orphans(session: Session) -> None:
+    session.exec(delete(EntityRow).where(~col(EntityRow.id).in_(select(Mention.entity_id))))
+    session.exec(delete(Author).where(~col(Author.id).in_(select(ArticleAuthor.author_id))))

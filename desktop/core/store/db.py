@@ -1,0 +1,124 @@
+"""Opening an archive: where it lives, its engine, its schema version and migrations."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+
+import platformdirs
+from sqlalchemy import inspect
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, SQLModel
+
+from desktop.core.errors import CuttingsError
+from desktop.core.store import models, sqlite
+
+SCHEMA_VERSION = 1
+
+# MIGRATIONS[n] upgrades an archive from schema n-1 to n, inside one transaction.
+# Each step gets the connection and the engine module (for engine-specific parts).
+Migration = Callable[[Connection, ModuleType], None]
+
+
+def _create_schema(conn: Connection, backend: ModuleType) -> None:
+    SQLModel.metadata.create_all(conn)
+    backend.install(conn)
+
+
+MIGRATIONS: dict[int, Migration] = {1: _create_schema}
+
+
+def default_location() -> Path:
+    """The archive used when none is named: $CUTTINGS_DB, else the user's data folder."""
+    env = os.environ.get("CUTTINGS_DB")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("Cuttings", appauthor=False)) / "archive.sqlite3"
+
+
+class Archive:
+    """An open archive: an engine for reading, one for writing, and what it is called."""
+
+    def __init__(self, location: str | os.PathLike | None = None):
+        if location is not None and str(location).startswith(("postgresql:", "postgres:")):
+            raise CuttingsError("PostgreSQL archives are not supported yet; use a file path.")
+        self.path = Path(location).expanduser() if location is not None else default_location()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CuttingsError(f"Cannot create the archive folder {self.path.parent}: {exc.strerror}")
+        self.backend = sqlite
+        self.read_only = self.path.exists() and not _writable(self.path)
+        self.engine, self._write_engine = self.backend.make_engines(self.path, self.read_only)
+        self._migrate()
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+    def session(self) -> Session:
+        """A session for reading; use it in a `with` block."""
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed at the end of the block, or not at all."""
+        try:
+            with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise self._explain(exc) from exc
+
+    def _explain(self, exc: OperationalError) -> CuttingsError:
+        if self.backend.is_locked_error(exc):
+            return CuttingsError(
+                "The archive is busy: another program is writing to it. Try again in a moment."
+            )
+        if self.backend.is_readonly_error(exc):
+            return CuttingsError(f"Cannot write to the archive {self.path}: it is read-only.")
+        return CuttingsError(f"The archive {self.path} could not be written: {exc.orig}")
+
+    def _migrate(self) -> None:
+        try:
+            with self.engine.connect() as conn:
+                version = _stored_version(conn)
+        except OperationalError as exc:
+            raise CuttingsError(f"Cannot open the archive {self.path}: {exc.orig}") from exc
+        if version > SCHEMA_VERSION:
+            raise CuttingsError(
+                f"The archive {self.path} was made by a newer Cuttings (schema {version}); "
+                f"this version reads schema {SCHEMA_VERSION} and older. Please update Cuttings."
+            )
+        if version == SCHEMA_VERSION:
+            return
+        if self.read_only:
+            raise CuttingsError(f"The archive {self.path} is read-only and needs an upgrade first.")
+        try:
+            with self._write_engine.begin() as conn:
+                for step in range(version + 1, SCHEMA_VERSION + 1):
+                    MIGRATIONS[step](conn, self.backend)
+                conn.execute(
+                    models.Meta.__table__.delete().where(models.Meta.key == "schema_version")
+                )
+                conn.execute(
+                    models.Meta.__table__.insert().values(key="schema_version", value=str(SCHEMA_VERSION))
+                )
+        except OperationalError as exc:
+            raise self._explain(exc) from exc
+
+
+def _writable(path: Path) -> bool:
+    """Can we write the archive file and create its journal files beside it?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _stored_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("meta"):
+        return 0
+    row = conn.execute(
+        models.Meta.__table__.select().where(models.Meta.key == "schema_version")
+    ).first()
+    return int(row.value) if row else 0

@@ -1,0 +1,94 @@
+"""The archive's tables (SQLModel). Engine-neutral: nothing SQLite-only lives here."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import Column, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Meta(SQLModel, table=True):
+    """Key/value facts about the archive itself, such as its schema version."""
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class ArticleRow(SQLModel, table=True):
+    __tablename__ = "article"
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str | None = Field(default=None, unique=True)  # normalised, for duplicate checks
+    canonical_url: str | None = Field(default=None, index=True)  # normalised
+    source_url: str | None = None  # as the user gave it, or the final URL after redirects
+    title: str = ""
+    authors_text: str = ""  # "A, B and C": indexed for full-text search, shown in lists
+    published: str | None = Field(default=None, index=True)
+    publisher: str | None = Field(default=None, index=True)
+    language: str | None = None
+    image: str | None = None
+    text: str = ""
+    text_hash: str = Field(index=True)  # finds url-less files imported twice
+    person_count: int = 0
+    added: datetime = Field(default_factory=_now)
+    updated: datetime = Field(default_factory=_now)
+
+
+class Author(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+
+
+class ArticleAuthor(SQLModel, table=True):
+    __tablename__ = "article_author"
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
+    author_id: int = Field(foreign_key="author.id", primary_key=True, index=True)
+    position: int = 0
+
+
+class Snapshot(SQLModel, table=True):
+    """The original page as downloaded, zlib-compressed: the offline copy."""
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
+    content_type: str = "text/html"
+    charset: str | None = None
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    size: int = 0  # uncompressed bytes
+    fetched: datetime = Field(default_factory=_now)
+
+
+class EntityRow(SQLModel, table=True):
+    """One canonical person, place or organisation, shared by every article naming it.
+
+    `key` is what makes two mentions the same entity (kind-specific: a GeoNames id for a
+    place, the folded full name for a person). A first-name-only person is scoped to one
+    article, so its key carries that article's id.
+    """
+
+    __tablename__ = "entity"
+    __table_args__ = (UniqueConstraint("kind", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(index=True)
+    key: str
+    name: str = Field(index=True)
+    aliases: str = ""  # newline-separated other surface forms
+    scope_article_id: int | None = Field(default=None, foreign_key="article.id", ondelete="CASCADE")
+    geonameid: int | None = Field(default=None, index=True)
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class Mention(SQLModel, table=True):
+    article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
+    entity_id: int = Field(foreign_key="entity.id", primary_key=True, index=True, ondelete="CASCADE")
+    count: int = 1
+    first_pos: int = 0
+    context: str = ""

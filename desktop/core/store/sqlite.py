@@ -1,0 +1,94 @@
+"""Everything SQLite-only: the engine and its pragmas, write locking, and the FTS5 index.
+
+A second engine (PostgreSQL) is a sibling module with the same four members; nothing
+outside the store knows which one is in use.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.pool import NullPool
+
+_FTS_DDL = [
+    "CREATE VIRTUAL TABLE article_fts USING fts5("
+    " title, authors_text, text, content='article', content_rowid='id',"
+    " tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN"
+    " INSERT INTO article_fts(rowid, title, authors_text, text)"
+    " VALUES (new.id, new.title, new.authors_text, new.text); END",
+    "CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN"
+    " INSERT INTO article_fts(article_fts, rowid, title, authors_text, text)"
+    " VALUES ('delete', old.id, old.title, old.authors_text, old.text); END",
+    "CREATE TRIGGER article_fts_update AFTER UPDATE OF title, authors_text, text ON article BEGIN"
+    " INSERT INTO article_fts(article_fts, rowid, title, authors_text, text)"
+    " VALUES ('delete', old.id, old.title, old.authors_text, old.text);"
+    " INSERT INTO article_fts(rowid, title, authors_text, text)"
+    " VALUES (new.id, new.title, new.authors_text, new.text); END",
+]
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+BUSY_TIMEOUT = 5.0  # seconds a writer waits for another one before giving up
+
+
+def make_engines(path: Path, read_only: bool = False) -> tuple[Engine, Engine]:
+    """A reading engine and a writing one whose transactions take the write lock up front.
+
+    BEGIN IMMEDIATE makes a second writer wait (busy timeout) and then fail cleanly,
+    instead of failing half-way through an import when its read lock cannot be upgraded.
+    """
+    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
+    engine = create_engine(
+        url,
+        connect_args={"timeout": BUSY_TIMEOUT, "check_same_thread": False},
+        poolclass=NullPool,  # one short-lived connection per task: safe across threads
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except Exception:  # a read-only archive can still be read in its current mode
+            pass
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection):
+        mode = conn.get_execution_options().get("sqlite_begin", "")
+        conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    return engine, engine.execution_options(sqlite_begin="IMMEDIATE")
+
+
+def install(conn: Connection) -> None:
+    """Create the engine-specific parts of a new archive: the full-text index."""
+    for statement in _FTS_DDL:
+        conn.exec_driver_sql(statement)
+
+
+def fulltext_ids(query: str):
+    """A SELECT of the ids of articles whose title, authors or text match every word.
+
+    Each word is matched as a prefix, so results follow the user's typing.
+    """
+    words = _WORD.findall(query)
+    match = " ".join(f'"{w}"*' for w in words) or '""'
+    return text("SELECT rowid FROM article_fts WHERE article_fts MATCH :match").bindparams(match=match)
+
+
+def is_locked_error(exc: Exception) -> bool:
+    """True if `exc` means another program holds the archive's write lock."""
+    return "database is locked" in str(exc) or "database is busy" in str(exc)
+
+
+def is_readonly_error(exc: Exception) -> bool:
+    """True if `exc` means the archive file or its folder cannot be written."""
+    msg = str(exc)
+    return "readonly database" in msg or "unable to open database" in msg

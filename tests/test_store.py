@@ -1,0 +1,228 @@
+"""The archive's storage: transactions, duplicates, entities, schema versions, failure modes."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from desktop.core.article import CITY, PERSON, Article, Entity, Original
+from desktop.core.errors import CuttingsError
+from desktop.core.query import Filter, article_ids, detail, find_term, total
+from desktop.core.store import db as store_db
+from desktop.core.store.archive import EXISTS, SAVED, delete_articles, original_of, replace_entities, store_article
+from desktop.core.store.db import SCHEMA_VERSION, Archive
+
+
+def make_article(n: int = 1, **overrides) -> Article:
+    fields = dict(
+        url=f"https://news.example/story-{n}",
+        title=f"Story {n}",
+        authors=["Ann Writer", "Bob Reporter"],
+        published=f"2023-01-{n:02d}",
+        publisher="Example News",
+        text=f"Paragraph one of story {n} about Belgrade.\n\nParagraph two.",
+        entities=[
+            Entity(PERSON, "Alexei Navalny", ["Navalny"], mentions=3, context="Navalny spoke."),
+            Entity(PERSON, "Yulia", local=True),
+            Entity(CITY, "Belgrade", geonameid=792680, country="RS", lat=44.8, lon=20.46),
+        ],
+    )
+    fields.update(overrides)
+    return Article(**fields)
+
+
+def rows(path) -> dict[str, int]:
+    con = sqlite3.connect(path)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("article", "author", "article_author", "snapshot", "entity", "mention")}
+    finally:
+        con.close()
+
+
+def test_store_and_read_back(archive):
+    outcome = store_article(archive, make_article(), Original(b"<html>page</html>", "text/html", "utf-8"))
+    assert outcome.status == SAVED
+    item = detail(archive, outcome.id)
+    assert item.title == "Story 1"
+    assert item.authors == ["Ann Writer", "Bob Reporter"]
+    assert item.publisher == "Example News"
+    assert [e.name for e in item.entities] == ["Alexei Navalny", "Yulia", "Belgrade"]
+    belgrade = item.entities[2]
+    assert (belgrade.geonameid, belgrade.country) == (792680, "RS")
+    assert original_of(archive, outcome.id).data == b"<html>page</html>"
+
+
+def test_pragmas_wal_and_foreign_keys(archive):
+    with archive.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+@pytest.mark.parametrize("variant", [
+    "https://news.example/story-1",
+    "HTTPS://NEWS.EXAMPLE/story-1#comments",
+    "https://news.example/story-1?utm_source=twitter&fbclid=abc",
+])
+def test_same_page_is_one_article(archive, variant):
+    first = store_article(archive, make_article())
+    again = store_article(archive, make_article(url=variant, title="Other title"))
+    assert again.status == EXISTS and again.id == first.id
+    assert total(archive) == 1
+
+
+def test_canonical_url_matches_too(archive):
+    first = store_article(archive, make_article(url="https://m.news.example/a", canonical_url="https://news.example/a"))
+    again = store_article(archive, make_article(url="https://news.example/a"))
+    assert again.status == EXISTS and again.id == first.id
+
+
+def test_refresh_updates_in_place_and_reindexes_text(archive):
+    first = store_article(archive, make_article(), Original(b"old"))
+    new = make_article(title="Story 1, updated", text="Completely new words about Vilnius.", entities=[])
+    again = store_article(archive, new, Original(b"new"), refresh=True)
+    assert again.status == SAVED and again.id == first.id
+    assert detail(archive, first.id).title == "Story 1, updated"
+    assert detail(archive, first.id).entities == []
+    assert original_of(archive, first.id).data == b"new"
+    assert article_ids(archive, Filter(text="Vilnius")) == [first.id]
+    assert article_ids(archive, Filter(text="Belgrade")) == []
+
+
+def test_fulltext_follows_inserts_and_deletes(archive):
+    a = store_article(archive, make_article(1)).id
+    b = store_article(archive, make_article(2, text="Nothing about that city here.")).id
+    assert article_ids(archive, Filter(text="belgrade")) == [a]
+    assert set(article_ids(archive, Filter(text="Writer"))) == {a, b}  # authors are indexed
+    assert article_ids(archive, Filter(text="parag")) == [a]  # prefix match while typing
+    delete_articles(archive, [a])
+    assert article_ids(archive, Filter(text="belgrade")) == []
+
+
+def test_delete_removes_everything_of_the_article(archive):
+    a = store_article(archive, make_article(1), Original(b"x")).id
+    assert delete_articles(archive, [a, 999]) == 1
+    assert rows(archive.path) == dict.fromkeys(rows(archive.path), 0)
+
+
+def test_full_names_merge_across_articles_first_names_do_not(archive):
+    a = store_article(archive, make_article(1)).id
+    b = store_article(archive, make_article(2)).id
+    navalny = find_term(archive, PERSON, "navalny")  # by alias, any case
+    assert len(navalny.ids) == 1
+    assert set(article_ids(archive, Filter(terms=(navalny,)))) == {a, b}
+    yulia = find_term(archive, PERSON, "Yulia")
+    assert len(yulia.ids) == 2  # two people called Yulia, one per article
+    assert find_term(archive, CITY, "792680").label == "Belgrade"
+
+
+def test_replace_entities_keeps_the_article(archive):
+    a = store_article(archive, make_article()).id
+    replace_entities(archive, a, [Entity(PERSON, "Vladimir Putin", ["Putin"])])
+    item = detail(archive, a)
+    assert [e.name for e in item.entities] == ["Vladimir Putin"]
+    assert item.person_count == 1
+    assert find_term(archive, PERSON, "Navalny") is None  # orphan entity removed
+
+
+def test_failed_transaction_leaves_archive_as_it_was(archive, monkeypatch):
+    store_article(archive, make_article(1))
+    before = rows(archive.path)
+    from desktop.core.store import archive as archive_module
+
+    def explode(*_args):
+        raise RuntimeError("crash while writing entities")
+
+    monkeypatch.setattr(archive_module, "_write_entities", explode)
+    with pytest.raises(RuntimeError):
+        store_article(archive, make_article(2), Original(b"y"))
+    assert rows(archive.path) == before
+
+
+def test_newer_archive_is_refused(tmp_path):
+    path = tmp_path / "a.sqlite3"
+    Archive(path)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    with pytest.raises(CuttingsError, match="newer Cuttings"):
+        Archive(path)
+
+
+def test_older_archive_is_upgraded_in_place(tmp_path, monkeypatch):
+    path = tmp_path / "a.sqlite3"
+    store_article(Archive(path), make_article())
+
+    def add_notes(conn, _backend):
+        conn.exec_driver_sql("ALTER TABLE article ADD COLUMN note TEXT DEFAULT ''")
+
+    monkeypatch.setattr(store_db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setitem(store_db.MIGRATIONS, SCHEMA_VERSION + 1, add_notes)
+    upgraded = Archive(path)
+    assert total(upgraded) == 1
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION + 1)
+    assert con.execute("SELECT note FROM article").fetchone()[0] == ""
+
+
+def test_locked_by_another_writer(archive, monkeypatch):
+    monkeypatch.setattr(store_db.sqlite, "BUSY_TIMEOUT", 0.2)
+    other = sqlite3.connect(archive.path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        locked = Archive(archive.path)
+        with pytest.raises(CuttingsError, match="busy"):
+            store_article(locked, make_article())
+    finally:
+        other.rollback()
+        other.close()
+    assert total(archive) == 0
+
+
+def test_read_only_archive(tmp_path, monkeypatch):
+    path = tmp_path / "a.sqlite3"
+    store_article(Archive(path), make_article(1))
+    path.chmod(0o444)
+    if os.geteuid() == 0:  # root may write anything: make the permission check see the mode bits
+        monkeypatch.setattr(store_db, "_writable", lambda p: False)
+    readonly = Archive(path)
+    assert total(readonly) == 1  # still readable
+    with pytest.raises(CuttingsError, match="read-only"):
+        store_article(readonly, make_article(2))
+    path.chmod(0o644)
+    monkeypatch.undo()
+    assert total(Archive(path)) == 1
+
+
+KILL_MID_IMPORT = textwrap.dedent("""
+    import os, signal, sys
+    from desktop.core.store import archive as module
+    from desktop.core.store.db import Archive
+    from tests.test_store import make_article
+
+    real = module._write_entities
+    def die(session, article_id, entities):
+        real(session, article_id, entities)
+        session.flush()          # rows are in the database file's WAL, uncommitted
+        os.kill(os.getpid(), signal.SIGKILL)
+    module._write_entities = die
+    module.store_article(Archive(sys.argv[1]), make_article(2))
+""")
+
+
+def test_process_killed_mid_import_leaves_archive_as_it_was(archive):
+    store_article(archive, make_article(1), Original(b"x"))
+    before = rows(archive.path)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    proc = subprocess.run([sys.executable, "-c", KILL_MID_IMPORT, str(archive.path)], cwd=root)
+    assert proc.returncode == -9
+    assert rows(archive.path) == before
+    con = sqlite3.connect(archive.path)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert store_article(Archive(archive.path), make_article(2)).status == SAVED
