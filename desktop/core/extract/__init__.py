@@ -1,0 +1,60 @@
+"""Page or text file -> Article: metadata (metadata.py), body text (body.py), .md/.txt (textfile.py)."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from bs4 import BeautifulSoup
+from lxml import etree
+
+from desktop.core.article import Article
+
+from . import metadata
+from .body import body_text
+from .textfile import extract_textfile
+
+__all__ = ["extract_html", "extract_textfile", "parse_html"]
+
+# Characters XML (and so lxml) refuses; they turn up when random bytes are decoded as text.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Never part of the article or its metadata; dropping them first halves the soup's build time.
+NOISE = "//script[not(contains(@type, 'ld+json'))] | //style | //svg | //noscript | //template | //comment()"
+
+
+def parse_html(html: str) -> tuple[lxml.html.HtmlElement | None, BeautifulSoup]:
+    """The page as an lxml tree (for the body extractor) and a BeautifulSoup (for metadata).
+
+    The soup is built with the lxml parser from the tree with scripts, styles and comments
+    removed. The tree is None when there is no markup at all.
+    """
+    html = CONTROL_CHARS.sub("", html or "")
+    try:
+        tree = lxml.html.document_fromstring(
+            html.encode("utf-8", "replace"), parser=lxml.html.HTMLParser(encoding="utf-8")
+        )
+    except (etree.ParserError, ValueError):
+        return None, BeautifulSoup(html, "lxml")
+    for node in tree.xpath(NOISE):
+        if node.getparent() is not None:
+            node.drop_tree()
+    return tree, BeautifulSoup(lxml.html.tostring(tree, encoding="unicode"), "lxml")
+
+
+def extract_html(html: str, url: str | None = None) -> Article:
+    """An Article from a web page's HTML; never raises on malformed input (fields stay empty)."""
+    tree, soup = parse_html(html)
+    src = metadata.read_sources(soup, url)
+    canonical = metadata.canonical_url(src)
+    title = metadata.title(src)
+    return Article(
+        url=canonical or url,
+        canonical_url=canonical,
+        title=title,
+        authors=metadata.authors(src),
+        published=metadata.published(src),
+        publisher=metadata.publisher(src),
+        language=metadata.language(src),
+        image=metadata.image(src),
+        text=body_text(tree, url, title) if tree is not None else "",
+    )

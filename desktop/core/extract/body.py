@@ -1,0 +1,52 @@
+"""The article's own text: trafilatura finds the main content, we lay it out as paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+import trafilatura
+from lxml.html import HtmlElement
+
+BLOCKS = {"p", "head", "list", "quote", "table", "code", "div"}
+
+
+def _inline(el) -> str:
+    return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+
+
+def _blocks(el) -> list[str]:
+    """Text blocks of trafilatura's output tree: one per paragraph, heading, list or table."""
+    if el.tag == "list":
+        items = [_inline(item) for item in el if item.tag == "item"]
+        return ["\n".join(item for item in items if item)]
+    if el.tag == "table":
+        rows = [" | ".join(filter(None, map(_inline, row))) for row in el.iter("row")]
+        return ["\n".join(row for row in rows if row)]
+    if any(child.tag in BLOCKS for child in el):
+        out = [el.text.strip()] if el.text and el.text.strip() else []
+        for child in el:
+            out += _blocks(child)
+            if child.tail and child.tail.strip():
+                out.append(child.tail.strip())
+        return out
+    return [_inline(el)]
+
+
+def body_text(tree: HtmlElement, url: str | None = None, title: str = "") -> str:
+    """The main text of a parsed page, paragraphs and headings separated by blank lines.
+
+    Menus, share bars, comments, captions and the like are left out; a repeat of the title at
+    the top is dropped. Note: trafilatura edits `tree` in place.
+    """
+    # favor_recall: on news pages the default mode sometimes falls back to the whole page.
+    doc = trafilatura.bare_extraction(
+        tree, url=url, favor_recall=True, include_comments=False, include_images=False,
+        with_metadata=False, as_dict=False,
+    )
+    if doc is None or doc.body is None:
+        return ""
+    blocks = [block for child in doc.body for block in _blocks(child) if block]
+    key = lambda text: re.sub(r"\W+", "", text.casefold())
+    while blocks and title and key(blocks[0]) == key(title):
+        blocks.pop(0)
+    return "\n\n".join(blocks)

@@ -1,0 +1,91 @@
+"""Turning the date strings pages carry into ISO 8601."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january", "janvier", "januar", "enero", "janeiro", "gennaio"),
+            ("feb", "february", "février", "fevrier", "februar", "febrero", "fevereiro", "febbraio"),
+            ("mar", "march", "mars", "märz", "marzo", "março", "marco"),
+            ("apr", "april", "avril", "abril", "aprile"),
+            ("may", "mai", "mayo", "maio", "maggio"),
+            ("jun", "june", "juin", "juni", "junio", "junho", "giugno"),
+            ("jul", "july", "juillet", "juli", "julio", "julho", "luglio"),
+            ("aug", "august", "août", "aout", "agosto"),
+            ("sep", "sept", "september", "septembre", "septiembre", "setembro", "settembre"),
+            ("oct", "october", "octobre", "oktober", "octubre", "outubro", "ottobre"),
+            ("nov", "november", "novembre", "noviembre", "novembro"),
+            ("dec", "december", "décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+ISO_LIKE = re.compile(
+    r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
+SLASHED = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+MONTH_NAME = r"([^\W\d_]{3,10})\.?"
+DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?{MONTH_NAME},?\s+(?:de\s+)?(\d{{4}})\b")
+MONTH_DAY_YEAR = re.compile(rf"\b{MONTH_NAME}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day) if 1990 <= year <= 2100 else None
+    except ValueError:
+        return None
+
+
+def _from_iso_like(text: str) -> str | None:
+    m = ISO_LIKE.search(text)
+    if not m:
+        return None
+    year, month, day, hour, minute, second, zone = m.groups()
+    found = _valid(int(year), int(month), int(day))
+    if found is None:
+        return None
+    if hour is None:
+        return found.isoformat()
+    zone = zone or ""
+    if zone and zone != "Z" and ":" not in zone:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    try:
+        stamp = datetime.fromisoformat(
+            f"{found.isoformat()}T{hour}:{minute}:{second or '00'}{zone.replace('Z', '+00:00')}"
+        )
+    except ValueError:
+        return found.isoformat()
+    return stamp.isoformat()
+
+
+def _from_words(text: str) -> str | None:
+    lowered = text.casefold()
+    for pattern, order in ((MONTH_DAY_YEAR, "mdy"), (DAY_MONTH_YEAR, "dmy")):
+        for m in pattern.finditer(lowered):
+            parts = dict(zip(order, m.groups()))
+            month = MONTHS.get(parts["m"])
+            if month:
+                found = _valid(int(parts["y"]), month, int(parts["d"]))
+                if found:
+                    return found.isoformat()
+    m = SLASHED.search(text)
+    if m:
+        found = _valid(*map(int, m.groups()))
+        return found.isoformat() if found else None
+    return None
+
+
+def to_iso(value: object) -> str | None:
+    """ISO 8601 for a date string in a common format ("2023-01-21T10:00Z", "January 21, 2023",
+    "21 janvier 2023", "2023/01/21"); None when no plausible date is found."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    return _from_iso_like(text) or _from_words(text)

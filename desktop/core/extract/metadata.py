@@ -1,0 +1,270 @@
+"""Article metadata from a parsed page: JSON-LD, OpenGraph, Twitter cards, <meta>, microdata and
+the visible byline. Each public function takes the page's `Sources` and returns one value."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Tag
+
+from .dates import to_iso
+from .names import clean_names, split_byline
+
+ARTICLE_TYPE = re.compile(r"Article|BlogPosting|Report|NewsStory")
+# Title tails: " | Site", " - Site"... The separator must be spaced so "Covid-19" stays whole.
+TITLE_SEPARATOR = re.compile(r"(\s+[|\-–—·•»:]{1,2}\s+)")
+BYLINE_HINT = re.compile(r"byline|author|writer|contributor|creditline", re.I)
+
+AUTHOR_META = ("author", "article:author", "og:article:author", "byl", "parsely-author",
+               "sailthru.author", "dc.creator", "dcterms.creator", "citation_author")
+PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished",
+                  "citation_publication_date", "citation_date", "dc.date.issued", "dcterms.created",
+                  "dc.date", "date", "pubdate", "publishdate", "parsely-pub-date",
+                  "sailthru.date", "og:published_time", "article.published", "published_time")
+
+
+@dataclass
+class Sources:
+    """What the metadata functions read: the soup, its <meta> values and its JSON-LD article."""
+
+    soup: BeautifulSoup
+    url: str | None = None
+    meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name -> contents
+    ld: dict = field(default_factory=dict)  # the JSON-LD article object, {} when there is none
+
+    def first_meta(self, *names: str) -> str | None:
+        for name in names:
+            for value in self.meta.get(name, ()):
+                if value.strip():
+                    return value.strip()
+        return None
+
+
+def read_sources(soup: BeautifulSoup, url: str | None = None) -> Sources:
+    """Index the page's <meta> tags and find its JSON-LD article object."""
+    meta: dict[str, list[str]] = {}
+    for tag in soup.find_all("meta"):
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop") or tag.get("http-equiv")
+        content = tag.get("content")
+        if isinstance(key, str) and isinstance(content, str):
+            meta.setdefault(key.strip().lower(), []).append(content)
+    return Sources(soup=soup, url=url, meta=meta, ld=json_ld_article(soup))
+
+
+# ---------------------------------------------------------------- JSON-LD
+
+def _ld_objects(value) -> list[dict]:
+    """Every object in a JSON-LD value, walking arrays and @graph."""
+    if isinstance(value, list):
+        return [obj for item in value for obj in _ld_objects(item)]
+    if isinstance(value, dict):
+        return [value, *_ld_objects(value.get("@graph", []))]
+    return []
+
+
+def _ld_types(obj: dict) -> list[str]:
+    kind = obj.get("@type", [])
+    return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
+
+
+def _load_json(text: str):
+    text = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", "", text.strip())
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        return None
+
+
+def json_ld_article(soup: BeautifulSoup) -> dict:
+    """The first JSON-LD object typed as an article (NewsArticle, ReportageNewsArticle, BlogPosting...)."""
+    for script in soup.find_all("script", type=re.compile("ld\\+json", re.I)):
+        for obj in _ld_objects(_load_json(script.string or script.get_text())):
+            if any(ARTICLE_TYPE.search(kind) for kind in _ld_types(obj)):
+                return obj
+    return {}
+
+
+def _ld_names(value, people_only: bool = False) -> list[str]:
+    """Names from a JSON-LD person/organisation value: a string, an object or a list of them."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [name for item in value for name in _ld_names(item, people_only)]
+    if isinstance(value, dict):
+        if people_only and "Organization" in "".join(_ld_types(value)):
+            return []
+        name = value.get("name")
+        if isinstance(name, str):
+            return [name]
+        given, family = value.get("givenName"), value.get("familyName")
+        if isinstance(given, str) and isinstance(family, str):
+            return [f"{given} {family}"]
+    return []
+
+
+def _ld_text(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("@id") or value.get("name")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+# ---------------------------------------------------------------- fields
+
+def _text(tag: Tag | None) -> str:
+    return re.sub(r"\s+", " ", tag.get_text(" ")).strip() if tag else ""
+
+
+def publisher(src: Sources) -> str | None:
+    """The site's name: og:site_name, the JSON-LD publisher, or application-name."""
+    ld_publisher = _ld_names(src.ld.get("publisher"))
+    return (src.first_meta("og:site_name")
+            or (ld_publisher[0].strip() if ld_publisher else None)
+            or src.first_meta("application-name", "twitter:site:name"))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def _same_site(segment: str, site_names: list[str]) -> bool:
+    """Whether a title segment names the site ("Aktuálně.cz" vs "Aktuálně.cz - Víte, co se děje")."""
+    key = _key(segment)
+    return len(key) >= 3 and any(
+        len(site) >= 3 and (key in site or site in key) for site in map(_key, site_names)
+    )
+
+
+def strip_site_name(title: str, site_names: list[str], headings: list[str] = ()) -> str:
+    """The title without a trailing (or leading) " | Site name" segment.
+
+    A segment goes when it matches a known site name or when what remains equals one of the
+    page's own headings (<h1>, og:title); otherwise the title is kept whole.
+    """
+    tokens = TITLE_SEPARATOR.split(re.sub(r"\s+", " ", title).strip())
+    wanted = {_key(h) for h in headings if h}
+    count = len(tokens) // 2 + 1  # tokens alternate segment, separator, segment...
+    for keep in range(count - 1, 0, -1):  # longest head first
+        head, tail = "".join(tokens[: 2 * keep - 1]), "".join(tokens[2 * keep:])
+        if _key(head) in wanted or _same_site(tail, site_names):
+            return head
+    for drop in range(1, count):
+        lead, rest = "".join(tokens[: 2 * drop - 1]), "".join(tokens[2 * drop:])
+        if _key(rest) in wanted or _same_site(lead, site_names):
+            return rest
+    return "".join(tokens)
+
+
+def _headings(src: Sources) -> list[str]:
+    return [text for text in (_text(h) for h in src.soup.find_all("h1", limit=5)) if text]
+
+
+def _host(url: str | None) -> str | None:
+    match = re.match(r"https?://(?:www\.)?([^/:?#]+)", url or "")
+    return match.group(1) if match else None
+
+
+def title(src: Sources) -> str:
+    """The headline: JSON-LD headline, og:title, twitter:title, <title> or <h1>, minus a site-name tail."""
+    headline = _ld_text(src.ld.get("headline"))
+    og_title = src.first_meta("og:title", "twitter:title")
+    headings = _headings(src)
+    raw = headline or og_title or _text(src.soup.title) or (headings[0] if headings else "")
+    site_names = [publisher(src) or "", *_ld_names(src.ld.get("publisher")), _host(src.url) or ""]
+    return strip_site_name(raw, site_names, [*headings, og_title or "", headline or ""])
+
+
+def _microdata_authors(soup: BeautifulSoup) -> list[str]:
+    found = []
+    for tag in soup.find_all(attrs={"itemprop": "author"}, limit=10):
+        name = tag.find(attrs={"itemprop": "name"}) or tag
+        found.append(name.get("content") or _text(name))
+    found += [_text(a) for a in soup.find_all(rel="author", limit=10)]
+    return [value for value in found if value]
+
+
+def _visible_bylines(soup: BeautifulSoup) -> list[str]:
+    """Short texts of elements whose class or id says byline/author, "By ..." ones first."""
+    texts = []
+    for tag in soup.find_all(lambda t: BYLINE_HINT.search(" ".join(t.get("class", [])) + " " + str(t.get("id", "")))):
+        text = _text(tag)
+        if 0 < len(text) <= 120:
+            texts.append(text)
+    return sorted(texts, key=lambda text: not re.match(r"(?i)(by|par|por|von)\b", text))
+
+
+def authors(src: Sources) -> list[str]:
+    """The article's people: JSON-LD author, author <meta> tags, itemprop/rel=author, or the
+    visible byline; the first place that names someone wins."""
+    sources = (
+        lambda: _ld_names(src.ld.get("author"), people_only=True),
+        lambda: [value for name in AUTHOR_META for value in src.meta.get(name, [])],
+        lambda: _microdata_authors(src.soup),
+    )
+    for source in sources:
+        names = [name for raw in source() for name in split_byline(raw)]
+        if names:
+            return clean_names(names)
+    for text in _visible_bylines(src.soup):
+        names = split_byline(text)
+        if names:
+            return names
+    return []
+
+
+def published(src: Sources) -> str | None:
+    """The publication date (ISO 8601) from JSON-LD, <meta>, itemprop or the first <time datetime>."""
+    candidates = [_ld_text(src.ld.get("datePublished")), src.first_meta(*PUBLISHED_META)]
+    tag = src.soup.find(attrs={"itemprop": "datePublished"})
+    if tag:
+        candidates.append(tag.get("datetime") or tag.get("content") or _text(tag))
+    candidates += [tag.get("datetime") for tag in src.soup.find_all("time", datetime=True, limit=3)]
+    candidates += [_ld_text(src.ld.get("dateCreated")), _ld_text(src.ld.get("dateModified")),
+                   src.first_meta("article:modified_time", "og:updated_time")]
+    for value in candidates:
+        iso = to_iso(value)
+        if iso:
+            return iso
+    return None
+
+
+def language(src: Sources) -> str | None:
+    """The page language (BCP 47 style, "en-US"): <html lang>, content-language, og:locale or inLanguage."""
+    html = src.soup.find("html")
+    value = ((html.get("lang") or html.get("xml:lang")) if html else None) \
+        or src.first_meta("content-language", "language", "og:locale", "dc.language") \
+        or _ld_text(src.ld.get("inLanguage"))
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value.strip()):
+        return None
+    return value.strip().replace("_", "-")
+
+
+def _absolute(src: Sources, value: str | None) -> str | None:
+    if not value or value.startswith("data:"):
+        return None
+    url = urljoin(src.url or "", value.strip())
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def image(src: Sources) -> str | None:
+    """The lead image URL: og:image, twitter:image, the JSON-LD image or <link rel=image_src>."""
+    link = src.soup.find("link", rel="image_src")
+    return _absolute(src, src.first_meta("og:image", "og:image:url", "og:image:secure_url",
+                                         "twitter:image", "twitter:image:src")
+                     or _ld_text(src.ld.get("image"))
+                     or (link.get("href") if link else None))
+
+
+def canonical_url(src: Sources) -> str | None:
+    """The page's own absolute URL: <link rel=canonical>, og:url or the JSON-LD url."""
+    link = src.soup.find("link", rel="canonical")
+    for value in (link.get("href") if link else None, src.first_meta("og:url"),
+                  _ld_text(src.ld.get("url")), _ld_text(src.ld.get("mainEntityOfPage"))):
+        url = _absolute(src, value)
+        if url:
+            return url
+    return None

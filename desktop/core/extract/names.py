@@ -1,0 +1,57 @@
+"""Cleaning author names and splitting visible bylines ("By X, Y and Z") into people."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+BY_PREFIX = re.compile(
+    r"^(?:(?:written|posted|reported|text|words|story)\s+)?(?:by|par|por|von|di|door|av|af)\b\s*:?\s*", re.I
+)
+# Separators between people in one byline; "&" is left alone ("Mac & i" is one outlet).
+SEPARATORS = re.compile(r"\s*[,;|/\n•·]\s*|\s+(?:and|und|et|y|e|en|og|och|with)\s+", re.I)
+HANDLE = re.compile(r"@\w+")
+URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.\w+)\b|^/", re.I)
+# Words that say a name field holds a role, a desk or an agency rather than a person.
+ROLE_WORDS = re.compile(
+    r"\b(?:staff|writer|reporter|editor|editors|correspondent|contributor|columnist|news\s+service|"
+    r"newsroom|desk|team|agency|wire|press|associated|updated|published|posted|follow|email|share|"
+    r"photos?|images?|illustrations?|video|sponsored|min\s+read)\b",
+    re.I,
+)
+CREDENTIAL = re.compile(r"(?:ph\.?d|m\.?d|m\.?a|m\.?s|m\.?sc|mph|rn|jr|sr|esq)\.?", re.I)
+# A date or time ends the names part of a byline ("By Jane Doe 22 Dec 2016", "Jane Doe • 8h").
+NAME_END = re.compile(r"\d|\b(?:updated|published|posted|on)\b\s", re.I)
+
+
+def clean_name(raw: str) -> str | None:
+    """One person's name tidied up, or None when the text is not a person's name."""
+    name = re.sub(r"\s+", " ", HANDLE.sub(" ", raw or "")).strip(" \t-–—:,.|•·")
+    name = BY_PREFIX.sub("", name).strip()
+    if not name or URLISH.search(name) or ROLE_WORDS.search(name) or CREDENTIAL.fullmatch(name):
+        return None
+    if len(name) > 60 or len(name.split()) > 5 or not re.search(r"[^\W\d_]", name):
+        return None
+    if name.isupper() and " " in name:
+        name = name.title()
+    return name
+
+
+def split_byline(text: str) -> list[str]:
+    """The people in a visible byline: "By A, B and C • Jan 3, 2023" -> ["A", "B", "C"]."""
+    text = BY_PREFIX.sub("", re.sub(r"[ \t\r\f\v]+", " ", text or "").strip())
+    end = NAME_END.search(text)
+    if end:
+        text = text[: end.start()]
+    return clean_names(SEPARATORS.split(text))
+
+
+def clean_names(raw: Iterable[str]) -> list[str]:
+    """Cleaned, de-duplicated (case-insensitively) names, in order."""
+    seen, names = set(), []
+    for item in raw:
+        name = clean_name(item)
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    return names
