@@ -1,0 +1,104 @@
+"""What browsers, file managers and the clipboard hand over, turned into things to import.
+
+Works on a plain {mime type: bytes} mapping so that it needs no Qt; the window passes in
+what a drop or a paste carried.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+from desktop.core.errors import CuttingsError
+from desktop.core.urls import looks_like_url, normalize_url
+
+IMPORTABLE_SUFFIXES = {".html", ".htm", ".xhtml", ".md", ".markdown", ".txt"}
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """One input: a web address or a file path, with the link text as a provisional title."""
+
+    source: str
+    title: str = ""
+
+
+def _text(data: bytes, utf16: bool = False) -> str:
+    if utf16 or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace").replace("\x00", "")
+    return data.decode("utf-8", errors="replace").lstrip("\ufeff")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.replace("\r", "\n").split("\n") if line.strip()]
+
+
+def _from_uri(uri: str) -> Iterable[Dropped]:
+    if uri.lower().startswith("file:"):
+        yield from (Dropped(str(p)) for p in importable_files([Path(unquote(urlsplit(uri).path))]))
+    elif looks_like_url(uri):
+        yield Dropped(uri)
+
+
+def _pairs(lines: list[str]) -> Iterable[Dropped]:
+    """URL, title, URL, title... as in _NETSCAPE_URL and text/x-moz-url."""
+    for i in range(0, len(lines), 2):
+        yield from (Dropped(d.source, lines[i + 1] if i + 1 < len(lines) else "") for d in _from_uri(lines[i]))
+
+
+def _from_html(html: str) -> Iterable[Dropped]:
+    for link in BeautifulSoup(html, "lxml").find_all("a", href=True):
+        yield from (Dropped(d.source, link.get_text(" ", strip=True)) for d in _from_uri(link["href"].strip()))
+
+
+def _from_plain(text: str) -> Iterable[Dropped]:
+    for word in text.split():
+        if looks_like_url(word):
+            yield Dropped(word)
+        elif Path(word).expanduser().exists():
+            yield from (Dropped(str(p)) for p in importable_files([Path(word).expanduser()]))
+
+
+def _key(source: str) -> str:
+    try:
+        return normalize_url(source)
+    except CuttingsError:  # a refused address stays in, to be reported by name
+        return source
+
+
+def dropped_inputs(formats: Mapping[str, bytes]) -> list[Dropped]:
+    """Every distinct input in a drop or paste, each once, with the best title seen for it."""
+    found: list[Dropped] = []
+    get = lambda name: formats.get(name) or b""  # noqa: E731
+    for uri in _lines(_text(get("text/uri-list"))):
+        if not uri.startswith("#"):
+            found += _from_uri(uri)
+    found += _pairs(_lines(_text(get("_NETSCAPE_URL"))))
+    found += _pairs(_lines(_text(get("text/x-moz-url"), utf16=True)))
+    moz_url, moz_desc = _text(get("text/x-moz-url-data"), True), _text(get("text/x-moz-url-desc"), True)
+    found += (Dropped(d.source, moz_desc.strip()) for d in _from_uri(moz_url.strip()))
+    found += _from_html(_text(get("text/html")))
+    for name in ("text/plain;charset=utf-8", "text/plain"):
+        found += _from_plain(_text(get(name)))
+
+    by_key: dict[str, Dropped] = {}
+    for item in found:
+        key = _key(item.source)
+        if key not in by_key or (item.title and not by_key[key].title):
+            by_key[key] = item
+    return list(by_key.values())
+
+
+def importable_files(paths: Iterable[Path]) -> list[Path]:
+    """The importable files among `paths`, folders searched recursively, in name order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in IMPORTABLE_SUFFIXES)
+        elif path.is_file() and path.suffix.lower() in IMPORTABLE_SUFFIXES:
+            files.append(path)
+    return files

@@ -1,0 +1,303 @@
+"""The `cuttings` command line end to end, against pages served on 127.0.0.1.
+
+Every bad input must give one clear line, the documented exit code, no traceback, and
+leave the archive exactly as it was.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Response
+
+from desktop.cli import run
+from desktop.core import fetch as fetch_module
+from desktop.core import pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ARTICLE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Emigres rally in Belgrade for Navalny | The Daily Example</title>
+<meta property="og:site_name" content="The Daily Example">
+<meta property="article:published_time" content="2023-01-21T10:00:00Z">
+<meta name="author" content="Jane Doe">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article>
+<h1>Emigres rally in Belgrade for Navalny</h1>
+<p class="byline">By Jane Doe</p>
+<p>Several hundred Russian emigres gathered in Belgrade on Saturday in support of the jailed
+opposition politician Alexei Navalny, chanting slogans against the war in Ukraine.</p>
+<p>"I came here because I want the war to end," said Pyotr Nikitin, a programmer who moved to
+the Serbian capital from Moscow last year. Navalny's supporters held similar rallies in
+Yerevan, Vilnius and London.</p>
+<p>Organisers said the protests were the largest gathering of Russians abroad since the
+invasion began, and promised to meet again next month in the same square.</p>
+</article>
+<footer>Copyright The Daily Example</footer>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def server():
+    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def httpserver(server):
+    yield server
+    server.clear()
+
+
+@pytest.fixture
+def cli(capsys, archive):
+    """Run `cuttings ARGS --db <archive>` in-process: (exit code, stdout, stderr)."""
+
+    def call(*args: str, db: bool = True):
+        code = run([*args, "--db", str(archive.path)] if db else list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return call
+
+
+def serve(httpserver, path: str, body: str | bytes = ARTICLE, **kwargs) -> str:
+    kwargs.setdefault("content_type", "text/html; charset=utf-8")
+    httpserver.expect_request(path).respond_with_data(body, **kwargs)
+    return httpserver.url_for(path)
+
+
+def db_rows(archive) -> tuple:
+    con = sqlite3.connect(archive.path)
+    try:
+        return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                     for t in ("article", "snapshot", "mention", "article_fts"))
+    finally:
+        con.close()
+
+
+def test_import_list_show_and_duplicate(cli, httpserver):
+    url = serve(httpserver, "/world/rally")
+    code, out, err = cli("import", url)
+    assert (code, err) == (0, "")
+    assert out == "saved 1 Emigres rally in Belgrade for Navalny\n"
+
+    code, out, _ = cli("import", url + "?utm_source=feed#top")
+    assert (code, out) == (0, "exists 1 Emigres rally in Belgrade for Navalny\n")
+    assert len(httpserver.log) == 1  # a known page is not downloaded again
+
+    code, out, _ = cli("list", "--json")
+    [row] = json.loads(out)
+    assert {"id", "url", "title", "authors", "published", "publisher"} <= set(row)
+    assert row["url"] == url and row["authors"] == ["Jane Doe"]
+    assert row["published"].startswith("2023-01-21") and row["publisher"] == "The Daily Example"
+
+    code, out, _ = cli("show", "1", "--json")
+    shown = json.loads(out)
+    assert "Pyotr Nikitin" in shown["text"] and "Home" not in shown["text"]
+
+
+def test_filters_by_person_city_and_text(cli, httpserver, archive):
+    cli("import", serve(httpserver, "/a"))
+    other = ARTICLE.replace("Belgrade", "Tbilisi").replace("Serbian", "Georgian").replace(
+        "Pyotr Nikitin", "Ivan Petrov").replace("rally in", "gather in")
+    cli("import", serve(httpserver, "/b", other))
+    from desktop.core.entities import entities_status
+
+    if entities_status():
+        pytest.skip(entities_status())
+    ids = lambda out: [r["id"] for r in json.loads(out)]  # noqa: E731
+    assert ids(cli("list", "--city", "belgrade", "--json")[1]) == [1]
+    assert ids(cli("list", "--city", "792680", "--json")[1]) == [1]  # Belgrade's GeoNames id
+    assert ids(cli("list", "--person", "Pyotr Nikitin", "--json")[1]) == [1]
+    assert sorted(ids(cli("list", "--person", "navalny", "--json")[1])) == [1, 2]
+    assert ids(cli("list", "--person", "Navalny", "--city", "Tbilisi", "--json")[1]) == [2]
+    assert ids(cli("list", "--person", "Navalny", "--search", "gather", "--json")[1]) == [2]
+    assert ids(cli("list", "--person", "Nobody Atall", "--json")[1]) == []
+    code, out, _ = cli("entities", "--kind", "city", "--json")
+    cities = {e["name"]: e["articles"] for e in json.loads(out)}
+    assert cities["Belgrade"] == 1 and cities["Tbilisi"] == 1
+
+
+def test_extract_json_contract(cli, httpserver):
+    url = serve(httpserver, "/x")
+    code, out, _ = cli("extract", url, "--json", "--no-entities", db=False)
+    data = json.loads(out)
+    assert code == 0
+    assert list(data) == ["url", "title", "authors", "published", "publisher", "language", "text",
+                          "persons", "cities", "countries", "organizations"]
+    assert data["title"] == "Emigres rally in Belgrade for Navalny"
+    assert data["persons"] == data["cities"] == []
+
+
+def test_export_and_reimport_give_the_same_archive(cli, httpserver, tmp_path):
+    cli("import", serve(httpserver, "/a"))
+    cli("import", serve(httpserver, "/b", ARTICLE.replace("Belgrade", "Tbilisi")))
+    out_file = tmp_path / "export.json"
+    assert cli("export", "--format", "json", "--out", str(out_file))[0] == 0
+    before = cli("export", "--format", "json")[1]
+    fresh = tmp_path / "fresh.sqlite3"
+    assert run(["import", str(out_file), "--db", str(fresh)]) == 0
+    after = subprocess.run(
+        [sys.executable, "-m", "desktop", "export", "--db", str(fresh)],
+        capture_output=True, text=True, cwd=ROOT,
+    ).stdout
+    assert json.loads(after) == json.loads(before)
+    for fmt, marker in (("csv", "id,url,title"), ("md", "# Emigres rally")):
+        assert cli("export", "--format", fmt)[1].startswith(marker)
+
+
+def test_delete(cli, httpserver, archive):
+    cli("import", serve(httpserver, "/a"))
+    assert cli("delete", "1")[:2] == (0, "deleted 1 of 1\n")
+    assert db_rows(archive) == (0, 0, 0, 0)
+    assert cli("delete", "1")[0] == 1
+
+
+def test_usage_errors_exit_2(cli):
+    with pytest.raises(SystemExit) as caught:
+        run(["list", "--limit", "many"])
+    assert caught.value.code == 2
+    assert cli("import")[0] == 2
+
+
+def test_import_from_file_reports_junk_lines(cli, httpserver, tmp_path):
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"{serve(httpserver, '/a')}\n\n# a comment\nnot a url at all\n")
+    code, out, _ = cli("import", "--from-file", str(listing))
+    assert code == 1
+    assert out.splitlines()[0].startswith("saved 1 ")
+    assert out.splitlines()[1] == "error not a url at all: No such file, and not a web address"
+
+
+def gzip_bomb() -> bytes:
+    return gzip.compress(b"<html><body>" + b"a" * (30 * 2**20), 9)
+
+
+BAD = {
+    "404": (lambda s: serve(s, "/gone", "no", status=404), "The site answered 404 Not Found"),
+    "500": (lambda s: serve(s, "/boom", "no", status=500), "The site answered 500 Internal Server Error"),
+    "pdf": (lambda s: serve(s, "/doc.pdf", b"%PDF-1.4", content_type="application/pdf"),
+            "Not a web page: application/pdf"),
+    "25MB": (lambda s: serve(s, "/huge", "<p>" + "x" * (25 * 2**20)), "larger than 20 MB"),
+    "gzip bomb": (lambda s: serve(s, "/bomb", gzip_bomb(), headers={"Content-Encoding": "gzip"}),
+                  "larger than 20 MB"),
+    "random bytes": (lambda s: serve(s, "/noise", os.urandom(5000), content_type="text/html"),
+                     "No article text found"),
+    "no body": (lambda s: serve(s, "/nobody", "<html><head><title>Empty</title></head></html>"),
+                "No article text found"),
+    "javascript": (lambda s: "javascript:alert(1)", "Only http and https"),
+    "file": (lambda s: "file:///etc/passwd", "Only http and https"),
+    "ftp": (lambda s: "ftp://example.com/a.html", "Only http and https"),
+    "data": (lambda s: "data:text/html,<p>hi</p>", "Only http and https"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_bad_input_is_one_clear_line_and_archive_unchanged(cli, httpserver, archive, case):
+    cli("import", serve(httpserver, "/good"))
+    before = db_rows(archive)
+    make, message = BAD[case]
+    source = make(httpserver)
+    code, out, err = cli("import", source)
+    assert code == 1
+    assert out.startswith(f"error {source}: ") and message in out
+    assert "Traceback" not in out + err
+    assert db_rows(archive) == before
+
+
+def test_redirect_loop_and_timeout(cli, httpserver, archive, monkeypatch):
+    httpserver.expect_request("/loop").respond_with_response(
+        Response(status=302, headers={"Location": "/loop"}))
+    code, out, _ = cli("import", httpserver.url_for("/loop"))
+    assert code == 1 and "redirect" in out.lower()
+
+    def slow(_request):
+        import time
+        time.sleep(3)
+        return Response(ARTICLE, content_type="text/html")
+
+    httpserver.expect_request("/slow").respond_with_handler(slow)
+    monkeypatch.setattr(pipeline, "fetch", functools.partial(fetch_module.fetch, timeout=1.0))
+    code, out, _ = cli("import", httpserver.url_for("/slow"))
+    assert code == 1 and "did not answer" in out
+    assert db_rows(archive)[0] == 0
+
+
+def test_cp1251_page_without_charset_header(cli, httpserver):
+    russian = ARTICLE.replace('<meta charset="utf-8">', "").replace(
+        "Emigres rally in Belgrade for Navalny", "Эмигранты вышли на митинг в Белграде")
+    url = serve(httpserver, "/ru", russian.encode("cp1251"), content_type="text/html")
+    code, out, _ = cli("import", url)
+    assert (code, out) == (0, "saved 1 Эмигранты вышли на митинг в Белграде\n")
+
+
+def test_truncated_html_is_still_an_article(cli, httpserver):
+    url = serve(httpserver, "/cut", ARTICLE[: ARTICLE.index("Organisers")])
+    code, out, _ = cli("import", url)
+    assert code == 0 and out.startswith("saved 1 Emigres rally")
+
+
+def test_locked_archive_fails_cleanly(cli, httpserver, archive, monkeypatch):
+    from desktop.core.store import sqlite as sqlite_backend
+
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT", 0.2)
+    url = serve(httpserver, "/a")
+    other = sqlite3.connect(archive.path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code, out, _ = cli("import", url)
+    finally:
+        other.rollback()
+        other.close()
+    assert code == 1 and "another program is writing" in out
+    assert db_rows(archive)[0] == 0
+
+
+def test_local_files_html_and_seed(cli, tmp_path, shared):
+    page = tmp_path / "saved.html"
+    page.write_text(ARTICLE.replace("</head>", '<link rel="canonical" href="https://daily.example/rally"></head>'))
+    code, out, _ = cli("import", str(page))
+    assert (code, out) == (0, "saved 1 Emigres rally in Belgrade for Navalny\n")
+    assert json.loads(cli("list", "--json")[1])[0]["url"] == "https://daily.example/rally"
+
+    seed = shared / "seed" / "000_80b6c875fc732354.txt"
+    code, out, _ = cli("extract", str(seed), "--json", "--no-entities", db=False)
+    data = json.loads(out)
+    assert data["title"] == "Russian Emigres Rally Worldwide in Support of Jailed Navalny"
+    assert data["authors"] == ["Leyla Latypova", "Anastasia Tenisheva", "Nurbek Savitahunov"]
+    assert data["published"].startswith("2023-01-21")
+    assert data["url"].endswith("russian-emigres-rally-worldwide-in-support-of-jailed-navalny-a80004")
+
+
+def test_no_traceback_on_unexpected_errors(cli, monkeypatch):
+    def broken(*_a, **_k):
+        raise ValueError("something odd")
+
+    monkeypatch.setattr(pipeline, "read", broken)
+    code, out, err = cli("extract", "https://example.com/a", db=False)
+    assert code == 1 and "unexpected ValueError" in err and "Traceback" not in err
+    with pytest.raises(ValueError):
+        run(["extract", "https://example.com/a", "--debug"])
+
+
+def test_version_and_db_after_subcommand(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "desktop", "--version"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0 and proc.stdout.startswith("cuttings ")
+    db = tmp_path / "x.sqlite3"
+    proc = subprocess.run([sys.executable, "-m", "desktop", "list", "--json", "--db", str(db)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert (proc.returncode, proc.stdout.strip()) == (0, "[]") and db.exists()
