@@ -1,0 +1,261 @@
+"""Download one web page for import: size, time and type limits, and text decoding."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import time
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import charset_normalizer
+import httpx
+
+from desktop.core.errors import CuttingsError
+from desktop.core.urls import check_url
+
+MAX_REDIRECTS = 10
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+HEADERS = {
+    "User-Agent": (
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+        "(KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36"
+    ),
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "Accept-Language": "en-US,en;q=0.9",
+    # Only what _decompress handles with a bounded output size.
+    "Accept-Encoding": "gzip, deflate",
+}
+_CHUNK = 64 * 1024
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]", re.I)
+_NON_TEXT = re.compile(rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<[^>]*>", re.I | re.S)
+_SPACES = re.compile(rb"\s+")
+_SAMPLE_BYTES = 1024 * 1024
+# UTF-16/32 HTML always starts with a BOM in practice, handled before any guess.
+_NO_GUESS = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"]
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# Labels browsers read as a wider encoding than their name (WHATWG Encoding Standard):
+# a page sent as "iso-8859-1" really uses windows-1252 curly quotes, and so on.
+_WIDER = {
+    "iso8859_1": "cp1252", "ascii": "cp1252", "iso8859_9": "cp1254", "iso8859_11": "cp874",
+    "tis_620": "cp874", "shift_jis": "cp932", "euc_kr": "cp949", "gb2312": "gb18030",
+    "gbk": "gb18030", "big5": "big5hkscs",
+}
+
+
+@dataclass
+class Page:
+    """A downloaded web page.
+
+    content_type is the media type the site sent ("text/html" when it sent none and the
+    body looked like HTML); charset is the Python codec that produced html; raw holds
+    the body as received, after undoing any Content-Encoding.
+    """
+
+    url: str
+    final_url: str
+    content_type: str
+    charset: str
+    html: str
+    raw: bytes
+
+
+def _codec(label: str | None) -> str | None:
+    """The Python codec for an encoding label as a browser would read it, None if unknown."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    name = name.replace("-", "_")
+    return codecs.lookup(_WIDER.get(name, name)).name
+
+
+def _text_sample(raw: bytes) -> bytes:
+    """The page's words without markup, scripts or runs of spaces: what a guess should rest on."""
+    sample = _NON_TEXT.sub(b" ", raw[:_SAMPLE_BYTES])
+    return _SPACES.sub(b" ", sample)
+
+
+def decode_html(raw: bytes, header_charset: str | None) -> tuple[str, str]:
+    """Decode an HTML document; return (text, codec used). Never raises on bad bytes.
+
+    The order is a byte-order mark, then the charset the server declared, then a
+    <meta charset> or http-equiv in the first 4 KB, then valid UTF-8, then
+    charset-normalizer's guess. A BOM comes first, as in browsers, because it cannot be
+    there by accident while a server's charset often is a wrong default.
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom):].decode(encoding, errors="replace"), encoding
+    declared = _codec(header_charset)
+    if declared is None:
+        match = _META_CHARSET.search(raw[:4096])
+        declared = _codec(match.group(1).decode("ascii")) if match else None
+        if declared and declared.startswith("utf-16"):
+            declared = "utf-8"  # bytes this meta tag could be read in are not UTF-16
+    if declared is not None:
+        return raw.decode(declared, errors="replace"), declared
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    guess = charset_normalizer.from_bytes(_text_sample(raw), cp_exclusion=_NO_GUESS).best()
+    encoding = _codec(guess.encoding) if guess is not None else None
+    encoding = encoding or "utf-8"
+    return raw.decode(encoding, errors="replace"), encoding
+
+
+def _seconds(n: float) -> str:
+    return "1 second" if n == 1 else f"{n:g} seconds"
+
+
+def _size_words(n: int) -> str:
+    for unit, size in (("MB", 1024 * 1024), ("KB", 1024)):
+        if n >= size and n % size == 0:
+            return f"{n // size} {unit}"
+    return f"{n} bytes"
+
+
+def _decompress(chunks: Iterator[bytes], encoding: str) -> Iterator[bytes]:
+    """Undo a Content-Encoding, never producing more than _CHUNK bytes at a time.
+
+    httpx's own decoder inflates each network read in one piece (one 64 KB read of a
+    gzip bomb is 64 MB), so the body is read raw and inflated here in bounded steps.
+    """
+    if encoding in ("", "identity"):
+        yield from chunks
+        return
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise CuttingsError(f"The site sent the page in a compression Cuttings cannot read ({encoding})")
+    # 32 + MAX_WBITS reads gzip and zlib headers; some servers send raw deflate (-MAX_WBITS).
+    inflater = zlib.decompressobj(32 + zlib.MAX_WBITS)
+    first = True
+    try:
+        for chunk in chunks:
+            if first and encoding == "deflate" and chunk and (chunk[0] & 0x0F) != 8:
+                inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+            first = False
+            data = chunk
+            while data:
+                yield inflater.decompress(data, _CHUNK)
+                data = inflater.unconsumed_tail
+        yield inflater.flush()
+    except zlib.error:
+        raise CuttingsError("The site sent a damaged compressed page") from None
+
+
+def _read_body(response: httpx.Response, deadline: float, timeout: float, max_bytes: int) -> bytes:
+    body = bytearray()
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    for piece in _decompress(response.iter_raw(), encoding):
+        body += piece
+        if len(body) > max_bytes:
+            raise CuttingsError(f"The page is larger than {_size_words(max_bytes)}")
+        # Checked per piece so a server trickling bytes cannot outlast the whole-download limit.
+        if time.monotonic() > deadline:
+            raise CuttingsError(f"The page did not finish downloading within {_seconds(timeout)}")
+    return bytes(body)
+
+
+def _media_type(response: httpx.Response) -> str:
+    return response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+def _check_headers(response: httpx.Response, max_bytes: int) -> None:
+    """Refuse an error status, a non-HTML type or an oversized body before reading it."""
+    if not response.is_success:
+        reason = httpx.codes.get_reason_phrase(response.status_code) or response.reason_phrase
+        raise CuttingsError(f"The site answered {response.status_code} {reason}".rstrip())
+    media_type = _media_type(response)
+    if media_type and media_type not in HTML_TYPES:
+        raise CuttingsError(f"Not a web page: {media_type}")
+    length = response.headers.get("content-length", "")
+    # A compressed length says little about the inflated size, so only plain bodies are judged.
+    if not response.headers.get("content-encoding") and length.isdigit() and int(length) > max_bytes:
+        raise CuttingsError(f"The page is larger than {_size_words(max_bytes)}")
+
+
+def _send(client: httpx.Client, url: str, deadline: float, timeout: float, connect_timeout: float) -> httpx.Response:
+    """GET url following redirects by hand, each hop limited to the time still left."""
+    request = client.build_request("GET", url, headers=HEADERS)
+    seen: list[str] = []
+    while True:
+        left = max(deadline - time.monotonic(), 0.001)
+        request.extensions = {
+            **request.extensions,
+            "timeout": {"connect": min(connect_timeout, left), "read": left, "write": left, "pool": left},
+        }
+        seen.append(str(request.url))
+        response = client.send(request, stream=True, follow_redirects=False)
+        if response.next_request is None:
+            return response
+        response.close()
+        request = response.next_request
+        if request.url.scheme not in ("http", "https"):
+            raise CuttingsError(f"The site redirected to a link that is not http or https ('{request.url.scheme}:')")
+        if len(seen) > MAX_REDIRECTS:
+            if len(set(seen)) < len(seen):
+                raise CuttingsError("Redirect loop: the site keeps sending the request back to the same address")
+            raise CuttingsError(f"Too many redirects (more than {MAX_REDIRECTS})")
+
+
+def _words(error: Exception) -> str:
+    """An httpx/OS error as a short phrase: "[Errno 111] Connection refused" -> "Connection refused"."""
+    text = str(error) or type(error).__name__
+    return re.sub(r"^\[Errno -?\d+\]\s*", "", text)
+
+
+def fetch(
+    url: str,
+    *,
+    timeout: float = 30.0,
+    connect_timeout: float = 10.0,
+    max_bytes: int = 20 * 1024 * 1024,
+    client: httpx.Client | None = None,
+) -> Page:
+    """Download an HTML page; raise CuttingsError with a message for the user on any failure.
+
+    timeout bounds the whole download, redirects included. No cookies survive between
+    calls: a client made here is thrown away, a client passed in has its cookies cleared.
+    """
+    url = check_url(url)
+    host = urlsplit(url).hostname
+    deadline = time.monotonic() + timeout
+    own_client = client is None
+    if client is None:
+        client = httpx.Client()
+    else:
+        client.cookies.clear()
+    try:
+        response = _send(client, url, deadline, timeout, connect_timeout)
+        try:
+            _check_headers(response, max_bytes)
+            raw = _read_body(response, deadline, timeout, max_bytes)
+        finally:
+            response.close()
+    except httpx.ConnectTimeout:
+        if time.monotonic() >= deadline:
+            raise CuttingsError(f"The site did not answer within {_seconds(timeout)}") from None
+        raise CuttingsError(f"Could not connect to {host}: no answer within {_seconds(connect_timeout)}") from None
+    except httpx.TimeoutException:
+        raise CuttingsError(f"The site did not answer within {_seconds(timeout)}") from None
+    except httpx.ConnectError as error:
+        raise CuttingsError(f"Could not connect to {host}: {_words(error)}") from error
+    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as error:
+        raise CuttingsError(f"Could not download the page from {host}: {_words(error)}") from error
+    finally:
+        if own_client:
+            client.close()
+
+    media_type = _media_type(response)
+    if not media_type:
+        if not _HTML_START.search(raw[:1024]):
+            raise CuttingsError("Not a web page: the site did not say what it sent, and it is not HTML")
+        media_type = "text/html"
+    html, charset = decode_html(raw, response.charset_encoding)
+    return Page(url=url, final_url=str(response.url), content_type=media_type, charset=charset, html=html, raw=raw)
