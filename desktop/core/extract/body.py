@@ -8,6 +8,18 @@ import trafilatura
 from lxml.html import HtmlElement
 
 BLOCKS = {"p", "head", "list", "quote", "table", "code", "div"}
+# A short block like these starts the page furniture that follows an article.
+END_MARKER = re.compile(
+    r"(?i)(you (might|may) (also )?(like|enjoy)|related( articles| stories| posts| coverage| videos)?|"
+    r"more (stories|articles|from|on this)\b.*|recommended( for you)?|read (more|next)|"
+    r"most (popular|read|viewed)|(other|more) [\w ]{0,30}(columns|stories|articles)|"
+    r"(\d+ )?comments?|loading comments.*|leave a (comment|reply)|featured slide ?shows)\W*"
+)
+# Share bars and tag lists that trafilatura sometimes keeps as paragraphs.
+FURNITURE = re.compile(
+    r"(?i)(share( on \w+| this( article| story)?)?|tweet|e-?mail|print|whatsapp|"
+    r"(topics|tags|filed under|more on)\s*:.*)\W*"
+)
 
 
 def _inline(el) -> str:
@@ -45,8 +57,19 @@ def body_text(tree: HtmlElement, url: str | None = None, title: str = "") -> str
     )
     if doc is None or doc.body is None:
         return ""
-    blocks = [block for child in doc.body for block in _blocks(child) if block]
+    blocks = [block for child in doc.body for block in _blocks(child)
+              if block and not (len(block) < 200 and FURNITURE.fullmatch(block))]
     key = lambda text: re.sub(r"\W+", "", text.casefold())
     while blocks and title and key(blocks[0]) == key(title):
         blocks.pop(0)
-    return "\n\n".join(blocks)
+    return "\n\n".join(_cut_trailer(blocks))
+
+
+def _cut_trailer(blocks: list[str]) -> list[str]:
+    """The blocks up to a "Related stories" / "Comments" marker in the second half of the text."""
+    total, seen = sum(map(len, blocks)), 0
+    for index, block in enumerate(blocks):
+        if seen > total / 2 and len(block) < 60 and END_MARKER.fullmatch(block):
+            return blocks[:index]
+        seen += len(block)
+    return blocks

@@ -173,8 +173,11 @@ def title(src: Sources) -> str:
     headline = _ld_text(src.ld.get("headline"))
     og_title = src.first_meta("og:title", "twitter:title")
     headings = _headings(src)
-    raw = headline or og_title or _text(src.soup.title) or (headings[0] if headings else "")
     site_names = [publisher(src) or "", *_ld_names(src.ld.get("publisher")), _host(src.url) or ""]
+    site_keys = {_key(name) for name in site_names}
+    # A generic page title that is just the site's name says nothing about the article.
+    raw = next((t for t in (headline, og_title, _text(src.soup.title), *headings)
+                if t and _key(t) not in site_keys), "")
     return strip_site_name(raw, site_names, [*headings, og_title or "", headline or ""])
 
 
@@ -187,19 +190,25 @@ def _microdata_authors(soup: BeautifulSoup) -> list[str]:
     return [value for value in found if value]
 
 
-def _visible_bylines(soup: BeautifulSoup) -> list[str]:
-    """Short texts of elements whose class or id says byline/author, "By ..." ones first."""
-    texts = []
-    for tag in soup.find_all(lambda t: BYLINE_HINT.search(" ".join(t.get("class", [])) + " " + str(t.get("id", "")))):
-        text = _text(tag)
-        if 0 < len(text) <= 120:
-            texts.append(text)
+def _is_byline(tag: Tag) -> bool:
+    return bool(BYLINE_HINT.search(" ".join(tag.get("class", [])) + " " + str(tag.get("id", ""))))
+
+
+def _visible_bylines(soup: BeautifulSoup, title: str = "") -> list[str]:
+    """Short texts of elements whose class or id says byline/author, nearest the headline first
+    (after it, then before it) and "By ..." ones before the rest."""
+    key = _key(title)
+    headline = next((h for h in soup.find_all("h1", limit=5) if key and _key(_text(h)) == key),
+                    soup.find("h1"))
+    tags = (headline.find_all_next(_is_byline) + headline.find_all_previous(_is_byline)
+            if headline else soup.find_all(_is_byline))
+    texts = [text for text in map(_text, tags) if 0 < len(text) <= 120]
     return sorted(texts, key=lambda text: not re.match(r"(?i)(by|par|por|von)\b", text))
 
 
-def authors(src: Sources) -> list[str]:
+def authors(src: Sources, title_text: str = "") -> list[str]:
     """The article's people: JSON-LD author, author <meta> tags, itemprop/rel=author, or the
-    visible byline; the first place that names someone wins."""
+    visible byline near the headline `title_text`; the first place that names someone wins."""
     sources = (
         lambda: _ld_names(src.ld.get("author"), people_only=True),
         lambda: [value for name in AUTHOR_META for value in src.meta.get(name, [])],
@@ -209,7 +218,7 @@ def authors(src: Sources) -> list[str]:
         names = [name for raw in source() for name in split_byline(raw)]
         if names:
             return clean_names(names)
-    for text in _visible_bylines(src.soup):
+    for text in _visible_bylines(src.soup, title_text):
         names = split_byline(text)
         if names:
             return names

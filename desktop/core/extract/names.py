@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .dates import MONTHS
+
 BY_PREFIX = re.compile(
     r"^(?:(?:written|posted|reported|text|words|story)\s+)?(?:by|par|por|von|di|door|av|af)\b\s*:?\s*", re.I
 )
@@ -20,8 +22,12 @@ ROLE_WORDS = re.compile(
     re.I,
 )
 CREDENTIAL = re.compile(r"(?:ph\.?d|m\.?d|m\.?a|m\.?s|m\.?sc|mph|rn|jr|sr|esq)\.?", re.I)
-# A date or time ends the names part of a byline ("By Jane Doe 22 Dec 2016", "Jane Doe • 8h").
-NAME_END = re.compile(r"\d|\b(?:updated|published|posted|on)\b\s", re.I)
+# A date or time ends the names part of a byline ("By Jane Doe Dec 22, 2016", "Jane Doe • 8h").
+NAME_END = re.compile(
+    rf"\d|\b(?:updated|published|posted|on)\s|\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+\d",
+    re.I,
+)
+URL = re.compile(r"\S*(?:https?://|www\.)\S*")
 
 
 def clean_name(raw: str) -> str | None:
@@ -39,7 +45,7 @@ def clean_name(raw: str) -> str | None:
 
 def split_byline(text: str) -> list[str]:
     """The people in a visible byline: "By A, B and C • Jan 3, 2023" -> ["A", "B", "C"]."""
-    text = BY_PREFIX.sub("", re.sub(r"[ \t\r\f\v]+", " ", text or "").strip())
+    text = BY_PREFIX.sub("", re.sub(r"[ \t\r\f\v]+", " ", URL.sub(" ", text or "")).strip())
     end = NAME_END.search(text)
     if end:
         text = text[: end.start()]
