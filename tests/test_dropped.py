@@ -1,6 +1,6 @@
 """Drops and pastes as real browsers and file managers fill them (seen with Qt 6 under X11)."""
 
-from desktop.core.dropped import Dropped, dropped_inputs
+from desktop.core.dropped import Dropped, dropped_inputs, inputs_from_lines
 
 URL = "https://news.example/world/2023/rally"
 
@@ -54,3 +54,12 @@ def test_files_and_folders(tmp_path):
     uris = f"file://{tmp_path / 'a.html'}\r\nfile://{sub}\r\n".encode()
     got = [d.source for d in dropped_inputs({"text/uri-list": uris})]
     assert got == [str(tmp_path / "a.html"), str(sub / "b.md"), str(sub / "c.txt")]
+
+
+def test_lines_with_junk(tmp_path):
+    page = tmp_path / "my page.html"
+    page.write_text("<p>x</p>")
+    text = f"{URL}\n\n# note\nnot a link at all\n{page}\nexample\n{URL}\n"
+    inputs, junk = inputs_from_lines(text)
+    assert inputs == [Dropped(URL), Dropped(str(page))]
+    assert junk == ["not a link at all", "example"]

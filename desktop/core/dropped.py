@@ -102,3 +102,20 @@ def importable_files(paths: Iterable[Path]) -> list[Path]:
         elif path.is_file() and path.suffix.lower() in IMPORTABLE_SUFFIXES:
             files.append(path)
     return files
+
+
+def inputs_from_lines(text: str) -> tuple[list[Dropped], list[str]]:
+    """One input per line (web address or file path); also the lines that are neither."""
+    inputs: list[Dropped] = []
+    junk: list[str] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if not line or line.startswith("#"):
+            continue
+        found = dropped_inputs({"text/plain": line.encode()}) if " " not in line else []
+        if found:
+            inputs += found
+        elif Path(line).expanduser().exists():
+            inputs += (Dropped(str(p)) for p in importable_files([Path(line).expanduser()]))
+        else:
+            junk.append(line)
+    return list(dict.fromkeys(inputs)), junk

@@ -101,6 +101,23 @@ def extract(source: str, url: str | None = None, entities: bool = True, on_stage
     return add_entities(article, on_stage) if entities else article
 
 
+def already_stored(archive: Archive, source: str) -> Outcome | None:
+    """The stored article at web address `source`, found without downloading anything."""
+    if is_file_input(source) or not looks_like_url(source):
+        return None
+    stored = find_same(archive, Article(url=check_url(source)))
+    return Outcome(EXISTS, stored.id, stored.title) if stored is not None else None
+
+
+def finish(
+    archive: Archive, article: Article, original: Original, refresh: bool = False, on_stage: Stage = _quiet
+) -> Outcome:
+    """Find the entities of a read article and store it (the writer's half of an import)."""
+    add_entities(article, on_stage)
+    on_stage(SAVING)
+    return store_article(archive, article, original, refresh)
+
+
 def import_one(
     archive: Archive,
     source: str,
@@ -109,11 +126,7 @@ def import_one(
     on_stage: Stage = _quiet,
 ) -> Outcome:
     """Import one URL or file into `archive`; an already stored page is not fetched again."""
-    if not refresh and not is_file_input(source) and looks_like_url(source):
-        stored = find_same(archive, Article(url=check_url(source)))
-        if stored is not None:
-            return Outcome(EXISTS, stored.id, stored.title)
+    if not refresh and (stored := already_stored(archive, source)) is not None:
+        return stored
     article, original = read(source, url, on_stage)
-    add_entities(article, on_stage)
-    on_stage(SAVING)
-    return store_article(archive, article, original, refresh)
+    return finish(archive, article, original, refresh, on_stage)

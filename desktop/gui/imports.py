@@ -1,0 +1,292 @@
+"""Importing from the window: the queue of items, its workers, and the import panel.
+
+Downloads and extraction run on a small thread pool; entities and writes go through one
+writer thread, so the language model is used by one worker at a time and every article
+lands in its own transaction. The GUI thread only moves items between states.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections import Counter
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import pipeline
+from desktop.core.dropped import Dropped
+from desktop.core.errors import CuttingsError
+from desktop.core.store.archive import SAVED, Outcome
+from desktop.core.store.db import Archive
+from desktop.gui.tasks import TaskRunner
+
+QUEUED, EXISTS, FAILED, CANCELLED = "queued", "already in the archive", "failed", "cancelled"
+FINAL = {SAVED, EXISTS, FAILED, CANCELLED}
+DOWNLOADS_AT_ONCE = 3
+
+
+class Cancelled(Exception):
+    """Raised inside a worker, at a stage boundary, for an item the user cancelled."""
+
+
+@dataclass
+class Item:
+    key: int
+    source: str
+    title: str
+    state: str = QUEUED
+    message: str = ""
+    article_id: int | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.state in FINAL
+
+
+class ImportQueue(QAbstractTableModel):
+    """Every input of this session with its state; the import panel's model."""
+
+    article_saved = Signal(int)  # article id, as soon as it is stored
+    batch_finished = Signal(str)  # "12 saved, 1 already there, 2 failed"
+    _stage = Signal(int, str)  # from workers: item key, stage name
+
+    COLUMNS = ("Article", "State")
+
+    def __init__(self, archive: Archive, parent=None, downloads: TaskRunner | None = None,
+                 writer: TaskRunner | None = None):
+        super().__init__(parent)
+        self._archive = archive
+        self._downloads = downloads or TaskRunner(self, max_threads=DOWNLOADS_AT_ONCE)
+        self._writer = writer or TaskRunner(self, max_threads=1)
+        self._items: list[Item] = []
+        self._keys = itertools.count(1)
+        self._cancelled: set[int] = set()
+        self._lock = threading.Lock()
+        self._stage.connect(self._on_stage)
+
+    # ------------------------------------------------------------------ public
+
+    def add(self, inputs: list[Dropped]) -> int:
+        """Queue inputs not already waiting or running; return how many were queued."""
+        busy = {i.source for i in self._items if not i.finished}
+        new = [d for d in dict.fromkeys(inputs) if d.source not in busy]
+        if not new:
+            return 0
+        self.beginInsertRows(QModelIndex(), len(self._items), len(self._items) + len(new) - 1)
+        items = [Item(next(self._keys), d.source, d.title or d.source) for d in new]
+        self._items += items
+        self.endInsertRows()
+        for item in items:
+            self._start(item)
+        return len(items)
+
+    def cancel(self, rows: list[int] | None = None) -> None:
+        """Cancel the given rows (all unfinished ones by default); nothing half-saved stays."""
+        for row in range(len(self._items)) if rows is None else rows:
+            item = self._items[row]
+            if not item.finished:
+                with self._lock:
+                    self._cancelled.add(item.key)
+                self._downloads.cancel(item.key)
+                self._set(item, CANCELLED, "Cancelled")
+        self._check_batch()
+
+    def retry(self, rows: list[int] | None = None) -> None:
+        """Start failed or cancelled rows again (all of them by default)."""
+        for row in range(len(self._items)) if rows is None else rows:
+            item = self._items[row]
+            if item.state in (FAILED, CANCELLED):
+                with self._lock:
+                    self._cancelled.discard(item.key)
+                item.key = next(self._keys)
+                self._set(item, QUEUED, "")
+                self._start(item)
+
+    def is_active(self) -> bool:
+        return any(not i.finished for i in self._items)
+
+    def counts(self) -> Counter:
+        return Counter(i.state for i in self._items)
+
+    def item(self, row: int) -> Item:
+        return self._items[row]
+
+    def wait_for_writer(self, msecs: int = 30_000) -> bool:
+        """Let the article being written finish its transaction (used when closing)."""
+        return self._writer.wait(msecs)
+
+    # ------------------------------------------------------------------ workers
+
+    def _start(self, item: Item) -> None:
+        key, source = item.key, item.source
+
+        def read():
+            stored = pipeline.already_stored(self._archive, source)
+            return stored if stored is not None else pipeline.read(source, on_stage=self._stage_reporter(key))
+
+        self._downloads.run(key, read, lambda result: self._on_read(item, key, result),
+                            lambda exc: self._on_error(item, key, exc))
+
+    def _stage_reporter(self, key: int):
+        def report(stage: str) -> None:
+            with self._lock:
+                if key in self._cancelled:
+                    raise Cancelled()
+            self._stage.emit(key, stage)
+
+        return report
+
+    def _on_read(self, item: Item, key: int, result) -> None:
+        if item.key != key or item.finished:
+            return
+        if isinstance(result, Outcome):
+            self._on_stored(item, key, result)
+            return
+        article, original = result
+        item.title = article.title or item.title
+        self._set(item, "waiting to be saved")
+        self._writer.run(
+            key,
+            lambda: pipeline.finish(self._archive, article, original, on_stage=self._stage_reporter(key)),
+            lambda outcome: self._on_stored(item, key, outcome),
+            lambda exc: self._on_error(item, key, exc),
+        )
+
+    def _on_stored(self, item: Item, key: int, outcome: Outcome) -> None:
+        if item.key != key:
+            return
+        item.article_id, item.title = outcome.id, outcome.title
+        if outcome.status == SAVED:
+            # Stored even if cancel came in during the transaction: say so rather than lie.
+            self._set(item, SAVED, f"Saved as article {outcome.id}")
+            self.article_saved.emit(outcome.id)
+        else:
+            self._set(item, EXISTS, f"Already in the archive as article {outcome.id}")
+        self._check_batch()
+
+    def _on_error(self, item: Item, key: int, exc: BaseException) -> None:
+        if item.key != key or item.finished:
+            return
+        if isinstance(exc, Cancelled):
+            self._set(item, CANCELLED, "Cancelled")
+        elif isinstance(exc, CuttingsError):
+            self._set(item, FAILED, str(exc))
+        else:
+            self._set(item, FAILED, f"Unexpected problem: {exc.__class__.__name__}: {exc}")
+        self._check_batch()
+
+    def _on_stage(self, key: int, stage: str) -> None:
+        for item in self._items:
+            if item.key == key and not item.finished:
+                self._set(item, stage)
+
+    def _check_batch(self) -> None:
+        if self._items and not self.is_active():
+            self.batch_finished.emit(summary(self.counts()))
+
+    def _set(self, item: Item, state: str, message: str | None = None) -> None:
+        item.state = state
+        if message is not None:
+            item.message = message
+        row = self._items.index(item)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    # ------------------------------------------------------------------ model
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        if role == Qt.DisplayRole:
+            if index.column() == 0:
+                return item.title
+            return item.message if item.state == FAILED else item.state
+        if role == Qt.ToolTipRole:
+            return f"{item.source}\n{item.message}".strip()
+        if role == Qt.ForegroundRole and index.column() == 1:
+            return {FAILED: QColor("#b3261e"), SAVED: QColor("#1b6e3a")}.get(item.state)
+        return None
+
+
+def summary(counts: Counter) -> str:
+    """ "12 saved, 1 already there, 2 failed" (parts that are zero are left out)."""
+    parts = [(counts[SAVED], "saved"), (counts[EXISTS], "already there"),
+             (counts[FAILED], "failed"), (counts[CANCELLED], "cancelled")]
+    return ", ".join(f"{n} {label}" for n, label in parts if n) or "Nothing imported"
+
+
+class ImportPanel(QWidget):
+    """The live list of imports with overall progress, cancel and retry."""
+
+    def __init__(self, queue: ImportQueue, parent=None):
+        super().__init__(parent)
+        self.queue = queue
+        self.table = QTableView()
+        self.table.setModel(queue)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.status = QLabel()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_all_button = QPushButton("Cancel all")
+        self.retry_button = QPushButton("Retry failed")
+        self.cancel_button.clicked.connect(lambda: queue.cancel(self._selected_rows()))
+        self.cancel_all_button.clicked.connect(lambda: queue.cancel())
+        self.retry_button.clicked.connect(lambda: queue.retry(self._selected_rows() or None))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        for button in (self.cancel_button, self.cancel_all_button, self.retry_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        for signal in (queue.dataChanged, queue.rowsInserted):
+            signal.connect(self._update)
+        self._update()
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+
+    def _update(self, *_args) -> None:
+        counts = self.queue.counts()
+        total = sum(counts.values())
+        done = sum(n for state, n in counts.items() if state in FINAL)
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done} of {total} done" if total else "Nothing to import")
+        self.status.setText(summary(counts) if total and done == total else
+                            f"Importing {total - done}…" if total else "")
+        self.cancel_all_button.setEnabled(self.queue.is_active())
+        self.retry_button.setEnabled(bool(counts[FAILED] or counts[CANCELLED]))

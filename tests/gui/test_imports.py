@@ -1,0 +1,183 @@
+"""Importing from the window: drops, pastes, the queue's states, cancel and retry."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QVBoxLayout, QWidget
+from pytest_httpserver import HTTPServer
+from werkzeug import Response
+
+from desktop.core import pipeline
+from desktop.core.query import total
+from desktop.core.store.archive import SAVED
+from desktop.gui.drops import DropTarget
+from desktop.gui.imports import CANCELLED, EXISTS, FAILED, ImportPanel, ImportQueue, summary
+
+PAGE = """<html><head><title>{title}</title><meta property="og:site_name" content="Local News"></head>
+<body><article><h1>{title}</h1><p>{body}</p><p>Second paragraph with enough words to count as
+an article body for the extractor, about a rally in a city square.</p></article></body></html>"""
+
+
+def page(title: str) -> str:
+    return PAGE.format(title=title, body=f"The text of {title}, reported by our correspondent on Saturday.")
+
+
+@pytest.fixture(scope="module")
+def server():
+    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def httpserver(server):
+    yield server
+    server.clear()
+
+
+@pytest.fixture(autouse=True)
+def no_model(monkeypatch):
+    """Entities are tested elsewhere; here an import must not wait for the language model."""
+    monkeypatch.setattr(pipeline, "add_entities", lambda article, on_stage=None: article)
+
+
+@pytest.fixture
+def window(qtbot, archive):
+    win = QMainWindow()
+    central = QWidget()
+    QVBoxLayout(central).addWidget(QLineEdit())
+    win.setCentralWidget(central)
+    win.queue = ImportQueue(archive, win)
+    win.panel = ImportPanel(win.queue)
+    win.target = DropTarget(win, win.queue.add)
+    qtbot.addWidget(win)
+    qtbot.addWidget(win.panel)
+    win.resize(600, 400)
+    win.show()
+    return win
+
+
+def serve(httpserver, path, body=None, **kwargs):
+    kwargs.setdefault("content_type", "text/html; charset=utf-8")
+    httpserver.expect_request(path).respond_with_data(body if body is not None else page(path), **kwargs)
+    return httpserver.url_for(path)
+
+
+def chromium_mime(url: str, text: str) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([QUrl(url)])
+    mime.setText(url)
+    mime.setData("_NETSCAPE_URL", f"{url}\n{text}".encode())
+    mime.setData("text/html", f'\ufeff<a href="{url}">{text}</a>'.encode())
+    return mime
+
+
+def firefox_mime(url: str, text: str) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([QUrl(url)])
+    mime.setData("_NETSCAPE_URL", f"{url}\n{text}".encode())
+    mime.setData("text/x-moz-url-data", url.encode("utf-16-le"))
+    mime.setData("text/x-moz-url-desc", text.encode("utf-16-le"))
+    mime.setData("text/html", f'<meta http-equiv="content-type" content="text/html; charset=utf-8"><a href="{url}">{text}</a>'.encode())
+    return mime
+
+
+def drop(widget, mime: QMimeData) -> bool:
+    pos = QPoint(20, 20)
+    enter = QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    dropped = QDropEvent(QPointF(pos), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(widget, dropped)
+    return enter.isAccepted() and dropped.isAccepted()
+
+
+def settle(qtbot, queue, timeout=15_000):
+    qtbot.waitUntil(lambda: not queue.is_active(), timeout=timeout)
+
+
+@pytest.mark.parametrize("make_mime", [chromium_mime, firefox_mime])
+def test_browser_drop_anywhere_imports_with_provisional_title(qtbot, window, archive, httpserver, make_mime):
+    url = serve(httpserver, "/rally")
+    search_field = window.centralWidget().findChild(QLineEdit)
+    saved = []
+    window.queue.article_saved.connect(saved.append)
+    assert drop(search_field, make_mime(url, "Link text from the page"))  # even onto a text field
+    assert window.queue.item(0).title == "Link text from the page"
+    settle(qtbot, window.queue)
+    assert window.queue.item(0).state == SAVED
+    assert window.queue.item(0).title == "/rally"  # the page's own title replaces the link text
+    assert saved == [1] and total(archive) == 1
+    assert search_field.text() == ""
+
+
+def test_one_drop_never_imports_a_link_twice(qtbot, window, archive, httpserver):
+    url = serve(httpserver, "/once")
+    mime = chromium_mime(url, "Once")
+    mime.setText(f"{url}\n{url}?utm_source=x")
+    drop(window, mime)
+    assert window.queue.rowCount() == 1
+    settle(qtbot, window.queue)
+    assert len(httpserver.log) == 1
+
+
+def test_paste_urls(qtbot, window, archive, httpserver):
+    first, second = serve(httpserver, "/p1"), serve(httpserver, "/p2")
+    QGuiApplication.clipboard().setText(f"{first}\n{second}\n")
+    window.setFocus()
+    window.centralWidget().findChild(QLineEdit).clearFocus()
+    window.target.paste()
+    settle(qtbot, window.queue)
+    assert total(archive) == 2
+
+
+def test_mixed_batch_cancel_and_retry(qtbot, window, archive, httpserver):
+    release = threading.Event()
+
+    def slow(_request):
+        release.wait(10)
+        return Response(page("/slow"), content_type="text/html")
+
+    good = serve(httpserver, "/good")
+    httpserver.expect_request("/slow").respond_with_handler(slow)
+    missing = httpserver.url_for("/later")
+    httpserver.expect_oneshot_request("/later").respond_with_data("gone", status=404)
+    pdf = serve(httpserver, "/doc.pdf", b"%PDF-1.4", content_type="application/pdf")
+    from desktop.core.dropped import Dropped
+
+    queue = window.queue
+    queue.add([Dropped(good), Dropped(httpserver.url_for("/slow")), Dropped(missing), Dropped(pdf)])
+    qtbot.waitUntil(lambda: queue.item(1).state == "downloading", timeout=5000)
+    queue.cancel([1])
+    assert queue.item(1).state == CANCELLED
+    settle(qtbot, queue)
+    release.set()
+    states = [queue.item(i).state for i in range(4)]
+    assert states == [SAVED, CANCELLED, FAILED, FAILED]
+    assert queue.item(2).message == "The site answered 404 Not Found"
+    assert queue.item(3).message == "Not a web page: application/pdf"
+    assert "1 saved" in window.panel.status.text() and "2 failed" in window.panel.status.text()
+    time.sleep(0.3)  # the cancelled download finishes in the background: it must not be stored
+    qtbot.wait(200)
+    assert total(archive) == 1
+
+    serve(httpserver, "/later")  # the site is fixed
+    queue.retry([2])
+    settle(qtbot, queue)
+    assert queue.item(2).state == SAVED and total(archive) == 2
+
+    queue.add([Dropped(good)])  # already there
+    settle(qtbot, queue)
+    assert queue.item(4).state == EXISTS and total(archive) == 2
+
+
+def test_summary_words():
+    from collections import Counter
+
+    assert summary(Counter({SAVED: 12, EXISTS: 1, FAILED: 2})) == "12 saved, 1 already there, 2 failed"
