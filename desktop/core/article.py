@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 PERSON, CITY, COUNTRY, ORG = "person", "city", "country", "org"
-ENTITY_KINDS = (PERSON, CITY, COUNTRY, ORG)
+# Any other place: a state or province, a continent, a region without a GeoNames city or country.
+PLACE = "place"
+ENTITY_KINDS = (PERSON, CITY, COUNTRY, ORG, PLACE)
 
 
 @dataclass

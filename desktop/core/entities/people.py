@@ -1,0 +1,106 @@
+"""Merging the forms of a person's name within one article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Lower-cased, without dots. Dropped from the front of a name ("President Vladimir Putin").
+TITLES = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator",
+    "sen", "rep", "representative", "congressman", "congresswoman", "gov", "governor", "mayor",
+    "judge", "justice", "ambassador", "general", "gen", "col", "colonel", "maj", "major", "capt",
+    "captain", "lt", "lieutenant", "sgt", "sergeant", "cpl", "officer", "detective", "det",
+    "chief", "commander", "admiral", "adm", "rev", "reverend", "father", "pope", "king", "queen",
+    "prince", "princess", "sheikh", "emir", "ayatollah", "patriarch", "saint", "st", "coach",
+    "sheriff", "deputy", "attorney", "chairman", "chairwoman", "ceo", "director", "former",
+    "foreign", "defense", "defence", "interior", "state", "supreme", "leader", "opposition",
+    "expert", "activist", "journalist", "analyst", "dictator", "tsar", "czar", "comrade",
+}
+
+# Diminutive -> the full first names it stands for. Used only when the text names such a person
+# just before (the article introduces "Dmitry Ivanov", then a speaker calls him "Dima").
+HYPOCORISMS = {
+    "dima": ["dmitry", "dmitri", "dmitriy"], "sasha": ["alexander", "alexandra", "aleksandr"],
+    "misha": ["mikhail"], "volodya": ["vladimir"], "kolya": ["nikolai", "nikolay"],
+    "seryozha": ["sergei", "sergey"], "lyosha": ["alexei", "aleksei", "alexey"],
+    "vanya": ["ivan"], "petya": ["pyotr", "peter"], "pasha": ["pavel"], "tanya": ["tatiana", "tatyana"],
+    "natasha": ["natalia", "natalya"], "masha": ["maria", "mariya"], "katya": ["ekaterina", "yekaterina"],
+    "zhenya": ["yevgeny", "evgeny", "yevgenia"], "yura": ["yury", "yuri"], "lena": ["elena", "yelena"],
+    "bob": ["robert"], "bobby": ["robert"], "rob": ["robert"], "bill": ["william"], "will": ["william"],
+    "mike": ["michael"], "jim": ["james"], "jimmy": ["james"], "joe": ["joseph"], "tom": ["thomas"],
+    "dick": ["richard"], "rick": ["richard"], "tony": ["anthony"], "dave": ["david"], "dan": ["daniel"],
+    "chris": ["christopher", "christine", "christina"], "matt": ["matthew"], "nick": ["nicholas"],
+    "ben": ["benjamin"], "sam": ["samuel", "samantha"], "alex": ["alexander", "alexandra"],
+    "kate": ["katherine", "catherine"], "liz": ["elizabeth"], "beth": ["elizabeth"], "ed": ["edward"],
+    "ted": ["edward", "theodore"], "steve": ["steven", "stephen"], "andy": ["andrew"], "pat": ["patrick", "patricia"],
+}
+# How far before a diminutive its full name must appear.
+HYPOCORISM_REACH = 600
+
+
+@dataclass
+class Person:
+    name: str
+    forms: set[str] = field(default_factory=set)  # surface forms in the text, as found
+    local: bool = False
+
+
+def clean_name(form: str) -> str:
+    """The name without titles in front ("President Vladimir Putin" -> "Vladimir Putin")."""
+    words = form.split()
+    while len(words) > 1 and (words[0].rstrip(".").casefold() in TITLES or not words[0][0].isupper()):
+        words.pop(0)
+    return " ".join(words)
+
+
+def merge_people(forms: list[str], text: str) -> list[Person]:
+    """Group the PERSON forms of one article into people, the longest form naming each.
+
+    A one-word form joins the unique fuller name ending or starting with it ("Navalny",
+    "Alexei"); an inflected surname ("Navalnaya") stays apart; a diminutive joins a fuller
+    name only when that name appears shortly before it in the text.
+    """
+    people: dict[str, Person] = {}
+    for form in sorted(set(forms), key=lambda f: -len(clean_name(f).split())):
+        name = clean_name(form)
+        target = _find_fuller(name, list(people.values()), text)
+        if target is None:
+            target = people.setdefault(name, Person(name, local=len(name.split()) == 1))
+        target.forms.add(form)
+    return list(people.values())
+
+
+def _find_fuller(name: str, people: list[Person], text: str) -> Person | None:
+    words = name.split()
+    if any(p.name == name for p in people):
+        return next(p for p in people if p.name == name)
+    fuller = [p for p in people if len(p.name.split()) > len(words)]
+    for test in (
+        lambda p: p.name.split()[-len(words):] == words,  # surname or "Luther King"
+        lambda p: len(words) == 1 and p.name.split()[0] == name,  # first name
+        lambda p: len(words) >= 2 and p.name.split()[0] == words[0] and p.name.split()[-1] == words[-1],
+    ):
+        found = [p for p in fuller if test(p)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None  # ambiguous: two Navalnys
+    if len(words) == 1 and name.casefold() in HYPOCORISMS:
+        first = _first_mention(name, text)
+        full_names = HYPOCORISMS[name.casefold()]
+        found = [p for p in fuller if p.name.split()[0].casefold() in full_names
+                 and any(0 <= first - pos <= HYPOCORISM_REACH for pos in _positions(p.name, text))]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def _positions(name: str, text: str) -> list[int]:
+    return [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+
+
+def _first_mention(name: str, text: str) -> int:
+    found = _positions(name, text)
+    return found[0] if found else -1

@@ -1,0 +1,162 @@
+"""Resolving place names to GeoNames places, using the rest of the article as evidence."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .gazetteer import CITY, COUNTRY, REGION, Gazetteer, Place, name_key
+
+# Demonyms and adjectives -> ISO2. They are evidence for a country, never places themselves.
+DEMONYMS = {
+    "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "argentine": "AR",
+    "argentinian": "AR", "armenian": "AM", "australian": "AU", "austrian": "AT", "azerbaijani": "AZ",
+    "azeri": "AZ", "bahraini": "BH", "bangladeshi": "BD", "belarusian": "BY", "belgian": "BE",
+    "bolivian": "BO", "bosnian": "BA", "brazilian": "BR", "british": "GB", "bulgarian": "BG",
+    "burmese": "MM", "cambodian": "KH", "cameroonian": "CM", "canadian": "CA", "chilean": "CL",
+    "chinese": "CN", "colombian": "CO", "congolese": "CD", "croatian": "HR", "cuban": "CU",
+    "cypriot": "CY", "czech": "CZ", "danish": "DK", "dutch": "NL", "ecuadorian": "EC",
+    "egyptian": "EG", "emirati": "AE", "english": "GB", "eritrean": "ER", "estonian": "EE",
+    "ethiopian": "ET", "filipino": "PH", "finnish": "FI", "french": "FR", "georgian": "GE",
+    "german": "DE", "ghanaian": "GH", "greek": "GR", "guatemalan": "GT", "haitian": "HT",
+    "honduran": "HN", "hungarian": "HU", "icelandic": "IS", "indian": "IN", "indonesian": "ID",
+    "iranian": "IR", "iraqi": "IQ", "irish": "IE", "israeli": "IL", "italian": "IT",
+    "jamaican": "JM", "japanese": "JP", "jordanian": "JO", "kazakh": "KZ", "kenyan": "KE",
+    "korean": "KR", "kosovar": "XK", "kuwaiti": "KW", "kyrgyz": "KG", "latvian": "LV",
+    "lebanese": "LB", "libyan": "LY", "lithuanian": "LT", "malaysian": "MY", "malian": "ML",
+    "mexican": "MX", "moldovan": "MD", "mongolian": "MN", "montenegrin": "ME", "moroccan": "MA",
+    "nepali": "NP", "nepalese": "NP", "nigerian": "NG", "norwegian": "NO", "pakistani": "PK",
+    "palestinian": "PS", "panamanian": "PA", "peruvian": "PE", "polish": "PL", "portuguese": "PT",
+    "qatari": "QA", "romanian": "RO", "russian": "RU", "rwandan": "RW", "saudi": "SA",
+    "scottish": "GB", "senegalese": "SN", "serb": "RS", "serbian": "RS", "singaporean": "SG",
+    "slovak": "SK", "slovenian": "SI", "somali": "SO", "south african": "ZA", "spanish": "ES",
+    "sri lankan": "LK", "sudanese": "SD", "swedish": "SE", "swiss": "CH", "syrian": "SY",
+    "taiwanese": "TW", "tajik": "TJ", "tanzanian": "TZ", "thai": "TH", "tunisian": "TN",
+    "turkish": "TR", "turkmen": "TM", "ugandan": "UG", "ukrainian": "UA", "uruguayan": "UY",
+    "uzbek": "UZ", "venezuelan": "VE", "vietnamese": "VN", "welsh": "GB", "yemeni": "YE",
+    "zambian": "ZM", "zimbabwean": "ZW", "soviet": "RU", "new zealander": "NZ", "kiwi": "NZ",
+    "north korean": "KP", "south korean": "KR", "muscovite": "RU", "londoner": "GB",
+    "parisian": "FR", "berliner": "DE", "new yorker": "US", "texan": "US", "californian": "US",
+}
+# The AP's abbreviations of US states ("Springfield, Ill.").
+STATE_ABBREVIATIONS = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE",
+    "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY",
+    "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO",
+    "mont": "MT", "neb": "NE", "nev": "NV", "n h": "NH", "n j": "NJ", "n m": "NM", "n y": "NY",
+    "n c": "NC", "n d": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "r i": "RI", "s c": "SC",
+    "s d": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "w va": "WV",
+    "wis": "WI", "wyo": "WY", "d c": "DC",
+}
+# A name with one of these words is a building, road, airport or the like, not a settlement.
+NOT_SETTLEMENT = re.compile(
+    r"\b(?:airport|station|street|avenue|ave|road|rd|square|palace|bridge|hospital|university|"
+    r"college|school|church|cathedral|mosque|temple|stadium|arena|park|prison|embassy|hotel|"
+    r"building|tower|center|centre|museum|base|port|harbou?r|highway|boulevard|plaza|hall|house)\b",
+    re.IGNORECASE)
+
+STRONG_POPULATION = 100_000  # a city this big outweighs spaCy's label...
+STRONG_ALT_POPULATION = 1_000_000  # ...or this big, when it goes by another name here
+WEAK_POPULATION = 15_000
+
+# How much each kind of evidence is worth when choosing among same-named places.
+KIND_PRIOR = {COUNTRY: 10.0, REGION: 8.0}
+CAPITAL_BONUS = 1.5
+IN_DOC_COUNTRY = 3.0
+IN_DOC_STATE = 2.0
+NEARBY = 6.0  # "Bishkek, Kyrgyzstan", "the Serbian capital Belgrade"
+ALT_NAME_PENALTY = 2.0
+NEAR_CHARS = 40
+
+
+def demonym_country(form: str) -> str | None:
+    key = name_key(form)
+    return DEMONYMS.get(key) or DEMONYMS.get(key[:-1] if key.endswith("s") else "")
+
+
+def place_strength(gaz: Gazetteer, form: str) -> int:
+    """2 for a country, region or big city, 1 for a middling town, 0 for no known place."""
+    if NOT_SETTLEMENT.search(form) or demonym_country(form):
+        return 0
+    places = gaz.lookup(form)
+    own = [p for p in places if name_key(p.name) == name_key(form)]
+    if (any(p.kind != CITY for p in places) or any(p.population >= STRONG_POPULATION for p in own)
+            or any(p.population >= STRONG_ALT_POPULATION for p in places)):
+        return 2
+    return 1 if any(p.population >= WEAK_POPULATION for p in own) else 0
+
+
+class Resolver:
+    """Chooses one place for each place name of an article."""
+
+    def __init__(self, gaz: Gazetteer, text: str, forms: dict[str, list[int]], demonyms: list[str]):
+        self.gaz, self.text, self.forms = gaz, text, forms
+        demonym_countries = {c for c in map(demonym_country, demonyms) if c}
+        # Pass one: context from demonyms and names that are a single country or state.
+        self.context = {f: {(p.kind, p.country, p.admin1)} for f in forms
+                        if len(ps := gaz.lookup(f)) == 1 and (p := ps[0]).kind != CITY}
+        self.demonyms = demonym_countries
+        first = {f: self._choose(f) for f in forms}
+        # Pass two: every other name's first choice is context too.
+        self.context = {f: {(p.kind, p.country, p.admin1)} for f, p in first.items() if p}
+        self.resolved = {f: self._choose(f) for f in forms}
+
+    def _doc_countries(self, exclude: str) -> set[str]:
+        found = set(self.demonyms)
+        for form, facts in self.context.items():
+            if form != exclude:
+                found |= {country for _, country, _ in facts if country}
+        return found
+
+    def _doc_states(self, exclude: str) -> set[str]:
+        return {admin1 for form, facts in self.context.items() if form != exclude
+                for kind, country, admin1 in facts if country == "US" and admin1}
+
+    def _nearby(self, form: str) -> tuple[set[str], set[str]]:
+        """Countries and US states named right around the mentions of `form`."""
+        countries, states = set(), set()
+        for pos in self.forms[form]:
+            before = self.text[max(0, pos - NEAR_CHARS):pos]
+            after = self.text[pos + len(form):pos + len(form) + NEAR_CHARS]
+            words = re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*", before + " | " + after)
+            if m := re.match(r",\s*([A-Z][A-Za-z. ]+?)\.?(?=[,;:)\n]|\s+[a-z]|$)", after):
+                words.append(m.group(1))
+            for w in words:
+                key = name_key(w)
+                if key in STATE_ABBREVIATIONS:
+                    states.add(STATE_ABBREVIATIONS[key])
+                if country := demonym_country(w):
+                    countries.add(country)
+                for p in self.gaz.lookup(w):
+                    if p.kind == COUNTRY:
+                        countries.add(p.country)
+                    elif p.kind == REGION and p.country == "US":
+                        states.add(p.admin1)
+        return countries, states
+
+    def _score(self, place: Place, form: str, doc_countries, doc_states, near_countries, near_states) -> float:
+        if place.kind == CITY:
+            score = math.log10(place.population + 10) + CAPITAL_BONUS * place.capital
+            if name_key(place.name) != name_key(form):
+                score -= ALT_NAME_PENALTY
+        else:
+            score = KIND_PRIOR[place.kind]
+        if place.kind != COUNTRY:
+            score += IN_DOC_COUNTRY * (place.country in doc_countries)
+            score += NEARBY * (place.country in near_countries)
+            if place.country == "US" and place.kind == CITY:
+                score += IN_DOC_STATE * (place.admin1 in doc_states) + NEARBY * (place.admin1 in near_states)
+        else:
+            score += IN_DOC_COUNTRY * (place.country in doc_countries)
+        return score
+
+    def _choose(self, form: str) -> Place | None:
+        if NOT_SETTLEMENT.search(form) or demonym_country(form):
+            return None
+        candidates = self.gaz.lookup(form)
+        if not candidates:
+            return None
+        doc_countries, doc_states = self._doc_countries(form), self._doc_states(form)
+        near_countries, near_states = self._nearby(form)
+        return max(candidates, key=lambda p: self._score(p, form, doc_countries, doc_states,
+                                                         near_countries, near_states))
