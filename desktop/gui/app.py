@@ -1,0 +1,619 @@
+"""The archive window: facet sidebar, article list with search and chips, detail pane.
+
+The window holds one `Filter` and asks the core for everything (`desktop.core.query`);
+every query runs in the task runner (desktop.gui.tasks), never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.core import query
+from desktop.core.article import ENTITY_KINDS
+from desktop.core.query import FACET_KINDS, Filter, Term
+from desktop.core.store.db import Archive
+from desktop.gui import style
+from desktop.gui.article_table import COLUMNS, PAGE_SIZE, TITLE, ArticleTableModel, column_of_sort
+from desktop.gui.chips import ChipBar
+from desktop.gui.detail import DetailPane
+from desktop.gui.entity_view import EntityView
+from desktop.gui.facets import FacetPanel
+from desktop.gui.tasks import TaskRunner
+
+SEARCH_DELAY_MS = 250
+DETAIL_DELAY_MS = 100
+FACET_LIMIT = 2000  # entries per sidebar section
+
+EMPTY_STATE = """
+<div align="center">
+<p style="font-size:18pt; font-weight:600; margin-bottom:8px">Your archive is empty</p>
+<p style="font-size:11pt; color:#5f6672">Add news articles to follow a story across outlets:</p>
+<table cellpadding="4" style="font-size:11pt; margin-top:6px">
+<tr><td>•</td><td><b>Drag a link</b> from your browser onto this window</td></tr>
+<tr><td>•</td><td><b>Paste</b> a link with <b>Ctrl+V</b></td></tr>
+<tr><td>•</td><td>or use <b>File ▸ Import…</b></td></tr>
+</table>
+<p style="color:#8a8f98; margin-top:14px">From a terminal: <code>cuttings import URL_OR_FILE</code></p>
+</div>
+"""
+NO_MATCH = """
+<div align="center">
+<p style="font-size:13pt; font-weight:600">No articles match</p>
+<p style="color:#5f6672">Remove a filter, change the search, or press <b>Esc</b> to clear them all.</p>
+</div>
+"""
+
+
+class ArticleTable(QTableView):
+    """The list; Enter opens the original (Return in a QTableView would otherwise do nothing)."""
+
+    openRequested = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.openRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    queryFinished = Signal()  # a query result is on screen (tests, benchmark, refresh callers)
+    detailShown = Signal(int)
+    importRequested = Signal(list)
+
+    def __init__(self, archive: Archive, settings: QSettings | None = None, runner=None):
+        super().__init__()
+        self.archive = archive
+        self.settings = settings if settings is not None else QSettings("Cuttings", "Cuttings")
+        self.runner = runner if runner is not None else TaskRunner(self)
+        self.filter = Filter(
+            sort=str(self.settings.value("table/sort", "published")),
+            descending=_as_bool(self.settings.value("table/descending", True)),
+        )
+        if self.filter.sort not in query.SORT_COLUMNS:
+            self.filter = Filter()
+        self.total = 0
+        self.matching = 0
+        self.loaded = False
+        self._pending_select: list[int] = []
+        self._pending_top: int | None = None
+        self._after_delete_row: int | None = None
+        self.entity_view: EntityView | None = None
+
+        self.setWindowTitle(f"Cuttings — {archive.path.name}")
+        self.setAcceptDrops(True)
+        self._build()
+        self._build_menus()
+        self._build_shortcuts()
+        self._restore_settings()
+        self.run_query()
+
+    # -- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.facets = FacetPanel()
+        self.facets.termClicked.connect(self.add_term)
+        self.facets.termActivated.connect(self.open_entity_term)
+
+        self.search = QLineEdit(placeholderText="Search titles, authors and text   (Ctrl+F)")
+        self.search.setObjectName("searchField")
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel("")
+        self.count_label.setObjectName("countLabel")
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search_now)
+        self.search.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        self.search.textChanged.connect(self._search_cleared)
+
+        self.chips = ChipBar()
+        self.chips.removed.connect(self.remove_term)
+        self.chips.clearAll.connect(self.clear_filters)
+
+        self.model = ArticleTableModel(self.archive, self.runner, self)
+        self.model.sortRequested.connect(self._sort_requested)
+        self.table = ArticleTable()
+        self.table.setObjectName("articleTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(max(24, self.fontMetrics().height() + 10))
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSortIndicatorShown(True)
+        header.setSectionsMovable(False)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        for column, width in enumerate((92, 360, 130, 140, 62)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self._apply_sort_indicator()
+        self.table.setSortingEnabled(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.openRequested.connect(self.open_original)
+        self.table.doubleClicked.connect(lambda _i: self.open_original())
+
+        self.empty = QLabel(EMPTY_STATE)
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.no_match = QLabel(NO_MATCH)
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.no_match)
+
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(10, 8, 10, 8)
+        centre_layout.setSpacing(8)
+        centre_layout.addLayout(top)
+        centre_layout.addWidget(self.chips)
+        centre_layout.addWidget(self.stack, 1)
+
+        self.detail = DetailPane()
+        self.detail.linkClicked.connect(self._detail_link)
+        self.detail.linkDoubleClicked.connect(self._detail_double)
+        self.detail.linkHovered.connect(self._detail_hover)
+        self._detail_timer = QTimer(self, singleShot=True, interval=DETAIL_DELAY_MS)
+        self._detail_timer.timeout.connect(self._load_detail)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
+        self.splitter.addWidget(self.facets)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.detail)
+        self.facets.setMinimumWidth(180)
+        self.detail.setMinimumWidth(260)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([250, 640, 470])
+        self.setCentralWidget(self.splitter)
+        self.resize(1360, 820)
+        self.statusBar().setSizeGripEnabled(True)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        for text, keys, slot in (
+            ("&Search", QKeySequence.StandardKey.Find, self.focus_search),
+            ("&Clear filters", QKeySequence(Qt.Key.Key_Escape), self.clear_filters),
+            ("&Refresh", QKeySequence.StandardKey.Refresh, self.refresh),
+        ):
+            action = QAction(text, self, shortcut=keys)
+            action.triggered.connect(slot)
+            view_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About Cuttings", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _build_shortcuts(self) -> None:
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+        paste = QShortcut(QKeySequence.StandardKey.Paste, self.table)
+        paste.setContext(Qt.ShortcutContext.WidgetShortcut)
+        paste.activated.connect(self._paste)
+
+    # -- settings -----------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        widths = s.value("table/widths")
+        if widths:
+            header = self.table.horizontalHeader()
+            for column, width in enumerate(_as_list(widths)[: len(COLUMNS)]):
+                if column != TITLE and int(width) > 0:
+                    header.resizeSection(column, int(width))
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/splitter", self.splitter.saveState())
+        header = self.table.horizontalHeader()
+        s.setValue("table/widths", [header.sectionSize(c) for c in range(len(COLUMNS))])
+        s.setValue("table/sort", self.filter.sort)
+        s.setValue("table/descending", self.filter.descending)
+        s.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.save_settings()
+        if self.entity_view is not None:
+            self.entity_view.close()
+        super().closeEvent(event)
+
+    # -- the filter ---------------------------------------------------------------------
+    def set_filter(self, flt: Filter) -> None:
+        self._set_filter(flt)
+
+    def _set_filter(self, flt: Filter, select: Sequence[int] | None = None) -> None:
+        self.filter = flt
+        self.chips.set_terms(flt.terms)
+        if self.search.text() != flt.text:
+            self.search.setText(flt.text)
+        self.run_query(select=select)
+
+    def add_term(self, term: Term) -> None:
+        self.set_filter(self.filter.adding(term))
+
+    def remove_term(self, term: Term) -> None:
+        self.set_filter(self.filter.removing(term))
+
+    def clear_filters(self) -> None:
+        self._search_timer.stop()
+        if self.filter.is_narrowed or self.search.text():
+            self.set_filter(replace(self.filter, text="", terms=()))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        if self.search.text() != self.filter.text:
+            self.set_filter(replace(self.filter, text=self.search.text()))
+
+    def _search_cleared(self, text: str) -> None:
+        if not text and self.filter.text:  # the clear button: no need to wait
+            self._search_now()
+
+    def _sort_requested(self, sort: str, descending: bool) -> None:
+        if (sort, descending) == (self.filter.sort, self.filter.descending):
+            return
+        self.set_filter(replace(self.filter, sort=sort, descending=descending))
+
+    def _apply_sort_indicator(self) -> None:
+        order = Qt.SortOrder.DescendingOrder if self.filter.descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(column_of_sort(self.filter.sort), order)
+
+    # -- queries ------------------------------------------------------------------------
+    def run_query(self, keep_position: bool = False, select: Sequence[int] | None = None) -> None:
+        """Run the current Filter in the worker; the result replaces the list when it comes.
+
+        The selected articles stay selected if they are still listed (or `select` is).
+        With `keep_position` the list also keeps its scroll position (see refresh).
+        """
+        self._pending_select = list(select) if select is not None else self.selected_ids()
+        top = self.table.rowAt(0) if keep_position else -1
+        self._pending_top = self.model.id_at(top) if top >= 0 else None
+        archive, flt = self.archive, self.filter
+
+        def work():
+            ids = query.article_ids(archive, flt)
+            return ids, query.total(archive), query.summaries(archive, ids[:PAGE_SIZE])
+
+        self.runner.run("query", work, self._query_done, self._failed)
+        self.runner.run(
+            "facets",
+            lambda: {kind: query.facet(archive, kind, flt, limit=FACET_LIMIT) for kind in FACET_KINDS},
+            self.facets.set_facets,
+            self._failed,
+        )
+
+    def refresh(self) -> None:
+        """Re-run the current query, keeping the selection and the scroll position."""
+        self.run_query(keep_position=True)
+
+    def _query_done(self, result) -> None:
+        ids, total, first_rows = result
+        self.total, self.matching = total, len(ids)
+        self.model.set_result(ids, first_rows)
+        self._apply_sort_indicator()
+        if self.filter.is_narrowed:
+            self.count_label.setText(f"{len(ids):,} of {total:,} article{'s' if total != 1 else ''}")
+        else:
+            self.count_label.setText(f"{total:,} article{'s' if total != 1 else ''}")
+        self.stack.setCurrentWidget(self.table if ids else (self.empty if total == 0 else self.no_match))
+        self._restore_position()
+        self.loaded = True
+        self.queryFinished.emit()
+
+    def _restore_position(self) -> None:
+        rows = [r for r in (self.model.row_of(i) for i in self._pending_select) if r is not None]
+        if self._pending_top is not None:
+            top = self.model.row_of(self._pending_top)
+            if top is not None:
+                self.table.scrollTo(self.model.index(top, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        if not rows and self._after_delete_row is not None and self.model.rowCount():
+            rows = [min(self._after_delete_row, self.model.rowCount() - 1)]
+        self._after_delete_row = None
+        if rows:
+            self.select_rows(rows, scroll=self._pending_top is None)
+        elif self.detail.article is not None:
+            self.detail.show_placeholder()
+        self._pending_select, self._pending_top = [], None
+
+    def _failed(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(f"Could not read the archive: {exc}", 10_000)
+
+    # -- selection and detail -----------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [a for a in (self.model.id_at(r) for r in rows) if a is not None]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def select_rows(self, rows: Sequence[int], scroll: bool = True) -> None:
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, len(COLUMNS) - 1))
+        sm = self.table.selectionModel()
+        sm.setCurrentIndex(self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if scroll:
+            self.table.scrollTo(self.model.index(rows[0], 0))
+
+    def select_article(self, article_id: int) -> bool:
+        row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        self.select_rows([row])
+        return True
+
+    def _selection_changed(self, *_args) -> None:
+        self._detail_timer.start()
+
+    def _load_detail(self) -> None:
+        article_id = self.current_id() if self.selected_ids() else None
+        if article_id is None:
+            self.runner.cancel("detail")
+            if self.detail.article is not None:
+                self.detail.show_placeholder()
+            return
+        archive = self.archive
+        self.runner.run("detail", lambda: query.detail(archive, article_id), self._detail_done, self._failed)
+
+    def _detail_done(self, item) -> None:
+        self.detail.show_article(item)
+        if item is not None:
+            self.detailShown.emit(item.id)
+
+    def _entity_term(self, entity_id: int) -> Term | None:
+        entity = self.detail.entity(entity_id)
+        return Term(entity.kind, entity.name, (entity.id,)) if entity else None
+
+    def _detail_link(self, kind: str, ident: int) -> None:
+        if kind == "entity":
+            term = self._entity_term(ident)
+            if term is not None:
+                self.add_term(term)
+        elif kind == "open":
+            self.open_original()
+
+    def _detail_double(self, kind: str, ident: int) -> None:
+        if kind == "entity":
+            self.open_entity(ident)
+
+    def _detail_hover(self, kind: str, ident: int) -> None:
+        entity = self.detail.entity(ident) if kind == "entity" else None
+        if entity is not None:
+            self.statusBar().showMessage(f"Click: show only articles naming {entity.name} · double-click: all about it")
+        elif kind == "open" and self.detail.article is not None:
+            self.statusBar().showMessage(f"Open {self.detail.article.url} in your browser")
+        else:
+            self.statusBar().clearMessage()
+
+    def open_original(self) -> None:
+        article_id = self.current_id()
+        if article_id is None:
+            return
+        url = None
+        if self.detail.article is not None and self.detail.article.id == article_id:
+            url = self.detail.article.url
+        else:
+            row = self.model.summary_at(self.model.row_of(article_id) or 0)
+            url = row.url if row is not None and row.id == article_id else None
+        if not url:
+            self.statusBar().showMessage("This article has no web address (it was imported from a file).", 5000)
+            return
+        qurl = QUrl(url)
+        if qurl.scheme() not in ("http", "https"):
+            self.statusBar().showMessage(f"Not a web address: {url}", 5000)
+            return
+        QDesktopServices.openUrl(qurl)
+
+    # -- entity view --------------------------------------------------------------------
+    def open_entity_term(self, term: Term) -> None:
+        if term.kind in ENTITY_KINDS and term.ids:
+            self.open_entity(term.ids[0])
+
+    def open_entity(self, entity_id: int) -> None:
+        if self.entity_view is None:
+            self.entity_view = EntityView(self)
+            self.entity_view.articleChosen.connect(self._profile_article)
+            self.entity_view.termChosen.connect(self.add_term)
+        archive = self.archive
+        self.runner.run("profile", lambda: query.profile(archive, entity_id), self._profile_done, self._failed)
+
+    def _profile_done(self, item) -> None:
+        self.entity_view.show_profile(item)
+        self.entity_view.show()
+        self.entity_view.raise_()
+
+    def _profile_article(self, article_id: int, term: Term | None) -> None:
+        if self.select_article(article_id):
+            return
+        # Not in the list as filtered now: show this entity's articles, then select it.
+        self._set_filter(Filter(terms=(term,) if term else (), sort=self.filter.sort,
+                                descending=self.filter.descending), select=[article_id])
+
+    # -- deleting -----------------------------------------------------------------------
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        if len(ids) == 1:
+            summary = self.model.summary_at(self.model.row_of(ids[0]))
+            what = f"“{summary.title}”" if summary else "this article"
+        else:
+            what = f"these {len(ids)} articles"
+        answer = QMessageBox.question(
+            self,
+            "Delete from archive",
+            f"Delete {what} from the archive?\n\nThe saved copy and its links go too. This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        archive = self.archive
+        from desktop.core.store.archive import delete_articles
+
+        def done(n: int) -> None:
+            self.statusBar().showMessage(f"Deleted {n} article{'s' if n != 1 else ''}.", 5000)
+            self._after_delete_row = self.model.row_of(ids[0]) or 0
+            self.run_query(keep_position=True)
+
+        self.runner.run("delete", lambda: delete_articles(archive, ids), done, self._failed)
+
+    # -- import hook (the import feature lives elsewhere) -------------------------------
+    def import_sources(self, sources: list[str]) -> None:
+        """Hook for importing dropped or pasted links/files: emits `importRequested`."""
+        sources = [s for s in (s.strip() for s in sources) if s]
+        if sources:
+            self.importRequested.emit(sources)
+            if not self.receivers(self.importRequested):
+                self.statusBar().showMessage(
+                    f"Importing from the window is coming soon; for now run: cuttings import {sources[0]}", 8000
+                )
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        data = event.mimeData()
+        if data.hasUrls():
+            self.import_sources([u.toLocalFile() if u.isLocalFile() else u.toString() for u in data.urls()])
+        else:
+            self.import_sources(data.text().split())
+        event.acceptProposedAction()
+
+    def _paste(self) -> None:
+        data = QApplication.clipboard().mimeData()
+        if data is not None and data.hasUrls():
+            self.import_sources([u.toLocalFile() if u.isLocalFile() else u.toString() for u in data.urls()])
+        elif data is not None and data.hasText():
+            self.import_sources(data.text().split())
+
+    # -- about --------------------------------------------------------------------------
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Cuttings",
+            f"<h3>Cuttings {__version__}</h3>"
+            "<p>An archive of news articles: who and where, across outlets.</p>"
+            f"<p>Archive file:<br><code>{_escape(str(self.archive.path))}</code></p>"
+            f"<p>Data folder:<br><code>{_escape(str(self.archive.path.parent))}</code></p>",
+        )
+
+    def wait_loaded(self, timeout_ms: int = 10_000) -> bool:
+        """Process events until the current query's rows are on screen (scripts, smoke)."""
+        if self.loaded and not self.runner.busy():
+            return True
+        loop = QEventLoop()
+        self.queryFinished.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+        self.queryFinished.disconnect(loop.quit)
+        return self.loaded
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text)
+
+
+def _as_bool(value) -> bool:
+    if isinstance(value, str):
+        return value.lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Cuttings")
+    app.setOrganizationName("Cuttings")
+    app.setApplicationVersion(__version__)
+    style.apply(app)
+    return app
+
+
+def run_window(db: str | None = None, smoke: bool = False) -> int:
+    """Open the archive window (the `cuttings` command with no sub-command).
+
+    With `smoke`, open it offscreen, check it lists the stored articles, print one line
+    and return 0 (or 1 if the table does not show them).
+    """
+    if smoke:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    archive = Archive(db)
+    app = application()
+    window = MainWindow(archive)
+    window.show()
+    if not smoke:
+        return app.exec()
+    window.wait_loaded(30_000)
+    stored = query.total(archive)
+    rows = window.model.rowCount()
+    ok = window.loaded and rows == stored
+    print(f"smoke {'ok' if ok else 'FAILED'}: window shows {rows} of {stored} articles in {archive.path}")
+    window.close()
+    return 0 if ok else 1

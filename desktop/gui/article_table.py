@@ -1,0 +1,188 @@
+"""The article list: a table model over the ids of one query, rows fetched on demand.
+
+The model holds only the id list from `query.article_ids`. Rows are fetched in pages
+(`query.summaries`) by the task runner when the view first asks for them, and kept in a
+small cache of recent pages — never all rows as objects. Sorting is a new query: the
+model asks for it (`sortRequested`) and never sorts rows in Python.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from desktop.core import query
+from desktop.core.query import Summary
+from desktop.core.store.db import Archive
+
+PAGE_SIZE = 100
+MAX_PAGES = 40  # rows kept: MAX_PAGES * PAGE_SIZE
+
+# (header, sort key of query.SORT_COLUMNS, default descending)
+COLUMNS = (
+    ("Date", "published", True),
+    ("Title", "title", False),
+    ("Source", "publisher", False),
+    ("Authors", "authors", False),
+    ("People", "people", True),
+)
+DATE, TITLE, SOURCE, AUTHORS, PEOPLE = range(len(COLUMNS))
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def column_of_sort(sort: str) -> int:
+    return next((i for i, c in enumerate(COLUMNS) if c[1] == sort), DATE)
+
+
+class ArticleTableModel(QAbstractTableModel):
+    sortRequested = Signal(str, bool)  # sort key, descending
+    pageLoaded = Signal()
+
+    def __init__(self, archive: Archive, runner, parent=None):
+        super().__init__(parent)
+        self._archive = archive
+        self._runner = runner
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] | None = None
+        self._pages: OrderedDict[int, list[Summary | None]] = OrderedDict()
+        self._loading: set[int] = set()
+        self._epoch = 0
+
+    # -- content --------------------------------------------------------------------
+    def set_result(self, ids: Sequence[int], first_rows: Sequence[Summary] = ()) -> None:
+        """Show a new query result: its ids, and the rows already fetched for page 0."""
+        self.beginResetModel()
+        self._epoch += 1
+        self._ids = list(ids)
+        self._row_of = None
+        self._pages.clear()
+        self._loading.clear()
+        if first_rows:
+            self._store_page(0, list(first_rows))
+        self.endResetModel()
+
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        if self._row_of is None:
+            self._row_of = {a: i for i, a in enumerate(self._ids)}
+        return self._row_of.get(article_id)
+
+    def summary_at(self, row: int) -> Summary | None:
+        page = self._pages.get(row // PAGE_SIZE)
+        return page[row % PAGE_SIZE] if page is not None else None
+
+    def cached_rows(self) -> int:
+        return sum(len(p) for p in self._pages.values())
+
+    def is_loading(self) -> bool:
+        return bool(self._loading)
+
+    # -- paging ---------------------------------------------------------------------
+    def _store_page(self, page_no: int, rows: list[Summary]) -> None:
+        start = page_no * PAGE_SIZE
+        wanted = self._ids[start : start + PAGE_SIZE]
+        by_id = {s.id: s for s in rows}
+        self._pages[page_no] = [by_id.get(i) for i in wanted]
+        self._pages.move_to_end(page_no)
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+
+    def _request_page(self, page_no: int) -> None:
+        if page_no in self._loading:
+            return
+        self._loading.add(page_no)
+        epoch, archive = self._epoch, self._archive
+        wanted = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
+
+        def done(rows: list[Summary]) -> None:
+            if epoch != self._epoch:
+                return  # a newer query replaced the ids meanwhile
+            self._loading.discard(page_no)
+            self._store_page(page_no, rows)
+            first = page_no * PAGE_SIZE
+            last = min(first + PAGE_SIZE, len(self._ids)) - 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+            self.pageLoaded.emit()
+
+        def failed(_exc: BaseException) -> None:
+            if epoch == self._epoch:
+                self._loading.discard(page_no)
+
+        self._runner.run(("page", page_no), lambda: query.summaries(archive, wanted), done, failed)
+
+    # -- Qt model API ---------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section][0]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section == PEOPLE:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == ID_ROLE:
+            return self.id_at(row)
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                self._request_page(page_no)
+                return "…" if column == TITLE else ""
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#8a8f98")
+            return None
+        item = page[row % PAGE_SIZE]
+        if item is None:
+            return "(deleted)" if role == Qt.ItemDataRole.DisplayRole and column == TITLE else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _cell(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, AUTHORS):
+            return _cell(item, column) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == PEOPLE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (DATE, PEOPLE):
+            return QColor("#5f6672")
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sortRequested.emit(COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder)
+
+
+def _cell(item: Summary, column: int) -> str:
+    if column == DATE:
+        return (item.published or "")[:10]
+    if column == TITLE:
+        return item.title or "(untitled)"
+    if column == SOURCE:
+        return item.publisher or _host(item.url)
+    if column == AUTHORS:
+        return ", ".join(item.authors)
+    if column == PEOPLE:
+        return str(item.person_count) if item.person_count else ""
+    return ""
+
+
+def _host(url: str | None) -> str:
+    if not url:
+        return ""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")

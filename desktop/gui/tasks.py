@@ -1,0 +1,117 @@
+"""The one way the window runs slow work: off the GUI thread, results back by a signal.
+
+`runner.run(key, func, callback, on_error)` runs `func()` on a QThreadPool. Its result (or
+exception) comes back to the GUI thread, where `callback(result)` (or `on_error(exc)`) is
+called — unless a newer task with the same `key` was started meanwhile: an older query
+finishing after a newer one is dropped (a generation counter per key).
+
+Workers never touch widgets; they only call core functions. Tests may swap in
+`SyncRunner`, which runs everything at once on the calling thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; the worker emits, Qt queues the call across threads."""
+
+    finished = Signal(object, int, bool, object)  # key, generation, ok, result-or-exception
+
+
+class _Job(QRunnable):
+    def __init__(self, relay: _Relay, key: object, generation: int, func: Callable[[], Any]):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._relay, self._key, self._generation, self._func = relay, key, generation, func
+
+    def run(self) -> None:  # worker thread: no widgets here
+        try:
+            result, ok = self._func(), True
+        except BaseException as exc:  # handed to the GUI thread, never lost
+            result, ok = exc, False
+        self._relay.finished.emit(self._key, self._generation, ok, result)
+
+
+class TaskRunner(QObject):
+    """Runs callables on a thread pool; delivers the newest result per key to the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 4):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._deliver)
+        self._generations: dict[object, int] = {}
+        self._pending: dict[tuple[object, int], tuple[Callback | None, ErrorCallback | None]] = {}
+
+    def run(
+        self,
+        key: object,
+        func: Callable[[], Any],
+        callback: Callback | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> int:
+        generation = self._generations.get(key, 0) + 1
+        self._generations[key] = generation
+        self._pending[(key, generation)] = (callback, on_error)
+        self._pool.start(_Job(self._relay, key, generation, func))
+        return generation
+
+    def cancel(self, key: object) -> None:
+        """Forget what the running task of `key` returns (it still runs to its end)."""
+        self._generations[key] = self._generations.get(key, 0) + 1
+
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    @Slot(object, int, bool, object)
+    def _deliver(self, key: object, generation: int, ok: bool, result: Any) -> None:
+        callback, on_error = self._pending.pop((key, generation), (None, None))
+        if generation != self._generations.get(key):
+            return  # stale: a newer task with this key was started
+        _call(callback, on_error, ok, result)
+
+
+class SyncRunner(QObject):
+    """Same interface, runs at once on the calling thread (for tests and scripts)."""
+
+    def run(self, key, func, callback=None, on_error=None) -> int:
+        try:
+            result, ok = func(), True
+        except Exception as exc:
+            result, ok = exc, False
+        _call(callback, on_error, ok, result)
+        return 0
+
+    def cancel(self, key) -> None:
+        pass
+
+    def busy(self) -> bool:
+        return False
+
+    def wait(self, msecs: int = 0) -> bool:
+        return True
+
+
+def _call(callback: Callback | None, on_error: ErrorCallback | None, ok: bool, result: Any) -> None:
+    if ok:
+        if callback is not None:
+            callback(result)
+    elif on_error is not None:
+        on_error(result)
+    else:
+        log.error("background task failed", exc_info=result)

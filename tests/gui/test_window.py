@@ -1,0 +1,391 @@
+"""The archive window, driven like a user: clicks, typing, keys; results from the worker."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.core import query
+from desktop.core.store.archive import store_article
+from desktop.gui.article_table import TITLE
+from tests.gui.conftest import ARTICLES, BELGRADE, make_article
+
+
+def titles(window) -> list[str]:
+    return [window.model.summary_at(r).title for r in range(window.model.rowCount())]
+
+
+def click_facet(qtbot, window, kind: str, label: str, double: bool = False) -> None:
+    index = window.facets.term_index(kind, label)
+    assert index.isValid(), f"{kind} {label} not in the sidebar"
+    tree = window.facets.tree
+    tree.scrollTo(index)
+    point = tree.visualRect(index).center()
+    if double:
+        qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    else:
+        qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def wait_rows(qtbot, window, n: int) -> None:
+    qtbot.waitUntil(lambda: window.model.rowCount() == n and not window.runner.busy(), timeout=5000)
+
+
+def select_title(qtbot, window, title: str) -> None:
+    row = titles(window).index(title)
+    rect = window.table.visualRect(window.model.index(row, TITLE))
+    with qtbot.waitSignal(window.detailShown, timeout=5000):
+        qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.detail.article.title == title
+
+
+def click_text(qtbot, browser, text: str, occurrence: int = 0) -> None:
+    """Click the `occurrence`-th place `text` is shown in a QTextBrowser (a link, say)."""
+    cursor = QTextCursor(browser.document())
+    for _ in range(occurrence + 1):
+        cursor = browser.document().find(text, cursor)
+        assert not cursor.isNull(), f"{text!r} not shown"
+    cursor.setPosition(cursor.selectionStart() + 1)
+    browser.setTextCursor(cursor)
+    browser.ensureCursorVisible()
+    point = browser.cursorRect(cursor).center() + QPoint(2, 0)
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_lists_all_articles_newest_first(filled, make_window):
+    window = make_window(filled)
+    assert window.count_label.text() == "5 articles"
+    assert titles(window) == ["UN talks in Belgrade", "Belgrade protests", "Nikitin in Belgrade",
+                              "Nikitin visits Kyiv", "Energy markets"]
+    assert window.windowTitle() == "Cuttings — archive.sqlite3"
+    assert window.stack.currentWidget() is window.table
+
+
+def test_sidebar_sections_with_counts_most_first(filled, make_window):
+    window = make_window(filled)
+    model = window.facets.model
+    people = model.section("person")
+    assert [(people.child(r, 0).text(), people.child(r, 1).text()) for r in range(people.rowCount())] == [
+        ("Pyotr Nikitin", "3"), ("Anna Petrova", "2")]
+    sections = [model.item(r).text() for r in range(model.rowCount())]
+    for name in ("People", "Cities", "Countries", "Organisations", "Sources", "Authors", "Years"):
+        assert name in sections
+
+
+def test_sidebar_filter_box_narrows_entries(filled, make_window, qtbot):
+    window = make_window(filled)
+    qtbot.keyClicks(window.facets.filter_box, "belg")
+    proxy = window.facets.proxy
+    shown = []
+    for r in range(proxy.rowCount()):
+        head = proxy.index(r, 0)
+        shown += [proxy.index(c, 0, head).data() for c in range(proxy.rowCount(head))]
+    assert shown == ["Belgrade"]
+
+
+def test_clicking_a_sidebar_entry_filters(filled, make_window, qtbot):
+    window = make_window(filled)
+    click_facet(qtbot, window, "person", "Pyotr Nikitin")
+    wait_rows(qtbot, window, 3)
+    assert set(titles(window)) == {"Nikitin visits Kyiv", "Nikitin in Belgrade", "UN talks in Belgrade"}
+    assert window.count_label.text() == "3 of 5 articles"
+    assert [c.text() for c in window.chips.chips] == ["Person: Pyotr Nikitin  ×"]
+    # The sidebar now counts within the filter: Belgrade is in 2 of Nikitin's 3 articles.
+    qtbot.waitUntil(lambda: window.facets.term_index("city", "Belgrade").siblingAtColumn(1).data() == "2")
+    click_facet(qtbot, window, "city", "Belgrade")
+    wait_rows(qtbot, window, 2)
+    assert window.count_label.text() == "2 of 5 articles"
+    assert set(titles(window)) == {"Nikitin in Belgrade", "UN talks in Belgrade"}
+
+
+def test_publisher_and_year_entries_filter(filled, make_window, qtbot):
+    window = make_window(filled)
+    click_facet(qtbot, window, "publisher", "Daily Planet")
+    wait_rows(qtbot, window, 2)
+    window.clear_filters()
+    wait_rows(qtbot, window, 5)
+    click_facet(qtbot, window, "year", "2023")
+    wait_rows(qtbot, window, 1)
+    assert titles(window) == ["Energy markets"]
+
+
+def test_entity_link_in_detail_pane_filters(filled, make_window, qtbot):
+    window = make_window(filled)
+    select_title(qtbot, window, "Nikitin in Belgrade")
+    text = window.detail.toPlainText()
+    assert "Belgrade (Serbia)" in text and "Pyotr Nikitin" in text
+    click_text(qtbot, window.detail, "Belgrade (Serbia)")
+    wait_rows(qtbot, window, 3)
+    assert window.filter.terms[0].label == "Belgrade"
+    assert window.count_label.text() == "3 of 5 articles"
+    # the article stays selected and shown, since it names Belgrade
+    assert window.selected_ids() == [filled.ids["Nikitin in Belgrade"]]
+
+
+def test_highlighted_mention_in_text_is_a_link_too(filled, make_window, qtbot):
+    window = make_window(filled)
+    select_title(qtbot, window, "Belgrade protests")
+    # "Anna Petrova" is shown in the people list (0) and highlighted in the text (1)
+    click_text(qtbot, window.detail, "Anna Petrova", occurrence=1)
+    wait_rows(qtbot, window, 2)
+    assert [t.label for t in window.filter.terms] == ["Anna Petrova"]
+
+
+def test_chips_remove_filters(filled, make_window, qtbot):
+    window = make_window(filled)
+    click_facet(qtbot, window, "person", "Pyotr Nikitin")
+    wait_rows(qtbot, window, 3)
+    click_facet(qtbot, window, "city", "Belgrade")
+    wait_rows(qtbot, window, 2)
+    assert len(window.chips.chips) == 2
+    qtbot.mouseClick(window.chips.chips[0], Qt.MouseButton.LeftButton)  # remove Nikitin
+    wait_rows(qtbot, window, 3)
+    assert [t.label for t in window.filter.terms] == ["Belgrade"]
+    assert [c.text() for c in window.chips.chips] == ["City: Belgrade  ×"]
+    qtbot.mouseClick(window.chips.chips[0], Qt.MouseButton.LeftButton)
+    wait_rows(qtbot, window, 5)
+    assert window.chips.isHidden()
+    assert window.count_label.text() == "5 articles"
+
+
+def test_search_combines_with_filters(filled, make_window, qtbot):
+    window = make_window(filled)
+    qtbot.keyClicks(window.search, "pipeline")
+    wait_rows(qtbot, window, 2)  # after the debounce
+    assert window.count_label.text() == "2 of 5 articles"
+    click_facet(qtbot, window, "person", "Pyotr Nikitin")
+    wait_rows(qtbot, window, 1)
+    assert titles(window) == ["Nikitin in Belgrade"]
+    assert window.count_label.text() == "1 of 5 articles"
+    assert window.filter.text == "pipeline"
+
+
+def test_search_is_debounced(filled, make_window, qtbot, monkeypatch):
+    window = make_window(filled)
+    calls = []
+    real = query.article_ids
+    monkeypatch.setattr(query, "article_ids", lambda *a, **k: calls.append(a[1].text) or real(*a, **k))
+    qtbot.keyClicks(window.search, "pipel")
+    wait_rows(qtbot, window, 2)
+    assert calls == ["pipel"]  # one query for five keystrokes
+
+
+def test_no_match_state(filled, make_window, qtbot):
+    window = make_window(filled)
+    qtbot.keyClicks(window.search, "zanzibar")
+    wait_rows(qtbot, window, 0)
+    assert window.stack.currentWidget() is window.no_match
+    assert window.count_label.text() == "0 of 5 articles"
+
+
+def test_sorting_by_clicking_headers_runs_a_new_query(filled, make_window, qtbot):
+    window = make_window(filled)
+    header = window.table.horizontalHeader()
+    point = QPoint(header.sectionViewportPosition(TITLE) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.waitUntil(lambda: window.filter.sort == "title" and not window.runner.busy())
+    first = titles(window)
+    assert first == sorted(first, reverse=window.filter.descending)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.waitUntil(lambda: titles(window) == first[::-1] and not window.runner.busy())
+    assert window.filter.sort == "title"
+
+
+def test_sort_by_people(filled, make_window, qtbot):
+    window = make_window(filled)
+    window.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: window.filter.sort == "people" and not window.runner.busy())
+    assert titles(window)[0] == "UN talks in Belgrade"  # two people
+    assert titles(window)[-1] == "Energy markets"  # none
+
+
+def test_settings_survive_a_restart(filled, make_window, qtbot):
+    window = make_window(filled)
+    window.resize(1111, 777)
+    window.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: window.filter.sort == "title" and not window.runner.busy())
+    window.splitter.setSizes([300, 500, 311])
+    sizes = window.splitter.sizes()
+    window.table.horizontalHeader().resizeSection(2, 177)
+    window.close()
+
+    again = make_window(filled)
+    assert (again.width(), again.height()) == (1111, 777)
+    assert (again.filter.sort, again.filter.descending) == ("title", False)
+    assert again.table.horizontalHeader().sortIndicatorSection() == TITLE
+    assert again.splitter.sizes() == sizes
+    assert again.table.horizontalHeader().sectionSize(2) == 177
+    assert titles(again) == sorted(titles(again))
+
+
+def test_hostile_article_text_stays_inert(archive, make_window, qtbot):
+    hostile = make_article(
+        1,
+        [BELGRADE],
+        title='<b>Bold</b> claim <img src="http://evil.example/title.png">',
+        text='<script>alert("x")</script>\n\n<img src="http://evil.example/pixel.gif"> in Belgrade '
+             '<a href="http://evil.example/">click</a> <style>body{display:none}</style>',
+        url="https://news.example/hostile",
+        image="http://evil.example/lead.jpg",
+    )
+    store_article(archive, hostile)
+    window = make_window(archive)
+    select_title(qtbot, window, hostile.title)
+    shown = window.detail.toPlainText()
+    assert '<script>alert("x")</script>' in shown
+    assert '<img src="http://evil.example/pixel.gif">' in shown
+    assert '<b>Bold</b> claim' in shown
+    assert '<a href="http://evil.example/">click</a>' in shown
+    assert window.detail.requested == []  # no resource asked for, remote or not
+    assert "evil.example" not in window.detail.document().toHtml().replace("&quot;", '"').split("</head>")[0]
+    # a click on the literal markup does nothing
+    before = window.filter
+    click_text(qtbot, window.detail, "click")
+    assert window.filter == before
+
+
+def test_unknown_link_schemes_are_ignored(filled, make_window, qtbot):
+    window = make_window(filled)
+    select_title(qtbot, window, "Belgrade protests")
+    window.detail.anchorClicked.emit(QUrl("http://evil.example/"))
+    window.detail.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert window.filter.terms == ()
+
+
+def test_escape_clears_filters(filled, make_window, qtbot):
+    window = make_window(filled)
+    click_facet(qtbot, window, "person", "Pyotr Nikitin")
+    wait_rows(qtbot, window, 3)
+    qtbot.keyClicks(window.search, "pipeline")
+    wait_rows(qtbot, window, 1)
+    window.activateWindow()
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    wait_rows(qtbot, window, 5)
+    assert window.filter.terms == () and window.filter.text == ""
+    assert window.search.text() == ""
+    assert window.count_label.text() == "5 articles"
+
+
+def test_ctrl_f_focuses_search(filled, make_window, qtbot):
+    window = make_window(filled)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.search.hasFocus)
+
+
+@pytest.mark.parametrize("answer, left", [(QMessageBox.StandardButton.Yes, 4),
+                                          (QMessageBox.StandardButton.Cancel, 5)])
+def test_delete_asks_then_removes(filled, make_window, qtbot, monkeypatch, answer, left):
+    window = make_window(filled)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer)
+    select_title(qtbot, window, "Belgrade protests")
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert asked and "Belgrade protests" in asked[0]
+    if left == 4:
+        wait_rows(qtbot, window, 4)
+    qtbot.waitUntil(lambda: not window.runner.busy())
+    assert query.total(filled) == left
+    assert ("Belgrade protests" in titles(window)) == (left == 5)
+
+
+def test_arrow_keys_move_and_detail_follows(filled, make_window, qtbot):
+    window = make_window(filled)
+    select_title(qtbot, window, "UN talks in Belgrade")
+    window.table.setFocus()
+    with qtbot.waitSignal(window.detailShown, timeout=3000) as shown:
+        qtbot.keyClick(window.table, Qt.Key.Key_Down)
+        qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    assert shown.args == [filled.ids["Nikitin in Belgrade"]]
+    assert window.detail.article.title == "Nikitin in Belgrade"
+
+
+def test_enter_opens_the_original(filled, make_window, qtbot, monkeypatch):
+    from desktop.gui import app
+
+    opened = []
+    monkeypatch.setattr(app.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    window = make_window(filled)
+    select_title(qtbot, window, "Belgrade protests")
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    assert opened == ["https://news.example/story-3"]
+
+
+def test_refresh_keeps_selection_and_shows_new_articles(filled, make_window, qtbot):
+    window = make_window(filled)
+    select_title(qtbot, window, "Nikitin visits Kyiv")
+    store_article(filled, make_article(9, title="Newest story", published="2024-04-01"))
+    window.refresh()
+    wait_rows(qtbot, window, 6)
+    assert titles(window)[0] == "Newest story"
+    assert window.selected_ids() == [filled.ids["Nikitin visits Kyiv"]]
+    assert window.count_label.text() == "6 articles"
+
+
+def test_entity_view_from_sidebar(filled, make_window, qtbot):
+    window = make_window(filled)
+    click_facet(qtbot, window, "person", "Pyotr Nikitin", double=True)
+    qtbot.waitUntil(lambda: window.entity_view is not None and window.entity_view.isVisible()
+                    and window.entity_view.profile is not None)
+    view = window.entity_view
+    assert view.profile.entity.name == "Pyotr Nikitin"
+    assert view.articles.topLevelItemCount() == 3
+    assert view.articles.topLevelItem(0).text(1) == "UN talks in Belgrade"  # newest first
+    text = view.browser.toPlainText()
+    assert "Belgrade" in text and "Pyotr Nikitin arrived in Belgrade." in text
+    # a companion filters the archive
+    wait_rows(qtbot, window, 3)
+    click_text(qtbot, view.browser, "Anna Petrova")
+    qtbot.waitUntil(lambda: [t.label for t in window.filter.terms] == ["Pyotr Nikitin", "Anna Petrova"])
+    wait_rows(qtbot, window, 1)
+    # an article of the entity is selected in the list (filter widened to the entity)
+    item = view.articles.topLevelItem(2)
+    rect = view.articles.visualItemRect(item)
+    qtbot.mouseClick(view.articles.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.selected_ids() == [filled.ids["Nikitin visits Kyiv"]])
+    assert [t.label for t in window.filter.terms] == ["Pyotr Nikitin"]
+
+
+def test_entity_view_from_detail_pane(filled, make_window, qtbot):
+    window = make_window(filled)
+    select_title(qtbot, window, "Belgrade protests")
+    window.detail.linkDoubleClicked.emit("entity", window.detail.article.entities[1].id)
+    qtbot.waitUntil(lambda: window.entity_view is not None and window.entity_view.profile is not None)
+    assert window.entity_view.profile.entity.name == "Belgrade"
+    assert window.entity_view.articles.topLevelItemCount() == 3
+
+
+def test_empty_archive_shows_how_to_add_articles(archive, make_window):
+    window = make_window(archive)
+    assert window.stack.currentWidget() is window.empty
+    text = window.empty.text()
+    assert "Drag a link" in text and "Ctrl+V" in text and "Import" in text
+    assert window.count_label.text() == "0 articles"
+
+
+def test_about_names_version_and_data_folder(filled, make_window, monkeypatch):
+    from desktop import __version__
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window = make_window(filled)
+    window.show_about()
+    assert __version__ in shown[0] and str(filled.path.parent) in shown[0]
+
+
+def test_smoke_command(filled, tmp_path):
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "desktop", "--db", str(filled.path), "--smoke"],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "5 of 5" in done.stdout
