@@ -14,8 +14,8 @@ from .dates import to_iso
 from .names import clean_names, split_byline
 
 ARTICLE_TYPE = re.compile(r"Article|BlogPosting|Report|NewsStory")
-# Title tails: " | Site", " - Site"... The separator must be spaced so "Covid-19" stays whole.
-TITLE_SEPARATOR = re.compile(r"(\s+[|\-–—·•»:]{1,2}\s+)")
+# Title tails: " | Site", " - Site", "Site: "... Dashes must be spaced so "Covid-19" stays whole.
+TITLE_SEPARATOR = re.compile(r"(\s+(?:[|\-–—·•»]{1,2}|::)\s+|\s*:\s+)")
 BYLINE_HINT = re.compile(r"byline|author|writer|contributor|creditline", re.I)
 
 AUTHOR_META = ("author", "article:author", "og:article:author", "byl", "parsely-author",
@@ -206,12 +206,19 @@ def _visible_bylines(soup: BeautifulSoup, title: str = "") -> list[str]:
     return sorted(texts, key=lambda text: not re.match(r"(?i)(by|par|por|von)\b", text))
 
 
+def _first_last(name: str) -> str:
+    """citation_author's "Last, First" as "First Last"."""
+    last, comma, first = name.partition(",")
+    return f"{first.strip()} {last.strip()}" if comma and "," not in first else name
+
+
 def authors(src: Sources, title_text: str = "") -> list[str]:
     """The article's people: JSON-LD author, author <meta> tags, itemprop/rel=author, or the
     visible byline near the headline `title_text`; the first place that names someone wins."""
     sources = (
         lambda: _ld_names(src.ld.get("author"), people_only=True),
-        lambda: [value for name in AUTHOR_META for value in src.meta.get(name, [])],
+        lambda: [_first_last(value) if name == "citation_author" else value
+                 for name in AUTHOR_META for value in src.meta.get(name, [])],
         lambda: _microdata_authors(src.soup),
     )
     for source in sources:
