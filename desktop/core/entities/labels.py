@@ -14,7 +14,7 @@ import re
 from .gazetteer import Gazetteer
 from .ner import Analysis, label_votes
 from .people import clean_name
-from .places import demonym_country, place_strength
+from .places import COMPASS, demonym_country, place_strength
 
 PERSON, PLACE, ORG, NORP = "PERSON", "PLACE", "ORG", "NORP"
 _SPACY = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "ORG": ORG, "NORP": NORP, "FAC": None}
@@ -35,6 +35,7 @@ _ORG_NOUN = re.compile(
     r"\b(?:outlet|newspaper|paper|magazine|website|site|agency|company|firm|group|network|"
     r"channel|party|organi[sz]ation|platform|broadcaster|bank|club|band|brand|app|service|"
     r"foundation|charity|union|startup|publication|daily|weekly|TV)\s+$")
+_ORG_AFTER = re.compile(r"^\s+(?:news agency|agency|newspaper|daily|TV|television|radio|reported)\b")
 _WINDOW = 40
 
 
@@ -69,10 +70,12 @@ def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
         return PERSON
     befores = [text[max(0, p - _WINDOW):p] for p in positions]
     afters = [text[p + len(form):p + len(form) + _WINDOW] for p in positions]
-    if strength == 2 and majority in (PERSON, PLACE, ORG) and not (majority == ORG and not single):
-        return PLACE
-    if any(_ORG_NOUN.search(b) for b in befores):
+    if COMPASS.match(form):
+        return None
+    if any(_ORG_NOUN.search(b) for b in befores) or any(_ORG_AFTER.match(a) for a in afters):
         return ORG
+    if strength == 2 and (single or majority != ORG):
+        return PLACE
     if majority in (PERSON, PLACE) and (
             any(_SPEAKER_BEFORE.search(b) for b in befores)
             or any(_SPEAKER_AFTER.match(a) or _APPOSITIVE.match(a) for a in afters)):

@@ -55,12 +55,15 @@ NOT_SETTLEMENT = re.compile(
     r"building|tower|center|centre|museum|base|port|harbou?r|highway|boulevard|plaza|hall|house)\b",
     re.IGNORECASE)
 
+# "South", "the West", "South East": directions, not places.
+COMPASS = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?[\s-]?){1,2}$", re.IGNORECASE)
+
 STRONG_POPULATION = 100_000  # a city this big outweighs spaCy's label...
 STRONG_ALT_POPULATION = 1_000_000  # ...or this big, when it goes by another name here
 WEAK_POPULATION = 15_000
 
 # How much each kind of evidence is worth when choosing among same-named places.
-KIND_PRIOR = {COUNTRY: 10.0, REGION: 8.0}
+KIND_PRIOR = {COUNTRY: 10.0, REGION: 6.5}
 CAPITAL_BONUS = 1.5
 IN_DOC_COUNTRY = 3.0
 IN_DOC_STATE = 2.0
@@ -74,12 +77,18 @@ def demonym_country(form: str) -> str | None:
     return DEMONYMS.get(key) or DEMONYMS.get(key[:-1] if key.endswith("s") else "")
 
 
+def own_name(place: Place, form: str) -> bool:
+    """Whether `form` is the place's own name rather than one of its other names
+    ("Washington" is the own name of "Washington, D.C.")."""
+    return name_key(place.name.split(",")[0]) == name_key(form)
+
+
 def place_strength(gaz: Gazetteer, form: str) -> int:
     """2 for a country, region or big city, 1 for a middling town, 0 for no known place."""
-    if NOT_SETTLEMENT.search(form) or demonym_country(form):
+    if NOT_SETTLEMENT.search(form) or demonym_country(form) or COMPASS.match(form):
         return 0
     places = gaz.lookup(form)
-    own = [p for p in places if name_key(p.name) == name_key(form)]
+    own = [p for p in places if own_name(p, form)]
     if (any(p.kind != CITY for p in places) or any(p.population >= STRONG_POPULATION for p in own)
             or any(p.population >= STRONG_ALT_POPULATION for p in places)):
         return 2
@@ -96,6 +105,7 @@ class Resolver:
         self.context = {f: {(p.kind, p.country, p.admin1)} for f in forms
                         if len(ps := gaz.lookup(f)) == 1 and (p := ps[0]).kind != CITY}
         self.demonyms = demonym_countries
+        self.near = {f: self._nearby(f) for f in forms}
         first = {f: self._choose(f) for f in forms}
         # Pass two: every other name's first choice is context too.
         self.context = {f: {(p.kind, p.country, p.admin1)} for f, p in first.items() if p}
@@ -113,21 +123,23 @@ class Resolver:
                 for kind, country, admin1 in facts if country == "US" and admin1}
 
     def _nearby(self, form: str) -> tuple[set[str], set[str]]:
-        """Countries and US states named right around the mentions of `form`."""
+        """Countries and US states that qualify a mention of `form` on the spot: "Bishkek,
+        Kyrgyzstan", "Springfield, Ill.", "the Serbian capital Belgrade"."""
         countries, states = set(), set()
         for pos in self.forms[form]:
-            before = self.text[max(0, pos - NEAR_CHARS):pos]
+            # Only the same clause counts before the name: "Ohio and Washington" is no evidence.
+            before = re.split(r"[,.;:!?()\n]|\band\b|\bor\b", self.text[max(0, pos - NEAR_CHARS):pos])[-1]
+            names = re.findall(r"[A-Z][\w.'’]*(?:\s+[A-Z][\w.]*)*", before)
             after = self.text[pos + len(form):pos + len(form) + NEAR_CHARS]
-            words = re.findall(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*", before + " | " + after)
-            if m := re.match(r",\s*([A-Z][A-Za-z. ]+?)\.?(?=[,;:)\n]|\s+[a-z]|$)", after):
-                words.append(m.group(1))
-            for w in words:
-                key = name_key(w)
-                if key in STATE_ABBREVIATIONS:
+            if m := re.match(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)*)", after):
+                names.append(m.group(1))
+            for name in names:
+                name = re.sub(r"['’]s$", "", name)
+                if (key := name_key(name)) in STATE_ABBREVIATIONS:
                     states.add(STATE_ABBREVIATIONS[key])
-                if country := demonym_country(w):
+                if country := demonym_country(name):
                     countries.add(country)
-                for p in self.gaz.lookup(w):
+                for p in self.gaz.lookup(name):
                     if p.kind == COUNTRY:
                         countries.add(p.country)
                     elif p.kind == REGION and p.country == "US":
@@ -137,7 +149,7 @@ class Resolver:
     def _score(self, place: Place, form: str, doc_countries, doc_states, near_countries, near_states) -> float:
         if place.kind == CITY:
             score = math.log10(place.population + 10) + CAPITAL_BONUS * place.capital
-            if name_key(place.name) != name_key(form):
+            if not own_name(place, form):
                 score -= ALT_NAME_PENALTY
         else:
             score = KIND_PRIOR[place.kind]
@@ -157,6 +169,6 @@ class Resolver:
         if not candidates:
             return None
         doc_countries, doc_states = self._doc_countries(form), self._doc_states(form)
-        near_countries, near_states = self._nearby(form)
+        near_countries, near_states = self.near[form]
         return max(candidates, key=lambda p: self._score(p, form, doc_countries, doc_states,
                                                          near_countries, near_states))

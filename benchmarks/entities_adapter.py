@@ -1,0 +1,42 @@
+"""Adapters for /work/shared/eval/score_entities.py --python MODULE:FUNC (run from benchmarks/ or
+with it on PYTHONPATH): `ours` is desktop.core.entities, `plain_spacy` the model alone with the
+country, region or else most populous GeoNames city of each GPE/LOC name."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE  # noqa: E402
+from desktop.core.entities import find_entities, ner  # noqa: E402
+from desktop.core.entities.gazetteer import gazetteer  # noqa: E402
+
+
+def _places(entities) -> list[dict]:
+    """One prediction per name a place goes by in the text, all with its id."""
+    return [{"name": name, "geonameid": e.geonameid, "lat": e.lat, "lon": e.lon}
+            for e in entities for name in [e.name, *e.aliases]]
+
+
+def ours(text: str) -> dict:
+    entities = find_entities("", text)
+    of = lambda kind: [e for e in entities if e.kind == kind]
+    return {"persons": [e.name for e in of(PERSON)], "cities": _places(of(CITY)),
+            "countries": _places(of(COUNTRY)), "places": _places(of(PLACE)),
+            "orgs": [e.name for e in of(ORG)]}
+
+
+def plain_spacy(text: str) -> dict:
+    doc = ner.load_model()(text)
+    gaz = gazetteer()
+    places = []
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            found = gaz.lookup(ent.text)  # countries and regions first, then the most populous city
+            best = found[0] if found else None
+            places.append({"name": ent.text, "geonameid": best and best.geonameid,
+                           "lat": best and best.lat, "lon": best and best.lon})
+    return {"persons": [e.text for e in doc.ents if e.label_ == "PERSON"], "cities": places,
+            "orgs": [e.text for e in doc.ents if e.label_ == "ORG"]}
