@@ -231,3 +231,15 @@ def test_garbage_does_not_raise(html):
 def test_no_body_keeps_metadata():
     article = extract_html("<html><head><title>No body here</title></head>")
     assert article.title == "No body here" and article.text == ""
+
+
+def test_unmarked_by_line_under_headline():
+    body = ('<article><h1>Library hours extended</h1><p>By <a href="/p/ana">Ana Gomez</a> and '
+            '<a href="/p/tom">Tom Berg</a></p>' + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>")
+    article = extract_html(page("", body), "https://example.org/news/2")
+    assert article.authors == ["Ana Gomez", "Tom Berg"]
+    assert article.language == "en"
+
+
+def test_language_normalised():
+    assert extract_html(page("", lang="pt_br")).language == "pt-BR"

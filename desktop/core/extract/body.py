@@ -8,6 +8,8 @@ from copy import deepcopy
 import trafilatura
 from lxml.html import HtmlElement
 
+from .normalize import match_key, squash
+
 SHORT_TEXT = 500  # characters; below this the fast pass may have missed the article
 BLOCKS = {"p", "head", "list", "quote", "table", "code", "div"}
 # A short block like these starts the page furniture that follows an article.
@@ -25,7 +27,7 @@ FURNITURE = re.compile(
 
 
 def _inline(el) -> str:
-    return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+    return squash("".join(el.itertext()))
 
 
 def _blocks(el) -> list[str]:
@@ -70,8 +72,7 @@ def body_text(tree: HtmlElement, url: str | None = None, title: str = "") -> str
         return ""
     blocks = [block for child in doc.body for block in _blocks(child)
               if block and not (len(block) < 200 and FURNITURE.fullmatch(block))]
-    key = lambda text: re.sub(r"\W+", "", text.casefold())
-    while blocks and title and key(blocks[0]) == key(title):
+    while blocks and title and match_key(blocks[0]) == match_key(title):
         blocks.pop(0)
     return "\n\n".join(_cut_trailer(blocks))
 

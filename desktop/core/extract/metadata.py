@@ -3,6 +3,7 @@ the visible byline. Each public function takes the page's `Sources` and returns 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -12,11 +13,14 @@ from bs4 import BeautifulSoup, Tag
 
 from .dates import to_iso
 from .names import clean_names, split_byline
+from .normalize import match_key, squash
 
 ARTICLE_TYPE = re.compile(r"Article|BlogPosting|Report|NewsStory")
 # Title tails: " | Site", " - Site", "Site: "... Dashes must be spaced so "Covid-19" stays whole.
 TITLE_SEPARATOR = re.compile(r"(\s+(?:[|\-–—·•»]{1,2}|::)\s+|\s*:\s+)")
 BYLINE_HINT = re.compile(r"byline|author|writer|contributor|creditline", re.I)
+BY_TEXT = re.compile(r"(?:by|par|por|von)\s*:?$|(?:by|par|por|von)\s", re.I)
+NEAR_HEADLINE = 40  # elements after the headline searched for an unmarked "By ..." line
 
 AUTHOR_META = ("author", "article:author", "og:article:author", "byl", "parsely-author",
                "sailthru.author", "dc.creator", "dcterms.creator", "citation_author")
@@ -90,7 +94,7 @@ def json_ld_article(soup: BeautifulSoup) -> dict:
 def _ld_names(value, people_only: bool = False) -> list[str]:
     """Names from a JSON-LD person/organisation value: a string, an object or a list of them."""
     if isinstance(value, str):
-        return [value]
+        return [html.unescape(value)]
     if isinstance(value, list):
         return [name for item in value for name in _ld_names(item, people_only)]
     if isinstance(value, dict):
@@ -98,7 +102,7 @@ def _ld_names(value, people_only: bool = False) -> list[str]:
             return []
         name = value.get("name")
         if isinstance(name, str):
-            return [name]
+            return [html.unescape(name)]
         given, family = value.get("givenName"), value.get("familyName")
         if isinstance(given, str) and isinstance(family, str):
             return [f"{given} {family}"]
@@ -110,13 +114,14 @@ def _ld_text(value) -> str | None:
         value = value[0] if value else None
     if isinstance(value, dict):
         value = value.get("url") or value.get("@id") or value.get("name")
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    # JSON-LD strings are sometimes HTML-escaped a second time ("Q&amp;A").
+    return html.unescape(value.strip()) if isinstance(value, str) and value.strip() else None
 
 
 # ---------------------------------------------------------------- fields
 
 def _text(tag: Tag | None) -> str:
-    return re.sub(r"\s+", " ", tag.get_text(" ")).strip() if tag else ""
+    return squash(tag.get_text(" ")) if tag else ""
 
 
 def publisher(src: Sources) -> str | None:
@@ -127,15 +132,11 @@ def publisher(src: Sources) -> str | None:
             or src.first_meta("application-name", "twitter:site:name"))
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\W+", "", text.casefold())
-
-
 def _same_site(segment: str, site_names: list[str]) -> bool:
     """Whether a title segment names the site ("Aktuálně.cz" vs "Aktuálně.cz - Víte, co se děje")."""
-    key = _key(segment)
+    key = match_key(segment)
     return len(key) >= 3 and any(
-        len(site) >= 3 and (key in site or site in key) for site in map(_key, site_names)
+        len(site) >= 3 and (key in site or site in key) for site in map(match_key, site_names)
     )
 
 
@@ -145,16 +146,16 @@ def strip_site_name(title: str, site_names: list[str], headings: list[str] = ())
     A segment goes when it matches a known site name or when what remains equals one of the
     page's own headings (<h1>, og:title); otherwise the title is kept whole.
     """
-    tokens = TITLE_SEPARATOR.split(re.sub(r"\s+", " ", title).strip())
-    wanted = {_key(h) for h in headings if h}
+    tokens = TITLE_SEPARATOR.split(squash(title))
+    wanted = {match_key(h) for h in headings if h}
     count = len(tokens) // 2 + 1  # tokens alternate segment, separator, segment...
     for keep in range(count - 1, 0, -1):  # longest head first
         head, tail = "".join(tokens[: 2 * keep - 1]), "".join(tokens[2 * keep:])
-        if _key(head) in wanted or _same_site(tail, site_names):
+        if match_key(head) in wanted or _same_site(tail, site_names):
             return head
     for drop in range(1, count):
         lead, rest = "".join(tokens[: 2 * drop - 1]), "".join(tokens[2 * drop:])
-        if _key(rest) in wanted or _same_site(lead, site_names):
+        if match_key(rest) in wanted or _same_site(lead, site_names):
             return rest
     return "".join(tokens)
 
@@ -174,16 +175,16 @@ def title(src: Sources) -> str:
     og_title = src.first_meta("og:title", "twitter:title")
     headings = _headings(src)
     site_names = [publisher(src) or "", *_ld_names(src.ld.get("publisher")), _host(src.url) or ""]
-    site_keys = {_key(name) for name in site_names}
+    site_keys = {match_key(name) for name in site_names}
     # A generic page title that is just the site's name says nothing about the article.
     raw = next((t for t in (headline, og_title, _text(src.soup.title), *headings)
-                if t and _key(t) not in site_keys), "")
+                if t and match_key(t) not in site_keys), "")
     return strip_site_name(raw, site_names, [*headings, og_title or "", headline or ""])
 
 
 def _microdata_authors(soup: BeautifulSoup) -> list[str]:
     found = []
-    for tag in soup.find_all(attrs={"itemprop": "author"}, limit=10):
+    for tag in soup.find_all(attrs={"itemprop": re.compile(r"\bauthor\b")}, limit=10):
         name = tag.find(attrs={"itemprop": "name"}) or tag
         found.append(name.get("content") or _text(name))
     found += [_text(a) for a in soup.find_all(rel="author", limit=10)]
@@ -194,16 +195,24 @@ def _is_byline(tag: Tag) -> bool:
     return bool(BYLINE_HINT.search(" ".join(tag.get("class", [])) + " " + str(tag.get("id", ""))))
 
 
+def _starts_with_by(tag: Tag) -> bool:
+    first = next(tag.stripped_strings, "")
+    return bool(BY_TEXT.match(first))
+
+
 def _visible_bylines(soup: BeautifulSoup, title: str = "") -> list[str]:
-    """Short texts of elements whose class or id says byline/author, nearest the headline first
-    (after it, then before it) and "By ..." ones before the rest."""
-    key = _key(title)
-    headline = next((h for h in soup.find_all("h1", limit=5) if key and _key(_text(h)) == key),
+    """Short texts of elements whose class or id says byline/author, or which start with "By"
+    just under the headline; nearest the headline first (after it, then before it)."""
+    key = match_key(title)
+    headline = next((h for h in soup.find_all("h1", limit=5) if key and match_key(_text(h)) == key),
                     soup.find("h1"))
-    tags = (headline.find_all_next(_is_byline) + headline.find_all_previous(_is_byline)
-            if headline else soup.find_all(_is_byline))
-    texts = [text for text in map(_text, tags) if 0 < len(text) <= 120]
-    return sorted(texts, key=lambda text: not re.match(r"(?i)(by|par|por|von)\b", text))
+    if headline is None:
+        tags = soup.find_all(_is_byline)
+    else:
+        near = headline.find_all_next(True, limit=NEAR_HEADLINE)
+        tags = ([tag for tag in near if _is_byline(tag) or _starts_with_by(tag)]
+                + headline.find_all_next(_is_byline) + headline.find_all_previous(_is_byline))
+    return [text for text in map(_text, tags) if 0 < len(text) <= 120]
 
 
 def _first_last(name: str) -> str:
@@ -235,7 +244,7 @@ def authors(src: Sources, title_text: str = "") -> list[str]:
 def published(src: Sources) -> str | None:
     """The publication date (ISO 8601) from JSON-LD, <meta>, itemprop or the first <time datetime>."""
     candidates = [_ld_text(src.ld.get("datePublished")), src.first_meta(*PUBLISHED_META)]
-    tag = src.soup.find(attrs={"itemprop": "datePublished"})
+    tag = src.soup.find(attrs={"itemprop": re.compile(r"\bdatePublished\b")})
     if tag:
         candidates.append(tag.get("datetime") or tag.get("content") or _text(tag))
     candidates += [tag.get("datetime") for tag in src.soup.find_all("time", datetime=True, limit=3)]
@@ -256,7 +265,8 @@ def language(src: Sources) -> str | None:
         or _ld_text(src.ld.get("inLanguage"))
     if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value.strip()):
         return None
-    return value.strip().replace("_", "-")
+    primary, *rest = value.strip().replace("_", "-").split("-")
+    return "-".join([primary.lower(), *(part.upper() if len(part) == 2 else part for part in rest)])
 
 
 def _absolute(src: Sources, value: str | None) -> str | None:
@@ -268,16 +278,18 @@ def _absolute(src: Sources, value: str | None) -> str | None:
 
 def image(src: Sources) -> str | None:
     """The lead image URL: og:image, twitter:image, the JSON-LD image or <link rel=image_src>."""
-    link = src.soup.find("link", rel="image_src")
-    return _absolute(src, src.first_meta("og:image", "og:image:url", "og:image:secure_url",
-                                         "twitter:image", "twitter:image:src")
-                     or _ld_text(src.ld.get("image"))
-                     or (link.get("href") if link else None))
+    value = (src.first_meta("og:image", "og:image:url", "og:image:secure_url", "twitter:image",
+                            "twitter:image:src")
+             or _ld_text(src.ld.get("image")))
+    if not value:
+        link = (src.soup.head or src.soup).find("link", rel="image_src")
+        value = link.get("href") if link else None
+    return _absolute(src, value)
 
 
 def canonical_url(src: Sources) -> str | None:
     """The page's own absolute URL: <link rel=canonical>, og:url or the JSON-LD url."""
-    link = src.soup.find("link", rel="canonical")
+    link = (src.soup.head or src.soup).find("link", rel="canonical")
     for value in (link.get("href") if link else None, src.first_meta("og:url"),
                   _ld_text(src.ld.get("url")), _ld_text(src.ld.get("mainEntityOfPage"))):
         url = _absolute(src, value)

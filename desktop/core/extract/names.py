@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from .dates import MONTHS
+from .normalize import squash
 
 BY_PREFIX = re.compile(
     r"^(?:(?:written|posted|reported|text|words|story)\s+)?(?:by|par|por|von|di|door|av|af)\b\s*:?\s*", re.I
@@ -32,7 +33,7 @@ URL = re.compile(r"\S*(?:https?://|www\.)\S*")
 
 def clean_name(raw: str) -> str | None:
     """One person's name tidied up, or None when the text is not a person's name."""
-    name = re.sub(r"\s+", " ", HANDLE.sub(" ", raw or "")).strip(" \t-–—:,.|•·")
+    name = squash(HANDLE.sub(" ", raw or "")).strip(" -–—:,.|•·")
     name = BY_PREFIX.sub("", name).strip()
     if not name or URLISH.search(name) or ROLE_WORDS.search(name) or CREDENTIAL.fullmatch(name):
         return None

@@ -9,6 +9,7 @@ from desktop.core.article import Article
 
 from .dates import to_iso
 from .names import split_byline
+from .normalize import squash
 
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -24,7 +25,7 @@ HEADER_LINES = 6  # the byline and date line sit right under the title
 
 def _plain(markdown: str) -> str:
     text = LINK.sub(r"\1", IMAGE.sub("", markdown))
-    return re.sub(r"\s+", " ", BOLD.sub("", text)).strip()
+    return squash(BOLD.sub("", text))
 
 
 def extract_textfile(text: str, filename: str | None = None) -> Article:
