@@ -239,7 +239,14 @@ def test_unmarked_by_line_under_headline():
     article = extract_html(page("", body), "https://example.org/news/2")
     assert article.authors == ["Ana Gomez", "Tom Berg"]
     assert article.language == "en"
+    assert article.text.startswith("The city council voted")
 
 
 def test_language_normalised():
     assert extract_html(page("", lang="pt_br")).language == "pt-BR"
+
+
+def test_sentence_starting_with_by_is_kept():
+    body = ("<article><h1>Library hours extended</h1><p>By the time the vote came, the hall was full.</p>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>")
+    assert extract_html(page("", body)).text.startswith("By the time the vote came")

@@ -8,6 +8,8 @@ from copy import deepcopy
 import trafilatura
 from lxml.html import HtmlElement
 
+from .dates import to_iso
+from .names import BY_PREFIX, split_byline
 from .normalize import match_key, squash
 
 SHORT_TEXT = 500  # characters; below this the fast pass may have missed the article
@@ -58,8 +60,8 @@ def _main_content(tree: HtmlElement, url: str | None, fast: bool):
 def body_text(tree: HtmlElement, url: str | None = None, title: str = "") -> str:
     """The main text of a parsed page, paragraphs and headings separated by blank lines.
 
-    Menus, share bars, comments, captions and the like are left out; a repeat of the title at
-    the top is dropped. Note: trafilatura edits `tree` in place.
+    Menus, share bars, comments, captions and the like are left out, and so are the title,
+    byline and date lines above the text. Note: trafilatura edits `tree` in place.
     """
     # favor_recall: in its default mode trafilatura sometimes falls back to the whole page.
     # fast=True skips its comparison with other algorithms (half its time; same scores on our
@@ -72,9 +74,19 @@ def body_text(tree: HtmlElement, url: str | None = None, title: str = "") -> str
         return ""
     blocks = [block for child in doc.body for block in _blocks(child)
               if block and not (len(block) < 200 and FURNITURE.fullmatch(block))]
-    while blocks and title and match_key(blocks[0]) == match_key(title):
+    while blocks and _is_header_line(blocks[0], title):
         blocks.pop(0)
     return "\n\n".join(_cut_trailer(blocks))
+
+
+def _is_header_line(block: str, title: str) -> bool:
+    """The headline repeated, a bare date line or a "By ..." line above the article text."""
+    if len(block) > 120:
+        return False
+    # "By the time we arrived, it was over." is a sentence, not a byline.
+    byline = BY_PREFIX.match(block) and block[-1] not in ".!?\"”" and split_byline(block)
+    return bool(match_key(block) == match_key(title) or byline
+                or (len(block) < 40 and to_iso(block) is not None))
 
 
 def _cut_trailer(blocks: list[str]) -> list[str]:
