@@ -92,11 +92,11 @@ class FacetFilterProxy(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         self._text = text.strip().casefold()
-        self.invalidateFilter()
+        self.invalidate()
 
     def show_all(self, kind: str) -> None:
         self.expanded.add(kind)
-        self.invalidateFilter()
+        self.invalidate()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
@@ -112,6 +112,23 @@ class FacetFilterProxy(QSortFilterProxyModel):
         return row < SHOWN or kind in self.expanded
 
 
+class FacetTree(QTreeView):
+    """Reports a double-click on the entry clicked just before, even if the sidebar was
+    reloaded in between (the first click filters, which recounts every section)."""
+
+    doubleClickedTerm = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.last_term: Term | None = None
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        if self.last_term is not None:
+            self.doubleClickedTerm.emit(self.last_term)
+            return
+        super().mouseDoubleClickEvent(event)
+
+
 class FacetPanel(QWidget):
     termClicked = Signal(object)  # Term
     termActivated = Signal(object)  # Term of an entity, double-clicked: its profile
@@ -119,12 +136,13 @@ class FacetPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("facetPanel")
+        self.loaded = False
         self.filter_box = QLineEdit(placeholderText="Filter people, places, sources…")
         self.filter_box.setClearButtonEnabled(True)
         self.model = FacetModel(self)
         self.proxy = FacetFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.tree = QTreeView()
+        self.tree = FacetTree()
         self.tree.setObjectName("facetTree")
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
@@ -145,10 +163,11 @@ class FacetPanel(QWidget):
         layout.addWidget(self.tree)
         self.filter_box.textChanged.connect(self._filter_changed)
         self.tree.clicked.connect(self._clicked)
-        self.tree.doubleClicked.connect(self._double_clicked)
+        self.tree.doubleClickedTerm.connect(self._double_clicked)
         self.tree.expandAll()
 
     def set_facets(self, facets: dict[str, list[FacetEntry]]) -> None:
+        self.loaded = True
         collapsed = {
             kind for kind in FACET_KINDS
             if not self.tree.isExpanded(self.proxy.mapFromSource(self.model.section(kind).index()))
@@ -177,6 +196,7 @@ class FacetPanel(QWidget):
         return QModelIndex()
 
     def _clicked(self, index: QModelIndex) -> None:
+        self.tree.last_term = None
         if not index.parent().isValid():
             self.tree.setExpanded(index, not self.tree.isExpanded(index))
             return
@@ -186,9 +206,9 @@ class FacetPanel(QWidget):
             return
         term: Term | None = source.data(TERM_ROLE)
         if term is not None:
+            self.tree.last_term = term
             self.termClicked.emit(term)
 
-    def _double_clicked(self, index: QModelIndex) -> None:
-        term = self.proxy.mapToSource(index.siblingAtColumn(0)).data(TERM_ROLE)
-        if term is not None and term.kind in ENTITY_KINDS:
+    def _double_clicked(self, term: Term) -> None:
+        if term.kind in ENTITY_KINDS:
             self.termActivated.emit(term)
