@@ -141,9 +141,11 @@ class ArticleTableModel(QAbstractTableModel):
             return self.id_at(row)
         page_no = row // PAGE_SIZE
         page = self._pages.get(page_no)
+        if page is None and role == Qt.ItemDataRole.DisplayRole:
+            self._request_page(page_no)
+            page = self._pages.get(page_no)  # there already if the runner is synchronous
         if page is None:
             if role == Qt.ItemDataRole.DisplayRole:
-                self._request_page(page_no)
                 return "…" if column == TITLE else ""
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QColor("#8a8f98")

@@ -1,0 +1,96 @@
+"""The window's parts on their own: the task runner, the paged table model, the markup."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+
+from desktop.core import query
+from desktop.core.query import Detail, EntityInfo
+from desktop.gui import article_table, markup
+from desktop.gui.article_table import ArticleTableModel
+from desktop.gui.tasks import SyncRunner, TaskRunner
+
+
+def test_runner_delivers_results_on_the_gui_thread(qtbot):
+    runner = TaskRunner()
+    got = []
+    gui = threading.get_ident()
+    runner.run("k", lambda: threading.get_ident(), lambda worker: got.append((worker, threading.get_ident())))
+    qtbot.waitUntil(lambda: bool(got))
+    worker, delivered = got[0]
+    assert worker != gui and delivered == gui
+
+
+def test_runner_drops_stale_results(qtbot):
+    runner = TaskRunner()
+    release = threading.Event()
+    got = []
+
+    def slow():
+        release.wait(5)
+        return "old"
+
+    runner.run("query", slow, got.append)
+    runner.run("query", lambda: "new", got.append)
+    qtbot.waitUntil(lambda: got == ["new"])
+    release.set()
+    runner.wait()
+    qtbot.wait(50)
+    assert got == ["new"]  # the older query finished last and was dropped
+
+
+def test_runner_reports_errors(qtbot):
+    runner = TaskRunner()
+    errors = []
+    runner.run("k", lambda: 1 / 0, lambda _r: None, errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_sync_runner():
+    got = []
+    SyncRunner().run("k", lambda: 42, got.append)
+    assert got == [42]
+
+
+def test_table_fetches_rows_in_pages_on_demand(filled, qtbot, monkeypatch):
+    monkeypatch.setattr(article_table, "PAGE_SIZE", 2)
+    monkeypatch.setattr(article_table, "MAX_PAGES", 2)
+    fetched = []
+    real = query.summaries
+    monkeypatch.setattr(query, "summaries", lambda a, ids: fetched.append(list(ids)) or real(a, ids))
+    model = ArticleTableModel(filled, SyncRunner())
+    ids = query.article_ids(filled)
+    model.set_result(ids)
+    assert model.rowCount() == 5 and model.cached_rows() == 0
+    assert model.index(3, 1).data() == "Nikitin visits Kyiv"  # page 1 fetched at once (sync runner)
+    assert fetched == [ids[2:4]]
+    model.index(0, 1).data()
+    model.index(4, 1).data()
+    assert fetched == [ids[2:4], ids[0:2], ids[4:5]]
+    assert model.cached_rows() <= 4  # never more than MAX_PAGES pages of rows
+
+
+def test_table_sort_asks_for_a_query(filled, qtbot):
+    model = ArticleTableModel(filled, SyncRunner())
+    with qtbot.waitSignal(model.sortRequested) as asked:
+        model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert asked.args == ["title", False]
+
+
+def test_highlight_escapes_and_links():
+    nikitin = EntityInfo(id=7, kind="person", name="Pyotr Nikitin", aliases=["Nikitin"])
+    html = markup.highlight("<b>Nikitin</b> & Pyotr Nikitin", [nikitin])
+    assert "&lt;b&gt;" in html and "&amp;" in html and "<b>" not in html
+    assert html.count('href="cuttings://entity/7"') == 2
+
+
+def test_detail_markup_never_contains_article_tags():
+    item = Detail(id=1, url='https://x.example/"><script>', title="<script>t</script>", authors=["<i>A</i>"],
+                  published="2024-01-01", publisher="<u>P</u>", text="<img src=http://e/x>")
+    html = markup.detail_html(item)
+    for tag in ("<script", "<img", "<i>", "<u>"):
+        assert tag not in html
+    assert "&quot;&gt;&lt;script&gt;" in html
