@@ -189,13 +189,16 @@ def test_to_iso(raw, iso):
 
 # ---------------------------------------------------------------- body
 
-def test_body_drops_page_furniture():
+def test_body_drops_page_furniture_and_captions():
     body = (
         '<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World news</a></li>'
         '<li><a href="/sport">Sport section</a></li></ul></nav></header>'
         "<main><article><h1>Library hours extended</h1>"
         '<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on Twitter</a></div>'
-        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+        f"<p>{PARAGRAPHS[0]}</p>"
+        "<figure><img src='/a.jpg'><figcaption>Readers at the central library on Monday. "
+        "Photo: Jan Novak</figcaption></figure>"
+        f"<p>{PARAGRAPHS[1]}</p>"
         "<h2>What happens next</h2>"
         f"<p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p></article>"
         '<aside class="related"><h3>Related stories</h3><ul>'
