@@ -132,11 +132,18 @@ def publisher(src: Sources) -> str | None:
             or src.first_meta("application-name", "twitter:site:name"))
 
 
+def _site_key(name: str) -> str:
+    key = match_key(name)
+    return key[3:] if key.startswith("the") else key
+
+
 def _same_site(segment: str, site_names: list[str]) -> bool:
-    """Whether a title segment names the site ("Aktuálně.cz" vs "Aktuálně.cz - Víte, co se děje")."""
-    key = match_key(segment)
+    """Whether a title segment names the site: one starts the other, ignoring case, punctuation
+    and a leading "The" ("Daily Example" vs "The Daily Example - News you need")."""
+    key = _site_key(segment)
     return len(key) >= 3 and any(
-        len(site) >= 3 and (key in site or site in key) for site in map(match_key, site_names)
+        len(site) >= 3 and (site.startswith(key) or key.startswith(site))
+        for site in map(_site_key, site_names)
     )
 
 
