@@ -180,6 +180,7 @@ def test_title_from_h1_tail_match():
     ("21 janvier 2023", "2023-01-21"),
     ("1 de diciembre de 2017 3:00 AM PST", "2017-12-01"),
     ("2019/04/28", "2019-04-28"),
+    ("08.04.2015 12:46", "2015-04-08"),
     ("yesterday", None),
     ("", None),
 ])

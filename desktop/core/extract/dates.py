@@ -31,6 +31,7 @@ ISO_LIKE = re.compile(
     r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
 SLASHED = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+DOTTED = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")  # day first: 08.04.2015
 MONTH_NAME = r"([^\W\d_]{3,10})\.?"
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?{MONTH_NAME},?\s+(?:de\s+)?(\d{{4}})\b")
 MONTH_DAY_YEAR = re.compile(rf"\b{MONTH_NAME}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
@@ -79,12 +80,17 @@ def _from_words(text: str) -> str | None:
     if m:
         found = _valid(*map(int, m.groups()))
         return found.isoformat() if found else None
+    m = DOTTED.search(text)
+    if m:
+        day, month, year = map(int, m.groups())
+        found = _valid(year, month, day)
+        return found.isoformat() if found else None
     return None
 
 
 def to_iso(value: object) -> str | None:
     """ISO 8601 for a date string in a common format ("2023-01-21T10:00Z", "January 21, 2023",
-    "21 janvier 2023", "2023/01/21"); None when no plausible date is found."""
+    "21 janvier 2023", "2023/01/21", "21.01.2023"); None when no plausible date is found."""
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
