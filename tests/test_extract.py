@@ -96,7 +96,7 @@ def test_json_ld_array_reportage_and_string_author():
 def test_opengraph_and_meta_fallbacks():
     head = ('<title>Library hours extended | The Daily Example</title>'
             '<meta property="og:title" content="Library hours extended">'
-            '<meta property="og:site_name" content="The Daily Example">'
+            '<meta property="og:site_name" content="The Daily Example | News you need">'
             '<meta property="article:published_time" content="2022-07-14T18:00:00Z">'
             '<meta name="author" content="Jane Roe">'
             '<meta property="og:image" content="/img/lead.png">'
@@ -149,6 +149,7 @@ def test_staff_writer_and_url_authors_dropped():
     ("By Joshua Sokol May 20, 2019", ["Joshua Sokol"]),
     ("Alissa Wilkinson @alissamarie Updated Jul 24, 2018", ["Alissa Wilkinson"]),
     ("By Brenda Goodman, MA", ["Brenda Goodman"]),
+    ("Joe Wee Monday, February 29, 2016 @ 11:10 PM UTC", ["Joe Wee"]),
     ("Our Foreign Staff", []),
 ])
 def test_split_byline(text, names):

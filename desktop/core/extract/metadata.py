@@ -125,11 +125,15 @@ def _text(tag: Tag | None) -> str:
 
 
 def publisher(src: Sources) -> str | None:
-    """The site's name: og:site_name, the JSON-LD publisher, or application-name."""
+    """The site's name: og:site_name, the JSON-LD publisher, or application-name; without a
+    tagline ("Aktuálně.cz - Víte, co se právě děje" -> "Aktuálně.cz")."""
     ld_publisher = _ld_names(src.ld.get("publisher"))
-    return (src.first_meta("og:site_name")
-            or (ld_publisher[0].strip() if ld_publisher else None)
+    name = (src.first_meta("og:site_name")
+            or (ld_publisher[0] if ld_publisher else None)
             or src.first_meta("application-name", "twitter:site:name"))
+    if not name:
+        return None
+    return re.split(r"\s+[|\-–—]\s+", squash(name))[0] or None
 
 
 def _site_key(name: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .dates import MONTHS
+from .dates import MONTHS, WEEKDAYS
 from .normalize import squash
 
 BY_PREFIX = re.compile(
@@ -23,9 +23,11 @@ ROLE_WORDS = re.compile(
     re.I,
 )
 CREDENTIAL = re.compile(r"(?:ph\.?d|m\.?d|m\.?a|m\.?s|m\.?sc|mph|rn|jr|sr|esq)\.?", re.I)
-# A date or time ends the names part of a byline ("By Jane Doe Dec 22, 2016", "Jane Doe • 8h").
+# A date or time ends the names part of a byline ("By Jane Doe Dec 22, 2016", "Jane Doe • 8h",
+# "Jane Doe Monday, February 29").
 NAME_END = re.compile(
-    rf"\d|\b(?:updated|published|posted|on)\s|\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+\d",
+    rf"\d|\b(?:updated|published|posted|on)\s|\b(?:{'|'.join(WEEKDAYS)})\b"
+    rf"|\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+\d",
     re.I,
 )
 URL = re.compile(r"\S*(?:https?://|www\.)\S*")
