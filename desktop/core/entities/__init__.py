@@ -17,7 +17,7 @@ from .labels import ORG as ORG_LABEL
 from .labels import PERSON as PERSON_LABEL
 from .labels import PLACE as PLACE_LABEL
 from .people import clean_name, merge_people
-from .places import Resolver
+from .places import Resolver, embedded_places, unlabelled_places
 
 __all__ = ["find_entities", "entities_status"]
 
@@ -46,8 +46,14 @@ def find_entities(title: str, text: str) -> list[Entity]:
         aliases = {clean_name(f) for f in person.forms} - {person.name}
         groups.append((Entity(PERSON, person.name, sorted(aliases), local=person.local), person.forms))
 
+    positions: dict[str, list[int]] = {}
+    for m in analysis.mentions:
+        positions.setdefault(m.text, []).append(m.start)
+    unlabelled = unlabelled_places(analysis.text, analysis.masked + analysis.entity_spans, gaz)
+    for form, starts in [*embedded_places(forms_of(ORG_LABEL), positions, gaz).items(), *unlabelled.items()]:
+        labels.setdefault(form, PLACE_LABEL)
+        positions.setdefault(form, []).extend(starts)
     place_forms = forms_of(PLACE_LABEL)
-    positions = {f: [m.start for m in analysis.mentions if m.text == f] for f in place_forms}
     resolver = Resolver(gaz, analysis.text, positions, forms_of(NORP))
     places: dict[object, tuple[Entity, set[str]]] = {}
     for form in place_forms:
@@ -69,13 +75,15 @@ def find_entities(title: str, text: str) -> list[Entity]:
         orgs.setdefault(form.casefold(), (Entity(ORG, form), set()))[1].add(form)
     groups += orgs.values()
 
-    _count_mentions(groups, analysis)
+    _count_mentions(groups, analysis, positions)
     return sorted((e for e, _ in groups), key=lambda e: e.first_pos)
 
 
-def _count_mentions(groups: list[tuple[Entity, set[str]]], analysis: ner.Analysis) -> None:
+def _count_mentions(groups: list[tuple[Entity, set[str]]], analysis: ner.Analysis,
+                    positions: dict[str, list[int]]) -> None:
     """Set mentions, first_pos and context from every occurrence of every form in the text,
-    longer forms first so that "Moscow" inside "The Moscow Times" is not Moscow."""
+    longer forms first so that "Moscow" inside "The Moscow Times" is not Moscow; a form found
+    only inside a longer one ("Kentucky State Police") keeps the positions it was found at."""
     text, taken = analysis.text, list(analysis.masked)
     found: dict[int, list[int]] = {id(e): [] for e, _ in groups}
     pairs = sorted(((f, e) for e, forms in groups for f in forms), key=lambda p: -len(p[0]))
@@ -84,11 +92,8 @@ def _count_mentions(groups: list[tuple[Entity, set[str]]], analysis: ner.Analysi
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 taken.append((m.start(), m.end()))
                 found[id(entity)].append(m.start())
-    spacy_starts = {}
-    for m in analysis.mentions:
-        spacy_starts.setdefault(m.text, []).append(m.start)
     for entity, forms in groups:
-        starts = found[id(entity)] or [s for f in forms for s in spacy_starts.get(f, [])]
+        starts = found[id(entity)] or [s for f in forms for s in positions.get(f, [])]
         entity.mentions = max(1, len(starts))
         entity.first_pos = min(starts, default=0)
         entity.context = _sentence(analysis, entity.first_pos)

@@ -145,13 +145,21 @@ def build_data() -> tuple[dict, list[str], dict[str, str]]:
     load = lambda f: json.loads((root / f).read_text(encoding="utf-8"))
     countries = load("countries.json")
     capitals = {(c["iso"], name_key(c["capital"])) for c in countries.values() if c["capital"]}
+    cities = load(CITY_FILE).values()
+    # The capital is the country's most populous city of that name, not every Washington in it.
+    capital_ids = {}
+    for c in cities:
+        key = (c["countrycode"], name_key(c["name"]))
+        if key in capitals and c["population"] >= capital_ids.get(key, (0, 0))[0]:
+            capital_ids[key] = (c["population"], c["geonameid"])
+    capital_ids = {gid for _, gid in capital_ids.values()}
     rows, index = [], {}
-    for c in load(CITY_FILE).values():
+    for c in cities:
         own = name_key(c["name"])
         # Other-language names of small towns mostly add false matches; big cities keep theirs.
         alt = {name_key(a) for a in c["alternatenames"] if _latin(a)} if c["population"] >= ALT_NAMES_MIN_POP else set()
         keys = [own, *sorted(alt - {own})]
-        capital = (c["countrycode"], own) in capitals
+        capital = c["geonameid"] in capital_ids
         for key in keys:
             index[key] = f"{index[key]},{len(rows)}" if key in index else str(len(rows))
         rows.append("\t".join([str(c["geonameid"]), c["name"], c["countrycode"], f"{c['latitude']:.4f}",

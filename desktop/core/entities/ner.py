@@ -48,6 +48,7 @@ class Analysis:
     mentions: list[Mention]
     sentences: list[tuple[int, int]]  # sorted sentence spans over `text`
     masked: list[tuple[int, int]]  # spans that are credits or datelines
+    entity_spans: list[tuple[int, int]]  # every entity spaCy found, of any label
 
 
 _lock = threading.Lock()
@@ -104,11 +105,12 @@ def analyse(nlp, title: str, body: str) -> Analysis:
     text = f"{title}\n\n{body}"
     masked = masked_spans(text)
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-    mentions, sentences = [], []
+    mentions, sentences, spans = [], [], []
     for (offset, _), doc in zip(paras, nlp.pipe(p for _, p in paras)):
         sentences += [(offset + s.start_char, offset + s.end_char) for s in doc.sents]
         for ent in doc.ents:
             start = offset + ent.start_char
+            spans.append((start, offset + ent.end_char))
             if ent.label_ not in LABELS or any(a <= start < b for a, b in masked):
                 continue
             # "Yerevan, Vilnius" and "Springfield, Ill." are two names.
@@ -117,7 +119,7 @@ def analyse(nlp, title: str, body: str) -> Analysis:
                 if form and form[0].isupper() and not _PREFIXED.match(form):
                     begin = start + part.start() + part.group().index(form[0])
                     mentions.append(Mention(form, ent.label_, begin, begin + len(form)))
-    return Analysis(text, mentions, sentences, masked)
+    return Analysis(text, mentions, sentences, masked, spans)
 
 
 def label_votes(mentions: list[Mention]) -> dict[str, dict[str, int]]:

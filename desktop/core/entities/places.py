@@ -172,3 +172,42 @@ class Resolver:
         near_countries, near_states = self.near[form]
         return max(candidates, key=lambda p: self._score(p, form, doc_countries, doc_states,
                                                          near_countries, near_states))
+
+
+def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: Gazetteer) -> dict[str, list[int]]:
+    """Countries, states and provinces named inside organisation names ("Kentucky State
+    Police", "Environment Canada"), with their positions in the text."""
+    found: dict[str, list[int]] = {}
+    for org in org_forms:
+        for m in re.finditer(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.'’-]*)*", org):
+            words = m.group().split()
+            for n in range(len(words), 0, -1):  # the longest name first: "New South Wales"
+                spans = [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
+                names = [s for s in spans if s != org and any(p.kind != CITY for p in gaz.lookup(s))
+                         and not demonym_country(s)]
+                if names:
+                    for name in names:
+                        offset = m.start() + m.group().index(name)
+                        found.setdefault(name, []).extend(pos + offset for pos in positions[org])
+                    break
+    return found
+
+
+def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer) -> dict[str, list[int]]:
+    """Countries, states, provinces and big cities the model did not label at all, outside the
+    `taken` spans (its entities, bylines, datelines)."""
+    found: dict[str, list[int]] = {}
+    for m in re.finditer(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", text):
+        words = m.group().split(" ")
+        for n in range(len(words), 0, -1):  # the longest name first
+            for i in range(len(words) - n + 1):
+                name = " ".join(words[i:i + n])
+                start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
+                if len(name) < 4 or any(a < start + len(name) and start < b for a, b in taken):
+                    continue
+                places = gaz.lookup(name)
+                if any(p.kind != CITY and name_key(p.name) == name_key(name) for p in places) or any(
+                        p.population >= STRONG_POPULATION and own_name(p, name) for p in places):
+                    found.setdefault(name, []).append(start)
+                    taken = [*taken, (start, start + len(name))]
+    return found
