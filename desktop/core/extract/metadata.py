@@ -185,7 +185,9 @@ def title(src: Sources) -> str:
     headline = _ld_text(src.ld.get("headline"))
     og_title = src.first_meta("og:title", "twitter:title")
     headings = _headings(src)
-    site_names = [publisher(src) or "", *_ld_names(src.ld.get("publisher")), _host(src.url) or ""]
+    # Not application-name: some sites fill it with the article title.
+    site_names = [*src.meta.get("og:site_name", []), *_ld_names(src.ld.get("publisher")),
+                  _host(src.url) or ""]
     site_keys = {match_key(name) for name in site_names}
     # A generic page title that is just the site's name says nothing about the article.
     raw = next((t for t in (headline, og_title, _text(src.soup.title), *headings)
