@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .places import demonym_country
+
 # Lower-cased, without dots. Dropped from the front of a name ("President Vladimir Putin").
 TITLES = {
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
@@ -48,9 +50,10 @@ class Person:
 
 
 def clean_name(form: str) -> str:
-    """The name without titles in front ("President Vladimir Putin" -> "Vladimir Putin")."""
+    """The name without titles in front ("Russian President Vladimir Putin" -> "Vladimir Putin")."""
     words = form.split()
-    while len(words) > 1 and (words[0].rstrip(".").casefold() in TITLES or not words[0][0].isupper()):
+    while len(words) > 1 and (words[0].rstrip(".").casefold() in TITLES or not words[0][0].isupper()
+                              or demonym_country(words[0])):
         words.pop(0)
     return " ".join(words)
 

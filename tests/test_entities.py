@@ -1,0 +1,189 @@
+"""The entity stage: the seed article against its gold answers, name merging, places."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.core.article import CITY, COUNTRY, ORG, PERSON
+from desktop.core.entities import entities_status, find_entities, ner
+from desktop.core.entities.gazetteer import gazetteer, name_key
+from desktop.core.entities.people import clean_name, merge_people
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seed" / "000_80b6c875fc732354.txt"
+GOLD = SHARED / "gold" / "seed-entities.json"
+
+
+@pytest.fixture(scope="session")
+def model():
+    nlp = ner.load_model()
+    if nlp is None:
+        pytest.skip("no spaCy English model installed")
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def seed(model):
+    if not SEED.exists():
+        pytest.skip("../shared is not beside the repository")
+    from desktop.core.extract import extract_textfile
+
+    article = extract_textfile(SEED.read_text(encoding="utf-8"))
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    return article, find_entities(article.title, article.text), gold
+
+
+def of(entities, kind):
+    return {e.name: e for e in entities if e.kind == kind}
+
+
+def test_importing_the_package_does_not_import_spacy():
+    code = "import sys, desktop.core.entities; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1], check=True)
+    assert out.stdout.strip() == "False"
+
+
+# ---------------------------------------------------------------- the seed article
+
+def test_seed_people_and_their_aliases(seed):
+    article, entities, gold = seed
+    people = of(entities, PERSON)
+    for person in gold["persons"]:
+        assert person["name"] in people, person["name"]
+        found = people[person["name"]]
+        # An alias counts only if the extracted text still uses it on its own.
+        rest = article.text.replace(person["name"], "")
+        for alias in person["aliases"]:
+            if re.search(rf"\b{re.escape(alias)}\b", rest):
+                assert alias in found.aliases, (person["name"], alias)
+        assert found.local == (" " not in person["name"])
+    assert set(people) == {p["name"] for p in gold["persons"]}
+
+
+def test_seed_authors_and_traps_are_not_people(seed):
+    _, entities, gold = seed
+    names = {n for e in entities if e.kind == PERSON for n in [e.name, *e.aliases]}
+    assert not names & set(gold["authors"])
+    for trap in ("Takie Dela", "Novichok", "Kremlin", "Sheremetyevo", "Muscovite", "Twitter"):
+        assert not any(trap in n for n in names), trap
+    assert "Navalnaya" not in of(entities, PERSON)["Alexei Navalny"].aliases
+
+
+def test_seed_cities_by_geonames_id(seed):
+    _, entities, gold = seed
+    cities = {e.geonameid: e for e in entities if e.kind == CITY}
+    assert set(cities) == {c["geonameid"] for c in gold["cities"]}
+    for c in gold["cities"]:
+        assert cities[c["geonameid"]].country == c["country"]
+        assert cities[c["geonameid"]].lat is not None
+    assert "St.Petersburg" in cities[498817].aliases
+    assert "Noble" not in {e.name for e in entities if e.kind != PERSON}
+
+
+def test_seed_countries_and_orgs(seed):
+    _, entities, gold = seed
+    countries = of(entities, COUNTRY)
+    assert set(countries) == set(gold["countries"])
+    assert countries["Serbia"].country == "RS" and countries["Russia"].geonameid == 2017370
+    orgs = {name_key(n) for n in of(entities, ORG)}
+    assert {"kremlin", "takie dela", "twitter"} <= orgs
+
+
+def test_seed_positions_counts_and_context(seed):
+    article, entities, _ = seed
+    full = f"{article.title}\n\n{article.text}"
+    navalny = of(entities, PERSON)["Alexei Navalny"]
+    assert full[navalny.first_pos:].startswith("Navalny")  # in the title
+    assert navalny.mentions >= 15
+    belgrade = next(e for e in entities if e.geonameid == 792680)
+    assert "Belgrade" in belgrade.context and belgrade.context in full
+    assert [e.first_pos for e in entities] == sorted(e.first_pos for e in entities)
+
+
+# ---------------------------------------------------------------- people
+
+def test_titles_are_dropped():
+    assert clean_name("President Vladimir Putin") == "Vladimir Putin"
+    assert clean_name("Russian President Vladimir Putin") == "Vladimir Putin"
+    assert clean_name("Dr. Jane Smith") == "Jane Smith"
+    assert clean_name("Putin") == "Putin"
+
+
+def test_surnames_merge_and_inflected_surnames_stay_apart():
+    people = {p.name: p for p in merge_people(
+        ["Alexei Navalny", "Navalny", "Dariya Navalnaya", "Navalnaya", "President Vladimir Putin",
+         "Putin", "Yulia"], "")}
+    assert set(people) == {"Alexei Navalny", "Dariya Navalnaya", "Vladimir Putin", "Yulia"}
+    assert people["Alexei Navalny"].forms == {"Alexei Navalny", "Navalny"}
+    assert people["Dariya Navalnaya"].forms == {"Dariya Navalnaya", "Navalnaya"}
+    assert people["Yulia"].local and not people["Vladimir Putin"].local
+
+
+def test_a_surname_shared_by_two_people_joins_neither():
+    people = {p.name for p in merge_people(["Hillary Clinton", "Bill Clinton", "Clinton"], "")}
+    assert people == {"Hillary Clinton", "Bill Clinton", "Clinton"}
+
+
+def test_diminutive_needs_the_full_name_just_before():
+    near = "a placard for activist Dmitry Ivanov. \"I know Dima,\" he said."
+    far = "Dima spoke first. " + "x " * 400 + "Later, Dmitry Ivanov arrived."
+    assert {p.name for p in merge_people(["Dmitry Ivanov", "Dima"], near)} == {"Dmitry Ivanov"}
+    assert {p.name for p in merge_people(["Dmitry Ivanov", "Dima"], far)} == {"Dmitry Ivanov", "Dima"}
+
+
+def test_byline_names_are_not_mentions(model):
+    entities = find_entities("Talks resume", "By Jane Hollis and Tom Beck\n\n"
+                             "Foreign Minister Sergei Lavrov met reporters in Vienna on Monday.")
+    people = of(entities, PERSON)
+    assert "Sergei Lavrov" in people
+    assert not {"Jane Hollis", "Tom Beck"} & set(people)
+
+
+# ---------------------------------------------------------------- places
+
+def test_saint_petersburg_spellings_are_one_place():
+    gaz = gazetteer()
+    for spelling in ("St.Petersburg", "St. Petersburg", "Saint Petersburg", "ST. PETERSBURG"):
+        assert any(p.geonameid == 498817 for p in gaz.lookup(spelling)), spelling
+
+
+def test_countries_are_countries(model):
+    entities = find_entities("", "Officials in Serbia and Germany said talks with Mexico would go on.")
+    assert {e.name for e in entities if e.kind == COUNTRY} >= {"Serbia", "Germany", "Mexico"}
+    assert not any(e.kind == CITY for e in entities)
+
+
+def test_the_document_chooses_among_namesakes(model):
+    text = ("Protesters gathered in the Serbian capital Belgrade on Saturday. Police in Belgrade "
+            "said the rally was calm. Meanwhile in Paris, Texas, a fair opened.")
+    cities = {e.name: e for e in find_entities("", text) if e.kind == CITY}
+    assert cities["Belgrade"].country == "RS" and cities["Belgrade"].geonameid == 792680
+    assert cities["Paris"].country == "US"
+
+
+def test_buildings_and_airports_are_not_cities(model):
+    entities = find_entities("", "He was arrested at Moscow's Sheremetyevo Airport and taken past "
+                             "the Kremlin. The Kremlin said nothing.")
+    cities = {e.name for e in entities if e.kind == CITY}
+    assert cities == {"Moscow"}
+
+
+# ---------------------------------------------------------------- without a model
+
+def test_without_a_model_nothing_is_found_and_the_status_says_why(monkeypatch):
+    monkeypatch.setattr(ner, "model_package", lambda: None)
+    monkeypatch.setattr(ner, "_nlp", None)
+    monkeypatch.setattr(ner, "_loaded", False)
+    assert find_entities("Title", "Vladimir Putin visited Belgrade.") == []
+    assert "no spaCy English model" in entities_status()
+
+
+def test_status_is_none_with_a_model(model):
+    assert entities_status() is None
