@@ -103,7 +103,7 @@ class Place:
 class Gazetteer:
     """Places by name key; a name may be several places, a place has several names."""
 
-    def __init__(self, header: dict, city_rows: list[str], city_index: dict[str, str]):
+    def __init__(self, header: dict, city_rows: list[bytes], city_index: dict[bytes, bytes]):
         self.countries: dict[str, Place] = {}  # ISO2 -> country
         self._places: dict[str, list[Place]] = {}  # countries and regions
         for iso, gid, name, pop, aliases in header["countries"]:
@@ -116,19 +116,19 @@ class Gazetteer:
             for alias in [name, *aliases]:
                 self._places.setdefault(name_key(alias), []).append(place)
         self.states = {p.admin1: p for ps in self._places.values() for p in ps if p.kind == REGION and p.admin1}
-        # Cities stay lines of text until looked up: parsing 170,000 of them at start-up is slow.
+        # Cities stay undecoded lines until looked up: parsing 170,000 of them at start-up is slow.
         self._rows = city_rows
-        self._cities = city_index  # name key -> comma-separated row numbers
+        self._cities = city_index  # UTF-8 name key -> comma-separated row numbers
 
     def lookup(self, name: str) -> list[Place]:
         """Countries and regions called `name`, then cities, most populous first."""
         key = name_key(name)
-        rows = self._cities.get(key)
-        cities = [self._city(int(i)) for i in rows.split(",")] if rows else []
+        rows = self._cities.get(key.encode("utf-8"))
+        cities = [self._city(int(i)) for i in rows.split(b",")] if rows else []
         return self._places.get(key, []) + sorted(cities, key=lambda p: -p.population)
 
     def _city(self, i: int) -> Place:
-        gid, name, iso, lat, lon, pop, admin1, capital = self._rows[i].split("\t")
+        gid, name, iso, lat, lon, pop, admin1, capital = self._rows[i].decode("utf-8").split("\t")
         return Place(CITY, name, int(gid), iso, float(lat), float(lon), int(pop), admin1, capital == "1")
 
 
@@ -200,13 +200,15 @@ def gazetteer() -> Gazetteer:
     with _lock:
         if _gazetteer is None:
             if DATA_FILE.exists():
-                with gzip.open(DATA_FILE, "rt", encoding="utf-8") as f:
-                    header, *lines = f.read().split("\n")
+                with gzip.open(DATA_FILE, "rb") as f:
+                    header, *lines = f.read().split(b"\n")
                 header = json.loads(header)
                 n = header["n_cities"]
-                index = dict(line.split("\t", 1) for line in lines[n:])
+                index = dict(line.split(b"\t", 1) for line in lines[n:])
                 _gazetteer = Gazetteer(header, lines[:n], index)
             else:
-                _gazetteer = Gazetteer(*build_data())
+                header, rows, index = build_data()
+                _gazetteer = Gazetteer(header, [r.encode("utf-8") for r in rows],
+                                       {k.encode("utf-8"): v.encode("utf-8") for k, v in index.items()})
         return _gazetteer
 

@@ -1,0 +1,92 @@
+"""Entity stage numbers: TR-News scores (ours beside plain spaCy), speed and load times.
+
+    .venv/bin/python benchmarks/bench_entities.py [--corpus FILE.jsonl] [--limit N]
+
+Scores come from ../shared/eval/score_entities.py's own functions. "plain spaCy" is the model
+alone with, for each GPE/LOC name, the country or region of that name or else the most populous
+GeoNames city (benchmarks/entities_adapter.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# Wall and CPU seconds: on a shared machine the CPU time is the steadier number.
+LOAD_CODE = """
+import time
+w, c = time.perf_counter(), time.process_time()
+from desktop.core.entities import ner
+from desktop.core.entities.gazetteer import gazetteer
+ner.load_model()
+w1, c1 = time.perf_counter(), time.process_time()
+gazetteer()
+w2, c2 = time.perf_counter(), time.process_time()
+print(w1 - w, c1 - c, w2 - w1, c2 - c1, ner.model_package())
+"""
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("score_entities", SHARED / "eval" / "score_entities.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score(scorer, docs, predict):
+    tallies = {"persons": scorer.Tally(), "places": scorer.Tally(), "citycountry": scorer.Tally(),
+               "orgs": scorer.Tally(), "geonameid": [], "km161": []}
+    wall = cpu = 0.0
+    for doc in docs:
+        w, c = time.perf_counter(), time.process_time()
+        pred = predict(doc["text"])
+        wall, cpu = wall + time.perf_counter() - w, cpu + time.process_time() - c
+        scorer.score_doc(doc, pred, tallies)
+    f1 = {k: tallies[k].prf()[2] for k in ("persons", "places", "citycountry", "orgs") if tallies[k].n_gold}
+    acc = statistics.mean(tallies["geonameid"]) if tallies["geonameid"] else None
+    return f1, acc, wall, cpu
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default=str(SHARED / "corpus" / "geoparsing" / "TR-News" / "tr-news.jsonl"))
+    ap.add_argument("--limit", type=int)
+    args = ap.parse_args()
+
+    out = subprocess.run([sys.executable, "-c", LOAD_CODE], capture_output=True, text=True, cwd=ROOT, check=True)
+    *times, package = out.stdout.split()
+    model_w, model_c, gaz_w, gaz_c = map(float, times)
+    print(f"model {package}: load {model_w:.2f} s wall / {model_c:.2f} s CPU (with importing spaCy); "
+          f"gazetteer {gaz_w:.2f} s / {gaz_c:.2f} s; together {model_w + gaz_w:.2f} s / {model_c + gaz_c:.2f} s")
+
+    import entities_adapter
+    from desktop.core.entities import find_entities
+
+    scorer = load_scorer()
+    lines = Path(args.corpus).read_text(encoding="utf-8").splitlines()
+    docs = [json.loads(line) for line in lines if line.strip()][: args.limit]
+    words = sum(len(d["text"].split()) for d in docs)
+    find_entities("Warm-up", "Warm-up text in Paris.")  # loads the model and the gazetteer
+
+    print(f"{len(docs)} documents, {words} words")
+    print(f"{'':<12}{'places F1':>10}{'city+ctry':>10}{'id acc':>8}"
+          f"{'s/1000 words (wall, CPU)':>26}{'words/s (wall)':>15}")
+    for name, predict in (("plain spaCy", entities_adapter.plain_spacy), ("ours", entities_adapter.ours)):
+        f1, acc, wall, cpu = score(scorer, docs, predict)
+        print(f"{name:<12}{f1.get('places', 0):>10.3f}{f1.get('citycountry', 0):>10.3f}{acc or 0:>8.3f}"
+              f"{wall / words * 1000:>18.3f}, {cpu / words * 1000:.3f}{words / wall:>15.0f}")
+
+
+if __name__ == "__main__":
+    main()
