@@ -268,7 +268,9 @@ def facet(archive: Archive, kind: str, flt: Filter = Filter(), limit: int | None
         query = (
             select(key, label, func.count(article))
             .join(Mention, Mention.entity_id == EntityRow.id)
-            .where(EntityRow.kind == kind)
+            # Within a filter, drive the join from the matching articles, not from every
+            # entity of the kind: coalesce hides entity.kind from its index.
+            .where((func.coalesce(EntityRow.kind, "") if flt.is_narrowed else EntityRow.kind) == kind)
         )
     elif kind == AUTHOR:
         key = label = Author.name

@@ -25,7 +25,7 @@ SECTION_LABELS = {
     "author": "Authors",
     "year": "Years",
 }
-TERM_ROLE = Qt.ItemDataRole.UserRole + 1
+TERM_ROLE = Qt.ItemDataRole.UserRole + 1  # an int: the entry's index in FacetModel.terms
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 MORE_ROLE = Qt.ItemDataRole.UserRole + 3
 SHOWN = 8  # entries per section before "Show all"
@@ -35,6 +35,8 @@ class FacetModel(QStandardItemModel):
     def __init__(self, parent=None):
         super().__init__(0, 2, parent)
         self._sections: dict[str, QStandardItem] = {}
+        # Python objects stay on the Python side; items hold an index into this list.
+        self.terms: list[Term] = []
         for kind in FACET_KINDS:
             head = QStandardItem(SECTION_LABELS.get(kind, kind.title()))
             head.setData(kind, KIND_ROLE)
@@ -50,13 +52,16 @@ class FacetModel(QStandardItemModel):
             self._sections[kind] = head
 
     def set_facets(self, facets: dict[str, list[FacetEntry]]) -> None:
+        self.terms = []
         for kind, head in self._sections.items():
             entries = facets.get(kind, [])
             head.removeRows(0, head.rowCount())
             rows = []
             for entry in entries:
+                key = len(self.terms)
+                self.terms.append(entry.term)
                 name = QStandardItem(entry.term.label)
-                name.setData(entry.term, TERM_ROLE)
+                name.setData(key, TERM_ROLE)
                 name.setData(kind, KIND_ROLE)
                 name.setEditable(False)
                 name.setToolTip(f"{entry.term.label}: {entry.count:,} article{'s' if entry.count != 1 else ''}")
@@ -64,7 +69,7 @@ class FacetModel(QStandardItemModel):
                 count.setEditable(False)
                 count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 count.setForeground(QColor("#7a808a"))
-                count.setData(entry.term, TERM_ROLE)
+                count.setData(key, TERM_ROLE)
                 rows.append([name, count])
             if len(entries) > SHOWN:
                 more = QStandardItem(f"Show all {len(entries):,}…")
@@ -79,6 +84,10 @@ class FacetModel(QStandardItemModel):
 
     def section(self, kind: str) -> QStandardItem:
         return self._sections[kind]
+
+    def term(self, index: QModelIndex) -> Term | None:
+        key = index.data(TERM_ROLE)
+        return self.terms[key] if isinstance(key, int) and 0 <= key < len(self.terms) else None
 
 
 class FacetFilterProxy(QSortFilterProxyModel):
@@ -190,7 +199,7 @@ class FacetPanel(QWidget):
         """The view index of one entry (for tests and scripts)."""
         head = self.model.section(kind)
         for row in range(head.rowCount()):
-            term = head.child(row).data(TERM_ROLE)
+            term = self.model.term(head.child(row).index())
             if term is not None and term.label == label:
                 return self.proxy.mapFromSource(head.child(row).index())
         return QModelIndex()
@@ -204,7 +213,7 @@ class FacetPanel(QWidget):
         if source.data(MORE_ROLE):
             self.proxy.show_all(source.data(KIND_ROLE))
             return
-        term: Term | None = source.data(TERM_ROLE)
+        term = self.model.term(source)
         if term is not None:
             self.tree.last_term = term
             self.termClicked.emit(term)

@@ -1,0 +1,196 @@
+"""Browse benchmark: the archive window on N synthetic articles.
+
+    python benchmarks/bench_browse.py --articles 100000
+
+Builds a temporary archive (bulk inserts; the FTS triggers fill the index) in a child
+process, opens the window offscreen and prints one JSON line:
+
+    {"articles": N, "first_rows_s": ..., "facet_filter_ms": ..., "fts_ms": ..., "rss_mb": ...}
+
+first_rows_s: window created until its first rows are on screen. facet_filter_ms: a
+sidebar entry clicked until the filtered rows are on screen (median over common and rare
+people and cities). fts_ms: a search until its rows are on screen (median). rss_mb: the
+window process's resident memory at the end. Goals at 100k: 1 s, 50 ms, 100 ms, 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import itertools
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+FIRST = ["Pyotr", "Anna", "Ivan", "Maria", "John", "Elena", "Dragan", "Sofia", "Ahmed", "Li", "Olga", "Marko",
+         "Yulia", "Sergei", "Laura", "Tomas", "Nina", "Pavel", "Irina", "David", "Amira", "Jonas", "Ewa", "Luis"]
+LAST = ["Nikitin", "Petrova", "Jovanovic", "Schmidt", "Kowalski", "Novak", "Garcia", "Haddad", "Chen", "Ivanova",
+        "Markovic", "Smith", "Horvat", "Dubois", "Rossi", "Sokolov", "Berg", "Nagy", "Popescu", "Kaya", "Silva"]
+WORDS = ("government minister talks agreement energy pipeline election protest border court trade sanctions "
+         "parliament police economy market report officials said week spokesman statement investigation "
+         "ceasefire refugees budget inflation strike union vote campaign opposition summit delegation").split()
+
+
+def zipf_picker(n: int, s: float, rng: random.Random):
+    cum = list(itertools.accumulate(1 / (r ** s) for r in range(1, n + 1)))
+    top = cum[-1]
+    return lambda: bisect.bisect_left(cum, rng.random() * top)
+
+
+def build(path: Path, n: int, seed: int = 7) -> None:
+    from desktop.core.store.db import Archive
+    from desktop.core.store.models import ArticleAuthor, ArticleRow, Author, EntityRow, Mention
+
+    rng = random.Random(seed)
+    archive = Archive(path)
+    sizes = {"person": 20000, "city": 3000, "country": 150, "org": 2500}
+    per_article = {"person": (0, 6), "city": (1, 3), "country": (1, 2), "org": (0, 3)}
+    entities, offsets, next_id = [], {}, 1
+    for kind, size in sizes.items():
+        offsets[kind] = next_id
+        for i in range(size):
+            if kind == "person":
+                name = f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST)) % len(LAST)]}"
+                name += "" if i < len(FIRST) * len(LAST) else f" {i}"
+            else:
+                name = f"{kind.title()} {i}"
+            entities.append(dict(id=next_id, kind=kind, key=f"{kind}:{i}", name=name, aliases="",
+                                 country="RS" if kind == "city" else None))
+            next_id += 1
+    pickers = {kind: zipf_picker(size, 1.05, rng) for kind, size in sizes.items()}
+    publishers = [f"Outlet {i}" for i in range(60)]
+    pick_publisher = zipf_picker(len(publishers), 0.8, rng)
+    pick_author = zipf_picker(1500, 1.0, rng)
+
+    articles, mentions, links = [], [], []
+    for a in range(1, n + 1):
+        chosen = []
+        for kind, (lo, hi) in per_article.items():
+            ids = {offsets[kind] + pickers[kind]() for _ in range(rng.randint(lo, hi))}
+            chosen += sorted(ids)
+        names = [entities[i - 1]["name"] for i in chosen]
+        words = rng.choices(WORDS, k=70)
+        for k, name in enumerate(names):
+            words.insert(rng.randrange(len(words)), name)
+        text = " ".join(words)
+        title = " ".join(rng.choices(WORDS, k=5)).capitalize() + (f" — {names[0]}" if names else "")
+        authors = sorted({pick_author() + 1 for _ in range(rng.randint(1, 2))})
+        persons = sum(entities[i - 1]["kind"] == "person" for i in chosen)
+        published = f"{rng.randint(2014, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        articles.append(dict(id=a, url=f"https://outlet.example/{a}", source_url=f"https://outlet.example/{a}",
+                             title=title, authors_text=", ".join(f"Author {x}" for x in authors),
+                             published=published, publisher=publishers[pick_publisher()], text=text,
+                             text_hash=f"{a:064x}", person_count=persons))
+        for pos, entity_id in enumerate(chosen):
+            mentions.append(dict(article_id=a, entity_id=entity_id, count=1, first_pos=pos,
+                                 context=f"{names[pos]} was mentioned."))
+        for pos, author in enumerate(authors):
+            links.append(dict(article_id=a, author_id=author, position=pos))
+    with archive._write_engine.begin() as conn:
+        conn.execute(EntityRow.__table__.insert(), entities)
+        conn.execute(Author.__table__.insert(), [dict(id=i, name=f"Author {i}") for i in range(1, 1501)])
+        for start in range(0, n, 20000):
+            conn.execute(ArticleRow.__table__.insert(), articles[start:start + 20000])
+        conn.execute(Mention.__table__.insert(), mentions)
+        conn.execute(ArticleAuthor.__table__.insert(), links)
+    with archive._write_engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    print(f"built {n} articles, {len(mentions)} mentions", file=sys.stderr)
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def measure(path: Path, n: int) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+
+    from desktop.core import query
+    from desktop.core.query import Filter
+    from desktop.core.store.db import Archive
+    from desktop.gui.app import MainWindow, application
+
+    app = application()
+    archive = Archive(path)
+    settings = QSettings(str(path.with_suffix(".ini")), QSettings.Format.IniFormat)
+
+    start = time.perf_counter()
+    window = MainWindow(archive, settings=settings)
+    window.show()
+    assert window.wait_loaded(60_000)
+    app.processEvents()
+    first_rows = time.perf_counter() - start
+    assert window.model.rowCount() == n, (window.model.rowCount(), n)
+
+    def timed(change) -> float:
+        window.loaded = False
+        t = time.perf_counter()
+        change()
+        assert window.wait_loaded(60_000)
+        ms = (time.perf_counter() - t) * 1000
+        window.runner.wait(60_000)  # let the sidebar recount before the next step
+        app.processEvents()
+        return ms
+
+    facet_times, details = [], {}
+    for kind in ("person", "city"):
+        ranked = query.facet(archive, kind)
+        for rank in (0, 1, 10, 100, len(ranked) // 2):
+            term = ranked[rank].term
+            ms = timed(lambda: window.add_term(term))
+            facet_times.append(ms)
+            details[f"{kind}#{rank} ({ranked[rank].count} articles)"] = round(ms, 1)
+            timed(lambda: window.set_filter(Filter(sort=window.filter.sort)))
+    fts_times = []
+    for word in ("pipeline", "ceasefire refugees", "nikitin", "Outlet"):
+        ms = timed(lambda: window.set_filter(Filter(text=word)))
+        fts_times.append(ms)
+        details[f"search {word!r} ({window.matching} articles)"] = round(ms, 1)
+    print(json.dumps(details), file=sys.stderr)
+    result = {
+        "articles": n,
+        "first_rows_s": round(first_rows, 3),
+        "facet_filter_ms": round(statistics.median(facet_times), 1),
+        "fts_ms": round(statistics.median(fts_times), 1),
+        "rss_mb": round(rss_mb(), 1),
+    }
+    window.close()
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--keep", metavar="PATH", help="build (or reuse) the archive at PATH and keep it")
+    parser.add_argument("--build-only", metavar="PATH", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.build_only:
+        build(Path(args.build_only), args.articles)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(args.keep) if args.keep else Path(tmp) / "bench.sqlite3"
+        if not path.exists():
+            t = time.perf_counter()
+            # A child process builds it, so the window's memory is measured alone.
+            subprocess.run([sys.executable, __file__, "--articles", str(args.articles), "--build-only", str(path)],
+                           check=True)
+            print(f"build took {time.perf_counter() - t:.1f} s", file=sys.stderr)
+        print(json.dumps(measure(path, args.articles)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
