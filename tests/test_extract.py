@@ -233,6 +233,13 @@ def test_garbage_does_not_raise(html):
     assert isinstance(article.text, str) and isinstance(article.authors, list)
 
 
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "utf-8"])
+def test_random_bytes_give_no_text(encoding):
+    rng = random.Random(3)
+    noise = bytes(rng.randrange(256) for _ in range(5000))
+    assert extract_html(noise.decode(encoding, errors="replace")).text == ""
+
+
 def test_no_body_keeps_metadata():
     article = extract_html("<html><head><title>No body here</title></head>")
     assert article.title == "No body here" and article.text == ""

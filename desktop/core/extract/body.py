@@ -13,6 +13,9 @@ from .names import BY_PREFIX, split_byline
 from .normalize import match_key, squash
 
 SHORT_TEXT = 500  # characters; below this the fast pass may have missed the article
+# Prose is mostly letters, digits and spaces (0.9+ on real pages); random bytes decoded as text
+# are not (0.3-0.65), and such "text" is no article.
+MIN_WORDY_SHARE = 0.75
 BLOCKS = {"p", "head", "list", "quote", "table", "code", "div"}
 # A short block like these starts the page furniture that follows an article.
 END_MARKER = re.compile(
@@ -76,7 +79,13 @@ def body_text(tree: HtmlElement, url: str | None = None, title: str = "") -> str
               if block and not (len(block) < 200 and FURNITURE.fullmatch(block))]
     while blocks and _is_header_line(blocks[0], title):
         blocks.pop(0)
-    return "\n\n".join(_cut_trailer(blocks))
+    text = "\n\n".join(_cut_trailer(blocks))
+    return text if _is_prose(text) else ""
+
+
+def _is_prose(text: str) -> bool:
+    sample = text[:5000]
+    return sum(c.isalnum() or c.isspace() for c in sample) >= MIN_WORDY_SHARE * len(sample)
 
 
 def _is_header_line(block: str, title: str) -> bool:
