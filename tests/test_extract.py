@@ -59,6 +59,17 @@ def test_plain_text_file_is_body_as_is():
     assert article.authors == [] and article.published is None and article.url is None
 
 
+def test_text_file_inline_url_and_source_sentence():
+    text = ("# Dam opens\n\nBy [Ana Gomez](https://x.org/ana)\n\n3 March 2024\n\n"
+            "Source: the ministry said the dam opens in May.\n\nWater will reach **two** valleys.\n\n"
+            "Original url: https://example.org/dam-opens\n")
+    article = extract_textfile(text, "dam.md")
+    assert (article.title, article.authors, article.published) == ("Dam opens", ["Ana Gomez"], "2024-03-03")
+    assert article.url == "https://example.org/dam-opens"
+    assert article.text == ("Source: the ministry said the dam opens in May.\n\n"
+                            "Water will reach two valleys.")
+
+
 def test_empty_text_file():
     assert extract_textfile("", "empty.md").text == ""
 

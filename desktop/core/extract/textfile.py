@@ -15,7 +15,9 @@ IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 BOLD = re.compile(r"\*\*|__")
 AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-URL_LABEL = re.compile(r"(?i)^(?:original\s+url|source\s+url|url|source)\s*:\s*(.*)$")
+BARE_URL = re.compile(r"(https?://\S+)")
+# "Original url:" alone (the URL follows in the next paragraph) or followed by the URL.
+URL_LABEL = re.compile(r"(?i)^(?:original\s+url|source\s+url|url|source)\s*:\s*(<?https?://\S+)?$")
 # "... caption text. **Photographer Name**": a photo caption ending in a bold credit.
 CAPTION = re.compile(r"\S.*[.!?\"”)]\s+\*\*[A-Z][^*:.!?]{1,59}\*\*$", re.S)
 # "**Related article:** [Some headline](...)": a bold label followed by nothing but one link.
@@ -44,12 +46,10 @@ def extract_textfile(text: str, filename: str | None = None) -> Article:
     for index, raw in enumerate(p.strip() for p in paragraphs):
         if not raw:
             continue
-        autolink = AUTOLINK.fullmatch(raw)
-        label = URL_LABEL.match(raw)
-        if label or (expect_url and autolink):
-            found = AUTOLINK.search(raw) or re.search(r"https?://\S+", label.group(1) if label else "")
+        if URL_LABEL.match(raw) or (expect_url and AUTOLINK.fullmatch(raw)):
+            found = AUTOLINK.search(raw) or BARE_URL.search(raw)
             if found:
-                article.url = found.group(1) if found.re is AUTOLINK else found.group(0)
+                article.url = found.group(1)
             expect_url = not found
             continue
         plain = _plain(raw)
