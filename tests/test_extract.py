@@ -104,6 +104,13 @@ def test_json_ld_array_reportage_and_string_author():
     assert article.published == "2019-11-02"
 
 
+def test_json_ld_main_entity_of_a_web_page():
+    head = ld({"@context": "https://schema.org", "@type": "WebPage", "name": "Daily Example",
+               "mainEntity": {"@type": "BlogPosting", "headline": "Library hours extended",
+                              "author": {"@type": "Person", "name": "Li Wei"}}})
+    assert extract_html(page(head)).authors == ["Li Wei"]
+
+
 def test_opengraph_and_meta_fallbacks():
     head = ('<title>Library hours extended | The Daily Example</title>'
             '<meta property="og:title" content="Library hours extended">'

@@ -61,11 +61,11 @@ def read_sources(soup: BeautifulSoup, url: str | None = None) -> Sources:
 # ---------------------------------------------------------------- JSON-LD
 
 def _ld_objects(value) -> list[dict]:
-    """Every object in a JSON-LD value, walking arrays and @graph."""
+    """Every object in a JSON-LD value, walking arrays, @graph and a WebPage's mainEntity."""
     if isinstance(value, list):
         return [obj for item in value for obj in _ld_objects(item)]
     if isinstance(value, dict):
-        return [value, *_ld_objects(value.get("@graph", []))]
+        return [value, *_ld_objects(value.get("@graph")), *_ld_objects(value.get("mainEntity"))]
     return []
 
 
