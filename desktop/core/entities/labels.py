@@ -82,4 +82,7 @@ def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
         return PERSON
     if strength == 1 and majority == ORG and single:
         return PLACE
+    # A one-word name the article also writes in lower case is a word: "Assault", "Shelter".
+    if single and strength == 0 and re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", text):
+        return None
     return majority

@@ -113,8 +113,8 @@ def analyse(nlp, title: str, body: str) -> Analysis:
             spans.append((start, offset + ent.end_char))
             if ent.label_ not in LABELS or any(a <= start < b for a, b in masked):
                 continue
-            # "Yerevan, Vilnius" and "Springfield, Ill." are two names.
-            for part in re.finditer(r"[^,]+", ent.text):
+            # "Yerevan, Vilnius", "Springfield, Ill." and "Trump - Wisconsin" are two names.
+            for part in re.finditer(r"(?:[^,\s\u2013\u2014-]|\s(?![\u2013\u2014-]\s)|(?<=\S)[\u2013\u2014-](?=\S))+", ent.text):
                 form = surface(part.group())
                 if form and form[0].isupper() and not _PREFIXED.match(form):
                     begin = start + part.start() + part.group().index(form[0])

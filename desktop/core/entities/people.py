@@ -19,6 +19,16 @@ TITLES = {
     "sheriff", "deputy", "attorney", "chairman", "chairwoman", "ceo", "director", "former",
     "foreign", "defense", "defence", "interior", "state", "supreme", "leader", "opposition",
     "expert", "activist", "journalist", "analyst", "dictator", "tsar", "czar", "comrade",
+    "spokesman", "spokeswoman", "spokesperson", "mla", "mp", "mep", "tory", "labour", "liberal",
+    "conservative", "democrat", "democratic", "republican", "dad", "mom", "mum", "uncle", "aunt",
+    "grandma", "grandpa", "sister", "brother",
+}
+# The last word of a building, prize or street named after someone ("Ronald Reagan Building").
+NOT_A_PERSON_END = {
+    "building", "award", "awards", "prize", "trophy", "cup", "castle", "street", "st", "avenue",
+    "road", "hall", "center", "centre", "bridge", "park", "museum", "hospital", "university",
+    "college", "school", "church", "airport", "station", "foundation", "institute", "memorial",
+    "library", "stadium", "arena", "square", "act", "doctrine", "syndrome", "disease",
 }
 
 # Diminutive -> the full first names it stands for. Used only when the text names such a person
@@ -50,12 +60,23 @@ class Person:
 
 
 def clean_name(form: str) -> str:
-    """The name without titles in front ("Russian President Vladimir Putin" -> "Vladimir Putin")."""
+    """The name without titles in front ("Russian President Vladimir Putin" -> "Vladimir Putin")
+    or numbers behind ("Jane Doe 18"); "" when nothing of a name is left ("Dad", "Tory MLA")."""
     words = form.split()
+    while words and re.fullmatch(r"[\d,.()-]+", words[-1]):
+        words.pop()
     while len(words) > 1 and (words[0].rstrip(".").casefold() in TITLES or not words[0][0].isupper()
-                              or demonym_country(words[0])):
+                              or demonym_country(words[0]) or _is_acronym(words[0])):
         words.pop(0)
+    if not words or (len(words) == 1 and (words[0].rstrip(".").casefold() in TITLES or _is_acronym(words[0]))):
+        return ""
+    if words[-1].rstrip(".").casefold() in NOT_A_PERSON_END:
+        return ""
     return " ".join(words)
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) <= 4 and word.isupper() and word.isalpha() and len(word) > 1
 
 
 def merge_people(forms: list[str], text: str) -> list[Person]:
@@ -68,6 +89,8 @@ def merge_people(forms: list[str], text: str) -> list[Person]:
     people: dict[str, Person] = {}
     for form in sorted(set(forms), key=lambda f: -len(clean_name(f).split())):
         name = clean_name(form)
+        if not name:
+            continue
         target = _find_fuller(name, list(people.values()), text)
         if target is None:
             target = people.setdefault(name, Person(name, local=len(name.split()) == 1))
@@ -76,14 +99,15 @@ def merge_people(forms: list[str], text: str) -> list[Person]:
 
 
 def _find_fuller(name: str, people: list[Person], text: str) -> Person | None:
-    words = name.split()
+    words = name.casefold().split()
     if any(p.name == name for p in people):
         return next(p for p in people if p.name == name)
     fuller = [p for p in people if len(p.name.split()) > len(words)]
+    parts = lambda p: p.name.casefold().split()
     for test in (
-        lambda p: p.name.split()[-len(words):] == words,  # surname or "Luther King"
-        lambda p: len(words) == 1 and p.name.split()[0] == name,  # first name
-        lambda p: len(words) >= 2 and p.name.split()[0] == words[0] and p.name.split()[-1] == words[-1],
+        lambda p: parts(p)[-len(words):] == words,  # surname or "Luther King"
+        lambda p: parts(p)[:len(words)] == words,  # first name or "Anne Marie"
+        lambda p: len(words) >= 2 and parts(p)[0] == words[0] and parts(p)[-1] == words[-1],
     ):
         found = [p for p in fuller if test(p)]
         if len(found) == 1:
