@@ -180,6 +180,7 @@ def test_split_byline(text, names):
     ("Library hours extended – Metro – Example Times", [], ["Library hours extended"], "Library hours extended"),
     ("Example Times: Library hours extended", ["Example Times"], [], "Library hours extended"),
     ("Covid-19 cases fall - Example Times", ["example.org"], [], "Covid-19 cases fall - Example Times"),
+    ("Opinion | Why the library vote matters", [], ["Opinion"], "Opinion | Why the library vote matters"),
     ("Covid-19 cases fall - Example Times", ["Example Times"], [], "Covid-19 cases fall"),
 ])
 def test_strip_site_name(title, sites, headings, expected):

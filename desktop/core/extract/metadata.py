@@ -151,22 +151,27 @@ def _same_site(segment: str, site_names: list[str]) -> bool:
     )
 
 
+def _headline_like(kept: str, dropped: str) -> bool:
+    return len(kept) >= len(dropped) or len(kept.split()) >= 3
+
+
 def strip_site_name(title: str, site_names: list[str], headings: list[str] = ()) -> str:
     """The title without a trailing (or leading) " | Site name" segment.
 
-    A segment goes when it matches a known site name or when what remains equals one of the
-    page's own headings (<h1>, og:title); otherwise the title is kept whole.
+    A segment goes when it matches a known site name, or when what remains equals one of the
+    page's own headings (<h1>, og:title) and looks like a headline, not a stray section <h1>
+    such as "Opinion"; otherwise the title is kept whole.
     """
     tokens = TITLE_SEPARATOR.split(squash(title))
     wanted = {match_key(h) for h in headings if h}
     count = len(tokens) // 2 + 1  # tokens alternate segment, separator, segment...
     for keep in range(count - 1, 0, -1):  # longest head first
         head, tail = "".join(tokens[: 2 * keep - 1]), "".join(tokens[2 * keep:])
-        if match_key(head) in wanted or _same_site(tail, site_names):
+        if (match_key(head) in wanted and _headline_like(head, tail)) or _same_site(tail, site_names):
             return head
     for drop in range(1, count):
         lead, rest = "".join(tokens[: 2 * drop - 1]), "".join(tokens[2 * drop:])
-        if match_key(rest) in wanted or _same_site(lead, site_names):
+        if (match_key(rest) in wanted and _headline_like(rest, lead)) or _same_site(lead, site_names):
             return rest
     return "".join(tokens)
 
