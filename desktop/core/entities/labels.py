@@ -13,7 +13,7 @@ import re
 
 from .gazetteer import Gazetteer
 from .ner import Analysis, label_votes
-from .people import clean_name
+from .people import clean_name, has_honorific
 from .places import COMPASS, demonym_country, place_strength
 
 PERSON, PLACE, ORG, NORP = "PERSON", "PLACE", "ORG", "NORP"
@@ -66,6 +66,10 @@ def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
         return NORP
     single = " " not in form
     strength = place_strength(gaz, form)
+    if strength == 0 and has_honorific(form):
+        return PERSON
+    if strength == 0 and majority == PLACE and re.fullmatch(r"(?:[A-Z]\.?){1,5}", form):
+        return ORG  # "UN", "EU": not a country or state we know
     if single and form in name_words and strength < 2:
         return PERSON
     befores = [text[max(0, p - _WINDOW):p] for p in positions]
@@ -74,7 +78,7 @@ def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
         return None
     if any(_ORG_NOUN.search(b) for b in befores) or any(_ORG_AFTER.match(a) for a in afters):
         return ORG
-    if strength == 2 and (single or majority != ORG):
+    if strength == 2:
         return PLACE
     if majority in (PERSON, PLACE) and (
             any(_SPEAKER_BEFORE.search(b) for b in befores)

@@ -15,7 +15,7 @@ TITLES = {
     "judge", "justice", "ambassador", "general", "gen", "col", "colonel", "maj", "major", "capt",
     "captain", "lt", "lieutenant", "sgt", "sergeant", "cpl", "officer", "detective", "det",
     "chief", "commander", "admiral", "adm", "rev", "reverend", "father", "pope", "king", "queen",
-    "prince", "princess", "sheikh", "emir", "ayatollah", "patriarch", "saint", "st", "coach",
+    "prince", "princess", "sheikh", "emir", "ayatollah", "patriarch", "coach",
     "sheriff", "deputy", "attorney", "chairman", "chairwoman", "ceo", "director", "former",
     "foreign", "defense", "defence", "interior", "state", "supreme", "leader", "opposition",
     "expert", "activist", "journalist", "analyst", "dictator", "tsar", "czar", "comrade",
@@ -23,6 +23,8 @@ TITLES = {
     "conservative", "democrat", "democratic", "republican", "dad", "mom", "mum", "uncle", "aunt",
     "grandma", "grandpa", "sister", "brother",
 }
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "king", "queen",
+              "prince", "princess", "president", "senator", "sen", "gov", "rep", "judge", "pope"}
 # The last word of a building, prize or street named after someone ("Ronald Reagan Building").
 NOT_A_PERSON_END = {
     "building", "award", "awards", "prize", "trophy", "cup", "castle", "street", "st", "avenue",
@@ -73,6 +75,11 @@ def clean_name(form: str) -> str:
     if words[-1].rstrip(".").casefold() in NOT_A_PERSON_END:
         return ""
     return " ".join(words)
+
+
+def has_honorific(form: str) -> bool:
+    """Whether the name starts with a word only people are called ("Ms Raggi", "King Bach")."""
+    return form.split()[0].rstrip(".").casefold() in HONORIFICS and len(form.split()) > 1
 
 
 def _is_acronym(word: str) -> bool:

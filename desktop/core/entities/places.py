@@ -83,11 +83,20 @@ def own_name(place: Place, form: str) -> bool:
     return name_key(place.name.split(",")[0]) == name_key(form)
 
 
+def candidates(gaz: Gazetteer, form: str) -> list[Place]:
+    """The places `form` may name. An abbreviation ("UN", "M.D.") names only the countries or
+    regions it is an alias of, never a town that happens to be spelt that way."""
+    places = gaz.lookup(form)
+    if re.fullmatch(r"(?:[A-Z]\.?){1,4}", form):
+        return [p for p in places if p.kind != CITY]
+    return places
+
+
 def place_strength(gaz: Gazetteer, form: str) -> int:
     """2 for a country, region or big city, 1 for a middling town, 0 for no known place."""
     if NOT_SETTLEMENT.search(form) or demonym_country(form) or COMPASS.match(form):
         return 0
-    places = gaz.lookup(form)
+    places = candidates(gaz, form)
     own = [p for p in places if own_name(p, form)]
     if (any(p.kind != CITY for p in places) or any(p.population >= STRONG_POPULATION for p in own)
             or any(p.population >= STRONG_ALT_POPULATION for p in places)):
@@ -165,12 +174,12 @@ class Resolver:
     def _choose(self, form: str) -> Place | None:
         if NOT_SETTLEMENT.search(form) or demonym_country(form):
             return None
-        candidates = self.gaz.lookup(form)
-        if not candidates:
+        found = candidates(self.gaz, form)
+        if not found:
             return None
         doc_countries, doc_states = self._doc_countries(form), self._doc_states(form)
         near_countries, near_states = self.near[form]
-        return max(candidates, key=lambda p: self._score(p, form, doc_countries, doc_states,
+        return max(found, key=lambda p: self._score(p, form, doc_countries, doc_states,
                                                          near_countries, near_states))
 
 
