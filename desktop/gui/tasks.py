@@ -11,7 +11,9 @@ Workers never touch widgets; they only call core functions. Tests may swap in
 
 from __future__ import annotations
 
+import itertools
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -24,23 +26,34 @@ ErrorCallback = Callable[[BaseException], None]
 
 
 class _Relay(QObject):
-    """Lives in the GUI thread; the worker emits, Qt queues the call across threads."""
+    """Lives in the GUI thread; the worker emits, Qt queues the call across threads.
 
-    finished = Signal(object, int, bool, object)  # key, generation, ok, result-or-exception
+    Only a job number crosses in the signal; the result waits in `results` (PySide6 6.12
+    miscounts references of None and bools sent through queued signals, which crashes).
+    """
+
+    finished = Signal(int)  # job number
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.lock = threading.Lock()
+        self.results: dict[int, tuple[bool, Any]] = {}
 
 
 class _Job(QRunnable):
-    def __init__(self, relay: _Relay, key: object, generation: int, func: Callable[[], Any]):
+    def __init__(self, relay: _Relay, job: int, func: Callable[[], Any]):
         super().__init__()
         self.setAutoDelete(True)
-        self._relay, self._key, self._generation, self._func = relay, key, generation, func
+        self._relay, self._job, self._func = relay, job, func
 
     def run(self) -> None:  # worker thread: no widgets here
         try:
-            result, ok = self._func(), True
+            outcome = (True, self._func())
         except BaseException as exc:  # handed to the GUI thread, never lost
-            result, ok = exc, False
-        self._relay.finished.emit(self._key, self._generation, ok, result)
+            outcome = (False, exc)
+        with self._relay.lock:
+            self._relay.results[self._job] = outcome
+        self._relay.finished.emit(self._job)
 
 
 class TaskRunner(QObject):
@@ -53,7 +66,9 @@ class TaskRunner(QObject):
         self._relay = _Relay(self)
         self._relay.finished.connect(self._deliver)
         self._generations: dict[object, int] = {}
-        self._pending: dict[tuple[object, int], tuple[Callback | None, ErrorCallback | None]] = {}
+        self._jobs = itertools.count(1)
+        # job number -> (key, generation, callback, on_error)
+        self._pending: dict[int, tuple[object, int, Callback | None, ErrorCallback | None]] = {}
 
     def run(
         self,
@@ -64,8 +79,9 @@ class TaskRunner(QObject):
     ) -> int:
         generation = self._generations.get(key, 0) + 1
         self._generations[key] = generation
-        self._pending[(key, generation)] = (callback, on_error)
-        self._pool.start(_Job(self._relay, key, generation, func))
+        job = next(self._jobs)
+        self._pending[job] = (key, generation, callback, on_error)
+        self._pool.start(_Job(self._relay, job, func))
         return generation
 
     def cancel(self, key: object) -> None:
@@ -78,9 +94,11 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 10_000) -> bool:
         return self._pool.waitForDone(msecs)
 
-    @Slot(object, int, bool, object)
-    def _deliver(self, key: object, generation: int, ok: bool, result: Any) -> None:
-        callback, on_error = self._pending.pop((key, generation), (None, None))
+    @Slot(int)
+    def _deliver(self, job: int) -> None:
+        with self._relay.lock:
+            ok, result = self._relay.results.pop(job)
+        key, generation, callback, on_error = self._pending.pop(job)
         if generation != self._generations.get(key):
             return  # stale: a newer task with this key was started
         _call(callback, on_error, ok, result)
