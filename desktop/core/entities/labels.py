@@ -2,7 +2,7 @@
 
 spaCy's small model labels each mention on its own and often disagrees with itself ("Yerevan"
 a person twice, a place once). The document decides: the parts of a fuller person name are that
-person, a name the gazetteer knows well is a place, what the text says around a name ("said
+person, a name the gazetteer knows well or a street or airport is a place, what the text says around a name ("said
 Leonid", "Yulia, a young woman", "the outlet Takie Dela") counts, then the majority of spaCy's
 votes.
 """
@@ -14,7 +14,7 @@ import re
 from .gazetteer import Gazetteer
 from .ner import Analysis, label_votes
 from .people import clean_name, has_honorific
-from .places import COMPASS, demonym_country, place_strength
+from .places import COMPASS, SITE, demonym_country, place_strength
 
 PERSON, PLACE, ORG, NORP = "PERSON", "PLACE", "ORG", "NORP"
 _SPACY = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "ORG": ORG, "NORP": NORP, "FAC": None}
@@ -64,6 +64,8 @@ def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
         return ORG
     if demonym_country(form):
         return NORP
+    if SITE.search(form):
+        return PLACE
     single = " " not in form
     strength = place_strength(gaz, form)
     if strength == 0 and has_honorific(form):

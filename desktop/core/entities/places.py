@@ -55,6 +55,9 @@ NOT_SETTLEMENT = re.compile(
     r"building|tower|center|centre|museum|base|port|harbou?r|highway|boulevard|plaza|hall|house)\b",
     re.IGNORECASE)
 
+# Streets, squares, parks and airports: places to keep, though never cities.
+SITE = re.compile(r"\b(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Highway|Lane|Drive|"
+                  r"Square|Park|Bridge|Airport|Close|Crescent|Way|Circle|Place)$")
 # "South", "the West", "South East": directions, not places.
 COMPASS = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?[\s-]?){1,2}$", re.IGNORECASE)
 
