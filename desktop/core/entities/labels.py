@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import Gazetteer
+from .gazetteer import CITY, Gazetteer
 from .ner import Analysis, label_votes
 from .people import clean_name, has_honorific
 from .places import COMPASS, SITE, demonym_country, place_strength
@@ -36,6 +36,9 @@ _ORG_NOUN = re.compile(
     r"channel|party|organi[sz]ation|platform|broadcaster|bank|club|band|brand|app|service|"
     r"foundation|charity|union|startup|publication|daily|weekly|TV)\s+$")
 _ORG_AFTER = re.compile(r"^\s+(?:news agency|agency|newspaper|daily|TV|television|radio|reported)\b")
+# A word after the name that makes it a modifier: "the Liberal government", not "in Bucha".
+_MODIFIER = re.compile(r"^\s+(?!(?:and|or|in|on|at|to|for|from|with|where|which|who|is|was|were|has|"
+                       r"had|have|will|would|said|says)\b)[A-Za-z]")
 _WINDOW = 40
 
 
@@ -50,6 +53,10 @@ def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, str | None]
         positions.setdefault(m.text, []).append(m.start)
     return {form: _decide(form, majority[form], positions[form], name_words, analysis.text, gaz)
             for form in votes}
+
+
+def _country_or_region(gaz: Gazetteer, form: str) -> bool:
+    return any(p.kind != CITY for p in gaz.lookup(form))
 
 
 def _majority(votes: dict[str, int]) -> str | None:
@@ -72,7 +79,7 @@ def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
         return PERSON
     if strength == 0 and majority == PLACE and re.fullmatch(r"(?:[A-Z]\.?){1,5}", form):
         return ORG  # "UN", "EU": not a country or state we know
-    if single and form in name_words and strength < 2:
+    if single and form in name_words and (strength < 2 or majority == PERSON and not _country_or_region(gaz, form)):
         return PERSON
     befores = [text[max(0, p - _WINDOW):p] for p in positions]
     afters = [text[p + len(form):p + len(form) + _WINDOW] for p in positions]
@@ -86,7 +93,7 @@ def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
             any(_SPEAKER_BEFORE.search(b) for b in befores)
             or any(_SPEAKER_AFTER.match(a) or _APPOSITIVE.match(a) for a in afters)):
         return PERSON
-    if strength == 1 and majority == ORG and single:
+    if strength == 1 and majority == ORG and single and not any(_MODIFIER.match(a) for a in afters):
         return PLACE
     # A one-word name the article also writes in lower case is a word: "Assault", "Shelter".
     if single and strength == 0 and re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", text):
