@@ -46,9 +46,7 @@ def find_entities(title: str, text: str) -> list[Entity]:
         aliases = {clean_name(f) for f in person.forms} - {person.name}
         groups.append((Entity(PERSON, person.name, sorted(aliases), local=person.local), person.forms))
 
-    positions: dict[str, list[int]] = {}
-    for m in analysis.mentions:
-        positions.setdefault(m.text, []).append(m.start)
+    positions = ner.mention_starts(analysis.mentions)
     unlabelled = unlabelled_places(analysis.text, analysis.masked + analysis.entity_spans, gaz)
     for form, starts in [*embedded_places(forms_of(ORG_LABEL), positions, gaz).items(), *unlabelled.items()]:
         labels.setdefault(form, PLACE_LABEL)
@@ -84,13 +82,16 @@ def _count_mentions(groups: list[tuple[Entity, set[str]]], analysis: ner.Analysi
     """Set mentions, first_pos and context from every occurrence of every form in the text,
     longer forms first so that "Moscow" inside "The Moscow Times" is not Moscow; a form found
     only inside a longer one ("Kentucky State Police") keeps the positions it was found at."""
-    text, taken = analysis.text, list(analysis.masked)
+    text = analysis.text
+    free = bytearray(b"\1") * len(text)
+    for a, b in analysis.masked:
+        free[a:b] = bytes(b - a)
     found: dict[int, list[int]] = {id(e): [] for e, _ in groups}
     pairs = sorted(((f, e) for e, forms in groups for f in forms), key=lambda p: -len(p[0]))
     for form, entity in pairs:
         for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-            if not any(a < m.end() and m.start() < b for a, b in taken):
-                taken.append((m.start(), m.end()))
+            if all(free[m.start():m.end()]):
+                free[m.start():m.end()] = bytes(m.end() - m.start())
                 found[id(entity)].append(m.start())
     for entity, forms in groups:
         starts = found[id(entity)] or [s for f in forms for s in positions.get(f, [])]

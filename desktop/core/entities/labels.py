@@ -2,9 +2,9 @@
 
 spaCy's small model labels each mention on its own and often disagrees with itself ("Yerevan"
 a person twice, a place once). The document decides: the parts of a fuller person name are that
-person, a name the gazetteer knows well or a street or airport is a place, what the text says around a name ("said
-Leonid", "Yulia, a young woman", "the outlet Takie Dela") counts, then the majority of spaCy's
-votes.
+person; a name the gazetteer knows well, a street or an airport is a place; what the text says
+around a name counts ("said Leonid", "Yulia, a young woman", "the outlet Takie Dela"); then the
+majority of spaCy's votes.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import CITY, Gazetteer
-from .ner import Analysis, label_votes
+from .ner import Analysis, label_votes, mention_starts
 from .people import clean_name, has_honorific
 from .places import COMPASS, SITE, demonym_country, place_strength
 
@@ -48,9 +48,7 @@ def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, str | None]
     majority = {form: _majority(v) for form, v in votes.items()}
     full_names = [clean_name(f).split() for f, label in majority.items() if label == PERSON]
     name_words = {w for words in full_names if len(words) > 1 for w in (words[0], words[-1])}
-    positions: dict[str, list[int]] = {}
-    for m in analysis.mentions:
-        positions.setdefault(m.text, []).append(m.start)
+    positions = mention_starts(analysis.mentions)
     return {form: _decide(form, majority[form], positions[form], name_words, analysis.text, gaz)
             for form in votes}
 

@@ -133,3 +133,11 @@ def label_votes(mentions: list[Mention]) -> dict[str, dict[str, int]]:
         counts = votes.setdefault(m.text, {})
         counts[m.label] = counts.get(m.label, 0) + 1
     return votes
+
+
+def mention_starts(mentions: list[Mention]) -> dict[str, list[int]]:
+    """For each surface form, where its mentions start."""
+    starts: dict[str, list[int]] = {}
+    for m in mentions:
+        starts.setdefault(m.text, []).append(m.start)
+    return starts

@@ -112,12 +112,11 @@ class Resolver:
 
     def __init__(self, gaz: Gazetteer, text: str, forms: dict[str, list[int]], demonyms: list[str]):
         self.gaz, self.text, self.forms = gaz, text, forms
-        demonym_countries = {c for c in map(demonym_country, demonyms) if c}
+        self.demonyms = {c for c in map(demonym_country, demonyms) if c}
+        self.near = {f: self._nearby(f) for f in forms}
         # Pass one: context from demonyms and names that are a single country or state.
         self.context = {f: {(p.kind, p.country, p.admin1)} for f in forms
                         if len(ps := gaz.lookup(f)) == 1 and (p := ps[0]).kind != CITY}
-        self.demonyms = demonym_countries
-        self.near = {f: self._nearby(f) for f in forms}
         first = {f: self._choose(f) for f in forms}
         # Pass two: every other name's first choice is context too.
         self.context = {f: {(p.kind, p.country, p.admin1)} for f, p in first.items() if p}
@@ -132,7 +131,7 @@ class Resolver:
 
     def _doc_states(self, exclude: str) -> set[str]:
         return {admin1 for form, facts in self.context.items() if form != exclude
-                for kind, country, admin1 in facts if country == "US" and admin1}
+                for _, country, admin1 in facts if country == "US" and admin1}
 
     def _nearby(self, form: str) -> tuple[set[str], set[str]]:
         """Countries and US states that qualify a mention of `form` on the spot: "Bishkek,
@@ -165,13 +164,11 @@ class Resolver:
                 score -= ALT_NAME_PENALTY
         else:
             score = KIND_PRIOR[place.kind]
+        score += IN_DOC_COUNTRY * (place.country in doc_countries)
         if place.kind != COUNTRY:
-            score += IN_DOC_COUNTRY * (place.country in doc_countries)
             score += NEARBY * (place.country in near_countries)
-            if place.country == "US" and place.kind == CITY:
-                score += IN_DOC_STATE * (place.admin1 in doc_states) + NEARBY * (place.admin1 in near_states)
-        else:
-            score += IN_DOC_COUNTRY * (place.country in doc_countries)
+        if place.kind == CITY and place.country == "US":
+            score += IN_DOC_STATE * (place.admin1 in doc_states) + NEARBY * (place.admin1 in near_states)
         return score
 
     def _choose(self, form: str) -> Place | None:
@@ -209,17 +206,20 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer) -
     """Countries, states, provinces and big cities the model did not label at all, outside the
     `taken` spans (its entities, bylines, datelines)."""
     found: dict[str, list[int]] = {}
+    free = bytearray(b"\1") * len(text)
+    for a, b in taken:
+        free[a:b] = bytes(b - a)
     for m in re.finditer(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", text):
         words = m.group().split(" ")
         for n in range(len(words), 0, -1):  # the longest name first
             for i in range(len(words) - n + 1):
                 name = " ".join(words[i:i + n])
                 start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
-                if len(name) < 4 or any(a < start + len(name) and start < b for a, b in taken):
+                if len(name) < 4 or not all(free[start:start + len(name)]):
                     continue
                 places = gaz.lookup(name)
                 if any(p.kind != CITY and name_key(p.name) == name_key(name) for p in places) or any(
                         p.population >= STRONG_POPULATION and own_name(p, name) for p in places):
                     found.setdefault(name, []).append(start)
-                    taken = [*taken, (start, start + len(name))]
+                    free[start:start + len(name)] = bytes(len(name))
     return found
