@@ -330,7 +330,12 @@ class MainWindow(QMainWindow):
             ids = query.article_ids(archive, flt)
             return ids, query.total(archive), query.summaries(archive, ids[:PAGE_SIZE])
 
-        self.runner.run("query", work, self._query_done, self._failed)
+        self.runner.cancel("facets")
+        self.runner.run("query", work, lambda result: self._query_done(result, flt), self._failed)
+
+    def _count_facets(self, flt: Filter) -> None:
+        """Recount the sidebar for `flt`; started once its rows are shown, not to slow them."""
+        archive = self.archive
         self.runner.run(
             "facets",
             lambda: {kind: query.facet(archive, kind, flt, limit=FACET_LIMIT) for kind in FACET_KINDS},
@@ -342,7 +347,7 @@ class MainWindow(QMainWindow):
         """Re-run the current query, keeping the selection and the scroll position."""
         self.run_query(keep_position=True)
 
-    def _query_done(self, result) -> None:
+    def _query_done(self, result, flt: Filter) -> None:
         ids, total, first_rows = result
         self.total, self.matching = total, len(ids)
         self.model.set_result(ids, first_rows)
@@ -355,6 +360,7 @@ class MainWindow(QMainWindow):
         self._restore_position()
         self.loaded = True
         self.queryFinished.emit()
+        self._count_facets(flt)
 
     def _restore_position(self) -> None:
         rows = [r for r in (self.model.row_of(i) for i in self._pending_select) if r is not None]
@@ -475,7 +481,7 @@ class MainWindow(QMainWindow):
             self.entity_view.articleChosen.connect(self._profile_article)
             self.entity_view.termChosen.connect(self.add_term)
         archive = self.archive
-        self.runner.run("profile", lambda: query.profile(archive, entity_id), self._profile_done, self._failed)
+        self.runner.run("profile", lambda: query.profile(archive, entity_id, companions=30), self._profile_done, self._failed)
 
     def _profile_done(self, item) -> None:
         self.entity_view.show_profile(item)

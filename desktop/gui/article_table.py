@@ -33,6 +33,14 @@ DATE, TITLE, SOURCE, AUTHORS, PEOPLE = range(len(COLUMNS))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ForegroundRole, ID_ROLE,
+})
+_GREY = QColor("#5f6672")
+_LOADING = QColor("#8a8f98")
+
+
 def column_of_sort(sort: str) -> int:
     return next((i for i, c in enumerate(COLUMNS) if c[1] == sort), DATE)
 
@@ -134,8 +142,8 @@ class ArticleTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
+        if role not in _ROLES or not index.isValid():
+            return None  # the view asks ~12 roles per cell on every paint: answer the rest at once
         row, column = index.row(), index.column()
         if role == ID_ROLE:
             return self.id_at(row)
@@ -148,7 +156,7 @@ class ArticleTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return "…" if column == TITLE else ""
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor("#8a8f98")
+                return _LOADING
             return None
         item = page[row % PAGE_SIZE]
         if item is None:
@@ -160,7 +168,7 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == PEOPLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column in (DATE, PEOPLE):
-            return QColor("#5f6672")
+            return _GREY
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

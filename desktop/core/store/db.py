@@ -17,7 +17,7 @@ from sqlmodel import Session, SQLModel
 from desktop.core.errors import CuttingsError
 from desktop.core.store import models, sqlite
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # MIGRATIONS[n] upgrades an archive from schema n-1 to n, inside one transaction.
 # Each step gets the connection and the engine module (for engine-specific parts).
@@ -29,7 +29,13 @@ def _create_schema(conn: Connection, backend: ModuleType) -> None:
     backend.install(conn)
 
 
-MIGRATIONS: dict[int, Migration] = {1: _create_schema}
+def _mention_entity_article_index(conn: Connection, backend: ModuleType) -> None:
+    conn.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS ix_mention_entity_article ON mention (entity_id, article_id)"
+    )
+
+
+MIGRATIONS: dict[int, Migration] = {1: _create_schema, 2: _mention_entity_article_index}
 
 
 def default_location() -> Path:
