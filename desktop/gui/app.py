@@ -152,7 +152,11 @@ class MainWindow(QMainWindow):
         header.setSectionsMovable(False)
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(40)
-        for column, width in enumerate((92, 360, 130, 140, 62)):
+        fm = self.table.fontMetrics()
+        for column, width in enumerate((fm.horizontalAdvance("2024-12-31") + 22, 360,
+                                        fm.horizontalAdvance("Seattle Times") + 16,
+                                        fm.horizontalAdvance("Anna Petrova") + 16,
+                                        fm.horizontalAdvance("People") + 26)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self._apply_sort_indicator()
@@ -204,7 +208,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([250, 640, 470])
+        self.splitter.setSizes([230, 700, 430])
         self.setCentralWidget(self.splitter)
         self.resize(1360, 820)
         self.statusBar().setSizeGripEnabled(True)

@@ -190,6 +190,7 @@ def _cell(item: Summary, column: int) -> str:
 
 
 def _host(url: str | None) -> str:
+    """A source to show for an article without a publisher name: its web site."""
     if not url:
         return ""
     from urllib.parse import urlsplit

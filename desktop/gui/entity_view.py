@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.query import Profile, Term
 from desktop.gui import markup
+from desktop.gui.article_table import _host
 from desktop.gui.detail import SafeBrowser
 
 
@@ -84,7 +85,8 @@ class EntityView(QDialog):
         self.count_label.setText(f"ARTICLES BY DATE ({n:,})")
         rows = []
         for summary in item.articles:
-            row = QTreeWidgetItem([(summary.published or "")[:10], summary.title, summary.publisher or ""])
+            source = summary.publisher or _host(summary.url)
+            row = QTreeWidgetItem([(summary.published or "")[:10], summary.title, source])
             row.setData(0, Qt.ItemDataRole.UserRole, summary.id)
             row.setToolTip(1, summary.title)
             rows.append(row)
