@@ -68,8 +68,8 @@ WEAK_POPULATION = 15_000
 # How much each kind of evidence is worth when choosing among same-named places.
 KIND_PRIOR = {COUNTRY: 10.0, REGION: 6.5}
 CAPITAL_BONUS = 1.5
-IN_DOC_COUNTRY = 3.0
-IN_DOC_STATE = 2.0
+IN_DOC_COUNTRY = 2.0
+IN_DOC_STATE = 1.5
 NEARBY = 6.0  # "Bishkek, Kyrgyzstan", "the Serbian capital Belgrade"
 ALT_NAME_PENALTY = 2.0
 NEAR_CHARS = 40
