@@ -103,7 +103,6 @@ class MainWindow(QMainWindow):
         self.entity_view: EntityView | None = None
 
         self.setWindowTitle(f"Cuttings — {archive.path.name}")
-        self.setAcceptDrops(True)
         self._build()
         self._build_menus()
         self._build_shortcuts()
@@ -238,9 +237,6 @@ class MainWindow(QMainWindow):
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
-        paste = QShortcut(QKeySequence.StandardKey.Paste, self.table)
-        paste.setContext(Qt.ShortcutContext.WidgetShortcut)
-        paste.activated.connect(self._paste)
 
     # -- settings -----------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -261,7 +257,8 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/splitter", self.splitter.saveState())
+        if self.facets.isVisible() and self.detail.isVisible():
+            s.setValue("window/splitter", self.splitter.saveState())
         header = self.table.horizontalHeader()
         s.setValue("table/widths", [header.sectionSize(c) for c in range(len(COLUMNS))])
         s.setValue("table/sort", self.filter.sort)
@@ -361,6 +358,9 @@ class MainWindow(QMainWindow):
         else:
             self.count_label.setText(f"{total:,} article{'s' if total != 1 else ''}")
         self.stack.setCurrentWidget(self.table if ids else (self.empty if total == 0 else self.no_match))
+        # An empty archive is all welcome: no empty sidebar or reading pane beside it.
+        self.facets.setVisible(total > 0)
+        self.detail.setVisible(total > 0)
         self._restore_position()
         self.loaded = True
         self.queryFinished.emit()
@@ -530,33 +530,14 @@ class MainWindow(QMainWindow):
 
     # -- import hook (the import feature lives elsewhere) -------------------------------
     def import_sources(self, sources: list[str]) -> None:
-        """Hook for importing dropped or pasted links/files: emits `importRequested`."""
+        """The hook for importing links or files from the window: emits `importRequested`.
+
+        Dropping, pasting and File > Import are wired by the import feature (desktop.gui.imports,
+        desktop.gui.drops); it calls `refresh()` when an article is saved.
+        """
         sources = [s for s in (s.strip() for s in sources) if s]
         if sources:
             self.importRequested.emit(sources)
-            if not self.receivers(self.importRequested):
-                self.statusBar().showMessage(
-                    f"Importing from the window is coming soon; for now run: cuttings import {sources[0]}", 8000
-                )
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if event.mimeData().hasUrls() or event.mimeData().hasText():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        data = event.mimeData()
-        if data.hasUrls():
-            self.import_sources([u.toLocalFile() if u.isLocalFile() else u.toString() for u in data.urls()])
-        else:
-            self.import_sources(data.text().split())
-        event.acceptProposedAction()
-
-    def _paste(self) -> None:
-        data = QApplication.clipboard().mimeData()
-        if data is not None and data.hasUrls():
-            self.import_sources([u.toLocalFile() if u.isLocalFile() else u.toString() for u in data.urls()])
-        elif data is not None and data.hasText():
-            self.import_sources(data.text().split())
 
     # -- about --------------------------------------------------------------------------
     def show_about(self) -> None:

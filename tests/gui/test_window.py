@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.core import query
 from desktop.core.store.archive import store_article
 from desktop.gui.article_table import TITLE
-from tests.gui.conftest import ARTICLES, BELGRADE, make_article
+from tests.gui.conftest import BELGRADE, make_article
 
 
 def titles(window) -> list[str]:
@@ -371,6 +371,14 @@ def test_empty_archive_shows_how_to_add_articles(archive, make_window):
     text = window.empty.text()
     assert "Drag a link" in text and "Ctrl+V" in text and "Import" in text
     assert window.count_label.text() == "0 articles"
+    assert window.facets.isHidden() and window.detail.isHidden()  # no empty panes beside it
+
+
+def test_import_hook_hands_sources_on(archive, make_window, qtbot):
+    window = make_window(archive)
+    with qtbot.waitSignal(window.importRequested) as asked:
+        window.import_sources([" https://news.example/a ", "", "/tmp/page.html"])
+    assert asked.args == [["https://news.example/a", "/tmp/page.html"]]
 
 
 def test_about_names_version_and_data_folder(filled, make_window, monkeypatch):
