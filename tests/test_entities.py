@@ -175,6 +175,16 @@ def test_buildings_and_airports_are_not_cities(model):
     assert cities == {"Moscow"}
 
 
+def test_threads_share_one_model(model):
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = "Vladimir Putin met Recep Tayyip Erdogan in Ankara, Turkey."
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: find_entities("", text), range(8)))
+    assert all(r == results[0] for r in results)
+    assert ner.load_model() is model
+
+
 # ---------------------------------------------------------------- without a model
 
 def test_without_a_model_nothing_is_found_and_the_status_says_why(monkeypatch):

@@ -52,6 +52,7 @@ class Analysis:
 
 
 _lock = threading.Lock()
+_run_lock = threading.Lock()  # spaCy does not promise that one pipeline may run in two threads
 _nlp = None
 _loaded = False
 load_error: str | None = None  # why an installed model could not be loaded
@@ -110,7 +111,9 @@ def analyse(nlp, title: str, body: str) -> Analysis:
     masked = masked_spans(text)
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     mentions, sentences, spans = [], [], []
-    for (offset, _), doc in zip(paras, nlp.pipe(p for _, p in paras)):
+    with _run_lock:
+        docs = list(nlp.pipe(p for _, p in paras))
+    for (offset, _), doc in zip(paras, docs):
         sentences += [(offset + s.start_char, offset + s.end_char) for s in doc.sents]
         for ent in doc.ents:
             start = offset + ent.start_char
