@@ -9,7 +9,8 @@ process, opens the window offscreen and prints one JSON line:
 
 first_rows_s: window created until its first rows are on screen. facet_filter_ms: a
 sidebar entry clicked until the filtered rows are on screen (median over common and rare
-people and cities). fts_ms: a search until its rows are on screen (median). rss_mb: the
+people and cities). fts_ms: a search until its rows are on screen (median over a name, common,
+middling and rare words, two words, and a word in most articles). rss_mb: the
 window process's resident memory at the end. Goals at 100k: 1 s, 50 ms, 100 ms, 300 MB.
 """
 
@@ -37,6 +38,24 @@ LAST = ["Nikitin", "Petrova", "Jovanovic", "Schmidt", "Kowalski", "Novak", "Garc
 WORDS = ("government minister talks agreement energy pipeline election protest border court trade sanctions "
          "parliament police economy market report officials said week spokesman statement investigation "
          "ceasefire refugees budget inflation strike union vote campaign opposition summit delegation").split()
+
+
+SYLLABLES = ["ka", "lo", "mi", "ren", "sto", "va", "dre", "po", "lin", "ta", "mar", "sel", "no", "vik", "ro", "den"]
+
+
+def vocabulary(size: int) -> list[str]:
+    """Made-up words, used with Zipf frequencies: a few everywhere, most rare (like real text)."""
+    words = []
+    for i in range(size):
+        parts, n = [], i + len(SYLLABLES)
+        while n:
+            n, r = divmod(n, len(SYLLABLES))
+            parts.append(SYLLABLES[r])
+        words.append("".join(parts))
+    return words
+
+
+VOCABULARY = vocabulary(5000)
 
 
 def zipf_picker(n: int, s: float, rng: random.Random):
@@ -69,6 +88,7 @@ def build(path: Path, n: int, seed: int = 7) -> None:
     publishers = [f"Outlet {i}" for i in range(60)]
     pick_publisher = zipf_picker(len(publishers), 0.8, rng)
     pick_author = zipf_picker(1500, 1.0, rng)
+    pick_word = zipf_picker(len(VOCABULARY), 1.0, rng)
 
     articles, mentions, links = [], [], []
     for a in range(1, n + 1):
@@ -77,7 +97,8 @@ def build(path: Path, n: int, seed: int = 7) -> None:
             ids = {offsets[kind] + pickers[kind]() for _ in range(rng.randint(lo, hi))}
             chosen += sorted(ids)
         names = [entities[i - 1]["name"] for i in chosen]
-        words = rng.choices(WORDS, k=70)
+        words = rng.choices(WORDS, k=20) + [VOCABULARY[pick_word()] for _ in range(60)]
+        rng.shuffle(words)
         for k, name in enumerate(names):
             words.insert(rng.randrange(len(words)), name)
         text = " ".join(words)
@@ -155,7 +176,9 @@ def measure(path: Path, n: int) -> dict:
             details[f"{kind}#{rank} ({ranked[rank].count} articles)"] = round(ms, 1)
             timed(lambda: window.set_filter(Filter(sort=window.filter.sort)))
     fts_times = []
-    for word in ("pipeline", "ceasefire refugees", "nikitin", "Outlet"):
+    searches = ("nikitin", VOCABULARY[30], VOCABULARY[300], VOCABULARY[3000],
+                f"{VOCABULARY[20]} {VOCABULARY[60]}", "pipeline")
+    for word in searches:
         ms = timed(lambda: window.set_filter(Filter(text=word)))
         fts_times.append(ms)
         details[f"search {word!r} ({window.matching} articles)"] = round(ms, 1)

@@ -397,3 +397,19 @@ def test_smoke_command(filled, tmp_path):
                           capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "5 of 5" in done.stdout
+
+
+def test_refresh_keeps_scroll_position(archive, make_window, qtbot):
+    for n in range(1, 81):
+        store_article(archive, make_article(n, published=f"2024-01-01T00:{n:02d}", title=f"Item {n:02d}"))
+    window = make_window(archive)
+    window.resize(900, 500)
+    window.table.scrollTo(window.model.index(50, 0), window.table.ScrollHint.PositionAtTop)
+    top_id = window.model.id_at(window.table.rowAt(0))
+    window.select_rows([52], scroll=False)
+    selected = window.selected_ids()
+    store_article(archive, make_article(99, published="2025-01-01", title="Breaking"))
+    window.refresh()
+    wait_rows(qtbot, window, 81)
+    assert window.model.id_at(window.table.rowAt(0)) == top_id
+    assert window.selected_ids() == selected
