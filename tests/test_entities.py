@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.article import CITY, COUNTRY, ORG, PERSON
+from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE
 from desktop.core.entities import entities_status, find_entities, ner
 from desktop.core.entities.gazetteer import gazetteer, name_key
 from desktop.core.entities.people import clean_name, merge_people
@@ -166,6 +166,15 @@ def test_the_document_chooses_among_namesakes(model):
     cities = {e.name: e for e in find_entities("", text) if e.kind == CITY}
     assert cities["Belgrade"].country == "RS" and cities["Belgrade"].geonameid == 792680
     assert cities["Paris"].country == "US"
+
+
+def test_a_state_after_the_city_decides_and_people_are_no_evidence(model):
+    text = ("Officials in Springfield, Ill., said Governor Bruce Rauner would visit. "
+            "Michel Barnier arrived in Brussels from Paris.")
+    places = {e.name: e for e in find_entities("", text) if e.kind in (CITY, PLACE)}
+    assert places["Springfield"].country == "US" and places["Springfield"].geonameid == 4250542
+    assert places["Illinois"].aliases == ["Ill."]
+    assert places["Paris"].country == "FR"
 
 
 def test_buildings_and_airports_are_not_cities(model):

@@ -52,7 +52,7 @@ def find_entities(title: str, text: str) -> list[Entity]:
         labels.setdefault(form, PLACE_LABEL)
         positions.setdefault(form, []).extend(starts)
     place_forms = forms_of(PLACE_LABEL)
-    resolver = Resolver(gaz, analysis.text, positions, forms_of(NORP))
+    resolver = Resolver(gaz, analysis.text, {f: positions[f] for f in place_forms}, forms_of(NORP))
     places: dict[object, tuple[Entity, set[str]]] = {}
     for form in place_forms:
         place = resolver.resolved[form]

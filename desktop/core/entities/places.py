@@ -88,8 +88,10 @@ def own_name(place: Place, form: str) -> bool:
 
 def candidates(gaz: Gazetteer, form: str) -> list[Place]:
     """The places `form` may name. An abbreviation ("UN", "M.D.") names only the countries or
-    regions it is an alias of, never a town that happens to be spelt that way."""
+    regions it is an alias of, never a town that happens to be spelt that way; "Ill." is Illinois."""
     places = gaz.lookup(form)
+    if form.endswith(".") and (code := STATE_ABBREVIATIONS.get(name_key(form))) in gaz.states:
+        return [gaz.states[code]]  # "Ill."
     if re.fullmatch(r"(?:[A-Z]\.?){1,4}", form):
         return [p for p in places if p.kind != CITY]
     return places
