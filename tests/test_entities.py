@@ -114,6 +114,8 @@ def test_titles_are_dropped():
     assert clean_name("Russian President Vladimir Putin") == "Vladimir Putin"
     assert clean_name("Dr. Jane Smith") == "Jane Smith"
     assert clean_name("Putin") == "Putin"
+    assert clean_name("Jane Doe 18") == "Jane Doe"
+    assert clean_name("Tory MLA") == clean_name("Dad") == clean_name("WATSON/AFP/Getty Images") == ""
 
 
 def test_surnames_merge_and_inflected_surnames_stay_apart():
@@ -147,6 +149,12 @@ def test_byline_names_are_not_mentions(model):
 
 
 # ---------------------------------------------------------------- places
+
+def test_the_compact_gazetteer_is_built():
+    from desktop.core.entities.gazetteer import DATA_FILE
+
+    assert DATA_FILE.exists(), "run scripts/build_gazetteer.py"
+
 
 def test_saint_petersburg_spellings_are_one_place():
     gaz = gazetteer()

@@ -62,11 +62,13 @@ class Person:
 
 
 def clean_name(form: str) -> str:
-    """The name without titles in front ("Russian President Vladimir Putin" -> "Vladimir Putin")
-    or numbers behind ("Jane Doe 18"); "" when nothing of a name is left ("Dad", "Tory MLA")."""
+    """The name without titles in front ("Russian President Vladimir Putin" -> "Vladimir Putin");
+    no numbers behind ("Jane Doe 18"); "" when nothing of a name is left ("Dad", "Tory MLA")."""
     words = form.split()
-    while words and re.fullmatch(r"[\d,.()-]+", words[-1]):
+    while words and re.fullmatch(r"[\d,.()-]+", words[-1]):  # "Jane Doe 18"
         words.pop()
+    if re.search(r"[/@#_\d]|[A-Z]{2,}[a-z]", " ".join(words)):  # "WATSON/AFP", "CNNMoney"
+        return ""
     while len(words) > 1 and (words[0].rstrip(".").casefold() in TITLES or not words[0][0].isupper()
                               or demonym_country(words[0]) or _is_acronym(words[0])):
         words.pop(0)
