@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -41,6 +42,11 @@ _GREY = QColor("#5f6672")
 _LOADING = QColor("#8a8f98")
 
 
+class _Row(NamedTuple):
+    summary: Summary
+    cells: tuple[str, ...]
+
+
 def column_of_sort(sort: str) -> int:
     return next((i for i, c in enumerate(COLUMNS) if c[1] == sort), DATE)
 
@@ -55,7 +61,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._runner = runner
         self._ids: list[int] = []
         self._row_of: dict[int, int] | None = None
-        self._pages: OrderedDict[int, list[Summary | None]] = OrderedDict()
+        self._pages: OrderedDict[int, list[_Row | None]] = OrderedDict()
         self._loading: set[int] = set()
         self._epoch = 0
 
@@ -85,7 +91,8 @@ class ArticleTableModel(QAbstractTableModel):
 
     def summary_at(self, row: int) -> Summary | None:
         page = self._pages.get(row // PAGE_SIZE)
-        return page[row % PAGE_SIZE] if page is not None else None
+        entry = page[row % PAGE_SIZE] if page is not None and row >= 0 else None
+        return entry.summary if entry is not None else None
 
     def cached_rows(self) -> int:
         return sum(len(p) for p in self._pages.values())
@@ -98,7 +105,11 @@ class ArticleTableModel(QAbstractTableModel):
         start = page_no * PAGE_SIZE
         wanted = self._ids[start : start + PAGE_SIZE]
         by_id = {s.id: s for s in rows}
-        self._pages[page_no] = [by_id.get(i) for i in wanted]
+        # Each row with its cells already formatted: the view asks for them on every paint.
+        self._pages[page_no] = [
+            _Row(by_id[i], tuple(_cell(by_id[i], c) for c in range(len(COLUMNS)))) if i in by_id else None
+            for i in wanted
+        ]
         self._pages.move_to_end(page_no)
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
@@ -158,13 +169,13 @@ class ArticleTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return _LOADING
             return None
-        item = page[row % PAGE_SIZE]
-        if item is None:
+        entry = page[row % PAGE_SIZE]
+        if entry is None:
             return "(deleted)" if role == Qt.ItemDataRole.DisplayRole and column == TITLE else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _cell(item, column)
+            return entry.cells[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, AUTHORS):
-            return _cell(item, column) or None
+            return entry.cells[column] or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == PEOPLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column in (DATE, PEOPLE):
