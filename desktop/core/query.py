@@ -291,8 +291,10 @@ def facet(archive: Archive, kind: str, flt: Filter = Filter(), limit: int | None
     return [FacetEntry(Term(kind, value), n) for value, _, n in rows]
 
 
-def profile(archive: Archive, entity_id: int, companions: int = 12, contexts: int = 20) -> Profile | None:
-    """One entity across the archive (the entity view)."""
+def profile(
+    archive: Archive, entity_id: int, companions: int = 12, contexts: int = 20, articles: int | None = None
+) -> Profile | None:
+    """One entity across the archive (the entity view); `articles` caps the newest listed."""
     with archive.session() as session:
         entity = session.get(EntityRow, entity_id)
         if entity is None:
@@ -304,7 +306,10 @@ def profile(archive: Archive, entity_id: int, companions: int = 12, contexts: in
         together = session.exec(
             select(EntityRow.id, EntityRow.kind, EntityRow.name, func.count(Mention.article_id))
             .join(Mention, Mention.entity_id == EntityRow.id)
-            .where(col(Mention.article_id).in_(article_list), EntityRow.id != entity_id)
+            .where(
+                col(Mention.article_id).in_(select(Mention.article_id).where(Mention.entity_id == entity_id)),
+                EntityRow.id != entity_id,
+            )
             .group_by(EntityRow.id)
             .order_by(func.count(Mention.article_id).desc(), EntityRow.name)
             .limit(companions)
@@ -312,7 +317,7 @@ def profile(archive: Archive, entity_id: int, companions: int = 12, contexts: in
     by_article = {m.article_id: m.context for m in mention_rows}
     return Profile(
         entity=_entity_info(entity, mentions=len(article_list)),
-        articles=summaries(archive, ordered),
+        articles=summaries(archive, ordered[:articles]),
         companions=[FacetEntry(Term(k, n, (i,)), c) for i, k, n, c in together],
         contexts=[(a, by_article[a]) for a in ordered if by_article.get(a)][:contexts],
     )

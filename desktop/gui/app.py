@@ -45,6 +45,7 @@ from desktop.gui.tasks import TaskRunner
 SEARCH_DELAY_MS = 250
 DETAIL_DELAY_MS = 100
 FACET_LIMIT = 2000  # entries per sidebar section
+PROFILE_ARTICLES = 1000  # newest articles listed in the entity view
 
 EMPTY_STATE = """
 <div align="center">
@@ -485,7 +486,11 @@ class MainWindow(QMainWindow):
             self.entity_view.articleChosen.connect(self._profile_article)
             self.entity_view.termChosen.connect(self.add_term)
         archive = self.archive
-        self.runner.run("profile", lambda: query.profile(archive, entity_id, companions=30), self._profile_done, self._failed)
+        if self.entity_view.profile is None or self.entity_view.profile.entity.id != entity_id:
+            self.entity_view.show_loading()  # a very common entity takes a moment at 100k articles
+        self.entity_view.show()
+        self.entity_view.raise_()
+        self.runner.run("profile", lambda: query.profile(archive, entity_id, companions=30, articles=PROFILE_ARTICLES), self._profile_done, self._failed)
 
     def _profile_done(self, item) -> None:
         self.entity_view.show_profile(item)

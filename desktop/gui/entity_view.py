@@ -72,6 +72,12 @@ class EntityView(QDialog):
         self.articles.itemClicked.connect(self._article_activated)
         self.browser.linkClicked.connect(self._link)
 
+    def show_loading(self) -> None:
+        self.profile = None
+        self.articles.clear()
+        self.count_label.setText("")
+        self.browser.set_markup('<p class="muted">Gathering its articles…</p>')
+
     def show_profile(self, item: Profile | None) -> None:
         self.profile = item
         self.articles.clear()
@@ -81,8 +87,10 @@ class EntityView(QDialog):
             return
         self.setWindowTitle(f"Cuttings — {markup.entity_label(item.entity)}")
         self.browser.set_markup(markup.profile_html(item))
-        n = len(item.articles)
-        self.count_label.setText(f"ARTICLES BY DATE ({n:,})")
+        n, shown = max(item.entity.mentions, len(item.articles)), len(item.articles)
+        self.count_label.setText(
+            f"ARTICLES BY DATE ({n:,})" if shown == n else f"ARTICLES BY DATE (NEWEST {shown:,} OF {n:,})"
+        )
         rows = []
         for summary in item.articles:
             source = summary.publisher or _host(summary.url)

@@ -139,7 +139,7 @@ def detail_html(item: Detail) -> str:
 def profile_html(item: Profile) -> str:
     entity = item.entity
     kind = {PERSON: "Person", CITY: "City", COUNTRY: "Country", ORG: "Organisation", PLACE: "Place"}.get(entity.kind, entity.kind)
-    n = len(item.articles)
+    n = max(entity.mentions, len(item.articles))
     head = (
         f"<h1>{escape(entity_label(entity))}</h1>"
         f'<p class="meta">{escape(kind)} · in {n:,} article{"s" if n != 1 else ""}'
