@@ -58,9 +58,10 @@ case "$(uname -s)" in
 esac
 arch="$(uname -m)"; [ "$arch" = amd64 ] && arch=x86_64
 archive="dist/Cuttings-$version-$os-$arch.tar.gz"
-rm -f "$archive"
+rm -f "$archive"  # with --no-archive too: an older archive would not match the new folder
 if [ "$archive_too" = 1 ]; then
-    tar -C dist -cf - Cuttings | gzip -6 > "$archive"
+    tar -C dist -cf - Cuttings | gzip -6 > "$archive.part"
+    mv "$archive.part" "$archive"
 fi
 
 end=$(date +%s)

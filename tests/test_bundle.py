@@ -66,12 +66,21 @@ def _newest_source() -> float:
 def frozen() -> Path:
     """The frozen executable, built (once per session) unless an up-to-date one exists."""
     pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install -e .[build])")
-    fresh = EXE.exists() and EXE.stat().st_mtime > _newest_source()
-    if os.environ.get("CUTTINGS_REBUILD_BUNDLE") == "1" or not fresh:
-        proc = subprocess.run(["bash", str(ROOT / "packaging" / "build.sh"), "--no-setup", "--no-archive"],
-                              cwd=ROOT, env={**os.environ, "PYTHON": sys.executable},
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=1200)
-        assert proc.returncode == 0, proc.stdout[-5000:]
+    lock_path = ROOT / "build" / "bundle.lock"  # two test sessions in one checkout build in turn
+    lock_path.parent.mkdir(exist_ok=True)
+    with open(lock_path, "w") as lock:
+        try:
+            import fcntl
+
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        except ImportError:  # Windows: no lock
+            pass
+        fresh = EXE.exists() and EXE.stat().st_mtime > _newest_source()
+        if os.environ.get("CUTTINGS_REBUILD_BUNDLE") == "1" or not fresh:
+            proc = subprocess.run(["bash", str(ROOT / "packaging" / "build.sh"), "--no-setup", "--no-archive"],
+                                  cwd=ROOT, env={**os.environ, "PYTHON": sys.executable},
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=1200)
+            assert proc.returncode == 0, proc.stdout[-5000:]
     assert EXE.exists()
     return EXE
 
