@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,20 +33,25 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.core import query
 from desktop.core.article import ENTITY_KINDS
+from desktop.core.dropped import Dropped
 from desktop.core.query import FACET_KINDS, Filter, Term
 from desktop.core.store.db import Archive
 from desktop.gui import style
 from desktop.gui.article_table import COLUMNS, PAGE_SIZE, TITLE, ArticleTableModel, column_of_sort
 from desktop.gui.chips import ChipBar
 from desktop.gui.detail import DetailPane
+from desktop.gui.drops import DropTarget
 from desktop.gui.entity_view import EntityView
 from desktop.gui.facets import FacetPanel
+from desktop.gui.import_dialog import ImportDialog
+from desktop.gui.imports import ImportPanel, ImportQueue
 from desktop.gui.tasks import TaskRunner
 
 SEARCH_DELAY_MS = 250
 DETAIL_DELAY_MS = 100
 FACET_LIMIT = 2000  # entries per sidebar section
 PROFILE_ARTICLES = 1000  # newest articles listed in the entity view
+REFRESH_DELAY_MS = 300  # imported articles show up in batches, not one query each
 
 EMPTY_STATE = """
 <div align="center">
@@ -82,7 +88,6 @@ class ArticleTable(QTableView):
 class MainWindow(QMainWindow):
     queryFinished = Signal()  # a query result is on screen (tests, benchmark, refresh callers)
     detailShown = Signal(int)
-    importRequested = Signal(list)
 
     def __init__(self, archive: Archive, settings: QSettings | None = None, runner=None):
         super().__init__()
@@ -105,6 +110,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(f"Cuttings — {archive.path.name}")
         self._build()
+        self._build_imports()
         self._build_menus()
         self._build_shortcuts()
         self._restore_settings()
@@ -215,6 +221,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        import_action = QAction("&Import…", self, shortcut=QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
+        import_action.triggered.connect(self.show_import_dialog)
+        file_menu.addAction(import_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -228,6 +238,9 @@ class MainWindow(QMainWindow):
             action = QAction(text, self, shortcut=keys)
             action.triggered.connect(slot)
             view_menu.addAction(action)
+
+        view_menu.addSeparator()
+        view_menu.addAction(self.import_dock.toggleViewAction())
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About Cuttings", self)
@@ -267,6 +280,20 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.imports.is_active():
+            answer = QMessageBox.question(
+                self,
+                "Stop importing?",
+                "Some articles are still being imported. Stop importing and close?\n\n"
+                "Articles already saved stay in the archive; the others are not saved.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.imports.cancel()
+            self.imports.wait_for_writer()  # the article being written lands whole, or not at all
         self.save_settings()
         if self.entity_view is not None:
             self.entity_view.close()
@@ -533,16 +560,35 @@ class MainWindow(QMainWindow):
 
         self.runner.run("delete", lambda: delete_articles(archive, ids), done, self._failed)
 
-    # -- import hook (the import feature lives elsewhere) -------------------------------
-    def import_sources(self, sources: list[str]) -> None:
-        """The hook for importing links or files from the window: emits `importRequested`.
+    # -- importing ----------------------------------------------------------------------
+    def _build_imports(self) -> None:
+        self.imports = ImportQueue(self.archive, self)
+        self.imports.article_saved.connect(lambda _id: self._refresh_timer.start())
+        self.imports.batch_finished.connect(lambda text: self.statusBar().showMessage(f"Import finished: {text}", 10_000))
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self.import_dock = QDockWidget("Imports", self)
+        self.import_dock.setObjectName("importDock")
+        self.import_dock.setWidget(ImportPanel(self.imports))
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.import_dock)
+        self.import_dock.hide()
+        self.drop_target = DropTarget(self, self.import_inputs)
 
-        Dropping, pasting and File > Import are wired by the import feature (desktop.gui.imports,
-        desktop.gui.drops); it calls `refresh()` when an article is saved.
-        """
-        sources = [s for s in (s.strip() for s in sources) if s]
-        if sources:
-            self.importRequested.emit(sources)
+    def import_inputs(self, inputs: list[Dropped]) -> None:
+        """Queue dropped, pasted or chosen links and files, and show their progress."""
+        queued = self.imports.add(inputs)
+        self.import_dock.show()
+        if queued:
+            self.statusBar().showMessage(f"Importing {queued} item{'s' if queued != 1 else ''}…", 5000)
+
+    def show_import_dialog(self) -> None:
+        dialog = ImportDialog(self)
+        if dialog.exec():
+            self.import_inputs(dialog.inputs)
+            if dialog.junk:
+                self.statusBar().showMessage(
+                    f"Skipped {len(dialog.junk)} line(s) that are neither web addresses nor files: "
+                    + ", ".join(dialog.junk[:3]), 10_000)
 
     # -- about --------------------------------------------------------------------------
     def show_about(self) -> None:
@@ -605,7 +651,13 @@ def run_window(db: str | None = None, smoke: bool = False) -> int:
     window = MainWindow(archive)
     window.show()
     if not smoke:
-        return app.exec()
+        code = app.exec()
+        if window.imports.downloading():
+            # A cancelled download can take until its timeout to give up; nothing of it will be
+            # saved and the writer is idle, so leave without waiting for it.
+            sys.stdout.flush()
+            os._exit(code)
+        return code
     window.wait_loaded(30_000)
     stored = query.total(archive)
     rows = window.model.rowCount()

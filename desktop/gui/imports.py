@@ -124,6 +124,10 @@ class ImportQueue(QAbstractTableModel):
     def item(self, row: int) -> Item:
         return self._items[row]
 
+    def downloading(self) -> bool:
+        """True while a download thread is still running (even a cancelled one)."""
+        return self._downloads.busy()
+
     def wait_for_writer(self, msecs: int = 30_000) -> bool:
         """Let the article being written finish its transaction (used when closing)."""
         return self._writer.wait(msecs)

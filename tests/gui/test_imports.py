@@ -181,3 +181,47 @@ def test_summary_words():
     from collections import Counter
 
     assert summary(Counter({SAVED: 12, EXISTS: 1, FAILED: 2})) == "12 saved, 1 already there, 2 failed"
+
+
+def test_main_window_drop_keeps_selection_and_filters(qtbot, filled, make_window, httpserver):
+    from desktop.core.query import PUBLISHER, Term
+
+    window = make_window(filled)
+    assert window.count_label.text() == "5 articles"
+    window.select_article(filled.ids["Belgrade protests"])
+    qtbot.waitUntil(lambda: window.detail.article is not None)
+    url = serve(httpserver, "/new")
+    drop(window.table.viewport(), chromium_mime(url, "A new story"))
+    assert window.import_dock.isVisible()
+    qtbot.waitUntil(lambda: window.count_label.text() == "6 articles", timeout=15_000)
+    assert window.current_id() == filled.ids["Belgrade protests"]
+
+    window.add_term(Term(PUBLISHER, "Daily Planet"))
+    qtbot.waitUntil(lambda: window.count_label.text().startswith("2 of"))
+    drop(window, chromium_mime(serve(httpserver, "/newer"), "Another"))
+    qtbot.waitUntil(lambda: window.count_label.text() == "2 of 7 articles", timeout=15_000)
+    assert window.filter.terms == (Term(PUBLISHER, "Daily Planet"),)
+
+
+def test_closing_during_an_import_asks_and_saves_nothing_half(qtbot, archive, make_window, httpserver, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    release = threading.Event()
+    httpserver.expect_request("/slow").respond_with_handler(
+        lambda _r: (release.wait(10), Response(page("/slow"), content_type="text/html"))[1])
+    window = make_window(archive)
+    drop(window, chromium_mime(httpserver.url_for("/slow"), "Slow"))
+    qtbot.waitUntil(lambda: window.imports.item(0).state == "downloading", timeout=5000)
+
+    answers = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    assert not window.close()  # "No": keep importing
+    assert window.isVisible() and window.imports.is_active()
+
+    answers.append(QMessageBox.StandardButton.Yes)
+    assert window.close()
+    assert window.imports.item(0).state == CANCELLED
+    release.set()
+    qtbot.waitUntil(lambda: not window.imports.downloading(), timeout=5000)
+    qtbot.wait(100)
+    assert total(archive) == 0

@@ -374,13 +374,6 @@ def test_empty_archive_shows_how_to_add_articles(archive, make_window):
     assert window.facets.isHidden() and window.detail.isHidden()  # no empty panes beside it
 
 
-def test_import_hook_hands_sources_on(archive, make_window, qtbot):
-    window = make_window(archive)
-    with qtbot.waitSignal(window.importRequested) as asked:
-        window.import_sources([" https://news.example/a ", "", "/tmp/page.html"])
-    assert asked.args == [["https://news.example/a", "/tmp/page.html"]]
-
-
 def test_about_names_version_and_data_folder(filled, make_window, monkeypatch):
     from desktop import __version__
 
