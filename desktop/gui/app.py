@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -46,6 +46,7 @@ from desktop.gui.facets import FacetPanel
 from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.imports import ImportPanel, ImportQueue
 from desktop.gui.tasks import TaskRunner
+from desktop.resources import LICENCES, app_icon_files
 
 SEARCH_DELAY_MS = 250
 DETAIL_DELAY_MS = 100
@@ -216,8 +217,16 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([230, 700, 430])
         self.setCentralWidget(self.splitter)
-        self.resize(1360, 820)
+        self._fit_to_screen(1360, 820)
         self.statusBar().setSizeGripEnabled(True)
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """Start at the preferred size, but never bigger than the screen it opens on."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and screen.width() > 0:
+            width = min(width, int(screen.width() * 0.95))
+            height = min(height, int(screen.height() * 0.95))
+        self.resize(width, height)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -598,7 +607,10 @@ class MainWindow(QMainWindow):
             f"<h3>Cuttings {__version__}</h3>"
             "<p>An archive of news articles: who and where, across outlets.</p>"
             f"<p>Archive file:<br><code>{_escape(str(self.archive.path))}</code></p>"
-            f"<p>Data folder:<br><code>{_escape(str(self.archive.path.parent))}</code></p>",
+            f"<p>Data folder:<br><code>{_escape(str(self.archive.path.parent))}</code></p>"
+            "<p style='font-size:small'>Built with: "
+            + ", ".join(f"{_escape(name)} ({_escape(licence)})" for name, licence, _url in LICENCES)
+            + ". Place data © GeoNames, CC BY 4.0.</p>",
         )
 
     def wait_loaded(self, timeout_ms: int = 10_000) -> bool:
@@ -634,6 +646,11 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Cuttings")
     app.setOrganizationName("Cuttings")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("cuttings")
+    icon = QIcon()
+    for path in app_icon_files():
+        icon.addFile(str(path))
+    app.setWindowIcon(icon)
     style.apply(app)
     return app
 

@@ -382,6 +382,7 @@ def test_about_names_version_and_data_folder(filled, make_window, monkeypatch):
     window = make_window(filled)
     window.show_about()
     assert __version__ in shown[0] and str(filled.path.parent) in shown[0]
+    assert "spaCy (MIT)" in shown[0] and "GeoNames, CC BY 4.0" in shown[0]
 
 
 def test_smoke_command(filled, tmp_path):
