@@ -52,6 +52,7 @@ SEARCH_DELAY_MS = 250
 DETAIL_DELAY_MS = 100
 FACET_LIMIT = 2000  # entries per sidebar section
 PROFILE_ARTICLES = 1000  # newest articles listed in the entity view
+IMPORT_DOCK_HEIGHT = 210  # the list stays the main thing while an import runs below it
 REFRESH_DELAY_MS = 300  # imported articles show up in batches, not one query each
 
 EMPTY_STATE = """
@@ -586,7 +587,9 @@ class MainWindow(QMainWindow):
     def import_inputs(self, inputs: list[Dropped]) -> None:
         """Queue dropped, pasted or chosen links and files, and show their progress."""
         queued = self.imports.add(inputs)
-        self.import_dock.show()
+        if not self.import_dock.isVisible():
+            self.import_dock.show()
+            self.resizeDocks([self.import_dock], [IMPORT_DOCK_HEIGHT], Qt.Orientation.Vertical)
         if queued:
             self.statusBar().showMessage(f"Importing {queued} item{'s' if queued != 1 else ''}…", 5000)
 

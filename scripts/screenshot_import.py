@@ -1,0 +1,97 @@
+"""Drive an import batch in the real window and save a screenshot of the import panel mid-batch.
+
+    xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb \
+        .venv/bin/python scripts/screenshot_import.py ARCHIVE.sqlite3 resources/screenshots/import.png
+
+Five links (three good pages from ../shared/corpus, one slow, one that answers 404 until it is
+"fixed") and two saved files are dropped at once; the slow one is cancelled, the failed one
+retried. Prints what the archive holds at the end.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.dropped import Dropped
+from desktop.core.query import total
+from desktop.core.store.db import Archive
+from desktop.gui.app import MainWindow, application
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "readability"
+PAGES = {"/telegraph": "telegraph", "/wapo": "wapo-2", "/verge": "theverge"}
+release_slow = threading.Event()
+site_fixed = threading.Event()
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        if self.path == "/slow":
+            release_slow.wait(60)
+        if self.path == "/missing" and not site_fixed.is_set():
+            self.send_error(404)
+            return
+        name = PAGES.get(self.path, "yahoo-3")
+        body = (CORPUS / name / "source.html").read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_args):
+        pass
+
+
+def wait_until(condition, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def main(db: str, out: str) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    files = Path(tempfile.mkdtemp())
+    for name in ("webmd-1", "yahoo-2"):
+        shutil.copy(CORPUS / name / "source.html", files / f"{name}.html")
+
+    application()
+    window = MainWindow(Archive(db))
+    window.resize(1280, 780)
+    window.show()
+    window.wait_loaded()
+    before = total(window.archive)
+    window.import_inputs(
+        [Dropped(f"{base}{path}", f"Link: {name}") for path, name in PAGES.items()]
+        + [Dropped(f"{base}/slow", "A very slow site"), Dropped(f"{base}/missing", "A page that is not there yet")]
+        + [Dropped(str(p)) for p in sorted(files.iterdir())]
+    )
+    queue = window.imports
+    wait_until(lambda: queue.counts()["saved"] + queue.counts()["failed"] >= 6)
+    wait_until(lambda: False, 1.0)  # let the list refresh show the new rows
+    window.import_dock.widget().table.selectRow(3)
+    window.grab().save(out)
+    print(f"mid-batch: {dict(queue.counts())} -> {out}")
+
+    queue.cancel([3])  # the slow one
+    site_fixed.set()
+    queue.retry([4])
+    wait_until(lambda: not queue.is_active())
+    release_slow.set()
+    print(f"finished: {dict(queue.counts())}; archive {before} -> {total(window.archive)} articles")
+    window.close()
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
