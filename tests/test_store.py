@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -92,6 +93,42 @@ def test_refresh_updates_in_place_and_reindexes_text(archive):
     assert original_of(archive, first.id).data == b"new"
     assert article_ids(archive, Filter(text="Vilnius")) == [first.id]
     assert article_ids(archive, Filter(text="Belgrade")) == []
+
+
+def test_refresh_drops_what_only_the_old_version_named_and_keeps_the_copy(archive):
+    first = store_article(archive, make_article(), Original(b"old"))
+    new = make_article(authors=["Cy Editor"], entities=[Entity(PERSON, "Vladimir Putin", ["Putin"])])
+    store_article(archive, new, refresh=True)
+    assert find_term(archive, PERSON, "Navalny") is None
+    assert find_term(archive, PERSON, "Yulia") is None
+    assert rows(archive.path)["author"] == 1 and rows(archive.path)["entity"] == 1
+    assert original_of(archive, first.id).data == b"old"  # no new copy: the old one stays
+
+
+def test_failed_export_import_saves_nothing(archive, tmp_path, monkeypatch):
+    from desktop.core import export as export_module
+    from desktop.core.store import archive as archive_module
+
+    store_article(archive, make_article(1), Original(b"x"))
+    path = tmp_path / "export.json"
+    path.write_text(export_module.export(archive, "json"), encoding="utf-8")
+    fresh = Archive(tmp_path / "fresh.sqlite3")
+    exported = json.loads(path.read_text(encoding="utf-8"))
+    records = [{**r, "url": f"https://news.example/copy-{i}"} for i, r in enumerate(2 * exported)]
+    path.write_text(json.dumps(records), encoding="utf-8")
+    calls = []
+    real = archive_module._write_entities
+
+    def fail_second(*args):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("crash on the second article")
+        real(*args)
+
+    monkeypatch.setattr(archive_module, "_write_entities", fail_second)
+    with pytest.raises(RuntimeError):
+        export_module.import_export(fresh, path)
+    assert rows(fresh.path) == dict.fromkeys(rows(fresh.path), 0)
 
 
 def test_fulltext_follows_inserts_and_deletes(archive):

@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, Article, Entity, Original
 from desktop.core.errors import CuttingsError
 from desktop.core.query import Detail, article_ids, detail
-from desktop.core.store.archive import Outcome, original_of, store_article
+from desktop.core.store.archive import Outcome, original_of, store_articles
 from desktop.core.store.db import Archive
 
 FORMATS = ("json", "csv", "md")
@@ -99,20 +99,20 @@ def is_export_file(path: Path) -> bool:
 
 
 def import_export(archive: Archive, path: Path) -> list[Outcome]:
-    """Store every article of a JSON export (entities and offline copies included)."""
+    """Store every article of a JSON export (entities and offline copies included), all or none."""
     try:
         records = json.loads(path.read_text(encoding="utf-8"))
         articles = [(_article(r), _original(r.get("original"))) for r in records]
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
         raise CuttingsError(f"Not a Cuttings export file ({exc.__class__.__name__})") from exc
-    return [store_article(archive, article, original) for article, original in articles]
+    return store_articles(archive, articles)
 
 
 def _article(record: dict) -> Article:
     fields = ("url", "title", "authors", "published", "publisher", "language", "image", "text")
     entity_fields = Entity.__dataclass_fields__
     return Article(
-        **{k: record.get(k) for k in fields},
+        **{k: record[k] for k in fields if record.get(k) is not None},  # a missing field: its default
         entities=[Entity(**{k: v for k, v in e.items() if k in entity_fields}) for e in record.get("entities", [])],
     )
 

@@ -59,29 +59,44 @@ def store_article(
     With `refresh`, a stored copy of the page is updated in place and keeps its id.
     """
     with archive.transaction() as session:
-        row = session.exec(_same_page(article).limit(1)).first()
-        if row is not None and not refresh:
-            return Outcome(EXISTS, row.id, row.title)
-        if row is None:
-            row = ArticleRow(text_hash="")
-        else:
-            _clear_links(session, row.id)
-        _fill_row(row, article)
-        session.add(row)
-        session.flush()
-        _write_authors(session, row.id, article.authors)
-        _write_entities(session, row.id, article.entities)
-        if original is not None:
-            session.add(
-                Snapshot(
-                    article_id=row.id,
-                    content_type=original.content_type,
-                    charset=original.charset,
-                    data=zlib.compress(original.data, 6),
-                    size=len(original.data),
-                )
+        return _store(session, article, original, refresh)
+
+
+def store_articles(archive: Archive, items: Iterable[tuple[Article, Original | None]]) -> list[Outcome]:
+    """Store several articles (an export file) in one transaction: all of them land or none."""
+    with archive.transaction() as session:
+        return [_store(session, article, original) for article, original in items]
+
+
+def _store(session: Session, article: Article, original: Original | None, refresh: bool = False) -> Outcome:
+    row = session.exec(_same_page(article).limit(1)).first()
+    if row is not None and not refresh:
+        return Outcome(EXISTS, row.id, row.title)
+    replacing = row is not None
+    if row is None:
+        row = ArticleRow(text_hash="")
+    else:
+        _clear_links(session, row.id)
+    _fill_row(row, article)
+    session.add(row)
+    session.flush()
+    _write_authors(session, row.id, article.authors)
+    _write_entities(session, row.id, article.entities)
+    if original is not None:
+        # A refresh without a new copy keeps the old one: never lose the offline copy.
+        session.exec(delete(Snapshot).where(Snapshot.article_id == row.id))
+        session.add(
+            Snapshot(
+                article_id=row.id,
+                content_type=original.content_type,
+                charset=original.charset,
+                data=zlib.compress(original.data, 6),
+                size=len(original.data),
             )
-        return Outcome(SAVED, row.id, row.title)
+        )
+    if replacing:  # entities and authors only the old version named
+        _drop_orphans(session)
+    return Outcome(SAVED, row.id, row.title)
 
 
 def replace_entities(archive: Archive, article_id: int, entities: list[Entity]) -> None:
@@ -146,7 +161,7 @@ def join_names(names: list[str]) -> str:
 
 
 def _clear_links(session: Session, article_id: int) -> None:
-    for table in (ArticleAuthor, Mention, Snapshot):
+    for table in (ArticleAuthor, Mention):
         session.exec(delete(table).where(table.article_id == article_id))
     session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
 
