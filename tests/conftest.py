@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -28,3 +29,20 @@ def archive(tmp_path, monkeypatch):
     path = tmp_path / "archive.sqlite3"
     monkeypatch.setenv("CUTTINGS_DB", str(path))
     return Archive(path)
+
+
+@pytest.fixture(scope="module")
+def server():
+    """One local web server per test module; threaded, so a handler that sleeps or trickles
+    does not hold up the next test."""
+    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def httpserver(server):
+    """The module's web server, its expectations cleared after each test."""
+    yield server
+    server.clear()

@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from desktop.cli import run
@@ -46,20 +45,6 @@ invasion began, and promised to meet again next month in the same square.</p>
 </article>
 <footer>Copyright The Daily Example</footer>
 </body></html>"""
-
-
-@pytest.fixture(scope="module")
-def server():
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    srv.start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
-def httpserver(server):
-    yield server
-    server.clear()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import zlib
 
 import httpx
 import pytest
-from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from desktop.core.errors import CuttingsError
@@ -30,21 +29,6 @@ JAPANESE = (
 
 def page(body: str, meta: str = "") -> str:
     return f"<!DOCTYPE html><html><head>{meta}<title>T</title></head><body><p>{body}</p></body></html>"
-
-
-@pytest.fixture(scope="module")
-def server():
-    # Threaded, so a handler that sleeps or trickles does not hold up the next test.
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    srv.start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
-def httpserver(server):
-    yield server
-    server.clear()
 
 
 def refused(url, **kwargs) -> str:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QVBoxLayout, QWidget
-from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from desktop.core import pipeline
@@ -26,20 +25,6 @@ an article body for the extractor, about a rally in a city square.</p></article>
 
 def page(title: str) -> str:
     return PAGE.format(title=title, body=f"The text of {title}, reported by our correspondent on Saturday.")
-
-
-@pytest.fixture(scope="module")
-def server():
-    srv = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    srv.start()
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
-def httpserver(server):
-    yield server
-    server.clear()
 
 
 @pytest.fixture(autouse=True)
