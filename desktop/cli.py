@@ -13,9 +13,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 from desktop import __version__
+from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, ORG, PERSON
 from desktop.core.errors import CuttingsError
 
-KIND_OPTIONS = {"person": "person", "city": "city", "country": "country", "org": "org"}
+KINDS = (PERSON, CITY, COUNTRY, ORG)  # the entity kinds `list` filters by
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", parents=[common], help="list articles, newest first")
     p.add_argument("--search", metavar="TEXT", default="", help="full-text search")
-    for kind in ("person", "city", "country", "org"):
+    for kind in KINDS:
         p.add_argument(f"--{kind}", metavar="NAME", action="append", default=[],
                        help=f"only articles naming this {kind} (repeatable)")
     p.add_argument("--limit", type=int, metavar="N")
@@ -64,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("entities", parents=[common], help="people, places and organisations with counts")
-    p.add_argument("--kind", choices=tuple(KIND_OPTIONS))
+    p.add_argument("--kind", choices=ENTITY_KINDS)
     p.add_argument("--json", action="store_true")
 
     sub.add_parser("reindex", parents=[common], help="find entities again in every stored article")
@@ -118,7 +119,7 @@ def _filter(args, archive):
     from desktop.core.query import Filter, find_term
 
     terms = []
-    for kind in ("person", "city", "country", "org"):
+    for kind in KINDS:
         for name in getattr(args, kind):
             term = find_term(archive, kind, name)
             if term is None:
