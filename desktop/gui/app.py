@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from html import escape
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -609,10 +610,10 @@ class MainWindow(QMainWindow):
             "About Cuttings",
             f"<h3>Cuttings {__version__}</h3>"
             "<p>An archive of news articles: who and where, across outlets.</p>"
-            f"<p>Archive file:<br><code>{_escape(str(self.archive.path))}</code></p>"
-            f"<p>Data folder:<br><code>{_escape(str(self.archive.path.parent))}</code></p>"
+            f"<p>Archive file:<br><code>{escape(str(self.archive.path))}</code></p>"
+            f"<p>Data folder:<br><code>{escape(str(self.archive.path.parent))}</code></p>"
             "<p style='font-size:small'>Built with: "
-            + ", ".join(f"{_escape(name)} ({_escape(licence)})" for name, licence, _url in LICENCES)
+            + ", ".join(f"{escape(name)} ({escape(licence)})" for name, licence, _url in LICENCES)
             + ". Place data © GeoNames, CC BY 4.0.</p>",
         )
 
@@ -626,12 +627,6 @@ class MainWindow(QMainWindow):
         loop.exec()
         self.queryFinished.disconnect(loop.quit)
         return self.loaded
-
-
-def _escape(text: str) -> str:
-    from html import escape
-
-    return escape(text)
 
 
 def _as_bool(value) -> bool:

@@ -50,6 +50,14 @@ def entity_url(entity_id: int) -> str:
     return f"{SCHEME}://entity/{entity_id}"
 
 
+def _chip(entity_id: int, kind: str, label: str) -> str:
+    """A link to one entity, as a coloured chip."""
+    return (
+        f'<a href="{entity_url(entity_id)}" style="background-color:{KIND_COLORS.get(kind, "#eee")}">'
+        f"&nbsp;{escape(label)}&nbsp;</a>"
+    )
+
+
 def entity_label(entity: EntityInfo) -> str:
     if entity.kind == CITY and entity.country:
         return f"{entity.name} ({country_name(entity.country)})"
@@ -99,8 +107,7 @@ def _entity_lists(entities: list[EntityInfo]) -> str:
         if not items:
             continue
         links = ", ".join(
-            f'<a href="{entity_url(e.id)}" style="background-color:{KIND_COLORS[kind]}">'
-            f"&nbsp;{escape(entity_label(e))}&nbsp;</a>"
+            _chip(e.id, kind, entity_label(e))
             + (f' <span class="muted">×{e.mentions}</span>' if e.mentions > 1 else "")
             for e in items
         )
@@ -126,7 +133,7 @@ def detail_html(item: Detail) -> str:
             f'<p class="meta"><a href="{SCHEME}://open/{item.id}">Open original ↗</a>'
             f' <span class="muted">{escape(item.url)}</span></p>'
         )
-    entities = [e for e in item.entities]
+    entities = item.entities
     return (
         f"<h1>{escape(item.title or '(untitled)')}</h1>"
         f'<p class="meta">{meta_line(item.authors, item.published, item.publisher)}</p>'
@@ -153,8 +160,7 @@ def profile_html(item: Profile) -> str:
         if not ids:
             continue
         groups.setdefault(entry.term.kind, []).append(
-            f'<a href="{entity_url(ids[0])}" style="background-color:{KIND_COLORS.get(entry.term.kind, "#eee")}">'
-            f"&nbsp;{escape(entry.term.label)}&nbsp;</a> <span class='muted'>{entry.count}</span>"
+            f"{_chip(ids[0], entry.term.kind, entry.term.label)} <span class='muted'>{entry.count}</span>"
         )
     for kind_key, label in KIND_LABELS.items():
         if groups.get(kind_key):
