@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -192,7 +193,7 @@ def _cell(item: Summary, column: int) -> str:
     if column == TITLE:
         return item.title or "(untitled)"
     if column == SOURCE:
-        return item.publisher or _host(item.url)
+        return source_label(item)
     if column == AUTHORS:
         return ", ".join(item.authors)
     if column == PEOPLE:
@@ -200,11 +201,8 @@ def _cell(item: Summary, column: int) -> str:
     return ""
 
 
-def _host(url: str | None) -> str:
-    """A source to show for an article without a publisher name: its web site."""
-    if not url:
-        return ""
-    from urllib.parse import urlsplit
-
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.")
+def source_label(item: Summary) -> str:
+    """Where an article is from: its publisher, else its web site."""
+    if item.publisher or not item.url:
+        return item.publisher or ""
+    return (urlsplit(item.url).hostname or "").removeprefix("www.")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.query import Profile, Term
 from desktop.gui import markup
-from desktop.gui.article_table import _host
+from desktop.gui.article_table import source_label
 from desktop.gui.detail import SafeBrowser
 
 
@@ -93,8 +93,7 @@ class EntityView(QDialog):
         )
         rows = []
         for summary in item.articles:
-            source = summary.publisher or _host(summary.url)
-            row = QTreeWidgetItem([(summary.published or "")[:10], summary.title, source])
+            row = QTreeWidgetItem([(summary.published or "")[:10], summary.title, source_label(summary)])
             row.setData(0, Qt.ItemDataRole.UserRole, summary.id)
             row.setToolTip(1, summary.title)
             rows.append(row)
