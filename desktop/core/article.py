@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 PERSON, CITY, COUNTRY, ORG = "person", "city", "country", "org"
 # Any other place: a state or province, a continent, a region without a GeoNames city or country.
@@ -45,9 +45,6 @@ class Article:
 
     def entities_of(self, kind: str) -> list[Entity]:
         return [e for e in self.entities if e.kind == kind]
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass

@@ -54,7 +54,6 @@ def column_of_sort(sort: str) -> int:
 
 class ArticleTableModel(QAbstractTableModel):
     sortRequested = Signal(str, bool)  # sort key, descending
-    pageLoaded = Signal()
 
     def __init__(self, archive: Archive, runner, parent=None):
         super().__init__(parent)
@@ -79,9 +78,6 @@ class ArticleTableModel(QAbstractTableModel):
             self._store_page(0, list(first_rows))
         self.endResetModel()
 
-    def ids(self) -> list[int]:
-        return self._ids
-
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
@@ -97,9 +93,6 @@ class ArticleTableModel(QAbstractTableModel):
 
     def cached_rows(self) -> int:
         return sum(len(p) for p in self._pages.values())
-
-    def is_loading(self) -> bool:
-        return bool(self._loading)
 
     # -- paging ---------------------------------------------------------------------
     def _store_page(self, page_no: int, rows: list[Summary]) -> None:
@@ -130,7 +123,6 @@ class ArticleTableModel(QAbstractTableModel):
             first = page_no * PAGE_SIZE
             last = min(first + PAGE_SIZE, len(self._ids)) - 1
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
-            self.pageLoaded.emit()
 
         def failed(_exc: BaseException) -> None:
             if epoch == self._epoch:
