@@ -37,7 +37,7 @@ from desktop.core.article import ENTITY_KINDS
 from desktop.core.dropped import Dropped
 from desktop.core.query import FACET_KINDS, Filter, Term
 from desktop.core.store.db import Archive
-from desktop.gui import style
+from desktop.gui import markup, style
 from desktop.gui.article_table import COLUMNS, PAGE_SIZE, TITLE, ArticleTableModel, column_of_sort
 from desktop.gui.chips import ChipBar
 from desktop.gui.detail import DetailPane
@@ -555,7 +555,8 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             "Delete from archive",
-            f"Delete {what} from the archive?\n\nThe saved copy and its links go too. This cannot be undone.",
+            markup.literal(f"Delete {what} from the archive?\n\n"
+                           "The saved copy and its links go too. This cannot be undone."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

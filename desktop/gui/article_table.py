@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor
 from desktop.core import query
 from desktop.core.query import Summary
 from desktop.core.store.db import Archive
+from desktop.gui import markup
 
 PAGE_SIZE = 100
 MAX_PAGES = 40  # rows kept: MAX_PAGES * PAGE_SIZE
@@ -168,7 +169,7 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return entry.cells[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, AUTHORS):
-            return entry.cells[column] or None
+            return markup.literal(entry.cells[column]) if entry.cells[column] else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == PEOPLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column in (DATE, PEOPLE):

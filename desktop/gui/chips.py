@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from desktop.core.query import Term
+from desktop.gui import markup
 
 KIND_NAMES = {
     "person": "Person",
@@ -49,7 +50,8 @@ class ChipBar(QWidget):
             chip.setObjectName("chip")
             chip.setProperty("kind", term.kind)
             chip.setText(f"{KIND_NAMES.get(term.kind, term.kind)}: {term.label}  ×")
-            chip.setToolTip(f"Remove this filter ({KIND_NAMES.get(term.kind, term.kind).lower()} {term.label})")
+            chip.setToolTip(markup.literal(
+                f"Remove this filter ({KIND_NAMES.get(term.kind, term.kind).lower()} {term.label})"))
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
             chip.clicked.connect(lambda _=False, t=term: self.removed.emit(t))
             self._layout.insertWidget(position, chip)

@@ -95,7 +95,7 @@ class EntityView(QDialog):
         for summary in item.articles:
             row = QTreeWidgetItem([(summary.published or "")[:10], summary.title, source_label(summary)])
             row.setData(0, Qt.ItemDataRole.UserRole, summary.id)
-            row.setToolTip(1, summary.title)
+            row.setToolTip(1, markup.literal(summary.title))
             rows.append(row)
         self.articles.addTopLevelItems(rows)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeVi
 
 from desktop.core.article import ENTITY_KINDS
 from desktop.core.query import FACET_KINDS, FacetEntry, Term
+from desktop.gui import markup
 
 SECTION_LABELS = {
     "person": "People",
@@ -64,7 +65,8 @@ class FacetModel(QStandardItemModel):
                 name.setData(key, TERM_ROLE)
                 name.setData(kind, KIND_ROLE)
                 name.setEditable(False)
-                name.setToolTip(f"{entry.term.label}: {entry.count:,} article{'s' if entry.count != 1 else ''}")
+                name.setToolTip(markup.literal(
+                    f"{entry.term.label}: {entry.count:,} article{'s' if entry.count != 1 else ''}"))
                 count = QStandardItem(f"{entry.count:,}")
                 count.setEditable(False)
                 count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

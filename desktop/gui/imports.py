@@ -31,6 +31,7 @@ from desktop.core.dropped import Dropped
 from desktop.core.errors import CuttingsError
 from desktop.core.store.archive import SAVED, Outcome
 from desktop.core.store.db import Archive
+from desktop.gui import markup
 from desktop.gui.tasks import TaskRunner
 
 QUEUED, EXISTS, FAILED, CANCELLED = "queued", "already in the archive", "failed", "cancelled"
@@ -230,7 +231,7 @@ class ImportQueue(QAbstractTableModel):
                 return item.title
             return item.message if item.state == FAILED else item.state
         if role == Qt.ToolTipRole:
-            return f"{item.source}\n{item.message}".strip()
+            return markup.literal(f"{item.source}\n{item.message}".strip())
         if role == Qt.ForegroundRole and index.column() == 1:
             return {FAILED: QColor("#b3261e"), SAVED: QColor("#1b6e3a")}.get(item.state)
         return None

@@ -50,6 +50,12 @@ def entity_url(entity_id: int) -> str:
     return f"{SCHEME}://entity/{entity_id}"
 
 
+def literal(text: str) -> str:
+    """`text` for a Qt widget that guesses whether a string is markup (tooltips, message
+    boxes): escaped and marked up, so a title such as '<img src=…>' shows as written."""
+    return "<p>" + escape(text).replace("\n", "<br>") + "</p>"
+
+
 def _chip(entity_id: int, kind: str, label: str) -> str:
     """A link to one entity, as a coloured chip."""
     return (

@@ -249,6 +249,22 @@ def test_hostile_article_text_stays_inert(archive, make_window, qtbot):
     assert window.filter == before
 
 
+def test_hostile_title_is_never_markup_in_tooltips_or_the_delete_question(archive, make_window, qtbot, monkeypatch):
+    from PySide6.QtGui import Qt as QtGui_Qt
+
+    hostile = make_article(1, [BELGRADE], title='<img src="/etc/x.png"> Tom & Jerry', url="https://news.example/h")
+    store_article(archive, hostile)
+    window = make_window(archive)
+    select_title(qtbot, window, hostile.title)
+    tip = window.model.data(window.model.index(0, TITLE), Qt.ItemDataRole.ToolTipRole)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    window.delete_selected()
+    for shown in (tip, asked[0]):
+        assert QtGui_Qt.mightBeRichText(shown)  # taken as markup, so the escaping holds
+        assert "&lt;img src=&quot;/etc/x.png&quot;&gt; Tom &amp; Jerry" in shown and "<img" not in shown
+
+
 def test_unknown_link_schemes_are_ignored(filled, make_window, qtbot):
     window = make_window(filled)
     select_title(qtbot, window, "Belgrade protests")
