@@ -140,6 +140,24 @@ def test_diminutive_needs_the_full_name_just_before():
     assert {p.name for p in merge_people(["Dmitry Ivanov", "Dima"], far)} == {"Dmitry Ivanov", "Dima"}
 
 
+def test_things_and_groups_are_not_people():
+    assert clean_name("Valentine\u2019s Day") == clean_name("Sam's Club") == ""
+    assert clean_name("Trump Supporters") == clean_name("Chozo Warriors") == ""
+    assert clean_name("Mar Hicks") == "Mar Hicks"
+
+
+def test_soft_hyphens_leave_names():
+    people = {p.name: p for p in merge_people(["Benjamin Netanyahu", "Netan\u00adyahu", "Vladi\u00admir Putin"], "")}
+    assert set(people) == {"Benjamin Netanyahu", "Vladimir Putin"}
+    assert "Netan\u00adyahu" in people["Benjamin Netanyahu"].forms
+
+
+def test_peoples_are_not_people(model):
+    entities = find_entities("", "Mr Mugabe, still seen by many Africans as a liberation hero, "
+                             "is reviled by Europeans. Kenyans voted on Tuesday.")
+    assert not {"Africans", "Europeans", "Kenyans"} & {e.name for e in entities}
+
+
 def test_byline_names_are_not_mentions(model):
     entities = find_entities("Talks resume", "By Jane Hollis and Tom Beck\n\n"
                              "Foreign Minister Sergei Lavrov met reporters in Vienna on Monday.")
@@ -190,6 +208,27 @@ def test_buildings_and_airports_are_not_cities(model):
                              "the Kremlin. The Kremlin said nothing.")
     cities = {e.name for e in entities if e.kind == CITY}
     assert cities == {"Moscow"}
+
+
+def test_planets_and_oceans_are_not_towns(model):
+    text = ("Debris fell to Earth over an uninhabited area of Siberia, and the Moon rose over the Pacific. "
+            "Fans of Pacific halibut in Seattle paid more.")
+    entities = find_entities("", text)
+    assert not {"Earth", "Moon"} & {e.name for e in entities}
+    pacific = [e for e in entities if e.name == "Pacific"]
+    assert [(e.kind, e.geonameid) for e in pacific] == [(PLACE, None)]
+
+
+def test_a_small_town_needs_its_state_or_country(model):
+    unfounded = find_entities("", "The film I, Tonya opened in Los Angeles and Chicago on Friday.")
+    assert "Tonya" not in {e.name for e in unfounded}
+    founded = find_entities("", "Officials in Kodiak, Alaska, said the boats were back.")
+    assert any(e.name == "Kodiak" and e.kind == CITY for e in founded)
+
+
+def test_a_word_written_in_lower_case_too_is_no_town(model):
+    text = "How to Spend Less\n\nSee How Much Money and Time You Spent. Time is a resource; take your time."
+    assert not any(e.kind == CITY for e in find_entities("", text))
 
 
 def test_threads_share_one_model(model):

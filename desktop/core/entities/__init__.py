@@ -54,7 +54,7 @@ def find_entities(title: str, text: str) -> list[Entity]:
     place_forms = forms_of(PLACE_LABEL)
     resolver = Resolver(gaz, analysis.text, {f: positions[f] for f in place_forms}, forms_of(NORP))
     places: dict[object, tuple[Entity, set[str]]] = {}
-    for form in place_forms:
+    for form in set(place_forms) - resolver.unfounded:
         place = resolver.resolved[form]
         if place is None:
             entity = Entity(PLACE, form)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import CITY, Gazetteer
+from .gazetteer import CITY, Gazetteer, name_key
 from .ner import Analysis, label_votes, mention_starts
 from .people import clean_name, has_honorific
-from .places import COMPASS, SITE, demonym_country, place_strength
+from .places import CELESTIAL, COMPASS, SEAS, SITE, is_demonym, place_strength
 
 PERSON, PLACE, ORG, NORP = "PERSON", "PLACE", "ORG", "NORP"
 _SPACY = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "ORG": ORG, "NORP": NORP, "FAC": None}
@@ -67,7 +67,7 @@ def _majority(votes: dict[str, int]) -> str | None:
 def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
     if form.casefold() in PLATFORMS:
         return ORG
-    if demonym_country(form):
+    if is_demonym(form):
         return NORP
     if SITE.search(form):
         return PLACE
@@ -81,6 +81,10 @@ def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
         return PERSON
     befores = [text[max(0, p - _WINDOW):p] for p in positions]
     afters = [text[p + len(form):p + len(form) + _WINDOW] for p in positions]
+    if name_key(form) in CELESTIAL:
+        return None
+    if name_key(form) in SEAS:  # "the Atlantic", not "Pacific halibut"
+        return None if all(_MODIFIER.match(a) for a in afters) else PLACE
     if COMPASS.match(form):
         return None
     if any(_ORG_NOUN.search(b) for b in befores) or any(_ORG_AFTER.match(a) for a in afters):
@@ -91,9 +95,10 @@ def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
             any(_SPEAKER_BEFORE.search(b) for b in befores)
             or any(_SPEAKER_AFTER.match(a) or _APPOSITIVE.match(a) for a in afters)):
         return PERSON
-    if strength == 1 and majority == ORG and single and not any(_MODIFIER.match(a) for a in afters):
+    # A one-word name the article also writes in lower case is a word: "Assault", "Shelter", "Time".
+    as_word = single and re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", text)
+    if strength == 1 and majority == ORG and single and not as_word and not any(_MODIFIER.match(a) for a in afters):
         return PLACE
-    # A one-word name the article also writes in lower case is a word: "Assault", "Shelter".
-    if single and strength == 0 and re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", text):
+    if as_word and (strength == 0 or majority != PLACE):
         return None
     return majority

@@ -32,6 +32,13 @@ NOT_A_PERSON_END = {
     "college", "school", "church", "airport", "station", "foundation", "institute", "memorial",
     "library", "stadium", "arena", "square", "act", "doctrine", "syndrome", "disease",
 }
+# Plural nouns for groups of people: a name ending in one is a group ("Trump Supporters").
+GROUP_NOUNS = {
+    "supporters", "fans", "voters", "followers", "members", "leaders", "officials", "workers",
+    "residents", "protesters", "protestors", "students", "players", "soldiers", "troops", "warriors",
+    "fighters", "rebels", "militants", "pirates", "forces", "guards", "democrats", "republicans",
+    "liberals", "conservatives", "citizens", "people", "families", "veterans", "critics", "activists",
+}
 
 # Diminutive -> the full first names it stands for. Used only when the text names such a person
 # just before (the article introduces "Dmitry Ivanov", then a speaker calls him "Dima").
@@ -63,8 +70,11 @@ class Person:
 
 def clean_name(form: str) -> str:
     """The name without titles in front ("Russian President Vladimir Putin" -> "Vladimir Putin");
-    no numbers behind ("Jane Doe 18"); "" when nothing of a name is left ("Dad", "Tory MLA")."""
-    words = form.split()
+    no numbers behind ("Jane Doe 18"), no soft hyphens; "" when nothing of a name is left ("Dad",
+    "Tory MLA") or it names a thing or a group ("Valentine's Day", "Trump Supporters")."""
+    if re.search(r"['\u2019]s\s", form):  # "Valentine's Day", "Sam's Club"
+        return ""
+    words = form.replace("\u00ad", "").split()  # soft hyphens: "Netan\u00adyahu"
     while words and re.fullmatch(r"[\d,.()-]+", words[-1]):  # "Jane Doe 18"
         words.pop()
     if re.search(r"[/@#_\d]|[A-Z]{2,}[a-z]", " ".join(words)):  # "WATSON/AFP", "CNNMoney"
@@ -74,7 +84,7 @@ def clean_name(form: str) -> str:
         words.pop(0)
     if not words or (len(words) == 1 and (words[0].rstrip(".").casefold() in TITLES or _is_acronym(words[0]))):
         return ""
-    if words[-1].rstrip(".").casefold() in NOT_A_PERSON_END:
+    if words[-1].rstrip(".").casefold() in NOT_A_PERSON_END | GROUP_NOUNS:
         return ""
     return " ".join(words)
 

@@ -38,6 +38,20 @@ DEMONYMS = {
     "north korean": "KP", "south korean": "KR", "muscovite": "RU", "londoner": "GB",
     "parisian": "FR", "berliner": "DE", "new yorker": "US", "texan": "US", "californian": "US",
 }
+# Peoples of no one country ("Africans", "Arab"): never people or places themselves.
+PEOPLES = {
+    "african", "european", "asian", "arab", "latino", "hispanic", "caucasian", "slav",
+    "scandinavian", "balkan", "nordic", "kurd", "kurdish", "berber", "bedouin", "celt",
+    "celtic", "anglo", "westerner", "easterner", "southerner", "northerner", "native american",
+    "latin american", "middle eastern", "north african", "east african", "west african",
+}
+# Planets and other heavenly bodies: never people or towns ("Earth, Texas").
+CELESTIAL = {"earth", "moon", "sun", "mars", "venus", "jupiter", "saturn", "uranus", "neptune", "pluto",
+             "milky way"}
+# Oceans and seas by their bare name: places, never the towns named after them ("Atlantic, Iowa").
+SEAS = {"atlantic", "pacific", "arctic", "antarctic", "mediterranean", "caribbean", "baltic", "adriatic",
+        "aegean"}
+
 # The AP's abbreviations of US states ("Springfield, Ill.").
 STATE_ABBREVIATIONS = {
     "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE",
@@ -80,6 +94,12 @@ def demonym_country(form: str) -> str | None:
     return DEMONYMS.get(key) or DEMONYMS.get(key[:-1] if key.endswith("s") else "")
 
 
+def is_demonym(form: str) -> bool:
+    """Whether `form` names a nation or people, singular or plural ("Kenyans", "Africans")."""
+    key = name_key(form)
+    return bool(demonym_country(form)) or key in PEOPLES or key.endswith("s") and key[:-1] in PEOPLES
+
+
 def own_name(place: Place, form: str) -> bool:
     """Whether `form` is the place's own name rather than one of its other names
     ("Washington" is the own name of "Washington, D.C.")."""
@@ -88,8 +108,11 @@ def own_name(place: Place, form: str) -> bool:
 
 def candidates(gaz: Gazetteer, form: str) -> list[Place]:
     """The places `form` may name. An abbreviation ("UN", "M.D.") names only the countries or
-    regions it is an alias of, never a town that happens to be spelt that way; "Ill." is Illinois."""
+    regions it is an alias of, never a town that happens to be spelt that way; "Ill." is Illinois.
+    A planet or an ocean names no place of the gazetteer."""
     places = gaz.lookup(form)
+    if name_key(form) in CELESTIAL | SEAS:
+        return []
     if form.endswith(".") and (code := STATE_ABBREVIATIONS.get(name_key(form))) in gaz.states:
         return [gaz.states[code]]  # "Ill."
     if re.fullmatch(r"(?:[A-Z]\.?){1,4}", form):
@@ -114,6 +137,7 @@ class Resolver:
 
     def __init__(self, gaz: Gazetteer, text: str, forms: dict[str, list[int]], demonyms: list[str]):
         self.gaz, self.text, self.forms = gaz, text, forms
+        self.unfounded: set[str] = set()  # names only of small towns the article gives no ground for
         self.demonyms = {c for c in map(demonym_country, demonyms) if c}
         self.near = {f: self._nearby(f) for f in forms}
         # Pass one: context from demonyms and names that are a single country or state.
@@ -181,8 +205,16 @@ class Resolver:
             return None
         doc_countries, doc_states = self._doc_countries(form), self._doc_states(form)
         near_countries, near_states = self.near[form]
-        return max(found, key=lambda p: self._score(p, form, doc_countries, doc_states,
-                                                         near_countries, near_states))
+        place = max(found, key=lambda p: self._score(p, form, doc_countries, doc_states,
+                                                          near_countries, near_states))
+        # A small town needs its state (in the US) or country in the article: "Earth" is no Texan town.
+        if place.kind == CITY and place.population < WEAK_POPULATION and not (
+                place.country in near_countries or place.admin1 in near_states | doc_states
+                if place.country == "US" else place.country in near_countries | doc_countries):
+            self.unfounded.add(form)
+            return None
+        self.unfounded.discard(form)
+        return place
 
 
 def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: Gazetteer) -> dict[str, list[int]]:
