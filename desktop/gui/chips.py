@@ -7,17 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from desktop.core.query import Term
 from desktop.gui import markup
-
-KIND_NAMES = {
-    "person": "Person",
-    "city": "City",
-    "country": "Country",
-    "org": "Organisation",
-    "place": "Place",
-    "publisher": "Source",
-    "author": "Author",
-    "year": "Year",
-}
+from desktop.gui.markup import KIND_NAMES
 
 
 class ChipBar(QWidget):

@@ -13,19 +13,10 @@ from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop.core.article import ENTITY_KINDS
-from desktop.core.query import FACET_KINDS, FacetEntry, Term
+from desktop.core.query import AUTHOR, FACET_KINDS, PUBLISHER, YEAR, FacetEntry, Term
 from desktop.gui import markup
 
-SECTION_LABELS = {
-    "person": "People",
-    "city": "Cities",
-    "country": "Countries",
-    "org": "Organisations",
-    "place": "Other places",
-    "publisher": "Sources",
-    "author": "Authors",
-    "year": "Years",
-}
+SECTION_LABELS = {**markup.KIND_LABELS, PUBLISHER: "Sources", AUTHOR: "Authors", YEAR: "Years"}
 TERM_ROLE = Qt.ItemDataRole.UserRole + 1  # an int: the entry's index in FacetModel.terms
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 MORE_ROLE = Qt.ItemDataRole.UserRole + 3

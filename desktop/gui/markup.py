@@ -13,11 +13,15 @@ from functools import lru_cache
 from html import escape
 
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE
-from desktop.core.query import Detail, EntityInfo, Profile
+from desktop.core.query import AUTHOR, PUBLISHER, YEAR, Detail, EntityInfo, Profile
 
 SCHEME = "cuttings"
 KIND_COLORS = {PERSON: "#fde7b0", CITY: "#cfe8d5", COUNTRY: "#d6e4f5", ORG: "#ead9f2", PLACE: "#dbeee9"}
+# Entity kinds in the order the detail pane lists them, as section headings.
 KIND_LABELS = {PERSON: "People", CITY: "Cities", COUNTRY: "Countries", PLACE: "Other places", ORG: "Organisations"}
+# One of a kind, as the entity view and the filter chips name it.
+KIND_NAMES = {PERSON: "Person", CITY: "City", COUNTRY: "Country", ORG: "Organisation", PLACE: "Place",
+              PUBLISHER: "Source", AUTHOR: "Author", YEAR: "Year"}
 
 STYLE = """
 body { font-size: 10.5pt; color: #1f2329; }
@@ -151,7 +155,7 @@ def detail_html(item: Detail) -> str:
 
 def profile_html(item: Profile) -> str:
     entity = item.entity
-    kind = {PERSON: "Person", CITY: "City", COUNTRY: "Country", ORG: "Organisation", PLACE: "Place"}.get(entity.kind, entity.kind)
+    kind = KIND_NAMES.get(entity.kind, entity.kind)
     n = max(entity.mentions, len(item.articles))
     head = (
         f"<h1>{escape(entity_label(entity))}</h1>"
