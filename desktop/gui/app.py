@@ -12,7 +12,17 @@ from html import escape
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEventLoop,
+    QItemSelection,
+    QItemSelectionModel,
+    QSettings,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +46,7 @@ from desktop.core import query
 from desktop.core.article import ENTITY_KINDS
 from desktop.core.dropped import Dropped
 from desktop.core.query import FACET_KINDS, Filter, Term
+from desktop.core.store.archive import delete_articles
 from desktop.core.store.db import Archive
 from desktop.gui import markup, style
 from desktop.gui.article_table import COLUMNS, PAGE_SIZE, TITLE, ArticleTableModel, column_of_sort
@@ -311,10 +322,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- the filter ---------------------------------------------------------------------
-    def set_filter(self, flt: Filter) -> None:
-        self._set_filter(flt)
-
-    def _set_filter(self, flt: Filter, select: Sequence[int] | None = None) -> None:
+    def set_filter(self, flt: Filter, select: Sequence[int] | None = None) -> None:
         self.filter = flt
         self.chips.set_terms(flt.terms)
         if self.search.text() != flt.text:
@@ -433,8 +441,6 @@ class MainWindow(QMainWindow):
         return self.model.id_at(index.row()) if index.isValid() else None
 
     def select_rows(self, rows: Sequence[int], scroll: bool = True) -> None:
-        from PySide6.QtCore import QItemSelection, QItemSelectionModel
-
         selection = QItemSelection()
         for row in rows:
             selection.select(self.model.index(row, 0), self.model.index(row, len(COLUMNS) - 1))
@@ -539,7 +545,7 @@ class MainWindow(QMainWindow):
         if self.select_article(article_id):
             return
         # Not in the list as filtered now: show this entity's articles, then select it.
-        self._set_filter(Filter(terms=(term,) if term else (), sort=self.filter.sort,
+        self.set_filter(Filter(terms=(term,) if term else (), sort=self.filter.sort,
                                 descending=self.filter.descending), select=[article_id])
 
     # -- deleting -----------------------------------------------------------------------
@@ -563,7 +569,6 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         archive = self.archive
-        from desktop.core.store.archive import delete_articles
 
         def done(n: int) -> None:
             self.statusBar().showMessage(f"Deleted {n} article{'s' if n != 1 else ''}.", 5000)
