@@ -167,6 +167,13 @@ def test_replace_entities_keeps_the_article(archive):
     assert find_term(archive, PERSON, "Navalny") is None  # orphan entity removed
 
 
+def test_replace_entities_of_a_deleted_article_writes_nothing(archive):
+    a = store_article(archive, make_article()).id
+    delete_articles(archive, [a])
+    replace_entities(archive, a, [Entity(PERSON, "Vladimir Putin")])
+    assert rows(archive.path) == dict.fromkeys(rows(archive.path), 0)
+
+
 def test_failed_transaction_leaves_archive_as_it_was(archive, monkeypatch):
     store_article(archive, make_article(1))
     before = rows(archive.path)

@@ -102,10 +102,13 @@ def _store(session: Session, article: Article, original: Original | None, refres
 def replace_entities(archive: Archive, article_id: int, entities: list[Entity]) -> None:
     """Swap the entities linked to one article (after a model or rule change)."""
     with archive.transaction() as session:
+        row = session.get(ArticleRow, article_id)
+        if row is None:  # deleted meanwhile (by the window, while the CLI reindexes)
+            return
         session.exec(delete(Mention).where(Mention.article_id == article_id))
         session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
         _write_entities(session, article_id, entities)
-        session.get(ArticleRow, article_id).person_count = sum(e.kind == PERSON for e in entities)
+        row.person_count = sum(e.kind == PERSON for e in entities)
         _drop_orphans(session)
 
 
