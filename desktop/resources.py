@@ -23,11 +23,6 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parents[1] / "resources"
 
 
-def resource_path(name: str) -> Path:
-    """The path of a resource file, e.g. resource_path("icons/cuttings.svg") (may not exist)."""
-    return resources_dir() / name
-
-
 def app_icon(size: int | None = None) -> Path:
     """The application icon: the SVG, or the PNG nearest above `size` pixels when one is asked for
     (or when the SVG is missing). QIcon(str(app_icon())) needs Qt's SVG plugin for the SVG; for a
