@@ -144,6 +144,16 @@ def test_things_and_groups_are_not_people():
     assert clean_name("Valentine\u2019s Day") == clean_name("Sam's Club") == ""
     assert clean_name("Trump Supporters") == clean_name("Chozo Warriors") == ""
     assert clean_name("Mar Hicks") == "Mar Hicks"
+    assert clean_name("Backbone.js") == clean_name("Amazon.com") == ""
+
+
+def test_names_that_run_into_the_sentence_are_not_people():
+    assert clean_name("Navigation Roadblocks: Stores") == clean_name("Oliver (Armie Hammer") == ""
+    assert clean_name("Brasil ainda") == clean_name("Marsha l\u2019\u00e9labor\u00e9e") == ""
+    assert clean_name("Luiz In\u00e1cio Lula da Silva") == "Luiz In\u00e1cio Lula da Silva"
+    assert clean_name("Omar Hassan al-Bashir") == "Omar Hassan al-Bashir"
+    assert clean_name("Osama bin Laden") == "Osama bin Laden"
+    assert clean_name("former president Joe Biden") == "Joe Biden"
 
 
 def test_soft_hyphens_leave_names():

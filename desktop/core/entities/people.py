@@ -32,6 +32,9 @@ NOT_A_PERSON_END = {
     "college", "school", "church", "airport", "station", "foundation", "institute", "memorial",
     "library", "stadium", "arena", "square", "act", "doctrine", "syndrome", "disease",
 }
+# Lower-case words inside names: "da Silva", "van Gogh", "al-Bashir", "bin Laden".
+PARTICLES = {"de", "da", "do", "dos", "das", "di", "del", "della", "der", "den", "van", "von", "zu", "bin",
+             "ibn", "al", "el", "la", "le", "du", "des", "ter", "y", "e", "d", "ben", "abu"}
 # Plural nouns for groups of people: a name ending in one is a group ("Trump Supporters").
 GROUP_NOUNS = {
     "supporters", "fans", "voters", "followers", "members", "leaders", "officials", "workers",
@@ -71,13 +74,14 @@ class Person:
 def clean_name(form: str) -> str:
     """The name without titles in front ("Russian President Vladimir Putin" -> "Vladimir Putin");
     no numbers behind ("Jane Doe 18"), no soft hyphens; "" when nothing of a name is left ("Dad",
-    "Tory MLA") or it names a thing or a group ("Valentine's Day", "Trump Supporters")."""
+    "Tory MLA"), it names a thing or a group ("Valentine's Day", "Trump Supporters", "Backbone.js")
+    or runs into the sentence ("Brasil ainda", "Navigation Roadblocks: Stores")."""
     if re.search(r"['\u2019]s\s", form):  # "Valentine's Day", "Sam's Club"
         return ""
     words = form.replace("\u00ad", "").split()  # soft hyphens: "Netan\u00adyahu"
     while words and re.fullmatch(r"[\d,.()-]+", words[-1]):  # "Jane Doe 18"
         words.pop()
-    if re.search(r"[/@#_\d]|[A-Z]{2,}[a-z]", " ".join(words)):  # "WATSON/AFP", "CNNMoney"
+    if re.search(r"[/@#_\d:()]|[A-Z]{2,}[a-z]|\w\.[a-z]", " ".join(words)):  # "WATSON/AFP", "CNNMoney", "Backbone.js"
         return ""
     while len(words) > 1 and (words[0].rstrip(".").casefold() in TITLES or not words[0][0].isupper()
                               or demonym_country(words[0]) or _is_acronym(words[0])):
@@ -86,6 +90,8 @@ def clean_name(form: str) -> str:
         return ""
     if words[-1].rstrip(".").casefold() in NOT_A_PERSON_END | GROUP_NOUNS:
         return ""
+    if any(not w[0].isupper() and re.split(r"[-'\u2019]", w)[0] not in PARTICLES for w in words[1:]):
+        return ""  # "Brasil ainda", not "Luis de Miranda" or "Omar al-Bashir"
     return " ".join(words)
 
 
