@@ -63,3 +63,15 @@ def test_lines_with_junk(tmp_path):
     inputs, junk = inputs_from_lines(text)
     assert inputs == [Dropped(URL), Dropped(str(page))]
     assert junk == ["not a link at all", "example"]
+
+
+def test_plain_text_never_imports_a_folder(tmp_path, monkeypatch):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "notes.txt").write_text("x")
+    (tmp_path / "story.html").write_text("<p>x</p>")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    text = f"Quote . of the day ~ see sub / {tmp_path} and {tmp_path / 'story.html'}"
+    assert dropped_inputs({"text/plain": text.encode()}) == [Dropped(str(tmp_path / "story.html"))]
+    # typed one per line in File > Import…, a folder is meant and still taken
+    assert inputs_from_lines("sub")[0] == [Dropped("sub/notes.txt")]

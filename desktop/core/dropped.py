@@ -56,11 +56,17 @@ def _from_html(html: str) -> Iterable[Dropped]:
 
 
 def _from_plain(text: str) -> Iterable[Dropped]:
+    """Web addresses and absolute paths of importable files in free text.
+
+    Not folders nor relative words: ordinary text with a "." or "~" or "/" in it must not
+    import a whole tree of files (file managers send folders as file: URIs instead).
+    """
     for word in text.split():
+        path = Path(word).expanduser()
         if looks_like_url(word):
             yield Dropped(word)
-        elif Path(word).expanduser().exists():
-            yield from (Dropped(str(p)) for p in importable_files([Path(word).expanduser()]))
+        elif path.is_absolute() and path.is_file() and path.suffix.lower() in IMPORTABLE_SUFFIXES:
+            yield Dropped(str(path))
 
 
 def _key(source: str) -> str:
