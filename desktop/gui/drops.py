@@ -54,6 +54,9 @@ class DropTarget(QObject):
         self._window = window
         self._on_inputs = on_inputs
         self._highlight = _Highlight(window)
+        # What the drag in progress carries: found once, not again on every mouse move
+        # (a dragged folder is walked to find its files).
+        self._dragged: tuple[dict[str, bytes], list[Dropped]] | None = None
         window.setAcceptDrops(True)
         QApplication.instance().installEventFilter(self)
         paste = QShortcut(QKeySequence.Paste, window)
@@ -74,8 +77,9 @@ class DropTarget(QObject):
             return False
         if event.type() == QEvent.DragLeave:
             self._highlight.hide()
+            self._dragged = None
             return True
-        inputs = dropped_inputs(mime_formats(event.mimeData()))
+        inputs = self._inputs(mime_formats(event.mimeData()), fresh=event.type() == QEvent.Drop)
         if not inputs:
             self._highlight.hide()
             event.ignore()
@@ -88,6 +92,14 @@ class DropTarget(QObject):
         else:
             self._highlight.cover()
         return True
+
+    def _inputs(self, formats: dict[str, bytes], fresh: bool) -> list[Dropped]:
+        if fresh or self._dragged is None or self._dragged[0] != formats:
+            self._dragged = (formats, dropped_inputs(formats))
+        inputs = self._dragged[1]
+        if fresh:
+            self._dragged = None
+        return inputs
 
     def _inside(self, watched: QObject) -> bool:
         return isinstance(watched, QWidget) and (watched is self._window or self._window.isAncestorOf(watched))

@@ -8,7 +8,7 @@ import time
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 from werkzeug import Response
 
@@ -100,6 +100,22 @@ def test_browser_drop_anywhere_imports_with_provisional_title(qtbot, window, arc
     assert window.queue.item(0).title == "/rally"  # the page's own title replaces the link text
     assert saved == [1] and total(archive) == 1
     assert search_field.text() == ""
+
+
+def test_a_drag_is_read_once_not_on_every_move(qtbot, window, monkeypatch, tmp_path):
+    from desktop.gui import drops
+
+    (tmp_path / "a.md").write_text("# A\n\nText.")
+    calls = []
+    real = drops.dropped_inputs
+    monkeypatch.setattr(drops, "dropped_inputs", lambda formats: calls.append(1) or real(formats))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path))])
+    pos = QPoint(20, 20)
+    QApplication.sendEvent(window, QDragEnterEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    for _ in range(20):
+        QApplication.sendEvent(window, QDragMoveEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    assert len(calls) == 1
 
 
 def test_one_drop_never_imports_a_link_twice(qtbot, window, archive, httpserver):
