@@ -168,6 +168,13 @@ def test_peoples_are_not_people(model):
     assert not {"Africans", "Europeans", "Kenyans"} & {e.name for e in entities}
 
 
+def test_holidays_and_streaming_services_are_neither_people_nor_places(model):
+    entities = find_entities("", "The day after Easter, Jane Hollis said the film was streaming on Netflix. "
+                             "Sales peak before Easter and Christmas.")
+    assert not {"Easter", "Christmas"} & {e.name for e in entities}
+    assert [e.kind for e in entities if e.name == "Netflix"] in ([], [ORG])
+
+
 def test_byline_names_are_not_mentions(model):
     entities = find_entities("Talks resume", "By Jane Hollis and Tom Beck\n\n"
                              "Foreign Minister Sergei Lavrov met reporters in Vienna on Monday.")

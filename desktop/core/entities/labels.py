@@ -22,7 +22,11 @@ _PRIORITY = [PERSON, PLACE, ORG, NORP, None]  # breaks ties between equal votes
 
 # Services and platforms that spaCy takes for people ("wrote on Twitter").
 PLATFORMS = {"twitter", "x", "facebook", "instagram", "youtube", "telegram", "tiktok", "whatsapp",
-             "vkontakte", "snapchat", "linkedin", "reddit", "wikipedia", "google", "threads"}
+             "vkontakte", "snapchat", "linkedin", "reddit", "wikipedia", "google", "threads", "netflix",
+             "hulu", "spotify", "disney+", "hbo", "hbo max", "amazon prime", "apple tv+", "twitch"}
+# Feasts and holidays that spaCy takes for people ("the day after Easter").
+HOLIDAYS = {"easter", "christmas", "thanksgiving", "halloween", "ramadan", "eid", "hanukkah", "passover",
+            "diwali", "lent", "advent", "pentecost", "yom kippur", "rosh hashanah", "lunar new year", "new year"}
 _SPEECH = r"(?:said|says|told|wrote|writes|added|asked|explained|recalled|stated|tweeted)"
 _SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s*$")
 _SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
@@ -67,6 +71,8 @@ def _majority(votes: dict[str, int]) -> str | None:
 def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
     if form.casefold() in PLATFORMS:
         return ORG
+    if form.casefold() in HOLIDAYS:
+        return None
     if is_demonym(form):
         return NORP
     if SITE.search(form):
