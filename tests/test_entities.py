@@ -128,6 +128,11 @@ def test_surnames_merge_and_inflected_surnames_stay_apart():
     assert people["Yulia"].local and not people["Vladimir Putin"].local
 
 
+def test_a_surname_joins_without_its_arabic_article():
+    people = {p.name for p in merge_people(["Omar Hassan al-Bashir", "Bashir", "al-Assad"], "")}
+    assert people == {"Omar Hassan al-Bashir", "al-Assad"}
+
+
 def test_a_surname_shared_by_two_people_joins_neither():
     people = {p.name for p in merge_people(["Hillary Clinton", "Bill Clinton", "Clinton"], "")}
     assert people == {"Hillary Clinton", "Bill Clinton", "Clinton"}

@@ -124,11 +124,11 @@ def merge_people(forms: list[str], text: str) -> list[Person]:
 
 
 def _find_fuller(name: str, people: list[Person], text: str) -> Person | None:
-    words = name.casefold().split()
+    words = _name_words(name)
     if any(p.name == name for p in people):
         return next(p for p in people if p.name == name)
     fuller = [p for p in people if len(p.name.split()) > len(words)]
-    parts = lambda p: p.name.casefold().split()
+    parts = lambda p: _name_words(p.name)
     for test in (
         lambda p: parts(p)[-len(words):] == words,  # surname or "Luther King"
         lambda p: parts(p)[:len(words)] == words,  # first name or "Anne Marie"
@@ -147,6 +147,11 @@ def _find_fuller(name: str, people: list[Person], text: str) -> Person | None:
         if len(found) == 1:
             return found[0]
     return None
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name to compare, without an Arabic article: "al-Bashir" is "Bashir"."""
+    return [re.sub(r"^(?:al|el)-", "", w) for w in name.casefold().split()]
 
 
 def _positions(name: str, text: str) -> list[int]:
