@@ -78,6 +78,11 @@ def _archive(args):
     return Archive(getattr(args, "db", None))
 
 
+def _with_country(entity) -> str:
+    """An entity's name, a city's with its country code: "Paris (FR)"."""
+    return f"{entity.name} ({entity.country})" if entity.kind == CITY and entity.country else entity.name
+
+
 def _print_json(value) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
@@ -159,9 +164,8 @@ def cmd_show(args) -> int:
                          ("Source", item.publisher), ("URL", item.url)):
         if value:
             print(f"{label}: {value}")
-    for kind, label in (("person", "People"), ("city", "Cities"), ("country", "Countries"), ("org", "Organisations")):
-        names = [e.name + (f" ({e.country})" if kind == "city" and e.country else "")
-                 for e in item.entities if e.kind == kind]
+    for kind, label in zip(KINDS, ("People", "Cities", "Countries", "Organisations")):
+        names = [_with_country(e) for e in item.entities if e.kind == kind]
         if names:
             print(f"{label}: {', '.join(names)}")
     print()
@@ -196,10 +200,10 @@ def cmd_extract(args) -> int:
     from desktop.core.pipeline import extract
 
     article = extract(args.input, url=args.url, entities=not args.no_entities)
-    if args.json:
-        _print_json(extraction_json(article))
-        return 0
     data = extraction_json(article)
+    if args.json:
+        _print_json(data)
+        return 0
     for key in ("url", "title", "authors", "published", "publisher", "language"):
         print(f"{key}: {data[key]}")
     for key in ("persons", "cities", "countries", "organizations"):
@@ -217,8 +221,7 @@ def cmd_entities(args) -> int:
         _print_json([{**asdict(info), "articles": n} for info, n in rows])
     else:
         for info, n in rows:
-            extra = f" ({info.country})" if info.kind == "city" and info.country else ""
-            print(f"{n:>5}  {info.kind:<7}  {info.name}{extra}")
+            print(f"{n:>5}  {info.kind:<7}  {_with_country(info)}")
     return 0
 
 
