@@ -188,6 +188,13 @@ def test_failed_transaction_leaves_archive_as_it_was(archive, monkeypatch):
     assert rows(archive.path) == before
 
 
+def test_archive_path_is_taken_literally(tmp_path):
+    path = tmp_path / "100% news #1" / "a%20b?.sqlite3"
+    store_article(Archive(path), make_article())
+    assert sorted(p.name for p in path.parent.iterdir() if p.suffix == ".sqlite3") == [path.name]
+    assert total(Archive(path)) == 1
+
+
 def test_newer_archive_is_refused(tmp_path):
     path = tmp_path / "a.sqlite3"
     Archive(path)

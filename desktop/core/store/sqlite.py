@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool
 
@@ -40,7 +41,11 @@ def make_engines(path: Path, read_only: bool = False) -> tuple[Engine, Engine]:
     BEGIN IMMEDIATE makes a second writer wait (busy timeout) and then fail cleanly,
     instead of failing half-way through an import when its read lock cannot be upgraded.
     """
-    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
+    # URL.create, not a URL string: a string's path is percent-decoded ("a%20b" would open "a b").
+    if read_only:  # an SQLite URI filename, which SQLite itself percent-decodes
+        url = URL.create("sqlite", database=f"file:{quote(path.as_posix())}", query={"mode": "ro", "uri": "true"})
+    else:
+        url = URL.create("sqlite", database=str(path))
     engine = create_engine(
         url,
         connect_args={"timeout": BUSY_TIMEOUT, "check_same_thread": False},
