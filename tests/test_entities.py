@@ -253,6 +253,11 @@ def test_a_word_written_in_lower_case_too_is_no_town(model):
     assert not any(e.kind == CITY for e in find_entities("", text))
 
 
+def test_a_title_makes_a_person_of_a_city_name(model):
+    entities = find_entities("", "President Bush met Tony Blair in Washington.")
+    assert [e.kind for e in entities if e.name == "Bush"] == [PERSON]
+
+
 def test_threads_share_one_model(model):
     from concurrent.futures import ThreadPoolExecutor
 

@@ -13,7 +13,7 @@ import re
 
 from .gazetteer import CITY, Gazetteer, name_key
 from .ner import Analysis, label_votes, mention_starts
-from .people import clean_name, has_honorific
+from .people import HONORIFICS, clean_name, has_honorific
 from .places import CELESTIAL, COMPASS, SEAS, SITE, is_demonym, place_strength
 
 PERSON, PLACE, ORG, NORP = "PERSON", "PLACE", "ORG", "NORP"
@@ -30,6 +30,7 @@ HOLIDAYS = {"easter", "christmas", "thanksgiving", "halloween", "ramadan", "eid"
 _SPEECH = r"(?:said|says|told|wrote|writes|added|asked|explained|recalled|stated|tweeted)"
 _SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s*$")
 _SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
+_HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})\.?\s+$")
 _APPOSITIVE = re.compile(
     r"^,\s+(?:\d{1,3},|(?:a|an|the|who|whose)\b[^,.;]{0,50}?\b(?:man|woman|boy|girl|mother|father|son|"
     r"daughter|wife|husband|student|teacher|editor|activist|resident|attendee|protester|"
@@ -95,6 +96,9 @@ def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
         return None
     if any(_ORG_NOUN.search(b) for b in befores) or any(_ORG_AFTER.match(a) for a in afters):
         return ORG
+    # "President Bush" is no Egyptian city, though a big one is called so.
+    if majority == PERSON and not _country_or_region(gaz, form) and any(_HONORIFIC_BEFORE.search(b) for b in befores):
+        return PERSON
     if strength == 2:
         return PLACE
     if majority in (PERSON, PLACE) and (
