@@ -258,6 +258,12 @@ def test_a_title_makes_a_person_of_a_city_name(model):
     assert [e.kind for e in entities if e.name == "Bush"] == [PERSON]
 
 
+def test_a_name_never_called_a_place_is_a_city_only_with_its_country(model):
+    entities = find_entities("", "The Bush administration sent troops to Iraq.")
+    assert [e.kind for e in entities if e.name == "Bush"] == [PERSON]
+    assert not any(e.kind == CITY for e in entities)
+
+
 def test_threads_share_one_model(model):
     from concurrent.futures import ThreadPoolExecutor
 

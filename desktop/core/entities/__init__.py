@@ -41,20 +41,26 @@ def find_entities(title: str, text: str) -> list[Entity]:
     labels = document_labels(analysis, gaz)
     forms_of = lambda label: [f for f, lab in labels.items() if lab == label]
 
-    groups: list[tuple[Entity, set[str]]] = []  # each entity with the surface forms to count
-    for person in merge_people(forms_of(PERSON_LABEL), analysis.text):
-        aliases = {clean_name(f) for f in person.forms} - {person.name}
-        groups.append((Entity(PERSON, person.name, sorted(aliases), local=person.local), person.forms))
-
     positions = ner.mention_starts(analysis.mentions)
     unlabelled = unlabelled_places(analysis.text, analysis.masked + analysis.entity_spans, gaz)
     for form, starts in [*embedded_places(forms_of(ORG_LABEL), positions, gaz).items(), *unlabelled.items()]:
         labels.setdefault(form, PLACE_LABEL)
         positions.setdefault(form, []).extend(starts)
     place_forms = forms_of(PLACE_LABEL)
-    resolver = Resolver(gaz, analysis.text, {f: positions[f] for f in place_forms}, forms_of(NORP))
+    votes = ner.label_votes(analysis.mentions)
+    # Names spaCy never called a place ("Bush"): a city only when its country is in the article.
+    doubtful = {f for f in place_forms if f in votes and not {"GPE", "LOC"} & set(votes[f])}
+    resolver = Resolver(gaz, analysis.text, {f: positions[f] for f in place_forms}, forms_of(NORP), doubtful)
+    for form in resolver.unfounded & doubtful:
+        if max(votes[form], key=votes[form].get) == "PERSON":
+            labels[form] = PERSON_LABEL
+
+    groups: list[tuple[Entity, set[str]]] = []  # each entity with the surface forms to count
+    for person in merge_people(forms_of(PERSON_LABEL), analysis.text):
+        aliases = {clean_name(f) for f in person.forms} - {person.name}
+        groups.append((Entity(PERSON, person.name, sorted(aliases), local=person.local), person.forms))
     places: dict[object, tuple[Entity, set[str]]] = {}
-    for form in set(place_forms) - resolver.unfounded:
+    for form in [f for f in place_forms if f not in resolver.unfounded]:
         place = resolver.resolved[form]
         if place is None:
             entity = Entity(PLACE, form)

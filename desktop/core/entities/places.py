@@ -133,10 +133,12 @@ def place_strength(gaz: Gazetteer, form: str) -> int:
 
 
 class Resolver:
-    """Chooses one place for each place name of an article."""
+    """Chooses one place for each place name of an article; `doubtful` names spaCy never
+    called a place."""
 
-    def __init__(self, gaz: Gazetteer, text: str, forms: dict[str, list[int]], demonyms: list[str]):
-        self.gaz, self.text, self.forms = gaz, text, forms
+    def __init__(self, gaz: Gazetteer, text: str, forms: dict[str, list[int]], demonyms: list[str],
+                 doubtful: set[str] = frozenset()):
+        self.gaz, self.text, self.forms, self.doubtful = gaz, text, forms, doubtful
         self.unfounded: set[str] = set()  # names only of small towns the article gives no ground for
         self.demonyms = {c for c in map(demonym_country, demonyms) if c}
         self.near = {f: self._nearby(f) for f in forms}
@@ -207,10 +209,16 @@ class Resolver:
         near_countries, near_states = self.near[form]
         place = max(found, key=lambda p: self._score(p, form, doc_countries, doc_states,
                                                           near_countries, near_states))
-        # A small town needs its state (in the US) or country in the article: "Earth" is no Texan town.
-        if place.kind == CITY and place.population < WEAK_POPULATION and not (
-                place.country in near_countries or place.admin1 in near_states | doc_states
-                if place.country == "US" else place.country in near_countries | doc_countries):
+        # A small town needs its country in the article, in the US its state ("Earth" is no Texan
+        # town); so does a city of a doubtful name unless it is a capital or a metropolis ("Bush"
+        # is no Egyptian city, "Vilnius" is Vilnius).
+        small = place.population < WEAK_POPULATION
+        famous = place.capital or place.population >= STRONG_ALT_POPULATION
+        if small and place.country == "US":
+            founded = place.country in near_countries or place.admin1 in near_states | doc_states
+        else:
+            founded = place.country in near_countries | doc_countries
+        if place.kind == CITY and (small or form in self.doubtful and not famous) and not founded:
             self.unfounded.add(form)
             return None
         self.unfounded.discard(form)
