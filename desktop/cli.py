@@ -89,6 +89,7 @@ def _print_json(value) -> None:
 
 
 def cmd_import(args) -> int:
+    from desktop.core.dropped import importable_files
     from desktop.core.export import import_export, is_export_file
     from desktop.core.pipeline import import_one, is_file_input
 
@@ -102,6 +103,7 @@ def cmd_import(args) -> int:
     if not inputs:
         print("cuttings import: nothing to import (give URLs, files or --from-file)", file=sys.stderr)
         return 2
+    inputs = [str(p) for s in inputs for p in (importable_files([Path(s)]) if Path(s).is_dir() else [s])]
     archive = _archive(args)
     failed = False
     for source in dict.fromkeys(inputs):

@@ -288,3 +288,14 @@ def test_version_and_db_after_subcommand(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "desktop", "list", "--json", "--db", str(db)],
                           capture_output=True, text=True, cwd=ROOT)
     assert (proc.returncode, proc.stdout.strip()) == (0, "[]") and db.exists()
+
+
+def test_import_a_folder(cli, tmp_path):
+    folder = tmp_path / "pages"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.html").write_text(ARTICLE)
+    (folder / "sub" / "b.md").write_text("# Second story\n\nIts only paragraph, about a rally.\n")
+    (folder / "sub" / "c.png").write_bytes(b"\x89PNG")
+    code, out, _ = cli("import", str(folder))
+    assert code == 0
+    assert out.splitlines() == ["saved 1 Emigres rally in Belgrade for Navalny", "saved 2 Second story"]

@@ -1,6 +1,8 @@
 """Drops and pastes as real browsers and file managers fill them (seen with Qt 6 under X11)."""
 
-from desktop.core.dropped import Dropped, dropped_inputs, inputs_from_lines
+from pathlib import Path
+
+from desktop.core.dropped import Dropped, dropped_inputs, importable_files, inputs_from_lines
 
 URL = "https://news.example/world/2023/rally"
 
@@ -53,7 +55,8 @@ def test_files_and_folders(tmp_path):
     (sub / "skip.png").write_bytes(b"\x89PNG")
     uris = f"file://{tmp_path / 'a.html'}\r\nfile://{sub}\r\n".encode()
     got = [d.source for d in dropped_inputs({"text/uri-list": uris})]
-    assert got == [str(tmp_path / "a.html"), str(sub / "b.md"), str(sub / "c.txt")]
+    assert got == [str(tmp_path / "a.html"), str(sub)]  # a folder is listed later, off the GUI thread
+    assert importable_files([sub]) == [sub / "b.md", sub / "c.txt"]
 
 
 def test_lines_with_junk(tmp_path):
@@ -73,5 +76,6 @@ def test_plain_text_never_imports_a_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
     text = f"Quote . of the day ~ see sub / {tmp_path} and {tmp_path / 'story.html'}"
     assert dropped_inputs({"text/plain": text.encode()}) == [Dropped(str(tmp_path / "story.html"))]
-    # typed one per line in File > Import…, a folder is meant and still taken
-    assert inputs_from_lines("sub")[0] == [Dropped("sub/notes.txt")]
+    # typed one per line in File > Import…, a folder is meant and still taken (listed by a worker)
+    assert inputs_from_lines("sub")[0] == [Dropped("sub")]
+    assert importable_files([Path("sub")]) == [Path("sub/notes.txt")]

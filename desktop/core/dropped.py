@@ -37,9 +37,15 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.replace("\r", "\n").split("\n") if line.strip()]
 
 
+def _local(path: Path) -> Iterable[Dropped]:
+    """A folder as it is (listing it may be slow: see importable_files), or an importable file."""
+    if path.is_dir() or (path.is_file() and path.suffix.lower() in IMPORTABLE_SUFFIXES):
+        yield Dropped(str(path))
+
+
 def _from_uri(uri: str) -> Iterable[Dropped]:
     if uri.lower().startswith("file:"):
-        yield from (Dropped(str(p)) for p in importable_files([Path(unquote(urlsplit(uri).path))]))
+        yield from _local(Path(unquote(urlsplit(uri).path)))
     elif looks_like_url(uri):
         yield Dropped(uri)
 
@@ -56,14 +62,16 @@ def _from_html(html: str) -> Iterable[Dropped]:
 
 
 def _from_plain(text: str) -> Iterable[Dropped]:
-    """Web addresses and absolute paths of importable files in free text.
+    """Web addresses, file: URIs and absolute paths of importable files in free text.
 
-    Not folders nor relative words: ordinary text with a "." or "~" or "/" in it must not
-    import a whole tree of files (file managers send folders as file: URIs instead).
+    Not bare folder paths nor relative words: ordinary text with a "." or "~" or "/" in it
+    must not import a whole tree of files (file managers send folders as file: URIs).
     """
     for word in text.split():
         path = Path(word).expanduser()
-        if looks_like_url(word):
+        if word.lower().startswith("file:"):
+            yield from _from_uri(word)
+        elif looks_like_url(word):
             yield Dropped(word)
         elif path.is_absolute() and path.is_file() and path.suffix.lower() in IMPORTABLE_SUFFIXES:
             yield Dropped(str(path))
@@ -121,7 +129,7 @@ def inputs_from_lines(text: str) -> tuple[list[Dropped], list[str]]:
         if found:
             inputs += found
         elif Path(line).expanduser().exists():
-            inputs += (Dropped(str(p)) for p in importable_files([Path(line).expanduser()]))
+            inputs += _local(Path(line).expanduser())
         else:
             junk.append(line)
     return list(dict.fromkeys(inputs)), junk

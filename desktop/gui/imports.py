@@ -11,6 +11,7 @@ import itertools
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import pipeline
-from desktop.core.dropped import Dropped
+from desktop.core.dropped import Dropped, importable_files
 from desktop.core.errors import CuttingsError
 from desktop.core.store.archive import SAVED, Outcome
 from desktop.core.store.db import Archive
@@ -81,9 +82,19 @@ class ImportQueue(QAbstractTableModel):
     # ------------------------------------------------------------------ public
 
     def add(self, inputs: list[Dropped]) -> int:
-        """Queue inputs not already waiting or running; return how many were queued."""
+        """Queue inputs not already waiting or running; return how many were queued.
+
+        A folder is listed by a worker (it may be big); its files are queued when found.
+        """
+        folders = [d for d in inputs if Path(d.source).is_dir()]
+        for folder in folders:
+            self._downloads.run(
+                ("list", folder.source),
+                lambda path=Path(folder.source): [Dropped(str(p)) for p in importable_files([path])],
+                self.add,
+            )
         busy = {i.source for i in self._items if not i.finished}
-        new = [d for d in dict.fromkeys(inputs) if d.source not in busy]
+        new = [d for d in dict.fromkeys(inputs) if d.source not in busy and d not in folders]
         if not new:
             return 0
         self.beginInsertRows(QModelIndex(), len(self._items), len(self._items) + len(new) - 1)

@@ -226,3 +226,18 @@ def test_closing_during_an_import_asks_and_saves_nothing_half(qtbot, archive, ma
     qtbot.waitUntil(lambda: not window.imports.downloading(), timeout=5000)
     qtbot.wait(100)
     assert total(archive) == 0
+
+
+def test_dropped_folder_is_listed_in_the_background_and_imported(qtbot, window, archive, tmp_path):
+    folder = tmp_path / "saved pages"
+    (folder / "inner").mkdir(parents=True)
+    (folder / "one.html").write_text(page("One"))
+    (folder / "inner" / "two.md").write_text("# Two\n\nThe body of the second article, saved as Markdown.\n")
+    (folder / "inner" / "photo.png").write_bytes(b"\x89PNG")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    assert drop(window, mime)
+    qtbot.waitUntil(lambda: window.queue.rowCount() == 2, timeout=5000)
+    settle(qtbot, window.queue)
+    assert sorted(window.queue.item(i).title for i in range(2)) == ["One", "Two"]
+    assert total(archive) == 2
