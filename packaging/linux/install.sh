@@ -31,8 +31,10 @@ if [ "$src" != "$app" ]; then
     mkdir -p "$data/cuttings"
     rm -rf "$app.new"
     cp -a "$src" "$app.new"
-    rm -rf "$app"
-    mv "$app.new" "$app"
+    rm -rf "$app.old"
+    [ ! -e "$app" ] || mv "$app" "$app.old"
+    mv "$app.new" "$app" || { [ ! -e "$app.old" ] || mv "$app.old" "$app"; exit 1; }
+    rm -rf "$app.old"
 fi
 script_dir="$here"
 for f in uninstall.sh install.sh cuttings.desktop; do
