@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -161,18 +162,23 @@ def cmd_show(args) -> int:
     if args.json:
         _print_json(asdict(item))
         return 0
+    _print_readable(item)
+    return 0
+
+
+def _print_readable(item) -> None:
+    """An article (stored Detail or extracted Article) as text: metadata, entities, body."""
     print(item.title)
     for label, value in (("By", ", ".join(item.authors)), ("Date", item.published),
                          ("Source", item.publisher), ("URL", item.url)):
         if value:
             print(f"{label}: {value}")
-    for kind, label in zip(KINDS, ("People", "Cities", "Countries", "Organisations")):
+    for kind, label in zip(ENTITY_KINDS, ("People", "Cities", "Countries", "Organisations", "Other places")):
         names = [_with_country(e) for e in item.entities if e.kind == kind]
         if names:
             print(f"{label}: {', '.join(names)}")
     print()
     print(item.text)
-    return 0
 
 
 def cmd_delete(args) -> int:
@@ -202,16 +208,10 @@ def cmd_extract(args) -> int:
     from desktop.core.pipeline import extract
 
     article = extract(args.input, url=args.url, entities=not args.no_entities)
-    data = extraction_json(article)
     if args.json:
-        _print_json(data)
-        return 0
-    for key in ("url", "title", "authors", "published", "publisher", "language"):
-        print(f"{key}: {data[key]}")
-    for key in ("persons", "cities", "countries", "organizations"):
-        print(f"{key}: {', '.join(e['name'] for e in data[key])}")
-    print()
-    print(article.text)
+        _print_json(extraction_json(article))
+    else:
+        _print_readable(article)
     return 0
 
 
@@ -274,6 +274,9 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `cuttings list | head`: the reader has gone, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as exc:  # the promise: no traceback for users, only with --debug
         if debug:
             raise

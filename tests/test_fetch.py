@@ -324,34 +324,22 @@ def test_unknown_compression_refused(httpserver):
 # --- text decoding ---------------------------------------------------------------
 
 
-def test_cp1251_with_meta_charset(httpserver):
-    body = page(RUSSIAN, '<meta charset="windows-1251">').encode("cp1251")
-    httpserver.expect_request("/ru").respond_with_data(body, content_type="text/html")
-    result = fetch(httpserver.url_for("/ru"))
-    assert result.charset == "cp1251"
-    assert RUSSIAN in result.html
+SHIFT_JIS_META = '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">'
+WITHOUT_HEADER_CHARSET = {
+    "cp1251 with <meta charset>": (page(RUSSIAN, '<meta charset="windows-1251">').encode("cp1251"), RUSSIAN, {"cp1251"}),
+    "cp1251 with no charset anywhere": (page(RUSSIAN).encode("cp1251"), RUSSIAN, {"cp1251"}),
+    "Shift_JIS with http-equiv": (page(JAPANESE, SHIFT_JIS_META).encode("shift_jis"), JAPANESE, {"cp932"}),
+    "Shift_JIS with no charset anywhere": (page(JAPANESE).encode("shift_jis"), JAPANESE, {"cp932", "shift_jis"}),
+}
 
 
-def test_cp1251_with_no_charset_anywhere(httpserver):
-    httpserver.expect_request("/ru").respond_with_data(page(RUSSIAN).encode("cp1251"), content_type="text/html")
-    result = fetch(httpserver.url_for("/ru"))
-    assert RUSSIAN in result.html
-    assert result.charset == "cp1251"
-
-
-def test_shift_jis_with_http_equiv(httpserver):
-    meta = '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">'
-    httpserver.expect_request("/ja").respond_with_data(page(JAPANESE, meta).encode("shift_jis"), content_type="text/html")
-    result = fetch(httpserver.url_for("/ja"))
-    assert result.charset == "cp932"
-    assert JAPANESE in result.html
-
-
-def test_shift_jis_with_no_charset_anywhere(httpserver):
-    httpserver.expect_request("/ja").respond_with_data(page(JAPANESE).encode("shift_jis"), content_type="text/html")
-    result = fetch(httpserver.url_for("/ja"))
-    assert JAPANESE in result.html
-    assert result.charset in ("cp932", "shift_jis")
+@pytest.mark.parametrize("case", list(WITHOUT_HEADER_CHARSET))
+def test_charset_found_without_a_header(httpserver, case):
+    body, text, charsets = WITHOUT_HEADER_CHARSET[case]
+    httpserver.expect_request("/page").respond_with_data(body, content_type="text/html")
+    result = fetch(httpserver.url_for("/page"))
+    assert text in result.html
+    assert result.charset in charsets
 
 
 def test_header_charset_used(httpserver):
