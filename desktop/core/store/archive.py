@@ -180,16 +180,23 @@ def _write_authors(session: Session, article_id: int, names: list[str]) -> None:
 
 
 def _write_entities(session: Session, article_id: int, entities: list[Entity]) -> None:
-    linked: dict[int, Mention] = {}
-    for entity in entities:
-        key = entity_key(entity, article_id)
-        row = session.exec(
-            select(EntityRow).where(EntityRow.kind == entity.kind, EntityRow.key == key)
-        ).first()
+    """Link `entities` to the article, creating the canonical rows not stored yet.
+
+    One query finds the known rows and one flush writes the new ones: an article names
+    dozens of entities, and a query per entity was most of an import's storing time.
+    """
+    keyed = [((e.kind, entity_key(e, article_id)), e) for e in entities]
+    rows = {
+        (r.kind, r.key): r
+        for r in session.exec(select(EntityRow).where(col(EntityRow.key).in_({k for (_, k), _ in keyed})))
+    }
+    mentions: dict[tuple[str, str], Mention] = {}
+    for ident, entity in keyed:
+        row = rows.get(ident)
         if row is None:
-            row = EntityRow(
+            row = rows[ident] = EntityRow(
                 kind=entity.kind,
-                key=key,
+                key=ident[1],
                 name=entity.name,
                 scope_article_id=article_id if entity.local else None,
                 geonameid=entity.geonameid,
@@ -197,23 +204,20 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
                 lat=entity.lat,
                 lon=entity.lon,
             )
-        known = set(filter(None, row.aliases.split("\n")))
+        known = [a for a in row.aliases.split("\n") if a]
         new = [a for a in entity.aliases if a not in known and a != row.name]
         if new:
-            row.aliases = "\n".join([*filter(None, row.aliases.split("\n")), *new])
+            row.aliases = "\n".join(known + new)
         session.add(row)
-        session.flush()
-        if row.id in linked:  # two forms that resolve to one stored entity
-            linked[row.id].count += entity.mentions
-            continue
-        mention = Mention(
-            article_id=article_id,
-            entity_id=row.id,
-            count=entity.mentions,
-            first_pos=entity.first_pos,
-            context=entity.context,
-        )
-        linked[row.id] = mention
+        if ident in mentions:  # two forms that resolve to one stored entity
+            mentions[ident].count += entity.mentions
+        else:
+            mentions[ident] = Mention(
+                article_id=article_id, count=entity.mentions, first_pos=entity.first_pos, context=entity.context
+            )
+    session.flush()
+    for ident, mention in mentions.items():
+        mention.entity_id = rows[ident].id
         session.add(mention)
 
 
