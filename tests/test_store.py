@@ -277,3 +277,12 @@ def test_process_killed_mid_import_leaves_archive_as_it_was(archive):
     con = sqlite3.connect(archive.path)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert store_article(Archive(archive.path), make_article(2)).status == SAVED
+
+
+def test_facet_entries_containing_text(archive):
+    from desktop.core.query import facet
+
+    store_article(archive, make_article(1))
+    assert [e.term.label for e in facet(archive, PERSON, containing="NAVAL")] == ["Alexei Navalny"]
+    assert facet(archive, PERSON, containing="%") == []  # the text is literal, not a pattern
+    assert [e.term.label for e in facet(archive, "publisher", containing="example")] == ["Example News"]

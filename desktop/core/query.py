@@ -262,8 +262,11 @@ def find_term(archive: Archive, kind: str, name: str) -> Term | None:
     return Term(kind, label, tuple(ids))
 
 
-def facet(archive: Archive, kind: str, flt: Filter = Filter(), limit: int | None = None) -> list[FacetEntry]:
-    """Entries of one sidebar section with their article counts (within `flt`), most first."""
+def facet(
+    archive: Archive, kind: str, flt: Filter = Filter(), limit: int | None = None, containing: str = ""
+) -> list[FacetEntry]:
+    """Entries of one sidebar section with their article counts (within `flt`), most first;
+    with `containing`, only entries whose name contains that text (any case)."""
     if kind in ENTITY_KINDS:
         key, label, article = EntityRow.id, EntityRow.name, Mention.article_id
         query = (
@@ -283,6 +286,8 @@ def facet(archive: Archive, kind: str, flt: Filter = Filter(), limit: int | None
         query = select(key, label, func.count(article)).where(key.is_not(None))
     if flt.is_narrowed:
         query = query.where(col(article).in_(_matching_ids(archive, flt)))
+    if containing.strip():
+        query = query.where(func.lower(label).contains(containing.strip().lower(), autoescape=True))
     query = query.group_by(key).order_by(func.count(article).desc(), label).limit(limit)
     with archive.session() as session:
         rows = session.exec(query).all()

@@ -54,7 +54,7 @@ from desktop.gui.chips import ChipBar
 from desktop.gui.detail import DetailPane
 from desktop.gui.drops import DropTarget
 from desktop.gui.entity_view import EntityView
-from desktop.gui.facets import FacetPanel
+from desktop.gui.facets import FACET_LIMIT, FacetPanel
 from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.imports import ImportPanel, ImportQueue
 from desktop.gui.tasks import TaskRunner
@@ -62,7 +62,6 @@ from desktop.resources import LICENCES, app_icon_files
 
 SEARCH_DELAY_MS = 250
 DETAIL_DELAY_MS = 100
-FACET_LIMIT = 2000  # entries per sidebar section
 PROFILE_ARTICLES = 1000  # newest articles listed in the entity view
 IMPORT_DOCK_HEIGHT = 210  # the list stays the main thing while an import runs below it
 REFRESH_DELAY_MS = 300  # imported articles show up in batches, not one query each
@@ -135,6 +134,7 @@ class MainWindow(QMainWindow):
         self.facets = FacetPanel()
         self.facets.termClicked.connect(self.add_term)
         self.facets.termActivated.connect(self.open_entity_term)
+        self.facets.searchChanged.connect(lambda _text: self._count_facets(self.filter))
 
         self.search = QLineEdit(placeholderText="Search titles, authors and text   (Ctrl+F)")
         self.search.setObjectName("searchField")
@@ -383,10 +383,12 @@ class MainWindow(QMainWindow):
 
     def _count_facets(self, flt: Filter) -> None:
         """Recount the sidebar for `flt`; started once its rows are shown, not to slow them."""
-        archive = self.archive
+        archive, text = self.archive, self.facets.search_text()
+        # One more than shown, so the sidebar can tell "300" from "more than 300".
         self.runner.run(
             "facets",
-            lambda: {kind: query.facet(archive, kind, flt, limit=FACET_LIMIT) for kind in FACET_KINDS},
+            lambda: {kind: query.facet(archive, kind, flt, limit=FACET_LIMIT + 1, containing=text)
+                     for kind in FACET_KINDS},
             self.facets.set_facets,
             self._failed,
         )

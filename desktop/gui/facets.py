@@ -8,7 +8,7 @@ to the Filter (`termClicked`); double-clicking an entity opens its profile (`ter
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
@@ -21,6 +21,10 @@ TERM_ROLE = Qt.ItemDataRole.UserRole + 1  # an int: the entry's index in FacetMo
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 MORE_ROLE = Qt.ItemDataRole.UserRole + 3
 SHOWN = 8  # entries per section before "Show all"
+# Entries per section loaded into the sidebar: thousands of rows would stall the window when
+# it is rebuilt; typing in the filter box asks the archive for the matching ones instead.
+FACET_LIMIT = 300
+SEARCH_DELAY_MS = 250
 
 
 class FacetModel(QStandardItemModel):
@@ -47,6 +51,8 @@ class FacetModel(QStandardItemModel):
         self.terms = []
         for kind, head in self._sections.items():
             entries = facets.get(kind, [])
+            more_than = len(entries) > FACET_LIMIT
+            entries = entries[:FACET_LIMIT]
             head.removeRows(0, head.rowCount())
             rows = []
             for entry in entries:
@@ -65,7 +71,7 @@ class FacetModel(QStandardItemModel):
                 count.setData(key, TERM_ROLE)
                 rows.append([name, count])
             if len(entries) > SHOWN:
-                more = QStandardItem(f"Show all {len(entries):,}…")
+                more = QStandardItem(f"Show {'top' if more_than else 'all'} {len(entries):,}…")
                 more.setData(True, MORE_ROLE)
                 more.setData(kind, KIND_ROLE)
                 more.setEditable(False)
@@ -73,7 +79,7 @@ class FacetModel(QStandardItemModel):
                 rows.append([more, QStandardItem("")])
             for row in rows:
                 head.appendRow(row)
-            self.item(head.row(), 1).setText(f"{len(entries):,}" if entries else "")
+            self.item(head.row(), 1).setText(f"{len(entries):,}{'+' if more_than else ''}" if entries else "")
 
     def section(self, kind: str) -> QStandardItem:
         return self._sections[kind]
@@ -134,6 +140,7 @@ class FacetTree(QTreeView):
 class FacetPanel(QWidget):
     termClicked = Signal(object)  # Term
     termActivated = Signal(object)  # Term of an entity, double-clicked: its profile
+    searchChanged = Signal(str)  # the filter box's text, once typing pauses
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -164,6 +171,8 @@ class FacetPanel(QWidget):
         layout.addWidget(self.filter_box)
         layout.addWidget(self.tree)
         self.filter_box.textChanged.connect(self._filter_changed)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(lambda: self.searchChanged.emit(self.search_text()))
         self.tree.clicked.connect(self._clicked)
         self.tree.doubleClickedTerm.connect(self._double_clicked)
         self.tree.expandAll()
@@ -185,8 +194,13 @@ class FacetPanel(QWidget):
                 self.tree.setExpanded(index, kind not in collapsed)
 
     def _filter_changed(self, text: str) -> None:
+        """Narrow what is loaded at once; then ask the archive for every match."""
         self.proxy.set_text(text)
         self._expand()
+        self._search_timer.start()
+
+    def search_text(self) -> str:
+        return self.filter_box.text().strip()
 
     def term_index(self, kind: str, label: str) -> QModelIndex:
         """The view index of one entry (for tests and scripts)."""

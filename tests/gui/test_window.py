@@ -88,6 +88,21 @@ def test_sidebar_filter_box_narrows_entries(filled, make_window, qtbot):
     assert shown == ["Belgrade"]
 
 
+def test_sidebar_filter_box_asks_the_archive_beyond_the_loaded_entries(filled, make_window, qtbot, monkeypatch):
+    from desktop.gui import app, facets
+
+    monkeypatch.setattr(app, "FACET_LIMIT", 1)  # only the top person is loaded...
+    monkeypatch.setattr(facets, "FACET_LIMIT", 1)
+    window = make_window(filled)
+    people = window.facets.model.section("person")
+    window.facets.searchChanged.emit("")
+    qtbot.waitUntil(lambda: window.facets.model.item(people.row(), 1).text() == "1+")  # "there are more"
+    assert people.rowCount() == 1 and people.child(0).text() == "Pyotr Nikitin"
+    qtbot.keyClicks(window.facets.filter_box, "petro")  # ...yet typing finds the others
+    qtbot.waitUntil(lambda: people.rowCount() and people.child(0).text() == "Anna Petrova", timeout=3000)
+    assert people.rowCount() == 1
+
+
 def test_clicking_a_sidebar_entry_filters(filled, make_window, qtbot):
     window = make_window(filled)
     click_facet(qtbot, window, "person", "Pyotr Nikitin")
