@@ -1,11 +1,13 @@
-"""Drive an import batch in the real window and save a screenshot of the import panel mid-batch.
+"""The README's screenshots, made by driving the real window like a user.
 
     xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb \
-        .venv/bin/python scripts/screenshot_import.py ARCHIVE.sqlite3 resources/screenshots/import.png
+        .venv/bin/python scripts/screenshots.py ARCHIVE.sqlite3 resources/screenshots
 
-Five links (three good pages from ../shared/corpus, one slow, one that answers 404 until it is
-"fixed") and two saved files are dropped at once; the slow one is cancelled, the failed one
-retried. Prints what the archive holds at the end.
+main-window.png: the most mentioned person clicked in the sidebar, the newest matching article
+open. entity-view.png: that person's entity view. import.png: five links (three good pages from
+../shared/corpus, one slow, one that answers 404 until it is "fixed") and two saved files dropped
+at once, caught mid-batch; then the slow one is cancelled and the failed one retried (the
+archive keeps what was imported).
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from desktop.core import query
 from desktop.core.dropped import Dropped
-from desktop.core.query import total
 from desktop.core.store.db import Archive
 from desktop.gui.app import MainWindow, application
 
@@ -38,8 +41,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/missing" and not site_fixed.is_set():
             self.send_error(404)
             return
-        name = PAGES.get(self.path, "yahoo-3")
-        body = (CORPUS / name / "source.html").read_bytes()
+        body = (CORPUS / PAGES.get(self.path, "yahoo-3") / "source.html").read_bytes()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -57,20 +59,32 @@ def wait_until(condition, seconds: float = 60) -> None:
         time.sleep(0.02)
 
 
-def main(db: str, out: str) -> None:
+def browse(window: MainWindow, out: Path) -> None:
+    wait_until(lambda: window.facets.loaded)
+    top = query.facet(window.archive, "person")[0]
+    window.add_term(top.term)
+    wait_until(lambda: window.matching == top.count and window.model.rowCount() == top.count)
+    window.select_rows([0])
+    wait_until(lambda: window.detail.article is not None and window.detail.article.id == window.current_id())
+    wait_until(lambda: False, 0.5)
+    window.grab().save(str(out / "main-window.png"))
+    window.open_entity_term(top.term)
+    wait_until(lambda: window.entity_view is not None and window.entity_view.profile is not None)
+    wait_until(lambda: False, 0.5)
+    window.entity_view.grab().save(str(out / "entity-view.png"))
+    window.entity_view.close()
+    window.clear_filters()
+    print(f"browse: {top.term.label} in {top.count} articles")
+
+
+def import_batch(window: MainWindow, out: Path) -> None:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
     files = Path(tempfile.mkdtemp())
     for name in ("webmd-1", "yahoo-2"):
         shutil.copy(CORPUS / name / "source.html", files / f"{name}.html")
-
-    application()
-    window = MainWindow(Archive(db))
-    window.resize(1280, 780)
-    window.show()
-    window.wait_loaded()
-    before = total(window.archive)
+    before = query.total(window.archive)
     window.import_inputs(
         [Dropped(f"{base}{path}", f"Link: {name}") for path, name in PAGES.items()]
         + [Dropped(f"{base}/slow", "A very slow site"), Dropped(f"{base}/missing", "A page that is not there yet")]
@@ -80,17 +94,28 @@ def main(db: str, out: str) -> None:
     wait_until(lambda: queue.counts()["saved"] + queue.counts()["failed"] >= 6)
     wait_until(lambda: False, 1.0)  # let the list refresh show the new rows
     window.import_dock.widget().table.selectRow(3)
-    window.grab().save(out)
-    print(f"mid-batch: {dict(queue.counts())} -> {out}")
-
+    window.grab().save(str(out / "import.png"))
+    print(f"mid-batch: {dict(queue.counts())}")
     queue.cancel([3])  # the slow one
     site_fixed.set()
     queue.retry([4])
     wait_until(lambda: not queue.is_active())
     release_slow.set()
-    print(f"finished: {dict(queue.counts())}; archive {before} -> {total(window.archive)} articles")
-    window.close()
+    print(f"finished: {dict(queue.counts())}; archive {before} -> {query.total(window.archive)} articles")
     server.shutdown()
+
+
+def main(db: str, folder: str) -> None:
+    out = Path(folder)
+    application()
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "screenshots.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(Archive(db), settings=settings)
+    window.resize(1280, 780)
+    window.show()
+    window.wait_loaded()
+    browse(window, out)
+    import_batch(window, out)
+    window.close()
 
 
 if __name__ == "__main__":
