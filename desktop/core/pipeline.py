@@ -6,6 +6,7 @@ Used by the CLI and by the GUI's import workers. `on_stage` lets a caller show p
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.article import Article, Original
@@ -39,30 +40,30 @@ def is_file_input(source: str) -> bool:
     return not looks_like_url(source) and Path(source).expanduser().exists()
 
 
-def read(source: str, url: str | None = None, on_stage: Stage = _quiet) -> tuple[Article, Original]:
-    """Download or read `source` (a URL or a file path) and extract its article."""
+@dataclass
+class Loaded:
+    """A page or file as downloaded or read, decoded but not parsed: the extract stage's input."""
+
+    content: str
+    is_html: bool
+    url: str | None  # the final address after redirects, or the one the user gave a file
+    original: Original
+    name: str | None = None  # the file's name, for text files
+    url_given: bool = False  # the user's address wins over the page's own
+
+
+def load(source: str, url: str | None = None, on_stage: Stage = _quiet) -> Loaded:
+    """Download or read `source` (a URL or a file path)."""
     if is_file_input(source):
-        article, original = _read_file(Path(source).expanduser(), url, on_stage)
-    elif looks_like_url(source) or ":" in source:
-        article, original = _download(check_url(source), on_stage)
-    else:
-        raise CuttingsError("No such file, and not a web address")
-    if not article.text.strip():
-        raise CuttingsError("No article text found on the page")
-    if not article.title.strip():
-        article.title = article.text.strip().splitlines()[0][:200]
-    return article, original
+        return _read_file(Path(source).expanduser(), url, on_stage)
+    if looks_like_url(source) or ":" in source:
+        on_stage(DOWNLOADING)
+        page = fetch(check_url(source))
+        return Loaded(page.html, True, page.final_url, Original(page.raw, page.content_type, page.charset))
+    raise CuttingsError("No such file, and not a web address")
 
 
-def _download(url: str, on_stage: Stage) -> tuple[Article, Original]:
-    on_stage(DOWNLOADING)
-    page = fetch(url)
-    on_stage(EXTRACTING)
-    article = extract_html(page.html, page.final_url)
-    return article, Original(page.raw, page.content_type, page.charset)
-
-
-def _read_file(path: Path, url: str | None, on_stage: Stage) -> tuple[Article, Original]:
+def _read_file(path: Path, url: str | None, on_stage: Stage) -> Loaded:
     on_stage(READING)
     suffix = path.suffix.lower()
     if suffix not in HTML_SUFFIXES | TEXT_SUFFIXES:
@@ -73,17 +74,38 @@ def _read_file(path: Path, url: str | None, on_stage: Stage) -> tuple[Article, O
         raw = path.read_bytes()
     except OSError as exc:
         raise CuttingsError(f"Cannot read the file: {exc.strerror}") from exc
+    content, charset = decode_html(raw, None)
+    is_html = suffix in HTML_SUFFIXES
+    content_type = "text/html" if is_html else "text/plain" if suffix == ".txt" else "text/markdown"
+    given = check_url(url) if url else None
+    return Loaded(content, is_html, given, Original(raw, content_type, charset), path.name, bool(given))
+
+
+def parse(loaded: Loaded, on_stage: Stage = _quiet) -> Article:
+    """The article in a loaded page or file; an error if it has no text."""
     on_stage(EXTRACTING)
-    html, charset = decode_html(raw, None)
-    if suffix in HTML_SUFFIXES:
-        article = extract_html(html, url)
-        content_type = "text/html"
+    if loaded.is_html:
+        article = extract_html(loaded.content, loaded.url)
     else:
-        article = extract_textfile(html, path.name)
-        content_type = "text/markdown" if suffix != ".txt" else "text/plain"
-    if url:
-        article.url = check_url(url)
-    return article, Original(raw, content_type, charset)
+        article = extract_textfile(loaded.content, loaded.name)
+    if loaded.url_given:
+        article.url = loaded.url
+    if not article.text.strip():
+        raise CuttingsError("No article text found on the page")
+    if not article.title.strip():
+        article.title = article.text.strip().splitlines()[0][:200]
+    return article
+
+
+def read(source: str, url: str | None = None, on_stage: Stage = _quiet) -> tuple[Article, Original]:
+    """Download or read `source` and extract its article."""
+    loaded = load(source, url, on_stage)
+    return parse(loaded, on_stage), loaded.original
+
+
+def analyse(loaded: Loaded, on_stage: Stage = _quiet) -> Article:
+    """Extract the article of a loaded page and find its entities (the CPU-heavy half)."""
+    return add_entities(parse(loaded, on_stage), on_stage)
 
 
 def add_entities(article: Article, on_stage: Stage = _quiet) -> Article:
@@ -109,13 +131,6 @@ def already_stored(archive: Archive, source: str) -> Outcome | None:
     return Outcome(EXISTS, stored.id, stored.title) if stored is not None else None
 
 
-def finish(
-    archive: Archive, article: Article, original: Original, refresh: bool = False, on_stage: Stage = _quiet
-) -> Outcome:
-    """Find the entities of a read article and store it (the writer's half of an import)."""
-    add_entities(article, on_stage)
-    on_stage(SAVING)
-    return store_article(archive, article, original, refresh)
 
 
 def import_one(
@@ -128,5 +143,7 @@ def import_one(
     """Import one URL or file into `archive`; an already stored page is not fetched again."""
     if not refresh and (stored := already_stored(archive, source)) is not None:
         return stored
-    article, original = read(source, url, on_stage)
-    return finish(archive, article, original, refresh, on_stage)
+    loaded = load(source, url, on_stage)
+    article = analyse(loaded, on_stage)
+    on_stage(SAVING)
+    return store_article(archive, article, loaded.original, refresh)

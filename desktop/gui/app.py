@@ -316,6 +316,7 @@ class MainWindow(QMainWindow):
                 return
             self.imports.cancel()
             self.imports.wait_for_writer()  # the article being written lands whole, or not at all
+        self.imports.shutdown()
         self.save_settings()
         if self.entity_view is not None:
             self.entity_view.close()

@@ -10,10 +10,11 @@ from __future__ import annotations
 import itertools
 import threading
 from collections import Counter
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,9 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import pipeline
+from desktop.core.analyser import Analyser
+from desktop.core.article import Article, Original
 from desktop.core.dropped import Dropped, importable_files
 from desktop.core.errors import CuttingsError
-from desktop.core.store.archive import SAVED, Outcome
+from desktop.core.store.archive import SAVED, Outcome, store_article
 from desktop.core.store.db import Archive
 from desktop.gui import markup
 from desktop.gui.tasks import TaskRunner
@@ -38,6 +41,7 @@ from desktop.gui.tasks import TaskRunner
 QUEUED, EXISTS, FAILED, CANCELLED = "queued", "already in the archive", "failed", "cancelled"
 FINAL = {SAVED, EXISTS, FAILED, CANCELLED}
 DOWNLOADS_AT_ONCE = 3
+STAGE_POLL_MS = 100
 
 
 class Cancelled(Exception):
@@ -52,6 +56,7 @@ class Item:
     state: str = QUEUED
     message: str = ""
     article_id: int | None = None
+    original: Original | None = None  # the downloaded page, kept while its article is analysed
 
     @property
     def finished(self) -> bool:
@@ -64,15 +69,22 @@ class ImportQueue(QAbstractTableModel):
     article_saved = Signal(int)  # article id, as soon as it is stored
     batch_finished = Signal(str)  # "12 saved, 1 already there, 2 failed"
     _stage = Signal(int, str)  # from workers: item key, stage name
+    _analysed = Signal(int)  # item key whose analysis finished (any thread)
 
     COLUMNS = ("Article", "State")
 
-    def __init__(self, archive: Archive, parent=None, downloads: TaskRunner | None = None,
-                 writer: TaskRunner | None = None):
+    def __init__(self, archive: Archive, parent=None, analyser: Analyser | None = None):
         super().__init__(parent)
         self._archive = archive
-        self._downloads = downloads or TaskRunner(self, max_threads=DOWNLOADS_AT_ONCE)
-        self._writer = writer or TaskRunner(self, max_threads=1)
+        # Downloads on threads (they mostly wait), extraction and entities in a worker process
+        # (started at the first import), writes on one thread: one transaction at a time.
+        self._downloads = TaskRunner(self, max_threads=DOWNLOADS_AT_ONCE)
+        self._analyser = analyser
+        self._analysing: dict[int, Future] = {}
+        self._writer = TaskRunner(self, max_threads=1)
+        self._stage_timer = QTimer(self, interval=STAGE_POLL_MS)
+        self._stage_timer.timeout.connect(self._poll_stages)
+        self._analysed.connect(self._on_analysed)
         self._items: list[Item] = []
         self._keys = itertools.count(1)
         self._cancelled: set[int] = set()
@@ -113,6 +125,8 @@ class ImportQueue(QAbstractTableModel):
                 with self._lock:
                     self._cancelled.add(item.key)
                 self._downloads.cancel(item.key)
+                if (future := self._analysing.pop(item.key, None)) is not None:
+                    future.cancel()
                 self._set(item, CANCELLED, "Cancelled")
         self._check_batch()
 
@@ -140,6 +154,11 @@ class ImportQueue(QAbstractTableModel):
         """True while a download thread is still running (even a cancelled one)."""
         return self._downloads.busy()
 
+    def shutdown(self) -> None:
+        """Stop the worker process without waiting for it (the window is closing)."""
+        if self._analyser is not None:
+            self._analyser.shutdown()
+
     def wait_for_writer(self, msecs: int = 30_000) -> bool:
         """Let the article being written finish its transaction (used when closing)."""
         return self._writer.wait(msecs)
@@ -151,7 +170,7 @@ class ImportQueue(QAbstractTableModel):
 
         def read():
             stored = pipeline.already_stored(self._archive, source)
-            return stored if stored is not None else pipeline.read(source, on_stage=self._stage_reporter(key))
+            return stored if stored is not None else pipeline.load(source, on_stage=self._stage_reporter(key))
 
         self._downloads.run(key, read, lambda result: self._on_read(item, key, result),
                             lambda exc: self._on_error(item, key, exc))
@@ -171,15 +190,42 @@ class ImportQueue(QAbstractTableModel):
         if isinstance(result, Outcome):
             self._on_stored(item, key, result)
             return
-        article, original = result
+        if self._analyser is None:
+            self._analyser = Analyser()
+        future = self._analyser.submit(key, result)
+        self._analysing[key] = future
+        self._stage_timer.start()
+        future.add_done_callback(lambda _future: self._analysed.emit(key))
+        item.original = result.original
+
+    def _poll_stages(self) -> None:
+        for key, stage in self._analyser.stages():
+            self._on_stage(key, stage)
+        if not self._analysing:
+            self._stage_timer.stop()
+
+    def _on_analysed(self, key: int) -> None:
+        future = self._analysing.pop(key, None)
+        item = next((i for i in self._items if i.key == key), None)
+        if future is None or item is None or item.finished or future.cancelled():
+            return
+        if future.exception() is not None:
+            self._on_error(item, key, future.exception())
+            return
+        article, original = future.result(), item.original
         item.title = article.title or item.title
+        item.original = None
         self._set(item, "waiting to be saved")
         self._writer.run(
             key,
-            lambda: pipeline.finish(self._archive, article, original, on_stage=self._stage_reporter(key)),
+            lambda: self._store(key, article, original),
             lambda outcome: self._on_stored(item, key, outcome),
             lambda exc: self._on_error(item, key, exc),
         )
+
+    def _store(self, key: int, article: Article, original: Original) -> Outcome:
+        self._stage_reporter(key)(pipeline.SAVING)
+        return store_article(self._archive, article, original)
 
     def _on_stored(self, item: Item, key: int, outcome: Outcome) -> None:
         if item.key != key:

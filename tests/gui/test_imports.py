@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QVBoxLayout,
 from werkzeug import Response
 
 from desktop.core import pipeline
+from desktop.core.analyser import Analyser
+from desktop.gui import imports
 from desktop.core.query import total
 from desktop.core.store.archive import SAVED
 from desktop.gui.drops import DropTarget
@@ -29,8 +31,10 @@ def page(title: str) -> str:
 
 @pytest.fixture(autouse=True)
 def no_model(monkeypatch):
-    """Entities are tested elsewhere; here an import must not wait for the language model."""
+    """Entities are tested elsewhere; here an import must not wait for the language model,
+    and analyses on a thread of the test process (one test below uses the real process)."""
     monkeypatch.setattr(pipeline, "add_entities", lambda article, on_stage=None: article)
+    monkeypatch.setattr(imports, "Analyser", lambda: Analyser(in_process=True))
 
 
 @pytest.fixture
@@ -241,3 +245,22 @@ def test_dropped_folder_is_listed_in_the_background_and_imported(qtbot, window, 
     settle(qtbot, window.queue)
     assert sorted(window.queue.item(i).title for i in range(2)) == ["One", "Two"]
     assert total(archive) == 2
+
+
+def test_articles_are_analysed_in_a_worker_process(qtbot, archive, httpserver, monkeypatch):
+    monkeypatch.undo()  # the real thing: a spawned process with the language model
+    queue = ImportQueue(archive)
+    url = serve(httpserver, "/real", page("Protest in Belgrade"))
+    from desktop.core.dropped import Dropped
+
+    seen = []
+    queue.dataChanged.connect(lambda *_: seen.append(queue.item(0).state))
+    queue.add([Dropped(url)])
+    settle(qtbot, queue, timeout=60_000)
+    assert queue.item(0).state == SAVED
+    assert "finding entities" in seen  # reported from the worker process
+    from desktop.core.query import detail
+
+    names = {e.name for e in detail(archive, queue.item(0).article_id).entities}
+    assert "Belgrade" in names
+    queue.shutdown()
