@@ -2,9 +2,11 @@
 # Drag a link from a real Chromium and Firefox onto the Cuttings window under Xvfb, and check
 # the article landed in the archive. Slow and needs big Debian packages: not part of .ci/run.
 #   bash scripts/browser_drag.sh [chromium] [firefox-esr]
+#   CUTTINGS=dist/Cuttings/cuttings bash scripts/browser_drag.sh   # the same with the bundle
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+app="$(realpath "${CUTTINGS:-$root/.venv/bin/cuttings}")"
 tool="$root/../shared/tools/browser-drag"
 [ -d "$tool" ] || { echo "needs ../shared/tools/browser-drag beside the repository" >&2; exit 2; }
 
@@ -30,10 +32,10 @@ HTML
 # put it to the right of the browser's (which the tool keeps at 0,0 680x700).
 app_command() {
   cat <<CMD
-CUTTINGS_DB=$1 XDG_CONFIG_HOME=$2 $root/.venv/bin/cuttings & app=\$!
+CUTTINGS_DB=$1 XDG_CONFIG_HOME=$2 $app & pid=\$!
 for i in \$(seq 100); do w=\$(xdotool search --onlyvisible --name Cuttings | head -1); [ -n "\$w" ] && break; sleep 0.2; done
 xdotool windowmove "\$w" 700 40 windowsize "\$w" 570 700
-wait \$app
+wait \$pid
 CMD
 }
 
