@@ -16,10 +16,10 @@ import os
 import re
 import sys
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from pytest_httpserver import HTTPServer
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -28,21 +28,13 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "readability"
 _OWN_URL = re.compile(rb"<link[^>]+rel=[\"']?canonical[^>]*>|<meta[^>]+(?:og:url|twitter:url)[^>]*>", re.I)
 
 
-def serve(pages: list[bytes]) -> ThreadingHTTPServer:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            body = pages[int(self.path.rsplit("/", 1)[1]) % len(pages)]
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *_args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+def serve(pages: list[bytes], count: int) -> HTTPServer:
+    """A local server with /page/0 .. /page/COUNT-1, the corpus pages in turn."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    for n in range(count):
+        server.expect_request(f"/page/{n}").respond_with_data(
+            pages[n % len(pages)], content_type="text/html; charset=utf-8")
+    server.start()
     return server
 
 
@@ -59,7 +51,7 @@ def main() -> None:
     from desktop.gui.app import MainWindow, application
 
     sources = [_OWN_URL.sub(b"", p.read_bytes()) for p in sorted(CORPUS.glob("*/source.html"))]
-    server = serve(sources)
+    server = serve(sources, args.pages)
     folder = Path(tempfile.mkdtemp())
     app = application()
     window = MainWindow(Archive(folder / "bench.sqlite3"),
@@ -76,7 +68,7 @@ def main() -> None:
     timer = QTimer(interval=5)
     timer.timeout.connect(tick)
     timer.start()
-    base = f"http://127.0.0.1:{server.server_port}/page"
+    base = server.url_for("/page")
     start = time.perf_counter()
     window.import_inputs([Dropped(f"{base}/{n}", f"Page {n}") for n in range(args.pages)])
     while window.imports.is_active() or time.perf_counter() - start < 1:
@@ -95,7 +87,7 @@ def main() -> None:
         "stalls_over_100ms": sum(g > 0.1 for g in gaps),
     }))
     window.close()
-    server.shutdown()
+    server.stop()
     QApplication.processEvents()
 
 

@@ -17,11 +17,12 @@ import sys
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from pytest_httpserver import HTTPServer
+from werkzeug import Response
 
 from desktop.core import query
 from desktop.core.dropped import Dropped
@@ -34,22 +35,21 @@ release_slow = threading.Event()
 site_fixed = threading.Event()
 
 
-class Handler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802
-        if self.path == "/slow":
-            release_slow.wait(60)
-        if self.path == "/missing" and not site_fixed.is_set():
-            self.send_error(404)
-            return
-        body = (CORPUS / PAGES.get(self.path, "yahoo-3") / "source.html").read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+def serve() -> HTTPServer:
+    """Three good pages, /slow (answers once `release_slow` is set) and /missing (404 until
+    `site_fixed` is set)."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
 
-    def log_message(self, *_args):
-        pass
+    def page(name: str) -> Response:
+        return Response((CORPUS / name / "source.html").read_bytes(), content_type="text/html; charset=utf-8")
+
+    for path, name in PAGES.items():
+        server.expect_request(path).respond_with_response(page(name))
+    server.expect_request("/slow").respond_with_handler(lambda _r: release_slow.wait(60) and page("yahoo-3"))
+    server.expect_request("/missing").respond_with_handler(
+        lambda _r: page("yahoo-3") if site_fixed.is_set() else Response("Not found", status=404))
+    server.start()
+    return server
 
 
 def wait_until(condition, seconds: float = 60) -> None:
@@ -78,9 +78,8 @@ def browse(window: MainWindow, out: Path) -> None:
 
 
 def import_batch(window: MainWindow, out: Path) -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
+    server = serve()
+    base = server.url_for("").rstrip("/")
     files = Path(tempfile.mkdtemp())
     for name in ("webmd-1", "yahoo-2"):
         shutil.copy(CORPUS / name / "source.html", files / f"{name}.html")
@@ -102,7 +101,7 @@ def import_batch(window: MainWindow, out: Path) -> None:
     wait_until(lambda: not queue.is_active())
     release_slow.set()
     print(f"finished: {dict(queue.counts())}; archive {before} -> {query.total(window.archive)} articles")
-    server.shutdown()
+    server.stop()
 
 
 def main(db: str, folder: str) -> None:
