@@ -64,7 +64,8 @@ SEARCH_DELAY_MS = 250
 DETAIL_DELAY_MS = 100
 PROFILE_ARTICLES = 1000  # newest articles listed in the entity view
 IMPORT_DOCK_HEIGHT = 210  # the list stays the main thing while an import runs below it
-REFRESH_DELAY_MS = 300  # imported articles show up in batches, not one query each
+REFRESH_DELAY_MS = 300
+RECOUNT_WHILE_IMPORTING_MS = 3000  # imported articles show up in batches, not one query each
 
 EMPTY_STATE = """
 <div align="center">
@@ -383,7 +384,19 @@ class MainWindow(QMainWindow):
         self.runner.run("query", work, lambda result: self._query_done(result, flt), self._failed)
 
     def _count_facets(self, flt: Filter) -> None:
-        """Recount the sidebar for `flt`; started once its rows are shown, not to slow them."""
+        """Recount the sidebar for `flt`; started once its rows are shown, not to slow them.
+
+        While imported articles arrive, the sidebar is recounted every few seconds, not after
+        each article: rebuilding it is the dearest thing the window does on its own thread.
+        """
+        if self.imports.is_active():
+            if not self._recount_timer.isActive():
+                self._recount_timer.start()
+            return
+        self._recount_timer.stop()
+        self._recount(flt)
+
+    def _recount(self, flt: Filter) -> None:
         archive, text = self.archive, self.facets.search_text()
         # One more than shown, so the sidebar can tell "300" from "more than 300".
         self.runner.run(
@@ -585,6 +598,9 @@ class MainWindow(QMainWindow):
         self.imports = ImportQueue(self.archive, self)
         self.imports.article_saved.connect(lambda _id: self._refresh_timer.start())
         self.imports.batch_finished.connect(lambda text: self.statusBar().showMessage(f"Import finished: {text}", 10_000))
+        self.imports.batch_finished.connect(lambda _text: self._count_facets(self.filter))
+        self._recount_timer = QTimer(self, singleShot=True, interval=RECOUNT_WHILE_IMPORTING_MS)
+        self._recount_timer.timeout.connect(lambda: self._recount(self.filter))
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         self.import_dock = QDockWidget("Imports", self)

@@ -56,7 +56,6 @@ class Item:
     state: str = QUEUED
     message: str = ""
     article_id: int | None = None
-    original: Original | None = None  # the downloaded page, kept while its article is analysed
 
     @property
     def finished(self) -> bool:
@@ -80,7 +79,7 @@ class ImportQueue(QAbstractTableModel):
         # (started at the first import), writes on one thread: one transaction at a time.
         self._downloads = TaskRunner(self, max_threads=DOWNLOADS_AT_ONCE)
         self._analyser = analyser
-        self._analysing: dict[int, Future] = {}
+        self._analysing: dict[int, tuple[Future, Original]] = {}  # guarded by _lock
         self._writer = TaskRunner(self, max_threads=1)
         self._stage_timer = QTimer(self, interval=STAGE_POLL_MS)
         self._stage_timer.timeout.connect(self._poll_stages)
@@ -124,8 +123,9 @@ class ImportQueue(QAbstractTableModel):
             if not item.finished:
                 with self._lock:
                     self._cancelled.add(item.key)
+                    future, _original = self._analysing.pop(item.key, (None, None))
                 self._downloads.cancel(item.key)
-                if (future := self._analysing.pop(item.key, None)) is not None:
+                if future is not None:
                     future.cancel()
                 self._set(item, CANCELLED, "Cancelled")
         self._check_batch()
@@ -170,7 +170,17 @@ class ImportQueue(QAbstractTableModel):
 
         def read():
             stored = pipeline.already_stored(self._archive, source)
-            return stored if stored is not None else pipeline.load(source, on_stage=self._stage_reporter(key))
+            if stored is not None:
+                return stored
+            loaded = pipeline.load(source, on_stage=self._stage_reporter(key))
+            # Submitted from this thread: starting the worker process takes a while.
+            with self._lock:
+                if self._analyser is None:
+                    self._analyser = Analyser()
+                future = self._analyser.submit(key, loaded)
+                self._analysing[key] = (future, loaded.original)
+            future.add_done_callback(lambda _future: self._analysed.emit(key))
+            return None
 
         self._downloads.run(key, read, lambda result: self._on_read(item, key, result),
                             lambda exc: self._on_error(item, key, exc))
@@ -184,37 +194,33 @@ class ImportQueue(QAbstractTableModel):
 
         return report
 
-    def _on_read(self, item: Item, key: int, result) -> None:
+    def _on_read(self, item: Item, key: int, result: Outcome | None) -> None:
         if item.key != key or item.finished:
             return
-        if isinstance(result, Outcome):
+        if result is not None:  # already in the archive
             self._on_stored(item, key, result)
-            return
-        if self._analyser is None:
-            self._analyser = Analyser()
-        future = self._analyser.submit(key, result)
-        self._analysing[key] = future
-        self._stage_timer.start()
-        future.add_done_callback(lambda _future: self._analysed.emit(key))
-        item.original = result.original
+        else:
+            self._stage_timer.start()
 
     def _poll_stages(self) -> None:
-        for key, stage in self._analyser.stages():
+        with self._lock:
+            analyser, idle = self._analyser, not self._analysing
+        for key, stage in analyser.stages() if analyser is not None else ():
             self._on_stage(key, stage)
-        if not self._analysing:
+        if idle:
             self._stage_timer.stop()
 
     def _on_analysed(self, key: int) -> None:
-        future = self._analysing.pop(key, None)
+        with self._lock:
+            future, original = self._analysing.pop(key, (None, None))
         item = next((i for i in self._items if i.key == key), None)
         if future is None or item is None or item.finished or future.cancelled():
             return
         if future.exception() is not None:
             self._on_error(item, key, future.exception())
             return
-        article, original = future.result(), item.original
+        article = future.result()
         item.title = article.title or item.title
-        item.original = None
         self._set(item, "waiting to be saved")
         self._writer.run(
             key,
