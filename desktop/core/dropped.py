@@ -14,9 +14,10 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 
 from desktop.core.errors import CuttingsError
+from desktop.core.pipeline import HTML_SUFFIXES, TEXT_SUFFIXES
 from desktop.core.urls import looks_like_url, normalize_url
 
-IMPORTABLE_SUFFIXES = {".html", ".htm", ".xhtml", ".md", ".markdown", ".txt"}
+IMPORTABLE_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
 
 
 @dataclass(frozen=True)
