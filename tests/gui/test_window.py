@@ -224,8 +224,11 @@ def test_settings_survive_a_restart(filled, make_window, qtbot):
     window.resize(701, 533)
     window.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
     qtbot.waitUntil(lambda: window.filter.sort == "title" and not window.runner.busy())
-    window.splitter.setSizes([300, 500, 311])
+    qtbot.wait(50)  # let the resize settle, then give the splitter sizes that fit its width
+    width = sum(window.splitter.sizes())
+    window.splitter.setSizes([200, width - 200 - 270, 270])
     sizes = window.splitter.sizes()
+    assert sizes == [200, width - 470, 270]
     window.table.horizontalHeader().resizeSection(2, 177)
     window.close()
 
