@@ -17,6 +17,7 @@ from desktop.core.errors import CuttingsError
 from desktop.core.urls import check_url
 
 MAX_REDIRECTS = 10
+MAX_BYTES = 20 * 1024 * 1024  # the largest page (or saved file) we import, decompressed
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 HEADERS = {
     "User-Agent": (
@@ -215,7 +216,7 @@ def fetch(
     *,
     timeout: float = 30.0,
     connect_timeout: float = 10.0,
-    max_bytes: int = 20 * 1024 * 1024,
+    max_bytes: int = MAX_BYTES,
     client: httpx.Client | None = None,
 ) -> Page:
     """Download an HTML page; raise CuttingsError with a message for the user on any failure.

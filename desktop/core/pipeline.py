@@ -12,7 +12,7 @@ from pathlib import Path
 from desktop.core.article import Article, Original
 from desktop.core.errors import CuttingsError
 from desktop.core.extract import extract_html, extract_textfile
-from desktop.core.fetch import decode_html, fetch
+from desktop.core.fetch import MAX_BYTES, decode_html, fetch
 from desktop.core.store.archive import EXISTS, Outcome, find_same, store_article
 from desktop.core.store.db import Archive
 from desktop.core.urls import check_url, looks_like_url
@@ -26,7 +26,6 @@ DOWNLOADING, READING, EXTRACTING, ENTITIES, SAVING = (
 )
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
-MAX_FILE_BYTES = 20 * 2**20
 
 Stage = Callable[[str], None]
 
@@ -69,8 +68,8 @@ def _read_file(path: Path, url: str | None, on_stage: Stage) -> Loaded:
     if suffix not in HTML_SUFFIXES | TEXT_SUFFIXES:
         raise CuttingsError("Only .html, .htm, .md and .txt files can be imported")
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise CuttingsError(f"The file is larger than {MAX_FILE_BYTES // 2**20} MB")
+        if path.stat().st_size > MAX_BYTES:
+            raise CuttingsError(f"The file is larger than {MAX_BYTES // 2**20} MB")
         raw = path.read_bytes()
     except OSError as exc:
         raise CuttingsError(f"Cannot read the file: {exc.strerror}") from exc

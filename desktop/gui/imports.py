@@ -213,7 +213,7 @@ class ImportQueue(QAbstractTableModel):
     def _on_analysed(self, key: int) -> None:
         with self._lock:
             future, original = self._analysing.pop(key, (None, None))
-        item = next((i for i in self._items if i.key == key), None)
+        item = self._item_of(key)
         if future is None or item is None or item.finished or future.cancelled():
             return
         if future.exception() is not None:
@@ -257,9 +257,12 @@ class ImportQueue(QAbstractTableModel):
         self._check_batch()
 
     def _on_stage(self, key: int, stage: str) -> None:
-        for item in self._items:
-            if item.key == key and not item.finished:
-                self._set(item, stage)
+        item = self._item_of(key)
+        if item is not None and not item.finished:
+            self._set(item, stage)
+
+    def _item_of(self, key: int) -> Item | None:
+        return next((i for i in self._items if i.key == key), None)
 
     def _check_batch(self) -> None:
         if self._items and not self.is_active():
