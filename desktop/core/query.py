@@ -305,7 +305,6 @@ def profile(
         if entity is None:
             return None
         mention_rows = session.exec(select(Mention).where(Mention.entity_id == entity_id)).all()
-    article_list = [m.article_id for m in mention_rows]
     ordered = article_ids(archive, Filter(terms=(Term(entity.kind, entity.name, (entity_id,)),)))
     with archive.session() as session:
         together = session.exec(
@@ -321,7 +320,7 @@ def profile(
         ).all()
     by_article = {m.article_id: m.context for m in mention_rows}
     return Profile(
-        entity=_entity_info(entity, mentions=len(article_list)),
+        entity=_entity_info(entity, mentions=len(mention_rows)),
         articles=summaries(archive, ordered[:articles]),
         companions=[FacetEntry(Term(k, n, (i,)), c) for i, k, n, c in together],
         contexts=[(a, by_article[a]) for a in ordered if by_article.get(a)][:contexts],
