@@ -44,24 +44,31 @@ def load_scorer():
     return module
 
 
-def score(scorer, docs, predict):
+def score(scorer, docs, predict, repeat):
+    """Scores from one pass; wall and CPU seconds of the fastest of `repeat` passes (this
+    machine is shared, and the slower passes measure its neighbours)."""
     tallies = {"persons": scorer.Tally(), "places": scorer.Tally(), "citycountry": scorer.Tally(),
                "orgs": scorer.Tally(), "geonameid": [], "km161": []}
-    wall = cpu = 0.0
-    for doc in docs:
-        w, c = time.perf_counter(), time.process_time()
-        pred = predict(doc["text"])
-        wall, cpu = wall + time.perf_counter() - w, cpu + time.process_time() - c
-        scorer.score_doc(doc, pred, tallies)
+    passes = []
+    for i in range(repeat):
+        wall = cpu = 0.0
+        for doc in docs:
+            w, c = time.perf_counter(), time.process_time()
+            pred = predict(doc["text"])
+            wall, cpu = wall + time.perf_counter() - w, cpu + time.process_time() - c
+            if i == 0:
+                scorer.score_doc(doc, pred, tallies)
+        passes.append((wall, cpu))
     f1 = {k: tallies[k].prf()[2] for k in ("persons", "places", "citycountry", "orgs") if tallies[k].n_gold}
     acc = statistics.mean(tallies["geonameid"]) if tallies["geonameid"] else None
-    return f1, acc, wall, cpu
+    return f1, acc, *min(passes)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(SHARED / "corpus" / "geoparsing" / "TR-News" / "tr-news.jsonl"))
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes; the fastest is printed")
     args = ap.parse_args()
 
     out = subprocess.run([sys.executable, "-c", LOAD_CODE], capture_output=True, text=True, cwd=ROOT, check=True)
@@ -79,11 +86,11 @@ def main():
     words = sum(len(d["text"].split()) for d in docs)
     find_entities("Warm-up", "Warm-up text in Paris.")  # loads the model and the gazetteer
 
-    print(f"{len(docs)} documents, {words} words")
+    print(f"{len(docs)} documents, {words} words; times: fastest of {args.repeat} passes")
     print(f"{'':<12}{'places F1':>10}{'city+ctry':>10}{'id acc':>8}"
           f"{'s/1000 words (wall, CPU)':>26}{'words/s (wall)':>15}")
     for name, predict in (("plain spaCy", entities_adapter.plain_spacy), ("ours", entities_adapter.ours)):
-        f1, acc, wall, cpu = score(scorer, docs, predict)
+        f1, acc, wall, cpu = score(scorer, docs, predict, args.repeat)
         print(f"{name:<12}{f1.get('places', 0):>10.3f}{f1.get('citycountry', 0):>10.3f}{acc or 0:>8.3f}"
               f"{wall / words * 1000:>18.3f}, {cpu / words * 1000:.3f}{words / wall:>15.0f}")
 

@@ -6,7 +6,6 @@ Importing this package is cheap; spaCy and the gazetteer load on the first `find
 from __future__ import annotations
 
 import bisect
-import re
 
 from ..article import CITY, COUNTRY, ORG, PERSON, PLACE, Entity
 from . import ner
@@ -95,15 +94,27 @@ def _count_mentions(groups: list[tuple[Entity, set[str]]], analysis: ner.Analysi
     found: dict[int, list[int]] = {id(e): [] for e, _ in groups}
     pairs = sorted(((f, e) for e, forms in groups for f in forms), key=lambda p: -len(p[0]))
     for form, entity in pairs:
-        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text):
-            if all(free[m.start():m.end()]):
-                free[m.start():m.end()] = bytes(m.end() - m.start())
-                found[id(entity)].append(m.start())
+        for start in _occurrences(text, form):
+            end = start + len(form)
+            if all(free[start:end]):
+                free[start:end] = bytes(end - start)
+                found[id(entity)].append(start)
     for entity, forms in groups:
         starts = found[id(entity)] or [s for f in forms for s in positions.get(f, [])]
         entity.mentions = max(1, len(starts))
         entity.first_pos = min(starts, default=0)
         entity.context = _sentence(analysis, entity.first_pos)
+
+
+def _occurrences(text: str, form: str):
+    """Where `form` occurs in `text` as whole words (a str.find loop: a regex per form would
+    be compiled anew for every article)."""
+    word = lambda i: 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+    start = text.find(form)
+    while start >= 0:
+        if not word(start - 1) and not word(start + len(form)):
+            yield start
+        start = text.find(form, start + 1)
 
 
 def _sentence(analysis: ner.Analysis, pos: int) -> str:

