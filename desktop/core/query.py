@@ -144,6 +144,9 @@ def article_ids(archive: Archive, flt: Filter = Filter(), limit: int | None = No
     order = col(column).desc() if flt.descending else col(column).asc()
     # NULLS LAST rather than an "IS NULL" sort key: the date index can then give the order.
     query = _matching_ids(archive, flt).order_by(order.nulls_last(), col(ArticleRow.id).desc())
+    # Unfiltered, the date index gives the order; a publisher filter needs the article rows.
+    if column is ArticleRow.published and flt.is_narrowed and all(t.kind != PUBLISHER for t in flt.terms):
+        query = archive.backend.date_order_of_subset(query, ArticleRow)
     if limit is not None:
         query = query.limit(limit)
     with archive.engine.connect() as conn:  # plain rows: ids of a 100k archive in a third of the time

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from desktop.core import query
 from desktop.core.query import Summary
@@ -42,6 +43,10 @@ _ROLES = frozenset({
 })
 _GREY = QColor("#5f6672")
 _LOADING = QColor("#8a8f98")
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_ALIGN = [int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if c == PEOPLE else int(_LEFT)
+          for c in range(len(COLUMNS))]
+CELL_PADDING = 6
 
 
 class _Row(NamedTuple):
@@ -146,38 +151,61 @@ class ArticleTableModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def cell(self, row: int, column: int) -> tuple[str, QColor | None]:
+        """The text of one cell and its colour (None: the normal text colour). A page not
+        fetched yet is fetched in the background and shows "…" meanwhile."""
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            self._request_page(page_no)
+            page = self._pages.get(page_no)  # there already if the runner is synchronous
+        if page is None:
+            return ("…" if column == TITLE else ""), _LOADING
+        entry = page[row % PAGE_SIZE]
+        if entry is None:
+            return ("(deleted)" if column == TITLE else ""), _GREY
+        return entry.cells[column], (_GREY if column in (DATE, PEOPLE) else None)
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES or not index.isValid():
             return None  # the view asks ~12 roles per cell on every paint: answer the rest at once
         row, column = index.row(), index.column()
         if role == ID_ROLE:
             return self.id_at(row)
-        page_no = row // PAGE_SIZE
-        page = self._pages.get(page_no)
-        if page is None and role == Qt.ItemDataRole.DisplayRole:
-            self._request_page(page_no)
-            page = self._pages.get(page_no)  # there already if the runner is synchronous
-        if page is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return "…" if column == TITLE else ""
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return _LOADING
-            return None
-        entry = page[row % PAGE_SIZE]
-        if entry is None:
-            return "(deleted)" if role == Qt.ItemDataRole.DisplayRole and column == TITLE else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN[column]
+        text, colour = self.cell(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
-            return entry.cells[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, AUTHORS):
-            return markup.literal(entry.cells[column]) if entry.cells[column] else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == PEOPLE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (DATE, PEOPLE):
-            return _GREY
+            return text
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return colour
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, AUTHORS) and text:
+            return markup.literal(text)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sortRequested.emit(COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder)
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Paints a cell's text straight from the model's formatted row. The stock delegate asks
+    the model for a dozen roles per cell and lays each cell out through the style sheet,
+    which made repainting a full-screen list after every filter click several times slower."""
+
+    def __init__(self, model: ArticleTableModel, parent=None):
+        super().__init__(parent)
+        self._model = model
+
+    def paint(self, painter, option, index) -> None:
+        column = index.column()
+        text, colour = self._model.cell(index.row(), column)
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+            colour = option.palette.highlightedText().color()
+        painter.setPen(colour or option.palette.text().color())
+        rect = option.rect.adjusted(CELL_PADDING, 0, -CELL_PADDING, 0)
+        painter.drawText(rect, _ALIGN[column],
+                         option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
 
 
 def _cell(item: Summary, column: int) -> str:

@@ -26,7 +26,6 @@ QTableView {{
     border-radius: 4px; selection-background-color: #d4e4f7; selection-color: #111;
     gridline-color: transparent;
 }}
-QTableView::item {{ padding: 0 6px; }}
 QHeaderView::section {{
     background: #f1f3f6; color: #4a505a; border: none; border-bottom: 1px solid #dde1e7;
     border-right: 1px solid #e6e9ee; padding: 5px 6px; font-weight: 600;
@@ -42,6 +41,7 @@ QToolButton#chip[kind="city"] {{ background: #dcefe0; border-color: #b2d8bb; col
 QToolButton#chip[kind="country"] {{ background: #e0eaf7; border-color: #b9cde9; color: #1d3f66; }}
 QToolButton#chip[kind="org"] {{ background: #f0e4f6; border-color: #d9c0e6; color: #4b2160; }}
 QToolButton#clearChips {{ color: {ACCENT}; border: none; }}
+#chipHint {{ color: #8a8f98; }}
 #emptyState {{ background: white; border: 1px dashed #c9ced6; border-radius: 8px; color: #3b414a; }}
 QSplitter::handle {{ background: #dde1e7; }}
 QSplitter::handle:horizontal {{ width: 1px; }}

@@ -164,7 +164,8 @@ def test_chips_remove_filters(filled, make_window, qtbot):
     assert [c.text() for c in window.chips.chips] == ["City: Belgrade  ×"]
     qtbot.mouseClick(window.chips.chips[0], Qt.MouseButton.LeftButton)
     wait_rows(qtbot, window, 5)
-    assert window.chips.isHidden()
+    assert window.chips.chips == []
+    assert window.chips.hint.isVisibleTo(window)  # "Click a person, place ... to filter"
     assert window.count_label.text() == "5 articles"
 
 

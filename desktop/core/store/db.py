@@ -17,7 +17,7 @@ from sqlmodel import Session, SQLModel
 from desktop.core.errors import CuttingsError
 from desktop.core.store import models, sqlite
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # MIGRATIONS[n] upgrades an archive from schema n-1 to n, inside one transaction.
 # Each step gets the connection and the engine module (for engine-specific parts).
@@ -29,13 +29,20 @@ def _create_schema(conn: Connection, backend: ModuleType) -> None:
     backend.install(conn)
 
 
-def _mention_entity_article_index(conn: Connection, backend: ModuleType) -> None:
-    """The covering index models.Mention declares (a new archive has it from step 1)."""
-    index = next(i for i in models.Mention.__table__.indexes if i.name == "ix_mention_entity_article")
-    index.create(conn, checkfirst=True)
+def _declared_index(table, name: str) -> Migration:
+    """A step creating an index a model declares (a new archive has it from step 1)."""
+
+    def step(conn: Connection, backend: ModuleType) -> None:
+        next(i for i in table.indexes if i.name == name).create(conn, checkfirst=True)
+
+    return step
 
 
-MIGRATIONS: dict[int, Migration] = {1: _create_schema, 2: _mention_entity_article_index}
+MIGRATIONS: dict[int, Migration] = {
+    1: _create_schema,
+    2: _declared_index(models.Mention.__table__, "ix_mention_entity_article"),
+    3: _declared_index(models.ArticleRow.__table__, "ix_article_id_published"),
+}
 
 
 def default_location() -> Path:
