@@ -65,6 +65,7 @@ DETAIL_DELAY_MS = 100
 PROFILE_ARTICLES = 1000  # newest articles listed in the entity view
 IMPORT_DOCK_HEIGHT = 210  # the list stays the main thing while an import runs below it
 REFRESH_DELAY_MS = 300
+RECOUNT_AFTER_ROWS_MS = 15  # a frame: the new rows are painted before the sidebar recount starts
 RECOUNT_WHILE_IMPORTING_MS = 3000  # imported articles show up in batches, not one query each
 
 EMPTY_STATE = """
@@ -435,7 +436,8 @@ class MainWindow(QMainWindow):
         self._restore_position()
         self.loaded = True
         self.queryFinished.emit()
-        self._count_facets(flt)
+        # The recount's worker thread would slow the painting of the rows (it holds the GIL).
+        QTimer.singleShot(RECOUNT_AFTER_ROWS_MS, self, lambda: self._count_facets(flt))
 
     def _restore_position(self) -> None:
         rows = [r for r in (self.model.row_of(i) for i in self._pending_select) if r is not None]
