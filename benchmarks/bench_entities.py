@@ -68,7 +68,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(SHARED / "corpus" / "geoparsing" / "TR-News" / "tr-news.jsonl"))
     ap.add_argument("--limit", type=int)
-    ap.add_argument("--repeat", type=int, default=3, help="timed passes; the fastest is printed")
+    ap.add_argument("--repeat", type=int, default=5, help="timed passes; the fastest is printed")
     args = ap.parse_args()
 
     out = subprocess.run([sys.executable, "-c", LOAD_CODE], capture_output=True, text=True, cwd=ROOT, check=True)

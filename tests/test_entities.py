@@ -180,6 +180,26 @@ def test_holidays_and_streaming_services_are_neither_people_nor_places(model):
     assert [e.kind for e in entities if e.name == "Netflix"] in ([], [ORG])
 
 
+GERMAN = ("Die Datenbank speichert alle Einträge, und die Anwendung zeigt sie an. Bundeskanzler "
+          "Olaf Scholz sagte am Montag in Berlin, dass die Regierung die Sicherheit der Geräte "
+          "verbessern wolle. Eine Einführung in die Zeitzonen und den Startwert folgt im nächsten "
+          "Abschnitt, zusammen mit Hinweisen zum Erstellen von Einmal-Passwörtern für jeden Browser.")
+ENGLISH = ("Chancellor Olaf Scholz said on Monday in Berlin that the government wanted to make the "
+           "devices safer. An introduction to time zones and the starting value follows in the next "
+           "section, with advice on creating one-time passwords for every browser and a database.")
+
+
+def test_articles_not_in_english_get_no_entities(model):
+    # The English model reads German nouns as people ("Datenbank", "Anwendung"): better none.
+    assert find_entities("Sicherheit im Netz", GERMAN) == []
+    english = find_entities("Safety online", ENGLISH)
+    assert {"Olaf Scholz", "Berlin"} <= {e.name for e in english}
+
+
+def test_short_texts_count_as_english(model):
+    assert {e.name for e in find_entities("", "Olaf Scholz in Berlin.")} >= {"Olaf Scholz", "Berlin"}
+
+
 def test_byline_names_are_not_mentions(model):
     entities = find_entities("Talks resume", "By Jane Hollis and Tom Beck\n\n"
                              "Foreign Minister Sergei Lavrov met reporters in Vienna on Monday.")

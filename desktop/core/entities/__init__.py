@@ -12,6 +12,7 @@ from . import ner
 from .gazetteer import COUNTRY as GAZ_COUNTRY
 from .gazetteer import REGION, gazetteer
 from .labels import NORP, document_labels
+from .language import is_english
 from .labels import ORG as ORG_LABEL
 from .labels import PERSON as PERSON_LABEL
 from .labels import PLACE as PLACE_LABEL
@@ -31,9 +32,10 @@ def entities_status() -> str | None:
 
 def find_entities(title: str, text: str) -> list[Entity]:
     """All people, cities, countries, other places and organisations of one article, each
-    merged over its surface forms; [] when no spaCy model is installed."""
+    merged over its surface forms; [] when no spaCy model is installed or the article is not
+    in English."""
     nlp = ner.load_model()
-    if nlp is None:
+    if nlp is None or not is_english(f"{title}\n{text}"):
         return []
     gaz = gazetteer()
     analysis = ner.analyse(nlp, title, text)
