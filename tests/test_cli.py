@@ -128,6 +128,18 @@ def test_extract_json_contract(cli, httpserver):
     assert data["persons"] == data["cities"] == []
 
 
+def test_extract_finds_no_entities_in_a_foreign_article(cli, tmp_path):
+    from tests.test_entities import GERMAN
+
+    page = tmp_path / "sicherheit.txt"
+    page.write_text(f"Sicherheit im Netz\n\n{GERMAN}", encoding="utf-8")
+    code, out, _ = cli("extract", str(page), "--json", db=False)
+    data = json.loads(out)
+    assert code == 0
+    assert data["language"] == "de"
+    assert data["persons"] == data["cities"] == data["organizations"] == []
+
+
 def test_export_and_reimport_give_the_same_archive(cli, httpserver, tmp_path, capsys):
     cli("import", serve(httpserver, "/a"))
     cli("import", serve(httpserver, "/b", ARTICLE.replace("Belgrade", "Tbilisi")))

@@ -108,10 +108,13 @@ def analyse(loaded: Loaded, on_stage: Stage = _quiet) -> Article:
 
 
 def add_entities(article: Article, on_stage: Stage = _quiet) -> Article:
-    """Fill `article.entities` (nothing if no language model is installed)."""
+    """Fill `article.entities` (nothing if no language model is installed or the article is
+    not in English), and its language if the page did not declare one."""
     from desktop.core.entities import find_entities
+    from desktop.core.entities.language import text_language
 
     on_stage(ENTITIES)
+    article.language = article.language or text_language(f"{article.title}\n{article.text}")
     article.entities = find_entities(article.title, article.text)
     return article
 

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from html import escape
 
+from PySide6.QtCore import QLocale
+
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE
 from desktop.core.query import AUTHOR, PUBLISHER, YEAR, Detail, EntityInfo, Profile
 
@@ -136,6 +138,16 @@ def meta_line(authors: list[str], published: str | None, publisher: str | None) 
     return " · ".join(bits)
 
 
+def _no_entities(language: str | None) -> str:
+    """Why an article has no people or places, when it is because of its language."""
+    code = (language or "").split("-")[0].lower()
+    if not code or code == "en":
+        return ""
+    name = QLocale.languageToString(QLocale(code).language())
+    return (f'<p class="muted">No people or places: they are found in English articles only, '
+            f'and this one is in {escape(name if name != "C" else code)}.</p>')
+
+
 def detail_html(item: Detail) -> str:
     source = ""
     if item.url:
@@ -148,7 +160,7 @@ def detail_html(item: Detail) -> str:
         f"<h1>{escape(item.title or '(untitled)')}</h1>"
         f'<p class="meta">{meta_line(item.authors, item.published, item.publisher)}</p>'
         f"{source}"
-        f"{_entity_lists(entities)}"
+        f"{_entity_lists(entities) if entities else _no_entities(item.language)}"
         f'<p class="sect">TEXT</p>{highlight(item.text, entities)}'
     )
 

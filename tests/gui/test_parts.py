@@ -94,3 +94,12 @@ def test_detail_markup_never_contains_article_tags():
     for tag in ("<script", "<img", "<i>", "<u>"):
         assert tag not in html
     assert "&quot;&gt;&lt;script&gt;" in html
+
+
+def test_detail_says_why_a_foreign_article_has_no_entities():
+    german = Detail(id=1, url=None, title="Sicherheit", authors=[], published=None, publisher=None,
+                    text="Die Datenbank ...", language="de")
+    assert "English articles only, and this one is in German" in markup.detail_html(german)
+    english = Detail(id=2, url=None, title="Safety", authors=[], published=None, publisher=None,
+                     text="The database ...", language="en-GB")
+    assert "English articles only" not in markup.detail_html(english)
