@@ -30,7 +30,7 @@ from desktop.core.store.db import Archive
 from desktop.gui.app import MainWindow, application
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "readability"
-PAGES = {"/telegraph": "telegraph", "/wapo": "wapo-2", "/verge": "theverge"}
+PAGES = {"/telegraph": "telegraph", "/cnn": "cnn", "/verge": "theverge"}
 release_slow = threading.Event()
 site_fixed = threading.Event()
 

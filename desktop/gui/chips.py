@@ -44,6 +44,7 @@ class ChipBar(QWidget):
     def set_terms(self, terms: tuple[Term, ...]) -> None:
         for chip in self.chips:
             self._layout.removeWidget(chip)
+            chip.hide()  # now: deleteLater waits for the event loop, and the bar stays visible
             chip.deleteLater()
         self.chips = []
         for position, term in enumerate(terms):

@@ -13,6 +13,7 @@ QMainWindow, QDialog {{ background: #f6f7f9; }}
 #facetTree {{ background: #eef0f3; border: none; }}
 #facetTree::item {{ padding: 3px 2px; }}
 #facetTree::item:hover {{ background: #e0e5ec; }}
+#profileArticles::item {{ padding: 4px 2px; }}
 QLineEdit {{
     padding: 5px 8px; border: 1px solid #c9ced6; border-radius: 6px; background: white;
     selection-background-color: {ACCENT};

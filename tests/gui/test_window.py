@@ -9,7 +9,7 @@ import sys
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QToolButton
 
 from desktop.core import query
 from desktop.core.store.archive import store_article
@@ -163,6 +163,8 @@ def test_chips_remove_filters(filled, make_window, qtbot):
     assert [t.label for t in window.filter.terms] == ["Belgrade"]
     assert [c.text() for c in window.chips.chips] == ["City: Belgrade  ×"]
     qtbot.mouseClick(window.chips.chips[0], Qt.MouseButton.LeftButton)
+    shown = [b for b in window.chips.findChildren(QToolButton, "chip") if b.isVisibleTo(window)]
+    assert shown == []  # removed chips vanish at once, not when Qt gets round to deleting them
     wait_rows(qtbot, window, 5)
     assert window.chips.chips == []
     assert window.chips.hint.isVisibleTo(window)  # "Click a person, place ... to filter"
