@@ -329,10 +329,10 @@ class MainWindow(QMainWindow):
     # -- the filter ---------------------------------------------------------------------
     def set_filter(self, flt: Filter, select: Sequence[int] | None = None) -> None:
         self.filter = flt
+        self.run_query(select=select)  # first: the worker queries while the chips are redrawn
         self.chips.set_terms(flt.terms)
         if self.search.text() != flt.text:
             self.search.setText(flt.text)
-        self.run_query(select=select)
 
     def add_term(self, term: Term) -> None:
         self.set_filter(self.filter.adding(term))
