@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 
 ENGLISH = "en"
-SAMPLE_CHARS = 2000  # plenty to be sure; identifying it takes about a millisecond
+SAMPLE_CHARS = 1000  # as sure as 5000 on the corpus pages and TR-News, at a fifth of the time
 MIN_WORDS = 40  # shorter texts are too short to tell: take them as English
 
 _lock = threading.Lock()
