@@ -27,6 +27,12 @@ def _analyse(key: int, loaded: Loaded) -> Article:
     return pipeline.analyse(loaded, on_stage=lambda stage: _stages.put((key, stage)))
 
 
+def _load_models() -> str | None:
+    from desktop.core.entities import load_models
+
+    return load_models()
+
+
 class Analyser:
     """Runs `pipeline.analyse` off the caller's process (or, with in_process, on one thread)."""
 
@@ -43,6 +49,11 @@ class Analyser:
         """Start analysing; the future's result is the Article (or the CuttingsError)."""
         return self._pool.submit(_analyse, key, loaded)
 
+    def warm_up(self) -> Future:
+        """Start the worker and load its models before the first article needs them; the
+        future's result is the spaCy model package (None: entities are off)."""
+        return self._pool.submit(_load_models)
+
     def stages(self) -> list[tuple[int, str]]:
         """The (item key, stage) messages sent since the last call."""
         messages = []
@@ -51,5 +62,12 @@ class Analyser:
         return messages
 
     def shutdown(self) -> None:
-        """Drop what has not started; do not wait for the article being analysed."""
+        """Drop what has not started and stop the worker process: it only reads and computes
+        (articles are stored by the caller), so stopping it mid-article loses nothing, and
+        the app need not linger after its window closes while the worker loads its models."""
+        # ProcessPoolExecutor.terminate_workers() arrives in Python 3.14; shutdown() forgets
+        # the processes, so take them first.
+        processes = list((getattr(self._pool, "_processes", None) or {}).values())
         self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()

