@@ -88,11 +88,40 @@ def load_model():
                     threadpool_limits(limits=1, user_api="blas")
                     with use_ops("numpy", use_blis=False):
                         _nlp = spacy.load(name, exclude=UNUSED_PIPES)
-                    _nlp.add_pipe("sentencizer")
                 except (ImportError, OSError, ValueError) as exc:  # a broken or mismatched install
                     load_error = f"Entities are off: the spaCy model {name} could not be loaded ({exc})"
             _loaded = True
         return _nlp
+
+
+_SENTENCE_MARKS = None  # numpy array of the ORTH ids of sentence-final marks
+
+
+def sentence_spans(doc) -> list[tuple[int, int]]:
+    """Character spans of a doc's sentences, split where spaCy's rule-based sentencizer
+    splits (after ".", "!", "?" and the like), read from the doc's token arrays: running
+    the sentencizer component cost 7% of the entity stage."""
+    global _SENTENCE_MARKS
+    import numpy as np
+    from spacy.attrs import IDX, IS_PUNCT, ORTH
+
+    if not len(doc):
+        return []
+    if _SENTENCE_MARKS is None:
+        from spacy.pipeline.sentencizer import Sentencizer
+
+        _SENTENCE_MARKS = np.array([doc.vocab.strings[c] for c in Sentencizer.default_punct_chars],
+                                   dtype=np.uint64)
+    orth, punct, idx = doc.to_array([ORTH, IS_PUNCT, IDX]).T
+    mark = np.isin(orth, _SENTENCE_MARKS)
+    words = np.flatnonzero(~mark & (punct == 0))
+    marks_before = np.cumsum(mark)
+    # A word starts a sentence when a mark came after the word before it (or before it, for
+    # the first word: a paragraph opening with "..." has a sentence of its own).
+    previous = np.concatenate(([0], marks_before[words[:-1]])) if len(words) else words
+    starts = words[(marks_before[words - 1] - previous > 0) & (words > 0)]
+    bounds = [0, *idx[starts].tolist()]
+    return list(zip(bounds, [*bounds[1:], len(doc.text)]))
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
@@ -124,7 +153,7 @@ def analyse(nlp, title: str, body: str) -> Analysis:
     with _run_lock:
         docs = list(nlp.pipe(p for _, p in paras))
     for (offset, _), doc in zip(paras, docs):
-        sentences += [(offset + s.start_char, offset + s.end_char) for s in doc.sents]
+        sentences += [(offset + a, offset + b) for a, b in sentence_spans(doc)]
         for ent in doc.ents:
             start = offset + ent.start_char
             spans.append((start, offset + ent.end_char))
