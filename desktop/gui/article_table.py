@@ -148,7 +148,7 @@ class ArticleTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return COLUMNS[section][0]
             if role == Qt.ItemDataRole.TextAlignmentRole and section == PEOPLE:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                return _ALIGN[PEOPLE]
         return None
 
     def cell(self, row: int, column: int) -> tuple[str, QColor | None]:
@@ -199,8 +199,7 @@ class CellDelegate(QStyledItemDelegate):
     def paint(self, painter, option, index) -> None:
         column = index.column()
         text, colour = self._model.cell(index.row(), column)
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(option.rect, option.palette.highlight())
+        if option.state & QStyle.StateFlag.State_Selected:  # the view has painted the highlight
             colour = option.palette.highlightedText().color()
         painter.setPen(colour or option.palette.text().color())
         rect = option.rect.adjusted(CELL_PADDING, 0, -CELL_PADDING, 0)

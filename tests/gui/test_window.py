@@ -444,3 +444,21 @@ def test_refresh_keeps_scroll_position(archive, make_window, qtbot):
     wait_rows(qtbot, window, 81)
     assert window.model.id_at(window.table.rowAt(0)) == top_id
     assert window.selected_ids() == selected
+
+
+def test_list_rows_paint_their_text_and_selection(filled, make_window, qtbot):
+    window = make_window(filled)
+    window.select_rows([1])
+    qtbot.waitUntil(lambda: window.selected_ids() == [window.model.id_at(1)])
+    image = window.table.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    highlight = window.table.palette().highlight().color().rgb()
+
+    def row_pixels(row: int) -> set[int]:
+        rect = window.table.visualRect(window.model.index(row, TITLE))
+        y = int((rect.top() + rect.height() // 2) * ratio)
+        return {image.pixelColor(int(x * ratio), y).rgb() for x in range(rect.left() + 8, rect.right() - 8)}
+
+    selected, other = row_pixels(1), row_pixels(0)
+    assert highlight in selected and highlight not in other
+    assert len(selected) > 2 and len(other) > 2  # anti-aliased title text, not a bare background
