@@ -96,10 +96,10 @@ def import_batch(window: MainWindow, out: Path) -> None:
     window.grab().save(str(out / "import.png"))
     print(f"mid-batch: {dict(queue.counts())}")
     queue.cancel([3])  # the slow one
+    release_slow.set()  # its page now arrives, and must not be saved
     site_fixed.set()
     queue.retry([4])
     wait_until(lambda: not queue.is_active())
-    release_slow.set()
     print(f"finished: {dict(queue.counts())}; archive {before} -> {query.total(window.archive)} articles")
     server.stop()
 
