@@ -337,7 +337,10 @@ class ImportPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        # A set width, not ResizeToContents: that re-measured every row at each state change,
+        # many calls into Python while import threads hold the GIL (stalls of 300 ms and more).
+        header.setSectionResizeMode(1, QHeaderView.Interactive)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("The site answered 404 Not Found") + 24)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.status = QLabel()
