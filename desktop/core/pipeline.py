@@ -133,8 +133,6 @@ def already_stored(archive: Archive, source: str) -> Outcome | None:
     return Outcome(EXISTS, stored.id, stored.title) if stored is not None else None
 
 
-
-
 def import_one(
     archive: Archive,
     source: str,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
-from html import escape
 from collections.abc import Sequence
 from dataclasses import replace
+from html import escape
 
 from PySide6.QtCore import (
     QByteArray,

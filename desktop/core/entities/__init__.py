@@ -8,16 +8,15 @@ from __future__ import annotations
 import bisect
 
 from ..article import CITY, COUNTRY, ORG, PERSON, PLACE, Entity
-from . import ner
+from . import language, ner
 from .gazetteer import COUNTRY as GAZ_COUNTRY
 from .gazetteer import REGION, gazetteer
 from .labels import NORP, document_labels
-from . import language
-from .language import is_english
 from .labels import ORG as ORG_LABEL
 from .labels import PERSON as PERSON_LABEL
 from .labels import PLACE as PLACE_LABEL
 from .people import clean_name, merge_people
+from .language import is_english
 from .places import Resolver, embedded_places, unlabelled_places
 
 __all__ = ["find_entities", "entities_status", "load_models"]

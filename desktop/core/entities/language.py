@@ -8,6 +8,7 @@ pages often declare the wrong language, or none.
 
 from __future__ import annotations
 
+import functools
 import threading
 
 ENGLISH = "en"
@@ -17,6 +18,7 @@ MIN_WORDS = 40  # shorter texts are too short to tell: take them as English
 _lock = threading.Lock()
 
 
+@functools.lru_cache(maxsize=4)  # an import asks twice of one text: to store it, to gate entities
 def text_language(text: str) -> str | None:
     """The ISO 639-1 code of the language `text` is written in; None if too short to tell."""
     if len(text.split(None, MIN_WORDS)) <= MIN_WORDS:
