@@ -15,6 +15,7 @@ from html import escape
 from PySide6.QtCore import QLocale
 
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE
+from desktop.core.entities.language import ENGLISH
 from desktop.core.query import AUTHOR, PUBLISHER, YEAR, Detail, EntityInfo, Profile
 
 SCHEME = "cuttings"
@@ -141,7 +142,7 @@ def meta_line(authors: list[str], published: str | None, publisher: str | None) 
 def _no_entities(language: str | None) -> str:
     """Why an article has no people or places, when it is because of its language."""
     code = (language or "").split("-")[0].lower()
-    if not code or code == "en":
+    if not code or code == ENGLISH:
         return ""
     name = QLocale.languageToString(QLocale(code).language())
     return (f'<p class="muted">No people or places: they are found in English articles only, '

@@ -41,7 +41,7 @@ def _declared_index(table, name: str) -> Migration:
 MIGRATIONS: dict[int, Migration] = {
     1: _create_schema,
     2: _declared_index(models.Mention.__table__, "ix_mention_entity_article"),
-    3: _declared_index(models.ArticleRow.__table__, "ix_article_id_published"),
+    3: _declared_index(models.ArticleRow.__table__, models.ARTICLE_DATES_INDEX),
 }
 
 

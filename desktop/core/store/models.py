@@ -19,10 +19,13 @@ class Meta(SQLModel, table=True):
     value: str
 
 
+# Dates of a subset of articles without reading their wide rows (sorting a filtered list).
+ARTICLE_DATES_INDEX = "ix_article_id_published"
+
+
 class ArticleRow(SQLModel, table=True):
     __tablename__ = "article"
-    # Dates of a subset of articles without reading their wide rows (sorting a filtered list).
-    __table_args__ = (Index("ix_article_id_published", "id", "published"),)
+    __table_args__ = (Index(ARTICLE_DATES_INDEX, "id", "published"),)
 
     id: int | None = Field(default=None, primary_key=True)
     url: str | None = Field(default=None, unique=True)  # normalised, for duplicate checks

@@ -14,6 +14,8 @@ from sqlalchemy import URL, Engine, create_engine, event, text
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Connection
 
+from desktop.core.store.models import ARTICLE_DATES_INDEX
+
 _FTS_DDL = [
     "CREATE VIRTUAL TABLE article_fts USING fts5("
     " title, authors_text, text, content='article', content_rowid='id',"
@@ -102,7 +104,7 @@ def date_order_of_subset(query, table):
     """`query`, a SELECT of some of `table`'s (article) rows in date order, reading each row's
     date from the narrow (id, published) index: SQLite would otherwise read the wide article
     rows, two to three times slower for thousands of matches."""
-    return query.with_hint(table, "INDEXED BY ix_article_id_published", dialect_name="sqlite")
+    return query.with_hint(table, f"INDEXED BY {ARTICLE_DATES_INDEX}", dialect_name="sqlite")
 
 
 def is_locked_error(exc: Exception) -> bool:
