@@ -431,9 +431,9 @@ class MainWindow(QMainWindow):
         else:
             self.count_label.setText(f"{total:,} article{'s' if total != 1 else ''}")
         self.stack.setCurrentWidget(self.table if ids else (self.empty if total == 0 else self.no_match))
-        # An empty archive is all welcome: no empty sidebar or reading pane beside it.
-        self.facets.setVisible(total > 0)
-        self.detail.setVisible(total > 0)
+        # An empty archive is all welcome: no empty sidebar, filter hint or reading pane.
+        for part in (self.facets, self.chips, self.detail):
+            part.setVisible(total > 0)
         self._restore_position()
         self.loaded = True
         self.queryFinished.emit()

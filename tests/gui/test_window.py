@@ -409,6 +409,7 @@ def test_empty_archive_shows_how_to_add_articles(archive, make_window):
     assert "Drag a link" in text and "Ctrl+V" in text and "Import" in text
     assert window.count_label.text() == "0 articles"
     assert window.facets.isHidden() and window.detail.isHidden()  # no empty panes beside it
+    assert window.chips.isHidden()  # nor a hint to click entries there are none of
 
 
 def test_about_names_version_and_data_folder(filled, make_window, monkeypatch):
