@@ -196,6 +196,16 @@ def test_articles_not_in_english_get_no_entities(model):
     assert {"Olaf Scholz", "Berlin"} <= {e.name for e in english}
 
 
+def test_a_results_table_full_of_foreign_names_is_english(model):
+    # Read whole, the names made this Dutch to the language identifier.
+    table = ("Results of Dutch first division soccer matches on Friday: Ajax Amsterdam 3 Utrecht 0, "
+             "PSV Eindhoven 2 Feyenoord 2, Vitesse Arnhem 1 NAC Breda 1, Roda JC Kerkrade 0 Twente "
+             "Enschede 0, Groningen 2 Heerenveen 1, Willem II Tilburg 1 Sparta Rotterdam 0, Fortuna "
+             "Sittard 3 De Graafschap Doetinchem 1, NEC Nijmegen 0 RKC Waalwijk 2. Standings: PSV 3 3 "
+             "0 0 9 2 9 Ajax 3 2 1 0 6 2 7 Feyenoord 3 2 1 0 5 3 7")
+    assert {"Utrecht", "Rotterdam"} <= {e.name for e in find_entities("Dutch first division results", table)}
+
+
 def test_short_texts_count_as_english(model):
     assert {e.name for e in find_entities("", "Olaf Scholz in Berlin.")} >= {"Olaf Scholz", "Berlin"}
 

@@ -9,11 +9,16 @@ pages often declare the wrong language, or none.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 
 ENGLISH = "en"
-SAMPLE_CHARS = 1000  # as sure as 5000 on the corpus pages and TR-News, at a fifth of the time
-MIN_WORDS = 40  # shorter texts are too short to tell: take them as English
+SAMPLE_WORDS = 150  # as sure as the whole text on the corpus pages and TR-News, far quicker
+MIN_WORDS = 20  # fewer are too few to tell: take the text as English (none of the 615
+# TR-News paragraphs with 20 such words is misread from them)
+# Only words that do not open in upper case are read. Names carry no language, and a results
+# table ("Ajax Amsterdam 3 Utrecht 0, PSV Eindhoven 2 ...") read whole passed for Dutch.
+_COMMON_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_][^\W\d_]*")
 
 _lock = threading.Lock()
 
@@ -21,12 +26,13 @@ _lock = threading.Lock()
 @functools.lru_cache(maxsize=4)  # an import asks twice of one text: to store it, to gate entities
 def text_language(text: str) -> str | None:
     """The ISO 639-1 code of the language `text` is written in; None if too short to tell."""
-    if len(text.split(None, MIN_WORDS)) <= MIN_WORDS:
+    words = [m.group() for m in _COMMON_WORD.finditer(text) if not m.group()[0].isupper()]
+    if len(words) < MIN_WORDS:
         return None
     import py3langid
 
     with _lock:  # the identifier loads its model on first use
-        return py3langid.classify(text[:SAMPLE_CHARS])[0]
+        return py3langid.classify(" ".join(words[:SAMPLE_WORDS]))[0]
 
 
 def load() -> None:
