@@ -4,6 +4,7 @@ country, region or else most populous GeoNames city of each GPE/LOC name."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -14,17 +15,19 @@ from desktop.core.entities import find_entities, ner  # noqa: E402
 from desktop.core.entities.gazetteer import gazetteer  # noqa: E402
 
 
-def _places(entities) -> list[dict]:
-    """One prediction per name a place goes by in the text, all with its id."""
+def _places(entities, text: str) -> list[dict]:
+    """One prediction per name a place goes by in the text, all with its id: "US" and "UK"
+    where the text says so, not the canonical "United States" and "United Kingdom"."""
+    in_text = lambda name: re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
     return [{"name": name, "geonameid": e.geonameid, "lat": e.lat, "lon": e.lon}
-            for e in entities for name in [e.name, *e.aliases]]
+            for e in entities for name in [n for n in [e.name, *e.aliases] if in_text(n)] or [e.name]]
 
 
 def ours(text: str) -> dict:
     entities = find_entities("", text)
     of = lambda kind: [e for e in entities if e.kind == kind]
-    return {"persons": [e.name for e in of(PERSON)], "cities": _places(of(CITY)),
-            "countries": _places(of(COUNTRY)), "places": _places(of(PLACE)),
+    return {"persons": [e.name for e in of(PERSON)], "cities": _places(of(CITY), text),
+            "countries": _places(of(COUNTRY), text), "places": _places(of(PLACE), text),
             "orgs": [e.name for e in of(ORG)]}
 
 

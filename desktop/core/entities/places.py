@@ -225,6 +225,11 @@ class Resolver:
         return place
 
 
+# "New England Journal", "Northern Kentucky University": a place the gazetteer does not know,
+# not England or Kentucky.
+_PART_OF = re.compile(r"New|North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Greater|Central")
+
+
 def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: Gazetteer) -> dict[str, list[int]]:
     """Countries, states and provinces named inside organisation names ("Kentucky State
     Police", "Environment Canada"), with their positions in the text."""
@@ -234,8 +239,9 @@ def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: 
             words = m.group().split()
             for n in range(len(words), 0, -1):  # the longest name first: "New South Wales"
                 spans = [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
-                names = [s for s in spans if s != org and any(p.kind != CITY for p in gaz.lookup(s))
-                         and not demonym_country(s)]
+                names = [s for i, s in enumerate(spans) if s != org and not demonym_country(s)
+                         and any(p.kind != CITY for p in gaz.lookup(s))
+                         and not (i and _PART_OF.fullmatch(words[i - 1]))]
                 if names:
                     for name in names:
                         offset = m.start() + m.group().index(name)
