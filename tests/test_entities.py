@@ -269,6 +269,16 @@ def test_an_honorific_makes_a_person_whatever_the_model_votes(model):
     assert "Trump" in of(find_entities("Snopes", body), PERSON)
 
 
+def test_one_word_named_once_needs_the_text_to_make_it_a_person(model):
+    body = ("A new skin patch called Viaskin allowed people with peanut allergies to eat tiny amounts. "
+            "Mugabe began an affair in the early 1990s as his first wife, Sally, was dying. "
+            "Charles Schultze chaired the Council of Economic Advisers in the Carter administration. "
+            "Police also arrested Vernon  Adkins, 40, of McKee.")
+    people = of(find_entities("Allergies", body), PERSON)
+    assert "Viaskin" not in people
+    assert {"Sally", "Carter", "Charles Schultze"} <= set(people)
+    assert any("Vernon" in p for p in people)
+
 def test_a_name_given_an_age_is_a_person(model):
     body = "Eloise Parry, 21, was taken to Royal Shrewsbury hospital on 12 April."
     assert "Eloise Parry" in of(find_entities("Slimming pills", body), PERSON)

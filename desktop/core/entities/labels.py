@@ -13,7 +13,7 @@ import re
 
 from .gazetteer import CITY, Gazetteer, name_key
 from .ner import Analysis, label_votes, mention_starts
-from .people import HONORIFICS, clean_name, has_honorific
+from .people import HONORIFICS, HYPOCORISMS, clean_name, has_honorific
 from .places import CELESTIAL, COMPASS, SEAS, SITE, is_demonym, place_strength
 
 PERSON, PLACE, ORG, NORP = "PERSON", "PLACE", "ORG", "NORP"
@@ -32,6 +32,15 @@ _SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s*$")
 _SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})(?:\.|-elect)?\s+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# What a lone name can follow: kin ("his first wife, Sally"), a first name or title the model
+# left out ("Isabelle Huppert", "General Franco", "Brazil's Kaka"), "surnamed".
+_PERSON_BEFORE = re.compile(
+    r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|widow|friend|partner|colleague|cousin|"
+    r"uncle|aunt|boyfriend|girlfriend|fiancée?|nephew|niece),?\s+$|\bsurnamed\s+$|"
+    r"(?<![.!?\n]\s)(?<!^)\b[A-Z][\w\u2019'-]*\.?\s+$")
+# ... and precede: "the Carter administration", a surname the model left out ("Vernon  Adkins").
+_PERSON_AFTER = re.compile(r"^\s+(?:administration|government|cabinet|presidency|era|campaign|family|camp)\b|"
+                           r"^\s+[A-Z][a-z]")
 _APPOSITIVE = re.compile(
     r"^,\s+(?:\d{1,3},|(?:a|an|the|who|whose)\b[^,.;]{0,50}?\b(?:man|woman|boy|girl|mother|father|son|"
     r"daughter|wife|husband|student|teacher|editor|activist|resident|attendee|protester|"
@@ -125,4 +134,19 @@ def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
         return PLACE
     if as_word and (strength == 0 or majority != PLACE):
         return None
+    # One word, one mention, the model's say-so and nothing in the text behind it ("a patch
+    # called Viaskin", "ranks ReactJS, Docker"): a product or a brand more often than a person.
+    if majority == PERSON and single and len(positions) == 1 and not _backed_as_person(form, text, name_words):
+        return None
     return majority
+
+
+def _backed_as_person(form: str, text: str, name_words: set[str]) -> bool:
+    """Whether anything around any occurrence of a one-word name says it is a person's."""
+    if {w.casefold() for w in name_words} & set(HYPOCORISMS.get(form.casefold(), ())):  # "Dima"
+        return True
+    for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+        before, after = text[max(0, m.start() - _WINDOW):m.start()], text[m.end():m.end() + _WINDOW]
+        if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
+            return True
+    return False
