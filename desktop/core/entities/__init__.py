@@ -5,8 +5,6 @@ Importing this package is cheap; spaCy and the gazetteer load on the first `find
 
 from __future__ import annotations
 
-import bisect
-
 from ..article import CITY, COUNTRY, ORG, PERSON, PLACE, Entity
 from . import language, ner
 from .gazetteer import COUNTRY as GAZ_COUNTRY
@@ -118,7 +116,7 @@ def _count_mentions(groups: list[tuple[Entity, set[str]]], analysis: ner.Analysi
         starts = found[id(entity)] or [s for f in forms for s in positions.get(f, [])]
         entity.mentions = max(1, len(starts))
         entity.first_pos = min(starts, default=0)
-        entity.context = _sentence(analysis, entity.first_pos)
+        entity.context = ner.sentence_at(analysis, entity.first_pos)
 
 
 def _occurrences(text: str, form: str):
@@ -130,11 +128,3 @@ def _occurrences(text: str, form: str):
         if not word(start - 1) and not word(start + len(form)):
             yield start
         start = text.find(form, start + 1)
-
-
-def _sentence(analysis: ner.Analysis, pos: int) -> str:
-    i = bisect.bisect_right(analysis.sentences, (pos, float("inf"))) - 1
-    if i < 0:
-        return ""
-    start, end = analysis.sentences[i]
-    return analysis.text[start:end].strip()

@@ -5,6 +5,7 @@ spaCy is imported only when the model is first needed, so importing this module 
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import re
 import threading
@@ -37,7 +38,7 @@ class Mention:
 class Analysis:
     text: str  # title + "\n\n" + body
     mentions: list[Mention]
-    sentences: list[tuple[int, int]]  # sorted sentence spans over `text`
+    paragraphs: list[tuple[int, object]]  # (offset into `text`, spaCy doc) of each paragraph
     masked: list[tuple[int, int]]  # spans that are credits or datelines
     headings: list[tuple[int, int]]  # lines in title case
     entity_spans: list[tuple[int, int]]  # every entity spaCy found, of any label
@@ -84,7 +85,7 @@ def load_model():
         return _nlp
 
 
-_SENTENCE_MARKS = None  # numpy array of the ORTH ids of sentence-final marks
+_SENTENCE_MARKS: frozenset[int] | None = None  # the ORTH ids of sentence-final marks
 
 
 def sentence_spans(doc) -> list[tuple[int, int]]:
@@ -100,10 +101,11 @@ def sentence_spans(doc) -> list[tuple[int, int]]:
     if _SENTENCE_MARKS is None:
         from spacy.pipeline.sentencizer import Sentencizer
 
-        _SENTENCE_MARKS = np.array([doc.vocab.strings[c] for c in Sentencizer.default_punct_chars],
-                                   dtype=np.uint64)
+        _SENTENCE_MARKS = frozenset(doc.vocab.strings[c] for c in Sentencizer.default_punct_chars)
     orth, punct, idx = doc.to_array([ORTH, IS_PUNCT, IDX]).T
-    mark = np.isin(orth, _SENTENCE_MARKS)
+    mark = np.zeros(len(orth), dtype=bool)
+    candidates = np.flatnonzero(punct)  # every mark is punctuation; np.isin over all tokens cost more
+    mark[candidates] = [o in _SENTENCE_MARKS for o in orth[candidates].tolist()]
     words = np.flatnonzero(~mark & (punct == 0))
     marks_before = np.cumsum(mark)
     # A word starts a sentence when a mark came after the word before it (or before it, for
@@ -134,12 +136,11 @@ def analyse(nlp, title: str, body: str) -> Analysis:
     text = f"{title}\n\n{body}"
     masked = masked_spans(text)
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-    mentions, sentences, spans = [], [], []
+    mentions, spans = [], []
     headings = [(offset, offset + len(p)) for offset, p in paras if is_heading(p)]
     with _run_lock:
         docs = list(nlp.pipe(p for _, p in paras))
     for (offset, _), doc in zip(paras, docs):
-        sentences += [(offset + a, offset + b) for a, b in sentence_spans(doc)]
         for ent in doc.ents:
             start = offset + ent.start_char
             spans.append((start, offset + ent.end_char))
@@ -150,7 +151,19 @@ def analyse(nlp, title: str, body: str) -> Analysis:
                 if form and form[0].isupper() and not _PREFIXED.match(form):
                     begin = start + part.start() + part.group().index(form[0])
                     mentions.append(Mention(form, ent.label_, begin, begin + len(form)))
-    return Analysis(text, mentions, sentences, masked, headings, spans)
+    return Analysis(text, mentions, [(offset, doc) for (offset, _), doc in zip(paras, docs)],
+                    masked, headings, spans)
+
+
+def sentence_at(analysis: Analysis, pos: int) -> str:
+    """The sentence of the analysed text that `pos` falls in (split only in that paragraph:
+    splitting every paragraph cost a tenth of the entity stage)."""
+    i = bisect.bisect_right(analysis.paragraphs, pos, key=lambda p: p[0]) - 1
+    if i < 0:
+        return ""
+    offset, doc = analysis.paragraphs[i]
+    start, end = next((a, b) for a, b in reversed(sentence_spans(doc) or [(0, 0)]) if a <= pos - offset)
+    return analysis.text[offset + start:offset + end].strip()
 
 
 def label_votes(mentions: list[Mention]) -> dict[str, dict[str, int]]:
