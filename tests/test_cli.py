@@ -100,10 +100,10 @@ def test_filters_by_person_city_and_text(cli, httpserver, archive):
     other = ARTICLE.replace("Belgrade", "Tbilisi").replace("Serbian", "Georgian").replace(
         "Pyotr Nikitin", "Ivan Petrov").replace("rally in", "gather in")
     cli("import", serve(httpserver, "/b", other))
-    from desktop.core.entities import entities_status
+    from desktop.core.entities import ner
 
-    if entities_status():
-        pytest.skip(entities_status())
+    if ner.model_package() is None:  # installed but broken fails below, as it should
+        pytest.skip("no spaCy English model installed")
     ids = lambda out: [r["id"] for r in json.loads(out)]  # noqa: E731
     assert ids(cli("list", "--city", "belgrade", "--json")[1]) == [1]
     assert ids(cli("list", "--city", "792680", "--json")[1]) == [1]  # Belgrade's GeoNames id

@@ -22,9 +22,10 @@ GOLD = SHARED / "gold" / "seed-entities.json"
 
 @pytest.fixture(scope="session")
 def model():
-    nlp = ner.load_model()
-    if nlp is None:
+    if ner.model_package() is None:
         pytest.skip("no spaCy English model installed")
+    nlp = ner.load_model()
+    assert nlp is not None, ner.load_error  # installed but broken: a failure, not a skip
     return nlp
 
 
