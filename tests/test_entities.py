@@ -236,6 +236,11 @@ def test_credits_contributors_and_author_notes_are_not_mentions(model):
         assert not any(credited.split()[-1] in p for p in people), credited
 
 
+def test_a_short_paragraph_with_a_slash_is_not_a_credit(model):
+    entities = find_entities("Talks", "Israeli/Palestinian talks resumed in Cairo.")
+    assert "Cairo" in of(entities, CITY)
+
+
 def test_everything_after_about_the_author_is_credit(model):
     body = ("Neon lit the streets of Paris, said Luis de Miranda, a historian.\n"
             "About the Author\nSarah Archer\nSarah Archer is the author of The Midcentury Kitchen.")

@@ -18,9 +18,10 @@ _SHORT_LINE = 200
 # A line that only says "Credit": the photographer's name is on the next one. (After "Image"
 # comes the caption, whose people are in the story.)
 _CREDIT_HEADING = re.compile(r"^\W*credits?\W*$", re.IGNORECASE)
-# "Chang W. Lee/The New York Times" as a line, "(Ellen M. Banner / The Seattle Times)" anywhere.
-_NAME = r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*"
-_AGENCY_LINE = re.compile(rf"^\W*{_NAME}\s*/\s*(?:The\s+)?[A-Z][^\n]{{0,80}}$")
+# "Chang W. Lee/The New York Times" or "Jeon Heon-Kyun/EPA, via Shutterstock" as a line of
+# names, "(Ellen M. Banner / The Seattle Times)" anywhere.
+_NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w.'\u2019-]*\s+){0,3}[A-ZÀ-ÖØ-Þ][\w.'\u2019-]*"
+_AGENCY_LINE = re.compile(rf"^\W*{_NAME}\s*/\s*{_NAME}(?:\s*[/,]\s*(?:via\s+)?{_NAME})*\W*$")
 _AGENCY_CREDIT = re.compile(rf"\({_NAME}\s*/\s*[A-Z][^()\n]*\)")
 # "Marcia Dunn in Cape Canaveral and Vladimir Isachenkov in Moscow contributed to this report."
 _CONTRIBUTED = re.compile(r"\bcontributed(?: reporting| to this (?:report|story|article))\b[^\n]*", re.IGNORECASE)
