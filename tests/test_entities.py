@@ -247,6 +247,13 @@ def test_everything_after_about_the_author_is_credit(model):
     assert list(of(find_entities("Neon", body), PERSON)) == ["Luis de Miranda"]
 
 
+def test_a_caption_ending_in_its_photographers_name_is_credit(model):
+    body = "Leonid Volkov spoke first.\nProtesters gathered outside the embassy in Yerevan. Anna Petrova"
+    entities = find_entities("Rally", body)
+    assert "Yerevan" in of(entities, CITY)
+    assert "Leonid Volkov" in of(entities, PERSON) and "Anna Petrova" not in of(entities, PERSON)
+
+
 def test_a_numbered_list_of_countries_is_not_a_caption(model):
     body = "The overall rankings of the countries were as follows:\n1. Finland\n2. Norway\n3. Australia"
     assert {"Finland", "Norway", "Australia"} <= {e.name for e in find_entities("Rankings", body)}
@@ -284,6 +291,52 @@ def test_one_word_named_once_needs_the_text_to_make_it_a_person(model):
     assert "Viaskin" not in people
     assert {"Sally", "Carter", "Charles Schultze"} <= set(people)
     assert any("Vernon" in p for p in people)
+
+@pytest.mark.parametrize("body, person", [
+    ("Lawmakers in Washington criticized Netanyahu over the strikes in Gaza.", "Netanyahu"),
+    ("The song was co-written by Adele and recorded in London last year.", "Adele"),
+    ("The family of Ahmed were evacuated from Gaza on Monday.", "Ahmed"),
+    ("Maria, who asked that her surname not be used for fear of reprisals, fled in March.", "Maria"),
+])
+def test_what_is_done_to_or_by_a_lone_name_makes_it_a_person(model, body, person):
+    assert person in of(find_entities("", body), PERSON)
+
+
+def test_a_sentence_end_before_a_lone_name_is_no_title(model):
+    body = "Sales of the treatment rose in Germany. Viaskin was approved by regulators."
+    assert "Viaskin" not in of(find_entities("", body), PERSON)
+
+
+@pytest.mark.parametrize("line, people", [
+    ("Jordan Pickford, Kyle Walker, John Stones, Harry Maguire, Luke Shaw", {"Jordan Pickford", "Luke Shaw"}),
+    ("Jannik Sinner (Italy) bt Daniil Medvedev (Russia) 7-5 6-2", {"Jannik Sinner", "Daniil Medvedev"}),
+])
+def test_lists_of_names_and_results_are_no_headings(model, line, people):
+    assert people <= set(of(find_entities("Line-up", f"The manager named his side on Friday.\n{line}"), PERSON))
+
+
+def test_author_note_words_in_the_story_are_story(model):
+    body = ("Filler text about markets.\n" * 5 + "Pfizer has reported revenue of $10 billion this quarter, "
+            "Chief Executive Albert Bourla told investors.\nMedicare covers the drug, said Dr. Jane Smith.")
+    assert {"Albert Bourla", "Jane Smith"} <= set(of(find_entities("Drugs", body), PERSON))
+
+
+@pytest.mark.parametrize("body, kept", [
+    ("The hurricane killed 12 people in Florida in 2022. Jane Doe in Miami contributed reporting.", "Florida"),
+    ("By Monday, the fire had been contained by crews sent from Sacramento, Governor Gavin Newsom said.",
+     "Gavin Newsom"),
+    ("Pictures posted by President Volodymyr Zelensky showed damage in Kharkiv.", "Volodymyr Zelensky"),
+])
+def test_story_sentences_that_look_like_credits_are_story(model, body, kept):
+    assert kept in {e.name for e in find_entities("", body)}
+
+
+def test_only_names_get_an_age(model):
+    body = ("On Tuesday Tom Smith, 45, was taken to hospital. The medal table was topped by the "
+            "United States, 40, ahead of China, 38.")
+    entities = find_entities("", body)
+    assert "Tom Smith" in of(entities, PERSON)
+    assert "United States" in of(entities, COUNTRY)
 
 def test_a_name_given_an_age_is_a_person(model):
     body = "Eloise Parry, 21, was taken to Royal Shrewsbury hospital on 12 April."

@@ -52,8 +52,9 @@ def find_entities(title: str, text: str) -> list[Entity]:
 
     positions = ner.mention_starts(analysis.mentions)
     for form, starts in aged_people(analysis.text, analysis.masked).items():
-        labels[form] = PERSON_LABEL
-        positions[form] = sorted({*positions.get(form, []), *starts})
+        if labels.get(form) not in (PLACE_LABEL, ORG_LABEL):  # "the United States, 40," is no person
+            labels[form] = PERSON_LABEL
+            positions[form] = sorted({*positions.get(form, []), *starts})
     unlabelled = unlabelled_places(analysis.text, analysis.masked + analysis.entity_spans, gaz)
     for form, starts in [*embedded_places(forms_of(ORG_LABEL), positions, gaz).items(), *unlabelled.items()]:
         labels.setdefault(form, PLACE_LABEL)

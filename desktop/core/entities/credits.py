@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 
 # Lines that name the people who wrote, photographed or point elsewhere.
+# ("Photo illustration by", "Related stories:", not "Pictures posted by the president showed")
 _CREDIT_LINE = re.compile(
     r"^\W*(?:by|photo(?:graph)?s?|pictures?|images?|credits?|reporting|writing|editing|"
-    r"additional reporting|related(?: articles?| stories| story)?|read more|see also)\b[^\n]*?(?::|\bby\b)",
+    r"additional reporting|related(?: articles?| stories| story)?|read more|see also)"
+    r"(?:\s+(?:illustrations?|credits?|courtesy|graphics?|editing))?\s*(?::|\bby\b)",
     re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][^\n]*[^.\n]\s*$")
 _SHORT_LINE = 200
@@ -20,17 +22,21 @@ _SHORT_LINE = 200
 _CREDIT_HEADING = re.compile(r"^\W*credits?\W*$", re.IGNORECASE)
 # "Chang W. Lee/The New York Times" or "Jeon Heon-Kyun/EPA, via Shutterstock" as a line of
 # names, "(Ellen M. Banner / The Seattle Times)" anywhere.
-_NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w.'\u2019-]*\s+){0,3}[A-ZÀ-ÖØ-Þ][\w.'\u2019-]*"
+_WORD = r"[A-ZÀ-ÖØ-Þ][\w.'\u2019-]*"
+_NAME = rf"(?:{_WORD}\s+){{0,3}}{_WORD}"
 _AGENCY_LINE = re.compile(rf"^\W*{_NAME}\s*/\s*{_NAME}(?:\s*[/,]\s*(?:via\s+)?{_NAME})*\W*$")
 _AGENCY_CREDIT = re.compile(rf"\({_NAME}\s*/\s*[A-Z][^()\n]*\)")
 # "Marcia Dunn in Cape Canaveral and Vladimir Isachenkov in Moscow contributed to this report."
 _CONTRIBUTED = re.compile(r"\bcontributed(?: reporting| to this (?:report|story|article))\b[^\n]*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?][\"\u201d]?\s+")  # not after an initial: "Philip J. Issa"
+_SENTENCE_END = re.compile(r"[^\W_]{2}[.!?][\"\u201d]?\s+")  # not after an initial: "Philip J. Issa"
 # The note on the author at the end: "Nelson D. Schwartz has covered economics since 2012."
+# A full name opens it ("Medicare covers the drug" is no note), in the last quarter of the text.
+_FULL_NAME = rf"(?:{_WORD}\s+){{1,3}}{_WORD}"
 _AUTHOR_NOTE = re.compile(
-    rf"^\W*{_NAME}\s+(?:is (?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:reporter|writer|correspondent|editor|"
-    r"columnist|journalist|author|contributor|critic|photographer)|covers|has covered|writes (?:about|for)|"
-    r"has written (?:about|for)|has reported)\b")
+    rf"^\W*{_FULL_NAME}\s+(?:is (?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:reporter|writer|correspondent|"
+    r"editor|columnist|journalist|author|contributor|critic|photographer)|covers|has covered|"
+    r"writes (?:about|for)|has written (?:about|for))\b")
+_AUTHOR_NOTE_LINE = 300
 _ABOUT_THE_AUTHOR = re.compile(r"^\W*about the authors?\W*$", re.IGNORECASE)
 # "MOSCOW (Reuters) -" and "WASHINGTON —" open a wire story.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\- ]+[A-Z.](?:,\s*[A-Z][\w.]*)*\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]")
@@ -40,7 +46,7 @@ _INLINE_CREDIT = re.compile(r"\([^()]*\b(?:Photo|Image|Getty|Reuters|AFP)\b[^()]
 # A caption ending in its photographer's name: "... in Yerevan. Jane Doe" or "**Jane Doe**".
 # The sentence must end in a word: "1. Finland" is a list item.
 _CAPTION_CREDIT = re.compile(
-    r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=[\u201d\"]))\s+\**((?:[A-Z][\w'\u2019\-]+\s?){1,4})\**\s*$")
+    r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=[\u201d\"]))\s+\**((?:[A-Z][\w'\u2019\-]+\s){0,3}[A-Z][\w'\u2019\-]+)\**\s*$")
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
@@ -52,8 +58,9 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
         if _ABOUT_THE_AUTHOR.match(line):
             return [*spans, (offset, len(text))]
         short = len(line) < _SHORT_LINE
-        if short and (after_heading or _CREDIT_LINE.match(line) or _BYLINE.match(line)
-                      or _AGENCY_LINE.match(line)) or offset > len(text) // 2 and _AUTHOR_NOTE.match(line):
+        credit = short and (after_heading or _CREDIT_LINE.match(line) or _BYLINE.match(line) or _AGENCY_LINE.match(line))
+        note = len(line) < _AUTHOR_NOTE_LINE and offset > len(text) * 3 // 4 and _AUTHOR_NOTE.match(line)
+        if credit or note:
             spans.append((offset, para.end()))
         else:
             for rx in (_DATELINE, _INLINE_CREDIT, _CAPTION_CREDIT, _AGENCY_CREDIT):

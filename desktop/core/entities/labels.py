@@ -15,6 +15,7 @@ from .gazetteer import CITY, Gazetteer, name_key
 from .ner import Analysis, label_votes, mention_starts
 from .people import HONORIFICS, HYPOCORISMS, clean_name, has_honorific
 from .places import CELESTIAL, COMPASS, SEAS, SITE, is_demonym, place_strength
+from .spans import Spans
 
 PERSON, PLACE, ORG, NORP = "PERSON", "PLACE", "ORG", "NORP"
 _SPACY = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "ORG": ORG, "NORP": NORP, "FAC": None}
@@ -32,15 +33,20 @@ _SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s*$")
 _SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})(?:\.|-elect)?\s+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-# What a lone name can follow: kin ("his first wife, Sally"), a first name or title the model
-# left out ("Isabelle Huppert", "General Franco", "Brazil's Kaka"), "surnamed".
+# What a lone name can follow: kin ("his first wife, Sally", "the family of Ahmed"), a first
+# name or title the model left out ("Isabelle Huppert", "Gen. Franco", "Brazil's Kaka"), what
+# is done to or by people ("criticized Netanyahu", "co-written by Adele"), "surnamed".
 _PERSON_BEFORE = re.compile(
     r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|widow|friend|partner|colleague|cousin|"
-    r"uncle|aunt|boyfriend|girlfriend|fiancée?|nephew|niece),?\s+$|\bsurnamed\s+$|"
-    r"(?<![.!?\n]\s)(?<!^)\b[A-Z][\w\u2019'-]*\.?\s+$")
-# ... and precede: "the Carter administration", a surname the model left out ("Vernon  Adkins").
+    r"uncle|aunt|boyfriend|girlfriend|fiancée?|nephew|niece|family of|son of|daughter of),?\s+$|"
+    r"\b(?:surnamed|criticized|criticised|praised|accused|met|thanked|blamed|urged|told|interviewed|"
+    r"endorsed|defeated|succeeded|appointed|fired|sued|arrested|killed|married|(?:written|directed|painted|"
+    r"composed|sung|performed|produced|founded|led|scored|signed) by)\s+$|"
+    r"(?<![.!?\n]\s)(?<!^)\b(?:[A-Z][\w\u2019'-]*|[A-Z][a-z]{0,3}\.)\s+$")
+# ... and precede: "the Carter administration", a surname the model left out ("Vernon  Adkins"),
+# "Maria, who asked".
 _PERSON_AFTER = re.compile(r"^\s+(?:administration|government|cabinet|presidency|era|campaign|family|camp)\b|"
-                           r"^\s+[A-Z][a-z]")
+                           r"^\s+[A-Z][a-z]|^,?\s+who\b")
 _APPOSITIVE = re.compile(
     r"^,\s+(?:\d{1,3},|(?:a|an|the|who|whose)\b[^,.;]{0,50}?\b(?:man|woman|boy|girl|mother|father|son|"
     r"daughter|wife|husband|student|teacher|editor|activist|resident|attendee|protester|"
@@ -63,8 +69,8 @@ def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, str | None]
     majority = {form: _majority(v) for form, v in votes.items()}
     positions = mention_starts(analysis.mentions)
     # Names seen only in title-case lines count only when the body names that person too.
-    in_headings = {f for f, starts in positions.items()
-                   if all(any(a <= p < b for a, b in analysis.headings) for p in starts)}
+    headings = Spans(analysis.headings)
+    in_headings = {f for f, starts in positions.items() if all(p in headings for p in starts)}
     full_names = [clean_name(f).split() for f, label in majority.items() if label == PERSON and f not in in_headings]
     name_words = {w for words in full_names if len(words) > 1 for w in (words[0], words[-1])}
     labels = {form: _decide(form, majority[form], positions[form], name_words, analysis.text, gaz)

@@ -9,9 +9,10 @@ import bisect
 import importlib.util
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .credits import masked_spans
+from .spans import Spans
 
 # Official packages first, then the vendored copy this project installs from PyPI. The small
 # model is preferred: md/lg load slower, and the load-time budget is 2 s.
@@ -42,6 +43,7 @@ class Analysis:
     masked: list[tuple[int, int]]  # spans that are credits or datelines
     headings: list[tuple[int, int]]  # lines in title case
     entity_spans: list[tuple[int, int]]  # every entity spaCy found, of any label
+    sentences: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # by paragraph, as split
 
 
 _lock = threading.Lock()
@@ -113,15 +115,17 @@ def sentence_spans(doc) -> list[tuple[int, int]]:
     previous = np.concatenate(([0], marks_before[words[:-1]])) if len(words) else words
     starts = words[(marks_before[words - 1] - previous > 0) & (words > 0)]
     bounds = [0, *idx[starts].tolist()]
-    return list(zip(bounds, [*bounds[1:], len(doc.text)]))
+    last = doc[-1]
+    return list(zip(bounds, [*bounds[1:], last.idx + len(last.text_with_ws)]))
 
 
 def is_heading(line: str) -> bool:
     """A line in title case, not ending as a sentence does ("Redesigned Scopes Fail to Stop
-    Superbug Outbreaks"), where the model takes any run of capitalised words for a name."""
+    Superbug Outbreaks"), where the model takes any run of capitalised words for a name; not
+    a list of names ("Jordan Pickford, Kyle Walker, John Stones") nor of results (digits)."""
     words = _LONG_WORD.findall(line)
     return (len(words) >= 3 and len(line.split()) >= 4 and all(w[0].isupper() for w in words)
-            and not line.rstrip().endswith("."))
+            and not line.rstrip().endswith(".") and line.count(",") < 2 and not re.search(r"\d", line))
 
 
 def surface(text: str) -> str:
@@ -135,6 +139,7 @@ def analyse(nlp, title: str, body: str) -> Analysis:
     into that text. Runs the pipeline per paragraph, batched: faster than one long doc."""
     text = f"{title}\n\n{body}"
     masked = masked_spans(text)
+    is_masked = Spans(masked)
     paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     mentions, spans = [], []
     headings = [(offset, offset + len(p)) for offset, p in paras if is_heading(p)]
@@ -144,7 +149,7 @@ def analyse(nlp, title: str, body: str) -> Analysis:
         for ent in doc.ents:
             start = offset + ent.start_char
             spans.append((start, offset + ent.end_char))
-            if ent.label_ not in LABELS or any(a <= start < b for a, b in masked):
+            if ent.label_ not in LABELS or start in is_masked:
                 continue
             for part in _NAME_PARTS.finditer(ent.text):
                 form = surface(part.group())
@@ -156,14 +161,21 @@ def analyse(nlp, title: str, body: str) -> Analysis:
 
 
 def sentence_at(analysis: Analysis, pos: int) -> str:
-    """The sentence of the analysed text that `pos` falls in (split only in that paragraph:
-    splitting every paragraph cost a tenth of the entity stage)."""
+    """The sentence of the analysed text that `pos` falls in (sentences are split only in the
+    paragraphs asked about: splitting every paragraph cost a tenth of the entity stage)."""
     i = bisect.bisect_right(analysis.paragraphs, pos, key=lambda p: p[0]) - 1
     if i < 0:
         return ""
     offset, doc = analysis.paragraphs[i]
-    start, end = next((a, b) for a, b in reversed(sentence_spans(doc) or [(0, 0)]) if a <= pos - offset)
+    spans = _paragraph_sentences(analysis, i)
+    start, end = spans[bisect.bisect_right(spans, (pos - offset, float("inf"))) - 1]
     return analysis.text[offset + start:offset + end].strip()
+
+
+def _paragraph_sentences(analysis: Analysis, i: int) -> list[tuple[int, int]]:
+    if i not in analysis.sentences:
+        analysis.sentences[i] = sentence_spans(analysis.paragraphs[i][1]) or [(0, 0)]
+    return analysis.sentences[i]
 
 
 def label_votes(mentions: list[Mention]) -> dict[str, dict[str, int]]:

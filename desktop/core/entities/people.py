@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .places import demonym_country
+from .spans import Spans
 
 # Lower-cased, without dots. Dropped from the front of a name ("President Vladimir Putin").
 TITLES = {
@@ -63,7 +64,11 @@ HYPOCORISMS = {
 # How far before a diminutive its full name must appear.
 HYPOCORISM_REACH = 600
 # "Eloise Parry, 21, was taken to hospital": only people are given an age like this.
-_AGED = re.compile(r"(?<![\w.])[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,2}(?=, \d{1,3},)")
+_AGED = re.compile(r"(?<![\w.])[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,3}(?=, \d{1,3},)")
+# Capitalised words that open a sentence before such a name: "On Tuesday Tom Smith, 45,".
+_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+              "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "yesterday", "today", "tonight", "meanwhile", "later", "earlier"}
 
 
 @dataclass
@@ -100,10 +105,17 @@ def clean_name(form: str) -> str:
 def aged_people(text: str, masked: list[tuple[int, int]]) -> dict[str, list[int]]:
     """Names that the text gives an age right after ("Eloise Parry, 21,"), with their starts,
     outside the `masked` spans: the model misses some of them."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    is_masked = Spans(masked)
     found: dict[str, list[int]] = {}
     for m in _AGED.finditer(text):
-        if not any(a <= m.start() < b for a, b in masked):
-            found.setdefault(m.group(), []).append(m.start())
+        words = m.group().split(" ")
+        while words and (words[0].casefold() in STOP_WORDS or words[0].casefold() in _NOT_NAMES):
+            words.pop(0)
+        start = m.end() - len(" ".join(words))
+        if len(words) >= 2 and start not in is_masked:
+            found.setdefault(" ".join(words), []).append(start)
     return found
 
 
@@ -124,22 +136,26 @@ def merge_people(forms: list[str], text: str) -> list[Person]:
     name only when that name appears shortly before it in the text.
     """
     people: dict[str, Person] = {}
+    by_word: dict[str, list[Person]] = {}  # each word of a name -> the people whose name has it
     for form in sorted(set(forms), key=lambda f: -len(clean_name(f).split())):
         name = clean_name(form)
         if not name:
             continue
-        target = _find_fuller(name, list(people.values()), text)
+        target = people.get(name) or _find_fuller(name, by_word, text)
         if target is None:
-            target = people.setdefault(name, Person(name, local=len(name.split()) == 1))
+            target = people[name] = Person(name, local=len(name.split()) == 1)
+            for word in set(_name_words(name)):
+                by_word.setdefault(word, []).append(target)
         target.forms.add(form)
     return list(people.values())
 
 
-def _find_fuller(name: str, people: list[Person], text: str) -> Person | None:
+def _find_fuller(name: str, by_word: dict[str, list[Person]], text: str) -> Person | None:
     words = _name_words(name)
-    if any(p.name == name for p in people):
-        return next(p for p in people if p.name == name)
-    fuller = [p for p in people if len(p.name.split()) > len(words)]
+    hypocorism_of = HYPOCORISMS.get(name.casefold(), []) if len(words) == 1 else []
+    # Only people who share a word with the name can be it (looking through all is quadratic).
+    candidates = {id(p): p for w in {words[0], words[-1], *hypocorism_of} for p in by_word.get(w, ())}
+    fuller = [p for p in candidates.values() if len(p.name.split()) > len(words)]
     parts = lambda p: _name_words(p.name)
     for test in (
         lambda p: parts(p)[-len(words):] == words,  # surname or "Luther King"
@@ -151,10 +167,9 @@ def _find_fuller(name: str, people: list[Person], text: str) -> Person | None:
             return found[0]
         if found:
             return None  # ambiguous: two Navalnys
-    if len(words) == 1 and name.casefold() in HYPOCORISMS:
+    if hypocorism_of:
         first = _first_mention(name, text)
-        full_names = HYPOCORISMS[name.casefold()]
-        found = [p for p in fuller if p.name.split()[0].casefold() in full_names
+        found = [p for p in fuller if p.name.split()[0].casefold() in hypocorism_of
                  and any(0 <= first - pos <= HYPOCORISM_REACH for pos in _positions(p.name, text))]
         if len(found) == 1:
             return found[0]
