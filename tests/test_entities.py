@@ -331,6 +331,14 @@ def test_story_sentences_that_look_like_credits_are_story(model, body, kept):
     assert kept in {e.name for e in find_entities("", body)}
 
 
+def test_a_first_name_read_as_a_place_joins_the_surname_after_it(model):
+    body = ("Results of second round matches at the U.S. Open on Friday: Thomas Enqvist (Sweden) beat "
+            "Magnus Larsson (Sweden) 6-2 6-4 7-5, Guy Forget (France) beat Felix Mantilla (Spain) 6-3 6-2")
+    entities = find_entities("Tennis", body)
+    assert "Magnus Larsson" in of(entities, PERSON)
+    assert "Magnus" not in {e.name for e in entities}
+
+
 def test_only_names_get_an_age(model):
     body = ("On Tuesday Tom Smith, 45, was taken to hospital. The medal table was topped by the "
             "United States, 40, ahead of China, 38.")

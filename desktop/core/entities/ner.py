@@ -146,18 +146,35 @@ def analyse(nlp, title: str, body: str) -> Analysis:
     with _run_lock:
         docs = list(nlp.pipe(p for _, p in paras))
     for (offset, _), doc in zip(paras, docs):
-        for ent in doc.ents:
-            start = offset + ent.start_char
-            spans.append((start, offset + ent.end_char))
-            if ent.label_ not in LABELS or start in is_masked:
+        for ent_start, ent_end, label in _joined_names(doc):
+            start = offset + ent_start
+            spans.append((start, offset + ent_end))
+            if label not in LABELS or start in is_masked:
                 continue
-            for part in _NAME_PARTS.finditer(ent.text):
+            for part in _NAME_PARTS.finditer(doc.text[ent_start:ent_end]):
                 form = surface(part.group())
                 if form and form[0].isupper() and not _PREFIXED.match(form):
                     begin = start + part.start() + part.group().index(form[0])
-                    mentions.append(Mention(form, ent.label_, begin, begin + len(form)))
+                    mentions.append(Mention(form, label, begin, begin + len(form)))
     return Analysis(text, mentions, [(offset, doc) for (offset, _), doc in zip(paras, docs)],
                     masked, headings, spans)
+
+
+def _joined_names(doc) -> list[tuple[int, int, str]]:
+    """The doc's entities as (start, end, label), with a one-word place or organisation that
+    runs straight into a person joined to that person: spaCy reads "Magnus Larsson" in a
+    results line as the place Magnus and the person Larsson ("Paris Hilton" likewise)."""
+    joined: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if joined and ent.label_ == "PERSON":
+            prev_start, prev_end, prev_label = joined[-1]
+            first = doc.text[prev_start:prev_end]
+            if (prev_label in ("GPE", "LOC", "ORG") and prev_end + 1 == ent.start_char
+                    and doc.text[prev_end] == " " and " " not in first and not first.isupper()):
+                joined[-1] = (prev_start, ent.end_char, "PERSON")
+                continue
+        joined.append((ent.start_char, ent.end_char, ent.label_))
+    return joined
 
 
 def sentence_at(analysis: Analysis, pos: int) -> str:
