@@ -4,7 +4,6 @@ country, region or else most populous GeoNames city of each GPE/LOC name."""
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from desktop.core.entities.gazetteer import gazetteer  # noqa: E402
 def _places(entities, text: str) -> list[dict]:
     """One prediction per name a place goes by in the text, all with its id: "US" and "UK"
     where the text says so, not the canonical "United States" and "United Kingdom"."""
-    in_text = lambda name: re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    in_text = lambda name: next(ner.occurrences(text, name), None) is not None
     return [{"name": name, "geonameid": e.geonameid, "lat": e.lat, "lon": e.lon}
             for e in entities for name in [n for n in [e.name, *e.aliases] if in_text(n)] or [e.name]]
 

@@ -14,7 +14,6 @@ from .labels import ORG as ORG_LABEL
 from .labels import PERSON as PERSON_LABEL
 from .labels import PLACE as PLACE_LABEL
 from .people import aged_people, clean_name, merge_people
-from .language import is_english
 from .places import Resolver, embedded_places, unlabelled_places
 
 __all__ = ["find_entities", "entities_status", "load_models"]
@@ -43,7 +42,7 @@ def find_entities(title: str, text: str) -> list[Entity]:
     merged over its surface forms; [] when no spaCy model is installed or the article is not
     in English."""
     nlp = ner.load_model()
-    if nlp is None or not is_english(f"{title}\n{text}"):
+    if nlp is None or not language.is_english(f"{title}\n{text}"):
         return []
     gaz = gazetteer()
     analysis = ner.analyse(nlp, title, text)
@@ -108,7 +107,7 @@ def _count_mentions(groups: list[tuple[Entity, set[str]]], analysis: ner.Analysi
     found: dict[int, list[int]] = {id(e): [] for e, _ in groups}
     pairs = sorted(((f, e) for e, forms in groups for f in forms), key=lambda p: -len(p[0]))
     for form, entity in pairs:
-        for start in _occurrences(text, form):
+        for start in ner.occurrences(text, form):
             end = start + len(form)
             if all(free[start:end]):
                 free[start:end] = bytes(end - start)
@@ -118,14 +117,3 @@ def _count_mentions(groups: list[tuple[Entity, set[str]]], analysis: ner.Analysi
         entity.mentions = max(1, len(starts))
         entity.first_pos = min(starts, default=0)
         entity.context = ner.sentence_at(analysis, entity.first_pos)
-
-
-def _occurrences(text: str, form: str):
-    """Where `form` occurs in `text` as whole words (a str.find loop: a regex per form would
-    be compiled anew for every article)."""
-    word = lambda i: 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
-    start = text.find(form)
-    while start >= 0:
-        if not word(start - 1) and not word(start + len(form)):
-            yield start
-        start = text.find(form, start + 1)

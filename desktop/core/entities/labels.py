@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import CITY, Gazetteer, name_key
-from .ner import Analysis, label_votes, mention_starts
+from .ner import Analysis, label_votes, mention_starts, occurrences
 from .people import HONORIFICS, HYPOCORISMS, clean_name, has_honorific
 from .places import CELESTIAL, COMPASS, SEAS, SITE, is_demonym, place_strength
 from .spans import Spans
@@ -135,7 +135,7 @@ def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
             or any(_SPEAKER_AFTER.match(a) or _APPOSITIVE.match(a) for a in afters)):
         return PERSON
     # A one-word name the article also writes in lower case is a word: "Assault", "Shelter", "Time".
-    as_word = single and re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", text)
+    as_word = single and next(occurrences(text, form.lower(), "-"), None) is not None
     if strength == 1 and majority == ORG and single and not as_word and not any(_MODIFIER.match(a) for a in afters):
         return PLACE
     if as_word and (strength == 0 or majority != PLACE):
@@ -151,8 +151,9 @@ def _backed_as_person(form: str, text: str, name_words: set[str]) -> bool:
     """Whether anything around any occurrence of a one-word name says it is a person's."""
     if {w.casefold() for w in name_words} & set(HYPOCORISMS.get(form.casefold(), ())):  # "Dima"
         return True
-    for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-        before, after = text[max(0, m.start() - _WINDOW):m.start()], text[m.end():m.end() + _WINDOW]
+    for start in occurrences(text, form, "-"):
+        end = start + len(form)
+        before, after = text[max(0, start - _WINDOW):start], text[end:end + _WINDOW]
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
             return True
     return False

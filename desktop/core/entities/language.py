@@ -18,7 +18,7 @@ MIN_WORDS = 20  # fewer are too few to tell: take the text as English (none of t
 # TR-News paragraphs with 20 such words is misread from them)
 # Only words that do not open in upper case are read. Names carry no language, and a results
 # table ("Ajax Amsterdam 3 Utrecht 0, PSV Eindhoven 2 ...") read whole passed for Dutch.
-_COMMON_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_][^\W\d_]*")
+_COMMON_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_]+")
 
 _lock = threading.Lock()
 

@@ -183,7 +183,7 @@ def sentence_at(analysis: Analysis, pos: int) -> str:
     i = bisect.bisect_right(analysis.paragraphs, pos, key=lambda p: p[0]) - 1
     if i < 0:
         return ""
-    offset, doc = analysis.paragraphs[i]
+    offset = analysis.paragraphs[i][0]
     spans = _paragraph_sentences(analysis, i)
     start, end = spans[bisect.bisect_right(spans, (pos - offset, float("inf"))) - 1]
     return analysis.text[offset + start:offset + end].strip()
@@ -193,6 +193,17 @@ def _paragraph_sentences(analysis: Analysis, i: int) -> list[tuple[int, int]]:
     if i not in analysis.sentences:
         analysis.sentences[i] = sentence_spans(analysis.paragraphs[i][1]) or [(0, 0)]
     return analysis.sentences[i]
+
+
+def occurrences(text: str, form: str, joiners: str = ""):
+    """Where `form` occurs in `text` as whole words, a word also running on through any of
+    `joiners` (a str.find loop: a regex per form would be compiled anew for every article)."""
+    word = lambda i: 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_" or text[i] in joiners)
+    start = text.find(form)
+    while start >= 0:
+        if not word(start - 1) and not word(start + len(form)):
+            yield start
+        start = text.find(form, start + 1)
 
 
 def label_votes(mentions: list[Mention]) -> dict[str, dict[str, int]]:
