@@ -134,3 +134,14 @@ def inputs_from_lines(text: str) -> tuple[list[Dropped], list[str]]:
         else:
             junk.append(line)
     return list(dict.fromkeys(inputs)), junk
+
+
+def only_inputs(formats: Mapping[str, bytes]) -> list[Dropped]:
+    """The inputs of a paste that holds nothing else: its text is links or paths, one per
+    line (or it carries files and no text). [] when there is other text: that paste is
+    meant as words, for the field that has the focus."""
+    plain = _text(formats.get("text/plain;charset=utf-8") or formats.get("text/plain") or b"")
+    if not plain.strip():
+        return dropped_inputs(formats)
+    inputs, junk = inputs_from_lines(plain)
+    return [] if junk else inputs

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from desktop.core.article import CITY, ENTITY_KINDS
+from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, PLACE
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleAuthor, ArticleRow, Author, EntityRow, Mention
 
@@ -68,6 +69,8 @@ class Summary:
     published: str | None
     publisher: str | None
     person_count: int = 0
+    added: datetime | None = None
+    places: list[str] = field(default_factory=list)  # cities, countries, places: first named first
 
 
 @dataclass
@@ -171,7 +174,21 @@ def _authors_of(session, ids: Sequence[int]) -> dict[int, list[str]]:
     return authors
 
 
-def _summary(row, authors: list[str]) -> Summary:
+def _places_of(session, ids: Sequence[int]) -> dict[int, list[str]]:
+    """Each article's places (cities, countries, other places), in the order it names them."""
+    rows = session.exec(
+        select(Mention.article_id, EntityRow.name)
+        .join(EntityRow, EntityRow.id == Mention.entity_id)
+        .where(col(Mention.article_id).in_(ids), col(EntityRow.kind).in_((CITY, COUNTRY, PLACE)))
+        .order_by(Mention.article_id, Mention.first_pos)
+    ).all()
+    places: dict[int, list[str]] = {}
+    for article_id, name in rows:
+        places.setdefault(article_id, []).append(name)
+    return places
+
+
+def _summary(row, authors: list[str], places: list[str] | None = None) -> Summary:
     """`row`: an ArticleRow or a result row with the _SUMMARY_COLUMNS."""
     return Summary(
         id=row.id,
@@ -181,6 +198,8 @@ def _summary(row, authors: list[str]) -> Summary:
         published=row.published,
         publisher=row.publisher,
         person_count=row.person_count,
+        added=row.added,
+        places=places or [],
     )
 
 
@@ -191,6 +210,7 @@ _SUMMARY_COLUMNS = (
     ArticleRow.published,
     ArticleRow.publisher,
     ArticleRow.person_count,
+    ArticleRow.added,
 )
 
 
@@ -200,7 +220,8 @@ def summaries(archive: Archive, ids: Sequence[int]) -> list[Summary]:
         # Only the list columns: never load article text to draw a row.
         rows = {r.id: r for r in session.exec(select(*_SUMMARY_COLUMNS).where(col(ArticleRow.id).in_(ids)))}
         authors = _authors_of(session, list(rows))
-    return [_summary(rows[i], authors.get(i, [])) for i in ids if i in rows]
+        places = _places_of(session, list(rows))
+    return [_summary(rows[i], authors.get(i, []), places.get(i)) for i in ids if i in rows]
 
 
 def _entity_info(row: EntityRow, **extra) -> EntityInfo:
@@ -268,8 +289,8 @@ def find_term(archive: Archive, kind: str, name: str) -> Term | None:
 def facet(
     archive: Archive, kind: str, flt: Filter = Filter(), limit: int | None = None, containing: str = ""
 ) -> list[FacetEntry]:
-    """Entries of one sidebar section with their article counts (within `flt`), most first;
-    with `containing`, only entries whose name contains that text (any case)."""
+    """Entries of one sidebar section with their article counts (within `flt`), most first
+    (years: newest first); with `containing`, only entries whose name contains that text (any case)."""
     if kind in ENTITY_KINDS:
         key, label, article = EntityRow.id, EntityRow.name, Mention.article_id
         query = (
@@ -291,7 +312,9 @@ def facet(
         query = query.where(col(article).in_(_matching_ids(archive, flt)))
     if containing.strip():
         query = query.where(func.lower(label).contains(containing.strip().lower(), autoescape=True))
-    query = query.group_by(key).order_by(func.count(article).desc(), label).limit(limit)
+    # Years read as a timeline, newest first; every other section by article count.
+    order = (label.desc(),) if kind == YEAR else (func.count(article).desc(), label)
+    query = query.group_by(key).order_by(*order).limit(limit)
     with archive.session() as session:
         rows = session.exec(query).all()
     if kind in ENTITY_KINDS:

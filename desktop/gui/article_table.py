@@ -25,15 +25,18 @@ from desktop.gui import markup
 PAGE_SIZE = 100
 MAX_PAGES = 40  # rows kept: MAX_PAGES * PAGE_SIZE
 
-# (header, sort key of query.SORT_COLUMNS, default descending)
+# (header, key: a sort of query.SORT_COLUMNS where the column can be sorted, default descending)
 COLUMNS = (
     ("Date", "published", True),
     ("Title", "title", False),
     ("Source", "publisher", False),
     ("Authors", "authors", False),
     ("People", "people", True),
+    ("Places", "places", False),
+    ("Added", "added", True),
 )
-DATE, TITLE, SOURCE, AUTHORS, PEOPLE = range(len(COLUMNS))
+DATE, TITLE, SOURCE, AUTHORS, PEOPLE, PLACES, ADDED = range(len(COLUMNS))
+HIDDEN_AT_FIRST = frozenset({PLACES, ADDED})  # offered in the header's context menu
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -54,8 +57,9 @@ class _Row(NamedTuple):
     cells: tuple[str, ...]
 
 
-def column_of_sort(sort: str) -> int:
-    return next((i for i, c in enumerate(COLUMNS) if c[1] == sort), DATE)
+def column_of_sort(sort: str) -> int | None:
+    """The column showing the sort order `sort`; None for an order no column shows (relevance)."""
+    return next((i for i, c in enumerate(COLUMNS) if c[1] == sort and c[1] in query.SORT_COLUMNS), None)
 
 
 class ArticleTableModel(QAbstractTableModel):
@@ -164,7 +168,7 @@ class ArticleTableModel(QAbstractTableModel):
         entry = page[row % PAGE_SIZE]
         if entry is None:
             return ("(deleted)" if column == TITLE else ""), _GREY
-        return entry.cells[column], (_GREY if column in (DATE, PEOPLE) else None)
+        return entry.cells[column], (_GREY if column in (DATE, PEOPLE, ADDED) else None)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES or not index.isValid():
@@ -179,7 +183,7 @@ class ArticleTableModel(QAbstractTableModel):
             return text
         if role == Qt.ItemDataRole.ForegroundRole:
             return colour
-        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, AUTHORS) and text:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, AUTHORS, PLACES) and text:
             return markup.literal(text)
         return None
 
@@ -218,6 +222,10 @@ def _cell(item: Summary, column: int) -> str:
         return ", ".join(item.authors)
     if column == PEOPLE:
         return str(item.person_count) if item.person_count else ""
+    if column == PLACES:
+        return ", ".join(item.places)
+    if column == ADDED:
+        return item.added.strftime("%Y-%m-%d") if item.added else ""
     return ""
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QTextBrowser
 
+from desktop.core import query
 from desktop.core.query import Detail
+from desktop.core.store.db import Archive
 from desktop.gui import markup
+
+DETAIL_DELAY_MS = 100  # arrowing through the list loads only the article it stops on
 
 
 class SafeBrowser(QTextBrowser):
@@ -22,6 +26,7 @@ class SafeBrowser(QTextBrowser):
     linkClicked = Signal(str, int)
     linkDoubleClicked = Signal(str, int)
     linkHovered = Signal(str, int)
+    linkMenuRequested = Signal(str, int, QPoint)  # a link's kind and id, global position
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -67,13 +72,61 @@ class SafeBrowser(QTextBrowser):
             return
         super().mouseDoubleClickEvent(event)
 
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        """A link's own menu (filter, entity view, copy); elsewhere the usual copy menu.
+        From the keyboard (Menu key), the menu is for the link that has the focus."""
+        if event.reason() == event.Reason.Keyboard:
+            cursor = self.textCursor()
+            href = cursor.charFormat().anchorHref() if cursor.hasSelection() else ""
+            pos = self.cursorRect(cursor).center()
+        else:
+            pos = event.pos()
+            href = self.anchorAt(pos)
+        link = self.parse(QUrl(href)) if href else None
+        if link:
+            self.linkMenuRequested.emit(*link, self.viewport().mapToGlobal(pos))
+            return
+        super().contextMenuEvent(event)
+
 
 class DetailPane(SafeBrowser):
-    def __init__(self, parent=None):
+    """The reading pane. `load(article_id)` fetches the article in the task runner, after a
+    short pause so that arrowing through the list does not load every article passed."""
+
+    shown = Signal(int)  # an article's id, once it is on screen
+    failed = Signal(object)  # the exception of a detail query
+
+    def __init__(self, archive: Archive, runner, parent=None):
         super().__init__(parent)
         self.setObjectName("detailPane")
+        self.setAccessibleName("Reading pane")
+        self.setAccessibleDescription("The selected article with its people, places and organisations as links. "
+                                      "Tab moves between links, Enter filters by the linked entity.")
+        self._archive, self._runner = archive, runner
+        self._wanted: int | None = None
+        self._timer = QTimer(self, singleShot=True, interval=DETAIL_DELAY_MS)
+        self._timer.timeout.connect(self._load_now)
         self.article: Detail | None = None
         self.show_placeholder()
+
+    def load(self, article_id: int | None) -> None:
+        """Show `article_id` soon (None: the placeholder)."""
+        self._wanted = article_id
+        self._timer.start()
+
+    def _load_now(self) -> None:
+        article_id, archive = self._wanted, self._archive
+        if article_id is None:
+            self._runner.cancel("detail")
+            if self.article is not None:
+                self.show_placeholder()
+            return
+        self._runner.run("detail", lambda: query.detail(archive, article_id), self._loaded, self.failed.emit)
+
+    def _loaded(self, item: Detail | None) -> None:
+        self.show_article(item)
+        if item is not None:
+            self.shown.emit(item.id)
 
     def show_placeholder(self, text: str = "Select an article to read it here.") -> None:
         self.article = None

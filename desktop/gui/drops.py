@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from desktop.core.dropped import Dropped, dropped_inputs
+from desktop.core.dropped import Dropped, dropped_inputs, only_inputs
 
 
 def mime_formats(mime: QMimeData) -> dict[str, bytes]:
@@ -44,7 +44,9 @@ class DropTarget(QObject):
     """Makes `window` (and every widget inside it) accept links and files, and Ctrl+V.
 
     An application-wide event filter sees the drag before a child such as the search field
-    would take it as text, so a link dropped anywhere on the window is imported.
+    would take it as text, so a link dropped anywhere on the window is imported. The window's
+    Paste action calls `paste`; a text field with the focus keeps Ctrl+V for itself unless it
+    is empty and the clipboard holds only links or files (the user is not typing then).
     """
 
     _DRAG_EVENTS = (QEvent.DragEnter, QEvent.DragMove, QEvent.DragLeave, QEvent.Drop)
@@ -59,20 +61,17 @@ class DropTarget(QObject):
         self._dragged: tuple[dict[str, bytes], list[Dropped]] | None = None
         window.setAcceptDrops(True)
         QApplication.instance().installEventFilter(self)
-        paste = QShortcut(QKeySequence.Paste, window)
-        paste.setContext(Qt.WindowShortcut)
-        paste.activated.connect(self.paste)
 
-    def paste(self) -> None:
-        """Import whatever links or files the clipboard holds.
-
-        A text field with the focus takes Ctrl+V itself, so pasting into search still works.
-        """
+    def paste(self) -> int:
+        """Import whatever links or files the clipboard holds; returns how many."""
         inputs = dropped_inputs(mime_formats(QApplication.clipboard().mimeData()))
         if inputs:
             self._on_inputs(inputs)
+        return len(inputs)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.ShortcutOverride:
+            return self._leave_paste_to_window(watched, event)
         if event.type() not in self._DRAG_EVENTS or not self._inside(watched):
             return False
         if event.type() == QEvent.DragLeave:
@@ -93,6 +92,18 @@ class DropTarget(QObject):
             self._highlight.cover()
         return True
 
+    def _leave_paste_to_window(self, watched: QObject, event) -> bool:
+        """True (the field does not take Ctrl+V, so the window imports) for an empty text
+        field of this window while the clipboard holds only links or files."""
+        if not event.matches(QKeySequence.StandardKey.Paste) or not self._inside(watched):
+            return False
+        if isinstance(watched, QLineEdit):
+            empty = not watched.text()
+        elif isinstance(watched, (QTextEdit, QPlainTextEdit)):
+            empty = watched.isReadOnly() or not watched.toPlainText()
+        else:
+            return False
+        return empty and bool(only_inputs(mime_formats(QApplication.clipboard().mimeData())))
     def _inputs(self, formats: dict[str, bytes], fresh: bool) -> list[Dropped]:
         if fresh or self._dragged is None or self._dragged[0] != formats:
             self._dragged = (formats, dropped_inputs(formats))

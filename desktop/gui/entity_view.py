@@ -2,7 +2,7 @@
 
 Its articles by date (click one to select it in the main list), the people and places most
 often mentioned with it (click to filter the archive by them), and the sentences it
-appears in. Filled from `query.profile`, which the main window runs in the worker.
+appears in. Filled from `query.profile`, run in the task runner.
 """
 
 from __future__ import annotations
@@ -19,18 +19,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import query
 from desktop.core.query import Profile, Term
+from desktop.core.store.db import Archive
 from desktop.gui import markup
 from desktop.gui.article_table import source_label
 from desktop.gui.detail import SafeBrowser
 
 
+PROFILE_ARTICLES = 1000  # newest articles listed
+COMPANIONS = 30
+
+
 class EntityView(QDialog):
     articleChosen = Signal(int, object)  # article id, the entity's Term
     termChosen = Signal(object)  # Term of a companion
+    failed = Signal(object)  # the exception of a profile query
 
-    def __init__(self, parent=None):
+    def __init__(self, archive: Archive, runner, parent=None):
         super().__init__(parent)
+        self._archive, self._runner = archive, runner
         self.setObjectName("entityView")
         self.setWindowTitle("Cuttings — entity")
         self.resize(980, 620)
@@ -71,6 +79,20 @@ class EntityView(QDialog):
         self.articles.itemActivated.connect(self._article_activated)
         self.articles.itemClicked.connect(self._article_activated)
         self.browser.linkClicked.connect(self._link)
+
+    def open(self, entity_id: int) -> None:
+        """Show and raise the view, and fill it with `entity_id`'s profile from the worker."""
+        if self.profile is None or self.profile.entity.id != entity_id:
+            self.show_loading()  # a very common entity takes a moment at 100k articles
+        self.show()
+        self.raise_()
+        archive = self._archive
+        self._runner.run(
+            "profile",
+            lambda: query.profile(archive, entity_id, companions=COMPANIONS, articles=PROFILE_ARTICLES),
+            self.show_profile,
+            self.failed.emit,
+        )
 
     def show_loading(self) -> None:
         self.profile = None

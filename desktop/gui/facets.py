@@ -8,9 +8,17 @@ to the Filter (`termClicked`); double-clicking an entity opens its profile (`ter
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.article import ENTITY_KINDS
 from desktop.core.query import AUTHOR, FACET_KINDS, PUBLISHER, YEAR, FacetEntry, Term
@@ -122,13 +130,21 @@ class FacetFilterProxy(QSortFilterProxyModel):
 
 class FacetTree(QTreeView):
     """Reports a double-click on the entry clicked just before, even if the sidebar was
-    reloaded in between (the first click filters, which recounts every section)."""
+    reloaded in between (the first click filters, which recounts every section).
+    Enter or Space on an entry acts as a click; Ctrl+Enter as a double-click."""
 
     doubleClickedTerm = Signal(object)
+    keyActivated = Signal(QModelIndex, bool)  # the entry, and whether to open its entity view
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.last_term: Term | None = None
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.currentIndex().isValid():
+            self.keyActivated.emit(self.currentIndex(), bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier))
+            return
+        super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
         if self.last_term is not None:
@@ -140,7 +156,9 @@ class FacetTree(QTreeView):
 class FacetPanel(QWidget):
     termClicked = Signal(object)  # Term
     termActivated = Signal(object)  # Term of an entity, double-clicked: its profile
+    termMenuRequested = Signal(object, QPoint)  # Term, global position for its context menu
     searchChanged = Signal(str)  # the filter box's text, once typing pauses
+    trashClicked = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -148,6 +166,18 @@ class FacetPanel(QWidget):
         self.loaded = False
         self.filter_box = QLineEdit(placeholderText="Filter people, places, sources…")
         self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setAccessibleName("Filter the sidebar")
+        self.filter_box.setAccessibleDescription("Shows only the sidebar entries whose name contains this text. "
+                                                 "Esc clears it.")
+        self.filter_box.installEventFilter(self)
+        self.trash_button = QToolButton(text="Trash")
+        self.trash_button.setObjectName("trashButton")
+        self.trash_button.setCheckable(True)
+        self.trash_button.setAutoRaise(True)
+        self.trash_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.trash_button.setAccessibleName("Trash")
+        self.trash_button.setAccessibleDescription("Articles moved to the Trash: restore them or delete them for good")
+        self.trash_button.clicked.connect(self.trashClicked)
         self.model = FacetModel(self)
         self.proxy = FacetFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -161,6 +191,11 @@ class FacetPanel(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.tree.setMouseTracking(True)
+        self.tree.setAccessibleName("Sidebar")
+        self.tree.setAccessibleDescription("People, places, organisations, sources, authors and years with their "
+                                           "article counts. Enter or Space filters by the entry, Ctrl+Enter opens it.")
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu_requested)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -169,13 +204,47 @@ class FacetPanel(QWidget):
         layout.setContentsMargins(8, 8, 0, 8)
         layout.setSpacing(6)
         layout.addWidget(self.filter_box)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.trash_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.filter_box.textChanged.connect(self._filter_changed)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(lambda: self.searchChanged.emit(self.search_text()))
         self.tree.clicked.connect(self._clicked)
         self.tree.doubleClickedTerm.connect(self._double_clicked)
+        self.tree.keyActivated.connect(self._key_activated)
         self.tree.expandAll()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """Esc in the filter box clears it (and is not taken as "clear all filters")."""
+        if (watched is self.filter_box and event.type() == QEvent.Type.ShortcutOverride
+                and event.key() == Qt.Key.Key_Escape and self.filter_box.text()):
+            self.filter_box.clear()
+            event.accept()
+            return True
+        return False
+
+    def set_trash(self, count: int, shown: bool) -> None:
+        """The Trash entry: how many articles it holds, and whether the list shows it."""
+        self.trash_button.setText(f"Trash ({count:,})" if count else "Trash")
+        self.trash_button.setChecked(shown)
+
+    def focus_entries(self) -> None:
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.tree.currentIndex().isValid():
+            self.tree.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _key_activated(self, index: QModelIndex, open_view: bool) -> None:
+        term = self.model.term(self.proxy.mapToSource(index.siblingAtColumn(0)))
+        if open_view and term is not None:
+            self._double_clicked(term)
+        else:
+            self._clicked(index)
+
+    def _menu_requested(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        term = self.model.term(self.proxy.mapToSource(index.siblingAtColumn(0))) if index.isValid() else None
+        if term is not None:
+            self.termMenuRequested.emit(term, self.tree.viewport().mapToGlobal(pos))
 
     def set_facets(self, facets: dict[str, list[FacetEntry]]) -> None:
         self.loaded = True

@@ -1,0 +1,215 @@
+"""The article list: the table view, its columns and header state, selection and position.
+
+The window hands it query results (`show_result`) and asks it what is selected; the
+list keeps the selected articles and the scroll position across a refresh by id, not row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
+
+from desktop.core.query import Summary
+from desktop.gui.article_table import COLUMNS, HIDDEN_AT_FIRST, TITLE, ArticleTableModel, CellDelegate, column_of_sort
+
+TITLE_SHARE = 0.45  # of the list's width the title keeps before other columns shrink
+MIN_COLUMN = 48
+
+
+class ArticleList(QTableView):
+    """The list of articles. Enter asks to open the original; Tab leaves the list (a table
+    would otherwise move from cell to cell and, past the last column, to the next row)."""
+
+    openRequested = Signal()
+    selectionMoved = Signal()  # the selected articles changed
+
+    def __init__(self, model: ArticleTableModel, parent=None):
+        super().__init__(parent)
+        self.setObjectName("articleTable")
+        self.setAccessibleName("Articles")
+        self.setAccessibleDescription("The articles that match the search and filters. Enter opens the "
+                                      "original, F2 edits, Delete moves to the Trash, the Menu key shows more.")
+        self.setModel(model)
+        self.setItemDelegate(CellDelegate(model, self))
+        self.setTabKeyNavigation(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        rows = self.verticalHeader()
+        rows.setVisible(False)
+        rows.setDefaultSectionSize(max(24, self.fontMetrics().height() + 10))
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._preferred: dict[int, int] = {}  # widths the user chose (or ours), before shrinking
+        self._fitting = False
+        self._pending_select: list[int] = []
+        self._pending_top: int | None = None
+        self._after_removal_row: int | None = None
+        self._build_header()
+        self.selectionModel().selectionChanged.connect(lambda *_: self.selectionMoved.emit())
+        self.doubleClicked.connect(lambda _i: self.openRequested.emit())
+
+    @property
+    def table_model(self) -> ArticleTableModel:
+        return self.model()
+
+    # -- columns ---------------------------------------------------------------------
+    def _build_header(self) -> None:
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSortIndicatorShown(True)
+        header.setSectionsMovable(False)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(MIN_COLUMN)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        header.sectionResized.connect(self._section_resized)
+        fm = self.fontMetrics()
+        samples = {"published": "2024-12-31", "publisher": "Seattle Times", "authors": "Anna Petrova",
+                   "people": "People", "added": "2024-12-31", "places": "Belgrade, Kyiv"}
+        for column, (_label, key, _desc) in enumerate(COLUMNS):
+            if column != TITLE:
+                self._preferred[column] = fm.horizontalAdvance(samples.get(key, "Column")) + 24
+                header.resizeSection(column, self._preferred[column])
+            header.setSectionHidden(column, column in HIDDEN_AT_FIRST)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.setSortingEnabled(True)
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.setAccessibleName("Columns")
+        for column, (label, _key, _desc) in enumerate(COLUMNS):
+            if column == TITLE:
+                continue
+            action = QAction(label, menu, checkable=True, checked=not self.isColumnHidden(column))
+            action.toggled.connect(lambda on, c=column: self.set_column_shown(c, on))
+            menu.addAction(action)
+        menu.exec(self.horizontalHeader().mapToGlobal(pos))
+
+    def set_column_shown(self, column: int, shown: bool) -> None:
+        self.setColumnHidden(column, not shown)
+        self.fit_columns()
+
+    def shown_columns(self) -> list[int]:
+        return [c for c in range(len(COLUMNS)) if not self.isColumnHidden(c)]
+
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
+        if not self._fitting and column != TITLE and new > 0:
+            self._preferred[column] = new  # the user dragged it: remember what they want
+
+    def fit_columns(self) -> None:
+        """Give the title the slack: other columns keep their preferred widths while the
+        title gets TITLE_SHARE of the width, and shrink together (to MIN_COLUMN) when not."""
+        others = [c for c in self.shown_columns() if c != TITLE]
+        width = self.viewport().width()
+        wanted = sum(self._preferred.get(c, MIN_COLUMN) for c in others)
+        room = max(0, width - int(width * TITLE_SHARE))
+        scale = 1.0 if wanted <= room or not wanted else room / wanted
+        self._fitting = True
+        try:
+            header = self.horizontalHeader()
+            for c in others:
+                header.resizeSection(c, max(MIN_COLUMN, int(self._preferred.get(c, MIN_COLUMN) * scale)))
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def apply_sort(self, sort: str, descending: bool) -> None:
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        column = column_of_sort(sort)
+        header = self.horizontalHeader()
+        header.setSortIndicatorShown(column is not None)
+        if column is not None:
+            header.setSortIndicator(column, order)
+
+    # -- settings --------------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("table/columns", [COLUMNS[c][1] for c in self.shown_columns()])
+        settings.setValue("table/widths", {COLUMNS[c][1]: w for c, w in self._preferred.items()})
+
+    def restore_state(self, settings: QSettings) -> None:
+        shown = settings.value("table/columns")
+        if shown:
+            keys = set(shown if isinstance(shown, list) else [shown])
+            for column, (_label, key, _desc) in enumerate(COLUMNS):
+                self.setColumnHidden(column, column != TITLE and key not in keys)
+        widths = settings.value("table/widths")
+        if isinstance(widths, dict):
+            for column, (_label, key, _desc) in enumerate(COLUMNS):
+                if column != TITLE and str(widths.get(key, "")).isdigit() and int(widths[key]) > 0:
+                    self._preferred[column] = int(widths[key])
+        self.fit_columns()
+
+    # -- selection and position ------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.selectionModel().selectedRows())
+        return [a for a in (self.table_model.id_at(r) for r in rows) if a is not None]
+
+    def current_id(self) -> int | None:
+        index = self.currentIndex()
+        return self.table_model.id_at(index.row()) if index.isValid() else None
+
+    def summary_of(self, article_id: int) -> Summary | None:
+        row = self.table_model.row_of(article_id)
+        return self.table_model.summary_at(row) if row is not None else None
+
+    def select_rows(self, rows: Sequence[int], scroll: bool = True) -> None:
+        model = self.table_model
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(model.index(row, 0), model.index(row, len(COLUMNS) - 1))
+        sm = self.selectionModel()
+        sm.setCurrentIndex(model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if scroll:
+            self.scrollTo(model.index(rows[0], 0))
+
+    def select_article(self, article_id: int) -> bool:
+        row = self.table_model.row_of(article_id)
+        if row is None:
+            return False
+        self.select_rows([row])
+        return True
+
+    def remember_position(self, select: Sequence[int] | None = None, keep_top: bool = False) -> None:
+        """Before a new result: what to select in it (the selection now, or `select`) and,
+        with `keep_top`, which article to keep at the top of the view."""
+        self._pending_select = list(select) if select is not None else self.selected_ids()
+        top = self.rowAt(0) if keep_top else -1
+        self._pending_top = self.table_model.id_at(top) if top >= 0 else None
+
+    def select_after_removal(self, article_id: int) -> None:
+        """When `article_id` leaves the list, select the row that takes its place."""
+        self._after_removal_row = self.table_model.row_of(article_id) or 0
+
+    def show_result(self, ids: Sequence[int], first_rows: Sequence[Summary]) -> bool:
+        """Show a new result and restore the remembered position; True if a row is selected."""
+        model = self.table_model
+        model.set_result(ids, first_rows)
+        rows = [r for r in (model.row_of(i) for i in self._pending_select) if r is not None]
+        if self._pending_top is not None:
+            top = model.row_of(self._pending_top)
+            if top is not None:
+                self.scrollTo(model.index(top, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        if not rows and self._after_removal_row is not None and model.rowCount():
+            rows = [min(self._after_removal_row, model.rowCount() - 1)]
+        scroll = self._pending_top is None
+        self._after_removal_row, self._pending_select, self._pending_top = None, [], None
+        if rows:
+            self.select_rows(rows, scroll=scroll)
+        return bool(rows)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.openRequested.emit()
+            return
+        super().keyPressEvent(event)

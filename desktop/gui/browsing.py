@@ -1,0 +1,138 @@
+"""What the user is looking at, and the queries that show it: no Qt in here.
+
+`BrowsingState` holds the `Filter` (search text, terms, sort) and asks the core for the
+matching ids, the first rows and the sidebar counts, through a task runner
+(`desktop.gui.tasks`: `run(key, func, callback, on_error)` and `cancel(key)`). The window
+listens; a test drives it with `SyncRunner` and reads what the listener received.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from desktop.core import query
+from desktop.core.query import FACET_KINDS, FacetEntry, Filter, Summary, Term
+from desktop.core.store.db import Archive
+
+FIRST_ROWS = 100  # rows fetched with the ids, so the list paints at once (the table's page size)
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """One query's answer: the matching ids in order and the first rows to show."""
+
+    filter: Filter
+    ids: list[int]
+    total: int  # articles in the archive (or in the trash, when browsing it)
+    first_rows: list[Summary]
+
+    @property
+    def matching(self) -> int:
+        return len(self.ids)
+
+
+class Runner(Protocol):
+    def run(self, key: object, func: Callable, callback: Callable | None = None,
+            on_error: Callable | None = None) -> int: ...
+
+    def cancel(self, key: object) -> None: ...
+
+
+class Listener(Protocol):
+    def rows_ready(self, result: QueryResult) -> None: ...
+
+    def facets_ready(self, facets: dict[str, list[FacetEntry]]) -> None: ...
+
+    def query_failed(self, exc: BaseException) -> None: ...
+
+
+def count_text(result: QueryResult) -> str:
+    """The count beside the search box: "3 of 12 articles", or "12 articles" unfiltered."""
+    total = result.total
+    noun = "article" if total == 1 else "articles"
+    if result.filter.is_narrowed:
+        return f"{result.matching:,} of {total:,} {noun}"
+    return f"{total:,} {noun}"
+
+
+class BrowsingState:
+    """The current Filter and its queries. Each query replaces the older one in flight
+    (the runner drops stale results by key), so fast clicks never show an old list."""
+
+    def __init__(self, archive: Archive, runner: Runner, listener: Listener, flt: Filter = Filter()):
+        self.archive = archive
+        self.runner = runner
+        self.listener = listener
+        self.filter = flt if flt.sort in query.SORT_COLUMNS else Filter()
+        self.total = 0
+        self._total_stale = True  # count the archive with the next query
+        self.facet_limit: int | None = None
+        self.facet_text = ""
+
+    # -- changing what is shown ------------------------------------------------------
+    def set_filter(self, flt: Filter) -> None:
+        """Show `flt`: starts its query (the listener gets `rows_ready`)."""
+        self.filter = flt
+        self.run_query()
+
+    def add_term(self, term: Term) -> None:
+        self.set_filter(self.filter.adding(term))
+
+    def remove_term(self, term: Term) -> None:
+        self.set_filter(self.filter.removing(term))
+
+    def set_text(self, text: str) -> None:
+        if text != self.filter.text:
+            self.set_filter(replace(self.filter, text=text))
+
+    def set_sort(self, sort: str, descending: bool) -> None:
+        if (sort, descending) != (self.filter.sort, self.filter.descending):
+            self.set_filter(replace(self.filter, sort=sort, descending=descending))
+
+    def clear(self) -> bool:
+        """Drop the search text and every term; False if there was nothing to clear."""
+        if not self.filter.is_narrowed and not self.filter.text:
+            return False
+        self.set_filter(replace(self.filter, text="", terms=()))
+        return True
+
+    def archive_changed(self) -> None:
+        """Articles were added or removed: recount the total with the next query, and run it."""
+        self._total_stale = True
+        self.run_query()
+
+    # -- queries ---------------------------------------------------------------------
+    def run_query(self) -> None:
+        """Query the current Filter in the worker; `rows_ready` gets the answer."""
+        archive, flt, count_total, known = self.archive, self.filter, self._total_stale, self.total
+
+        def work() -> QueryResult:
+            ids = query.article_ids(archive, flt)
+            # Counting 100k articles takes ~7 ms; the total only changes with the archive.
+            if not flt.is_narrowed:
+                total = len(ids)
+            else:
+                total = query.total(archive) if count_total else known
+            return QueryResult(flt, ids, total, query.summaries(archive, ids[:FIRST_ROWS]))
+
+        self.runner.cancel("facets")
+        self.runner.run("query", work, self._query_done, self.listener.query_failed)
+
+    def _query_done(self, result: QueryResult) -> None:
+        self.total, self._total_stale = result.total, False
+        self.listener.rows_ready(result)
+
+    def recount(self, flt: Filter | None = None) -> None:
+        """Recount every sidebar section within `flt` (the current filter by default);
+        entries are limited to `facet_limit` + 1 and to names containing `facet_text`."""
+        archive, text = self.archive, self.facet_text
+        flt = self.filter if flt is None else flt
+        limit = None if self.facet_limit is None else self.facet_limit + 1
+        self.runner.run(
+            "facets",
+            lambda: {kind: query.facet(archive, kind, flt, limit=limit, containing=text) for kind in FACET_KINDS},
+            self.listener.facets_ready,
+            self.listener.query_failed,
+        )

@@ -1,0 +1,70 @@
+"""Right-click (and Menu key) menus: on list rows, sidebar entries and linked entities.
+
+Row menus reuse the window's declared actions (`actions.py`), so their keys and enabled
+states match the menu bar; entity menus offer what can be done with one Term.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMenu
+
+from desktop.core.article import ENTITY_KINDS
+from desktop.core.query import Term
+from desktop.gui.markup import KIND_NAMES
+
+ROW_ACTIONS = ("open_original", "open_saved_copy", "copy_link", None, "edit", None, "trash", "restore",
+               "delete_forever")
+
+
+def for_rows(window, pos: QPoint) -> None:
+    """The menu of the row under `pos` (selected first if it was not) in the article list."""
+    articles = window.list
+    index = articles.indexAt(pos)
+    if not index.isValid():
+        return
+    if index.row() not in {i.row() for i in articles.selectionModel().selectedRows()}:
+        articles.select_rows([index.row()], scroll=False)
+    menu = QMenu(articles)
+    menu.setAccessibleName("Article")
+    for name in ROW_ACTIONS:
+        if name is None:
+            menu.addSeparator()
+        elif window.actions[name].isVisible():
+            menu.addAction(window.actions[name])
+    menu.exec(articles.viewport().mapToGlobal(pos))
+
+
+def for_term(window, term: Term, global_pos: QPoint) -> None:
+    """Filter by a sidebar entry or linked entity, open its entity view, or copy its name."""
+    menu = QMenu(window)
+    menu.setAccessibleName(term.label)
+    kind = KIND_NAMES.get(term.kind, term.kind).lower()
+    already = term in window.filter.terms
+    show = menu.addAction(f"Show only articles with {term.label}")
+    show.setEnabled(not already)
+    show.triggered.connect(lambda: window.add_term(term))
+    if already:
+        remove = menu.addAction(f"Remove the filter on {term.label}")
+        remove.triggered.connect(lambda: window.state.remove_term(term))
+    if term.kind in ENTITY_KINDS and term.ids:
+        profile = menu.addAction(f"Open this {kind}: all about {term.label}")
+        profile.triggered.connect(lambda: window.open_entity(term.ids[0]))
+    menu.addSeparator()
+    copy = menu.addAction("Copy name")
+    copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(term.label))
+    menu.exec(global_pos)
+
+
+def for_link(window, kind: str, ident: int, global_pos: QPoint) -> None:
+    """The menu of a link in the reading pane: an entity's, or the article's own."""
+    if kind == "entity":
+        entity = window.detail.entity(ident)
+        if entity is not None:
+            for_term(window, Term(entity.kind, entity.name, (entity.id,)), global_pos)
+    elif kind == "open":
+        menu = QMenu(window)
+        for name in ("open_original", "open_saved_copy", "copy_link"):
+            menu.addAction(window.actions[name])
+        menu.exec(global_pos)

@@ -1,0 +1,119 @@
+"""The window's dialogs and their round trips to the core: import, edit details, saved copy,
+preferences, keyboard shortcuts, about; and the one sentence a failure is shown as."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+from desktop import __version__
+from desktop.core import query
+from desktop.core.errors import CuttingsError
+from desktop.core.store.archive import update_article
+from desktop.gui.edit_dialog import EditDialog
+from desktop.gui.import_dialog import ImportDialog
+from desktop.resources import LICENCES
+
+
+def failure_sentence(exc: BaseException) -> str:
+    """What the user reads when a background task fails: never a traceback."""
+    if isinstance(exc, (CuttingsError, ValueError)):
+        return str(exc)
+    return f"Could not read the archive ({exc.__class__.__name__}: {exc})."
+
+
+def import_links(window) -> None:
+    dialog = ImportDialog(window)
+    if dialog.exec():
+        window.import_inputs(dialog.inputs)
+        if dialog.junk:
+            window.statusBar().showMessage(
+                f"Skipped {len(dialog.junk)} line(s) that are neither web addresses nor files: "
+                + ", ".join(dialog.junk[:3]), 10_000)
+
+
+def edit_article(window) -> None:
+    """F2: edit the current article's details; the write runs in the task runner, and a
+    refused value keeps the dialog open with the reason."""
+    article_id = window.list.current_id()
+    if article_id is None or window.filter.trash:
+        return
+    archive = window.archive
+    window.runner.run("edit", lambda: query.detail(archive, article_id),
+                      lambda item: item is not None and _edit(window, item), window._failed)
+
+
+def _edit(window, item) -> None:
+    dialog = EditDialog(item, window)
+    archive = window.archive
+
+    def saved(_none) -> None:
+        dialog.done(QDialog.DialogCode.Accepted)
+        window.statusBar().showMessage(f"Saved the details of “{dialog.title.text().strip()}”.", 5000)
+        window.refresh()
+        window.detail.load(item.id)
+
+    def refused(exc: BaseException) -> None:
+        dialog.show_problem(failure_sentence(exc))
+
+    def submit() -> None:
+        values = dialog.values()
+        window.runner.run("edit", lambda: update_article(archive, item.id, **values), saved, refused)
+
+    dialog.submitted.connect(submit)
+    dialog.open()
+
+
+def saved_copy(window, article_id: int) -> None:
+    from desktop.gui.saved_copy import SavedCopyWindow
+
+    view = SavedCopyWindow(window.archive, window.runner, window)
+    view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    view.show_article(article_id)
+
+
+def preferences(window) -> None:
+    from desktop.gui.preferences import PreferencesDialog
+
+    PreferencesDialog(window.preferences, window).open_and_apply(window.apply_preferences)
+
+
+def shortcuts(window) -> None:
+    """Every key of the window, from the declared actions."""
+    rows = window.actions.shortcut_rows()
+    dialog = QDialog(window)
+    dialog.setWindowTitle("Keyboard shortcuts")
+    table = QTableWidget(len(rows), 2)
+    table.setAccessibleName("Keyboard shortcuts")
+    table.setHorizontalHeaderLabels(["Action", "Keys"])
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    for row, (text, keys) in enumerate(rows):
+        table.setItem(row, 0, QTableWidgetItem(text))
+        table.setItem(row, 1, QTableWidgetItem(keys))
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    layout.addWidget(buttons)
+    dialog.resize(520, 520)
+    dialog.exec()
+
+
+def about(window) -> None:
+    path = window.archive.path
+    QMessageBox.about(
+        window,
+        "About Cuttings",
+        f"<h3>Cuttings {__version__}</h3>"
+        "<p>An archive of news articles: who and where, across outlets.</p>"
+        f"<p>Archive file:<br><code>{escape(str(path))}</code></p>"
+        f"<p>Data folder:<br><code>{escape(str(path.parent))}</code></p>"
+        "<p style='font-size:small'>Built with: "
+        + ", ".join(f"{escape(name)} ({escape(licence)})" for name, licence, _url in LICENCES)
+        + ". Place data © GeoNames, CC BY 4.0.</p>",
+    )

@@ -1,0 +1,91 @@
+"""The window's import corner: the queue, its panel in a dock, and when the list catches up.
+
+While articles arrive the list is refreshed at most every REFRESH_DELAY_MS and the sidebar
+recounted every RECOUNT_WHILE_IMPORTING_MS: rebuilding the sidebar is the dearest thing the
+window does on its own thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
+
+from desktop.core.dropped import Dropped
+from desktop.core.store.db import Archive
+from desktop.gui.imports import ImportPanel, ImportQueue
+
+IMPORT_DOCK_HEIGHT = 210  # the list stays the main thing while an import runs below it
+REFRESH_DELAY_MS = 300
+RECOUNT_WHILE_IMPORTING_MS = 3000
+
+
+class ImportDock(QObject):
+    refreshDue = Signal()  # articles were saved and none has come for REFRESH_DELAY_MS
+    recountDue = Signal()  # RECOUNT_WHILE_IMPORTING_MS after a recount was asked for mid-import
+    savedBatch = Signal(list)  # ids of the articles a finished batch saved, oldest first
+    finished = Signal(str)  # the batch's summary: "12 saved, 1 already there"
+
+    def __init__(self, window: QMainWindow, archive: Archive):
+        super().__init__(window)
+        self._window = window
+        self.queue = ImportQueue(archive, self)
+        self._saved: list[int] = []
+        self.queue.article_saved.connect(self._saved_one)
+        self.queue.batch_finished.connect(self._batch_finished)
+        self._refresh = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh.timeout.connect(self.refreshDue)
+        self._recount = QTimer(self, singleShot=True, interval=RECOUNT_WHILE_IMPORTING_MS)
+        self._recount.timeout.connect(self.recountDue)
+        self.dock = QDockWidget("Imports", window)
+        self.dock.setObjectName("importDock")
+        self.panel = ImportPanel(self.queue)
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+
+    def add(self, inputs: list[Dropped]) -> int:
+        """Queue inputs and show the panel; returns how many were queued."""
+        queued = self.queue.add(inputs)
+        if not self.dock.isVisible():
+            self.dock.show()
+            self._window.resizeDocks([self.dock], [IMPORT_DOCK_HEIGHT], Qt.Orientation.Vertical)
+        return queued
+
+    def is_active(self) -> bool:
+        return self.queue.is_active()
+
+    def prepare(self) -> None:
+        self.queue.prepare()
+
+    def recount_later(self) -> None:
+        """Ask for `recountDue` in a few seconds (once, however often asked meanwhile)."""
+        if not self._recount.isActive():
+            self._recount.start()
+
+    def _saved_one(self, article_id: int) -> None:
+        self._saved.append(article_id)
+        self._refresh.start()
+
+    def _batch_finished(self, text: str) -> None:
+        saved, self._saved = self._saved, []
+        self._window.statusBar().showMessage(f"Import finished: {text}", 10_000)
+        self.finished.emit(text)
+        self.savedBatch.emit(saved)
+
+    def may_close(self, parent) -> bool:
+        """Ask before closing over a running import; stop the worker when closing."""
+        if self.queue.is_active():
+            answer = QMessageBox.question(
+                parent, "Stop importing?",
+                "Some articles are still being imported. Stop importing and close?\n\n"
+                "Articles already saved stay in the archive; the others are not saved.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            self.queue.cancel()
+            self.queue.wait_for_writer()  # the article being written lands whole, or not at all
+        self.queue.shutdown()
+        return True
+

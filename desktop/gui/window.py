@@ -1,0 +1,411 @@
+"""The archive window: assembles the sidebar, the search bar and chips, the article list,
+the reading pane and the import panel, and passes changes between them.
+
+What the user is looking at lives in `BrowsingState` (no Qt); every query runs in the task
+runner (`desktop.gui.tasks`), never on the GUI thread. Actions are declared in `actions.py`,
+trash handling in `trash.py`, menus for rows and entities in `context_menus.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop.core import query
+from desktop.core.article import ENTITY_KINDS
+from desktop.core.dropped import Dropped
+from desktop.core.query import Filter, Term
+from desktop.core.store.db import Archive
+from desktop.gui import context_menus, dialogs, placeholders
+from desktop.gui.actions import Actions
+from desktop.gui.article_list import ArticleList
+from desktop.gui.article_table import ArticleTableModel
+from desktop.gui.browsing import BrowsingState, QueryResult, count_text
+from desktop.gui.chips import ChipBar
+from desktop.gui.detail import DetailPane
+from desktop.gui.drops import DropTarget
+from desktop.gui.entity_view import EntityView
+from desktop.gui.facets import FACET_LIMIT, FacetPanel
+from desktop.gui.import_dock import ImportDock
+from desktop.gui.search_bar import SearchBar
+from desktop.gui.tasks import TaskRunner
+from desktop.gui.trash import TrashDesk
+
+RECOUNT_AFTER_ROWS_MS = 15  # a frame: the new rows are painted before the sidebar recount starts
+
+
+class MainWindow(QMainWindow):
+    queryFinished = Signal()  # a query result is on screen (tests, benchmark, refresh callers)
+    detailShown = Signal(int)
+
+    def __init__(self, archive: Archive, settings: QSettings | None = None, runner=None):
+        super().__init__()
+        self.archive = archive
+        self.settings = settings if settings is not None else QSettings("Cuttings", "Cuttings")
+        self.runner = runner if runner is not None else TaskRunner(self)
+        self.state = BrowsingState(archive, self.runner, self, Filter(
+            sort=str(self.settings.value("table/sort", "published")),
+            descending=str(self.settings.value("table/descending", "true")).lower() in ("true", "1")))
+        self.state.facet_limit = FACET_LIMIT
+        self.loaded = False
+        self.entity_view: EntityView | None = None
+        self.setWindowTitle(f"Cuttings — {archive.path.name}")
+        self._build()
+        self.imports = ImportDock(self, archive)
+        self.imports.savedBatch.connect(self._batch_saved)
+        self.imports.refreshDue.connect(self.refresh)
+        self.imports.recountDue.connect(lambda: self.state.recount())
+        self.trash = TrashDesk(self, archive, self.runner, self._title_of)
+        self.trash.changed.connect(self.refresh)
+        self.trash.counted.connect(lambda n: self.facets.set_trash(n, self.filter.trash))
+        self._centre_layout.insertWidget(1, self.trash.bar)
+        self.drop_target = DropTarget(self, self.import_inputs)
+        self.actions = Actions(self, self._handlers(), self.list)
+        self.actions.build_menus(self.menuBar(), {"&View": [self.imports.dock.toggleViewAction()]})
+        self._set_focus_chain()
+        self._restore_settings()
+        self._selection_moved()
+        self.state.run_query()
+
+    # -- building ---------------------------------------------------------------------
+    def _build(self) -> None:
+        self.facets = FacetPanel()
+        self.facets.termClicked.connect(self.add_term)
+        self.facets.termActivated.connect(self.open_entity_term)
+        self.facets.termMenuRequested.connect(lambda term, pos: context_menus.for_term(self, term, pos))
+        self.facets.searchChanged.connect(self._facet_search)
+        self.facets.trashClicked.connect(self.show_trash)
+        self.search = SearchBar()
+        self.search.searched.connect(self.state.set_text)
+        self.chips = ChipBar()
+        self.chips.removed.connect(self.state.remove_term)
+        self.chips.clearAll.connect(self.clear_filters)
+        self.model = ArticleTableModel(self.archive, self.runner, self)
+        self.model.sortRequested.connect(self._sort_requested)
+        self.list = ArticleList(self.model)
+        self.list.selectionMoved.connect(self._selection_moved)
+        self.list.openRequested.connect(self.open_original)
+        self.list.customContextMenuRequested.connect(lambda pos: context_menus.for_rows(self, pos))
+        self.empty = placeholders.placeholder(placeholders.EMPTY_STATE, "emptyState", "Your archive is empty")
+        self.no_match = placeholders.placeholder(placeholders.NO_MATCH, "noMatch", "No articles match")
+        self.empty_trash = placeholders.placeholder(placeholders.EMPTY_TRASH, "noMatch", "The Trash is empty")
+        self.stack = QStackedWidget()
+        for part in (self.list, self.empty, self.no_match, self.empty_trash):
+            self.stack.addWidget(part)
+        self.detail = DetailPane(self.archive, self.runner)
+        self.detail.linkClicked.connect(self._detail_link)
+        self.detail.linkDoubleClicked.connect(self._detail_double)
+        self.detail.linkHovered.connect(self._detail_hover)
+        self.detail.linkMenuRequested.connect(lambda kind, ident, pos: context_menus.for_link(self, kind, ident, pos))
+        self.detail.shown.connect(self.detailShown)
+        self.detail.failed.connect(self._failed)
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.search)
+        self._centre_layout = layout
+        layout.addWidget(self.chips)
+        layout.addWidget(self.stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
+        for part, stretch in ((self.facets, 0), (centre, 3), (self.detail, 2)):
+            self.splitter.addWidget(part)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        self.facets.setMinimumWidth(170)
+        self.detail.setMinimumWidth(240)
+        self.splitter.setSizes([230, 700, 430])
+        self.setCentralWidget(self.splitter)
+        self._fit_to_screen(1360, 820)
+        self.statusBar().setSizeGripEnabled(True)
+
+    def _handlers(self) -> dict:
+        return {
+            "import": self.show_import_dialog, "paste": self.paste, "quit": self.close,
+            "preferences": lambda: dialogs.preferences(self), "undo": self.trash.undo,
+            "open_original": self.open_original, "open_saved_copy": self.open_saved_copy,
+            "copy_link": self.copy_link, "edit": lambda: dialogs.edit_article(self),
+            "trash": lambda: self.trash.move_to_trash(self.list.selected_ids()),
+            "restore": lambda: self.trash.restore(self.list.selected_ids()),
+            "delete_forever": lambda: self.trash.delete_forever(self.list.selected_ids()),
+            "empty_trash": self.trash.empty, "search": self.search.focus, "clear_filters": self.clear_filters,
+            "show_trash": self.show_trash, "refresh": self.refresh,
+            "focus_sidebar": self.facets.focus_entries, "focus_list": self.focus_list,
+            "focus_reader": lambda: self.detail.setFocus(Qt.FocusReason.ShortcutFocusReason),
+            "shortcuts": lambda: dialogs.shortcuts(self), "about": lambda: dialogs.about(self),
+        }
+
+    def _set_focus_chain(self) -> None:
+        """Tab goes search -> sidebar filter -> sidebar -> list -> reading pane."""
+        chain = [self.search.field, self.facets.filter_box, self.facets.tree, self.facets.trash_button,
+                 self.list, self.detail]
+        for first, second in zip(chain, chain[1:]):
+            self.setTabOrder(first, second)
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """Start at the preferred size, but never bigger than the screen it opens on."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and screen.width() > 0:
+            width = min(width, int(screen.width() * 0.95))
+            height = min(height, int(screen.height() * 0.95))
+        self.resize(width, height)
+
+    # -- settings -----------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        s = self.settings
+        for key, restore in (("window/geometry", self.restoreGeometry), ("window/splitter", self.splitter.restoreState)):
+            value = s.value(key)
+            if isinstance(value, QByteArray) and not value.isEmpty():
+                restore(value)
+        self.list.restore_state(s)
+        article = str(s.value("window/article", ""))
+        if article.isdigit():  # the article open when the window closed
+            self.list.remember_position(select=[int(article)])
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        if self.facets.isVisible() and self.detail.isVisible():
+            s.setValue("window/splitter", self.splitter.saveState())
+        self.list.save_state(s)
+        flt = self.state.filter
+        if flt.sort != "relevance":
+            s.setValue("table/sort", flt.sort)
+            s.setValue("table/descending", flt.descending)
+        s.setValue("window/article", self.detail.article.id if self.detail.article else "")
+        s.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.imports.may_close(self):
+            event.ignore()
+            return
+        self.save_settings()
+        if self.entity_view is not None:
+            self.entity_view.close()
+        super().closeEvent(event)
+
+    # -- the filter ---------------------------------------------------------------------
+    @property
+    def filter(self) -> Filter:
+        return self.state.filter
+
+    def set_filter(self, flt: Filter, select=None) -> None:
+        self.list.remember_position(select)
+        self.state.set_filter(flt)  # first: the worker queries while the chips are redrawn
+        self._show_filter(flt)
+
+    def _show_filter(self, flt: Filter) -> None:
+        self.chips.set_terms(flt.terms)
+        self.search.set_text(flt.text)
+        self.trash.show_bar(flt.trash)
+        self.facets.set_trash(self.trash.count, flt.trash)
+
+    def add_term(self, term: Term) -> None:
+        self.set_filter(self.filter.adding(term))
+
+    def clear_filters(self) -> None:
+        self.set_filter(replace(self.filter, text="", terms=(), trash=False))
+
+    def show_trash(self) -> None:
+        self.set_filter(replace(self.filter, terms=(), trash=not self.filter.trash))
+
+    def _facet_search(self, text: str) -> None:
+        self.state.facet_text = text
+        self.state.recount()
+
+    def _sort_requested(self, sort: str, descending: bool) -> None:
+        if sort not in query.SORT_COLUMNS:
+            self.list.apply_sort(self.filter.sort, self.filter.descending)  # a column with no order
+            return
+        self.list.remember_position()
+        self.state.set_sort(sort, descending)
+
+    def refresh(self) -> None:
+        """The archive changed: re-run the current query and recount, keeping the selection
+        and the scroll position."""
+        self.list.remember_position(keep_top=True)
+        self.state.archive_changed()
+
+    # -- query results (BrowsingState's listener) -----------------------------------------
+    def rows_ready(self, result: QueryResult) -> None:
+        flt = result.filter
+        self._show_filter(flt)
+        selected = self.list.show_result(result.ids, result.first_rows)
+        self.list.apply_sort(flt.sort, flt.descending)
+        self.search.count_label.setText(count_text(result) + (" in the Trash" if flt.trash else ""))
+        if result.ids:
+            self.stack.setCurrentWidget(self.list)
+        else:
+            self.stack.setCurrentWidget(self.empty_trash if flt.trash else
+                                        self.empty if result.total == 0 else self.no_match)
+        # An empty archive is all welcome: no empty sidebar, filter hint or reading pane.
+        has_articles = result.total > 0 or flt.trash or self.trash.count > 0
+        for part in (self.facets, self.chips, self.detail):
+            part.setVisible(has_articles)
+        if not selected and self.detail.article is not None:
+            self.detail.show_placeholder()
+        self._selection_moved()
+        self.loaded = True
+        self.queryFinished.emit()
+        # The recount's worker thread would slow the painting of the rows (it holds the GIL).
+        QTimer.singleShot(RECOUNT_AFTER_ROWS_MS, self, lambda: self._recount(flt))
+
+    def _recount(self, flt: Filter) -> None:
+        if self.imports.is_active():
+            self.imports.recount_later()
+        else:
+            self.state.recount(flt)
+        self.trash.recount()
+
+    def facets_ready(self, facets) -> None:
+        self.facets.set_facets(facets)
+
+    def query_failed(self, exc: BaseException) -> None:
+        self._failed(exc)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(dialogs.failure_sentence(exc), 10_000)
+
+    # -- selection and reading ------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        return self.list.selected_ids()
+
+    def current_id(self) -> int | None:
+        return self.list.current_id()
+
+    def _selection_moved(self) -> None:
+        ids = self.list.selected_ids()
+        self.detail.load(self.list.current_id() if ids else None)
+        self.actions.update_enabled(bool(ids), self.filter.trash)
+
+    def focus_list(self) -> None:
+        target = self.list if self.stack.currentWidget() is self.list else self.stack.currentWidget()
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if target is self.list and not self.list.selected_ids() and self.model.rowCount():
+            self.list.select_rows([0])
+
+    def _entity_term(self, entity_id: int) -> Term | None:
+        entity = self.detail.entity(entity_id)
+        return Term(entity.kind, entity.name, (entity.id,)) if entity else None
+
+    def _detail_link(self, kind: str, ident: int) -> None:
+        if kind == "entity" and (term := self._entity_term(ident)) is not None:
+            self.add_term(term)
+        elif kind == "open":
+            self.open_original()
+
+    def _detail_double(self, kind: str, ident: int) -> None:
+        if kind == "entity":
+            self.open_entity(ident)
+
+    def _detail_hover(self, kind: str, ident: int) -> None:
+        entity = self.detail.entity(ident) if kind == "entity" else None
+        if entity is not None:
+            self.statusBar().showMessage(f"Click: show only articles naming {entity.name} · double-click: all about it")
+        elif kind == "open" and self.detail.article is not None:
+            self.statusBar().showMessage(f"Open {self.detail.article.url} in your browser")
+        else:
+            self.statusBar().clearMessage()
+
+    def _title_of(self, article_id: int) -> str:
+        summary = self.list.summary_of(article_id)
+        return summary.title if summary is not None else ""
+
+    def current_url(self) -> str | None:
+        article_id = self.list.current_id()
+        if article_id is None:
+            return None
+        if self.detail.article is not None and self.detail.article.id == article_id:
+            return self.detail.article.url
+        summary = self.list.summary_of(article_id)
+        return summary.url if summary is not None else None
+
+    def open_original(self) -> None:
+        if self.list.current_id() is None:
+            return
+        url = self.current_url()
+        if not url:
+            self.statusBar().showMessage("This article has no web address (it was imported from a file).", 5000)
+        elif QUrl(url).scheme() not in ("http", "https"):
+            self.statusBar().showMessage(f"Not a web address: {url}", 5000)
+        else:
+            QDesktopServices.openUrl(QUrl(url))
+
+    def copy_link(self) -> None:
+        url = self.current_url()
+        if url:
+            QGuiApplication.clipboard().setText(url)
+            self.statusBar().showMessage(f"Copied {url}", 4000)
+        elif self.list.current_id() is not None:
+            self.statusBar().showMessage("This article has no web address (it was imported from a file).", 5000)
+
+    def open_saved_copy(self) -> None:
+        article_id = self.list.current_id()
+        if article_id is not None:
+            dialogs.saved_copy(self, article_id)
+
+    # -- entity view --------------------------------------------------------------------
+    def open_entity_term(self, term: Term) -> None:
+        if term.kind in ENTITY_KINDS and term.ids:
+            self.open_entity(term.ids[0])
+
+    def open_entity(self, entity_id: int) -> None:
+        if self.entity_view is None:
+            self.entity_view = EntityView(self.archive, self.runner, self)
+            self.entity_view.articleChosen.connect(self._profile_article)
+            self.entity_view.termChosen.connect(self.add_term)
+            self.entity_view.failed.connect(self._failed)
+        self.entity_view.open(entity_id)
+
+    def _profile_article(self, article_id: int, term: Term | None) -> None:
+        if self.list.select_article(article_id):
+            return
+        # Not in the list as filtered now: show this entity's articles, then select it.
+        self.set_filter(Filter(terms=(term,) if term else (), sort=self.filter.sort,
+                               descending=self.filter.descending), select=[article_id])
+
+    # -- importing ----------------------------------------------------------------------
+    def import_inputs(self, inputs: list[Dropped]) -> None:
+        """Queue dropped, pasted or chosen links and files, and show their progress."""
+        queued = self.imports.add(inputs)
+        if queued:
+            self.statusBar().showMessage(f"Importing {queued} item{'s' if queued != 1 else ''}…", 5000)
+
+    def paste(self) -> None:
+        if not self.drop_target.paste():
+            self.statusBar().showMessage("The clipboard holds no web address or file to import.", 5000)
+
+    def show_import_dialog(self) -> None:
+        dialogs.import_links(self)
+
+    def _batch_saved(self, ids: list[int]) -> None:
+        """After a batch, show its newest article, unless the user has picked one meanwhile."""
+        if ids and not self.list.selected_ids():
+            self.list.remember_position(select=[ids[-1]])
+            self.state.archive_changed()
+
+    def wait_loaded(self, timeout_ms: int = 10_000) -> bool:
+        """Process events until the current query's rows are on screen (scripts, smoke)."""
+        if self.loaded and not self.runner.busy():
+            return True
+        loop = QEventLoop()
+        self.queryFinished.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+        self.queryFinished.disconnect(loop.quit)
+        return self.loaded
+
+    def ask(self, title: str, text: str, yes: str) -> bool:
+        """A question with a named default button; True if the user chose it."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        chosen = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(chosen)
+        box.exec()
+        return box.clickedButton() is chosen
