@@ -39,10 +39,14 @@ def _declared_index(table, name: str) -> Migration:
 
 
 def _declared_columns(table, *names: str) -> Migration:
-    """A step adding nullable columns a model declares, and the indexes on them."""
+    """A step adding nullable columns a model declares, and the indexes on them (a new
+    archive has them from step 1)."""
 
     def step(conn: Connection, backend: ModuleType) -> None:
+        present = {c["name"] for c in inspect(conn).get_columns(table.name)}
         for name in names:
+            if name in present:
+                continue
             column = table.c[name]
             kind = column.type.compile(dialect=conn.dialect)
             conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
