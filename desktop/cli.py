@@ -46,14 +46,31 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{kind}", metavar="NAME", action="append", default=[],
                        help=f"only articles naming this {kind} (repeatable)")
     p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--trash", action="store_true", help="list the articles in the trash")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("show", parents=[common], help="one article with its entities")
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("delete", parents=[common], help="delete articles")
+    p = sub.add_parser("delete", parents=[common], help="move articles to the trash")
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("--permanently", action="store_true", help="delete for good instead")
+
+    p = sub.add_parser("trash", parents=[common], help="list the trash; restore from it or empty it")
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    a = actions.add_parser("restore", parents=[common], help="take articles out of the trash")
+    a.add_argument("ids", nargs="+", type=int, metavar="ID")
+    a = actions.add_parser("empty", parents=[common], help="delete the trashed articles for good")
+    a.add_argument("--older-than", type=float, metavar="DAYS", help="only those trashed more than DAYS ago")
+
+    p = sub.add_parser("edit", parents=[common], help="correct an article's title, authors, date or publisher")
+    p.add_argument("id", type=int)
+    p.add_argument("--title")
+    p.add_argument("--author", action="append", metavar="NAME",
+                   help="the authors, in order (repeatable; --author '' for none)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the publication date ('' for none)")
+    p.add_argument("--publisher")
 
     p = sub.add_parser("export", parents=[common], help="write the whole archive as json, csv or md")
     p.add_argument("--format", choices=("json", "csv", "md"), default="json")
@@ -85,7 +102,7 @@ def _with_country(entity) -> str:
 
 
 def _print_json(value) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=1)
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=1, default=str)  # default: datetimes
     sys.stdout.write("\n")
 
 
@@ -133,7 +150,7 @@ def _filter(args, archive):
             if term is None:
                 return None
             terms.append(term)
-    return Filter(text=args.search, terms=tuple(terms))
+    return Filter(text=args.search, terms=tuple(terms), trash=args.trash)
 
 
 def cmd_list(args) -> int:
@@ -141,16 +158,22 @@ def cmd_list(args) -> int:
 
     archive = _archive(args)
     flt = _filter(args, archive)
-    rows = summaries(archive, article_ids(archive, flt, args.limit)) if flt is not None else []
-    if args.json:
+    _print_rows(summaries(archive, article_ids(archive, flt, args.limit)) if flt is not None else [], args.json)
+    return 0
+
+
+def _print_rows(rows, as_json: bool) -> None:
+    """List rows (Summary values) as JSON or one line each; a trashed one with its trashing time."""
+    if as_json:
         _print_json([
-            {k: v for k, v in asdict(r).items() if k in ("id", "url", "title", "authors", "published", "publisher")}
+            {k: v for k, v in asdict(r).items()
+             if k in ("id", "url", "title", "authors", "published", "publisher", "trashed")}
             for r in rows
         ])
     else:
         for r in rows:
-            print(f"{r.id:>6}  {(r.published or '')[:10]:<10}  {r.title}  — {r.publisher or r.url or ''}")
-    return 0
+            when = f"{r.trashed.astimezone():%Y-%m-%d %H:%M}  " if r.trashed else ""
+            print(f"{r.id:>6}  {when}{(r.published or '')[:10]:<10}  {r.title}  — {r.publisher or r.url or ''}")
 
 
 def cmd_show(args) -> int:
@@ -181,12 +204,74 @@ def _print_readable(item) -> None:
     print(item.text)
 
 
+def _each(archive, ids: list[int], verb: str, change, in_trash: bool | None) -> int:
+    """Apply `change` (a core function of the archive and ids) to those of `ids` that are
+    stored (and in the trash, or not, as `in_trash` asks); print `<verb> ID TITLE` for each
+    of them and an error line for each other id."""
+    from desktop.core.query import summaries
+
+    ids = list(dict.fromkeys(ids))
+    found = {s.id: s for s in summaries(archive, ids)}
+    chosen = [i for i, s in found.items() if in_trash is None or (s.trashed is not None) == in_trash]
+    change(archive, chosen)
+    for i in ids:
+        if i in chosen:
+            print(f"{verb} {i} {found[i].title}")
+        else:
+            why = "no such article" if i not in found else "not in the trash" if in_trash else "already in the trash"
+            print(f"error {i}: {why}")
+    return 0 if len(chosen) == len(ids) else 1
+
+
 def cmd_delete(args) -> int:
     from desktop.core.store.archive import delete_articles
+    from desktop.core.store.trash import trash_articles
 
-    deleted = delete_articles(_archive(args), args.ids)
-    print(f"deleted {deleted} of {len(set(args.ids))}")
-    return 0 if deleted == len(set(args.ids)) else 1
+    if args.permanently:
+        return _each(_archive(args), args.ids, "deleted", delete_articles, None)
+    return _each(_archive(args), args.ids, "trashed", trash_articles, False)
+
+
+def cmd_trash(args) -> int:
+    from desktop.core.query import Filter, article_ids, summaries
+    from desktop.core.store.trash import empty_trash, restore_articles
+
+    if args.action == "restore":
+        return _each(_archive(args), args.ids, "restored", restore_articles, True)
+    if args.action == "empty":
+        deleted = _checked(empty_trash, _archive(args), args.older_than)
+        print(f"deleted {deleted} article{'' if deleted == 1 else 's'} from the trash for good")
+        return 0
+    archive = _archive(args)
+    _print_rows(summaries(archive, article_ids(archive, Filter(trash=True))), as_json=False)
+    return 0
+
+
+def cmd_edit(args) -> int:
+    from desktop.core.store.archive import update_article
+
+    changes = {"title": args.title, "authors": args.author, "published": args.date, "publisher": args.publisher}
+    if all(v is None for v in changes.values()):
+        print("cuttings edit: nothing to change (give --title, --author, --date or --publisher)", file=sys.stderr)
+        return 2
+    archive = _archive(args)
+    _checked(update_article, archive, args.id, **changes)
+    print(f"edited {args.id} {_title_of(archive, args.id)}")
+    return 0
+
+
+def _checked(func, *args, **kwargs):
+    """`func(*args, **kwargs)`, its ValueError (bad input, in one sentence) as a CuttingsError."""
+    try:
+        return func(*args, **kwargs)
+    except ValueError as exc:
+        raise CuttingsError(str(exc)) from exc
+
+
+def _title_of(archive, article_id: int) -> str:
+    from desktop.core.query import summaries
+
+    return next((s.title for s in summaries(archive, [article_id])), "")
 
 
 def cmd_export(args) -> int:
@@ -248,6 +333,8 @@ COMMANDS = {
     "list": cmd_list,
     "show": cmd_show,
     "delete": cmd_delete,
+    "trash": cmd_trash,
+    "edit": cmd_edit,
     "export": cmd_export,
     "extract": cmd_extract,
     "entities": cmd_entities,

@@ -159,11 +159,58 @@ def test_export_and_reimport_give_the_same_archive(cli, httpserver, tmp_path, ca
         assert cli("export", "--format", fmt)[1].startswith(marker)
 
 
-def test_delete(cli, httpserver, archive):
-    cli("import", serve(httpserver, "/a"))
-    assert cli("delete", "1")[:2] == (0, "deleted 1 of 1\n")
+def test_delete_moves_to_the_trash_and_import_restores(cli, httpserver, archive):
+    url = serve(httpserver, "/a")
+    cli("import", url)
+    assert cli("delete", "1", "7")[:2] == (1, "trashed 1 Emigres rally in Belgrade for Navalny\nerror 7: no such article\n")
+    assert cli("delete", "1")[:2] == (1, "error 1: already in the trash\n")
+    assert cli("list")[1] == "" and db_rows(archive)[0] == 1
+    assert cli("export")[1] == "[]\n"  # the trash is not exported
+    assert cli("import", url)[:2] == (0, "restored 1 Emigres rally in Belgrade for Navalny\n")
+    assert len(httpserver.log) == 1  # restored without downloading again
+    assert cli("list", "--json")[1].count('"id": 1') == 1
+    assert cli("delete", "--permanently", "1")[:2] == (0, "deleted 1 Emigres rally in Belgrade for Navalny\n")
     assert db_rows(archive) == (0, 0, 0, 0)
-    assert cli("delete", "1")[0] == 1
+    assert cli("delete", "--permanently", "1")[:2] == (1, "error 1: no such article\n")
+
+
+def test_trash_list_restore_and_empty(cli, archive):
+    from desktop.core.store.archive import store_article
+    from tests.test_store import make_article
+
+    for n in (1, 2, 3):
+        store_article(archive, make_article(n))
+    cli("delete", "1", "2", "3")
+    code, out, _ = cli("trash")
+    assert code == 0 and [line.split()[0] for line in out.splitlines()] == ["3", "2", "1"]
+    assert "2023-01-02" in out.splitlines()[1] and "Story 2" in out
+    assert [r["id"] for r in json.loads(cli("list", "--trash", "--json")[1])] == [3, 2, 1]
+    assert json.loads(cli("show", "1", "--json")[1])["trashed"].startswith("20")  # a trashed one shows too
+    assert cli("trash", "restore", "2", "9")[:2] == (1, "restored 2 Story 2\nerror 9: no such article\n")
+    assert cli("trash", "restore", "2")[:2] == (1, "error 2: not in the trash\n")
+    assert cli("trash", "empty", "--older-than", "30")[:2] == (0, "deleted 0 articles from the trash for good\n")
+    code, _, err = cli("trash", "empty", "--older-than", "-1")
+    assert code == 1 and err.startswith("error: The number of days") and "Traceback" not in err
+    assert cli("trash", "empty")[:2] == (0, "deleted 2 articles from the trash for good\n")
+    assert cli("trash")[1] == "" and [r["id"] for r in json.loads(cli("list", "--json")[1])] == [2]
+
+
+def test_edit(cli, archive):
+    from desktop.core.store.archive import store_article
+    from tests.test_store import make_article
+
+    store_article(archive, make_article(1))
+    code, out, _ = cli("edit", "1", "--title", "Corrected", "--author", "Cy Editor", "--author", "Di Desk",
+                       "--date", "2022-05-06", "--publisher", "The Daily")
+    assert (code, out) == (0, "edited 1 Corrected\n")
+    [row] = json.loads(cli("list", "--search", "corrected", "--json")[1])
+    assert (row["authors"], row["published"], row["publisher"]) == (["Cy Editor", "Di Desk"], "2022-05-06", "The Daily")
+    for bad, message in ((["--date", "May 6"], "YYYY-MM-DD"), (["--title", " "], "needs a title")):
+        code, out, err = cli("edit", "1", *bad)
+        assert (code, out) == (1, "") and message in err and len(err.splitlines()) == 1
+    assert cli("edit", "9", "--title", "X")[2] == "error: There is no article 9 in the archive.\n"
+    assert cli("edit", "1")[0] == 2
+    assert json.loads(cli("show", "1", "--json")[1])["title"] == "Corrected"
 
 
 def test_usage_errors_exit_2(cli):

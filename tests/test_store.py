@@ -286,3 +286,172 @@ def test_facet_entries_containing_text(archive):
     assert [e.term.label for e in facet(archive, PERSON, containing="NAVAL")] == ["Alexei Navalny"]
     assert facet(archive, PERSON, containing="%") == []  # the text is literal, not a pattern
     assert [e.term.label for e in facet(archive, "publisher", containing="example")] == ["Example News"]
+
+
+# ------------------------------------------------------------------ trash, restore, edits
+
+def test_trash_hides_restore_shows_and_delete_is_for_good(archive):
+    from desktop.core.query import summaries, trash_count
+    from desktop.core.store.trash import restore_articles, trash_articles
+
+    a, b = (store_article(archive, make_article(n), Original(b"x")).id for n in (1, 2))
+    assert trash_articles(archive, [a, 999]) == 1
+    assert trash_articles(archive, [a]) == 0  # already in the trash
+    assert article_ids(archive) == [b] and total(archive) == 1 and trash_count(archive) == 1
+    assert article_ids(archive, Filter(trash=True)) == [a]
+    assert article_ids(archive, Filter(text="belgrade")) == [b]
+    assert article_ids(archive, Filter(text="belgrade", trash=True)) == [a]
+    [row] = summaries(archive, [a])
+    assert row.trashed is not None and row.trashed.tzinfo is not None
+    assert original_of(archive, a).data == b"x"  # everything is kept
+    assert restore_articles(archive, [a, b]) == 1  # b was not in the trash
+    assert sorted(article_ids(archive)) == [a, b] and trash_count(archive) == 0
+    assert summaries(archive, [a])[0].trashed is None
+    trash_articles(archive, [a])
+    assert delete_articles(archive, [a]) == 1  # permanent, from the trash too
+    assert trash_count(archive) == 0 and total(archive) == 1
+
+
+def test_trashed_articles_leave_facets_profiles_and_counts(archive):
+    from desktop.core.query import entity_counts, facet, profile
+    from desktop.core.store.trash import trash_articles
+
+    a = store_article(archive, make_article(1)).id
+    b = store_article(archive, make_article(2, authors=["Cy Editor"], publisher="Other News")).id
+    trash_articles(archive, [b])
+    navalny = find_term(archive, PERSON, "Navalny")
+    counts = lambda kind, flt=Filter(): {e.term.label: e.count for e in facet(archive, kind, flt)}  # noqa: E731
+    assert counts(PERSON)["Alexei Navalny"] == 1
+    assert counts("publisher") == {"Example News": 1}
+    assert counts("author") == {"Ann Writer": 1, "Bob Reporter": 1}
+    assert counts("year") == {"2023": 1}
+    assert counts("publisher", Filter(trash=True)) == {"Other News": 1}
+    assert counts(CITY, Filter(terms=(navalny,))) == {"Belgrade": 1}
+    assert counts(CITY, Filter(terms=(navalny,), trash=True)) == {"Belgrade": 1}
+    assert article_ids(archive, Filter(terms=(navalny,))) == [a]
+    assert {e.name: n for e, n in entity_counts(archive)}["Alexei Navalny"] == 1
+    assert "Yulia" in [e.name for e, _ in entity_counts(archive)]  # a's Yulia, not b's
+    assert len([e for e, _ in entity_counts(archive) if e.name == "Yulia"]) == 1
+    seen = profile(archive, navalny.ids[0])
+    assert [s.id for s in seen.articles] == [a] and seen.entity.mentions == 1
+    assert [c for c, _ in seen.contexts] == [a]
+    assert {c.term.label: c.count for c in seen.companions}["Belgrade"] == 1
+
+
+def test_trash_sorts_and_empties_by_age(archive):
+    import sqlite3 as lite
+
+    from desktop.core.query import trash_count
+    from desktop.core.store.trash import empty_trash, trash_articles
+
+    ids = [store_article(archive, make_article(n), Original(b"x")).id for n in (1, 2, 3)]
+    trash_articles(archive, ids)
+    assert article_ids(archive, Filter(trash=True)) == ids[::-1]  # newest published first
+    assert article_ids(archive, Filter(trash=True, sort="title", descending=False)) == ids
+    con = lite.connect(archive.path)
+    con.execute("UPDATE article SET trashed = datetime('now', '-40 days') WHERE id = ?", (ids[0],))
+    con.commit()
+    con.close()
+    with pytest.raises(ValueError, match="days"):
+        empty_trash(archive, -1)
+    assert empty_trash(archive, older_than_days=30) == 1
+    assert sorted(article_ids(archive, Filter(trash=True))) == ids[1:]
+    assert empty_trash(archive) == 2
+    assert trash_count(archive) == 0
+    assert rows(archive.path) == dict.fromkeys(rows(archive.path), 0)
+
+
+def test_importing_a_trashed_page_restores_it(archive):
+    from desktop.core.store.archive import RESTORED
+    from desktop.core.store.trash import trash_articles
+
+    a = store_article(archive, make_article(1)).id
+    trash_articles(archive, [a])
+    again = store_article(archive, make_article(1, title="Other title"))
+    assert (again.status, again.id, again.title) == (RESTORED, a, "Story 1")
+    assert article_ids(archive) == [a]
+    assert store_article(archive, make_article(1)).status == EXISTS
+
+
+def test_a_known_trashed_address_is_restored_without_downloading(archive):
+    from desktop.core import pipeline
+    from desktop.core.store.archive import RESTORED
+    from desktop.core.store.trash import trash_articles
+
+    a = store_article(archive, make_article(1)).id
+    trash_articles(archive, [a])
+    outcome = pipeline.import_one(archive, "https://news.example/story-1?utm_source=x")
+    assert (outcome.status, outcome.id) == (RESTORED, a)
+    assert pipeline.import_one(archive, "https://news.example/story-1").status == EXISTS
+
+
+def test_an_archive_of_the_previous_schema_gets_the_trash(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    a = store_article(Archive(path), make_article(1)).id
+    con = sqlite3.connect(path)  # back to schema 3: no trashed or edited column
+    con.executescript("DROP INDEX ix_article_trashed; ALTER TABLE article DROP COLUMN trashed;"
+                      "ALTER TABLE article DROP COLUMN edited; UPDATE meta SET value = '3';")
+    con.close()
+    from desktop.core.store.trash import trash_articles
+
+    upgraded = Archive(path)
+    assert total(upgraded) == 1
+    assert trash_articles(upgraded, [a]) == 1 and total(upgraded) == 0
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION)
+    assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'ix_article_trashed'").fetchone()[0] == 1
+    con.close()
+
+
+def test_update_article_changes_metadata_and_the_fulltext_index(archive):
+    from desktop.core.store.archive import update_article
+
+    a = store_article(archive, make_article(1, title="Rally in Belgrade")).id
+    update_article(archive, a, title="  Protest in   Novi Sad ", authors=["Cy Editor", "Ann Writer", "Cy Editor"],
+                   published="2022-12-31", publisher="The Daily")
+    item = detail(archive, a)
+    assert (item.title, item.authors, item.published, item.publisher) == (
+        "Protest in Novi Sad", ["Cy Editor", "Ann Writer"], "2022-12-31", "The Daily")
+    assert article_ids(archive, Filter(text="novi sad")) == [a]
+    assert article_ids(archive, Filter(text="rally")) == []
+    assert article_ids(archive, Filter(text="Editor")) == [a]  # authors_text follows
+    assert article_ids(archive, Filter(text="Reporter")) == []
+    assert rows(archive.path)["author"] == 2  # Bob Reporter linked to nothing now
+    update_article(archive, a, published="", publisher="", authors=[])
+    item = detail(archive, a)
+    assert (item.authors, item.published, item.publisher, item.title) == ([], None, None, "Protest in Novi Sad")
+
+
+@pytest.mark.parametrize("change, message", [
+    (dict(title="  "), "needs a title"),
+    (dict(published="31/12/2022"), "YYYY-MM-DD"),
+    (dict(published="2022-02-30"), "YYYY-MM-DD"),
+    (dict(published="20221231"), "YYYY-MM-DD"),
+])
+def test_update_article_refuses_bad_input_and_changes_nothing(archive, change, message):
+    from desktop.core.store.archive import update_article
+
+    a = store_article(archive, make_article(1)).id
+    before = detail(archive, a)
+    with pytest.raises(ValueError, match=message):
+        update_article(archive, a, authors=["Cy Editor"], **change)
+    assert detail(archive, a) == before
+    with pytest.raises(ValueError, match="no article 99"):
+        update_article(archive, 99, title="X")
+
+
+def test_edited_metadata_outlives_refresh_and_reindex(archive, monkeypatch):
+    from desktop.core import reindex as reindex_module
+    from desktop.core.store.archive import update_article
+
+    a = store_article(archive, make_article(1)).id
+    update_article(archive, a, title="Corrected", authors=["Cy Editor"], published="2023-02-02")
+    new = make_article(1, title="Page title", authors=["Someone Else"], text="New words about Vilnius.")
+    assert store_article(archive, new, refresh=True).status == SAVED
+    item = detail(archive, a)
+    assert (item.title, item.authors, item.published) == ("Corrected", ["Cy Editor"], "2023-02-02")
+    assert "Vilnius" in item.text  # the text itself is refreshed
+    monkeypatch.setattr(reindex_module, "find_entities", lambda title, text: [Entity(PERSON, "Vladimir Putin")])
+    list(reindex_module.reindex(archive))
+    item = detail(archive, a)
+    assert (item.title, item.authors, [e.name for e in item.entities]) == ("Corrected", ["Cy Editor"], ["Vladimir Putin"])

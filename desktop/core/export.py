@@ -78,7 +78,7 @@ def _markdown(item: Detail) -> str:
 
 
 def export(archive: Archive, fmt: str) -> str:
-    """The whole archive, oldest first, in `fmt` (json, csv or md)."""
+    """The whole archive but the trash, oldest first, in `fmt` (json, csv or md)."""
     items = [d for d in (detail(archive, i) for i in reversed(article_ids(archive))) if d is not None]
     if fmt == "json":
         return json.dumps([_record(archive, d) for d in items], ensure_ascii=False, indent=1) + "\n"

@@ -13,8 +13,9 @@ from desktop.core.article import Article, Original
 from desktop.core.errors import CuttingsError
 from desktop.core.extract import extract_html, extract_textfile
 from desktop.core.fetch import MAX_BYTES, decode_html, fetch
-from desktop.core.store.archive import EXISTS, Outcome, find_same, store_article
+from desktop.core.store.archive import EXISTS, RESTORED, Outcome, find_same, store_article
 from desktop.core.store.db import Archive
+from desktop.core.store.trash import restore_articles
 from desktop.core.urls import check_url, looks_like_url
 
 DOWNLOADING, READING, EXTRACTING, ENTITIES, SAVING = (
@@ -126,11 +127,18 @@ def extract(source: str, url: str | None = None, entities: bool = True, on_stage
 
 
 def already_stored(archive: Archive, source: str) -> Outcome | None:
-    """The stored article at web address `source`, found without downloading anything."""
+    """The stored article at web address `source`, found without downloading anything.
+
+    If it is in the trash it is restored (one write), and the Outcome says RESTORED.
+    """
     if is_file_input(source) or not looks_like_url(source):
         return None
     stored = find_same(archive, Article(url=check_url(source)))
-    return Outcome(EXISTS, stored.id, stored.title) if stored is not None else None
+    if stored is None:
+        return None
+    if stored.trashed is not None and restore_articles(archive, [stored.id]):
+        return Outcome(RESTORED, stored.id, stored.title)
+    return Outcome(EXISTS, stored.id, stored.title)
 
 
 def import_one(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import func
 from sqlmodel import col, select
@@ -46,6 +46,7 @@ class Filter:
     terms: tuple[Term, ...] = ()
     sort: str = "published"
     descending: bool = True
+    trash: bool = False  # the articles in the trash instead of the others
 
     def adding(self, term: Term) -> Filter:
         return self if term in self.terms else replace(self, terms=(*self.terms, term))
@@ -71,6 +72,7 @@ class Summary:
     person_count: int = 0
     added: datetime | None = None
     places: list[str] = field(default_factory=list)  # cities, countries, places: first named first
+    trashed: datetime | None = None  # when it went to the trash (UTC)
 
 
 @dataclass
@@ -115,8 +117,23 @@ class Profile:
     contexts: list[tuple[int, str]]  # (article id, sentence)
 
 
+# The few trashed ids. Testing an article id against them (not reading `trashed` off each row)
+# lets every browse query keep to its covering indexes, which all hold the article id.
+_TRASHED = select(ArticleRow.id).where(col(ArticleRow.trashed).is_not(None))
+
+
+def _shown(article_id, flt: Filter):
+    """The condition that `article_id` (a column) is an article `flt` looks at: trashed or not."""
+    return col(article_id).in_(_TRASHED) if flt.trash else col(article_id).not_in(_TRASHED)
+
+
+def _is_subset(flt: Filter) -> bool:
+    """True if `flt` picks out some articles (words, terms or the trash), not the whole archive."""
+    return flt.is_narrowed or flt.trash
+
+
 def _matching_ids(archive: Archive, flt: Filter):
-    query = select(ArticleRow.id)
+    query = select(ArticleRow.id).where(_shown(ArticleRow.id, flt))
     if flt.text.strip():
         query = query.where(col(ArticleRow.id).in_(archive.backend.fulltext_ids(flt.text)))
     for term in flt.terms:
@@ -148,7 +165,7 @@ def article_ids(archive: Archive, flt: Filter = Filter(), limit: int | None = No
     # NULLS LAST rather than an "IS NULL" sort key: the date index can then give the order.
     query = _matching_ids(archive, flt).order_by(order.nulls_last(), col(ArticleRow.id).desc())
     # Unfiltered, the date index gives the order; a publisher filter needs the article rows.
-    if column is ArticleRow.published and flt.is_narrowed and all(t.kind != PUBLISHER for t in flt.terms):
+    if column is ArticleRow.published and _is_subset(flt) and all(t.kind != PUBLISHER for t in flt.terms):
         query = archive.backend.date_order_of_subset(query, ArticleRow)
     if limit is not None:
         query = query.limit(limit)
@@ -157,8 +174,18 @@ def article_ids(archive: Archive, flt: Filter = Filter(), limit: int | None = No
 
 
 def total(archive: Archive) -> int:
+    """How many articles the archive shows (those in the trash not counted)."""
+    return _count(archive, Filter())
+
+
+def trash_count(archive: Archive) -> int:
+    """How many articles are in the trash."""
+    return _count(archive, Filter(trash=True))
+
+
+def _count(archive: Archive, flt: Filter) -> int:
     with archive.session() as session:
-        return session.exec(select(func.count()).select_from(ArticleRow)).one()
+        return session.exec(select(func.count()).select_from(ArticleRow).where(_shown(ArticleRow.id, flt))).one()
 
 
 def _authors_of(session, ids: Sequence[int]) -> dict[int, list[str]]:
@@ -200,6 +227,7 @@ def _summary(row, authors: list[str], places: list[str] | None = None) -> Summar
         person_count=row.person_count,
         added=row.added,
         places=places or [],
+        trashed=row.trashed.replace(tzinfo=timezone.utc) if row.trashed else None,
     )
 
 
@@ -211,6 +239,7 @@ _SUMMARY_COLUMNS = (
     ArticleRow.publisher,
     ArticleRow.person_count,
     ArticleRow.added,
+    ArticleRow.trashed,
 )
 
 
@@ -298,7 +327,7 @@ def facet(
             .join(Mention, Mention.entity_id == EntityRow.id)
             # Within a filter, drive the join from the matching articles, not from every
             # entity of the kind: coalesce hides entity.kind from its index.
-            .where((func.coalesce(EntityRow.kind, "") if flt.is_narrowed else EntityRow.kind) == kind)
+            .where((func.coalesce(EntityRow.kind, "") if _is_subset(flt) else EntityRow.kind) == kind)
         )
     elif kind == AUTHOR:
         key = label = Author.name
@@ -308,8 +337,7 @@ def facet(
         key = label = ArticleRow.publisher if kind == PUBLISHER else func.substr(ArticleRow.published, 1, 4)
         article = ArticleRow.id
         query = select(key, label, func.count(article)).where(key.is_not(None))
-    if flt.is_narrowed:
-        query = query.where(col(article).in_(_matching_ids(archive, flt)))
+    query = query.where(col(article).in_(_matching_ids(archive, flt)) if _is_subset(flt) else _shown(article, flt))
     if containing.strip():
         query = query.where(func.lower(label).contains(containing.strip().lower(), autoescape=True))
     # Years read as a timeline, newest first; every other section by article count.
@@ -326,18 +354,19 @@ def profile(
     archive: Archive, entity_id: int, companions: int = 12, contexts: int = 20, articles: int | None = None
 ) -> Profile | None:
     """One entity across the archive (the entity view); `articles` caps the newest listed."""
+    shown = _shown(Mention.article_id, Filter())
     with archive.session() as session:
         entity = session.get(EntityRow, entity_id)
         if entity is None:
             return None
-        mention_rows = session.exec(select(Mention).where(Mention.entity_id == entity_id)).all()
+        mention_rows = session.exec(select(Mention).where(Mention.entity_id == entity_id, shown)).all()
     ordered = article_ids(archive, Filter(terms=(Term(entity.kind, entity.name, (entity_id,)),)))
     with archive.session() as session:
         together = session.exec(
             select(EntityRow.id, EntityRow.kind, EntityRow.name, func.count(Mention.article_id))
             .join(Mention, Mention.entity_id == EntityRow.id)
             .where(
-                col(Mention.article_id).in_(select(Mention.article_id).where(Mention.entity_id == entity_id)),
+                col(Mention.article_id).in_(select(Mention.article_id).where(Mention.entity_id == entity_id, shown)),
                 EntityRow.id != entity_id,
             )
             .group_by(EntityRow.id)
@@ -356,7 +385,12 @@ def profile(
 def entity_counts(archive: Archive, kind: str | None = None) -> list[tuple[EntityInfo, int]]:
     """Every entity (of one kind, or all) with the number of articles naming it, most first."""
     count = func.count(Mention.article_id)
-    query = select(EntityRow, count).join(Mention, Mention.entity_id == EntityRow.id).group_by(EntityRow.id)
+    query = (
+        select(EntityRow, count)
+        .join(Mention, Mention.entity_id == EntityRow.id)
+        .where(_shown(Mention.article_id, Filter()))
+        .group_by(EntityRow.id)
+    )
     if kind:
         query = query.where(EntityRow.kind == kind)
     with archive.session() as session:

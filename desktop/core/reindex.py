@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from desktop.core.entities import find_entities
-from desktop.core.query import article_ids, detail
+from desktop.core.query import Filter, article_ids, detail
 from desktop.core.store.archive import replace_entities
 from desktop.core.store.db import Archive
 
 
 def reindex(archive: Archive) -> Iterator[tuple[int, int]]:
-    """Re-run entities on each article's stored text; yield (done, total) after each.
+    """Re-run entities on each article's stored text (those in the trash too, for their
+    restoring); yield (done, total) after each. Metadata, edited or not, stays as it is.
 
     Interrupting between two articles leaves every article either old or new, never mixed.
     """
-    ids = article_ids(archive)
+    ids = article_ids(archive) + article_ids(archive, Filter(trash=True))
     for done, article_id in enumerate(ids, 1):
         item = detail(archive, article_id)
         if item is not None:

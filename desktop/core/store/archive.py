@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime, timezone
 
 from sqlmodel import Session, col, delete, select
 
@@ -26,12 +28,12 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-SAVED, EXISTS = "saved", "exists"
+SAVED, EXISTS, RESTORED = "saved", "exists", "restored"  # RESTORED: it was in the trash
 
 
 @dataclass
 class Outcome:
-    """What storing (or importing) one article did: SAVED or EXISTS, with its id and title."""
+    """What storing (or importing) one article did: SAVED, EXISTS or RESTORED, with its id and title."""
 
     status: str
     id: int
@@ -54,9 +56,11 @@ def find_same(archive: Archive, article: Article) -> ArticleRow | None:
 def store_article(
     archive: Archive, article: Article, original: Original | None = None, refresh: bool = False
 ) -> Outcome:
-    """Store `article` unless the archive has the same page (then its Outcome is EXISTS).
+    """Store `article` unless the archive has the same page (then its Outcome is EXISTS, or
+    RESTORED when that page was in the trash: it is taken out).
 
-    With `refresh`, a stored copy of the page is updated in place and keeps its id.
+    With `refresh`, a stored copy of the page is updated in place and keeps its id, and the
+    title, authors, date and publisher the user edited.
     """
     with archive.transaction() as session:
         return _store(session, article, original, refresh)
@@ -70,17 +74,23 @@ def store_articles(archive: Archive, items: Iterable[tuple[Article, Original | N
 
 def _store(session: Session, article: Article, original: Original | None, refresh: bool = False) -> Outcome:
     row = session.exec(_same_page(article).limit(1)).first()
+    restored = row is not None and row.trashed is not None
+    if restored:
+        row.trashed = None
+        session.add(row)
     if row is not None and not refresh:
-        return Outcome(EXISTS, row.id, row.title)
+        return Outcome(RESTORED if restored else EXISTS, row.id, row.title)
     replacing = row is not None
+    keep_metadata = replacing and row.edited is not None  # the user's corrections win
     if row is None:
         row = ArticleRow(text_hash="")
     else:
-        _clear_links(session, row.id)
-    _fill_row(row, article)
+        _clear_links(session, row.id, authors=not keep_metadata)
+    _fill_row(row, article, keep_metadata)
     session.add(row)
     session.flush()
-    _write_authors(session, row.id, article.authors)
+    if not keep_metadata:
+        _write_authors(session, row.id, article.authors)
     _write_entities(session, row.id, article.entities)
     if original is not None:
         # A refresh without a new copy keeps the old one: never lose the offline copy.
@@ -96,7 +106,7 @@ def _store(session: Session, article: Article, original: Original | None, refres
         )
     if replacing:  # entities and authors only the old version named
         _drop_orphans(session)
-    return Outcome(SAVED, row.id, row.title)
+    return Outcome(RESTORED if restored else SAVED, row.id, row.title)
 
 
 def replace_entities(archive: Archive, article_id: int, entities: list[Entity]) -> None:
@@ -113,13 +123,74 @@ def replace_entities(archive: Archive, article_id: int, entities: list[Entity]) 
 
 
 def delete_articles(archive: Archive, ids: Iterable[int]) -> int:
-    """Delete articles with their snapshots and links; return how many existed."""
+    """Delete articles for good (in the trash or not) with their snapshots and links; return
+    how many existed. `trash.trash_articles` is the undoable way."""
     ids = list(ids)
     with archive.transaction() as session:
-        found = session.exec(select(ArticleRow.id).where(col(ArticleRow.id).in_(ids))).all()
-        session.exec(delete(ArticleRow).where(col(ArticleRow.id).in_(found)))
-        _drop_orphans(session)
-        return len(found)
+        return delete_rows(session, select(ArticleRow.id).where(col(ArticleRow.id).in_(ids)))
+
+
+def delete_rows(session: Session, ids_query) -> int:
+    """Delete the articles `ids_query` (a SELECT of article ids) finds; return how many."""
+    found = session.exec(ids_query).all()
+    session.exec(delete(ArticleRow).where(col(ArticleRow.id).in_(found)))
+    _drop_orphans(session)
+    return len(found)
+
+
+def update_article(
+    archive: Archive,
+    article_id: int,
+    *,
+    title: str | None = None,
+    authors: list[str] | None = None,
+    published: str | None = None,
+    publisher: str | None = None,
+) -> None:
+    """Correct an article's metadata; None leaves a field as it is, "" (or []) clears the
+    date, publisher or authors. The article is marked edited, so a refresh keeps the change.
+
+    Raises ValueError (one sentence, nothing changed) for an unknown id, an empty title or
+    a date that is not YYYY-MM-DD (a full ISO timestamp, as pages give, is accepted too).
+    """
+    if title is not None and not title.strip():
+        raise ValueError("An article needs a title.")
+    published = _checked_date(published) if published is not None else None
+    with archive.transaction() as session:
+        row = session.get(ArticleRow, article_id)
+        if row is None:
+            raise ValueError(f"There is no article {article_id} in the archive.")
+        if title is not None:
+            row.title = " ".join(title.split())
+        if authors is not None:
+            names = list(dict.fromkeys(n for n in (" ".join(a.split()) for a in authors) if n))
+            session.exec(delete(ArticleAuthor).where(ArticleAuthor.article_id == article_id))
+            _write_authors(session, article_id, names)
+            row.authors_text = join_names(names)
+            _drop_orphans(session)
+        if published is not None:
+            row.published = published or None
+        if publisher is not None:
+            row.publisher = publisher.strip() or None
+        row.edited = row.updated = datetime.now(timezone.utc)
+        session.add(row)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _checked_date(value: str) -> str:
+    """`value` stripped if it is an ISO date (or timestamp), "" for none; else ValueError."""
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        parsed = date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    if parsed is None or not _ISO_DAY.fullmatch(value[:10]):
+        raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD, such as 2023-01-21.")
+    return value
 
 
 def original_of(archive: Archive, article_id: int) -> Original | None:
@@ -141,14 +212,15 @@ def entity_key(entity: Entity, article_id: int) -> str:
     return f"{name}#{article_id}" if entity.local else name
 
 
-def _fill_row(row: ArticleRow, article: Article) -> None:
+def _fill_row(row: ArticleRow, article: Article, keep_metadata: bool = False) -> None:
     row.url = normalize_url(article.url) if article.url else None
     row.canonical_url = normalize_url(article.canonical_url) if article.canonical_url else None
     row.source_url = article.url
-    row.title = article.title
-    row.authors_text = join_names(article.authors)
-    row.published = article.published
-    row.publisher = article.publisher
+    if not keep_metadata:
+        row.title = article.title
+        row.authors_text = join_names(article.authors)
+        row.published = article.published
+        row.publisher = article.publisher
     row.language = article.language
     row.image = article.image
     row.text = article.text
@@ -163,8 +235,8 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _clear_links(session: Session, article_id: int) -> None:
-    for table in (ArticleAuthor, Mention):
+def _clear_links(session: Session, article_id: int, authors: bool = True) -> None:
+    for table in (ArticleAuthor, Mention) if authors else (Mention,):
         session.exec(delete(table).where(table.article_id == article_id))
     session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
 

@@ -17,7 +17,7 @@ from sqlmodel import Session, SQLModel
 from desktop.core.errors import CuttingsError
 from desktop.core.store import models, sqlite
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # MIGRATIONS[n] upgrades an archive from schema n-1 to n, inside one transaction.
 # Each step gets the connection and the engine module (for engine-specific parts).
@@ -38,10 +38,30 @@ def _declared_index(table, name: str) -> Migration:
     return step
 
 
+def _declared_columns(table, *names: str) -> Migration:
+    """A step adding nullable columns a model declares, and the indexes on them (a new
+    archive has them from step 1)."""
+
+    def step(conn: Connection, backend: ModuleType) -> None:
+        present = {c["name"] for c in inspect(conn).get_columns(table.name)}
+        for name in names:
+            if name in present:
+                continue
+            column = table.c[name]
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
+        for index in table.indexes:
+            if set(index.columns.keys()) & set(names):
+                index.create(conn, checkfirst=True)
+
+    return step
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _create_schema,
     2: _declared_index(models.Mention.__table__, "ix_mention_entity_article"),
     3: _declared_index(models.ArticleRow.__table__, models.ARTICLE_DATES_INDEX),
+    4: _declared_columns(models.ArticleRow.__table__, "edited", "trashed"),
 }
 
 

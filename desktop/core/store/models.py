@@ -42,6 +42,10 @@ class ArticleRow(SQLModel, table=True):
     person_count: int = 0
     added: datetime = Field(default_factory=_now)
     updated: datetime = Field(default_factory=_now)
+    # When the user edited title, authors, date or publisher: a refresh then keeps them.
+    edited: datetime | None = None
+    # When it went to the trash (UTC); NULL for the articles the archive shows.
+    trashed: datetime | None = Field(default=None, index=True)
 
 
 class Author(SQLModel, table=True):
