@@ -162,7 +162,8 @@ def test_export_and_reimport_give_the_same_archive(cli, httpserver, tmp_path, ca
 def test_delete_moves_to_the_trash_and_import_restores(cli, httpserver, archive):
     url = serve(httpserver, "/a")
     cli("import", url)
-    assert cli("delete", "1", "7")[:2] == (1, "trashed 1 Emigres rally in Belgrade for Navalny\nerror 7: no such article\n")
+    trashed = "trashed 1 Emigres rally in Belgrade for Navalny\nerror 7: no such article\n"
+    assert cli("delete", "1", "7")[:2] == (1, trashed)
     assert cli("delete", "1")[:2] == (1, "error 1: already in the trash\n")
     assert cli("list")[1] == "" and db_rows(archive)[0] == 1
     assert cli("export")[1] == "[]\n"  # the trash is not exported
