@@ -11,60 +11,43 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import CITY, Gazetteer, name_key
-from .ner import Analysis, label_votes, mention_starts, occurrences
-from .people import HONORIFICS, HYPOCORISMS, clean_name, has_honorific
-from .places import CELESTIAL, COMPASS, SEAS, SITE, is_demonym, place_strength
+from ..article import CITY, ORG, PERSON, PLACE
+from .gazetteer import Gazetteer, name_key
+from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HOLIDAYS, HONORIFICS, HYPOCORISMS,
+                      KIN_WORDS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS, SEAS,
+                      SPEECH_VERBS, any_of)
+from .ner import DEMONYM, Analysis, Label, label_votes, mention_starts, occurrences
+from .people import clean_name, has_honorific
+from .places import COMPASS, SITE, is_demonym, place_strength
 from .spans import Spans
 
-PERSON, PLACE, ORG, NORP = "PERSON", "PLACE", "ORG", "NORP"
-_SPACY = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "ORG": ORG, "NORP": NORP, "FAC": None}
-_PRIORITY = [PERSON, PLACE, ORG, NORP, None]  # breaks ties between equal votes
+_PRIORITY = [PERSON, PLACE, ORG, DEMONYM, None]  # breaks ties between equal votes
 
-# Services and platforms that spaCy takes for people ("wrote on Twitter").
-PLATFORMS = {"twitter", "x", "facebook", "instagram", "youtube", "telegram", "tiktok", "whatsapp",
-             "vkontakte", "snapchat", "linkedin", "reddit", "wikipedia", "google", "threads", "netflix",
-             "hulu", "spotify", "disney+", "hbo", "hbo max", "amazon prime", "apple tv+", "twitch"}
-# Feasts and holidays that spaCy takes for people ("the day after Easter").
-HOLIDAYS = {"easter", "christmas", "thanksgiving", "halloween", "ramadan", "eid", "hanukkah", "passover",
-            "diwali", "lent", "advent", "pentecost", "yom kippur", "rosh hashanah", "lunar new year", "new year"}
-_SPEECH = r"(?:said|says|told|wrote|writes|added|asked|explained|recalled|stated|tweeted)"
+_SPEECH = any_of(SPEECH_VERBS)
 _SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s*$")
 _SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})(?:\.|-elect)?\s+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-# What a lone name can follow: kin ("his first wife, Sally", "the family of Ahmed"), a first
-# name or title the model left out ("Isabelle Huppert", "Gen. Franco", "Brazil's Kaka"), what
-# is done to or by people ("criticized Netanyahu", "co-written by Adele"), "surnamed".
+# What a lone name can follow: kin ("his first wife, Sally"), what is done to or by people
+# ("criticized Netanyahu", "co-written by Adele"), or a first name or title the model left out
+# ("Isabelle Huppert", "Gen. Franco", "Brazil's Kaka") that does not open a sentence.
 _PERSON_BEFORE = re.compile(
-    r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|widow|friend|partner|colleague|cousin|"
-    r"uncle|aunt|boyfriend|girlfriend|fiancée?|nephew|niece|family of|son of|daughter of),?\s+$|"
-    r"\b(?:surnamed|criticized|criticised|praised|accused|met|thanked|blamed|urged|told|interviewed|"
-    r"endorsed|defeated|succeeded|appointed|fired|sued|arrested|killed|married|(?:written|directed|painted|"
-    r"composed|sung|performed|produced|founded|led|scored|signed) by)\s+$|"
+    rf"\b(?:{any_of(KIN_WORDS)}),?\s+$|"
+    rf"\b(?:{any_of(DONE_TO_PEOPLE)}|(?:{any_of(DONE_BY_PEOPLE)}) by)\s+$|"
     r"(?<![.!?\n]\s)(?<!^)\b(?:[A-Z][\w\u2019'-]*|[A-Z][a-z]{0,3}\.)\s+$")
 # ... and precede: "the Carter administration", a surname the model left out ("Vernon  Adkins"),
 # "Maria, who asked".
-_PERSON_AFTER = re.compile(r"^\s+(?:administration|government|cabinet|presidency|era|campaign|family|camp)\b|"
-                           r"^\s+[A-Z][a-z]|^,?\s+who\b")
-_APPOSITIVE = re.compile(
-    r"^,\s+(?:\d{1,3},|(?:a|an|the|who|whose)\b[^,.;]{0,50}?\b(?:man|woman|boy|girl|mother|father|son|"
-    r"daughter|wife|husband|student|teacher|editor|activist|resident|attendee|protester|"
-    r"founder|co-founder|spokesman|spokeswoman|spokesperson|official|lawyer|doctor|worker|"
-    r"member|citizen|journalist|writer|director|manager|owner|he|she)\b)")
-_ORG_NOUN = re.compile(
-    r"\b(?:outlet|newspaper|paper|magazine|website|site|agency|company|firm|group|network|"
-    r"channel|party|organi[sz]ation|platform|broadcaster|bank|club|band|brand|app|service|"
-    r"foundation|charity|union|startup|publication|daily|weekly|TV)\s+$")
-_ORG_AFTER = re.compile(r"^\s+(?:news agency|agency|newspaper|daily|TV|television|radio|reported)\b")
+_PERSON_AFTER = re.compile(rf"^\s+(?:{any_of(PERSON_MODIFIED)})\b|^\s+[A-Z][a-z]|^,?\s+who\b")
+_APPOSITIVE = re.compile(rf"^,\s+(?:\d{{1,3}},|(?:a|an|the|who|whose)\b[^,.;]{{0,50}}?\b(?:{any_of(PERSON_NOUNS)})\b)")
+_ORG_NOUN = re.compile(rf"\b(?:{any_of(ORG_NOUNS)})\s+$")
+_ORG_AFTER = re.compile(rf"^\s+(?:{any_of(ORG_FOLLOWERS)})\b")
 # A word after the name that makes it a modifier: "the Liberal government", not "in Bucha".
-_MODIFIER = re.compile(r"^\s+(?!(?:and|or|in|on|at|to|for|from|with|where|which|who|is|was|were|has|"
-                       r"had|have|will|would|said|says)\b)[A-Za-z]")
+_MODIFIER = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[A-Za-z]")
 _WINDOW = 40
 
 
-def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, str | None]:
-    """Map each surface form to PERSON, PLACE, ORG, NORP or None (not an entity we keep)."""
+def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, Label]:
+    """Map each surface form to PERSON, PLACE, ORG, DEMONYM or None (not an entity we keep)."""
     votes = label_votes(analysis.mentions)
     majority = {form: _majority(v) for form, v in votes.items()}
     positions = mention_starts(analysis.mentions)
@@ -85,20 +68,17 @@ def _country_or_region(gaz: Gazetteer, form: str) -> bool:
     return any(p.kind != CITY for p in gaz.lookup(form))
 
 
-def _majority(votes: dict[str, int]) -> str | None:
-    tally: dict[str | None, int] = {}
-    for label, n in votes.items():
-        tally[_SPACY[label]] = tally.get(_SPACY[label], 0) + n
-    return max(tally, key=lambda label: (tally[label], -_PRIORITY.index(label)))
+def _majority(votes: dict[Label, int]) -> Label:
+    return max(votes, key=lambda label: (votes[label], -_PRIORITY.index(label)))
 
 
-def _decide(form, majority, positions, name_words, text, gaz) -> str | None:
+def _decide(form, majority, positions, name_words, text, gaz) -> Label:
     if form.casefold() in PLATFORMS:
         return ORG
     if form.casefold() in HOLIDAYS:
         return None
     if is_demonym(form):
-        return NORP
+        return DEMONYM
     if SITE.search(form):
         return PLACE
     single = " " not in form

@@ -5,70 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import (GROUP_NOUNS, HONORIFICS, HYPOCORISMS, MONTHS, NOT_A_PERSON_END, PARTICLES, TIME_ADVERBS,
+                      TITLES, WEEKDAYS)
 from .places import demonym_country
 from .spans import Spans
 
-# Lower-cased, without dots. Dropped from the front of a name ("President Vladimir Putin").
-TITLES = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator",
-    "sen", "rep", "representative", "congressman", "congresswoman", "gov", "governor", "mayor",
-    "judge", "justice", "ambassador", "general", "gen", "col", "colonel", "maj", "major", "capt",
-    "captain", "lt", "lieutenant", "sgt", "sergeant", "cpl", "officer", "detective", "det",
-    "chief", "commander", "admiral", "adm", "rev", "reverend", "father", "pope", "king", "queen",
-    "prince", "princess", "sheikh", "emir", "ayatollah", "patriarch", "coach",
-    "sheriff", "deputy", "attorney", "chairman", "chairwoman", "ceo", "director", "former",
-    "foreign", "defense", "defence", "interior", "state", "supreme", "leader", "opposition",
-    "expert", "activist", "journalist", "analyst", "dictator", "tsar", "czar", "comrade",
-    "spokesman", "spokeswoman", "spokesperson", "mla", "mp", "mep", "tory", "labour", "liberal",
-    "conservative", "democrat", "democratic", "republican", "dad", "mom", "mum", "uncle", "aunt",
-    "grandma", "grandpa", "sister", "brother",
-}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "king", "queen",
-              "prince", "princess", "president", "senator", "sen", "gov", "rep", "judge", "pope"}
-# The last word of a building, prize or street named after someone ("Ronald Reagan Building").
-NOT_A_PERSON_END = {
-    "building", "award", "awards", "prize", "trophy", "cup", "castle", "street", "st", "avenue",
-    "road", "hall", "center", "centre", "bridge", "park", "museum", "hospital", "university",
-    "college", "school", "church", "airport", "station", "foundation", "institute", "memorial",
-    "library", "stadium", "arena", "square", "act", "doctrine", "syndrome", "disease",
-}
-# Lower-case words inside names: "da Silva", "van Gogh", "al-Bashir", "bin Laden".
-PARTICLES = {"de", "da", "do", "dos", "das", "di", "del", "della", "der", "den", "van", "von", "zu", "bin",
-             "ibn", "al", "el", "la", "le", "du", "des", "ter", "y", "e", "d", "ben", "abu"}
-# Plural nouns for groups of people: a name ending in one is a group ("Trump Supporters").
-GROUP_NOUNS = {
-    "supporters", "fans", "voters", "followers", "members", "leaders", "officials", "workers",
-    "residents", "protesters", "protestors", "students", "players", "soldiers", "troops", "warriors",
-    "fighters", "rebels", "militants", "pirates", "forces", "guards", "democrats", "republicans",
-    "liberals", "conservatives", "citizens", "people", "families", "veterans", "critics", "activists",
-}
-
-# Diminutive -> the full first names it stands for. Used only when the text names such a person
-# just before (the article introduces "Dmitry Ivanov", then a speaker calls him "Dima").
-HYPOCORISMS = {
-    "dima": ["dmitry", "dmitri", "dmitriy"], "sasha": ["alexander", "alexandra", "aleksandr"],
-    "misha": ["mikhail"], "volodya": ["vladimir"], "kolya": ["nikolai", "nikolay"],
-    "seryozha": ["sergei", "sergey"], "lyosha": ["alexei", "aleksei", "alexey"],
-    "vanya": ["ivan"], "petya": ["pyotr", "peter"], "pasha": ["pavel"], "tanya": ["tatiana", "tatyana"],
-    "natasha": ["natalia", "natalya"], "masha": ["maria", "mariya"], "katya": ["ekaterina", "yekaterina"],
-    "zhenya": ["yevgeny", "evgeny", "yevgenia"], "yura": ["yury", "yuri"], "lena": ["elena", "yelena"],
-    "bob": ["robert"], "bobby": ["robert"], "rob": ["robert"], "bill": ["william"], "will": ["william"],
-    "mike": ["michael"], "jim": ["james"], "jimmy": ["james"], "joe": ["joseph"], "tom": ["thomas"],
-    "dick": ["richard"], "rick": ["richard"], "tony": ["anthony"], "dave": ["david"], "dan": ["daniel"],
-    "chris": ["christopher", "christine", "christina"], "matt": ["matthew"], "nick": ["nicholas"],
-    "ben": ["benjamin"], "sam": ["samuel", "samantha"], "alex": ["alexander", "alexandra"],
-    "kate": ["katherine", "catherine"], "liz": ["elizabeth"], "beth": ["elizabeth"], "ed": ["edward"],
-    "ted": ["edward", "theodore"], "steve": ["steven", "stephen"], "andy": ["andrew"], "pat": ["patrick", "patricia"],
-}
 # How far before a diminutive its full name must appear.
 HYPOCORISM_REACH = 600
 # "Eloise Parry, 21, was taken to hospital": only people are given an age like this.
 _AGED = re.compile(r"(?<![\w.])[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,3}(?=, \d{1,3},)")
 # Capitalised words that open a sentence before such a name: "On Tuesday Tom Smith, 45,".
-_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-              "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december", "yesterday", "today", "tonight", "meanwhile", "later", "earlier"}
+_NOT_NAMES = WEEKDAYS | MONTHS | TIME_ADVERBS
 
 
 @dataclass
