@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-PERSON, CITY, COUNTRY, ORG = "person", "city", "country", "org"
-# Any other place: a state or province, a continent, a region without a GeoNames city or country.
-PLACE = "place"
-ENTITY_KINDS = (PERSON, CITY, COUNTRY, ORG, PLACE)
+
+class EntityKind(StrEnum):
+    """What an entity is, in every layer: the entity stage, the archive, the CLI and the window.
+    The values are the strings stored in existing archives, so they never change."""
+
+    PERSON = "person"
+    CITY = "city"
+    COUNTRY = "country"
+    ORG = "org"
+    # Any other place: a state or province, a continent, a region without a GeoNames city or country.
+    PLACE = "place"
+
+
+# Short names for the layers that spell kinds out; ENTITY_KINDS is the order of facets and lists.
+PERSON, CITY, COUNTRY, ORG, PLACE = (EntityKind.PERSON, EntityKind.CITY, EntityKind.COUNTRY,
+                                     EntityKind.ORG, EntityKind.PLACE)
+ENTITY_KINDS = tuple(EntityKind)
 
 
 @dataclass
 class Entity:
     """One canonical person, place or organisation found in one article."""
 
-    kind: str
+    kind: EntityKind  # a plain str of the same value when read back from an archive
     name: str
     aliases: list[str] = field(default_factory=list)
     mentions: int = 1

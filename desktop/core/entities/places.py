@@ -5,82 +5,24 @@ from __future__ import annotations
 import math
 import re
 
-from .gazetteer import CITY, COUNTRY, REGION, Gazetteer, Place, name_key
+from ..article import CITY, COUNTRY, PLACE
+from .gazetteer import Gazetteer, Place, name_key
+from .lexicon import (CELESTIAL, COMPASS_POINTS, DEMONYMS, NOT_SETTLEMENT_WORDS, PEOPLES, PLACE_QUALIFIERS,
+                      SEAS, SITE_ENDS, STATE_ABBREVIATIONS, any_of)
 
-# Demonyms and adjectives -> ISO2. They are evidence for a country, never places themselves.
-DEMONYMS = {
-    "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "argentine": "AR",
-    "argentinian": "AR", "armenian": "AM", "australian": "AU", "austrian": "AT", "azerbaijani": "AZ",
-    "azeri": "AZ", "bahraini": "BH", "bangladeshi": "BD", "belarusian": "BY", "belgian": "BE",
-    "bolivian": "BO", "bosnian": "BA", "brazilian": "BR", "british": "GB", "bulgarian": "BG",
-    "burmese": "MM", "cambodian": "KH", "cameroonian": "CM", "canadian": "CA", "chilean": "CL",
-    "chinese": "CN", "colombian": "CO", "congolese": "CD", "croatian": "HR", "cuban": "CU",
-    "cypriot": "CY", "czech": "CZ", "danish": "DK", "dutch": "NL", "ecuadorian": "EC",
-    "egyptian": "EG", "emirati": "AE", "english": "GB", "eritrean": "ER", "estonian": "EE",
-    "ethiopian": "ET", "filipino": "PH", "finnish": "FI", "french": "FR", "georgian": "GE",
-    "german": "DE", "ghanaian": "GH", "greek": "GR", "guatemalan": "GT", "haitian": "HT",
-    "honduran": "HN", "hungarian": "HU", "icelandic": "IS", "indian": "IN", "indonesian": "ID",
-    "iranian": "IR", "iraqi": "IQ", "irish": "IE", "israeli": "IL", "italian": "IT",
-    "jamaican": "JM", "japanese": "JP", "jordanian": "JO", "kazakh": "KZ", "kenyan": "KE",
-    "korean": "KR", "kosovar": "XK", "kuwaiti": "KW", "kyrgyz": "KG", "latvian": "LV",
-    "lebanese": "LB", "libyan": "LY", "lithuanian": "LT", "malaysian": "MY", "malian": "ML",
-    "mexican": "MX", "moldovan": "MD", "mongolian": "MN", "montenegrin": "ME", "moroccan": "MA",
-    "nepali": "NP", "nepalese": "NP", "nigerian": "NG", "norwegian": "NO", "pakistani": "PK",
-    "palestinian": "PS", "panamanian": "PA", "peruvian": "PE", "polish": "PL", "portuguese": "PT",
-    "qatari": "QA", "romanian": "RO", "russian": "RU", "rwandan": "RW", "saudi": "SA",
-    "scottish": "GB", "senegalese": "SN", "serb": "RS", "serbian": "RS", "singaporean": "SG",
-    "slovak": "SK", "slovenian": "SI", "somali": "SO", "south african": "ZA", "spanish": "ES",
-    "sri lankan": "LK", "sudanese": "SD", "swedish": "SE", "swiss": "CH", "syrian": "SY",
-    "taiwanese": "TW", "tajik": "TJ", "tanzanian": "TZ", "thai": "TH", "tunisian": "TN",
-    "turkish": "TR", "turkmen": "TM", "ugandan": "UG", "ukrainian": "UA", "uruguayan": "UY",
-    "uzbek": "UZ", "venezuelan": "VE", "vietnamese": "VN", "welsh": "GB", "yemeni": "YE",
-    "zambian": "ZM", "zimbabwean": "ZW", "soviet": "RU", "new zealander": "NZ", "kiwi": "NZ",
-    "north korean": "KP", "south korean": "KR", "muscovite": "RU", "londoner": "GB",
-    "parisian": "FR", "berliner": "DE", "new yorker": "US", "texan": "US", "californian": "US",
-}
-# Peoples of no one country ("Africans", "Arab"): never people or places themselves.
-PEOPLES = {
-    "african", "european", "asian", "arab", "latino", "hispanic", "caucasian", "slav",
-    "scandinavian", "balkan", "nordic", "kurd", "kurdish", "berber", "bedouin", "celt",
-    "celtic", "anglo", "westerner", "easterner", "southerner", "northerner", "native american",
-    "latin american", "middle eastern", "north african", "east african", "west african",
-}
-# Planets and other heavenly bodies: never people or towns ("Earth, Texas").
-CELESTIAL = {"earth", "moon", "sun", "mars", "venus", "jupiter", "saturn", "uranus", "neptune", "pluto",
-             "milky way"}
-# Oceans and seas by their bare name: places, never the towns named after them ("Atlantic, Iowa").
-SEAS = {"atlantic", "pacific", "arctic", "antarctic", "mediterranean", "caribbean", "baltic", "adriatic",
-        "aegean"}
-
-# The AP's abbreviations of US states ("Springfield, Ill.").
-STATE_ABBREVIATIONS = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE",
-    "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY",
-    "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO",
-    "mont": "MT", "neb": "NE", "nev": "NV", "n h": "NH", "n j": "NJ", "n m": "NM", "n y": "NY",
-    "n c": "NC", "n d": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "r i": "RI", "s c": "SC",
-    "s d": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "w va": "WV",
-    "wis": "WI", "wyo": "WY", "d c": "DC",
-}
 # A name with one of these words is a building, road, airport or the like, not a settlement.
-NOT_SETTLEMENT = re.compile(
-    r"\b(?:airport|station|street|avenue|ave|road|rd|square|palace|bridge|hospital|university|"
-    r"college|school|church|cathedral|mosque|temple|stadium|arena|park|prison|embassy|hotel|"
-    r"building|tower|center|centre|museum|base|port|harbou?r|highway|boulevard|plaza|hall|house)\b",
-    re.IGNORECASE)
-
+NOT_SETTLEMENT = re.compile(rf"\b(?:{any_of(NOT_SETTLEMENT_WORDS)})\b", re.IGNORECASE)
 # Streets, squares, parks and airports: places to keep, though never cities.
-SITE = re.compile(r"\b(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Highway|Lane|Drive|"
-                  r"Square|Park|Bridge|Airport|Close|Crescent|Way|Circle|Place)$")
+SITE = re.compile(rf"\b(?:{any_of(SITE_ENDS)})$")
 # "South", "the West", "South East": directions, not places.
-COMPASS = re.compile(r"^(?:(?:north|south|east|west)(?:ern)?[\s-]?){1,2}$", re.IGNORECASE)
+COMPASS = re.compile(rf"^(?:(?:{any_of(COMPASS_POINTS)})(?:ern)?[\s-]?){{1,2}}$", re.IGNORECASE)
 
 STRONG_POPULATION = 100_000  # a city this big outweighs spaCy's label...
 STRONG_ALT_POPULATION = 1_000_000  # ...or this big, when it goes by another name here
 WEAK_POPULATION = 15_000
 
 # How much each kind of evidence is worth when choosing among same-named places.
-KIND_PRIOR = {COUNTRY: 10.0, REGION: 6.5}
+KIND_PRIOR = {COUNTRY: 10.0, PLACE: 6.5}
 CAPITAL_BONUS = 1.5
 IN_DOC_COUNTRY = 2.0
 IN_DOC_STATE = 1.5
@@ -181,7 +123,7 @@ class Resolver:
                 for p in self.gaz.lookup(name):
                     if p.kind == COUNTRY:
                         countries.add(p.country)
-                    elif p.kind == REGION and p.country == "US":
+                    elif p.kind == PLACE and p.country == "US":
                         states.add(p.admin1)
         return countries, states
 
@@ -227,7 +169,7 @@ class Resolver:
 
 # "New England Journal", "Northern Kentucky University": a place the gazetteer does not know,
 # not England or Kentucky.
-_PART_OF = re.compile(r"New|North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Greater|Central")
+_PART_OF = re.compile(any_of(PLACE_QUALIFIERS))
 
 
 def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: Gazetteer) -> dict[str, list[int]]:

