@@ -176,8 +176,10 @@ def is_locked_error(exc: Exception) -> bool:
 
 
 def is_search_error(exc: Exception) -> bool:
-    """True if `exc` is FTS5 refusing a MATCH expression ("fts5: syntax error near ...")."""
-    return "fts5:" in str(exc)
+    """True if `exc` is FTS5 refusing a MATCH expression: its "fts5: syntax error near ...",
+    "fts5: parser stack overflow", or the tokenizer's "unterminated string" and "unknown
+    special query" (a bare '*')."""
+    return any(m in str(exc) for m in ("fts5:", "unterminated string", "unknown special query"))
 
 
 def is_readonly_error(exc: Exception) -> bool:
