@@ -35,8 +35,8 @@ TITLE, AUTHOR = "title", "author"
 FIELDS = (TITLE, AUTHOR)  # `field:` names a user may type; None in a Phrase means every column
 MAX_DEPTH = 20  # brackets inside brackets; FTS5's own parser overflows on deep nesting
 
-# Around each hit in snippets and highlighted text (query.snippets, search_results); never
-# in article text, which is stored from HTML and plain-text files.
+# Around each hit in snippets and highlighted text (core/search_results.py): control
+# characters, which news text does not use (extraction also drops them from pages).
 HIT_START, HIT_END, ELLIPSIS = "\x02", "\x03", "…"
 
 ONLY_EXCLUDES = "Search: a query cannot only exclude words (-word); add a word to look for."

@@ -9,6 +9,7 @@ window itself; nothing is ever fetched.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
 
@@ -108,7 +109,7 @@ def hit_html(marked: str) -> str:
     return "".join(out) + ("</span>" if inside else "")
 
 
-def _with_hits(segment: str, start: int, spans: list[tuple[int, int]]) -> str:
+def _with_hits(segment: str, start: int, spans: Sequence[tuple[int, int]]) -> str:
     """`segment`, the text from offset `start` of a longer one, as escaped HTML with the
     parts inside `spans` (offsets into the longer text, in order) marked as hits."""
     pieces, last = [], 0
@@ -120,7 +121,7 @@ def _with_hits(segment: str, start: int, spans: list[tuple[int, int]]) -> str:
     return hit_html("".join(pieces) + segment[last:]) if pieces else escape(segment)
 
 
-def highlight(text: str, entities: list[EntityInfo], hits: list[tuple[int, int]] = ()) -> str:
+def highlight(text: str, entities: list[EntityInfo], hits: Sequence[tuple[int, int]] = ()) -> str:
     """`text` as escaped HTML paragraphs, each mention of an entity a highlighted link and
     each of the search `hits` ((start, end) offsets into `text`, as Hits.text) marked."""
     pattern, forms = _surface_pattern(entities)
