@@ -18,6 +18,7 @@ from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, ORG, PERSON
 from desktop.core.errors import CuttingsError
 
 KINDS = (PERSON, CITY, COUNTRY, ORG)  # the entity kinds `list` filters by
+LIST_SORTS = ("published", "title", "added", "relevance")  # keys of query.SORT_COLUMNS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,7 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="the web address of a saved page file")
 
     p = sub.add_parser("list", parents=[common], help="list articles, newest first")
-    p.add_argument("--search", metavar="TEXT", default="", help="full-text search")
+    p.add_argument("--search", metavar="TEXT", default="",
+                   help='full-text search: words (prefixes too), OR, -word, "a phrase", title:word, author:name')
+    p.add_argument("--sort", choices=LIST_SORTS, default="published",
+                   help="newest first (published, added), A-Z (title) or best match first (relevance)")
     for kind in KINDS:
         p.add_argument(f"--{kind}", metavar="NAME", action="append", default=[],
                        help=f"only articles naming this {kind} (repeatable)")
@@ -150,30 +154,46 @@ def _filter(args, archive):
             if term is None:
                 return None
             terms.append(term)
-    return Filter(text=args.search, terms=tuple(terms), trash=args.trash)
+    return Filter(text=args.search, terms=tuple(terms), sort=args.sort, descending=args.sort != "title",
+                  trash=args.trash)
 
 
 def cmd_list(args) -> int:
+    """Rows matching the filter; when searching, each with a snippet, hits in [brackets].
+    A search the language cannot read prints its one sentence and exits 2."""
     from desktop.core.query import article_ids, summaries
+    from desktop.core.search import HIT_END, HIT_START, SearchSyntaxError
+    from desktop.core.search_results import snippets
 
     archive = _archive(args)
     flt = _filter(args, archive)
-    _print_rows(summaries(archive, article_ids(archive, flt, args.limit)) if flt is not None else [], args.json)
+    try:
+        rows = summaries(archive, article_ids(archive, flt, args.limit)) if flt is not None else []
+        found = snippets(archive, [r.id for r in rows], args.search)
+    except SearchSyntaxError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    _print_rows(rows, args.json, {i: s.replace(HIT_START, "[").replace(HIT_END, "]") for i, s in found.items()})
     return 0
 
 
-def _print_rows(rows, as_json: bool) -> None:
-    """List rows (Summary values) as JSON or one line each; a trashed one with its trashing time."""
+def _print_rows(rows, as_json: bool, found: dict[int, str] | None = None) -> None:
+    """List rows (Summary values) as JSON or one line each; a trashed one with its trashing
+    time, a search hit with its snippet (`found`: id -> snippet)."""
+    found = found or {}
     if as_json:
         _print_json([
             {k: v for k, v in asdict(r).items()
              if k in ("id", "url", "title", "authors", "published", "publisher", "trashed")}
+            | ({"snippet": found.get(r.id, "")} if found else {})
             for r in rows
         ])
     else:
         for r in rows:
             when = f"{r.trashed.astimezone():%Y-%m-%d %H:%M}  " if r.trashed else ""
             print(f"{r.id:>6}  {when}{(r.published or '')[:10]:<10}  {r.title}  — {r.publisher or r.url or ''}")
+            if r.id in found:
+                print(f"{'':>20}{found[r.id]}")
 
 
 def cmd_show(args) -> int:

@@ -5,18 +5,22 @@ The GUI and the CLI hold a Filter, never SQL.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 from sqlalchemy import func
+from sqlalchemy.exc import OperationalError
 from sqlmodel import col, select
 
 from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, PLACE
+from desktop.core.search import ENGINE_REFUSED, SearchSyntaxError, parse_search
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleAuthor, ArticleRow, Author, EntityRow, Mention
 
 PUBLISHER, AUTHOR, YEAR = "publisher", "author", "year"
+RELEVANCE = "relevance"
 FACET_KINDS = (*ENTITY_KINDS, PUBLISHER, AUTHOR, YEAR)
 
 SORT_COLUMNS = {
@@ -26,6 +30,7 @@ SORT_COLUMNS = {
     "authors": ArticleRow.authors_text,
     "people": ArticleRow.person_count,
     "added": ArticleRow.added,
+    RELEVANCE: ArticleRow.published,  # best match first when searching (article_ids); else by date
 }
 
 
@@ -132,10 +137,23 @@ def _is_subset(flt: Filter) -> bool:
     return flt.is_narrowed or flt.trash
 
 
+@contextmanager
+def search_errors(archive: Archive) -> Iterator[None]:
+    """Turns the engine refusing a full-text search into SearchSyntaxError(ENGINE_REFUSED)."""
+    try:
+        yield
+    except OperationalError as exc:
+        if archive.backend.is_search_error(exc):
+            raise SearchSyntaxError(ENGINE_REFUSED) from exc
+        raise
+
+
 def _matching_ids(archive: Archive, flt: Filter):
+    """A SELECT of the ids matching `flt`; raises SearchSyntaxError for unreadable search text."""
     query = select(ArticleRow.id).where(_shown(ArticleRow.id, flt))
-    if flt.text.strip():
-        query = query.where(col(ArticleRow.id).in_(archive.backend.fulltext_ids(flt.text)))
+    search = parse_search(flt.text)
+    if search is not None:
+        query = query.where(col(ArticleRow.id).in_(archive.backend.fulltext_ids(search)))
     for term in flt.terms:
         if term.kind == PUBLISHER:
             query = query.where(ArticleRow.publisher == term.label)
@@ -159,7 +177,14 @@ def _matching_ids(archive: Archive, flt: Filter):
 
 
 def article_ids(archive: Archive, flt: Filter = Filter(), limit: int | None = None) -> list[int]:
-    """Ids of the articles matching `flt`, in its sort order (undated last, then newest id)."""
+    """Ids of the articles matching `flt`, in its sort order (undated last, then newest id).
+
+    Sorted by RELEVANCE with search text, the best match comes first (last if ascending).
+    Raises SearchSyntaxError for search text the search language or the engine cannot read.
+    """
+    search = parse_search(flt.text) if flt.sort == RELEVANCE else None
+    if search is not None:
+        return _ids(archive, _by_relevance(archive, flt, search).limit(limit))
     column = SORT_COLUMNS.get(flt.sort, ArticleRow.published)
     order = col(column).desc() if flt.descending else col(column).asc()
     # NULLS LAST rather than an "IS NULL" sort key: the date index can then give the order.
@@ -169,7 +194,23 @@ def article_ids(archive: Archive, flt: Filter = Filter(), limit: int | None = No
         query = archive.backend.date_order_of_subset(query, ArticleRow)
     if limit is not None:
         query = query.limit(limit)
-    with archive.engine.connect() as conn:  # plain rows: ids of a 100k archive in a third of the time
+    return _ids(archive, query)
+
+
+def _by_relevance(archive: Archive, flt: Filter, search):
+    """A SELECT of the ids matching `flt` (whose text is `search`), best match first."""
+    ranked = archive.backend.fulltext_ranked(search)
+    relevance = ranked.c.relevance.desc() if flt.descending else ranked.c.relevance.asc()
+    return (
+        _matching_ids(archive, replace(flt, text=""))  # the text is matched by the join
+        .join(ranked, ranked.c.id == ArticleRow.id)
+        .order_by(relevance, col(ArticleRow.id).desc())
+    )
+
+
+def _ids(archive: Archive, query) -> list[int]:
+    # Plain rows, not a session: ids of a 100k archive in a third of the time.
+    with archive.engine.connect() as conn, search_errors(archive):
         return list(conn.execute(query).scalars())
 
 
@@ -341,7 +382,7 @@ def facet(
     # Years read as a timeline, newest first; every other section by article count.
     order = (label.desc(),) if kind == YEAR else (func.count(article).desc(), label)
     query = query.group_by(key).order_by(*order).limit(limit)
-    with archive.session() as session:
+    with archive.session() as session, search_errors(archive):
         rows = session.exec(query).all()
     if kind in ENTITY_KINDS:
         return [FacetEntry(Term(kind, name, (entity_id,)), n) for entity_id, name, n in rows]

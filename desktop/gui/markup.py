@@ -9,6 +9,7 @@ window itself; nothing is ever fetched.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
 
@@ -17,6 +18,8 @@ from PySide6.QtCore import QLocale
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE
 from desktop.core.entities.language import ENGLISH
 from desktop.core.query import AUTHOR, PUBLISHER, YEAR, Detail, EntityInfo, Profile
+from desktop.core.search import HIT_END, HIT_START
+from desktop.core.search_results import Hits
 
 SCHEME = "cuttings"
 KIND_COLORS = {PERSON: "#fde7b0", CITY: "#cfe8d5", COUNTRY: "#d6e4f5", ORG: "#ead9f2", PLACE: "#dbeee9"}
@@ -36,6 +39,7 @@ p { margin: 0 0 10px 0; line-height: 140%; }
 a { color: #1f5fa8; text-decoration: none; }
 a.ent { color: #1f2329; }
 .ctx { color: #3b414a; margin: 0 0 8px 0; }
+.hit { background-color: #ffd43b; color: #1f2329; }
 """
 
 
@@ -91,24 +95,56 @@ def _surface_pattern(entities: list[EntityInfo]) -> tuple[re.Pattern | None, dic
     return pattern, forms
 
 
-def highlight(text: str, entities: list[EntityInfo]) -> str:
-    """`text` as escaped HTML paragraphs, each mention of an entity a highlighted link."""
+def hit_html(marked: str) -> str:
+    """`marked` (text with search.HIT_START / HIT_END around each hit, as in a snippet) as
+    escaped HTML, each hit in <span class="hit">; an unclosed hit ends with the text."""
+    out, inside = [], False
+    for part in re.split(f"([{HIT_START}{HIT_END}])", marked):
+        if part in (HIT_START, HIT_END):
+            if inside != (part == HIT_START):
+                out.append('<span class="hit">' if part == HIT_START else "</span>")
+                inside = not inside
+        else:
+            out.append(escape(part))
+    return "".join(out) + ("</span>" if inside else "")
+
+
+def _with_hits(segment: str, start: int, spans: Sequence[tuple[int, int]]) -> str:
+    """`segment`, the text from offset `start` of a longer one, as escaped HTML with the
+    parts inside `spans` (offsets into the longer text, in order) marked as hits."""
+    pieces, last = [], 0
+    for hit_start, hit_end in spans:
+        hit_start, hit_end = max(hit_start - start, last), min(hit_end - start, len(segment))
+        if hit_start < hit_end:
+            pieces += [segment[last:hit_start], HIT_START, segment[hit_start:hit_end], HIT_END]
+            last = hit_end
+    return hit_html("".join(pieces) + segment[last:]) if pieces else escape(segment)
+
+
+def highlight(text: str, entities: list[EntityInfo], hits: Sequence[tuple[int, int]] = ()) -> str:
+    """`text` as escaped HTML paragraphs, each mention of an entity a highlighted link and
+    each of the search `hits` ((start, end) offsets into `text`, as Hits.text) marked."""
     pattern, forms = _surface_pattern(entities)
-    paragraphs = []
-    for block in re.split(r"\n\s*\n", text.strip()):
+    body = text.strip()
+    offset = len(text) - len(text.lstrip())  # of `body` in `text`
+    paragraphs, block_start = [], 0
+    for separator in [*re.finditer(r"\n\s*\n", body), None]:
+        block_end = separator.start() if separator else len(body)
+        block, at = body[block_start:block_end], offset + block_start
+        block_start = separator.end() if separator else block_end
         if not block.strip():
             continue
         parts, last = [], 0
         for match in pattern.finditer(block) if pattern else ():
             entity = forms[match.group(1)]
-            parts.append(escape(block[last : match.start()]))
+            parts.append(_with_hits(block[last : match.start()], at + last, hits))
             parts.append(
                 f'<a class="ent" href="{entity_url(entity.id)}" '
                 f'style="background-color:{KIND_COLORS.get(entity.kind, "#eee")}">'
-                f"{escape(match.group(1))}</a>"
+                f"{_with_hits(match.group(1), at + match.start(), hits)}</a>"
             )
             last = match.end()
-        parts.append(escape(block[last:]))
+        parts.append(_with_hits(block[last:], at + last, hits))
         paragraphs.append("<p>" + "".join(parts).replace("\n", "<br>") + "</p>")
     return "\n".join(paragraphs)
 
@@ -149,7 +185,10 @@ def _no_entities(language: str | None) -> str:
             f'and this one is in {escape(name if name != "C" else code)}.</p>')
 
 
-def detail_html(item: Detail) -> str:
+def detail_html(item: Detail, hits: Hits | None = None) -> str:
+    """The reading pane's HTML for `item`; with `hits` (search_results.highlight_spans of
+    the list's search text) the search's hits in its title and text are marked."""
+    hits = hits or Hits()
     source = ""
     if item.url:
         source = (
@@ -158,11 +197,11 @@ def detail_html(item: Detail) -> str:
         )
     entities = item.entities
     return (
-        f"<h1>{escape(item.title or '(untitled)')}</h1>"
+        f"<h1>{_with_hits(item.title, 0, hits.title) if item.title else '(untitled)'}</h1>"
         f'<p class="meta">{meta_line(item.authors, item.published, item.publisher)}</p>'
         f"{source}"
         f"{_entity_lists(entities) if entities else _no_entities(item.language)}"
-        f'<p class="sect">TEXT</p>{highlight(item.text, entities)}'
+        f'<p class="sect">TEXT</p>{highlight(item.text, entities, hits.text)}'
     )
 
 

@@ -1,0 +1,31 @@
+"""Search hits in our markup: snippets for the list, hits in the reading pane."""
+
+from __future__ import annotations
+
+from desktop.core.query import Detail, EntityInfo
+from desktop.core.search import HIT_END, HIT_START
+from desktop.core.search_results import Hits
+from desktop.gui import markup
+
+HIT = '<span class="hit">'
+
+
+def test_hit_html_escapes_and_marks():
+    marked = f"…a {HIT_START}<b>&{HIT_END} c {HIT_END}d {HIT_START}e"
+    assert markup.hit_html(marked) == f"…a {HIT}&lt;b&gt;&amp;</span> c d {HIT}e</span>"
+    assert markup.hit_html("<i>plain</i>") == "&lt;i&gt;plain&lt;/i&gt;"
+    assert ".hit {" in markup.STYLE
+
+
+def test_detail_marks_hits_in_title_and_text_inside_entity_links():
+    nikitin = EntityInfo(id=7, kind="person", name="Pyotr Nikitin", aliases=["Nikitin"])
+    text = "  Pyotr Nikitin met <x>.\n\nNikitin left."
+    item = Detail(id=1, url=None, title="Nikitin & co", authors=[], published=None, publisher=None,
+                  text=text, entities=[nikitin])
+    hits = Hits(title=[(0, 7)], text=[(8, 15), (20, 23), (26, 33)])
+    assert [text[s:e] for s, e in hits.text] == ["Nikitin", "<x>", "Nikitin"]
+    html = markup.detail_html(item, hits)
+    assert f"<h1>{HIT}Nikitin</span> &amp; co</h1>" in html
+    assert f'">Pyotr {HIT}Nikitin</span></a> met {HIT}&lt;x&gt;</span>.</p>' in html
+    assert f'">{HIT}Nikitin</span></a> left.</p>' in html
+    assert HIT not in markup.detail_html(item) and HIT not in markup.detail_html(item, Hits())
