@@ -143,7 +143,8 @@ def measure(path: Path, n: int) -> dict:
     from desktop.core import query
     from desktop.core.query import Filter
     from desktop.core.store.db import Archive
-    from desktop.gui.app import MainWindow, application
+    from desktop.gui.app import application
+    from desktop.gui.window import MainWindow
 
     app = application()
     archive = Archive(path)

@@ -60,7 +60,8 @@ def main() -> None:
 
     from desktop.core.dropped import Dropped
     from desktop.core.store.db import Archive
-    from desktop.gui.app import MainWindow, application
+    from desktop.gui.app import application
+    from desktop.gui.window import MainWindow
 
     sources = [_OWN_URL.sub(b"", p.read_bytes()) for p in sorted(CORPUS.glob("*/source.html"))]
     folder = Path(tempfile.mkdtemp())

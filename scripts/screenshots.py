@@ -27,7 +27,8 @@ from werkzeug import Response
 from desktop.core import query
 from desktop.core.dropped import Dropped
 from desktop.core.store.db import Archive
-from desktop.gui.app import MainWindow, application
+from desktop.gui.app import application
+from desktop.gui.window import MainWindow
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "readability"
 PAGES = {"/telegraph": "telegraph", "/cnn": "cnn", "/verge": "theverge"}

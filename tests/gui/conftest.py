@@ -63,7 +63,8 @@ def make_window(qtbot, settings_path):
     """make_window(archive) -> a shown MainWindow whose first query has finished."""
     from PySide6.QtCore import QSettings
 
-    from desktop.gui.app import MainWindow, application
+    from desktop.gui.app import application
+    from desktop.gui.window import MainWindow
 
     application()
     windows = []

@@ -192,19 +192,19 @@ def test_main_window_drop_keeps_selection_and_filters(qtbot, filled, make_window
     from desktop.core.query import PUBLISHER, Term
 
     window = make_window(filled)
-    assert window.count_label.text() == "5 articles"
+    assert window.search.count_label.text() == "5 articles"
     window.select_article(filled.ids["Belgrade protests"])
     qtbot.waitUntil(lambda: window.detail.article is not None)
     url = serve(httpserver, "/new")
-    drop(window.table.viewport(), chromium_mime(url, "A new story"))
+    drop(window.list.viewport(), chromium_mime(url, "A new story"))
     assert window.import_dock.isVisible()
-    qtbot.waitUntil(lambda: window.count_label.text() == "6 articles", timeout=15_000)
+    qtbot.waitUntil(lambda: window.search.count_label.text() == "6 articles", timeout=15_000)
     assert window.current_id() == filled.ids["Belgrade protests"]
 
     window.add_term(Term(PUBLISHER, "Daily Planet"))
-    qtbot.waitUntil(lambda: window.count_label.text().startswith("2 of"))
+    qtbot.waitUntil(lambda: window.search.count_label.text().startswith("2 of"))
     drop(window, chromium_mime(serve(httpserver, "/newer"), "Another"))
-    qtbot.waitUntil(lambda: window.count_label.text() == "2 of 7 articles", timeout=15_000)
+    qtbot.waitUntil(lambda: window.search.count_label.text() == "2 of 7 articles", timeout=15_000)
     assert window.filter.terms == (Term(PUBLISHER, "Daily Planet"),)
 
 

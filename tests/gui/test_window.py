@@ -38,9 +38,9 @@ def wait_rows(qtbot, window, n: int) -> None:
 
 def select_title(qtbot, window, title: str) -> None:
     row = titles(window).index(title)
-    rect = window.table.visualRect(window.model.index(row, TITLE))
+    rect = window.list.visualRect(window.model.index(row, TITLE))
     with qtbot.waitSignal(window.detailShown, timeout=5000):
-        qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.detail.article.title == title
 
 
@@ -59,11 +59,11 @@ def click_text(qtbot, browser, text: str, occurrence: int = 0) -> None:
 
 def test_lists_all_articles_newest_first(filled, make_window):
     window = make_window(filled)
-    assert window.count_label.text() == "5 articles"
+    assert window.search.count_label.text() == "5 articles"
     assert titles(window) == ["UN talks in Belgrade", "Belgrade protests", "Nikitin in Belgrade",
                               "Nikitin visits Kyiv", "Energy markets"]
     assert window.windowTitle() == "Cuttings — archive.sqlite3"
-    assert window.stack.currentWidget() is window.table
+    assert window.stack.currentWidget() is window.list
 
 
 def test_sidebar_sections_with_counts_most_first(filled, make_window):
@@ -89,7 +89,7 @@ def test_sidebar_filter_box_narrows_entries(filled, make_window, qtbot):
 
 
 def test_sidebar_filter_box_asks_the_archive_beyond_the_loaded_entries(filled, make_window, qtbot, monkeypatch):
-    from desktop.gui import app, facets
+    from desktop.gui import facets, window as app
 
     monkeypatch.setattr(app, "FACET_LIMIT", 1)  # only the top person is loaded...
     monkeypatch.setattr(facets, "FACET_LIMIT", 1)
@@ -108,13 +108,13 @@ def test_clicking_a_sidebar_entry_filters(filled, make_window, qtbot):
     click_facet(qtbot, window, "person", "Pyotr Nikitin")
     wait_rows(qtbot, window, 3)
     assert set(titles(window)) == {"Nikitin visits Kyiv", "Nikitin in Belgrade", "UN talks in Belgrade"}
-    assert window.count_label.text() == "3 of 5 articles"
+    assert window.search.count_label.text() == "3 of 5 articles"
     assert [c.text() for c in window.chips.chips] == ["Person: Pyotr Nikitin  ×"]
     # The sidebar now counts within the filter: Belgrade is in 2 of Nikitin's 3 articles.
     qtbot.waitUntil(lambda: window.facets.term_index("city", "Belgrade").siblingAtColumn(1).data() == "2")
     click_facet(qtbot, window, "city", "Belgrade")
     wait_rows(qtbot, window, 2)
-    assert window.count_label.text() == "2 of 5 articles"
+    assert window.search.count_label.text() == "2 of 5 articles"
     assert set(titles(window)) == {"Nikitin in Belgrade", "UN talks in Belgrade"}
 
 
@@ -137,7 +137,7 @@ def test_entity_link_in_detail_pane_filters(filled, make_window, qtbot):
     click_text(qtbot, window.detail, "Belgrade (Serbia)")
     wait_rows(qtbot, window, 3)
     assert window.filter.terms[0].label == "Belgrade"
-    assert window.count_label.text() == "3 of 5 articles"
+    assert window.search.count_label.text() == "3 of 5 articles"
     # the article stays selected and shown, since it names Belgrade
     assert window.selected_ids() == [filled.ids["Nikitin in Belgrade"]]
 
@@ -168,18 +168,18 @@ def test_chips_remove_filters(filled, make_window, qtbot):
     wait_rows(qtbot, window, 5)
     assert window.chips.chips == []
     assert window.chips.hint.isVisibleTo(window)  # "Click a person, place ... to filter"
-    assert window.count_label.text() == "5 articles"
+    assert window.search.count_label.text() == "5 articles"
 
 
 def test_search_combines_with_filters(filled, make_window, qtbot):
     window = make_window(filled)
-    qtbot.keyClicks(window.search, "pipeline")
+    qtbot.keyClicks(window.search.field, "pipeline")
     wait_rows(qtbot, window, 2)  # after the debounce
-    assert window.count_label.text() == "2 of 5 articles"
+    assert window.search.count_label.text() == "2 of 5 articles"
     click_facet(qtbot, window, "person", "Pyotr Nikitin")
     wait_rows(qtbot, window, 1)
     assert titles(window) == ["Nikitin in Belgrade"]
-    assert window.count_label.text() == "1 of 5 articles"
+    assert window.search.count_label.text() == "1 of 5 articles"
     assert window.filter.text == "pipeline"
 
 
@@ -188,22 +188,22 @@ def test_search_is_debounced(filled, make_window, qtbot, monkeypatch):
     calls = []
     real = query.article_ids
     monkeypatch.setattr(query, "article_ids", lambda *a, **k: calls.append(a[1].text) or real(*a, **k))
-    qtbot.keyClicks(window.search, "pipel")
+    qtbot.keyClicks(window.search.field, "pipel")
     wait_rows(qtbot, window, 2)
     assert calls == ["pipel"]  # one query for five keystrokes
 
 
 def test_no_match_state(filled, make_window, qtbot):
     window = make_window(filled)
-    qtbot.keyClicks(window.search, "zanzibar")
+    qtbot.keyClicks(window.search.field, "zanzibar")
     wait_rows(qtbot, window, 0)
     assert window.stack.currentWidget() is window.no_match
-    assert window.count_label.text() == "0 of 5 articles"
+    assert window.search.count_label.text() == "0 of 5 articles"
 
 
 def test_sorting_by_clicking_headers_runs_a_new_query(filled, make_window, qtbot):
     window = make_window(filled)
-    header = window.table.horizontalHeader()
+    header = window.list.horizontalHeader()
     point = QPoint(header.sectionViewportPosition(TITLE) + 10, header.height() // 2)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
     qtbot.waitUntil(lambda: window.filter.sort == "title" and not window.runner.busy())
@@ -216,7 +216,7 @@ def test_sorting_by_clicking_headers_runs_a_new_query(filled, make_window, qtbot
 
 def test_sort_by_people(filled, make_window, qtbot):
     window = make_window(filled)
-    window.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    window.list.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     qtbot.waitUntil(lambda: window.filter.sort == "people" and not window.runner.busy())
     assert titles(window)[0] == "UN talks in Belgrade"  # two people
     assert titles(window)[-1] == "Energy markets"  # none
@@ -225,22 +225,22 @@ def test_sort_by_people(filled, make_window, qtbot):
 def test_settings_survive_a_restart(filled, make_window, qtbot):
     window = make_window(filled)
     window.resize(701, 533)
-    window.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
+    window.list.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
     qtbot.waitUntil(lambda: window.filter.sort == "title" and not window.runner.busy())
     qtbot.wait(50)  # let the resize settle, then give the splitter sizes that fit its width
     width = sum(window.splitter.sizes())
     window.splitter.setSizes([200, width - 200 - 270, 270])
     sizes = window.splitter.sizes()
     assert sizes == [200, width - 470, 270]
-    window.table.horizontalHeader().resizeSection(2, 177)
+    window.list.horizontalHeader().resizeSection(2, 177)
     window.close()
 
     again = make_window(filled)
     assert (again.width(), again.height()) == (701, 533)
     assert (again.filter.sort, again.filter.descending) == ("title", False)
-    assert again.table.horizontalHeader().sortIndicatorSection() == TITLE
+    assert again.list.horizontalHeader().sortIndicatorSection() == TITLE
     assert again.splitter.sizes() == sizes
-    assert again.table.horizontalHeader().sectionSize(2) == 177
+    assert again.list.horizontalHeader().sectionSize(2) == 177
     assert titles(again) == sorted(titles(again))
 
 
@@ -298,23 +298,23 @@ def test_escape_clears_filters(filled, make_window, qtbot):
     window = make_window(filled)
     click_facet(qtbot, window, "person", "Pyotr Nikitin")
     wait_rows(qtbot, window, 3)
-    qtbot.keyClicks(window.search, "pipeline")
+    qtbot.keyClicks(window.search.field, "pipeline")
     wait_rows(qtbot, window, 1)
     window.activateWindow()
-    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
     wait_rows(qtbot, window, 5)
     assert window.filter.terms == () and window.filter.text == ""
     assert window.search.text() == ""
-    assert window.count_label.text() == "5 articles"
+    assert window.search.count_label.text() == "5 articles"
 
 
 def test_ctrl_f_focuses_search(filled, make_window, qtbot):
     window = make_window(filled)
     window.activateWindow()
-    window.table.setFocus()
-    qtbot.waitUntil(window.table.hasFocus)
-    qtbot.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(window.search.hasFocus)
+    window.list.setFocus()
+    qtbot.waitUntil(window.list.hasFocus)
+    qtbot.keyClick(window.list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.search.field.hasFocus)
 
 
 @pytest.mark.parametrize("answer, left", [(QMessageBox.StandardButton.Yes, 4),
@@ -324,8 +324,8 @@ def test_delete_asks_then_removes(filled, make_window, qtbot, monkeypatch, answe
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer)
     select_title(qtbot, window, "Belgrade protests")
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    window.list.setFocus()
+    qtbot.keyClick(window.list, Qt.Key.Key_Delete)
     assert asked and "Belgrade protests" in asked[0]
     if left == 4:
         wait_rows(qtbot, window, 4)
@@ -337,23 +337,23 @@ def test_delete_asks_then_removes(filled, make_window, qtbot, monkeypatch, answe
 def test_arrow_keys_move_and_detail_follows(filled, make_window, qtbot):
     window = make_window(filled)
     select_title(qtbot, window, "UN talks in Belgrade")
-    window.table.setFocus()
+    window.list.setFocus()
     with qtbot.waitSignal(window.detailShown, timeout=3000) as shown:
-        qtbot.keyClick(window.table, Qt.Key.Key_Down)
-        qtbot.keyClick(window.table, Qt.Key.Key_Down)
+        qtbot.keyClick(window.list, Qt.Key.Key_Down)
+        qtbot.keyClick(window.list, Qt.Key.Key_Down)
     assert shown.args == [filled.ids["Nikitin in Belgrade"]]
     assert window.detail.article.title == "Nikitin in Belgrade"
 
 
 def test_enter_opens_the_original(filled, make_window, qtbot, monkeypatch):
-    from desktop.gui import app
+    from desktop.gui import window as app
 
     opened = []
     monkeypatch.setattr(app.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
     window = make_window(filled)
     select_title(qtbot, window, "Belgrade protests")
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    window.list.setFocus()
+    qtbot.keyClick(window.list, Qt.Key.Key_Return)
     assert opened == ["https://news.example/story-3"]
 
 
@@ -365,7 +365,7 @@ def test_refresh_keeps_selection_and_shows_new_articles(filled, make_window, qtb
     wait_rows(qtbot, window, 6)
     assert titles(window)[0] == "Newest story"
     assert window.selected_ids() == [filled.ids["Nikitin visits Kyiv"]]
-    assert window.count_label.text() == "6 articles"
+    assert window.search.count_label.text() == "6 articles"
 
 
 def test_entity_view_from_sidebar(filled, make_window, qtbot):
@@ -407,7 +407,7 @@ def test_empty_archive_shows_how_to_add_articles(archive, make_window):
     assert window.stack.currentWidget() is window.empty
     text = window.empty.text()
     assert "Drag a link" in text and "Ctrl+V" in text and "Import" in text
-    assert window.count_label.text() == "0 articles"
+    assert window.search.count_label.text() == "0 articles"
     assert window.facets.isHidden() and window.detail.isHidden()  # no empty panes beside it
     assert window.chips.isHidden()  # nor a hint to click entries there are none of
 
@@ -436,14 +436,14 @@ def test_refresh_keeps_scroll_position(archive, make_window, qtbot):
         store_article(archive, make_article(n, published=f"2024-01-01T00:{n:02d}", title=f"Item {n:02d}"))
     window = make_window(archive)
     window.resize(900, 500)
-    window.table.scrollTo(window.model.index(50, 0), window.table.ScrollHint.PositionAtTop)
-    top_id = window.model.id_at(window.table.rowAt(0))
+    window.list.scrollTo(window.model.index(50, 0), window.list.ScrollHint.PositionAtTop)
+    top_id = window.model.id_at(window.list.rowAt(0))
     window.select_rows([52], scroll=False)
     selected = window.selected_ids()
     store_article(archive, make_article(99, published="2025-01-01", title="Breaking"))
     window.refresh()
     wait_rows(qtbot, window, 81)
-    assert window.model.id_at(window.table.rowAt(0)) == top_id
+    assert window.model.id_at(window.list.rowAt(0)) == top_id
     assert window.selected_ids() == selected
 
 
@@ -451,12 +451,12 @@ def test_list_rows_paint_their_text_and_selection(filled, make_window, qtbot):
     window = make_window(filled)
     window.select_rows([1])
     qtbot.waitUntil(lambda: window.selected_ids() == [window.model.id_at(1)])
-    image = window.table.viewport().grab().toImage()
+    image = window.list.viewport().grab().toImage()
     ratio = image.devicePixelRatio()
-    highlight = window.table.palette().highlight().color().rgb()
+    highlight = window.list.palette().highlight().color().rgb()
 
     def row_pixels(row: int) -> set[int]:
-        rect = window.table.visualRect(window.model.index(row, TITLE))
+        rect = window.list.visualRect(window.model.index(row, TITLE))
         y = int((rect.top() + rect.height() // 2) * ratio)
         return {image.pixelColor(int(x * ratio), y).rgb() for x in range(rect.left() + 8, rect.right() - 8)}
 
