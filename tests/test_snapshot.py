@@ -147,10 +147,42 @@ def test_no_saved_copy_is_none(archive):
     assert saved_copy(archive, 999) is None
 
 
-def test_a_damaged_copy_raises_a_clear_value_error(archive):
+def test_a_damaged_copy_raises_a_clear_value_error(archive, capsys):
     outcome = store_article(archive, Article(url="https://news.example/c", title="C", text="Damaged"),
                             Original(b"<p>fine</p>"))
     with archive.transaction() as session:
         session.exec(update(Snapshot).where(Snapshot.article_id == outcome.id).values(data=b"not zlib at all"))
     with pytest.raises(ValueError, match=f"saved copy of article {outcome.id} is damaged"):
         saved_copy(archive, outcome.id)
+    code, out, err = _show(capsys, archive, str(outcome.id), "--saved-copy")
+    assert (code, out) == (1, "") and err.startswith(f"error: The saved copy of article {outcome.id} is damaged")
+
+
+def _show(capsys, archive, *args: str):
+    from desktop.cli import run
+
+    code = run(["show", *args, "--db", str(archive.path)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_writes_the_saved_copy(archive, capsys, tmp_path):
+    page = b'<p>Offline <script>alert(1)</script><a href="/more">more</a></p>'
+    outcome = store_article(archive, Article(url="https://news.example/d", title="D", text="Offline"),
+                            Original(page))
+    code, out, err = _show(capsys, archive, str(outcome.id), "--saved-copy")
+    assert code == 0 and err == ""
+    assert out.startswith("<!DOCTYPE html>") and '<a href="https://news.example/more">more</a>' in out
+    assert "<script" not in out
+    target = tmp_path / "copy.html"
+    assert _show(capsys, archive, str(outcome.id), "--saved-copy", "--out", str(target)) == (0, "", "")
+    assert target.read_text(encoding="utf-8") == out
+
+
+def test_cli_says_so_when_there_is_no_saved_copy(archive, capsys):
+    outcome = store_article(archive, Article(url="https://news.example/e", title="E", text="No copy"))
+    assert _show(capsys, archive, str(outcome.id), "--saved-copy") == (
+        1, "", f"error: Article {outcome.id} has no saved copy\n")
+    assert _show(capsys, archive, "99", "--saved-copy") == (1, "", "error: No article 99 in the archive\n")
+    code, _, err = _show(capsys, archive, str(outcome.id), "--out", "x.html")
+    assert code == 2 and "--out goes with --saved-copy" in err
