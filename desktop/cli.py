@@ -183,7 +183,8 @@ def _show_saved_copy(args) -> int:
     copy = saved_copy(archive, args.id)
     if copy is None:
         stored = summaries(archive, [args.id])
-        raise CuttingsError(f"Article {args.id} has no saved copy" if stored else f"No article {args.id} in the archive")
+        raise CuttingsError(f"Article {args.id} has no saved copy" if stored
+                            else f"No article {args.id} in the archive")
     _write(copy.html, args.out)
     return 0
 

@@ -26,7 +26,8 @@ HOSTILE = [
     ('<iframe src="http://evil.example/frame"></iframe><p>kept</p>', "kept"),
     ('<iframe srcdoc="<img src=http://evil.example/x>"></iframe><p>kept</p>', "kept"),
     ('<frameset><frame src="http://evil.example/f"></frameset><p>kept</p>', ""),
-    ('<object data="http://evil.example/o.swf"><param name="movie" value="http://evil.example/m">kept</object>', "kept"),
+    ('<object data="http://evil.example/o.swf"><param name="movie" value="http://evil.example/m">kept</object>',
+     "kept"),
     ('<embed src="http://evil.example/e.swf"><p>kept</p>', "kept"),
     ('<link rel="stylesheet" href="http://evil.example/s.css"><p>kept</p>', "kept"),
     ('<link rel="preload" as="image" href="http://evil.example/p.png"><p>kept</p>', "kept"),
@@ -40,14 +41,15 @@ HOSTILE = [
     ("<style>p { background: url(http://evil.example/bg.png) }</style><p>kept</p>", "kept"),
     ('<p style="background-image: url(\'http://evil.example/bg.png\')">kept</p>', "kept"),
     ('<p style="background: u\\72 l(http://evil.example/esc.png)">kept</p>', "kept"),
-    ('<table background="http://evil.example/t.png"><tr><td background="http://evil.example/td.png">kept</td></tr></table>',
-     "kept"),
+    ('<table background="http://evil.example/t.png"><tr>'
+     '<td background="http://evil.example/td.png">kept</td></tr></table>', "kept"),
     ('<img src="http://evil.example/a.png" srcset="http://evil.example/b.png 2x" alt="kept">', "[image: kept]"),
     ('<img src="x" onerror="alert(1)">', "[image]"),
     ('<picture><source srcset="http://evil.example/p.webp" type="image/webp">'
      '<img src="http://evil.example/p.jpg" alt="kept"></picture>', "[image: kept]"),
     ('<video poster="http://evil.example/poster.jpg" src="http://evil.example/v.mp4">'
-     '<source src="http://evil.example/v.webm"><track src="http://evil.example/subs.vtt"></video><p>kept</p>', "[video]"),
+     '<source src="http://evil.example/v.webm"><track src="http://evil.example/subs.vtt"></video><p>kept</p>',
+     "[video]"),
     ('<audio src="http://evil.example/a.mp3" autoplay></audio><p>kept</p>', "[audio]"),
     ('<svg><image href="http://evil.example/s.png"/><image xlink:href="http://evil.example/x.png"/>'
      '<use href="http://evil.example/u.svg#a"/></svg><p>kept</p>', "kept"),
@@ -64,9 +66,9 @@ HOSTILE = [
 def _loads_nothing(html: str) -> None:
     lowered = html.lower()
     assert EVIL not in lowered
-    for marker in ("<script", "javascript:", "<iframe", "<object", "<embed", "<link", "<base", "<meta http-equiv=\"refresh",
-                   "<style", "style=", "url(", "@import", "src=", "srcset", "poster", "background", "<svg", "<form",
-                   "<input", "<img", "<video", "<source"):
+    for marker in ("<script", "javascript:", "<iframe", "<object", "<embed", "<link", "<base", "<meta", "<style",
+                   "style=", "url(", "@import", "src=", "srcset", "poster", "background", "<svg", "<form", "<input",
+                   "<img", "<video", "<source"):
         assert marker not in lowered, marker
     assert not re.search(r"\son\w+\s*=", lowered)
 
