@@ -59,6 +59,8 @@ HOSTILE = [
     ('<?xml version="1.0" encoding="utf-8"?><html><body><p>kept</p><img src="http://evil.example/x"></body></html>',
      "kept"),
     ('<template><img src="http://evil.example/t.png"></template><p>kept</p>', "kept"),
+    ('<noscript><img src="http://evil.example/pixel.gif"></noscript><p>kept</p>', "kept"),
+    ('<noembed><img src="http://evil.example/pin.gif"></noembed><p>kept</p>', "kept"),
     ('<div background="http://evil.example/bg" data-src="http://evil.example/lazy.png">kept</div>', "kept"),
 ]
 

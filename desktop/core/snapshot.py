@@ -55,7 +55,9 @@ _CLEANER = Cleaner(
     forms=True,
     annoying_tags=True,
     remove_unknown_tags=True,  # <picture>, <portal>...: the tag goes, its content stays
-    kill_tags=("title", "svg", "math", "template"),
+    # libxml2 reads <noscript> and <noembed> as raw text: their tracking pixels and templates
+    # would show as literal markup.
+    kill_tags=("title", "svg", "math", "template", "noscript", "noembed"),
     # libxml2 takes <source> and <track> for containers: `<source><img></source>` keeps the img.
     remove_tags=("body", "source", "track"),
     safe_attrs_only=True,
