@@ -53,9 +53,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--trash", action="store_true", help="list the articles in the trash")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("show", parents=[common], help="one article with its entities")
+    p = sub.add_parser("show", parents=[common], help="one article with its entities, or its saved copy")
     p.add_argument("id", type=int)
-    p.add_argument("--json", action="store_true")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--json", action="store_true")
+    how.add_argument("--saved-copy", action="store_true",
+                     help="the offline copy as safe HTML: no scripts, nothing that loads")
+    p.add_argument("--out", metavar="FILE", help="with --saved-copy: file to write (default: standard output)")
 
     p = sub.add_parser("delete", parents=[common], help="move articles to the trash")
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
@@ -199,6 +203,11 @@ def _print_rows(rows, as_json: bool, found: dict[int, str] | None = None) -> Non
 def cmd_show(args) -> int:
     from desktop.core.query import detail
 
+    if args.saved_copy:
+        return _show_saved_copy(args)
+    if args.out:
+        print("cuttings show: --out goes with --saved-copy", file=sys.stderr)
+        return 2
     item = detail(_archive(args), args.id)
     if item is None:
         raise CuttingsError(f"No article {args.id} in the archive")
@@ -207,6 +216,31 @@ def cmd_show(args) -> int:
         return 0
     _print_readable(item)
     return 0
+
+
+def _show_saved_copy(args) -> int:
+    from desktop.core.query import summaries
+    from desktop.core.snapshot import saved_copy
+
+    archive = _archive(args)
+    copy = saved_copy(archive, args.id)
+    if copy is None:
+        stored = summaries(archive, [args.id])
+        raise CuttingsError(f"Article {args.id} has no saved copy" if stored
+                            else f"No article {args.id} in the archive")
+    _write(copy.html, args.out)
+    return 0
+
+
+def _write(content: str, out: str | None) -> None:
+    """`content` to the file `out`, or to standard output."""
+    if not out:
+        sys.stdout.write(content)
+        return
+    try:
+        Path(out).write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise CuttingsError(f"Cannot write {out}: {exc.strerror}")
 
 
 def _print_readable(item) -> None:
@@ -297,14 +331,7 @@ def _title_of(archive, article_id: int) -> str:
 def cmd_export(args) -> int:
     from desktop.core.export import export
 
-    content = export(_archive(args), args.format)
-    if args.out:
-        try:
-            Path(args.out).write_text(content, encoding="utf-8")
-        except OSError as exc:
-            raise CuttingsError(f"Cannot write {args.out}: {exc.strerror}")
-    else:
-        sys.stdout.write(content)
+    _write(export(_archive(args), args.format), args.out)
     return 0
 
 

@@ -3,3 +3,7 @@
 
 class CuttingsError(Exception):
     """A failure with a message fit to show a user as it is (no traceback)."""
+
+
+class DamagedCopy(CuttingsError, ValueError):
+    """A stored offline copy that cannot be read back (its compressed bytes are corrupt)."""

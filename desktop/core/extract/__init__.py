@@ -14,7 +14,7 @@ from . import metadata
 from .body import body_text
 from .textfile import extract_textfile
 
-__all__ = ["extract_html", "extract_textfile", "parse_html"]
+__all__ = ["extract_html", "extract_textfile", "html_tree", "parse_html"]
 
 # Characters XML (and so lxml) refuses; they turn up when random bytes are decoded as text.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -23,19 +23,30 @@ NOISE = ("//script[not(contains(@type, 'ld+json'))] | //style | //svg | //noscri
          " | //comment() | //nav | //footer | //aside | //select | //button | //input | //iframe")
 
 
+def html_tree(html: str) -> lxml.html.HtmlElement | None:
+    """A decoded page as an lxml document (its <html> element); None when there is no markup.
+
+    Never raises: characters XML refuses are dropped, and the text is handed over as UTF-8
+    bytes, so an <?xml encoding=...?> declaration cannot make lxml refuse it.
+    """
+    html = CONTROL_CHARS.sub("", html or "")
+    try:
+        return lxml.html.document_fromstring(
+            html.encode("utf-8", "replace"), parser=lxml.html.HTMLParser(encoding="utf-8")
+        )
+    except (etree.ParserError, ValueError):
+        return None
+
+
 def parse_html(html: str) -> tuple[lxml.html.HtmlElement | None, BeautifulSoup]:
     """The page as an lxml tree (for the body extractor) and a BeautifulSoup (for metadata).
 
     The soup is built with the lxml parser from the tree with scripts, styles and comments
     removed. The tree is None when there is no markup at all.
     """
-    html = CONTROL_CHARS.sub("", html or "")
-    try:
-        tree = lxml.html.document_fromstring(
-            html.encode("utf-8", "replace"), parser=lxml.html.HTMLParser(encoding="utf-8")
-        )
-    except (etree.ParserError, ValueError):
-        return None, BeautifulSoup(html, "lxml")
+    tree = html_tree(html)
+    if tree is None:
+        return None, BeautifulSoup(CONTROL_CHARS.sub("", html or ""), "lxml")
     for node in tree.xpath(NOISE):
         if node.getparent() is not None:
             node.drop_tree()

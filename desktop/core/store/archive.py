@@ -12,6 +12,7 @@ from datetime import date, datetime, timezone
 from sqlmodel import Session, col, delete, select
 
 from desktop.core.article import CITY, COUNTRY, PERSON, Article, Entity, Original
+from desktop.core.errors import DamagedCopy
 from desktop.core.store.db import Archive
 from desktop.core.store.models import (
     ArticleAuthor,
@@ -194,12 +195,23 @@ def _checked_date(value: str) -> str:
 
 
 def original_of(archive: Archive, article_id: int) -> Original | None:
-    """The stored offline copy of an article, decompressed."""
+    """The stored offline copy of an article, decompressed; None if it has none.
+
+    Raises DamagedCopy (a ValueError) when the stored bytes do not decompress.
+    """
     with archive.session() as session:
         snap = session.get(Snapshot, article_id)
         if snap is None:
             return None
-        return Original(zlib.decompress(snap.data), snap.content_type, snap.charset)
+        return Original(inflate(snap), snap.content_type, snap.charset)
+
+
+def inflate(snapshot: Snapshot) -> bytes:
+    """The page bytes of a stored snapshot; DamagedCopy (a ValueError) if they are corrupt."""
+    try:
+        return zlib.decompress(snapshot.data)
+    except zlib.error as exc:
+        raise DamagedCopy(f"The saved copy of article {snapshot.article_id} is damaged ({exc})") from exc
 
 
 def entity_key(entity: Entity, article_id: int) -> str:
