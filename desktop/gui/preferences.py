@@ -66,16 +66,6 @@ class PreferencesDialog(QDialog):
 
         self.archive = QLineEdit(prefs.archive or "", accessibleName="Default archive")
         self.archive.setPlaceholderText(f"The default: {default_location()}")
-        browse = QPushButton("&Browse…", accessibleName="Choose the default archive file")
-        browse.clicked.connect(self._browse)
-        use_default = QPushButton("Use the &default", accessibleName="Use the default archive")
-        use_default.clicked.connect(self.archive.clear)
-        archive_row = QWidget()
-        row = QHBoxLayout(archive_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.archive, 1)
-        row.addWidget(browse)
-        row.addWidget(use_default)
 
         self.concurrency = QSpinBox(accessibleName="Downloads at once")
         self.concurrency.setRange(*CONCURRENCY_RANGE)
@@ -101,7 +91,7 @@ class PreferencesDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("&Theme:", self.theme)
-        form.addRow("Default &archive:", archive_row)
+        form.addRow("Default &archive:", self._archive_row())
         form.addRow("", _note(ARCHIVE_NOTE))
         form.addRow("Downloads at &once:", self.concurrency)
         form.addRow("Entities:", self.entities)
@@ -112,6 +102,20 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.resize(620, self.sizeHint().height())
+
+    def _archive_row(self) -> QWidget:
+        """The archive field with its Browse… and Use the default buttons."""
+        browse = QPushButton("&Browse…", accessibleName="Choose the default archive file")
+        browse.clicked.connect(self._browse)
+        use_default = QPushButton("Use the &default", accessibleName="Use the default archive")
+        use_default.clicked.connect(self.archive.clear)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.archive, 1)
+        layout.addWidget(browse)
+        layout.addWidget(use_default)
+        return row
 
     def preferences(self) -> Preferences:
         """The values as set in the dialog (ValueError if one is not allowed)."""
