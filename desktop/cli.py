@@ -14,8 +14,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 from desktop import __version__
+from desktop.core import preferences
 from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, ORG, PERSON
 from desktop.core.errors import CuttingsError
+from desktop.core.preferences import KEYS
 
 KINDS = (PERSON, CITY, COUNTRY, ORG)  # the entity kinds `list` filters by
 LIST_SORTS = ("published", "title", "added", "relevance")  # keys of query.SORT_COLUMNS
@@ -24,7 +26,8 @@ LIST_SORTS = ("published", "title", "added", "relevance")  # keys of query.SORT_
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="archive file (default: $CUTTINGS_DB or archive.sqlite3 in the user data folder)")
+                        help="archive file (default: $CUTTINGS_DB, else the `archive` preference, "
+                             "else archive.sqlite3 in the user data folder)")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                         help="show tracebacks of unexpected errors")
 
@@ -95,13 +98,24 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     sub.add_parser("reindex", parents=[common], help="find entities again in every stored article")
+
+    p = sub.add_parser("config", parents=[common], help="show or change preferences")
+    p.add_argument("key", nargs="?", help="one preference: " + ", ".join(KEYS))
+    p.add_argument("value", nargs="?", help="its new value (on/off for switches, 'default' for the archive)")
     return parser
+
+
+def _location(args):
+    """The archive to open: --db, else $CUTTINGS_DB, else the preference, else the default."""
+    from desktop.core.store.db import default_location
+
+    return getattr(args, "db", None) or default_location(preferences.load().archive)
 
 
 def _archive(args):
     from desktop.core.store.db import Archive
 
-    return Archive(getattr(args, "db", None))
+    return Archive(_location(args))
 
 
 def _with_country(entity) -> str:
@@ -131,13 +145,14 @@ def cmd_import(args) -> int:
         return 2
     inputs = [str(p) for s in inputs for p in (importable_files([Path(s)]) if Path(s).is_dir() else [s])]
     archive = _archive(args)
+    entities = preferences.load().entities
     failed = False
     for source in dict.fromkeys(inputs):
         try:
             if is_file_input(source) and is_export_file(Path(source)):
                 outcomes = import_export(archive, Path(source))
             else:
-                outcomes = [import_one(archive, source, refresh=args.refresh, url=args.url)]
+                outcomes = [import_one(archive, source, refresh=args.refresh, url=args.url, entities=entities)]
         except CuttingsError as exc:
             print(f"error {source}: {exc}")
             failed = True
@@ -375,6 +390,23 @@ def cmd_reindex(args) -> int:
     return 0
 
 
+def cmd_config(args) -> int:
+    prefs = preferences.load()
+    try:
+        if args.value is not None:
+            prefs = preferences.with_text(prefs, args.key, args.value)
+            preferences.save(prefs)
+        if args.key is None:
+            for key in KEYS:
+                print(f"{key} = {preferences.as_text(prefs, key)}")
+        else:
+            print(preferences.as_text(prefs, args.key))
+    except ValueError as exc:
+        print(f"cuttings config: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 COMMANDS = {
     "import": cmd_import,
     "list": cmd_list,
@@ -386,13 +418,14 @@ COMMANDS = {
     "extract": cmd_extract,
     "entities": cmd_entities,
     "reindex": cmd_reindex,
+    "config": cmd_config,
 }
 
 
 def _window(args) -> int:
     from desktop.gui.app import run_window
 
-    return run_window(getattr(args, "db", None), smoke=args.smoke)
+    return run_window(str(_location(args)), smoke=args.smoke)
 
 
 def run(argv: list[str]) -> int:

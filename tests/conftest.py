@@ -21,6 +21,14 @@ def shared() -> Path:
     return SHARED
 
 
+@pytest.fixture(autouse=True)
+def config_file(tmp_path, monkeypatch) -> Path:
+    """Preferences in a temporary file: the user's own never change a test's outcome."""
+    path = tmp_path / "config" / "preferences.json"
+    monkeypatch.setenv("CUTTINGS_CONFIG", str(path))
+    return path
+
+
 @pytest.fixture
 def archive(tmp_path, monkeypatch):
     """A new, empty archive in a temporary folder (also the default for the CLI)."""

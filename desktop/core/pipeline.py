@@ -103,9 +103,11 @@ def read(source: str, url: str | None = None, on_stage: Stage = _quiet) -> tuple
     return parse(loaded, on_stage), loaded.original
 
 
-def analyse(loaded: Loaded, on_stage: Stage = _quiet) -> Article:
-    """Extract the article of a loaded page and find its entities (the CPU-heavy half)."""
-    return add_entities(parse(loaded, on_stage), on_stage)
+def analyse(loaded: Loaded, on_stage: Stage = _quiet, entities: bool = True) -> Article:
+    """Extract the article of a loaded page and, unless `entities` is off (the user's
+    preference), find its entities: the CPU-heavy half."""
+    article = parse(loaded, on_stage)
+    return add_entities(article, on_stage) if entities else article
 
 
 def add_entities(article: Article, on_stage: Stage = _quiet) -> Article:
@@ -147,11 +149,13 @@ def import_one(
     refresh: bool = False,
     url: str | None = None,
     on_stage: Stage = _quiet,
+    entities: bool = True,
 ) -> Outcome:
-    """Import one URL or file into `archive`; an already stored page is not fetched again."""
+    """Import one URL or file into `archive`; an already stored page is not fetched again.
+    With `entities` off, the article is stored without people, places or organisations."""
     if not refresh and (stored := already_stored(archive, source)) is not None:
         return stored
     loaded = load(source, url, on_stage)
-    article = analyse(loaded, on_stage)
+    article = analyse(loaded, on_stage, entities)
     on_stage(SAVING)
     return store_article(archive, article, loaded.original, refresh)

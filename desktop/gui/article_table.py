@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 from desktop.core import query
 from desktop.core.query import Summary
 from desktop.core.store.db import Archive
-from desktop.gui import markup
+from desktop.gui import markup, style
 
 PAGE_SIZE = 100
 MAX_PAGES = 40  # rows kept: MAX_PAGES * PAGE_SIZE
@@ -44,8 +44,6 @@ _ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
     Qt.ItemDataRole.ForegroundRole, ID_ROLE,
 })
-_GREY = QColor("#5f6672")
-_LOADING = QColor("#8a8f98")
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _ALIGN = [int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if c == PEOPLE else int(_LEFT)
           for c in range(len(COLUMNS))]
@@ -164,11 +162,11 @@ class ArticleTableModel(QAbstractTableModel):
             self._request_page(page_no)
             page = self._pages.get(page_no)  # there already if the runner is synchronous
         if page is None:
-            return ("…" if column == TITLE else ""), _LOADING
+            return ("…" if column == TITLE else ""), style.theme().qcolor("faint")
         entry = page[row % PAGE_SIZE]
         if entry is None:
-            return ("(deleted)" if column == TITLE else ""), _GREY
-        return entry.cells[column], (_GREY if column in (DATE, PEOPLE, ADDED) else None)
+            return ("(deleted)" if column == TITLE else ""), style.theme().qcolor("muted")
+        return entry.cells[column], (style.theme().qcolor("muted") if column in (DATE, PEOPLE, ADDED) else None)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES or not index.isValid():

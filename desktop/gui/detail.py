@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser
 from desktop.core import query
 from desktop.core.query import Detail
 from desktop.core.store.db import Archive
-from desktop.gui import markup
+from desktop.gui import markup, style
 
 DETAIL_DELAY_MS = 100  # arrowing through the list loads only the article it stops on
 
@@ -20,7 +20,8 @@ class SafeBrowser(QTextBrowser):
     Links come back as `linkClicked(kind, id)` for our cuttings: scheme (kind "entity",
     "article" or "open"); any other URL is ignored. `loadResource` returns nothing, so an
     <img> in article text (escaped anyway) could never cause a request; `requested` records
-    what Qt asked for, for tests.
+    what Qt asked for, for tests. Its markup is rendered again, in the new colours, when
+    the theme changes.
     """
 
     linkClicked = Signal(str, int)
@@ -34,8 +35,9 @@ class SafeBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.requested: list[QUrl] = []
-        self.document().setDefaultStyleSheet(markup.STYLE)
+        self._html = ""
         self.document().setDocumentMargin(14)
+        style.theme().changed.connect(self._restyle)
         self.anchorClicked.connect(self._anchor)
         self.highlighted.connect(self._hover)
 
@@ -44,8 +46,16 @@ class SafeBrowser(QTextBrowser):
         return None
 
     def set_markup(self, html: str) -> None:
-        self.document().setDefaultStyleSheet(markup.STYLE)
+        self._html = html
+        # The default style sheet applies only to HTML set after it, hence on every call.
+        self.document().setDefaultStyleSheet(markup.css(style.colours()))
         self.setHtml(html)
+
+    def _restyle(self) -> None:
+        """Render the same markup in the theme's new colours, where the reader was."""
+        position = self.verticalScrollBar().value()
+        self.set_markup(self._html)
+        self.verticalScrollBar().setValue(position)
 
     @staticmethod
     def parse(url: QUrl) -> tuple[str, int] | None:

@@ -28,10 +28,7 @@ class _Highlight(QLabel):
         super().__init__("Drop to add to the archive", parent)
         self.setAlignment(Qt.AlignCenter)
         self.setAttribute(Qt.WA_TransparentForMouseEvents)
-        self.setStyleSheet(
-            "QLabel { background: rgba(30, 100, 200, 40); border: 3px dashed rgb(30, 100, 200);"
-            " border-radius: 12px; color: rgb(20, 70, 150); font-size: 20pt; font-weight: 600; }"
-        )
+        self.setObjectName("dropOverlay")  # styled by the theme's style sheet
         self.hide()
 
     def cover(self) -> None:

@@ -9,7 +9,7 @@ to the Filter (`termClicked`); double-clicking an entity opens its profile (`ter
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.article import ENTITY_KINDS
 from desktop.core.query import AUTHOR, FACET_KINDS, PUBLISHER, YEAR, FacetEntry, Term
-from desktop.gui import markup
+from desktop.gui import markup, style
 
 SECTION_LABELS = {**markup.KIND_LABELS, PUBLISHER: "Sources", AUTHOR: "Authors", YEAR: "Years"}
 TERM_ROLE = Qt.ItemDataRole.UserRole + 1  # an int: the entry's index in FacetModel.terms
@@ -54,6 +54,7 @@ class FacetModel(QStandardItemModel):
             count.setSelectable(False)
             self.appendRow([head, count])
             self._sections[kind] = head
+        style.theme().changed.connect(self._recolour)
 
     def set_facets(self, facets: dict[str, list[FacetEntry]]) -> None:
         self.terms = []
@@ -75,7 +76,6 @@ class FacetModel(QStandardItemModel):
                 count = QStandardItem(f"{entry.count:,}")
                 count.setEditable(False)
                 count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                count.setForeground(QColor("#7a808a"))
                 count.setData(key, TERM_ROLE)
                 rows.append([name, count])
             if len(entries) > SHOWN:
@@ -83,11 +83,25 @@ class FacetModel(QStandardItemModel):
                 more.setData(True, MORE_ROLE)
                 more.setData(kind, KIND_ROLE)
                 more.setEditable(False)
-                more.setForeground(QColor("#2f6fb3"))
                 rows.append([more, QStandardItem("")])
             for row in rows:
+                self._colour(*row)
                 head.appendRow(row)
             self.item(head.row(), 1).setText(f"{len(entries):,}{'+' if more_than else ''}" if entries else "")
+
+    def _recolour(self) -> None:
+        """Counts and "Show all" rows in the new theme's colours."""
+        for head in self._sections.values():
+            for row in range(head.rowCount()):
+                self._colour(head.child(row, 0), head.child(row, 1))
+
+    @staticmethod
+    def _colour(name: QStandardItem, count: QStandardItem) -> None:
+        """Counts in the muted colour; a "Show all" row as a link."""
+        if name.data(MORE_ROLE):
+            name.setForeground(style.theme().qcolor("link"))
+        else:
+            count.setForeground(style.theme().qcolor("muted"))
 
     def section(self, kind: str) -> QStandardItem:
         return self._sections[kind]

@@ -30,7 +30,7 @@ class ImportDialog(QDialog):
         self.text.setPlaceholderText("Paste web addresses here, one per line")
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b3261e;")
+        self.problems.setObjectName("importProblems")  # in the theme's error colour
         self.problems.hide()
         choose = QPushButton("Choose files…")
         choose.clicked.connect(self._choose_files)

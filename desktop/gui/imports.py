@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,14 +32,14 @@ from desktop.core.analyser import Analyser
 from desktop.core.article import Article, Original
 from desktop.core.dropped import Dropped, importable_files
 from desktop.core.errors import CuttingsError
+from desktop.core.preferences import DEFAULT_CONCURRENCY, Preferences
 from desktop.core.store.archive import SAVED, Outcome, store_article
 from desktop.core.store.db import Archive
-from desktop.gui import markup
+from desktop.gui import markup, style
 from desktop.gui.tasks import TaskRunner
 
 QUEUED, EXISTS, FAILED, CANCELLED = "queued", "already in the archive", "failed", "cancelled"
 FINAL = {SAVED, EXISTS, FAILED, CANCELLED}
-DOWNLOADS_AT_ONCE = 3
 STAGE_POLL_MS = 100
 
 
@@ -78,7 +77,8 @@ class ImportQueue(QAbstractTableModel):
         # Downloads on threads (they mostly wait), extraction and entities in a worker process
         # (started by prepare() or the first import), writes on one thread, one transaction
         # at a time.
-        self._downloads = TaskRunner(self, max_threads=DOWNLOADS_AT_ONCE)
+        self._downloads = TaskRunner(self, max_threads=DEFAULT_CONCURRENCY)
+        self._entities = True
         self._analyser = analyser
         self._analysing: dict[int, tuple[Future, Original]] = {}  # guarded by _lock
         self._writer = TaskRunner(self, max_threads=1)
@@ -142,6 +142,11 @@ class ImportQueue(QAbstractTableModel):
                 self._set(item, QUEUED, "")
                 self._start(item)
 
+    def apply_preferences(self, prefs: Preferences) -> None:
+        """Take the user's downloads-at-once and entities switch, from the next item on."""
+        self._downloads.set_max_threads(prefs.import_concurrency)
+        self._entities = prefs.entities
+
     def is_active(self) -> bool:
         return any(not i.finished for i in self._items)
 
@@ -182,7 +187,7 @@ class ImportQueue(QAbstractTableModel):
             # Submitted from this thread: starting the worker process takes a while.
             analyser = self._worker()
             with self._lock:
-                future = analyser.submit(key, loaded)
+                future = analyser.submit(key, loaded, self._entities)
                 self._analysing[key] = (future, loaded.original)
             future.add_done_callback(lambda _future: self._analysed.emit(key))
             return None
@@ -311,7 +316,7 @@ class ImportQueue(QAbstractTableModel):
         if role == Qt.ToolTipRole:
             return markup.literal(f"{item.source}\n{item.message}".strip())
         if role == Qt.ForegroundRole and index.column() == 1:
-            return {FAILED: QColor("#b3261e"), SAVED: QColor("#1b6e3a")}.get(item.state)
+            return {FAILED: style.theme().qcolor("error"), SAVED: style.theme().qcolor("success")}.get(item.state)
         return None
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from html import escape
+from string import Template
 
 from PySide6.QtCore import QLocale
 
@@ -20,27 +21,37 @@ from desktop.core.entities.language import ENGLISH
 from desktop.core.query import AUTHOR, PUBLISHER, YEAR, Detail, EntityInfo, Profile
 from desktop.core.search import HIT_END, HIT_START
 from desktop.core.search_results import Hits
+from desktop.gui.themes import Colours
 
 SCHEME = "cuttings"
-KIND_COLORS = {PERSON: "#fde7b0", CITY: "#cfe8d5", COUNTRY: "#d6e4f5", ORG: "#ead9f2", PLACE: "#dbeee9"}
 # Entity kinds in the order the detail pane lists them, as section headings.
 KIND_LABELS = {PERSON: "People", CITY: "Cities", COUNTRY: "Countries", PLACE: "Other places", ORG: "Organisations"}
 # One of a kind, as the entity view and the filter chips name it.
 KIND_NAMES = {PERSON: "Person", CITY: "City", COUNTRY: "Country", ORG: "Organisation", PLACE: "Place",
               PUBLISHER: "Source", AUTHOR: "Author", YEAR: "Year"}
 
-STYLE = """
-body { font-size: 10.5pt; color: #1f2329; }
+# $names are colours of a set (Colours.variables): see css().
+STYLE = Template("""
+body { font-size: 10.5pt; color: $text; }
 h1 { font-size: 16pt; font-weight: 600; margin: 0 0 6px 0; }
-.sect { font-size: 8.5pt; font-weight: 600; color: #6b7280; margin: 12px 0 3px 0; }
+.sect { font-size: 8.5pt; font-weight: 600; color: $muted; margin: 12px 0 3px 0; }
 p { margin: 0 0 10px 0; line-height: 140%; }
-.meta { color: #5f6672; margin: 0 0 4px 0; }
-.muted { color: #8a8f98; }
-a { color: #1f5fa8; text-decoration: none; }
-a.ent { color: #1f2329; }
-.ctx { color: #3b414a; margin: 0 0 8px 0; }
-.hit { background-color: #ffd43b; color: #1f2329; }
-"""
+.meta { color: $muted; margin: 0 0 4px 0; }
+.muted { color: $faint; }
+a { color: $link; text-decoration: none; }
+.ctx { color: $text; margin: 0 0 8px 0; }
+$kinds
+a.ent { color: $text; }
+.hit { background-color: $hit; color: $text; }
+""")
+# Entity chips and highlighted mentions: class="chip person", class="ent city"...
+_KIND_RULE = ".{0} {{ background-color: {1.background}; color: {1.text}; }}"
+
+
+def css(colours: Colours) -> str:
+    """The detail pane's and entity view's style sheet in `colours`."""
+    kinds = "\n".join(_KIND_RULE.format(kind, c) for kind, c in colours.kinds.items())
+    return STYLE.substitute(colours.variables(), kinds=kinds)
 
 
 @lru_cache(maxsize=1)
@@ -70,9 +81,14 @@ def literal(text: str) -> str:
 def _chip(entity_id: int, kind: str, label: str) -> str:
     """A link to one entity, as a coloured chip."""
     return (
-        f'<a href="{entity_url(entity_id)}" style="background-color:{KIND_COLORS.get(kind, "#eee")}">'
+        f'<a class="chip {_kind_class(kind)}" href="{entity_url(entity_id)}">'
         f"&nbsp;{escape(label)}&nbsp;</a>"
     )
+
+
+def _kind_class(kind: str) -> str:
+    """The CSS class of an entity kind's colours (the "other" colours for sources, authors, years)."""
+    return kind if kind in KIND_LABELS else "other"
 
 
 def entity_label(entity: EntityInfo) -> str:
@@ -139,8 +155,7 @@ def highlight(text: str, entities: list[EntityInfo], hits: Sequence[tuple[int, i
             entity = forms[match.group(1)]
             parts.append(_with_hits(block[last : match.start()], at + last, hits))
             parts.append(
-                f'<a class="ent" href="{entity_url(entity.id)}" '
-                f'style="background-color:{KIND_COLORS.get(entity.kind, "#eee")}">'
+                f'<a class="ent {_kind_class(entity.kind)}" href="{entity_url(entity.id)}">'
                 f"{_with_hits(match.group(1), at + match.start(), hits)}</a>"
             )
             last = match.end()

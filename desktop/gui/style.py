@@ -1,72 +1,188 @@
-"""The look: Fusion with a calm light palette, readable sizes, chips and sidebar styling."""
+"""The look: Fusion with a light or dark palette (`themes.py`), readable sizes, chips and sidebar.
+
+`apply(app, "system" | "light" | "dark")` sets the palette and the style sheet from one colour
+set; "system" follows the desktop's colour scheme, also when it changes while the window is
+open. Widgets that render their own markup or colour items by hand listen to
+`theme().changed` and read `colours()`.
+"""
 
 from __future__ import annotations
 
+from string import Template
+
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
-ACCENT = "#2f6fb3"
+from desktop.gui.themes import COLOUR_SETS, DARK, LIGHT, LIGHT_COLOURS, OTHER, SYSTEM, Colours
 
-STYLESHEET = f"""
-QMainWindow, QDialog {{ background: #f6f7f9; }}
-#facetPanel {{ background: #eef0f3; }}
-#facetTree {{ background: #eef0f3; border: none; }}
-#facetTree::item {{ padding: 3px 2px; }}
-#facetTree::item:hover {{ background: #e0e5ec; }}
-#profileArticles::item {{ padding: 4px 2px; }}
-QLineEdit {{
-    padding: 5px 8px; border: 1px solid #c9ced6; border-radius: 6px; background: white;
-    selection-background-color: {ACCENT};
-}}
-QLineEdit:focus {{ border-color: {ACCENT}; }}
-#searchField {{ font-size: 11pt; padding: 6px 10px; }}
-#countLabel {{ color: #5f6672; padding-left: 8px; }}
-#sectionLabel {{ color: #6b7280; font-size: 9pt; font-weight: 600; }}
-QTableView {{
-    background: white; alternate-background-color: #f8f9fb; border: 1px solid #dde1e7;
-    border-radius: 4px; selection-background-color: #d4e4f7; selection-color: #111;
+THEMES = (SYSTEM, LIGHT, DARK)
+
+STYLESHEET = Template("""
+QMainWindow, QDialog { background: $window; }
+#facetPanel { background: $sidebar; }
+#facetTree { background: $sidebar; border: none; }
+#facetTree::item { padding: 3px 2px; }
+#facetTree::item:hover { background: $hover; }
+#profileArticles::item { padding: 4px 2px; }
+QLineEdit {
+    padding: 5px 8px; border: 1px solid $border; border-radius: 6px; background: $base; color: $text;
+    selection-background-color: $accent;
+}
+QLineEdit:focus { border-color: $accent; }
+#searchField { font-size: 11pt; padding: 6px 10px; }
+#countLabel { color: $muted; padding-left: 8px; }
+#sectionLabel { color: $muted; font-size: 9pt; font-weight: 600; }
+QTableView {
+    background: $base; alternate-background-color: $alternate; border: 1px solid $rule;
+    border-radius: 4px; selection-background-color: $selection; selection-color: $selection_text;
     gridline-color: transparent;
-}}
-QHeaderView::section {{
-    background: #f1f3f6; color: #4a505a; border: none; border-bottom: 1px solid #dde1e7;
-    border-right: 1px solid #e6e9ee; padding: 5px 6px; font-weight: 600;
-}}
-#detailPane, #profileText {{ background: white; border-left: 1px solid #dde1e7; }}
-QToolButton#chip {{
-    background: #e3ecf8; color: #1d3f66; border: 1px solid #c3d5ee; border-radius: 11px;
+}
+QHeaderView::section {
+    background: $header; color: $header_text; border: none; border-bottom: 1px solid $rule;
+    border-right: 1px solid $rule; padding: 5px 6px; font-weight: 600;
+}
+#detailPane, #profileText { background: $base; border-left: 1px solid $rule; }
+QToolButton#chip {
+    background: $other_bg; border: 1px solid $other_border; color: $other_text; border-radius: 11px;
     padding: 2px 10px;
-}}
-QToolButton#chip:hover {{ background: #f4dede; border-color: #e3b4b4; color: #7a1f1f; }}
-QToolButton#chip[kind="person"] {{ background: #fdf0cf; border-color: #efd99a; color: #5a4200; }}
-QToolButton#chip[kind="city"] {{ background: #dcefe0; border-color: #b2d8bb; color: #1f4d2a; }}
-QToolButton#chip[kind="country"] {{ background: #e0eaf7; border-color: #b9cde9; color: #1d3f66; }}
-QToolButton#chip[kind="org"] {{ background: #f0e4f6; border-color: #d9c0e6; color: #4b2160; }}
-QToolButton#clearChips {{ color: {ACCENT}; border: none; }}
-#chipHint {{ color: #8a8f98; }}
-#emptyState {{ background: white; border: 1px dashed #c9ced6; border-radius: 8px; color: #3b414a; }}
-QSplitter::handle {{ background: #dde1e7; }}
-QSplitter::handle:horizontal {{ width: 1px; }}
-QStatusBar {{ color: #5f6672; }}
-"""
+}
+$chips
+QToolButton#chip:hover { background: $remove_bg; border-color: $remove_border; color: $remove_text; }
+QToolButton#clearChips { color: $accent; border: none; }
+#chipHint { color: $faint; }
+#importProblems { color: $error; }
+#emptyState { background: $base; border: 1px dashed $border; border-radius: 8px; color: $text; }
+#dropOverlay {
+    background: $veil; border: 3px dashed $accent; border-radius: 12px; color: $text;
+    font-size: 20pt; font-weight: 600;
+}
+QSplitter::handle { background: $rule; }
+QSplitter::handle:horizontal { width: 1px; }
+QStatusBar { color: $muted; }
+""")
+_CHIP = 'QToolButton#chip[kind="{0}"] {{ background: ${0}_bg; border-color: ${0}_border; color: ${0}_text; }}'
 
 
-def apply(app: QApplication) -> None:
+def stylesheet(colours: Colours) -> str:
+    """The application style sheet in `colours`."""
+    # Chips of sources, authors and years keep the generic rule's "other" colours.
+    chips = Template("\n".join(_CHIP.format(kind) for kind in colours.kinds if kind != OTHER))
+    values = colours.variables()
+    return STYLESHEET.substitute(values, chips=chips.substitute(values))
+
+
+def palette(colours: Colours) -> QPalette:
+    """A Fusion palette in `colours` (bevels derived from the window colour by Qt)."""
+    pal = QPalette(QColor(colours.window), QColor(colours.window))
+    roles = QPalette.ColorRole
+    for role, value in (
+        (roles.Window, colours.window), (roles.Base, colours.base), (roles.AlternateBase, colours.alternate),
+        (roles.Text, colours.text), (roles.WindowText, colours.text), (roles.Button, colours.sidebar),
+        (roles.ButtonText, colours.text), (roles.Highlight, colours.selection),
+        (roles.HighlightedText, colours.selection_text), (roles.Link, colours.link),
+        (roles.LinkVisited, colours.link), (roles.PlaceholderText, colours.faint),
+        (roles.ToolTipBase, colours.base), (roles.ToolTipText, colours.text), (roles.BrightText, colours.error),
+    ):
+        pal.setColor(role, QColor(value))
+    for role in (roles.Text, roles.WindowText, roles.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(colours.faint))
+    return pal
+
+
+class Theme(QObject):
+    """The colour set in force. `changed` is emitted after the app has been restyled, so that
+    rendered documents (detail pane, entity view) and hand-coloured items can follow."""
+
+    changed = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.choice = SYSTEM
+        self.colours = LIGHT_COLOURS
+        self._qcolours: dict[str, QColor] = {}
+        self._app: QApplication | None = None
+
+    def qcolor(self, name: str) -> QColor:
+        """A colour of the set in force as a QColor (cached: list models ask on every paint)."""
+        colour = self._qcolours.get(name)
+        if colour is None:
+            colour = self._qcolours[name] = QColor(getattr(self.colours, name))
+        return colour
+
+    def choose(self, app: QApplication, choice: str) -> None:
+        if choice not in THEMES:
+            raise ValueError(f"The theme must be one of {', '.join(THEMES)}, not {choice!r}.")
+        if self._app is not app:
+            self._app = app
+            app.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+        self.choice = choice
+        self._use(self._pick(app.styleHints().colorScheme()))
+
+    def _pick(self, scheme: Qt.ColorScheme) -> Colours:
+        if self.choice != SYSTEM:
+            return COLOUR_SETS[self.choice]
+        return COLOUR_SETS[DARK if scheme == Qt.ColorScheme.Dark else LIGHT]
+
+    def _scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        if self.choice == SYSTEM and self._app is not None:
+            self._use(self._pick(scheme))
+
+    def _use(self, colours: Colours) -> None:
+        self.colours = colours
+        self._qcolours.clear()
+        self._app.setPalette(palette(colours))
+        self._app.setStyleSheet(stylesheet(colours))
+        self.changed.emit()
+
+
+_theme: Theme | None = None
+
+
+def theme() -> Theme:
+    """The one Theme object (created on first use, before or after `apply`)."""
+    global _theme
+    if _theme is None:
+        _theme = Theme()
+    return _theme
+
+
+def colours() -> Colours:
+    """The colour set in force."""
+    return theme().colours
+
+
+def apply(app: QApplication, choice: str = SYSTEM) -> None:
+    """Style `app`: Fusion, a readable font size, and the "system", "light" or "dark" colours."""
     app.setStyle("Fusion")
-    palette = QPalette()
-    palette.setColor(QPalette.ColorRole.Window, QColor("#f6f7f9"))
-    palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
-    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f8f9fb"))
-    palette.setColor(QPalette.ColorRole.Text, QColor("#1f2329"))
-    palette.setColor(QPalette.ColorRole.WindowText, QColor("#1f2329"))
-    palette.setColor(QPalette.ColorRole.Button, QColor("#eef0f3"))
-    palette.setColor(QPalette.ColorRole.ButtonText, QColor("#1f2329"))
-    palette.setColor(QPalette.ColorRole.Highlight, QColor("#d4e4f7"))
-    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#111111"))
-    palette.setColor(QPalette.ColorRole.Link, QColor(ACCENT))
-    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8a8f98"))
-    app.setPalette(palette)
     font = QFont(app.font())
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)
-    app.setStyleSheet(STYLESHEET)
+    theme().choose(app, choice)
+
+
+def rich_text_css(colours: Colours) -> str:
+    """A <style> block for rich text in labels, which have no default style sheet: the
+    classes "muted", "faint" and "error" in `colours`."""
+    return (f"<style>.muted {{ color: {colours.muted}; }} .faint {{ color: {colours.faint}; }} "
+            f".error {{ color: {colours.error}; }}</style>")
+
+
+class ThemedLabel(QLabel):
+    """A rich-text label whose `class="muted"` / `"faint"` / `"error"` spans follow the theme
+    (use it instead of inline colours, which stay light-theme greys on a dark window)."""
+
+    def __init__(self, html: str = "", parent=None):
+        super().__init__(parent)
+        self._html = html
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self._render()
+        theme().changed.connect(self._render)
+
+    def set_html(self, html: str) -> None:
+        self._html = html
+        self._render()
+
+    def _render(self) -> None:
+        self.setText(rich_text_css(colours()) + self._html)

@@ -84,6 +84,10 @@ class TaskRunner(QObject):
         self._pool.start(_Job(self._relay, job, func))
         return generation
 
+    def set_max_threads(self, count: int) -> None:
+        """Run up to `count` tasks at once from now on (running ones are not stopped)."""
+        self._pool.setMaxThreadCount(count)
+
     def cancel(self, key: object) -> None:
         """Forget what the running task of `key` returns (it still runs to its end)."""
         self._generations[key] = self._generations.get(key, 0) + 1

@@ -65,9 +65,10 @@ MIGRATIONS: dict[int, Migration] = {
 }
 
 
-def default_location() -> Path:
-    """The archive used when none is named: $CUTTINGS_DB, else the user's data folder."""
-    env = os.environ.get("CUTTINGS_DB")
+def default_location(preferred: str | None = None) -> Path:
+    """The archive used when none is named: $CUTTINGS_DB, else `preferred` (the user's
+    default archive preference), else archive.sqlite3 in the user's data folder."""
+    env = os.environ.get("CUTTINGS_DB") or preferred
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir("Cuttings", appauthor=False)) / "archive.sqlite3"
