@@ -23,8 +23,8 @@ def _start(stages) -> None:
     _stages = stages
 
 
-def _analyse(key: int, loaded: Loaded) -> Article:
-    return pipeline.analyse(loaded, on_stage=lambda stage: _stages.put((key, stage)))
+def _analyse(key: int, loaded: Loaded, entities: bool) -> Article:
+    return pipeline.analyse(loaded, on_stage=lambda stage: _stages.put((key, stage)), entities=entities)
 
 
 def _load_models() -> str | None:
@@ -45,9 +45,10 @@ class Analyser:
             self._stages = context.SimpleQueue()
             self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start, initargs=(self._stages,))
 
-    def submit(self, key: int, loaded: Loaded) -> Future:
-        """Start analysing; the future's result is the Article (or the CuttingsError)."""
-        return self._pool.submit(_analyse, key, loaded)
+    def submit(self, key: int, loaded: Loaded, entities: bool = True) -> Future:
+        """Start analysing (finding entities too unless `entities` is False); the future's
+        result is the Article (or the CuttingsError)."""
+        return self._pool.submit(_analyse, key, loaded, entities)
 
     def warm_up(self) -> Future:
         """Start the worker and load its models before the first article needs them; the

@@ -102,9 +102,11 @@ def read(source: str, url: str | None = None, on_stage: Stage = _quiet) -> tuple
     return parse(loaded, on_stage), loaded.original
 
 
-def analyse(loaded: Loaded, on_stage: Stage = _quiet) -> Article:
-    """Extract the article of a loaded page and find its entities (the CPU-heavy half)."""
-    return add_entities(parse(loaded, on_stage), on_stage)
+def analyse(loaded: Loaded, on_stage: Stage = _quiet, entities: bool = True) -> Article:
+    """Extract the article of a loaded page and find its entities unless `entities` is False
+    (the CPU-heavy half)."""
+    article = parse(loaded, on_stage)
+    return add_entities(article, on_stage) if entities else article
 
 
 def add_entities(article: Article, on_stage: Stage = _quiet) -> Article:

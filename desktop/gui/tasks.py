@@ -91,6 +91,10 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
+    def set_max_threads(self, max_threads: int) -> None:
+        """Run up to `max_threads` tasks at once from now on (running ones go on)."""
+        self._pool.setMaxThreadCount(max_threads)
+
     def wait(self, msecs: int = 10_000) -> bool:
         return self._pool.waitForDone(msecs)
 
