@@ -138,6 +138,8 @@ class ImportQueue(QAbstractTableModel):
     def retry(self, rows: list[int] | None = None) -> None:
         """Start failed or cancelled rows again (all of them by default)."""
         items = [i for i in self._rows(rows) if i.state in (FAILED, CANCELLED)]
+        if not items:  # nothing to start: the counter keeps showing the last batch
+            return
         self._join_batch(items)
         for item in items:
             with self._lock:

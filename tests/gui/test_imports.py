@@ -360,6 +360,10 @@ def test_failed_rows_copy_retry_and_remove_from_the_keyboard(qtbot, panel):
     panel.retry_action.trigger()
     settle(qtbot, queue)
     assert "queued" in retried and queue.item(1).state == FAILED
+    table.clearSelection()
+    panel.retry_action.trigger()  # nothing selected: nothing starts, the counter stays
+    assert panel.status.text() == "0 of 1 saved, 1 failed"
+    table.selectRow(1)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert [queue.item(i).source for i in range(queue.rowCount())] == ["missing-0.html", "missing-2.html"]
     assert table.model().rowCount() == 2
