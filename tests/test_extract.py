@@ -10,7 +10,7 @@ import pytest
 from desktop.core.extract import extract_html, extract_textfile
 from desktop.core.extract.dates import to_iso
 from desktop.core.extract.metadata import strip_site_name
-from desktop.core.extract.names import split_byline
+from desktop.core.extract.names import same_outlet, split_byline
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to approve a new budget that expands library opening hours "
@@ -159,6 +159,34 @@ def test_staff_writer_and_url_authors_dropped():
             '<meta name="author" content="Jane Doe">'
             '<meta property="article:author" content="@janedoe">')
     assert extract_html(page(head)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("author, outlet, same", [
+    ("BBC News", "BBC News", True),
+    ("Reuters staff", "Reuters", True),
+    ("Reuters", "Reuters.com", True),
+    ("the guardian", "The Guardian", True),
+    ("BBC", "bbc.co.uk", True),
+    ("Ann Reuter", "Reuters", False),  # a word is a word: no part of one
+    ("Jane Doe", "Daily Planet", False),
+    ("", "Reuters", False),
+])
+def test_same_outlet(author, outlet, same):
+    assert same_outlet(author, outlet) is same
+
+
+def test_an_author_that_is_the_site_is_no_byline():
+    head = ('<meta property="og:site_name" content="Reuters">'
+            + ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Reuters"}}))
+    body = ('<article><h1>Library hours extended</h1><div class="byline">By Kim Lee</div>'
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>")
+    assert extract_html(page(head, body)).authors == ["Kim Lee"]  # the byline below, not the site
+    # Named nowhere else, the site is the page's byline (the detail pane says it once).
+    only_site = '<meta property="og:site_name" content="BBC News"><meta name="author" content="BBC News">'
+    assert extract_html(page(only_site), "https://www.bbc.co.uk/news/1").authors == ["BBC News"]
+    # A person named in the site's tagline is still a person.
+    tagline = '<meta property="og:site_name" content="SIMPLYFOUND.COM | BY: JOE WEE"><meta name="author" content="Joe Wee">'
+    assert extract_html(page(tagline)).authors == ["Joe Wee"]
 
 
 @pytest.mark.parametrize("text, names", [

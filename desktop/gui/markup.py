@@ -18,6 +18,7 @@ from PySide6.QtCore import QLocale
 
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE
 from desktop.core.entities.language import ENGLISH
+from desktop.core.extract.names import same_outlet
 from desktop.core.query import AUTHOR, PUBLISHER, YEAR, Detail, EntityInfo, Profile
 from desktop.core.search import HIT_END, HIT_START
 from desktop.core.search_results import Hits
@@ -29,6 +30,9 @@ KIND_LABELS = {PERSON: "People", CITY: "Cities", COUNTRY: "Countries", PLACE: "O
 # One of a kind, as the entity view and the filter chips name it.
 KIND_NAMES = {PERSON: "Person", CITY: "City", COUNTRY: "Country", ORG: "Organisation", PLACE: "Place",
               PUBLISHER: "Source", AUTHOR: "Author", YEAR: "Year"}
+
+# Opening and closing quote marks, straight and curly, single and double, and guillemets.
+QUOTE_MARKS = "\"'“”„‟‘’‚‛«»‹›"
 
 # $names are colours of a set (Colours.variables): see css().
 STYLE = Template("""
@@ -76,6 +80,13 @@ def literal(text: str) -> str:
     """`text` for a Qt widget that guesses whether a string is markup (tooltips, message
     boxes): escaped and marked up, so a title such as '<img src=…>' shows as written."""
     return "<p>" + escape(text).replace("\n", "<br>") + "</p>"
+
+
+def quoted(sentence: str) -> str:
+    """ “sentence”, unless it starts or ends with quote marks of its own ("…", ‘…’, «…»):
+    two marks side by side read as a typo."""
+    stripped = sentence.strip()
+    return stripped if stripped[:1] in QUOTE_MARKS or stripped[-1:] in QUOTE_MARKS else f"“{stripped}”"
 
 
 def _chip(entity_id: int, kind: str, label: str) -> str:
@@ -180,6 +191,8 @@ def _entity_lists(entities: list[EntityInfo]) -> str:
 
 
 def meta_line(authors: list[str], published: str | None, publisher: str | None) -> str:
+    """ "By A, B · date · publisher"; an author that is the publisher is said once."""
+    authors = [a for a in authors if not (publisher and same_outlet(a, publisher))]
     bits = []
     if authors:
         bits.append("By " + escape(", ".join(authors)))
@@ -247,7 +260,7 @@ def profile_html(item: Profile) -> str:
             )
     titles = {a.id: a.title for a in item.articles}
     contexts = "".join(
-        f'<p class="ctx">“{escape(sentence)}” <a href="{SCHEME}://article/{aid}">'
+        f'<p class="ctx">{escape(quoted(sentence))} <a href="{SCHEME}://article/{aid}">'
         f"— {escape(titles.get(aid, 'article'))}</a></p>"
         for aid, sentence in item.contexts
     )

@@ -14,11 +14,13 @@ from werkzeug import Response
 
 from desktop.core import pipeline
 from desktop.core.analyser import Analyser
-from desktop.gui import imports
+from desktop.core.dropped import Dropped
+from desktop.gui import import_queue
 from desktop.core.query import total
 from desktop.core.store.archive import SAVED
 from desktop.gui.drops import DropTarget
-from desktop.gui.imports import CANCELLED, EXISTS, FAILED, ImportPanel, ImportQueue, summary
+from desktop.gui.import_queue import CANCELLED, EXISTS, FAILED, ImportQueue, summary
+from desktop.gui.imports import ImportPanel
 
 PAGE = """<html><head><title>{title}</title><meta property="og:site_name" content="Local News"></head>
 <body><article><h1>{title}</h1><p>{body}</p><p>Second paragraph with enough words to count as
@@ -34,7 +36,7 @@ def no_model(monkeypatch):
     """Entities are tested elsewhere; here an import must not wait for the language model,
     and analyses on a thread of the test process (one test below uses the real process)."""
     monkeypatch.setattr(pipeline, "add_entities", lambda article, on_stage=None: article)
-    monkeypatch.setattr(imports, "Analyser", lambda: Analyser(in_process=True))
+    monkeypatch.setattr(import_queue, "Analyser", lambda: Analyser(in_process=True))
 
 
 @pytest.fixture
@@ -154,8 +156,6 @@ def test_mixed_batch_cancel_and_retry(qtbot, window, archive, httpserver):
     missing = httpserver.url_for("/later")
     httpserver.expect_oneshot_request("/later").respond_with_data("gone", status=404)
     pdf = serve(httpserver, "/doc.pdf", b"%PDF-1.4", content_type="application/pdf")
-    from desktop.core.dropped import Dropped
-
     queue = window.queue
     queue.add([Dropped(good), Dropped(httpserver.url_for("/slow")), Dropped(missing), Dropped(pdf)])
     qtbot.waitUntil(lambda: queue.item(1).state == "downloading", timeout=5000)
@@ -167,7 +167,7 @@ def test_mixed_batch_cancel_and_retry(qtbot, window, archive, httpserver):
     assert states == [SAVED, CANCELLED, FAILED, FAILED]
     assert queue.item(2).message == "The site answered 404 Not Found"
     assert queue.item(3).message == "Not a web page: application/pdf"
-    assert "1 saved" in window.panel.status.text() and "2 failed" in window.panel.status.text()
+    assert window.panel.status.text() == "1 of 4 saved, 2 failed, 1 cancelled"
     time.sleep(0.3)  # the cancelled download finishes in the background: it must not be stored
     qtbot.wait(200)
     assert total(archive) == 1
@@ -176,6 +176,8 @@ def test_mixed_batch_cancel_and_retry(qtbot, window, archive, httpserver):
     queue.retry([2])
     settle(qtbot, queue)
     assert queue.item(2).state == SAVED and total(archive) == 2
+
+    assert window.panel.status.text() == "1 of 1 saved"  # a retry while idle is a batch of its own
 
     queue.add([Dropped(good)])  # already there
     settle(qtbot, queue)
@@ -251,8 +253,6 @@ def test_articles_are_analysed_in_a_worker_process(qtbot, archive, httpserver, m
     monkeypatch.undo()  # the real thing: a spawned process with the language model
     queue = ImportQueue(archive)
     url = serve(httpserver, "/real", page("Protest in Belgrade"))
-    from desktop.core.dropped import Dropped
-
     seen = []
     queue.dataChanged.connect(lambda *_: seen.append(queue.item(0).state))
     queue.add([Dropped(url)])
@@ -274,7 +274,7 @@ def test_prepare_starts_the_worker_and_loads_its_models(qtbot, archive, monkeypa
             warmed.append(super().warm_up())
             return warmed[-1]
 
-    monkeypatch.setattr(imports, "Analyser", lambda: Recording(in_process=True))
+    monkeypatch.setattr(import_queue, "Analyser", lambda: Recording(in_process=True))
     queue = ImportQueue(archive)
     queue.prepare()
     qtbot.waitUntil(lambda: bool(warmed), timeout=10_000)
@@ -293,3 +293,170 @@ def test_the_worker_process_loads_its_models_on_request():
         assert analyser.warm_up().result(timeout=120) == ner.model_package()
     finally:
         analyser.shutdown()
+
+
+# ---------------------------------------------------------------- the panel
+
+def failing(n: int, start: int = 0) -> list[Dropped]:
+    """Inputs that fail at once, without a server: neither a file nor a web address."""
+    return [Dropped(f"missing-{i}.html") for i in range(start, start + n)]
+
+
+@pytest.fixture
+def panel(qtbot, window):
+    window.panel.resize(500, 160)  # room for a few rows only
+    window.panel.show()
+    qtbot.waitExposed(window.panel)
+    return window.panel
+
+
+def last_row_visible(panel) -> bool:
+    table = panel.table
+    last = table.model().rowCount() - 1
+    return table.viewport().rect().contains(table.visualRect(table.model().index(last, 0)).center())
+
+
+def test_new_rows_scroll_into_view_unless_the_user_scrolled_up(qtbot, panel):
+    queue, bar = panel.queue, panel.table.verticalScrollBar()
+    queue.add(failing(20))
+    qtbot.waitUntil(lambda: last_row_visible(panel))
+    settle(qtbot, queue)
+    bar.setValue(0)  # the user looks at the first rows
+    queue.add(failing(5, start=20))
+    qtbot.wait(50)
+    assert bar.value() == 0 and not last_row_visible(panel)
+    bar.setValue(bar.maximum())  # back at the tail: follow it again
+    queue.add(failing(5, start=25))
+    qtbot.waitUntil(lambda: last_row_visible(panel))
+
+
+def test_a_failure_reason_is_readable_in_full(qtbot, panel):
+    queue = panel.queue
+    queue.add(failing(1))
+    settle(qtbot, queue)
+    model = panel.table.model()
+    reason = "No such file, and not a web address"
+    for column in (0, 1):
+        assert reason in model.data(model.index(0, column), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(0, 1)) == reason
+    panel.table.selectRow(0)
+    assert panel.reason.text() == reason and panel.reason.wordWrap() and panel.reason.isVisibleTo(panel)
+
+
+def test_failed_rows_copy_retry_and_remove_from_the_keyboard(qtbot, panel):
+    queue, table = panel.queue, panel.table
+    queue.add(failing(3))
+    settle(qtbot, queue)
+    assert table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    assert [a.text() for a in table.actions()] == ["Copy reason", "Copy link", "Retry", "Remove"]
+    table.setFocus()
+    table.selectRow(1)
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "No such file, and not a web address"
+    panel.copy_link_action.trigger()
+    assert QGuiApplication.clipboard().text() == "missing-1.html"
+    retried = []
+    queue.dataChanged.connect(lambda *_: retried.append(queue.item(1).state))
+    panel.retry_action.trigger()
+    settle(qtbot, queue)
+    assert "queued" in retried and queue.item(1).state == FAILED
+    table.clearSelection()
+    panel.retry_action.trigger()  # nothing selected: nothing starts, the counter stays
+    assert panel.status.text() == "0 of 1 saved, 1 failed"
+    table.selectRow(1)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert [queue.item(i).source for i in range(queue.rowCount())] == ["missing-0.html", "missing-2.html"]
+    assert table.model().rowCount() == 2
+
+
+def test_removing_a_running_row_cancels_it_and_nothing_is_stored(qtbot, panel, archive, httpserver):
+    release = threading.Event()
+    httpserver.expect_request("/slow").respond_with_handler(
+        lambda _r: (release.wait(10), Response(page("/slow"), content_type="text/html"))[1])
+    queue = panel.queue
+    queue.add([Dropped(httpserver.url_for("/slow"))])
+    qtbot.waitUntil(lambda: queue.item(0).state == "downloading", timeout=5000)
+    queue.remove([0])
+    assert queue.rowCount() == 0 and panel.table.model().rowCount() == 0 and not queue.is_active()
+    release.set()
+    qtbot.waitUntil(lambda: not queue.downloading(), timeout=5000)
+    qtbot.wait(100)
+    assert total(archive) == 0
+
+
+def test_the_counter_counts_the_current_batch(qtbot, panel, httpserver):
+    release = threading.Event()
+    httpserver.expect_request("/slow").respond_with_handler(
+        lambda _r: (release.wait(10), Response(page("/slow"), content_type="text/html"))[1])
+    queue = panel.queue
+    queue.add(failing(2))
+    settle(qtbot, queue)
+    assert panel.status.text() == "0 of 2 saved, 2 failed"
+    queue.add([Dropped(httpserver.url_for("/slow"))])  # dropped while idle: a new batch
+    assert panel.status.text() == "0 of 1 saved"
+    queue.add([Dropped(serve(httpserver, "/quick"))])  # dropped while busy: joins it
+    qtbot.waitUntil(lambda: queue.item(3).state == SAVED, timeout=10_000)
+    assert panel.status.text() == "1 of 2 saved"
+    assert panel.progress.format() == "1 of 2 done"
+    release.set()
+    settle(qtbot, queue)
+    assert panel.status.text() == "2 of 2 saved"
+
+
+def test_a_finished_batch_tells_which_articles_it_saved(qtbot, window, httpserver):
+    queue = window.queue
+    finished = []
+    queue.batch_finished.connect(lambda text: finished.append((text, queue.saved_in_batch())))
+    queue.add([Dropped(serve(httpserver, "/one")), Dropped(serve(httpserver, "/two"))] + failing(1))
+    settle(qtbot, queue)
+    assert finished == [("2 saved, 1 failed", [queue.item(0).article_id, queue.item(1).article_id])] \
+        or finished == [("2 saved, 1 failed", [queue.item(1).article_id, queue.item(0).article_id])]
+    queue.add([Dropped(serve(httpserver, "/three")), Dropped(serve(httpserver, "/one"))])
+    settle(qtbot, queue)
+    assert finished[-1] == ("1 saved, 1 already there", [queue.item(3).article_id])
+
+
+def test_download_concurrency_is_a_parameter_with_a_setter(qtbot, archive, httpserver):
+    running, most, lock = [0], [0], threading.Lock()
+
+    def slow(_request):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.3)
+        with lock:
+            running[0] -= 1
+        return Response(page("/x"), content_type="text/html")
+
+    httpserver.expect_request("/s").respond_with_handler(slow)
+    queue = ImportQueue(archive, None, downloads=1)
+    queue.add([Dropped(httpserver.url_for(f"/s?n={n}")) for n in range(3)])
+    settle(qtbot, queue)
+    assert most[0] == 1
+    queue.set_downloads(3)
+    most[0] = 0
+    queue.add([Dropped(httpserver.url_for(f"/s?m={n}")) for n in range(3)])
+    settle(qtbot, queue)
+    assert most[0] == 3
+
+
+@pytest.mark.parametrize("entities", [True, False])
+def test_the_entities_switch_reaches_the_analyser(qtbot, archive, httpserver, monkeypatch, entities):
+    calls = []
+    monkeypatch.setattr(pipeline, "add_entities", lambda article, on_stage=None: calls.append(1) or article)
+    queue = ImportQueue(archive, entities=not entities)
+    queue.set_entities(entities)
+    queue.add([Dropped(serve(httpserver, "/e"))])
+    settle(qtbot, queue)
+    assert queue.item(0).state == SAVED and bool(calls) == entities
+
+
+def test_the_panel_widgets_have_accessible_names(panel):
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar, QTableView
+
+    widgets = [w for kind in (QTableView, QProgressBar, QLabel, QAbstractButton) for w in panel.findChildren(kind)
+               if not w.objectName().startswith("qt_")]  # Qt's own parts of the table
+    assert len(widgets) >= 7
+    for widget in widgets:
+        assert widget.accessibleName(), widget
+    assert panel.table.accessibleDescription()

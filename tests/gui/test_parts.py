@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from PySide6.QtCore import Qt
 
 from desktop.core import query
-from desktop.core.query import Detail, EntityInfo
+from desktop.core.query import Detail, EntityInfo, Profile
 from desktop.gui import article_table, markup
 from desktop.gui.article_table import ArticleTableModel
 from desktop.gui.tasks import SyncRunner, TaskRunner
@@ -103,3 +105,29 @@ def test_detail_says_why_a_foreign_article_has_no_entities():
     english = Detail(id=2, url=None, title="Safety", authors=[], published=None, publisher=None,
                      text="The database ...", language="en-GB")
     assert "English articles only" not in markup.detail_html(english)
+
+
+@pytest.mark.parametrize("authors, publisher, byline", [
+    (["BBC News"], "BBC News", "2024-01-01 · BBC News"),
+    (["Reuters staff"], "Reuters", "2024-01-01 · Reuters"),
+    (["Jane Doe", "Reuters"], "Reuters", "By Jane Doe · 2024-01-01 · Reuters"),
+    (["Jane Doe"], "Reuters", "By Jane Doe · 2024-01-01 · Reuters"),
+])
+def test_the_byline_does_not_repeat_the_publisher(authors, publisher, byline):
+    item = Detail(id=1, url=None, title="T", authors=authors, published="2024-01-01", publisher=publisher, text="x")
+    assert f'<p class="meta">{byline}</p>' in markup.detail_html(item)
+
+
+@pytest.mark.parametrize("sentence, shown", [
+    ("Talks resumed in Belgrade.", "“Talks resumed in Belgrade.”"),
+    ("“We will stay in Belgrade,” she said.", "“We will stay in Belgrade,” she said."),
+    ('"We will stay in Belgrade."', "&quot;We will stay in Belgrade.&quot;"),
+    ("He left Belgrade, calling it ‘home’", "He left Belgrade, calling it ‘home’"),
+    ("«Belgrade is calm»", "«Belgrade is calm»"),
+    ("'Belgrade,' he said.", "&#x27;Belgrade,&#x27; he said."),
+])
+def test_a_context_sentence_is_quoted_once(sentence, shown):
+    belgrade = EntityInfo(id=3, kind="city", name="Belgrade")
+    article = query.Summary(id=9, url=None, title="Story", authors=[], published=None, publisher=None)
+    html = markup.profile_html(Profile(belgrade, [article], [], [(9, sentence)]))
+    assert f'<p class="ctx">{shown} <a href="cuttings://article/9">' in html

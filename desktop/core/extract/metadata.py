@@ -6,13 +6,14 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
 from .dates import to_iso
-from .names import clean_names, split_byline
+from .names import clean_names, same_outlet, split_byline
 from .normalize import match_key, squash
 
 ARTICLE_TYPE = re.compile(r"Article|BlogPosting|Report|NewsStory")
@@ -131,8 +132,11 @@ def publisher(src: Sources) -> str | None:
     name = (src.first_meta("og:site_name")
             or (ld_publisher[0] if ld_publisher else None)
             or src.first_meta("application-name", "twitter:site:name"))
-    if not name:
-        return None
+    return _without_tagline(name) if name else None
+
+
+def _without_tagline(name: str) -> str | None:
+    """ "Aktuálně.cz - Víte, co se právě děje" -> "Aktuálně.cz"."""
     return re.split(r"\s+[|\-–—]\s+", squash(name))[0] or None
 
 
@@ -185,14 +189,18 @@ def _host(url: str | None) -> str | None:
     return match.group(1) if match else None
 
 
+def _site_names(src: Sources) -> list[str]:
+    """What the page calls its site: og:site_name, the JSON-LD publisher and the host name
+    (not application-name: some sites fill it with the article title)."""
+    return [*src.meta.get("og:site_name", []), *_ld_names(src.ld.get("publisher")), _host(src.url) or ""]
+
+
 def title(src: Sources) -> str:
     """The headline: JSON-LD headline, og:title, twitter:title, <title> or <h1>, minus a site-name tail."""
     headline = _ld_text(src.ld.get("headline"))
     og_title = src.first_meta("og:title", "twitter:title")
     headings = _headings(src)
-    # Not application-name: some sites fill it with the article title.
-    site_names = [*src.meta.get("og:site_name", []), *_ld_names(src.ld.get("publisher")),
-                  _host(src.url) or ""]
+    site_names = _site_names(src)
     site_keys = {match_key(name) for name in site_names}
     # A generic page title that is just the site's name says nothing about the article.
     raw = next((t for t in (headline, og_title, _text(src.soup.title), *headings)
@@ -239,9 +247,9 @@ def _first_last(name: str) -> str:
     return f"{first.strip()} {last.strip()}" if comma and "," not in first else name
 
 
-def authors(src: Sources, title_text: str = "") -> list[str]:
-    """The article's people: JSON-LD author, author <meta> tags, itemprop/rel=author, or the
-    visible byline near the headline `title_text`; the first place that names someone wins."""
+def _bylines(src: Sources, title_text: str) -> Iterator[list[str]]:
+    """The names each place gives, in order of trust: JSON-LD author, author <meta> tags,
+    itemprop/rel=author, then each visible byline near the headline `title_text`."""
     sources = (
         lambda: _ld_names(src.ld.get("author"), people_only=True),
         lambda: [_first_last(value) if name == "citation_author" else value
@@ -249,14 +257,25 @@ def authors(src: Sources, title_text: str = "") -> list[str]:
         lambda: _microdata_authors(src.soup),
     )
     for source in sources:
-        names = [name for raw in source() for name in split_byline(raw)]
-        if names:
-            return clean_names(names)
+        yield clean_names(name for raw in source() for name in split_byline(raw))
     for text in _visible_bylines(src.soup, title_text):
-        names = split_byline(text)
-        if names:
-            return names
-    return []
+        yield split_byline(text)
+
+
+def authors(src: Sources, title_text: str = "") -> list[str]:
+    """The article's people: the first place that names someone wins (see _bylines).
+
+    The site's own name ("BBC News" on bbc.co.uk, "Reuters staff" on Reuters) is no person:
+    a later place that names a person wins over it. Only when no place names anyone else
+    is it kept: then it is the page's byline (and the detail pane says it once)."""
+    sites = [_without_tagline(name) for name in _site_names(src)]
+    outlet: list[str] = []
+    for names in _bylines(src, title_text):
+        people = [name for name in names if not any(same_outlet(name, site) for site in sites)]
+        if people:
+            return people
+        outlet = outlet or names
+    return outlet
 
 
 def published(src: Sources) -> str | None:

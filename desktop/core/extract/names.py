@@ -64,3 +64,15 @@ def clean_names(raw: Iterable[str]) -> list[str]:
             seen.add(name.casefold())
             names.append(name)
     return names
+
+
+def _outlet_words(name: str) -> list[str]:
+    words = re.findall(r"[^\W_]+", name.casefold())
+    return words[1:] if words[:1] == ["the"] else words
+
+
+def same_outlet(name: str, outlet: str) -> bool:
+    """Whether an author `name` is the outlet itself: after folding case and punctuation,
+    one holds the other word for word ("Reuters staff" / "Reuters", "BBC" / "bbc.co.uk")."""
+    short, long = sorted((_outlet_words(name), _outlet_words(outlet or "")), key=len)
+    return bool(short) and any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
