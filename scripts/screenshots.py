@@ -65,7 +65,7 @@ def browse(window: MainWindow, out: Path) -> None:
     top = query.facet(window.archive, "person")[0]
     window.add_term(top.term)
     wait_until(lambda: window.matching == top.count and window.model.rowCount() == top.count)
-    window.select_rows([0])
+    window.list.select_rows([0])
     wait_until(lambda: window.detail.article is not None and window.detail.article.id == window.current_id())
     wait_until(lambda: False, 0.5)
     window.grab().save(str(out / "main-window.png"))

@@ -88,7 +88,7 @@ def open_window(archive: Archive, settings: QSettings) -> MainWindow:
     window.add_term(query.facet(archive, PERSON)[0].term)
     wait_until(lambda: window.model.rowCount() == 6)
     wait_until(lambda: False, 1)  # the refresh after the import lands before the selection
-    window.select_rows([0])
+    window.list.select_rows([0])
     wait_until(lambda: window.detail.article is not None, 10)
     return window
 

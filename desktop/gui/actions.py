@@ -42,7 +42,7 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
     ActionSpec("quit", "&Quit", "&File", (QKeySequence.StandardKey.Quit,)),
     ActionSpec("undo", "&Undo", "&Edit", (QKeySequence.StandardKey.Undo,), tip="Bring back what was last moved to the Trash"),
     SEPARATOR,
-    ActionSpec("open_original", "&Open original", "&Edit", ("Return",), (SELECTED,), list_only=True,
+    ActionSpec("open_original", "&Open original", "&Edit", ("Return", "Enter"), (SELECTED,), list_only=True,
                tip="Open the article's web page in your browser"),
     ActionSpec("open_saved_copy", "Open &saved copy", "&Edit", ("Ctrl+Shift+O",), (SELECTED,),
                tip="The page as it was saved, offline: no scripts, nothing loaded"),

@@ -13,7 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
-from desktop.core import query
+from desktop.core import preferences, query
 from desktop.core.store.db import Archive
 from desktop.gui import style
 from desktop.resources import app_icon_files
@@ -32,7 +32,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     for path in app_icon_files():
         icon.addFile(str(path))
     app.setWindowIcon(icon)
-    style.apply(app)
+    style.apply(app, preferences.load().theme)
     return app
 
 

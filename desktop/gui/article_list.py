@@ -13,15 +13,23 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from desktop.core.query import Summary
-from desktop.gui.article_table import COLUMNS, HIDDEN_AT_FIRST, TITLE, ArticleTableModel, CellDelegate, column_of_sort
+from desktop.gui.article_table import (
+    COLUMNS,
+    HIDDEN_AT_FIRST,
+    SEARCH_ONLY,
+    TITLE,
+    ArticleTableModel,
+    CellDelegate,
+    column_of_sort,
+)
 
 TITLE_SHARE = 0.45  # of the list's width the title keeps before other columns shrink
 MIN_COLUMN = 48
 
 
 class ArticleList(QTableView):
-    """The list of articles. Enter asks to open the original; Tab leaves the list (a table
-    would otherwise move from cell to cell and, past the last column, to the next row)."""
+    """The list of articles. Tab leaves the list (a table would otherwise move from cell to
+    cell and, past the last column, to the next row); a double-click asks to open the original."""
 
     openRequested = Signal()
     selectionMoved = Signal()  # the selected articles changed
@@ -72,7 +80,8 @@ class ArticleList(QTableView):
         header.sectionResized.connect(self._section_resized)
         fm = self.fontMetrics()
         samples = {"published": "2024-12-31", "publisher": "Seattle Times", "authors": "Anna Petrova",
-                   "people": "People", "added": "2024-12-31", "places": "Belgrade, Kyiv"}
+                   "people": "People", "added": "2024-12-31", "places": "Belgrade, Kyiv",
+                   "snippet": "… the pipeline deal was signed in Serbia on …"}
         for column, (_label, key, _desc) in enumerate(COLUMNS):
             if column != TITLE:
                 self._preferred[column] = fm.horizontalAdvance(samples.get(key, "Column")) + 24
@@ -85,7 +94,7 @@ class ArticleList(QTableView):
         menu = QMenu(self)
         menu.setAccessibleName("Columns")
         for column, (label, _key, _desc) in enumerate(COLUMNS):
-            if column == TITLE:
+            if column == TITLE or column in SEARCH_ONLY:
                 continue
             action = QAction(label, menu, checkable=True, checked=not self.isColumnHidden(column))
             action.toggled.connect(lambda on, c=column: self.set_column_shown(c, on))
@@ -95,6 +104,12 @@ class ArticleList(QTableView):
     def set_column_shown(self, column: int, shown: bool) -> None:
         self.setColumnHidden(column, not shown)
         self.fit_columns()
+
+    def set_searching(self, searching: bool) -> None:
+        """Show the columns that only mean something while searching (the snippet)."""
+        for column in SEARCH_ONLY:
+            if self.isColumnHidden(column) == searching:
+                self.set_column_shown(column, searching)
 
     def shown_columns(self) -> list[int]:
         return [c for c in range(len(COLUMNS)) if not self.isColumnHidden(c)]
@@ -133,7 +148,7 @@ class ArticleList(QTableView):
 
     # -- settings --------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("table/columns", [COLUMNS[c][1] for c in self.shown_columns()])
+        settings.setValue("table/columns", [COLUMNS[c][1] for c in self.shown_columns() if c not in SEARCH_ONLY])
         settings.setValue("table/widths", {COLUMNS[c][1]: w for c, w in self._preferred.items()})
 
     def restore_state(self, settings: QSettings) -> None:
@@ -141,7 +156,7 @@ class ArticleList(QTableView):
         if shown:
             keys = set(shown if isinstance(shown, list) else [shown])
             for column, (_label, key, _desc) in enumerate(COLUMNS):
-                self.setColumnHidden(column, column != TITLE and key not in keys)
+                self.setColumnHidden(column, column != TITLE and (key not in keys or column in SEARCH_ONLY))
         widths = settings.value("table/widths")
         if isinstance(widths, dict):
             for column, (_label, key, _desc) in enumerate(COLUMNS):
@@ -191,10 +206,13 @@ class ArticleList(QTableView):
         """When `article_id` leaves the list, select the row that takes its place."""
         self._after_removal_row = self.table_model.row_of(article_id) or 0
 
-    def show_result(self, ids: Sequence[int], first_rows: Sequence[Summary]) -> bool:
-        """Show a new result and restore the remembered position; True if a row is selected."""
+    def show_result(self, ids: Sequence[int], first_rows: Sequence[Summary],
+                    snippets: dict[int, str] | None = None, search: str = "") -> bool:
+        """Show a new result (with the first rows' snippets for the search text `search`) and
+        restore the remembered position; True if a row is selected."""
         model = self.table_model
-        model.set_result(ids, first_rows)
+        model.set_result(ids, first_rows, snippets, search)
+        self.set_searching(bool(search.strip()))
         rows = [r for r in (model.row_of(i) for i in self._pending_select) if r is not None]
         if self._pending_top is not None:
             top = model.row_of(self._pending_top)
@@ -207,9 +225,3 @@ class ArticleList(QTableView):
         if rows:
             self.select_rows(rows, scroll=scroll)
         return bool(rows)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.openRequested.emit()
-            return
-        super().keyPressEvent(event)

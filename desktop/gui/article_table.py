@@ -13,14 +13,16 @@ from collections.abc import Sequence
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from desktop.core import query
 from desktop.core.query import Summary
+from desktop.core.search import HIT_END, HIT_START
 from desktop.core.store.db import Archive
 from desktop.gui import markup, style
+from desktop.gui.browsing import page_rows
 
 PAGE_SIZE = 100
 MAX_PAGES = 40  # rows kept: MAX_PAGES * PAGE_SIZE
@@ -34,9 +36,11 @@ COLUMNS = (
     ("People", "people", True),
     ("Places", "places", False),
     ("Added", "added", True),
+    ("Found", "snippet", False),
 )
-DATE, TITLE, SOURCE, AUTHORS, PEOPLE, PLACES, ADDED = range(len(COLUMNS))
-HIDDEN_AT_FIRST = frozenset({PLACES, ADDED})  # offered in the header's context menu
+DATE, TITLE, SOURCE, AUTHORS, PEOPLE, PLACES, ADDED, SNIPPET = range(len(COLUMNS))
+HIDDEN_AT_FIRST = frozenset({PLACES, ADDED, SNIPPET})  # offered in the header's context menu
+SEARCH_ONLY = frozenset({SNIPPET})  # shown while searching, and only then
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -72,18 +76,22 @@ class ArticleTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[_Row | None]] = OrderedDict()
         self._loading: set[int] = set()
         self._epoch = 0
+        self._search = ""
 
     # -- content --------------------------------------------------------------------
-    def set_result(self, ids: Sequence[int], first_rows: Sequence[Summary] = ()) -> None:
-        """Show a new query result: its ids, and the rows already fetched for page 0."""
+    def set_result(self, ids: Sequence[int], first_rows: Sequence[Summary] = (),
+                   snippets: dict[int, str] | None = None, search: str = "") -> None:
+        """Show a new query result: its ids, the rows already fetched for page 0 and their
+        snippets (search_results.snippets) for the search text `search`."""
         self.beginResetModel()
         self._epoch += 1
+        self._search = search
         self._ids = list(ids)
         self._row_of = None
         self._pages.clear()
         self._loading.clear()
         if first_rows:
-            self._store_page(0, list(first_rows))
+            self._store_page(0, list(first_rows), snippets or {})
         self.endResetModel()
 
     def id_at(self, row: int) -> int | None:
@@ -103,13 +111,14 @@ class ArticleTableModel(QAbstractTableModel):
         return sum(len(p) for p in self._pages.values())
 
     # -- paging ---------------------------------------------------------------------
-    def _store_page(self, page_no: int, rows: list[Summary]) -> None:
+    def _store_page(self, page_no: int, rows: list[Summary], snippets: dict[int, str]) -> None:
         start = page_no * PAGE_SIZE
         wanted = self._ids[start : start + PAGE_SIZE]
         by_id = {s.id: s for s in rows}
         # Each row with its cells already formatted: the view asks for them on every paint.
         self._pages[page_no] = [
-            _Row(by_id[i], tuple(_cell(by_id[i], c) for c in range(len(COLUMNS)))) if i in by_id else None
+            _Row(by_id[i], (*(_cell(by_id[i], c) for c in range(SNIPPET)), snippets.get(i, "")))
+            if i in by_id else None
             for i in wanted
         ]
         self._pages.move_to_end(page_no)
@@ -120,14 +129,14 @@ class ArticleTableModel(QAbstractTableModel):
         if page_no in self._loading:
             return
         self._loading.add(page_no)
-        epoch, archive = self._epoch, self._archive
+        epoch, archive, search = self._epoch, self._archive, self._search
         wanted = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
 
-        def done(rows: list[Summary]) -> None:
+        def done(page: tuple[list[Summary], dict[int, str]]) -> None:
             if epoch != self._epoch:
                 return  # a newer query replaced the ids meanwhile
             self._loading.discard(page_no)
-            self._store_page(page_no, rows)
+            self._store_page(page_no, *page)
             first = page_no * PAGE_SIZE
             last = min(first + PAGE_SIZE, len(self._ids)) - 1
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
@@ -136,7 +145,7 @@ class ArticleTableModel(QAbstractTableModel):
             if epoch == self._epoch:
                 self._loading.discard(page_no)
 
-        self._runner.run(("page", page_no), lambda: query.summaries(archive, wanted), done, failed)
+        self._runner.run(("page", page_no), lambda: page_rows(archive, wanted, search), done, failed)
 
     # -- Qt model API ---------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -178,11 +187,11 @@ class ArticleTableModel(QAbstractTableModel):
             return _ALIGN[column]
         text, colour = self.cell(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
-            return text
+            return plain(text) if column == SNIPPET else text
         if role == Qt.ItemDataRole.ForegroundRole:
             return colour
-        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, AUTHORS, PLACES) and text:
-            return markup.literal(text)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, AUTHORS, PLACES, SNIPPET) and text:
+            return markup.literal(plain(text))
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -205,8 +214,37 @@ class CellDelegate(QStyledItemDelegate):
             colour = option.palette.highlightedText().color()
         painter.setPen(colour or option.palette.text().color())
         rect = option.rect.adjusted(CELL_PADDING, 0, -CELL_PADDING, 0)
+        if column == SNIPPET:
+            _paint_marked(painter, rect, text, option)
+            return
         painter.drawText(rect, _ALIGN[column],
                          option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
+
+
+def plain(marked: str) -> str:
+    """A snippet without its hit markers."""
+    return marked.replace(HIT_START, "").replace(HIT_END, "")
+
+
+def _paint_marked(painter, rect, marked: str, option) -> None:
+    """A snippet on one line, its hits bold on the theme's hit colour, elided at the right."""
+    bold = QFont(option.font)
+    bold.setBold(True)
+    x, right = rect.left(), rect.right()
+    for n, part in enumerate(marked.replace(HIT_END, HIT_START).split(HIT_START)):
+        if not part or x >= right:
+            continue
+        hit = n % 2 == 1  # parts alternate: text, hit, text...
+        metrics = QFontMetrics(bold if hit else option.font)
+        shown = metrics.elidedText(part, Qt.TextElideMode.ElideRight, right - x)
+        width = metrics.horizontalAdvance(shown)
+        box = QRect(x, rect.top(), width, rect.height())
+        if hit:
+            painter.fillRect(box.adjusted(-1, 3, 1, -3), style.theme().qcolor("hit"))
+        painter.setFont(bold if hit else option.font)
+        painter.drawText(box, int(_LEFT), shown)
+        x += width
+    painter.setFont(option.font)
 
 
 def _cell(item: Summary, column: int) -> str:

@@ -9,11 +9,12 @@ listens; a test drives it with `SyncRunner` and reads what the listener received
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from desktop.core import query
 from desktop.core.query import FACET_KINDS, FacetEntry, Filter, Summary, Term
+from desktop.core.search_results import snippets
 from desktop.core.store.db import Archive
 
 FIRST_ROWS = 100  # rows fetched with the ids, so the list paints at once (the table's page size)
@@ -25,8 +26,9 @@ class QueryResult:
 
     filter: Filter
     ids: list[int]
-    total: int  # articles in the archive (or in the trash, when browsing it)
+    total: int  # articles the archive shows (the trash not counted)
     first_rows: list[Summary]
+    snippets: dict[int, str] = field(default_factory=dict)  # of the first rows, when searching
 
     @property
     def matching(self) -> int:
@@ -48,8 +50,16 @@ class Listener(Protocol):
     def query_failed(self, exc: BaseException) -> None: ...
 
 
+def page_rows(archive: Archive, ids: list[int], search: str) -> tuple[list[Summary], dict[int, str]]:
+    """The list rows of `ids` and, with search text, their snippets (hits marked)."""
+    return query.summaries(archive, ids), snippets(archive, ids, search) if search.strip() else {}
+
+
 def count_text(result: QueryResult) -> str:
-    """The count beside the search box: "3 of 12 articles", or "12 articles" unfiltered."""
+    """The count beside the search box: "3 of 12 articles", "12 articles" unfiltered, or
+    "2 articles in the Trash"."""
+    if result.filter.trash:
+        return f"{result.matching:,} article{'' if result.matching == 1 else 's'} in the Trash"
     total = result.total
     noun = "article" if total == 1 else "articles"
     if result.filter.is_narrowed:
@@ -111,11 +121,11 @@ class BrowsingState:
         def work() -> QueryResult:
             ids = query.article_ids(archive, flt)
             # Counting 100k articles takes ~7 ms; the total only changes with the archive.
-            if not flt.is_narrowed:
+            if not flt.is_narrowed and not flt.trash:
                 total = len(ids)
             else:
                 total = query.total(archive) if count_total else known
-            return QueryResult(flt, ids, total, query.summaries(archive, ids[:FIRST_ROWS]))
+            return QueryResult(flt, ids, total, *page_rows(archive, ids[:FIRST_ROWS], flt.text))
 
         self.runner.cancel("facets")
         self.runner.run("query", work, self._query_done, self.listener.query_failed)

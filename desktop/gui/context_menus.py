@@ -47,7 +47,7 @@ def for_term(window, term: Term, global_pos: QPoint) -> None:
     show.triggered.connect(lambda: window.add_term(term))
     if already:
         remove = menu.addAction(f"Remove the filter on {term.label}")
-        remove.triggered.connect(lambda: window.state.remove_term(term))
+        remove.triggered.connect(lambda: window.remove_term(term))
     if term.kind in ENTITY_KINDS and term.ids:
         profile = menu.addAction(f"Open this {kind}: all about {term.label}")
         profile.triggered.connect(lambda: window.open_entity(term.ids[0]))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser
 
 from desktop.core import query
 from desktop.core.query import Detail
+from desktop.core.search_results import Hits, highlight_spans
 from desktop.core.store.db import Archive
 from desktop.gui import markup, style
 
@@ -114,6 +115,7 @@ class DetailPane(SafeBrowser):
                                       "Tab moves between links, Enter filters by the linked entity.")
         self._archive, self._runner = archive, runner
         self._wanted: int | None = None
+        self.search_text = ""  # the list's search: its hits are marked in the article
         self._timer = QTimer(self, singleShot=True, interval=DETAIL_DELAY_MS)
         self._timer.timeout.connect(self._load_now)
         self.article: Detail | None = None
@@ -131,10 +133,17 @@ class DetailPane(SafeBrowser):
             if self.article is not None:
                 self.show_placeholder()
             return
-        self._runner.run("detail", lambda: query.detail(archive, article_id), self._loaded, self.failed.emit)
+        text = self.search_text
 
-    def _loaded(self, item: Detail | None) -> None:
-        self.show_article(item)
+        def work() -> tuple[Detail | None, Hits | None]:
+            item = query.detail(archive, article_id)
+            return item, highlight_spans(archive, article_id, text) if item is not None and text.strip() else None
+
+        self._runner.run("detail", work, self._loaded, self.failed.emit)
+
+    def _loaded(self, result: tuple[Detail | None, Hits | None]) -> None:
+        item, hits = result
+        self.show_article(item, hits)
         if item is not None:
             self.shown.emit(item.id)
 
@@ -142,12 +151,13 @@ class DetailPane(SafeBrowser):
         self.article = None
         self.set_markup(f'<p class="muted" style="margin-top:40px" align="center">{markup.escape(text)}</p>')
 
-    def show_article(self, item: Detail | None) -> None:
+    def show_article(self, item: Detail | None, hits: Hits | None = None) -> None:
+        """Show `item` with the search's `hits` marked (None: the article is gone)."""
         if item is None:
             self.show_placeholder("This article is no longer in the archive.")
             return
         self.article = item
-        self.set_markup(markup.detail_html(item))
+        self.set_markup(markup.detail_html(item, hits))
         self.verticalScrollBar().setValue(0)
 
     def entity(self, entity_id: int):

@@ -14,6 +14,7 @@ from desktop.core.errors import CuttingsError
 from desktop.core.store.archive import update_article
 from desktop.gui.edit_dialog import EditDialog
 from desktop.gui.import_dialog import ImportDialog
+from desktop.gui.preferences import PreferencesDialog
 from desktop.resources import LICENCES
 
 
@@ -22,6 +23,18 @@ def failure_sentence(exc: BaseException) -> str:
     if isinstance(exc, (CuttingsError, ValueError)):
         return str(exc)
     return f"Could not read the archive ({exc.__class__.__name__}: {exc})."
+
+
+def ask(parent, title: str, text: str, yes: str) -> bool:
+    """A question in plain text (titles in it are never markup) with a named default button;
+    True if the user chose it."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    chosen = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(chosen)
+    box.exec()
+    return box.clickedButton() is chosen
 
 
 def import_links(window) -> None:
@@ -66,18 +79,11 @@ def _edit(window, item) -> None:
     dialog.open()
 
 
-def saved_copy(window, article_id: int) -> None:
-    from desktop.gui.saved_copy import SavedCopyWindow
-
-    view = SavedCopyWindow(window.archive, window.runner, window)
-    view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    view.show_article(article_id)
-
-
 def preferences(window) -> None:
-    from desktop.gui.preferences import PreferencesDialog
-
-    PreferencesDialog(window.preferences, window).open_and_apply(window.apply_preferences)
+    """The Preferences dialog; what it saved takes effect at once (the archive at restart)."""
+    prefs = PreferencesDialog(window.preferences, window).exec_and_save()
+    if prefs is not None:
+        window.apply_preferences(prefs)
 
 
 def shortcuts(window) -> None:

@@ -11,8 +11,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
 from desktop.core.dropped import Dropped
+from desktop.core.preferences import Preferences
 from desktop.core.store.db import Archive
-from desktop.gui.imports import ImportPanel, ImportQueue
+from desktop.gui.import_queue import ImportQueue
+from desktop.gui.imports import ImportPanel
 
 IMPORT_DOCK_HEIGHT = 210  # the list stays the main thing while an import runs below it
 REFRESH_DELAY_MS = 300
@@ -29,8 +31,7 @@ class ImportDock(QObject):
         super().__init__(window)
         self._window = window
         self.queue = ImportQueue(archive, self)
-        self._saved: list[int] = []
-        self.queue.article_saved.connect(self._saved_one)
+        self.queue.article_saved.connect(lambda _id: self._refresh.start())
         self.queue.batch_finished.connect(self._batch_finished)
         self._refresh = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh.timeout.connect(self.refreshDue)
@@ -57,17 +58,18 @@ class ImportDock(QObject):
     def prepare(self) -> None:
         self.queue.prepare()
 
+    def apply_preferences(self, prefs: Preferences) -> None:
+        """Downloads at once and the entities switch, for the items queued from now on."""
+        self.queue.set_downloads(prefs.import_concurrency)
+        self.queue.set_entities(prefs.entities)
+
     def recount_later(self) -> None:
         """Ask for `recountDue` in a few seconds (once, however often asked meanwhile)."""
         if not self._recount.isActive():
             self._recount.start()
 
-    def _saved_one(self, article_id: int) -> None:
-        self._saved.append(article_id)
-        self._refresh.start()
-
     def _batch_finished(self, text: str) -> None:
-        saved, self._saved = self._saved, []
+        saved = self.queue.saved_in_batch()
         self._window.statusBar().showMessage(f"Import finished: {text}", 10_000)
         self.finished.emit(text)
         self.savedBatch.emit(saved)

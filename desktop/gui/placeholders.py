@@ -3,37 +3,38 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+
+from desktop.gui.style import ThemedLabel
 
 EMPTY_STATE = """
 <div align="center">
 <p style="font-size:18pt; font-weight:600; margin-bottom:8px">Your archive is empty</p>
-<p style="font-size:11pt">Add news articles to follow a story across outlets:</p>
+<p class="muted" style="font-size:11pt">Add news articles to follow a story across outlets:</p>
 <table cellpadding="4" style="font-size:11pt; margin-top:6px">
 <tr><td>•</td><td><b>Drag a link</b> from your browser onto this window</td></tr>
 <tr><td>•</td><td><b>Paste</b> a link with <b>Ctrl+V</b></td></tr>
 <tr><td>•</td><td>or use <b>File ▸ Import…</b> (<b>Ctrl+I</b>)</td></tr>
 </table>
-<p style="margin-top:14px">From a terminal: <code>cuttings import URL_OR_FILE</code></p>
+<p class="faint" style="margin-top:14px">From a terminal: <code>cuttings import URL_OR_FILE</code></p>
 </div>
 """
 NO_MATCH = """
 <div align="center">
 <p style="font-size:13pt; font-weight:600">No articles match</p>
-<p>Remove a filter, change the search, or press <b>Esc</b> to clear them all.</p>
+<p class="muted">Remove a filter, change the search, or press <b>Esc</b> to clear them all.</p>
 </div>
 """
 EMPTY_TRASH = """
 <div align="center">
 <p style="font-size:13pt; font-weight:600">The Trash is empty</p>
-<p>Deleted articles wait here before they go for good.</p>
+<p class="muted">Deleted articles wait here before they go for good.</p>
 </div>
 """
 
 
-def placeholder(html: str, name: str, accessible: str) -> QLabel:
+def placeholder(html: str, name: str, accessible: str) -> ThemedLabel:
     """A centred, wrapped, focusable message (so a keyboard user can reach and read it)."""
-    label = QLabel(html)
+    label = ThemedLabel(html)
     label.setObjectName(name)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)

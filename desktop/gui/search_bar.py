@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
 
@@ -12,6 +12,7 @@ class SearchBar(QWidget):
     """Emits `searched(text)` once typing pauses, at once on Enter or when cleared."""
 
     searched = Signal(str)
+    relevanceToggled = Signal(bool)  # "Best match first" while searching
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -21,6 +22,14 @@ class SearchBar(QWidget):
         self.field.setAccessibleName("Search")
         self.field.setAccessibleDescription(
             'Full-text search. Words must all appear; also OR, -word, "a phrase", prefix*, title:, author:.')
+        self.relevance = QToolButton(text="Best match first")
+        self.relevance.setObjectName("relevanceButton")
+        self.relevance.setCheckable(True)
+        self.relevance.setAccessibleName("Best match first")
+        self.relevance.setAccessibleDescription("Order the found articles by how well they match the search")
+        self.relevance.setToolTip("Order the found articles by relevance instead of by the column clicked")
+        self.relevance.toggled.connect(self.relevanceToggled)
+        self.relevance.hide()
         self.count_label = QLabel("")
         self.count_label.setObjectName("countLabel")
         self.count_label.setAccessibleName("Article count")
@@ -34,17 +43,32 @@ class SearchBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.field, 1)
+        layout.addWidget(self.relevance)
         layout.addWidget(self.count_label)
 
     def text(self) -> str:
         return self.field.text()
 
-    def set_text(self, text: str) -> None:
-        """Show `text` without searching again (the filter already has it)."""
+    def show_search(self, text: str, by_relevance: bool) -> None:
+        """Show the filter's search `text` and order without searching again."""
         self._timer.stop()
         self._last = text
         if self.field.text() != text:
             self.field.setText(text)
+        self.relevance.setVisible(bool(text.strip()))
+        self.relevance.blockSignals(True)
+        self.relevance.setChecked(by_relevance)
+        self.relevance.blockSignals(False)
+        self.show_problem("")
+
+    def show_problem(self, sentence: str) -> None:
+        """Mark the field as holding a search that cannot run, with the reason (or clear it)."""
+        self.field.setProperty("invalid", bool(sentence))
+        self.field.setToolTip(sentence)
+        self.field.style().unpolish(self.field)
+        self.field.style().polish(self.field)
+        if sentence:
+            self.count_label.setText(sentence)
 
     def search_now(self) -> None:
         self._timer.stop()

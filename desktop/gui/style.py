@@ -57,6 +57,16 @@ QToolButton#clearChips { color: $accent; border: none; }
     background: $veil; border: 3px dashed $accent; border-radius: 12px; color: $text;
     font-size: 20pt; font-weight: 600;
 }
+QTableView:focus, #facetTree:focus, #detailPane:focus, #profileText:focus, #profileArticles:focus {
+    border: 2px solid $accent;
+}
+QToolButton:focus, QPushButton:focus, QLabel:focus { border: 2px solid $accent; border-radius: 4px; }
+QLineEdit[invalid="true"] { border-color: $error; }
+#trashButton { padding: 4px 8px; color: $text; }
+#trashButton:checked { background: $selection; color: $selection_text; border-radius: 4px; }
+#relevanceButton { padding: 4px 8px; border: 1px solid $border; border-radius: 6px; color: $text; }
+#relevanceButton:checked { background: $selection; color: $selection_text; }
+#trashBar { background: $sidebar; border-radius: 6px; padding: 4px; }
 QSplitter::handle { background: $rule; }
 QSplitter::handle:horizontal { width: 1px; }
 QStatusBar { color: $muted; }

@@ -15,6 +15,7 @@ from desktop.core import query
 from desktop.core.store.archive import delete_articles
 from desktop.core.store.db import Archive
 from desktop.core.store.trash import empty_trash, restore_articles, trash_articles
+from desktop.gui import dialogs
 from desktop.gui.dialogs import failure_sentence
 
 NAMED = 3  # titles named in a confirmation before "and N more"
@@ -88,8 +89,8 @@ class TrashDesk(QObject):
 
     def move_to_trash(self, ids: list[int]) -> None:
         """Ask (naming the articles), then move them to the Trash; Undo brings them back."""
-        if not ids or not self._window.ask(
-                "Move to Trash", f"Move {self._names(ids)} to the Trash?\n\nYou can restore "
+        if not ids or not dialogs.ask(
+                self._window, "Move to Trash", f"Move {self._names(ids)} to the Trash?\n\nYou can restore "
                 "from the Trash, or press Ctrl+Z right away.", "Move to Trash"):
             return
         archive, what = self._archive, self._names(ids)
@@ -118,8 +119,8 @@ class TrashDesk(QObject):
                   lambda n: f"Restored {plural(n)} from the Trash.")
 
     def delete_forever(self, ids: list[int]) -> None:
-        if not ids or not self._window.ask(
-                "Delete permanently", f"Delete {self._names(ids)} for good?\n\nThe saved copy and its "
+        if not ids or not dialogs.ask(
+                self._window, "Delete permanently", f"Delete {self._names(ids)} for good?\n\nThe saved copy and its "
                 "links go too. This cannot be undone.", "Delete permanently"):
             return
         archive = self._archive
@@ -131,7 +132,7 @@ class TrashDesk(QObject):
         if not self.count:
             self._window.statusBar().showMessage("The Trash is already empty.", 4000)
             return
-        if not self._window.ask("Empty Trash", f"Delete the {plural(self.count)} in the Trash for good?\n\n"
+        if not dialogs.ask(self._window, "Empty Trash", f"Delete the {plural(self.count)} in the Trash for good?\n\n"
                                 "This cannot be undone.", "Empty Trash"):
             return
         archive, self._last_moved = self._archive, []

@@ -12,14 +12,17 @@ from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.core import query
 from desktop.core.article import ENTITY_KINDS
 from desktop.core.dropped import Dropped
+from desktop.core import preferences
+from desktop.core.preferences import Preferences
 from desktop.core.query import Filter, Term
+from desktop.core.search import SearchSyntaxError
 from desktop.core.store.db import Archive
-from desktop.gui import context_menus, dialogs, placeholders
+from desktop.gui import context_menus, dialogs, placeholders, style
 from desktop.gui.actions import Actions
 from desktop.gui.article_list import ArticleList
 from desktop.gui.article_table import ArticleTableModel
@@ -30,6 +33,7 @@ from desktop.gui.drops import DropTarget
 from desktop.gui.entity_view import EntityView
 from desktop.gui.facets import FACET_LIMIT, FacetPanel
 from desktop.gui.import_dock import ImportDock
+from desktop.gui.saved_copy import SavedCopyWindow
 from desktop.gui.search_bar import SearchBar
 from desktop.gui.tasks import TaskRunner
 from desktop.gui.trash import TrashDesk
@@ -52,6 +56,8 @@ class MainWindow(QMainWindow):
         self.state.facet_limit = FACET_LIMIT
         self.loaded = False
         self.entity_view: EntityView | None = None
+        self.saved_copy: SavedCopyWindow | None = None
+        self._sort_before_relevance = (self.state.filter.sort, self.state.filter.descending)
         self.setWindowTitle(f"Cuttings — {archive.path.name}")
         self._build()
         self.imports = ImportDock(self, archive)
@@ -63,12 +69,15 @@ class MainWindow(QMainWindow):
         self.trash.counted.connect(lambda n: self.facets.set_trash(n, self.filter.trash))
         self._centre_layout.insertWidget(1, self.trash.bar)
         self.drop_target = DropTarget(self, self.import_inputs)
+        self.preferences = preferences.load()
+        self.apply_preferences(self.preferences)
         self.actions = Actions(self, self._handlers(), self.list)
         self.actions.build_menus(self.menuBar(), {"&View": [self.imports.dock.toggleViewAction()]})
         self._set_focus_chain()
         self._restore_settings()
         self._selection_moved()
         self.state.run_query()
+        self.trash.purge_expired()
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -79,9 +88,10 @@ class MainWindow(QMainWindow):
         self.facets.searchChanged.connect(self._facet_search)
         self.facets.trashClicked.connect(self.show_trash)
         self.search = SearchBar()
-        self.search.searched.connect(self.state.set_text)
+        self.search.searched.connect(self._search)
+        self.search.relevanceToggled.connect(self._relevance_toggled)
         self.chips = ChipBar()
-        self.chips.removed.connect(self.state.remove_term)
+        self.chips.removed.connect(self.remove_term)
         self.chips.clearAll.connect(self.clear_filters)
         self.model = ArticleTableModel(self.archive, self.runner, self)
         self.list = ArticleList(self.model)
@@ -201,18 +211,34 @@ class MainWindow(QMainWindow):
 
     def _show_filter(self, flt: Filter) -> None:
         self.chips.set_terms(flt.terms)
-        self.search.set_text(flt.text)
+        self.search.show_search(flt.text, flt.sort == query.RELEVANCE)
+        self.detail.search_text = flt.text
         self.trash.show_bar(flt.trash)
         self.facets.set_trash(self.trash.count, flt.trash)
 
     def add_term(self, term: Term) -> None:
         self.set_filter(self.filter.adding(term))
 
+    def remove_term(self, term: Term) -> None:
+        self.set_filter(self.filter.removing(term))
+
     def clear_filters(self) -> None:
         self.set_filter(replace(self.filter, text="", terms=(), trash=False))
 
     def show_trash(self) -> None:
         self.set_filter(replace(self.filter, terms=(), trash=not self.filter.trash))
+
+    def _search(self, text: str) -> None:
+        self.list.remember_position()
+        self.state.set_text(text)
+
+    def _relevance_toggled(self, on: bool) -> None:
+        flt = self.filter
+        if on and flt.sort != query.RELEVANCE:
+            self._sort_before_relevance = (flt.sort, flt.descending)
+        sort, descending = (query.RELEVANCE, True) if on else self._sort_before_relevance
+        self.list.remember_position()
+        self.state.set_sort(sort, descending)
 
     def _facet_search(self, text: str) -> None:
         self.state.facet_text = text
@@ -235,9 +261,9 @@ class MainWindow(QMainWindow):
     def rows_ready(self, result: QueryResult) -> None:
         flt = result.filter
         self._show_filter(flt)
-        selected = self.list.show_result(result.ids, result.first_rows)
+        selected = self.list.show_result(result.ids, result.first_rows, result.snippets, flt.text)
         self.list.apply_sort(flt.sort, flt.descending)
-        self.search.count_label.setText(count_text(result) + (" in the Trash" if flt.trash else ""))
+        self.search.count_label.setText(count_text(result))
         if result.ids:
             self.stack.setCurrentWidget(self.list)
         else:
@@ -266,6 +292,8 @@ class MainWindow(QMainWindow):
         self.facets.set_facets(facets)
 
     def query_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, SearchSyntaxError):
+            self.search.show_problem(str(exc))
         self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
@@ -346,8 +374,23 @@ class MainWindow(QMainWindow):
 
     def open_saved_copy(self) -> None:
         article_id = self.list.current_id()
-        if article_id is not None:
-            dialogs.saved_copy(self, article_id)
+        if article_id is None:
+            return
+        if self.saved_copy is None:
+            self.saved_copy = SavedCopyWindow(self.archive, self.runner, self)
+            self.saved_copy.entityChosen.connect(self.open_entity)
+        self.saved_copy.show_article(article_id)
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        """Take the user's preferences: theme, imports and the Trash now; the archive at restart."""
+        moved = prefs.archive != self.preferences.archive
+        self.preferences = prefs
+        style.theme().choose(QApplication.instance(), prefs.theme)
+        self.imports.apply_preferences(prefs)
+        self.trash.keep_days = prefs.trash_days
+        self.trash.show_bar(self.filter.trash)
+        if moved:
+            self.statusBar().showMessage("The new default archive opens the next time Cuttings starts.", 10_000)
 
     # -- entity view --------------------------------------------------------------------
     def open_entity_term(self, term: Term) -> None:
@@ -399,13 +442,3 @@ class MainWindow(QMainWindow):
         loop.exec()
         self.queryFinished.disconnect(loop.quit)
         return self.loaded
-
-    def ask(self, title: str, text: str, yes: str) -> bool:
-        """A question with a named default button; True if the user chose it."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        chosen = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(chosen)
-        box.exec()
-        return box.clickedButton() is chosen

@@ -195,11 +195,11 @@ def test_main_window_drop_keeps_selection_and_filters(qtbot, filled, make_window
 
     window = make_window(filled)
     assert window.search.count_label.text() == "5 articles"
-    window.select_article(filled.ids["Belgrade protests"])
+    window.list.select_article(filled.ids["Belgrade protests"])
     qtbot.waitUntil(lambda: window.detail.article is not None)
     url = serve(httpserver, "/new")
     drop(window.list.viewport(), chromium_mime(url, "A new story"))
-    assert window.import_dock.isVisible()
+    assert window.imports.dock.isVisible()
     qtbot.waitUntil(lambda: window.search.count_label.text() == "6 articles", timeout=15_000)
     assert window.current_id() == filled.ids["Belgrade protests"]
 
@@ -218,7 +218,7 @@ def test_closing_during_an_import_asks_and_saves_nothing_half(qtbot, archive, ma
         lambda _r: (release.wait(10), Response(page("/slow"), content_type="text/html"))[1])
     window = make_window(archive)
     drop(window, chromium_mime(httpserver.url_for("/slow"), "Slow"))
-    qtbot.waitUntil(lambda: window.imports.item(0).state == "downloading", timeout=5000)
+    qtbot.waitUntil(lambda: window.imports.queue.item(0).state == "downloading", timeout=5000)
 
     answers = [QMessageBox.StandardButton.No]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
@@ -227,9 +227,9 @@ def test_closing_during_an_import_asks_and_saves_nothing_half(qtbot, archive, ma
 
     answers.append(QMessageBox.StandardButton.Yes)
     assert window.close()
-    assert window.imports.item(0).state == CANCELLED
+    assert window.imports.queue.item(0).state == CANCELLED
     release.set()
-    qtbot.waitUntil(lambda: not window.imports.downloading(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.imports.queue.downloading(), timeout=5000)
     qtbot.wait(100)
     assert total(archive) == 0
 

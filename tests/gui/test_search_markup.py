@@ -14,7 +14,7 @@ def test_hit_html_escapes_and_marks():
     marked = f"…a {HIT_START}<b>&{HIT_END} c {HIT_END}d {HIT_START}e"
     assert markup.hit_html(marked) == f"…a {HIT}&lt;b&gt;&amp;</span> c d {HIT}e</span>"
     assert markup.hit_html("<i>plain</i>") == "&lt;i&gt;plain&lt;/i&gt;"
-    assert ".hit {" in markup.STYLE
+    assert ".hit {" in markup.STYLE.template
 
 
 def test_detail_marks_hits_in_title_and_text_inside_entity_links():

@@ -240,7 +240,10 @@ def test_settings_survive_a_restart(filled, make_window, qtbot):
     assert (again.filter.sort, again.filter.descending) == ("title", False)
     assert again.list.horizontalHeader().sortIndicatorSection() == TITLE
     assert again.splitter.sizes() == sizes
-    assert again.list.horizontalHeader().sectionSize(2) == 177
+    assert again.list.horizontalHeader().sectionSize(2) < 177  # narrow: the title keeps its share
+    again.resize(1600, 900)
+    again.splitter.setSizes([200, 1100, 300])
+    qtbot.waitUntil(lambda: again.list.horizontalHeader().sectionSize(2) == 177)  # the width chosen, with room
     assert titles(again) == sorted(titles(again))
 
 
@@ -270,20 +273,23 @@ def test_hostile_article_text_stays_inert(archive, make_window, qtbot):
     assert window.filter == before
 
 
-def test_hostile_title_is_never_markup_in_tooltips_or_the_delete_question(archive, make_window, qtbot, monkeypatch):
+def test_hostile_title_is_never_markup_in_tooltips_or_the_trash_question(archive, make_window, qtbot, monkeypatch):
     from PySide6.QtGui import Qt as QtGui_Qt
+
+    from desktop.gui import dialogs
 
     hostile = make_article(1, [BELGRADE], title='<img src="/etc/x.png"> Tom & Jerry', url="https://news.example/h")
     store_article(archive, hostile)
     window = make_window(archive)
     select_title(qtbot, window, hostile.title)
     tip = window.model.data(window.model.index(0, TITLE), Qt.ItemDataRole.ToolTipRole)
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
-    window.delete_selected()
-    for shown in (tip, asked[0]):
-        assert QtGui_Qt.mightBeRichText(shown)  # taken as markup, so the escaping holds
-        assert "&lt;img src=&quot;/etc/x.png&quot;&gt; Tom &amp; Jerry" in shown and "<img" not in shown
+    assert QtGui_Qt.mightBeRichText(tip)  # taken as markup, so the escaping holds
+    assert "&lt;img src=&quot;/etc/x.png&quot;&gt; Tom &amp; Jerry" in tip and "<img" not in tip
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: boxes.append((box.textFormat(), box.text())) or 0)
+    window.actions["trash"].trigger()
+    assert boxes and boxes[0][0] == Qt.TextFormat.PlainText  # the title is shown as it is, never read as markup
+    assert hostile.title in boxes[0][1]
 
 
 def test_unknown_link_schemes_are_ignored(filled, make_window, qtbot):
@@ -317,20 +323,22 @@ def test_ctrl_f_focuses_search(filled, make_window, qtbot):
     qtbot.waitUntil(window.search.field.hasFocus)
 
 
-@pytest.mark.parametrize("answer, left", [(QMessageBox.StandardButton.Yes, 4),
-                                          (QMessageBox.StandardButton.Cancel, 5)])
-def test_delete_asks_then_removes(filled, make_window, qtbot, monkeypatch, answer, left):
+@pytest.mark.parametrize("answer, left", [(True, 4), (False, 5)])
+def test_delete_key_asks_then_moves_to_the_trash(filled, make_window, qtbot, monkeypatch, answer, left):
+    from desktop.gui import dialogs
+
     window = make_window(filled)
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer)
+    monkeypatch.setattr(dialogs, "ask", lambda _parent, _title, text, _yes: asked.append(text) or answer)
     select_title(qtbot, window, "Belgrade protests")
     window.list.setFocus()
     qtbot.keyClick(window.list, Qt.Key.Key_Delete)
-    assert asked and "Belgrade protests" in asked[0]
+    assert asked and "Belgrade protests" in asked[0]  # the question names the article
     if left == 4:
         wait_rows(qtbot, window, 4)
     qtbot.waitUntil(lambda: not window.runner.busy())
     assert query.total(filled) == left
+    assert query.trash_count(filled) == 5 - left  # nothing is gone for good
     assert ("Belgrade protests" in titles(window)) == (left == 5)
 
 
@@ -418,7 +426,7 @@ def test_about_names_version_and_data_folder(filled, make_window, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
     window = make_window(filled)
-    window.show_about()
+    window.actions["about"].trigger()
     assert __version__ in shown[0] and str(filled.path.parent) in shown[0]
     assert "spaCy (MIT)" in shown[0] and "GeoNames, CC BY 4.0" in shown[0]
 
@@ -438,7 +446,7 @@ def test_refresh_keeps_scroll_position(archive, make_window, qtbot):
     window.resize(900, 500)
     window.list.scrollTo(window.model.index(50, 0), window.list.ScrollHint.PositionAtTop)
     top_id = window.model.id_at(window.list.rowAt(0))
-    window.select_rows([52], scroll=False)
+    window.list.select_rows([52], scroll=False)
     selected = window.selected_ids()
     store_article(archive, make_article(99, published="2025-01-01", title="Breaking"))
     window.refresh()
@@ -449,7 +457,7 @@ def test_refresh_keeps_scroll_position(archive, make_window, qtbot):
 
 def test_list_rows_paint_their_text_and_selection(filled, make_window, qtbot):
     window = make_window(filled)
-    window.select_rows([1])
+    window.list.select_rows([1])
     qtbot.waitUntil(lambda: window.selected_ids() == [window.model.id_at(1)])
     image = window.list.viewport().grab().toImage()
     ratio = image.devicePixelRatio()
