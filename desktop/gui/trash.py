@@ -35,7 +35,7 @@ def plural(n: int, noun: str = "article") -> str:
 
 
 class TrashDesk(QObject):
-    changed = Signal()  # articles left or came back: the list should refresh
+    changed = Signal(list)  # articles left or came back: refresh the list, selecting these ids
     counted = Signal(int)  # articles in the Trash
 
     def __init__(self, window, archive: Archive, runner, title_of: Callable[[int], str]):
@@ -76,11 +76,12 @@ class TrashDesk(QObject):
     def _names(self, ids: Sequence[int]) -> str:
         return named([self._title_of(i) for i in ids])
 
-    def _run(self, key: str, work: Callable[[], int], message: Callable[[int], str]) -> None:
+    def _run(self, key: str, work: Callable[[], int], message: Callable[[int], str],
+             select: list[int] | None = None) -> None:
         def done(n: int) -> None:
             self._window.statusBar().showMessage(message(n), 8000)
             self.recount()
-            self.changed.emit()
+            self.changed.emit(select or [])
 
         self._runner.run(key, work, done, self._failed)
 
@@ -105,18 +106,17 @@ class TrashDesk(QObject):
         if not ids:
             self._window.statusBar().showMessage("Nothing to undo.", 4000)
             return
-        self._window.list.remember_position(select=ids)
-        self._restore(ids)
+        self._restore(ids, select=ids)
 
     def restore(self, ids: list[int]) -> None:
         if ids:
             self._window.list.select_after_removal(ids[0])
             self._restore(ids)
 
-    def _restore(self, ids: list[int]) -> None:
+    def _restore(self, ids: list[int], select: list[int] | None = None) -> None:
         archive = self._archive
         self._run("restore", lambda: restore_articles(archive, ids),
-                  lambda n: f"Restored {plural(n)} from the Trash.")
+                  lambda n: f"Restored {plural(n)} from the Trash.", select)
 
     def delete_forever(self, ids: list[int]) -> None:
         if not ids or not dialogs.ask(
@@ -143,4 +143,4 @@ class TrashDesk(QObject):
         if self.keep_days:
             archive, days = self._archive, self.keep_days
             self._runner.run("purge", lambda: empty_trash(archive, older_than_days=days),
-                             lambda n: n and self.changed.emit(), self._failed)
+                             lambda n: n and self.changed.emit([]), self._failed)

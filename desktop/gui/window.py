@@ -251,10 +251,10 @@ class MainWindow(QMainWindow):
         self.list.remember_position()
         self.state.set_sort(sort, descending)
 
-    def refresh(self) -> None:
+    def refresh(self, select: list[int] | None = None) -> None:
         """The archive changed: re-run the current query and recount, keeping the selection
-        and the scroll position."""
-        self.list.remember_position(keep_top=True)
+        (or selecting `select`) and the scroll position."""
+        self.list.remember_position(select or None, keep_top=True)
         self.state.archive_changed()
 
     # -- query results (BrowsingState's listener) -----------------------------------------

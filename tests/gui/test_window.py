@@ -8,53 +8,13 @@ import sys
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
 from desktop.core import query
 from desktop.core.store.archive import store_article
 from desktop.gui.article_table import TITLE
 from tests.gui.conftest import BELGRADE, make_article
-
-
-def titles(window) -> list[str]:
-    return [window.model.summary_at(r).title for r in range(window.model.rowCount())]
-
-
-def click_facet(qtbot, window, kind: str, label: str, double: bool = False) -> None:
-    index = window.facets.term_index(kind, label)
-    assert index.isValid(), f"{kind} {label} not in the sidebar"
-    tree = window.facets.tree
-    tree.scrollTo(index)
-    point = tree.visualRect(index).center()
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    if double:  # what a double-click delivers: a click, then a double-click event
-        qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=point)
-
-
-def wait_rows(qtbot, window, n: int) -> None:
-    qtbot.waitUntil(lambda: window.model.rowCount() == n and not window.runner.busy(), timeout=5000)
-
-
-def select_title(qtbot, window, title: str) -> None:
-    row = titles(window).index(title)
-    rect = window.list.visualRect(window.model.index(row, TITLE))
-    with qtbot.waitSignal(window.detailShown, timeout=5000):
-        qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.detail.article.title == title
-
-
-def click_text(qtbot, browser, text: str, occurrence: int = 0) -> None:
-    """Click the `occurrence`-th place `text` is shown in a QTextBrowser (a link, say)."""
-    cursor = QTextCursor(browser.document())
-    for _ in range(occurrence + 1):
-        cursor = browser.document().find(text, cursor)
-        assert not cursor.isNull(), f"{text!r} not shown"
-    cursor.setPosition(cursor.selectionStart() + 1)
-    browser.setTextCursor(cursor)
-    browser.ensureCursorVisible()
-    point = browser.cursorRect(cursor).center() + QPoint(2, 0)
-    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+from tests.gui.helpers import click_facet, click_text, select_title, titles, wait_rows
 
 
 def test_lists_all_articles_newest_first(filled, make_window):
@@ -275,8 +235,6 @@ def test_hostile_article_text_stays_inert(archive, make_window, qtbot):
 
 def test_hostile_title_is_never_markup_in_tooltips_or_the_trash_question(archive, make_window, qtbot, monkeypatch):
     from PySide6.QtGui import Qt as QtGui_Qt
-
-    from desktop.gui import dialogs
 
     hostile = make_article(1, [BELGRADE], title='<img src="/etc/x.png"> Tom & Jerry', url="https://news.example/h")
     store_article(archive, hostile)
