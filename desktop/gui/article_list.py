@@ -91,6 +91,10 @@ class ArticleList(QTableView):
         self.setSortingEnabled(True)
 
     def _header_menu(self, pos: QPoint) -> None:
+        self.header_menu().exec(self.horizontalHeader().mapToGlobal(pos))
+
+    def header_menu(self) -> QMenu:
+        """Show or hide each column but the title (which always shows)."""
         menu = QMenu(self)
         menu.setAccessibleName("Columns")
         for column, (label, _key, _desc) in enumerate(COLUMNS):
@@ -99,7 +103,7 @@ class ArticleList(QTableView):
             action = QAction(label, menu, checkable=True, checked=not self.isColumnHidden(column))
             action.toggled.connect(lambda on, c=column: self.set_column_shown(c, on))
             menu.addAction(action)
-        menu.exec(self.horizontalHeader().mapToGlobal(pos))
+        return menu
 
     def set_column_shown(self, column: int, shown: bool) -> None:
         self.setColumnHidden(column, not shown)

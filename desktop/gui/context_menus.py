@@ -19,11 +19,18 @@ ROW_ACTIONS = ("open_original", "open_saved_copy", "copy_link", None, "edit", No
 
 
 def for_rows(window, pos: QPoint) -> None:
-    """The menu of the row under `pos` (selected first if it was not) in the article list."""
+    """Pop up the menu of the row under `pos` in the article list."""
+    menu = row_menu(window, pos)
+    if menu is not None:
+        menu.exec(window.list.viewport().mapToGlobal(pos))
+
+
+def row_menu(window, pos: QPoint) -> QMenu | None:
+    """The menu of the row under `pos` (selected first if it was not); None off the rows."""
     articles = window.list
     index = articles.indexAt(pos)
     if not index.isValid():
-        return
+        return None
     if index.row() not in {i.row() for i in articles.selectionModel().selectedRows()}:
         articles.select_rows([index.row()], scroll=False)
     menu = QMenu(articles)
@@ -33,10 +40,14 @@ def for_rows(window, pos: QPoint) -> None:
             menu.addSeparator()
         elif window.actions[name].isVisible():
             menu.addAction(window.actions[name])
-    menu.exec(articles.viewport().mapToGlobal(pos))
+    return menu
 
 
 def for_term(window, term: Term, global_pos: QPoint) -> None:
+    term_menu(window, term).exec(global_pos)
+
+
+def term_menu(window, term: Term) -> QMenu:
     """Filter by a sidebar entry or linked entity, open its entity view, or copy its name."""
     menu = QMenu(window)
     menu.setAccessibleName(term.label)
@@ -54,17 +65,23 @@ def for_term(window, term: Term, global_pos: QPoint) -> None:
     menu.addSeparator()
     copy = menu.addAction("Copy name")
     copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(term.label))
-    menu.exec(global_pos)
+    return menu
 
 
 def for_link(window, kind: str, ident: int, global_pos: QPoint) -> None:
+    menu = link_menu(window, kind, ident)
+    if menu is not None:
+        menu.exec(global_pos)
+
+
+def link_menu(window, kind: str, ident: int) -> QMenu | None:
     """The menu of a link in the reading pane: an entity's, or the article's own."""
     if kind == "entity":
         entity = window.detail.entity(ident)
-        if entity is not None:
-            for_term(window, Term(entity.kind, entity.name, (entity.id,)), global_pos)
-    elif kind == "open":
+        return term_menu(window, Term(entity.kind, entity.name, (entity.id,))) if entity is not None else None
+    if kind == "open":
         menu = QMenu(window)
         for name in ("open_original", "open_saved_copy", "copy_link"):
             menu.addAction(window.actions[name])
-        menu.exec(global_pos)
+        return menu
+    return None

@@ -36,7 +36,7 @@ class SafeBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.requested: list[QUrl] = []
-        self._html = ""
+        self.html = ""
         self.document().setDocumentMargin(14)
         style.theme().changed.connect(self._restyle)
         self.anchorClicked.connect(self._anchor)
@@ -47,7 +47,7 @@ class SafeBrowser(QTextBrowser):
         return None
 
     def set_markup(self, html: str) -> None:
-        self._html = html
+        self.html = html  # what is shown, as we wrote it
         # The default style sheet applies only to HTML set after it, hence on every call.
         self.document().setDefaultStyleSheet(markup.css(style.colours()))
         self.setHtml(html)
@@ -55,7 +55,7 @@ class SafeBrowser(QTextBrowser):
     def _restyle(self) -> None:
         """Render the same markup in the theme's new colours, where the reader was."""
         position = self.verticalScrollBar().value()
-        self.set_markup(self._html)
+        self.set_markup(self.html)
         self.verticalScrollBar().setValue(position)
 
     @staticmethod
