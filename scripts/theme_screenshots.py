@@ -54,14 +54,14 @@ def render(window: MainWindow, theme: str, path: Path) -> None:
     style.theme().choose(QApplication.instance(), theme)
     wait_until(lambda: False, 0.3)
     top = query.facet(window.archive, PERSON)[0].term
-    window.open_entity_term(top)
-    wait_until(lambda: window.entity_view is not None and window.entity_view.profile is not None)
+    window.reading.open_entity_term(top)
+    wait_until(lambda: window.reading.entity_view is not None and window.reading.entity_view.profile is not None)
     dialog = PreferencesDialog(Preferences(theme=theme), window)
     dialog.show()
     wait_until(lambda: False, 0.3)
-    parts = [window.grab(), window.entity_view.grab(), dialog.grab()]
+    parts = [window.grab(), window.reading.entity_view.grab(), dialog.grab()]
     dialog.close()
-    window.entity_view.close()
+    window.reading.entity_view.close()
     width = parts[0].width() + max(p.width() for p in parts[1:])
     image = QImage(width, max(parts[0].height(), sum(p.height() for p in parts[1:])), QImage.Format.Format_RGB32)
     image.fill(QColor(style.colours().rule))

@@ -61,7 +61,7 @@ def term_menu(window, term: Term) -> QMenu:
         remove.triggered.connect(lambda: window.remove_term(term))
     if term.kind in ENTITY_KINDS and term.ids:
         profile = menu.addAction(f"Open this {kind}: all about {term.label}")
-        profile.triggered.connect(lambda: window.open_entity(term.ids[0]))
+        profile.triggered.connect(lambda: window.reading.open_entity(term.ids[0]))
     menu.addSeparator()
     copy = menu.addAction("Copy name")
     copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(term.label))

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.core import query
-from desktop.core.article import ENTITY_KINDS
 from desktop.core.dropped import Dropped
 from desktop.core import preferences
 from desktop.core.preferences import Preferences
@@ -30,10 +28,9 @@ from desktop.gui.browsing import BrowsingState, QueryResult, count_text
 from desktop.gui.chips import ChipBar
 from desktop.gui.detail import DetailPane
 from desktop.gui.drops import DropTarget
-from desktop.gui.entity_view import EntityView
 from desktop.gui.facets import FACET_LIMIT, FacetPanel
 from desktop.gui.import_dock import ImportDock
-from desktop.gui.saved_copy import SavedCopyWindow
+from desktop.gui.reading import Reading
 from desktop.gui.search_bar import SearchBar
 from desktop.gui.tasks import TaskRunner
 from desktop.gui.trash import TrashDesk
@@ -55,11 +52,15 @@ class MainWindow(QMainWindow):
             descending=str(self.settings.value("table/descending", "true")).lower() in ("true", "1")))
         self.state.facet_limit = FACET_LIMIT
         self.loaded = False
-        self.entity_view: EntityView | None = None
-        self.saved_copy: SavedCopyWindow | None = None
         self._sort_before_relevance = (self.state.filter.sort, self.state.filter.descending)
         self.setWindowTitle(f"Cuttings — {archive.path.name}")
         self._build()
+        self.reading = Reading(self, archive, self.runner)
+        self.reading.termChosen.connect(self.add_term)
+        self.reading.articleChosen.connect(self._profile_article)
+        self.reading.failed.connect(self._failed)
+        self.facets.termActivated.connect(self.reading.open_entity_term)
+        self.list.openRequested.connect(self.reading.open_original)
         self.imports = ImportDock(self, archive)
         self.imports.savedBatch.connect(self._batch_saved)
         self.imports.refreshDue.connect(self.refresh)
@@ -83,7 +84,6 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.facets = FacetPanel()
         self.facets.termClicked.connect(self.add_term)
-        self.facets.termActivated.connect(self.open_entity_term)
         self.facets.termMenuRequested.connect(lambda term, pos: context_menus.for_term(self, term, pos))
         self.facets.searchChanged.connect(self._facet_search)
         self.facets.trashClicked.connect(self.show_trash)
@@ -97,7 +97,6 @@ class MainWindow(QMainWindow):
         self.list = ArticleList(self.model)
         self.model.sortRequested.connect(self._sort_requested)
         self.list.selectionMoved.connect(self._selection_moved)
-        self.list.openRequested.connect(self.open_original)
         self.list.customContextMenuRequested.connect(lambda pos: context_menus.for_rows(self, pos))
         self.empty = placeholders.placeholder(placeholders.EMPTY_STATE, "emptyState", "Your archive is empty")
         self.no_match = placeholders.placeholder(placeholders.NO_MATCH, "noMatch", "No articles match")
@@ -106,9 +105,6 @@ class MainWindow(QMainWindow):
         for part in (self.list, self.empty, self.no_match, self.empty_trash):
             self.stack.addWidget(part)
         self.detail = DetailPane(self.archive, self.runner)
-        self.detail.linkClicked.connect(self._detail_link)
-        self.detail.linkDoubleClicked.connect(self._detail_double)
-        self.detail.linkHovered.connect(self._detail_hover)
         self.detail.linkMenuRequested.connect(lambda kind, ident, pos: context_menus.for_link(self, kind, ident, pos))
         self.detail.shown.connect(self.detailShown)
         self.detail.failed.connect(self._failed)
@@ -138,8 +134,8 @@ class MainWindow(QMainWindow):
         return {
             "import": self.show_import_dialog, "paste": self.paste, "quit": self.close,
             "preferences": lambda: dialogs.preferences(self), "undo": self.trash.undo,
-            "open_original": self.open_original, "open_saved_copy": self.open_saved_copy,
-            "copy_link": self.copy_link, "edit": lambda: dialogs.edit_article(self),
+            "open_original": self.reading.open_original, "open_saved_copy": self.reading.open_saved_copy,
+            "copy_link": self.reading.copy_link, "edit": lambda: dialogs.edit_article(self),
             "trash": lambda: self.trash.move_to_trash(self.list.selected_ids()),
             "restore": lambda: self.trash.restore(self.list.selected_ids()),
             "delete_forever": lambda: self.trash.delete_forever(self.list.selected_ids()),
@@ -195,8 +191,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
-        if self.entity_view is not None:
-            self.entity_view.close()
+        self.reading.close()
         super().closeEvent(event)
 
     # -- the filter ---------------------------------------------------------------------
@@ -317,69 +312,9 @@ class MainWindow(QMainWindow):
         if target is self.list and not self.list.selected_ids() and self.model.rowCount():
             self.list.select_rows([0])
 
-    def _entity_term(self, entity_id: int) -> Term | None:
-        entity = self.detail.entity(entity_id)
-        return Term(entity.kind, entity.name, (entity.id,)) if entity else None
-
-    def _detail_link(self, kind: str, ident: int) -> None:
-        if kind == "entity" and (term := self._entity_term(ident)) is not None:
-            self.add_term(term)
-        elif kind == "open":
-            self.open_original()
-
-    def _detail_double(self, kind: str, ident: int) -> None:
-        if kind == "entity":
-            self.open_entity(ident)
-
-    def _detail_hover(self, kind: str, ident: int) -> None:
-        entity = self.detail.entity(ident) if kind == "entity" else None
-        if entity is not None:
-            self.statusBar().showMessage(f"Click: show only articles naming {entity.name} · double-click: all about it")
-        elif kind == "open" and self.detail.article is not None:
-            self.statusBar().showMessage(f"Open {self.detail.article.url} in your browser")
-        else:
-            self.statusBar().clearMessage()
-
     def _title_of(self, article_id: int) -> str:
         summary = self.list.summary_of(article_id)
         return summary.title if summary is not None else ""
-
-    def current_url(self) -> str | None:
-        article_id = self.list.current_id()
-        if article_id is None:
-            return None
-        if self.detail.article is not None and self.detail.article.id == article_id:
-            return self.detail.article.url
-        summary = self.list.summary_of(article_id)
-        return summary.url if summary is not None else None
-
-    def open_original(self) -> None:
-        if self.list.current_id() is None:
-            return
-        url = self.current_url()
-        if not url:
-            self.statusBar().showMessage("This article has no web address (it was imported from a file).", 5000)
-        elif QUrl(url).scheme() not in ("http", "https"):
-            self.statusBar().showMessage(f"Not a web address: {url}", 5000)
-        else:
-            QDesktopServices.openUrl(QUrl(url))
-
-    def copy_link(self) -> None:
-        url = self.current_url()
-        if url:
-            QGuiApplication.clipboard().setText(url)
-            self.statusBar().showMessage(f"Copied {url}", 4000)
-        elif self.list.current_id() is not None:
-            self.statusBar().showMessage("This article has no web address (it was imported from a file).", 5000)
-
-    def open_saved_copy(self) -> None:
-        article_id = self.list.current_id()
-        if article_id is None:
-            return
-        if self.saved_copy is None:
-            self.saved_copy = SavedCopyWindow(self.archive, self.runner, self)
-            self.saved_copy.entityChosen.connect(self.open_entity)
-        self.saved_copy.show_article(article_id)
 
     def apply_preferences(self, prefs: Preferences) -> None:
         """Take the user's preferences: theme, imports and the Trash now; the archive at restart."""
@@ -391,19 +326,6 @@ class MainWindow(QMainWindow):
         self.trash.show_bar(self.filter.trash)
         if moved:
             self.statusBar().showMessage("The new default archive opens the next time Cuttings starts.", 10_000)
-
-    # -- entity view --------------------------------------------------------------------
-    def open_entity_term(self, term: Term) -> None:
-        if term.kind in ENTITY_KINDS and term.ids:
-            self.open_entity(term.ids[0])
-
-    def open_entity(self, entity_id: int) -> None:
-        if self.entity_view is None:
-            self.entity_view = EntityView(self.archive, self.runner, self)
-            self.entity_view.articleChosen.connect(self._profile_article)
-            self.entity_view.termChosen.connect(self.add_term)
-            self.entity_view.failed.connect(self._failed)
-        self.entity_view.open(entity_id)
 
     def _profile_article(self, article_id: int, term: Term | None) -> None:
         if self.list.select_article(article_id):

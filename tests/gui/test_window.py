@@ -312,10 +312,10 @@ def test_arrow_keys_move_and_detail_follows(filled, make_window, qtbot):
 
 
 def test_enter_opens_the_original(filled, make_window, qtbot, monkeypatch):
-    from desktop.gui import window as app
+    from desktop.gui import reading
 
     opened = []
-    monkeypatch.setattr(app.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    monkeypatch.setattr(reading.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
     window = make_window(filled)
     select_title(qtbot, window, "Belgrade protests")
     window.list.setFocus()
@@ -337,9 +337,9 @@ def test_refresh_keeps_selection_and_shows_new_articles(filled, make_window, qtb
 def test_entity_view_from_sidebar(filled, make_window, qtbot):
     window = make_window(filled)
     click_facet(qtbot, window, "person", "Pyotr Nikitin", double=True)
-    qtbot.waitUntil(lambda: window.entity_view is not None and window.entity_view.isVisible()
-                    and window.entity_view.profile is not None)
-    view = window.entity_view
+    qtbot.waitUntil(lambda: window.reading.entity_view is not None and window.reading.entity_view.isVisible()
+                    and window.reading.entity_view.profile is not None)
+    view = window.reading.entity_view
     assert view.profile.entity.name == "Pyotr Nikitin"
     assert view.articles.topLevelItemCount() == 3
     assert view.articles.topLevelItem(0).text(1) == "UN talks in Belgrade"  # newest first
@@ -363,9 +363,9 @@ def test_entity_view_from_detail_pane(filled, make_window, qtbot):
     select_title(qtbot, window, "Belgrade protests")
     belgrade = next(e for e in window.detail.article.entities if e.name == "Belgrade")
     window.detail.linkDoubleClicked.emit("entity", belgrade.id)
-    qtbot.waitUntil(lambda: window.entity_view is not None and window.entity_view.profile is not None)
-    assert window.entity_view.profile.entity.name == "Belgrade"
-    assert window.entity_view.articles.topLevelItemCount() == 3
+    qtbot.waitUntil(lambda: window.reading.entity_view is not None and window.reading.entity_view.profile is not None)
+    assert window.reading.entity_view.profile.entity.name == "Belgrade"
+    assert window.reading.entity_view.articles.topLevelItemCount() == 3
 
 
 def test_empty_archive_shows_how_to_add_articles(archive, make_window):

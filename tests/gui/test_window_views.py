@@ -154,7 +154,7 @@ def test_open_saved_copy_from_the_window(filled, make_window, qtbot):
     window = make_window(filled)
     select_title(qtbot, window, "Belgrade protests")
     window.actions["open_saved_copy"].trigger()
-    qtbot.waitUntil(lambda: window.saved_copy is not None and window.saved_copy.isVisible())
+    qtbot.waitUntil(lambda: window.reading.saved_copy is not None and window.reading.saved_copy.isVisible())
     assert QApplication.activeModalWidget() is None  # non-modal: the window stays usable
 
 
