@@ -64,7 +64,7 @@ def browse(window: MainWindow, out: Path) -> None:
     wait_until(lambda: window.facets.loaded)
     top = query.facet(window.archive, "person")[0]
     window.add_term(top.term)
-    wait_until(lambda: window.matching == top.count and window.model.rowCount() == top.count)
+    wait_until(lambda: window.model.rowCount() == top.count)
     window.list.select_rows([0])
     wait_until(lambda: window.detail.article is not None and window.detail.article.id == window.current_id())
     wait_until(lambda: False, 0.5)
@@ -90,10 +90,10 @@ def import_batch(window: MainWindow, out: Path) -> None:
         + [Dropped(f"{base}/slow", "A very slow site"), Dropped(f"{base}/missing", "A page that is not there yet")]
         + [Dropped(str(p)) for p in sorted(files.iterdir())]
     )
-    queue = window.imports
+    queue = window.imports.queue
     wait_until(lambda: queue.counts()["saved"] + queue.counts()["failed"] >= 6)
     wait_until(lambda: False, 1.0)  # let the list refresh show the new rows
-    window.import_dock.widget().table.selectRow(3)
+    window.imports.panel.table.selectRow(3)
     window.grab().save(str(out / "import.png"))
     print(f"mid-batch: {dict(queue.counts())}")
     queue.cancel([3])  # the slow one

@@ -26,7 +26,8 @@ from desktop.core.preferences import Preferences
 from desktop.core.store.archive import store_article
 from desktop.core.store.db import Archive
 from desktop.gui import style
-from desktop.gui.app import MainWindow, application
+from desktop.gui.app import application
+from desktop.gui.window import MainWindow
 from desktop.gui.preferences import PreferencesDialog
 
 NIKITIN = Entity(PERSON, "Pyotr Nikitin", ["Nikitin"], mentions=2, context="Pyotr Nikitin arrived in Belgrade.")
@@ -104,7 +105,7 @@ def main(folder: str) -> None:
         for theme in ("light", "dark"):
             render(window, theme, out / f"{theme}.png")
             print(f"{theme}: {out / f'{theme}.png'}")
-        window.imports.shutdown()
+        window.imports.queue.shutdown()
         window.close()
 
 

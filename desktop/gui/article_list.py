@@ -24,7 +24,9 @@ from desktop.gui.article_table import (
 )
 
 TITLE_SHARE = 0.45  # of the list's width the title keeps before other columns shrink
+TITLE_SHARE_SEARCHING = 0.3  # while searching, the Found column needs room too
 MIN_COLUMN = 48
+FIXED = frozenset({"published", "people", "added"})  # short values: shrinking them only hides them
 
 
 class ArticleList(QTableView):
@@ -82,9 +84,11 @@ class ArticleList(QTableView):
         samples = {"published": "2024-12-31", "publisher": "Seattle Times", "authors": "Anna Petrova",
                    "people": "People", "added": "2024-12-31", "places": "Belgrade, Kyiv",
                    "snippet": "… the pipeline deal was signed in Serbia on …"}
-        for column, (_label, key, _desc) in enumerate(COLUMNS):
+        for column, (label, key, _desc) in enumerate(COLUMNS):
             if column != TITLE:
-                self._preferred[column] = fm.horizontalAdvance(samples.get(key, "Column")) + 24
+                # The sort arrow and the cell padding beside the longest usual value or the header.
+                sample = max(samples.get(key, "Column"), label, key=fm.horizontalAdvance)
+                self._preferred[column] = fm.horizontalAdvance(sample) + 30
                 header.resizeSection(column, self._preferred[column])
             header.setSectionHidden(column, column in HIDDEN_AT_FIRST)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
@@ -124,15 +128,22 @@ class ArticleList(QTableView):
 
     def fit_columns(self) -> None:
         """Give the title the slack: other columns keep their preferred widths while the
-        title gets TITLE_SHARE of the width, and shrink together (to MIN_COLUMN) when not."""
-        others = [c for c in self.shown_columns() if c != TITLE]
+        title gets TITLE_SHARE of the width; when it would not, the columns of longer values
+        (source, authors, places, found) shrink together, to MIN_COLUMN at least."""
+        shown = [c for c in self.shown_columns() if c != TITLE]
+        fixed = [c for c in shown if COLUMNS[c][1] in FIXED]
+        others = [c for c in shown if c not in fixed]
         width = self.viewport().width()
+        searching = any(c in SEARCH_ONLY for c in shown)
+        room = width - int(width * (TITLE_SHARE_SEARCHING if searching else TITLE_SHARE))
+        room -= sum(self._preferred.get(c, MIN_COLUMN) for c in fixed)
         wanted = sum(self._preferred.get(c, MIN_COLUMN) for c in others)
-        room = max(0, width - int(width * TITLE_SHARE))
-        scale = 1.0 if wanted <= room or not wanted else room / wanted
+        scale = 1.0 if wanted <= room or not wanted else max(0, room) / wanted
         self._fitting = True
         try:
             header = self.horizontalHeader()
+            for c in fixed:
+                header.resizeSection(c, self._preferred.get(c, MIN_COLUMN))
             for c in others:
                 header.resizeSection(c, max(MIN_COLUMN, int(self._preferred.get(c, MIN_COLUMN) * scale)))
         finally:
