@@ -48,7 +48,8 @@ def add_parsers(sub, common) -> None:
 
 def _filter(args, archive):
     """The Filter of `list`'s options; None if a named entity is not in the archive."""
-    from desktop.core.query import Filter, find_term
+    from desktop.core.profiles import find_term
+    from desktop.core.query import Filter
 
     terms = []
     for kind in KINDS:
@@ -134,7 +135,7 @@ def cmd_export(args) -> int:
 
 def cmd_entities(args) -> int:
     """Every entity (of --kind) with the number of articles naming it, most first."""
-    from desktop.core.query import entity_counts
+    from desktop.core.profiles import entity_counts
 
     rows = entity_counts(open_archive(args), args.kind)
     if args.json:
