@@ -11,7 +11,8 @@ from desktop.cli import run
 from desktop.core import pipeline, preferences
 from desktop.core.article import PERSON, Entity
 from desktop.core.preferences import Preferences
-from desktop.core.query import detail, entity_counts
+from desktop.core.profiles import entity_counts
+from desktop.core.query import detail
 from desktop.core.store.db import Archive
 
 

@@ -13,7 +13,8 @@ import pytest
 
 from desktop.core.article import CITY, PERSON, Article, Entity, Original
 from desktop.core.errors import CuttingsError
-from desktop.core.query import Filter, article_ids, detail, find_term, total
+from desktop.core.profiles import find_term
+from desktop.core.query import Filter, article_ids, detail, total
 from desktop.core.store import db as store_db
 from desktop.core.store.archive import EXISTS, SAVED, delete_articles, original_of, replace_entities, store_article
 from desktop.core.store.db import SCHEMA_VERSION, Archive
@@ -313,7 +314,8 @@ def test_trash_hides_restore_shows_and_delete_is_for_good(archive):
 
 
 def test_trashed_articles_leave_facets_profiles_and_counts(archive):
-    from desktop.core.query import entity_counts, facet, profile
+    from desktop.core.profiles import entity_counts, profile
+    from desktop.core.query import facet
     from desktop.core.store.trash import trash_articles
 
     a = store_article(archive, make_article(1)).id

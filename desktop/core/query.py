@@ -1,4 +1,4 @@
-"""Reading the archive: a Filter value in, article ids, rows, facet counts and profiles out.
+"""Reading the archive: a Filter value in, article ids, rows and facet counts out.
 
 The GUI and the CLI hold a Filter, never SQL.
 """
@@ -112,22 +112,12 @@ class FacetEntry:
     count: int
 
 
-@dataclass
-class Profile:
-    """An entity across the archive: its articles by date, who and what goes with it."""
-
-    entity: EntityInfo
-    articles: list[Summary]
-    companions: list[FacetEntry]  # entities most often in the same articles
-    contexts: list[tuple[int, str]]  # (article id, sentence)
-
-
 # The few trashed ids. Testing an article id against them (not reading `trashed` off each row)
 # lets every browse query keep to its covering indexes, which all hold the article id.
 _TRASHED = select(ArticleRow.id).where(col(ArticleRow.trashed).is_not(None))
 
 
-def _shown(article_id, flt: Filter):
+def shown(article_id, flt: Filter):
     """The condition that `article_id` (a column) is an article `flt` looks at: trashed or not."""
     return col(article_id).in_(_TRASHED) if flt.trash else col(article_id).not_in(_TRASHED)
 
@@ -150,7 +140,7 @@ def search_errors(archive: Archive) -> Iterator[None]:
 
 def _matching_ids(archive: Archive, flt: Filter):
     """A SELECT of the ids matching `flt`; raises SearchSyntaxError for unreadable search text."""
-    query = select(ArticleRow.id).where(_shown(ArticleRow.id, flt))
+    query = select(ArticleRow.id).where(shown(ArticleRow.id, flt))
     search = parse_search(flt.text)
     if search is not None:
         query = query.where(col(ArticleRow.id).in_(archive.backend.fulltext_ids(search)))
@@ -292,7 +282,8 @@ def summaries(archive: Archive, ids: Sequence[int]) -> list[Summary]:
     return [_summary(rows[i], authors.get(i, []), places.get(i)) for i in ids if i in rows]
 
 
-def _entity_info(row: EntityRow, **extra) -> EntityInfo:
+def entity_info(row: EntityRow, **extra) -> EntityInfo:
+    """The EntityInfo of an entity row; `extra`: its per-article or archive-wide fields."""
     return EntityInfo(
         id=row.id,
         kind=row.kind,
@@ -327,31 +318,9 @@ def detail(archive: Archive, article_id: int) -> Detail | None:
         language=row.language,
         image=row.image,
         entities=[
-            _entity_info(e, mentions=m.count, context=m.context, first_pos=m.first_pos) for e, m in linked
+            entity_info(e, mentions=m.count, context=m.context, first_pos=m.first_pos) for e, m in linked
         ],
     )
-
-
-def find_term(archive: Archive, kind: str, name: str) -> Term | None:
-    """The entity term a user means by `name`: canonical name or alias, any case.
-
-    A city may also be named by its GeoNames id. Several entities can answer (two
-    articles' first-name-only "Yulia"); the term stands for all of them.
-    """
-    wanted = " ".join(name.split()).casefold()
-    with archive.session() as session:
-        rows = session.exec(select(EntityRow).where(EntityRow.kind == kind)).all()
-    ids = [
-        r.id
-        for r in rows
-        if r.name.casefold() == wanted
-        or wanted in (a.casefold() for a in r.aliases.split("\n"))
-        or (kind == CITY and wanted.isdigit() and r.geonameid == int(wanted))
-    ]
-    if not ids:
-        return None
-    label = next(r.name for r in rows if r.id == ids[0])
-    return Term(kind, label, tuple(ids))
 
 
 def facet(
@@ -376,7 +345,7 @@ def facet(
         key = label = ArticleRow.publisher if kind == PUBLISHER else func.substr(ArticleRow.published, 1, 4)
         article = ArticleRow.id
         query = select(key, label, func.count(article)).where(key.is_not(None))
-    query = query.where(col(article).in_(_matching_ids(archive, flt)) if _is_subset(flt) else _shown(article, flt))
+    query = query.where(col(article).in_(_matching_ids(archive, flt)) if _is_subset(flt) else shown(article, flt))
     if containing.strip():
         query = query.where(func.lower(label).contains(containing.strip().lower(), autoescape=True))
     # Years read as a timeline, newest first; every other section by article count.
@@ -387,51 +356,3 @@ def facet(
     if kind in ENTITY_KINDS:
         return [FacetEntry(Term(kind, name, (entity_id,)), n) for entity_id, name, n in rows]
     return [FacetEntry(Term(kind, value), n) for value, _, n in rows]
-
-
-def profile(
-    archive: Archive, entity_id: int, companions: int = 12, contexts: int = 20, articles: int | None = None
-) -> Profile | None:
-    """One entity across the archive (the entity view); `articles` caps the newest listed."""
-    shown = _shown(Mention.article_id, Filter())
-    with archive.session() as session:
-        entity = session.get(EntityRow, entity_id)
-        if entity is None:
-            return None
-        mention_rows = session.exec(select(Mention).where(Mention.entity_id == entity_id, shown)).all()
-    ordered = article_ids(archive, Filter(terms=(Term(entity.kind, entity.name, (entity_id,)),)))
-    with archive.session() as session:
-        together = session.exec(
-            select(EntityRow.id, EntityRow.kind, EntityRow.name, func.count(Mention.article_id))
-            .join(Mention, Mention.entity_id == EntityRow.id)
-            .where(
-                col(Mention.article_id).in_(select(Mention.article_id).where(Mention.entity_id == entity_id, shown)),
-                EntityRow.id != entity_id,
-            )
-            .group_by(EntityRow.id)
-            .order_by(func.count(Mention.article_id).desc(), EntityRow.name)
-            .limit(companions)
-        ).all()
-    by_article = {m.article_id: m.context for m in mention_rows}
-    return Profile(
-        entity=_entity_info(entity, mentions=len(mention_rows)),
-        articles=summaries(archive, ordered[:articles]),
-        companions=[FacetEntry(Term(k, n, (i,)), c) for i, k, n, c in together],
-        contexts=[(a, by_article[a]) for a in ordered if by_article.get(a)][:contexts],
-    )
-
-
-def entity_counts(archive: Archive, kind: str | None = None) -> list[tuple[EntityInfo, int]]:
-    """Every entity (of one kind, or all) with the number of articles naming it, most first."""
-    count = func.count(Mention.article_id)
-    query = (
-        select(EntityRow, count)
-        .join(Mention, Mention.entity_id == EntityRow.id)
-        .where(_shown(Mention.article_id, Filter()))
-        .group_by(EntityRow.id)
-    )
-    if kind:
-        query = query.where(EntityRow.kind == kind)
-    with archive.session() as session:
-        rows = session.exec(query.order_by(count.desc(), EntityRow.name)).all()
-    return [(_entity_info(e, mentions=n), n) for e, n in rows]

@@ -2,7 +2,7 @@
 
 Its articles by date (click one to select it in the main list), the people and places most
 often mentioned with it (click to filter the archive by them), and the sentences it
-appears in. Filled from `query.profile`, run in the task runner.
+appears in. Filled from `profiles.profile`, run in the task runner.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import query
-from desktop.core.query import Profile, Term
+from desktop.core import profiles
+from desktop.core.profiles import Profile
+from desktop.core.query import Term
 from desktop.core.store.db import Archive
 from desktop.gui import markup
 from desktop.gui.article_table import source_label
@@ -89,7 +90,7 @@ class EntityView(QDialog):
         archive = self._archive
         self._runner.run(
             "profile",
-            lambda: query.profile(archive, entity_id, companions=COMPANIONS, articles=PROFILE_ARTICLES),
+            lambda: profiles.profile(archive, entity_id, companions=COMPANIONS, articles=PROFILE_ARTICLES),
             self.show_profile,
             self.failed.emit,
         )

@@ -19,7 +19,8 @@ from PySide6.QtCore import QLocale
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE
 from desktop.core.entities.language import ENGLISH
 from desktop.core.extract.names import same_outlet
-from desktop.core.query import AUTHOR, PUBLISHER, YEAR, Detail, EntityInfo, Profile
+from desktop.core.profiles import Profile
+from desktop.core.query import AUTHOR, PUBLISHER, YEAR, Detail, EntityInfo
 from desktop.core.search import HIT_END, HIT_START
 from desktop.core.search_results import Hits
 from desktop.gui.themes import Colours

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core import query
-from desktop.core.query import Detail, EntityInfo, Profile
+from desktop.core.profiles import Profile
+from desktop.core.query import Detail, EntityInfo
 from desktop.gui import article_table, markup
 from desktop.gui.article_table import ArticleTableModel
 from desktop.gui.tasks import SyncRunner, TaskRunner

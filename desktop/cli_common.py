@@ -1,0 +1,32 @@
+"""The options every `cuttings` command takes (--db, --debug) and the archive --db names."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.core import preferences
+
+
+def common_options() -> argparse.ArgumentParser:
+    """A parent parser of the options the program and each sub-command accept."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="archive file (default: $CUTTINGS_DB, else the `archive` preference, "
+                             "else archive.sqlite3 in the user data folder)")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show tracebacks of unexpected errors")
+    return common
+
+
+def location(args):
+    """The archive to open: --db, else $CUTTINGS_DB, else the preference, else the default."""
+    from desktop.core.store.db import default_location
+
+    return getattr(args, "db", None) or default_location(preferences.load().archive)
+
+
+def open_archive(args):
+    """The Archive at `location(args)`, created if it does not exist yet."""
+    from desktop.core.store.db import Archive
+
+    return Archive(location(args))

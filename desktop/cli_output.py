@@ -1,0 +1,54 @@
+"""What the `cuttings` sub-commands print: JSON, list rows and whole articles."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+
+from desktop.core.article import CITY, ENTITY_KINDS
+
+
+def print_json(value) -> None:
+    """`value` as indented JSON on standard output (datetimes as text)."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=1, default=str)  # default: datetimes
+    sys.stdout.write("\n")
+
+
+def with_country(entity) -> str:
+    """An entity's name, a city's with its country code: "Paris (FR)"."""
+    return f"{entity.name} ({entity.country})" if entity.kind == CITY and entity.country else entity.name
+
+
+def print_rows(rows, as_json: bool, found: dict[int, str] | None = None) -> None:
+    """List rows (Summary values) as JSON or one line each; a trashed one with its trashing
+    time, a search hit with its snippet (`found`: id -> snippet)."""
+    found = found or {}
+    if as_json:
+        print_json([
+            {k: v for k, v in asdict(r).items()
+             if k in ("id", "url", "title", "authors", "published", "publisher", "trashed")}
+            | ({"snippet": found.get(r.id, "")} if found else {})
+            for r in rows
+        ])
+    else:
+        for r in rows:
+            when = f"{r.trashed.astimezone():%Y-%m-%d %H:%M}  " if r.trashed else ""
+            print(f"{r.id:>6}  {when}{(r.published or '')[:10]:<10}  {r.title}  — {r.publisher or r.url or ''}")
+            if r.id in found:
+                print(f"{'':>20}{found[r.id]}")
+
+
+def print_readable(item) -> None:
+    """An article (stored Detail or extracted Article) as text: metadata, entities, body."""
+    print(item.title)
+    for label, value in (("By", ", ".join(item.authors)), ("Date", item.published),
+                         ("Source", item.publisher), ("URL", item.url)):
+        if value:
+            print(f"{label}: {value}")
+    for kind, label in zip(ENTITY_KINDS, ("People", "Cities", "Countries", "Organisations", "Other places")):
+        names = [with_country(e) for e in item.entities if e.kind == kind]
+        if names:
+            print(f"{label}: {', '.join(names)}")
+    print()
+    print(item.text)

@@ -1,0 +1,149 @@
+"""The `cuttings` commands that read the archive: `list`, `show`, `export` and `entities`."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from desktop.cli_common import open_archive
+from desktop.cli_output import print_json, print_readable, print_rows, with_country
+from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, ORG, PERSON
+from desktop.core.errors import CuttingsError
+
+KINDS = (PERSON, CITY, COUNTRY, ORG)  # the entity kinds `list` filters by
+LIST_SORTS = ("published", "title", "added", "relevance")  # keys of query.SORT_COLUMNS
+
+
+def add_parsers(sub, common) -> None:
+    """Add the `list`, `show`, `export` and `entities` sub-commands to `sub`."""
+    p = sub.add_parser("list", parents=[common], help="list articles, newest first")
+    p.add_argument("--search", metavar="TEXT", default="",
+                   help='full-text search: words (prefixes too), OR, -word, "a phrase", title:word, author:name')
+    p.add_argument("--sort", choices=LIST_SORTS, default="published",
+                   help="newest first (published, added), A-Z (title) or best match first (relevance)")
+    for kind in KINDS:
+        p.add_argument(f"--{kind}", metavar="NAME", action="append", default=[],
+                       help=f"only articles naming this {kind} (repeatable)")
+    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--trash", action="store_true", help="list the articles in the trash")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("show", parents=[common], help="one article with its entities, or its saved copy")
+    p.add_argument("id", type=int)
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--json", action="store_true")
+    how.add_argument("--saved-copy", action="store_true",
+                     help="the offline copy as safe HTML: no scripts, nothing that loads")
+    p.add_argument("--out", metavar="FILE", help="with --saved-copy: file to write (default: standard output)")
+
+    p = sub.add_parser("export", parents=[common], help="write the whole archive as json, csv or md")
+    p.add_argument("--format", choices=("json", "csv", "md"), default="json")
+    p.add_argument("--out", metavar="PATH", help="file to write (default: standard output)")
+
+    p = sub.add_parser("entities", parents=[common], help="people, places and organisations with counts")
+    p.add_argument("--kind", choices=ENTITY_KINDS)
+    p.add_argument("--json", action="store_true")
+
+
+def _filter(args, archive):
+    """The Filter of `list`'s options; None if a named entity is not in the archive."""
+    from desktop.core.profiles import find_term
+    from desktop.core.query import Filter
+
+    terms = []
+    for kind in KINDS:
+        for name in getattr(args, kind):
+            term = find_term(archive, kind, name)
+            if term is None:
+                return None
+            terms.append(term)
+    return Filter(text=args.search, terms=tuple(terms), sort=args.sort, descending=args.sort != "title",
+                  trash=args.trash)
+
+
+def cmd_list(args) -> int:
+    """Rows matching the filter; when searching, each with a snippet, hits in [brackets].
+    A search the language cannot read prints its one sentence and exits 2."""
+    from desktop.core.query import article_ids, summaries
+    from desktop.core.search import HIT_END, HIT_START, SearchSyntaxError
+    from desktop.core.search_results import snippets
+
+    archive = open_archive(args)
+    flt = _filter(args, archive)
+    try:
+        rows = summaries(archive, article_ids(archive, flt, args.limit)) if flt is not None else []
+        found = snippets(archive, [r.id for r in rows], args.search)
+    except SearchSyntaxError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print_rows(rows, args.json, {i: s.replace(HIT_START, "[").replace(HIT_END, "]") for i, s in found.items()})
+    return 0
+
+
+def cmd_show(args) -> int:
+    """One stored article as text or JSON, or (--saved-copy) its offline copy as HTML."""
+    from desktop.core.query import detail
+
+    if args.saved_copy:
+        return _show_saved_copy(args)
+    if args.out:
+        print("cuttings show: --out goes with --saved-copy", file=sys.stderr)
+        return 2
+    item = detail(open_archive(args), args.id)
+    if item is None:
+        raise CuttingsError(f"No article {args.id} in the archive")
+    if args.json:
+        print_json(asdict(item))
+        return 0
+    print_readable(item)
+    return 0
+
+
+def _show_saved_copy(args) -> int:
+    from desktop.core.query import summaries
+    from desktop.core.snapshot import saved_copy
+
+    archive = open_archive(args)
+    copy = saved_copy(archive, args.id)
+    if copy is None:
+        stored = summaries(archive, [args.id])
+        raise CuttingsError(f"Article {args.id} has no saved copy" if stored
+                            else f"No article {args.id} in the archive")
+    _write(copy.html, args.out)
+    return 0
+
+
+def _write(content: str, out: str | None) -> None:
+    """`content` to the file `out`, or to standard output."""
+    if not out:
+        sys.stdout.write(content)
+        return
+    try:
+        Path(out).write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise CuttingsError(f"Cannot write {out}: {exc.strerror}")
+
+
+def cmd_export(args) -> int:
+    """The whole archive in one format, to --out or standard output."""
+    from desktop.core.export import export
+
+    _write(export(open_archive(args), args.format), args.out)
+    return 0
+
+
+def cmd_entities(args) -> int:
+    """Every entity (of --kind) with the number of articles naming it, most first."""
+    from desktop.core.profiles import entity_counts
+
+    rows = entity_counts(open_archive(args), args.kind)
+    if args.json:
+        print_json([{**asdict(info), "articles": n} for info, n in rows])
+    else:
+        for info, n in rows:
+            print(f"{n:>5}  {info.kind:<7}  {with_country(info)}")
+    return 0
+
+
+COMMANDS = {"list": cmd_list, "show": cmd_show, "export": cmd_export, "entities": cmd_entities}
