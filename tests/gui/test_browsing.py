@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from desktop.core.query import find_term
+from desktop.core.profiles import find_term
 from desktop.core.search import SearchSyntaxError
 from desktop.core.store.trash import trash_articles
 from desktop.gui.browsing import BrowsingState, QueryResult, count_text
