@@ -129,7 +129,8 @@ class ArticleList(QTableView):
     def fit_columns(self) -> None:
         """Give the title the slack: other columns keep their preferred widths while the
         title gets TITLE_SHARE of the width; when it would not, the columns of longer values
-        (source, authors, places, found) shrink together, to MIN_COLUMN at least."""
+        (source, authors, places) shrink together, to MIN_COLUMN at least, and then the
+        search snippet."""
         shown = [c for c in self.shown_columns() if c != TITLE]
         fixed = [c for c in shown if COLUMNS[c][1] in FIXED]
         others = [c for c in shown if c not in fixed]
@@ -137,15 +138,15 @@ class ArticleList(QTableView):
         searching = any(c in SEARCH_ONLY for c in shown)
         room = width - int(width * (TITLE_SHARE_SEARCHING if searching else TITLE_SHARE))
         room -= sum(self._preferred.get(c, MIN_COLUMN) for c in fixed)
-        wanted = sum(self._preferred.get(c, MIN_COLUMN) for c in others)
-        scale = 1.0 if wanted <= room or not wanted else max(0, room) / wanted
+        widths = _shrunk([self._preferred.get(c, MIN_COLUMN) for c in others], max(0, room),
+                         last=[c in SEARCH_ONLY for c in others])
         self._fitting = True
         try:
             header = self.horizontalHeader()
             for c in fixed:
                 header.resizeSection(c, self._preferred.get(c, MIN_COLUMN))
-            for c in others:
-                header.resizeSection(c, max(MIN_COLUMN, int(self._preferred.get(c, MIN_COLUMN) * scale)))
+            for c, w in zip(others, widths):
+                header.resizeSection(c, w)
         finally:
             self._fitting = False
 
@@ -240,3 +241,18 @@ class ArticleList(QTableView):
         if rows:
             self.select_rows(rows, scroll=scroll)
         return bool(rows)
+
+
+def _shrunk(widths: list[int], room: int, last: list[bool]) -> list[int]:
+    """`widths` fitted into `room` pixels: unchanged if they fit; else the columns not marked
+    `last` shrink together first (to MIN_COLUMN), then the `last` ones (the search snippet)."""
+    if sum(widths) <= room:
+        return widths
+    first = [w for w, keep in zip(widths, last) if not keep]
+    kept = sum(w for w, keep in zip(widths, last) if keep)
+    spare = room - kept  # what the first group may take while the last keep their widths
+    if spare >= len(first) * MIN_COLUMN:
+        scale = spare / sum(first) if first else 1.0
+        return [w if keep else max(MIN_COLUMN, int(w * scale)) for w, keep in zip(widths, last)]
+    scale = max(0, room - len(first) * MIN_COLUMN) / kept if kept else 0
+    return [max(MIN_COLUMN, int(w * scale)) if keep else MIN_COLUMN for w, keep in zip(widths, last)]
