@@ -218,30 +218,31 @@ def trash_count(archive: Archive) -> int:
 
 
 def _authors_of(session, ids: Sequence[int]) -> dict[int, list[str]]:
-    rows = session.exec(
+    """Each article's authors, in byline order."""
+    return _names_by_article(session, (
         select(ArticleAuthor.article_id, Author.name)
         .join(Author, Author.id == ArticleAuthor.author_id)
         .where(col(ArticleAuthor.article_id).in_(ids))
         .order_by(ArticleAuthor.article_id, ArticleAuthor.position)
-    ).all()
-    authors: dict[int, list[str]] = {}
-    for article_id, name in rows:
-        authors.setdefault(article_id, []).append(name)
-    return authors
+    ))
 
 
 def _places_of(session, ids: Sequence[int]) -> dict[int, list[str]]:
     """Each article's places (cities, countries, other places), in the order it names them."""
-    rows = session.exec(
+    return _names_by_article(session, (
         select(Mention.article_id, EntityRow.name)
         .join(EntityRow, EntityRow.id == Mention.entity_id)
         .where(col(Mention.article_id).in_(ids), col(EntityRow.kind).in_((CITY, COUNTRY, PLACE)))
         .order_by(Mention.article_id, Mention.first_pos)
-    ).all()
-    places: dict[int, list[str]] = {}
-    for article_id, name in rows:
-        places.setdefault(article_id, []).append(name)
-    return places
+    ))
+
+
+def _names_by_article(session, rows_query) -> dict[int, list[str]]:
+    """(article id, name) rows, in their order, as {article id: [name, ...]}."""
+    names: dict[int, list[str]] = {}
+    for article_id, name in session.exec(rows_query).all():
+        names.setdefault(article_id, []).append(name)
+    return names
 
 
 def _summary(row, authors: list[str], places: list[str] | None = None) -> Summary:
