@@ -46,8 +46,13 @@ class EntityView(QDialog):
         self.profile: Profile | None = None
         self.browser = SafeBrowser()
         self.browser.setObjectName("profileText")
+        self.browser.setAccessibleName("About this entity")
+        self.browser.setAccessibleDescription("Who and what goes with it, and the sentences that name it; "
+                                              "links filter the archive")
         self.articles = QTreeWidget()
         self.articles.setObjectName("profileArticles")
+        self.articles.setAccessibleName("Its articles by date")
+        self.articles.setAccessibleDescription("Enter or a click selects the article in the main window")
         self.articles.setHeaderLabels(["Date", "Title", "Source"])
         self.articles.setRootIsDecorated(False)
         self.articles.setUniformRowHeights(True)
