@@ -232,7 +232,9 @@ def _places_of(session, ids: Sequence[int]) -> dict[int, list[str]]:
     return _names_by_article(session, (
         select(Mention.article_id, EntityRow.name)
         .join(EntityRow, EntityRow.id == Mention.entity_id)
-        .where(col(Mention.article_id).in_(ids), col(EntityRow.kind).in_((CITY, COUNTRY, PLACE)))
+        # coalesce hides entity.kind from its index: the page's mentions drive the join (1 ms
+        # for 100 rows at 100k articles), not every place in the archive (60 ms).
+        .where(col(Mention.article_id).in_(ids), func.coalesce(EntityRow.kind, "").in_((CITY, COUNTRY, PLACE)))
         .order_by(Mention.article_id, Mention.first_pos)
     ))
 

@@ -52,7 +52,7 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
     SEPARATOR,
     ActionSpec("trash", "Move to &Trash", "&Edit", (QKeySequence.StandardKey.Delete,), (SELECTED, NOT_IN_TRASH),
                list_only=True),
-    ActionSpec("restore", "&Restore", "&Edit", (), (SELECTED, IN_TRASH), tip="Put back into the archive"),
+    ActionSpec("restore", "&Restore", "&Edit", ("Ctrl+Shift+R",), (SELECTED, IN_TRASH), tip="Put back into the archive"),
     ActionSpec("delete_forever", "&Delete permanently…", "&Edit", ("Shift+Del",), (SELECTED,), list_only=True),
     ActionSpec("empty_trash", "E&mpty Trash…", "&Edit"),
     ActionSpec("search", "&Search", "&View", (QKeySequence.StandardKey.Find,)),

@@ -23,6 +23,9 @@ from desktop.gui.article_table import (
     column_of_sort,
 )
 
+READABLE = 64  # narrower than this, a column of names shows two letters: hide it for now
+# Which of the longer columns give way first when even READABLE does not fit.
+GIVE_WAY = ("places", "authors", "publisher")
 TITLE_SHARE = 0.45  # of the list's width the title keeps before other columns shrink
 TITLE_SHARE_SEARCHING = 0.3  # while searching, the Found column needs room too
 MIN_COLUMN = 48
@@ -90,7 +93,7 @@ class ArticleList(QTableView):
                 sample = max(samples.get(key, "Column"), label, key=fm.horizontalAdvance)
                 self._preferred[column] = fm.horizontalAdvance(sample) + 30
                 header.resizeSection(column, self._preferred[column])
-            header.setSectionHidden(column, column in HIDDEN_AT_FIRST)
+        self._wanted = {c for c in range(len(COLUMNS)) if c != TITLE and c not in HIDDEN_AT_FIRST}
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.setSortingEnabled(True)
 
@@ -104,23 +107,28 @@ class ArticleList(QTableView):
         for column, (label, _key, _desc) in enumerate(COLUMNS):
             if column == TITLE or column in SEARCH_ONLY:
                 continue
-            action = QAction(label, menu, checkable=True, checked=not self.isColumnHidden(column))
+            action = QAction(label, menu, checkable=True, checked=column in self._wanted)
             action.toggled.connect(lambda on, c=column: self.set_column_shown(c, on))
             menu.addAction(action)
         return menu
 
     def set_column_shown(self, column: int, shown: bool) -> None:
-        self.setColumnHidden(column, not shown)
+        """The user's choice for `column` (shown when there is room for it)."""
+        if shown:
+            self._wanted.add(column)
+        else:
+            self._wanted.discard(column)
         self.fit_columns()
 
     def set_searching(self, searching: bool) -> None:
         """Show the columns that only mean something while searching (the snippet)."""
         for column in SEARCH_ONLY:
-            if self.isColumnHidden(column) == searching:
+            if (column in self._wanted) != searching:
                 self.set_column_shown(column, searching)
 
-    def shown_columns(self) -> list[int]:
-        return [c for c in range(len(COLUMNS)) if not self.isColumnHidden(c)]
+    def wanted_columns(self) -> list[int]:
+        """The columns the user chose (and the search's), whether or not there is room now."""
+        return sorted(self._wanted)
 
     def _section_resized(self, column: int, _old: int, new: int) -> None:
         if not self._fitting and column != TITLE and new > 0:
@@ -130,19 +138,28 @@ class ArticleList(QTableView):
         """Give the title the slack: other columns keep their preferred widths while the
         title gets TITLE_SHARE of the width; when it would not, the columns of longer values
         (source, authors, places) shrink together, to MIN_COLUMN at least, and then the
-        search snippet."""
-        shown = [c for c in self.shown_columns() if c != TITLE]
-        fixed = [c for c in shown if COLUMNS[c][1] in FIXED]
-        others = [c for c in shown if c not in fixed]
-        width = self.viewport().width()
-        searching = any(c in SEARCH_ONLY for c in shown)
-        room = width - int(width * (TITLE_SHARE_SEARCHING if searching else TITLE_SHARE))
-        room -= sum(self._preferred.get(c, MIN_COLUMN) for c in fixed)
-        widths = _shrunk([self._preferred.get(c, MIN_COLUMN) for c in others], max(0, room),
-                         last=[c in SEARCH_ONLY for c in others])
+        search snippet; one that would be narrower than READABLE is left out for now
+        (places first, then authors, then source), and comes back when there is room."""
+        shown = self.wanted_columns()
+        while True:
+            fixed = [c for c in shown if COLUMNS[c][1] in FIXED]
+            others = [c for c in shown if c not in fixed]
+            width = self.viewport().width()
+            searching = any(c in SEARCH_ONLY for c in shown)
+            room = width - int(width * (TITLE_SHARE_SEARCHING if searching else TITLE_SHARE))
+            room -= sum(self._preferred.get(c, MIN_COLUMN) for c in fixed)
+            widths = _shrunk([self._preferred.get(c, MIN_COLUMN) for c in others], max(0, room),
+                             last=[c in SEARCH_ONLY for c in others])
+            squeezed = [c for c, w in zip(others, widths) if w < READABLE and COLUMNS[c][1] in GIVE_WAY]
+            if not squeezed:
+                break
+            shown.remove(min(squeezed, key=lambda c: GIVE_WAY.index(COLUMNS[c][1])))
         self._fitting = True
         try:
             header = self.horizontalHeader()
+            for c in range(len(COLUMNS)):
+                if c != TITLE:
+                    header.setSectionHidden(c, c not in shown)
             for c in fixed:
                 header.resizeSection(c, self._preferred.get(c, MIN_COLUMN))
             for c, w in zip(others, widths):
@@ -164,15 +181,15 @@ class ArticleList(QTableView):
 
     # -- settings --------------------------------------------------------------------
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("table/columns", [COLUMNS[c][1] for c in self.shown_columns() if c not in SEARCH_ONLY])
+        settings.setValue("table/columns", [COLUMNS[c][1] for c in self.wanted_columns() if c not in SEARCH_ONLY])
         settings.setValue("table/widths", {COLUMNS[c][1]: w for c, w in self._preferred.items()})
 
     def restore_state(self, settings: QSettings) -> None:
         shown = settings.value("table/columns")
         if shown:
             keys = set(shown if isinstance(shown, list) else [shown])
-            for column, (_label, key, _desc) in enumerate(COLUMNS):
-                self.setColumnHidden(column, column != TITLE and (key not in keys or column in SEARCH_ONLY))
+            self._wanted = {c for c, (_label, key, _desc) in enumerate(COLUMNS)
+                            if c != TITLE and key in keys and c not in SEARCH_ONLY}
         widths = settings.value("table/widths")
         if isinstance(widths, dict):
             for column, (_label, key, _desc) in enumerate(COLUMNS):

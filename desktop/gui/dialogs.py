@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTableWidg
 
 from desktop import __version__
 from desktop.core import query
+from desktop.core.dropped import Dropped
 from desktop.core.errors import CuttingsError
 from desktop.core.store.archive import update_article
 from desktop.gui.edit_dialog import EditDialog
@@ -25,14 +26,14 @@ def failure_sentence(exc: BaseException) -> str:
     return f"Could not read the archive ({exc.__class__.__name__}: {exc})."
 
 
-def ask(parent, title: str, text: str, yes: str) -> bool:
-    """A question in plain text (titles in it are never markup) with a named default button;
-    True if the user chose it."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+def ask(parent, title: str, text: str, yes: str, undoable: bool = True) -> bool:
+    """A question in plain text (titles in it are never markup); True if the user chose `yes`.
+    Enter chooses `yes` when it can be undone, Cancel when it cannot."""
+    box = QMessageBox(QMessageBox.Icon.Question if undoable else QMessageBox.Icon.Warning, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     chosen = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(chosen)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(chosen if undoable else cancel)
     box.exec()
     return box.clickedButton() is chosen
 
@@ -40,11 +41,9 @@ def ask(parent, title: str, text: str, yes: str) -> bool:
 def import_links(window) -> None:
     dialog = ImportDialog(window)
     if dialog.exec():
-        window.import_inputs(dialog.inputs)
-        if dialog.junk:
-            window.statusBar().showMessage(
-                f"Skipped {len(dialog.junk)} line(s) that are neither web addresses nor files: "
-                + ", ".join(dialog.junk[:3]), 10_000)
+        # A line that is neither a web address nor a file gets its own failed row, with the
+        # reason, rather than vanishing.
+        window.import_inputs(dialog.inputs + [Dropped(line) for line in dialog.junk])
 
 
 def edit_article(window) -> None:
@@ -73,6 +72,9 @@ def _edit(window, item) -> None:
 
     def submit() -> None:
         values = dialog.values()
+        if not values:  # nothing changed: nothing to write
+            dialog.done(QDialog.DialogCode.Rejected)
+            return
         window.runner.run("edit", lambda: update_article(archive, item.id, **values), saved, refused)
 
     dialog.submitted.connect(submit)

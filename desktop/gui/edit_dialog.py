@@ -30,9 +30,11 @@ class EditDialog(QDialog):
         self.title = QLineEdit(item.title)
         self.authors = QLineEdit("; ".join(item.authors))
         self.authors.setPlaceholderText("Names separated by ;")
-        self.published = QLineEdit(item.published or "")
+        self.published = QLineEdit((item.published or "")[:10])  # a stored time of day is kept unless edited
         self.published.setPlaceholderText("YYYY-MM-DD")
         self.publisher = QLineEdit(item.publisher or "")
+        self._shown = {"title": item.title.strip(), "authors": list(item.authors),
+                       "published": (item.published or "")[:10], "publisher": (item.publisher or "").strip()}
         form = QFormLayout()
         for label, field, description in (
             ("&Title", self.title, "The article's headline"),
@@ -56,12 +58,14 @@ class EditDialog(QDialog):
         layout.addWidget(buttons)
 
     def values(self) -> dict:
-        return {
+        """update_article's keywords for the fields the user changed (the others: untouched)."""
+        typed = {
             "title": self.title.text().strip(),
             "authors": split_authors(self.authors.text()),
             "published": self.published.text().strip(),
             "publisher": self.publisher.text().strip(),
         }
+        return {key: value for key, value in typed.items() if value != self._shown[key]}
 
     def accept(self) -> None:
         self.problem.hide()

@@ -267,8 +267,13 @@ class FacetPanel(QWidget):
             if not self.tree.isExpanded(self.proxy.mapFromSource(self.model.section(kind).index()))
             and self.proxy.mapFromSource(self.model.section(kind).index()).isValid()
         }
+        current = self.model.term(self.proxy.mapToSource(self.tree.currentIndex().siblingAtColumn(0)))
         self.model.set_facets(facets)
         self._expand(collapsed)
+        if current is not None:  # a keyboard user keeps their place across the recount
+            index = self.term_index(current.kind, current.label)
+            self.tree.setCurrentIndex(index if index.isValid()
+                                      else self.proxy.mapFromSource(self.model.section(current.kind).index()))
 
     def _expand(self, collapsed: set[str] = frozenset()) -> None:
         for kind in FACET_KINDS:

@@ -69,8 +69,9 @@ class Reading(QObject):
             self._status(NO_ADDRESS)
         elif QUrl(url).scheme() not in ("http", "https"):
             self._status(f"Not a web address: {url}")
-        else:
-            QDesktopServices.openUrl(QUrl(url))
+        elif not QDesktopServices.openUrl(QUrl(url)):
+            QGuiApplication.clipboard().setText(url)
+            self._status(f"No web browser could be started; the address is copied: {url}", 10_000)
 
     def copy_link(self) -> None:
         url = self.current_url()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
 
@@ -39,12 +39,21 @@ class SearchBar(QWidget):
         self.field.textEdited.connect(lambda _t: self._timer.start())
         self.field.returnPressed.connect(self.search_now)
         self.field.textChanged.connect(self._cleared)
-        layout = QHBoxLayout(self)
+        self.problem = QLabel()
+        self.problem.setObjectName("searchProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Search problem")
+        self.problem.hide()
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self.field, 1)
+        row.addWidget(self.relevance)
+        row.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.field, 1)
-        layout.addWidget(self.relevance)
-        layout.addWidget(self.count_label)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        layout.addWidget(self.problem)
 
     def text(self) -> str:
         return self.field.text()
@@ -67,8 +76,8 @@ class SearchBar(QWidget):
         self.field.setToolTip(sentence)
         self.field.style().unpolish(self.field)
         self.field.style().polish(self.field)
-        if sentence:
-            self.count_label.setText(sentence)
+        self.problem.setText(f"{sentence} The list still shows the last search that worked." if sentence else "")
+        self.problem.setVisible(bool(sentence))
 
     def search_now(self) -> None:
         self._timer.stop()

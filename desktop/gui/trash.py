@@ -48,16 +48,19 @@ class TrashDesk(QObject):
         self.bar.setObjectName("trashBar")
         self._bar_label = QLabel()
         self._bar_label.setWordWrap(True)
-        empty = QPushButton("Empty Trash…")
-        empty.setAccessibleName("Empty Trash")
-        empty.clicked.connect(self.empty)
+        self.restore_button = QPushButton("Restore")
+        self.restore_button.setAccessibleDescription("Put the selected articles back into the archive")
+        self.restore_button.clicked.connect(lambda: self.restore(window.list.selected_ids()))
+        self.empty_button = QPushButton("Empty Trash…")
+        self.empty_button.setAccessibleName("Empty Trash")
+        self.empty_button.clicked.connect(self.empty)
         back = QPushButton("Back to the archive")
         back.clicked.connect(window.show_trash)
         layout = QHBoxLayout(self.bar)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._bar_label, 1)
-        layout.addWidget(empty)
-        layout.addWidget(back)
+        for button in (self.restore_button, self.empty_button, back):
+            layout.addWidget(button)
         self.bar.hide()
 
     def show_bar(self, shown: bool) -> None:
@@ -65,12 +68,16 @@ class TrashDesk(QObject):
         self._bar_label.setText(f"The Trash: select articles to restore them. Articles here are {after}.")
         self.bar.setVisible(shown)
 
+    def set_selected(self, selected: bool) -> None:
+        self.restore_button.setEnabled(selected)
+
     def recount(self) -> None:
         archive = self._archive
         self._runner.run("trash-count", lambda: query.trash_count(archive), self._counted, self._failed)
 
     def _counted(self, n: int) -> None:
         self.count = n
+        self.empty_button.setEnabled(n > 0)
         self.counted.emit(n)
 
     def _names(self, ids: Sequence[int]) -> str:
@@ -121,7 +128,7 @@ class TrashDesk(QObject):
     def delete_forever(self, ids: list[int]) -> None:
         if not ids or not dialogs.ask(
                 self._window, "Delete permanently", f"Delete {self._names(ids)} for good?\n\nThe saved copy and its "
-                "links go too. This cannot be undone.", "Delete permanently"):
+                "links go too. This cannot be undone.", "Delete permanently", undoable=False):
             return
         archive = self._archive
         self._last_moved = [i for i in self._last_moved if i not in ids]
@@ -133,7 +140,7 @@ class TrashDesk(QObject):
             self._window.statusBar().showMessage("The Trash is already empty.", 4000)
             return
         if not dialogs.ask(self._window, "Empty Trash", f"Delete the {plural(self.count)} in the Trash for good?\n\n"
-                                "This cannot be undone.", "Empty Trash"):
+                                "This cannot be undone.", "Empty Trash", undoable=False):
             return
         archive, self._last_moved = self._archive, []
         self._run("empty", lambda: empty_trash(archive), lambda n: f"Deleted {plural(n)} for good.")

@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
 
     def _show_filter(self, flt: Filter) -> None:
         self.chips.set_terms(flt.terms)
+        self.chips.hint.setVisible(not flt.terms and not flt.trash)
         self.search.show_search(flt.text, flt.sort == query.RELEVANCE)
         self.detail.search_text = flt.text
         self.trash.show_bar(flt.trash)
@@ -288,8 +289,9 @@ class MainWindow(QMainWindow):
 
     def query_failed(self, exc: BaseException) -> None:
         if isinstance(exc, SearchSyntaxError):
-            self.search.show_problem(str(exc))
-        self._failed(exc)
+            self.search.show_problem(str(exc))  # beside the words that caused it, until they change
+        else:
+            self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
         self.statusBar().showMessage(dialogs.failure_sentence(exc), 10_000)
@@ -305,6 +307,7 @@ class MainWindow(QMainWindow):
         ids = self.list.selected_ids()
         self.detail.load(self.list.current_id() if ids else None)
         self.actions.update_enabled(bool(ids), self.filter.trash)
+        self.trash.set_selected(bool(ids))
 
     def focus_list(self) -> None:
         target = self.list if self.stack.currentWidget() is self.list else self.stack.currentWidget()
@@ -349,8 +352,8 @@ class MainWindow(QMainWindow):
         dialogs.import_links(self)
 
     def _batch_saved(self, ids: list[int]) -> None:
-        """After a batch, show its newest article, unless the user has picked one meanwhile."""
-        if ids and not self.list.selected_ids():
+        """After a batch, select and show its newest article: what the user just added."""
+        if ids:
             self.list.remember_position(select=[ids[-1]])
             self.state.archive_changed()
 

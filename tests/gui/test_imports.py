@@ -190,7 +190,7 @@ def test_summary_words():
     assert summary(Counter({SAVED: 12, EXISTS: 1, FAILED: 2})) == "12 saved, 1 already there, 2 failed"
 
 
-def test_main_window_drop_keeps_selection_and_filters(qtbot, filled, make_window, httpserver):
+def test_main_window_drop_keeps_filters_and_shows_the_new_article(qtbot, filled, make_window, httpserver):
     from desktop.core.query import PUBLISHER, Term
 
     window = make_window(filled)
@@ -201,7 +201,9 @@ def test_main_window_drop_keeps_selection_and_filters(qtbot, filled, make_window
     drop(window.list.viewport(), chromium_mime(url, "A new story"))
     assert window.imports.dock.isVisible()
     qtbot.waitUntil(lambda: window.search.count_label.text() == "6 articles", timeout=15_000)
-    assert window.current_id() == filled.ids["Belgrade protests"]
+    new = window.imports.queue.item(0).article_id
+    qtbot.waitUntil(lambda: window.current_id() == new)  # the batch's newest article, shown
+    qtbot.waitUntil(lambda: window.detail.article is not None and window.detail.article.id == new)
 
     window.add_term(Term(PUBLISHER, "Daily Planet"))
     qtbot.waitUntil(lambda: window.search.count_label.text().startswith("2 of"))

@@ -11,6 +11,7 @@ from desktop.core.query import YEAR
 from desktop.core.search import HIT_START
 from desktop.core.store.archive import store_article
 from desktop.core.store.trash import trash_articles
+from desktop.gui.article_list import READABLE
 from desktop.gui.article_table import ADDED, AUTHORS, PLACES, SNIPPET, SOURCE, TITLE
 from tests.gui.conftest import make_article
 from tests.gui.helpers import select_title, titles, wait_rows
@@ -20,12 +21,17 @@ def texts(menu: QMenu) -> list[str]:
     return [a.text() for a in menu.actions() if a.text()]
 
 
-def test_at_1024_by_640_the_title_keeps_its_share(filled, make_window, qtbot):
+def test_at_1024_by_640_the_title_keeps_its_share_and_names_stay_readable(filled, make_window, qtbot):
     window = make_window(filled)
     window.resize(1024, 640)
     qtbot.waitUntil(lambda: window.list.columnWidth(TITLE) >= 0.4 * window.list.viewport().width())
     header = window.list.horizontalHeader()
     assert window.list.columnWidth(TITLE) > header.sectionSize(SOURCE) + header.sectionSize(AUTHORS)
+    shown = [c for c in (SOURCE, AUTHORS) if not window.list.isColumnHidden(c)]
+    assert all(header.sectionSize(c) >= READABLE for c in shown)  # left out rather than two letters wide
+    window.resize(300, 640)  # too narrow for any of them: the user's choice is kept for later
+    qtbot.waitUntil(lambda: window.list.isColumnHidden(SOURCE) and window.list.isColumnHidden(AUTHORS))
+    assert {SOURCE, AUTHORS} <= set(window.list.wanted_columns())
 
 
 def test_columns_from_the_header_menu_are_remembered(filled, make_window, qtbot):
@@ -33,21 +39,23 @@ def test_columns_from_the_header_menu_are_remembered(filled, make_window, qtbot)
     shown = texts(window.list.header_menu())
     assert shown == ["Date", "Source", "Authors", "People", "Places", "Added"]  # the title always shows
     assert window.list.isColumnHidden(PLACES)
+    window.resize(1600, 900)
+    window.splitter.setSizes([200, 1100, 300])
     window.list.set_column_shown(PLACES, True)
     window.list.set_column_shown(AUTHORS, False)
     row = titles(window).index("Nikitin in Belgrade")
     assert window.model.data(window.model.index(row, PLACES)) == "Belgrade, Serbia"
     window.close()
     again = make_window(filled)
-    assert not again.list.isColumnHidden(PLACES) and again.list.isColumnHidden(AUTHORS)
-    assert again.list.isColumnHidden(ADDED)
+    assert PLACES in again.list.wanted_columns() and AUTHORS not in again.list.wanted_columns()
+    assert again.list.isColumnHidden(ADDED) and again.list.isColumnHidden(AUTHORS)
 
 
 def test_the_trash_in_the_sidebar_restore_and_empty(filled, make_window, qtbot, monkeypatch):
     from desktop.gui import dialogs
 
     asked = []
-    monkeypatch.setattr(dialogs, "ask", lambda _p, _t, text, _y: asked.append(text) or True)
+    monkeypatch.setattr(dialogs, "ask", lambda _p, _t, text, _y, **_k: asked.append(text) or True)
     trash_articles(filled, [filled.ids["Energy markets"], filled.ids["Belgrade protests"]])
     window = make_window(filled)
     qtbot.waitUntil(lambda: window.facets.trash_button.text() == "Trash (2)")
@@ -109,8 +117,13 @@ def test_a_malformed_search_says_why_at_the_search_box(filled, make_window, qtbo
     window.search.field.setText("-pipeline")
     window.search.search_now()
     qtbot.waitUntil(lambda: window.search.field.property("invalid") is True)
-    assert "only exclude" in window.search.count_label.text()
-    assert window.model.rowCount() == 5  # the list stays as it was
+    assert "only exclude" in window.search.problem.text() and window.search.problem.isVisibleTo(window)
+    assert window.search.count_label.text() == "5 articles"  # the count and the list stay as they were
+    assert window.model.rowCount() == 5 and window.statusBar().currentMessage() == ""
+    window.search.field.setText("pipeline")
+    window.search.search_now()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    assert not window.search.problem.isVisibleTo(window) and window.search.field.property("invalid") is False
 
 
 def test_context_menus_on_rows_entries_and_entity_links(filled, make_window, qtbot):
