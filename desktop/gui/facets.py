@@ -56,8 +56,11 @@ class FacetModel(QStandardItemModel):
             self._sections[kind] = head
         style.theme().changed.connect(self._recolour)
 
-    def set_facets(self, facets: dict[str, list[FacetEntry]]) -> None:
+    def set_facets(self, facets: dict[str, list[FacetEntry]], active: tuple[Term, ...] = ()) -> None:
+        """Fill every section; entries of the `active` filter terms are shown in bold."""
         self.terms = []
+        bold = QFont()
+        bold.setBold(True)
         for kind, head in self._sections.items():
             entries = facets.get(kind, [])
             more_than = len(entries) > FACET_LIMIT
@@ -71,6 +74,8 @@ class FacetModel(QStandardItemModel):
                 name.setData(key, TERM_ROLE)
                 name.setData(kind, KIND_ROLE)
                 name.setEditable(False)
+                if entry.term in active:
+                    name.setFont(bold)
                 name.setToolTip(markup.literal(
                     f"{entry.term.label}: {entry.count:,} article{'s' if entry.count != 1 else ''}"))
                 count = QStandardItem(f"{entry.count:,}")
@@ -260,7 +265,9 @@ class FacetPanel(QWidget):
         if term is not None:
             self.termMenuRequested.emit(term, self.tree.viewport().mapToGlobal(pos))
 
-    def set_facets(self, facets: dict[str, list[FacetEntry]]) -> None:
+    def set_facets(self, facets: dict[str, list[FacetEntry]], active: tuple[Term, ...] = ()) -> None:
+        """Show the recounted sections (the `active` filter's entries in bold), keeping which
+        sections are collapsed and where the keyboard was."""
         self.loaded = True
         collapsed = {
             kind for kind in FACET_KINDS
@@ -268,7 +275,7 @@ class FacetPanel(QWidget):
             and self.proxy.mapFromSource(self.model.section(kind).index()).isValid()
         }
         current = self.model.term(self.proxy.mapToSource(self.tree.currentIndex().siblingAtColumn(0)))
-        self.model.set_facets(facets)
+        self.model.set_facets(facets, active)
         self._expand(collapsed)
         if current is not None:  # a keyboard user keeps their place across the recount
             index = self.term_index(current.kind, current.label)

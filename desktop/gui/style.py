@@ -63,7 +63,8 @@ QTableView:focus, #facetTree:focus, #detailPane:focus, #profileText:focus, #prof
 QToolButton:focus, QPushButton:focus, QLabel:focus { border: 2px solid $accent; border-radius: 4px; }
 QLineEdit[invalid="true"] { border-color: $error; }
 #searchProblem { color: $error; }
-#trashButton { padding: 4px 8px; color: $text; }
+QToolButton:checked { background: $selection; color: $selection_text; border-color: $accent; }
+#trashButton { padding: 4px 8px; color: $text; border: none; }
 #trashButton:checked { background: $selection; color: $selection_text; border-radius: 4px; }
 #relevanceButton { padding: 4px 8px; border: 1px solid $border; border-radius: 6px; color: $text; }
 #relevanceButton:checked { background: $selection; color: $selection_text; }

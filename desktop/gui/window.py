@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         self.trash.recount()
 
     def facets_ready(self, facets) -> None:
-        self.facets.set_facets(facets)
+        self.facets.set_facets(facets, self.filter.terms)
 
     def query_failed(self, exc: BaseException) -> None:
         if isinstance(exc, SearchSyntaxError):

@@ -178,3 +178,15 @@ def test_after_a_batch_the_newest_article_is_selected_and_shown(filled, make_win
     qtbot.waitUntil(lambda: window.current_id() == new)
     row = window.model.row_of(new)
     assert window.list.visualRect(window.model.index(row, TITLE)).intersects(window.list.viewport().rect())
+
+
+def test_the_sidebar_shows_the_active_filters_in_bold(filled, make_window, qtbot):
+    window = make_window(filled)
+    index = window.facets.term_index("city", "Belgrade")
+    term = window.facets.model.term(window.facets.proxy.mapToSource(index))
+    window.add_term(term)
+    wait_rows(qtbot, window, 3)
+    qtbot.waitUntil(lambda: window.facets.term_index("city", "Belgrade").data(Qt.ItemDataRole.FontRole) is not None
+                    and window.facets.term_index("city", "Belgrade").data(Qt.ItemDataRole.FontRole).bold())
+    other = window.facets.term_index("person", "Anna Petrova").data(Qt.ItemDataRole.FontRole)
+    assert other is None or not other.bold()
