@@ -178,3 +178,54 @@ def test_f2_edits_the_details_and_a_bad_date_keeps_the_dialog_open(filled, make_
     assert (item.title, item.published[:10], item.authors) == (
         "Energy markets, corrected", "2023-11-21", ["Carla Numbers", "Dan Figures"])
     qtbot.waitUntil(lambda: "Energy markets, corrected" in titles(window))
+
+
+def test_the_sidebar_keeps_the_keyboards_place_after_filtering(filled, make_window, qtbot):
+    window = make_window(filled)
+    window.activateWindow()
+    tree = window.facets.tree
+    tree.setFocus()
+    tree.setCurrentIndex(window.facets.term_index("city", "Belgrade"))
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    wait_rows(qtbot, window, 3)
+    qtbot.waitUntil(lambda: not window.runner.busy())
+    qtbot.wait(50)  # the sidebar's recount has been shown
+    assert tree.currentIndex().data() == "Belgrade"
+
+
+def test_edit_details_sends_only_what_changed():
+    from desktop.core.query import Summary
+    from desktop.gui.edit_dialog import EditDialog
+
+    item = Summary(id=1, url=None, title="Talks", authors=["Ann Writer"], published="2017-01-13T00:00:04-05:00",
+                   publisher=None)
+    dialog = EditDialog(item)
+    assert dialog.published.text() == "2017-01-13" and dialog.values() == {}  # the time of day is kept
+    dialog.authors.setText("Ann Writer; Bob Reporter")
+    assert dialog.values() == {"authors": ["Ann Writer", "Bob Reporter"]}
+
+
+def test_lines_that_are_neither_links_nor_files_become_failed_rows(filled, make_window, monkeypatch, queued):
+    from desktop.core.dropped import Dropped
+    from desktop.gui import dialogs
+    from desktop.gui.import_dialog import ImportDialog
+
+    def accepted(dialog):
+        dialog.inputs, dialog.junk = [Dropped("https://news.example/x")], ["just some words"]
+        return True
+
+    monkeypatch.setattr(ImportDialog, "exec", accepted)
+    window = make_window(filled)
+    dialogs.import_links(window)
+    assert [d.source for d in queued] == ["https://news.example/x", "just some words"]
+
+
+def test_open_original_without_a_browser_copies_the_address_and_says_so(filled, make_window, qtbot, monkeypatch):
+    from desktop.gui import reading
+
+    monkeypatch.setattr(reading.QDesktopServices, "openUrl", lambda _url: False)
+    window = make_window(filled)
+    select_title(qtbot, window, "Belgrade protests")
+    window.actions["open_original"].trigger()
+    assert QGuiApplication.clipboard().text() == "https://news.example/story-3"
+    assert "No web browser" in window.statusBar().currentMessage()

@@ -190,3 +190,17 @@ def test_the_sidebar_shows_the_active_filters_in_bold(filled, make_window, qtbot
                     and window.facets.term_index("city", "Belgrade").data(Qt.ItemDataRole.FontRole).bold())
     other = window.facets.term_index("person", "Anna Petrova").data(Qt.ItemDataRole.FontRole)
     assert other is None or not other.bold()
+
+
+def test_the_trash_bar_restores_the_selection_and_cannot_empty_nothing(filled, make_window, qtbot):
+    trash_articles(filled, [filled.ids["Energy markets"]])
+    window = make_window(filled)
+    window.show_trash()
+    wait_rows(qtbot, window, 1)
+    assert not window.trash.restore_button.isEnabled()
+    window.list.select_rows([0])
+    qtbot.waitUntil(window.trash.restore_button.isEnabled)
+    qtbot.mouseClick(window.trash.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty_trash)
+    qtbot.waitUntil(lambda: not window.trash.empty_button.isEnabled())
+    assert query.trash_count(filled) == 0
