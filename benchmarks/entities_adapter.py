@@ -1,4 +1,4 @@
-"""Adapters for /work/shared/eval/score_entities.py --python MODULE:FUNC (run from benchmarks/ or
+"""Adapters for ../shared/eval/score_entities.py --python MODULE:FUNC (run from benchmarks/ or
 with it on PYTHONPATH): `ours` is desktop.core.entities, `plain_spacy` the model alone with the
 country, region or else most populous GeoNames city of each GPE/LOC name."""
 

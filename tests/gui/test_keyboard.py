@@ -111,13 +111,19 @@ def test_every_focusable_widget_has_an_accessible_name(filled, make_window):
         assert w.accessibleDescription(), w.accessibleName()
 
 
+def press_on_entry(qtbot, window, kind: str, label: str, key: Qt.Key) -> None:
+    """Move the sidebar's keyboard focus to an entry and press `key` there."""
+    tree = window.facets.tree
+    tree.setFocus()
+    tree.setCurrentIndex(window.facets.term_index(kind, label))
+    qtbot.keyClick(tree, key)
+
+
 def test_enter_and_space_on_a_sidebar_entry_filter(filled, make_window, qtbot):
     window = make_window(filled)
     window.activateWindow()
     tree = window.facets.tree
-    tree.setFocus()
-    tree.setCurrentIndex(window.facets.term_index("city", "Belgrade"))
-    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    press_on_entry(qtbot, window, "city", "Belgrade", Qt.Key.Key_Return)
     wait_rows(qtbot, window, 3)
     assert [t.label for t in window.filter.terms] == ["Belgrade"]
     tree.setCurrentIndex(window.facets.term_index("person", "Anna Petrova"))
@@ -183,14 +189,11 @@ def test_f2_edits_the_details_and_a_bad_date_keeps_the_dialog_open(filled, make_
 def test_the_sidebar_keeps_the_keyboards_place_after_filtering(filled, make_window, qtbot):
     window = make_window(filled)
     window.activateWindow()
-    tree = window.facets.tree
-    tree.setFocus()
-    tree.setCurrentIndex(window.facets.term_index("city", "Belgrade"))
-    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    press_on_entry(qtbot, window, "city", "Belgrade", Qt.Key.Key_Return)
     wait_rows(qtbot, window, 3)
     qtbot.waitUntil(lambda: not window.runner.busy())
     qtbot.wait(50)  # the sidebar's recount has been shown
-    assert tree.currentIndex().data() == "Belgrade"
+    assert window.facets.tree.currentIndex().data() == "Belgrade"
 
 
 def test_edit_details_sends_only_what_changed():
