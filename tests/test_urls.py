@@ -1,7 +1,7 @@
 import pytest
 
 from desktop.core.errors import CuttingsError
-from desktop.core.urls import check_url, looks_like_url, normalize_url
+from desktop.core.urls import check_url, looks_like_url, normalize_url, variant_key
 
 
 @pytest.mark.parametrize(
@@ -83,6 +83,9 @@ def test_check_url_refuses(text, message):
         ("https://BÜCHER.de/a", "https://xn--bcher-kva.de/a"),
         ("https://xn--bcher-kva.de/a", "https://xn--bcher-kva.de/a"),
         ("example.com/a?utm_campaign=x", "https://example.com/a"),
+        ("https://x.com/a/./b/../c", "https://x.com/a/c"),  # RFC 3986 6.2.2.3
+        ("https://x.com/a/%2E%2E/b", "https://x.com/b"),  # decoded first (6.2.2.2), then removed
+        ("https://x.com/../a", "https://x.com/a"),
     ],
 )
 def test_normalize_url(url, expected):
@@ -139,3 +142,13 @@ def test_looks_like_url(text):
 )
 def test_does_not_look_like_url(text):
     assert not looks_like_url(text)
+
+
+def test_variant_key_relates_addresses_that_usually_serve_one_page():
+    variants = ["http://127.0.0.1:8799/s/story", "http://localhost:8799/s/story/",
+                "http://[::1]:8799/s//story", "https://127.0.0.1:8799/s/story?page=1"]
+    assert len({variant_key(normalize_url(v)) for v in variants}) == 1
+    # A query that names the article, another page or another port is a different page.
+    for other in ["http://127.0.0.1:8799/s/story?id=2", "http://127.0.0.1:8799/s/story?page=2",
+                  "http://127.0.0.1:8800/s/story", "http://127.0.0.1:8799/s/other"]:
+        assert variant_key(normalize_url(other)) != variant_key(normalize_url(variants[0]))

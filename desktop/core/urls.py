@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 import idna
 
@@ -135,11 +135,14 @@ def _is_tracking(pair: str) -> bool:
 def normalize_url(url: str) -> str:
     """The form of url used to spot duplicates; two addresses of one article compare equal.
 
-    Lower-cases scheme and host (IDN hosts become punycode), drops the default port, the
-    fragment and tracking parameters (utm_*, fbclid, gclid...); other parameters keep
-    their order. The path is never empty: "https://x.com" and
-    "https://x.com/" both become "https://x.com/"; any other trailing "/" is kept, since
-    "/a" and "/a/" may be different pages. Raises CuttingsError for what check_url refuses.
+    Only what RFC 3986 says never changes the resource, plus tracking parameters: lower-cases
+    scheme and host (section 6.2.2.1; IDN hosts become punycode), upper-cases percent escapes
+    and decodes those of unreserved characters (6.2.2.2), removes "." and ".." segments
+    (6.2.2.3, by the algorithm of 5.2.4), drops the default port and makes an empty path "/"
+    (6.2.3), and drops the fragment and tracking parameters (utm_*, fbclid, gclid...); other
+    parameters keep their order. Any other trailing "/" is kept, since "/a" and "/a/" may be
+    different pages (variant_key relates them when the text agrees).
+    Raises CuttingsError for what check_url refuses.
     """
     parts = urlsplit(check_url(url))
     scheme = parts.scheme
@@ -148,8 +151,33 @@ def normalize_url(url: str) -> str:
         netloc = f"{netloc}:{parts.port}"
     if "@" in parts.netloc:
         netloc = parts.netloc.rsplit("@", 1)[0] + "@" + netloc
-    path = _tidy_escapes(parts.path) or "/"
+    # urljoin removes dot segments by RFC 3986 5.2.4; escapes are decoded first, so "%2E" counts.
+    path = urlsplit(urljoin("http://h", _tidy_escapes(parts.path) or "/")).path
     query = "&".join(
         _tidy_escapes(pair) for pair in parts.query.split("&") if pair and not _is_tracking(pair)
     )
     return urlunsplit((scheme, netloc, path, query, ""))
+
+
+# Names every machine gives itself: one server, whichever of them the user typed.
+_LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
+# "page=1" asks for the first page of a paginated article, which is the article itself.
+_FIRST_PAGE = "page=1"
+
+
+def variant_key(normalized: str) -> str:
+    """A looser form of a normalize_url result, equal for addresses that usually serve one page.
+
+    Not an identity: two addresses with one key are the same article only when their text
+    agrees too (the store checks). It ignores the scheme, names every loopback host alike,
+    merges repeated "/" and drops a trailing one, and drops "page=1"; other parameters stay,
+    since "?id=123" and "?id=124" are different articles. "https://x.com/a//b/?page=1" and
+    "http://x.com/a/b" both give "x.com/a/b".
+    """
+    parts = urlsplit(normalized)
+    host = parts.netloc
+    if parts.hostname in _LOOPBACK:
+        host = "localhost" + (f":{parts.port}" if parts.port else "")
+    path = re.sub("/{2,}", "/", parts.path).rstrip("/")
+    query = "&".join(pair for pair in parts.query.split("&") if pair and pair != _FIRST_PAGE)
+    return host + path + ("?" + query if query else "")
