@@ -330,6 +330,18 @@ def test_local_files_html_and_seed(cli, tmp_path, shared):
     assert data["url"].endswith("russian-emigres-rally-worldwide-in-support-of-jailed-navalny-a80004")
 
 
+@pytest.mark.parametrize("href", [
+    "https://news.example:99999/tram", "https://news example.com/museum", "ftp://news.example/a", "http://",
+])
+def test_malformed_canonical_link_is_ignored(cli, tmp_path, href):
+    # reliability/04: the page's broken link is its own mistake, never the user's error.
+    page = tmp_path / "saved.html"
+    page.write_text(ARTICLE.replace("</head>", f'<link rel="canonical" href="{href}"></head>'))
+    code, out, _ = cli("import", str(page), "--url", "https://daily.example/rally")
+    assert (code, out) == (0, "saved 1 Emigres rally in Belgrade for Navalny\n")
+    assert json.loads(cli("list", "--json")[1])[0]["url"] == "https://daily.example/rally"
+
+
 def test_no_traceback_on_unexpected_errors(cli, monkeypatch):
     def broken(*_a, **_k):
         raise ValueError("something odd")

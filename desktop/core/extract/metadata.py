@@ -12,6 +12,9 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
+from desktop.core.errors import CuttingsError
+from desktop.core.urls import check_url
+
 from .dates import to_iso
 from .names import clean_names, same_outlet, split_byline
 from .normalize import match_key, squash
@@ -325,11 +328,22 @@ def image(src: Sources) -> str | None:
 
 
 def canonical_url(src: Sources) -> str | None:
-    """The page's own absolute URL: <link rel=canonical>, og:url or the JSON-LD url."""
+    """The page's own absolute URL: <link rel=canonical>, og:url or the JSON-LD url, the
+    first of them that is an importable http(s) address (urls.check_url). A malformed one
+    ("https://news example.com/", port 99999) is the page's mistake, so it is skipped: it
+    must neither make the page unimportable nor appear in an error."""
     link = (src.soup.head or src.soup).find("link", rel="canonical")
     for value in (link.get("href") if link else None, src.first_meta("og:url"),
                   _ld_text(src.ld.get("url")), _ld_text(src.ld.get("mainEntityOfPage"))):
         url = _absolute(src, value)
-        if url:
+        if url and _importable(url):
             return url
     return None
+
+
+def _importable(url: str) -> bool:
+    try:
+        check_url(url)
+    except CuttingsError:
+        return False
+    return True
