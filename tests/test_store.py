@@ -16,7 +16,7 @@ from desktop.core.errors import CuttingsError
 from desktop.core.profiles import find_term
 from desktop.core.query import Filter, article_ids, detail, total
 from desktop.core.store import db as store_db
-from desktop.core.store.archive import EXISTS, SAVED, delete_articles, original_of, replace_entities, store_article
+from desktop.core.store.archive import EXISTS, SAVED, delete_articles, original_of, replace_entities, store_article, stored_at
 from desktop.core.store.db import SCHEMA_VERSION, Archive
 
 
@@ -82,6 +82,45 @@ def test_canonical_url_matches_too(archive):
     first = store_article(archive, make_article(url="https://m.news.example/a", canonical_url="https://news.example/a"))
     again = store_article(archive, make_article(url="https://news.example/a"))
     assert again.status == EXISTS and again.id == first.id
+
+
+def test_shared_canonical_link_with_other_text_is_another_article(archive):
+    # A CMS pointing every story's canonical link at its home page (reliability/03).
+    home = "https://news.example/"
+    first = store_article(archive, make_article(1, url=home, canonical_url=home))
+    second = store_article(archive, make_article(2, url=home, canonical_url=home))
+    assert second.status == SAVED and second.id != first.id
+    assert total(archive) == 2
+    again = store_article(archive, make_article(2, url=home, canonical_url=home))
+    assert again.status == EXISTS and again.id == second.id
+    assert stored_at(archive, home) is None  # before a download: a shared link names neither
+
+
+def test_refresh_lets_a_canonical_link_match_changed_text(archive):
+    first = store_article(archive, make_article(url="https://news.example/a", canonical_url="https://news.example/a"))
+    new = make_article(url="https://news.example/a", canonical_url="https://news.example/a", text="Updated words.")
+    assert store_article(archive, new).status == SAVED  # without --refresh: another article
+    again = store_article(archive, new, refresh=True)
+    assert again.id == first.id
+
+
+def test_own_address_without_canonical_is_the_same_article_even_if_changed(archive):
+    first = store_article(archive, make_article())
+    again = store_article(archive, make_article(text="The page changed since."))
+    assert again.status == EXISTS and again.id == first.id
+
+
+@pytest.mark.parametrize("variant", [
+    "http://127.0.0.1:8799/s/story/", "http://127.0.0.1:8799/s//story",
+    "http://127.0.0.1:8799/s/story?page=1", "http://localhost:8799/s/story",
+])
+def test_same_text_at_a_url_variant_is_one_article(archive, variant):
+    # reliability/10: one page under several addresses, one text.
+    first = store_article(archive, make_article(url="http://127.0.0.1:8799/s/story"))
+    again = store_article(archive, make_article(url=variant))
+    assert again.status == EXISTS and again.id == first.id
+    other = store_article(archive, make_article(url=variant, text="Another story."))
+    assert other.status == SAVED
 
 
 def test_refresh_updates_in_place_and_reindexes_text(archive):

@@ -13,7 +13,7 @@ from desktop.core.article import Article, Original
 from desktop.core.errors import CuttingsError
 from desktop.core.extract import extract_html, extract_textfile
 from desktop.core.fetch import MAX_BYTES, decode_html, fetch
-from desktop.core.store.archive import EXISTS, RESTORED, Outcome, find_same, store_article
+from desktop.core.store.archive import EXISTS, RESTORED, Outcome, store_article, stored_at
 from desktop.core.store.db import Archive
 from desktop.core.store.trash import restore_articles
 from desktop.core.urls import check_url, looks_like_url
@@ -135,7 +135,7 @@ def already_stored(archive: Archive, source: str) -> Outcome | None:
     """
     if is_file_input(source) or not looks_like_url(source):
         return None
-    stored = find_same(archive, Article(url=check_url(source)))
+    stored = stored_at(archive, check_url(source))
     if stored is None:
         return None
     if stored.trashed is not None and restore_articles(archive, [stored.id]):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import zlib
 from collections.abc import Iterable
@@ -22,12 +21,8 @@ from desktop.core.store.models import (
     Mention,
     Snapshot,
 )
+from desktop.core.store.same import find_at_address, find_same, free_address, text_hash
 from desktop.core.urls import normalize_url
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
 
 SAVED, EXISTS, RESTORED = "saved", "exists", "restored"  # RESTORED: it was in the trash
 
@@ -41,24 +36,18 @@ class Outcome:
     title: str
 
 
-def _same_page(article: Article):
-    urls = {normalize_url(u) for u in (article.url, article.canonical_url) if u}
-    if urls:
-        return select(ArticleRow).where(col(ArticleRow.url).in_(urls) | col(ArticleRow.canonical_url).in_(urls))
-    return select(ArticleRow).where(ArticleRow.text_hash == text_hash(article.text))
-
-
-def find_same(archive: Archive, article: Article) -> ArticleRow | None:
-    """The stored article that is the same page: same URL or canonical URL, else same text."""
+def stored_at(archive: Archive, url: str) -> ArticleRow | None:
+    """The stored article at web address `url`, looked up before downloading it
+    (same.find_at_address: an address several articles claim finds none)."""
     with archive.session() as session:
-        return session.exec(_same_page(article).limit(1)).first()
+        return find_at_address(session, url)
 
 
 def store_article(
     archive: Archive, article: Article, original: Original | None = None, refresh: bool = False
 ) -> Outcome:
-    """Store `article` unless the archive has the same page (then its Outcome is EXISTS, or
-    RESTORED when that page was in the trash: it is taken out).
+    """Store `article` unless the archive has the same article (by the rules of store.same;
+    then its Outcome is EXISTS, or RESTORED when it was in the trash: it is taken out).
 
     With `refresh`, a stored copy of the page is updated in place and keeps its id, and the
     title, authors, date and publisher the user edited.
@@ -74,7 +63,7 @@ def store_articles(archive: Archive, items: Iterable[tuple[Article, Original | N
 
 
 def _store(session: Session, article: Article, original: Original | None, refresh: bool = False) -> Outcome:
-    row = session.exec(_same_page(article).limit(1)).first()
+    row = find_same(session, article, refresh)
     restored = row is not None and row.trashed is not None
     if restored:
         row.trashed = None
@@ -88,6 +77,7 @@ def _store(session: Session, article: Article, original: Original | None, refres
     else:
         _clear_links(session, row.id, authors=not keep_metadata)
     _fill_row(row, article, keep_metadata)
+    row.url = free_address(session, article, row.id)
     session.add(row)
     session.flush()
     if not keep_metadata:
@@ -225,7 +215,6 @@ def entity_key(entity: Entity, article_id: int) -> str:
 
 
 def _fill_row(row: ArticleRow, article: Article, keep_metadata: bool = False) -> None:
-    row.url = normalize_url(article.url) if article.url else None
     row.canonical_url = normalize_url(article.canonical_url) if article.canonical_url else None
     row.source_url = article.url
     if not keep_metadata:
