@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.cli_common import open_archive
 from desktop.cli_output import print_json, print_readable
 from desktop.core import preferences
-from desktop.core.errors import CuttingsError
+from desktop.core.errors import CuttingsError, describe
 
 
 def add_parsers(sub, common) -> None:
@@ -52,15 +52,16 @@ def cmd_import(args) -> int:
                 outcomes = import_export(archive, Path(source))
             else:
                 outcomes = [import_one(archive, source, refresh=args.refresh, url=args.url, entities=entities)]
-        except CuttingsError as exc:
-            print(f"error {source}: {exc}")
+        except Exception as exc:  # one input fails alone, named; the batch goes on
+            if getattr(args, "debug", False) and not isinstance(exc, CuttingsError):
+                raise
+            print(f"error {source}: {describe(exc)}", flush=True)
             failed = True
             continue
         for outcome in outcomes:
             print(f"{outcome.status} {outcome.id} {outcome.title}")
         sys.stdout.flush()
     return 1 if failed else 0
-
 
 def cmd_extract(args) -> int:
     """Print what the pipeline makes of one input, as text or JSON; the archive is not opened."""
