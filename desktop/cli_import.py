@@ -29,7 +29,7 @@ def add_parsers(sub, common) -> None:
 def cmd_import(args) -> int:
     """Import each input (an export file as its articles), a line per article or failure."""
     from desktop.core.dropped import importable_files
-    from desktop.core.export import import_export, is_export_file
+    from desktop.core.export_file import import_export, is_export_file
     from desktop.core.pipeline import import_one, is_file_input
 
     inputs = list(args.inputs)
@@ -58,8 +58,12 @@ def cmd_import(args) -> int:
             print(f"error {source}: {describe(exc)}", flush=True)
             failed = True
             continue
-        for outcome in outcomes:
-            print(f"{outcome.status} {outcome.id} {outcome.title}")
+        for number, outcome in enumerate(outcomes, 1):
+            if isinstance(outcome, ValueError):  # a record of an export file, refused alone
+                print(f"error {source}#{number}: {outcome}")
+                failed = True
+            else:
+                print(f"{outcome.status} {outcome.id} {outcome.title}")
         sys.stdout.flush()
     return 1 if failed else 0
 
