@@ -387,3 +387,14 @@ def test_json_ld_nested_thousands_deep_is_ignored(cli, tmp_path):
                                                "</script></head>"))
     code, out, _ = cli("extract", str(page), "--no-entities", "--json", db=False)
     assert code == 0 and json.loads(out)["title"] == "Emigres rally in Belgrade for Navalny"
+
+
+def test_a_bad_export_record_is_named_by_its_number_and_the_rest_import(cli, tmp_path):
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps([{"text": "x", "authors": "Ann Writer"}, {"title": "A", "text": "Its text."}]))
+    page = tmp_path / "page.html"
+    page.write_text(ARTICLE)
+    code, out, _ = cli("import", str(export), str(page))
+    assert code == 1
+    assert out.splitlines() == [f"error {export}#1: 'authors' should be a list of text",
+                                "saved 1 A", "saved 2 Emigres rally in Belgrade for Navalny"]

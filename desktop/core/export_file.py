@@ -118,8 +118,10 @@ def _field(obj: dict, key: str, types: tuple[type, ...], default=None):
 
 
 def _texts(obj: dict, key: str) -> list[str]:
-    value = _field(obj, key, (list,), [])
-    if not all(isinstance(item, str) for item in value):
+    value = obj.get(key, [])
+    if value is None:
+        value = []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError(f"'{key}' should be a list of text")
     return value
 
