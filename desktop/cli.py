@@ -14,7 +14,7 @@ import sys
 
 from desktop import __version__, cli_config, cli_import, cli_read, cli_write
 from desktop.cli_common import common_options, location
-from desktop.core.errors import CuttingsError
+from desktop.core.errors import CuttingsError, describe
 
 GROUPS = (cli_import, cli_read, cli_write, cli_config)  # in the order `cuttings --help` lists them
 COMMANDS = {name: handler for group in GROUPS for name, handler in group.COMMANDS.items()}
@@ -58,6 +58,5 @@ def run(argv: list[str]) -> int:
     except Exception as exc:  # the promise: no traceback for users, only with --debug
         if debug:
             raise
-        print(f"error: unexpected {exc.__class__.__name__}: {exc} (run with --debug for details)",
-              file=sys.stderr)
+        print(f"error: {describe(exc)} (run with --debug for details)", file=sys.stderr)
         return 1

@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.cli_common import open_archive
 from desktop.cli_output import print_json, print_readable
 from desktop.core import preferences
-from desktop.core.errors import CuttingsError
+from desktop.core.errors import CuttingsError, describe
 
 
 def add_parsers(sub, common) -> None:
@@ -29,7 +29,7 @@ def add_parsers(sub, common) -> None:
 def cmd_import(args) -> int:
     """Import each input (an export file as its articles), a line per article or failure."""
     from desktop.core.dropped import importable_files
-    from desktop.core.export import import_export, is_export_file
+    from desktop.core.export_file import import_export, is_export_file
     from desktop.core.pipeline import import_one, is_file_input
 
     inputs = list(args.inputs)
@@ -52,15 +52,20 @@ def cmd_import(args) -> int:
                 outcomes = import_export(archive, Path(source))
             else:
                 outcomes = [import_one(archive, source, refresh=args.refresh, url=args.url, entities=entities)]
-        except CuttingsError as exc:
-            print(f"error {source}: {exc}")
+        except Exception as exc:  # one input fails alone, named; the batch goes on
+            if getattr(args, "debug", False) and not isinstance(exc, CuttingsError):
+                raise
+            print(f"error {source}: {describe(exc)}", flush=True)
             failed = True
             continue
-        for outcome in outcomes:
-            print(f"{outcome.status} {outcome.id} {outcome.title}")
+        for number, outcome in enumerate(outcomes, 1):
+            if isinstance(outcome, ValueError):  # a record of an export file, refused alone
+                print(f"error {source}#{number}: {outcome}")
+                failed = True
+            else:
+                print(f"{outcome.status} {outcome.id} {outcome.title}")
         sys.stdout.flush()
     return 1 if failed else 0
-
 
 def cmd_extract(args) -> int:
     """Print what the pipeline makes of one input, as text or JSON; the archive is not opened."""

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
+from typing import TextIO
 
 from desktop.cli_common import open_archive
 from desktop.cli_output import print_json, print_readable, print_rows, with_country
@@ -114,22 +117,37 @@ def _show_saved_copy(args) -> int:
     return 0
 
 
-def _write(content: str, out: str | None) -> None:
-    """`content` to the file `out`, or to standard output."""
+@contextmanager
+def _output(out: str | None) -> Iterator[TextIO]:
+    """Standard output, or a stream into the file `out`. The file is written beside it first
+    and takes its place only when complete: a failed export never clobbers the last good one."""
     if not out:
-        sys.stdout.write(content)
+        yield sys.stdout
         return
+    part = Path(f"{out}.part")
     try:
-        Path(out).write_text(content, encoding="utf-8")
+        with part.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+        part.replace(out)
     except OSError as exc:
         raise CuttingsError(f"Cannot write {out}: {exc.strerror}")
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def _write(content: str, out: str | None) -> None:
+    """`content` to the file `out`, or to standard output."""
+    with _output(out) as stream:
+        stream.write(content)
 
 
 def cmd_export(args) -> int:
-    """The whole archive in one format, to --out or standard output."""
-    from desktop.core.export import export
+    """The whole archive in one format, to --out or standard output, an article at a time."""
+    from desktop.core.export import write_export
 
-    _write(export(open_archive(args), args.format), args.out)
+    archive = open_archive(args)
+    with _output(args.out) as stream:
+        write_export(archive, args.format, stream)
     return 0
 
 

@@ -371,3 +371,42 @@ def test_import_a_folder(cli, tmp_path):
     code, out, _ = cli("import", str(folder))
     assert code == 0
     assert out.splitlines() == ["saved 1 Emigres rally in Belgrade for Navalny", "saved 2 Second story"]
+
+
+def test_an_unexpected_error_fails_one_input_and_the_batch_goes_on(cli, tmp_path, monkeypatch):
+    bad, good = tmp_path / "bad.html", tmp_path / "good.html"
+    bad.write_text(ARTICLE.replace("Belgrade", "Tbilisi"))
+    good.write_text(ARTICLE)
+    real = pipeline.analyse
+
+    def analyse(loaded, *args, **kwargs):
+        if "Tbilisi" in loaded.content:
+            raise ValueError("[E088] Text of length 1050069 exceeds maximum. The parser needs more.\nDetails.")
+        return real(loaded, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyse", analyse)
+    code, out, err = cli("import", str(bad), str(good))
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [f"error {bad}: unexpected ValueError: [E088] Text of length 1050069 exceeds maximum.",
+                                "saved 1 Emigres rally in Belgrade for Navalny"]
+
+
+def test_json_ld_nested_thousands_deep_is_ignored(cli, tmp_path):
+    deep = "[" * 5000 + "]" * 5000
+    page = tmp_path / "deep.html"
+    page.write_text(ARTICLE.replace("</head>", f'<script type="application/ld+json">{deep}</script>'
+                                               f'<script type="application/ld+json">{{"@graph": {deep[4950:-4950]}}}'
+                                               "</script></head>"))
+    code, out, _ = cli("extract", str(page), "--no-entities", "--json", db=False)
+    assert code == 0 and json.loads(out)["title"] == "Emigres rally in Belgrade for Navalny"
+
+
+def test_a_bad_export_record_is_named_by_its_number_and_the_rest_import(cli, tmp_path):
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps([{"text": "x", "authors": "Ann Writer"}, {"title": "A", "text": "Its text."}]))
+    page = tmp_path / "page.html"
+    page.write_text(ARTICLE)
+    code, out, _ = cli("import", str(export), str(page))
+    assert code == 1
+    assert out.splitlines() == [f"error {export}#1: 'authors' should be a list of text",
+                                "saved 1 A", "saved 2 Emigres rally in Belgrade for Navalny"]

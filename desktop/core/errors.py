@@ -1,4 +1,7 @@
-"""The one exception type the core raises for problems a user can act on."""
+"""The one exception type the core raises for problems a user can act on, and how any
+exception is put to a user in one sentence."""
+
+import re
 
 
 class CuttingsError(Exception):
@@ -7,3 +10,13 @@ class CuttingsError(Exception):
 
 class DamagedCopy(CuttingsError, ValueError):
     """A stored offline copy that cannot be read back (its compressed bytes are corrupt)."""
+
+
+def describe(exc: BaseException, limit: int = 200) -> str:
+    """`exc` as one line for a user: a CuttingsError's own message, else "unexpected
+    <Type>: <its first sentence, at most `limit` characters>" (library messages run to pages)."""
+    if isinstance(exc, CuttingsError):
+        return str(exc)
+    first = re.split(r"(?<=\.)\s|\n", str(exc).strip(), maxsplit=1)[0]
+    first = first if len(first) <= limit else first[: limit - 1] + "…"
+    return f"unexpected {exc.__class__.__name__}: {first}" if first else f"unexpected {exc.__class__.__name__}"

@@ -1,20 +1,21 @@
-"""Articles as JSON, CSV and Markdown: `extract --json`, `export`, and re-importing an export."""
+"""Articles as JSON, CSV and Markdown: `extract --json` and `export` (`export_file` reads one back)."""
 
 from __future__ import annotations
 
 import base64
 import csv
-import io
 import json
-from pathlib import Path
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from typing import TextIO
 
-from desktop.core.article import CITY, COUNTRY, ORG, PERSON, Article, Entity, Original
+from desktop.core.article import CITY, COUNTRY, ORG, PERSON, Article, Entity
 from desktop.core.errors import CuttingsError
 from desktop.core.query import Detail, article_ids, detail
-from desktop.core.store.archive import Outcome, original_of, store_articles
+from desktop.core.store.archive import inflate
 from desktop.core.store.db import Archive
+from desktop.core.store.models import ArticleRow, Snapshot
 
-FORMATS = ("json", "csv", "md")
 CSV_FIELDS = ("id", "url", "title", "authors", "published", "publisher", "language", "text")
 
 
@@ -42,11 +43,20 @@ def extraction_json(article: Article) -> dict:
     }
 
 
+def _iso(moment: datetime | None) -> str | None:
+    """A stored UTC time (SQLite gives it back without its zone) as ISO 8601 with +00:00."""
+    return None if moment is None else moment.replace(tzinfo=timezone.utc).isoformat()
+
+
 def _record(archive: Archive, item: Detail) -> dict:
-    original = original_of(archive, item.id)
+    """One article as an export record: what `import` needs to store it again as it was."""
+    with archive.session() as session:
+        row = session.get(ArticleRow, item.id)
+        snap = session.get(Snapshot, item.id)
     return {
         "id": item.id,
         "url": item.url,
+        "canonical_url": row.canonical_url,
         "title": item.title,
         "authors": item.authors,
         "published": item.published,
@@ -54,13 +64,17 @@ def _record(archive: Archive, item: Detail) -> dict:
         "language": item.language,
         "image": item.image,
         "text": item.text,
+        "added": _iso(row.added),
+        "updated": _iso(row.updated),
+        "edited": _iso(row.edited),
         "entities": [
             {k: v for k, v in vars(e).items() if k != "id"} for e in item.entities
         ],
-        "original": None if original is None else {
-            "content_type": original.content_type,
-            "charset": original.charset,
-            "data": base64.b64encode(original.data).decode("ascii"),
+        "original": None if snap is None else {
+            "content_type": snap.content_type,
+            "charset": snap.charset,
+            "fetched": _iso(snap.fetched),
+            "data": base64.b64encode(inflate(snap)).decode("ascii"),
         },
     }
 
@@ -77,47 +91,41 @@ def _markdown(item: Detail) -> str:
     return "\n".join(lines) + item.text.strip() + "\n"
 
 
-def export(archive: Archive, fmt: str) -> str:
-    """The whole archive but the trash, oldest first, in `fmt` (json, csv or md)."""
-    items = [d for d in (detail(archive, i) for i in reversed(article_ids(archive))) if d is not None]
-    if fmt == "json":
-        return json.dumps([_record(archive, d) for d in items], ensure_ascii=False, indent=1) + "\n"
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, CSV_FIELDS)
-        writer.writeheader()
-        for d in items:
-            writer.writerow({k: ("; ".join(d.authors) if k == "authors" else getattr(d, k)) for k in CSV_FIELDS})
-        return out.getvalue()
-    if fmt == "md":
-        return "\n---\n\n".join(_markdown(d) for d in items)
-    raise CuttingsError(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+def _write_json(archive: Archive, items: Iterable[Detail], out: TextIO) -> None:
+    # A JSON array with one record a line: json.load reads it whole, `import` one record at a time.
+    out.write("[")
+    first = True
+    for item in items:
+        out.write("\n" if first else ",\n")
+        out.write(json.dumps(_record(archive, item), ensure_ascii=False))
+        first = False
+    out.write("]\n" if first else "\n]\n")
 
 
-def is_export_file(path: Path) -> bool:
-    return path.suffix.lower() == ".json"
+def _write_csv(_archive: Archive, items: Iterable[Detail], out: TextIO) -> None:
+    writer = csv.DictWriter(out, CSV_FIELDS)
+    writer.writeheader()
+    for d in items:
+        writer.writerow({k: ("; ".join(d.authors) if k == "authors" else getattr(d, k)) for k in CSV_FIELDS})
 
 
-def import_export(archive: Archive, path: Path) -> list[Outcome]:
-    """Store every article of a JSON export (entities and offline copies included), all or none."""
-    try:
-        records = json.loads(path.read_text(encoding="utf-8"))
-        articles = [(_article(r), _original(r.get("original"))) for r in records]
-    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise CuttingsError(f"Not a Cuttings export file ({exc.__class__.__name__})") from exc
-    return store_articles(archive, articles)
+def _write_md(_archive: Archive, items: Iterable[Detail], out: TextIO) -> None:
+    for i, item in enumerate(items):
+        out.write(("\n---\n\n" if i else "") + _markdown(item))
 
 
-def _article(record: dict) -> Article:
-    fields = ("url", "title", "authors", "published", "publisher", "language", "image", "text")
-    entity_fields = Entity.__dataclass_fields__
-    return Article(
-        **{k: record[k] for k in fields if record.get(k) is not None},  # a missing field: its default
-        entities=[Entity(**{k: v for k, v in e.items() if k in entity_fields}) for e in record.get("entities", [])],
-    )
+WRITERS = {"json": _write_json, "csv": _write_csv, "md": _write_md}
+FORMATS = tuple(WRITERS)
 
 
-def _original(data: dict | None) -> Original | None:
-    if not data:
-        return None
-    return Original(base64.b64decode(data["data"]), data["content_type"], data.get("charset"))
+def write_export(archive: Archive, fmt: str, out: TextIO) -> None:
+    """Write the whole archive but the trash, oldest first, to `out` in `fmt` (json, csv or md).
+
+    Articles are read and written one at a time, so memory does not grow with the archive.
+    The trash is left out: an export is the archive as the user sees it. Raises CuttingsError
+    for an unknown format, DamagedCopy for an offline copy that does not decompress.
+    """
+    if fmt not in WRITERS:
+        raise CuttingsError(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    items = (d for d in (detail(archive, i) for i in reversed(article_ids(archive))) if d is not None)
+    WRITERS[fmt](archive, items, out)

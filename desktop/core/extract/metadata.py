@@ -78,12 +78,32 @@ def _ld_types(obj: dict) -> list[str]:
     return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
 
 
+# A page's JSON-LD is a few kilobytes a few levels deep; past these limits it is not
+# metadata but an accident or an attack (json.loads recurses: 5,000 levels is a RecursionError).
+MAX_LD_CHARS = 1_000_000
+MAX_LD_DEPTH = 32
+
+
 def _load_json(text: str):
+    """The JSON value in a script's text, nested at most MAX_LD_DEPTH deep; None if it is
+    not JSON, too large or too deep to parse."""
+    if len(text) > MAX_LD_CHARS:
+        return None
     text = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", "", text.strip())
     try:
-        return json.loads(text, strict=False)
-    except ValueError:
+        return _pruned(json.loads(text, strict=False), MAX_LD_DEPTH)
+    except (ValueError, RecursionError):
         return None
+
+
+def _pruned(value, depth: int):
+    """`value` with the arrays and objects nested more than `depth` deep replaced by None, so
+    the recursive walkers below stay far from the recursion limit."""
+    if isinstance(value, list):
+        return [_pruned(item, depth - 1) for item in value] if depth else None
+    if isinstance(value, dict):
+        return {key: _pruned(item, depth - 1) for key, item in value.items()} if depth else None
+    return value
 
 
 def json_ld_article(soup: BeautifulSoup) -> dict:

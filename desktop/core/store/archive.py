@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
 from desktop.core.article import CITY, COUNTRY, PERSON, Article, Entity, Original
@@ -56,13 +57,52 @@ def store_article(
         return _store(session, article, original, refresh)
 
 
-def store_articles(archive: Archive, items: Iterable[tuple[Article, Original | None]]) -> list[Outcome]:
-    """Store several articles (an export file) in one transaction: all of them land or none."""
+@dataclass
+class Kept:
+    """What an export file keeps of a stored article beyond its Article and offline copy:
+    its id (taken again when free) and its dates (UTC; None for "now")."""
+
+    id: int | None = None
+    added: datetime | None = None
+    updated: datetime | None = None
+    edited: datetime | None = None
+    fetched: datetime | None = None  # of the offline copy
+
+
+Exported = tuple[Article, Original | None, Kept]
+
+
+def store_articles(archive: Archive, items: Iterable[Exported | ValueError]) -> list[Outcome | ValueError]:
+    """Store the articles of an export file in one transaction, each in its own savepoint.
+
+    The list has one entry per item, in order: the Outcome, or a ValueError for an item that
+    already was one (a record the reader refused) or that the archive refused (a constraint).
+    Any other exception rolls the whole file back.
+    """
     with archive.transaction() as session:
-        return [_store(session, article, original) for article, original in items]
+        return [item if isinstance(item, ValueError) else _store_kept(session, *item) for item in items]
 
 
-def _store(session: Session, article: Article, original: Original | None, refresh: bool = False) -> Outcome:
+def _store_kept(session: Session, article: Article, original: Original | None, kept: Kept) -> Outcome | ValueError:
+    try:
+        with session.begin_nested():
+            outcome = _store(session, article, original, new_id=kept.id)
+            if outcome.status == SAVED:
+                row = session.get(ArticleRow, outcome.id)
+                row.added, row.updated = kept.added or row.added, kept.updated or row.updated
+                row.edited = kept.edited
+                snap = session.get(Snapshot, outcome.id)
+                if snap is not None and kept.fetched:
+                    snap.fetched = kept.fetched
+        return outcome
+    except (IntegrityError, ValueError) as exc:  # a constraint; text Python cannot encode
+        return ValueError(f"The archive refused it ({getattr(exc, 'orig', exc)})")
+
+
+def _store(
+    session: Session, article: Article, original: Original | None, refresh: bool = False, new_id: int | None = None
+) -> Outcome:
+    """Store one article in `session` (see store_article); a new row takes `new_id` if it is free."""
     row = find_same(session, article, refresh)
     restored = row is not None and row.trashed is not None
     if restored:
@@ -73,7 +113,7 @@ def _store(session: Session, article: Article, original: Original | None, refres
     replacing = row is not None
     keep_metadata = replacing and row.edited is not None  # the user's corrections win
     if row is None:
-        row = ArticleRow(text_hash="")
+        row = ArticleRow(text_hash="", id=new_id if new_id and session.get(ArticleRow, new_id) is None else None)
     else:
         _clear_links(session, row.id, authors=not keep_metadata)
     _fill_row(row, article, keep_metadata)
