@@ -1,0 +1,63 @@
+"""Issue 18, nothing stuck: work that must stay linear in a page's size, or bounded."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from desktop.core.entities import ner
+
+
+class _Doc:
+    """A stand-in for spaCy's Doc: its entities, and a `text` that counts its reads (spaCy
+    rebuilds it from every token on each read, so one read per entity is quadratic)."""
+
+    reads = 0
+
+    def __init__(self, text: str, name: str):
+        self._text = text
+        self.ents = [SimpleNamespace(start_char=i, end_char=i + len(name), label_="PERSON")
+                     for i in ner.occurrences(text, name)]
+
+    @property
+    def text(self) -> str:
+        _Doc.reads += 1
+        return self._text
+
+
+class _NLP:
+    def __init__(self, name: str):
+        self.name, self.read = name, []
+
+    def pipe(self, texts):
+        for text in texts:
+            self.read.append(text)
+            yield _Doc(text, self.name)
+
+
+def test_the_entity_stage_reads_no_whole_paragraph_per_entity():
+    _Doc.reads = 0
+    analysis = ner.analyse(_NLP("Ada Lovelace"), "Title", "Ada Lovelace wrote. " * 500)
+    assert len(analysis.mentions) == 500
+    assert _Doc.reads == 0
+
+
+def test_a_paragraph_too_long_for_the_model_is_read_in_pieces_at_sentence_ends():
+    body = "Then Ada Lovelace wrote a note on the engine. " * 2000  # 92,000 characters, one line
+    nlp = _NLP("Ada Lovelace")
+    analysis = ner.analyse(nlp, "Title", body)
+    assert max(map(len, nlp.read)) <= ner.PIECE_CHARS
+    assert all(piece.endswith(". ") for piece in nlp.read[1:-1])
+    assert "".join(nlp.read[1:]) == body.rstrip("\n")
+    assert len(analysis.mentions) == 2000
+    assert all(analysis.text[m.start:m.end] == "Ada Lovelace" for m in analysis.mentions)
+
+
+@pytest.mark.parametrize("line, limit, first", [("word " * 10, 7, "word "), ("x" * 12, 4, "xxxx")])
+def test_a_line_without_sentence_ends_is_cut_at_a_space_else_anywhere(monkeypatch, line, limit, first):
+    monkeypatch.setattr(ner, "PIECE_CHARS", limit)
+    pieces = ner.pieces(line)
+    assert "".join(p for _, p in pieces) == line
+    assert pieces[0] == (0, first)
+    assert all(line[at:at + len(p)] == p for at, p in pieces)
