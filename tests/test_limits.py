@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -61,3 +67,29 @@ def test_a_line_without_sentence_ends_is_cut_at_a_space_else_anywhere(monkeypatc
     assert "".join(p for _, p in pieces) == line
     assert pieces[0] == (0, first)
     assert all(line[at:at + len(p)] == p for at, p in pieces)
+
+
+_WINDOW = """
+import multiprocessing, sys, time
+from desktop.core.analyser import Analyser
+analyser = Analyser()
+analyser.submit(0, None, entities=False).exception()  # starts the worker; the article is junk
+print(*[p.pid for p in multiprocessing.active_children()], flush=True)
+time.sleep(60)
+"""
+
+
+def test_the_analyser_worker_ends_when_its_window_is_killed():
+    window = subprocess.Popen([sys.executable, "-c", _WINDOW], stdout=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).resolve().parents[1])
+    workers = [int(pid) for pid in window.stdout.readline().split()]
+    assert len(workers) == 1
+    window.kill()
+    window.wait()
+    for _ in range(100):  # a liveness check, not a time goal: the exit follows within moments
+        if not Path(f"/proc/{workers[0]}").exists():
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(workers[0], signal.SIGKILL)
+        pytest.fail("the analyser worker outlived its window")
