@@ -93,3 +93,17 @@ def test_the_analyser_worker_ends_when_its_window_is_killed():
     else:
         os.kill(workers[0], signal.SIGKILL)
         pytest.fail("the analyser worker outlived its window")
+
+
+def test_trafilatura_gets_a_bounded_tree_and_the_article_comes_first(monkeypatch):
+    from desktop.core.extract import body, extract_html
+
+    monkeypatch.setattr(body, "MAX_ELEMENTS", 300)
+    sizes = []
+    extract = body._main_content
+    monkeypatch.setattr(body, "_main_content", lambda tree, *a, **k: (
+        sizes.append(sum(1 for _ in tree.iter())), extract(tree, *a, **k))[1])
+    paragraphs = "".join(f"<p>Paragraph {i} of the storm story, as the harbour reopened.</p>" for i in range(1200))
+    article = extract_html(f"<html><body><article><h1>Storm</h1>{paragraphs}</article></body></html>")
+    assert sizes and max(sizes) <= 300
+    assert article.text.startswith("Paragraph 0 of the storm story")
