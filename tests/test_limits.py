@@ -34,9 +34,11 @@ class _Doc:
 
 class _NLP:
     def __init__(self, name: str):
-        self.name, self.read = name, []
+        self.name, self.read, self.batches = name, [], []
 
     def pipe(self, texts):
+        texts = list(texts)
+        self.batches.append(sum(map(len, texts)))
         for text in texts:
             self.read.append(text)
             yield _Doc(text, self.name)
@@ -54,6 +56,7 @@ def test_a_paragraph_too_long_for_the_model_is_read_in_pieces_at_sentence_ends()
     nlp = _NLP("Ada Lovelace")
     analysis = ner.analyse(nlp, "Title", body)
     assert max(map(len, nlp.read)) <= ner.PIECE_CHARS
+    assert len(nlp.batches) > 1 and max(nlp.batches) <= ner.BATCH_CHARS  # the model's memory
     assert all(piece.endswith(". ") for piece in nlp.read[1:-1])
     assert "".join(nlp.read[1:]) == body.rstrip("\n")
     assert len(analysis.mentions) == 2000

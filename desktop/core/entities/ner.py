@@ -39,6 +39,10 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # text over 1,000,000 characters (E088), and its memory grows with one doc's length (a
 # 600,000-character paragraph took 1.9 GB).
 PIECE_CHARS = 20_000
+# The most characters given to one nlp.pipe call: the model holds a whole batch's activations
+# at once (a 1,000,000-character page in one batch peaked at 2.7 GB, in batches of this 264 MB).
+# A usual article is one batch, as fast as before.
+BATCH_CHARS = 4 * PIECE_CHARS
 # Where a piece may end: after a sentence's final mark, else at any space.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 
@@ -161,7 +165,7 @@ def analyse(nlp, title: str, body: str) -> Analysis:
     mentions, spans = [], []
     headings = [(offset, offset + len(p)) for offset, p in lines if is_heading(p)]
     with _run_lock:
-        docs = list(nlp.pipe(p for _, p in paras))
+        docs = _read(nlp, [p for _, p in paras])
     for (offset, para), doc in zip(paras, docs):
         # The paragraph's own string, never doc.text: spaCy rebuilds that from every token
         # on each read, which made this loop quadratic in a paragraph's length.
@@ -177,6 +181,19 @@ def analyse(nlp, title: str, body: str) -> Analysis:
                     mentions.append(Mention(form, SPACY_KINDS[label], begin, begin + len(form)))
     return Analysis(text, mentions, [(offset, doc) for (offset, _), doc in zip(paras, docs)],
                     masked, headings, spans)
+
+
+def _read(nlp, texts: list[str]) -> list:
+    """The model's docs for `texts`, read in batches of at most BATCH_CHARS characters (a
+    text longer than that would be a batch of its own)."""
+    docs, batch, size = [], [], 0
+    for text in texts:
+        if batch and size + len(text) > BATCH_CHARS:
+            docs += nlp.pipe(batch)
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    return docs + list(nlp.pipe(batch))
 
 
 def pieces(line: str) -> list[tuple[int, str]]:
