@@ -209,6 +209,15 @@ def test_replace_entities_keeps_the_article(archive):
     assert find_term(archive, PERSON, "Navalny") is None  # orphan entity removed
 
 
+def test_people_differing_only_in_case_count_once(archive):
+    people = [Entity(PERSON, "Raspberry Pi"), Entity(PERSON, "Raspberry PI"), Entity(PERSON, "Bluetooth")]
+    a = store_article(archive, make_article(entities=people)).id
+    item = detail(archive, a)
+    assert item.person_count == len(item.entities) == 2
+    replace_entities(archive, a, people)
+    assert detail(archive, a).person_count == 2
+
+
 def test_replace_entities_of_a_deleted_article_writes_nothing(archive):
     a = store_article(archive, make_article()).id
     delete_articles(archive, [a])

@@ -8,7 +8,9 @@ loads the model once and analyses one article at a time.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
+import threading
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 
 from desktop.core import pipeline
@@ -21,6 +23,16 @@ _stages = None  # in the worker: where (item key, stage name) messages go
 def _start(stages) -> None:
     global _stages
     _stages = stages
+    if multiprocessing.parent_process() is not None:  # a worker process, not a thread
+        threading.Thread(target=_exit_with_parent, name="parent-watch", daemon=True).start()
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the process that started it ends. A window killed (SIGTERM at
+    logout, SIGKILL, the OOM killer) never calls shutdown(), and its ~290 MB worker would
+    otherwise run on under PID 1, one more for each window started after."""
+    multiprocessing.parent_process().join()  # waits on the parent's sentinel, no polling
+    os._exit(0)  # no cleanup worth waiting for: the worker only reads and computes
 
 
 def _analyse(key: int, loaded: Loaded, entities: bool) -> Article:

@@ -34,6 +34,17 @@ _PREFIXED = re.compile(rf"^(?:{any_of(NAME_PREFIXES)})-", re.IGNORECASE)  # "Pro
 # The parts of "Yerevan, Vilnius", "Springfield, Ill." and "Trump - Wisconsin": two names each.
 _NAME_PARTS = re.compile(r"(?:[^,\s\u2013\u2014-]|\s(?![\u2013\u2014-]\s)|(?<=\S)[\u2013\u2014-](?=\S))+")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+# The most characters the model reads at once. A news paragraph is far shorter; a longer line
+# (a page with no paragraph breaks) is read in pieces cut at sentence ends: spaCy refuses a
+# text over 1,000,000 characters (E088), and its memory grows with one doc's length (a
+# 600,000-character paragraph took 1.9 GB).
+PIECE_CHARS = 20_000
+# The most characters given to one nlp.pipe call: the model holds a whole batch's activations
+# at once (a 1,000,000-character page in one batch peaked at 2.7 GB, in batches of this 264 MB).
+# A usual article is one batch, as fast as before.
+BATCH_CHARS = 4 * PIECE_CHARS
+# Where a piece may end: after a sentence's final mark, else at any space.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 
 
 @dataclass
@@ -149,18 +160,21 @@ def analyse(nlp, title: str, body: str) -> Analysis:
     text = f"{title}\n\n{body}"
     masked = masked_spans(text)
     is_masked = Spans(masked)
-    paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    paras = [(offset + at, piece) for offset, line in lines for at, piece in pieces(line)]
     mentions, spans = [], []
-    headings = [(offset, offset + len(p)) for offset, p in paras if is_heading(p)]
+    headings = [(offset, offset + len(p)) for offset, p in lines if is_heading(p)]
     with _run_lock:
-        docs = list(nlp.pipe(p for _, p in paras))
-    for (offset, _), doc in zip(paras, docs):
-        for ent_start, ent_end, label in _joined_names(doc):
+        docs = _read(nlp, [p for _, p in paras])
+    for (offset, para), doc in zip(paras, docs):
+        # The paragraph's own string, never doc.text: spaCy rebuilds that from every token
+        # on each read, which made this loop quadratic in a paragraph's length.
+        for ent_start, ent_end, label in _joined_names(doc, para):
             start = offset + ent_start
             spans.append((start, offset + ent_end))
             if label not in SPACY_KINDS or start in is_masked:
                 continue
-            for part in _NAME_PARTS.finditer(doc.text[ent_start:ent_end]):
+            for part in _NAME_PARTS.finditer(para[ent_start:ent_end]):
                 form = surface(part.group())
                 if form and form[0].isupper() and not _PREFIXED.match(form):
                     begin = start + part.start() + part.group().index(form[0])
@@ -169,17 +183,45 @@ def analyse(nlp, title: str, body: str) -> Analysis:
                     masked, headings, spans)
 
 
-def _joined_names(doc) -> list[tuple[int, int, str]]:
-    """The doc's entities as (start, end, label), with a one-word place or organisation that
-    runs straight into a person joined to that person: spaCy reads "Magnus Larsson" in a
-    results line as the place Magnus and the person Larsson ("Paris Hilton" likewise)."""
+def _read(nlp, texts: list[str]) -> list:
+    """The model's docs for `texts`, read in batches of at most BATCH_CHARS characters (a
+    text longer than that would be a batch of its own)."""
+    docs, batch, size = [], [], 0
+    for text in texts:
+        if batch and size + len(text) > BATCH_CHARS:
+            docs += nlp.pipe(batch)
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    return docs + list(nlp.pipe(batch))
+
+
+def pieces(line: str) -> list[tuple[int, str]]:
+    """`line` as (offset, piece) pieces of at most PIECE_CHARS characters for the model, each
+    cut after the last sentence end within the limit, else at the last space, else hard."""
+    cuts: list[tuple[int, str]] = []
+    at = 0
+    while len(line) - at > PIECE_CHARS:
+        window = line[at:at + PIECE_CHARS]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        end = ends[-1] if ends else (window.rfind(" ") + 1 or PIECE_CHARS)
+        cuts.append((at, window[:end]))
+        at += end
+    return [*cuts, (at, line[at:])]
+
+
+def _joined_names(doc, text: str) -> list[tuple[int, int, str]]:
+    """The entities of `doc` (the model's reading of `text`) as (start, end, label), with a
+    one-word place or organisation that runs straight into a person joined to that person:
+    spaCy reads "Magnus Larsson" in a results line as the place Magnus and the person Larsson
+    ("Paris Hilton" likewise)."""
     joined: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if joined and SPACY_KINDS.get(ent.label_) == PERSON:
             prev_start, prev_end, prev_label = joined[-1]
-            first = doc.text[prev_start:prev_end]
+            first = text[prev_start:prev_end]
             if (SPACY_KINDS.get(prev_label) in (PLACE, ORG) and prev_end + 1 == ent.start_char
-                    and doc.text[prev_end] == " " and " " not in first and not first.isupper()):
+                    and text[prev_end] == " " and " " not in first and not first.isupper()):
                 joined[-1] = (prev_start, ent.end_char, ent.label_)
                 continue
         joined.append((ent.start_char, ent.end_char, ent.label_))

@@ -149,7 +149,7 @@ def replace_entities(archive: Archive, article_id: int, entities: list[Entity]) 
         session.exec(delete(Mention).where(Mention.article_id == article_id))
         session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
         _write_entities(session, article_id, entities)
-        row.person_count = sum(e.kind == PERSON for e in entities)
+        row.person_count = person_count(entities)
         _drop_orphans(session)
 
 
@@ -254,6 +254,13 @@ def entity_key(entity: Entity, article_id: int) -> str:
     return f"{name}#{article_id}" if entity.local else name
 
 
+def person_count(entities: list[Entity]) -> int:
+    """How many people the article names as stored: two people whose names differ only in
+    case ("Raspberry Pi", "Raspberry PI") are one stored entity, and count once."""
+    # Within one article every local key has the same article id, so any id counts right.
+    return len({entity_key(e, 0) for e in entities if e.kind == PERSON})
+
+
 def _fill_row(row: ArticleRow, article: Article, keep_metadata: bool = False) -> None:
     row.canonical_url = normalize_url(article.canonical_url) if article.canonical_url else None
     row.source_url = article.url
@@ -266,7 +273,7 @@ def _fill_row(row: ArticleRow, article: Article, keep_metadata: bool = False) ->
     row.image = article.image
     row.text = article.text
     row.text_hash = text_hash(article.text)
-    row.person_count = len(article.entities_of(PERSON))
+    row.person_count = person_count(article.entities)
 
 
 def join_names(names: list[str]) -> str:

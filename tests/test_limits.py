@@ -1,0 +1,112 @@
+"""Issue 18, nothing stuck: work that must stay linear in a page's size, or bounded."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from desktop.core.entities import ner
+
+
+class _Doc:
+    """A stand-in for spaCy's Doc: its entities, and a `text` that counts its reads (spaCy
+    rebuilds it from every token on each read, so one read per entity is quadratic)."""
+
+    reads = 0
+
+    def __init__(self, text: str, name: str):
+        self._text = text
+        self.ents = [SimpleNamespace(start_char=i, end_char=i + len(name), label_="PERSON")
+                     for i in ner.occurrences(text, name)]
+
+    @property
+    def text(self) -> str:
+        _Doc.reads += 1
+        return self._text
+
+
+class _NLP:
+    def __init__(self, name: str):
+        self.name, self.read, self.batches = name, [], []
+
+    def pipe(self, texts):
+        texts = list(texts)
+        self.batches.append(sum(map(len, texts)))
+        for text in texts:
+            self.read.append(text)
+            yield _Doc(text, self.name)
+
+
+def test_the_entity_stage_reads_no_whole_paragraph_per_entity():
+    _Doc.reads = 0
+    analysis = ner.analyse(_NLP("Ada Lovelace"), "Title", "Ada Lovelace wrote. " * 500)
+    assert len(analysis.mentions) == 500
+    assert _Doc.reads == 0
+
+
+def test_a_paragraph_too_long_for_the_model_is_read_in_pieces_at_sentence_ends():
+    body = "Then Ada Lovelace wrote a note on the engine. " * 2000  # 92,000 characters, one line
+    nlp = _NLP("Ada Lovelace")
+    analysis = ner.analyse(nlp, "Title", body)
+    assert max(map(len, nlp.read)) <= ner.PIECE_CHARS
+    assert len(nlp.batches) > 1 and max(nlp.batches) <= ner.BATCH_CHARS  # the model's memory
+    assert all(piece.endswith(". ") for piece in nlp.read[1:-1])
+    assert "".join(nlp.read[1:]) == body.rstrip("\n")
+    assert len(analysis.mentions) == 2000
+    assert all(analysis.text[m.start:m.end] == "Ada Lovelace" for m in analysis.mentions)
+
+
+@pytest.mark.parametrize("line, limit, first", [("word " * 10, 7, "word "), ("x" * 12, 4, "xxxx")])
+def test_a_line_without_sentence_ends_is_cut_at_a_space_else_anywhere(monkeypatch, line, limit, first):
+    monkeypatch.setattr(ner, "PIECE_CHARS", limit)
+    pieces = ner.pieces(line)
+    assert "".join(p for _, p in pieces) == line
+    assert pieces[0] == (0, first)
+    assert all(line[at:at + len(p)] == p for at, p in pieces)
+
+
+_WINDOW = """
+import multiprocessing, sys, time
+from desktop.core.analyser import Analyser
+analyser = Analyser()
+analyser.submit(0, None, entities=False).exception()  # starts the worker; the article is junk
+print(*[p.pid for p in multiprocessing.active_children()], flush=True)
+time.sleep(60)
+"""
+
+
+def test_the_analyser_worker_ends_when_its_window_is_killed():
+    window = subprocess.Popen([sys.executable, "-c", _WINDOW], stdout=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).resolve().parents[1])
+    workers = [int(pid) for pid in window.stdout.readline().split()]
+    assert len(workers) == 1
+    window.kill()
+    window.wait()
+    for _ in range(100):  # a liveness check, not a time goal: the exit follows within moments
+        if not Path(f"/proc/{workers[0]}").exists():
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(workers[0], signal.SIGKILL)
+        pytest.fail("the analyser worker outlived its window")
+
+
+def test_trafilatura_gets_a_bounded_tree_and_the_article_comes_first(monkeypatch):
+    from desktop.core.extract import body, extract_html
+
+    monkeypatch.setattr(body, "MAX_ELEMENTS", 300)
+    sizes = []
+    extract = body._main_content
+    monkeypatch.setattr(body, "_main_content", lambda tree, *a, **k: (
+        sizes.append(sum(1 for _ in tree.iter())), extract(tree, *a, **k))[1])
+    paragraphs = "".join(f"<p>Paragraph {i} of the storm story, as the harbour reopened.</p>" for i in range(1200))
+    article = extract_html(f"<html><body><article><h1>Storm</h1>{paragraphs}</article></body></html>")
+    assert sizes and max(sizes) <= 300
+    assert article.text.startswith("Paragraph 0 of the storm story")
