@@ -7,3 +7,8 @@ class CuttingsError(Exception):
 
 class DamagedCopy(CuttingsError, ValueError):
     """A stored offline copy that cannot be read back (its compressed bytes are corrupt)."""
+
+
+class DamagedArchive(CuttingsError):
+    """The archive file is damaged: Cuttings reads what it still can but writes nothing into
+    it; `cuttings rescue` (core: export.rescue) saves the readable articles to a file."""
