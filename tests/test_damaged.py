@@ -65,6 +65,15 @@ def test_export_of_a_damaged_archive_points_to_rescue(damaged, tmp_path, capsys)
     assert "rescue" in err and "unexpected" not in err and "sqlalche" not in err
 
 
+def test_rescue_saves_every_readable_article_and_counts_the_rest(damaged, tmp_path, capsys):
+    out = tmp_path / "rescued.json"
+    assert run(["rescue", "--db", str(damaged), "--out", str(out)]) == 1
+    assert capsys.readouterr().out == f"rescued 11 articles to {out}; 1 could not be read\n"
+    fresh = tmp_path / "fresh.sqlite3"
+    assert run(["import", str(out), "--db", str(fresh)]) == 0
+    assert total(Archive(fresh)) == 11
+
+
 def test_two_processes_creating_an_archive_at_once(tmp_path, monkeypatch):
     """The second opener read version 0 before the first committed the schema: it must see
     the new schema under the write lock and leave it alone, not create it again."""

@@ -8,11 +8,14 @@ import io
 import json
 from pathlib import Path
 
+from sqlmodel import func, select
+
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, Article, Entity, Original
-from desktop.core.errors import CuttingsError
+from desktop.core.errors import CuttingsError, DamagedArchive
 from desktop.core.query import Detail, article_ids, detail
 from desktop.core.store.archive import Outcome, original_of, store_articles
 from desktop.core.store.db import Archive
+from desktop.core.store.models import ArticleRow
 
 FORMATS = ("json", "csv", "md")
 CSV_FIELDS = ("id", "url", "title", "authors", "published", "publisher", "language", "text")
@@ -42,8 +45,7 @@ def extraction_json(article: Article) -> dict:
     }
 
 
-def _record(archive: Archive, item: Detail) -> dict:
-    original = original_of(archive, item.id)
+def _record(item: Detail, original: Original | None) -> dict:
     return {
         "id": item.id,
         "url": item.url,
@@ -81,7 +83,7 @@ def export(archive: Archive, fmt: str) -> str:
     """The whole archive but the trash, oldest first, in `fmt` (json, csv or md)."""
     items = [d for d in (detail(archive, i) for i in reversed(article_ids(archive))) if d is not None]
     if fmt == "json":
-        return json.dumps([_record(archive, d) for d in items], ensure_ascii=False, indent=1) + "\n"
+        return _json([_record(d, original_of(archive, d.id)) for d in items])
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.DictWriter(out, CSV_FIELDS)
@@ -92,6 +94,39 @@ def export(archive: Archive, fmt: str) -> str:
     if fmt == "md":
         return "\n---\n\n".join(_markdown(d) for d in items)
     raise CuttingsError(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def _json(records: list[dict]) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+
+def rescue(archive: Archive) -> tuple[str, int, int]:
+    """What a damaged archive still holds: (a JSON export of every readable article but
+    the trash, the number of articles in it, the number that could not be read).
+
+    Each article is read alone, by id from 1 to the highest, because the list of ids may be
+    what is damaged; an article whose offline copy is unreadable is kept without it.
+    Raises DamagedArchive if not even the highest id can be read.
+    """
+    records, lost = [], 0
+    with archive.session() as session:
+        highest = session.exec(select(func.max(ArticleRow.id))).one() or 0
+    for article_id in range(1, highest + 1):
+        try:
+            item = detail(archive, article_id)
+        except DamagedArchive:
+            lost += 1
+            continue
+        if item is not None and item.trashed is None:
+            records.append(_record(item, _readable_original(archive, article_id)))
+    return _json(records), len(records), lost
+
+
+def _readable_original(archive: Archive, article_id: int) -> Original | None:
+    try:
+        return original_of(archive, article_id)
+    except CuttingsError:  # DamagedArchive or DamagedCopy: the text is saved all the same
+        return None
 
 
 def is_export_file(path: Path) -> bool:
