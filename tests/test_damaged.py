@@ -13,11 +13,12 @@ import sys
 import pytest
 
 from desktop.cli import run
-from desktop.core.errors import CuttingsError, DamagedArchive
+from desktop.core.errors import CuttingsError, DamagedArchive, DiskFull
 from desktop.core.query import detail, total
 from desktop.core.store import db as store_db
 from desktop.core.store.archive import store_article
 from desktop.core.store.db import Archive
+from desktop.core.store.trash import trash_articles
 from tests.test_store import make_article
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -121,3 +122,24 @@ def test_an_archive_in_a_read_only_folder_is_read(tmp_path):
         folder.chmod(0o755)
     assert (listed.returncode, listed.stdout.count("Story 1")) == (0, 1), listed.stderr
     assert "read-only" in listed.stderr
+
+
+def test_a_write_that_would_fill_the_disk_is_refused_and_delete_still_works(tmp_path, monkeypatch):
+    archive = Archive(tmp_path / "a.sqlite3")
+    store_article(archive, make_article(1))
+    full = shutil.disk_usage(tmp_path)._replace(free=100 * 1024)
+    monkeypatch.setattr(store_db.shutil, "disk_usage", lambda path: full)
+    with pytest.raises(DiskFull, match="nearly full: nothing was saved"):
+        store_article(archive, make_article(2, text="a long story " * 2000))
+    assert total(archive) == 1
+    assert trash_articles(archive, [1]) == 1  # deleting grows nothing: never refused
+
+
+def test_each_commit_is_checkpointed_into_the_archive_file(tmp_path):
+    """A full disk must not find committed pages waiting in the WAL: checkpointing them
+    needs the file to grow, and until then no write (not even a delete) fits."""
+    path = tmp_path / "a.sqlite3"
+    store_article(Archive(path), make_article(1))
+    copy = tmp_path / "file-alone.sqlite3"
+    shutil.copy(path, copy)  # the archive file without its -wal
+    assert sqlite3.connect(copy).execute("SELECT count(*) FROM article").fetchone() == (1,)

@@ -12,3 +12,7 @@ class DamagedCopy(CuttingsError, ValueError):
 class DamagedArchive(CuttingsError):
     """The archive file is damaged: Cuttings reads what it still can but writes nothing into
     it; `cuttings rescue` (core: export.rescue) saves the readable articles to a file."""
+
+
+class DiskFull(CuttingsError):
+    """A write refused, uncommitted, because it would leave too little disk to delete later."""

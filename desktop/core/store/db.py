@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +15,7 @@ from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session, SQLModel
 
-from desktop.core.errors import CuttingsError, DamagedArchive
+from desktop.core.errors import CuttingsError, DamagedArchive, DiskFull
 from desktop.core.store import models, sqlite
 
 SCHEMA_VERSION = 4
@@ -80,7 +81,8 @@ class Archive:
     Opening raises CuttingsError for a file that is not an archive, one made by a newer
     Cuttings, or one that cannot be read; `read_only` tells whether writes will be refused.
     Any read or write of a damaged archive raises DamagedArchive, and so does the first
-    write transaction when SQLite's quick check finds damage.
+    write transaction when SQLite's quick check finds damage; a write that would fill the
+    disk raises DiskFull.
     """
 
     def __init__(self, location: str | os.PathLike | None = None):
@@ -112,9 +114,22 @@ class Archive:
         self._refuse_if_damaged()
         try:
             with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+                pages = self.backend.page_count(session.connection())
                 yield session
+                session.flush()
+                self._keep_room(session.connection(), pages)
         except OperationalError as exc:
             raise self._explain(exc) from exc
+
+    def _keep_room(self, conn: Connection, pages_before: int) -> None:
+        """Raise DiskFull, before the commit, if the transaction would leave the disk too
+        full for a later delete (see backend.room_needed)."""
+        needed = self.backend.room_needed(conn, pages_before)
+        if needed and shutil.disk_usage(self.path.parent).free < needed:
+            raise DiskFull(
+                f"The disk holding the archive {self.path} is nearly full: nothing was saved, "
+                "so that deleting stays possible. Free some space, or delete articles, and try again."
+            )
 
     def _explain(self, exc: OperationalError) -> CuttingsError:
         if self.backend.is_locked_error(exc):

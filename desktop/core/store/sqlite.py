@@ -40,6 +40,8 @@ _FTS_COLUMNS = {TITLE: "title", AUTHOR: "authors_text"}
 # bm25 weight of a hit in each column: a title hit counts most, then an author, then the text.
 RELEVANCE_WEIGHTS = {"title": 10.0, "authors_text": 4.0, "text": 1.0}
 BUSY_TIMEOUT = 5.0  # seconds a writer waits for another one before giving up
+DISK_RESERVE = 256 * 1024  # bytes a growing write leaves free, for deletes and the WAL
+WAL_CHECKPOINT_PAGES = 1  # SQLite's default is 1000 pages (4 MB) of WAL between checkpoints
 
 
 class _Compiler(SQLiteCompiler):
@@ -80,6 +82,11 @@ def make_engines(path: Path, read_only: bool = False) -> tuple[Engine, Engine]:
         except Exception:  # a read-only archive can still be read in its current mode
             pass
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # Copy each commit into the archive file at once (a passive checkpoint: it never
+        # waits for readers), so the WAL holds no committed pages and its space is reused by
+        # the next write. Otherwise, on a full disk, a delete could neither grow the WAL nor
+        # checkpoint it (the file must grow for that): nothing could be freed.
+        cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -203,6 +210,26 @@ def is_readonly_error(exc: Exception) -> bool:
     """True if `exc` means the archive file or its folder cannot be written."""
     msg = str(exc)
     return "readonly database" in msg or "unable to open database" in msg
+
+
+def page_count(conn: Connection) -> int:
+    """The archive's size in pages, as seen inside the connection's transaction."""
+    return conn.exec_driver_sql("PRAGMA page_count").scalar_one()
+
+
+def room_needed(conn: Connection, pages_before: int) -> int:
+    """Bytes of free disk a transaction that began at `pages_before` pages needs to commit
+    and still leave deleting possible (0 if it did not grow the archive).
+
+    Its new pages are written twice, to the WAL and then into the file by the checkpoint;
+    if the disk fills in between, the WAL keeps committed pages that can neither be
+    checkpointed nor overwritten, and even a delete fails. So growth must leave a reserve.
+    """
+    grown = page_count(conn) - pages_before
+    if grown <= 0:
+        return 0
+    page_size = conn.exec_driver_sql("PRAGMA page_size").scalar_one()
+    return 2 * grown * page_size + DISK_RESERVE
 
 
 def is_damage_error(exc: Exception) -> bool:
