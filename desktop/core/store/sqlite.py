@@ -234,9 +234,11 @@ def room_needed(conn: Connection, pages_before: int) -> int:
 
 def is_damage_error(exc: Exception) -> bool:
     """True if `exc` means the archive file is damaged: SQLite's "database disk image is
-    malformed", or stored text that is not the UTF-8 Cuttings always writes."""
+    malformed" or "malformed database schema", or stored text that is not the UTF-8
+    Cuttings always writes. (Not a bare "malformed": a search can be a "malformed MATCH".)"""
     msg = str(exc)
-    return "malformed" in msg or "Could not decode to UTF-8" in msg
+    return any(m in msg for m in ("disk image is malformed", "malformed database schema",
+                                  "Could not decode to UTF-8"))
 
 
 def is_not_database_error(exc: Exception) -> bool:
