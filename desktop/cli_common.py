@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from desktop.core import preferences
 
@@ -26,7 +27,11 @@ def location(args):
 
 
 def open_archive(args):
-    """The Archive at `location(args)`, created if it does not exist yet."""
+    """The Archive at `location(args)`, created if it does not exist yet; a read-only one
+    is named on stderr, so a reader knows before any write is refused."""
     from desktop.core.store.db import Archive
 
-    return Archive(location(args))
+    archive = Archive(location(args))
+    if archive.read_only:
+        print(f"note: the archive {archive} is read-only: reading only.", file=sys.stderr)
+    return archive

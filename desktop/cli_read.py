@@ -1,4 +1,4 @@
-"""The `cuttings` commands that read the archive: `list`, `show`, `export` and `entities`."""
+"""The `cuttings` commands that read the archive: `list`, `show`, `export`, `rescue` and `entities`."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ LIST_SORTS = ("published", "title", "added", "relevance")  # keys of query.SORT_
 
 
 def add_parsers(sub, common) -> None:
-    """Add the `list`, `show`, `export` and `entities` sub-commands to `sub`."""
+    """Add the `list`, `show`, `export`, `rescue` and `entities` sub-commands to `sub`."""
     p = sub.add_parser("list", parents=[common], help="list articles, newest first")
     p.add_argument("--search", metavar="TEXT", default="",
                    help='full-text search: words (prefixes too), OR, -word, "a phrase", title:word, author:name')
@@ -43,6 +43,10 @@ def add_parsers(sub, common) -> None:
     p = sub.add_parser("export", parents=[common], help="write the whole archive as json, csv or md")
     p.add_argument("--format", choices=("json", "csv", "md"), default="json")
     p.add_argument("--out", metavar="PATH", help="file to write (default: standard output)")
+
+    p = sub.add_parser("rescue", parents=[common],
+                       help="save what a damaged archive still holds, as a json export to re-import")
+    p.add_argument("--out", metavar="FILE", required=True, help="file to write")
 
     p = sub.add_parser("entities", parents=[common], help="people, places and organisations with counts")
     p.add_argument("--kind", choices=ENTITY_KINDS)
@@ -151,6 +155,18 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_rescue(args) -> int:
+    """Every article of a damaged archive still readable, as a JSON export to --out; 1 if
+    some could not be read (their number is printed)."""
+    from desktop.core.export import rescue
+
+    archive = open_archive(args)
+    with _output(args.out) as stream:
+        saved, lost = rescue(archive, stream)
+    print(f"rescued {saved} articles to {args.out}" + (f"; {lost} could not be read" if lost else ""))
+    return 1 if lost else 0
+
+
 def cmd_entities(args) -> int:
     """Every entity (of --kind) with the number of articles naming it, most first."""
     from desktop.core.profiles import entity_counts
@@ -164,4 +180,5 @@ def cmd_entities(args) -> int:
     return 0
 
 
-COMMANDS = {"list": cmd_list, "show": cmd_show, "export": cmd_export, "entities": cmd_entities}
+COMMANDS = {"list": cmd_list, "show": cmd_show, "export": cmd_export, "rescue": cmd_rescue,
+            "entities": cmd_entities}

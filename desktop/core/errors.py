@@ -1,4 +1,4 @@
-"""The one exception type the core raises for problems a user can act on, and how any
+"""The exceptions the core raises for problems a user can act on (all CuttingsError), and how any
 exception is put to a user in one sentence."""
 
 import re
@@ -10,6 +10,15 @@ class CuttingsError(Exception):
 
 class DamagedCopy(CuttingsError, ValueError):
     """A stored offline copy that cannot be read back (its compressed bytes are corrupt)."""
+
+
+class DamagedArchive(CuttingsError):
+    """The archive file is damaged: Cuttings reads what it still can but writes nothing into
+    it; `cuttings rescue` (core: export.rescue) saves the readable articles to a file."""
+
+
+class DiskFull(CuttingsError):
+    """A write refused, uncommitted, because it would leave too little disk to delete later."""
 
 
 def describe(exc: BaseException, limit: int = 200) -> str:

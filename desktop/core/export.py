@@ -9,8 +9,10 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import TextIO
 
+from sqlmodel import func, select
+
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, Article, Entity
-from desktop.core.errors import CuttingsError
+from desktop.core.errors import CuttingsError, DamagedArchive, DamagedCopy
 from desktop.core.query import Detail, article_ids, detail
 from desktop.core.store.archive import inflate
 from desktop.core.store.db import Archive
@@ -53,6 +55,20 @@ def _record(archive: Archive, item: Detail) -> dict:
     with archive.session() as session:
         row = session.get(ArticleRow, item.id)
         snap = session.get(Snapshot, item.id)
+    return _fields(item, row, snap)
+
+
+def _rescued_record(archive: Archive, item: Detail) -> dict:
+    """An export record from a damaged archive: without its offline copy if that cannot be read."""
+    try:
+        return _record(archive, item)
+    except (DamagedArchive, DamagedCopy):
+        with archive.session() as session:
+            row = session.get(ArticleRow, item.id)
+        return _fields(item, row, None)
+
+
+def _fields(item: Detail, row: ArticleRow, snap: Snapshot | None) -> dict:
     return {
         "id": item.id,
         "url": item.url,
@@ -91,13 +107,13 @@ def _markdown(item: Detail) -> str:
     return "\n".join(lines) + item.text.strip() + "\n"
 
 
-def _write_json(archive: Archive, items: Iterable[Detail], out: TextIO) -> None:
+def _write_json(archive: Archive, items: Iterable[Detail], out: TextIO, record=_record) -> None:
     # A JSON array with one record a line: json.load reads it whole, `import` one record at a time.
     out.write("[")
     first = True
     for item in items:
         out.write("\n" if first else ",\n")
-        out.write(json.dumps(_record(archive, item), ensure_ascii=False))
+        out.write(json.dumps(record(archive, item), ensure_ascii=False))
         first = False
     out.write("]\n" if first else "\n]\n")
 
@@ -129,3 +145,30 @@ def write_export(archive: Archive, fmt: str, out: TextIO) -> None:
         raise CuttingsError(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     items = (d for d in (detail(archive, i) for i in reversed(article_ids(archive))) if d is not None)
     WRITERS[fmt](archive, items, out)
+
+
+def rescue(archive: Archive, out: TextIO) -> tuple[int, int]:
+    """Write what a damaged archive still holds to `out` as a JSON export (every readable
+    article but the trash); return (articles written, articles that could not be read).
+
+    Each article is read alone, by id from 1 to the highest, because the list of ids may be
+    what is damaged; an article whose offline copy is unreadable is kept without it.
+    Raises DamagedArchive if not even the highest id can be read.
+    """
+    with archive.session() as session:
+        highest = session.exec(select(func.max(ArticleRow.id))).one() or 0
+    counts = {"kept": 0, "lost": 0}
+
+    def readable() -> Iterable[Detail]:
+        for article_id in range(1, highest + 1):
+            try:
+                item = detail(archive, article_id)
+            except DamagedArchive:
+                counts["lost"] += 1
+                continue
+            if item is not None and item.trashed is None:
+                counts["kept"] += 1
+                yield item
+
+    _write_json(archive, readable(), out, _rescued_record)
+    return counts["kept"], counts["lost"]
