@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from desktop.core import extract
 from desktop.core.entities import ner
 
 
@@ -110,3 +111,13 @@ def test_trafilatura_gets_a_bounded_tree_and_the_article_comes_first(monkeypatch
     article = extract_html(f"<html><body><article><h1>Storm</h1>{paragraphs}</article></body></html>")
     assert sizes and max(sizes) <= 300
     assert article.text.startswith("Paragraph 0 of the storm story")
+
+
+def test_a_title_that_swallowed_the_page_is_cut_before_site_names_are_tried():
+    from desktop.core.extract.metadata import MAX_TITLE_CHARS
+
+    # A broken </title>: the page's text, with hundreds of " | " separators, became the title.
+    body = " | ".join(f"Part {n} of a page that never closed its title" for n in range(300))
+    html = f"<html><head><title>{body}</head><body><p>{body}</p></body></html>"
+    article = extract.extract_html(html, "https://news.example/broken")
+    assert len(article.title) <= MAX_TITLE_CHARS

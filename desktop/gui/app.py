@@ -10,10 +10,11 @@ import sys
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import __version__
 from desktop.core import preferences, query
+from desktop.core.errors import CuttingsError
 from desktop.core.store.db import Archive
 from desktop.gui import style
 from desktop.resources import app_icon_files
@@ -46,8 +47,13 @@ def run_window(db: str | None = None, smoke: bool = False) -> int:
 
     if smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    archive = Archive(db)
     app = application()
+    try:
+        archive = Archive(db)
+    except CuttingsError as exc:  # not an archive, a newer one, unwritable...: say so, in a window
+        if not smoke:
+            QMessageBox.critical(None, "Cuttings cannot open the archive", str(exc))
+        raise
     window = MainWindow(archive)
     window.show()
     if smoke:
