@@ -85,17 +85,23 @@ class Analyser:
         self._waiting: deque[_Job] = deque()
         self._running: _Job | None = None
         self._timer: threading.Timer | None = None
+        self._up: Future
         self._pool, self._stages = self._new_pool()
 
     def _new_pool(self) -> tuple[Executor, object]:
-        """A worker and the queue its stage messages come back on; a new queue for each
-        worker, as a worker terminated mid-message may leave the old one's lock taken."""
+        """Start a worker; return it and the queue its stage messages come back on (a new
+        queue for each worker: one terminated mid-message may leave the old one's lock
+        taken). `_up` is done once the worker answers: the budget counts from then, as
+        starting a process (~1 s here) is no fault of the page."""
         if self._in_process:
             stages = queue.SimpleQueue()
-            return ThreadPoolExecutor(1, initializer=_start, initargs=(stages,)), stages
-        context = multiprocessing.get_context("spawn")  # never fork a process running Qt
-        stages = context.SimpleQueue()
-        return ProcessPoolExecutor(1, mp_context=context, initializer=_start, initargs=(stages,)), stages
+            pool: Executor = ThreadPoolExecutor(1, initializer=_start, initargs=(stages,))
+        else:
+            context = multiprocessing.get_context("spawn")  # never fork a process running Qt
+            stages = context.SimpleQueue()
+            pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start, initargs=(stages,))
+        self._up = pool.submit(int)  # any picklable call that returns at once
+        return pool, stages
 
     def submit(self, key: int, loaded: Loaded, entities: bool = True) -> Future:
         """Queue an article (finding entities unless `entities` is off); the future's result
@@ -113,18 +119,29 @@ class Analyser:
         if self._running is not None or not self._waiting:
             return
         job = self._running = self._waiting.popleft()
-        self._timer = threading.Timer(self._budget, self._over_budget, (job,))
-        self._timer.daemon = True
-        self._timer.start()
         inner = self._pool.submit(_analyse, job.key, job.loaded, job.entities)
         inner.add_done_callback(lambda inner: self._finished(job, inner))
+        self._up.add_done_callback(lambda _up: self._start_clock(job))
+
+    def _start_clock(self, job: _Job) -> None:
+        with self._lock:
+            if self._running is job:
+                self._timer = threading.Timer(self._budget, self._over_budget, (job,))
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _stop_clock(self) -> None:
+        """Forget the running article's budget (lock held; its clock may not have started)."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
 
     def _finished(self, job: _Job, inner: Future) -> None:
         with self._lock:
             if self._running is not job:  # stopped: its worker was replaced, its answer is moot
                 return
             self._running = None
-            self._timer.cancel()
+            self._stop_clock()
             self._next()
         # Outside the lock: the caller's callbacks run here and may submit.
         if inner.exception() is not None:
@@ -154,7 +171,7 @@ class Analyser:
             if self._running is not job:
                 return False
             self._running = None
-            self._timer.cancel()
+            self._stop_clock()
             self._terminate()
             self._pool, self._stages = self._new_pool()
             self._next()
@@ -181,7 +198,7 @@ class Analyser:
             if self._running is not None:
                 waiting.append(self._running)
                 self._running = None
-                self._timer.cancel()
+                self._stop_clock()
             self._terminate()
         for job in waiting:
             job.future.cancel()
