@@ -462,4 +462,3 @@ def test_the_panel_widgets_have_accessible_names(panel):
     for widget in widgets:
         assert widget.accessibleName(), widget
     assert panel.table.accessibleDescription()
-
