@@ -121,3 +121,46 @@ def test_a_title_that_swallowed_the_page_is_cut_before_site_names_are_tried():
     html = f"<html><head><title>{body}</head><body><p>{body}</p></body></html>"
     article = extract.extract_html(html, "https://news.example/broken")
     assert len(article.title) <= MAX_TITLE_CHARS
+
+
+class _Hang:
+    """An argument whose unpickling, in the worker, sleeps for ten minutes: a stuck page."""
+
+    def __reduce__(self):
+        return time.sleep, (600,)
+
+
+def _gone(pid: int) -> bool:
+    for _ in range(100):  # a liveness check, not a time goal: termination follows within moments
+        if not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize("stop", ["budget", "cancel"])
+def test_a_stuck_worker_is_terminated_and_replaced(stop):
+    import multiprocessing
+
+    from desktop.core.analyser import Analyser
+    from desktop.core.errors import CuttingsError
+
+    analyser = Analyser(budget=1 if stop == "budget" else 600)  # a real spawned process
+    try:
+        stuck = analyser.submit(0, _Hang())
+        behind = analyser.submit(1, None, entities=False)  # junk: any answer shows a live worker
+        for _ in range(100):
+            workers = [p.pid for p in multiprocessing.active_children() if p.pid]
+            if workers:
+                break
+            time.sleep(0.1)
+        if stop == "cancel":
+            assert stuck.cancel()
+        else:
+            exc = stuck.exception(timeout=60)
+            assert isinstance(exc, CuttingsError)
+            assert str(exc) == "Analysing this page took longer than 1 s; it was stopped."
+        assert not isinstance(behind.exception(timeout=60), CuttingsError)  # answered by a new worker
+        assert all(_gone(pid) for pid in workers)
+    finally:
+        analyser.shutdown()

@@ -3,6 +3,10 @@
 Parsing a page and running the language model hold Python's GIL for long stretches; in a
 thread of the window's process they froze the window for up to 0.7 s. One worker process
 loads the model once and analyses one article at a time.
+
+Each article has a time budget in the worker; an article over it, or one the user cancels
+while it is analysed, has its worker terminated and replaced, so the articles behind it
+are not kept waiting (the new worker loads its models again, ~3 s).
 """
 
 from __future__ import annotations
@@ -11,11 +15,20 @@ import multiprocessing
 import os
 import queue
 import threading
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Executor, Future, InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 from desktop.core import pipeline
 from desktop.core.article import Article
+from desktop.core.errors import CuttingsError
 from desktop.core.pipeline import Loaded
+
+BUDGET_S = 60.0
+"""How long the worker may spend on one article before it is stopped. The slowest pages
+met so far (tens of thousands of tiny paragraphs, issue 18) took ~25 s before their fixes
+and a few seconds since; 60 s leaves room for a slow machine and for the ~3 s a fresh
+worker spends loading its models, so a page over it is stuck rather than slow."""
 
 _stages = None  # in the worker: where (item key, stage name) messages go
 
@@ -45,22 +58,124 @@ def _load_models() -> str | None:
     return load_models()
 
 
-class Analyser:
-    """Runs `pipeline.analyse` off the caller's process (or, with in_process, on one thread)."""
+@dataclass(eq=False)  # a job is itself: one page may be queued twice
+class _Job:
+    """One article to analyse and the future its caller holds."""
 
-    def __init__(self, in_process: bool = False):
-        if in_process:
-            self._stages = queue.SimpleQueue()
-            self._pool: Executor = ThreadPoolExecutor(1, initializer=_start, initargs=(self._stages,))
+    key: int
+    loaded: Loaded
+    entities: bool
+    future: Future = field(default_factory=Future)
+
+
+class Analyser:
+    """Runs `pipeline.analyse` off the caller's process (or, with in_process, on one thread),
+    one article at a time, each within `budget` seconds.
+
+    Only the article being analysed is handed to the worker; the others wait here, so that
+    replacing the worker loses none of them and the budget counts from the article's start.
+    In-process (tests), a stopped article's thread cannot be killed: it is left to finish
+    unheard while a new thread takes the next article.
+    """
+
+    def __init__(self, in_process: bool = False, budget: float = BUDGET_S):
+        self._in_process = in_process
+        self._budget = budget
+        self._lock = threading.RLock()  # the pool's callbacks may run inside _next, under it
+        self._waiting: deque[_Job] = deque()
+        self._running: _Job | None = None
+        self._timer: threading.Timer | None = None
+        self._up: Future
+        self._pool, self._stages = self._new_pool()
+
+    def _new_pool(self) -> tuple[Executor, object]:
+        """Start a worker; return it and the queue its stage messages come back on (a new
+        queue for each worker: one terminated mid-message may leave the old one's lock
+        taken). `_up` is done once the worker answers: the budget counts from then, as
+        starting a process (~1 s here) is no fault of the page."""
+        if self._in_process:
+            stages = queue.SimpleQueue()
+            pool: Executor = ThreadPoolExecutor(1, initializer=_start, initargs=(stages,))
         else:
             context = multiprocessing.get_context("spawn")  # never fork a process running Qt
-            self._stages = context.SimpleQueue()
-            self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start, initargs=(self._stages,))
+            stages = context.SimpleQueue()
+            pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start, initargs=(stages,))
+        self._up = pool.submit(int)  # any picklable call that returns at once
+        return pool, stages
 
     def submit(self, key: int, loaded: Loaded, entities: bool = True) -> Future:
-        """Start analysing (finding entities unless `entities` is off); the future's result
-        is the Article (or the CuttingsError)."""
-        return self._pool.submit(_analyse, key, loaded, entities)
+        """Queue an article (finding entities unless `entities` is off); the future's result
+        is the Article (or the CuttingsError, among them the budget's). Cancelling the
+        future of the article being analysed stops its worker."""
+        job = _Job(key, loaded, entities)
+        job.future.add_done_callback(lambda _future: self._on_done(job))
+        with self._lock:
+            self._waiting.append(job)
+            self._next()
+        return job.future
+
+    def _next(self) -> None:
+        """Hand the next waiting article to an idle worker and start its clock (lock held)."""
+        if self._running is not None or not self._waiting:
+            return
+        job = self._running = self._waiting.popleft()
+        inner = self._pool.submit(_analyse, job.key, job.loaded, job.entities)
+        inner.add_done_callback(lambda inner: self._finished(job, inner))
+        self._up.add_done_callback(lambda _up: self._start_clock(job))
+
+    def _start_clock(self, job: _Job) -> None:
+        with self._lock:
+            if self._running is job:
+                self._timer = threading.Timer(self._budget, self._over_budget, (job,))
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _stop_clock(self) -> None:
+        """Forget the running article's budget (lock held; its clock may not have started)."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def _finished(self, job: _Job, inner: Future) -> None:
+        with self._lock:
+            if self._running is not job:  # stopped: its worker was replaced, its answer is moot
+                return
+            self._running = None
+            self._stop_clock()
+            self._next()
+        # Outside the lock: the caller's callbacks run here and may submit.
+        if inner.exception() is not None:
+            _settle(job.future.set_exception, inner.exception())
+        else:
+            _settle(job.future.set_result, inner.result())
+
+    def _over_budget(self, job: _Job) -> None:
+        if self._stop(job):
+            message = f"Analysing this page took longer than {self._budget:g} s; it was stopped."
+            _settle(job.future.set_exception, CuttingsError(message))
+
+    def _on_done(self, job: _Job) -> None:
+        """If the caller cancelled `job`: forget it if it waits, stop its worker if it runs (on
+        a thread of its own, as starting the next worker takes a while)."""
+        if not job.future.cancelled():
+            return
+        with self._lock:
+            if job in self._waiting:
+                self._waiting.remove(job)
+            elif self._running is job:
+                threading.Thread(target=self._stop, args=(job,), name="analyser-stop", daemon=True).start()
+
+    def _stop(self, job: _Job) -> bool:
+        """Replace the worker if it is still analysing `job` (True), and go on with the next."""
+        with self._lock:
+            if self._running is not job:
+                return False
+            self._running = None
+            self._stop_clock()
+            self._terminate()
+            self._pool, self._stages = self._new_pool()
+            self._next()
+        return True
 
     def warm_up(self) -> Future:
         """Start the worker and load its models before the first article needs them; the
@@ -78,9 +193,30 @@ class Analyser:
         """Drop what has not started and stop the worker process: it only reads and computes
         (articles are stored by the caller), so stopping it mid-article loses nothing, and
         the app need not linger after its window closes while the worker loads its models."""
+        with self._lock:
+            waiting, self._waiting = list(self._waiting), deque()
+            if self._running is not None:
+                waiting.append(self._running)
+                self._running = None
+                self._stop_clock()
+            self._terminate()
+        for job in waiting:
+            job.future.cancel()
+
+    def _terminate(self) -> None:
+        """Stop the worker now, whatever it is doing, and refuse new work."""
         # ProcessPoolExecutor.terminate_workers() arrives in Python 3.14; shutdown() forgets
         # the processes, so take them first.
         processes = list((getattr(self._pool, "_processes", None) or {}).values())
         self._pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
+
+
+def _settle(setter, value) -> None:
+    """Give a future its outcome unless it already has one (the caller cancelled it, or
+    the budget ran out as the answer arrived)."""
+    try:
+        setter(value)
+    except InvalidStateError:
+        pass
