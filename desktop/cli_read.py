@@ -12,7 +12,7 @@ from typing import TextIO
 from desktop.cli_common import open_archive
 from desktop.cli_output import print_json, print_readable, print_rows, with_country
 from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, ORG, PERSON
-from desktop.core.errors import CuttingsError
+from desktop.core.errors import CuttingsError, DamagedArchive
 
 KINDS = (PERSON, CITY, COUNTRY, ORG)  # the entity kinds `list` filters by
 LIST_SORTS = ("published", "title", "added", "relevance")  # keys of query.SORT_COLUMNS
@@ -150,20 +150,34 @@ def cmd_export(args) -> int:
     from desktop.core.export import write_export
 
     archive = open_archive(args)
-    with _output(args.out) as stream:
-        write_export(archive, args.format, stream)
+    try:
+        with _output(args.out) as stream:
+            write_export(archive, args.format, stream)
+    except DamagedArchive as exc:
+        if args.format != "json":
+            raise
+        # Export is how users save their data, so from a damaged archive it saves what it can.
+        print(f"error: {exc}", file=sys.stderr)
+        _rescue_to(archive, args.out)
+        return 1
     return 0
 
 
 def cmd_rescue(args) -> int:
     """Every article of a damaged archive still readable, as a JSON export to --out; 1 if
     some could not be read (their number is printed)."""
+    return _rescue_to(open_archive(args), args.out)
+
+
+def _rescue_to(archive, out: str | None) -> int:
+    """Rescue `archive` into `out`, say how many articles were saved; 1 if some were lost."""
     from desktop.core.export import rescue
 
-    archive = open_archive(args)
-    with _output(args.out) as stream:
+    with _output(out) as stream:
         saved, lost = rescue(archive, stream)
-    print(f"rescued {saved} articles to {args.out}" + (f"; {lost} could not be read" if lost else ""))
+    where = out or "standard output"
+    print(f"rescued {saved} articles to {where}" + (f"; {lost} could not be read" if lost else ""),
+          file=sys.stdout if out else sys.stderr)  # standard output may be the export itself
     return 1 if lost else 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import hashlib
 import os
 import random
@@ -60,10 +62,13 @@ def test_reading_damage_raises_damaged_archive_and_the_rest_reads(damaged):
         detail(archive, 5)
 
 
-def test_export_of_a_damaged_archive_points_to_rescue(damaged, tmp_path, capsys):
-    assert run(["export", "--db", str(damaged), "--out", str(tmp_path / "x.json")]) == 1
-    err = capsys.readouterr().err
-    assert "rescue" in err and "unexpected" not in err and "sqlalche" not in err
+def test_export_of_a_damaged_archive_says_so_and_saves_what_it_can(damaged, tmp_path, capsys):
+    out = tmp_path / "x.json"
+    assert run(["export", "--db", str(damaged), "--out", str(out)]) == 1
+    said = capsys.readouterr()
+    assert "damaged" in said.err and "unexpected" not in said.err and "sqlalche" not in said.err
+    assert said.out == f"rescued 11 articles to {out}; 1 could not be read\n"
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 11
 
 
 def test_rescue_saves_every_readable_article_and_counts_the_rest(damaged, tmp_path, capsys):
