@@ -90,10 +90,10 @@ def import_batch(window: MainWindow, out: Path) -> None:
         + [Dropped(f"{base}/slow", "A very slow site"), Dropped(f"{base}/missing", "A page that is not there yet")]
         + [Dropped(str(p)) for p in sorted(files.iterdir())]
     )
-    queue = window.imports.queue
+    queue = window.imports
     wait_until(lambda: queue.counts()["saved"] + queue.counts()["failed"] >= 6)
     wait_until(lambda: False, 1.0)  # let the list refresh show the new rows
-    window.imports.panel.table.selectRow(3)
+    window.import_dock.panel.table.selectRow(3)
     window.grab().save(str(out / "import.png"))
     print(f"mid-batch: {dict(queue.counts())}")
     queue.cancel([3])  # the slow one

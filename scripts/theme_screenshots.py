@@ -82,7 +82,7 @@ def open_window(archive: Archive, settings: QSettings) -> MainWindow:
     window.show()
     saved = Path(settings.fileName()).with_name("saved.txt")
     saved.write_text("A saved note\n\nNikitin spoke in Belgrade.", encoding="utf-8")
-    window.imports.apply_preferences(Preferences(entities=False))  # no language model to load
+    window.import_dock.apply_preferences(Preferences(entities=False))  # no language model to load
     window.import_inputs([Dropped(str(saved)), Dropped("https://news.example/story-1"),
                           Dropped(str(saved.with_name("gone.html")))])
     wait_until(lambda: not window.imports.is_active())
@@ -105,7 +105,7 @@ def main(folder: str) -> None:
         for theme in ("light", "dark"):
             render(window, theme, out / f"{theme}.png")
             print(f"{theme}: {out / f'{theme}.png'}")
-        window.imports.queue.shutdown()
+        window.imports.shutdown()
         window.close()
 
 

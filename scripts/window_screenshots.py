@@ -104,7 +104,7 @@ def main(folder: str) -> None:
                       lambda: saved_copy(window, archive, out), lambda: trash(window, archive, out),
                       lambda: search(window, out)):
             shoot()
-        window.imports.queue.shutdown()
+        window.imports.shutdown()
         window.close()
     print(f"saved in {out}")
 

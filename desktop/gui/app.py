@@ -17,6 +17,7 @@ from desktop.core import preferences, query
 from desktop.core.errors import CuttingsError
 from desktop.core.store.db import Archive
 from desktop.gui import style
+from desktop.gui.window import MainWindow
 from desktop.resources import app_icon_files
 
 PREPARE_IMPORTS_MS = 2000
@@ -43,8 +44,6 @@ def run_window(db: str | None = None, smoke: bool = False) -> int:
     With `smoke`, open it offscreen, check it lists the stored articles, print one line
     and return 0 (or 1 if the table does not show them).
     """
-    from desktop.gui.window import MainWindow  # after the QApplication: widgets need one
-
     if smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
@@ -62,7 +61,7 @@ def run_window(db: str | None = None, smoke: bool = False) -> int:
     # come to do, and the first article would otherwise wait ~3 s for the models.
     QTimer.singleShot(PREPARE_IMPORTS_MS, window.imports.prepare)
     code = app.exec()
-    if window.imports.queue.downloading():
+    if window.imports.downloading():
         # A cancelled download can take until its timeout to give up; nothing of it will be
         # saved and the writer is idle, so leave without waiting for it.
         sys.stdout.flush()

@@ -7,7 +7,7 @@ window does on its own thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
 from desktop.core.dropped import Dropped
@@ -21,14 +21,17 @@ REFRESH_DELAY_MS = 300
 RECOUNT_WHILE_IMPORTING_MS = 3000
 
 
-class ImportDock(QObject):
+class ImportDock(QDockWidget):
+    """The "Imports" dock: the queue (`queue`, also the window's `imports`) and its panel;
+    it shows itself when inputs are added and paces the list's refreshes while they land."""
+
     refreshDue = Signal()  # articles were saved and none has come for REFRESH_DELAY_MS
     recountDue = Signal()  # RECOUNT_WHILE_IMPORTING_MS after a recount was asked for mid-import
     savedBatch = Signal(list)  # ids of the articles a finished batch saved, oldest first
     finished = Signal(str)  # the batch's summary: "12 saved, 1 already there"
 
     def __init__(self, window: QMainWindow, archive: Archive):
-        super().__init__(window)
+        super().__init__("Imports", window)
         self._window = window
         self.queue = ImportQueue(archive, self)
         self.queue.article_saved.connect(lambda _id: self._refresh.start())
@@ -37,26 +40,19 @@ class ImportDock(QObject):
         self._refresh.timeout.connect(self.refreshDue)
         self._recount = QTimer(self, singleShot=True, interval=RECOUNT_WHILE_IMPORTING_MS)
         self._recount.timeout.connect(self.recountDue)
-        self.dock = QDockWidget("Imports", window)
-        self.dock.setObjectName("importDock")
+        self.setObjectName("importDock")
         self.panel = ImportPanel(self.queue)
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self.dock.hide()
+        self.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
+        self.hide()
 
     def add(self, inputs: list[Dropped]) -> int:
         """Queue inputs and show the panel; returns how many were queued."""
         queued = self.queue.add(inputs)
-        if not self.dock.isVisible():
-            self.dock.show()
-            self._window.resizeDocks([self.dock], [IMPORT_DOCK_HEIGHT], Qt.Orientation.Vertical)
+        if not self.isVisible():
+            self.show()
+            self._window.resizeDocks([self], [IMPORT_DOCK_HEIGHT], Qt.Orientation.Vertical)
         return queued
-
-    def is_active(self) -> bool:
-        return self.queue.is_active()
-
-    def prepare(self) -> None:
-        self.queue.prepare()
 
     def apply_preferences(self, prefs: Preferences) -> None:
         """Downloads at once and the entities switch, for the items queued from now on."""

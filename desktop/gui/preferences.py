@@ -5,7 +5,7 @@ at once as a preview; Cancel puts the one in force back. The caller applies the 
 
     prefs = PreferencesDialog(current, window).exec_and_save()
     if prefs is not None:
-        window.imports.apply_preferences(prefs)
+        window.import_dock.apply_preferences(prefs)
 """
 
 from __future__ import annotations

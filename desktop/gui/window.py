@@ -61,10 +61,11 @@ class MainWindow(QMainWindow):
         self.reading.failed.connect(self._failed)
         self.facets.termActivated.connect(self.reading.open_entity_term)
         self.list.openRequested.connect(self.reading.open_original)
-        self.imports = ImportDock(self, archive)
-        self.imports.savedBatch.connect(self._batch_saved)
-        self.imports.refreshDue.connect(self.refresh)
-        self.imports.recountDue.connect(lambda: self.state.recount())
+        self.import_dock = ImportDock(self, archive)
+        self.imports = self.import_dock.queue
+        self.import_dock.savedBatch.connect(self._batch_saved)
+        self.import_dock.refreshDue.connect(self.refresh)
+        self.import_dock.recountDue.connect(lambda: self.state.recount())
         self.trash = TrashDesk(self, archive, self.runner, self._title_of)
         self.trash.changed.connect(self.refresh)
         self.trash.counted.connect(lambda n: self.facets.set_trash(n, self.filter.trash))
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         self.preferences = preferences.load()
         self.apply_preferences(self.preferences)
         self.actions = Actions(self, self._handlers(), self.list)
-        self.actions.build_menus(self.menuBar(), {"&View": [self.imports.dock.toggleViewAction()]})
+        self.actions.build_menus(self.menuBar(), {"&View": [self.import_dock.toggleViewAction()]})
         self._set_focus_chain()
         self._restore_settings()
         self._selection_moved()
@@ -187,7 +188,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if not self.imports.may_close(self):
+        if not self.import_dock.may_close(self):
             event.ignore()
             return
         self.save_settings()
@@ -279,7 +280,7 @@ class MainWindow(QMainWindow):
 
     def _recount(self, flt: Filter) -> None:
         if self.imports.is_active():
-            self.imports.recount_later()
+            self.import_dock.recount_later()
         else:
             self.state.recount(flt)
         self.trash.recount()
@@ -324,7 +325,7 @@ class MainWindow(QMainWindow):
         moved = prefs.archive != self.preferences.archive
         self.preferences = prefs
         style.theme().choose(QApplication.instance(), prefs.theme)
-        self.imports.apply_preferences(prefs)
+        self.import_dock.apply_preferences(prefs)
         self.trash.keep_days = prefs.trash_days
         self.trash.show_bar(self.filter.trash)
         if moved:
@@ -340,7 +341,7 @@ class MainWindow(QMainWindow):
     # -- importing ----------------------------------------------------------------------
     def import_inputs(self, inputs: list[Dropped]) -> None:
         """Queue dropped, pasted or chosen links and files, and show their progress."""
-        queued = self.imports.add(inputs)
+        queued = self.import_dock.add(inputs)
         if queued:
             self.statusBar().showMessage(f"Importing {queued} item{'s' if queued != 1 else ''}…", 5000)
 

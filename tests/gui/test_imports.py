@@ -199,9 +199,9 @@ def test_main_window_drop_keeps_filters_and_shows_the_new_article(qtbot, filled,
     qtbot.waitUntil(lambda: window.detail.article is not None)
     url = serve(httpserver, "/new")
     drop(window.list.viewport(), chromium_mime(url, "A new story"))
-    assert window.imports.dock.isVisible()
+    assert window.import_dock.isVisible()
     qtbot.waitUntil(lambda: window.search.count_label.text() == "6 articles", timeout=15_000)
-    new = window.imports.queue.item(0).article_id
+    new = window.imports.item(0).article_id
     qtbot.waitUntil(lambda: window.current_id() == new)  # the batch's newest article, shown
     qtbot.waitUntil(lambda: window.detail.article is not None and window.detail.article.id == new)
 
@@ -220,7 +220,7 @@ def test_closing_during_an_import_asks_and_saves_nothing_half(qtbot, archive, ma
         lambda _r: (release.wait(10), Response(page("/slow"), content_type="text/html"))[1])
     window = make_window(archive)
     drop(window, chromium_mime(httpserver.url_for("/slow"), "Slow"))
-    qtbot.waitUntil(lambda: window.imports.queue.item(0).state == "downloading", timeout=5000)
+    qtbot.waitUntil(lambda: window.imports.item(0).state == "downloading", timeout=5000)
 
     answers = [QMessageBox.StandardButton.No]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
@@ -229,9 +229,9 @@ def test_closing_during_an_import_asks_and_saves_nothing_half(qtbot, archive, ma
 
     answers.append(QMessageBox.StandardButton.Yes)
     assert window.close()
-    assert window.imports.queue.item(0).state == CANCELLED
+    assert window.imports.item(0).state == CANCELLED
     release.set()
-    qtbot.waitUntil(lambda: not window.imports.queue.downloading(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.imports.downloading(), timeout=5000)
     qtbot.wait(100)
     assert total(archive) == 0
 

@@ -174,7 +174,7 @@ def test_open_saved_copy_from_the_window(filled, make_window, qtbot):
 def test_after_a_batch_the_newest_article_is_selected_and_shown(filled, make_window, qtbot):
     window = make_window(filled)
     new = store_article(filled, make_article(30, published="2001-01-01", title="Imported just now")).id
-    window.imports.savedBatch.emit([new])
+    window.import_dock.savedBatch.emit([new])
     qtbot.waitUntil(lambda: window.current_id() == new)
     row = window.model.row_of(new)
     assert window.list.visualRect(window.model.index(row, TITLE)).intersects(window.list.viewport().rect())
