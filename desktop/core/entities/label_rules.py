@@ -180,7 +180,10 @@ def is_unbacked_person(e: Evidence) -> bool:
 def backed_as_person(e: Evidence) -> bool:
     """Whether a diminutive of a fuller name ("Dima") or anything around any occurrence of a
     one-word name says it is a person's: kin, a verb done to people, a title, "who"."""
-    if {w.casefold() for w in e.name_words} & set(HYPOCORISMS.get(e.form.casefold(), ())):
+    fuller = HYPOCORISMS.get(e.form.casefold())
+    # Most forms are no diminutive: only then look through the article's name words, which
+    # run to thousands on a page of lists.
+    if fuller and any(w.casefold() in fuller for w in e.name_words):
         return True
     for start in occurrences(e.text, e.form, "-"):
         end = start + len(e.form)
