@@ -102,10 +102,12 @@ class BrowsingState:
             self.set_filter(replace(self.filter, sort=sort, descending=descending))
 
     def clear(self) -> bool:
-        """Drop the search text and every term; False if there was nothing to clear."""
-        if not self.filter.is_narrowed and not self.filter.text:
+        """Back to the whole archive: no search text, no term, not the Trash; False (and no
+        query) if there was nothing to clear."""
+        cleared = replace(self.filter, text="", terms=(), trash=False)
+        if cleared == self.filter:
             return False
-        self.set_filter(replace(self.filter, text="", terms=()))
+        self.set_filter(cleared)
         return True
 
     def archive_changed(self) -> None:

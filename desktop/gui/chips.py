@@ -29,6 +29,7 @@ class ChipBar(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
         self.chips: list[QToolButton] = []
+        self._terms: tuple[Term, ...] | None = None
         self._clear = QToolButton(text="Clear all")
         self._clear.setObjectName("clearChips")
         self._clear.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -42,6 +43,11 @@ class ChipBar(QWidget):
         self.set_terms(())
 
     def set_terms(self, terms: tuple[Term, ...]) -> None:
+        """Show one chip per term; the same terms again change nothing (the window shows the
+        filter when it is set and again when its rows arrive)."""
+        if terms == self._terms:
+            return
+        self._terms = terms
         for chip in self.chips:
             self._layout.removeWidget(chip)
             chip.hide()  # now: deleteLater waits for the event loop, and the bar stays visible

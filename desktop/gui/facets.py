@@ -247,13 +247,17 @@ class FacetPanel(QWidget):
         self.trash_button.setText(f"Trash ({count:,})" if count else "Trash")
         self.trash_button.setChecked(shown)
 
+    def _term_at(self, index: QModelIndex) -> Term | None:
+        """The Term of the sidebar row at view `index` (either column); None for a heading."""
+        return self.model.term(self.proxy.mapToSource(index.siblingAtColumn(0)))
+
     def focus_entries(self) -> None:
         self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.tree.currentIndex().isValid():
             self.tree.setCurrentIndex(self.proxy.index(0, 0))
 
     def _key_activated(self, index: QModelIndex, open_view: bool) -> None:
-        term = self.model.term(self.proxy.mapToSource(index.siblingAtColumn(0)))
+        term = self._term_at(index)
         if open_view and term is not None:
             self._double_clicked(term)
         else:
@@ -261,7 +265,7 @@ class FacetPanel(QWidget):
 
     def _menu_requested(self, pos: QPoint) -> None:
         index = self.tree.indexAt(pos)
-        term = self.model.term(self.proxy.mapToSource(index.siblingAtColumn(0))) if index.isValid() else None
+        term = self._term_at(index) if index.isValid() else None
         if term is not None:
             self.termMenuRequested.emit(term, self.tree.viewport().mapToGlobal(pos))
 
@@ -274,7 +278,7 @@ class FacetPanel(QWidget):
             if not self.tree.isExpanded(self.proxy.mapFromSource(self.model.section(kind).index()))
             and self.proxy.mapFromSource(self.model.section(kind).index()).isValid()
         }
-        current = self.model.term(self.proxy.mapToSource(self.tree.currentIndex().siblingAtColumn(0)))
+        current = self._term_at(self.tree.currentIndex())
         self.model.set_facets(facets, active)
         self._expand(collapsed)
         if current is not None:  # a keyboard user keeps their place across the recount

@@ -28,7 +28,6 @@ class ImportDock(QDockWidget):
     refreshDue = Signal()  # articles were saved and none has come for REFRESH_DELAY_MS
     recountDue = Signal()  # RECOUNT_WHILE_IMPORTING_MS after a recount was asked for mid-import
     savedBatch = Signal(list)  # ids of the articles a finished batch saved, oldest first
-    finished = Signal(str)  # the batch's summary: "12 saved, 1 already there"
 
     def __init__(self, window: QMainWindow, archive: Archive):
         super().__init__("Imports", window)
@@ -67,7 +66,6 @@ class ImportDock(QDockWidget):
     def _batch_finished(self, text: str) -> None:
         saved = self.queue.saved_in_batch()
         self._window.statusBar().showMessage(f"Import finished: {text}", 10_000)
-        self.finished.emit(text)
         self.savedBatch.emit(saved)
 
     def may_close(self, parent) -> bool:

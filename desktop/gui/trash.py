@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.core import query
 from desktop.core.store.archive import delete_articles
+from desktop.core.preferences import Preferences
 from desktop.core.store.db import Archive
 from desktop.core.store.trash import empty_trash, restore_articles, trash_articles
 from desktop.gui import dialogs
@@ -42,7 +43,7 @@ class TrashDesk(QObject):
         super().__init__(window)
         self._window, self._archive, self._runner, self._title_of = window, archive, runner, title_of
         self.count = 0
-        self.keep_days = 30
+        self.keep_days = Preferences().trash_days  # until the window applies the user's
         self._last_moved: list[int] = []
         self.bar = QWidget()
         self.bar.setObjectName("trashBar")

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self._selection_moved()
         self.state.run_query()
+        self.trash.recount()
         self.trash.purge_expired()
 
     # -- building ---------------------------------------------------------------------
@@ -181,7 +182,7 @@ class MainWindow(QMainWindow):
             s.setValue("window/splitter", self.splitter.saveState())
         self.list.save_state(s)
         flt = self.state.filter
-        if flt.sort != "relevance":
+        if flt.sort != query.RELEVANCE:
             s.setValue("table/sort", flt.sort)
             s.setValue("table/descending", flt.descending)
         s.setValue("window/article", self.detail.article.id if self.detail.article else "")
@@ -201,9 +202,13 @@ class MainWindow(QMainWindow):
         return self.state.filter
 
     def set_filter(self, flt: Filter, select=None) -> None:
+        self._change(lambda: self.state.set_filter(flt), select)
+
+    def _change(self, change, select=None) -> None:
+        """Apply a change of the state's filter, keeping (or setting) what is selected."""
         self.list.remember_position(select)
-        self.state.set_filter(flt)  # first: the worker queries while the chips are redrawn
-        self._show_filter(flt)
+        change()  # first: the worker queries while the chips are redrawn
+        self._show_filter(self.filter)
 
     def _show_filter(self, flt: Filter) -> None:
         self.chips.set_terms(flt.terms)
@@ -214,13 +219,13 @@ class MainWindow(QMainWindow):
         self.facets.set_trash(self.trash.count, flt.trash)
 
     def add_term(self, term: Term) -> None:
-        self.set_filter(self.filter.adding(term))
+        self._change(lambda: self.state.add_term(term))
 
     def remove_term(self, term: Term) -> None:
-        self.set_filter(self.filter.removing(term))
+        self._change(lambda: self.state.remove_term(term))
 
     def clear_filters(self) -> None:
-        self.set_filter(replace(self.filter, text="", terms=(), trash=False))
+        self._change(self.state.clear)
 
     def show_trash(self) -> None:
         self.set_filter(replace(self.filter, terms=(), trash=not self.filter.trash))
@@ -253,6 +258,7 @@ class MainWindow(QMainWindow):
         (or selecting `select`) and the scroll position."""
         self.list.remember_position(select or None, keep_top=True)
         self.state.archive_changed()
+        self.trash.recount()
 
     # -- query results (BrowsingState's listener) -----------------------------------------
     def rows_ready(self, result: QueryResult) -> None:
@@ -283,7 +289,6 @@ class MainWindow(QMainWindow):
             self.import_dock.recount_later()
         else:
             self.state.recount(flt)
-        self.trash.recount()
 
     def facets_ready(self, facets) -> None:
         self.facets.set_facets(facets, self.filter.terms)

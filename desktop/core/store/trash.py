@@ -15,7 +15,6 @@ from desktop.core.store.archive import delete_rows
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow
 
-AUTO_EMPTY_DAYS = 30.0  # what a caller passes to empty_trash to drop articles trashed a month ago
 
 
 def trash_articles(archive: Archive, ids: Iterable[int]) -> int:
@@ -43,7 +42,7 @@ def _mark(archive: Archive, ids: Iterable[int], trashed: bool) -> int:
 
 def empty_trash(archive: Archive, older_than_days: float | None = None) -> int:
     """Delete trashed articles for good: all of them, or those trashed more than
-    `older_than_days` days ago (AUTO_EMPTY_DAYS for the monthly clean-up). Return how many.
+    `older_than_days` days ago. Return how many.
 
     Raises ValueError for a negative number of days (nothing is deleted).
     """
