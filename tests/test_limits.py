@@ -13,7 +13,8 @@ from types import SimpleNamespace
 import pytest
 
 from desktop.core import extract
-from desktop.core.entities import ner
+from desktop.core import entities
+from desktop.core.entities import leading_part, ner
 
 
 class _Doc:
@@ -31,6 +32,9 @@ class _Doc:
     def text(self) -> str:
         _Doc.reads += 1
         return self._text
+
+    def __len__(self) -> int:  # no tokens: no sentences to split
+        return 0
 
 
 class _NLP:
@@ -71,6 +75,45 @@ def test_a_line_without_sentence_ends_is_cut_at_a_space_else_anywhere(monkeypatc
     assert "".join(p for _, p in pieces) == line
     assert pieces[0] == (0, first)
     assert all(line[at:at + len(p)] == p for at, p in pieces)
+
+
+def _scanned(text: str, form: str, joiners: str = "") -> list[int]:
+    """Whole-word occurrences by brute force: what ner.occurrences must agree with."""
+    word = lambda i: 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_" or text[i] in joiners)
+    return [i for i in range(len(text)) if text.startswith(form, i) and form
+            and not word(i - 1) and not word(i + len(form))]
+
+
+@pytest.mark.parametrize("form", ["Ann", "Ann Lee", "Lee", "Ann-Lee", "ann", "(AP)", "Zoë", "A", "Ann Lee Ann"])
+@pytest.mark.parametrize("joiners", ["", "-"])
+def test_whole_word_occurrences_from_the_index_agree_with_a_scan(form, joiners):
+    text = ("Ann Lee met Ann-Lee and Anne Lee; (AP) ann Ann_Lee Zoë, Zoëy A. A-Ann Lee Ann "
+            "Lee Ann Lee Ann") * 3
+    assert list(ner.occurrences(text, form, joiners)) == _scanned(text, form, joiners)
+
+
+def test_a_page_of_thousands_of_names_is_indexed_once_not_scanned_per_name(monkeypatch):
+    text = " ".join(f"Name{i} Surname{i}" for i in range(5_000))
+    scans = []
+    monkeypatch.setattr(ner, "_find_all", lambda *a: scans.append(a) or iter(()))
+    assert all(list(ner.occurrences(text, f"Name{i} Surname{i}")) for i in range(0, 5_000, 7))
+    assert scans == []
+
+
+def test_the_model_reads_no_more_than_the_entity_stage_limit(monkeypatch):
+    nlp = _NLP("Ada Lovelace")
+    monkeypatch.setattr(ner, "load_model", lambda: nlp)
+    monkeypatch.setattr(entities, "ENTITY_CHARS", 5_000)
+    found = entities.find_entities("Notes", "Then Ada Lovelace wrote a note on the engine. " * 2000)
+    assert sum(map(len, nlp.read)) <= 5_000
+    assert [e.name for e in found] == ["Ada Lovelace"]
+
+
+@pytest.mark.parametrize("text, limit, part", [
+    ("one two three", 20, "one two three"), ("one two three", 9, "one two"), ("one two three", 8, "one two"),
+    ("one\ntwo three", 6, "one"), ("onetwothree", 5, "onetw")])
+def test_the_entity_stage_reads_an_opening_cut_between_words(text, limit, part):
+    assert leading_part(text, limit) == part
 
 
 _WINDOW = """
