@@ -4,7 +4,7 @@ Parsing a page and running the language model hold Python's GIL for long stretch
 thread of the window's process they froze the window for up to 0.7 s. One worker process
 loads the model once and analyses one article at a time.
 
-Each article has a time budget in the worker; an article over it, or one the user cancels
+Each article has a time and a memory budget in the worker; an article over either, or one the user cancels
 while it is analysed, has its worker terminated and replaced, so the articles behind it
 are not kept waiting (the new worker loads its models again, ~3 s).
 """
@@ -15,9 +15,12 @@ import multiprocessing
 import os
 import queue
 import threading
+import time
 from collections import deque
 from concurrent.futures import Executor, Future, InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+
+import psutil
 
 from desktop.core import pipeline
 from desktop.core.article import Article
@@ -29,6 +32,13 @@ BUDGET_S = 60.0
 met so far (tens of thousands of tiny paragraphs, issue 18) took ~25 s before their fixes
 and a few seconds since; 60 s leaves room for a slow machine and for the ~3 s a fresh
 worker spends loading its models, so a page over it is stuck rather than slow."""
+
+MEMORY_BUDGET_MB = 1_500
+"""How much memory the worker may hold while it analyses one article. It holds ~300 MB with
+its models loaded; the most any of 210 fuzzed pages took it to (megabytes of JSON-LD and
+attributes, million-character paragraphs; benchmarks/bench_robustness.py) was ~650 MB, so a
+page over this would only take memory from the rest of the machine."""
+WATCH_S = 0.25  # how often the budgets are checked while an article is analysed
 
 _stages = None  # in the worker: where (item key, stage name) messages go
 
@@ -78,21 +88,22 @@ class Analyser:
     unheard while a new thread takes the next article.
     """
 
-    def __init__(self, in_process: bool = False, budget: float = BUDGET_S):
+    def __init__(self, in_process: bool = False, budget: float = BUDGET_S,
+                 memory_mb: float = MEMORY_BUDGET_MB):
         self._in_process = in_process
-        self._budget = budget
+        self._budget, self._memory_mb = budget, memory_mb
         self._lock = threading.RLock()  # the pool's callbacks may run inside _next, under it
         self._waiting: deque[_Job] = deque()
         self._running: _Job | None = None
-        self._timer: threading.Timer | None = None
+        self._watch: threading.Event | None = None  # set to end the running article's watch
         self._up: Future
         self._pool, self._stages = self._new_pool()
 
     def _new_pool(self) -> tuple[Executor, object]:
         """Start a worker; return it and the queue its stage messages come back on (a new
         queue for each worker: one terminated mid-message may leave the old one's lock
-        taken). `_up` is done once the worker answers: the budget counts from then, as
-        starting a process (~1 s here) is no fault of the page."""
+        taken). `_up` is done once the worker answers with its process id: the budget counts
+        from then, as starting a process (~1 s here) is no fault of the page."""
         if self._in_process:
             stages = queue.SimpleQueue()
             pool: Executor = ThreadPoolExecutor(1, initializer=_start, initargs=(stages,))
@@ -100,7 +111,7 @@ class Analyser:
             context = multiprocessing.get_context("spawn")  # never fork a process running Qt
             stages = context.SimpleQueue()
             pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start, initargs=(stages,))
-        self._up = pool.submit(int)  # any picklable call that returns at once
+        self._up = pool.submit(os.getpid)
         return pool, stages
 
     def submit(self, key: int, loaded: Loaded, entities: bool = True) -> Future:
@@ -121,20 +132,37 @@ class Analyser:
         job = self._running = self._waiting.popleft()
         inner = self._pool.submit(_analyse, job.key, job.loaded, job.entities)
         inner.add_done_callback(lambda inner: self._finished(job, inner))
-        self._up.add_done_callback(lambda _up: self._start_clock(job))
+        self._up.add_done_callback(lambda up: self._start_clock(job, up))
 
-    def _start_clock(self, job: _Job) -> None:
+    def _start_clock(self, job: _Job, up: Future) -> None:
         with self._lock:
             if self._running is job:
-                self._timer = threading.Timer(self._budget, self._over_budget, (job,))
-                self._timer.daemon = True
-                self._timer.start()
+                self._watch = threading.Event()
+                pid = None if self._in_process or up.exception() is not None else up.result()
+                threading.Thread(target=self._watch_budgets, args=(job, self._watch, pid),
+                                 name="analyser-budget", daemon=True).start()
+
+    def _watch_budgets(self, job: _Job, ended: threading.Event, pid: int | None) -> None:
+        """Stop `job` when it runs out of time or its worker (process `pid`) out of memory;
+        return when `ended` is set. The memory is the worker's resident set (psutil)."""
+        worker = None if pid is None else _process(pid)
+        deadline = time.monotonic() + self._budget
+        while not ended.wait(WATCH_S):
+            if time.monotonic() > deadline:
+                message = f"Analysing this page took longer than {self._budget:g} s; it was stopped."
+            elif worker is not None and _resident_mb(worker) > self._memory_mb:
+                message = f"Analysing this page needed more than {self._memory_mb:,.0f} MB of memory; it was stopped."
+            else:
+                continue
+            if self._stop(job):
+                _settle(job.future.set_exception, CuttingsError(message))
+            return
 
     def _stop_clock(self) -> None:
-        """Forget the running article's budget (lock held; its clock may not have started)."""
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
+        """End the running article's watch (lock held; it may not have started)."""
+        if self._watch is not None:
+            self._watch.set()
+            self._watch = None
 
     def _finished(self, job: _Job, inner: Future) -> None:
         with self._lock:
@@ -148,11 +176,6 @@ class Analyser:
             _settle(job.future.set_exception, inner.exception())
         else:
             _settle(job.future.set_result, inner.result())
-
-    def _over_budget(self, job: _Job) -> None:
-        if self._stop(job):
-            message = f"Analysing this page took longer than {self._budget:g} s; it was stopped."
-            _settle(job.future.set_exception, CuttingsError(message))
 
     def _on_done(self, job: _Job) -> None:
         """If the caller cancelled `job`: forget it if it waits, stop its worker if it runs (on
@@ -211,6 +234,22 @@ class Analyser:
         self._pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
+
+
+def _process(pid: int):
+    """The psutil handle of process `pid`, None if it has already gone."""
+    try:
+        return psutil.Process(pid)
+    except psutil.Error:
+        return None
+
+
+def _resident_mb(process) -> float:
+    """The resident memory of `process` in megabytes (0 once it has gone)."""
+    try:
+        return process.memory_info().rss / 2**20
+    except psutil.Error:
+        return 0.0
 
 
 def _settle(setter, value) -> None:
