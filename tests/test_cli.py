@@ -21,6 +21,7 @@ from werkzeug import Response
 from desktop.cli import run
 from desktop.core import fetch as fetch_module
 from desktop.core import pipeline
+from desktop.core.extract import extract_html
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -340,6 +341,20 @@ def test_malformed_canonical_link_is_ignored(cli, tmp_path, href):
     code, out, _ = cli("import", str(page), "--url", "https://daily.example/rally")
     assert (code, out) == (0, "saved 1 Emigres rally in Belgrade for Navalny\n")
     assert json.loads(cli("list", "--json")[1])[0]["url"] == "https://daily.example/rally"
+
+
+@pytest.mark.parametrize("given", [None, "https://daily.example/rally"])
+def test_a_canonical_link_to_the_home_page_is_not_the_stories_address(cli, tmp_path, given):
+    # reliability/03: a CMS points every story at its home page.
+    page = tmp_path / "saved.html"
+    page.write_text(ARTICLE.replace("</head>", '<link rel="canonical" href="https://daily.example/"></head>'))
+    cli("import", str(page), *(["--url", given] if given else []))
+    assert json.loads(cli("list", "--json")[1])[0]["url"] == given
+
+
+def test_the_home_page_keeps_its_canonical_link():
+    page = ARTICLE.replace("</head>", '<link rel="canonical" href="https://daily.example/"></head>')
+    assert extract_html(page, "https://daily.example").url == "https://daily.example/"
 
 
 def test_no_traceback_on_unexpected_errors(cli, monkeypatch):

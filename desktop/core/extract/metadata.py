@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -357,14 +357,22 @@ def canonical_url(src: Sources) -> str | None:
     """The page's own absolute URL: <link rel=canonical>, og:url or the JSON-LD url, the
     first of them that is an importable http(s) address (urls.check_url). A malformed one
     ("https://news example.com/", port 99999) is the page's mistake, so it is skipped: it
-    must neither make the page unimportable nor appear in an error."""
+    must neither make the page unimportable nor appear in an error. Nor is a site's home page
+    the address of a page that is not one (CMSs that point every story at "/"; a saved file
+    of no known address is taken for a story)."""
     link = (src.soup.head or src.soup).find("link", rel="canonical")
     for value in (link.get("href") if link else None, src.first_meta("og:url"),
                   _ld_text(src.ld.get("url")), _ld_text(src.ld.get("mainEntityOfPage"))):
         url = _absolute(src, value)
-        if url and _importable(url):
+        if url and _importable(url) and (not _is_home(url) or (src.url is not None and _is_home(src.url))):
             return url
     return None
+
+
+def _is_home(url: str) -> bool:
+    """Whether `url` is a site's home page: no path beyond "/", no query."""
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
 
 
 def _importable(url: str) -> bool:
