@@ -144,7 +144,7 @@ def test_the_analyser_worker_ends_when_its_window_is_killed():
 
 
 def test_trafilatura_gets_a_bounded_tree_and_the_article_comes_first(monkeypatch):
-    from desktop.core.extract import body, extract_html
+    from desktop.core.extract import body, extract_html, parse_html
 
     monkeypatch.setattr(body, "MAX_ELEMENTS", 300)
     sizes = []
@@ -155,6 +155,8 @@ def test_trafilatura_gets_a_bounded_tree_and_the_article_comes_first(monkeypatch
     article = extract_html(f"<html><body><article><h1>Storm</h1>{paragraphs}</article></body></html>")
     assert sizes and max(sizes) <= 300
     assert article.text.startswith("Paragraph 0 of the storm story")
+    _, soup = parse_html(f"<html><body><article><h1>Storm</h1>{paragraphs}</article></body></html>")
+    assert len(soup.find_all(True)) <= 300  # the metadata readers' soup too
 
 
 def test_a_title_that_swallowed_the_page_is_cut_before_site_names_are_tried():

@@ -73,7 +73,6 @@ def body_text(tree: HtmlElement, url: str | None = None, title: str = "") -> str
     # favor_recall: in its default mode trafilatura sometimes falls back to the whole page.
     # fast=True skips its comparison with other algorithms (half its time; same scores on our
     # corpus); that comparison still runs, on an untouched copy, when the fast pass finds little.
-    _bound(tree)
     spare = deepcopy(tree)
     doc = _main_content(tree, url, fast=True)
     if doc is None or doc.body is None or len(doc.text or "") < SHORT_TEXT:
@@ -88,7 +87,7 @@ def body_text(tree: HtmlElement, url: str | None = None, title: str = "") -> str
     return text if _is_prose(text) else ""
 
 
-def _bound(tree: HtmlElement) -> None:
+def bound_tree(tree: HtmlElement) -> None:
     """Cut `tree` in place to its first MAX_ELEMENTS elements in document order: each element
     past the cap goes with what it holds, and the article is what comes first."""
     for el in list(tree.iter())[MAX_ELEMENTS:]:
