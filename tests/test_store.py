@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import subprocess
@@ -143,34 +142,6 @@ def test_refresh_drops_what_only_the_old_version_named_and_keeps_the_copy(archiv
     assert find_term(archive, PERSON, "Yulia") is None
     assert rows(archive.path)["author"] == 1 and rows(archive.path)["entity"] == 1
     assert original_of(archive, first.id).data == b"old"  # no new copy: the old one stays
-
-
-def test_failed_export_import_saves_nothing(archive, tmp_path, monkeypatch):
-    from desktop.core.export import write_export
-    from desktop.core.export_file import import_export
-    from desktop.core.store import archive as archive_module
-
-    store_article(archive, make_article(1), Original(b"x"))
-    path = tmp_path / "export.json"
-    with path.open("w", encoding="utf-8") as out:
-        write_export(archive, "json", out)
-    fresh = Archive(tmp_path / "fresh.sqlite3")
-    exported = json.loads(path.read_text(encoding="utf-8"))
-    records = [{**r, "url": f"https://news.example/copy-{i}"} for i, r in enumerate(2 * exported)]
-    path.write_text(json.dumps(records), encoding="utf-8")
-    calls = []
-    real = archive_module._write_entities
-
-    def fail_second(*args):
-        calls.append(1)
-        if len(calls) == 2:
-            raise RuntimeError("crash on the second article")
-        real(*args)
-
-    monkeypatch.setattr(archive_module, "_write_entities", fail_second)
-    with pytest.raises(RuntimeError):
-        import_export(fresh, path)
-    assert rows(fresh.path) == dict.fromkeys(rows(fresh.path), 0)
 
 
 def test_fulltext_follows_inserts_and_deletes(archive):
@@ -341,120 +312,6 @@ def test_facet_entries_containing_text(archive):
 
 # ------------------------------------------------------------------ trash, restore, edits
 
-def test_trash_hides_restore_shows_and_delete_is_for_good(archive):
-    from desktop.core.query import summaries, trash_count
-    from desktop.core.store.trash import restore_articles, trash_articles
-
-    a, b = (store_article(archive, make_article(n), Original(b"x")).id for n in (1, 2))
-    assert trash_articles(archive, [a, 999]) == 1
-    assert trash_articles(archive, [a]) == 0  # already in the trash
-    assert article_ids(archive) == [b] and total(archive) == 1 and trash_count(archive) == 1
-    assert article_ids(archive, Filter(trash=True)) == [a]
-    assert article_ids(archive, Filter(text="belgrade")) == [b]
-    assert article_ids(archive, Filter(text="belgrade", trash=True)) == [a]
-    [row] = summaries(archive, [a])
-    assert row.trashed is not None and row.trashed.tzinfo is not None
-    assert original_of(archive, a).data == b"x"  # everything is kept
-    assert restore_articles(archive, [a, b]) == 1  # b was not in the trash
-    assert sorted(article_ids(archive)) == [a, b] and trash_count(archive) == 0
-    assert summaries(archive, [a])[0].trashed is None
-    trash_articles(archive, [a])
-    assert delete_articles(archive, [a]) == 1  # permanent, from the trash too
-    assert trash_count(archive) == 0 and total(archive) == 1
-
-
-def test_trashed_articles_leave_facets_profiles_and_counts(archive):
-    from desktop.core.profiles import entity_counts, profile
-    from desktop.core.query import facet
-    from desktop.core.store.trash import trash_articles
-
-    a = store_article(archive, make_article(1)).id
-    b = store_article(archive, make_article(2, authors=["Cy Editor"], publisher="Other News")).id
-    trash_articles(archive, [b])
-    navalny = find_term(archive, PERSON, "Navalny")
-    counts = lambda kind, flt=Filter(): {e.term.label: e.count for e in facet(archive, kind, flt)}  # noqa: E731
-    assert counts(PERSON)["Alexei Navalny"] == 1
-    assert counts("publisher") == {"Example News": 1}
-    assert counts("author") == {"Ann Writer": 1, "Bob Reporter": 1}
-    assert counts("year") == {"2023": 1}
-    assert counts("publisher", Filter(trash=True)) == {"Other News": 1}
-    assert counts(CITY, Filter(terms=(navalny,))) == {"Belgrade": 1}
-    assert counts(CITY, Filter(terms=(navalny,), trash=True)) == {"Belgrade": 1}
-    assert article_ids(archive, Filter(terms=(navalny,))) == [a]
-    assert {e.name: n for e, n in entity_counts(archive)}["Alexei Navalny"] == 1
-    assert "Yulia" in [e.name for e, _ in entity_counts(archive)]  # a's Yulia, not b's
-    assert len([e for e, _ in entity_counts(archive) if e.name == "Yulia"]) == 1
-    seen = profile(archive, navalny.ids[0])
-    assert [s.id for s in seen.articles] == [a] and seen.entity.mentions == 1
-    assert [c for c, _ in seen.contexts] == [a]
-    assert {c.term.label: c.count for c in seen.companions}["Belgrade"] == 1
-
-
-def test_trash_sorts_and_empties_by_age(archive):
-    import sqlite3 as lite
-
-    from desktop.core.query import trash_count
-    from desktop.core.store.trash import empty_trash, trash_articles
-
-    ids = [store_article(archive, make_article(n), Original(b"x")).id for n in (1, 2, 3)]
-    trash_articles(archive, ids)
-    assert article_ids(archive, Filter(trash=True)) == ids[::-1]  # newest published first
-    assert article_ids(archive, Filter(trash=True, sort="title", descending=False)) == ids
-    con = lite.connect(archive.path)
-    con.execute("UPDATE article SET trashed = datetime('now', '-40 days') WHERE id = ?", (ids[0],))
-    con.commit()
-    con.close()
-    with pytest.raises(ValueError, match="days"):
-        empty_trash(archive, -1)
-    assert empty_trash(archive, older_than_days=30) == 1
-    assert sorted(article_ids(archive, Filter(trash=True))) == ids[1:]
-    assert empty_trash(archive) == 2
-    assert trash_count(archive) == 0
-    assert rows(archive.path) == dict.fromkeys(rows(archive.path), 0)
-
-
-def test_importing_a_trashed_page_restores_it(archive):
-    from desktop.core.store.archive import RESTORED
-    from desktop.core.store.trash import trash_articles
-
-    a = store_article(archive, make_article(1)).id
-    trash_articles(archive, [a])
-    again = store_article(archive, make_article(1, title="Other title"))
-    assert (again.status, again.id, again.title) == (RESTORED, a, "Story 1")
-    assert article_ids(archive) == [a]
-    assert store_article(archive, make_article(1)).status == EXISTS
-
-
-def test_a_known_trashed_address_is_restored_without_downloading(archive):
-    from desktop.core import pipeline
-    from desktop.core.store.archive import RESTORED
-    from desktop.core.store.trash import trash_articles
-
-    a = store_article(archive, make_article(1)).id
-    trash_articles(archive, [a])
-    outcome = pipeline.import_one(archive, "https://news.example/story-1?utm_source=x")
-    assert (outcome.status, outcome.id) == (RESTORED, a)
-    assert pipeline.import_one(archive, "https://news.example/story-1").status == EXISTS
-
-
-def test_an_archive_of_the_previous_schema_gets_the_trash(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    a = store_article(Archive(path), make_article(1)).id
-    con = sqlite3.connect(path)  # back to schema 3: no trashed or edited column
-    con.executescript("DROP INDEX ix_article_trashed; ALTER TABLE article DROP COLUMN trashed;"
-                      "ALTER TABLE article DROP COLUMN edited; UPDATE meta SET value = '3';")
-    con.close()
-    from desktop.core.store.trash import trash_articles
-
-    upgraded = Archive(path)
-    assert total(upgraded) == 1
-    assert trash_articles(upgraded, [a]) == 1 and total(upgraded) == 0
-    con = sqlite3.connect(path)
-    assert con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION)
-    assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'ix_article_trashed'").fetchone()[0] == 1
-    con.close()
-
-
 def test_update_article_changes_metadata_and_the_fulltext_index(archive):
     from desktop.core.store.archive import update_article
 
@@ -508,71 +365,3 @@ def test_edited_metadata_outlives_refresh_and_reindex(archive, monkeypatch):
     item = detail(archive, a)
     assert (item.title, item.authors) == ("Corrected", ["Cy Editor"])
     assert [e.name for e in item.entities] == ["Vladimir Putin"]
-
-
-def _exported(archive, path) -> list[dict]:
-    from desktop.core.export import write_export
-
-    with path.open("w", encoding="utf-8") as out:
-        write_export(archive, "json", out)
-    return [json.loads(line.rstrip(",")) for line in path.read_text(encoding="utf-8").splitlines()[1:-1]]
-
-
-def test_export_and_import_keep_ids_dates_and_links(archive, tmp_path):
-    from desktop.core.export_file import import_export
-    from desktop.core.store.archive import update_article
-
-    store_article(archive, make_article(1, canonical_url="https://news.example/canonical-1"), Original(b"<p>1"))
-    second = store_article(archive, make_article(2), Original(b"<p>2")).id
-    delete_articles(archive, [1])
-    store_article(archive, make_article(3))
-    update_article(archive, second, title="Corrected")
-    before = _exported(archive, tmp_path / "export.json")
-    assert {r["id"] for r in before} == {2, 3}
-    assert before[0]["edited"] and before[0]["original"]["fetched"] and before[1]["original"] is None
-    fresh = Archive(tmp_path / "fresh.sqlite3")
-    assert [o.status for o in import_export(fresh, tmp_path / "export.json")] == [SAVED, SAVED]
-    assert _exported(fresh, tmp_path / "again.json") == before  # ids 2 and 3, every date, every link
-
-
-def test_each_export_record_is_checked_alone(archive, tmp_path):
-    from desktop.core.export_file import import_export
-
-    good = {"url": "https://news.example/a", "title": "A", "text": "Text of A."}
-    records = [
-        good,
-        {"title": ["a", "list"], "text": "x"},
-        {"url": "javascript:alert(1)", "text": "x"},
-        {"text": "x", "entities": [{"kind": "person", "name": "Ann", "mentions": "2"}]},
-        {"text": "x", "authors": "Ann Writer"},
-        {"title": "No text"},
-        "a string",
-        {"text": "x", "id": 2**70},
-        {**good, "url": "https://news.example/b", "added": "yesterday"},
-        {**good, "url": "https://news.example/c", "id": 99, "added": "2020-05-01T10:00:00"},
-    ]
-    path = tmp_path / "export.json"
-    path.write_text(json.dumps(records), encoding="utf-8")
-    results = import_export(archive, path)
-    assert [r.status if not isinstance(r, ValueError) else None for r in results] == [SAVED] + [None] * 8 + [SAVED]
-    assert "'title' should be text, not a list" in str(results[1])
-    assert "http or https" in str(results[2]) and "'mentions'" in str(results[3]) and "'authors'" in str(results[4])
-    assert results[-1].id == 99 and total(archive) == 2
-    assert detail(archive, 99).added.isoformat().startswith("2020-05-01T10:00:00")
-
-
-def test_an_export_is_read_a_record_at_a_time(archive, tmp_path, monkeypatch):
-    from desktop.core import export_file
-
-    monkeypatch.setattr(export_file, "CHUNK", 7)  # every record spans several reads
-    records = [{"url": f"https://news.example/{n}", "title": f"T{n}", "text": "é " * 50} for n in range(3)]
-    path = tmp_path / "old.json"
-    path.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")  # the old format
-    assert [r.id for r in export_file.import_export(archive, path)] == [1, 2, 3]
-    path.write_text(json.dumps(records)[:-40], encoding="utf-8")  # cut short in the third record
-    fresh = Archive(tmp_path / "fresh.sqlite3")
-    *saved, cut = export_file.import_export(fresh, path)
-    assert [r.status for r in saved] == [SAVED, SAVED] and "Not JSON from here on" in str(cut)
-    path.write_text("{}", encoding="utf-8")
-    with pytest.raises(CuttingsError, match="not a JSON array"):
-        export_file.import_export(fresh, path)
