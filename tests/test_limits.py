@@ -100,21 +100,24 @@ def test_a_page_of_thousands_of_names_is_indexed_once_not_scanned_per_name(monke
     assert scans == []
 
 
-def test_the_model_reads_no_more_than_the_entity_stage_limit(monkeypatch):
+@pytest.mark.parametrize("limit, value, separator", [("ENTITY_CHARS", 5_000, " "), ("ENTITY_LINES", 40, "\n")])
+def test_the_model_reads_no_more_than_the_entity_stage_limits(monkeypatch, limit, value, separator):
     nlp = _NLP("Ada Lovelace")
     monkeypatch.setattr(ner, "load_model", lambda: nlp)
-    monkeypatch.setattr(entities, "ENTITY_CHARS", 5_000)
-    found = entities.find_entities("Notes", "Then Ada Lovelace wrote a note on the engine. " * 2000)
+    monkeypatch.setattr(entities, limit, value)
+    found = entities.find_entities("Notes", separator.join(["Then Ada Lovelace wrote a note on the engine."] * 2000))
     # Only this article's reads: an import thread of an earlier GUI test may still be running.
-    assert sum(len(t) for t in nlp.read if t.startswith(("Notes", "Then Ada"))) <= 5_000
+    ours = [t for t in nlp.read if t.startswith(("Notes", "Then Ada"))]
+    assert sum(map(len, ours)) <= 5_000 if limit == "ENTITY_CHARS" else len(ours) <= 40 + 1  # and the title
     assert [e.name for e in found] == ["Ada Lovelace"]
 
 
-@pytest.mark.parametrize("text, limit, part", [
-    ("one two three", 20, "one two three"), ("one two three", 9, "one two"), ("one two three", 8, "one two"),
-    ("one\ntwo three", 6, "one"), ("onetwothree", 5, "onetw")])
-def test_the_entity_stage_reads_an_opening_cut_between_words(text, limit, part):
-    assert leading_part(text, limit) == part
+@pytest.mark.parametrize("text, limit, lines, part", [
+    ("one two three", 20, 9, "one two three"), ("one two three", 9, 9, "one two"), ("one two three", 8, 9, "one two"),
+    ("one\ntwo three", 6, 9, "one"), ("onetwothree", 5, 9, "onetw"),
+    ("one\n\ntwo\nthree\n", 99, 2, "one\n\ntwo"), ("one\ntwo", 99, 2, "one\ntwo")])
+def test_the_entity_stage_reads_an_opening_cut_between_words(text, limit, lines, part):
+    assert leading_part(text, limit, lines) == part
 
 
 _WINDOW = """

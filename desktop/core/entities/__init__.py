@@ -5,6 +5,8 @@ Importing this package is cheap; spaCy and the gazetteer load on the first `find
 
 from __future__ import annotations
 
+import re
+
 from ..article import ORG, PERSON, PLACE, Entity
 from . import language, ner
 from .gazetteer import gazetteer
@@ -18,6 +20,10 @@ __all__ = ["find_entities", "entities_status", "load_models"]
 # words, more than twice the longest news features. Past it the time is the model's alone,
 # about 15 s per million characters of name-packed text (a fuzzed page of 1.1 million took 28 s).
 ENTITY_CHARS = 300_000
+# The most lines (paragraphs) of an article the entity stage reads: news runs to a few hundred;
+# the model costs ~1 ms a paragraph however short, and a page of 10,000 one-line paragraphs
+# took 10 s.
+ENTITY_LINES = 2_000
 
 
 def entities_status() -> str | None:
@@ -46,7 +52,7 @@ def find_entities(title: str, text: str) -> list[Entity]:
     if nlp is None or not language.is_english(f"{title}\n{text}"):
         return []
     gaz = gazetteer()
-    analysis = ner.analyse(nlp, title, leading_part(text, ENTITY_CHARS - len(title)))
+    analysis = ner.analyse(nlp, title, leading_part(text, ENTITY_CHARS - len(title), ENTITY_LINES))
     labels = document_labels(analysis, gaz)
     forms_of = lambda label: [f for f, lab in labels.items() if lab == label]
 
@@ -96,9 +102,13 @@ def find_entities(title: str, text: str) -> list[Entity]:
     return sorted((e for e, _ in groups), key=lambda e: e.first_pos)
 
 
-def leading_part(text: str, limit: int) -> str:
-    """`text` if it has at most `limit` characters, else its longest opening within the limit
-    that ends before a space or line break (the first `limit` characters if none is there)."""
+def leading_part(text: str, limit: int, lines: int) -> str:
+    """`text` cut to its first `lines` lines, then, if over `limit` characters, to its longest
+    opening within the limit that ends before a space or line break (the first `limit`
+    characters if none is there)."""
+    ends = re.finditer("\n+", text)
+    cut = next((m for n, m in enumerate(ends, 1) if n == lines), None)
+    text = text[:cut.start()] if cut else text
     if len(text) <= limit:
         return text
     head = text[:max(limit, 0)]
