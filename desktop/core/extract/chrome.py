@@ -1,0 +1,186 @@
+"""Page chrome around and inside an article: what a reader never takes for the story's text.
+
+Two stages, each an ordered tuple of named rules:
+  * TREE_RULES remove elements that are chrome by their structure (hidden, widgets) before
+    trafilatura reads the page;
+  * BLOCK_RULES clean the list of paragraphs trafilatura gives back (share bars, player strings,
+    newsletter boxes, the labels and lines above the text, the furniture after it).
+No rule is keyed to a site: each looks at markup roles or at general wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml.html import HtmlElement
+
+from .dates import MONTHS, WEEKDAYS, to_iso
+from .names import BY_PREFIX, split_byline
+from .normalize import match_key
+
+# ---------------------------------------------------------------- the tree
+
+# Inline styles that hide an element (spaces removed before matching).
+HIDING_STYLE = re.compile(r"(?i)display:none|visibility:hidden")
+# ARIA roles of interactive widgets: player control bars, menus of caption tracks, modal
+# dialogs, tab strips, sliders. Their labels are never prose.
+WIDGET_ROLES = ("dialog", "alertdialog", "menu", "menubar", "menuitemcheckbox", "menuitemradio",
+                "toolbar", "slider", "progressbar", "tablist", "search")
+
+
+def _drop(nodes) -> None:
+    for node in nodes:
+        if node.getparent() is not None:  # not already gone with an ancestor
+            node.drop_tree()
+
+
+def drop_hidden(tree: HtmlElement) -> None:
+    """Elements hidden from the reader (`hidden`, aria-hidden, display:none): a reader never sees
+    them, and players keep their dialogs ("This is a modal window") hidden this way."""
+    _drop([el for el in tree.iter("*")
+           if el.get("hidden") is not None or el.get("aria-hidden") == "true"
+           or HIDING_STYLE.search((el.get("style") or "").replace(" ", ""))])
+
+
+def drop_widgets(tree: HtmlElement) -> None:
+    """Elements whose ARIA role is an interactive widget (player controls, menus, dialogs)."""
+    _drop([el for el in tree.iter("*") if (el.get("role") or "").strip() in WIDGET_ROLES])
+
+
+TREE_RULES: tuple[Callable[[HtmlElement], None], ...] = (drop_hidden, drop_widgets)
+
+
+def strip_tree(tree: HtmlElement) -> None:
+    """Apply TREE_RULES to `tree` in place, in order."""
+    for rule in TREE_RULES:
+        rule(tree)
+
+
+# ---------------------------------------------------------------- the paragraphs
+
+# Share bars and tag lists that trafilatura sometimes keeps as paragraphs.
+FURNITURE = re.compile(
+    r"(?i)(share( on \w+| this( article| story)?)?|tweet|e-?mail|print|whatsapp|"
+    r"(topics|tags|filed under|more on)\s*:.*)\W*"
+)
+# A whole paragraph that is a widget's label: advertising slots, media players, sign-up boxes.
+WIDGET_LINE = re.compile(
+    r"(?i)(advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|"
+    r"continue reading (the |this )?(main )?(story|article)|skip (ad|advert)|chapters|captions|"
+    r"subtitles|descriptions|(video )?player is loading|play video|now playing|watch( video)?|"
+    r"(current time|duration|remaining time)\s*[-\d:]*|loaded\s*:?\s*[\d.]+\s*%|playback rate|"
+    r"fullscreen|mute|unmute|close modal dialog|close|\d+(\.\d+)?x|"
+    r"(sign up|subscribe|register) (now|here|today|for free)?|enter your e-?mail( address)?)\W*"
+)
+# Strings of web video players that trafilatura can run together into one paragraph; they are
+# cut out wherever they stand (each is several words no sentence of a story uses).
+PLAYER_PHRASE = re.compile(
+    r"(?i)\b(this is a modal window\.?|beginning of dialog window\.?( escape will cancel and close"
+    r" the window\.?)?|end of dialog window\.?|close modal dialog|"
+    r"(chapters|descriptions|captions|subtitles)( off| settings)?, (selected|opens [\w ]+ dialog)|"
+    r"(audio track|text|background|window) (color|opacity|edge style|font family)|"
+    r"this modal can be closed by pressing the escape key[\w ,.]*|no compatible source was found"
+    r" for this media\.?|the media could not be loaded[\w ,.]*|video player is loading\.?)"
+)
+# A newsletter box or paywall line: an invitation to sign up, and its small print.
+SIGN_UP = re.compile(
+    r"(?i)^.{0,80}\b(sign up|subscribe|register)\b.{0,60}\b(newsletters?|inbox|e-?mails?|alerts|briefing)"
+    r"\b.{0,80}$|^.{0,80}\bget\b.{0,60}\b(newsletters?|in your inbox)\b.{0,80}$|^.{0,40}\bby (signing up|subscribing|clicking)\b.{0,200}\b(terms|privacy)\b.*$|"
+    r"^(thanks?( you)? for (signing up|subscribing)).{0,120}$"
+)
+# A short block like these starts the page furniture that follows an article.
+END_MARKER = re.compile(
+    r"(?i)(you (might|may) (also )?(like|enjoy)|related( articles| stories| posts| coverage| videos)?|"
+    r"more (stories|articles|from|on this)\b.*|recommended( for you)?|read (more|next)|"
+    r"most (popular|read|viewed)|(other|more) [\w ]{0,30}(columns|stories|articles)|"
+    r"(\d+ )?comments?|loading comments.*|leave a (comment|reply)|featured slide ?shows)\W*"
+)
+# Words a date line holds besides the date ("Posted on Tuesday, April 21, 2015, at 11:29 a.m. ET").
+DATE_WORDS = {"posted", "published", "updated", "last", "first", "on", "at", "the", "of", "am", "pm",
+              "a", "p", "m", "th", "st", "nd", "rd", "et", "gmt", "utc", "bst", "cet", "est", "edt",
+              "pst", "pdt", "le", "de", "del", "um", "am", "il"}
+SHORT_BLOCK = 200  # characters; furniture lines are short, paragraphs of a story rarely
+LABEL = 40  # characters; a section label or kicker ("World", "Opinion", "Art & Design")
+LEAD_SPAN = 4  # blocks; how far down a label may push the headline
+
+
+def drop_furniture(blocks: list[str], title: str) -> list[str]:
+    """Share bars, tag lists, ad slots, player labels and sign-up boxes kept as paragraphs."""
+    def chrome(block: str) -> bool:
+        return len(block) < SHORT_BLOCK and bool(
+            FURNITURE.fullmatch(block) or WIDGET_LINE.fullmatch(block) or SIGN_UP.match(block))
+    return [block for block in blocks if not chrome(block)]
+
+
+def cut_player_phrases(blocks: list[str], title: str) -> list[str]:
+    """Video-player strings run together with other text; a block left with no words goes."""
+    out = []
+    for block in blocks:
+        rest = PLAYER_PHRASE.sub("", block)
+        if rest != block:
+            rest = re.sub(r"[ \t]{2,}", " ", rest).strip(" \t,;")
+        if re.search(r"\w", rest):
+            out.append(rest)
+    return out
+
+
+def _is_date_line(block: str) -> bool:
+    """A line that is a date and nothing else: "Posted on April 21, 2015, at 11:29 a.m."."""
+    if len(block) > 60 or to_iso(block) is None:
+        return False
+    words = re.findall(r"[^\W\d_]+", block.casefold())
+    return all(word in MONTHS or word in WEEKDAYS or word in DATE_WORDS for word in words)
+
+
+def _is_header_line(block: str, title: str) -> bool:
+    """The headline repeated, a date line or a "By ..." line above the article text."""
+    if len(block) > 120:
+        return False
+    # "By the time we arrived, it was over." is a sentence, not a byline.
+    byline = BY_PREFIX.match(block) and block[-1] not in ".!?\"”" and split_byline(block)
+    return bool(match_key(block) == match_key(title) or byline or _is_date_line(block))
+
+
+def _is_label(block: str) -> bool:
+    """A section label or kicker: a few words, no sentence punctuation."""
+    return len(block) <= LABEL and "\n" not in block and not re.search(r"[.!?]\W*$", block)
+
+
+def drop_header(blocks: list[str], title: str) -> list[str]:
+    """The lines above the text: a section label and the headline, the byline, the date.
+
+    A label ("World", "Opinion") only goes when the headline follows it; the headline stays when
+    it is all there is.
+    """
+    key = match_key(title)
+    lead = next((i for i, block in enumerate(blocks[:LEAD_SPAN]) if key and match_key(block) == key), 0)
+    if lead and all(_is_label(block) for block in blocks[:lead]):
+        blocks = blocks[lead:]
+    start = 0
+    while start < len(blocks) - 1 and _is_header_line(blocks[start], title):
+        start += 1
+    # A date line under a standfirst is still a header line, never the story's text.
+    head = [block for block in blocks[start:start + LEAD_SPAN] if not _is_date_line(block)]
+    return head + blocks[start + LEAD_SPAN:] if head else blocks[start:]
+
+
+def cut_trailer(blocks: list[str], title: str) -> list[str]:
+    """The blocks up to a "Related stories" / "Comments" marker in the second half of the text."""
+    total, seen = sum(map(len, blocks)), 0
+    for index, block in enumerate(blocks):
+        if seen > total / 2 and len(block) < 60 and END_MARKER.fullmatch(block):
+            return blocks[:index]
+        seen += len(block)
+    return blocks
+
+
+BLOCK_RULES: tuple[Callable[[list[str], str], list[str]], ...] = (
+    drop_furniture, cut_player_phrases, drop_header, cut_trailer)
+
+
+def clean_blocks(blocks: list[str], title: str) -> list[str]:
+    """Apply BLOCK_RULES in order to the article's paragraphs (`title` is the page's headline)."""
+    for rule in BLOCK_RULES:
+        blocks = rule(blocks, title)
+    return blocks
