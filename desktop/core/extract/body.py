@@ -8,7 +8,7 @@ from copy import deepcopy
 import trafilatura
 from lxml.html import HtmlElement
 
-from .chrome import clean_blocks, strip_tree
+from .chrome import Heading, clean_blocks, strip_tree
 from .normalize import squash
 
 # The most elements of a page given to trafilatura. The heaviest page of our corpus has 2,666;
@@ -20,19 +20,23 @@ SHORT_TEXT = 500  # characters; below this the fast pass may have missed the art
 # are not (0.3-0.65), and such "text" is no article.
 MIN_WORDY_SHARE = 0.75
 BLOCKS = {"p", "head", "list", "quote", "table", "code", "div"}
+# Elements of trafilatura's output whose text never runs on into the next element's.
+BREAKS = BLOCKS | {"lb", "item", "row", "cell"}
 # Runs of one punctuation mark: dot leaders of a table of contents, rules drawn with "-" or "=".
 RULE_RUN = re.compile(r"([^\w\s])\1{2,}")
 
 
 def _inline(el) -> str:
-    """The text of an element with what it holds; a line break (<lb/>) keeps two words apart."""
+    """The text of an element with what it holds; a line break (<lb/>) or a paragraph end keeps
+    two words apart ("<item><head>WebIDE</head><p>Develop...</p></item>")."""
     return squash(_joined(el))
 
 
 def _joined(el) -> str:
     parts = [el.text or ""]
     for child in el:
-        parts += [" " if child.tag == "lb" else "", _joined(child), child.tail or ""]
+        gap = " " if child.tag in BREAKS else ""
+        parts += [gap, _joined(child), gap, child.tail or ""]
     return "".join(parts)
 
 
@@ -54,32 +58,55 @@ def _blocks(el) -> list[str]:
     return [_inline(el)]
 
 
-def _main_content(tree: HtmlElement, url: str | None, fast: bool):
+def _main_content(tree: HtmlElement, url: str | None, fast: bool, recall: bool = True):
     return trafilatura.bare_extraction(
-        tree, url=url, fast=fast, favor_recall=True, include_comments=False,
+        tree, url=url, fast=fast, favor_recall=recall, include_comments=False,
         include_images=False, with_metadata=False, as_dict=False,
     )
 
 
-def body_text(tree: HtmlElement, url: str | None = None, title: str = "") -> str:
+def _size(doc) -> int:
+    return 0 if doc is None or doc.body is None else len(doc.text or "")
+
+
+def _extract(tree: HtmlElement, url: str | None):
+    """trafilatura's document for `tree`, trying harder while what it finds is short.
+
+    favor_recall: in its default mode trafilatura sometimes falls back to the whole page.
+    fast=True skips its comparison with other algorithms (half its time; same scores on our
+    corpus); that comparison runs, on an untouched copy, when the fast pass finds little, and
+    when that still finds little, its default (precision) mode runs too: on pages that are
+    mostly short items (a section front, a list of teasers) recall mode can settle on one item.
+    The longest result wins.
+    """
+    copies = [deepcopy(tree)]
+    doc = _main_content(tree, url, fast=True)
+    for recall in (True, False):
+        if _size(doc) >= SHORT_TEXT:
+            break
+        spare = copies.pop()
+        if recall:
+            copies.append(deepcopy(spare))
+        doc = max((doc, _main_content(spare, url, fast=False, recall=recall)), key=_size)
+    return doc
+
+
+def body_text(tree: HtmlElement, url: str | None = None, title: str = "",
+              authors: tuple[str, ...] | list[str] = ()) -> str:
     """The main text of a parsed page, paragraphs and headings separated by blank lines.
 
     Menus, share bars, player and widget labels, comments, captions and the like are left out,
-    and so are the section label, title, byline and date lines above the text (chrome.py).
+    and so are the section label, title (`title`), byline (`authors`) and date lines above the
+    text (chrome.py).
     Note: this edits `tree` in place.
     """
-    # favor_recall: in its default mode trafilatura sometimes falls back to the whole page.
-    # fast=True skips its comparison with other algorithms (half its time; same scores on our
-    # corpus); that comparison still runs, on an untouched copy, when the fast pass finds little.
     _bound(tree)
     strip_tree(tree)
-    spare = deepcopy(tree)
-    doc = _main_content(tree, url, fast=True)
-    if doc is None or doc.body is None or len(doc.text or "") < SHORT_TEXT:
-        doc = _main_content(spare, url, fast=False) or doc
-    if doc is None or doc.body is None:
+    doc = _extract(tree, url)
+    if _size(doc) == 0:
         return ""
-    text = "\n\n".join(clean_blocks([block for block in _blocks(doc.body) if block], title))
+    text = "\n\n".join(clean_blocks([block for block in _blocks(doc.body) if block],
+                                    Heading(title, tuple(authors))))
     return text if _is_prose(text) else ""
 
 

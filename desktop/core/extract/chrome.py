@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
@@ -59,6 +60,14 @@ def strip_tree(tree: HtmlElement) -> None:
 
 # ---------------------------------------------------------------- the paragraphs
 
+@dataclass(frozen=True)
+class Heading:
+    """What the metadata says heads the article: its headline and its authors' names."""
+
+    title: str = ""
+    authors: tuple[str, ...] = ()
+
+
 # Share bars and tag lists that trafilatura sometimes keeps as paragraphs.
 FURNITURE = re.compile(
     r"(?i)(share( on \w+| this( article| story)?)?|tweet|e-?mail|print|whatsapp|"
@@ -105,7 +114,7 @@ LABEL = 40  # characters; a section label or kicker ("World", "Opinion", "Art & 
 LEAD_SPAN = 4  # blocks; how far down a label may push the headline
 
 
-def drop_furniture(blocks: list[str], title: str) -> list[str]:
+def drop_furniture(blocks: list[str], head: Heading) -> list[str]:
     """Share bars, tag lists, ad slots, player labels and sign-up boxes kept as paragraphs."""
     def chrome(block: str) -> bool:
         return len(block) < SHORT_BLOCK and bool(
@@ -113,7 +122,7 @@ def drop_furniture(blocks: list[str], title: str) -> list[str]:
     return [block for block in blocks if not chrome(block)]
 
 
-def cut_player_phrases(blocks: list[str], title: str) -> list[str]:
+def cut_player_phrases(blocks: list[str], head: Heading) -> list[str]:
     """Video-player strings run together with other text; a block left with no words goes."""
     out = []
     for block in blocks:
@@ -133,13 +142,21 @@ def _is_date_line(block: str) -> bool:
     return all(word in MONTHS or word in WEEKDAYS or word in DATE_WORDS for word in words)
 
 
-def _is_header_line(block: str, title: str) -> bool:
-    """The headline repeated, a date line or a "By ..." line above the article text."""
+def _is_byline(block: str, head: Heading) -> bool:
+    """A "By ..." line, or a line that is the authors' names and nothing else."""
     if len(block) > 120:
         return False
     # "By the time we arrived, it was over." is a sentence, not a byline.
-    byline = BY_PREFIX.match(block) and block[-1] not in ".!?\"”" and split_byline(block)
-    return bool(match_key(block) == match_key(title) or byline or _is_date_line(block))
+    if BY_PREFIX.match(block) and block[-1] not in ".!?\"”" and split_byline(block):
+        return True
+    return bool(head.authors) and match_key(block) in (
+        match_key(" ".join(head.authors)), *map(match_key, head.authors))
+
+
+def _is_header_line(block: str, head: Heading) -> bool:
+    """The headline repeated, a date line or a byline above the article text."""
+    return len(block) <= 120 and (match_key(block) == match_key(head.title)
+                                  or _is_byline(block, head) or _is_date_line(block))
 
 
 def _is_label(block: str) -> bool:
@@ -147,25 +164,30 @@ def _is_label(block: str) -> bool:
     return len(block) <= LABEL and "\n" not in block and not re.search(r"[.!?]\W*$", block)
 
 
-def drop_header(blocks: list[str], title: str) -> list[str]:
-    """The lines above the text: a section label and the headline, the byline, the date.
+def drop_header(blocks: list[str], head: Heading) -> list[str]:
+    """The lines above the text: a section label, the headline, a standfirst, the byline, the date.
 
-    A label ("World", "Opinion") only goes when the headline follows it; the headline stays when
-    it is all there is.
+    What stands above a byline near the top goes with it when it is short (label, headline,
+    standfirst); a label ("World", "Opinion") otherwise goes only when the headline follows it.
+    The last block always stays.
     """
-    key = match_key(title)
-    lead = next((i for i, block in enumerate(blocks[:LEAD_SPAN]) if key and match_key(block) == key), 0)
-    if lead and all(_is_label(block) for block in blocks[:lead]):
-        blocks = blocks[lead:]
+    lead = blocks[:LEAD_SPAN]
+    key = match_key(head.title)
+    byline = next((i for i, block in enumerate(lead) if _is_byline(block, head)), None)
+    title = next((i for i, block in enumerate(lead) if key and match_key(block) == key), None)
+    if byline is not None and all(len(block) < SHORT_BLOCK for block in lead[:byline]):
+        blocks = blocks[byline:]
+    elif title and all(_is_label(block) for block in lead[:title]):
+        blocks = blocks[title:]
     start = 0
-    while start < len(blocks) - 1 and _is_header_line(blocks[start], title):
+    while start < len(blocks) - 1 and _is_header_line(blocks[start], head):
         start += 1
     # A date line under a standfirst is still a header line, never the story's text.
-    head = [block for block in blocks[start:start + LEAD_SPAN] if not _is_date_line(block)]
-    return head + blocks[start + LEAD_SPAN:] if head else blocks[start:]
+    top = [block for block in blocks[start:start + LEAD_SPAN] if not _is_date_line(block)]
+    return top + blocks[start + LEAD_SPAN:] if top else blocks[start:]
 
 
-def cut_trailer(blocks: list[str], title: str) -> list[str]:
+def cut_trailer(blocks: list[str], head: Heading) -> list[str]:
     """The blocks up to a "Related stories" / "Comments" marker in the second half of the text."""
     total, seen = sum(map(len, blocks)), 0
     for index, block in enumerate(blocks):
@@ -175,12 +197,12 @@ def cut_trailer(blocks: list[str], title: str) -> list[str]:
     return blocks
 
 
-BLOCK_RULES: tuple[Callable[[list[str], str], list[str]], ...] = (
+BLOCK_RULES: tuple[Callable[[list[str], Heading], list[str]], ...] = (
     drop_furniture, cut_player_phrases, drop_header, cut_trailer)
 
 
-def clean_blocks(blocks: list[str], title: str) -> list[str]:
-    """Apply BLOCK_RULES in order to the article's paragraphs (`title` is the page's headline)."""
+def clean_blocks(blocks: list[str], head: Heading) -> list[str]:
+    """Apply BLOCK_RULES in order to the article's paragraphs."""
     for rule in BLOCK_RULES:
-        blocks = rule(blocks, title)
+        blocks = rule(blocks, head)
     return blocks
