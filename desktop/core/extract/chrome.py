@@ -106,9 +106,13 @@ END_MARKER = re.compile(
     r"(\d+ )?comments?|loading comments.*|leave a (comment|reply)|featured slide ?shows)\W*"
 )
 # Words a date line holds besides the date ("Posted on Tuesday, April 21, 2015, at 11:29 a.m. ET").
-DATE_WORDS = {"posted", "published", "updated", "last", "first", "on", "at", "the", "of", "am", "pm",
-              "a", "p", "m", "th", "st", "nd", "rd", "et", "gmt", "utc", "bst", "cet", "est", "edt",
-              "pst", "pdt", "le", "de", "del", "um", "am", "il"}
+DATE_WORDS = {
+    "posted", "published", "updated", "last", "first", "on", "at", "the", "of", "am", "pm", "a", "p",
+    "m", "th", "st", "nd", "rd", "et", "gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt",
+    "publié", "publie", "mis", "à", "jour", "le", "h", "publicado", "actualizado", "atualizado",
+    "el", "em", "às", "de", "del", "veröffentlicht", "aktualisiert", "um", "uhr", "am", "il", "alle",
+    "pubblicato", "aggiornato", "ore",
+}
 SHORT_BLOCK = 200  # characters; furniture lines are short, paragraphs of a story rarely
 LABEL = 40  # characters; a section label or kicker ("World", "Opinion", "Art & Design")
 LEAD_SPAN = 4  # blocks; how far down a label may push the headline
@@ -135,11 +139,21 @@ def cut_player_phrases(blocks: list[str], head: Heading) -> list[str]:
 
 
 def _is_date_line(block: str) -> bool:
-    """A line that is a date and nothing else: "Posted on April 21, 2015, at 11:29 a.m."."""
-    if len(block) > 60 or to_iso(block) is None:
+    """A line that is a date and nothing else: "Posted on April 21, 2015, at 11:29 a.m.",
+    "Publié le 2 janv. 1991 à 1:01"."""
+    if len(block) > 60 or not re.search(r"\d", block):
         return False
     words = re.findall(r"[^\W\d_]+", block.casefold())
-    return all(word in MONTHS or word in WEEKDAYS or word in DATE_WORDS for word in words)
+    if not all(word in DATE_WORDS or _month_or_day(word) for word in words):
+        return False
+    return any(map(_month_or_day, words)) or to_iso(block) is not None
+
+
+def _month_or_day(word: str) -> bool:
+    """A month or weekday name, or its abbreviation ("janv", "Tue")."""
+    if word in MONTHS or word in WEEKDAYS:
+        return True
+    return len(word) >= 3 and any(name.startswith(word) for name in (*MONTHS, *WEEKDAYS))
 
 
 def _is_byline(block: str, head: Heading) -> bool:
