@@ -93,11 +93,12 @@ PLAYER_PHRASE = re.compile(
     r" for this media\.?|the media could not be loaded[\w ,.]*|video player is loading\.?)"
 )
 # A newsletter box or paywall line: an invitation to sign up, and its small print.
-SIGN_UP = re.compile(
-    r"(?i)^.{0,80}\b(sign up|subscribe|register)\b.{0,60}\b(newsletters?|inbox|e-?mails?|alerts|briefing)"
-    r"\b.{0,80}$|^.{0,80}\bget\b.{0,60}\b(newsletters?|in your inbox)\b.{0,80}$|^.{0,40}\bby (signing up|subscribing|clicking)\b.{0,200}\b(terms|privacy)\b.*$|"
-    r"^(thanks?( you)? for (signing up|subscribing)).{0,120}$"
-)
+SIGN_UP = re.compile("|".join((
+    r"(?i)^.{0,80}\b(sign up|subscribe|register)\b.{0,60}\b(newsletters?|inbox|e-?mails?|alerts|briefing)\b",
+    r"^.{0,80}\bget\b.{0,60}\b(newsletters?|(in|to) your inbox)\b",
+    r"^.{0,40}\bby (signing up|subscribing|clicking)\b.{0,200}\b(terms|privacy)\b",
+    r"^thanks?( you)? for (signing up|subscribing)",
+)))
 # A short block like these starts the page furniture that follows an article.
 END_MARKER = re.compile(
     r"(?i)(you (might|may) (also )?(like|enjoy)|related( articles| stories| posts| coverage| videos)?|"
