@@ -9,7 +9,8 @@ import pytest
 
 from desktop.core.extract import extract_html
 from desktop.core.extract.chrome import (
-    Heading, cut_player_phrases, drop_furniture, drop_header, _is_date_line,
+    Heading, cut_player_phrases, cut_trailer, drop_furniture, drop_gallery, drop_header,
+    _is_date_line,
 )
 
 from .test_extract import PARAGRAPHS
@@ -56,7 +57,7 @@ def test_player_strings_run_into_a_paragraph_are_cut_out():
     "Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Chapters",
     "Sign up for our daily newsletter", "Get the Morning Briefing delivered to your inbox",
     "By signing up, you agree to our Terms of Use and Privacy Policy.", "Share this article",
-    "Thanks for signing up!", "Tags: budget, libraries",
+    "Thanks for signing up!", "Tags: budget, libraries", "Read more",
 ])
 def test_widget_lines_leave_the_body(line):
     assert drop_furniture([line, PARAGRAPHS[0]], Heading()) == [PARAGRAPHS[0]]
@@ -86,6 +87,27 @@ def test_hidden_elements_leave_the_body():
               '<p style="visibility: hidden">Another invisible paragraph of the page template.</p>')
     text = extract_html(article(hidden, TITLE)).text
     assert "teaser" not in text and "invisible" not in text
+
+
+def test_photo_gallery_captions_leave():
+    gallery = "\n".join(f"{n}/12 Caption of another story number {n}, with its own news." for n in range(1, 13))
+    blocks = [PARAGRAPHS[0], "Business news in pictures", gallery, PARAGRAPHS[1]]
+    assert drop_gallery(blocks, Heading()) == [PARAGRAPHS[0], "Business news in pictures", PARAGRAPHS[1]]
+
+
+def test_fractions_and_dates_in_text_are_no_gallery():
+    blocks = ["9/11 changed air travel for good.", "24/7 news channels covered it.", PARAGRAPHS[0]]
+    assert drop_gallery(blocks, Heading()) == blocks
+
+
+def test_read_more_mid_text_does_not_end_the_article():
+    blocks = [PARAGRAPHS[0], PARAGRAPHS[1], "Read more", PARAGRAPHS[2], PARAGRAPHS[3]]
+    assert drop_furniture(cut_trailer(blocks, Heading()), Heading()) == PARAGRAPHS
+
+
+def test_related_stories_after_the_text_are_cut():
+    blocks = [*PARAGRAPHS, "Related stories", "Mayor opens new swimming pool"]
+    assert cut_trailer(blocks, Heading()) == PARAGRAPHS
 
 
 # ---------------------------------------------------------------- kind: lines above the text

@@ -73,9 +73,10 @@ FURNITURE = re.compile(
     r"(?i)(share( on \w+| this( article| story)?)?|tweet|e-?mail|print|whatsapp|"
     r"(topics|tags|filed under|more on)\s*:.*)\W*"
 )
-# A whole paragraph that is a widget's label: advertising slots, media players, sign-up boxes.
+# A whole paragraph that is a widget's label: a teaser link, advertising slots, media players,
+# sign-up boxes. ("Read more" alone labels a link to another story, mid-text as often as after it.)
 WIDGET_LINE = re.compile(
-    r"(?i)(advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|"
+    r"(?i)(read more|advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|"
     r"continue reading (the |this )?(main )?(story|article)|skip (ad|advert)|chapters|captions|"
     r"subtitles|descriptions|(video )?player is loading|play video|now playing|watch( video)?|"
     r"(current time|duration|remaining time)\s*[-\d:]*|loaded\s*:?\s*[\d.]+\s*%|playback rate|"
@@ -102,7 +103,7 @@ SIGN_UP = re.compile("|".join((
 # A short block like these starts the page furniture that follows an article.
 END_MARKER = re.compile(
     r"(?i)(you (might|may) (also )?(like|enjoy)|related( articles| stories| posts| coverage| videos)?|"
-    r"more (stories|articles|from|on this)\b.*|recommended( for you)?|read (more|next)|"
+    r"more (stories|articles|from|on this)\b.*|recommended( for you)?|read next|"
     r"most (popular|read|viewed)|(other|more) [\w ]{0,30}(columns|stories|articles)|"
     r"(\d+ )?comments?|loading comments.*|leave a (comment|reply)|featured slide ?shows)\W*"
 )
@@ -114,6 +115,9 @@ DATE_WORDS = {
     "el", "em", "às", "de", "del", "veröffentlicht", "aktualisiert", "um", "uhr", "am", "il", "alle",
     "pubblicato", "aggiornato", "ore",
 }
+# A photo gallery's slide counter at the start of its caption: "3/50 Star Wars boosts economy".
+SLIDE = re.compile(r"(\d{1,3}) ?/ ?(\d{1,3})\s")
+MIN_SLIDES = 3  # captions counted against one total before they are taken for a gallery ("9/11 ...")
 SHORT_BLOCK = 200  # characters; furniture lines are short, paragraphs of a story rarely
 LABEL = 40  # characters; a section label or kicker ("World", "Opinion", "Art & Design")
 LEAD_SPAN = 4  # blocks; how far down a label may push the headline
@@ -137,6 +141,22 @@ def cut_player_phrases(blocks: list[str], head: Heading) -> list[str]:
         if re.search(r"\w", rest):
             out.append(rest)
     return out
+
+
+def drop_gallery(blocks: list[str], head: Heading) -> list[str]:
+    """Captions of a photo gallery ("1/50 ...", "2/50 ...") run into the article: other stories."""
+    def total(line: str) -> str | None:
+        match = SLIDE.match(line)
+        return match.group(2) if match and int(match.group(1)) <= int(match.group(2)) else None
+    counts: dict[str, int] = {}
+    for line in (line for block in blocks for line in block.split("\n")):
+        counts[total(line)] = counts.get(total(line), 0) + 1
+    galleries = {key for key, count in counts.items() if key and count >= MIN_SLIDES}
+    if not galleries:
+        return blocks
+    kept = ("\n".join(line for line in block.split("\n") if total(line) not in galleries)
+            for block in blocks)
+    return [block for block in kept if block]
 
 
 def _is_date_line(block: str) -> bool:
@@ -213,7 +233,7 @@ def cut_trailer(blocks: list[str], head: Heading) -> list[str]:
 
 
 BLOCK_RULES: tuple[Callable[[list[str], Heading], list[str]], ...] = (
-    drop_furniture, cut_player_phrases, drop_header, cut_trailer)
+    drop_furniture, cut_player_phrases, drop_gallery, drop_header, cut_trailer)
 
 
 def clean_blocks(blocks: list[str], head: Heading) -> list[str]:
