@@ -57,7 +57,7 @@ def test_player_strings_run_into_a_paragraph_are_cut_out():
     "Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Chapters",
     "Sign up for our daily newsletter", "Get the Morning Briefing delivered to your inbox",
     "By signing up, you agree to our Terms of Use and Privacy Policy.", "Share this article",
-    "Thanks for signing up!", "Tags: budget, libraries", "Read more",
+    "Thanks for signing up!", "Tags: budget, libraries", "Read more", "×", "分享到",
 ])
 def test_widget_lines_leave_the_body(line):
     assert drop_furniture([line, PARAGRAPHS[0]], Heading()) == [PARAGRAPHS[0]]
@@ -149,6 +149,16 @@ def test_date_line_under_a_standfirst_leaves():
 ])
 def test_date_lines(line, is_date):
     assert _is_date_line(line) is is_date
+
+
+def test_meta_strip_of_date_section_and_count_leaves():
+    blocks = ["24 July 2015\nFrom the section US & Canada\n941 comments", *PARAGRAPHS]
+    assert drop_header(blocks, Heading("x")) == PARAGRAPHS
+
+
+def test_list_of_short_items_at_the_top_stays():
+    blocks = ["Bread\nMilk\nEggs", *PARAGRAPHS]
+    assert drop_header(blocks, Heading("x")) == blocks
 
 
 def test_headline_that_is_all_there_is_stays():

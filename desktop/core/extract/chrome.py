@@ -70,7 +70,7 @@ class Heading:
 
 # Share bars and tag lists that trafilatura sometimes keeps as paragraphs.
 FURNITURE = re.compile(
-    r"(?i)(share( on \w+| this( article| story)?)?|tweet|e-?mail|print|whatsapp|"
+    r"(?i)(share( on \w+| this( article| story)?)?|tweet|e-?mail|print|whatsapp|分享到?|"
     r"(topics|tags|filed under|more on)\s*:.*)\W*"
 )
 # A whole paragraph that is a widget's label: a teaser link, advertising slots, media players,
@@ -80,7 +80,7 @@ WIDGET_LINE = re.compile(
     r"continue reading (the |this )?(main )?(story|article)|skip (ad|advert)|chapters|captions|"
     r"subtitles|descriptions|(video )?player is loading|play video|now playing|watch( video)?|"
     r"(current time|duration|remaining time)\s*[-\d:]*|loaded\s*:?\s*[\d.]+\s*%|playback rate|"
-    r"fullscreen|mute|unmute|close modal dialog|close|\d+(\.\d+)?x|"
+    r"fullscreen|mute|unmute|close modal dialog|close|[x×✕✖]|\d+(\.\d+)?x|"
     r"(sign up|subscribe|register) (now|here|today|for free)?|enter your e-?mail( address)?)\W*"
 )
 # Strings of web video players that trafilatura can run together into one paragraph; they are
@@ -118,6 +118,8 @@ DATE_WORDS = {
 # A photo gallery's slide counter at the start of its caption: "3/50 Star Wars boosts economy".
 SLIDE = re.compile(r"(\d{1,3}) ?/ ?(\d{1,3})\s")
 MIN_SLIDES = 3  # captions counted against one total before they are taken for a gallery ("9/11 ...")
+# A count a page shows beside the date: "941 comments", "1.2k shares".
+COUNT_LINE = re.compile(r"(?i)[\d.,]+k? (comments?|shares?|views?|replies|reactions)")
 SHORT_BLOCK = 200  # characters; furniture lines are short, paragraphs of a story rarely
 LABEL = 40  # characters; a section label or kicker ("World", "Opinion", "Art & Design")
 LEAD_SPAN = 4  # blocks; how far down a label may push the headline
@@ -189,7 +191,12 @@ def _is_byline(block: str, head: Heading) -> bool:
 
 
 def _is_header_line(block: str, head: Heading) -> bool:
-    """The headline repeated, a date line or a byline above the article text."""
+    """The headline repeated, a date line, a byline, or a strip of short lines holding a date or
+    a count ("24 July 2015 / From the section US & Canada / 941 comments") above the text."""
+    lines = block.split("\n")
+    if len(lines) > 1:
+        return all(_is_label(line) or _is_date_line(line) for line in lines) and any(
+            _is_date_line(line) or COUNT_LINE.fullmatch(line) for line in lines)
     return len(block) <= 120 and (match_key(block) == match_key(head.title)
                                   or _is_byline(block, head) or _is_date_line(block))
 
