@@ -42,7 +42,8 @@ VIDEO_JS = (
 
 def test_video_player_strings_leave_the_body():
     text = extract_html(article(VIDEO_JS, TITLE)).text
-    for chrome in ("modal window", "dialog window", "Chapters", "descriptions off", "compatible source"):
+    chrome_strings = ("modal window", "dialog window", "Chapters", "descriptions off", "compatible")
+    for chrome in chrome_strings:
         assert chrome not in text
     assert text.split("\n\n") == PARAGRAPHS
 
@@ -82,6 +83,11 @@ def test_share_bar_and_newsletter_box_inside_the_article_leave():
     assert text.startswith(PARAGRAPHS[0])
 
 
+def test_article_hidden_until_a_script_shows_it_stays():
+    page = article("", TITLE).replace("<article>", '<article style="display: none">')
+    assert extract_html(page).text.split("\n\n") == PARAGRAPHS
+
+
 def test_hidden_elements_leave_the_body():
     hidden = ('<p hidden>Hidden teaser text that no reader of the page ever sees at all.</p>'
               '<p style="visibility: hidden">Another invisible paragraph of the page template.</p>')
@@ -90,9 +96,11 @@ def test_hidden_elements_leave_the_body():
 
 
 def test_photo_gallery_captions_leave():
-    gallery = "\n".join(f"{n}/12 Caption of another story number {n}, with its own news." for n in range(1, 13))
+    gallery = "\n".join(f"{n}/12 Caption of another story number {n}, with its news."
+                        for n in range(1, 13))
     blocks = [PARAGRAPHS[0], "Business news in pictures", gallery, PARAGRAPHS[1]]
-    assert drop_gallery(blocks, Heading()) == [PARAGRAPHS[0], "Business news in pictures", PARAGRAPHS[1]]
+    kept = [PARAGRAPHS[0], "Business news in pictures", PARAGRAPHS[1]]
+    assert drop_gallery(blocks, Heading()) == kept
 
 
 def test_fractions_and_dates_in_text_are_no_gallery():
@@ -121,7 +129,8 @@ def test_section_label_above_the_headline_leaves_with_it(label):
 
 
 def test_label_stays_when_no_headline_follows():
-    assert drop_header(["World", PARAGRAPHS[0]], Heading("Library hours extended")) == ["World", PARAGRAPHS[0]]
+    blocks = ["World", PARAGRAPHS[0]]
+    assert drop_header(blocks, Heading("Library hours extended")) == blocks
 
 
 def test_standfirst_and_byline_of_names_leave():

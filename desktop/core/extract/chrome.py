@@ -24,6 +24,7 @@ from .normalize import match_key
 
 # Inline styles that hide an element (spaces removed before matching).
 HIDING_STYLE = re.compile(r"(?i)display:none|visibility:hidden")
+MOST_OF_PAGE = 2 / 3  # share of a page's text a hidden element may hold and still go
 # ARIA roles of interactive widgets: player control bars, menus of caption tracks, modal
 # dialogs, tab strips, sliders. Their labels are never prose.
 WIDGET_ROLES = ("dialog", "alertdialog", "menu", "menubar", "menuitemcheckbox", "menuitemradio",
@@ -38,10 +39,18 @@ def _drop(nodes) -> None:
 
 def drop_hidden(tree: HtmlElement) -> None:
     """Elements hidden from the reader (`hidden`, aria-hidden, display:none): a reader never sees
-    them, and players keep their dialogs ("This is a modal window") hidden this way."""
-    _drop([el for el in tree.iter("*")
-           if el.get("hidden") is not None or el.get("aria-hidden") == "true"
-           or HIDING_STYLE.search((el.get("style") or "").replace(" ", ""))])
+    them, and players keep their dialogs ("This is a modal window") hidden this way.
+
+    An element holding most of the page's text stays: a saved page whose article waits, hidden,
+    for a script to show it.
+    """
+    hidden = [el for el in tree.iter("*")
+              if el.get("hidden") is not None or el.get("aria-hidden") == "true"
+              or HIDING_STYLE.search((el.get("style") or "").replace(" ", ""))]
+    if hidden:
+        most = MOST_OF_PAGE * len(tree.text_content())
+        _drop([el for el in hidden if el.tag not in ("html", "body")
+               and len(el.text_content()) <= most])
 
 
 def drop_widgets(tree: HtmlElement) -> None:
@@ -76,8 +85,9 @@ FURNITURE = re.compile(
 # A whole paragraph that is a widget's label: a teaser link, advertising slots, media players,
 # sign-up boxes. ("Read more" alone labels a link to another story, mid-text as often as after it.)
 WIDGET_LINE = re.compile(
-    r"(?i)(read more|advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|"
-    r"continue reading (the |this )?(main )?(story|article)|skip (ad|advert)|chapters|captions|"
+    r"(?i)(read more|advertisement|advertising|ad|sponsored( content)?|"
+    r"story continues below( advertisement)?|continue reading (the |this )?(main )?(story|article)|"
+    r"skip (ad|advert)|chapters|captions|"
     r"subtitles|descriptions|(video )?player is loading|play video|now playing|watch( video)?|"
     r"(current time|duration|remaining time)\s*[-\d:]*|loaded\s*:?\s*[\d.]+\s*%|playback rate|"
     r"fullscreen|mute|unmute|close modal dialog|close|[x×✕✖]|\d+(\.\d+)?x|"
@@ -95,7 +105,8 @@ PLAYER_PHRASE = re.compile(
 )
 # A newsletter box or paywall line: an invitation to sign up, and its small print.
 SIGN_UP = re.compile("|".join((
-    r"(?i)^.{0,80}\b(sign up|subscribe|register)\b.{0,60}\b(newsletters?|inbox|e-?mails?|alerts|briefing)\b",
+    r"(?i)^.{0,80}\b(sign up|subscribe|register)\b.{0,60}"
+    r"\b(newsletters?|inbox|e-?mails?|alerts|briefing)\b",
     r"^.{0,80}\bget\b.{0,60}\b(newsletters?|(in|to) your inbox)\b",
     r"^.{0,40}\bby (signing up|subscribing|clicking)\b.{0,200}\b(terms|privacy)\b",
     r"^thanks?( you)? for (signing up|subscribing)",
@@ -112,7 +123,7 @@ DATE_WORDS = {
     "posted", "published", "updated", "last", "first", "on", "at", "the", "of", "am", "pm", "a", "p",
     "m", "th", "st", "nd", "rd", "et", "gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt",
     "publié", "publie", "mis", "à", "jour", "le", "h", "publicado", "actualizado", "atualizado",
-    "el", "em", "às", "de", "del", "veröffentlicht", "aktualisiert", "um", "uhr", "am", "il", "alle",
+    "el", "em", "às", "de", "del", "veröffentlicht", "aktualisiert", "um", "uhr", "il", "alle",
     "pubblicato", "aggiornato", "ore",
 }
 # A photo gallery's slide counter at the start of its caption: "3/50 Star Wars boosts economy".
