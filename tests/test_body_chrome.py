@@ -54,6 +54,31 @@ def test_player_strings_run_into_a_paragraph_are_cut_out():
     assert cut_player_phrases(blocks, Heading()) == ["Chapters", PARAGRAPHS[0]]
 
 
+FLAT_PLAYER = (
+    "Video Player is loading. Play Video Play Mute Current Time 0:00 / Duration 0:00 Loaded: 0% "
+    "Stream Type LIVE Seek to live, currently behind live LIVE Remaining Time -0:00 1x Playback "
+    "Rate Chapters Chapters Descriptions descriptions off, selected Captions captions settings, "
+    "opens captions settings dialog captions off, selected Audio Track Picture-in-Picture "
+    "Fullscreen This is a modal window. Beginning of dialog window. Escape will cancel and close "
+    "the window. Text Color White Black Red Green Blue Yellow Magenta Cyan Opacity Opaque "
+    "Semi-Transparent Text Background Color Black White Transparent Font Size 50% 75% 100% Text "
+    "Edge Style None Raised Depressed Uniform Dropshadow Font Family Proportional Sans-Serif "
+    "Monospace Sans-Serif Reset Done Close Modal Dialog End of dialog window."
+)
+
+
+def test_player_flattened_into_a_paragraph_leaves():
+    assert cut_player_phrases([FLAT_PLAYER, PARAGRAPHS[0]], Heading()) == [PARAGRAPHS[0]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "This is a red car in the end.", "Watch the video of the vote in full on our site.",
+    "The captions on the photos were wrong, the mayor said, and the settings were changed.",
+])
+def test_sentences_with_player_words_stay(sentence):
+    assert cut_player_phrases([sentence], Heading()) == [sentence]
+
+
 @pytest.mark.parametrize("line", [
     "Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Chapters",
     "Sign up for our daily newsletter", "Get the Morning Briefing delivered to your inbox",

@@ -103,6 +103,24 @@ PLAYER_PHRASE = re.compile(
     r"this modal can be closed by pressing the escape key[\w ,.]*|no compatible source was found"
     r" for this media\.?|the media could not be loaded[\w ,.]*|video player is loading\.?)"
 )
+# The vocabulary of a web video player's controls and caption settings. A block made almost only
+# of these words, some of them words only a player uses (PLAYER_MARKS), is the player flattened.
+PLAYER_WORDS = frozenset("""
+video player is loading play pause replay mute unmute volume current time duration loaded stream
+type live seek to currently behind remaining playback rate chapters chapter descriptions
+description off on selected captions caption settings opens dialog subtitles audio track picture
+in fullscreen exit this a modal window beginning of escape will cancel and close the end text
+color white black red green blue yellow magenta cyan opacity opaque semi transparent background
+area font size edge style none raised depressed uniform dropshadow drop shadow family proportional
+sans serif monospace casual script small caps reset restore all default values done no compatible
+source was found for media could not be loaded either because server or network failed format
+supported x s
+""".split())
+PLAYER_MARKS = frozenset("""
+fullscreen captions subtitles playback chapters modal dialog mute unmute duration seek opacity
+dropshadow monospace
+""".split())
+PLAYER_SHARE = 0.8  # of a block's words, for the block to be a player's
 # A newsletter box or paywall line: an invitation to sign up, and its small print.
 SIGN_UP = re.compile("|".join((
     r"(?i)^.{0,80}\b(sign up|subscribe|register)\b.{0,60}"
@@ -145,15 +163,22 @@ def drop_furniture(blocks: list[str], head: Heading) -> list[str]:
 
 
 def cut_player_phrases(blocks: list[str], head: Heading) -> list[str]:
-    """Video-player strings run together with other text; a block left with no words goes."""
+    """Video-player strings run together with other text are cut out; a block that is a player's
+    controls flattened into words, or is left with no words, goes."""
     out = []
     for block in blocks:
         rest = PLAYER_PHRASE.sub("", block)
         if rest != block:
             rest = re.sub(r"[ \t]{2,}", " ", rest).strip(" \t,;")
-        if re.search(r"\w", rest):
+        if re.search(r"\w", rest) and not _is_player(rest):
             out.append(rest)
     return out
+
+
+def _is_player(block: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", block.casefold())
+    marks = len(PLAYER_MARKS.intersection(words))
+    return marks >= 2 and sum(word in PLAYER_WORDS for word in words) >= PLAYER_SHARE * len(words)
 
 
 def drop_gallery(blocks: list[str], head: Heading) -> list[str]:
