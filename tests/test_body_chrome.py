@@ -84,6 +84,9 @@ def test_sentences_with_player_words_stay(sentence):
     "Sign up for our daily newsletter", "Get the Morning Briefing delivered to your inbox",
     "By signing up, you agree to our Terms of Use and Privacy Policy.", "Share this article",
     "Thanks for signing up!", "Tags: budget, libraries", "Read more", "×", "分享到",
+    "News > World > Europe > Article", "科技 > 要闻 > THE NEXT WEB > 正文",
+    "Your browser is out of date. Update it for a faster, safer site. Update now ×",
+    "Copyright © 1998 - 2016 Example Media. All Rights Reserved", "© 2024 The Daily Example",
 ])
 def test_widget_lines_leave_the_body(line):
     assert drop_furniture([line, PARAGRAPHS[0]], Heading()) == [PARAGRAPHS[0]]
@@ -93,6 +96,8 @@ def test_widget_lines_leave_the_body(line):
     "If we increase the entries threshold from 10 to 30, we should get fewer alerts:",
     "The advertisement ran in three newspapers before the vote.",
     "Readers can subscribe to the council's minutes at the library desk.",
+    "Turnout was 5 > 4 > 3 percent in the three wards, officials said on Monday evening.",
+    "The council said the library's copyright policy would not change this year.",
 ])
 def test_sentences_about_ads_and_alerts_stay(line):
     assert drop_furniture([line], Heading()) == [line]

@@ -121,6 +121,11 @@ fullscreen captions subtitles playback chapters modal dialog mute unmute duratio
 dropshadow monospace
 """.split())
 PLAYER_SHARE = 0.8  # of a block's words, for the block to be a player's
+# Site furniture told by its shape: a breadcrumb trail ("News > World > Europe"), a banner that
+# ends in its close button ("Update your browser ... ×"), a copyright line.
+BREADCRUMB = re.compile(r"[^>›»\n]{1,30}( [>›»] [^>›»\n]{1,30}){2,}")
+DISMISSABLE = re.compile(r".{0,150}[×✕✖]")
+COPYRIGHT = re.compile(r"(?i)(copyright\b|©|\(c\) \d{4}).{0,150}")
 # A newsletter box or paywall line: an invitation to sign up, and its small print.
 SIGN_UP = re.compile("|".join((
     r"(?i)^.{0,80}\b(sign up|subscribe|register)\b.{0,60}"
@@ -155,10 +160,13 @@ LEAD_SPAN = 4  # blocks; how far down a label may push the headline
 
 
 def drop_furniture(blocks: list[str], head: Heading) -> list[str]:
-    """Share bars, tag lists, ad slots, player labels and sign-up boxes kept as paragraphs."""
+    """Share bars, tag lists, ad slots, player labels, sign-up boxes, breadcrumbs, banners and
+    copyright lines kept as paragraphs."""
+    shapes = (FURNITURE, WIDGET_LINE, BREADCRUMB, DISMISSABLE, COPYRIGHT)
+
     def chrome(block: str) -> bool:
         return len(block) < SHORT_BLOCK and bool(
-            FURNITURE.fullmatch(block) or WIDGET_LINE.fullmatch(block) or SIGN_UP.match(block))
+            any(shape.fullmatch(block) for shape in shapes) or SIGN_UP.match(block))
     return [block for block in blocks if not chrome(block)]
 
 
