@@ -158,6 +158,19 @@ def test_section_label_above_the_headline_leaves_with_it(label):
     assert text.startswith(PARAGRAPHS[0])
 
 
+@pytest.mark.parametrize("shown", [
+    "Library hours extended across the city", "Library hours extended across the city | Daily Example",
+])
+def test_headline_known_give_or_take_a_site_name_leaves(shown):
+    blocks = ["Opinion", shown, *PARAGRAPHS]
+    assert drop_header(blocks, Heading("Library hours extended across the city - Daily")) == PARAGRAPHS
+
+
+def test_short_line_inside_the_headline_is_no_headline():
+    blocks = ["Library", *PARAGRAPHS]
+    assert drop_header(blocks, Heading("Library hours extended across the city")) == blocks
+
+
 def test_label_stays_when_no_headline_follows():
     blocks = ["World", PARAGRAPHS[0]]
     assert drop_header(blocks, Heading("Library hours extended")) == blocks

@@ -157,6 +157,7 @@ COUNT_LINE = re.compile(r"(?i)[\d.,]+k? (comments?|shares?|views?|replies|reacti
 SHORT_BLOCK = 200  # characters; furniture lines are short, paragraphs of a story rarely
 LABEL = 40  # characters; a section label or kicker ("World", "Opinion", "Art & Design")
 LEAD_SPAN = 4  # blocks; how far down a label may push the headline
+HEADLINE_MIN, HEADLINE_SHARE = 15, 0.6  # letters, share: a headline known give or take a site name
 
 
 def drop_furniture(blocks: list[str], head: Heading) -> list[str]:
@@ -223,6 +224,17 @@ def _month_or_day(word: str) -> bool:
     return len(word) >= 3 and any(name.startswith(word) for name in (*MONTHS, *WEEKDAYS))
 
 
+def _is_headline(block: str, head: Heading) -> bool:
+    """The headline, give or take what a page adds to it in one place and not the other (a site
+    name, a series label): one key holds the other and is most of it."""
+    key, title = match_key(block), match_key(head.title)
+    if not key or not title:
+        return False
+    short, long = sorted((key, title), key=len)
+    return short == long or (len(short) >= HEADLINE_MIN and short in long
+                             and len(short) >= HEADLINE_SHARE * len(long))
+
+
 def _is_byline(block: str, head: Heading) -> bool:
     """A "By ..." line, or a line that is the authors' names and nothing else."""
     if len(block) > 120:
@@ -241,8 +253,8 @@ def _is_header_line(block: str, head: Heading) -> bool:
     if len(lines) > 1:
         return all(_is_label(line) or _is_date_line(line) for line in lines) and any(
             _is_date_line(line) or COUNT_LINE.fullmatch(line) for line in lines)
-    return len(block) <= 120 and (match_key(block) == match_key(head.title)
-                                  or _is_byline(block, head) or _is_date_line(block))
+    return len(block) <= 120 and (_is_headline(block, head) or _is_byline(block, head)
+                                  or _is_date_line(block))
 
 
 def _is_label(block: str) -> bool:
@@ -258,9 +270,8 @@ def drop_header(blocks: list[str], head: Heading) -> list[str]:
     The last block always stays.
     """
     lead = blocks[:LEAD_SPAN]
-    key = match_key(head.title)
     byline = next((i for i, block in enumerate(lead) if _is_byline(block, head)), None)
-    title = next((i for i, block in enumerate(lead) if key and match_key(block) == key), None)
+    title = next((i for i, block in enumerate(lead) if _is_headline(block, head)), None)
     if byline is not None and all(len(block) < SHORT_BLOCK for block in lead[:byline]):
         blocks = blocks[byline:]
     elif title and all(_is_label(block) for block in lead[:title]):
