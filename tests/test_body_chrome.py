@@ -166,6 +166,12 @@ def test_headline_known_give_or_take_a_site_name_leaves(shown):
     assert drop_header(blocks, Heading("Library hours extended across the city - Daily")) == PARAGRAPHS
 
 
+def test_promotion_above_the_headline_leaves():
+    promo = "Which wards vote first? We've got the whole timetable, and what it means for you."
+    blocks = [promo, "Library hours extended", *PARAGRAPHS]
+    assert drop_header(blocks, Heading("Library hours extended")) == PARAGRAPHS
+
+
 def test_short_line_inside_the_headline_is_no_headline():
     blocks = ["Library", *PARAGRAPHS]
     assert drop_header(blocks, Heading("Library hours extended across the city")) == blocks

@@ -265,17 +265,18 @@ def _is_label(block: str) -> bool:
 def drop_header(blocks: list[str], head: Heading) -> list[str]:
     """The lines above the text: a section label, the headline, a standfirst, the byline, the date.
 
-    What stands above a byline near the top goes with it when it is short (label, headline,
-    standfirst); a label ("World", "Opinion") otherwise goes only when the headline follows it.
-    The last block always stays.
+    What stands above the headline or a byline near the top goes with them when it is short
+    (a label such as "World" or "Opinion", a promotion, the standfirst). The last block always
+    stays.
     """
     lead = blocks[:LEAD_SPAN]
     byline = next((i for i, block in enumerate(lead) if _is_byline(block, head)), None)
     title = next((i for i, block in enumerate(lead) if _is_headline(block, head)), None)
-    if byline is not None and all(len(block) < SHORT_BLOCK for block in lead[:byline]):
-        blocks = blocks[byline:]
-    elif title and all(_is_label(block) for block in lead[:title]):
-        blocks = blocks[title:]
+    # The story starts below its headline and byline: short blocks above them are a section
+    # label, a kicker, a promotion or a standfirst.
+    above = [i for i in (byline, title) if i and all(len(block) < SHORT_BLOCK for block in lead[:i])]
+    if above:
+        blocks = blocks[max(above):]
     start = 0
     while start < len(blocks) - 1 and _is_header_line(blocks[start], head):
         start += 1
