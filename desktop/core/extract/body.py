@@ -79,15 +79,13 @@ def _extract(tree: HtmlElement, url: str | None):
     mostly short items (a section front, a list of teasers) recall mode can settle on one item.
     The longest result wins.
     """
-    copies = [deepcopy(tree)]
+    spare = deepcopy(tree)
     doc = _main_content(tree, url, fast=True)
-    for recall in (True, False):
-        if _size(doc) >= SHORT_TEXT:
-            break
-        spare = copies.pop()
-        if recall:
-            copies.append(deepcopy(spare))
-        doc = max((doc, _main_content(spare, url, fast=False, recall=recall)), key=_size)
+    if _size(doc) < SHORT_TEXT:
+        last = deepcopy(spare)
+        doc = max((doc, _main_content(spare, url, fast=False)), key=_size)
+        if _size(doc) < SHORT_TEXT:
+            doc = max((doc, _main_content(last, url, fast=False, recall=False)), key=_size)
     return doc
 
 
