@@ -73,6 +73,7 @@ def test_player_flattened_into_a_paragraph_leaves():
 
 @pytest.mark.parametrize("sentence", [
     "This is a red car in the end.", "Watch the video of the vote in full on our site.",
+    "The text color of the ballot was changed after complaints from voters.",
     "The captions on the photos were wrong, the mayor said, and the settings were changed.",
 ])
 def test_sentences_with_player_words_stay(sentence):
@@ -82,6 +83,7 @@ def test_sentences_with_player_words_stay(sentence):
 @pytest.mark.parametrize("line", [
     "Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Chapters",
     "Sign up for our daily newsletter", "Get the Morning Briefing delivered to your inbox",
+    "Sign up for breaking news alerts", "Subscribe to our newsletter",
     "By signing up, you agree to our Terms of Use and Privacy Policy.", "Share this article",
     "Thanks for signing up!", "Tags: budget, libraries", "Read more", "×", "分享到",
     "News > World > Europe > Article", "科技 > 要闻 > THE NEXT WEB > 正文",
@@ -98,6 +100,8 @@ def test_widget_lines_leave_the_body(line):
     "Readers can subscribe to the council's minutes at the library desk.",
     "Turnout was 5 > 4 > 3 percent in the three wards, officials said on Monday evening.",
     "The council said the library's copyright policy would not change this year.",
+    "Copyright holders say the bill goes too far.", "Output rose 3×",
+    "Voters must register by email before Friday, officials said.",
 ])
 def test_sentences_about_ads_and_alerts_stay(line):
     assert drop_furniture([line], Heading()) == [line]

@@ -99,7 +99,6 @@ PLAYER_PHRASE = re.compile(
     r"(?i)\b(this is a modal window\.?|beginning of dialog window\.?( escape will cancel and close"
     r" the window\.?)?|end of dialog window\.?|close modal dialog|"
     r"(chapters|descriptions|captions|subtitles)( off| settings)?, (selected|opens [\w ]+ dialog)|"
-    r"(audio track|text|background|window) (color|opacity|edge style|font family)|"
     r"this modal can be closed by pressing the escape key[\w ,.]*|no compatible source was found"
     r" for this media\.?|the media could not be loaded[\w ,.]*|video player is loading\.?)"
 )
@@ -124,12 +123,12 @@ PLAYER_SHARE = 0.8  # of a block's words, for the block to be a player's
 # Site furniture told by its shape: a breadcrumb trail ("News > World > Europe"), a banner that
 # ends in its close button ("Update your browser ... ×"), a copyright line.
 BREADCRUMB = re.compile(r"[^>›»\n]{1,30}( [>›»] [^>›»\n]{1,30}){2,}")
-DISMISSABLE = re.compile(r".{0,150}[×✕✖]")
-COPYRIGHT = re.compile(r"(?i)(copyright\b|©|\(c\) \d{4}).{0,150}")
+DISMISSABLE = re.compile(r".{0,150}[^\d\s]\s*[×✕✖]")
+COPYRIGHT = re.compile(r"(?i)(copyright\s*(©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4}).{0,150}")
 # A newsletter box or paywall line: an invitation to sign up, and its small print.
 SIGN_UP = re.compile("|".join((
-    r"(?i)^.{0,80}\b(sign up|subscribe|register)\b.{0,60}"
-    r"\b(newsletters?|inbox|e-?mails?|alerts|briefing)\b",
+    r"(?i)^.{0,40}\b(sign up|subscribe)\b.{0,60}\b(newsletters?|inbox|briefing)\b",
+    r"^(sign up|subscribe|register)\b.{0,80}\b(e-?mails?|alerts|updates)\b",
     r"^.{0,80}\bget\b.{0,60}\b(newsletters?|(in|to) your inbox)\b",
     r"^.{0,40}\bby (signing up|subscribing|clicking)\b.{0,200}\b(terms|privacy)\b",
     r"^thanks?( you)? for (signing up|subscribing)",
