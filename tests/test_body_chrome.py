@@ -250,3 +250,27 @@ def test_table_of_contents_with_dot_leaders_is_prose():
                     for n in range(1, 30))
     inner = f"<pre>{toc}</pre>"
     assert "Section number 12" in extract_html(article(inner, TITLE)).text
+
+
+# ---------------------------------------------------------------- all kinds on one page
+
+def test_player_share_bar_newsletter_and_label_without_any_roles_leave():
+    """A page saved with class names only (no ARIA, no buttons): the text rules alone clean it."""
+    player = (
+        '<div class="video-js"><video></video><div class="vjs-control-bar">'
+        '<div><span>Current Time </span>0:00</div><div><span>Duration </span>0:00</div>'
+        '<div class="vjs-menu"><ul><li>Chapters</li></ul></div>'
+        '<div class="vjs-menu"><ul><li>descriptions off, selected</li></ul></div>'
+        '<div class="vjs-menu"><ul><li>captions settings, opens captions settings dialog</li>'
+        "<li>captions off, selected</li></ul></div></div>"
+        '<div class="vjs-modal-dialog"><p>Beginning of dialog window. Escape will cancel and '
+        "close the window.</p><div>This is a modal window.</div></div></div>"
+    )
+    share = '<div class="share-bar"><a>Share</a> <a>Tweet</a> <a>Email</a></div><p>Advertisement</p>'
+    box = ('<div class="newsletter-box"><p>Sign up for The Morning newsletter</p>'
+           "<p>Get our best stories delivered to your inbox.</p><p>By signing up, you agree to "
+           "our Terms of Service and Privacy Policy.</p></div>")
+    inner = ('<div class="section">World</div><h1>Library hours extended</h1>' + player
+             + f"<p>{PARAGRAPHS[0]}</p>{share}<p>{PARAGRAPHS[1]}</p>{box}")
+    page = article(inner, TITLE).replace(f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>", "", 1)
+    assert extract_html(page).text.split("\n\n") == PARAGRAPHS
