@@ -122,6 +122,11 @@ def test_article_hidden_until_a_script_shows_it_stays():
     assert extract_html(page).text.split("\n\n") == PARAGRAPHS
 
 
+def test_article_shown_in_a_dialog_stays():
+    page = article("", TITLE).replace("<article>", '<article role="dialog">')
+    assert extract_html(page).text.split("\n\n") == PARAGRAPHS
+
+
 def test_hidden_elements_leave_the_body():
     hidden = ('<p hidden>Hidden teaser text that no reader of the page ever sees at all.</p>'
               '<p style="visibility: hidden">Another invisible paragraph of the page template.</p>')

@@ -24,38 +24,36 @@ from .normalize import match_key
 
 # Inline styles that hide an element (spaces removed before matching).
 HIDING_STYLE = re.compile(r"(?i)display:none|visibility:hidden")
-MOST_OF_PAGE = 2 / 3  # share of a page's text a hidden element may hold and still go
+MOST_OF_PAGE = 2 / 3  # share of a page's text a hidden or widget element may hold and still go
 # ARIA roles of interactive widgets: player control bars, menus of caption tracks, modal
 # dialogs, tab strips, sliders. Their labels are never prose.
 WIDGET_ROLES = ("dialog", "alertdialog", "menu", "menubar", "menuitemcheckbox", "menuitemradio",
                 "toolbar", "slider", "progressbar", "tablist", "search")
 
 
-def _drop(nodes) -> None:
+def _drop(tree: HtmlElement, nodes: list) -> None:
+    """Remove `nodes` from `tree`, except one holding most of the page's text: a saved page whose
+    article waits, hidden or in a dialog, for a script to show it."""
+    if not nodes:
+        return
+    most = MOST_OF_PAGE * len(tree.text_content())
     for node in nodes:
-        if node.getparent() is not None:  # not already gone with an ancestor
+        if (node.getparent() is not None  # not already gone with an ancestor
+                and node.tag not in ("html", "body") and len(node.text_content()) <= most):
             node.drop_tree()
 
 
 def drop_hidden(tree: HtmlElement) -> None:
     """Elements hidden from the reader (`hidden`, aria-hidden, display:none): a reader never sees
-    them, and players keep their dialogs ("This is a modal window") hidden this way.
-
-    An element holding most of the page's text stays: a saved page whose article waits, hidden,
-    for a script to show it.
-    """
-    hidden = [el for el in tree.iter("*")
-              if el.get("hidden") is not None or el.get("aria-hidden") == "true"
-              or HIDING_STYLE.search((el.get("style") or "").replace(" ", ""))]
-    if hidden:
-        most = MOST_OF_PAGE * len(tree.text_content())
-        _drop([el for el in hidden if el.tag not in ("html", "body")
-               and len(el.text_content()) <= most])
+    them, and players keep their dialogs ("This is a modal window") hidden this way."""
+    _drop(tree, [el for el in tree.iter("*")
+                 if el.get("hidden") is not None or el.get("aria-hidden") == "true"
+                 or HIDING_STYLE.search((el.get("style") or "").replace(" ", ""))])
 
 
 def drop_widgets(tree: HtmlElement) -> None:
     """Elements whose ARIA role is an interactive widget (player controls, menus, dialogs)."""
-    _drop([el for el in tree.iter("*") if (el.get("role") or "").strip() in WIDGET_ROLES])
+    _drop(tree, [el for el in tree.iter("*") if (el.get("role") or "").strip() in WIDGET_ROLES])
 
 
 TREE_RULES: tuple[Callable[[HtmlElement], None], ...] = (drop_hidden, drop_widgets)
