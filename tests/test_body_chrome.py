@@ -10,7 +10,7 @@ import pytest
 from desktop.core.extract import extract_html
 from desktop.core.extract.chrome import (
     Heading, cut_player_phrases, cut_trailer, drop_furniture, drop_gallery, drop_header,
-    _is_date_line,
+    is_date_line,
 )
 
 from .test_extract import PARAGRAPHS
@@ -215,7 +215,7 @@ def test_date_line_under_a_standfirst_leaves():
     ("Officials said 2015 was a record year.", False),
 ])
 def test_date_lines(line, is_date):
-    assert _is_date_line(line) is is_date
+    assert is_date_line(line) is is_date
 
 
 def test_meta_strip_of_date_section_and_count_leaves():

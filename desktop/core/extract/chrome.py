@@ -203,7 +203,7 @@ def drop_gallery(blocks: list[str], head: Heading) -> list[str]:
     return [block for block in kept if block]
 
 
-def _is_date_line(block: str) -> bool:
+def is_date_line(block: str) -> bool:
     """A line that is a date and nothing else: "Posted on April 21, 2015, at 11:29 a.m.",
     "Publié le 2 janv. 1991 à 1:01"."""
     if len(block) > 60 or not re.search(r"\d", block):
@@ -248,10 +248,10 @@ def _is_header_line(block: str, head: Heading) -> bool:
     a count ("24 July 2015 / From the section US & Canada / 941 comments") above the text."""
     lines = block.split("\n")
     if len(lines) > 1:
-        return all(_is_label(line) or _is_date_line(line) for line in lines) and any(
-            _is_date_line(line) or COUNT_LINE.fullmatch(line) for line in lines)
+        return all(_is_label(line) or is_date_line(line) for line in lines) and any(
+            is_date_line(line) or COUNT_LINE.fullmatch(line) for line in lines)
     return len(block) <= 120 and (_is_headline(block, head) or _is_byline(block, head)
-                                  or _is_date_line(block))
+                                  or is_date_line(block))
 
 
 def _is_label(block: str) -> bool:
@@ -278,7 +278,7 @@ def drop_header(blocks: list[str], head: Heading) -> list[str]:
     while start < len(blocks) - 1 and _is_header_line(blocks[start], head):
         start += 1
     # A date line under a standfirst is still a header line, never the story's text.
-    top = [block for block in blocks[start:start + LEAD_SPAN] if not _is_date_line(block)]
+    top = [block for block in blocks[start:start + LEAD_SPAN] if not is_date_line(block)]
     return top + blocks[start + LEAD_SPAN:] if top else blocks[start:]
 
 
