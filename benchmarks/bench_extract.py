@@ -1,6 +1,10 @@
 """Score our extractor and bare trafilatura on ../shared/corpus/readability and print both.
 
-    .venv/bin/python benchmarks/bench_extract.py [CORPUS_DIR]
+    .venv/bin/python benchmarks/bench_extract.py [--pages DIR] [--per-page]
+
+--pages takes any folder of pages laid out as Readability.js's test pages
+(<name>/source.html + expected-metadata.json + expected.txt), e.g. pages kept out of the
+development corpus; --per-page prints each page's body F1 for both extractors.
 
 `score_page` is also the adapter for the project's scorer:
     .venv/bin/python ../shared/eval/score_extraction.py --corpus ../shared/corpus/readability \
@@ -9,6 +13,7 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import statistics
 import sys
@@ -49,26 +54,40 @@ def load_scorer():
     return module
 
 
-def run(scorer, extractor, corpus: Path) -> tuple[dict, float]:
-    """Mean of each metric over the pages that have it, and the median seconds per page."""
-    rows, seconds = [], []
+def run(scorer, extractor, corpus: Path) -> tuple[dict, float, dict]:
+    """Mean of each metric over the pages that have it, the median seconds per page, and each
+    page's body F1 by page name."""
+    rows, seconds, body = [], [], {}
     for page in scorer.load_corpus(corpus):
         html = scorer.decode(scorer.page_bytes(page))
         start = time.perf_counter()
         pred = extractor(html, page["url"])
         seconds.append(time.perf_counter() - start)
         rows.append(scorer.score_page(page, pred))
-    means = {key: statistics.mean([r[key] for r in rows if key in r]) for key in METRICS}
-    return means, statistics.median(seconds)
+        body[page["id"]] = rows[-1]["body_f1"]
+    means = {key: statistics.mean([r[key] for r in rows if key in r] or [float("nan")])
+             for key in METRICS}
+    return means, statistics.median(seconds), body
 
 
 def main() -> None:
-    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else SHARED / "corpus" / "readability"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=Path, default=SHARED / "corpus" / "readability",
+                        help="a folder of Readability-style test pages")
+    parser.add_argument("--per-page", action="store_true", help="print each page's body F1")
+    args = parser.parse_args()
     scorer = load_scorer()
     print(f"{'extractor':<12}" + "".join(f"{key:>11}" for key in METRICS) + f"{'s/page':>9}")
+    bodies = {}
     for name, extractor in (("cuttings", score_page), ("trafilatura", trafilatura_page)):
-        means, median = run(scorer, extractor, corpus)
+        means, median, bodies[name] = run(scorer, extractor, args.pages)
         print(f"{name:<12}" + "".join(f"{means[key]:>11.3f}" for key in METRICS) + f"{median:>9.4f}")
+    if args.per_page:
+        print(f"\n{'page':<40}{'cuttings':>10}{'trafilat.':>10}{'diff':>8}")
+        for page, ours in sorted(bodies["cuttings"].items(),
+                                 key=lambda item: item[1] - bodies["trafilatura"][item[0]]):
+            theirs = bodies["trafilatura"][page]
+            print(f"{page[:39]:<40}{ours:>10.3f}{theirs:>10.3f}{ours - theirs:>+8.3f}")
 
 
 if __name__ == "__main__":

@@ -64,14 +64,15 @@ def extract_html(html: str, url: str | None = None) -> Article:
     src = metadata.read_sources(soup, url)
     canonical = metadata.canonical_url(src)
     title = metadata.title(src)
+    authors = metadata.authors(src, title)
     return Article(
         url=canonical or url,
         canonical_url=canonical,
         title=title,
-        authors=metadata.authors(src, title),
+        authors=authors,
         published=metadata.published(src),
         publisher=metadata.publisher(src),
         language=metadata.language(src),
         image=metadata.image(src),
-        text=body_text(tree, url, title) if tree is not None else "",
+        text=body_text(tree, url, title, authors) if tree is not None else "",
     )

@@ -8,9 +8,8 @@ from copy import deepcopy
 import trafilatura
 from lxml.html import HtmlElement
 
-from .dates import to_iso
-from .names import BY_PREFIX, split_byline
-from .normalize import match_key, squash
+from .chrome import Heading, clean_blocks, strip_tree
+from .normalize import squash
 
 # The most elements of a page given to trafilatura. The heaviest page of our corpus has 2,666;
 # past this trafilatura's time grows faster than the page (20,000 tiny paragraphs 2.1 s,
@@ -21,22 +20,24 @@ SHORT_TEXT = 500  # characters; below this the fast pass may have missed the art
 # are not (0.3-0.65), and such "text" is no article.
 MIN_WORDY_SHARE = 0.75
 BLOCKS = {"p", "head", "list", "quote", "table", "code", "div"}
-# A short block like these starts the page furniture that follows an article.
-END_MARKER = re.compile(
-    r"(?i)(you (might|may) (also )?(like|enjoy)|related( articles| stories| posts| coverage| videos)?|"
-    r"more (stories|articles|from|on this)\b.*|recommended( for you)?|read (more|next)|"
-    r"most (popular|read|viewed)|(other|more) [\w ]{0,30}(columns|stories|articles)|"
-    r"(\d+ )?comments?|loading comments.*|leave a (comment|reply)|featured slide ?shows)\W*"
-)
-# Share bars and tag lists that trafilatura sometimes keeps as paragraphs.
-FURNITURE = re.compile(
-    r"(?i)(share( on \w+| this( article| story)?)?|tweet|e-?mail|print|whatsapp|"
-    r"(topics|tags|filed under|more on)\s*:.*)\W*"
-)
+# Elements of trafilatura's output whose text never runs on into the next element's.
+BREAKS = BLOCKS | {"lb", "item", "row", "cell"}
+# Runs of one punctuation mark: dot leaders of a table of contents, rules drawn with "-" or "=".
+RULE_RUN = re.compile(r"([^\w\s])\1{2,}")
 
 
 def _inline(el) -> str:
-    return squash("".join(el.itertext()))
+    """The text of an element with what it holds; a line break (<lb/>) or a paragraph end keeps
+    two words apart ("<item><head>WebIDE</head><p>Develop...</p></item>")."""
+    return squash(_joined(el))
+
+
+def _joined(el) -> str:
+    parts = [el.text or ""]
+    for child in el:
+        gap = " " if child.tag in BREAKS else ""
+        parts += [gap, _joined(child), gap, child.tail or ""]
+    return "".join(parts)
 
 
 def _blocks(el) -> list[str]:
@@ -57,33 +58,52 @@ def _blocks(el) -> list[str]:
     return [_inline(el)]
 
 
-def _main_content(tree: HtmlElement, url: str | None, fast: bool):
+def _main_content(tree: HtmlElement, url: str | None, fast: bool, recall: bool = True):
     return trafilatura.bare_extraction(
-        tree, url=url, fast=fast, favor_recall=True, include_comments=False,
+        tree, url=url, fast=fast, favor_recall=recall, include_comments=False,
         include_images=False, with_metadata=False, as_dict=False,
     )
 
 
-def body_text(tree: HtmlElement, url: str | None = None, title: str = "") -> str:
-    """The main text of a parsed page, paragraphs and headings separated by blank lines.
+def _size(doc) -> int:
+    return 0 if doc is None or doc.body is None else len(doc.text or "")
 
-    Menus, share bars, comments, captions and the like are left out, and so are the title,
-    byline and date lines above the text. Note: trafilatura edits `tree` in place.
+
+def _extract(tree: HtmlElement, url: str | None):
+    """trafilatura's document for `tree`, trying harder while what it finds is short.
+
+    favor_recall: in its default mode trafilatura sometimes falls back to the whole page.
+    fast=True skips its comparison with other algorithms (half its time; same scores on our
+    corpus); that comparison runs, on an untouched copy, when the fast pass finds little, and
+    when that still finds little, its default (precision) mode runs too: on pages that are
+    mostly short items (a section front, a list of teasers) recall mode can settle on one item.
+    The longest result wins.
     """
-    # favor_recall: in its default mode trafilatura sometimes falls back to the whole page.
-    # fast=True skips its comparison with other algorithms (half its time; same scores on our
-    # corpus); that comparison still runs, on an untouched copy, when the fast pass finds little.
     spare = deepcopy(tree)
     doc = _main_content(tree, url, fast=True)
-    if doc is None or doc.body is None or len(doc.text or "") < SHORT_TEXT:
-        doc = _main_content(spare, url, fast=False) or doc
-    if doc is None or doc.body is None:
+    if _size(doc) < SHORT_TEXT:
+        last = deepcopy(spare)
+        doc = max((doc, _main_content(spare, url, fast=False)), key=_size)
+        if _size(doc) < SHORT_TEXT:
+            doc = max((doc, _main_content(last, url, fast=False, recall=False)), key=_size)
+    return doc
+
+
+def body_text(tree: HtmlElement, url: str | None = None, title: str = "",
+              authors: tuple[str, ...] | list[str] = ()) -> str:
+    """The main text of a parsed page, paragraphs and headings separated by blank lines.
+
+    Menus, share bars, player and widget labels, comments, captions and the like are left out,
+    and so are the section label, title (`title`), byline (`authors`) and date lines above the
+    text (chrome.py).
+    Note: this edits `tree` in place.
+    """
+    strip_tree(tree)
+    doc = _extract(tree, url)
+    if _size(doc) == 0:
         return ""
-    blocks = [block for child in doc.body for block in _blocks(child)
-              if block and not (len(block) < 200 and FURNITURE.fullmatch(block))]
-    while blocks and _is_header_line(blocks[0], title):
-        blocks.pop(0)
-    text = "\n\n".join(_cut_trailer(blocks))
+    text = "\n\n".join(clean_blocks([block for block in _blocks(doc.body) if block],
+                                    Heading(title, tuple(authors))))
     return text if _is_prose(text) else ""
 
 
@@ -97,25 +117,6 @@ def bound_tree(tree: HtmlElement) -> None:
 
 
 def _is_prose(text: str) -> bool:
-    sample = text[:5000]
+    """Mostly letters, digits and spaces, a run of one mark counted once (dot leaders, rules)."""
+    sample = RULE_RUN.sub(r"\1", text[:5000])
     return sum(c.isalnum() or c.isspace() for c in sample) >= MIN_WORDY_SHARE * len(sample)
-
-
-def _is_header_line(block: str, title: str) -> bool:
-    """The headline repeated, a bare date line or a "By ..." line above the article text."""
-    if len(block) > 120:
-        return False
-    # "By the time we arrived, it was over." is a sentence, not a byline.
-    byline = BY_PREFIX.match(block) and block[-1] not in ".!?\"”" and split_byline(block)
-    return bool(match_key(block) == match_key(title) or byline
-                or (len(block) < 40 and to_iso(block) is not None))
-
-
-def _cut_trailer(blocks: list[str]) -> list[str]:
-    """The blocks up to a "Related stories" / "Comments" marker in the second half of the text."""
-    total, seen = sum(map(len, blocks)), 0
-    for index, block in enumerate(blocks):
-        if seen > total / 2 and len(block) < 60 and END_MARKER.fullmatch(block):
-            return blocks[:index]
-        seen += len(block)
-    return blocks
