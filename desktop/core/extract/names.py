@@ -31,6 +31,11 @@ NAME_END = re.compile(
     re.I,
 )
 URL = re.compile(r"\S*(?:https?://|www\.)\S*")
+# Wire services that credit stories under their own name.
+WIRE_AGENCIES = ("Reuters", "AFP", "AP", "Bloomberg", "PTI", "ANI", "IANS", "UPI", "dpa", "Xinhua",
+                 "EFE", "ANSA", "Kyodo", "Yonhap", "TASS", "Interfax", "Agence France-Presse")
+# "Reuters SINGAPORE": the story's dateline, in capitals, printed right after the agency.
+AGENCY_DATELINE = re.compile(rf"^({'|'.join(WIRE_AGENCIES)})\s+[A-Z][A-Z .,'-]*[A-Z]$")
 
 
 def clean_name(raw: str) -> str | None:
@@ -41,6 +46,9 @@ def clean_name(raw: str) -> str | None:
         return None
     if len(name) > 60 or len(name.split()) > 5 or not re.search(r"[^\W\d_]", name):
         return None
+    dateline = AGENCY_DATELINE.match(name)
+    if dateline:
+        return dateline.group(1)
     if name.isupper() and " " in name:
         name = name.title()
     return name

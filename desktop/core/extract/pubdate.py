@@ -1,0 +1,167 @@
+"""The publication date of a page: an ordered tuple of named places to look, the first that
+gives a plausible date wins. Publication outranks every "updated"/"modified" time, and dates
+of other stories (related lists, sidebars) are never read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from bs4 import Tag
+
+from .dates import from_epoch, to_iso
+from .jsonld import ld_text
+from .sources import Sources, headline_tags, in_other_story, marks, text_of
+
+# <meta> names of the publication date, compared with case and punctuation dropped
+# ("publish-date", "article:published_time", "parsely-pub-date", "DC.date.issued"...).
+PUBLISHED_META_KEYS = (
+    "articlepublishedtime", "ogarticlepublishedtime", "datepublished", "publishdate", "publisheddate",
+    "publishdatetime", "pubdate", "publicationdate", "articlepublicationdate", "parselypubdate",
+    "sailthrudate", "citationpublicationdate", "citationdate", "dcdateissued", "dctermsissued",
+    "dctermscreated", "dcdatecreated", "dcdate", "dctermsdate", "ogpublishedtime", "articlepublished",
+    "publishedtime", "publishedat", "originalpublicationdate", "displaydate", "createddate",
+    "creationdate", "date",
+)
+MODIFIED_META_KEYS = ("articlemodifiedtime", "ogupdatedtime", "datemodified", "modifieddate",
+                      "lastmodified", "updateddate", "dctermsmodified")
+# Class or id words of elements that show a date ("post-date", "timestamp", "byline"...).
+DATE_HINT = re.compile(r"date|time|stamp|publish|posted|byline|author|dateline|meta|info", re.I)
+# "Feb. 23, 2015 -- Life-threatening...", "WASHINGTON, March 3, 2021 — The...": a dateline
+# opening the story's first paragraph.
+DATELINE = re.compile(r"^([^—–\n]{6,60}?)\s*(?:--|—|–)\s")
+PUBLISHED_LABEL = re.compile(
+    r"(?i)\b(?:published|posted|first published|publié|veröffentlicht|publicado|pubblicato)\b\W*(?:on|le|am)?")
+UPDATED_LABEL = re.compile(
+    r"(?i)\b(?:updated|modified|last updated|edited|mis à jour|actualisé|aktualisiert|actualizado|"
+    r"atualizado|aggiornato)\b\W*(?:on|le|am|at)?\W*$")
+NEAR_AFTER = 60  # elements after the headline that may hold its date
+NEAR_BEFORE = 15  # and before it (a kicker and date above the headline)
+MAX_DATE_TEXT = 200  # longer texts are prose, whose dates are what the story is about
+URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+
+
+def _meta_values(src: Sources, keys: tuple[str, ...]) -> list[str]:
+    by_key: dict[str, list[str]] = {}
+    for name, values in src.meta.items():
+        by_key.setdefault(re.sub(r"[^a-z]", "", name), []).extend(values)
+    return [value for key in keys for value in by_key.get(key, [])]
+
+
+def _updated_context(tag: Tag) -> bool:
+    """Whether the text just before the tag (in its parent or grandparent) is an "Updated" label."""
+    for node in (tag, tag.parent):
+        if node is None:
+            return False
+        before = " ".join(str(s) for s in node.find_all_previous(string=True, limit=3)[::-1])
+        if UPDATED_LABEL.search(before[-40:]) or re.search(r"updat|modif", marks(node)):
+            return True
+    return False
+
+
+def text_date(text: str) -> str | None:
+    """The publication date in a short visible text: after a "Published" label when there is one,
+    none when the text is only an "Updated ..." stamp, else its first date."""
+    label = PUBLISHED_LABEL.search(text)
+    if label:
+        return to_iso(text[label.end():])
+    if re.match(r"(?i)\W*(?:last\s+)?(?:updated|modified|mis à jour|aktualisiert|actualizado)\b", text):
+        return None
+    return to_iso(text)
+
+
+def _tag_date(tag: Tag, updated: bool = False) -> str | None:
+    """A date an element shows: its datetime/content/title attribute, its text (any date in it
+    when `updated`), or a Unix time in a data-*time/date attribute."""
+    for name in ("datetime", "content", "title"):
+        iso = to_iso(tag.get(name))
+        if iso:
+            return iso
+    text = text_of(tag)
+    iso = (to_iso if updated else text_date)(text) if len(text) <= MAX_DATE_TEXT else None
+    return iso or next((from_epoch(value) for name, value in tag.attrs.items()
+                        if re.search(r"time|date|epoch", name) and from_epoch(value)), None)
+
+
+def _near_headline(src: Sources, title: str) -> list[Tag]:
+    """Elements around the page's headline, after it first; the page's start without one."""
+    headlines = headline_tags(src.soup, title)
+    if not headlines:
+        return src.soup.find_all(True, limit=NEAR_AFTER * 4)
+    return [tag for headline in headlines for tag in
+            [*headline.find_all_next(True, limit=NEAR_AFTER), *headline.find_all_previous(True, limit=NEAR_BEFORE)]]
+
+
+def _shown_dates(src: Sources, title: str, updated: bool) -> Iterable[str | None]:
+    """Dates shown near the headline in <time> or date-marked elements (not in other stories),
+    the published ones or (`updated`) those labelled as an update."""
+    for tag in _near_headline(src, title):
+        if tag.name != "time" and (tag.find("time") or not DATE_HINT.search(marks(tag))):
+            continue  # a box holding a <time> is read through it
+        if in_other_story(tag) or _updated_context(tag) != updated:
+            continue
+        yield _tag_date(tag, updated)
+
+
+def _dateline(src: Sources, title: str) -> Iterable[str | None]:
+    """The date of a dateline opening one of the first paragraphs after the headline."""
+    paragraphs = [tag for tag in _near_headline(src, title) if tag.name == "p"][:3]
+    for tag in paragraphs:
+        match = DATELINE.match(text_of(tag))
+        yield to_iso(match.group(1)) if match else None
+
+
+def _other_times(src: Sources) -> Iterable[str | None]:
+    """<time> elements anywhere else, outside other stories and update labels (the first 3)."""
+    tags = [tag for tag in src.soup.find_all("time", limit=20)
+            if not in_other_story(tag) and not _updated_context(tag)]
+    return [tag.get("datetime") or text_of(tag) for tag in tags[:3]]
+
+
+def _url_date(src: Sources) -> list[str]:
+    """/2015/03/18/ in the page's address: a CMS's archive path is the publication day."""
+    match = URL_DATE.search(src.url or "")
+    return ["-".join(part.zfill(2) for part in match.groups())] if match else []
+
+
+def _title_date(src: Sources) -> list[str]:
+    """A <title> segment that is only a date ("Headline - 07.12.2017 - Site")."""
+    title = text_of(src.soup.title)
+    return [part for part in re.split(r"\s+[|\-–—]\s+", title)[1:] if len(part) <= 30 and to_iso(part)]
+
+
+def _itemprop(src: Sources, prop: str) -> list[str]:
+    tag = src.soup.find(attrs={"itemprop": re.compile(rf"\b{prop}\b")})
+    return [tag.get("datetime") or tag.get("content") or text_of(tag)] if tag else []
+
+
+# Each: (name, why, candidates). The first rule giving a plausible date wins.
+Rule = tuple[str, str, Callable[[Sources, str], Iterable[str | None]]]
+PUBLISHED_RULES: tuple[Rule, ...] = (
+    ("json_ld_published", "the page's structured data says when it was published",
+     lambda src, title: [ld_text(src.ld.get("datePublished"))]),
+    ("meta_published", "publish-date, article:published_time, parsely-pub-date... name the day",
+     lambda src, title: _meta_values(src, PUBLISHED_META_KEYS)),
+    ("itemprop_published", "microdata datePublished", lambda src, title: _itemprop(src, "datePublished")),
+    ("shown_near_headline", "the date a reader sees under the headline or in the byline block",
+     lambda src, title: _shown_dates(src, title, updated=False)),
+    ("story_dateline", "a dated dateline opens the story", _dateline),
+    ("json_ld_created", "dateCreated is the first version", lambda src, title: [ld_text(src.ld.get("dateCreated"))]),
+    ("other_time_elements", "a <time> outside related stories", lambda src, title: _other_times(src)),
+    ("url_date", "/YYYY/MM/DD/ archive paths", lambda src, title: _url_date(src)),
+    ("title_date", "a date segment of <title>", lambda src, title: _title_date(src)),
+    ("modified", "an update time is better than no date at all",
+     lambda src, title: [ld_text(src.ld.get("dateModified")), *_meta_values(src, MODIFIED_META_KEYS),
+                         *_shown_dates(src, title, updated=True)]),
+)
+
+
+def published(src: Sources, title: str = "") -> str | None:
+    """The publication date (ISO 8601) by PUBLISHED_RULES; None when no rule finds one.
+    A date keeps the calendar day and offset the page wrote it in."""
+    for _name, _why, candidates in PUBLISHED_RULES:
+        for value in candidates(src, title):
+            iso = to_iso(value) if value else None
+            if iso:
+                return iso
+    return None
