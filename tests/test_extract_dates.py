@@ -90,3 +90,14 @@ def test_epoch_attributes():
 
 def test_every_rule_has_a_name_and_a_reason():
     assert all(name and why for name, why, _ in PUBLISHED_RULES)
+
+
+def test_a_utc_time_on_the_next_day_gives_way_to_the_day_the_page_shows():
+    head = '<meta property="article:published_time" content="2021-03-04T01:12:00Z">'
+    shown = '<div class="byline">By Ana Lima · March 3, 2021 at 5:12 p.m. PST</div>'
+    assert extract_html(page(head, shown)).published == "2021-03-03"
+    assert extract_html(page(head)).published == "2021-03-04T01:12:00+00:00"
+    same_day = '<div class="byline">By Ana Lima · March 4, 2021</div>'
+    assert extract_html(page(head, same_day)).published == "2021-03-04T01:12:00+00:00"
+    other_day = '<div class="byline">By Ana Lima · March 1, 2021</div>'  # no time zone makes it that day
+    assert extract_html(page(head, other_day)).published == "2021-03-04T01:12:00+00:00"

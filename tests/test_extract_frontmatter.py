@@ -55,3 +55,15 @@ def test_a_rule_line_that_is_no_front_matter_stays_text():
     text = "---\nJust a line between rules\n---\n\nMore text."
     front, rest = read_front_matter(text)
     assert front is None and rest == text
+
+
+def test_markdownload_excerpt_box_and_rule_are_no_text():
+    text = ("---\ncreated: 2024-01-08T10:00:00 (UTC +01:00)\ntags: []\nsource: https://news.example/harbour\n"
+            "author: Ana Lima\n---\n\n# Harbour reopens\n\n> ## Excerpt\n> Boats are back.\n\n---\n" + BODY
+            + "\n> “We are relieved,” a skipper said.\n")
+    article = extract_textfile(text)
+    assert article.title == "Harbour reopens" and article.authors == ["Ana Lima"]
+    assert article.published is None  # "created" is the clip's day
+    assert article.text.startswith("The harbour reopened")
+    assert "---" not in article.text and "Excerpt" not in article.text
+    assert article.text.endswith("“We are relieved,” a skipper said.")

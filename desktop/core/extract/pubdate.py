@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
 
 from bs4 import Tag
 
@@ -92,13 +93,24 @@ def _near_headline(src: Sources, title: str) -> list[Tag]:
             [*headline.find_all_next(True, limit=NEAR_AFTER), *headline.find_all_previous(True, limit=NEAR_BEFORE)]]
 
 
+def _teaser(tag: Tag, src: Sources, title: str) -> bool:
+    """Whether the tag belongs to another story's teaser: a box of other stories, a link, or
+    one of several <article>s that does not hold the page's headline."""
+    if in_other_story(tag) or tag.find_parent("a") is not None:
+        return True
+    box = tag.find_parent("article")
+    if box is None or len(src.soup.find_all("article", limit=2)) < 2:
+        return False
+    return not any(headline in box.descendants for headline in headline_tags(src.soup, title))
+
+
 def _shown_dates(src: Sources, title: str, updated: bool) -> Iterable[str | None]:
     """Dates shown near the headline in <time> or date-marked elements (not in other stories),
     the published ones or (`updated`) those labelled as an update."""
     for tag in _near_headline(src, title):
         if tag.name != "time" and (tag.find("time") or not DATE_HINT.search(marks(tag))):
             continue  # a box holding a <time> is read through it
-        if in_other_story(tag) or _updated_context(tag) != updated:
+        if _updated_context(tag) != updated or _teaser(tag, src, title):
             continue
         yield _tag_date(tag, updated)
 
@@ -111,10 +123,10 @@ def _dateline(src: Sources, title: str) -> Iterable[str | None]:
         yield to_iso(match.group(1)) if match else None
 
 
-def _other_times(src: Sources) -> Iterable[str | None]:
+def _other_times(src: Sources, title: str) -> Iterable[str | None]:
     """<time> elements anywhere else, outside other stories and update labels (the first 3)."""
     tags = [tag for tag in src.soup.find_all("time", limit=20)
-            if not in_other_story(tag) and not _updated_context(tag)]
+            if not _updated_context(tag) and not _teaser(tag, src, title)]
     return [tag.get("datetime") or text_of(tag) for tag in tags[:3]]
 
 
@@ -147,7 +159,7 @@ PUBLISHED_RULES: tuple[Rule, ...] = (
      lambda src, title: _shown_dates(src, title, updated=False)),
     ("story_dateline", "a dated dateline opens the story", _dateline),
     ("json_ld_created", "dateCreated is the first version", lambda src, title: [ld_text(src.ld.get("dateCreated"))]),
-    ("other_time_elements", "a <time> outside related stories", lambda src, title: _other_times(src)),
+    ("other_time_elements", "a <time> outside related stories", _other_times),
     ("url_date", "/YYYY/MM/DD/ archive paths", lambda src, title: _url_date(src)),
     ("title_date", "a date segment of <title>", lambda src, title: _title_date(src)),
     ("modified", "an update time is better than no date at all",
@@ -156,12 +168,28 @@ PUBLISHED_RULES: tuple[Rule, ...] = (
 )
 
 
+def _as_shown(iso: str, src: Sources, title: str) -> str:
+    """A UTC timestamp whose day is one off the day the page shows under its headline
+    ("2021-03-04T01:12:00Z" shown as "March 3, 2021 at 5:12 p.m."): the shown day, which is
+    the day of the page's own time zone."""
+    if not iso.endswith("+00:00"):
+        return iso
+    shown = next((value for value in _shown_dates(src, title, updated=False) if value), None)
+    if shown is None or len(shown) != 10:  # only a date written as text says the local day
+        return iso
+    utc = datetime.fromisoformat(iso)
+    # The days that instant falls on somewhere: time zones run from UTC-12 to UTC+14.
+    local_days = {(utc + timedelta(hours=hours)).date().isoformat() for hours in (-12, 14)}
+    return shown if shown in local_days - {utc.date().isoformat()} else iso
+
+
 def published(src: Sources, title: str = "") -> str | None:
     """The publication date (ISO 8601) by PUBLISHED_RULES; None when no rule finds one.
-    A date keeps the calendar day and offset the page wrote it in."""
+    A date keeps the calendar day and offset the page wrote it in; a UTC time that falls on
+    another day than the one the page shows gives way to the shown day (_as_shown)."""
     for _name, _why, candidates in PUBLISHED_RULES:
         for value in candidates(src, title):
             iso = to_iso(value) if value else None
             if iso:
-                return iso
+                return _as_shown(iso, src, title)
     return None

@@ -26,10 +26,14 @@ CAPTION = re.compile(r"\S.*[.!?\"”)]\s+\*\*[A-Z][^*:.!?]{1,59}\*\*$", re.S)
 # "**Related article:** [Some headline](...)": a bold label followed by nothing but one link.
 LABELLED_LINK = re.compile(r"^\*\*[^*]{2,40}:\s*\*\*\s*\[[^\]]*\]\([^)]*\)$")
 HEADER_LINES = 6  # the byline and date line sit right under the title
+THEMATIC_BREAK = re.compile(r"(?m)^[ \t]*(?:-[ \t]*){3,}$\n?|^[ \t]*(?:\*[ \t]*){3,}$\n?|^[ \t]*(?:_[ \t]*){3,}$\n?")
+QUOTE_MARK = re.compile(r"(?m)^[ \t]*>[ \t]?")
+# "> ## Excerpt\n> The page's description": a clipper's summary box above the article.
+LABELLED_QUOTE = re.compile(r"^>\s*#{1,6}\s")
 
 
 def _plain(markdown: str) -> str:
-    text = WIKI_LINK.sub(r"\1", LINK.sub(r"\1", IMAGE.sub("", markdown)))
+    text = WIKI_LINK.sub(r"\1", LINK.sub(r"\1", IMAGE.sub("", QUOTE_MARK.sub("", markdown))))
     return squash(BOLD.sub("", text))
 
 
@@ -70,8 +74,8 @@ def _markdown_article(title: str, markdown: str) -> Article:
     article = Article(title=title)
     paragraphs = re.split(r"\n\s*\n", markdown)
     body, expect_url = [], False
-    for index, raw in enumerate(p.strip() for p in paragraphs):
-        if not raw:
+    for index, raw in enumerate(THEMATIC_BREAK.sub("", p).strip() for p in paragraphs):
+        if not raw or (LABELLED_QUOTE.match(raw) and not body):
             continue
         if URL_LABEL.match(raw) or (expect_url and AUTOLINK.fullmatch(raw)):
             found = AUTOLINK.search(raw) or BARE_URL.search(raw)
