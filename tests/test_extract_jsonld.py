@@ -61,3 +61,16 @@ def test_article_body_in_html_paragraphs():
               "articleBody": "<p>First paragraph &amp; more words here.</p><p>Second <b>one</b> here.</p>" * 3}]
     text = extract_html(page(graph, body=""), URL).text
     assert text.split("\n\n")[:2] == ["First paragraph & more words here.", "Second one here."]
+
+
+def test_author_as_a_bare_id_string():
+    graph = [{"@type": "NewsArticle", "headline": "Bus lanes", "author": "#p1"},
+             {"@type": "Person", "@id": "#p1", "name": "Ana Lima"}]
+    assert extract_html(page(graph), URL).authors == ["Ana Lima"]
+
+
+def test_the_article_whose_headline_is_the_page_s_wins_over_related_ones():
+    graph = [{"@type": "NewsArticle", "headline": "Other story", "author": {"name": "Joe Other"}},
+             {"@type": "NewsArticle", "headline": "Council approves bus lanes", "author": {"name": "Ana Lima"}}]
+    article = extract_html(page(graph, body="<h1>Council approves bus lanes</h1><p>Text.</p>"), URL)
+    assert (article.title, article.authors) == ("Council approves bus lanes", ["Ana Lima"])

@@ -10,6 +10,8 @@ import re
 
 from bs4 import BeautifulSoup
 
+from .normalize import match_key
+
 ARTICLE_TYPE = re.compile(r"Article|BlogPosting|Report|NewsStory")
 # A page's JSON-LD is a few kilobytes a few levels deep; past these limits it is not
 # metadata but an accident or an attack (json.loads recurses: 5,000 levels is a RecursionError).
@@ -59,27 +61,37 @@ def _is_reference(value) -> bool:
     return isinstance(value, dict) and isinstance(value.get("@id"), str) and set(value) <= {"@id", "@type"}
 
 
-def _resolved(value, nodes: dict[str, dict]):
+# Keys whose plain string value may be a node's @id rather than a name.
+PARTY_KEYS = ("author", "creator", "contributor", "publisher", "editor")
+
+
+def _resolved(value, nodes: dict[str, dict], ids_as_strings: bool = False):
     """`value` with each @id reference replaced by the node of that id, one level deep (an
-    author list of references, a publisher reference); unknown ids stay as they are."""
+    author list of references, a publisher reference); unknown ids stay as they are. With
+    `ids_as_strings`, a bare string equal to a node's @id is such a reference too."""
     if isinstance(value, list):
-        return [_resolved(item, nodes) for item in value]
+        return [_resolved(item, nodes, ids_as_strings) for item in value]
     if _is_reference(value):
         return nodes.get(value["@id"], value)
+    if ids_as_strings and isinstance(value, str) and value in nodes:
+        return nodes[value]
     return value
 
 
-def json_ld_article(soup: BeautifulSoup) -> dict:
-    """The first JSON-LD object typed as an article (NewsArticle, ReportageNewsArticle,
-    BlogPosting...) with its @id references resolved against every node of the page's JSON-LD;
+def json_ld_article(soup: BeautifulSoup, headlines: tuple[str, ...] = ()) -> dict:
+    """The JSON-LD object typed as an article (NewsArticle, ReportageNewsArticle, BlogPosting...)
+    whose headline is one of `headlines` (og:title, <h1>: related stories are articles too),
+    else the first; its @id references resolved against every node of the page's JSON-LD;
     {} when there is none."""
     objects = [obj for script in soup.find_all("script", type=re.compile("ld\\+json", re.I))
                for obj in ld_objects(load_json(script.string or script.get_text()))]
-    article = next((obj for obj in objects if any(ARTICLE_TYPE.search(kind) for kind in ld_types(obj))), None)
-    if article is None:
+    articles = [obj for obj in objects if any(ARTICLE_TYPE.search(kind) for kind in ld_types(obj))]
+    if not articles:
         return {}
+    wanted = {match_key(h) for h in headlines if h}
+    article = next((a for a in articles if match_key(ld_text(a.get("headline")) or "") in wanted), articles[0])
     nodes = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and not _is_reference(obj)}
-    return {key: _resolved(value, nodes) for key, value in article.items()}
+    return {key: _resolved(value, nodes, key in PARTY_KEYS) for key, value in article.items()}
 
 
 def ld_names(value, people_only: bool = False) -> list[str]:

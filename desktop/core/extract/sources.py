@@ -43,7 +43,8 @@ def read_sources(soup: BeautifulSoup, url: str | None = None) -> Sources:
         content = tag.get("content")
         if isinstance(key, str) and isinstance(content, str):
             meta.setdefault(key.strip().lower(), []).append(content)
-    return Sources(soup=soup, url=url, meta=meta, ld=json_ld_article(soup))
+    headlines = (*meta.get("og:title", []), *(text_of(h) for h in soup.find_all("h1", limit=3)))
+    return Sources(soup=soup, url=url, meta=meta, ld=json_ld_article(soup, headlines))
 
 
 def text_of(tag: Tag | None) -> str:
