@@ -101,3 +101,32 @@ def test_a_utc_time_on_the_next_day_gives_way_to_the_day_the_page_shows():
     assert extract_html(page(head, same_day)).published == "2021-03-04T01:12:00+00:00"
     other_day = '<div class="byline">By Ana Lima · March 1, 2021</div>'  # no time zone makes it that day
     assert extract_html(page(head, other_day)).published == "2021-03-04T01:12:00+00:00"
+
+
+@pytest.mark.parametrize("river", [
+    '<div class="box"><h3>Most read</h3><div><span class="date">Jan 5, 2020</span></div></div>',
+    '<ul class="list"><li><a href="/x">Storm warning for the coast</a> <span class="date">Jan 5, 2020</span></li></ul>',
+    '<article class="card"><h2><a href="/x">Storm warning</a></h2><time datetime="2020-01-05">Jan 5</time></article>',
+])
+def test_rivers_of_other_stories_never_give_the_date(river):
+    assert extract_html(page(extra=river)).published is None
+    assert extract_html(page(header='<span class="date">July 10, 2015</span>', extra=river)).published == "2015-07-10"
+
+
+def test_a_date_that_is_a_permalink_is_the_page_s_own():
+    header = ('<span class="posted-on">Posted on <a href="/2017/03/09/post/" rel="bookmark">'
+              '<time class="entry-date published" datetime="2017-03-09T23:16:02+00:00">March 9, 2017</time></a></span>')
+    assert extract_html(page(header=header)).published == "2017-03-09T23:16:02+00:00"
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("<p>By Jane Doe</p><p>March 3, 2021 at 5:12 p.m.</p>", "2021-03-03"),
+    ("<p>By Jane Doe, Wednesday 3 March 2021</p>", "2021-03-03"),
+    ("<p>Updated March 9, 2021. Published March 3, 2021</p>", "2021-03-03"),
+])
+def test_unmarked_date_line_under_the_headline(line, iso):
+    assert extract_html(page(header=line)).published == iso
+
+
+def test_a_story_sentence_with_a_date_is_no_date_line():
+    assert extract_html(page(header="<p>3 people were hurt on March 3, 2021 when the storm hit the coast.</p>")).published is None

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from bs4 import Tag
 
-from .dates import from_epoch, to_iso
+from .dates import MONTHS, WEEKDAYS, from_epoch, to_iso
 from .jsonld import ld_text
 from .sources import Sources, headline_tags, in_other_story, marks, text_of
 
@@ -36,6 +36,13 @@ PUBLISHED_LABEL = re.compile(
 UPDATED_LABEL = re.compile(
     r"(?i)\b(?:updated|modified|last updated|edited|mis à jour|actualisé|aktualisiert|actualizado|"
     r"atualizado|aggiornato)\b\W*(?:on|le|am|at)?\W*$")
+# How a line that is a date or a byline with one starts: "By", a label, a weekday or a month;
+# any line this short that holds a whole date is a date line ("03.03.2021 17:12").
+DATE_LINE_START = re.compile(
+    rf"(?i)(?:by|par|por|von|published|posted|updated|{'|'.join(WEEKDAYS)}|"
+    rf"{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b")
+SHORT_DATE_LINE = 40
+UNMARKED_LINES = 8  # elements under the headline where such a line may sit
 NEAR_AFTER = 60  # elements after the headline that may hold its date
 NEAR_BEFORE = 15  # and before it (a kicker and date above the headline)
 MAX_DATE_TEXT = 200  # longer texts are prose, whose dates are what the story is about
@@ -94,9 +101,14 @@ def _near_headline(src: Sources, title: str) -> list[Tag]:
 
 
 def _teaser(tag: Tag, src: Sources, title: str) -> bool:
-    """Whether the tag belongs to another story's teaser: a box of other stories, a link, or
-    one of several <article>s that does not hold the page's headline."""
-    if in_other_story(tag) or tag.find_parent("a") is not None:
+    """Whether the tag belongs to another story's teaser: a box of other stories, a list item
+    with a link beside the date (a list of stories; a date that is itself a permalink is the
+    page's own), or one of several <article>s that does not hold the page's headline."""
+    if in_other_story(tag):
+        return True
+    item = tag.find_parent("li")
+    own_links = set(map(id, tag.find_parents("a")))
+    if item is not None and any(id(link) not in own_links for link in item.find_all("a")):
         return True
     box = tag.find_parent("article")
     if box is None or len(src.soup.find_all("article", limit=2)) < 2:
@@ -113,6 +125,18 @@ def _shown_dates(src: Sources, title: str, updated: bool) -> Iterable[str | None
         if _updated_context(tag) != updated or _teaser(tag, src, title):
             continue
         yield _tag_date(tag, updated)
+
+
+def _date_lines(src: Sources, title: str) -> Iterable[str | None]:
+    """Unmarked short lines right under the headline that are a date or a byline with one
+    ("By Jane Doe, March 3, 2021 at 5:12 p.m.", "Monday 3 March 2021")."""
+    for headline in headline_tags(src.soup, title):
+        for tag in headline.find_all_next(["p", "div", "span", "small", "em", "strong", "h2", "h3", "h4", "h5", "h6"],
+                                          limit=UNMARKED_LINES):
+            text = text_of(tag)
+            line = len(text) <= SHORT_DATE_LINE or (len(text) <= 120 and DATE_LINE_START.match(text))
+            if line and not _teaser(tag, src, title):
+                yield text_date(text)
 
 
 def _dateline(src: Sources, title: str) -> Iterable[str | None]:
@@ -157,6 +181,8 @@ PUBLISHED_RULES: tuple[Rule, ...] = (
     ("itemprop_published", "microdata datePublished", lambda src, title: _itemprop(src, "datePublished")),
     ("shown_near_headline", "the date a reader sees under the headline or in the byline block",
      lambda src, title: _shown_dates(src, title, updated=False)),
+    ("date_line_under_headline", "an unmarked line under the headline that is a date or a dated byline",
+     _date_lines),
     ("story_dateline", "a dated dateline opens the story", _dateline),
     ("json_ld_created", "dateCreated is the first version", lambda src, title: [ld_text(src.ld.get("dateCreated"))]),
     ("other_time_elements", "a <time> outside related stories", _other_times),

@@ -16,6 +16,12 @@ OTHER_STORIES = re.compile(
     r"(?<![a-z])(?:related|sidebar|recommend|popular|trending|most-?read|more-?stories|read-?more|"
     r"river|teaser|promo|rail|carousel|also-?like|you-?may|outbrain|taboola|next-?up)", re.I)
 
+# Headings of such containers, when their classes say nothing.
+OTHER_STORIES_HEADING = re.compile(
+    r"(?i)^\W*(?:related|more (?:from|on|in|stories|news|articles)|most (?:read|popular|viewed|shared)|"
+    r"latest|trending|recommended|you (?:may|might)|also read|read (?:more|next)|top stories|"
+    r"editor'?s picks|popular|what to read)")
+
 
 @dataclass
 class Sources:
@@ -72,11 +78,15 @@ def marks(tag: Tag) -> str:
 
 
 def in_other_story(tag: Tag) -> bool:
-    """Whether the tag sits in a container of other stories (related, sidebar, "most read"),
-    or in an <aside>; the article's own <article>/<main> ends the search."""
+    """Whether the tag sits in a container of other stories (its class or id says related,
+    sidebar, "most read"...; or its heading does), or in an <aside>; the article's own
+    <article>/<main> ends the search."""
     for parent in [tag, *tag.parents]:
         if parent.name == "aside" or OTHER_STORIES.search(marks(parent)):
             return True
         if parent.name in ("article", "main", "body"):
             return False
+        heading = parent.find(["h2", "h3", "h4"], recursive=False)
+        if heading is not None and OTHER_STORIES_HEADING.match(text_of(heading)):
+            return True
     return False
