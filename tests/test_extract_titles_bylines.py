@@ -55,3 +55,14 @@ def test_related_story_bylines_never_win():
     body = ('<h1>Netflix unveils Asia plans</h1><div class="related-links"><a href="/x">Other story</a>'
             '<span class="byline">By Joe Other</span></div>')
     assert extract_html(page("", body)).authors == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("By JANE DOE and JOHN SMITH Associated Press", ["Jane Doe", "John Smith"]),
+    ("Jane Doe Senior Correspondent", ["Jane Doe"]),
+    ("Reuters Staff", ["Reuters"]),
+    ("Staff Writer", []),
+    ("Tribune News Service", []),
+])
+def test_role_and_desk_words_after_a_name(text, names):
+    assert split_byline(text) == names

@@ -1,4 +1,5 @@
-"""Page or text file -> Article: metadata (metadata.py), body text (body.py), .md/.txt (textfile.py)."""
+"""Page or text file -> Article: metadata (sources.py, jsonld.py, metadata.py, pubdate.py), body
+text (body.py), .md/.txt (textfile.py, frontmatter.py)."""
 
 from __future__ import annotations
 
