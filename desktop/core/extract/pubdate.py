@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timedelta
 
 from bs4 import Tag
@@ -91,16 +93,30 @@ def _tag_date(tag: Tag, updated: bool = False) -> str | None:
                         if re.search(r"time|date|epoch", name) and from_epoch(value)), None)
 
 
-def _near_headline(src: Sources, title: str) -> list[Tag]:
-    """Elements around the page's headline, after it first; the page's start without one."""
-    headlines = headline_tags(src.soup, title)
-    if not headlines:
-        return src.soup.find_all(True, limit=NEAR_AFTER * 4)
-    return [tag for headline in headlines for tag in
-            [*headline.find_all_next(True, limit=NEAR_AFTER), *headline.find_all_previous(True, limit=NEAR_BEFORE)]]
+@dataclass
+class Page:
+    """What the date rules look at: the page's sources, its headline elements and whether it
+    holds several <article>s (then the ones without the headline are other stories)."""
+
+    src: Sources
+    headlines: list[Tag]
+    several_articles: bool
+
+    @classmethod
+    def of(cls, src: Sources, title: str) -> Page:
+        """The Page of `src` whose headline reads `title`."""
+        return cls(src, headline_tags(src.soup, title), len(src.soup.find_all("article", limit=2)) > 1)
+
+    @cached_property
+    def near(self) -> list[Tag]:
+        """Elements around the headline(s), after each first; the page's start without one."""
+        if not self.headlines:
+            return self.src.soup.find_all(True, limit=NEAR_AFTER * 4)
+        return [tag for headline in self.headlines for tag in
+                [*headline.find_all_next(True, limit=NEAR_AFTER), *headline.find_all_previous(True, limit=NEAR_BEFORE)]]
 
 
-def _teaser(tag: Tag, src: Sources, title: str) -> bool:
+def _teaser(tag: Tag, page: Page) -> bool:
     """Whether the tag belongs to another story's teaser: a box of other stories, a list item
     with a link beside the date (a list of stories; a date that is itself a permalink is the
     page's own), or one of several <article>s that does not hold the page's headline."""
@@ -110,47 +126,46 @@ def _teaser(tag: Tag, src: Sources, title: str) -> bool:
     own_links = set(map(id, tag.find_parents("a")))
     if item is not None and any(id(link) not in own_links for link in item.find_all("a")):
         return True
-    box = tag.find_parent("article")
-    if box is None or len(src.soup.find_all("article", limit=2)) < 2:
-        return False
-    return not any(headline in box.descendants for headline in headline_tags(src.soup, title))
+    box = tag.find_parent("article") if page.several_articles else None
+    return box is not None and not any(headline in box.descendants for headline in page.headlines)
 
 
-def _shown_dates(src: Sources, title: str, updated: bool) -> Iterable[str | None]:
+def _shown_dates(page: Page, updated: bool) -> Iterable[str]:
     """Dates shown near the headline in <time> or date-marked elements (not in other stories),
     the published ones or (`updated`) those labelled as an update."""
-    for tag in _near_headline(src, title):
+    for tag in page.near:
         if tag.name != "time" and (tag.find("time") or not DATE_HINT.search(marks(tag))):
             continue  # a box holding a <time> is read through it
-        if _updated_context(tag) != updated or _teaser(tag, src, title):
-            continue
-        yield _tag_date(tag, updated)
+        iso = _tag_date(tag, updated)
+        if iso and _updated_context(tag) == updated and not _teaser(tag, page):
+            yield iso
 
 
-def _date_lines(src: Sources, title: str) -> Iterable[str | None]:
+def _date_lines(page: Page) -> Iterable[str | None]:
     """Unmarked short lines right under the headline that are a date or a byline with one
     ("By Jane Doe, March 3, 2021 at 5:12 p.m.", "Monday 3 March 2021")."""
-    for headline in headline_tags(src.soup, title):
+    for headline in page.headlines:
         for tag in headline.find_all_next(["p", "div", "span", "small", "em", "strong", "h2", "h3", "h4", "h5", "h6"],
                                           limit=UNMARKED_LINES):
             text = text_of(tag)
             line = len(text) <= SHORT_DATE_LINE or (len(text) <= 120 and DATE_LINE_START.match(text))
-            if line and not _teaser(tag, src, title):
-                yield text_date(text)
+            iso = text_date(text) if line else None
+            if iso and not _teaser(tag, page):
+                yield iso
 
 
-def _dateline(src: Sources, title: str) -> Iterable[str | None]:
+def _dateline(page: Page) -> Iterable[str | None]:
     """The date of a dateline opening one of the first paragraphs after the headline."""
-    paragraphs = [tag for tag in _near_headline(src, title) if tag.name == "p"][:3]
+    paragraphs = [tag for tag in page.near if tag.name == "p"][:3]
     for tag in paragraphs:
         match = DATELINE.match(text_of(tag))
         yield to_iso(match.group(1)) if match else None
 
 
-def _other_times(src: Sources, title: str) -> Iterable[str | None]:
+def _other_times(page: Page) -> Iterable[str | None]:
     """<time> elements anywhere else, outside other stories and update labels (the first 3)."""
-    tags = [tag for tag in src.soup.find_all("time", limit=20)
-            if not _updated_context(tag) and not _teaser(tag, src, title)]
+    tags = [tag for tag in page.src.soup.find_all("time", limit=20)
+            if not _updated_context(tag) and not _teaser(tag, page)]
     return [tag.get("datetime") or text_of(tag) for tag in tags[:3]]
 
 
@@ -172,35 +187,35 @@ def _itemprop(src: Sources, prop: str) -> list[str]:
 
 
 # Each: (name, why, candidates). The first rule giving a plausible date wins.
-Rule = tuple[str, str, Callable[[Sources, str], Iterable[str | None]]]
+Rule = tuple[str, str, Callable[[Page], Iterable[str | None]]]
 PUBLISHED_RULES: tuple[Rule, ...] = (
     ("json_ld_published", "the page's structured data says when it was published",
-     lambda src, title: [ld_text(src.ld.get("datePublished"))]),
+     lambda page: [ld_text(page.src.ld.get("datePublished"))]),
     ("meta_published", "publish-date, article:published_time, parsely-pub-date... name the day",
-     lambda src, title: _meta_values(src, PUBLISHED_META_KEYS)),
-    ("itemprop_published", "microdata datePublished", lambda src, title: _itemprop(src, "datePublished")),
+     lambda page: _meta_values(page.src, PUBLISHED_META_KEYS)),
+    ("itemprop_published", "microdata datePublished", lambda page: _itemprop(page.src, "datePublished")),
     ("shown_near_headline", "the date a reader sees under the headline or in the byline block",
-     lambda src, title: _shown_dates(src, title, updated=False)),
+     lambda page: _shown_dates(page, updated=False)),
     ("date_line_under_headline", "an unmarked line under the headline that is a date or a dated byline",
      _date_lines),
     ("story_dateline", "a dated dateline opens the story", _dateline),
-    ("json_ld_created", "dateCreated is the first version", lambda src, title: [ld_text(src.ld.get("dateCreated"))]),
+    ("json_ld_created", "dateCreated is the first version", lambda page: [ld_text(page.src.ld.get("dateCreated"))]),
     ("other_time_elements", "a <time> outside related stories", _other_times),
-    ("url_date", "/YYYY/MM/DD/ archive paths", lambda src, title: _url_date(src)),
-    ("title_date", "a date segment of <title>", lambda src, title: _title_date(src)),
+    ("url_date", "/YYYY/MM/DD/ archive paths", lambda page: _url_date(page.src)),
+    ("title_date", "a date segment of <title>", lambda page: _title_date(page.src)),
     ("modified", "an update time is better than no date at all",
-     lambda src, title: [ld_text(src.ld.get("dateModified")), *_meta_values(src, MODIFIED_META_KEYS),
-                         *_shown_dates(src, title, updated=True)]),
+     lambda page: [ld_text(page.src.ld.get("dateModified")), *_meta_values(page.src, MODIFIED_META_KEYS),
+                   *_shown_dates(page, updated=True)]),
 )
 
 
-def _as_shown(iso: str, src: Sources, title: str) -> str:
+def _as_shown(iso: str, page: Page) -> str:
     """A UTC timestamp whose day is one off the day the page shows under its headline
     ("2021-03-04T01:12:00Z" shown as "March 3, 2021 at 5:12 p.m."): the shown day, which is
     the day of the page's own time zone."""
     if not iso.endswith("+00:00"):
         return iso
-    shown = next((value for value in _shown_dates(src, title, updated=False) if value), None)
+    shown = next(iter(_shown_dates(page, updated=False)), None)
     if shown is None or len(shown) != 10:  # only a date written as text says the local day
         return iso
     utc = datetime.fromisoformat(iso)
@@ -213,9 +228,10 @@ def published(src: Sources, title: str = "") -> str | None:
     """The publication date (ISO 8601) by PUBLISHED_RULES; None when no rule finds one.
     A date keeps the calendar day and offset the page wrote it in; a UTC time that falls on
     another day than the one the page shows gives way to the shown day (_as_shown)."""
+    page = Page.of(src, title)
     for _name, _why, candidates in PUBLISHED_RULES:
-        for value in candidates(src, title):
+        for value in candidates(page):
             iso = to_iso(value) if value else None
             if iso:
-                return _as_shown(iso, src, title)
+                return _as_shown(iso, page)
     return None
