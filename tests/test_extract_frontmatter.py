@@ -67,3 +67,23 @@ def test_markdownload_excerpt_box_and_rule_are_no_text():
     assert article.text.startswith("The harbour reopened")
     assert "---" not in article.text and "Excerpt" not in article.text
     assert article.text.endswith("“We are relieved,” a skipper said.")
+
+
+def test_multimarkdown_key_value_header():
+    article = extract_textfile("Title: Harbour reopens\nAuthor: Ana Lima\nDate: 2022-05-01\n"
+                               "URL: https://news.example/harbour\n\n" + BODY)
+    assert (article.title, article.authors, article.published) == ("Harbour reopens", ["Ana Lima"], "2022-05-01")
+    assert article.url == "https://news.example/harbour"
+    assert article.text.startswith("The harbour reopened")
+
+
+def test_a_first_paragraph_with_a_colon_is_no_header():
+    text = "Note: this is a short memo\n\nNothing else."
+    assert extract_textfile(text).text == text
+
+
+def test_omnivore_tag_line_is_no_text():
+    text = ("---\nid: 1\ntitle: Harbour reopens\nauthor: Ana Lima\ndate_saved: 2024-01-08\n"
+            "date_published: 2023-12-19\n---\n\n# Harbour reopens\n\n#Omnivore\n\n" + BODY)
+    article = extract_textfile(text)
+    assert article.published == "2023-12-19" and article.text.startswith("The harbour reopened")

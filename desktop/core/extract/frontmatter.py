@@ -17,6 +17,8 @@ from .normalize import squash
 
 YAML_BLOCK = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
 TOML_BLOCK = re.compile(r"\A\+\+\+[ \t]*\n(.*?)^\+\+\+[ \t]*(?:\n|\Z)", re.S | re.M)
+# MultiMarkdown metadata (nvALT, Marked, text exports): "Key: value" lines up to a blank line.
+KEY_VALUE_BLOCK = re.compile(r"\A((?:[A-Za-z][\w -]{0,30}:[^\n]*\n)+)(?:\n|\Z)")
 MAX_BLOCK_CHARS = 64 * 1024  # a front matter block is a few lines; more is a document, not metadata
 # The keys each field is read from, in order of preference (compared in lower case).
 TITLE_KEYS = ("title", "headline", "name")
@@ -48,7 +50,7 @@ class FrontMatter:
 
 def _loose_pairs(block: str) -> dict:
     """"key: value" lines of a block YAML refuses (an unquoted "title: A: B" is an error)."""
-    pairs = (re.match(r"([A-Za-z_][\w-]*)\s*:\s*(.*)$", line) for line in block.split("\n"))
+    pairs = (re.match(r"([A-Za-z_][\w -]*?)\s*:\s*(.*)$", line) for line in block.split("\n"))
     return {m.group(1): m.group(2).strip().strip("\"'") for m in pairs if m and m.group(2).strip()}
 
 
@@ -69,6 +71,12 @@ def split_front_matter(text: str) -> tuple[dict, str]:
         if match:
             data = _parsed(match.group(1), toml)
             return {str(key).strip().lower(): value for key, value in data.items()}, text[match.end():]
+    match = KEY_VALUE_BLOCK.match(text)
+    if match:
+        data = {key.strip().lower(): value for key, value in _loose_pairs(match.group(1)).items()}
+        # Only a block that names an article field is metadata, not a first paragraph "Note: ...".
+        if data.keys() & {*TITLE_KEYS[:1], *URL_KEYS[:3], *AUTHOR_KEYS[:2], *DATE_KEYS}:
+            return data, text[match.end():]
     return {}, text
 
 

@@ -30,6 +30,8 @@ THEMATIC_BREAK = re.compile(r"(?m)^[ \t]*(?:-[ \t]*){3,}$\n?|^[ \t]*(?:\*[ \t]*)
 QUOTE_MARK = re.compile(r"(?m)^[ \t]*>[ \t]?")
 # "> ## Excerpt\n> The page's description": a clipper's summary box above the article.
 LABELLED_QUOTE = re.compile(r"^>\s*#{1,6}\s")
+# "#Omnivore #news": a line of tags, not a heading (a heading has a space after its #).
+TAG_LINE = re.compile(r"^(?:#[^\s#]+\s*)+$")
 
 
 def _plain(markdown: str) -> str:
@@ -91,7 +93,7 @@ def _markdown_article(title: str, markdown: str) -> Article:
             if not article.published and len(plain) < 40 and to_iso(plain):
                 article.published = to_iso(plain)
                 continue
-        if CAPTION.match(raw) or LABELLED_LINK.match(raw):
+        if CAPTION.match(raw) or LABELLED_LINK.match(raw) or TAG_LINE.match(raw):
             continue
         if plain:  # an image alone leaves nothing to read
             body.append(re.sub(r"^#+\s*", "", plain))
