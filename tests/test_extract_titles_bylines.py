@@ -66,3 +66,12 @@ def test_related_story_bylines_never_win():
 ])
 def test_role_and_desk_words_after_a_name(text, names):
     assert split_byline(text) == names
+
+
+def test_generic_title_of_a_saved_page_without_site_name():
+    head = "<title>Yahoo News - Latest News &amp; Headlines</title>"
+    assert extract_html(page(head, "<h1>Veteran wraps baby in flag</h1>")).title == "Veteran wraps baby in flag"
+    head = "<title>Election live updates | Daily News</title>"
+    assert extract_html(page(head, "<h1>Election live updates</h1>")).title == "Election live updates"
+    head = "<title>Storm hits the coast | Local News</title>"
+    assert extract_html(page(head, "<h1>Weather</h1>")).title.startswith("Storm hits the coast")

@@ -116,12 +116,21 @@ def _site_names(src: Sources) -> list[str]:
 MAX_TITLE_CHARS = 1000
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
 def _generic(text: str, site_names: list[str]) -> bool:
     """Whether a title names only the site: its words, less the site's own, are all generic
-    ("Yahoo News - Latest News & Headlines", "Example Times | Home", the site name alone)."""
-    site_words = {word for name in site_names for word in re.findall(r"[^\W_]+", name.casefold())}
-    words = [w for w in re.findall(r"[^\W_]+", text.casefold()) if w not in site_words]
-    return all(word in GENERIC_TITLE_WORDS for word in words)
+    ("Yahoo News - Latest News & Headlines", "Example Times | Home", the site name alone).
+    In a title of several segments, a short one with a generic word ("Yahoo News") is a
+    brand too, so the site need not be known (a saved page without og:site_name)."""
+    site_words = {word for name in site_names for word in _words(name)}
+    segments = [_words(part) for part in TITLE_SEPARATOR.split(text)[::2]]
+    if len(segments) > 1:
+        site_words.update(word for seg in segments if len(seg) <= 3 and set(seg) & GENERIC_TITLE_WORDS
+                          for word in seg)
+    return all(word in GENERIC_TITLE_WORDS for word in _words(text) if word not in site_words)
 
 
 def title(src: Sources) -> str:
