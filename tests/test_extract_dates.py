@@ -130,3 +130,8 @@ def test_unmarked_date_line_under_the_headline(line, iso):
 
 def test_a_story_sentence_with_a_date_is_no_date_line():
     assert extract_html(page(header="<p>3 people were hurt on March 3, 2021 when the storm hit the coast.</p>")).published is None
+
+
+def test_a_saved_page_s_canonical_address_gives_its_day():
+    html = page('<link rel="canonical" href="https://news.example/world/2015/03/18/harbour-reopens/">')
+    assert extract_html(html).published == "2015-03-18"

@@ -14,6 +14,7 @@ from bs4 import Tag
 
 from .dates import MONTHS, WEEKDAYS, from_epoch, to_iso
 from .jsonld import ld_text
+from .metadata import canonical_url
 from .sources import Sources, headline_tags, in_other_story, marks, text_of
 
 # <meta> names of the publication date, compared with case and punctuation dropped
@@ -169,10 +170,11 @@ def _other_times(page: Page) -> Iterable[str | None]:
     return [tag.get("datetime") or text_of(tag) for tag in tags[:3]]
 
 
-def _url_date(src: Sources) -> list[str]:
-    """/2015/03/18/ in the page's address: a CMS's archive path is the publication day."""
-    match = URL_DATE.search(src.url or "")
-    return ["-".join(part.zfill(2) for part in match.groups())] if match else []
+def _url_dates(src: Sources) -> list[str]:
+    """/2015/03/18/ in the page's address or its canonical one (a saved page has no address
+    of its own): a CMS's archive path is the publication day."""
+    matches = (URL_DATE.search(url or "") for url in (src.url, canonical_url(src)))
+    return ["-".join(part.zfill(2) for part in match.groups()) for match in matches if match]
 
 
 def _title_date(src: Sources) -> list[str]:
@@ -201,7 +203,7 @@ PUBLISHED_RULES: tuple[Rule, ...] = (
     ("story_dateline", "a dated dateline opens the story", _dateline),
     ("json_ld_created", "dateCreated is the first version", lambda page: [ld_text(page.src.ld.get("dateCreated"))]),
     ("other_time_elements", "a <time> outside related stories", _other_times),
-    ("url_date", "/YYYY/MM/DD/ archive paths", lambda page: _url_date(page.src)),
+    ("url_date", "/YYYY/MM/DD/ archive paths", lambda page: _url_dates(page.src)),
     ("title_date", "a date segment of <title>", lambda page: _title_date(page.src)),
     ("modified", "an update time is better than no date at all",
      lambda page: [ld_text(page.src.ld.get("dateModified")), *_meta_values(page.src, MODIFIED_META_KEYS),
