@@ -128,7 +128,7 @@ def _teaser(tag: Tag, page: Page) -> bool:
     if item is not None and any(id(link) not in own_links for link in item.find_all("a")):
         return True
     box = tag.find_parent("article") if page.several_articles else None
-    return box is not None and not any(headline in box.descendants for headline in page.headlines)
+    return box is not None and not any(box in headline.parents for headline in page.headlines)
 
 
 def _shown_dates(page: Page, updated: bool) -> Iterable[str]:

@@ -86,7 +86,7 @@ def in_other_story(tag: Tag) -> bool:
             return True
         if parent.name in ("article", "main", "body"):
             return False
-        heading = parent.find(["h2", "h3", "h4"], recursive=False)
-        if heading is not None and OTHER_STORIES_HEADING.match(text_of(heading)):
+        first = parent.find(True, recursive=False)  # a box's heading is its first element
+        if first is not None and first.name in ("h2", "h3", "h4") and OTHER_STORIES_HEADING.match(text_of(first)):
             return True
     return False
