@@ -82,13 +82,27 @@ def _text_sample(raw: bytes) -> bytes:
     return _SPACES.sub(b" ", sample)
 
 
+def _valid_utf8(raw: bytes) -> bool:
+    """Bytes beyond ASCII that decode as strict UTF-8: text in any other encoding almost never
+    does, so a declaration that says otherwise is stale (a page re-saved as UTF-8)."""
+    if raw.isascii():
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_html(raw: bytes, header_charset: str | None) -> tuple[str, str]:
     """Decode an HTML document; return (text, codec used). Never raises on bad bytes.
 
     The order is a byte-order mark, then the charset the server declared, then a
     <meta charset> or http-equiv in the first 4 KB, then valid UTF-8, then
     charset-normalizer's guess. A BOM comes first, as in browsers, because it cannot be
-    there by accident while a server's charset often is a wrong default.
+    there by accident while a server's charset often is a wrong default. A declared
+    charset is read as browsers read it ("iso-8859-1" as windows-1252), except when the
+    bytes are valid UTF-8 beyond ASCII: then the declaration is stale and UTF-8 wins.
     """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
@@ -99,6 +113,8 @@ def decode_html(raw: bytes, header_charset: str | None) -> tuple[str, str]:
         declared = _codec(match.group(1).decode("ascii")) if match else None
         if declared and declared.startswith("utf-16"):
             declared = "utf-8"  # bytes this meta tag could be read in are not UTF-16
+    if declared is not None and declared != "utf-8" and _valid_utf8(raw):
+        return raw.decode("utf-8"), "utf-8"
     if declared is not None:
         return raw.decode(declared, errors="replace"), declared
     try:

@@ -1,4 +1,5 @@
-"""Page or text file -> Article: metadata (metadata.py), body text (body.py), .md/.txt (textfile.py)."""
+"""Page or text file -> Article: metadata (sources.py, jsonld.py, metadata.py, pubdate.py), body
+text (body.py), .md/.txt (textfile.py, frontmatter.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from desktop.core.article import Article
 
 from . import metadata
 from .body import body_text, bound_tree
+from .jsonld import article_body
+from .normalize import match_key
+from .pubdate import published
+from .sources import read_sources
 from .textfile import extract_textfile
 
 __all__ = ["extract_html", "extract_textfile", "html_tree", "parse_html"]
@@ -61,7 +66,7 @@ def parse_html(html: str) -> tuple[lxml.html.HtmlElement | None, BeautifulSoup]:
 def extract_html(html: str, url: str | None = None) -> Article:
     """An Article from a web page's HTML; never raises on malformed input (fields stay empty)."""
     tree, soup = parse_html(html)
-    src = metadata.read_sources(soup, url)
+    src = read_sources(soup, url)
     canonical = metadata.canonical_url(src)
     title = metadata.title(src)
     authors = metadata.authors(src, title)
@@ -70,9 +75,20 @@ def extract_html(html: str, url: str | None = None) -> Article:
         canonical_url=canonical,
         title=title,
         authors=authors,
-        published=metadata.published(src),
+        published=published(src, title),
         publisher=metadata.publisher(src),
         language=metadata.language(src),
         image=metadata.image(src),
-        text=body_text(tree, url, title, authors) if tree is not None else "",
+        text=_text(tree, url, title, authors, src.ld),
     )
+
+
+def _text(tree: lxml.html.HtmlElement | None, url: str | None, title: str, authors: list[str], ld: dict) -> str:
+    """The body from the page; the JSON-LD articleBody (with its paragraph breaks) when the
+    page's markup holds less of the story than it (a page whose text a script fills in), or
+    when the body is that same text run together (trafilatura's own JSON-LD fallback)."""
+    text = body_text(tree, url, title, authors) if tree is not None else ""
+    from_ld = article_body(ld)
+    if from_ld and (len(from_ld) > 2 * len(text) or match_key(from_ld) == match_key(text)):
+        return from_ld
+    return text

@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("jan", "january", "janvier", "januar", "enero", "janeiro", "gennaio"),
-            ("feb", "february", "février", "fevrier", "februar", "febrero", "fevereiro", "febbraio"),
+            ("jan", "january", "janv", "janvier", "januar", "enero", "janeiro", "gennaio"),
+            ("feb", "february", "févr", "fevr", "février", "fevrier", "februar", "febrero", "fevereiro",
+             "febbraio"),
             ("mar", "march", "mars", "märz", "marzo", "março", "marco"),
-            ("apr", "april", "avril", "abril", "aprile"),
+            ("apr", "april", "avr", "avril", "abril", "aprile"),
             ("may", "mai", "mayo", "maio", "maggio"),
             ("jun", "june", "juin", "juni", "junio", "junho", "giugno"),
-            ("jul", "july", "juillet", "juli", "julio", "julho", "luglio"),
+            ("jul", "july", "juil", "juillet", "juli", "julio", "julho", "luglio"),
             ("aug", "august", "août", "aout", "agosto"),
             ("sep", "sept", "september", "septembre", "septiembre", "setembro", "settembre"),
             ("oct", "october", "octobre", "oktober", "octubre", "outubro", "ottobre"),
             ("nov", "november", "novembre", "noviembre", "novembro"),
-            ("dec", "december", "décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre"),
+            ("dec", "déc", "december", "décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre"),
         ],
         start=1,
     )
@@ -42,13 +43,23 @@ DOTTED = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")  # day first: 08
 MONTH_NAME = r"([^\W\d_]{3,10})\.?"
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?{MONTH_NAME},?\s+(?:de\s+)?(\d{{4}})\b")
 MONTH_DAY_YEAR = re.compile(rf"\b{MONTH_NAME}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+# C's ctime and Java's Date.toString(): "Fri Mar 13 21:30:09 EST 2015".
+CTIME = re.compile(rf"\b{MONTH_NAME}\s+(\d{{1,2}})\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s+[a-z]{{2,5}})?\s+(\d{{4}})\b")
+# Archive pages go back a century and more; a date before this is a typo or a placeholder.
+FIRST_YEAR = 1900
+# A page written in a time zone ahead of ours can carry tomorrow's date, never a later one.
+FUTURE_SLACK = timedelta(days=1)
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
+    """The date when it exists and is plausible for a published page: from FIRST_YEAR on and
+    not in the future (today in the earliest time zone)."""
     try:
-        return date(year, month, day) if 1990 <= year <= 2100 else None
+        found = date(year, month, day)
     except ValueError:
         return None
+    latest = datetime.now(timezone.utc).date() + FUTURE_SLACK
+    return found if FIRST_YEAR <= year and found <= latest else None
 
 
 def _from_iso_like(text: str) -> str | None:
@@ -75,7 +86,7 @@ def _from_iso_like(text: str) -> str | None:
 
 def _from_words(text: str) -> str | None:
     lowered = text.casefold()
-    for pattern, order in ((MONTH_DAY_YEAR, "mdy"), (DAY_MONTH_YEAR, "dmy")):
+    for pattern, order in ((MONTH_DAY_YEAR, "mdy"), (DAY_MONTH_YEAR, "dmy"), (CTIME, "mdy")):
         for m in pattern.finditer(lowered):
             parts = dict(zip(order, m.groups()))
             month = MONTHS.get(parts["m"])
@@ -102,3 +113,13 @@ def to_iso(value: object) -> str | None:
         return None
     text = value.strip()
     return _from_iso_like(text) or _from_words(text)
+
+
+def from_epoch(value: object) -> str | None:
+    """ISO 8601 (UTC) for a Unix time in seconds or milliseconds as pages put it in data-*
+    attributes ("1422791820", "1425913200851"); None for anything else or an implausible date."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{9,10}|\d{12,13}", value.strip()):
+        return None
+    seconds = int(value) / (1000 if len(value.strip()) > 10 else 1)
+    stamp = datetime.fromtimestamp(int(seconds), timezone.utc)
+    return stamp.isoformat() if _valid(stamp.year, stamp.month, stamp.day) else None

@@ -22,6 +22,10 @@ ROLE_WORDS = re.compile(
     r"photos?|images?|illustrations?|video|sponsored|min\s+read)\b",
     re.I,
 )
+# Words in front of a role that are part of it ("Senior Correspondent", "Chief Political Editor").
+RANK_WORDS = frozenset("senior chief special contributing staff foreign political national deputy associate "
+                       "managing executive sports business science health technology tech world local "
+                       "investigative freelance guest white house the a an".split())
 CREDENTIAL = re.compile(r"(?:ph\.?d|m\.?d|m\.?a|m\.?s|m\.?sc|mph|rn|jr|sr|esq)\.?", re.I)
 # A date or time ends the names part of a byline ("By Jane Doe Dec 22, 2016", "Jane Doe • 8h",
 # "Jane Doe Monday, February 29").
@@ -31,16 +35,42 @@ NAME_END = re.compile(
     re.I,
 )
 URL = re.compile(r"\S*(?:https?://|www\.)\S*")
+# Wire services that credit stories under their own name.
+WIRE_AGENCIES = ("Reuters", "AFP", "AP", "Bloomberg", "PTI", "ANI", "IANS", "UPI", "dpa", "Xinhua",
+                 "EFE", "ANSA", "Kyodo", "Yonhap", "TASS", "Interfax", "Agence France-Presse")
+# "Reuters SINGAPORE": the story's dateline, in capitals, printed right after the agency.
+AGENCY_DATELINE = re.compile(rf"^({'|'.join(WIRE_AGENCIES)})\s+[A-Z][A-Z .,'-]*[A-Z]$")
+
+
+def _before_role(name: str) -> str | None:
+    """The name in front of a role or desk ("JOHN SMITH Associated Press" -> "JOHN SMITH",
+    "Jane Doe Senior Correspondent" -> "Jane Doe", "Reuters Staff" -> "Reuters"); None when
+    nothing in front is a person's name or an agency (a bare "Staff Writer", "Tribune News
+    Service")."""
+    role = ROLE_WORDS.search(name)
+    if role is None:
+        return name
+    head = name[: role.start()].split()
+    while head and head[-1].casefold().strip(",") in RANK_WORDS:
+        head.pop()
+    head_text = " ".join(head).strip(" ,-–—|:")
+    return head_text if len(head) >= 2 or head_text in WIRE_AGENCIES else None
 
 
 def clean_name(raw: str) -> str | None:
     """One person's name tidied up, or None when the text is not a person's name."""
     name = squash(HANDLE.sub(" ", raw or "")).strip(" -–—:,.|•·")
     name = BY_PREFIX.sub("", name).strip()
-    if not name or URLISH.search(name) or ROLE_WORDS.search(name) or CREDENTIAL.fullmatch(name):
+    if not name or URLISH.search(name) or CREDENTIAL.fullmatch(name):
+        return None
+    name = _before_role(name)
+    if not name:
         return None
     if len(name) > 60 or len(name.split()) > 5 or not re.search(r"[^\W\d_]", name):
         return None
+    dateline = AGENCY_DATELINE.match(name)
+    if dateline:
+        return dateline.group(1)
     if name.isupper() and " " in name:
         name = name.title()
     return name

@@ -1,0 +1,77 @@
+"""Kind 7 and bylines: a generic site title loses to the page's own headline; an agency's
+byline keeps no dateline; byline boxes are read through their marked parts; other stories'
+bylines never win."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.extract import extract_html
+from desktop.core.extract.names import split_byline
+
+PROSE = "".join(f"<p>Paragraph {n} of the article, with words enough to count as prose here.</p>" for n in range(5))
+
+
+def page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body><article>{body}{PROSE}</article></body></html>"
+
+
+@pytest.mark.parametrize("generic", ["Yahoo News - Latest News & Headlines", "Yahoo News | Home", "Yahoo News"])
+def test_generic_site_title_loses_to_the_headline(generic):
+    head = f'<title>{generic}</title><meta property="og:title" content="{generic}"><meta property="og:site_name" content="Yahoo News">'
+    first = extract_html(page(head, "<h1>Veteran wraps baby in flag</h1>"), "https://news.yahoo.com/a.html")
+    second = extract_html(page(head, "<h1>Storm closes the harbour</h1>"), "https://news.yahoo.com/b.html")
+    assert first.title == "Veteran wraps baby in flag"
+    assert second.title == "Storm closes the harbour"
+
+
+def test_a_real_title_with_a_site_tail_is_kept():
+    head = '<title>Storm closes the harbour - Example News</title><meta property="og:site_name" content="Example News">'
+    assert extract_html(page(head, "<h1>Latest news</h1>")).title == "Storm closes the harbour"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Reuters SINGAPORE", ["Reuters"]),
+    ("By AFP NEW DELHI", ["AFP"]),
+    ("By ABBY GOODNOUGH, THOMAS KAPLAN and ROBERT PEAR", ["Abby Goodnough", "Thomas Kaplan", "Robert Pear"]),
+    ("JOHN SMITH AND JANE DOE", ["John Smith", "Jane Doe"]),
+])
+def test_bylines(text, names):
+    assert split_byline(text) == names
+
+
+def test_byline_box_read_through_its_author_part():
+    body = ('<h1>Netflix unveils Asia plans</h1><div class="author-container"><span class="author-name">Reuters</span> '
+            '<span class="blue-color">SINGAPORE</span></div>')
+    assert extract_html(page("", body)).authors == ["Reuters"]
+    body = ('<h1>Netflix unveils Asia plans</h1><div class="byline">By <a class="author">Ana Lima</a> and '
+            '<a class="author">Tom Berg</a></div>')
+    assert extract_html(page("", body)).authors == ["Ana Lima", "Tom Berg"]
+    body = '<h1>Netflix unveils Asia plans</h1><div class="byline"><span class="byline-prefix">By</span> Ana Lima</div>'
+    assert extract_html(page("", body)).authors == ["Ana Lima"]
+
+
+def test_related_story_bylines_never_win():
+    body = ('<h1>Netflix unveils Asia plans</h1><div class="related-links"><a href="/x">Other story</a>'
+            '<span class="byline">By Joe Other</span></div>')
+    assert extract_html(page("", body)).authors == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("By JANE DOE and JOHN SMITH Associated Press", ["Jane Doe", "John Smith"]),
+    ("Jane Doe Senior Correspondent", ["Jane Doe"]),
+    ("Reuters Staff", ["Reuters"]),
+    ("Staff Writer", []),
+    ("Tribune News Service", []),
+])
+def test_role_and_desk_words_after_a_name(text, names):
+    assert split_byline(text) == names
+
+
+def test_generic_title_of_a_saved_page_without_site_name():
+    head = "<title>Yahoo News - Latest News &amp; Headlines</title>"
+    assert extract_html(page(head, "<h1>Veteran wraps baby in flag</h1>")).title == "Veteran wraps baby in flag"
+    head = "<title>Election live updates | Daily News</title>"
+    assert extract_html(page(head, "<h1>Election live updates</h1>")).title == "Election live updates"
+    head = "<title>Storm hits the coast | Local News</title>"
+    assert extract_html(page(head, "<h1>Weather</h1>")).title.startswith("Storm hits the coast")
