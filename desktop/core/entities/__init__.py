@@ -9,6 +9,7 @@ from ..article import ORG, PERSON, PLACE, Entity
 from . import language, ner
 from .gazetteer import gazetteer
 from .labels import document_labels
+from .org_rules import org_groups, refine_org_mentions
 from .people import aged_people, clean_name, merge_people
 from .places import Resolver, embedded_places, unlabelled_places
 
@@ -42,6 +43,7 @@ def find_entities(title: str, text: str) -> list[Entity]:
         return []
     gaz = gazetteer()
     analysis = ner.analyse(nlp, title, text)
+    refine_org_mentions(analysis)
     labels = document_labels(analysis, gaz)
     forms_of = lambda label: [f for f, lab in labels.items() if lab == label]
 
@@ -82,10 +84,8 @@ def find_entities(title: str, text: str) -> list[Entity]:
         entity.aliases = sorted(forms - {entity.name})
         groups.append((entity, forms))
 
-    orgs: dict[str, tuple[Entity, set[str]]] = {}
-    for form in forms_of(ORG):
-        orgs.setdefault(form.casefold(), (Entity(ORG, form), set()))[1].add(form)
-    groups += orgs.values()
+    for name, forms in org_groups(forms_of(ORG)).items():
+        groups.append((Entity(ORG, name, sorted(forms - {name})), forms))
 
     _count_mentions(groups, analysis, positions)
     return sorted((e for e, _ in groups), key=lambda e: e.first_pos)

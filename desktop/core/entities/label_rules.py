@@ -19,6 +19,7 @@ from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, H
                       KIN_WORDS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS, SEAS,
                       SPEECH_VERBS, any_of)
 from .ner import DEMONYM, Label, occurrences
+from .org_rules import ORG_LABEL_RULES, is_called_an_institution
 from .people import has_honorific
 from .places import COMPASS, SITE, is_demonym
 
@@ -197,6 +198,7 @@ Rule = Callable[[Evidence], bool]
 # (rule, label it gives), tried in this order; the first that holds decides.
 LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_platform, ORG),
+    *ORG_LABEL_RULES,
     (is_holiday, None),
     (is_demonym_form, DEMONYM),
     (is_site, PLACE),
@@ -208,6 +210,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_sea, PLACE),
     (is_compass, None),
     (is_called_an_org, ORG),
+    (is_called_an_institution, ORG),
     (follows_honorific, PERSON),
     (is_the_thing, None),
     (is_strong_place, PLACE),

@@ -123,6 +123,57 @@ CLAUSE_WORDS = ("and", "or", "in", "on", "at", "to", "for", "from", "with", "whe
 # Capitalised prefixes that make a name an adjective, as written: "Pro-Navalny".
 NAME_PREFIXES = ("Pro", "Anti", "Non", "Ex", "Post", "Pre", "Neo")
 
+# Technologies, units, time zones, degrees and other capitalised terms spaCy calls organisations;
+# lower case, without dots ("M.S." is "ms").
+NOT_ORG_TERMS = frozenset({
+    "cpu", "gpu", "ram", "lan", "wan", "vpn", "usb", "vhs", "dvd", "cd", "hd", "tv", "pc", "ios", "android",
+    "html", "css", "php", "ajax", "javascript", "json", "xml", "sql", "api", "sdk", "jquery", "reactjs",
+    "react", "nodejs", "gmt", "utc", "est", "edt", "pst", "pdt", "cst", "cdt", "bst", "cet", "md", "phd",
+    "ms", "rd", "mba", "ba", "bsc", "ma", "rn", "jd", "llm", "q&a", "a&e", "faq", "gdp", "ceo", "cfo", "coo",
+    "cto", "ai", "gps", "dna", "rna", "hiv", "aids", "covid", "covid-19", "pdf", "ip", "mph", "kph", "lgbt",
+    "lgbtq", "diy", "vip", "rip", "asap", "ok",
+})
+# Generic nouns that on their own name no one organisation: "Groups representing doctors", "State".
+# The bodies news names by one such word (Congress, Parliament, Senate, House, Navy) are not here.
+BARE_INSTITUTION_WORDS = frozenset({
+    "group", "groups", "state", "states", "society", "network", "communications", "progress", "government",
+    "department", "ministry", "committee", "council", "agency", "agencies", "company", "companies", "firm",
+    "union", "party", "court", "police", "board", "commission", "office", "bureau", "administration",
+    "authority", "institute", "university", "college", "school", "newsletter", "team", "club", "association",
+    "foundation", "federation", "corporation", "organisation", "organization", "coalition", "alliance",
+    "service", "services", "industry", "industries", "media", "press", "confederate", "confederacy",
+    "federal", "national", "international", "global", "royal", "news", "business", "technology",
+})
+# Capitalised words that make a name an institution's, as written: "University of California".
+INSTITUTION_WORDS = ("University", "College", "Institute", "Academy", "Council", "Committee", "Commission",
+                     "Department", "Ministry", "Agency", "Bank", "Party", "Association", "Society", "Foundation",
+                     "Federation", "Union", "Corporation", "Company", "Court", "School", "Center", "Centre",
+                     "Laboratory", "Office", "Bureau", "Authority", "Board", "Organisation", "Organization",
+                     "Museum", "Hospital", "Police", "Service", "Fund", "Trust")
+# Endings that leave the same organisation when dropped: "Netflix Inc" is Netflix.
+COMPANY_ENDS = frozenset({"inc", "ltd", "llc", "plc", "corp", "corporation", "co", "company", "group", "market",
+                          "holdings", "sa", "ag", "gmbh", "nv", "limited", "incorporated"})
+# Words right before an institution's name, any case: "the CEO of Cambridge Analytica", "students at Georgetown".
+ORG_CONTEXT_BEFORE = ("CEO of", "chief executive of", "founder of", "co-founder of", "chairman of",
+                      "executive at", "employees of", "employees at", "shares of", "shares in", "students at",
+                      "student at", "professor at", "professors at", "faculty at", "graduate of", "graduates of",
+                      "alumni of", "researchers at", "researcher at", "studied at", "enrolled at", "works at",
+                      "worked at", "data firm", "tech firm", "the company", "the firm")
+# Words right after an institution's name (after "'s" or a comma), any case: "Columbia's campus".
+ORG_CONTEXT_AFTER = ("campus", "faculty", "alumni", "shares", "stock", "board of trustees", "a university",
+                     "the university", "a company", "the company", "a firm", "the firm", "a data firm")
+
+# Last words of things that are no organisations though spaCy says so, as written: sites ("International
+# Space Station", "Western Wall"), laws ("Data Retention Bill"), events ("Paris Motor Show") and
+# products ("Vision Pro").
+NOT_ORG_ENDS = ("Station", "Wall", "Locks", "Terminal", "Tower", "Building", "Dam", "Pier", "Canal", "Bill",
+                "Act", "Law", "Amendment", "Treaty", "Accord", "Accords", "Exposition", "Expo", "Show", "Fair",
+                "Festival", "Olympics", "Games", "Championship", "Championships", "Saga", "Editions", "Flag",
+                "Pro", "Max", "Plus", "Ultra", "Mini", "Lite", "One", "Embassies")
+# Capitalised small words that end no name: "Afghanistan During" is a headline's words.
+NAME_END_STOPWORDS = ("During", "In", "Of", "And", "To", "For", "With", "At", "On", "By", "From", "After",
+                      "Before", "As", "Is", "Are", "Was", "The", "A", "An")
+
 # --- Places -----------------------------------------------------------------------------------
 
 # Demonyms and adjectives -> ISO2. They are evidence for a country, never places themselves.
