@@ -100,3 +100,9 @@ def test_same_organisation():
     groups = orgs.org_groups(["MIT", "Massachusetts Institute of Technology", "Nasa", "NASA"])
     assert groups == {"Massachusetts Institute of Technology": {"MIT", "Massachusetts Institute of Technology"},
                       "Nasa": {"Nasa", "NASA"}}
+
+
+def test_a_name_the_text_calls_a_bloc_is_an_organisation():
+    a = analysis("a deal between the European Union and the Mercosur bloc")
+    orgs.refine_org_mentions(a)
+    assert forms(a) == [("Mercosur", ORG)]

@@ -11,6 +11,7 @@ from .gazetteer import gazetteer
 from .labels import document_labels
 from .org_rules import org_groups, refine_org_mentions
 from .people import aged_people, clean_name, merge_people
+from .place_context import dateline_places
 from .places import Resolver, embedded_places, unlabelled_places
 
 __all__ = ["find_entities", "entities_status", "load_models"]
@@ -56,6 +57,10 @@ def find_entities(title: str, text: str) -> list[Entity]:
     for form, starts in [*embedded_places(forms_of(ORG), positions, gaz).items(), *unlabelled.items()]:
         labels.setdefault(form, PLACE)
         positions.setdefault(form, []).extend(starts)
+    for form, starts in dateline_places(analysis.text).items():  # masked as credits, yet where the story is
+        if labels.get(form, PLACE) == PLACE and gaz.lookup(form):
+            labels[form] = PLACE
+            positions.setdefault(form, []).extend(starts)
     place_forms = forms_of(PLACE)
     votes = ner.label_votes(analysis.mentions)
     # Names spaCy never called a place ("Bush"): a city only when its country is in the article.

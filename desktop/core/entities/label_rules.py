@@ -21,6 +21,7 @@ from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, H
 from .ner import DEMONYM, Label, occurrences
 from .org_rules import ORG_LABEL_RULES, is_called_an_institution
 from .people import has_honorific
+from .place_context import PLACE_LABEL_RULES
 from .places import COMPASS, SITE, is_demonym
 
 WINDOW = 40  # characters before and after a mention that the rules read
@@ -211,6 +212,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_compass, None),
     (is_called_an_org, ORG),
     (is_called_an_institution, ORG),
+    *PLACE_LABEL_RULES,
     (follows_honorific, PERSON),
     (is_the_thing, None),
     (is_strong_place, PLACE),

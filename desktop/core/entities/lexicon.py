@@ -153,6 +153,10 @@ INSTITUTION_WORDS = ("University", "College", "Institute", "Academy", "Council",
 # Endings that leave the same organisation when dropped: "Netflix Inc" is Netflix.
 COMPANY_ENDS = frozenset({"inc", "ltd", "llc", "plc", "corp", "corporation", "co", "company", "group", "market",
                           "holdings", "sa", "ag", "gmbh", "nv", "limited", "incorporated"})
+# Nouns after "the" and a name that make the name an organisation's: "the Mercosur bloc", "the
+# Wagner group", as written.
+ORG_KIND_NOUNS = ("bloc", "alliance", "coalition", "movement", "militia", "cartel", "consortium",
+                  "conglomerate", "party", "group", "union", "federation")
 # Words right before an institution's name, any case: "the CEO of Cambridge Analytica", "students at Georgetown".
 ORG_CONTEXT_BEFORE = ("CEO of", "chief executive of", "founder of", "co-founder of", "chairman of",
                       "executive at", "employees of", "employees at", "shares of", "shares in", "students at",
@@ -239,6 +243,12 @@ NOT_SETTLEMENT_WORDS = ("airport", "station", "street", "avenue", "ave", "road",
 # Last words of streets, squares, parks and airports, as written: places to keep, never cities.
 SITE_ENDS = ("Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Highway", "Lane",
              "Drive", "Square", "Park", "Bridge", "Airport", "Close", "Crescent", "Way", "Circle", "Place")
+# Nouns before "of" and a place's name: "the fishing town of Grindavík".
+PLACE_NOUNS = ("town", "city", "village", "hamlet", "port", "capital", "province", "region", "district",
+               "municipality", "island", "suburb", "county")
+# Words near a US state's name that mean the state, not its namesake city ("New York state",
+# "upstate New York", "New York Gov. Kathy Hochul"), as written.
+STATE_WORDS = ("state", "State", "upstate", "Upstate", "statewide", "Gov.", "governor", "Governor", "legislature")
 # Directions: "South", "the West", "South East" are no places.
 COMPASS_POINTS = ("north", "south", "east", "west")
 # Words before a country or state that make it part of another name, as written: "New England

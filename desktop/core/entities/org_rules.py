@@ -13,6 +13,7 @@ import re
 
 from ..article import ORG, PLACE
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, INSTITUTION_WORDS, NAME_END_STOPWORDS, NOT_ORG_ENDS,
+                      ORG_KIND_NOUNS,
                       NOT_ORG_TERMS, ORG_CONTEXT_AFTER, ORG_CONTEXT_BEFORE, PLATFORMS, STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
 
@@ -21,6 +22,7 @@ _POSSESSIVE = re.compile(r"['\u2019]s\s+(?=[A-Z])")
 _LOWER_TAIL = re.compile(rf"(?:\s+[a-z][\w-]*|-[a-z][\w-]*|\s+(?:{any_of(NAME_END_STOPWORDS)}))+$")
 _NOT_ORG_END = re.compile(rf"\b(?:{any_of(NOT_ORG_ENDS)})$")
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_KIND_NOUN_AFTER = re.compile(rf"\b[Tt]he ([A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:{any_of(ORG_KIND_NOUNS)})\b")
 _PRODUCT_CODE = re.compile(r"\b[A-Z][a-z]*-[A-Z0-9]{1,3}\b")  # "Proton-M", "MS-04"
 # Institutions whose name goes on with their place: "University of California, San Diego".
 _CAMPUS = re.compile(r"\b(?:University|College|Institute|School)\b")
@@ -90,7 +92,9 @@ def _cuts(form: str, named: set[str]) -> list[re.Match]:
 
 
 def platform_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Services the lexicon knows (PLATFORMS) that the model left unlabelled: "on Twitter"."""
+    """Organisations the model left unlabelled: services the lexicon knows (PLATFORMS: "on
+    Twitter", not a share button alone on its line) and names the text calls a bloc, party or
+    group ("the Mercosur bloc")."""
     free = bytearray(b"\1") * len(text)
     for a, b in taken:
         free[a:b] = bytes(b - a)
@@ -98,9 +102,12 @@ def platform_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     for m in re.finditer(r"(?<![\w.@/])[A-Z][\w+]{2,}(?:\s[A-Z][\w+]+)?", text):
         name = m.group() if m.group().casefold() in PLATFORMS else m.group().split()[0]
         line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
-        alone = text[line_start:line_end if line_end >= 0 else None].strip() == name  # a share button
+        alone = text[line_start:line_end if line_end >= 0 else None].strip() == name
         if name.casefold() in PLATFORMS and all(free[m.start():m.start() + len(name)]) and not alone:
             found.append(Mention(name, ORG, m.start(), m.start() + len(name)))
+    for m in _KIND_NOUN_AFTER.finditer(text):
+        if all(free[m.start(1):m.end(1)]):
+            found.append(Mention(m.group(1), ORG, m.start(1), m.end(1)))
     return found
 
 

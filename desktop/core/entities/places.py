@@ -8,7 +8,7 @@ import re
 from ..article import CITY, COUNTRY, PLACE
 from .gazetteer import Gazetteer, Place, name_key
 from .lexicon import (CELESTIAL, COMPASS_POINTS, DEMONYMS, NOT_SETTLEMENT_WORDS, PEOPLES, PLACE_QUALIFIERS,
-                      SEAS, SITE_ENDS, STATE_ABBREVIATIONS, any_of)
+                      SEAS, SITE_ENDS, STATE_ABBREVIATIONS, STATE_WORDS, any_of)
 
 # A name with one of these words is a building, road, airport or the like, not a settlement.
 NOT_SETTLEMENT = re.compile(rf"\b(?:{any_of(NOT_SETTLEMENT_WORDS)})\b", re.IGNORECASE)
@@ -21,11 +21,14 @@ STRONG_POPULATION = 100_000  # a city this big outweighs spaCy's label...
 STRONG_ALT_POPULATION = 1_000_000  # ...or this big, when it goes by another name here
 WEAK_POPULATION = 15_000
 
+_STATE_NEAR = re.compile(rf"(?<![\w.])(?:{any_of(STATE_WORDS)})(?![\w])")
+
 # How much each kind of evidence is worth when choosing among same-named places.
 KIND_PRIOR = {COUNTRY: 10.0, PLACE: 6.5}
 CAPITAL_BONUS = 1.5
 IN_DOC_COUNTRY = 2.0
 IN_DOC_STATE = 1.5
+STATE_OF_DOC_CITIES = 4.0  # "Georgia" beside Atlanta and Savannah is the state, not the country
 NEARBY = 6.0  # "Bishkek, Kyrgyzstan", "the Serbian capital Belgrade"
 ALT_NAME_PENALTY = 2.0
 NEAR_CHARS = 40
@@ -71,7 +74,9 @@ def place_strength(gaz: Gazetteer, form: str) -> int:
     if (any(p.kind != CITY for p in places) or any(p.population >= STRONG_POPULATION for p in own)
             or any(p.population >= STRONG_ALT_POPULATION for p in places)):
         return 2
-    return 1 if any(p.population >= WEAK_POPULATION for p in own) else 0
+    # A big city's other name ("Genève" for Geneva) is a middling clue, its own name a town's.
+    return 1 if any(p.population >= WEAK_POPULATION for p in own) or any(
+        p.population >= STRONG_POPULATION for p in places) else 0
 
 
 class Resolver:
@@ -139,7 +144,22 @@ class Resolver:
             score += NEARBY * (place.country in near_countries)
         if place.kind == CITY and place.country == "US":
             score += IN_DOC_STATE * (place.admin1 in doc_states) + NEARBY * (place.admin1 in near_states)
+        if place.kind == PLACE and place.country == "US":
+            score += STATE_OF_DOC_CITIES * (place.admin1 in doc_states)
         return score
+
+    def _namesake_city(self, form: str, place: Place, found: list[Place]) -> Place:
+        """A US state that shares its name with its metropolis is mostly that city ("donors in
+        New York"), unless a mention speaks of the state ("New York state", "upstate New
+        York", "New York Gov. Kathy Hochul")."""
+        if place.kind != PLACE or place.country != "US":
+            return place
+        city = next((p for p in found if p.kind == CITY and p.admin1 == place.admin1
+                     and p.population >= STRONG_ALT_POPULATION), None)
+        if city is None or any(_STATE_NEAR.search(self.text[max(0, pos - 12):pos + len(form) + 12])
+                               for pos in self.forms[form]):
+            return place
+        return city
 
     def _choose(self, form: str) -> Place | None:
         if NOT_SETTLEMENT.search(form) or demonym_country(form):
@@ -151,6 +171,7 @@ class Resolver:
         near_countries, near_states = self.near[form]
         place = max(found, key=lambda p: self._score(p, form, doc_countries, doc_states,
                                                           near_countries, near_states))
+        place = self._namesake_city(form, place, found)
         # A small town needs its country in the article, in the US its state ("Earth" is no Texan
         # town); so does a city of a doubtful name unless it is a capital or a metropolis ("Bush"
         # is no Egyptian city, "Vilnius" is Vilnius).

@@ -1,0 +1,51 @@
+"""Place rules (entities/place_context.py, the resolver's shared-name choices) without a model;
+the resolver reads the packaged gazetteer."""
+
+from __future__ import annotations
+
+from desktop.core.article import CITY, PLACE
+from desktop.core.entities import place_context as pc
+from desktop.core.entities.gazetteer import gazetteer
+from desktop.core.entities.labels import decide
+from desktop.core.entities.places import Resolver, place_strength
+from tests.test_entity_rules import evidence
+
+
+def resolve(text: str, *forms: str):
+    positions = {f: [i for i in range(len(text)) if text.startswith(f, i)] for f in forms}
+    return Resolver(gazetteer(), text, positions, []).resolved
+
+
+def test_called_a_place():
+    assert decide(evidence("Grindavík", "the fishing town of Grindavík", majority="org")) is PLACE
+    assert not pc.is_called_a_place(evidence("Grindavík", "a firm called Grindavík"))
+
+
+def test_a_local_spelling_of_a_big_city_is_that_city():
+    assert place_strength(gazetteer(), "Genève") == 1
+    assert decide(evidence("Genève", "Officials in Genève said", strength=1)) is PLACE
+    assert not pc.is_local_spelling(evidence("Müller", "said Müller", strength=0))
+
+
+def test_datelines_name_the_city_where_the_story_is():
+    text = "TROY, N.C. (AP) -- A fire broke out.\nLAGOS (Reuters) - Oil rose.\nNEW YORK — Stocks fell.\nBY JANE DOE"
+    assert pc.dateline_places(text) == {"Troy": [0], "Lagos": [37], "New York": [65]}
+
+
+def test_a_dateline_state_resolves_the_town():
+    text = "TROY, N.C. (AP) -- A fire broke out."
+    troy = Resolver(gazetteer(), text, {"Troy": [0]}, []).resolved["Troy"]
+    assert troy.kind == CITY and troy.admin1 == "NC"
+
+
+def test_georgia_beside_atlanta_is_the_state():
+    georgia = resolve("voters in Georgia, from Atlanta to Savannah, went to the polls", "Georgia", "Atlanta",
+                      "Savannah")["Georgia"]
+    assert georgia.kind == PLACE and georgia.country == "US"
+    assert resolve("Tbilisi, the capital of Georgia, and Batumi", "Georgia", "Tbilisi", "Batumi")["Georgia"].country == "GE"
+
+
+def test_new_york_is_the_city_unless_the_state_is_meant():
+    assert resolve("donors in New York and Los Angeles", "New York", "Los Angeles")["New York"].geonameid == 5128581
+    assert resolve("farms in upstate New York", "New York")["New York"].kind == PLACE
+    assert resolve("New York state lawmakers met", "New York")["New York"].kind == PLACE
