@@ -106,3 +106,24 @@ def test_a_name_the_text_calls_a_bloc_is_an_organisation():
     a = analysis("a deal between the European Union and the Mercosur bloc")
     orgs.refine_org_mentions(a)
     assert forms(a) == [("Mercosur", ORG)]
+
+
+def test_results_lines_name_teams():
+    text = "Results on Saturday:\nArsenal 2 West Ham 0\nNew York 7 Seattle 5\nAmerican League\nCleveland 4 Detroit 1"
+    assert orgs.results_teams(text) == {"Arsenal": [21], "West Ham": [31], "New York": [42], "Seattle": [53],
+                                        "Cleveland": [79], "Detroit": [91]}
+    assert not orgs.is_page_furniture(evidence("American League", text, majority=ORG))
+
+
+def test_scores_inside_a_mention_and_a_country_before_its_senate_are_cut_off():
+    a = analysis("Chelsea 1 Southampton 1\nThe U.S. Senate voted", ("Chelsea 1 Southampton 1", ORG),
+                 ("U.S. Senate", ORG))
+    orgs.refine_org_mentions(a)
+    assert forms(a) == [("Chelsea", ORG), ("Southampton", ORG), ("U.S.", PLACE), ("Senate", ORG)]
+
+
+def test_a_name_after_a_company_noun_is_an_organisation():
+    a = analysis("Polish state gas company PGNiG said it would sue")
+    orgs.refine_org_mentions(a)
+    assert forms(a) == [("PGNiG", ORG)]
+    assert decide(evidence("Gazprom", "Russian energy giant Gazprom said", majority=PLACE)) is ORG

@@ -9,7 +9,7 @@ from ..article import ORG, PERSON, PLACE, Entity
 from . import language, ner
 from .gazetteer import gazetteer
 from .labels import document_labels
-from .org_rules import org_groups, refine_org_mentions
+from .org_rules import org_groups, refine_org_mentions, results_teams
 from .people import aged_people, clean_name, merge_people
 from .place_context import dateline_places
 from .places import Resolver, embedded_places, unlabelled_places
@@ -49,6 +49,9 @@ def find_entities(title: str, text: str) -> list[Entity]:
     forms_of = lambda label: [f for f, lab in labels.items() if lab == label]
 
     positions = ner.mention_starts(analysis.mentions)
+    for form, starts in results_teams(analysis.text).items():
+        labels[form] = ORG
+        positions[form] = sorted({*positions.get(form, []), *starts})
     for form, starts in aged_people(analysis.text, analysis.masked).items():
         if labels.get(form) not in (PLACE, ORG):  # "the United States, 40," is no person
             labels[form] = PERSON

@@ -114,7 +114,9 @@ HOLIDAYS = frozenset({"easter", "christmas", "thanksgiving", "halloween", "ramad
 ORG_NOUNS = ("outlet", "newspaper", "paper", "magazine", "website", "site", "agency", "company", "firm",
              "group", "network", "channel", "party", "organisation", "organization", "platform",
              "broadcaster", "bank", "club", "band", "brand", "app", "service", "foundation", "charity",
-             "union", "startup", "publication", "daily", "weekly", "TV")
+             "union", "startup", "publication", "daily", "weekly", "TV", "giant", "retailer", "carmaker",
+             "automaker", "chipmaker", "lender", "insurer", "miner", "airline", "carrier", "conglomerate",
+             "manufacturer", "regulator", "watchdog", "exchange")
 # Words right after an organisation's name, as written: "Interfax news agency", "Novaya Gazeta reported".
 ORG_FOLLOWERS = ("news agency", "agency", "newspaper", "daily", "TV", "television", "radio", "reported")
 # Words that may follow a name without it qualifying them: "in Bucha and", not "the Liberal government".
@@ -157,6 +159,10 @@ COMPANY_ENDS = frozenset({"inc", "ltd", "llc", "plc", "corp", "corporation", "co
 # Wagner group", as written.
 ORG_KIND_NOUNS = ("bloc", "alliance", "coalition", "movement", "militia", "cartel", "consortium",
                   "conglomerate", "party", "group", "union", "federation")
+# Bodies that a country's name before them does not make another organisation: "U.S. Senate" is
+# the Senate (and the United States), as written.
+NATIONAL_BODIES = ("Senate", "Congress", "House", "Parliament", "Army", "Navy", "Air Force", "Marines",
+                   "Supreme Court", "Treasury", "Coast Guard")
 # Words right before an institution's name, any case: "the CEO of Cambridge Analytica", "students at Georgetown".
 ORG_CONTEXT_BEFORE = ("CEO of", "chief executive of", "founder of", "co-founder of", "chairman of",
                       "executive at", "employees of", "employees at", "shares of", "shares in", "students at",

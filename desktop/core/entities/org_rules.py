@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from ..article import ORG, PLACE
-from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, INSTITUTION_WORDS, NAME_END_STOPWORDS, NOT_ORG_ENDS,
-                      ORG_KIND_NOUNS,
+from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, INSTITUTION_WORDS, NAME_END_STOPWORDS, NATIONAL_BODIES,
+                      NOT_ORG_ENDS, ORG_KIND_NOUNS, ORG_NOUNS,
                       NOT_ORG_TERMS, ORG_CONTEXT_AFTER, ORG_CONTEXT_BEFORE, PLATFORMS, STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
 
@@ -23,6 +23,12 @@ _LOWER_TAIL = re.compile(rf"(?:\s+[a-z][\w-]*|-[a-z][\w-]*|\s+(?:{any_of(NAME_EN
 _NOT_ORG_END = re.compile(rf"\b(?:{any_of(NOT_ORG_ENDS)})$")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _KIND_NOUN_AFTER = re.compile(rf"\b[Tt]he ([A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:{any_of(ORG_KIND_NOUNS)})\b")
+_CALLED_BEFORE = re.compile(rf"\b(?:{any_of(ORG_NOUNS)}) ([A-Z][\w&-]*[A-Z][\w&-]*(?: [A-Z][\w&-]+)*)")
+_COUNTRY_BODY = re.compile(rf"^(?:U\.S\.|US|U\.K\.|UK)\s+(?=(?:{any_of(NATIONAL_BODIES)})$)")
+# A results line: "Arsenal 2 West Ham 0", "New York 7 Seattle 5"; the names are teams.
+_TEAM = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+_RESULT = re.compile(rf"^[ \t]*({_TEAM}) \d{{1,3}},? ({_TEAM}) \d{{1,3}}[ \t]*$", re.MULTILINE)
+_DIGITS_INSIDE = re.compile(r"\s+\d[\d.,:-]*\s*")
 _PRODUCT_CODE = re.compile(r"\b[A-Z][a-z]*-[A-Z0-9]{1,3}\b")  # "Proton-M", "MS-04"
 # Institutions whose name goes on with their place: "University of California, San Diego".
 _CAMPUS = re.compile(r"\b(?:University|College|Institute|School)\b")
@@ -67,6 +73,14 @@ def _rejoins(prev: Mention, m: Mention, text: str) -> bool:
 
 
 def _split_org(m: Mention, named: set[str]) -> list[Mention]:
+    if prefix := _COUNTRY_BODY.match(m.text):  # "U.S. Senate"
+        country = prefix.group().strip()
+        return [Mention(country, PLACE, m.start, m.start + len(country)),
+                Mention(m.text[prefix.end():], ORG, m.start + prefix.end(), m.end)]
+    if cut := _DIGITS_INSIDE.search(m.text):  # "Chelsea 1 Southampton 1"
+        head = Mention(m.text[:cut.start()], ORG, m.start, m.start + cut.start())
+        rest = Mention(m.text[cut.end():], ORG, m.start + cut.end(), m.end)
+        return [p for part in (head, rest) if part.text for p in _split_org(part, named)]
     parts: list[Mention] = []
     at = 0
     for cut in [*_cuts(m.text, named), None]:
@@ -105,9 +119,19 @@ def platform_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         alone = text[line_start:line_end if line_end >= 0 else None].strip() == name
         if name.casefold() in PLATFORMS and all(free[m.start():m.start() + len(name)]) and not alone:
             found.append(Mention(name, ORG, m.start(), m.start() + len(name)))
-    for m in _KIND_NOUN_AFTER.finditer(text):
+    for m in [*_KIND_NOUN_AFTER.finditer(text), *_CALLED_BEFORE.finditer(text)]:
         if all(free[m.start(1):m.end(1)]):
             found.append(Mention(m.group(1), ORG, m.start(1), m.end(1)))
+    return found
+
+
+def results_teams(text: str) -> dict[str, list[int]]:
+    """The names on results lines ("Arsenal 2 West Ham 0"), which are teams: organisations
+    whatever town they are named after."""
+    found: dict[str, list[int]] = {}
+    for m in _RESULT.finditer(text):
+        for group in (1, 2):
+            found.setdefault(m.group(group), []).append(m.start(group))
     return found
 
 
@@ -161,7 +185,7 @@ def is_page_furniture(e) -> bool:
     """An organisation named only on short lines of their own that are no sentences (headings,
     menus, sign-ups: "Fan Contributor Program") is page furniture. A link on a line of its own
     that the sentence goes on after ("the\nSupreme Court\nhas found") is no such line, and
-    results lines (digits) are kept."""
+    results lines and the headings of results tables (digits) are kept."""
     return e.majority == ORG and all(_own_line(e.form, b, a) for b, a in zip(e.befores, e.afters))
 
 
@@ -171,7 +195,7 @@ def _own_line(form: str, before: str, after: str) -> bool:
     end, below = after.split("\n", 1)
     line = before.rsplit("\n", 1)[1] + form + end
     return (len(line.split()) <= 8 and not _SENTENCE_LINE_END.search(line) and not re.search(r"\d", line)
-            and not re.match(r"[a-z'\u2019,;]", below))
+            and not re.match(r"[a-z'\u2019,;]", below) and not _RESULT.match(below.split("\n", 1)[0]))
 
 
 def runs_on(text: str, start: int) -> bool:
