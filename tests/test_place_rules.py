@@ -49,3 +49,25 @@ def test_new_york_is_the_city_unless_the_state_is_meant():
     assert resolve("donors in New York and Los Angeles", "New York", "Los Angeles")["New York"].geonameid == 5128581
     assert resolve("farms in upstate New York", "New York")["New York"].kind == PLACE
     assert resolve("New York state lawmakers met", "New York")["New York"].kind == PLACE
+
+
+def test_new_york_after_a_town_or_among_states_is_the_state():
+    assert resolve("a hospital in Bronx, New York", "New York")["New York"].kind == PLACE
+    states = resolve("Wisconsin, Michigan and New York voted", "Wisconsin", "Michigan", "New York")
+    assert states["New York"].kind == PLACE
+
+
+def test_words_saying_what_kind_of_place_are_trimmed():
+    from desktop.core.entities.ner import Analysis, Mention
+
+    text = "in Sichuan province and the County of Brant and Barren County and the City of London"
+    names = ["Sichuan province", "County of Brant", "Barren County", "City of London"]
+    mentions = [Mention(n, PLACE, text.index(n), text.index(n) + len(n)) for n in names]
+    a = Analysis(text, mentions, [], [], [], [])
+    pc.trim_place_mentions(a, gazetteer())
+    assert [(m.text, text[m.start:m.end]) for m in a.mentions] == [
+        ("Sichuan", "Sichuan"), ("Brant", "Brant"), ("Barren County", "Barren County"), ("City of London", "City of London")]
+
+
+def test_the_city_of_a_country_name_is_a_city():
+    assert resolve("the city of Lebanon, Pa., voted", "Lebanon")["Lebanon"].kind == CITY

@@ -11,7 +11,7 @@ from .gazetteer import gazetteer
 from .labels import document_labels
 from .org_rules import org_groups, refine_org_mentions, results_teams
 from .people import aged_people, clean_name, merge_people
-from .place_context import dateline_places
+from .place_context import dateline_places, trim_place_mentions
 from .places import Resolver, embedded_places, unlabelled_places
 
 __all__ = ["find_entities", "entities_status", "load_models"]
@@ -45,6 +45,7 @@ def find_entities(title: str, text: str) -> list[Entity]:
     gaz = gazetteer()
     analysis = ner.analyse(nlp, title, text)
     refine_org_mentions(analysis)
+    trim_place_mentions(analysis, gaz)
     labels = document_labels(analysis, gaz)
     forms_of = lambda label: [f for f, lab in labels.items() if lab == label]
 

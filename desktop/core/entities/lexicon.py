@@ -252,6 +252,10 @@ SITE_ENDS = ("Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blv
 # Nouns before "of" and a place's name: "the fishing town of Grindavík".
 PLACE_NOUNS = ("town", "city", "village", "hamlet", "port", "capital", "province", "region", "district",
                "municipality", "island", "suburb", "county")
+# Words around a place's name that say what it is, not which ("Sichuan Province", "County of Brant"),
+# as written. "County" after a name stays: "Barren County" is the county's name.
+ADMIN_SUFFIXES = ("Province", "Prefecture", "Borough", "Municipality", "Governorate", "Oblast", "Region")
+ADMIN_PREFIXES = ("City of", "County of", "Province of", "Town of", "Municipality of", "Borough of")
 # Words near a US state's name that mean the state, not its namesake city ("New York state",
 # "upstate New York", "New York Gov. Kathy Hochul"), as written.
 STATE_WORDS = ("state", "State", "upstate", "Upstate", "statewide", "Gov.", "governor", "Governor", "legislature")

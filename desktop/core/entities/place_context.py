@@ -6,8 +6,12 @@ from __future__ import annotations
 import re
 
 from ..article import PLACE
-from .lexicon import PLACE_NOUNS, any_of
+from .gazetteer import Gazetteer
+from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, PLACE_NOUNS, any_of
+from .ner import Analysis, Mention
 
+# Any case after the name ("Sichuan province"), but "county" only in lower case: "Barren County" is a name.
+_ADMIN_WORDS = re.compile(rf"^(?i:{any_of(ADMIN_PREFIXES)})\s+|\s+(?:(?i:{any_of(ADMIN_SUFFIXES)})|county)$")
 _CALLED_A_PLACE = re.compile(rf"\b(?:{any_of(PLACE_NOUNS)}) of\s+$", re.IGNORECASE)
 # "TROY, N.C. (AP) --", "LAGOS (Reuters) -", "ATLANTA —": a city in capitals opening a line,
 # its state or country after a comma, an agency in brackets, then a dash or colon.
@@ -44,3 +48,15 @@ def dateline_places(text: str) -> dict[str, list[int]]:
         name = re.sub(r"[A-Z][A-Z'\u2019]*", lambda w: w.group().capitalize(), city)
         found.setdefault(name, []).append(m.start("city"))
     return found
+
+
+def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
+    """Place mentions without the words that say what kind of place they are, in place:
+    "Sichuan Province" is Sichuan, "County of Brant" Brant; a name the gazetteer knows whole
+    ("City of London") stays whole."""
+    for i, m in enumerate(analysis.mentions):
+        cut = _ADMIN_WORDS.search(m.text) if m.label == PLACE else None
+        if cut and not gaz.lookup(m.text):
+            start = m.start + (cut.end() if cut.start() == 0 else 0)
+            name = m.text[cut.end():] if cut.start() == 0 else m.text[:cut.start()]
+            analysis.mentions[i] = Mention(name, PLACE, start, start + len(name))

@@ -21,6 +21,8 @@ STRONG_POPULATION = 100_000  # a city this big outweighs spaCy's label...
 STRONG_ALT_POPULATION = 1_000_000  # ...or this big, when it goes by another name here
 WEAK_POPULATION = 15_000
 
+_TOWN_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage) of\s+$")
+_CITY_BEFORE = re.compile(r"[A-Z][\w.'\u2019]+,\s*$")  # "Bronx, New York": the state of a town
 _STATE_NEAR = re.compile(rf"(?<![\w.])(?:{any_of(STATE_WORDS)})(?![\w])")
 
 # How much each kind of evidence is worth when choosing among same-named places.
@@ -150,14 +152,18 @@ class Resolver:
 
     def _namesake_city(self, form: str, place: Place, found: list[Place]) -> Place:
         """A US state that shares its name with its metropolis is mostly that city ("donors in
-        New York"), unless a mention speaks of the state ("New York state", "upstate New
-        York", "New York Gov. Kathy Hochul")."""
+        New York"), unless a mention speaks of the state ("New York state", "upstate New York",
+        "New York Gov. Kathy Hochul", "Bronx, New York") or the article goes through other
+        states (Wisconsin, Michigan, Pennsylvania and New York)."""
         if place.kind != PLACE or place.country != "US":
             return place
         city = next((p for p in found if p.kind == CITY and p.admin1 == place.admin1
                      and p.population >= STRONG_ALT_POPULATION), None)
-        if city is None or any(_STATE_NEAR.search(self.text[max(0, pos - 12):pos + len(form) + 12])
-                               for pos in self.forms[form]):
+        other_states = {a for f, facts in self.context.items() if f != form
+                        for kind, country, a in facts if kind == PLACE and country == "US"}
+        if city is None or len(other_states) >= 2 or any(
+                _STATE_NEAR.search(self.text[max(0, pos - 12):pos + len(form) + 12])
+                or _CITY_BEFORE.search(self.text[max(0, pos - 30):pos]) for pos in self.forms[form]):
             return place
         return city
 
@@ -165,6 +171,8 @@ class Resolver:
         if NOT_SETTLEMENT.search(form) or demonym_country(form):
             return None
         found = candidates(self.gaz, form)
+        if any(_TOWN_OF.search(self.text[max(0, pos - 20):pos]) for pos in self.forms[form]):
+            found = [p for p in found if p.kind == CITY] or found  # "the city of Turkey" is in Texas
         if not found:
             return None
         doc_countries, doc_states = self._doc_countries(form), self._doc_states(form)
