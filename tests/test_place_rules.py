@@ -71,3 +71,8 @@ def test_words_saying_what_kind_of_place_are_trimmed():
 
 def test_the_city_of_a_country_name_is_a_city():
     assert resolve("the city of Lebanon, Pa., voted", "Lebanon")["Lebanon"].kind == CITY
+
+
+def test_a_province_or_county_is_no_city_of_its_name():
+    assert resolve("floods in Sichuan province killed", "Sichuan")["Sichuan"] is None
+    assert resolve("the County of Brant said", "Brant")["Brant"] is None

@@ -22,6 +22,8 @@ STRONG_ALT_POPULATION = 1_000_000  # ...or this big, when it goes by another nam
 WEAK_POPULATION = 15_000
 
 _TOWN_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage) of\s+$")
+_REGION_OF = re.compile(r"\b(?:County|Province|Prefecture|Governorate|Region) of\s+$", re.IGNORECASE)
+_REGION_AFTER = re.compile(r"^\s+(?:[Pp]rovince|[Pp]refecture|[Gg]overnorate|[Oo]blast|[Rr]egion|county)\b")
 _CITY_BEFORE = re.compile(r"[A-Z][\w.'\u2019]+,\s*$")  # "Bronx, New York": the state of a town
 _STATE_NEAR = re.compile(rf"(?<![\w.])(?:{any_of(STATE_WORDS)})(?![\w])")
 
@@ -171,8 +173,12 @@ class Resolver:
         if NOT_SETTLEMENT.search(form) or demonym_country(form):
             return None
         found = candidates(self.gaz, form)
-        if any(_TOWN_OF.search(self.text[max(0, pos - 20):pos]) for pos in self.forms[form]):
-            found = [p for p in found if p.kind == CITY] or found  # "the city of Turkey" is in Texas
+        around = [(self.text[max(0, pos - 20):pos], self.text[pos + len(form):pos + len(form) + 20])
+                  for pos in self.forms[form]]
+        if any(_TOWN_OF.search(before) for before, _ in around):
+            found = [p for p in found if p.kind == CITY] or found  # "the city of Lebanon" is no country
+        if any(_REGION_OF.search(before) or _REGION_AFTER.match(after) for before, after in around):
+            found = [p for p in found if p.kind != CITY]  # "Sichuan province" is no city of that name
         if not found:
             return None
         doc_countries, doc_states = self._doc_countries(form), self._doc_states(form)
