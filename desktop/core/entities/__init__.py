@@ -71,9 +71,10 @@ def find_entities(title: str, text: str) -> list[Entity]:
     doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f]}
     resolver = Resolver(gaz, analysis.text, {f: positions[f] for f in place_forms}, forms_of(ner.DEMONYM),
                         doubtful)
+    # A town the article gives no ground for goes back to what spaCy called it ("Honda and Nissan").
     for form in resolver.unfounded & doubtful:
-        if max(votes[form], key=votes[form].get) == PERSON:
-            labels[form] = PERSON
+        if (said := max(votes[form], key=votes[form].get)) in (PERSON, ORG):
+            labels[form] = said
 
     groups: list[tuple[Entity, set[str]]] = []  # each entity with the surface forms to count
     for person in merge_people(forms_of(PERSON), analysis.text):
