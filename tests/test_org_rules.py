@@ -127,3 +127,10 @@ def test_a_name_after_a_company_noun_is_an_organisation():
     orgs.refine_org_mentions(a)
     assert forms(a) == [("PGNiG", ORG)]
     assert decide(evidence("Gazprom", "Russian energy giant Gazprom said", majority=PLACE)) is ORG
+
+
+def test_an_unknown_place_that_acts_is_a_company():
+    assert decide(evidence("Lucasfilm", "Lucasfilm is already planning a party", majority=PLACE)) is ORG
+    assert not orgs.is_unknown_place_acting(evidence("Tuva", "Tuva is a region", majority=PLACE))
+    assert not orgs.is_unknown_place_acting(evidence("Lagos", "Lagos announced", majority=PLACE, strength=2))
+    assert decide(evidence("New York", "an article by\nNew York\nmagazine", majority=PLACE, strength=2)) is ORG

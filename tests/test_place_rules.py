@@ -76,3 +76,11 @@ def test_the_city_of_a_country_name_is_a_city():
 def test_a_province_or_county_is_no_city_of_its_name():
     assert resolve("floods in Sichuan province killed", "Sichuan")["Sichuan"] is None
     assert resolve("the County of Brant said", "Brant")["Brant"] is None
+
+
+def test_no_state_is_taken_from_a_university_name():
+    from desktop.core.entities.places import embedded_places
+
+    found = embedded_places(["University of California", "Kentucky State Police"],
+                            {"University of California": [0], "Kentucky State Police": [40]}, gazetteer())
+    assert found == {"Kentucky": [40]}

@@ -118,7 +118,8 @@ ORG_NOUNS = ("outlet", "newspaper", "paper", "magazine", "website", "site", "age
              "automaker", "chipmaker", "lender", "insurer", "miner", "airline", "carrier", "conglomerate",
              "manufacturer", "regulator", "watchdog", "exchange")
 # Words right after an organisation's name, as written: "Interfax news agency", "Novaya Gazeta reported".
-ORG_FOLLOWERS = ("news agency", "agency", "newspaper", "daily", "TV", "television", "radio", "reported")
+ORG_FOLLOWERS = ("news agency", "agency", "newspaper", "magazine", "daily", "TV", "television", "radio",
+                 "reported")
 # Words that may follow a name without it qualifying them: "in Bucha and", not "the Liberal government".
 CLAUSE_WORDS = ("and", "or", "in", "on", "at", "to", "for", "from", "with", "where", "which", "who", "is",
                 "was", "were", "has", "had", "have", "will", "would", "said", "says")
@@ -163,6 +164,11 @@ ORG_KIND_NOUNS = ("bloc", "alliance", "coalition", "movement", "militia", "carte
 # the Senate (and the United States), as written.
 NATIONAL_BODIES = ("Senate", "Congress", "House", "Parliament", "Army", "Navy", "Air Force", "Marines",
                    "Supreme Court", "Treasury", "Coast Guard")
+# What a company does, right after its name ("Lucasfilm is already planning", "Mojang has failed to
+# act"): a name the gazetteer does not know that does these is no place.
+COMPANY_DEEDS = ("planning", "plans", "planned", "spent", "spends", "announced", "announces", "released",
+                 "releases", "re-release", "launched", "launches", "hired", "acquired", "acquires", "sold",
+                 "sells", "failed", "employs", "shipped", "ships")
 # Words right before an institution's name, any case: "the CEO of Cambridge Analytica", "students at Georgetown".
 ORG_CONTEXT_BEFORE = ("CEO of", "chief executive of", "founder of", "co-founder of", "chairman of",
                       "executive at", "employees of", "employees at", "shares of", "shares in", "students at",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..article import ORG, PLACE
-from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, INSTITUTION_WORDS, NAME_END_STOPWORDS, NATIONAL_BODIES,
+from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_DEEDS, COMPANY_ENDS, INSTITUTION_WORDS, NAME_END_STOPWORDS, NATIONAL_BODIES,
                       NOT_ORG_ENDS, ORG_KIND_NOUNS, ORG_NOUNS,
                       NOT_ORG_TERMS, ORG_CONTEXT_AFTER, ORG_CONTEXT_BEFORE, PLATFORMS, STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
@@ -29,6 +29,8 @@ _COUNTRY_BODY = re.compile(rf"^(?:U\.S\.|US|U\.K\.|UK)\s+(?=(?:{any_of(NATIONAL_
 _TEAM = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
 _RESULT = re.compile(rf"^[ \t]*({_TEAM}) \d{{1,3}},? ({_TEAM}) \d{{1,3}}[ \t]*$", re.MULTILINE)
 _DIGITS_INSIDE = re.compile(r"\s+\d[\d.,:-]*\s*")
+# "is already planning", "might re-release", "has failed": up to three small words, then the deed.
+_DEED_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+){{0,3}}?(?:{any_of(COMPANY_DEEDS)})\b")
 _PRODUCT_CODE = re.compile(r"\b[A-Z][a-z]*-[A-Z0-9]{1,3}\b")  # "Proton-M", "MS-04"
 # Institutions whose name goes on with their place: "University of California, San Diego".
 _CAMPUS = re.compile(r"\b(?:University|College|Institute|School)\b")
@@ -198,6 +200,13 @@ def _own_line(form: str, before: str, after: str) -> bool:
             and not re.match(r"[a-z'\u2019,;]", below) and not _RESULT.match(below.split("\n", 1)[0]))
 
 
+def is_unknown_place_acting(e) -> bool:
+    """A one-word name the gazetteer does not know, that the model called a place and that plans,
+    spends or releases things, is a company: "Lucasfilm is already planning"."""
+    return (e.majority == PLACE and e.strength == 0 and e.single and not e.country_or_region
+            and any(_DEED_AFTER.match(a) for a in e.afters))
+
+
 def runs_on(text: str, start: int) -> bool:
     """Whether the line at `start` is a link inside a sentence that goes on below it ("in the\n
     New England Journal of Medicine\n, and"), not a heading of its own."""
@@ -214,7 +223,8 @@ def is_called_an_institution(e) -> bool:
 
 _STATE_CODES = frozenset(STATE_ABBREVIATIONS.values())
 ORG_LABEL_RULES = ((is_not_an_org_term, None), (is_no_org_thing, None), (is_quoted_fragment, None),
-                   (is_bare_institution_word, None), (is_place_code, None), (is_page_furniture, None))
+                   (is_bare_institution_word, None), (is_place_code, None), (is_page_furniture, None),
+                   (is_unknown_place_acting, ORG))
 
 
 # --- Same organisation ---------------------------------------------------------------------------

@@ -205,6 +205,7 @@ class Resolver:
 # "New England Journal", "Northern Kentucky University": a place the gazetteer does not know,
 # not England or Kentucky.
 _PART_OF = re.compile(any_of(PLACE_QUALIFIERS))
+_ACADEMIC = re.compile(r"\b(?:University|College|Institute|School|Academy)\b")
 
 
 def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: Gazetteer) -> dict[str, list[int]]:
@@ -212,6 +213,8 @@ def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: 
     Police", "Environment Canada"), with their positions in the text."""
     found: dict[str, list[int]] = {}
     for org in org_forms:
+        if _ACADEMIC.search(org):
+            continue  # "University of California" is about a university, not the state
         for m in re.finditer(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.'’-]*)*", org):
             words = m.group().split()
             for n in range(len(words), 0, -1):  # the longest name first: "New South Wales"
