@@ -110,7 +110,7 @@ def test_a_name_the_text_calls_a_bloc_is_an_organisation():
 
 def test_results_lines_name_teams():
     text = "Results on Saturday:\nArsenal 2 West Ham 0\nNew York 7 Seattle 5\nAmerican League\nCleveland 4 Detroit 1"
-    assert orgs.results_teams(text) == {"Arsenal": [21], "West Ham": [31], "New York": [42], "Seattle": [53],
+    assert orgs.results_teams(text, set()) == {"Arsenal": [21], "West Ham": [31], "New York": [42], "Seattle": [53],
                                         "Cleveland": [79], "Detroit": [91]}
     assert not orgs.is_page_furniture(evidence("American League", text, majority=ORG))
 
@@ -134,3 +134,14 @@ def test_an_unknown_place_that_acts_is_a_company():
     assert not orgs.is_unknown_place_acting(evidence("Tuva", "Tuva is a region", majority=PLACE))
     assert not orgs.is_unknown_place_acting(evidence("Lagos", "Lagos announced", majority=PLACE, strength=2))
     assert decide(evidence("New York", "an article by\nNew York\nmagazine", majority=PLACE, strength=2)) is ORG
+
+
+def test_standings_name_teams_but_golfers_stay_people():
+    text = "Standings:\nSheffield Wednesday 4 3 1 0 7 3 10\nTiger Woods 68 70 71\nAjax 2 (Kluivert 23) PSV 1"
+    assert orgs.results_teams(text, {"Tiger Woods"}) == {"Sheffield Wednesday": [11], "Ajax": [67], "PSV": [88]}
+
+
+def test_a_long_standings_line_is_a_team_and_its_town_no_mention():
+    text = "Aston Villa 3 1 1 1 4 4 4"
+    assert orgs.results_teams(text, {"Aston Villa"}) == {"Aston Villa": [0]}
+    assert orgs.inside_teams({"Sheffield Wednesday": [5]}, {"Sheffield": [5], "Leeds": [40]}) == ["Sheffield"]

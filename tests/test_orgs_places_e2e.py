@@ -56,3 +56,11 @@ def test_an_institution_named_after_a_city():
 def test_a_town_without_ground_goes_back_to_an_organisation():
     found = find_entities("", "Toyota said it would recall cars in Japan.\nHonda and Nissan have issued similar recalls.")
     assert "Honda" not in names(found, CITY)
+
+
+def test_a_league_table_names_teams_not_towns():
+    text = ("English Premier League standings after Saturday's matches:\n"
+            "Newcastle 3 2 1 0 6 2 7\nSheffield Wednesday 3 2 0 1 5 3 6\nAston Villa 3 1 1 1 4 4 4")
+    found = find_entities("", text)
+    assert {"Newcastle", "Sheffield Wednesday", "Aston Villa"} <= set(names(found, ORG))
+    assert "Sheffield" not in names(found, CITY)

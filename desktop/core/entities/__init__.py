@@ -9,7 +9,7 @@ from ..article import ORG, PERSON, PLACE, Entity
 from . import language, ner
 from .gazetteer import gazetteer
 from .labels import document_labels
-from .org_rules import org_groups, refine_org_mentions, results_teams
+from .org_rules import inside_teams, org_groups, refine_org_mentions, results_teams
 from .people import aged_people, clean_name, merge_people
 from .place_context import dateline_places, trim_place_mentions
 from .places import Resolver, embedded_places, unlabelled_places
@@ -50,21 +50,16 @@ def find_entities(title: str, text: str) -> list[Entity]:
     forms_of = lambda label: [f for f, lab in labels.items() if lab == label]
 
     positions = ner.mention_starts(analysis.mentions)
-    for form, starts in results_teams(analysis.text).items():
-        labels[form] = ORG
-        positions[form] = sorted({*positions.get(form, []), *starts})
+    team_spans = _add_teams(analysis.text, labels, positions)
     for form, starts in aged_people(analysis.text, analysis.masked).items():
         if labels.get(form) not in (PLACE, ORG):  # "the United States, 40," is no person
             labels[form] = PERSON
             positions[form] = sorted({*positions.get(form, []), *starts})
-    unlabelled = unlabelled_places(analysis.text, analysis.masked + analysis.entity_spans, gaz)
+    unlabelled = unlabelled_places(analysis.text, analysis.masked + analysis.entity_spans + team_spans, gaz)
     for form, starts in [*embedded_places(forms_of(ORG), positions, gaz).items(), *unlabelled.items()]:
         labels.setdefault(form, PLACE)
         positions.setdefault(form, []).extend(starts)
-    for form, starts in dateline_places(analysis.text).items():  # masked as credits, yet where the story is
-        if labels.get(form, PLACE) == PLACE and gaz.lookup(form):
-            labels[form] = PLACE
-            positions.setdefault(form, []).extend(starts)
+    _add_datelines(analysis.text, labels, positions, gaz)
     place_forms = forms_of(PLACE)
     votes = ner.label_votes(analysis.mentions)
     # Names spaCy never called a place ("Bush"): a city only when its country is in the article.
@@ -99,6 +94,26 @@ def find_entities(title: str, text: str) -> list[Entity]:
 
     _count_mentions(groups, analysis, positions)
     return sorted((e for e, _ in groups), key=lambda e: e.first_pos)
+
+
+def _add_teams(text: str, labels: dict, positions: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """Label the teams of results and standings lines organisations, and what the model found
+    inside their names no mention ("Sheffield" of "Sheffield Wednesday"); their spans."""
+    teams = results_teams(text, {f for f, label in labels.items() if label == PERSON})
+    for form in inside_teams(teams, positions):
+        labels[form] = None
+    for form, starts in teams.items():
+        labels[form] = ORG
+        positions[form] = sorted({*positions.get(form, []), *starts})
+    return [(s, s + len(team)) for team, starts in teams.items() for s in starts]
+
+
+def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz) -> None:
+    """A dateline's city, masked as a credit, is still where the story is: a place of it."""
+    for form, starts in dateline_places(text).items():
+        if labels.get(form, PLACE) == PLACE and gaz.lookup(form):
+            labels[form] = PLACE
+            positions.setdefault(form, []).extend(starts)
 
 
 def _count_mentions(groups: list[tuple[Entity, set[str]]], analysis: ner.Analysis,

@@ -27,7 +27,11 @@ _CALLED_BEFORE = re.compile(rf"\b(?:{any_of(ORG_NOUNS)}) ([A-Z][\w&-]*[A-Z][\w&-
 _COUNTRY_BODY = re.compile(rf"^(?:U\.S\.|US|U\.K\.|UK)\s+(?=(?:{any_of(NATIONAL_BODIES)})$)")
 # A results line: "Arsenal 2 West Ham 0", "New York 7 Seattle 5"; the names are teams.
 _TEAM = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
-_RESULT = re.compile(rf"^[ \t]*({_TEAM}) \d{{1,3}},? ({_TEAM}) \d{{1,3}}[ \t]*$", re.MULTILINE)
+_SCORE = r" \d{1,3}(?: \([^()\n]*\))?"  # "2 (Larsson 23, Kluivert 80)"
+_RESULT = re.compile(rf"^[ \t]*({_TEAM}){_SCORE},? ({_TEAM}){_SCORE}[ \t]*$", re.MULTILINE)
+# A standings line: "Sheffield Wednesday 4 3 1 0 7 3 10" (a golfer's "Tiger Woods 68 70 71" too).
+_STANDING = re.compile(rf"^[ \t]*({_TEAM})((?: \d{{1,3}}){{3,}})[ \t]*$", re.MULTILINE)
+TABLE_COLUMNS = 6  # a league table has played, won, drawn, lost, for, against, points; a golfer's card fewer
 _DIGITS_INSIDE = re.compile(r"\s+\d[\d.,:-]*\s*")
 # "is already planning", "might re-release", "has failed": up to three small words, then the deed.
 _DEED_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+){{0,3}}?(?:{any_of(COMPANY_DEEDS)})\b")
@@ -127,14 +131,26 @@ def platform_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     return found
 
 
-def results_teams(text: str) -> dict[str, list[int]]:
-    """The names on results lines ("Arsenal 2 West Ham 0"), which are teams: organisations
-    whatever town they are named after."""
+def results_teams(text: str, people: set[str]) -> dict[str, list[int]]:
+    """The names on results lines ("Arsenal 2 West Ham 0") and standings lines ("Sheffield
+    Wednesday 4 3 1 0 7 3 10"), which are teams: organisations whatever town they are named
+    after. On a short standings line a name the model took for one of the `people` stays a
+    person (golf: "Tiger Woods 68 70 71")."""
     found: dict[str, list[int]] = {}
     for m in _RESULT.finditer(text):
         for group in (1, 2):
             found.setdefault(m.group(group), []).append(m.start(group))
+    for m in _STANDING.finditer(text):
+        if m.group(1) not in people or len(m.group(2).split()) >= TABLE_COLUMNS:
+            found.setdefault(m.group(1), []).append(m.start(1))
     return found
+
+
+def inside_teams(teams: dict[str, list[int]], positions: dict[str, list[int]]) -> list[str]:
+    """The other forms found only inside team names ("Sheffield" of "Sheffield Wednesday")."""
+    spans = [(s, s + len(team)) for team, starts in teams.items() for s in starts]
+    return [f for f, starts in positions.items() if f not in teams and starts
+            and all(any(a <= p and p + len(f) <= b for a, b in spans) for p in starts)]
 
 
 def _institution_from_place(m: Mention, text: str) -> Mention:
