@@ -192,10 +192,10 @@ def is_bare_institution_word(e) -> bool:
 
 
 def is_place_code(e) -> bool:
-    """Two capitals that are a country's or a US state's code are no organisation unless the
-    text spells them out: "CA", "MD"."""
+    """Two capitals that are a US state's postal code are no organisation unless the text spells
+    them out: "CA", "MD" ("US" and "UK", names of countries, are left to the place rules)."""
     form = e.form.replace(".", "")
-    return (e.majority == ORG and bool(_ISO2.fullmatch(form)) and (form in _STATE_CODES or e.country_or_region)
+    return (e.majority == ORG and bool(_ISO2.fullmatch(form)) and form in _STATE_CODES and not e.country_or_region
             and not defines_acronym(e.text, e.form))
 
 
