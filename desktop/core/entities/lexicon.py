@@ -185,7 +185,7 @@ ORG_CONTEXT_AFTER = ("campus", "faculty", "alumni", "shares", "stock", "board of
 NOT_ORG_ENDS = ("Station", "Wall", "Locks", "Terminal", "Tower", "Building", "Dam", "Pier", "Canal", "Bill",
                 "Act", "Law", "Amendment", "Treaty", "Accord", "Accords", "Exposition", "Expo", "Show", "Fair",
                 "Festival", "Olympics", "Games", "Championship", "Championships", "Saga", "Editions", "Flag",
-                "Pro", "Max", "Plus", "Ultra", "Mini", "Lite", "One", "Embassies")
+                "Pro", "Max", "Ultra", "Mini", "Lite", "Embassies")
 # Capitalised small words that end no name: "Afghanistan During" is a headline's words.
 NAME_END_STOPWORDS = ("During", "In", "Of", "And", "To", "For", "With", "At", "On", "By", "From", "After",
                       "Before", "As", "Is", "Are", "Was", "The", "A", "An")
