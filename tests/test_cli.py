@@ -124,7 +124,7 @@ def test_extract_json_contract(cli, httpserver):
     data = json.loads(out)
     assert code == 0
     assert list(data) == ["url", "title", "authors", "published", "publisher", "language", "text",
-                          "persons", "cities", "countries", "organizations"]
+                          "persons", "cities", "countries", "places", "organizations"]
     assert data["title"] == "Emigres rally in Belgrade for Navalny"
     assert data["persons"] == data["cities"] == []
 
@@ -425,3 +425,17 @@ def test_a_bad_export_record_is_named_by_its_number_and_the_rest_import(cli, tmp
     assert code == 1
     assert out.splitlines() == [f"error {export}#1: 'authors' should be a list of text",
                                 "saved 1 A", "saved 2 Emigres rally in Belgrade for Navalny"]
+
+
+def test_extract_json_lists_other_places_and_every_form_the_text_used():
+    from desktop.core.article import COUNTRY, PLACE, Article, Entity
+    from desktop.core.export import extraction_json
+
+    article = Article(text="x", entities=[
+        Entity(COUNTRY, "United States", ["U.S.", "US"], mentions=3, geonameid=6252001, country="US"),
+        Entity(PLACE, "Georgia", ["Ga."], mentions=2, geonameid=4197000, country="US"),
+    ])
+    data = extraction_json(article)
+    assert data["countries"][0]["aliases"] == ["U.S.", "US"]
+    assert data["places"] == [{"name": "Georgia", "aliases": ["Ga."], "geonameid": 4197000, "country": "US",
+                               "lat": None, "lon": None, "mentions": 2}]

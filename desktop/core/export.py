@@ -11,7 +11,7 @@ from typing import TextIO
 
 from sqlmodel import func, select
 
-from desktop.core.article import CITY, COUNTRY, ORG, PERSON, Article, Entity
+from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE, Article, Entity
 from desktop.core.errors import CuttingsError, DamagedArchive, DamagedCopy
 from desktop.core.query import Detail, article_ids, detail
 from desktop.core.store.archive import inflate
@@ -22,7 +22,9 @@ CSV_FIELDS = ("id", "url", "title", "authors", "published", "publisher", "langua
 
 
 def extraction_json(article: Article) -> dict:
-    """The `extract --json` object: metadata, text and the four entity lists."""
+    """The `extract --json` object: metadata, text and the entity lists. Every entity lists in
+    `aliases` the other forms the text used ("US", "U.S." for United States); cities and other
+    places (states, regions, continents, airports) share one shape."""
     def of(kind: str) -> list[Entity]:
         return article.entities_of(kind)
 
@@ -35,14 +37,19 @@ def extraction_json(article: Article) -> dict:
         "language": article.language,
         "text": article.text,
         "persons": [{"name": e.name, "aliases": e.aliases, "mentions": e.mentions} for e in of(PERSON)],
-        "cities": [
-            {"name": e.name, "geonameid": e.geonameid, "country": e.country, "lat": e.lat, "lon": e.lon,
-             "mentions": e.mentions}
-            for e in of(CITY)
-        ],
-        "countries": [{"name": e.name, "code": e.country} for e in of(COUNTRY)],
-        "organizations": [{"name": e.name} for e in of(ORG)],
+        "cities": [_place_json(e) for e in of(CITY)],
+        "countries": [{"name": e.name, "code": e.country, "aliases": e.aliases, "geonameid": e.geonameid,
+                       "mentions": e.mentions} for e in of(COUNTRY)],
+        "places": [_place_json(e) for e in of(PLACE)],
+        "organizations": [{"name": e.name, "aliases": e.aliases, "mentions": e.mentions} for e in of(ORG)],
     }
+
+
+def _place_json(e: Entity) -> dict:
+    """A city or other place in `extract --json`: a place the gazetteer does not know has no id
+    or coordinates (None)."""
+    return {"name": e.name, "aliases": e.aliases, "geonameid": e.geonameid, "country": e.country,
+            "lat": e.lat, "lon": e.lon, "mentions": e.mentions}
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -11,7 +11,9 @@ from ..article import ORG, PERSON, PLACE, Entity
 from . import language, ner
 from .gazetteer import gazetteer
 from .labels import document_labels
+from .org_rules import inside_teams, org_groups, refine_org_mentions, results_teams
 from .people import aged_people, clean_name, merge_people
+from .place_context import dateline_places, trim_place_mentions
 from .places import Resolver, embedded_places, unlabelled_places
 
 __all__ = ["find_entities", "entities_status", "load_models"]
@@ -53,27 +55,32 @@ def find_entities(title: str, text: str) -> list[Entity]:
         return []
     gaz = gazetteer()
     analysis = ner.analyse(nlp, title, leading_part(text, ENTITY_CHARS - len(title), ENTITY_LINES))
+    refine_org_mentions(analysis)
+    trim_place_mentions(analysis, gaz)
     labels = document_labels(analysis, gaz)
     forms_of = lambda label: [f for f, lab in labels.items() if lab == label]
 
     positions = ner.mention_starts(analysis.mentions)
+    team_spans = _add_teams(analysis.text, labels, positions)
     for form, starts in aged_people(analysis.text, analysis.masked).items():
         if labels.get(form) not in (PLACE, ORG):  # "the United States, 40," is no person
             labels[form] = PERSON
             positions[form] = sorted({*positions.get(form, []), *starts})
-    unlabelled = unlabelled_places(analysis.text, analysis.masked + analysis.entity_spans, gaz)
+    unlabelled = unlabelled_places(analysis.text, analysis.masked + analysis.entity_spans + team_spans, gaz)
     for form, starts in [*embedded_places(forms_of(ORG), positions, gaz).items(), *unlabelled.items()]:
         labels.setdefault(form, PLACE)
         positions.setdefault(form, []).extend(starts)
+    _add_datelines(analysis.text, labels, positions, gaz)
     place_forms = forms_of(PLACE)
     votes = ner.label_votes(analysis.mentions)
     # Names spaCy never called a place ("Bush"): a city only when its country is in the article.
     doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f]}
     resolver = Resolver(gaz, analysis.text, {f: positions[f] for f in place_forms}, forms_of(ner.DEMONYM),
                         doubtful)
+    # A town the article gives no ground for goes back to what spaCy called it ("Honda and Nissan").
     for form in resolver.unfounded & doubtful:
-        if max(votes[form], key=votes[form].get) == PERSON:
-            labels[form] = PERSON
+        if (said := max(votes[form], key=votes[form].get)) in (PERSON, ORG):
+            labels[form] = said
 
     groups: list[tuple[Entity, set[str]]] = []  # each entity with the surface forms to count
     for person in merge_people(forms_of(PERSON), analysis.text):
@@ -93,10 +100,8 @@ def find_entities(title: str, text: str) -> list[Entity]:
         entity.aliases = sorted(forms - {entity.name})
         groups.append((entity, forms))
 
-    orgs: dict[str, tuple[Entity, set[str]]] = {}
-    for form in forms_of(ORG):
-        orgs.setdefault(form.casefold(), (Entity(ORG, form), set()))[1].add(form)
-    groups += orgs.values()
+    for name, forms in org_groups(forms_of(ORG)).items():
+        groups.append((Entity(ORG, name, sorted(forms - {name})), forms))
 
     _count_mentions(groups, analysis, positions)
     return sorted((e for e, _ in groups), key=lambda e: e.first_pos)
@@ -116,6 +121,26 @@ def leading_part(text: str, limit: int, lines: int) -> str:
         return head
     cut = max(head.rfind(" "), head.rfind("\n"))
     return head[:cut] if cut > 0 else head
+
+
+def _add_teams(text: str, labels: dict, positions: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """Label the teams of results and standings lines organisations, and what the model found
+    inside their names no mention ("Sheffield" of "Sheffield Wednesday"); their spans."""
+    teams = results_teams(text, {f for f, label in labels.items() if label == PERSON})
+    for form in inside_teams(teams, positions):
+        labels[form] = None
+    for form, starts in teams.items():
+        labels[form] = ORG
+        positions[form] = sorted({*positions.get(form, []), *starts})
+    return [(s, s + len(team)) for team, starts in teams.items() for s in starts]
+
+
+def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz) -> None:
+    """A dateline's city, masked as a credit, is still where the story is: a place of it."""
+    for form, starts in dateline_places(text).items():
+        if labels.get(form, PLACE) == PLACE and gaz.lookup(form):
+            labels[form] = PLACE
+            positions.setdefault(form, []).extend(starts)
 
 
 def _count_mentions(groups: list[tuple[Entity, set[str]]], analysis: ner.Analysis,

@@ -19,7 +19,9 @@ from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, H
                       KIN_WORDS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS, SEAS,
                       SPEECH_VERBS, any_of)
 from .ner import DEMONYM, Label, occurrences
+from .org_rules import ORG_LABEL_RULES, is_called_an_institution
 from .people import has_honorific
+from .place_context import PLACE_LABEL_RULES
 from .places import COMPASS, SITE, is_demonym
 
 WINDOW = 40  # characters before and after a mention that the rules read
@@ -197,6 +199,7 @@ Rule = Callable[[Evidence], bool]
 # (rule, label it gives), tried in this order; the first that holds decides.
 LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_platform, ORG),
+    *ORG_LABEL_RULES,
     (is_holiday, None),
     (is_demonym_form, DEMONYM),
     (is_site, PLACE),
@@ -208,6 +211,8 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_sea, PLACE),
     (is_compass, None),
     (is_called_an_org, ORG),
+    (is_called_an_institution, ORG),
+    *PLACE_LABEL_RULES,
     (follows_honorific, PERSON),
     (is_the_thing, None),
     (is_strong_place, PLACE),

@@ -13,6 +13,7 @@ from ..article import CITY, ORG, PERSON, PLACE
 from .gazetteer import Gazetteer
 from .label_rules import LABEL_RULES, WINDOW, Evidence
 from .ner import DEMONYM, Analysis, Label, label_votes, mention_starts
+from .org_rules import runs_on
 from .people import clean_name
 from .places import place_strength
 from .spans import Spans
@@ -36,6 +37,8 @@ def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, Label]:
     for form in in_headings:
         if labels[form] == PERSON and not name_words & set(clean_name(form).split()):
             labels[form] = None
+        elif labels[form] == ORG and not any(runs_on(analysis.text, p) for p in positions[form]):
+            labels[form] = None  # an organisation only a headline names is the headline's words
     return labels
 
 

@@ -114,14 +114,81 @@ HOLIDAYS = frozenset({"easter", "christmas", "thanksgiving", "halloween", "ramad
 ORG_NOUNS = ("outlet", "newspaper", "paper", "magazine", "website", "site", "agency", "company", "firm",
              "group", "network", "channel", "party", "organisation", "organization", "platform",
              "broadcaster", "bank", "club", "band", "brand", "app", "service", "foundation", "charity",
-             "union", "startup", "publication", "daily", "weekly", "TV")
+             "union", "startup", "publication", "daily", "weekly", "TV", "giant", "retailer", "carmaker",
+             "automaker", "chipmaker", "lender", "insurer", "miner", "airline", "carrier", "conglomerate",
+             "manufacturer", "regulator", "watchdog", "exchange")
 # Words right after an organisation's name, as written: "Interfax news agency", "Novaya Gazeta reported".
-ORG_FOLLOWERS = ("news agency", "agency", "newspaper", "daily", "TV", "television", "radio", "reported")
+ORG_FOLLOWERS = ("news agency", "agency", "newspaper", "magazine", "daily", "TV", "television", "radio",
+                 "reported")
 # Words that may follow a name without it qualifying them: "in Bucha and", not "the Liberal government".
 CLAUSE_WORDS = ("and", "or", "in", "on", "at", "to", "for", "from", "with", "where", "which", "who", "is",
                 "was", "were", "has", "had", "have", "will", "would", "said", "says")
 # Capitalised prefixes that make a name an adjective, as written: "Pro-Navalny".
 NAME_PREFIXES = ("Pro", "Anti", "Non", "Ex", "Post", "Pre", "Neo")
+
+# Technologies, units, time zones, degrees and other capitalised terms spaCy calls organisations;
+# lower case, without dots ("M.S." is "ms").
+NOT_ORG_TERMS = frozenset({
+    "cpu", "gpu", "ram", "lan", "wan", "vpn", "usb", "vhs", "dvd", "cd", "hd", "tv", "pc", "ios", "android",
+    "html", "css", "php", "ajax", "javascript", "json", "xml", "sql", "api", "sdk", "jquery", "reactjs",
+    "react", "nodejs", "gmt", "utc", "est", "edt", "pst", "pdt", "cst", "cdt", "bst", "cet", "md", "phd",
+    "ms", "rd", "mba", "ba", "bsc", "ma", "rn", "jd", "llm", "q&a", "a&e", "faq", "gdp", "ceo", "cfo", "coo",
+    "cto", "ai", "gps", "dna", "rna", "hiv", "aids", "covid", "covid-19", "pdf", "ip", "mph", "kph", "lgbt",
+    "lgbtq", "diy", "vip", "rip", "asap", "ok",
+})
+# Generic nouns that on their own name no one organisation: "Groups representing doctors", "State".
+# The bodies news names by one such word (Congress, Parliament, Senate, House, Navy) are not here.
+BARE_INSTITUTION_WORDS = frozenset({
+    "group", "groups", "state", "states", "society", "network", "communications", "progress", "government",
+    "department", "ministry", "committee", "council", "agency", "agencies", "company", "companies", "firm",
+    "union", "party", "court", "police", "board", "commission", "office", "bureau", "administration",
+    "authority", "institute", "university", "college", "school", "newsletter", "team", "club", "association",
+    "foundation", "federation", "corporation", "organisation", "organization", "coalition", "alliance",
+    "service", "services", "industry", "industries", "media", "press", "confederate", "confederacy",
+    "federal", "national", "international", "global", "royal", "news", "business", "technology",
+})
+# Capitalised words that make a name an institution's, as written: "University of California".
+INSTITUTION_WORDS = ("University", "College", "Institute", "Academy", "Council", "Committee", "Commission",
+                     "Department", "Ministry", "Agency", "Bank", "Party", "Association", "Society", "Foundation",
+                     "Federation", "Union", "Corporation", "Company", "Court", "School", "Center", "Centre",
+                     "Laboratory", "Office", "Bureau", "Authority", "Board", "Organisation", "Organization",
+                     "Museum", "Hospital", "Police", "Service", "Fund", "Trust")
+# Endings that leave the same organisation when dropped: "Netflix Inc" is Netflix.
+COMPANY_ENDS = frozenset({"inc", "ltd", "llc", "plc", "corp", "corporation", "co", "company", "group", "market",
+                          "holdings", "sa", "ag", "gmbh", "nv", "limited", "incorporated"})
+# Nouns after "the" and a name that make the name an organisation's: "the Mercosur bloc", "the
+# Wagner group", as written.
+ORG_KIND_NOUNS = ("bloc", "alliance", "coalition", "movement", "militia", "cartel", "consortium",
+                  "conglomerate", "party", "group", "union", "federation")
+# Bodies that a country's name before them does not make another organisation: "U.S. Senate" is
+# the Senate (and the United States), as written.
+NATIONAL_BODIES = ("Senate", "Congress", "House", "Parliament", "Army", "Navy", "Air Force", "Marines",
+                   "Supreme Court", "Treasury", "Coast Guard")
+# What a company does, right after its name ("Lucasfilm is already planning", "Mojang has failed to
+# act"): a name the gazetteer does not know that does these is no place.
+COMPANY_DEEDS = ("planning", "plans", "planned", "spent", "spends", "announced", "announces", "released",
+                 "releases", "re-release", "launched", "launches", "hired", "acquired", "acquires", "sold",
+                 "sells", "failed", "employs", "shipped", "ships")
+# Words right before an institution's name, any case: "the CEO of Cambridge Analytica", "students at Georgetown".
+ORG_CONTEXT_BEFORE = ("CEO of", "chief executive of", "founder of", "co-founder of", "chairman of",
+                      "executive at", "employees of", "employees at", "shares of", "shares in", "students at",
+                      "student at", "professor at", "professors at", "faculty at", "graduate of", "graduates of",
+                      "alumni of", "researchers at", "researcher at", "studied at", "enrolled at", "works at",
+                      "worked at", "data firm", "tech firm", "the company", "the firm")
+# Words right after an institution's name (after "'s" or a comma), any case: "Columbia's campus".
+ORG_CONTEXT_AFTER = ("campus", "faculty", "alumni", "shares", "stock", "board of trustees", "a university",
+                     "the university", "a company", "the company", "a firm", "the firm", "a data firm")
+
+# Last words of things that are no organisations though spaCy says so, as written: sites ("International
+# Space Station", "Western Wall"), laws ("Data Retention Bill"), events ("Paris Motor Show") and
+# products ("Vision Pro").
+NOT_ORG_ENDS = ("Station", "Wall", "Locks", "Terminal", "Tower", "Building", "Dam", "Pier", "Canal", "Bill",
+                "Act", "Law", "Amendment", "Treaty", "Accord", "Accords", "Exposition", "Expo", "Show", "Fair",
+                "Festival", "Olympics", "Games", "Championship", "Championships", "Saga", "Editions", "Flag",
+                "Pro", "Max", "Ultra", "Mini", "Lite", "Embassies")
+# Capitalised small words that end no name: "Afghanistan During" is a headline's words.
+NAME_END_STOPWORDS = ("During", "In", "Of", "And", "To", "For", "With", "At", "On", "By", "From", "After",
+                      "Before", "As", "Is", "Are", "Was", "The", "A", "An")
 
 # --- Places -----------------------------------------------------------------------------------
 
@@ -188,6 +255,16 @@ NOT_SETTLEMENT_WORDS = ("airport", "station", "street", "avenue", "ave", "road",
 # Last words of streets, squares, parks and airports, as written: places to keep, never cities.
 SITE_ENDS = ("Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Highway", "Lane",
              "Drive", "Square", "Park", "Bridge", "Airport", "Close", "Crescent", "Way", "Circle", "Place")
+# Nouns before "of" and a place's name: "the fishing town of Grindavík".
+PLACE_NOUNS = ("town", "city", "village", "hamlet", "port", "capital", "province", "region", "district",
+               "municipality", "island", "suburb", "county")
+# Words around a place's name that say what it is, not which ("Sichuan Province", "County of Brant"),
+# as written. "County" after a name stays: "Barren County" is the county's name.
+ADMIN_SUFFIXES = ("Province", "Prefecture", "Borough", "Municipality", "Governorate", "Oblast", "Region")
+ADMIN_PREFIXES = ("City of", "County of", "Province of", "Town of", "Municipality of", "Borough of")
+# Words near a US state's name that mean the state, not its namesake city ("New York state",
+# "upstate New York", "New York Gov. Kathy Hochul"), as written.
+STATE_WORDS = ("state", "State", "upstate", "Upstate", "statewide", "Gov.", "governor", "Governor", "legislature")
 # Directions: "South", "the West", "South East" are no places.
 COMPASS_POINTS = ("north", "south", "east", "west")
 # Words before a country or state that make it part of another name, as written: "New England

@@ -8,7 +8,7 @@ import re
 from ..article import CITY, COUNTRY, PLACE
 from .gazetteer import Gazetteer, Place, name_key
 from .lexicon import (CELESTIAL, COMPASS_POINTS, DEMONYMS, NOT_SETTLEMENT_WORDS, PEOPLES, PLACE_QUALIFIERS,
-                      SEAS, SITE_ENDS, STATE_ABBREVIATIONS, any_of)
+                      SEAS, SITE_ENDS, STATE_ABBREVIATIONS, STATE_WORDS, any_of)
 
 # A name with one of these words is a building, road, airport or the like, not a settlement.
 NOT_SETTLEMENT = re.compile(rf"\b(?:{any_of(NOT_SETTLEMENT_WORDS)})\b", re.IGNORECASE)
@@ -21,11 +21,18 @@ STRONG_POPULATION = 100_000  # a city this big outweighs spaCy's label...
 STRONG_ALT_POPULATION = 1_000_000  # ...or this big, when it goes by another name here
 WEAK_POPULATION = 15_000
 
+_TOWN_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage) of\s+$")
+_REGION_OF = re.compile(r"\b(?:County|Province|Prefecture|Governorate|Region) of\s+$", re.IGNORECASE)
+_REGION_AFTER = re.compile(r"^\s+(?:[Pp]rovince|[Pp]refecture|[Gg]overnorate|[Oo]blast|[Rr]egion|county)\b")
+_CITY_BEFORE = re.compile(r"[A-Z][\w.'\u2019]+,\s*$")  # "Bronx, New York": the state of a town
+_STATE_NEAR = re.compile(rf"(?<![\w.])(?:{any_of(STATE_WORDS)})(?![\w])")
+
 # How much each kind of evidence is worth when choosing among same-named places.
 KIND_PRIOR = {COUNTRY: 10.0, PLACE: 6.5}
 CAPITAL_BONUS = 1.5
 IN_DOC_COUNTRY = 2.0
 IN_DOC_STATE = 1.5
+STATE_OF_DOC_CITIES = 4.0  # "Georgia" beside Atlanta and Savannah is the state, not the country
 NEARBY = 6.0  # "Bishkek, Kyrgyzstan", "the Serbian capital Belgrade"
 ALT_NAME_PENALTY = 2.0
 NEAR_CHARS = 40
@@ -71,7 +78,9 @@ def place_strength(gaz: Gazetteer, form: str) -> int:
     if (any(p.kind != CITY for p in places) or any(p.population >= STRONG_POPULATION for p in own)
             or any(p.population >= STRONG_ALT_POPULATION for p in places)):
         return 2
-    return 1 if any(p.population >= WEAK_POPULATION for p in own) else 0
+    # A big city's other name ("Genève" for Geneva) is a middling clue, its own name a town's.
+    return 1 if any(p.population >= WEAK_POPULATION for p in own) or any(
+        p.population >= STRONG_POPULATION for p in places) else 0
 
 
 class Resolver:
@@ -139,18 +148,44 @@ class Resolver:
             score += NEARBY * (place.country in near_countries)
         if place.kind == CITY and place.country == "US":
             score += IN_DOC_STATE * (place.admin1 in doc_states) + NEARBY * (place.admin1 in near_states)
+        if place.kind == PLACE and place.country == "US":
+            score += STATE_OF_DOC_CITIES * (place.admin1 in doc_states)
         return score
+
+    def _namesake_city(self, form: str, place: Place, found: list[Place]) -> Place:
+        """A US state that shares its name with its metropolis is mostly that city ("donors in
+        New York"), unless a mention speaks of the state ("New York state", "upstate New York",
+        "New York Gov. Kathy Hochul", "Bronx, New York") or the article goes through other
+        states (Wisconsin, Michigan, Pennsylvania and New York)."""
+        if place.kind != PLACE or place.country != "US":
+            return place
+        city = next((p for p in found if p.kind == CITY and p.admin1 == place.admin1
+                     and p.population >= STRONG_ALT_POPULATION), None)
+        other_states = {a for f, facts in self.context.items() if f != form
+                        for kind, country, a in facts if kind == PLACE and country == "US"}
+        if city is None or len(other_states) >= 2 or any(
+                _STATE_NEAR.search(self.text[max(0, pos - 12):pos + len(form) + 12])
+                or _CITY_BEFORE.search(self.text[max(0, pos - 30):pos]) for pos in self.forms[form]):
+            return place
+        return city
 
     def _choose(self, form: str) -> Place | None:
         if NOT_SETTLEMENT.search(form) or demonym_country(form):
             return None
         found = candidates(self.gaz, form)
+        around = [(self.text[max(0, pos - 20):pos], self.text[pos + len(form):pos + len(form) + 20])
+                  for pos in self.forms[form]]
+        if any(_TOWN_OF.search(before) for before, _ in around):
+            found = [p for p in found if p.kind == CITY] or found  # "the city of Lebanon" is no country
+        if any(_REGION_OF.search(before) or _REGION_AFTER.match(after) for before, after in around):
+            found = [p for p in found if p.kind != CITY]  # "Sichuan province" is no city of that name
         if not found:
             return None
         doc_countries, doc_states = self._doc_countries(form), self._doc_states(form)
         near_countries, near_states = self.near[form]
         place = max(found, key=lambda p: self._score(p, form, doc_countries, doc_states,
                                                           near_countries, near_states))
+        place = self._namesake_city(form, place, found)
         # A small town needs its country in the article, in the US its state ("Earth" is no Texan
         # town); so does a city of a doubtful name unless it is a capital or a metropolis ("Bush"
         # is no Egyptian city, "Vilnius" is Vilnius).
@@ -170,6 +205,7 @@ class Resolver:
 # "New England Journal", "Northern Kentucky University": a place the gazetteer does not know,
 # not England or Kentucky.
 _PART_OF = re.compile(any_of(PLACE_QUALIFIERS))
+_ACADEMIC = re.compile(r"\b(?:University|College|Institute|School|Academy)\b")
 
 
 def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: Gazetteer) -> dict[str, list[int]]:
@@ -177,6 +213,8 @@ def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: 
     Police", "Environment Canada"), with their positions in the text."""
     found: dict[str, list[int]] = {}
     for org in org_forms:
+        if _ACADEMIC.search(org):
+            continue  # "University of California" is about a university, not the state
         for m in re.finditer(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.'’-]*)*", org):
             words = m.group().split()
             for n in range(len(words), 0, -1):  # the longest name first: "New South Wales"

@@ -1,0 +1,86 @@
+"""Place rules (entities/place_context.py, the resolver's shared-name choices) without a model;
+the resolver reads the packaged gazetteer."""
+
+from __future__ import annotations
+
+from desktop.core.article import CITY, PLACE
+from desktop.core.entities import place_context as pc
+from desktop.core.entities.gazetteer import gazetteer
+from desktop.core.entities.labels import decide
+from desktop.core.entities.places import Resolver, place_strength
+from tests.test_entity_rules import evidence
+
+
+def resolve(text: str, *forms: str):
+    positions = {f: [i for i in range(len(text)) if text.startswith(f, i)] for f in forms}
+    return Resolver(gazetteer(), text, positions, []).resolved
+
+
+def test_called_a_place():
+    assert decide(evidence("Grindavík", "the fishing town of Grindavík", majority="org")) is PLACE
+    assert not pc.is_called_a_place(evidence("Grindavík", "a firm called Grindavík"))
+
+
+def test_a_local_spelling_of_a_big_city_is_that_city():
+    assert place_strength(gazetteer(), "Genève") == 1
+    assert decide(evidence("Genève", "Officials in Genève said", strength=1)) is PLACE
+    assert not pc.is_local_spelling(evidence("Müller", "said Müller", strength=0))
+
+
+def test_datelines_name_the_city_where_the_story_is():
+    text = "TROY, N.C. (AP) -- A fire broke out.\nLAGOS (Reuters) - Oil rose.\nNEW YORK — Stocks fell.\nBY JANE DOE"
+    assert pc.dateline_places(text) == {"Troy": [0], "Lagos": [37], "New York": [65]}
+
+
+def test_a_dateline_state_resolves_the_town():
+    text = "TROY, N.C. (AP) -- A fire broke out."
+    troy = Resolver(gazetteer(), text, {"Troy": [0]}, []).resolved["Troy"]
+    assert troy.kind == CITY and troy.admin1 == "NC"
+
+
+def test_georgia_beside_atlanta_is_the_state():
+    georgia = resolve("voters in Georgia, from Atlanta to Savannah, went to the polls", "Georgia", "Atlanta",
+                      "Savannah")["Georgia"]
+    assert georgia.kind == PLACE and georgia.country == "US"
+    assert resolve("Tbilisi, the capital of Georgia, and Batumi", "Georgia", "Tbilisi", "Batumi")["Georgia"].country == "GE"
+
+
+def test_new_york_is_the_city_unless_the_state_is_meant():
+    assert resolve("donors in New York and Los Angeles", "New York", "Los Angeles")["New York"].geonameid == 5128581
+    assert resolve("farms in upstate New York", "New York")["New York"].kind == PLACE
+    assert resolve("New York state lawmakers met", "New York")["New York"].kind == PLACE
+
+
+def test_new_york_after_a_town_or_among_states_is_the_state():
+    assert resolve("a hospital in Bronx, New York", "New York")["New York"].kind == PLACE
+    states = resolve("Wisconsin, Michigan and New York voted", "Wisconsin", "Michigan", "New York")
+    assert states["New York"].kind == PLACE
+
+
+def test_words_saying_what_kind_of_place_are_trimmed():
+    from desktop.core.entities.ner import Analysis, Mention
+
+    text = "in Sichuan province and the County of Brant and Barren County and the City of London"
+    names = ["Sichuan province", "County of Brant", "Barren County", "City of London"]
+    mentions = [Mention(n, PLACE, text.index(n), text.index(n) + len(n)) for n in names]
+    a = Analysis(text, mentions, [], [], [], [])
+    pc.trim_place_mentions(a, gazetteer())
+    assert [(m.text, text[m.start:m.end]) for m in a.mentions] == [
+        ("Sichuan", "Sichuan"), ("Brant", "Brant"), ("Barren County", "Barren County"), ("City of London", "City of London")]
+
+
+def test_the_city_of_a_country_name_is_a_city():
+    assert resolve("the city of Lebanon, Pa., voted", "Lebanon")["Lebanon"].kind == CITY
+
+
+def test_a_province_or_county_is_no_city_of_its_name():
+    assert resolve("floods in Sichuan province killed", "Sichuan")["Sichuan"] is None
+    assert resolve("the County of Brant said", "Brant")["Brant"] is None
+
+
+def test_no_state_is_taken_from_a_university_name():
+    from desktop.core.entities.places import embedded_places
+
+    found = embedded_places(["University of California", "Kentucky State Police"],
+                            {"University of California": [0], "Kentucky State Police": [40]}, gazetteer())
+    assert found == {"Kentucky": [40]}
