@@ -33,3 +33,18 @@ def test_cite_prints_one_reference_per_article(cli, archive):
     code, out, _ = cli("cite", "1", "--style", "chicago")
     assert code == 0 and out.startswith("Noble, Ben. “Story 1")
     assert cli("cite", "7")[0] == 1
+
+
+def test_backup_and_restore_commands(cli, archive, tmp_path):
+    store_article(archive, make_article(1))
+    code, out, _ = cli("backup", str(tmp_path / "saved.sqlite3"))
+    assert code == 0 and out.startswith("backed up ")
+    store_article(archive, make_article(2))
+    code, out, _ = cli("restore", str(tmp_path / "saved.sqlite3"))
+    assert code == 0 and "the archive that was there is kept as " in out
+    kept = out.rsplit("kept as ", 1)[1].strip()
+    assert cli("list", "--json")[1].count('"id"') == 1
+    assert cli("list", "--json", "--db", kept, db=False)[1].count('"id"') == 2
+    (tmp_path / "junk.sqlite3").write_bytes(b"junk" * 1000)
+    code, _, err = cli("restore", str(tmp_path / "junk.sqlite3"))
+    assert code == 1 and err.count("\n") == 1 and "nothing was restored" in err
