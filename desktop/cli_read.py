@@ -6,7 +6,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from pathlib import Path
 from typing import TextIO
 
 from desktop.cli_common import open_archive
@@ -140,20 +139,14 @@ def _show_saved_copy(args) -> int:
 
 @contextmanager
 def _output(out: str | None) -> Iterator[TextIO]:
-    """Standard output, or a stream into the file `out`. The file is written beside it first
-    and takes its place only when complete: a failed export never clobbers the last good one."""
+    """Standard output, or a stream into the file `out` that replaces it only when complete."""
+    from desktop.core.export import whole_file
+
     if not out:
         yield sys.stdout
         return
-    part = Path(f"{out}.part")
-    try:
-        with part.open("w", encoding="utf-8", newline="") as stream:
-            yield stream
-        part.replace(out)
-    except OSError as exc:
-        raise CuttingsError(f"Cannot write {out}: {exc.strerror}")
-    finally:
-        part.unlink(missing_ok=True)
+    with whole_file(out) as stream:
+        yield stream
 
 
 def _write(content: str, out: str | None) -> None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import base64
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import TextIO
 
 from sqlmodel import func, select
@@ -158,6 +160,31 @@ def write_export(archive: Archive, fmt: str, out: TextIO, ids: list[int] | None 
         return
     items = (d for d in (detail(archive, i) for i in ids) if d is not None)
     WRITERS[fmt](archive, items, out)
+
+
+@contextmanager
+def whole_file(path: str | Path) -> Iterator[TextIO]:
+    """A text stream into the file `path`, written beside it first (PATH.part) and put in its
+    place only when complete: a failed export never clobbers the last good one. Raises
+    CuttingsError if the file cannot be written."""
+    part = Path(f"{path}.part")
+    try:
+        with part.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+        part.replace(path)
+    except OSError as exc:
+        raise CuttingsError(f"Cannot write {path}: {exc.strerror}") from exc
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def export_to(archive: Archive, fmt: str, path: str | Path, ids: list[int] | None = None) -> int:
+    """`write_export` into the file `path` (see whole_file); return the number of articles
+    asked for (`ids`, else the whole archive)."""
+    ids = export_ids(archive) if ids is None else ids
+    with whole_file(path) as stream:
+        write_export(archive, fmt, stream, ids)
+    return len(ids)
 
 
 def rescue(archive: Archive, out: TextIO) -> tuple[int, int]:
