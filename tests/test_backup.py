@@ -138,3 +138,14 @@ def test_backup_file_is_one_self_contained_file(archive, tmp_path):
     copy = backup(archive, tmp_path / "one.sqlite3")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("one")] == ["one.sqlite3"]
     assert backup_module.check_backup(copy) == SCHEMA_VERSION
+
+
+def test_restore_over_an_archive_that_is_no_database_moves_it_aside(archive, tmp_path):
+    _fill(archive, [1])
+    saved = backup(archive, tmp_path / "saved.sqlite3")
+    target = tmp_path / "elsewhere" / "archive.sqlite3"
+    target.parent.mkdir()
+    target.write_bytes(b"what was here" * 500)
+    aside = restore(target, saved)
+    assert aside.read_bytes() == b"what was here" * 500
+    assert dump(target) == dump(saved)

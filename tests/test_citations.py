@@ -56,6 +56,8 @@ def _written(writer) -> str:
     ("Mary Ann  Smith", Name(family="Smith", given="Mary Ann")),
     ("Ludwig van Beethoven", Name(family="Beethoven", given="Ludwig", particle="van")),
     ("Martin Luther King Jr.", Name(family="King", given="Martin Luther", suffix="Jr.")),
+    ("King, Martin Luther, Jr.", Name(family="King", given="Martin Luther", suffix="Jr.")),
+    ("Bellingcat", Name(literal="Bellingcat")),
     ("Reuters", Name(literal="Reuters")),
     ("BBC News staff", Name(literal="BBC News staff")),
     ("Associated Press", Name(literal="Associated Press")),

@@ -114,6 +114,9 @@ class TakeOut(QObject):
                          self._restored, self._stopped)
 
     def _restored(self, aside: Path | None) -> None:
+        # A current archive too damaged to copy was moved aside, and pooled connections would
+        # still read the moved file: new ones open the restored one.
+        self._archive.engine.dispose()
         kept = f" The archive that was there is kept as {aside}." if aside else ""
         self._finished("Restored the archive from the backup." + kept)
         self.restored.emit()
