@@ -113,3 +113,14 @@ def test_formatted_citations_in_apa_and_chicago():
     assert "<i>The Guardian</i>" in apa.html
     chicago = format_citations(_items()[:1], "chicago")[0].text
     assert chicago.startswith("Noble, Ben, and Associated Press.") and "March 5, 2024" in chicago
+
+
+@pytest.mark.parametrize("published, parts", [
+    ("2024-03-05T10:00:00+00:00", [2024, 3, 5]), ("2024-03", [2024, 3]), ("2024", [2024]),
+    ("2024-13-01", [2024]), ("2024-02-00", [2024, 2]), ("March 2024", None), (None, None),
+])
+def test_issued_dates_keep_only_the_valid_parts(published, parts):
+    from desktop.core.citations import csl_item
+
+    item = csl_item(Summary(1, None, "T", [], published, None), "k")
+    assert item.get("issued") == ({"date-parts": [parts]} if parts else None)

@@ -50,9 +50,17 @@ def cited(archive: Archive, ids: Sequence[int]) -> Iterator[Summary]:
 
 
 def _date_parts(value: str | None) -> list[int] | None:
-    """[year, month, day] of an ISO date or date-time (as much of it as is given)."""
+    """[year, month, day] of an ISO date or date-time: as much of it as is given and valid (a
+    month 00 or 13 ends it at the year), so no reader is handed an impossible date."""
     found = _DATE.match(value or "")
-    return [int(p) for p in found.groups() if p] if found else None
+    if not found:
+        return None
+    parts = [int(found.group(1))]
+    for number, highest in zip(found.groups()[1:], (12, 31)):
+        if not number or not 1 <= int(number) <= highest:
+            break
+        parts.append(int(number))
+    return parts
 
 
 def _added_parts(added: datetime | None) -> list[int] | None:
