@@ -1,4 +1,4 @@
-"""The `cuttings` commands that read the archive: `list`, `show`, `export`, `rescue` and `entities`."""
+"""The `cuttings` commands that read the archive: `list`, `show`, `export`, `cite`, `rescue` and `entities`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
-from pathlib import Path
 from typing import TextIO
 
 from desktop.cli_common import open_archive
@@ -18,16 +17,24 @@ KINDS = (PERSON, CITY, COUNTRY, ORG)  # the entity kinds `list` filters by
 LIST_SORTS = ("published", "title", "added", "relevance")  # keys of query.SORT_COLUMNS
 
 
-def add_parsers(sub, common) -> None:
-    """Add the `list`, `show`, `export`, `rescue` and `entities` sub-commands to `sub`."""
-    p = sub.add_parser("list", parents=[common], help="list articles, newest first")
+def _filter_options(p) -> None:
+    """The options that choose articles, shared by `list` and `export`."""
     p.add_argument("--search", metavar="TEXT", default="",
                    help='full-text search: words (prefixes too), OR, -word, "a phrase", title:word, author:name')
-    p.add_argument("--sort", choices=LIST_SORTS, default="published",
-                   help="newest first (published, added), A-Z (title) or best match first (relevance)")
     for kind in KINDS:
         p.add_argument(f"--{kind}", metavar="NAME", action="append", default=[],
                        help=f"only articles naming this {kind} (repeatable)")
+
+
+def add_parsers(sub, common) -> None:
+    """Add the `list`, `show`, `export`, `cite`, `rescue` and `entities` sub-commands to `sub`."""
+    from desktop.core.citations import STYLES
+    from desktop.core.export import FORMATS
+
+    p = sub.add_parser("list", parents=[common], help="list articles, newest first")
+    _filter_options(p)
+    p.add_argument("--sort", choices=LIST_SORTS, default="published",
+                   help="newest first (published, added), A-Z (title) or best match first (relevance)")
     p.add_argument("--limit", type=int, metavar="N")
     p.add_argument("--trash", action="store_true", help="list the articles in the trash")
     p.add_argument("--json", action="store_true")
@@ -40,9 +47,17 @@ def add_parsers(sub, common) -> None:
                      help="the offline copy as safe HTML: no scripts, nothing that loads")
     p.add_argument("--out", metavar="FILE", help="with --saved-copy: file to write (default: standard output)")
 
-    p = sub.add_parser("export", parents=[common], help="write the whole archive as json, csv or md")
-    p.add_argument("--format", choices=("json", "csv", "md"), default="json")
+    p = sub.add_parser("export", parents=[common],
+                       help="write the archive (or the articles chosen) as json, csv, md or citations")
+    p.add_argument("--format", choices=FORMATS, default="json",
+                   help="json (re-imports), csv, md; citations: csl-json, ris, bibtex")
+    p.add_argument("--ids", metavar="ID", type=int, nargs="+", help="only these articles")
+    _filter_options(p)
     p.add_argument("--out", metavar="PATH", help="file to write (default: standard output)")
+
+    p = sub.add_parser("cite", parents=[common], help="formatted references of articles (APA or Chicago)")
+    p.add_argument("ids", metavar="ID", type=int, nargs="+")
+    p.add_argument("--style", choices=tuple(STYLES), default="apa")
 
     p = sub.add_parser("rescue", parents=[common],
                        help="save what a damaged archive still holds, as a json export to re-import")
@@ -65,8 +80,9 @@ def _filter(args, archive):
             if term is None:
                 return None
             terms.append(term)
-    return Filter(text=args.search, terms=tuple(terms), sort=args.sort, descending=args.sort != "title",
-                  trash=args.trash)
+    sort = getattr(args, "sort", "published")
+    return Filter(text=args.search, terms=tuple(terms), sort=sort, descending=sort != "title",
+                  trash=getattr(args, "trash", False))
 
 
 def cmd_list(args) -> int:
@@ -123,20 +139,14 @@ def _show_saved_copy(args) -> int:
 
 @contextmanager
 def _output(out: str | None) -> Iterator[TextIO]:
-    """Standard output, or a stream into the file `out`. The file is written beside it first
-    and takes its place only when complete: a failed export never clobbers the last good one."""
+    """Standard output, or a stream into the file `out` that replaces it only when complete."""
+    from desktop.core.export import whole_file
+
     if not out:
         yield sys.stdout
         return
-    part = Path(f"{out}.part")
-    try:
-        with part.open("w", encoding="utf-8", newline="") as stream:
-            yield stream
-        part.replace(out)
-    except OSError as exc:
-        raise CuttingsError(f"Cannot write {out}: {exc.strerror}")
-    finally:
-        part.unlink(missing_ok=True)
+    with whole_file(out) as stream:
+        yield stream
 
 
 def _write(content: str, out: str | None) -> None:
@@ -145,14 +155,44 @@ def _write(content: str, out: str | None) -> None:
         stream.write(content)
 
 
+def _require(ids: list[int], found) -> None:
+    """CuttingsError naming those of `ids` not among the articles `found`."""
+    stored = {item.id for item in found}
+    missing = [i for i in ids if i not in stored]
+    if missing:
+        raise CuttingsError(f"No article {', '.join(map(str, missing))} in the archive")
+
+
+def _export_ids(args, archive) -> list[int] | None:
+    """The ids `export` writes: --ids as given (each must be stored), else those of the
+    filter options oldest first; None for the whole archive."""
+    from desktop.core.export import export_ids
+    from desktop.core.query import summaries
+
+    if args.ids:
+        _require(args.ids, summaries(archive, args.ids))
+        return args.ids
+    if not args.search and not any(getattr(args, kind) for kind in KINDS):
+        return None
+    flt = _filter(args, archive)
+    return export_ids(archive, flt) if flt is not None else []
+
+
 def cmd_export(args) -> int:
-    """The whole archive in one format, to --out or standard output, an article at a time."""
+    """The archive, or the articles --ids or the filter options choose, in one format, to
+    --out or standard output, an article at a time."""
     from desktop.core.export import write_export
+    from desktop.core.search import SearchSyntaxError
 
     archive = open_archive(args)
     try:
+        ids = _export_ids(args, archive)
+    except SearchSyntaxError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    try:
         with _output(args.out) as stream:
-            write_export(archive, args.format, stream)
+            write_export(archive, args.format, stream, ids)
     except DamagedArchive as exc:
         if args.format != "json":
             raise
@@ -160,6 +200,17 @@ def cmd_export(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         _rescue_to(archive, args.out)
         return 1
+    return 0
+
+
+def cmd_cite(args) -> int:
+    """One formatted reference a line (plain text), in the style's order."""
+    from desktop.core.citations import cited, format_citations
+
+    items = list(cited(open_archive(args), args.ids))
+    _require(args.ids, items)
+    for citation in format_citations(items, args.style):
+        print(citation.text)
     return 0
 
 
@@ -194,5 +245,5 @@ def cmd_entities(args) -> int:
     return 0
 
 
-COMMANDS = {"list": cmd_list, "show": cmd_show, "export": cmd_export, "rescue": cmd_rescue,
-            "entities": cmd_entities}
+COMMANDS = {"list": cmd_list, "show": cmd_show, "export": cmd_export, "cite": cmd_cite,
+            "rescue": cmd_rescue, "entities": cmd_entities}

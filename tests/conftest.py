@@ -39,6 +39,19 @@ def archive(tmp_path, monkeypatch):
     return Archive(path)
 
 
+@pytest.fixture
+def cli(capsys, archive):
+    """Run `cuttings ARGS --db <archive>` in-process: (exit code, stdout, stderr)."""
+    from desktop.cli import run
+
+    def call(*args: str, db: bool = True):
+        code = run([*args, "--db", str(archive.path)] if db else list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return call
+
+
 @pytest.fixture(scope="module")
 def server():
     """One local web server per test module; threaded, so a handler that sleeps or trickles

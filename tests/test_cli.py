@@ -48,18 +48,6 @@ invasion began, and promised to meet again next month in the same square.</p>
 </body></html>"""
 
 
-@pytest.fixture
-def cli(capsys, archive):
-    """Run `cuttings ARGS --db <archive>` in-process: (exit code, stdout, stderr)."""
-
-    def call(*args: str, db: bool = True):
-        code = run([*args, "--db", str(archive.path)] if db else list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return call
-
-
 def serve(httpserver, path: str, body: str | bytes = ARTICLE, **kwargs) -> str:
     kwargs.setdefault("content_type", "text/html; charset=utf-8")
     httpserver.expect_request(path).respond_with_data(body, **kwargs)

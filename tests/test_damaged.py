@@ -85,13 +85,13 @@ def test_two_processes_creating_an_archive_at_once(tmp_path, monkeypatch):
     the new schema under the write lock and leave it alone, not create it again."""
     path = tmp_path / "new.sqlite3"
     Archive(path)
-    real, calls = store_db._stored_version, []
+    real, calls = store_db.stored_version, []
 
     def stale_first(conn):
         calls.append(1)
         return 0 if len(calls) == 1 else real(conn)
 
-    monkeypatch.setattr(store_db, "_stored_version", stale_first)
+    monkeypatch.setattr(store_db, "stored_version", stale_first)
     archive = Archive(path)  # before the fix: "table article_fts already exists"
     monkeypatch.undo()
     store_article(archive, make_article(1))

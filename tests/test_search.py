@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from desktop.cli import run
 from desktop.core import search as search_module
 from desktop.core.article import Article
 from desktop.core.query import Filter, article_ids, facet
@@ -241,16 +240,6 @@ def test_highlight_spans_point_at_the_hits(archive, news):
     assert highlight_spans(archive, n["tea"], "title:budget") == Hits()  # not a match
     assert highlight_spans(archive, n["tea"], "") == Hits()
     assert hit_spans(f"a {HIT_START}bc{HIT_END} d {HIT_START}e{HIT_END}") == [(2, 4), (7, 8)]
-
-
-@pytest.fixture
-def cli(capsys, archive):
-    def call(*args: str):
-        code = run([*args, "--db", str(archive.path)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return call
 
 
 def test_cli_list_search_sort_and_snippets(cli, news):

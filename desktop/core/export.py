@@ -1,19 +1,23 @@
-"""Articles as JSON, CSV and Markdown: `extract --json` and `export` (`export_file` reads one back)."""
+"""Articles as JSON, CSV and Markdown: `extract --json` and `export` (`export_file` reads one back);
+the citation formats (CSL-JSON, RIS, BibTeX) are written by `citations`."""
 
 from __future__ import annotations
 
 import base64
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import TextIO
 
 from sqlmodel import func, select
 
+from desktop.core import citations
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE, Article, Entity
 from desktop.core.errors import CuttingsError, DamagedArchive, DamagedCopy
-from desktop.core.query import Detail, article_ids, detail
+from desktop.core.query import Detail, Filter, article_ids, detail
 from desktop.core.store.archive import inflate
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow, Snapshot
@@ -138,20 +142,56 @@ def _write_md(_archive: Archive, items: Iterable[Detail], out: TextIO) -> None:
 
 
 WRITERS = {"json": _write_json, "csv": _write_csv, "md": _write_md}
-FORMATS = tuple(WRITERS)
+FORMATS = tuple(WRITERS) + tuple(citations.WRITERS)
 
 
-def write_export(archive: Archive, fmt: str, out: TextIO) -> None:
-    """Write the whole archive but the trash, oldest first, to `out` in `fmt` (json, csv or md).
+def export_ids(archive: Archive, flt: Filter | None = None) -> list[int]:
+    """The ids an export of `flt` holds, oldest first; None: the whole archive but the trash
+    (an export is the archive as the user sees it). SearchSyntaxError for unreadable search text."""
+    return list(reversed(article_ids(archive, flt or Filter())))
+
+
+def write_export(archive: Archive, fmt: str, out: TextIO, ids: list[int] | None = None) -> None:
+    """Write the articles of `ids` (default: `export_ids(archive)`) to `out` in `fmt`, one of
+    FORMATS: json, csv, md, or a citation format (csl-json, ris, bibtex).
 
     Articles are read and written one at a time, so memory does not grow with the archive.
-    The trash is left out: an export is the archive as the user sees it. Raises CuttingsError
-    for an unknown format, DamagedCopy for an offline copy that does not decompress.
+    Raises CuttingsError for an unknown format, DamagedCopy for an offline copy that does not
+    decompress.
     """
-    if fmt not in WRITERS:
+    if fmt not in FORMATS:
         raise CuttingsError(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    items = (d for d in (detail(archive, i) for i in reversed(article_ids(archive))) if d is not None)
+    ids = export_ids(archive) if ids is None else ids
+    if fmt in citations.WRITERS:
+        citations.WRITERS[fmt](citations.cited(archive, ids), out)
+        return
+    items = (d for d in (detail(archive, i) for i in ids) if d is not None)
     WRITERS[fmt](archive, items, out)
+
+
+@contextmanager
+def whole_file(path: str | Path) -> Iterator[TextIO]:
+    """A text stream into the file `path`, written beside it first (PATH.part) and put in its
+    place only when complete: a failed export never clobbers the last good one. Raises
+    CuttingsError if the file cannot be written."""
+    part = Path(f"{path}.part")
+    try:
+        with part.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+        part.replace(path)
+    except OSError as exc:
+        raise CuttingsError(f"Cannot write {path}: {exc.strerror}") from exc
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def export_to(archive: Archive, fmt: str, path: str | Path, ids: list[int] | None = None) -> int:
+    """`write_export` into the file `path` (see whole_file); return the number of articles
+    asked for (`ids`, else the whole archive)."""
+    ids = export_ids(archive) if ids is None else ids
+    with whole_file(path) as stream:
+        write_export(archive, fmt, stream, ids)
+    return len(ids)
 
 
 def rescue(archive: Archive, out: TextIO) -> tuple[int, int]:

@@ -32,6 +32,7 @@ from desktop.gui.facets import FACET_LIMIT, FacetPanel
 from desktop.gui.import_dock import ImportDock
 from desktop.gui.reading import Reading
 from desktop.gui.search_bar import SearchBar
+from desktop.gui.takeout import TakeOut
 from desktop.gui.tasks import TaskRunner
 from desktop.gui.trash import TrashDesk
 
@@ -71,6 +72,9 @@ class MainWindow(QMainWindow):
         self.trash.counted.connect(lambda n: self.facets.set_trash(n, self.filter.trash))
         self._centre_layout.insertWidget(1, self.trash.bar)
         self.drop_target = DropTarget(self, self.import_inputs)
+        self.takeout = TakeOut(self, archive, self.runner, self.list.selected_ids, lambda: self.filter,
+                               lambda text: self.statusBar().showMessage(text, 10_000))
+        self.takeout.restored.connect(self._archive_replaced)
         self.preferences = preferences.load()
         self.apply_preferences(self.preferences)
         self.actions = Actions(self, self._handlers(), self.list)
@@ -146,6 +150,10 @@ class MainWindow(QMainWindow):
             "focus_sidebar": self.facets.focus_entries, "focus_list": self.focus_list,
             "focus_reader": lambda: self.detail.setFocus(Qt.FocusReason.ShortcutFocusReason),
             "shortcuts": lambda: dialogs.shortcuts(self), "about": lambda: dialogs.about(self),
+            "export": self.takeout.export, "backup": self.takeout.backup,
+            "restore_backup": lambda: self.takeout.restore(busy=self.imports.is_active()),
+            "copy_citation_apa": lambda: self.takeout.copy_citation("apa"),
+            "copy_citation_chicago": lambda: self.takeout.copy_citation("chicago"),
         }
 
     def _set_focus_chain(self) -> None:
@@ -362,6 +370,11 @@ class MainWindow(QMainWindow):
         if ids:
             self.list.remember_position(select=[ids[-1]])
             self.state.archive_changed()
+
+    def _archive_replaced(self) -> None:
+        """A backup was restored into the archive: read everything shown again."""
+        self.state.archive_changed()
+        self.trash.recount()
 
     def wait_loaded(self, timeout_ms: int = 10_000) -> bool:
         """Process events until the current query's rows are on screen (scripts, smoke)."""

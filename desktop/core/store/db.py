@@ -173,7 +173,7 @@ class Archive:
             with self._write_engine.begin() as conn:
                 # Look again under the write lock: another process may have created or
                 # upgraded the archive since (two windows opening a new archive at once).
-                version = self._checked_version(_stored_version(conn))
+                version = self._checked_version(stored_version(conn))
                 if version == SCHEMA_VERSION:
                     return
                 for step in range(version + 1, SCHEMA_VERSION + 1):
@@ -191,7 +191,7 @@ class Archive:
         """The stored schema version (0: a new file); CuttingsError if it is not readable."""
         try:
             with self.engine.connect() as conn:
-                return self._checked_version(_stored_version(conn))
+                return self._checked_version(stored_version(conn))
         except DatabaseError as exc:  # OperationalError too
             if self.backend.is_not_database_error(exc):
                 raise CuttingsError(
@@ -213,7 +213,8 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _stored_version(conn: Connection) -> int:
+def stored_version(conn: Connection) -> int:
+    """The schema version an archive's `meta` table holds; 0 for a file without one."""
     if not inspect(conn).has_table("meta"):
         return 0
     row = conn.execute(

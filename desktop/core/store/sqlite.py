@@ -7,7 +7,8 @@ outside the store knows which one is in use.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
@@ -252,7 +253,62 @@ def damage(conn: Connection, limit: int = 3) -> list[str]:
     quick_check reads every page but skips matching index entries to rows: ~0.5 s for a
     100k-article (250 MB) archive, against 3 s for integrity_check.
     """
-    found = [r[0] for r in conn.exec_driver_sql(f"PRAGMA quick_check({int(limit)})")]
+    return _problems(conn, f"PRAGMA quick_check({int(limit)})")
+
+
+def _problems(conn: Connection, pragma: str) -> list[str]:
+    found = [r[0] for r in conn.exec_driver_sql(pragma)]
     # Problems are lines, some headed by "*** in database main ***"; "ok" alone means none.
     lines = "\n".join(found).splitlines()
     return [line for line in lines if line not in ("ok", "") and not line.startswith("***")]
+
+
+BACKUP_STEP_PAGES = 1024  # pages copied between progress reports (4 MB at SQLite's page size)
+
+
+def copy_archive(source: Path, dest: Path, progress: Callable[[int, int], None] | None = None) -> None:
+    """Copy the database `source` into `dest` (created, or replaced page by page) with SQLite's
+    online backup API (https://sqlite.org/backup.html), `progress(pages done, pages in all)`
+    after each step.
+
+    The copy is of one moment even while other connections write: the source connection holds
+    a read transaction throughout, so the copy reads one WAL snapshot. (Without it, SQLite
+    restarts a stepped backup whenever another connection writes: under a steady import it
+    never finished.) Raises sqlite3.Error (and DatabaseError for a file that is no database).
+    """
+    src = sqlite3.connect(source, timeout=BUSY_TIMEOUT, isolation_level=None)
+    dst = sqlite3.connect(dest, timeout=BUSY_TIMEOUT)
+    try:
+        src.execute("BEGIN")
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes the snapshot
+
+        def step(_status: int, remaining: int, pages: int) -> None:
+            if progress is not None:
+                progress(pages - remaining, pages)
+
+        src.backup(dst, pages=BACKUP_STEP_PAGES, progress=step)
+        src.execute("COMMIT")
+    finally:
+        src.close()
+        dst.close()
+
+
+def make_standalone(path: Path) -> None:
+    """Turn a copied archive into one self-contained file: no WAL beside it to lose."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE").fetchone()
+    finally:
+        conn.close()
+
+
+def integrity_problems(conn: Connection, limit: int = 3) -> list[str]:
+    """Up to `limit` problems SQLite's full integrity_check finds ([] if none): unlike
+    `damage`'s quick check it also matches every index to its table, which a file about to
+    become the archive deserves."""
+    return _problems(conn, f"PRAGMA integrity_check({int(limit)})")
+
+
+def files_of(path: Path) -> list[Path]:
+    """The archive file and the journal files SQLite keeps beside it."""
+    return [path] + [path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")]

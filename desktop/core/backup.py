@@ -1,0 +1,140 @@
+"""Backups of the archive and restoring one: `cuttings backup` / `restore`, File ▸ Back up… / Restore….
+
+A backup is a consistent copy taken while the archive is in use (the engine's online backup),
+written beside its destination and renamed into place only when whole. A restore checks the
+file first (its integrity and schema version) and refuses it with one sentence, changing
+nothing; otherwise it first keeps the current archive in a dated file beside it, then copies
+the backup into the archive's own file, so a window that has it open reads the restored one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError
+
+from desktop.core.errors import CuttingsError, describe
+from desktop.core.store import sqlite
+from desktop.core.store.db import SCHEMA_VERSION, Archive, stored_version
+
+Progress = Callable[[int, int], None]  # (pages copied, pages in all)
+backend = sqlite  # the engine whose files are copied (see Archive.backend)
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y-%m-%d-%H%M%S")
+
+
+def backup_path(archive_path: Path, dest: Path) -> Path:
+    """The file a backup to `dest` writes: `dest` itself, or in a folder a dated name
+    ("archive-backup-2026-11-30-150436.sqlite3")."""
+    if dest.is_dir():
+        return dest / f"{archive_path.stem}-backup-{_stamp()}{archive_path.suffix or '.sqlite3'}"
+    return dest
+
+
+def backup(archive: Archive, dest: Path, progress: Progress | None = None) -> Path:
+    """Copy `archive` to `dest` (a file, or a folder to put a dated file in) and return the
+    file written. A file already at `dest` is replaced only once the copy is whole.
+    Raises CuttingsError if `dest` is the archive itself or cannot be written."""
+    target = backup_path(archive.path, Path(dest).expanduser())
+    if target.resolve() == archive.path.resolve():
+        raise CuttingsError(f"{target} is the archive itself: choose another file for the backup.")
+    part = target.with_name(target.name + ".part")
+    try:
+        _remove(part)
+        backend.copy_archive(archive.path, part, progress)
+        backend.make_standalone(part)
+        part.replace(target)
+    except (OSError, sqlite3.Error) as exc:
+        raise CuttingsError(f"Cannot write the backup {target}: {_reason(exc)}") from exc
+    finally:
+        _remove(part)
+    return target
+
+
+def _remove(path: Path) -> None:
+    for file in backend.files_of(path):
+        file.unlink(missing_ok=True)
+
+
+def _reason(exc: BaseException) -> str:
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else describe(exc)
+
+
+def check_backup(path: Path) -> int:
+    """The schema version of the archive file at `path`, after SQLite's full integrity check.
+    Raises CuttingsError, in one sentence, for a file that is missing, not an archive,
+    damaged, or made by a newer Cuttings."""
+    if not path.is_file():
+        raise CuttingsError(f"There is no file {path}: nothing was restored.")
+    engine = backend.make_engines(path, read_only=True)[0]
+    try:
+        with engine.connect() as conn:
+            problems = backend.integrity_problems(conn)
+            version = 0 if problems else stored_version(conn)
+    except DatabaseError as exc:
+        if backend.is_not_database_error(exc):
+            raise CuttingsError(f"{path} is not a Cuttings archive (not an SQLite database): nothing was restored.")
+        problems = [str(exc.orig)]
+    finally:
+        engine.dispose()
+    if problems:
+        raise CuttingsError(f"{path} is damaged ({'; '.join(problems)}): nothing was restored.")
+    if version == 0:
+        raise CuttingsError(f"{path} is not a Cuttings archive (it has no schema version): nothing was restored.")
+    if version > SCHEMA_VERSION:
+        raise CuttingsError(f"{path} was made by a newer Cuttings (schema {version}; this version reads "
+                            f"{SCHEMA_VERSION} and older): nothing was restored; update Cuttings to restore it.")
+    return version
+
+
+def aside_path(location: Path) -> Path:
+    """A free dated name beside the archive for keeping it: "archive-before-restore-<time>.sqlite3"."""
+    base = f"{location.stem}-before-restore-{_stamp()}"
+    candidate, n = location.with_name(base + location.suffix), 1
+    while candidate.exists():
+        n += 1
+        candidate = location.with_name(f"{base}-{n}{location.suffix}")
+    return candidate
+
+
+def _keep_current(location: Path) -> Path | None:
+    """Copy the current archive to a dated file beside it (moved there instead if it is so
+    damaged that it cannot be copied); None if there is no archive yet."""
+    if not location.exists():
+        return None
+    aside = aside_path(location)
+    try:
+        backend.copy_archive(location, aside)
+        backend.make_standalone(aside)
+    except sqlite3.DatabaseError:
+        _remove(aside)
+        for file, moved in zip(backend.files_of(location), backend.files_of(aside)):
+            if file.exists():
+                file.rename(moved)
+    return aside
+
+
+def restore(location: Path, source: Path, progress: Progress | None = None) -> Path | None:
+    """Make the backup `source` the archive at `location`; return where the archive that was
+    there is kept (None if there was none). An older schema is upgraded.
+
+    Nothing changes if `source` fails `check_backup` (CuttingsError). The current archive is
+    kept first and then overwritten page by page through the backup API, not replaced as a
+    file: connections that have it open (a window) then read the restored archive.
+    """
+    location, source = Path(location).expanduser(), Path(source).expanduser()
+    check_backup(source)
+    if location.exists() and source.resolve() == location.resolve():
+        raise CuttingsError(f"{source} is the archive itself: nothing was restored.")
+    try:
+        aside = _keep_current(location)
+        backend.copy_archive(source, location, progress)
+    except (OSError, sqlite3.Error) as exc:
+        raise CuttingsError(f"Cannot restore into {location}: {_reason(exc)}") from exc
+    Archive(location).engine.dispose()  # upgrades an older schema
+    return aside
