@@ -36,7 +36,7 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
     ActionSpec("import", "&Import…", "&File", ("Ctrl+I",), tip="Add links or files to the archive"),
     ActionSpec("paste", "&Paste links", "&File", (QKeySequence.StandardKey.Paste,),
                tip="Import the links or files on the clipboard"),
-    ActionSpec("export", "E&xport…", "&File", ("Ctrl+E",),
+    ActionSpec("export", "E&xport…", "&File", ("Ctrl+Shift+E",),
                tip="Save articles as JSON, CSV, Markdown, or citations (CSL-JSON, RIS, BibTeX)"),
     SEPARATOR,
     ActionSpec("backup", "&Back up…", "&File", tip="A copy of the whole archive, taken while you work"),
