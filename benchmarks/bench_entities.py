@@ -7,7 +7,9 @@ Scores come from ../shared/eval/score_entities.py's own functions. "plain spaCy"
 alone with, for each GPE/LOC name, the country or region of that name or else the most populous
 GeoNames city (benchmarks/entities_adapter.py). benchmarks/gold/corpus-entities.jsonl lists the
 people, places and organisations of 23 English pages of ../shared/corpus/readability
-(expected.txt), annotated by hand in the CoNLL way (no bylines, credits or author notes).
+(expected.txt), annotated by hand in the CoNLL way (no bylines, credits or author notes);
+benchmarks/gold/wire-entities.jsonl the same for nine short wire stories written for this project
+in the style of agency copy (results tables, start lists, line-ups, one-word surnames).
 """
 
 from __future__ import annotations
@@ -73,6 +75,8 @@ def main():
     ap.add_argument("--limit", type=int)
     ap.add_argument("--gold", default=str(Path(__file__).parent / "gold" / "corpus-entities.jsonl"),
                     help="people/places/orgs gold for corpus pages (JSONL of id, persons, locations, orgs)")
+    ap.add_argument("--wire", default=str(Path(__file__).parent / "gold" / "wire-entities.jsonl"),
+                    help="the same for wire stories written for this project, each with its text")
     ap.add_argument("--repeat", type=int, default=5, help="timed passes and loads; the fastest is printed")
     args = ap.parse_args()
 
@@ -103,10 +107,20 @@ def main():
         print(f"{name:<12}{f1.get('places', 0):>10.3f}{f1.get('citycountry', 0):>10.3f}{acc or 0:>8.3f}"
               f"{wall / words * 1000:>18.3f}, {cpu / words * 1000:.3f}{words / wall:>15.0f}")
 
-    pages = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
+    for gold, what in ((args.gold, "English corpus pages"), (args.wire, "wire stories")):
+        print_gold_scores(scorer, gold, what)
+
+
+def print_gold_scores(scorer, gold: str, what: str) -> None:
+    """P / R / F1 of people, places and organisations on one gold file, plain spaCy and ours; a
+    page without its own "text" is a corpus page (its expected.txt)."""
+    import entities_adapter
+
+    pages = [json.loads(line) for line in Path(gold).read_text(encoding="utf-8").splitlines() if line.strip()]
     for page in pages:
-        page["text"] = (SHARED / "corpus" / "readability" / page["id"] / "expected.txt").read_text(encoding="utf-8")
-    print(f"\n{len(pages)} English corpus pages (P / R / F1)")
+        if "text" not in page:
+            page["text"] = (SHARED / "corpus" / "readability" / page["id"] / "expected.txt").read_text(encoding="utf-8")
+    print(f"\n{len(pages)} {what} (P / R / F1)")
     print(f"{'':<12}{'persons':>20}{'places':>20}{'orgs':>20}")
     for name, predict in (("plain spaCy", entities_adapter.plain_spacy), ("ours", entities_adapter.ours)):
         tallies = {k: scorer.Tally() for k in ("persons", "places", "citycountry", "orgs")}

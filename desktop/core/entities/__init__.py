@@ -11,6 +11,7 @@ from .gazetteer import gazetteer
 from .labels import document_labels
 from .people import aged_people, clean_name, merge_people
 from .places import Resolver, embedded_places, unlabelled_places
+from .rows import add_listed_people
 
 __all__ = ["find_entities", "entities_status", "load_models"]
 
@@ -42,6 +43,7 @@ def find_entities(title: str, text: str) -> list[Entity]:
         return []
     gaz = gazetteer()
     analysis = ner.analyse(nlp, title, text)
+    add_listed_people(analysis, gaz)
     labels = document_labels(analysis, gaz)
     forms_of = lambda label: [f for f, lab in labels.items() if lab == label]
 

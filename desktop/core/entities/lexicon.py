@@ -231,7 +231,7 @@ NAME_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount
 # What opens a line that names who wrote, photographed or points elsewhere, before ":" or
 # "by": "Photo illustration by", "Related stories:". Any case.
 CREDIT_WORDS = ("by", "photo", "photos", "photograph", "photographs", "picture", "pictures", "image",
-                "images", "credit", "credits", "reporting", "writing", "editing", "additional reporting",
+                "images", "credit", "credits", "compiled", "reporting", "writing", "editing", "additional reporting",
                 "related", "related article", "related articles", "related stories", "related story",
                 "read more", "see also")
 # What may follow a credit word: "Photo illustration by", "Photo courtesy:". Any case.

@@ -31,8 +31,9 @@ SPACY_KINDS: dict[str, Label] = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "
                                  "FAC": None}
 
 _PREFIXED = re.compile(rf"^(?:{any_of(NAME_PREFIXES)})-", re.IGNORECASE)  # "Pro-Navalny"
-# The parts of "Yerevan, Vilnius", "Springfield, Ill." and "Trump - Wisconsin": two names each.
-_NAME_PARTS = re.compile(r"(?:[^,\s\u2013\u2014-]|\s(?![\u2013\u2014-]\s)|(?<=\S)[\u2013\u2014-](?=\S))+")
+# The parts of "Yerevan, Vilnius", "Springfield, Ill.", "Trump - Wisconsin" and "Federer (Switzerland":
+# two names each.
+_NAME_PARTS = re.compile(r"(?:[^,()\s\u2013\u2014-]|\s(?![\u2013\u2014-]\s)|(?<=\S)[\u2013\u2014-](?=\S))+")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # The most characters the model reads at once. A news paragraph is far shorter; a longer line
 # (a page with no paragraph breaks) is read in pieces cut at sentence ends: spaCy refuses a
@@ -142,10 +143,11 @@ def sentence_spans(doc) -> list[tuple[int, int]]:
 def is_heading(line: str) -> bool:
     """A line in title case, not ending as a sentence does ("Redesigned Scopes Fail to Stop
     Superbug Outbreaks"), where the model takes any run of capitalised words for a name; not
-    a list of names ("Jordan Pickford, Kyle Walker, John Stones") nor of results (digits)."""
+    a list of names ("Jordan Pickford, Kyle Walker, John Stones"), of results (digits) nor a
+    row with brackets ("Referee: Bjorn Kuipers (Netherlands)")."""
     words = _LONG_WORD.findall(line)
     return (len(words) >= 3 and len(line.split()) >= 4 and all(w[0].isupper() for w in words)
-            and not line.rstrip().endswith(".") and line.count(",") < 2 and not re.search(r"\d", line))
+            and not line.rstrip().endswith(".") and line.count(",") < 2 and not re.search(r"[\d(]", line))
 
 
 def surface(text: str) -> str:
