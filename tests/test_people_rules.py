@@ -3,9 +3,14 @@ text or mentions built by hand: no spaCy model, no gazetteer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desktop.core.article import COUNTRY, ORG, PERSON, PLACE
-from desktop.core.entities import rows
+from desktop.core.entities import label_rules as rules
+from desktop.core.entities import name_parts, rows
 from desktop.core.entities.ner import Analysis, Mention, is_heading
+from desktop.core.entities.people import clean_name
+from tests.test_entity_rules import evidence
 
 
 class FakeGazetteer:
@@ -71,3 +76,61 @@ def test_a_table_of_teams_is_no_list_of_people():
 def test_a_row_with_brackets_is_no_heading():
     assert is_heading("Redesigned Scopes Fail to Stop Superbug Outbreaks")
     assert not is_heading("Referee: Bjorn Kuipers (Netherlands)")
+
+
+# --- Particles, credentials and suffixes (name_parts) ------------------------------------------
+
+def test_particle_surname_and_the_word_a_name_is_known_by():
+    assert name_parts.particle_surname("Ursula von der Leyen".split()) == ("von", "der", "leyen")
+    assert name_parts.particle_surname("Bashar al-Assad".split()) == ("al-assad",)
+    assert name_parts.particle_surname("Roger Federer".split()) == ()
+    assert name_parts.called_by("Luiz Inácio Lula da Silva".split()) == "Lula"
+    assert name_parts.called_by("Charles de Gaulle".split()) is None
+
+
+def test_a_name_stopped_at_a_particle_runs_on():
+    text = "President Ursula von der Leyen met"
+    assert text[10:name_parts.runs_on(text, text.index(" Leyen"))] == "Ursula von der Leyen"
+    assert name_parts.runs_on(text, 13) == 13  # "Ursula" ends at no particle
+
+
+def test_credentials_after_names():
+    text = "said Dana Whitfield, M.S., R.D., a dietitian. Jackson, MS, and Virgin and BA. Peter Black MBE said"
+    assert [text[a:b] for a, b in name_parts.credential_spans(text)] == [", M.S., R.D.", " MBE"]
+    assert name_parts.opens_with_credentials(", Ph.D., who studies")
+    assert not name_parts.opens_with_credentials(", Mass., said")
+    assert name_parts.is_credential("Ph.D.") and name_parts.is_credential("QC") and not name_parts.is_credential("MS")
+    assert name_parts.is_suffix("Jr.") and name_parts.is_suffix("III") and not name_parts.is_suffix("Ill.")
+
+
+def test_credentials_and_numbers_are_no_part_of_the_name():
+    assert clean_name("Peter Black MBE") == "Peter Black"
+    assert clean_name("Paul Smith Jr.") == "Paul Smith Jr."
+
+
+def test_surname_with_particles():
+    e = replace(evidence("Von der Leyen", majority=ORG), surnames=frozenset({("von", "der", "leyen")}))
+    assert rules.is_surname_with_particles(e)
+    assert not rules.is_surname_with_particles(evidence("Von der Leyen", majority=ORG))
+
+
+def test_has_credentials():
+    assert rules.has_credentials(evidence("Marcus Bell", "Marcus Bell, Ph.D., who studies", majority=ORG))
+    assert rules.has_credentials(evidence("Peter Black MBE", majority=ORG))
+    assert not rules.has_credentials(evidence("Boston", "in Boston, Mass., said", majority=PLACE))
+
+
+def test_person_after_office():
+    after = lambda form: None if (at := name_parts.person_after_office(form)) is None else form[at:]
+    assert after("Labour MP Nicky Morgan") == "Nicky Morgan"
+    assert after("Justice Gorsuch") == "Gorsuch"
+    assert after("Mr Justice MacDonald") == "MacDonald"
+    assert after("Secretary of State Antony Blinken") == "Antony Blinken"
+    assert after("Justice Department") is None and after("General Motors") is None
+    assert after("Minister of Health") is None and after("Women and Equalities") is None
+
+
+def test_place_after_preposition():
+    assert rules.is_place_after_preposition(replace(evidence("Genève", "Officials in Genève said"), known_place=True))
+    assert not rules.is_place_after_preposition(evidence("Genève", "Officials in Genève said"))
+    assert not rules.is_place_after_preposition(replace(evidence("Bell", "Bell said"), known_place=True))

@@ -18,6 +18,7 @@ from .gazetteer import name_key
 from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HOLIDAYS, HONORIFICS, HYPOCORISMS,
                       KIN_WORDS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS, SEAS,
                       SPEECH_VERBS, any_of)
+from .name_parts import is_credential, opens_with_credentials
 from .ner import DEMONYM, Label, occurrences
 from .people import has_honorific
 from .places import COMPASS, SITE, is_demonym
@@ -29,6 +30,7 @@ _SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s*$")
 _SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})(?:\.|-elect)?\s+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|near|outside)\s+$")
 # What a lone name can follow: kin ("his first wife, Sally"), what is done to or by people
 # ("criticized Netanyahu", "co-written by Adele"), or a first name or title the model left out
 # ("Isabelle Huppert", "Gen. Franco", "Brazil's Kaka") that does not open a sentence.
@@ -60,6 +62,9 @@ class Evidence:
     afters: tuple[str, ...]  # the WINDOW characters after each mention
     name_words: frozenset[str]  # first and last words of the document's fuller person names
     text: str  # the whole document, where the form's other occurrences are looked for
+    # Surnames with particles of the document's fuller person names, case folded: ("von", "der", "leyen")
+    surnames: frozenset[tuple[str, ...]] = frozenset()
+    known_place: bool = False  # whether the gazetteer has a place of this name, under any of its names
 
     @property
     def single(self) -> bool:
@@ -108,6 +113,20 @@ def is_part_of_full_name(e: Evidence) -> bool:
         e.strength < 2 or e.majority == PERSON and not e.country_or_region)
 
 
+def is_surname_with_particles(e: Evidence) -> bool:
+    """The surname with its particles of a fuller person name of the document is that person,
+    at the start of a sentence too: "Von der Leyen", "Al-Assad", "de Gaulle"."""
+    return tuple(e.form.casefold().split()) in e.surnames
+
+
+def has_credentials(e: Evidence) -> bool:
+    """Degrees, professional letters or honours after a name make it a person's: "Marcus Bell,
+    Ph.D.", "Peter Black MBE"."""
+    words = e.form.split()
+    return e.majority != PLACE and (len(words) > 1 and is_credential(words[-1])
+                                    or any(opens_with_credentials(a) for a in e.afters))
+
+
 def is_celestial(e: Evidence) -> bool:
     """Planets and the like are no people or towns ("Earth, Texas")."""
     return name_key(e.form) in CELESTIAL
@@ -150,6 +169,12 @@ def is_the_thing(e: Evidence) -> bool:
 def is_strong_place(e: Evidence) -> bool:
     """A country, region or big city outweighs spaCy's label ("Yerevan" called a person)."""
     return e.strength == 2
+
+
+def is_place_after_preposition(e: Evidence) -> bool:
+    """A one-word name the gazetteer knows, always after "in", "from" or "near", is that place,
+    though written in its own language and spoken of: "Officials in Genève said"."""
+    return e.single and e.known_place and all(_PLACE_BEFORE.search(b) for b in e.befores)
 
 
 def is_speaker(e: Evidence) -> bool:
@@ -203,6 +228,8 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (has_honorific_unknown_place, PERSON),
     (is_unknown_initials, ORG),
     (is_part_of_full_name, PERSON),
+    (is_surname_with_particles, PERSON),
+    (has_credentials, PERSON),
     (is_celestial, None),
     (is_sea_as_modifier, None),
     (is_sea, PLACE),
@@ -211,6 +238,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (follows_honorific, PERSON),
     (is_the_thing, None),
     (is_strong_place, PLACE),
+    (is_place_after_preposition, PLACE),
     (is_speaker, PERSON),
     (is_town_called_org, PLACE),
     (is_common_word, None),

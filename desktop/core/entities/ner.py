@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..article import ORG, PERSON, PLACE, EntityKind
 from .credits import masked_spans
 from .lexicon import NAME_PREFIXES, any_of
+from .name_parts import person_after_office, runs_on
 from .spans import Spans
 
 # Official packages first, then the vendored copy this project installs from PyPI. The small
@@ -180,7 +181,10 @@ def analyse(nlp, title: str, body: str) -> Analysis:
                 form = surface(part.group())
                 if form and form[0].isupper() and not _PREFIXED.match(form):
                     begin = start + part.start() + part.group().index(form[0])
-                    mentions.append(Mention(form, SPACY_KINDS[label], begin, begin + len(form)))
+                    kind = SPACY_KINDS[label]
+                    if kind in (ORG, PLACE) and (at := person_after_office(form)) is not None:
+                        form, begin, kind = form[at:], begin + at, PERSON  # "Labour MP Nicky Morgan"
+                    mentions.append(Mention(form, kind, begin, begin + len(form)))
     return Analysis(text, mentions, [(offset, doc) for (offset, _), doc in zip(paras, docs)],
                     masked, headings, spans)
 
@@ -216,18 +220,28 @@ def _joined_names(doc, text: str) -> list[tuple[int, int, str]]:
     """The entities of `doc` (the model's reading of `text`) as (start, end, label), with a
     one-word place or organisation that runs straight into a person joined to that person:
     spaCy reads "Magnus Larsson" in a results line as the place Magnus and the person Larsson
-    ("Paris Hilton" likewise)."""
+    ("Paris Hilton" likewise); and a person that stops at a particle runs on to the word after
+    it ("Ursula von der" and the place "Leyen": name_parts.runs_on)."""
     joined: list[tuple[int, int, str]] = []
     for ent in doc.ents:
-        if joined and SPACY_KINDS.get(ent.label_) == PERSON:
-            prev_start, prev_end, prev_label = joined[-1]
-            first = text[prev_start:prev_end]
-            if (SPACY_KINDS.get(prev_label) in (PLACE, ORG) and prev_end + 1 == ent.start_char
-                    and text[prev_end] == " " and " " not in first and not first.isupper()):
-                joined[-1] = (prev_start, ent.end_char, ent.label_)
-                continue
-        joined.append((ent.start_char, ent.end_char, ent.label_))
+        start, end, label = ent.start_char, ent.end_char, ent.label_
+        if joined and start < joined[-1][1]:
+            continue  # inside a person that ran on over it
+        if SPACY_KINDS.get(label) == PERSON:
+            end = runs_on(text, end)
+            if joined and _first_name_apart(joined[-1], start, text):
+                start = joined.pop()[0]
+        joined.append((start, end, label))
     return joined
+
+
+def _first_name_apart(prev: tuple[int, int, str], start: int, text: str) -> bool:
+    """Whether the entity `prev` is one word, a place or organisation, right before a person
+    starting at `start`: "Magnus" of "Magnus Larsson"."""
+    prev_start, prev_end, prev_label = prev
+    first = text[prev_start:prev_end]
+    return (SPACY_KINDS.get(prev_label) in (PLACE, ORG) and prev_end + 1 == start and text[prev_end] == " "
+            and " " not in first and not first.isupper())
 
 
 def sentence_at(analysis: Analysis, pos: int) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (GROUP_NOUNS, HONORIFICS, HYPOCORISMS, MONTHS, NOT_A_PERSON_END, PARTICLES, TIME_ADVERBS,
                       TITLES, WEEKDAYS)
+from .name_parts import is_credential
 from .places import demonym_country
 from .spans import Spans
 
@@ -40,7 +41,7 @@ class NameForm:
 def name_form(form: str) -> NameForm:
     """The NameForm of one surface form."""
     words = form.replace("\u00ad", "").split()  # soft hyphens: "Netan\u00adyahu"
-    while words and re.fullmatch(r"[\d,.()-]+", words[-1]):
+    while len(words) > 1 and (re.fullmatch(r"[\d,.()-]+", words[-1]) or is_credential(words[-1])):
         words.pop()
     kept = list(words)
     while len(kept) > 1 and (_is_title(kept[0]) or not kept[0][0].isupper() or demonym_country(kept[0])
