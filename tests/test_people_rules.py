@@ -131,6 +131,27 @@ def test_person_after_office():
 
 
 def test_place_after_preposition():
-    assert rules.is_place_after_preposition(replace(evidence("Genève", "Officials in Genève said"), known_place=True))
+    genf = replace(evidence("Genève", "Officials in Genève said"), other_name_of_place=True)
+    assert rules.is_place_after_preposition(genf)
     assert not rules.is_place_after_preposition(evidence("Genève", "Officials in Genève said"))
-    assert not rules.is_place_after_preposition(replace(evidence("Bell", "Bell said"), known_place=True))
+    assert not rules.is_place_after_preposition(replace(evidence("Bell", "Bell said"), other_name_of_place=True))
+
+
+# --- Titles of works, products and firms are no people -------------------------------------
+
+def test_names_its_acronym():
+    assert rules.names_its_acronym(evidence("Binary Tag", "Named Binary Tag (NBT) is a format"))
+    assert not rules.names_its_acronym(evidence("Binary Tag", "Binary Tag (born 1970) said"))
+
+
+def test_is_a_product():
+    assert rules.is_a_product(evidence("Ford Focus", "will cost as much as a used Ford Focus."))
+    assert rules.is_a_product(evidence("Bluetooth", "integrated Bluetooth 4.1 and wireless LAN"))
+    assert rules.is_a_product(evidence("Bluetooth 4.1"))
+    assert not rules.is_a_product(evidence("John Smith", "the late John Smith said"))
+    assert not rules.is_a_product(evidence("Jane Doe 18"))
+
+
+def test_ends_in_acronym():
+    assert clean_name("Orbital ATK") == ""
+    assert clean_name("John Doe III") == "John Doe III" and clean_name("Labour MP Nicky Morgan") == "Nicky Morgan"

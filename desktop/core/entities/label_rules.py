@@ -17,7 +17,7 @@ from ..article import ORG, PERSON, PLACE
 from .gazetteer import name_key
 from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HOLIDAYS, HONORIFICS, HYPOCORISMS,
                       KIN_WORDS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS, SEAS,
-                      SPEECH_VERBS, any_of)
+                      SPEECH_VERBS, THING_ADJECTIVES, any_of)
 from .name_parts import is_credential, opens_with_credentials
 from .ner import DEMONYM, Label, occurrences
 from .people import has_honorific
@@ -30,6 +30,9 @@ _SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s*$")
 _SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})(?:\.|-elect)?\s+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_ACRONYM_AFTER = re.compile(r"^\s*\([A-Z][A-Z0-9&]{1,6}\)")
+_VERSION_AFTER = re.compile(r"^\s+v?\d+(?:\.\d+)+\b|^\s+\d+(?:GB|MB|TB|mm|K)\b|\s\d+\.\d+$")
+_THING_BEFORE = re.compile(rf"\b(?:a|an|its|their|the|that|this)\s+(?:{any_of(THING_ADJECTIVES)})\s+$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|near|outside)\s+$")
 # What a lone name can follow: kin ("his first wife, Sally"), what is done to or by people
 # ("criticized Netanyahu", "co-written by Adele"), or a first name or title the model left out
@@ -64,7 +67,8 @@ class Evidence:
     text: str  # the whole document, where the form's other occurrences are looked for
     # Surnames with particles of the document's fuller person names, case folded: ("von", "der", "leyen")
     surnames: frozenset[tuple[str, ...]] = frozenset()
-    known_place: bool = False  # whether the gazetteer has a place of this name, under any of its names
+    # Whether the gazetteer knows a place by this name only as one of its other names ("Genève")
+    other_name_of_place: bool = False
 
     @property
     def single(self) -> bool:
@@ -159,6 +163,20 @@ def follows_honorific(e: Evidence) -> bool:
             and any(_HONORIFIC_BEFORE.search(b) for b in e.befores))
 
 
+def names_its_acronym(e: Evidence) -> bool:
+    """A person's name is not shortened to initials in brackets; a thing's or body's is: "Named
+    Binary Tag (NBT)", so the model's "person" is none."""
+    return e.majority == PERSON and any(_ACRONYM_AFTER.match(a) for a in e.afters)
+
+
+def is_a_product(e: Evidence) -> bool:
+    """A version or model number after or in the name ("Bluetooth 4.1", "Raspberry Pi 256MB"), or an
+    article and a word for things before most of its mentions ("a used Ford Focus", "its
+    first-ever Retina display"): a product the model took for a person."""
+    product = [bool(_THING_BEFORE.search(b)) or bool(_VERSION_AFTER.match(a)) for b, a in zip(e.befores, e.afters)]
+    return e.majority == PERSON and (2 * sum(product) > len(product) or bool(_VERSION_AFTER.search(f" {e.form}")))
+
+
 def is_the_thing(e: Evidence) -> bool:
     """People go without "the" ("loaded up the Polaris, one of four schooners"), unless the name
     qualifies what follows ("the Obama administration"): mostly "the X" is no person."""
@@ -172,9 +190,10 @@ def is_strong_place(e: Evidence) -> bool:
 
 
 def is_place_after_preposition(e: Evidence) -> bool:
-    """A one-word name the gazetteer knows, always after "in", "from" or "near", is that place,
-    though written in its own language and spoken of: "Officials in Genève said"."""
-    return e.single and e.known_place and all(_PLACE_BEFORE.search(b) for b in e.befores)
+    """A one-word name the gazetteer knows as another name of a place (its own language's),
+    always after "in", "from" or "near", is that place, though spoken of: "Officials in Genève
+    said"."""
+    return e.single and e.other_name_of_place and all(_PLACE_BEFORE.search(b) for b in e.befores)
 
 
 def is_speaker(e: Evidence) -> bool:
@@ -235,6 +254,8 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_sea, PLACE),
     (is_compass, None),
     (is_called_an_org, ORG),
+    (names_its_acronym, None),
+    (is_a_product, None),
     (follows_honorific, PERSON),
     (is_the_thing, None),
     (is_strong_place, PLACE),

@@ -15,7 +15,7 @@ from .label_rules import LABEL_RULES, WINDOW, Evidence
 from .name_parts import called_by, particle_surname
 from .ner import DEMONYM, Analysis, Label, label_votes, mention_starts
 from .people import clean_name
-from .places import place_strength
+from .places import own_name, place_strength
 from .spans import Spans
 
 _PRIORITY = [PERSON, PLACE, ORG, DEMONYM, None]  # breaks ties between equal votes
@@ -61,7 +61,8 @@ def evidence(form: str, majority: Label, positions: list[int], name_words: froze
     return Evidence(
         form=form, majority=majority, mentions=len(positions), name_words=name_words, text=text, surnames=surnames,
         strength=place_strength(gaz, form),
-        country_or_region=any(p.kind != CITY for p in places), known_place=bool(places),
+        country_or_region=any(p.kind != CITY for p in places),
+        other_name_of_place=bool(places) and not any(own_name(p, form) for p in places),
         befores=tuple(text[max(0, p - WINDOW):p] for p in positions),
         afters=tuple(text[p + end:p + end + WINDOW] for p in positions))
 

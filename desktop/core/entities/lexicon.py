@@ -91,6 +91,10 @@ DONE_TO_PEOPLE = ("surnamed", "criticized", "criticised", "praised", "accused", 
 # What people do, before "by" and the name: "co-written by Adele".
 DONE_BY_PEOPLE = ("written", "directed", "painted", "composed", "sung", "performed", "produced", "founded",
                   "led", "scored", "signed")
+# Words for things between an article and a name: "a used Ford Focus", "its first-ever Retina
+# display" (not "the late John Smith" nor "the young Obama").
+THING_ADJECTIVES = ("used", "new", "first", "first-ever", "original", "latest", "updated", "redesigned", "cheaper",
+                    "refurbished")
 # Nouns a surname qualifies: "the Carter administration".
 PERSON_MODIFIED = ("administration", "government", "cabinet", "presidency", "era", "campaign", "family",
                    "camp")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (GROUP_NOUNS, HONORIFICS, HYPOCORISMS, MONTHS, NOT_A_PERSON_END, PARTICLES, TIME_ADVERBS,
                       TITLES, WEEKDAYS)
-from .name_parts import is_credential
+from .name_parts import is_credential, is_suffix
 from .places import demonym_country
 from .spans import Spans
 
@@ -76,8 +76,16 @@ def runs_into_sentence(name: NameForm) -> bool:
     return any(not w[0].isupper() and re.split(r"[-'\u2019]", w)[0] not in PARTICLES for w in name.kept[1:])
 
 
+def ends_in_acronym(name: NameForm) -> bool:
+    """Initials in capitals end a firm's name, not a person's: "Orbital ATK", "Fiat Chrysler NV";
+    a generational suffix is no acronym ("John Doe III")."""
+    last = name.kept[-1] if len(name.kept) > 1 else ""
+    return 2 <= len(last) <= 5 and last.isupper() and last.isalpha() and not is_suffix(last)
+
+
 # Each says a form names no person; in order, the first that holds decides.
-NOT_A_PERSON_RULES = (names_a_thing, looks_like_code, only_a_title, ends_as_thing_or_group, runs_into_sentence)
+NOT_A_PERSON_RULES = (names_a_thing, looks_like_code, only_a_title, ends_as_thing_or_group, runs_into_sentence,
+                      ends_in_acronym)
 
 
 def clean_name(form: str) -> str:
