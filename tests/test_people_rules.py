@@ -155,3 +155,30 @@ def test_is_a_product():
 def test_ends_in_acronym():
     assert clean_name("Orbital ATK") == ""
     assert clean_name("John Doe III") == "John Doe III" and clean_name("Labour MP Nicky Morgan") == "Nicky Morgan"
+
+
+def test_in_a_duel():
+    text = "Federer (Switzerland) beat Simon (France) 6-2 6-4\nHalep (Japan) bt Sharapova (Spain/Team Sky) 6-2"
+    assert spans_of(text, rows.in_a_duel) == ["Federer", "Simon", "Halep", "Sharapova"]
+
+
+def test_scorers():
+    text = "Scorers: Icardi 12, Perisic 55; Dybala 40 pen\nInter Milan 2 Juventus 1"
+    assert spans_of(text, rows.scorers) == ["Icardi", "Perisic", "Dybala"]
+
+
+def test_listed_names_are_marked():
+    a = analysis("Scorers: Icardi 12, Perisic 55", [("Icardi", ORG)])
+    rows.add_listed_people(a, GAZ)
+    assert a.listed == {9, 20} and {m.text: m.label for m in a.mentions} == {"Icardi": PERSON, "Perisic": PERSON}
+
+
+def test_is_listed():
+    assert rules.is_listed(replace(evidence("Icardi", majority=ORG), listed=True))
+    assert not rules.is_listed(evidence("Icardi", majority=ORG))
+
+
+def test_follows_role_noun():
+    assert rules.follows_role_noun(evidence("Allegri", "Juventus coach Allegri said", majority=ORG))
+    assert not rules.follows_role_noun(evidence("Allegri", "Juventus and Allegri", majority=ORG))
+    assert not rules.follows_role_noun(evidence("Chad", "the minister Chad", majority=ORG, country_or_region=True))

@@ -16,8 +16,8 @@ from functools import cached_property
 from ..article import ORG, PERSON, PLACE
 from .gazetteer import name_key
 from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HOLIDAYS, HONORIFICS, HYPOCORISMS,
-                      KIN_WORDS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS, SEAS,
-                      SPEECH_VERBS, THING_ADJECTIVES, any_of)
+                      KIN_WORDS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS, ROLE_NOUNS,
+                      SEAS, SPEECH_VERBS, THING_ADJECTIVES, any_of)
 from .name_parts import is_credential, opens_with_credentials
 from .ner import DEMONYM, Label, occurrences
 from .people import has_honorific
@@ -30,6 +30,7 @@ _SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s*$")
 _SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})(?:\.|-elect)?\s+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{any_of(ROLE_NOUNS)})\s+$")
 _ACRONYM_AFTER = re.compile(r"^\s*\([A-Z][A-Z0-9&]{1,6}\)")
 _VERSION_AFTER = re.compile(r"^\s+v?\d+(?:\.\d+)+\b|^\s+\d+(?:GB|MB|TB|mm|K)\b|\s\d+\.\d+$")
 _THING_BEFORE = re.compile(rf"\b(?:a|an|its|their|the|that|this)\s+(?:{any_of(THING_ADJECTIVES)})\s+$", re.IGNORECASE)
@@ -67,6 +68,7 @@ class Evidence:
     text: str  # the whole document, where the form's other occurrences are looked for
     # Surnames with particles of the document's fuller person names, case folded: ("von", "der", "leyen")
     surnames: frozenset[tuple[str, ...]] = frozenset()
+    listed: bool = False  # whether a results row or a list of people names it (rows.py)
     # Whether the gazetteer knows a place by this name only as one of its other names ("Genève")
     other_name_of_place: bool = False
 
@@ -115,6 +117,12 @@ def is_part_of_full_name(e: Evidence) -> bool:
     big place or (for a non-person majority) a country goes by it too: "Navalny", "Alexei"."""
     return e.single and e.form in e.name_words and (
         e.strength < 2 or e.majority == PERSON and not e.country_or_region)
+
+
+def is_listed(e: Evidence) -> bool:
+    """A name in a results row or a line-up is a player's: "Federer (Switzerland) beat Simon
+    (France)", "Scorers: Icardi 12"."""
+    return e.listed
 
 
 def is_surname_with_particles(e: Evidence) -> bool:
@@ -175,6 +183,14 @@ def is_a_product(e: Evidence) -> bool:
     first-ever Retina display"): a product the model took for a person."""
     product = [bool(_THING_BEFORE.search(b)) or bool(_VERSION_AFTER.match(a)) for b, a in zip(e.befores, e.afters)]
     return e.majority == PERSON and (2 * sum(product) > len(product) or bool(_VERSION_AFTER.search(f" {e.form}")))
+
+
+def follows_role_noun(e: Evidence) -> bool:
+    """A job written in lower case right before a name makes it a person's: "Juventus coach
+    Allegri", "goalkeeper Oblak", though the model calls it an organisation; a country keeps its
+    label."""
+    return (e.majority in (PERSON, ORG) and not e.country_or_region
+            and any(_ROLE_BEFORE.search(b) for b in e.befores))
 
 
 def is_the_thing(e: Evidence) -> bool:
@@ -247,6 +263,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (has_honorific_unknown_place, PERSON),
     (is_unknown_initials, ORG),
     (is_part_of_full_name, PERSON),
+    (is_listed, PERSON),
     (is_surname_with_particles, PERSON),
     (has_credentials, PERSON),
     (is_celestial, None),
@@ -257,6 +274,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (names_its_acronym, None),
     (is_a_product, None),
     (follows_honorific, PERSON),
+    (follows_role_noun, PERSON),
     (is_the_thing, None),
     (is_strong_place, PLACE),
     (is_place_after_preposition, PLACE),

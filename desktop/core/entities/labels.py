@@ -9,6 +9,8 @@ majority of spaCy's votes. Each of these is one named rule of LABEL_RULES (label
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..article import CITY, ORG, PERSON, PLACE
 from .gazetteer import Gazetteer
 from .label_rules import LABEL_RULES, WINDOW, Evidence
@@ -31,7 +33,9 @@ def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, Label]:
     headings = Spans(analysis.headings)
     in_headings = {f for f, starts in positions.items() if all(p in headings for p in starts)}
     decide_all = lambda forms, parts: {
-        form: decide(evidence(form, majority[form], positions[form], *parts, analysis.text, gaz)) for form in forms}
+        form: decide(replace(evidence(form, majority[form], positions[form], *parts, analysis.text, gaz),
+                             listed=not analysis.listed.isdisjoint(positions[form])))
+        for form in forms}
     persons = [f for f, label in majority.items() if label == PERSON and f not in in_headings]
     name_words, surnames = parts = _name_parts(persons)
     labels = decide_all(votes, parts)

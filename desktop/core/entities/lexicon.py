@@ -95,6 +95,13 @@ DONE_BY_PEOPLE = ("written", "directed", "painted", "composed", "sung", "perform
 # display" (not "the late John Smith" nor "the young Obama").
 THING_ADJECTIVES = ("used", "new", "first", "first-ever", "original", "latest", "updated", "redesigned", "cheaper",
                     "refurbished")
+# Jobs and roles written in lower case right before a surname: "Juventus coach Allegri",
+# "goalkeeper Oblak", "top seed Halep".
+ROLE_NOUNS = ("coach", "manager", "striker", "forward", "midfielder", "defender", "goalkeeper", "keeper",
+              "winger", "captain", "skipper", "seed", "referee", "rider", "driver", "jockey", "trainer",
+              "teammate", "spokesman", "spokeswoman", "minister", "secretary", "senator", "chancellor",
+              "premier", "governor", "mayor", "judge", "prosecutor", "lawyer", "analyst", "economist",
+              "counterpart", "chairman", "chairwoman", "president", "rival")
 # Nouns a surname qualifies: "the Carter administration".
 PERSON_MODIFIED = ("administration", "government", "cabinet", "presidency", "era", "campaign", "family",
                    "camp")

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from ..article import CITY, PERSON
 from .gazetteer import Gazetteer
 from .ner import Analysis, Mention
-from .places import demonym_country
+from .places import demonym_country, own_name, place_strength
 from .spans import Spans
 
 _WORD = r"[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*"
@@ -31,6 +31,15 @@ _BEFORE_SCORES = re.compile(rf"(?:^|(?<=[\d,;] ))({_NAME})(?= [\d:.+-]*\d[\d:.+-
 # A line-up: "England: Joe Hart; Kyle Walker, John Stones, ...": four names or more.
 _LIST_LINE = re.compile(rf"^(?:[^:\n]{{1,40}}: )?{_NAME}(?:[,;] {_NAME}){{3,}}\.?$", re.MULTILINE)
 _LIST_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=[,;] ))({_NAME})(?=[,;.]|$)", re.MULTILINE)
+# One name or more, for rows where the shape alone says "person".
+_NAMES = rf"{_CAP}(?: (?:[a-z]{{1,3}} ){{0,2}}{_CAP}){{0,3}}"
+_COUNTRY_BRACKETS = r"\(([^()/\n\d]+?)(?: x?\d+)?\s*(?:/[^()\n]*)?\)"
+# "Federer (Switzerland) beat Simon (France) 6-2 6-4": a match between two players.
+_DUEL = re.compile(rf"(?<![\w.'\u2019-])({_NAMES}) {_COUNTRY_BRACKETS} (?:beat|bt|def\.|defeated|v|vs\.?) "
+                   rf"({_NAMES}) {_COUNTRY_BRACKETS}")
+# "Scorers: Icardi 12, Perisic 55; Dybala 40 pen": the scorers line of a match report.
+_SCORERS_LINE = re.compile(r"^(?:Goal)?[Ss]corers?\s*:\s*(.+)$", re.MULTILINE)
+_SCORER = re.compile(rf"(?:(?<=^)|(?<=[,;:] ))({_NAMES})(?= \d)")
 # Of the names of one shape that the model calls anything, the share it must call people.
 PEOPLE_SHARE = 0.5
 
@@ -39,9 +48,20 @@ def before_brackets(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """Names right before a bracket that opens with a country, region or nation:
     "Roger Federer (Switzerland x3)", "Akani Simbine (South Africa)"."""
     for m in _BEFORE_BRACKETS.finditer(text):
-        inside = m.group(2).strip()
-        if demonym_country(inside) or any(p.kind != CITY for p in gaz.lookup(inside)):
+        if _is_country(m.group(2), gaz):
             yield m.span(1)
+
+
+def _big_place(name: str, gaz: Gazetteer) -> bool:
+    """Whether `name` is the own name of a big place, as clubs are called ("Barcelona"); not
+    another language's name of one ("Halep" is Aleppo in Turkish, and a player)."""
+    return place_strength(gaz, name) == 2 and any(own_name(p, name) for p in gaz.lookup(name))
+
+
+def _is_country(inside: str, gaz: Gazetteer) -> bool:
+    """Whether the words in a results row's brackets name a country, region or nation."""
+    inside = inside.strip()
+    return bool(demonym_country(inside)) or any(p.kind != CITY for p in gaz.lookup(inside))
 
 
 def before_scores(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -58,14 +78,33 @@ def in_a_list(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
             yield line.start() + m.start(1), line.start() + m.end(1)
 
 
+def in_a_duel(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The two players of a match, each with a country in brackets: "Federer (Switzerland) beat
+    Simon (France) 6-2 6-4"; not a big place ("Barcelona (Spain) beat ..." is a club)."""
+    for m in _DUEL.finditer(text):
+        for name, inside in ((1, 2), (3, 4)):
+            if _is_country(m.group(inside), gaz) and not _big_place(m.group(name), gaz):
+                yield m.span(name)
+
+
+def scorers(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The names of a scorers line, each before its minute: "Scorers: Icardi 12, Perisic 55"."""
+    for line in _SCORERS_LINE.finditer(text):
+        for m in _SCORER.finditer(line.group(1)):
+            yield line.start(1) + m.start(1), line.start(1) + m.end(1)
+
+
 # Each finds the spans of one row shape; the model's labels decide whether a shape holds people.
 ROW_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     before_brackets, before_scores, in_a_list)
+# Shapes that say "person" by themselves: the model reads single surnames in them worst.
+PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (in_a_duel, scorers)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
-    """The spans of the names in rows and lists of the analysed text, for each shape whose
-    names the model mostly calls people (PEOPLE_SHARE); none inside credits or datelines."""
+    """The spans of the names in rows and lists of the analysed text, for each of ROW_SHAPES
+    whose names the model mostly calls people (PEOPLE_SHARE), and for PEOPLE_SHAPES; none inside
+    credits or datelines."""
     masked = Spans(analysis.masked)
     person_spans = {(m.start, m.end) for m in analysis.mentions if m.label == PERSON}
     labelled_starts = {m.start for m in analysis.mentions}
@@ -76,12 +115,15 @@ def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
         people = sum(s in person_spans for s in voted)
         if voted and people >= 2 and people >= PEOPLE_SHARE * len(voted):
             found += spans
+    for shape in PEOPLE_SHAPES:
+        found += [s for s in shape(analysis.text, gaz) if s[0] not in masked]
     return sorted(set(found))
 
 
 def add_listed_people(analysis: Analysis, gaz: Gazetteer) -> None:
     """Make each name of listed_people one PERSON mention of `analysis`, in place of whatever
-    mentions the model had over it ("Novak Djokovic (Serbia x2" an organisation)."""
+    mentions the model had over it ("Novak Djokovic (Serbia x2" an organisation), and note
+    their starts in `analysis.listed`."""
     spans = listed_people(analysis, gaz)
     if not spans:
         return
@@ -89,3 +131,4 @@ def add_listed_people(analysis: Analysis, gaz: Gazetteer) -> None:
     kept = [m for m in analysis.mentions if m.start not in taken and not any(a < m.end <= b for a, b in spans)]
     text = analysis.text
     analysis.mentions = sorted(kept + [Mention(text[a:b], PERSON, a, b) for a, b in spans], key=lambda m: m.start)
+    analysis.listed = frozenset(a for a, _ in spans)
