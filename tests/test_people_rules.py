@@ -8,7 +8,7 @@ from dataclasses import replace
 from desktop.core.article import COUNTRY, ORG, PERSON, PLACE
 from desktop.core.entities import label_rules as rules
 from desktop.core.entities import name_parts, rows
-from desktop.core.entities.ner import Analysis, Mention, is_heading
+from desktop.core.entities.ner import Analysis, Mention, is_heading, may_end_in_a_name
 from desktop.core.entities.people import clean_name
 from tests.test_entity_rules import evidence
 
@@ -182,3 +182,10 @@ def test_follows_role_noun():
     assert rules.follows_role_noun(evidence("Allegri", "Juventus coach Allegri said", majority=ORG))
     assert not rules.follows_role_noun(evidence("Allegri", "Juventus and Allegri", majority=ORG))
     assert not rules.follows_role_noun(evidence("Chad", "the minister Chad", majority=ORG, country_or_region=True))
+
+
+def test_may_end_in_a_name():
+    assert may_end_in_a_name("Women and Equalities Nicky Morgan", 21)
+    assert may_end_in_a_name("Metix MD Reinier Meyjes", 9)
+    assert not may_end_in_a_name("Vancouver Art Gallery", 10)  # no junction, and a gallery
+    assert not may_end_in_a_name("Bank of America Merrill Lynch Group", 21)

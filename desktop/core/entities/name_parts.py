@@ -25,17 +25,19 @@ DOTTED_CREDENTIALS = ("MS", "MA", "MD", "BA", "DO", "SC", "NP", "PA")
 # open names of firms and characters ("General Motors", "Captain America", "Coach").
 OFFICES = ("Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "MP", "MEP", "MLA", "MSP", "Justice", "Judge",
            "Magistrate", "Senator", "Sen", "Rep", "Representative", "Congressman", "Congresswoman", "Gov",
-           "Governor", "Mayor", "President", "Minister", "Secretary", "Chancellor", "Commissioner", "Ambassador",
-           "Inspector", "Detective", "Sheriff", "Sergeant", "Sgt", "Constable", "Colonel", "Lieutenant", "Pope",
-           "Cardinal", "Archbishop", "Bishop", "Rabbi", "Imam", "Pastor", "Rev", "Reverend", "Professor", "Prof")
+           "Governor", "Mayor", "President", "Premier", "Minister", "Secretary", "Chancellor", "Commissioner",
+           "Ambassador", "Inspector", "Detective", "Sheriff", "Sergeant", "Sgt", "Constable", "Colonel",
+           "Lieutenant", "Pope", "Cardinal", "Archbishop", "Bishop", "Rabbi", "Imam", "Pastor", "Rev", "Reverend",
+           "Professor", "Prof")
 # Last words that make what follows an office an institution: "Justice Department", "Minister Office".
 INSTITUTION_ENDS = frozenset({"department", "ministry", "office", "court", "committee", "council", "house",
                               "party", "service", "services", "agency", "board", "bureau", "commission",
                               "administration", "government", "league", "association", "inc", "ltd", "llc",
                               "corp", "group", "bank", "fund", "trust", "times", "news", "post"})
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*"
 _OFFICE_THEN_NAME = re.compile(
-    rf"(?:.*\s|^)(?:{'|'.join(OFFICES)})\.?(?:\s+of\s+[A-Z][^\W\d_]+)?\s+((?:[A-ZÀ-ÖØ-Þ][^\W\d_]*[-'\u2019.]?[^\W\d_]*\s+){{0,2}}"
-    rf"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*)$")
+    rf"(?:.*\s|^)(?:{'|'.join(OFFICES)})\.?(?:\s+of\s+[A-Z][^\W\d_]+)?\s+"
+    rf"((?:{_CAP_WORD}[-'\u2019.]?[^\W\d_]*\s+){{0,2}}{_CAP_WORD}(?:[-'\u2019][^\W\d_]+)*)$")
 # Generational suffixes: part of the name ("Martin Luther King Jr.").
 SUFFIXES = ("Jr", "Sr", "II", "III", "IV")
 _ONE = "|".join([*(r"\.?".join(c) + r"\.?" for c in CREDENTIALS), *(r"\.".join(c) + r"\." for c in DOTTED_CREDENTIALS)])

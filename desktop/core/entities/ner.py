@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from ..article import ORG, PERSON, PLACE, EntityKind
 from .credits import masked_spans
-from .lexicon import NAME_PREFIXES, any_of
-from .name_parts import person_after_office, runs_on
+from .lexicon import NAME_PREFIXES, NOT_A_PERSON_END, any_of
+from .name_parts import INSTITUTION_ENDS, person_after_office, runs_on
 from .spans import Spans
 
 # Official packages first, then the vendored copy this project installs from PyPI. The small
@@ -36,6 +36,7 @@ _PREFIXED = re.compile(rf"^(?:{any_of(NAME_PREFIXES)})-", re.IGNORECASE)  # "Pro
 # two names each.
 _NAME_PARTS = re.compile(r"(?:[^,()\s\u2013\u2014-]|\s(?![\u2013\u2014-]\s)|(?<=\S)[\u2013\u2014-](?=\S))+")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_TWO_WORD_TAIL = re.compile(r"(?<=\s)[A-Z][a-z][^\W\d_]* [A-Z][a-z][^\W\d_]*$")
 # The most characters the model reads at once. A news paragraph is far shorter; a longer line
 # (a page with no paragraph breaks) is read in pieces cut at sentence ends: spaCy refuses a
 # text over 1,000,000 characters (E088), and its memory grows with one doc's length (a
@@ -186,8 +187,37 @@ def analyse(nlp, title: str, body: str) -> Analysis:
                     if kind in (ORG, PLACE) and (at := person_after_office(form)) is not None:
                         form, begin, kind = form[at:], begin + at, PERSON  # "Labour MP Nicky Morgan"
                     mentions.append(Mention(form, kind, begin, begin + len(form)))
-    return Analysis(text, mentions, [(offset, doc) for (offset, _), doc in zip(paras, docs)],
-                    masked, headings, spans)
+    mentions = _reread_tails(nlp, mentions, text)
+    return Analysis(text, mentions, [(offset, doc) for (offset, _), doc in zip(paras, docs)], masked, headings, spans)
+
+
+def may_end_in_a_name(org: str, at: int) -> bool:
+    """Whether an organisation's last two words, from `at`, may be a person's name run into it:
+    after a lower-case word ("Women and Equalities Nicky Morgan") or an acronym ("Metix MD
+    Reinier Meyjes"), and not ending as an institution or a thing does ("Vancouver Art Gallery")."""
+    head, last = org[:at].split(), org.rsplit(" ", 1)[-1].casefold()
+    return (bool(head) and (any(w.islower() for w in head) or head[-1].isupper() and len(head[-1]) > 1)
+            and last not in NOT_A_PERSON_END and last not in INSTITUTION_ENDS)
+
+
+def _reread_tails(nlp, mentions: list[Mention], text: str) -> list[Mention]:
+    """`mentions`, with each long organisation that ends in two capitalised words the model
+    reads as a person when they open the text ("Women and Equalities Nicky Morgan said" ->
+    "Nicky Morgan") made that person: the model runs a name into the words of an office
+    before it. One more model pass over a sentence's rest for each such organisation (rare)."""
+    found = [(i, m, _TWO_WORD_TAIL.search(m.text)) for i, m in enumerate(mentions) if m.label == ORG]
+    found = [(i, m, m.start + t.start()) for i, m, t in found if t and may_end_in_a_name(m.text, t.start())]
+    if not found:
+        return mentions
+    rests = [text[at:at + 200].split("\n", 1)[0] for _, _, at in found]
+    with _run_lock:
+        docs = list(nlp.pipe(rests))
+    mentions = list(mentions)
+    for (i, m, at), doc in zip(found, docs):
+        first = doc.ents[0] if doc.ents else None
+        if first is not None and first.label_ == "PERSON" and first.start_char == 0 and at + first.end_char == m.end:
+            mentions[i] = Mention(text[at:m.end], PERSON, at, m.end)
+    return mentions
 
 
 def _read(nlp, texts: list[str]) -> list:
