@@ -189,3 +189,12 @@ def test_may_end_in_a_name():
     assert may_end_in_a_name("Metix MD Reinier Meyjes", 9)
     assert not may_end_in_a_name("Vancouver Art Gallery", 10)  # no junction, and a gallery
     assert not may_end_in_a_name("Bank of America Merrill Lynch Group", 21)
+
+
+def test_ends_in_lone_surname():
+    text = "Henrique Meirelles quit. Meirelles said. Meirelles added."
+    e = replace(evidence("Henrique Meirelles", text, majority=ORG), lone_surnames=frozenset({"Meirelles"}))
+    assert rules.ends_in_lone_surname(e)
+    bill = "the data retention law, the Data Retention Bill. Bill said. Bill added."
+    assert not rules.ends_in_lone_surname(replace(evidence("Data Retention Bill", bill, majority=ORG),
+                                                  lone_surnames=frozenset({"Bill"})))

@@ -69,6 +69,7 @@ class Evidence:
     # Surnames with particles of the document's fuller person names, case folded: ("von", "der", "leyen")
     surnames: frozenset[tuple[str, ...]] = frozenset()
     listed: bool = False  # whether a results row or a list of people names it (rows.py)
+    lone_surnames: frozenset[str] = frozenset()  # one-word names the model calls people twice or more
     # Whether the gazetteer knows a place by this name only as one of its other names ("Genève")
     other_name_of_place: bool = False
 
@@ -137,6 +138,16 @@ def has_credentials(e: Evidence) -> bool:
     words = e.form.split()
     return e.majority != PLACE and (len(words) > 1 and is_credential(words[-1])
                                     or any(opens_with_credentials(a) for a in e.afters))
+
+
+def ends_in_lone_surname(e: Evidence) -> bool:
+    """A fuller name ending in a surname the article uses alone for a person is that person,
+    though the model calls it an organisation once: "Henrique Meirelles" beside "Meirelles said";
+    not when the words before are the article's common words ("Data Retention Bill")."""
+    words = e.form.split()
+    return (not e.single and len(words) <= 3 and e.majority != PERSON and e.strength < 2
+            and words[-1] in e.lone_surnames and all(w[0].isupper() for w in words)
+            and not any(next(occurrences(e.text, w.lower()), None) is not None for w in words[:-1]))
 
 
 def is_celestial(e: Evidence) -> bool:
@@ -266,6 +277,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_listed, PERSON),
     (is_surname_with_particles, PERSON),
     (has_credentials, PERSON),
+    (ends_in_lone_surname, PERSON),
     (is_celestial, None),
     (is_sea_as_modifier, None),
     (is_sea, PLACE),

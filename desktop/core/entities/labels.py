@@ -34,8 +34,9 @@ def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, Label]:
     in_headings = {f for f, starts in positions.items() if all(p in headings for p in starts)}
     decide_all = lambda forms, parts: {
         form: decide(replace(evidence(form, majority[form], positions[form], *parts, analysis.text, gaz),
-                             listed=not analysis.listed.isdisjoint(positions[form])))
+                             listed=not analysis.listed.isdisjoint(positions[form]), lone_surnames=lone))
         for form in forms}
+    lone = frozenset(f for f, v in votes.items() if " " not in f and majority[f] == PERSON and v[PERSON] >= 2)
     persons = [f for f, label in majority.items() if label == PERSON and f not in in_headings]
     name_words, surnames = parts = _name_parts(persons)
     labels = decide_all(votes, parts)
