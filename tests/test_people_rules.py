@@ -198,3 +198,29 @@ def test_ends_in_lone_surname():
     bill = "the data retention law, the Data Retention Bill. Bill said. Bill added."
     assert not rules.ends_in_lone_surname(replace(evidence("Data Retention Bill", bill, majority=ORG),
                                                   lone_surnames=frozenset({"Bill"})))
+
+
+# --- Match results: scorers are people, sides are teams ----------------------------------------
+
+RESULTS = "Chelsea 0 Arsenal 2 (Lacazette 12, Ozil 77)\nIndia first innings 189 (K.L. Rahul 90; N. Lyon 8-50)"
+
+
+def test_scorers_in_brackets():
+    assert spans_of(RESULTS, rows.scorers_in_brackets) == ["Lacazette", "Ozil", "K.L. Rahul", "N. Lyon"]
+    assert spans_of("the European Union (EU 27) said", rows.scorers_in_brackets) == []
+
+
+def test_teams():
+    assert [RESULTS[a:b] for a, b in rows.teams(RESULTS)] == ["Chelsea", "Arsenal"]
+
+
+def test_teams_become_organisations():
+    a = analysis(RESULTS, [("Chelsea", PERSON), ("Lacazette 12", ORG)])
+    rows.add_listed_people(a, GAZ)
+    labels = {m.text: m.label for m in a.mentions}
+    assert labels["Chelsea"] == ORG and labels["Arsenal"] == ORG and labels["Lacazette"] == PERSON
+    assert a.teams == {0, 10}
+
+
+def test_is_team():
+    assert rules.is_team(replace(evidence("Chelsea"), team=True)) and not rules.is_team(evidence("Chelsea"))

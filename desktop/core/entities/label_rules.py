@@ -69,6 +69,7 @@ class Evidence:
     # Surnames with particles of the document's fuller person names, case folded: ("von", "der", "leyen")
     surnames: frozenset[tuple[str, ...]] = frozenset()
     listed: bool = False  # whether a results row or a list of people names it (rows.py)
+    team: bool = False  # whether a match result line names it as a team (rows.py)
     lone_surnames: frozenset[str] = frozenset()  # one-word names the model calls people twice or more
     # Whether the gazetteer knows a place by this name only as one of its other names ("Genève")
     other_name_of_place: bool = False
@@ -118,6 +119,12 @@ def is_part_of_full_name(e: Evidence) -> bool:
     big place or (for a non-person majority) a country goes by it too: "Navalny", "Alexei"."""
     return e.single and e.form in e.name_words and (
         e.strength < 2 or e.majority == PERSON and not e.country_or_region)
+
+
+def is_team(e: Evidence) -> bool:
+    """A side in a match result ("Chelsea 0 Arsenal 2") is a team wherever else the article
+    names it ("2. Manchester United 50 points")."""
+    return e.team
 
 
 def is_listed(e: Evidence) -> bool:
@@ -273,6 +280,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_site, PLACE),
     (has_honorific_unknown_place, PERSON),
     (is_unknown_initials, ORG),
+    (is_team, ORG),
     (is_part_of_full_name, PERSON),
     (is_listed, PERSON),
     (is_surname_with_particles, PERSON),

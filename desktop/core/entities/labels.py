@@ -9,8 +9,6 @@ majority of spaCy's votes. Each of these is one named rule of LABEL_RULES (label
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..article import CITY, ORG, PERSON, PLACE
 from .gazetteer import Gazetteer
 from .label_rules import LABEL_RULES, WINDOW, Evidence
@@ -32,12 +30,11 @@ def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, Label]:
     # Names seen only in title-case lines count only when the body names that person too.
     headings = Spans(analysis.headings)
     in_headings = {f for f, starts in positions.items() if all(p in headings for p in starts)}
-    decide_all = lambda forms, parts: {
-        form: decide(replace(evidence(form, majority[form], positions[form], *parts, analysis.text, gaz),
-                             listed=not analysis.listed.isdisjoint(positions[form]), lone_surnames=lone))
-        for form in forms}
     lone = frozenset(f for f, v in votes.items() if " " not in f and majority[f] == PERSON and v[PERSON] >= 2)
-    persons = [f for f, label in majority.items() if label == PERSON and f not in in_headings]
+    decide_all = lambda forms, parts: {
+        form: decide(evidence(form, majority[form], positions[form], parts, lone, analysis, gaz)) for form in forms}
+    persons = [f for f, label in majority.items()
+               if label == PERSON and f not in in_headings and analysis.teams.isdisjoint(positions[f])]
     name_words, surnames = parts = _name_parts(persons)
     labels = decide_all(votes, parts)
     # A fuller name only the rules call a person ("Marcus Bell, Ph.D.") has its surname too.
@@ -59,13 +56,16 @@ def _name_parts(persons: list[str]) -> tuple[frozenset[str], frozenset[tuple[str
     return name_words, frozenset(s for words in full_names if (s := particle_surname(words)))
 
 
-def evidence(form: str, majority: Label, positions: list[int], name_words: frozenset[str],
-             surnames: frozenset[tuple[str, ...]], text: str, gaz: Gazetteer) -> Evidence:
-    """What the rules need to know of `form`, with the text around each of its `positions`."""
-    end, places = len(form), gaz.lookup(form)
+def evidence(form: str, majority: Label, positions: list[int],
+             parts: tuple[frozenset[str], frozenset[tuple[str, ...]]], lone_surnames: frozenset[str],
+             analysis: Analysis, gaz: Gazetteer) -> Evidence:
+    """What the rules need to know of `form`, with the text around each of its `positions`;
+    `parts` are the name words and surnames of _name_parts."""
+    end, places, text = len(form), gaz.lookup(form), analysis.text
     return Evidence(
-        form=form, majority=majority, mentions=len(positions), name_words=name_words, text=text, surnames=surnames,
-        strength=place_strength(gaz, form),
+        form=form, majority=majority, mentions=len(positions), name_words=parts[0], surnames=parts[1], text=text,
+        listed=not analysis.listed.isdisjoint(positions), team=not analysis.teams.isdisjoint(positions),
+        lone_surnames=lone_surnames, strength=place_strength(gaz, form),
         country_or_region=any(p.kind != CITY for p in places),
         other_name_of_place=bool(places) and not any(own_name(p, form) for p in places),
         befores=tuple(text[max(0, p - WINDOW):p] for p in positions),

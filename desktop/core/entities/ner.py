@@ -68,6 +68,7 @@ class Analysis:
     entity_spans: list[tuple[int, int]]  # every entity spaCy found, of any label
     sentences: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # by paragraph, as split
     listed: frozenset[int] = frozenset()  # starts of the names in results rows and lists (rows.py)
+    teams: frozenset[int] = frozenset()  # starts of the teams of match result lines (rows.py)
 
 
 _lock = threading.Lock()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from ..article import CITY, PERSON
+from ..article import CITY, ORG, PERSON
 from .gazetteer import Gazetteer
 from .ner import Analysis, Mention
 from .places import demonym_country, own_name, place_strength
@@ -40,6 +40,15 @@ _DUEL = re.compile(rf"(?<![\w.'\u2019-])({_NAMES}) {_COUNTRY_BRACKETS} (?:beat|b
 # "Scorers: Icardi 12, Perisic 55; Dybala 40 pen": the scorers line of a match report.
 _SCORERS_LINE = re.compile(r"^(?:Goal)?[Ss]corers?\s*:\s*(.+)$", re.MULTILINE)
 _SCORER = re.compile(rf"(?:(?<=^)|(?<=[,;:] ))({_NAMES})(?= \d)")
+# A scorer or a batsman with minutes or runs: "Kane 11, 67", "N. Lyon 8-50", "K.L. Rahul 90".
+_INITIALS = r"(?:[A-Z]\.){1,3} ?"
+_SCORED = rf"(?:{_INITIALS})?{_NAMES} \d+(?:[-+]\d+)?(?: pen| og)?(?:, \d+(?:[-+]\d+)?(?: pen| og)?)*"
+# "Arsenal 2 (Lacazette 12, Ozil 77)": the scorers in brackets after a team's score.
+_SCORERS_BRACKETS = re.compile(rf"(?<=\d )\(({_SCORED}(?:[,;] {_SCORED})*)\)")
+_SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;] ))((?:{_INITIALS})?{_NAMES})(?= \d)")
+# "Chelsea 0 Arsenal 2 (Lacazette 12)": a match result, two teams and their scores.
+_TEAM = rf"{_CAP}(?: {_CAP}){{0,3}}"
+_RESULT_LINE = re.compile(rf"^({_TEAM}) \d+(?: \([^()\n]*\))? ({_TEAM}) \d+(?: \([^()\n]*\))?$", re.MULTILINE)
 # Of the names of one shape that the model calls anything, the share it must call people.
 PEOPLE_SHARE = 0.5
 
@@ -94,11 +103,26 @@ def scorers(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
             yield line.start(1) + m.start(1), line.start(1) + m.end(1)
 
 
+def scorers_in_brackets(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The names in brackets after a score, each before its minutes or runs: "Arsenal 2
+    (Lacazette 12, Ozil 77)", "India 189 (K.L. Rahul 90; N. Lyon 8-50)"."""
+    for group in _SCORERS_BRACKETS.finditer(text):
+        for m in _SCORED_NAME.finditer(group.group(1)):
+            yield group.start(1) + m.start(1), group.start(1) + m.end(1)
+
+
+def teams(text: str) -> list[tuple[int, int]]:
+    """The spans of the two teams of each match result line: "Chelsea 0 Arsenal 2 (Lacazette
+    12)"; the model reads some of them as people."""
+    return [m.span(i) for m in _RESULT_LINE.finditer(text) for i in (1, 2)]
+
+
 # Each finds the spans of one row shape; the model's labels decide whether a shape holds people.
 ROW_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     before_brackets, before_scores, in_a_list)
 # Shapes that say "person" by themselves: the model reads single surnames in them worst.
-PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (in_a_duel, scorers)
+PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
+    in_a_duel, scorers, scorers_in_brackets)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
@@ -123,12 +147,17 @@ def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
 def add_listed_people(analysis: Analysis, gaz: Gazetteer) -> None:
     """Make each name of listed_people one PERSON mention of `analysis`, in place of whatever
     mentions the model had over it ("Novak Djokovic (Serbia x2" an organisation), and note
-    their starts in `analysis.listed`."""
-    spans = listed_people(analysis, gaz)
-    if not spans:
+    their starts in `analysis.listed`; make each team of a result line one ORG mention, its
+    start in `analysis.teams`."""
+    spans, team_spans = listed_people(analysis, gaz), teams(analysis.text)
+    if not spans and not team_spans:
         return
-    taken = Spans(spans)
-    kept = [m for m in analysis.mentions if m.start not in taken and not any(a < m.end <= b for a, b in spans)]
+    taken = Spans(spans + team_spans)
+    kept = [m for m in analysis.mentions
+            if m.start not in taken and not any(a < m.end <= b for a, b in spans + team_spans)]
     text = analysis.text
-    analysis.mentions = sorted(kept + [Mention(text[a:b], PERSON, a, b) for a, b in spans], key=lambda m: m.start)
+    added = [*(Mention(text[a:b], PERSON, a, b) for a, b in spans),
+             *(Mention(text[a:b], ORG, a, b) for a, b in team_spans)]
+    analysis.mentions = sorted(kept + added, key=lambda m: m.start)
     analysis.listed = frozenset(a for a, _ in spans)
+    analysis.teams = frozenset(a for a, _ in team_spans)
