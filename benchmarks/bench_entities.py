@@ -8,8 +8,8 @@ alone with, for each GPE/LOC name, the country or region of that name or else th
 GeoNames city (benchmarks/entities_adapter.py). benchmarks/gold/corpus-entities.jsonl lists the
 people, places and organisations of 23 English pages of ../shared/corpus/readability
 (expected.txt), annotated by hand in the CoNLL way (no bylines, credits or author notes);
-benchmarks/gold/wire-entities.jsonl the same for nine short wire stories written for this project
-in the style of agency copy (results tables, start lists, line-ups, one-word surnames).
+benchmarks/gold/wire-entities.jsonl the same for eleven short wire stories written for this project
+in the style of agency copy (results tables, start lists, line-ups, scorecards, one-word surnames).
 """
 
 from __future__ import annotations

@@ -224,3 +224,8 @@ def test_teams_become_organisations():
 
 def test_is_team():
     assert rules.is_team(replace(evidence("Chelsea"), team=True)) and not rules.is_team(evidence("Chelsea"))
+
+
+def test_in_a_batting_line():
+    text = "K.L. Rahul c Wade b Hazlewood 51\nCheteshwar Pujara not out 79\nIndia 189 all out"
+    assert spans_of(text, rows.in_a_batting_line) == ["K.L. Rahul", "Wade", "Hazlewood", "Cheteshwar Pujara"]

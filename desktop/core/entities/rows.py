@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 
 from ..article import CITY, ORG, PERSON
 from .gazetteer import Gazetteer
+from .lexicon import PARTICLES
 from .ner import Analysis, Mention
 from .places import demonym_country, own_name, place_strength
 from .spans import Spans
@@ -23,7 +24,8 @@ from .spans import Spans
 _WORD = r"[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*"
 _CAP = rf"(?=[A-ZÀ-ÖØ-Þ]){_WORD}"
 # Two to four capitalised words, lower-case particles between them ("Vincent van Gogh").
-_NAME = rf"{_CAP}(?: (?:[a-z]{{1,3}} ){{0,2}}{_CAP}){{1,3}}"
+_PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+_NAME = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{1,3}}"
 # "Roger Federer (Switzerland x3)", "Mikel Landa (Spain/Team Sky)": what the brackets open with.
 _BEFORE_BRACKETS = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) \(([^()/\n\d]+?)(?: x?\d+)?\s*[/),]")
 # "205 Jordan Spieth 66 67 72", ", Patrick Reed 69 70 68": a name before two scores or more.
@@ -32,7 +34,7 @@ _BEFORE_SCORES = re.compile(rf"(?:^|(?<=[\d,;] ))({_NAME})(?= [\d:.+-]*\d[\d:.+-
 _LIST_LINE = re.compile(rf"^(?:[^:\n]{{1,40}}: )?{_NAME}(?:[,;] {_NAME}){{3,}}\.?$", re.MULTILINE)
 _LIST_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=[,;] ))({_NAME})(?=[,;.]|$)", re.MULTILINE)
 # One name or more, for rows where the shape alone says "person".
-_NAMES = rf"{_CAP}(?: (?:[a-z]{{1,3}} ){{0,2}}{_CAP}){{0,3}}"
+_NAMES = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{0,3}}"
 _COUNTRY_BRACKETS = r"\(([^()/\n\d]+?)(?: x?\d+)?\s*(?:/[^()\n]*)?\)"
 # "Federer (Switzerland) beat Simon (France) 6-2 6-4": a match between two players.
 _DUEL = re.compile(rf"(?<![\w.'\u2019-])({_NAMES}) {_COUNTRY_BRACKETS} (?:beat|bt|def\.|defeated|v|vs\.?) "
@@ -46,6 +48,12 @@ _SCORED = rf"(?:{_INITIALS})?{_NAMES} \d+(?:[-+]\d+)?(?: pen| og)?(?:, \d+(?:[-+
 # "Arsenal 2 (Lacazette 12, Ozil 77)": the scorers in brackets after a team's score.
 _SCORERS_BRACKETS = re.compile(rf"(?<=\d )\(({_SCORED}(?:[,;] {_SCORED})*)\)")
 _SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;] ))((?:{_INITIALS})?{_NAMES})(?= \d)")
+# A batsman's line of a cricket scorecard: "K.L. Rahul c Wade b Hazlewood 51", "Cheteshwar
+# Pujara not out 79": the batsman, the fielder and the bowler.
+_PLAYER = rf"(?:{_INITIALS})?{_NAMES}"
+_BATTING_LINE = re.compile(
+    rf"^({_PLAYER}) (?:(?:c|st) ({_PLAYER}) |lbw |c & )?(?:b ({_PLAYER})|not out|run out(?: \(({_PLAYER})\))?) \d+$",
+    re.MULTILINE)
 # "Chelsea 0 Arsenal 2 (Lacazette 12)": a match result, two teams and their scores.
 _TEAM = rf"{_CAP}(?: {_CAP}){{0,3}}"
 _RESULT_LINE = re.compile(rf"^({_TEAM}) \d+(?: \([^()\n]*\))? ({_TEAM}) \d+(?: \([^()\n]*\))?$", re.MULTILINE)
@@ -111,6 +119,12 @@ def scorers_in_brackets(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
             yield group.start(1) + m.start(1), group.start(1) + m.end(1)
 
 
+def in_a_batting_line(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The batsman, fielder and bowler of a scorecard line: "K.L. Rahul c Wade b Hazlewood 51"."""
+    for m in _BATTING_LINE.finditer(text):
+        yield from (m.span(i) for i in range(1, 5) if m.group(i))
+
+
 def teams(text: str) -> list[tuple[int, int]]:
     """The spans of the two teams of each match result line: "Chelsea 0 Arsenal 2 (Lacazette
     12)"; the model reads some of them as people."""
@@ -122,7 +136,7 @@ ROW_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = 
     before_brackets, before_scores, in_a_list)
 # Shapes that say "person" by themselves: the model reads single surnames in them worst.
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
-    in_a_duel, scorers, scorers_in_brackets)
+    in_a_duel, scorers, scorers_in_brackets, in_a_batting_line)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
