@@ -229,3 +229,9 @@ def test_is_team():
 def test_in_a_batting_line():
     text = "K.L. Rahul c Wade b Hazlewood 51\nCheteshwar Pujara not out 79\nIndia 189 all out"
     assert spans_of(text, rows.in_a_batting_line) == ["K.L. Rahul", "Wade", "Hazlewood", "Cheteshwar Pujara"]
+
+
+def test_is_described_with_who():
+    assert rules.is_described_with_who(evidence("De Rugy", "De Rugy, who was speaker, said", majority=ORG))
+    assert not rules.is_described_with_who(evidence("Acme", "Acme, which makes tools", majority=ORG))
+    assert not rules.is_described_with_who(evidence("Paris", "Paris, who knows", majority=PLACE))

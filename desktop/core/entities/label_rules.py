@@ -34,6 +34,7 @@ _ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{any_of(ROLE_NOUNS)})\s+$")
 _ACRONYM_AFTER = re.compile(r"^\s*\([A-Z][A-Z0-9&]{1,6}\)")
 _VERSION_AFTER = re.compile(r"^\s+v?\d+(?:\.\d+)+\b|^\s+\d+(?:GB|MB|TB|mm|K)\b|\s\d+\.\d+$")
 _THING_BEFORE = re.compile(rf"\b(?:a|an|its|their|the|that|this)\s+(?:{any_of(THING_ADJECTIVES)})\s+$", re.IGNORECASE)
+_WHO_AFTER = re.compile(r"^,\s+who\s+(?!is\s+(?:a|the)\s+(?:company|firm|group|party|team))")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|near|outside)\s+$")
 # What a lone name can follow: kin ("his first wife, Sally"), what is done to or by people
 # ("criticized Netanyahu", "co-written by Adele"), or a first name or title the model left out
@@ -230,6 +231,12 @@ def is_place_after_preposition(e: Evidence) -> bool:
     return e.single and e.other_name_of_place and all(_PLACE_BEFORE.search(b) for b in e.befores)
 
 
+def is_described_with_who(e: Evidence) -> bool:
+    """"X, who ..." is said of people ("De Rugy, who was speaker"): organisations take "which",
+    though the model calls the name one."""
+    return e.majority in (ORG, None) and any(_WHO_AFTER.match(a) for a in e.afters)
+
+
 def is_speaker(e: Evidence) -> bool:
     """Who speaks or is described is a person: "said Leonid", "Yulia, a young woman"."""
     return e.majority in (PERSON, PLACE) and (
@@ -298,6 +305,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_the_thing, None),
     (is_strong_place, PLACE),
     (is_place_after_preposition, PLACE),
+    (is_described_with_who, PERSON),
     (is_speaker, PERSON),
     (is_town_called_org, PLACE),
     (is_common_word, None),
