@@ -235,3 +235,8 @@ def test_is_described_with_who():
     assert rules.is_described_with_who(evidence("De Rugy", "De Rugy, who was speaker, said", majority=ORG))
     assert not rules.is_described_with_who(evidence("Acme", "Acme, which makes tools", majority=ORG))
     assert not rules.is_described_with_who(evidence("Paris", "Paris, who knows", majority=PLACE))
+
+
+def test_a_verb_glued_to_a_name_is_no_part_of_it():
+    assert clean_name("Alexis Madrigalreports") == "Alexis Madrigal"
+    assert clean_name("Pete Sessions") == "Pete Sessions" and clean_name("Tom Saidov") == "Tom Saidov"

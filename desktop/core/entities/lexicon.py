@@ -80,6 +80,9 @@ TIME_ADVERBS = frozenset({"yesterday", "today", "tonight", "meanwhile", "later",
 # Verbs of saying: "said Leonid", "Leonid told" make a lone name a speaker.
 SPEECH_VERBS = ("said", "says", "told", "wrote", "writes", "added", "asked", "explained", "recalled",
                 "stated", "tweeted")
+# Verbs a page may glue to the name of a link before them, as written: "Alexis Madrigalreports".
+GLUED_VERBS = ("reports", "reported", "said", "says", "writes", "wrote", "told", "notes", "noted", "argues",
+               "argued", "explains", "explained", "adds", "added", "tweeted", "points")
 # Kin and companions before a lone name: "his first wife, Sally", "the family of Ahmed".
 KIN_WORDS = ("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow",
              "friend", "partner", "colleague", "cousin", "uncle", "aunt", "boyfriend", "girlfriend",
