@@ -15,6 +15,7 @@ from .org_rules import inside_teams, org_groups, refine_org_mentions, results_te
 from .people import aged_people, clean_name, merge_people
 from .place_context import dateline_places, trim_place_mentions
 from .places import Resolver, embedded_places, unlabelled_places
+from .rows import add_listed_people
 
 __all__ = ["find_entities", "entities_status", "load_models"]
 
@@ -55,6 +56,7 @@ def find_entities(title: str, text: str) -> list[Entity]:
         return []
     gaz = gazetteer()
     analysis = ner.analyse(nlp, title, leading_part(text, ENTITY_CHARS - len(title), ENTITY_LINES))
+    add_listed_people(analysis, gaz)
     refine_org_mentions(analysis)
     trim_place_mentions(analysis, gaz)
     labels = document_labels(analysis, gaz)

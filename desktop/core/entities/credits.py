@@ -1,4 +1,4 @@
-"""Bylines, credits, datelines and author notes: text whose names are not mentions.
+"""Bylines, credits, datelines, author notes and credentials: text whose names are not mentions.
 
 The people who wrote, photographed or contributed to an article are not people in its story,
 and a dateline's city is where the reporter was, not a place the story is about.
@@ -10,6 +10,7 @@ import re
 
 from .lexicon import (AUTHOR_JOBS, CREDIT_QUALIFIERS, CREDIT_WORDS, PHOTO_CREDIT_LABELS, PHOTO_CREDIT_MARKERS,
                       any_of)
+from .name_parts import credential_spans
 
 # Lines that name the people who wrote, photographed or point elsewhere.
 # ("Photo illustration by", "Related stories:", not "Pictures posted by the president showed")
@@ -49,8 +50,9 @@ _CAPTION_CREDIT = re.compile(
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of bylines, credits, datelines and author notes."""
-    spans = []
+    """Character spans of bylines, credits, datelines, author notes and the credentials after
+    names (", M.S., R.D.": name_parts.credential_spans)."""
+    spans = credential_spans(text)
     after_heading = False
     for para in re.finditer(r"[^\n]+", text):
         line, offset = para.group(), para.start()

@@ -16,8 +16,9 @@ from functools import cached_property
 from ..article import ORG, PERSON, PLACE
 from .gazetteer import name_key
 from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HOLIDAYS, HONORIFICS, HYPOCORISMS,
-                      KIN_WORDS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS, SEAS,
-                      SPEECH_VERBS, any_of)
+                      KIN_WORDS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS, ROLE_NOUNS,
+                      SEAS, SPEECH_VERBS, THING_ADJECTIVES, any_of)
+from .name_parts import is_credential, opens_with_credentials
 from .ner import DEMONYM, Label, occurrences
 from .org_rules import ORG_LABEL_RULES, is_called_an_institution
 from .people import has_honorific
@@ -31,6 +32,12 @@ _SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s*$")
 _SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})(?:\.|-elect)?\s+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{any_of(ROLE_NOUNS)})\s+$")
+_ACRONYM_AFTER = re.compile(r"^\s*\([A-Z][A-Z0-9&]{1,6}\)")
+_VERSION_AFTER = re.compile(r"^\s+v?\d+(?:\.\d+)+\b|^\s+\d+(?:GB|MB|TB|mm|K)\b|\s\d+\.\d+$")
+_THING_BEFORE = re.compile(rf"\b(?:a|an|its|their|the|that|this)\s+(?:{any_of(THING_ADJECTIVES)})\s+$", re.IGNORECASE)
+_WHO_AFTER = re.compile(r"^,\s+who\s+(?!is\s+(?:a|the)\s+(?:company|firm|group|party|team))")
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|near|outside)\s+$")
 # What a lone name can follow: kin ("his first wife, Sally"), what is done to or by people
 # ("criticized Netanyahu", "co-written by Adele"), or a first name or title the model left out
 # ("Isabelle Huppert", "Gen. Franco", "Brazil's Kaka") that does not open a sentence.
@@ -62,6 +69,13 @@ class Evidence:
     afters: tuple[str, ...]  # the WINDOW characters after each mention
     name_words: frozenset[str]  # first and last words of the document's fuller person names
     text: str  # the whole document, where the form's other occurrences are looked for
+    # Surnames with particles of the document's fuller person names, case folded: ("von", "der", "leyen")
+    surnames: frozenset[tuple[str, ...]] = frozenset()
+    listed: bool = False  # whether a results row or a list of people names it (rows.py)
+    team: bool = False  # whether a match result line names it as a team (rows.py)
+    lone_surnames: frozenset[str] = frozenset()  # one-word names the model calls people twice or more
+    # Whether the gazetteer knows a place by this name only as one of its other names ("Genève")
+    other_name_of_place: bool = False
 
     @property
     def single(self) -> bool:
@@ -110,6 +124,42 @@ def is_part_of_full_name(e: Evidence) -> bool:
         e.strength < 2 or e.majority == PERSON and not e.country_or_region)
 
 
+def is_team(e: Evidence) -> bool:
+    """A side in a match result ("Chelsea 0 Arsenal 2") is a team wherever else the article
+    names it ("2. Manchester United 50 points")."""
+    return e.team
+
+
+def is_listed(e: Evidence) -> bool:
+    """A name in a results row or a line-up is a player's: "Federer (Switzerland) beat Simon
+    (France)", "Scorers: Icardi 12"."""
+    return e.listed
+
+
+def is_surname_with_particles(e: Evidence) -> bool:
+    """The surname with its particles of a fuller person name of the document is that person,
+    at the start of a sentence too: "Von der Leyen", "Al-Assad", "de Gaulle"."""
+    return tuple(e.form.casefold().split()) in e.surnames
+
+
+def has_credentials(e: Evidence) -> bool:
+    """Degrees, professional letters or honours after a name make it a person's: "Marcus Bell,
+    Ph.D.", "Peter Black MBE"."""
+    words = e.form.split()
+    return e.majority != PLACE and (len(words) > 1 and is_credential(words[-1])
+                                    or any(opens_with_credentials(a) for a in e.afters))
+
+
+def ends_in_lone_surname(e: Evidence) -> bool:
+    """A fuller name ending in a surname the article uses alone for a person is that person,
+    though the model calls it an organisation once: "Henrique Meirelles" beside "Meirelles said";
+    not when the words before are the article's common words ("Data Retention Bill")."""
+    words = e.form.split()
+    return (not e.single and len(words) <= 3 and e.majority != PERSON and e.strength < 2
+            and words[-1] in e.lone_surnames and all(w[0].isupper() for w in words)
+            and not any(next(occurrences(e.text, w.lower()), None) is not None for w in words[:-1]))
+
+
 def is_celestial(e: Evidence) -> bool:
     """Planets and the like are no people or towns ("Earth, Texas")."""
     return name_key(e.form) in CELESTIAL
@@ -142,6 +192,28 @@ def follows_honorific(e: Evidence) -> bool:
             and any(_HONORIFIC_BEFORE.search(b) for b in e.befores))
 
 
+def names_its_acronym(e: Evidence) -> bool:
+    """A person's name is not shortened to initials in brackets; a thing's or body's is: "Named
+    Binary Tag (NBT)", so the model's "person" is none."""
+    return e.majority == PERSON and any(_ACRONYM_AFTER.match(a) for a in e.afters)
+
+
+def is_a_product(e: Evidence) -> bool:
+    """A version or model number after or in the name ("Bluetooth 4.1", "Raspberry Pi 256MB"), or an
+    article and a word for things before most of its mentions ("a used Ford Focus", "its
+    first-ever Retina display"): a product the model took for a person."""
+    product = [bool(_THING_BEFORE.search(b)) or bool(_VERSION_AFTER.match(a)) for b, a in zip(e.befores, e.afters)]
+    return e.majority == PERSON and (2 * sum(product) > len(product) or bool(_VERSION_AFTER.search(f" {e.form}")))
+
+
+def follows_role_noun(e: Evidence) -> bool:
+    """A job written in lower case right before a name makes it a person's: "Juventus coach
+    Allegri", "goalkeeper Oblak", though the model calls it an organisation; a country keeps its
+    label."""
+    return (e.majority in (PERSON, ORG) and not e.country_or_region
+            and any(_ROLE_BEFORE.search(b) for b in e.befores))
+
+
 def is_the_thing(e: Evidence) -> bool:
     """People go without "the" ("loaded up the Polaris, one of four schooners"), unless the name
     qualifies what follows ("the Obama administration"): mostly "the X" is no person."""
@@ -152,6 +224,19 @@ def is_the_thing(e: Evidence) -> bool:
 def is_strong_place(e: Evidence) -> bool:
     """A country, region or big city outweighs spaCy's label ("Yerevan" called a person)."""
     return e.strength == 2
+
+
+def is_place_after_preposition(e: Evidence) -> bool:
+    """A one-word name the gazetteer knows as another name of a place (its own language's),
+    always after "in", "from" or "near", is that place, though spoken of: "Officials in Genève
+    said"."""
+    return e.single and e.other_name_of_place and all(_PLACE_BEFORE.search(b) for b in e.befores)
+
+
+def is_described_with_who(e: Evidence) -> bool:
+    """"X, who ..." is said of people ("De Rugy, who was speaker"): organisations take "which",
+    though the model calls the name one."""
+    return e.majority in (ORG, None) and any(_WHO_AFTER.match(a) for a in e.afters)
 
 
 def is_speaker(e: Evidence) -> bool:
@@ -205,7 +290,12 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_site, PLACE),
     (has_honorific_unknown_place, PERSON),
     (is_unknown_initials, ORG),
+    (is_team, ORG),
     (is_part_of_full_name, PERSON),
+    (is_listed, PERSON),
+    (is_surname_with_particles, PERSON),
+    (has_credentials, PERSON),
+    (ends_in_lone_surname, PERSON),
     (is_celestial, None),
     (is_sea_as_modifier, None),
     (is_sea, PLACE),
@@ -213,9 +303,14 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_called_an_org, ORG),
     (is_called_an_institution, ORG),
     *PLACE_LABEL_RULES,
+    (names_its_acronym, None),
+    (is_a_product, None),
     (follows_honorific, PERSON),
+    (follows_role_noun, PERSON),
     (is_the_thing, None),
     (is_strong_place, PLACE),
+    (is_place_after_preposition, PLACE),
+    (is_described_with_who, PERSON),
     (is_speaker, PERSON),
     (is_town_called_org, PLACE),
     (is_common_word, None),

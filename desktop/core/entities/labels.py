@@ -12,10 +12,11 @@ from __future__ import annotations
 from ..article import CITY, ORG, PERSON, PLACE
 from .gazetteer import Gazetteer
 from .label_rules import LABEL_RULES, WINDOW, Evidence
+from .name_parts import called_by, particle_surname
 from .ner import DEMONYM, Analysis, Label, label_votes, mention_starts
 from .org_rules import runs_on
 from .people import clean_name
-from .places import place_strength
+from .places import own_name, place_strength
 from .spans import Spans
 
 _PRIORITY = [PERSON, PLACE, ORG, DEMONYM, None]  # breaks ties between equal votes
@@ -30,10 +31,18 @@ def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, Label]:
     # Names seen only in title-case lines count only when the body names that person too.
     headings = Spans(analysis.headings)
     in_headings = {f for f, starts in positions.items() if all(p in headings for p in starts)}
-    full_names = [clean_name(f).split() for f, label in majority.items() if label == PERSON and f not in in_headings]
-    name_words = frozenset(w for words in full_names if len(words) > 1 for w in (words[0], words[-1]))
-    labels = {form: decide(evidence(form, majority[form], positions[form], name_words, analysis.text, gaz))
-              for form in votes}
+    lone = frozenset(f for f, v in votes.items() if " " not in f and majority[f] == PERSON and v[PERSON] >= 2)
+    decide_all = lambda forms, parts: {
+        form: decide(evidence(form, majority[form], positions[form], parts, lone, analysis, gaz)) for form in forms}
+    persons = [f for f, label in majority.items()
+               if label == PERSON and f not in in_headings and analysis.teams.isdisjoint(positions[f])]
+    name_words, surnames = parts = _name_parts(persons)
+    labels = decide_all(votes, parts)
+    # A fuller name only the rules call a person ("Marcus Bell, Ph.D.") has its surname too.
+    ruled = [f for f, label in labels.items() if label == PERSON and f not in persons and f not in in_headings]
+    if ruled:
+        name_words, _ = parts = _name_parts(persons + ruled)
+        labels |= decide_all([f for f in votes if " " not in f and labels[f] != PERSON], parts)
     for form in in_headings:
         if labels[form] == PERSON and not name_words & set(clean_name(form).split()):
             labels[form] = None
@@ -42,14 +51,26 @@ def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, Label]:
     return labels
 
 
-def evidence(form: str, majority: Label, positions: list[int], name_words: frozenset[str], text: str,
-             gaz: Gazetteer) -> Evidence:
-    """What the rules need to know of `form`, with the text around each of its `positions`."""
-    end = len(form)
+def _name_parts(persons: list[str]) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """The first and last words (and the word a name with particles is known by: "Lula") of the
+    fuller names among `persons`, and their surnames with particles."""
+    full_names = [words for words in (clean_name(f).split() for f in persons) if len(words) > 1]
+    name_words = frozenset(w for words in full_names for w in (words[0], words[-1], called_by(words)) if w)
+    return name_words, frozenset(s for words in full_names if (s := particle_surname(words)))
+
+
+def evidence(form: str, majority: Label, positions: list[int],
+             parts: tuple[frozenset[str], frozenset[tuple[str, ...]]], lone_surnames: frozenset[str],
+             analysis: Analysis, gaz: Gazetteer) -> Evidence:
+    """What the rules need to know of `form`, with the text around each of its `positions`;
+    `parts` are the name words and surnames of _name_parts."""
+    end, places, text = len(form), gaz.lookup(form), analysis.text
     return Evidence(
-        form=form, majority=majority, mentions=len(positions), name_words=name_words, text=text,
-        strength=place_strength(gaz, form),
-        country_or_region=any(p.kind != CITY for p in gaz.lookup(form)),
+        form=form, majority=majority, mentions=len(positions), name_words=parts[0], surnames=parts[1], text=text,
+        listed=not analysis.listed.isdisjoint(positions), team=not analysis.teams.isdisjoint(positions),
+        lone_surnames=lone_surnames, strength=place_strength(gaz, form),
+        country_or_region=any(p.kind != CITY for p in places),
+        other_name_of_place=bool(places) and not any(own_name(p, form) for p in places),
         befores=tuple(text[max(0, p - WINDOW):p] for p in positions),
         afters=tuple(text[p + end:p + end + WINDOW] for p in positions))
 

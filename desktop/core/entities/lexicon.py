@@ -80,6 +80,9 @@ TIME_ADVERBS = frozenset({"yesterday", "today", "tonight", "meanwhile", "later",
 # Verbs of saying: "said Leonid", "Leonid told" make a lone name a speaker.
 SPEECH_VERBS = ("said", "says", "told", "wrote", "writes", "added", "asked", "explained", "recalled",
                 "stated", "tweeted")
+# Verbs a page may glue to the name of a link before them, as written: "Alexis Madrigalreports".
+GLUED_VERBS = ("reports", "reported", "said", "says", "writes", "wrote", "told", "notes", "noted", "argues",
+               "argued", "explains", "explained", "adds", "added", "tweeted", "points")
 # Kin and companions before a lone name: "his first wife, Sally", "the family of Ahmed".
 KIN_WORDS = ("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow",
              "friend", "partner", "colleague", "cousin", "uncle", "aunt", "boyfriend", "girlfriend",
@@ -91,6 +94,17 @@ DONE_TO_PEOPLE = ("surnamed", "criticized", "criticised", "praised", "accused", 
 # What people do, before "by" and the name: "co-written by Adele".
 DONE_BY_PEOPLE = ("written", "directed", "painted", "composed", "sung", "performed", "produced", "founded",
                   "led", "scored", "signed")
+# Words for things between an article and a name: "a used Ford Focus", "its first-ever Retina
+# display" (not "the late John Smith" nor "the young Obama").
+THING_ADJECTIVES = ("used", "new", "first", "first-ever", "original", "latest", "updated", "redesigned", "cheaper",
+                    "refurbished")
+# Jobs and roles written in lower case right before a surname: "Juventus coach Allegri",
+# "goalkeeper Oblak", "top seed Halep".
+ROLE_NOUNS = ("coach", "manager", "striker", "forward", "midfielder", "defender", "goalkeeper", "keeper",
+              "winger", "captain", "skipper", "seed", "referee", "rider", "driver", "jockey", "trainer",
+              "teammate", "spokesman", "spokeswoman", "minister", "secretary", "senator", "chancellor",
+              "premier", "governor", "mayor", "judge", "prosecutor", "lawyer", "analyst", "economist",
+              "counterpart", "chairman", "chairwoman", "president", "rival")
 # Nouns a surname qualifies: "the Carter administration".
 PERSON_MODIFIED = ("administration", "government", "cabinet", "presidency", "era", "campaign", "family",
                    "camp")
@@ -308,7 +322,7 @@ NAME_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount
 # What opens a line that names who wrote, photographed or points elsewhere, before ":" or
 # "by": "Photo illustration by", "Related stories:". Any case.
 CREDIT_WORDS = ("by", "photo", "photos", "photograph", "photographs", "picture", "pictures", "image",
-                "images", "credit", "credits", "reporting", "writing", "editing", "additional reporting",
+                "images", "credit", "credits", "compiled", "reporting", "writing", "editing", "additional reporting",
                 "related", "related article", "related articles", "related stories", "related story",
                 "read more", "see also")
 # What may follow a credit word: "Photo illustration by", "Photo courtesy:". Any case.

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from ..article import ORG, PERSON, PLACE, EntityKind
 from .credits import masked_spans
-from .lexicon import NAME_PREFIXES, any_of
+from .lexicon import NAME_PREFIXES, NOT_A_PERSON_END, any_of
+from .name_parts import INSTITUTION_ENDS, person_after_office, runs_on
 from .spans import Spans
 
 # Official packages first, then the vendored copy this project installs from PyPI. The small
@@ -32,9 +33,11 @@ SPACY_KINDS: dict[str, Label] = {"PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "
                                  "FAC": None}
 
 _PREFIXED = re.compile(rf"^(?:{any_of(NAME_PREFIXES)})-", re.IGNORECASE)  # "Pro-Navalny"
-# The parts of "Yerevan, Vilnius", "Springfield, Ill." and "Trump - Wisconsin": two names each.
-_NAME_PARTS = re.compile(r"(?:[^,\s\u2013\u2014-]|\s(?![\u2013\u2014-]\s)|(?<=\S)[\u2013\u2014-](?=\S))+")
+# The parts of "Yerevan, Vilnius", "Springfield, Ill.", "Trump - Wisconsin" and "Federer (Switzerland":
+# two names each.
+_NAME_PARTS = re.compile(r"(?:[^,()\s\u2013\u2014-]|\s(?![\u2013\u2014-]\s)|(?<=\S)[\u2013\u2014-](?=\S))+")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_TWO_WORD_TAIL = re.compile(r"(?<=\s)[A-Z][a-z][^\W\d_]* [A-Z][a-z][^\W\d_]*$")
 # The most characters the model reads at once. A news paragraph is far shorter; a longer line
 # (a page with no paragraph breaks) is read in pieces cut at sentence ends: spaCy refuses a
 # text over 1,000,000 characters (E088), and its memory grows with one doc's length (a
@@ -65,6 +68,8 @@ class Analysis:
     headings: list[tuple[int, int]]  # lines in title case
     entity_spans: list[tuple[int, int]]  # every entity spaCy found, of any label
     sentences: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # by paragraph, as split
+    listed: frozenset[int] = frozenset()  # starts of the names in results rows and lists (rows.py)
+    teams: frozenset[int] = frozenset()  # starts of the teams of match result lines (rows.py)
 
 
 _lock = threading.Lock()
@@ -143,10 +148,11 @@ def sentence_spans(doc) -> list[tuple[int, int]]:
 def is_heading(line: str) -> bool:
     """A line in title case, not ending as a sentence does ("Redesigned Scopes Fail to Stop
     Superbug Outbreaks"), where the model takes any run of capitalised words for a name; not
-    a list of names ("Jordan Pickford, Kyle Walker, John Stones") nor of results (digits)."""
+    a list of names ("Jordan Pickford, Kyle Walker, John Stones"), of results (digits) nor a
+    row with brackets ("Referee: Bjorn Kuipers (Netherlands)")."""
     words = _LONG_WORD.findall(line)
     return (len(words) >= 3 and len(line.split()) >= 4 and all(w[0].isupper() for w in words)
-            and not line.rstrip().endswith(".") and line.count(",") < 2 and not re.search(r"\d", line))
+            and not line.rstrip().endswith(".") and line.count(",") < 2 and not re.search(r"[\d(]", line))
 
 
 def surface(text: str) -> str:
@@ -179,9 +185,41 @@ def analyse(nlp, title: str, body: str) -> Analysis:
                 form = surface(part.group())
                 if form and form[0].isupper() and not _PREFIXED.match(form):
                     begin = start + part.start() + part.group().index(form[0])
-                    mentions.append(Mention(form, SPACY_KINDS[label], begin, begin + len(form)))
-    return Analysis(text, mentions, [(offset, doc) for (offset, _), doc in zip(paras, docs)],
-                    masked, headings, spans)
+                    kind = SPACY_KINDS[label]
+                    if kind in (ORG, PLACE) and (at := person_after_office(form)) is not None:
+                        form, begin, kind = form[at:], begin + at, PERSON  # "Labour MP Nicky Morgan"
+                    mentions.append(Mention(form, kind, begin, begin + len(form)))
+    mentions = _reread_tails(nlp, mentions, text)
+    return Analysis(text, mentions, [(offset, doc) for (offset, _), doc in zip(paras, docs)], masked, headings, spans)
+
+
+def may_end_in_a_name(org: str, at: int) -> bool:
+    """Whether an organisation's last two words, from `at`, may be a person's name run into it:
+    after a lower-case word ("Women and Equalities Nicky Morgan") or an acronym ("Metix MD
+    Reinier Meyjes"), and not ending as an institution or a thing does ("Vancouver Art Gallery")."""
+    head, last = org[:at].split(), org.rsplit(" ", 1)[-1].casefold()
+    return (bool(head) and (any(w.islower() for w in head) or head[-1].isupper() and len(head[-1]) > 1)
+            and last not in NOT_A_PERSON_END and last not in INSTITUTION_ENDS)
+
+
+def _reread_tails(nlp, mentions: list[Mention], text: str) -> list[Mention]:
+    """`mentions`, with each long organisation that ends in two capitalised words the model
+    reads as a person when they open the text ("Women and Equalities Nicky Morgan said" ->
+    "Nicky Morgan") made that person: the model runs a name into the words of an office
+    before it. One more model pass over a sentence's rest for each such organisation (rare)."""
+    found = [(i, m, _TWO_WORD_TAIL.search(m.text)) for i, m in enumerate(mentions) if m.label == ORG]
+    found = [(i, m, m.start + t.start()) for i, m, t in found if t and may_end_in_a_name(m.text, t.start())]
+    if not found:
+        return mentions
+    rests = [text[at:at + 200].split("\n", 1)[0] for _, _, at in found]
+    with _run_lock:
+        docs = list(nlp.pipe(rests))
+    mentions = list(mentions)
+    for (i, m, at), doc in zip(found, docs):
+        first = doc.ents[0] if doc.ents else None
+        if first is not None and first.label_ == "PERSON" and first.start_char == 0 and at + first.end_char == m.end:
+            mentions[i] = Mention(text[at:m.end], PERSON, at, m.end)
+    return mentions
 
 
 def _read(nlp, texts: list[str]) -> list:
@@ -215,18 +253,28 @@ def _joined_names(doc, text: str) -> list[tuple[int, int, str]]:
     """The entities of `doc` (the model's reading of `text`) as (start, end, label), with a
     one-word place or organisation that runs straight into a person joined to that person:
     spaCy reads "Magnus Larsson" in a results line as the place Magnus and the person Larsson
-    ("Paris Hilton" likewise)."""
+    ("Paris Hilton" likewise); and a person that stops at a particle runs on to the word after
+    it ("Ursula von der" and the place "Leyen": name_parts.runs_on)."""
     joined: list[tuple[int, int, str]] = []
     for ent in doc.ents:
-        if joined and SPACY_KINDS.get(ent.label_) == PERSON:
-            prev_start, prev_end, prev_label = joined[-1]
-            first = text[prev_start:prev_end]
-            if (SPACY_KINDS.get(prev_label) in (PLACE, ORG) and prev_end + 1 == ent.start_char
-                    and text[prev_end] == " " and " " not in first and not first.isupper()):
-                joined[-1] = (prev_start, ent.end_char, ent.label_)
-                continue
-        joined.append((ent.start_char, ent.end_char, ent.label_))
+        start, end, label = ent.start_char, ent.end_char, ent.label_
+        if joined and start < joined[-1][1]:
+            continue  # inside a person that ran on over it
+        if SPACY_KINDS.get(label) == PERSON:
+            end = runs_on(text, end)
+            if joined and _first_name_apart(joined[-1], start, text):
+                start = joined.pop()[0]
+        joined.append((start, end, label))
     return joined
+
+
+def _first_name_apart(prev: tuple[int, int, str], start: int, text: str) -> bool:
+    """Whether the entity `prev` is one word, a place or organisation, right before a person
+    starting at `start`: "Magnus" of "Magnus Larsson"."""
+    prev_start, prev_end, prev_label = prev
+    first = text[prev_start:prev_end]
+    return (SPACY_KINDS.get(prev_label) in (PLACE, ORG) and prev_end + 1 == start and text[prev_end] == " "
+            and " " not in first and not first.isupper())
 
 
 def sentence_at(analysis: Analysis, pos: int) -> str:

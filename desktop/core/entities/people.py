@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import (GROUP_NOUNS, HONORIFICS, HYPOCORISMS, MONTHS, NOT_A_PERSON_END, PARTICLES, TIME_ADVERBS,
-                      TITLES, WEEKDAYS)
+from .lexicon import (GLUED_VERBS, GROUP_NOUNS, HONORIFICS, HYPOCORISMS, MONTHS, NOT_A_PERSON_END, PARTICLES,
+                      TIME_ADVERBS, TITLES, WEEKDAYS)
+from .name_parts import is_credential, is_suffix
 from .places import demonym_country
 from .spans import Spans
 
@@ -14,6 +15,8 @@ from .spans import Spans
 HYPOCORISM_REACH = 600
 # "Eloise Parry, 21, was taken to hospital": only people are given an age like this.
 _AGED = re.compile(r"(?<![\w.])[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,3}(?=, \d{1,3},)")
+# A surname with a verb of saying glued to it by a page whose link ran into the next word.
+_GLUED_VERB = re.compile(rf"([A-Z][a-z\u00e0-\u00ff]{{2,}})({'|'.join(GLUED_VERBS)})")
 # Capitalised words that open a sentence before such a name: "On Tuesday Tom Smith, 45,".
 _NOT_NAMES = WEEKDAYS | MONTHS | TIME_ADVERBS
 _NOT_A_PERSON_ENDS = NOT_A_PERSON_END | GROUP_NOUNS
@@ -40,8 +43,10 @@ class NameForm:
 def name_form(form: str) -> NameForm:
     """The NameForm of one surface form."""
     words = form.replace("\u00ad", "").split()  # soft hyphens: "Netan\u00adyahu"
-    while words and re.fullmatch(r"[\d,.()-]+", words[-1]):
+    while len(words) > 1 and (re.fullmatch(r"[\d,.()-]+", words[-1]) or is_credential(words[-1])):
         words.pop()
+    if words and (glued := _GLUED_VERB.fullmatch(words[-1])):
+        words[-1] = glued.group(1)  # a link's text run into the next word: "Alexis Madrigalreports"
     kept = list(words)
     while len(kept) > 1 and (_is_title(kept[0]) or not kept[0][0].isupper() or demonym_country(kept[0])
                              or _is_acronym(kept[0])):
@@ -75,8 +80,16 @@ def runs_into_sentence(name: NameForm) -> bool:
     return any(not w[0].isupper() and re.split(r"[-'\u2019]", w)[0] not in PARTICLES for w in name.kept[1:])
 
 
+def ends_in_acronym(name: NameForm) -> bool:
+    """Initials in capitals end a firm's name, not a person's: "Orbital ATK", "Fiat Chrysler NV";
+    a generational suffix is no acronym ("John Doe III")."""
+    last = name.kept[-1] if len(name.kept) > 1 else ""
+    return 2 <= len(last) <= 5 and last.isupper() and last.isalpha() and not is_suffix(last)
+
+
 # Each says a form names no person; in order, the first that holds decides.
-NOT_A_PERSON_RULES = (names_a_thing, looks_like_code, only_a_title, ends_as_thing_or_group, runs_into_sentence)
+NOT_A_PERSON_RULES = (names_a_thing, looks_like_code, only_a_title, ends_as_thing_or_group, runs_into_sentence,
+                      ends_in_acronym)
 
 
 def clean_name(form: str) -> str:

@@ -1,0 +1,242 @@
+"""The person rules of wire copy and of names with particles, titles and credentials, each on
+text or mentions built by hand: no spaCy model, no gazetteer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from desktop.core.article import COUNTRY, ORG, PERSON, PLACE
+from desktop.core.entities import label_rules as rules
+from desktop.core.entities import name_parts, rows
+from desktop.core.entities.ner import Analysis, Mention, is_heading, may_end_in_a_name
+from desktop.core.entities.people import clean_name
+from tests.test_entity_rules import evidence
+
+
+class FakeGazetteer:
+    """Knows a few countries, as the real one would."""
+
+    COUNTRIES = {"Switzerland", "France", "Spain", "U.S.", "Japan"}
+
+    def lookup(self, name):
+        return [type("Place", (), {"kind": COUNTRY})()] if name in self.COUNTRIES else []
+
+
+GAZ = FakeGazetteer()
+
+
+def spans_of(text, finder):
+    return [text[a:b] for a, b in finder(text, GAZ)]
+
+
+def analysis(text, labelled):
+    """An Analysis of `text` whose mentions are the given (form, label) pairs, at their first
+    occurrence."""
+    mentions = [Mention(form, label, text.index(form), text.index(form) + len(form)) for form, label in labelled]
+    return Analysis(text, mentions, [], [], [], [])
+
+
+# --- Rows and lists of wire copy ---------------------------------------------------------------
+
+ROWS = """Roger Federer (Switzerland x3) beat Gael Monfils (France x15) 6-4 3-6
+Novak Djokovic (Serbia x2) beat Jack Sock (U.S.) 6-4 7-6(5)
+Dominic Thiem (Spain) beat Kei Nishikori (Japan) 6-1"""
+
+
+def test_before_brackets():
+    assert spans_of(ROWS, rows.before_brackets) == ["Roger Federer", "Gael Monfils", "Jack Sock", "Dominic Thiem",
+                                                    "Kei Nishikori"]  # Serbia: no country of the fake
+    assert spans_of("the European Union (EU) said", rows.before_brackets) == []
+
+
+def test_before_scores():
+    text = "205 Jordan Spieth 66 67 72\n207 Justin Rose (Britain) 70 68 69, Patrick Reed 69 70 68\nMarch 3 2017"
+    assert spans_of(text, rows.before_scores) == ["Jordan Spieth", "Patrick Reed"]
+
+
+def test_in_a_list():
+    text = "England: Joe Hart; Kyle Walker, John Stones, Harry Maguire\nParis, London and Rome, Berlin"
+    assert spans_of(text, rows.in_a_list) == ["Joe Hart", "Kyle Walker", "John Stones", "Harry Maguire"]
+
+
+def test_listed_people_follow_the_models_majority_for_the_shape():
+    a = analysis(ROWS, [("Roger Federer", PERSON), ("Gael Monfils", PERSON), ("Novak Djokovic (Serbia x2", ORG),
+                        ("Dominic Thiem", ORG), ("Jack Sock", PERSON)])
+    rows.add_listed_people(a, GAZ)
+    assert {m.text: m.label for m in a.mentions}["Dominic Thiem"] == PERSON
+    assert "Novak Djokovic (Serbia x2" in {m.text for m in a.mentions}  # no country the fake knows: left
+
+
+def test_a_table_of_teams_is_no_list_of_people():
+    text = "Real Madrid (Spain) 2 Paris Saint (France) 1\nAthletic Bilbao (Spain) 0 Olympique Lyon (France) 0"
+    a = analysis(text, [("Real Madrid", ORG), ("Paris Saint", PLACE), ("Athletic Bilbao", ORG)])
+    assert rows.listed_people(a, GAZ) == []
+
+
+def test_a_row_with_brackets_is_no_heading():
+    assert is_heading("Redesigned Scopes Fail to Stop Superbug Outbreaks")
+    assert not is_heading("Referee: Bjorn Kuipers (Netherlands)")
+
+
+# --- Particles, credentials and suffixes (name_parts) ------------------------------------------
+
+def test_particle_surname_and_the_word_a_name_is_known_by():
+    assert name_parts.particle_surname("Ursula von der Leyen".split()) == ("von", "der", "leyen")
+    assert name_parts.particle_surname("Bashar al-Assad".split()) == ("al-assad",)
+    assert name_parts.particle_surname("Roger Federer".split()) == ()
+    assert name_parts.called_by("Luiz Inácio Lula da Silva".split()) == "Lula"
+    assert name_parts.called_by("Charles de Gaulle".split()) is None
+
+
+def test_a_name_stopped_at_a_particle_runs_on():
+    text = "President Ursula von der Leyen met"
+    assert text[10:name_parts.runs_on(text, text.index(" Leyen"))] == "Ursula von der Leyen"
+    assert name_parts.runs_on(text, 13) == 13  # "Ursula" ends at no particle
+
+
+def test_credentials_after_names():
+    text = "said Dana Whitfield, M.S., R.D., a dietitian. Jackson, MS, and Virgin and BA. Peter Black MBE said"
+    assert [text[a:b] for a, b in name_parts.credential_spans(text)] == [", M.S., R.D.", " MBE"]
+    assert name_parts.opens_with_credentials(", Ph.D., who studies")
+    assert not name_parts.opens_with_credentials(", Mass., said")
+    assert name_parts.is_credential("Ph.D.") and name_parts.is_credential("QC") and not name_parts.is_credential("MS")
+    assert name_parts.is_suffix("Jr.") and name_parts.is_suffix("III") and not name_parts.is_suffix("Ill.")
+
+
+def test_credentials_and_numbers_are_no_part_of_the_name():
+    assert clean_name("Peter Black MBE") == "Peter Black"
+    assert clean_name("Paul Smith Jr.") == "Paul Smith Jr."
+
+
+def test_surname_with_particles():
+    e = replace(evidence("Von der Leyen", majority=ORG), surnames=frozenset({("von", "der", "leyen")}))
+    assert rules.is_surname_with_particles(e)
+    assert not rules.is_surname_with_particles(evidence("Von der Leyen", majority=ORG))
+
+
+def test_has_credentials():
+    assert rules.has_credentials(evidence("Marcus Bell", "Marcus Bell, Ph.D., who studies", majority=ORG))
+    assert rules.has_credentials(evidence("Peter Black MBE", majority=ORG))
+    assert not rules.has_credentials(evidence("Boston", "in Boston, Mass., said", majority=PLACE))
+
+
+def test_person_after_office():
+    after = lambda form: None if (at := name_parts.person_after_office(form)) is None else form[at:]
+    assert after("Labour MP Nicky Morgan") == "Nicky Morgan"
+    assert after("Justice Gorsuch") == "Gorsuch"
+    assert after("Mr Justice MacDonald") == "MacDonald"
+    assert after("Secretary of State Antony Blinken") == "Antony Blinken"
+    assert after("Justice Department") is None and after("General Motors") is None
+    assert after("Minister of Health") is None and after("Women and Equalities") is None
+
+
+def test_place_after_preposition():
+    genf = replace(evidence("Genève", "Officials in Genève said"), other_name_of_place=True)
+    assert rules.is_place_after_preposition(genf)
+    assert not rules.is_place_after_preposition(evidence("Genève", "Officials in Genève said"))
+    assert not rules.is_place_after_preposition(replace(evidence("Bell", "Bell said"), other_name_of_place=True))
+
+
+# --- Titles of works, products and firms are no people -------------------------------------
+
+def test_names_its_acronym():
+    assert rules.names_its_acronym(evidence("Binary Tag", "Named Binary Tag (NBT) is a format"))
+    assert not rules.names_its_acronym(evidence("Binary Tag", "Binary Tag (born 1970) said"))
+
+
+def test_is_a_product():
+    assert rules.is_a_product(evidence("Ford Focus", "will cost as much as a used Ford Focus."))
+    assert rules.is_a_product(evidence("Bluetooth", "integrated Bluetooth 4.1 and wireless LAN"))
+    assert rules.is_a_product(evidence("Bluetooth 4.1"))
+    assert not rules.is_a_product(evidence("John Smith", "the late John Smith said"))
+    assert not rules.is_a_product(evidence("Jane Doe 18"))
+
+
+def test_ends_in_acronym():
+    assert clean_name("Orbital ATK") == ""
+    assert clean_name("John Doe III") == "John Doe III" and clean_name("Labour MP Nicky Morgan") == "Nicky Morgan"
+
+
+def test_in_a_duel():
+    text = "Federer (Switzerland) beat Simon (France) 6-2 6-4\nHalep (Japan) bt Sharapova (Spain/Team Sky) 6-2"
+    assert spans_of(text, rows.in_a_duel) == ["Federer", "Simon", "Halep", "Sharapova"]
+
+
+def test_scorers():
+    text = "Scorers: Icardi 12, Perisic 55; Dybala 40 pen\nInter Milan 2 Juventus 1"
+    assert spans_of(text, rows.scorers) == ["Icardi", "Perisic", "Dybala"]
+
+
+def test_listed_names_are_marked():
+    a = analysis("Scorers: Icardi 12, Perisic 55", [("Icardi", ORG)])
+    rows.add_listed_people(a, GAZ)
+    assert a.listed == {9, 20} and {m.text: m.label for m in a.mentions} == {"Icardi": PERSON, "Perisic": PERSON}
+
+
+def test_is_listed():
+    assert rules.is_listed(replace(evidence("Icardi", majority=ORG), listed=True))
+    assert not rules.is_listed(evidence("Icardi", majority=ORG))
+
+
+def test_follows_role_noun():
+    assert rules.follows_role_noun(evidence("Allegri", "Juventus coach Allegri said", majority=ORG))
+    assert not rules.follows_role_noun(evidence("Allegri", "Juventus and Allegri", majority=ORG))
+    assert not rules.follows_role_noun(evidence("Chad", "the minister Chad", majority=ORG, country_or_region=True))
+
+
+def test_may_end_in_a_name():
+    assert may_end_in_a_name("Women and Equalities Nicky Morgan", 21)
+    assert may_end_in_a_name("Metix MD Reinier Meyjes", 9)
+    assert not may_end_in_a_name("Vancouver Art Gallery", 10)  # no junction, and a gallery
+    assert not may_end_in_a_name("Bank of America Merrill Lynch Group", 21)
+
+
+def test_ends_in_lone_surname():
+    text = "Henrique Meirelles quit. Meirelles said. Meirelles added."
+    e = replace(evidence("Henrique Meirelles", text, majority=ORG), lone_surnames=frozenset({"Meirelles"}))
+    assert rules.ends_in_lone_surname(e)
+    bill = "the data retention law, the Data Retention Bill. Bill said. Bill added."
+    assert not rules.ends_in_lone_surname(replace(evidence("Data Retention Bill", bill, majority=ORG),
+                                                  lone_surnames=frozenset({"Bill"})))
+
+
+# --- Match results: scorers are people, sides are teams ----------------------------------------
+
+RESULTS = "Chelsea 0 Arsenal 2 (Lacazette 12, Ozil 77)\nIndia first innings 189 (K.L. Rahul 90; N. Lyon 8-50)"
+
+
+def test_scorers_in_brackets():
+    assert spans_of(RESULTS, rows.scorers_in_brackets) == ["Lacazette", "Ozil", "K.L. Rahul", "N. Lyon"]
+    assert spans_of("the European Union (EU 27) said", rows.scorers_in_brackets) == []
+
+
+def test_teams():
+    assert [RESULTS[a:b] for a, b in rows.teams(RESULTS)] == ["Chelsea", "Arsenal"]
+
+
+def test_teams_become_organisations():
+    a = analysis(RESULTS, [("Chelsea", PERSON), ("Lacazette 12", ORG)])
+    rows.add_listed_people(a, GAZ)
+    labels = {m.text: m.label for m in a.mentions}
+    assert labels["Chelsea"] == ORG and labels["Arsenal"] == ORG and labels["Lacazette"] == PERSON
+    assert a.teams == {0, 10}
+
+
+def test_is_team():
+    assert rules.is_team(replace(evidence("Chelsea"), team=True)) and not rules.is_team(evidence("Chelsea"))
+
+
+def test_in_a_batting_line():
+    text = "K.L. Rahul c Wade b Hazlewood 51\nCheteshwar Pujara not out 79\nIndia 189 all out"
+    assert spans_of(text, rows.in_a_batting_line) == ["K.L. Rahul", "Wade", "Hazlewood", "Cheteshwar Pujara"]
+
+
+def test_is_described_with_who():
+    assert rules.is_described_with_who(evidence("De Rugy", "De Rugy, who was speaker, said", majority=ORG))
+    assert not rules.is_described_with_who(evidence("Acme", "Acme, which makes tools", majority=ORG))
+    assert not rules.is_described_with_who(evidence("Paris", "Paris, who knows", majority=PLACE))
+
+
+def test_a_verb_glued_to_a_name_is_no_part_of_it():
+    assert clean_name("Alexis Madrigalreports") == "Alexis Madrigal"
+    assert clean_name("Pete Sessions") == "Pete Sessions" and clean_name("Tom Saidov") == "Tom Saidov"
