@@ -19,6 +19,17 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
+def article_id(text: str) -> int:
+    """An argparse type: an article number (1 to SQLite's largest integer), else a usage error."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 0 < value < 2**63:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an article number")
+    return value
+
+
 def location(args):
     """The archive to open: --db, else $CUTTINGS_DB, else the preference, else the default."""
     from desktop.core.store.db import default_location

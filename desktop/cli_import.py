@@ -43,6 +43,9 @@ def cmd_import(args) -> int:
         print("cuttings import: nothing to import (give URLs, files or --from-file)", file=sys.stderr)
         return 2
     inputs = [str(p) for s in inputs for p in (importable_files([Path(s)]) if Path(s).is_dir() else [s])]
+    if args.url and len(inputs) > 1:  # one address cannot be every page's: all but one would be lost
+        print("cuttings import: --url names the address of one saved page; give one file with it", file=sys.stderr)
+        return 2
     archive = open_archive(args)
     entities = preferences.load().entities
     failed = False

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from typing import TextIO
 
-from desktop.cli_common import open_archive
+from desktop.cli_common import article_id, open_archive
 from desktop.cli_output import print_json, print_readable, print_rows, with_country
 from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, ORG, PERSON
 from desktop.core.errors import CuttingsError, DamagedArchive
@@ -40,7 +40,7 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("show", parents=[common], help="one article with its entities, or its saved copy")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=article_id)
     how = p.add_mutually_exclusive_group()
     how.add_argument("--json", action="store_true")
     how.add_argument("--saved-copy", action="store_true",
@@ -51,12 +51,12 @@ def add_parsers(sub, common) -> None:
                        help="write the archive (or the articles chosen) as json, csv, md or citations")
     p.add_argument("--format", choices=FORMATS, default="json",
                    help="json (re-imports), csv, md; citations: csl-json, ris, bibtex")
-    p.add_argument("--ids", metavar="ID", type=int, nargs="+", help="only these articles")
+    p.add_argument("--ids", metavar="ID", type=article_id, nargs="+", help="only these articles")
     _filter_options(p)
     p.add_argument("--out", metavar="PATH", help="file to write (default: standard output)")
 
     p = sub.add_parser("cite", parents=[common], help="formatted references of articles (APA or Chicago)")
-    p.add_argument("ids", metavar="ID", type=int, nargs="+")
+    p.add_argument("ids", metavar="ID", type=article_id, nargs="+")
     p.add_argument("--style", choices=tuple(STYLES), default="apa")
 
     p = sub.add_parser("rescue", parents=[common],
@@ -64,7 +64,7 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--out", metavar="FILE", required=True, help="file to write")
 
     p = sub.add_parser("entities", parents=[common], help="people, places and organisations with counts")
-    p.add_argument("--kind", choices=ENTITY_KINDS)
+    p.add_argument("--kind", choices=[str(kind) for kind in ENTITY_KINDS])
     p.add_argument("--json", action="store_true")
 
 

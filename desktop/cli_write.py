@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.cli_common import location, open_archive
+from desktop.cli_common import article_id, location, open_archive
 from desktop.cli_output import print_rows
 from desktop.core.errors import CuttingsError
 
@@ -15,18 +15,18 @@ def add_parsers(sub, common) -> None:
     """Add the `delete`, `trash` (with its actions), `edit`, `reindex`, `backup` and `restore`
     sub-commands to `sub`."""
     p = sub.add_parser("delete", parents=[common], help="move articles to the trash")
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", type=article_id, metavar="ID")
     p.add_argument("--permanently", action="store_true", help="delete for good instead")
 
     p = sub.add_parser("trash", parents=[common], help="list the trash; restore from it or empty it")
     actions = p.add_subparsers(dest="action", metavar="ACTION")
     a = actions.add_parser("restore", parents=[common], help="take articles out of the trash")
-    a.add_argument("ids", nargs="+", type=int, metavar="ID")
+    a.add_argument("ids", nargs="+", type=article_id, metavar="ID")
     a = actions.add_parser("empty", parents=[common], help="delete the trashed articles for good")
     a.add_argument("--older-than", type=float, metavar="DAYS", help="only those trashed more than DAYS ago")
 
     p = sub.add_parser("edit", parents=[common], help="correct an article's title, authors, date or publisher")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=article_id)
     p.add_argument("--title")
     p.add_argument("--author", action="append", metavar="NAME",
                    help="the authors, in order (repeatable; --author '' for none)")

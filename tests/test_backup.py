@@ -3,6 +3,7 @@ refused with one sentence and changes nothing."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
@@ -12,7 +13,7 @@ import pytest
 from desktop.core import backup as backup_module
 from desktop.core.article import Original
 from desktop.core.backup import backup, restore
-from desktop.core.errors import CuttingsError
+from desktop.core.errors import CuttingsError, DamagedArchive
 from desktop.core.query import total
 from desktop.core.store import sqlite as sqlite_backend
 from desktop.core.store.archive import store_article
@@ -131,6 +132,34 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(archive, tmp_path, spo
 def test_backup_refuses_the_archive_itself(archive):
     with pytest.raises(CuttingsError, match="the archive itself"):
         backup(archive, archive.path)
+
+
+@pytest.mark.parametrize("dest, sentence", [("pipe", "is not a file"), ("no/such/folder/b.sqlite3", "There is no folder")])
+def test_backup_refuses_a_device_or_a_missing_folder_and_touches_neither(archive, tmp_path, dest, sentence):
+    target = tmp_path / dest
+    if dest == "pipe":  # like /dev/null: a file system entry that is no regular file
+        os.mkfifo(target)
+    kind = target.stat().st_mode if target.exists() else None
+    with pytest.raises(CuttingsError, match=sentence):
+        backup(archive, target)
+    assert (target.stat().st_mode if target.exists() else None) == kind
+
+
+def test_a_damaged_archive_is_not_backed_up_but_rescued(archive, tmp_path):
+    _fill(archive, [1, 2, 3])
+    damaged = backup(archive, tmp_path / "copy.sqlite3")
+    _damaged(damaged)
+    with pytest.raises(DamagedArchive, match="rescue"):
+        backup(Archive(damaged), tmp_path / "of-damaged.sqlite3")
+    assert not (tmp_path / "of-damaged.sqlite3").exists()
+
+
+def test_a_read_only_archive_can_be_backed_up(archive, tmp_path, monkeypatch):
+    _fill(archive, [1, 2])
+    monkeypatch.setattr(sqlite_backend.os, "access", lambda path, mode: False)  # a read-only folder
+    read_only = Archive(archive.path)
+    assert read_only.read_only
+    assert total(Archive(backup(read_only, tmp_path / "b.sqlite3"))) == 2
 
 
 def test_backup_file_is_one_self_contained_file(archive, tmp_path):

@@ -427,3 +427,18 @@ def test_extract_json_lists_other_places_and_every_form_the_text_used():
     assert data["countries"][0]["aliases"] == ["U.S.", "US"]
     assert data["places"] == [{"name": "Georgia", "aliases": ["Ga."], "geonameid": 4197000, "country": "US",
                                "lat": None, "lon": None, "mentions": 2}]
+
+
+@pytest.mark.parametrize("args, message", [
+    (("show", "99999999999999999999"), "is not an article number"),
+    (("delete", "0"), "is not an article number"),
+    (("entities", "--kind", "planet"), "choose from 'person', 'city'"),
+    (("import", "a.html", "b.html", "--url", "https://daily.example/a"), "give one file with it"),
+])
+def test_usage_errors_are_one_plain_sentence(archive, capsys, args, message):
+    try:
+        code = run([*args, "--db", str(archive.path)])
+    except SystemExit as exc:  # argparse's own refusals
+        code = exc.code
+    assert code == 2
+    assert message in capsys.readouterr().err

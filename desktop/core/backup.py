@@ -10,6 +10,7 @@ the backup into the archive's own file, so a window that has it open reads the r
 from __future__ import annotations
 
 import sqlite3
+from contextlib import suppress
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -39,20 +40,28 @@ def backup_path(archive_path: Path, dest: Path) -> Path:
 def backup(archive: Archive, dest: Path, progress: Progress | None = None) -> Path:
     """Copy `archive` to `dest` (a file, or a folder to put a dated file in) and return the
     file written. A file already at `dest` is replaced only once the copy is whole.
-    Raises CuttingsError if `dest` is the archive itself or cannot be written."""
+    Raises CuttingsError if `dest` is the archive itself, not a file (a device), in a folder
+    that does not exist, or cannot be written; DamagedArchive for a damaged archive (a backup
+    of it would not restore: `rescue` saves what is readable)."""
     target = backup_path(archive.path, Path(dest).expanduser())
     if target.resolve() == archive.path.resolve():
         raise CuttingsError(f"{target} is the archive itself: choose another file for the backup.")
+    if target.exists() and not target.is_file():
+        raise CuttingsError(f"{target} is not a file: choose a file or a folder for the backup.")
+    if not target.parent.is_dir():
+        raise CuttingsError(f"There is no folder {target.parent}: choose a file in a folder that exists.")
+    archive.refuse_if_damaged()
     part = target.with_name(target.name + ".part")
     try:
         _remove(part)
-        backend.copy_archive(archive.path, part, progress)
+        backend.copy_archive(archive.path, part, progress, read_only=archive.read_only)
         backend.make_standalone(part)
         part.replace(target)
     except (OSError, sqlite3.Error) as exc:
         raise CuttingsError(f"Cannot write the backup {target}: {_reason(exc)}") from exc
     finally:
-        _remove(part)
+        with suppress(OSError):  # a folder that refused the copy refuses its removal too
+            _remove(part)
     return target
 
 

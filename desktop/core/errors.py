@@ -22,10 +22,13 @@ class DiskFull(CuttingsError):
 
 
 def describe(exc: BaseException, limit: int = 200) -> str:
-    """`exc` as one line for a user: a CuttingsError's own message, else "unexpected
-    <Type>: <its first sentence, at most `limit` characters>" (library messages run to pages)."""
+    """`exc` as one line for a user: a CuttingsError's own message, an OSError's file and
+    reason ("Cannot use out.json: Read-only file system"), else "unexpected <Type>: <its first
+    sentence, at most `limit` characters>" (library messages run to pages)."""
     if isinstance(exc, CuttingsError):
         return str(exc)
+    if isinstance(exc, OSError) and exc.strerror:  # a file the user named, and why it failed
+        return f"Cannot use {exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
     first = re.split(r"(?<=\.)\s|\n", str(exc).strip(), maxsplit=1)[0]
     first = first if len(first) <= limit else first[: limit - 1] + "…"
     return f"unexpected {exc.__class__.__name__}: {first}" if first else f"unexpected {exc.__class__.__name__}"

@@ -111,7 +111,7 @@ class Archive:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed at the end of the block, or not at all."""
-        self._refuse_if_damaged()
+        self.refuse_if_damaged()
         try:
             with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
                 pages = self.backend.page_count(session.connection())
@@ -151,7 +151,7 @@ class Archive:
         if self.backend.is_damage_error(context.original_exception):
             raise self._damaged("part of it cannot be read") from context.original_exception
 
-    def _refuse_if_damaged(self) -> None:
+    def refuse_if_damaged(self) -> None:
         """Raise DamagedArchive if the quick check finds damage; checked once per Archive,
         before its first write (0.5 s at 100k articles: too slow for every read-only command)."""
         if self._checked:
@@ -168,7 +168,7 @@ class Archive:
             return
         if self.read_only:
             raise CuttingsError(f"The archive {self.path} is read-only and needs an upgrade first.")
-        self._refuse_if_damaged()
+        self.refuse_if_damaged()
         try:
             with self._write_engine.begin() as conn:
                 # Look again under the write lock: another process may have created or

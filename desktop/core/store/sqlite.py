@@ -10,7 +10,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from sqlalchemy import URL, Engine, Float, Integer, bindparam, create_engine, event, text
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
@@ -266,7 +266,8 @@ def _problems(conn: Connection, pragma: str) -> list[str]:
 BACKUP_STEP_PAGES = 1024  # pages copied between progress reports (4 MB at SQLite's page size)
 
 
-def copy_archive(source: Path, dest: Path, progress: Callable[[int, int], None] | None = None) -> None:
+def copy_archive(source: Path, dest: Path, progress: Callable[[int, int], None] | None = None,
+                 read_only: bool = False) -> None:
     """Copy the database `source` into `dest` (created, or replaced page by page) with SQLite's
     online backup API (https://sqlite.org/backup.html), `progress(pages done, pages in all)`
     after each step.
@@ -274,9 +275,14 @@ def copy_archive(source: Path, dest: Path, progress: Callable[[int, int], None] 
     The copy is of one moment even while other connections write: the source connection holds
     a read transaction throughout, so the copy reads one WAL snapshot. (Without it, SQLite
     restarts a stepped backup whenever another connection writes: under a steady import it
-    never finished.) Raises sqlite3.Error (and DatabaseError for a file that is no database).
+    never finished.) `read_only`: `source` is opened as a read-only archive is (_read_only_query).
+    Raises sqlite3.Error (and DatabaseError for a file that is no database).
     """
-    src = sqlite3.connect(source, timeout=BUSY_TIMEOUT, isolation_level=None)
+    if read_only:
+        uri = f"file:{quote(source.as_posix())}?{urlencode(_read_only_query(source))}"
+        src = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+    else:
+        src = sqlite3.connect(source, timeout=BUSY_TIMEOUT, isolation_level=None)
     dst = sqlite3.connect(dest, timeout=BUSY_TIMEOUT)
     try:
         src.execute("BEGIN")
