@@ -84,3 +84,44 @@ def test_no_state_is_taken_from_a_university_name():
     found = embedded_places(["University of California", "Kentucky State Police"],
                             {"University of California": [0], "Kentucky State Police": [40]}, gazetteer())
     assert found == {"Kentucky": [40]}
+
+
+def test_a_known_town_after_a_preposition_of_place_is_a_place():
+    text = "The trip includes stops in Hilversum and Almelo, the paper says."
+    assert decide(evidence("Almelo", text, majority="person", strength=1)) is PLACE
+    assert pc.is_placed_by_preposition(evidence("Cheltenham", "to Cirencester from Gloucester and Cheltenham", strength=1))
+    assert pc.is_placed_by_preposition(evidence("Klamath Falls", "In Klamath Falls, Oregon, a brewery", strength=1))
+
+
+def test_no_preposition_of_place_for_people_brands_and_modifiers():
+    assert not pc.is_placed_by_preposition(evidence("Epsom", "from coffee pods to Epsom salts", strength=1))
+    assert not pc.is_placed_by_preposition(evidence("Hinton", "according to Hinton", strength=1))
+    assert not pc.is_placed_by_preposition(evidence("Iberia", "sold to Iberia", majority="org", strength=1))
+    obama = "Obama spoke. Few stand up to Obama. Obama said. Obama left."
+    assert not pc.is_placed_by_preposition(evidence("Obama", obama, strength=1))
+    assert not pc.is_placed_by_preposition(evidence("Almelo", "stops in Almelo", strength=0))
+
+
+def test_placed_forms_read_the_text_around_each_mention():
+    text = "He moved to Thornhill. Later, Tonya said no."
+    assert pc.placed_forms(text, {"Thornhill": [12], "Tonya": [30]}, {}, 40) == {"Thornhill"}
+
+
+def test_buildings_and_streets_are_places():
+    assert pc.is_structure(evidence("Trump Tower"))
+    for form in ("Jamsil Stadium", "Rue Casa Calvo", "St Patrick's Church", "New Bilibid Prison",
+                 "Bornholmer Straße", "Colony Theatre"):
+        assert decide(evidence(form, majority="org")) is PLACE, form
+    for form in ("Catholic Church", "Crystal Palace", "Royal Shrewsbury Hospital", "Stadium", "Rue"):
+        assert not pc.is_structure(evidence(form)), form
+
+
+def test_only_names_of_some_length_or_place_stay_unresolved_places():
+    assert pc.keeps_unresolved("Middle East", set()) and pc.keeps_unresolved("Dundrum", {"Dundrum"})
+    assert not pc.keeps_unresolved("Tonya", set()) and not pc.keeps_unresolved("St. Peter", set())
+
+
+def test_business_wire_and_run_in_datelines():
+    text = "Intro\nPLEASANTON, Calif.--(BUSINESS WIRE)--DeltaTrak, a firm. It said so. SAN DIEGO (AP) - The Guard."
+    assert pc.dateline_places(text) == {"Pleasanton": [6], "San Diego": [74]}
+    assert pc.dateline_places("He said. NATO - no. It was. FBI: yes.") == {}

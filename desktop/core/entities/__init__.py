@@ -13,7 +13,8 @@ from .gazetteer import gazetteer
 from .labels import document_labels
 from .org_rules import inside_teams, org_groups, refine_org_mentions, results_teams
 from .people import aged_people, clean_name, merge_people
-from .place_context import dateline_places, trim_place_mentions
+from .label_rules import WINDOW
+from .place_context import dateline_places, keeps_unresolved, placed_forms, trim_place_mentions
 from .places import Resolver, embedded_places, unlabelled_places
 
 __all__ = ["find_entities", "entities_status", "load_models"]
@@ -73,8 +74,10 @@ def find_entities(title: str, text: str) -> list[Entity]:
     _add_datelines(analysis.text, labels, positions, gaz)
     place_forms = forms_of(PLACE)
     votes = ner.label_votes(analysis.mentions)
-    # Names spaCy never called a place ("Bush"): a city only when its country is in the article.
-    doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f]}
+    # Names spaCy never called a place ("Bush"): a city only when its country is in the article,
+    # unless the text puts it where only a place can stand ("travelling to Cheltenham").
+    placed = placed_forms(analysis.text, {f: positions[f] for f in place_forms}, votes, WINDOW)
+    doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f] and f not in placed}
     resolver = Resolver(gaz, analysis.text, {f: positions[f] for f in place_forms}, forms_of(ner.DEMONYM),
                         doubtful)
     # A town the article gives no ground for goes back to what spaCy called it ("Honda and Nissan").
@@ -87,7 +90,8 @@ def find_entities(title: str, text: str) -> list[Entity]:
         aliases = {clean_name(f) for f in person.forms} - {person.name}
         groups.append((Entity(PERSON, person.name, sorted(aliases), local=person.local), person.forms))
     places: dict[object, tuple[Entity, set[str]]] = {}
-    for form in [f for f in place_forms if f not in resolver.unfounded]:
+    unfounded = {f for f in resolver.unfounded if f in doubtful or not keeps_unresolved(f, placed)}
+    for form in [f for f in place_forms if f not in unfounded]:
         place = resolver.resolved[form]
         if place is None:
             entity = Entity(PLACE, form)

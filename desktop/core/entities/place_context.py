@@ -5,20 +5,43 @@ from __future__ import annotations
 
 import re
 
-from ..article import PLACE
+from ..article import ORG, PLACE
 from .gazetteer import Gazetteer
-from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, PLACE_NOUNS, any_of
+from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, PLACE_NOUNS, any_of
 from .ner import Analysis, Mention
 
 # Any case after the name ("Sichuan province"), but "county" only in lower case: "Barren County" is a name.
 _ADMIN_WORDS = re.compile(rf"^(?i:{any_of(ADMIN_PREFIXES)})\s+|\s+(?:(?i:{any_of(ADMIN_SUFFIXES)})|county)$")
 _CALLED_A_PLACE = re.compile(rf"\b(?:{any_of(PLACE_NOUNS)}) of\s+$", re.IGNORECASE)
-# "TROY, N.C. (AP) --", "LAGOS (Reuters) -", "ATLANTA —": a city in capitals opening a line,
-# its state or country after a comma, an agency in brackets, then a dash or colon.
-_DATELINE = re.compile(
-    r"^[ \t]*(?P<city>[A-Z][A-Z.'\u2019]*(?:[ -][A-Z][A-Z.'\u2019]*){0,3})(?=[,\s(\u2013\u2014-])"
-    r"(?P<where>(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*)\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[-\u2013\u2014:])\s",
-    re.MULTILINE)
+# "TROY, N.C. (AP) --", "LAGOS (Reuters) -", "ATLANTA —", "PLEASANTON, Calif.--(BUSINESS WIRE)--": a
+# city in capitals opening a line, its state or country after a comma, an agency in brackets, then a
+# dash or colon; or, with its agency, opening a sentence where the page ran two stories together
+# ("... statements. SAN DIEGO (AP) - The").
+_CITY = r"(?P<city>[A-Z][A-Z.'\u2019]*(?:[ -][A-Z][A-Z.'\u2019]*){0,3})(?=[,\s(\u2013\u2014-])"
+_WHERE = r"(?P<where>(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*)\s*"
+_AGENCY = r"-{0,2}\([^)\n]{1,40}\)\s*"
+_DASH = r"(?:--\s?|[-\u2013\u2014:]\s)"
+_DATELINES = (re.compile(rf"^[ \t]*{_CITY}{_WHERE}(?:{_AGENCY})?{_DASH}", re.MULTILINE),
+              re.compile(rf"(?<=[.!?] ){_CITY}{_WHERE}{_AGENCY}{_DASH}"))
+# "stops in Hilversum and Almelo", "travelling to Cirencester from Gloucester and Cheltenham",
+# "In Klamath Falls, Oregon": a preposition of place, perhaps a list of other names, then the name.
+_LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
+                       r"(?:[A-Z][\w'\u2019-]*\s+(?:[A-Z][\w'\u2019-]*\s+)?(?:and|or)\s+|[A-Z][\w'\u2019-]*,\s+)?$")
+# Last words of names of buildings and works that stand somewhere ("Jamsil Stadium", "Trump Tower");
+# "Hospital", "Centre", "Hall", "Palace" and a bare "Church" also name the bodies in them
+# ("Crystal Palace", "the Catholic Church") and are left to the other rules.
+STRUCTURE_ENDS = ("Stadium", "Arena", "Theatre", "Theater", "Tower", "Cathedral", "Chapel", "Abbey", "Mosque",
+                  "Synagogue", "Shrine", "Castle", "Prison", "Cemetery", "Pier", "Dam", "Canal", "Monument",
+                  "Straße", "Strasse", "Platz")
+# Streets named first ("Rue Casa Calvo", "Via Appia", "Avenida Paulista") and saints' churches.
+STRUCTURE_STARTS = ("Rue", "Via", "Calle", "Avenida", "Piazza", "Boulevard", "Avenue")
+_STRUCTURE = re.compile(rf"\S\s+(?:{any_of(STRUCTURE_ENDS)})$|^(?:{any_of(STRUCTURE_STARTS)})\s+\S"
+                        r"|^(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*\s+Church$|\S(?:straße|strasse|platz)$")
+_WEAK_PREPOSITIONS = ("to", "from", "into", "via")
+# A word after the name that makes it a modifier: "Epsom salts", not "Almelo, the paper".
+_MODIFIES = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[a-z]")
+_SAINT = re.compile(r"(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*")
+_NOT_LOCATIVE = re.compile(r"\b(?i:according|thanks|next|due|owing|talked|spoke|wrote|said|listen|turned|went)\s+\w+\s+$")
 
 
 def is_called_a_place(e) -> bool:
@@ -33,7 +56,48 @@ def is_local_spelling(e) -> bool:
             and e.form not in e.name_words)
 
 
-PLACE_LABEL_RULES = ((is_called_a_place, PLACE), (is_local_spelling, PLACE))
+def is_structure(e) -> bool:
+    """A building, street or work that stands somewhere is a place, though spaCy often calls
+    it an organisation: "Jamsil Stadium", "Rue Casa Calvo", "St Patrick's Church"."""
+    return bool(_STRUCTURE.search(e.form))
+
+
+def is_placed_by_preposition(e) -> bool:
+    """A town the gazetteer knows, written where only a place can stand: "stops in Hilversum and
+    Almelo", "to Cirencester from Gloucester and Cheltenham" (spaCy takes such towns for people)."""
+    return (e.strength >= 1 and e.form not in e.name_words
+            and placed_by_preposition(list(zip(e.befores, e.afters)), e.majority == ORG))
+
+
+def placed_by_preposition(around: list[tuple[str, str]], organisation: bool = False) -> bool:
+    """Whether at least half the mentions, given as (text before, text after), follow a preposition
+    of place, perhaps with other names listed after it ("in Hilversum and "), and qualify no noun
+    ("to Epsom salts"). "To", "from", "into" and "via" say nothing of a name spaCy calls an
+    organisation ("sold to Iberia"); "according to" says nothing at all."""
+    def placed(before: str, after: str) -> bool:
+        m = _LOCATIVE.search(before)
+        return bool(m and not _NOT_LOCATIVE.search(before) and not _MODIFIES.match(after)
+                    and not (organisation and m.group("prep").casefold() in _WEAK_PREPOSITIONS))
+    return 2 * sum(placed(b, a) for b, a in around) >= len(around) > 0
+
+
+def placed_forms(text: str, positions: dict[str, list[int]], votes: dict, window: int) -> set[str]:
+    """The forms of `positions` placed by a preposition (placed_by_preposition) in `text`, reading
+    `window` characters around each mention; `votes` are spaCy's labels of each form."""
+    return {f for f, starts in positions.items() if placed_by_preposition(
+        [(text[max(0, p - window):p], text[p + len(f):p + len(f) + window]) for p in starts],
+        f in votes and max(votes[f], key=votes[f].get) == ORG)}
+
+
+def keeps_unresolved(form: str, placed: set[str]) -> bool:
+    """A name spaCy calls a place that only far-off small towns go by stays a place of its own,
+    unresolved, when it has more than one word ("Middle East", "Fort Salonga") or stands where
+    only a place can ("in Dundrum"); a lone word is too often a person or a brand ("Tonya"), and a
+    saint's name ("St. Peter") the saint or the church."""
+    return (" " in form and not _SAINT.fullmatch(form)) or form in placed
+
+
+PLACE_LABEL_RULES = ((is_structure, PLACE), (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
 
 
 def dateline_places(text: str) -> dict[str, list[int]]:
@@ -41,7 +105,7 @@ def dateline_places(text: str) -> dict[str, list[int]]:
     {"Troy": [0]} for "TROY, N.C. (AP) --". The state or country after it stays in the text for
     the resolver to read ("Troy" then resolves to the North Carolina town)."""
     found: dict[str, list[int]] = {}
-    for m in _DATELINE.finditer(text):
+    for m in (m for pattern in _DATELINES for m in pattern.finditer(text)):
         city = m.group("city")
         if len(city) < 3 or city.endswith(".") and "." not in city[:-1]:
             continue  # "BY", "AP." and the like
