@@ -125,3 +125,13 @@ def test_business_wire_and_run_in_datelines():
     text = "Intro\nPLEASANTON, Calif.--(BUSINESS WIRE)--DeltaTrak, a firm. It said so. SAN DIEGO (AP) - The Guard."
     assert pc.dateline_places(text) == {"Pleasanton": [6], "San Diego": [74]}
     assert pc.dateline_places("He said. NATO - no. It was. FBI: yes.") == {}
+
+
+def test_an_unlabelled_town_in_mid_sentence_after_in_is_a_place_of_a_named_country():
+    from desktop.core.entities.places import placed_town, unlabelled_places
+    text = "A soldier was killed in Syria. He served with forces in Manbij near the border."
+    assert unlabelled_places(text, [], gazetteer()) == {"Syria": [24], "Manbij": [56]}
+    assert not placed_town("A soldier served with forces in Manbij near the border.", 32, "Manbij", gazetteer())
+    union = "Bargaining in Union was hard in Syria; the union"
+    assert not placed_town(union, 14, "Union", gazetteer())
+    assert not placed_town("It opened in March in Britain.", 13, "March", gazetteer())

@@ -67,7 +67,9 @@ def find_entities(title: str, text: str) -> list[Entity]:
         if labels.get(form) not in (PLACE, ORG):  # "the United States, 40," is no person
             labels[form] = PERSON
             positions[form] = sorted({*positions.get(form, []), *starts})
-    unlabelled = unlabelled_places(analysis.text, analysis.masked + analysis.entity_spans + team_spans, gaz)
+    mention_spans = [(m.start, m.end) for m in analysis.mentions]
+    unlabelled = unlabelled_places(analysis.text, analysis.masked + mention_spans + team_spans, gaz,
+                                   analysis.entity_spans)
     for form, starts in [*embedded_places(forms_of(ORG), positions, gaz).items(), *unlabelled.items()]:
         labels.setdefault(form, PLACE)
         positions.setdefault(form, []).extend(starts)
