@@ -135,3 +135,9 @@ def test_an_unlabelled_town_in_mid_sentence_after_in_is_a_place_of_a_named_count
     union = "Bargaining in Union was hard in Syria; the union"
     assert not placed_town(union, 14, "Union", gazetteer())
     assert not placed_town("It opened in March in Britain.", 13, "March", gazetteer())
+
+
+def test_a_datelines_state_or_country_is_a_place_of_the_story():
+    text = "TROY, N.C. (AP) -- A fire.\nHORRY COUNTY, SC (WMBF) - A man.\nLAGOS, Nigeria (Reuters) - Oil."
+    assert pc.dateline_regions(text, gazetteer()) == {"North Carolina": [6], "South Carolina": [41], "Nigeria": [67]}
+    assert pc.dateline_regions("LONDON (Reuters) - Oil rose.", gazetteer()) == {}

@@ -14,7 +14,7 @@ from .labels import document_labels
 from .org_rules import inside_teams, org_groups, refine_org_mentions, results_teams
 from .people import aged_people, clean_name, merge_people
 from .label_rules import WINDOW
-from .place_context import dateline_places, keeps_unresolved, placed_forms, trim_place_mentions
+from .place_context import dateline_places, dateline_regions, keeps_unresolved, placed_forms, trim_place_mentions
 from .places import Resolver, embedded_places, unlabelled_places
 
 __all__ = ["find_entities", "entities_status", "load_models"]
@@ -142,8 +142,9 @@ def _add_teams(text: str, labels: dict, positions: dict[str, list[int]]) -> list
 
 
 def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz) -> None:
-    """A dateline's city, masked as a credit, is still where the story is: a place of it."""
-    for form, starts in dateline_places(text).items():
+    """A dateline's city, masked as a credit, and its state or country are still where the story
+    is: places of it."""
+    for form, starts in {**dateline_places(text), **dateline_regions(text, gaz)}.items():
         if labels.get(form, PLACE) == PLACE and gaz.lookup(form):
             labels[form] = PLACE
             positions.setdefault(form, []).extend(starts)

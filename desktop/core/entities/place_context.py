@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..article import ORG, PLACE
-from .gazetteer import Gazetteer
-from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, PLACE_NOUNS, any_of
+from ..article import CITY, ORG, PLACE
+from .gazetteer import Gazetteer, name_key
+from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, PLACE_NOUNS, STATE_ABBREVIATIONS, any_of
 from .ner import Analysis, Mention
 
 # Any case after the name ("Sichuan province"), but "county" only in lower case: "Barren County" is a name.
@@ -111,6 +111,25 @@ def dateline_places(text: str) -> dict[str, list[int]]:
             continue  # "BY", "AP." and the like
         name = re.sub(r"[A-Z][A-Z'\u2019]*", lambda w: w.group().capitalize(), city)
         found.setdefault(name, []).append(m.start("city"))
+    return found
+
+
+def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
+    """The states, provinces and countries written after a dateline's city, by the name the
+    gazetteer knows them by, with where they stand: {"North Carolina": [6]} for "TROY, N.C. (AP) --",
+    {"South Carolina": [14]} for "HORRY COUNTY, SC (WMBF) -". The story is there too."""
+    found: dict[str, list[int]] = {}
+    for m in (m for pattern in _DATELINES for m in pattern.finditer(text)):
+        for part in re.finditer(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?", m.group("where")):
+            form = part.group()
+            code = STATE_ABBREVIATIONS.get(name_key(form)) or (form if re.fullmatch(r"[A-Z]{2}", form) else "")
+            if code in gaz.states:
+                name = gaz.states[code].name
+            elif any(p.kind != CITY for p in gaz.lookup(form)) and len(form) > 2:
+                name = form
+            else:
+                continue
+            found.setdefault(name, []).append(m.start("where") + part.start())
     return found
 
 
