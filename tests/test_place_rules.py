@@ -141,3 +141,12 @@ def test_a_datelines_state_or_country_is_a_place_of_the_story():
     text = "TROY, N.C. (AP) -- A fire.\nHORRY COUNTY, SC (WMBF) - A man.\nLAGOS, Nigeria (Reuters) - Oil."
     assert pc.dateline_regions(text, gazetteer()) == {"North Carolina": [6], "South Carolina": [41], "Nigeria": [67]}
     assert pc.dateline_regions("LONDON (Reuters) - Oil rose.", gazetteer()) == {}
+
+
+def test_a_facility_is_a_place_when_the_text_says_it_is_a_building_or_site():
+    assert decide(evidence("Heathrow", "a plane at Heathrow airport. Then", majority=None)) is PLACE
+    assert decide(evidence("Rogers Centre", "played at the Rogers Centre on", majority=None)) is PLACE
+    assert not pc.is_facility(evidence("Buffalo Bisons", "the Buffalo Bisons won", majority=None))
+    text = "a plane at Heathrow airport. The Feis Ceoil opened."
+    votes = {"Heathrow": {None: 1}, "Feis Ceoil": {None: 1}, "Paris": {PLACE: 1}}
+    assert pc.facility_forms(text, {"Heathrow": [11], "Feis Ceoil": [33], "Paris": []}, votes) == {"Heathrow"}

@@ -14,7 +14,7 @@ from .labels import document_labels
 from .org_rules import inside_teams, org_groups, refine_org_mentions, results_teams
 from .people import aged_people, clean_name, merge_people
 from .label_rules import WINDOW
-from .place_context import dateline_places, dateline_regions, keeps_unresolved, placed_forms, trim_place_mentions
+from .place_context import dateline_places, dateline_regions, facility_forms, keeps_unresolved, placed_forms, trim_place_mentions
 from .places import Resolver, embedded_places, unlabelled_places
 
 __all__ = ["find_entities", "entities_status", "load_models"]
@@ -92,7 +92,8 @@ def find_entities(title: str, text: str) -> list[Entity]:
         aliases = {clean_name(f) for f in person.forms} - {person.name}
         groups.append((Entity(PERSON, person.name, sorted(aliases), local=person.local), person.forms))
     places: dict[object, tuple[Entity, set[str]]] = {}
-    unfounded = {f for f in resolver.unfounded if f in doubtful or not keeps_unresolved(f, placed)}
+    facilities = facility_forms(analysis.text, {f: positions[f] for f in place_forms}, votes)
+    unfounded = {f for f in resolver.unfounded - facilities if f in doubtful or not keeps_unresolved(f, placed)}
     for form in [f for f in place_forms if f not in unfounded]:
         place = resolver.resolved[form]
         if place is None:

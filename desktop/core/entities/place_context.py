@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..article import CITY, ORG, PLACE
-from .gazetteer import Gazetteer, name_key
+from .gazetteer import Gazetteer, gazetteer, name_key
 from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, PLACE_NOUNS, STATE_ABBREVIATIONS, any_of
 from .ner import Analysis, Mention
 
@@ -41,6 +41,8 @@ _WEAK_PREPOSITIONS = ("to", "from", "into", "via")
 # A word after the name that makes it a modifier: "Epsom salts", not "Almelo, the paper".
 _MODIFIES = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[a-z]")
 _SAINT = re.compile(r"(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*")
+_FACILITY_END = re.compile(r"\S\s+(?:Centre|Center|Church|Terminal|Station)$")
+_PLACE_NOUN_AFTER = re.compile(r"^\s+(?:airport|area|station|terminal|neighbou?rhood|district|suburb)\b")
 _NOT_LOCATIVE = re.compile(r"\b(?i:according|thanks|next|due|owing|talked|spoke|wrote|said|listen|turned|went)\s+\w+\s+$")
 
 
@@ -60,6 +62,16 @@ def is_structure(e) -> bool:
     """A building, street or work that stands somewhere is a place, though spaCy often calls
     it an organisation: "Jamsil Stadium", "Rue Casa Calvo", "St Patrick's Church"."""
     return bool(_STRUCTURE.search(e.form))
+
+
+def is_facility(e) -> bool:
+    """What spaCy calls a facility is a place when more than the model says so: the gazetteer
+    knows it ("Near North Side"), its name ends as a building's does ("Rogers Centre", "South
+    Ossett Church") or a place noun follows it ("Heathrow airport"). The model's facilities alone
+    are as often teams, people and events ("Buffalo Bisons", "Feis Ceoil")."""
+    return e.majority is None and e.mentions > 0 and (
+        _FACILITY_END.search(e.form) or any(_PLACE_NOUN_AFTER.match(a) for a in e.afters)
+        or bool(gazetteer().lookup(e.form)))
 
 
 def is_placed_by_preposition(e) -> bool:
@@ -89,6 +101,14 @@ def placed_forms(text: str, positions: dict[str, list[int]], votes: dict, window
         f in votes and max(votes[f], key=votes[f].get) == ORG)}
 
 
+def facility_forms(text: str, positions: dict[str, list[int]], votes: dict) -> set[str]:
+    """The forms spaCy only ever calls facilities whose text says they are buildings or sites
+    (is_facility without the gazetteer): never towns the resolver doubts away ("Heathrow airport"
+    is no small Florida town). A facility only the gazetteer backs may be one ("Notre Dame")."""
+    return {f for f, starts in positions.items() if set(votes.get(f, [PLACE])) == {None} and (
+        _FACILITY_END.search(f) or any(_PLACE_NOUN_AFTER.match(text[p + len(f):p + len(f) + 20]) for p in starts))}
+
+
 def keeps_unresolved(form: str, placed: set[str]) -> bool:
     """A name spaCy calls a place that only far-off small towns go by stays a place of its own,
     unresolved, when it has more than one word ("Middle East", "Fort Salonga") or stands where
@@ -97,7 +117,7 @@ def keeps_unresolved(form: str, placed: set[str]) -> bool:
     return (" " in form and not _SAINT.fullmatch(form)) or form in placed
 
 
-PLACE_LABEL_RULES = ((is_structure, PLACE), (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
+PLACE_LABEL_RULES = ((is_structure, PLACE), (is_facility, PLACE), (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
 
 
 def dateline_places(text: str) -> dict[str, list[int]]:
