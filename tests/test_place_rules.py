@@ -150,3 +150,18 @@ def test_a_facility_is_a_place_when_the_text_says_it_is_a_building_or_site():
     text = "a plane at Heathrow airport. The Feis Ceoil opened."
     votes = {"Heathrow": {None: 1}, "Feis Ceoil": {None: 1}, "Paris": {PLACE: 1}}
     assert pc.facility_forms(text, {"Heathrow": [11], "Feis Ceoil": [33], "Paris": []}, votes) == {"Heathrow"}
+
+
+def test_two_countries_run_together_are_two_places():
+    from desktop.core.entities.ner import Analysis, Mention
+    text = "countries such as Cyprus, Greece Italy or Spain; the United States; Jordan Valley"
+    mentions = [Mention(f, PLACE, text.index(f), text.index(f) + len(f))
+                for f in ("Greece Italy", "United States", "Jordan Valley")]
+    analysis = Analysis(text, mentions, [], [], [], [])
+    pc.trim_place_mentions(analysis, gazetteer())
+    assert [(m.text, m.start) for m in analysis.mentions] == [
+        ("Greece", 26), ("Italy", 33), ("United States", 53), ("Jordan Valley", 68)]
+
+
+def test_a_dateline_dash_may_touch_the_text():
+    assert pc.dateline_places("Intro\nWASHINGTON—President Trump said.\nHe said—Then") == {"Washington": [6]}

@@ -20,7 +20,7 @@ _CALLED_A_PLACE = re.compile(rf"\b(?:{any_of(PLACE_NOUNS)}) of\s+$", re.IGNORECA
 _CITY = r"(?P<city>[A-Z][A-Z.'\u2019]*(?:[ -][A-Z][A-Z.'\u2019]*){0,3})(?=[,\s(\u2013\u2014-])"
 _WHERE = r"(?P<where>(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*)\s*"
 _AGENCY = r"-{0,2}\([^)\n]{1,40}\)\s*"
-_DASH = r"(?:--\s?|[-\u2013\u2014:]\s)"
+_DASH = r"(?:--\s?|[\u2013\u2014]\s?|[-:]\s)"
 _DATELINES = (re.compile(rf"^[ \t]*{_CITY}{_WHERE}(?:{_AGENCY})?{_DASH}", re.MULTILINE),
               re.compile(rf"(?<=[.!?] ){_CITY}{_WHERE}{_AGENCY}{_DASH}"))
 # "stops in Hilversum and Almelo", "travelling to Cirencester from Gloucester and Cheltenham",
@@ -156,10 +156,27 @@ def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
 def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
     """Place mentions without the words that say what kind of place they are, in place:
     "Sichuan Province" is Sichuan, "County of Brant" Brant; a name the gazetteer knows whole
-    ("City of London") stays whole."""
-    for i, m in enumerate(analysis.mentions):
+    ("City of London") stays whole. Two countries or regions run together by a page that lost
+    the comma between them ("Cyprus, Greece Italy or Spain") are two mentions."""
+    mentions = []
+    for m in analysis.mentions:
         cut = _ADMIN_WORDS.search(m.text) if m.label == PLACE else None
         if cut and not gaz.lookup(m.text):
             start = m.start + (cut.end() if cut.start() == 0 else 0)
             name = m.text[cut.end():] if cut.start() == 0 else m.text[:cut.start()]
-            analysis.mentions[i] = Mention(name, PLACE, start, start + len(name))
+            m = Mention(name, PLACE, start, start + len(name))
+        mentions += _run_together(m, gaz) if m.label == PLACE and " " in m.text else [m]
+    analysis.mentions = mentions
+
+
+def _run_together(m: Mention, gaz: Gazetteer) -> list[Mention]:
+    """`m` as the two countries or regions it runs together ("Greece Italy"), else [m]."""
+    if gaz.lookup(m.text):
+        return [m]
+    region = lambda name: any(p.kind != CITY and name_key(p.name) == name_key(name) for p in gaz.lookup(name))
+    for cut in (i for i, c in enumerate(m.text) if c == " "):
+        first, second = m.text[:cut], m.text[cut + 1:]
+        if region(first) and region(second):
+            return [Mention(first, PLACE, m.start, m.start + cut),
+                    Mention(second, PLACE, m.start + cut + 1, m.end)]
+    return [m]
