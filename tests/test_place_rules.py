@@ -165,3 +165,9 @@ def test_two_countries_run_together_are_two_places():
 
 def test_a_dateline_dash_may_touch_the_text():
     assert pc.dateline_places("Intro\nWASHINGTON—President Trump said.\nHe said—Then") == {"Washington": [6]}
+
+
+def test_a_state_after_a_town_and_a_comma_is_the_state():
+    text = "Mary from Celebrity Cake Studio in Tacoma, Washington shares tips"
+    assert decide(evidence("Washington", text, majority="org", strength=2, country_or_region=True)) is PLACE
+    assert not pc.is_region_after_town(evidence("Washington", "Mr Smith, Washington said", country_or_region=True))

@@ -43,6 +43,7 @@ _MODIFIES = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[a-z]")
 _SAINT = re.compile(r"(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*")
 _FACILITY_END = re.compile(r"\S\s+(?:Centre|Center|Church|Terminal|Station)$")
 _PLACE_NOUN_AFTER = re.compile(r"^\s+(?:airport|area|station|terminal|neighbou?rhood|district|suburb)\b")
+_TOWN_COMMA = re.compile(r"\b([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?),\s*$")
 _NOT_LOCATIVE = re.compile(r"\b(?i:according|thanks|next|due|owing|talked|spoke|wrote|said|listen|turned|went)\s+\w+\s+$")
 
 
@@ -62,6 +63,15 @@ def is_structure(e) -> bool:
     """A building, street or work that stands somewhere is a place, though spaCy often calls
     it an organisation: "Jamsil Stadium", "Rue Casa Calvo", "St Patrick's Church"."""
     return bool(_STRUCTURE.search(e.form))
+
+
+def is_region_after_town(e) -> bool:
+    """A country or state written after a town and a comma is that place, whatever the words
+    around it suggest: "Celebrity Cake Studio in Tacoma, Washington shares tips"."""
+    if not e.country_or_region:
+        return False
+    towns = (m.group(1) for b in e.befores if (m := _TOWN_COMMA.search(b)))
+    return any(p.kind == CITY for town in towns for p in gazetteer().lookup(town))
 
 
 def is_facility(e) -> bool:
