@@ -171,3 +171,10 @@ def test_a_state_after_a_town_and_a_comma_is_the_state():
     text = "Mary from Celebrity Cake Studio in Tacoma, Washington shares tips"
     assert decide(evidence("Washington", text, majority="org", strength=2, country_or_region=True)) is PLACE
     assert not pc.is_region_after_town(evidence("Washington", "Mr Smith, Washington said", country_or_region=True))
+
+
+def test_a_name_before_a_comma_and_a_region_with_a_town_of_that_name_is_the_town():
+    assert decide(evidence("Troy", "the fire in Troy, N.C., spread", majority="person")) is PLACE
+    assert pc.is_town_before_region(evidence("Klamath Falls", "Klamath Falls, Oregon, a brewery"))
+    assert not pc.is_town_before_region(evidence("Jordan", "Michael Jordan, Chicago"))
+    assert not pc.is_town_before_region(evidence("Troy", "Troy, said the coach"))

@@ -44,6 +44,7 @@ _SAINT = re.compile(r"(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*")
 _FACILITY_END = re.compile(r"\S\s+(?:Centre|Center|Church|Terminal|Station)$")
 _PLACE_NOUN_AFTER = re.compile(r"^\s+(?:airport|area|station|terminal|neighbou?rhood|district|suburb)\b")
 _TOWN_COMMA = re.compile(r"\b([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?),\s*$")
+_REGION_AFTER_COMMA = re.compile(r"^,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 _NOT_LOCATIVE = re.compile(r"\b(?i:according|thanks|next|due|owing|talked|spoke|wrote|said|listen|turned|went)\s+\w+\s+$")
 
 
@@ -72,6 +73,23 @@ def is_region_after_town(e) -> bool:
         return False
     towns = (m.group(1) for b in e.befores if (m := _TOWN_COMMA.search(b)))
     return any(p.kind == CITY for town in towns for p in gazetteer().lookup(town))
+
+
+def is_town_before_region(e) -> bool:
+    """A name followed by a comma and a state or country that has a town of that name is the
+    town, though spaCy says person: "Valemount, B.C.", "Troy, N.C.", "Almelo, Netherlands"."""
+    for after in e.afters:
+        if not (m := _REGION_AFTER_COMMA.match(after)):
+            continue
+        region = m.group(1)
+        state = STATE_ABBREVIATIONS.get(name_key(region)) if region.endswith(".") else None
+        regions = [p for p in gazetteer().lookup(region) if p.kind != CITY]
+        countries = {p.country for p in regions}
+        states = {state} if state else {p.admin1 for p in regions if p.admin1}
+        if any(p.kind == CITY and (p.country in countries or p.country == "US" and p.admin1 in states)
+               for p in gazetteer().lookup(e.form)):
+            return True
+    return False
 
 
 def is_facility(e) -> bool:
@@ -127,7 +145,7 @@ def keeps_unresolved(form: str, placed: set[str]) -> bool:
     return (" " in form and not _SAINT.fullmatch(form)) or form in placed
 
 
-PLACE_LABEL_RULES = ((is_structure, PLACE), (is_facility, PLACE), (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
+PLACE_LABEL_RULES = ((is_structure, PLACE), (is_facility, PLACE), (is_town_before_region, PLACE), (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
 
 
 def dateline_places(text: str) -> dict[str, list[int]]:
