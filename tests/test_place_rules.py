@@ -84,3 +84,97 @@ def test_no_state_is_taken_from_a_university_name():
     found = embedded_places(["University of California", "Kentucky State Police"],
                             {"University of California": [0], "Kentucky State Police": [40]}, gazetteer())
     assert found == {"Kentucky": [40]}
+
+
+def test_a_known_town_after_a_preposition_of_place_is_a_place():
+    text = "The trip includes stops in Hilversum and Almelo, the paper says."
+    assert decide(evidence("Almelo", text, majority="person", strength=1)) is PLACE
+    assert pc.is_placed_by_preposition(evidence("Cheltenham", "to Cirencester from Gloucester and Cheltenham", strength=1))
+    assert pc.is_placed_by_preposition(evidence("Klamath Falls", "In Klamath Falls, Oregon, a brewery", strength=1))
+
+
+def test_no_preposition_of_place_for_people_brands_and_modifiers():
+    assert not pc.is_placed_by_preposition(evidence("Epsom", "from coffee pods to Epsom salts", strength=1))
+    assert not pc.is_placed_by_preposition(evidence("Hinton", "according to Hinton", strength=1))
+    assert not pc.is_placed_by_preposition(evidence("Iberia", "sold to Iberia", majority="org", strength=1))
+    obama = "Obama spoke. Few stand up to Obama. Obama said. Obama left."
+    assert not pc.is_placed_by_preposition(evidence("Obama", obama, strength=1))
+    assert not pc.is_placed_by_preposition(evidence("Almelo", "stops in Almelo", strength=0))
+
+
+def test_placed_forms_read_the_text_around_each_mention():
+    text = "He moved to Thornhill. Later, Tonya said no."
+    assert pc.placed_forms(text, {"Thornhill": [12], "Tonya": [30]}, {}, 40) == {"Thornhill"}
+
+
+def test_buildings_and_streets_are_places():
+    assert pc.is_structure(evidence("Trump Tower"))
+    for form in ("Jamsil Stadium", "Rue Casa Calvo", "St Patrick's Church", "New Bilibid Prison",
+                 "Bornholmer Straße", "Colony Theatre"):
+        assert decide(evidence(form, majority="org")) is PLACE, form
+    for form in ("Catholic Church", "Crystal Palace", "Royal Shrewsbury Hospital", "Stadium", "Rue"):
+        assert not pc.is_structure(evidence(form)), form
+
+
+def test_only_names_of_some_length_or_place_stay_unresolved_places():
+    assert pc.keeps_unresolved("Middle East", set()) and pc.keeps_unresolved("Dundrum", {"Dundrum"})
+    assert not pc.keeps_unresolved("Tonya", set()) and not pc.keeps_unresolved("St. Peter", set())
+
+
+def test_business_wire_and_run_in_datelines():
+    text = "Intro\nPLEASANTON, Calif.--(BUSINESS WIRE)--DeltaTrak, a firm. It said so. SAN DIEGO (AP) - The Guard."
+    assert pc.dateline_places(text) == {"Pleasanton": [6], "San Diego": [74]}
+    assert pc.dateline_places("He said. NATO - no. It was. FBI: yes.") == {}
+
+
+def test_an_unlabelled_town_in_mid_sentence_after_in_is_a_place_of_a_named_country():
+    from desktop.core.entities.places import placed_town, unlabelled_places
+    text = "A soldier was killed in Syria. He served with forces in Manbij near the border."
+    assert unlabelled_places(text, [], gazetteer()) == {"Syria": [24], "Manbij": [56]}
+    assert not placed_town("A soldier served with forces in Manbij near the border.", 32, "Manbij", gazetteer())
+    union = "Bargaining in Union was hard in Syria; the union"
+    assert not placed_town(union, 14, "Union", gazetteer())
+    assert not placed_town("It opened in March in Britain.", 13, "March", gazetteer())
+
+
+def test_a_datelines_state_or_country_is_a_place_of_the_story():
+    text = "TROY, N.C. (AP) -- A fire.\nHORRY COUNTY, SC (WMBF) - A man.\nLAGOS, Nigeria (Reuters) - Oil."
+    assert pc.dateline_regions(text, gazetteer()) == {"North Carolina": [6], "South Carolina": [41], "Nigeria": [67]}
+    assert pc.dateline_regions("LONDON (Reuters) - Oil rose.", gazetteer()) == {}
+
+
+def test_a_facility_is_a_place_when_the_text_says_it_is_a_building_or_site():
+    assert decide(evidence("Heathrow", "a plane at Heathrow airport. Then", majority=None)) is PLACE
+    assert decide(evidence("Rogers Centre", "played at the Rogers Centre on", majority=None)) is PLACE
+    assert not pc.is_facility(evidence("Buffalo Bisons", "the Buffalo Bisons won", majority=None))
+    text = "a plane at Heathrow airport. The Feis Ceoil opened."
+    votes = {"Heathrow": {None: 1}, "Feis Ceoil": {None: 1}, "Paris": {PLACE: 1}}
+    assert pc.facility_forms(text, {"Heathrow": [11], "Feis Ceoil": [33], "Paris": []}, votes) == {"Heathrow"}
+
+
+def test_two_countries_run_together_are_two_places():
+    from desktop.core.entities.ner import Analysis, Mention
+    text = "countries such as Cyprus, Greece Italy or Spain; the United States; Jordan Valley"
+    mentions = [Mention(f, PLACE, text.index(f), text.index(f) + len(f))
+                for f in ("Greece Italy", "United States", "Jordan Valley")]
+    analysis = Analysis(text, mentions, [], [], [], [])
+    pc.trim_place_mentions(analysis, gazetteer())
+    assert [(m.text, m.start) for m in analysis.mentions] == [
+        ("Greece", 26), ("Italy", 33), ("United States", 53), ("Jordan Valley", 68)]
+
+
+def test_a_dateline_dash_may_touch_the_text():
+    assert pc.dateline_places("Intro\nWASHINGTON—President Trump said.\nHe said—Then") == {"Washington": [6]}
+
+
+def test_a_state_after_a_town_and_a_comma_is_the_state():
+    text = "Mary from Celebrity Cake Studio in Tacoma, Washington shares tips"
+    assert decide(evidence("Washington", text, majority="org", strength=2, country_or_region=True)) is PLACE
+    assert not pc.is_region_after_town(evidence("Washington", "Mr Smith, Washington said", country_or_region=True))
+
+
+def test_a_name_before_a_comma_and_a_region_with_a_town_of_that_name_is_the_town():
+    assert decide(evidence("Troy", "the fire in Troy, N.C., spread", majority="person")) is PLACE
+    assert pc.is_town_before_region(evidence("Klamath Falls", "Klamath Falls, Oregon, a brewery"))
+    assert not pc.is_town_before_region(evidence("Jordan", "Michael Jordan, Chicago"))
+    assert not pc.is_town_before_region(evidence("Troy", "Troy, said the coach"))

@@ -13,7 +13,8 @@ from .gazetteer import gazetteer
 from .labels import document_labels
 from .org_rules import inside_teams, org_groups, refine_org_mentions, results_teams
 from .people import aged_people, clean_name, merge_people
-from .place_context import dateline_places, trim_place_mentions
+from .label_rules import WINDOW
+from .place_context import dateline_places, dateline_regions, facility_forms, keeps_unresolved, placed_forms, trim_place_mentions
 from .places import Resolver, embedded_places, unlabelled_places
 from .rows import add_listed_people
 
@@ -68,15 +69,19 @@ def find_entities(title: str, text: str) -> list[Entity]:
         if labels.get(form) not in (PLACE, ORG):  # "the United States, 40," is no person
             labels[form] = PERSON
             positions[form] = sorted({*positions.get(form, []), *starts})
-    unlabelled = unlabelled_places(analysis.text, analysis.masked + analysis.entity_spans + team_spans, gaz)
+    mention_spans = [(m.start, m.end) for m in analysis.mentions]
+    unlabelled = unlabelled_places(analysis.text, analysis.masked + mention_spans + team_spans, gaz,
+                                   analysis.entity_spans)
     for form, starts in [*embedded_places(forms_of(ORG), positions, gaz).items(), *unlabelled.items()]:
         labels.setdefault(form, PLACE)
         positions.setdefault(form, []).extend(starts)
     _add_datelines(analysis.text, labels, positions, gaz)
     place_forms = forms_of(PLACE)
     votes = ner.label_votes(analysis.mentions)
-    # Names spaCy never called a place ("Bush"): a city only when its country is in the article.
-    doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f]}
+    # Names spaCy never called a place ("Bush"): a city only when its country is in the article,
+    # unless the text puts it where only a place can stand ("travelling to Cheltenham").
+    placed = placed_forms(analysis.text, {f: positions[f] for f in place_forms}, votes, WINDOW)
+    doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f] and f not in placed}
     resolver = Resolver(gaz, analysis.text, {f: positions[f] for f in place_forms}, forms_of(ner.DEMONYM),
                         doubtful)
     # A town the article gives no ground for goes back to what spaCy called it ("Honda and Nissan").
@@ -89,7 +94,9 @@ def find_entities(title: str, text: str) -> list[Entity]:
         aliases = {clean_name(f) for f in person.forms} - {person.name}
         groups.append((Entity(PERSON, person.name, sorted(aliases), local=person.local), person.forms))
     places: dict[object, tuple[Entity, set[str]]] = {}
-    for form in [f for f in place_forms if f not in resolver.unfounded]:
+    facilities = facility_forms(analysis.text, {f: positions[f] for f in place_forms}, votes)
+    unfounded = {f for f in resolver.unfounded - facilities if f in doubtful or not keeps_unresolved(f, placed)}
+    for form in [f for f in place_forms if f not in unfounded]:
         place = resolver.resolved[form]
         if place is None:
             entity = Entity(PLACE, form)
@@ -138,8 +145,9 @@ def _add_teams(text: str, labels: dict, positions: dict[str, list[int]]) -> list
 
 
 def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz) -> None:
-    """A dateline's city, masked as a credit, is still where the story is: a place of it."""
-    for form, starts in dateline_places(text).items():
+    """A dateline's city, masked as a credit, and its state or country are still where the story
+    is: places of it."""
+    for form, starts in {**dateline_places(text), **dateline_regions(text, gaz)}.items():
         if labels.get(form, PLACE) == PLACE and gaz.lookup(form):
             labels[form] = PLACE
             positions.setdefault(form, []).extend(starts)

@@ -22,7 +22,7 @@ from .name_parts import is_credential, opens_with_credentials
 from .ner import DEMONYM, Label, occurrences
 from .org_rules import ORG_LABEL_RULES, is_called_an_institution
 from .people import has_honorific
-from .place_context import PLACE_LABEL_RULES
+from .place_context import PLACE_LABEL_RULES, is_region_after_town
 from .places import COMPASS, SITE, is_demonym
 
 WINDOW = 40  # characters before and after a mention that the rules read
@@ -300,6 +300,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_sea_as_modifier, None),
     (is_sea, PLACE),
     (is_compass, None),
+    (is_region_after_town, PLACE),
     (is_called_an_org, ORG),
     (is_called_an_institution, ORG),
     *PLACE_LABEL_RULES,

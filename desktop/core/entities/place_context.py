@@ -5,20 +5,47 @@ from __future__ import annotations
 
 import re
 
-from ..article import PLACE
-from .gazetteer import Gazetteer
-from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, PLACE_NOUNS, any_of
+from ..article import CITY, ORG, PLACE
+from .gazetteer import Gazetteer, gazetteer, name_key
+from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, PLACE_NOUNS, STATE_ABBREVIATIONS, any_of
 from .ner import Analysis, Mention
 
 # Any case after the name ("Sichuan province"), but "county" only in lower case: "Barren County" is a name.
 _ADMIN_WORDS = re.compile(rf"^(?i:{any_of(ADMIN_PREFIXES)})\s+|\s+(?:(?i:{any_of(ADMIN_SUFFIXES)})|county)$")
 _CALLED_A_PLACE = re.compile(rf"\b(?:{any_of(PLACE_NOUNS)}) of\s+$", re.IGNORECASE)
-# "TROY, N.C. (AP) --", "LAGOS (Reuters) -", "ATLANTA —": a city in capitals opening a line,
-# its state or country after a comma, an agency in brackets, then a dash or colon.
-_DATELINE = re.compile(
-    r"^[ \t]*(?P<city>[A-Z][A-Z.'\u2019]*(?:[ -][A-Z][A-Z.'\u2019]*){0,3})(?=[,\s(\u2013\u2014-])"
-    r"(?P<where>(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*)\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|[-\u2013\u2014:])\s",
-    re.MULTILINE)
+# "TROY, N.C. (AP) --", "LAGOS (Reuters) -", "ATLANTA —", "PLEASANTON, Calif.--(BUSINESS WIRE)--": a
+# city in capitals opening a line, its state or country after a comma, an agency in brackets, then a
+# dash or colon; or, with its agency, opening a sentence where the page ran two stories together
+# ("... statements. SAN DIEGO (AP) - The").
+_CITY = r"(?P<city>[A-Z][A-Z.'\u2019]*(?:[ -][A-Z][A-Z.'\u2019]*){0,3})(?=[,\s(\u2013\u2014-])"
+_WHERE = r"(?P<where>(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*)\s*"
+_AGENCY = r"-{0,2}\([^)\n]{1,40}\)\s*"
+_DASH = r"(?:--\s?|[\u2013\u2014]\s?|[-:]\s)"
+_DATELINES = (re.compile(rf"^[ \t]*{_CITY}{_WHERE}(?:{_AGENCY})?{_DASH}", re.MULTILINE),
+              re.compile(rf"(?<=[.!?] ){_CITY}{_WHERE}{_AGENCY}{_DASH}"))
+# "stops in Hilversum and Almelo", "travelling to Cirencester from Gloucester and Cheltenham",
+# "In Klamath Falls, Oregon": a preposition of place, perhaps a list of other names, then the name.
+_LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
+                       r"(?:[A-Z][\w'\u2019-]*\s+(?:[A-Z][\w'\u2019-]*\s+)?(?:and|or)\s+|[A-Z][\w'\u2019-]*,\s+)?$")
+# Last words of names of buildings and works that stand somewhere ("Jamsil Stadium", "Trump Tower");
+# "Hospital", "Centre", "Hall", "Palace" and a bare "Church" also name the bodies in them
+# ("Crystal Palace", "the Catholic Church") and are left to the other rules.
+STRUCTURE_ENDS = ("Stadium", "Arena", "Theatre", "Theater", "Tower", "Cathedral", "Chapel", "Abbey", "Mosque",
+                  "Synagogue", "Shrine", "Castle", "Prison", "Cemetery", "Pier", "Dam", "Canal", "Monument",
+                  "Straße", "Strasse", "Platz")
+# Streets named first ("Rue Casa Calvo", "Via Appia", "Avenida Paulista") and saints' churches.
+STRUCTURE_STARTS = ("Rue", "Via", "Calle", "Avenida", "Piazza", "Boulevard", "Avenue")
+_STRUCTURE = re.compile(rf"\S\s+(?:{any_of(STRUCTURE_ENDS)})$|^(?:{any_of(STRUCTURE_STARTS)})\s+\S"
+                        r"|^(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*\s+Church$|\S(?:straße|strasse|platz)$")
+_WEAK_PREPOSITIONS = ("to", "from", "into", "via")
+# A word after the name that makes it a modifier: "Epsom salts", not "Almelo, the paper".
+_MODIFIES = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[a-z]")
+_SAINT = re.compile(r"(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*")
+_FACILITY_END = re.compile(r"\S\s+(?:Centre|Center|Church|Terminal|Station)$")
+_PLACE_NOUN_AFTER = re.compile(r"^\s+(?:airport|area|station|terminal|neighbou?rhood|district|suburb)\b")
+_TOWN_COMMA = re.compile(r"\b([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?),\s*$")
+_REGION_AFTER_COMMA = re.compile(r"^,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+_NOT_LOCATIVE = re.compile(r"\b(?i:according|thanks|next|due|owing|talked|spoke|wrote|said|listen|turned|went)\s+\w+\s+$")
 
 
 def is_called_a_place(e) -> bool:
@@ -33,7 +60,92 @@ def is_local_spelling(e) -> bool:
             and e.form not in e.name_words)
 
 
-PLACE_LABEL_RULES = ((is_called_a_place, PLACE), (is_local_spelling, PLACE))
+def is_structure(e) -> bool:
+    """A building, street or work that stands somewhere is a place, though spaCy often calls
+    it an organisation: "Jamsil Stadium", "Rue Casa Calvo", "St Patrick's Church"."""
+    return bool(_STRUCTURE.search(e.form))
+
+
+def is_region_after_town(e) -> bool:
+    """A country or state written after a town and a comma is that place, whatever the words
+    around it suggest: "Celebrity Cake Studio in Tacoma, Washington shares tips"."""
+    if not e.country_or_region:
+        return False
+    towns = (m.group(1) for b in e.befores if (m := _TOWN_COMMA.search(b)))
+    return any(p.kind == CITY for town in towns for p in gazetteer().lookup(town))
+
+
+def is_town_before_region(e) -> bool:
+    """A name followed by a comma and a state or country that has a town of that name is the
+    town, though spaCy says person: "Valemount, B.C.", "Troy, N.C.", "Almelo, Netherlands"."""
+    for after in e.afters:
+        if not (m := _REGION_AFTER_COMMA.match(after)):
+            continue
+        region = m.group(1)
+        state = STATE_ABBREVIATIONS.get(name_key(region)) if region.endswith(".") else None
+        regions = [p for p in gazetteer().lookup(region) if p.kind != CITY]
+        countries = {p.country for p in regions}
+        states = {state} if state else {p.admin1 for p in regions if p.admin1}
+        if any(p.kind == CITY and (p.country in countries or p.country == "US" and p.admin1 in states)
+               for p in gazetteer().lookup(e.form)):
+            return True
+    return False
+
+
+def is_facility(e) -> bool:
+    """What spaCy calls a facility is a place when more than the model says so: the gazetteer
+    knows it ("Near North Side"), its name ends as a building's does ("Rogers Centre", "South
+    Ossett Church") or a place noun follows it ("Heathrow airport"). The model's facilities alone
+    are as often teams, people and events ("Buffalo Bisons", "Feis Ceoil")."""
+    return e.majority is None and e.mentions > 0 and (
+        _FACILITY_END.search(e.form) or any(_PLACE_NOUN_AFTER.match(a) for a in e.afters)
+        or bool(gazetteer().lookup(e.form)))
+
+
+def is_placed_by_preposition(e) -> bool:
+    """A town the gazetteer knows, written where only a place can stand: "stops in Hilversum and
+    Almelo", "to Cirencester from Gloucester and Cheltenham" (spaCy takes such towns for people)."""
+    return (e.strength >= 1 and e.form not in e.name_words
+            and placed_by_preposition(list(zip(e.befores, e.afters)), e.majority == ORG))
+
+
+def placed_by_preposition(around: list[tuple[str, str]], organisation: bool = False) -> bool:
+    """Whether at least half the mentions, given as (text before, text after), follow a preposition
+    of place, perhaps with other names listed after it ("in Hilversum and "), and qualify no noun
+    ("to Epsom salts"). "To", "from", "into" and "via" say nothing of a name spaCy calls an
+    organisation ("sold to Iberia"); "according to" says nothing at all."""
+    def placed(before: str, after: str) -> bool:
+        m = _LOCATIVE.search(before)
+        return bool(m and not _NOT_LOCATIVE.search(before) and not _MODIFIES.match(after)
+                    and not (organisation and m.group("prep").casefold() in _WEAK_PREPOSITIONS))
+    return 2 * sum(placed(b, a) for b, a in around) >= len(around) > 0
+
+
+def placed_forms(text: str, positions: dict[str, list[int]], votes: dict, window: int) -> set[str]:
+    """The forms of `positions` placed by a preposition (placed_by_preposition) in `text`, reading
+    `window` characters around each mention; `votes` are spaCy's labels of each form."""
+    return {f for f, starts in positions.items() if placed_by_preposition(
+        [(text[max(0, p - window):p], text[p + len(f):p + len(f) + window]) for p in starts],
+        f in votes and max(votes[f], key=votes[f].get) == ORG)}
+
+
+def facility_forms(text: str, positions: dict[str, list[int]], votes: dict) -> set[str]:
+    """The forms spaCy only ever calls facilities whose text says they are buildings or sites
+    (is_facility without the gazetteer): never towns the resolver doubts away ("Heathrow airport"
+    is no small Florida town). A facility only the gazetteer backs may be one ("Notre Dame")."""
+    return {f for f, starts in positions.items() if set(votes.get(f, [PLACE])) == {None} and (
+        _FACILITY_END.search(f) or any(_PLACE_NOUN_AFTER.match(text[p + len(f):p + len(f) + 20]) for p in starts))}
+
+
+def keeps_unresolved(form: str, placed: set[str]) -> bool:
+    """A name spaCy calls a place that only far-off small towns go by stays a place of its own,
+    unresolved, when it has more than one word ("Middle East", "Fort Salonga") or stands where
+    only a place can ("in Dundrum"); a lone word is too often a person or a brand ("Tonya"), and a
+    saint's name ("St. Peter") the saint or the church."""
+    return (" " in form and not _SAINT.fullmatch(form)) or form in placed
+
+
+PLACE_LABEL_RULES = ((is_structure, PLACE), (is_facility, PLACE), (is_town_before_region, PLACE), (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
 
 
 def dateline_places(text: str) -> dict[str, list[int]]:
@@ -41,7 +153,7 @@ def dateline_places(text: str) -> dict[str, list[int]]:
     {"Troy": [0]} for "TROY, N.C. (AP) --". The state or country after it stays in the text for
     the resolver to read ("Troy" then resolves to the North Carolina town)."""
     found: dict[str, list[int]] = {}
-    for m in _DATELINE.finditer(text):
+    for m in (m for pattern in _DATELINES for m in pattern.finditer(text)):
         city = m.group("city")
         if len(city) < 3 or city.endswith(".") and "." not in city[:-1]:
             continue  # "BY", "AP." and the like
@@ -50,13 +162,49 @@ def dateline_places(text: str) -> dict[str, list[int]]:
     return found
 
 
+def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
+    """The states, provinces and countries written after a dateline's city, by the name the
+    gazetteer knows them by, with where they stand: {"North Carolina": [6]} for "TROY, N.C. (AP) --",
+    {"South Carolina": [14]} for "HORRY COUNTY, SC (WMBF) -". The story is there too."""
+    found: dict[str, list[int]] = {}
+    for m in (m for pattern in _DATELINES for m in pattern.finditer(text)):
+        for part in re.finditer(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?", m.group("where")):
+            form = part.group()
+            code = STATE_ABBREVIATIONS.get(name_key(form)) or (form if re.fullmatch(r"[A-Z]{2}", form) else "")
+            if code in gaz.states:
+                name = gaz.states[code].name
+            elif any(p.kind != CITY for p in gaz.lookup(form)) and len(form) > 2:
+                name = form
+            else:
+                continue
+            found.setdefault(name, []).append(m.start("where") + part.start())
+    return found
+
+
 def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
     """Place mentions without the words that say what kind of place they are, in place:
     "Sichuan Province" is Sichuan, "County of Brant" Brant; a name the gazetteer knows whole
-    ("City of London") stays whole."""
-    for i, m in enumerate(analysis.mentions):
+    ("City of London") stays whole. Two countries or regions run together by a page that lost
+    the comma between them ("Cyprus, Greece Italy or Spain") are two mentions."""
+    mentions = []
+    for m in analysis.mentions:
         cut = _ADMIN_WORDS.search(m.text) if m.label == PLACE else None
         if cut and not gaz.lookup(m.text):
             start = m.start + (cut.end() if cut.start() == 0 else 0)
             name = m.text[cut.end():] if cut.start() == 0 else m.text[:cut.start()]
-            analysis.mentions[i] = Mention(name, PLACE, start, start + len(name))
+            m = Mention(name, PLACE, start, start + len(name))
+        mentions += _run_together(m, gaz) if m.label == PLACE and " " in m.text else [m]
+    analysis.mentions = mentions
+
+
+def _run_together(m: Mention, gaz: Gazetteer) -> list[Mention]:
+    """`m` as the two countries or regions it runs together ("Greece Italy"), else [m]."""
+    if gaz.lookup(m.text):
+        return [m]
+    region = lambda name: any(p.kind != CITY and name_key(p.name) == name_key(name) for p in gaz.lookup(name))
+    for cut in (i for i, c in enumerate(m.text) if c == " "):
+        first, second = m.text[:cut], m.text[cut + 1:]
+        if region(first) and region(second):
+            return [Mention(first, PLACE, m.start, m.start + cut),
+                    Mention(second, PLACE, m.start + cut + 1, m.end)]
+    return [m]

@@ -7,8 +7,8 @@ import re
 
 from ..article import CITY, COUNTRY, PLACE
 from .gazetteer import Gazetteer, Place, name_key
-from .lexicon import (CELESTIAL, COMPASS_POINTS, DEMONYMS, NOT_SETTLEMENT_WORDS, PEOPLES, PLACE_QUALIFIERS,
-                      SEAS, SITE_ENDS, STATE_ABBREVIATIONS, STATE_WORDS, any_of)
+from .lexicon import (CELESTIAL, COMPASS_POINTS, COUNTRY_ALIASES, DEMONYMS, MONTHS, NOT_SETTLEMENT_WORDS, PEOPLES,
+                      PLACE_QUALIFIERS, SEAS, WEEKDAYS, SITE_ENDS, STATE_ABBREVIATIONS, STATE_WORDS, any_of)
 
 # A name with one of these words is a building, road, airport or the like, not a settlement.
 NOT_SETTLEMENT = re.compile(rf"\b(?:{any_of(NOT_SETTLEMENT_WORDS)})\b", re.IGNORECASE)
@@ -230,14 +230,24 @@ def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: 
     return found
 
 
-def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer) -> dict[str, list[int]]:
+def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
+                      other: list[tuple[int, int]] = ()) -> dict[str, list[int]]:
     """Countries, states, provinces and big cities the model did not label at all, outside the
-    `taken` spans (its entities, bylines, datelines)."""
+    `taken` spans (its mentions, bylines, datelines) and the `other` entities it found (of kinds
+    that are no person, place or organisation), and towns outside `taken` where only a place can
+    stand (placed_town), which the model calls a product or a nationality as often as not."""
     found: dict[str, list[int]] = {}
     free = bytearray(b"\1") * len(text)
     for a, b in taken:
         free[a:b] = bytes(b - a)
+    towns_free = bytes(free)
+    for a, b in other:
+        free[a:b] = bytes(b - a)
     for m in re.finditer(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", text):
+        if all(towns_free[m.start():m.end()]) and placed_town(text, m.start(), m.group(), gaz):
+            found.setdefault(m.group(), []).append(m.start())
+            free[m.start():m.end()] = bytes(m.end() - m.start())
+            continue
         words = m.group().split(" ")
         for n in range(len(words), 0, -1):  # the longest name first
             for i in range(len(words) - n + 1):
@@ -251,3 +261,34 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer) -
                     found.setdefault(name, []).append(start)
                     free[start:start + len(name)] = bytes(len(name))
     return found
+
+
+# "in Manbij near the border", "outside Ayodhya": what only a place follows, in mid-sentence.
+_IN_PLACE = re.compile(r"(?<![.!?]\s)\b(?:in|near|outside)\s+$")
+_QUALIFIES = re.compile(r"^\s+(?!(?:and|or|in|on|at|to|for|from|with|where|which|who|near|was|is|has|had)\b)[a-z]")
+
+
+def placed_town(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
+    """Whether `name` at `start`, which the model did not label, is a town because it follows "in",
+    "near" or "outside" in mid-sentence and qualifies no noun, the gazetteer knows a town of
+    15,000 or more of that very name, and the text names that town's country (for a US town, its
+    state): "in Manbij" of an article on Syria. A month, day, or a word the text also writes in
+    lower case ("in Time", "in Union") is none."""
+    key = name_key(name)
+    if (key in MONTHS or key in WEEKDAYS or not _IN_PLACE.search(text[max(0, start - 12):start])
+            or _QUALIFIES.match(text[start + len(name):start + len(name) + 20])
+            or re.search(rf"\b{re.escape(name.lower())}\b", text)):
+        return False
+    towns = [p for p in gaz.lookup(name) if p.kind == CITY and own_name(p, name) and p.population >= WEAK_POPULATION]
+    return any(_named_in(text, _country_names(gaz, town)) for town in towns[:3])
+
+
+def _country_names(gaz: Gazetteer, town: Place) -> list[str]:
+    if town.country == "US" and town.admin1 in gaz.states:
+        return [gaz.states[town.admin1].name]
+    country = gaz.countries.get(town.country)
+    return [country.name, *COUNTRY_ALIASES.get(town.country, [])] if country else []
+
+
+def _named_in(text: str, names: list[str]) -> bool:
+    return any(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", text) for n in names)
