@@ -16,7 +16,7 @@ from tests.test_entity_rules import evidence
 class FakeGazetteer:
     """Knows a few countries, as the real one would."""
 
-    COUNTRIES = {"Switzerland", "France", "Spain", "U.S.", "Japan"}
+    COUNTRIES = {"Switzerland", "France", "Spain", "U.S.", "Japan", "England", "Italy"}
 
     def lookup(self, name):
         return [type("Place", (), {"kind": COUNTRY})()] if name in self.COUNTRIES else []
@@ -211,7 +211,37 @@ def test_scorers_in_brackets():
 
 
 def test_teams():
-    assert [RESULTS[a:b] for a, b in rows.teams(RESULTS)] == ["Chelsea", "Arsenal"]
+    assert [RESULTS[a:b] for a, b in rows.teams(RESULTS, GAZ, set())] == ["Chelsea", "Arsenal"]
+
+
+def test_a_side_before_its_players_scores_or_a_players_role():
+    text = ("Chesterfield: Worcestershire 238, Derbyshire 471 (J. Adams 123, T. Moody 6-82)\n"
+            "Surrey 429-7 (C. Lewis 80 not out)\nFormer captain Mike Gatting and England captain Mike Atherton;"
+            " Surrey captain Chris Lewis")
+    named = {text.index(w) for w in ("England", "Surrey captain")}
+    assert [text[a:b] for a, b in rows.teams(text, GAZ, named)] == ["Worcestershire", "Derbyshire", "Surrey", "Surrey"]
+    cars = "1. Alex Zanardi (Italy), Reynard Honda, 53.980\n2. Bobby Rahal (U.S.), Reynard Mercedes-Benz, 54.1"
+    assert [cars[a:b] for a, b in rows.teams(cars, GAZ, set())] == ["Reynard Honda", "Reynard Mercedes-Benz"]
+    assert spans_of(text, rows.scorers_in_brackets) == ["J. Adams", "T. Moody", "C. Lewis"]
+
+
+def test_with_minutes():
+    text = "Romania - Cosmin Contra (31st), Mihai Tararache (75th)\nCanada - Aunger (41st min, pen)\n" \
+           "Scotland - Alistair McCoist (Gordon Durie 75th), (Alama Ieremia, 70)\nthe 1996 (21st) edition"
+    assert spans_of(text, rows.with_minutes) == ["Cosmin Contra", "Mihai Tararache", "Aunger", "Gordon Durie",
+                                                 "Alama Ieremia"]
+
+
+def test_numbered():
+    text = ("France - 1 - Bernard Lama; 2 - Lilian Thuram (14 - Sabri Lamouchi 87th), 5 - Laurent Blanc\n"
+            "Won 3 - Chelsea, 2 - Arsenal")
+    assert spans_of(text, rows.numbered) == ["Bernard Lama", "Lilian Thuram", "Sabri Lamouchi", "Laurent Blanc"]
+
+
+def test_a_list_of_surnames_run_on():
+    text = "Given, Breen, Staunton, Irwin, McAteer.\n65 Billy Andrade, Duffy Waldorf, Jesper Parnevik, Jim Furyk,"
+    assert spans_of(text, rows.in_a_list) == ["Given", "Breen", "Staunton", "Irwin", "McAteer", "Billy Andrade",
+                                              "Duffy Waldorf", "Jesper Parnevik", "Jim Furyk"]
 
 
 def test_teams_become_organisations():

@@ -147,10 +147,12 @@ def results_teams(text: str, people: set[str]) -> dict[str, list[int]]:
 
 
 def inside_teams(teams: dict[str, list[int]], positions: dict[str, list[int]]) -> list[str]:
-    """The other forms found only inside team names ("Sheffield" of "Sheffield Wednesday")."""
+    """The other forms found only inside team names ("Sheffield" of "Sheffield Wednesday") or
+    where a team's name starts, run on into its numbers ("Watford 4 2" of a standings line)."""
     spans = [(s, s + len(team)) for team, starts in teams.items() for s in starts]
+    team_starts = {a for a, _ in spans}
     return [f for f, starts in positions.items() if f not in teams and starts
-            and all(any(a <= p and p + len(f) <= b for a, b in spans) for p in starts)]
+            and all(p in team_starts or any(a <= p and p + len(f) <= b for a, b in spans) for p in starts)]
 
 
 def _institution_from_place(m: Mention, text: str) -> Mention:
