@@ -101,6 +101,7 @@ def test_credentials_after_names():
     assert not name_parts.opens_with_credentials(", Mass., said")
     assert name_parts.is_credential("Ph.D.") and name_parts.is_credential("QC") and not name_parts.is_credential("MS")
     assert name_parts.is_suffix("Jr.") and name_parts.is_suffix("III") and not name_parts.is_suffix("Ill.")
+    assert name_parts.is_suffix("VIII") and not name_parts.is_suffix("VX") and not name_parts.is_suffix("CIA")
 
 
 def test_credentials_and_numbers_are_no_part_of_the_name():
@@ -239,9 +240,11 @@ def test_numbered():
 
 
 def test_a_list_of_surnames_run_on():
-    text = "Given, Breen, Staunton, Irwin, McAteer.\n65 Billy Andrade, Duffy Waldorf, Jesper Parnevik, Jim Furyk,"
+    text = "Given, Breen, Staunton, Irwin, McAteer.\n65 Billy Andrade, Duffy Waldorf,\nJesper Parnevik, Jim Furyk\n" \
+           "Pakistan - Salim Malik, Inzamam-ul-Haq, Wasim Akram (captain), Ata-ur-Rehman."
     assert spans_of(text, rows.in_a_list) == ["Given", "Breen", "Staunton", "Irwin", "McAteer", "Billy Andrade",
-                                              "Duffy Waldorf", "Jesper Parnevik", "Jim Furyk"]
+                                              "Duffy Waldorf", "Jesper Parnevik", "Jim Furyk", "Salim Malik",
+                                              "Inzamam-ul-Haq", "Wasim Akram", "Ata-ur-Rehman"]
 
 
 def test_teams_become_organisations():
@@ -270,3 +273,12 @@ def test_is_described_with_who():
 def test_a_verb_glued_to_a_name_is_no_part_of_it():
     assert clean_name("Alexis Madrigalreports") == "Alexis Madrigal"
     assert clean_name("Pete Sessions") == "Pete Sessions" and clean_name("Tom Saidov") == "Tom Saidov"
+
+
+def test_regnal_numbers():
+    text = "King Baudouin I born. Henry VIII and Anne. said Kerry I think. Smith IIX"
+    found = name_parts.with_numbers([Mention(w, PERSON, text.index(w), text.index(w) + len(w))
+                                     for w in ("Baudouin", "Kerry", "Smith")] +
+                                    [Mention("Henry", ORG, text.index("Henry"), text.index("Henry") + 5)], text, PERSON)
+    assert [m.text for m in found] == ["Baudouin I", "Kerry", "Smith", "Henry"]
+    assert clean_name("Henry VIII") == "Henry VIII" and clean_name("Orbital ATK") == ""

@@ -105,6 +105,10 @@ ROLE_NOUNS = ("coach", "manager", "striker", "forward", "midfielder", "defender"
               "teammate", "spokesman", "spokeswoman", "minister", "secretary", "senator", "chancellor",
               "premier", "governor", "mayor", "judge", "prosecutor", "lawyer", "analyst", "economist",
               "counterpart", "chairman", "chairwoman", "president", "rival")
+# Verbs the pronoun "I" opens a clause with, so that "I" after a name is no regnal number.
+PRONOUN_VERBS = ("am", "was", "have", "had", "think", "thought", "know", "knew", "said", "say", "will", "would",
+                 "can", "could", "do", "did", "don't", "didn't", "want", "feel", "felt", "believe", "hope", "mean",
+                 "told", "went", "got", "see", "saw", "guess", "must", "should", "just", "also", "never")
 # Nouns a surname qualifies: "the Carter administration".
 PERSON_MODIFIED = ("administration", "government", "cabinet", "presidency", "era", "campaign", "family",
                    "camp")

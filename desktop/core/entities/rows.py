@@ -34,9 +34,14 @@ _BEFORE_SCORES = re.compile(rf"(?:^|(?<=[\d,;] ))({_NAME})(?= [\d:.+-]*\d[\d:.+-
 # One name or more, for rows where the shape alone says "person".
 _NAMES = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{0,3}}"
 # A line-up may list surnames alone ("Given, Breen, Staunton, Irwin"), open with a score ("65
-# Billy Andrade, Duffy Waldorf, ...") and run on to the next line after a comma.
-_LIST_LINE = re.compile(rf"^(?:[^:\n]{{1,40}}: |\d+ )?{_NAMES}(?:[,;] {_NAMES}){{3,}}[.,]?$", re.MULTILINE)
-_LIST_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=\d )|(?<=[,;] ))({_NAMES})(?=[,;.]|$)", re.MULTILINE)
+# Billy Andrade, Duffy Waldorf, ..."), open with its side and a dash ("Sri Lanka - Arjuna
+# Ranatunga (captain), ..."), mark a player's role ("Wasim Akram (captain)") and run on
+# to the next line after a comma.
+_ROLE_MARK = r"(?: \([a-z][a-z -]*\))?"
+_LIST_LINE = re.compile(rf"^(?:[^:\n]{{1,40}}(?::| -) |\d+ )?{_NAMES}{_ROLE_MARK}(?:[,;] {_NAMES}{_ROLE_MARK}){{3,}}[.,]?$",
+                        re.MULTILINE)
+_LIST_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<= - )|(?<=\d )|(?<=[,;] ))({_NAMES})(?={_ROLE_MARK}(?:[,;.]|$))", re.MULTILINE)
+_RUN_ON = re.compile(r"(?<=,)\n")
 _COUNTRY_BRACKETS = r"\(([^()/\n\d]+?)(?: x?\d+)?\s*(?:/[^()\n]*)?\)"
 # "Federer (Switzerland) beat Simon (France) 6-2 6-4": a match between two players.
 _DUEL = re.compile(rf"(?<![\w.'\u2019-])({_NAMES}) {_COUNTRY_BRACKETS} (?:beat|bt|def\.|defeated|v|vs\.?) "
@@ -120,8 +125,9 @@ def before_scores(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 
 
 def in_a_list(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
-    """The names of a line that lists four names or more: "Joe Hart; Kyle Walker, John Stones"."""
-    for line in _LIST_LINE.finditer(text):
+    """The names of a line that lists four names or more: "Joe Hart; Kyle Walker, John Stones";
+    a line that ends in a comma runs on to the next."""
+    for line in _LIST_LINE.finditer(_RUN_ON.sub(" ", text)):
         for m in _LIST_ITEM.finditer(line.group()):
             yield line.start() + m.start(1), line.start() + m.end(1)
 
