@@ -282,3 +282,19 @@ def test_regnal_numbers():
                                     [Mention("Henry", ORG, text.index("Henry"), text.index("Henry") + 5)], text, PERSON)
     assert [m.text for m in found] == ["Baudouin I", "Kerry", "Smith", "Henry"]
     assert clean_name("Henry VIII") == "Henry VIII" and clean_name("Orbital ATK") == ""
+
+
+def test_does_a_players_deed():
+    assert rules.does_a_players_deed(evidence("Mariano Rivera", "Mariano Rivera pitched a scoreless ninth", majority=ORG))
+    assert rules.does_a_players_deed(evidence("Tino Martinez", "Tino Martinez's two-run homer keyed", majority=ORG))
+    assert not rules.does_a_players_deed(evidence("Arsenal", "Arsenal scored twice", majority=ORG))
+    assert not rules.does_a_players_deed(evidence("Texas", "Texas pitched in", majority=PLACE, country_or_region=True))
+    assert rules.follows_role_noun(evidence("Les Ferdinand", "Newcastle team mate Les Ferdinand.", majority=PLACE))
+
+
+def test_is_short_for_a_company():
+    text = "Swedish group LM Ericsson AB said. Ericsson said. It competes with Johnson Controls Inc. Johnson said"
+    assert rules.is_short_for_a_company(evidence("Ericsson", text))
+    assert rules.is_short_for_a_company(evidence("Johnson Controls", text, majority=ORG))
+    assert not rules.is_short_for_a_company(evidence("Johnson", text + ". Ray Johnson"))  # "Johnson Controls Inc"
+    assert clean_name("Kloof Gold Mining Co") == "" and clean_name("Pirelli SpA") == ""
