@@ -298,3 +298,10 @@ def test_is_short_for_a_company():
     assert rules.is_short_for_a_company(evidence("Johnson Controls", text, majority=ORG))
     assert not rules.is_short_for_a_company(evidence("Johnson", text + ". Ray Johnson"))  # "Johnson Controls Inc"
     assert clean_name("Kloof Gold Mining Co") == "" and clean_name("Pirelli SpA") == ""
+
+
+def test_bowling_figures_and_caught_and_bowled():
+    text = "Bowling: Vass 7-0-29-0, de Silva 4-0-25-0, S. Waugh 9.2-0-49-1\nM. Waugh c and b Jayasuriya 50\n" \
+           "Total (for 7 wickets) 228"
+    assert spans_of(text, rows.bowling_figures) == ["Vass", "de Silva", "S. Waugh"]
+    assert spans_of(text, rows.in_a_batting_line) == ["M. Waugh", "Jayasuriya"]

@@ -33,7 +33,7 @@ _SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})(?:\.|-elect)?\s+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{any_of(ROLE_NOUNS)})\s+$")
-_LEGAL_FORM_AFTER = rf"\s+(?:{'|'.join(LEGAL_FORMS)})\b"
+_LEGAL_FORM_AFTER = re.compile(rf"\s+(?:{'|'.join(LEGAL_FORMS)})\b")
 _DEED_AFTER = re.compile(rf"^(?:['\u2019]s?)?\s+(?:{any_of(PLAYER_DEEDS)})\b")
 _ACRONYM_AFTER = re.compile(r"^\s*\([A-Z][A-Z0-9&]{1,6}\)")
 _VERSION_AFTER = re.compile(r"^\s+v?\d+(?:\.\d+)+\b|^\s+\d+(?:GB|MB|TB|mm|K)\b|\s\d+\.\d+$")
@@ -223,7 +223,7 @@ def is_short_for_a_company(e: Evidence) -> bool:
     Inc"); a country or region keeps its label ("Brazil" of "Petroleo Brasil SA" is no such name)."""
     if e.majority not in (PERSON, ORG) or e.country_or_region:
         return False
-    return re.search(rf"(?<![\w-]){re.escape(e.form)}{_LEGAL_FORM_AFTER}", e.text) is not None
+    return any(_LEGAL_FORM_AFTER.match(e.text, start + len(e.form)) for start in occurrences(e.text, e.form, "-"))
 
 
 def does_a_players_deed(e: Evidence) -> bool:

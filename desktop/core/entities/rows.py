@@ -60,8 +60,11 @@ _SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;] ))((?:{_INITIALS})?{_NAMES})(?=,
 # Pujara not out 79": the batsman, the fielder and the bowler.
 _PLAYER = rf"(?:{_INITIALS})?{_NAMES}"
 _BATTING_LINE = re.compile(
-    rf"^({_PLAYER}) (?:(?:c|st) ({_PLAYER}) |lbw |c & )?(?:b ({_PLAYER})|not out|run out(?: \(({_PLAYER})\))?) \d+$",
+    rf"^({_PLAYER}) (?:(?:c|st) ({_PLAYER}) |lbw |c & |c and )?(?:b ({_PLAYER})|not out|run out(?: \(({_PLAYER})\))?) \d+$",
     re.MULTILINE)
+# A bowler's figures, overs-maidens-runs-wickets: "Bowling: Vass 7-0-29-0, de Silva 4-0-25-0".
+_FIGURES = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PARTICLE}) )?{_NAMES}) \d+(?:\.\d)?-\d+-\d+-\d+\b",
+                      re.MULTILINE)
 # "Chelsea 0 Arsenal 2 (Lacazette 12)": a match result, two teams and their scores.
 _TEAM = rf"{_CAP}(?: {_CAP}){{0,3}}"
 _RESULT_LINE = re.compile(rf"^({_TEAM}) \d+(?: \([^()\n]*\))? ({_TEAM}) \d+(?: \([^()\n]*\))?$", re.MULTILINE)
@@ -178,6 +181,12 @@ def numbered(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
             yield from ((line.start() + a, line.start() + b) for a, b in found)
 
 
+def bowling_figures(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The bowlers of a scorecard, each before overs, maidens, runs and wickets: "Vass 7-0-29-0"."""
+    for m in _FIGURES.finditer(text):
+        yield m.span(1)
+
+
 def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[tuple[int, int]]:
     """The spans of the teams of results lines and scorecards: both sides of "Chelsea 0 Arsenal
     2", the sides of a line where one has its players' scores ("Worcestershire 238, Derbyshire
@@ -202,7 +211,7 @@ ROW_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = 
     before_brackets, before_scores, in_a_list)
 # Shapes that say "person" by themselves: the model reads single surnames in them worst.
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
-    in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered)
+    in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
