@@ -217,13 +217,13 @@ def test_teams():
 
 def test_a_side_before_its_players_scores_or_a_players_role():
     text = ("Chesterfield: Worcestershire 238, Derbyshire 471 (J. Adams 123, T. Moody 6-82)\n"
-            "Surrey 429-7 (C. Lewis 80 not out)\nFormer captain Mike Gatting and England captain Mike Atherton;"
+            "Surrey 429-7 (C. Lewis 80 not out), Spain 185 (Ijaz Ahmed 79)\nFormer captain Mike Gatting and England captain Mike Atherton;"
             " Surrey captain Chris Lewis")
     named = {text.index(w) for w in ("England", "Surrey captain")}
     assert [text[a:b] for a, b in rows.teams(text, GAZ, named)] == ["Worcestershire", "Derbyshire", "Surrey", "Surrey"]
     cars = "1. Alex Zanardi (Italy), Reynard Honda, 53.980\n2. Bobby Rahal (U.S.), Reynard Mercedes-Benz, 54.1"
     assert [cars[a:b] for a, b in rows.teams(cars, GAZ, set())] == ["Reynard Honda", "Reynard Mercedes-Benz"]
-    assert spans_of(text, rows.scorers_in_brackets) == ["J. Adams", "T. Moody", "C. Lewis"]
+    assert spans_of(text, rows.scorers_in_brackets) == ["J. Adams", "T. Moody", "C. Lewis", "Ijaz Ahmed"]
 
 
 def test_with_minutes():

@@ -189,21 +189,21 @@ def bowling_figures(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 
 def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[tuple[int, int]]:
     """The spans of the teams of results lines and scorecards: both sides of "Chelsea 0 Arsenal
-    2", the sides of a line where one has its players' scores ("Worcestershire 238, Derbyshire
-    471 (J. Adams 123"), the make a driver races for ("(Italy), Reynard Honda, 53.980"), a side before a
-    player's role ("Surrey captain Chris Lewis") when the model named it (starts in `named`: not
-    "Former captain ...") and no country, region or nation goes by its name (a national side is
-    named as its country). The model reads some teams as people."""
+    2", the make a driver races for ("(Italy), Reynard Honda, 53.980"), the sides of a line where
+    one has its players' scores ("Worcestershire 238, Derbyshire 471 (J. Adams 123"), a side
+    before a player's role ("Surrey captain Chris Lewis") when the model named it (starts in
+    `named`: not "Former captain ..."); of the last two none that a country, region or nation
+    goes by (a national side is named as its country: "Pakistan 185 (Ijaz Ahmed 79)"). The model
+    reads some teams as people."""
     found = [m.span(i) for m in _RESULT_LINE.finditer(text) for i in (1, 2)]
+    found += [m.span(2) for m in _MAKE.finditer(text) if _is_country(m.group(1), gaz)]
     line_of = lambda at: text.rfind("\n", 0, at)
     sides = [m.span(1) for m in _SIDE_BEFORE_PLAYERS.finditer(text)]
     scorecard_lines = {line_of(a) for a, _ in sides}
     blanked = _BRACKETS.sub(lambda m: " " * len(m.group()), text) if sides else ""
-    found += sides + [m.span(1) for m in _SIDE_SCORE.finditer(blanked) if line_of(m.start()) in scorecard_lines]
-    found += [m.span(2) for m in _MAKE.finditer(text) if _is_country(m.group(1), gaz)]
-    found += [m.span(1) for m in _SIDE_BEFORE_ROLE.finditer(text) 
-              if m.start(1) in named and not _is_country(m.group(1), gaz)]
-    return sorted(set(found))
+    clubs = sides + [m.span(1) for m in _SIDE_SCORE.finditer(blanked) if line_of(m.start()) in scorecard_lines]
+    clubs += [m.span(1) for m in _SIDE_BEFORE_ROLE.finditer(text) if m.start(1) in named]
+    return sorted(set(found) | {(a, b) for a, b in clubs if not _is_country(text[a:b], gaz)})
 
 
 # Each finds the spans of one row shape; the model's labels decide whether a shape holds people.
