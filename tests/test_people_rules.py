@@ -305,3 +305,10 @@ def test_bowling_figures_and_caught_and_bowled():
            "Total (for 7 wickets) 228"
     assert spans_of(text, rows.bowling_figures) == ["Vass", "de Silva", "S. Waugh"]
     assert spans_of(text, rows.in_a_batting_line) == ["M. Waugh", "Jayasuriya"]
+
+
+def test_in_a_squad():
+    text = "France (Guido Fulst, Danilo Hondo, Heiko Szonn) 4:05.463 beat Spain (Todd Woodbridge / Mark Woodforde)\n" \
+           "Real Madrid (Roberto Carlos, Raul Gonzalez)"
+    assert spans_of(text, rows.in_a_squad) == ["Guido Fulst", "Danilo Hondo", "Heiko Szonn", "Todd Woodbridge",
+                                               "Mark Woodforde"]

@@ -62,6 +62,10 @@ _PLAYER = rf"(?:{_INITIALS})?{_NAMES}"
 _BATTING_LINE = re.compile(
     rf"^({_PLAYER}) (?:(?:c|st) ({_PLAYER}) |lbw |c & |c and )?(?:b ({_PLAYER})|not out|run out(?: \(({_PLAYER})\))?) \d+$",
     re.MULTILINE)
+# A country's team or pair, their full names in brackets: "Germany (Guido Fulst, Danilo Hondo,
+# Thorsten Rund)", "Australia (Todd Woodbridge / Mark Woodforde)".
+_SQUAD = re.compile(rf"(?<![\w.'\u2019-])({_CAP}(?: {_CAP}){{0,2}}) \(({_NAME}(?:(?:, | and | ?/ ?){_NAME})+)\)")
+_SQUAD_NAME = re.compile(rf"(?:(?<=^)|(?<=, )|(?<= and )|(?<=/)|(?<=/ ))({_NAME})(?=,| and| ?/|$)")
 # A bowler's figures, overs-maidens-runs-wickets: "Bowling: Vass 7-0-29-0, de Silva 4-0-25-0".
 _FIGURES = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PARTICLE}) )?{_NAMES}) \d+(?:\.\d)?-\d+-\d+-\d+\b",
                       re.MULTILINE)
@@ -181,6 +185,13 @@ def numbered(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
             yield from ((line.start() + a, line.start() + b) for a, b in found)
 
 
+def in_a_squad(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The full names in brackets after a country: "Germany (Guido Fulst, Danilo Hondo)"."""
+    for m in _SQUAD.finditer(text):
+        if _is_country(m.group(1), gaz):
+            yield from ((m.start(2) + n.start(1), m.start(2) + n.end(1)) for n in _SQUAD_NAME.finditer(m.group(2)))
+
+
 def bowling_figures(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """The bowlers of a scorecard, each before overs, maidens, runs and wickets: "Vass 7-0-29-0"."""
     for m in _FIGURES.finditer(text):
@@ -211,7 +222,8 @@ ROW_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = 
     before_brackets, before_scores, in_a_list)
 # Shapes that say "person" by themselves: the model reads single surnames in them worst.
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
-    in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures)
+    in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures,
+    in_a_squad)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
