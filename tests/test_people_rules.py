@@ -312,3 +312,8 @@ def test_in_a_squad():
            "Real Madrid (Roberto Carlos, Raul Gonzalez)"
     assert spans_of(text, rows.in_a_squad) == ["Guido Fulst", "Danilo Hondo", "Heiko Szonn", "Todd Woodbridge",
                                                "Mark Woodforde"]
+
+
+def test_heads_a_tally():
+    assert rules.heads_a_tally(evidence("Extras", "Extras (lb-3 nb-6 w-7) 16\nTotal (50 overs) 228"))
+    assert not rules.heads_a_tally(evidence("Lara", "Lara (West Indies) 16"))

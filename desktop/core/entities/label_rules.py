@@ -34,6 +34,8 @@ _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{any_of(ROLE_NOUNS)})\s+$")
 _LEGAL_FORM_AFTER = re.compile(rf"\s+(?:{'|'.join(LEGAL_FORMS)})\b")
+# A scorecard's tally in brackets: "Extras (lb-3 nb-2 w-7) 16", "Extras (b-4) 4".
+_TALLY_AFTER = re.compile(r"^ \((?:[a-z]{1,2}-\d+ ?)+\) \d+")
 _DEED_AFTER = re.compile(rf"^(?:['\u2019]s?)?\s+(?:{any_of(PLAYER_DEEDS)})\b")
 _ACRONYM_AFTER = re.compile(r"^\s*\([A-Z][A-Z0-9&]{1,6}\)")
 _VERSION_AFTER = re.compile(r"^\s+v?\d+(?:\.\d+)+\b|^\s+\d+(?:GB|MB|TB|mm|K)\b|\s\d+\.\d+$")
@@ -226,6 +228,12 @@ def is_short_for_a_company(e: Evidence) -> bool:
     return any(_LEGAL_FORM_AFTER.match(e.text, start + len(e.form)) for start in occurrences(e.text, e.form, "-"))
 
 
+def heads_a_tally(e: Evidence) -> bool:
+    """A word before a scorecard's tally of byes, leg byes and no-balls heads a row of the card,
+    and names no one: "Extras (lb-3 nb-2) 5"."""
+    return all(_TALLY_AFTER.match(a) for a in e.afters)
+
+
 def does_a_players_deed(e: Evidence) -> bool:
     """Who pitches or hits a homer is a player, though the model calls the name an organisation
     ("Mariano Rivera pitched", "Tino Martinez's two-run homer"); a country or region keeps its
@@ -313,6 +321,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_team, ORG),
     (is_part_of_full_name, PERSON),
     (is_listed, PERSON),
+    (heads_a_tally, None),
     (is_surname_with_particles, PERSON),
     (has_credentials, PERSON),
     (ends_in_lone_surname, PERSON),
