@@ -217,7 +217,8 @@ def test_teams():
 
 def test_a_side_before_its_players_scores_or_a_players_role():
     text = ("Chesterfield: Worcestershire 238, Derbyshire 471 (J. Adams 123, T. Moody 6-82)\n"
-            "Surrey 429-7 (C. Lewis 80 not out), Spain 185 (Ijaz Ahmed 79)\nFormer captain Mike Gatting and England captain Mike Atherton;"
+            "Surrey 429-7 (C. Lewis 80 not out), Spain 185 (Ijaz Ahmed 79)\n"
+            "Former captain Mike Gatting and England captain Mike Atherton;"
             " Surrey captain Chris Lewis")
     named = {text.index(w) for w in ("England", "Surrey captain")}
     assert [text[a:b] for a, b in rows.teams(text, GAZ, named)] == ["Worcestershire", "Derbyshire", "Surrey", "Surrey"]
