@@ -145,6 +145,9 @@ def test_a_long_standings_line_is_a_team_and_its_town_no_mention():
     text = "Aston Villa 3 1 1 1 4 4 4"
     assert orgs.results_teams(text, {"Aston Villa"}) == {"Aston Villa": [0]}
     assert orgs.inside_teams({"Sheffield Wednesday": [5]}, {"Sheffield": [5], "Leeds": [40]}) == ["Sheffield"]
+    table = "NEW YORK 74 59 .556 -\nBOSTON 69 65 .515 5 1/2\nMiami 14 6 0 1.000\nWon 3 of 4 at .500 pace"
+    assert sorted(orgs.results_teams(table, set())) == ["BOSTON", "Miami", "NEW YORK"]
+    assert orgs.inside_teams({"Watford": [5]}, {"Watford 4 2": [5], "Leeds": [40]}) == ["Watford 4 2"]
 
 
 def test_a_country_called_by_its_initials_is_left_to_the_place_rules():

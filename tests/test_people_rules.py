@@ -16,7 +16,7 @@ from tests.test_entity_rules import evidence
 class FakeGazetteer:
     """Knows a few countries, as the real one would."""
 
-    COUNTRIES = {"Switzerland", "France", "Spain", "U.S.", "Japan"}
+    COUNTRIES = {"Switzerland", "France", "Spain", "U.S.", "Japan", "England", "Italy"}
 
     def lookup(self, name):
         return [type("Place", (), {"kind": COUNTRY})()] if name in self.COUNTRIES else []
@@ -101,6 +101,7 @@ def test_credentials_after_names():
     assert not name_parts.opens_with_credentials(", Mass., said")
     assert name_parts.is_credential("Ph.D.") and name_parts.is_credential("QC") and not name_parts.is_credential("MS")
     assert name_parts.is_suffix("Jr.") and name_parts.is_suffix("III") and not name_parts.is_suffix("Ill.")
+    assert name_parts.is_suffix("VIII") and not name_parts.is_suffix("VX") and not name_parts.is_suffix("CIA")
 
 
 def test_credentials_and_numbers_are_no_part_of_the_name():
@@ -211,7 +212,40 @@ def test_scorers_in_brackets():
 
 
 def test_teams():
-    assert [RESULTS[a:b] for a, b in rows.teams(RESULTS)] == ["Chelsea", "Arsenal"]
+    assert [RESULTS[a:b] for a, b in rows.teams(RESULTS, GAZ, set())] == ["Chelsea", "Arsenal"]
+
+
+def test_a_side_before_its_players_scores_or_a_players_role():
+    text = ("Chesterfield: Worcestershire 238, Derbyshire 471 (J. Adams 123, T. Moody 6-82)\n"
+            "Surrey 429-7 (C. Lewis 80 not out), Spain 185 (Ijaz Ahmed 79)\n"
+            "Former captain Mike Gatting and England captain Mike Atherton;"
+            " Surrey captain Chris Lewis")
+    named = {text.index(w) for w in ("England", "Surrey captain")}
+    assert [text[a:b] for a, b in rows.teams(text, GAZ, named)] == ["Worcestershire", "Derbyshire", "Surrey", "Surrey"]
+    cars = "1. Alex Zanardi (Italy), Reynard Honda, 53.980\n2. Bobby Rahal (U.S.), Reynard Mercedes-Benz, 54.1"
+    assert [cars[a:b] for a, b in rows.teams(cars, GAZ, set())] == ["Reynard Honda", "Reynard Mercedes-Benz"]
+    assert spans_of(text, rows.scorers_in_brackets) == ["J. Adams", "T. Moody", "C. Lewis", "Ijaz Ahmed"]
+
+
+def test_with_minutes():
+    text = "Romania - Cosmin Contra (31st), Mihai Tararache (75th)\nCanada - Aunger (41st min, pen)\n" \
+           "Scotland - Alistair McCoist (Gordon Durie 75th), (Alama Ieremia, 70)\nthe 1996 (21st) edition"
+    assert spans_of(text, rows.with_minutes) == ["Cosmin Contra", "Mihai Tararache", "Aunger", "Gordon Durie",
+                                                 "Alama Ieremia"]
+
+
+def test_numbered():
+    text = ("France - 1 - Bernard Lama; 2 - Lilian Thuram (14 - Sabri Lamouchi 87th), 5 - Laurent Blanc\n"
+            "Won 3 - Chelsea, 2 - Arsenal")
+    assert spans_of(text, rows.numbered) == ["Bernard Lama", "Lilian Thuram", "Sabri Lamouchi", "Laurent Blanc"]
+
+
+def test_a_list_of_surnames_run_on():
+    text = "Given, Breen, Staunton, Irwin, McAteer.\n65 Billy Andrade, Duffy Waldorf,\nJesper Parnevik, Jim Furyk\n" \
+           "Pakistan - Salim Malik, Inzamam-ul-Haq, Wasim Akram (captain), Ata-ur-Rehman."
+    assert spans_of(text, rows.in_a_list) == ["Given", "Breen", "Staunton", "Irwin", "McAteer", "Billy Andrade",
+                                              "Duffy Waldorf", "Jesper Parnevik", "Jim Furyk", "Salim Malik",
+                                              "Inzamam-ul-Haq", "Wasim Akram", "Ata-ur-Rehman"]
 
 
 def test_teams_become_organisations():
@@ -240,3 +274,47 @@ def test_is_described_with_who():
 def test_a_verb_glued_to_a_name_is_no_part_of_it():
     assert clean_name("Alexis Madrigalreports") == "Alexis Madrigal"
     assert clean_name("Pete Sessions") == "Pete Sessions" and clean_name("Tom Saidov") == "Tom Saidov"
+
+
+def test_regnal_numbers():
+    text = "King Baudouin I born. Henry VIII and Anne. said Kerry I think. Smith IIX"
+    found = name_parts.with_numbers([Mention(w, PERSON, text.index(w), text.index(w) + len(w))
+                                     for w in ("Baudouin", "Kerry", "Smith")] +
+                                    [Mention("Henry", ORG, text.index("Henry"), text.index("Henry") + 5)], text, PERSON)
+    assert [m.text for m in found] == ["Baudouin I", "Kerry", "Smith", "Henry"]
+    assert clean_name("Henry VIII") == "Henry VIII" and clean_name("Orbital ATK") == ""
+
+
+def test_does_a_players_deed():
+    assert rules.does_a_players_deed(evidence("Mariano Rivera", "Mariano Rivera pitched a scoreless ninth", majority=ORG))
+    assert rules.does_a_players_deed(evidence("Tino Martinez", "Tino Martinez's two-run homer keyed", majority=ORG))
+    assert not rules.does_a_players_deed(evidence("Arsenal", "Arsenal scored twice", majority=ORG))
+    assert not rules.does_a_players_deed(evidence("Texas", "Texas pitched in", majority=PLACE, country_or_region=True))
+    assert rules.follows_role_noun(evidence("Les Ferdinand", "Newcastle team mate Les Ferdinand.", majority=PLACE))
+
+
+def test_is_short_for_a_company():
+    text = "Swedish group LM Ericsson AB said. Ericsson said. It competes with Johnson Controls Inc. Johnson said"
+    assert rules.is_short_for_a_company(evidence("Ericsson", text))
+    assert rules.is_short_for_a_company(evidence("Johnson Controls", text, majority=ORG))
+    assert not rules.is_short_for_a_company(evidence("Johnson", text + ". Ray Johnson"))  # "Johnson Controls Inc"
+    assert clean_name("Kloof Gold Mining Co") == "" and clean_name("Pirelli SpA") == ""
+
+
+def test_bowling_figures_and_caught_and_bowled():
+    text = "Bowling: Vass 7-0-29-0, de Silva 4-0-25-0, S. Waugh 9.2-0-49-1\nM. Waugh c and b Jayasuriya 50\n" \
+           "Total (for 7 wickets) 228"
+    assert spans_of(text, rows.bowling_figures) == ["Vass", "de Silva", "S. Waugh"]
+    assert spans_of(text, rows.in_a_batting_line) == ["M. Waugh", "Jayasuriya"]
+
+
+def test_in_a_squad():
+    text = "France (Guido Fulst, Danilo Hondo, Heiko Szonn) 4:05.463 beat Spain (Todd Woodbridge / Mark Woodforde)\n" \
+           "Real Madrid (Roberto Carlos, Raul Gonzalez)"
+    assert spans_of(text, rows.in_a_squad) == ["Guido Fulst", "Danilo Hondo", "Heiko Szonn", "Todd Woodbridge",
+                                               "Mark Woodforde"]
+
+
+def test_heads_a_tally():
+    assert rules.heads_a_tally(evidence("Extras", "Extras (lb-3 nb-6 w-7) 16\nTotal (50 overs) 228"))
+    assert not rules.heads_a_tally(evidence("Lara", "Lara (West Indies) 16"))

@@ -11,6 +11,7 @@ from ..article import ORG, PERSON, PLACE, Entity
 from . import language, ner
 from .gazetteer import gazetteer
 from .labels import document_labels
+from .name_parts import with_numbers
 from .org_rules import inside_teams, org_groups, refine_org_mentions, results_teams
 from .people import aged_people, clean_name, merge_people
 from .label_rules import WINDOW
@@ -58,13 +59,14 @@ def find_entities(title: str, text: str) -> list[Entity]:
     gaz = gazetteer()
     analysis = ner.analyse(nlp, title, leading_part(text, ENTITY_CHARS - len(title), ENTITY_LINES))
     add_listed_people(analysis, gaz)
+    analysis.mentions = with_numbers(analysis.mentions, analysis.text, PERSON)
     refine_org_mentions(analysis)
     trim_place_mentions(analysis, gaz)
     labels = document_labels(analysis, gaz)
     forms_of = lambda label: [f for f, lab in labels.items() if lab == label]
 
     positions = ner.mention_starts(analysis.mentions)
-    team_spans = _add_teams(analysis.text, labels, positions)
+    team_spans, also_places = _add_teams(analysis.text, labels, positions)
     for form, starts in aged_people(analysis.text, analysis.masked).items():
         if labels.get(form) not in (PLACE, ORG):  # "the United States, 40," is no person
             labels[form] = PERSON
@@ -76,7 +78,7 @@ def find_entities(title: str, text: str) -> list[Entity]:
         labels.setdefault(form, PLACE)
         positions.setdefault(form, []).extend(starts)
     _add_datelines(analysis.text, labels, positions, gaz)
-    place_forms = forms_of(PLACE)
+    place_forms = forms_of(PLACE) + also_places
     votes = ner.label_votes(analysis.mentions)
     # Names spaCy never called a place ("Bush"): a city only when its country is in the article,
     # unless the text puts it where only a place can stand ("travelling to Cheltenham").
@@ -132,16 +134,21 @@ def leading_part(text: str, limit: int, lines: int) -> str:
     return head[:cut] if cut > 0 else head
 
 
-def _add_teams(text: str, labels: dict, positions: dict[str, list[int]]) -> list[tuple[int, int]]:
+def _add_teams(text: str, labels: dict, positions: dict[str, list[int]]) -> tuple[list[tuple[int, int]], list[str]]:
     """Label the teams of results and standings lines organisations, and what the model found
-    inside their names no mention ("Sheffield" of "Sheffield Wednesday"); their spans."""
+    inside their names no mention ("Sheffield" of "Sheffield Wednesday"); their spans, and the
+    teams that stay places too: a town the model calls a place where no table names it as a
+    team ("CHICAGO 71 64 .526 10" a team, "CHICAGO AT TORONTO" the town)."""
     teams = results_teams(text, {f for f, label in labels.items() if label == PERSON})
     for form in inside_teams(teams, positions):
         labels[form] = None
+    also_places = []
     for form, starts in teams.items():
+        if labels.get(form) == PLACE and set(positions.get(form, [])) - set(starts):
+            also_places.append(form)
         labels[form] = ORG
         positions[form] = sorted({*positions.get(form, []), *starts})
-    return [(s, s + len(team)) for team, starts in teams.items() for s in starts]
+    return [(s, s + len(team)) for team, starts in teams.items() for s in starts], also_places
 
 
 def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz) -> None:

@@ -16,8 +16,8 @@ from functools import cached_property
 from ..article import ORG, PERSON, PLACE
 from .gazetteer import name_key
 from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HOLIDAYS, HONORIFICS, HYPOCORISMS,
-                      KIN_WORDS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS, ROLE_NOUNS,
-                      SEAS, SPEECH_VERBS, THING_ADJECTIVES, any_of)
+                      KIN_WORDS, LEGAL_FORMS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS,
+                      PLAYER_DEEDS, ROLE_NOUNS, SEAS, SPEECH_VERBS, THING_ADJECTIVES, any_of)
 from .name_parts import is_credential, opens_with_credentials
 from .ner import DEMONYM, Label, occurrences
 from .org_rules import ORG_LABEL_RULES, is_called_an_institution
@@ -33,6 +33,10 @@ _SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})(?:\.|-elect)?\s+$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{any_of(ROLE_NOUNS)})\s+$")
+_LEGAL_FORM_AFTER = re.compile(rf"\s+(?:{'|'.join(LEGAL_FORMS)})\b")
+# A scorecard's tally in brackets: "Extras (lb-3 nb-2 w-7) 16", "Extras (b-4) 4".
+_TALLY_AFTER = re.compile(r"^ \((?:[a-z]{1,2}-\d+ ?)+\) \d+")
+_DEED_AFTER = re.compile(rf"^(?:['\u2019]s?)?\s+(?:{any_of(PLAYER_DEEDS)})\b")
 _ACRONYM_AFTER = re.compile(r"^\s*\([A-Z][A-Z0-9&]{1,6}\)")
 _VERSION_AFTER = re.compile(r"^\s+v?\d+(?:\.\d+)+\b|^\s+\d+(?:GB|MB|TB|mm|K)\b|\s\d+\.\d+$")
 _THING_BEFORE = re.compile(rf"\b(?:a|an|its|their|the|that|this)\s+(?:{any_of(THING_ADJECTIVES)})\s+$", re.IGNORECASE)
@@ -209,9 +213,33 @@ def is_a_product(e: Evidence) -> bool:
 def follows_role_noun(e: Evidence) -> bool:
     """A job written in lower case right before a name makes it a person's: "Juventus coach
     Allegri", "goalkeeper Oblak", though the model calls it an organisation; a country keeps its
-    label."""
-    return (e.majority in (PERSON, ORG) and not e.country_or_region
+    label, and so does a big city ("Newcastle team mate Les Ferdinand" is a person, the model's
+    town)."""
+    return ((e.majority in (PERSON, ORG) or e.majority == PLACE and e.strength < 2) and not e.country_or_region
             and any(_ROLE_BEFORE.search(b) for b in e.befores))
+
+
+def is_short_for_a_company(e: Evidence) -> bool:
+    """The name of a company the article also gives with its legal form is the company's, not a
+    person's ("Ericsson said" after "LM Ericsson AB"; "Johnson Controls" after "Johnson Controls
+    Inc"); a country or region keeps its label ("Brazil" of "Petroleo Brasil SA" is no such name)."""
+    if e.majority not in (PERSON, ORG) or e.country_or_region:
+        return False
+    return any(_LEGAL_FORM_AFTER.match(e.text, start + len(e.form)) for start in occurrences(e.text, e.form, "-"))
+
+
+def heads_a_tally(e: Evidence) -> bool:
+    """A word before a scorecard's tally of byes, leg byes and no-balls heads a row of the card,
+    and names no one: "Extras (lb-3 nb-2) 5"."""
+    return all(_TALLY_AFTER.match(a) for a in e.afters)
+
+
+def does_a_players_deed(e: Evidence) -> bool:
+    """Who pitches or hits a homer is a player, though the model calls the name an organisation
+    ("Mariano Rivera pitched", "Tino Martinez's two-run homer"); a country or region keeps its
+    label."""
+    return (e.majority in (PERSON, ORG, PLACE) and not e.country_or_region
+            and any(_DEED_AFTER.match(a) for a in e.afters))
 
 
 def is_the_thing(e: Evidence) -> bool:
@@ -293,9 +321,11 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_team, ORG),
     (is_part_of_full_name, PERSON),
     (is_listed, PERSON),
+    (heads_a_tally, None),
     (is_surname_with_particles, PERSON),
     (has_credentials, PERSON),
     (ends_in_lone_surname, PERSON),
+    (is_short_for_a_company, ORG),
     (is_celestial, None),
     (is_sea_as_modifier, None),
     (is_sea, PLACE),
@@ -308,6 +338,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_a_product, None),
     (follows_honorific, PERSON),
     (follows_role_noun, PERSON),
+    (does_a_players_deed, PERSON),
     (is_the_thing, None),
     (is_strong_place, PLACE),
     (is_place_after_preposition, PLACE),

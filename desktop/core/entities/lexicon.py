@@ -104,7 +104,18 @@ ROLE_NOUNS = ("coach", "manager", "striker", "forward", "midfielder", "defender"
               "winger", "captain", "skipper", "seed", "referee", "rider", "driver", "jockey", "trainer",
               "teammate", "spokesman", "spokeswoman", "minister", "secretary", "senator", "chancellor",
               "premier", "governor", "mayor", "judge", "prosecutor", "lawyer", "analyst", "economist",
-              "counterpart", "chairman", "chairwoman", "president", "rival")
+              "counterpart", "chairman", "chairwoman", "president", "rival", "team mate", "team-mate",
+              "finalist", "semifinalist", "runner-up", "champion", "pitcher", "batsman", "bowler", "all-rounder",
+              "opener", "spinner", "seamer", "quarterback")
+# What only a player does, right after the name or the name's possessive: "Mariano Rivera
+# pitched", "Tino Martinez's two-run homer" (a team wins, scores and beats, but does not pitch).
+PLAYER_DEEDS = ("pitched", "homered", "singled", "doubled", "tripled", "walked", "struck out", "homer", "triple",
+                "double", "single", "home run", "two-run homer", "three-run homer", "solo homer", "grand slam",
+                "volleyed", "headed home", "headed in", "netted", "converted", "served", "aced")
+# Verbs the pronoun "I" opens a clause with, so that "I" after a name is no regnal number.
+PRONOUN_VERBS = ("am", "was", "have", "had", "think", "thought", "know", "knew", "said", "say", "will", "would",
+                 "can", "could", "do", "did", "don't", "didn't", "want", "feel", "felt", "believe", "hope", "mean",
+                 "told", "went", "got", "see", "saw", "guess", "must", "should", "just", "also", "never")
 # Nouns a surname qualifies: "the Carter administration".
 PERSON_MODIFIED = ("administration", "government", "cabinet", "presidency", "era", "campaign", "family",
                    "camp")
@@ -167,6 +178,10 @@ INSTITUTION_WORDS = ("University", "College", "Institute", "Academy", "Council",
                      "Federation", "Union", "Corporation", "Company", "Court", "School", "Center", "Centre",
                      "Laboratory", "Office", "Bureau", "Authority", "Board", "Organisation", "Organization",
                      "Museum", "Hospital", "Police", "Service", "Fund", "Trust")
+# A company's legal form after its name, as written in English and abroad: "Johnson Controls Inc",
+# "LM Ericsson AB", "Pirelli SpA", "Kloof Gold Mining Co". No person's name ends so.
+LEGAL_FORMS = ("Inc", "Ltd", "LLC", "Plc", "PLC", "Corp", "Co", "SpA", "AB", "AG", "GmbH", "NV", "BV", "ASA", "Oyj",
+               "Bhd", "Tbk", "Pty", "Limited", "Incorporated", "Corporation", "Holdings")
 # Endings that leave the same organisation when dropped: "Netflix Inc" is Netflix.
 COMPANY_ENDS = frozenset({"inc", "ltd", "llc", "plc", "corp", "corporation", "co", "company", "group", "market",
                           "holdings", "sa", "ag", "gmbh", "nv", "limited", "incorporated"})

@@ -10,8 +10,9 @@ the project's own, from the usage of English-language news.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from .lexicon import NOT_A_PERSON_END, PARTICLES
+from .lexicon import NOT_A_PERSON_END, PARTICLES, PRONOUN_VERBS
 
 # Degrees, professional letters and honours written after a name, as written, without dots:
 # they qualify the person and are not part of the name a reader searches for.
@@ -39,12 +40,17 @@ _OFFICE_THEN_NAME = re.compile(
     rf"(?:.*\s|^)(?:{'|'.join(OFFICES)})\.?(?:\s+of\s+[A-Z][^\W\d_]+)?\s+"
     rf"((?:{_CAP_WORD}[-'\u2019.]?[^\W\d_]*\s+){{0,2}}{_CAP_WORD}(?:[-'\u2019][^\W\d_]+)*)$")
 # Generational suffixes: part of the name ("Martin Luther King Jr.").
-SUFFIXES = ("Jr", "Sr", "II", "III", "IV")
+# A monarch's or pope's number is part of the name too ("Henry VIII", "Baudouin I").
+SUFFIXES = ("Jr", "Sr")
+ROMAN = r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})"
 _ONE = "|".join([*(r"\.?".join(c) + r"\.?" for c in CREDENTIALS), *(r"\.".join(c) + r"\." for c in DOTTED_CREDENTIALS)])
 # A run of credentials after a name, each after a comma or a space, ending where the sentence
 # goes on: "Dana Whitfield, M.S., R.D., a dietitian", "Peter Black MBE said".
 _RUN = re.compile(rf"(?:,? (?:{_ONE})(?![\w.-]))+(?=[,;:.)]|\s+[a-z]|\s*$)", re.MULTILINE)
-_SUFFIX_WORD = re.compile(rf"(?:{'|'.join(SUFFIXES)})\.?,?")
+_SUFFIX_WORD = re.compile(rf"(?:{'|'.join(SUFFIXES)})\.?,?|{ROMAN},?")
+# A number after a name, that the model left out ("King Baudouin I born"); not the pronoun "I"
+# ("said Kerry I think").
+_NUMBER_AFTER = re.compile(rf" (?!I (?:{'|'.join(PRONOUN_VERBS)})\b){ROMAN}(?![\w'\u2019.-])")
 _PARTICLE_WORD = re.compile(rf"(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})(?:[-'\u2019].+)?")
 
 
@@ -117,3 +123,13 @@ def runs_on(text: str, end: int) -> int:
         return end
     m = re.match(r" [A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*", text[end:])
     return end + m.end() if m else end
+
+
+def with_numbers(mentions: list, text: str, person: object) -> list:
+    """The `mentions` with each `person` mention that a regnal number follows in `text` run on
+    over it: "Belgian King Baudouin" of "Belgian King Baudouin I born" -> "... Baudouin I"."""
+    out = []
+    for m in mentions:
+        number = m.label == person and _NUMBER_AFTER.match(text, m.end)
+        out.append(replace(m, text=text[m.start:number.end()], end=number.end()) if number else m)
+    return out

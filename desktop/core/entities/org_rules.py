@@ -31,6 +31,9 @@ _SCORE = r" \d{1,3}(?: \([^()\n]*\))?"  # "2 (Larsson 23, Kluivert 80)"
 _RESULT = re.compile(rf"^[ \t]*({_TEAM}){_SCORE},? ({_TEAM}){_SCORE}[ \t]*$", re.MULTILINE)
 # A standings line: "Sheffield Wednesday 4 3 1 0 7 3 10" (a golfer's "Tiger Woods 68 70 71" too).
 _STANDING = re.compile(rf"^[ \t]*({_TEAM})((?: \d{{1,3}}){{3,}})[ \t]*$", re.MULTILINE)
+# A standings line with a winning percentage: "NEW YORK 74 59 .556 -", "BOSTON 69 65 .515 5 1/2"
+# (won, lost, percentage, games behind); only teams have one.
+_PCT_STANDING = re.compile(rf"^[ \t]*({_TEAM}) \d{{1,3}} \d{{1,3}}(?: \d{{1,3}})? [01]?\.\d{{3}}\b.*$", re.MULTILINE)
 TABLE_COLUMNS = 6  # a league table has played, won, drawn, lost, for, against, points; a golfer's card fewer
 _DIGITS_INSIDE = re.compile(r"\s+\d[\d.,:-]*\s*")
 # "is already planning", "might re-release", "has failed": up to three small words, then the deed.
@@ -133,7 +136,7 @@ def platform_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
 
 def results_teams(text: str, people: set[str]) -> dict[str, list[int]]:
     """The names on results lines ("Arsenal 2 West Ham 0") and standings lines ("Sheffield
-    Wednesday 4 3 1 0 7 3 10"), which are teams: organisations whatever town they are named
+    Wednesday 4 3 1 0 7 3 10", "BOSTON 69 65 .515 5 1/2"), which are teams: organisations whatever town they are named
     after. On a short standings line a name the model took for one of the `people` stays a
     person (golf: "Tiger Woods 68 70 71")."""
     found: dict[str, list[int]] = {}
@@ -143,14 +146,18 @@ def results_teams(text: str, people: set[str]) -> dict[str, list[int]]:
     for m in _STANDING.finditer(text):
         if m.group(1) not in people or len(m.group(2).split()) >= TABLE_COLUMNS:
             found.setdefault(m.group(1), []).append(m.start(1))
+    for m in _PCT_STANDING.finditer(text):
+        found.setdefault(m.group(1), []).append(m.start(1))
     return found
 
 
 def inside_teams(teams: dict[str, list[int]], positions: dict[str, list[int]]) -> list[str]:
-    """The other forms found only inside team names ("Sheffield" of "Sheffield Wednesday")."""
+    """The other forms found only inside team names ("Sheffield" of "Sheffield Wednesday") or
+    where a team's name starts, run on into its numbers ("Watford 4 2" of a standings line)."""
     spans = [(s, s + len(team)) for team, starts in teams.items() for s in starts]
+    team_starts = {a for a, _ in spans}
     return [f for f, starts in positions.items() if f not in teams and starts
-            and all(any(a <= p and p + len(f) <= b for a, b in spans) for p in starts)]
+            and all(p in team_starts or any(a <= p and p + len(f) <= b for a, b in spans) for p in starts)]
 
 
 def _institution_from_place(m: Mention, text: str) -> Mention:

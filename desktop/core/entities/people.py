@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import (GLUED_VERBS, GROUP_NOUNS, HONORIFICS, HYPOCORISMS, MONTHS, NOT_A_PERSON_END, PARTICLES,
-                      TIME_ADVERBS, TITLES, WEEKDAYS)
+from .lexicon import (GLUED_VERBS, GROUP_NOUNS, HONORIFICS, HYPOCORISMS, LEGAL_FORMS, MONTHS, NOT_A_PERSON_END,
+                      PARTICLES, TIME_ADVERBS, TITLES, WEEKDAYS)
 from .name_parts import is_credential, is_suffix
 from .places import demonym_country
 from .spans import Spans
@@ -19,7 +19,7 @@ _AGED = re.compile(r"(?<![\w.])[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,3}(?=
 _GLUED_VERB = re.compile(rf"([A-Z][a-z\u00e0-\u00ff]{{2,}})({'|'.join(GLUED_VERBS)})")
 # Capitalised words that open a sentence before such a name: "On Tuesday Tom Smith, 45,".
 _NOT_NAMES = WEEKDAYS | MONTHS | TIME_ADVERBS
-_NOT_A_PERSON_ENDS = NOT_A_PERSON_END | GROUP_NOUNS
+_NOT_A_PERSON_ENDS = NOT_A_PERSON_END | GROUP_NOUNS | {f.casefold() for f in LEGAL_FORMS}
 
 
 @dataclass
@@ -70,7 +70,8 @@ def only_a_title(name: NameForm) -> bool:
 
 
 def ends_as_thing_or_group(name: NameForm) -> bool:
-    """A building, prize or group named after someone: "Ronald Reagan Building", "Trump Supporters"."""
+    """A building, prize, group or company named after someone: "Ronald Reagan Building", "Trump
+    Supporters", "Kloof Gold Mining Co"."""
     return bool(name.kept) and name.kept[-1].rstrip(".").casefold() in _NOT_A_PERSON_ENDS
 
 

@@ -31,10 +31,17 @@ _BEFORE_BRACKETS = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) \(([^()/\n\d]+?)(?:
 # "205 Jordan Spieth 66 67 72", ", Patrick Reed 69 70 68": a name before two scores or more.
 _BEFORE_SCORES = re.compile(rf"(?:^|(?<=[\d,;] ))({_NAME})(?= [\d:.+-]*\d[\d:.+-]* [\d:.+-]*\d)", re.MULTILINE)
 # A line-up: "England: Joe Hart; Kyle Walker, John Stones, ...": four names or more.
-_LIST_LINE = re.compile(rf"^(?:[^:\n]{{1,40}}: )?{_NAME}(?:[,;] {_NAME}){{3,}}\.?$", re.MULTILINE)
-_LIST_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=[,;] ))({_NAME})(?=[,;.]|$)", re.MULTILINE)
 # One name or more, for rows where the shape alone says "person".
 _NAMES = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{0,3}}"
+# A line-up may list surnames alone ("Given, Breen, Staunton, Irwin"), open with a score ("65
+# Billy Andrade, Duffy Waldorf, ..."), open with its side and a dash ("Sri Lanka - Arjuna
+# Ranatunga (captain), ..."), mark a player's role ("Wasim Akram (captain)") and run on
+# to the next line after a comma.
+_ROLE_MARK = r"(?: \([a-z][a-z -]*\))?"
+_LIST_LINE = re.compile(rf"^(?:[^:\n]{{1,40}}(?::| -) |\d+ )?{_NAMES}{_ROLE_MARK}(?:[,;] {_NAMES}{_ROLE_MARK}){{3,}}[.,]?$",
+                        re.MULTILINE)
+_LIST_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<= - )|(?<=\d )|(?<=[,;] ))({_NAMES})(?={_ROLE_MARK}(?:[,;.]|$))", re.MULTILINE)
+_RUN_ON = re.compile(r"(?<=,)\n")
 _COUNTRY_BRACKETS = r"\(([^()/\n\d]+?)(?: x?\d+)?\s*(?:/[^()\n]*)?\)"
 # "Federer (Switzerland) beat Simon (France) 6-2 6-4": a match between two players.
 _DUEL = re.compile(rf"(?<![\w.'\u2019-])({_NAMES}) {_COUNTRY_BRACKETS} (?:beat|bt|def\.|defeated|v|vs\.?) "
@@ -44,19 +51,55 @@ _SCORERS_LINE = re.compile(r"^(?:Goal)?[Ss]corers?\s*:\s*(.+)$", re.MULTILINE)
 _SCORER = re.compile(rf"(?:(?<=^)|(?<=[,;:] ))({_NAMES})(?= \d)")
 # A scorer or a batsman with minutes or runs: "Kane 11, 67", "N. Lyon 8-50", "K.L. Rahul 90".
 _INITIALS = r"(?:[A-Z]\.){1,3} ?"
-_SCORED = rf"(?:{_INITIALS})?{_NAMES} \d+(?:[-+]\d+)?(?: pen| og)?(?:, \d+(?:[-+]\d+)?(?: pen| og)?)*"
+_RUNS = r"\d+(?:[-+]\d+|st|nd|rd|th)?(?: not out| pen| og| minute)?"
+_SCORED = rf"(?:{_INITIALS})?{_NAMES},? {_RUNS}(?:, {_RUNS})*"
 # "Arsenal 2 (Lacazette 12, Ozil 77)": the scorers in brackets after a team's score.
 _SCORERS_BRACKETS = re.compile(rf"(?<=\d )\(({_SCORED}(?:[,;] {_SCORED})*)\)")
-_SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;] ))((?:{_INITIALS})?{_NAMES})(?= \d)")
+_SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;] ))((?:{_INITIALS})?{_NAMES})(?=,? \d)")
 # A batsman's line of a cricket scorecard: "K.L. Rahul c Wade b Hazlewood 51", "Cheteshwar
 # Pujara not out 79": the batsman, the fielder and the bowler.
 _PLAYER = rf"(?:{_INITIALS})?{_NAMES}"
 _BATTING_LINE = re.compile(
-    rf"^({_PLAYER}) (?:(?:c|st) ({_PLAYER}) |lbw |c & )?(?:b ({_PLAYER})|not out|run out(?: \(({_PLAYER})\))?) \d+$",
+    rf"^({_PLAYER}) (?:(?:c|st) ({_PLAYER}) |lbw |c & |c and )?(?:b ({_PLAYER})|not out|run out(?: \(({_PLAYER})\))?) \d+$",
     re.MULTILINE)
+# A country's team or pair, their full names in brackets: "Germany (Guido Fulst, Danilo Hondo,
+# Thorsten Rund)", "Australia (Todd Woodbridge / Mark Woodforde)".
+_SQUAD = re.compile(rf"(?<![\w.'\u2019-])({_CAP}(?: {_CAP}){{0,2}}) \(({_NAME}(?:(?:, | and | ?/ ?){_NAME})+)\)")
+_SQUAD_NAME = re.compile(rf"(?:(?<=^)|(?<=, )|(?<= and )|(?<=/)|(?<=/ ))({_NAME})(?=,| and| ?/|$)")
+# A bowler's figures, overs-maidens-runs-wickets: "Bowling: Vass 7-0-29-0, de Silva 4-0-25-0".
+_FIGURES = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PARTICLE}) )?{_NAMES}) \d+(?:\.\d)?-\d+-\d+-\d+\b",
+                      re.MULTILINE)
 # "Chelsea 0 Arsenal 2 (Lacazette 12)": a match result, two teams and their scores.
 _TEAM = rf"{_CAP}(?: {_CAP}){{0,3}}"
 _RESULT_LINE = re.compile(rf"^({_TEAM}) \d+(?: \([^()\n]*\))? ({_TEAM}) \d+(?: \([^()\n]*\))?$", re.MULTILINE)
+# "Derbyshire 471 (J. Adams 123, ...)", "Surrey 429-7 (C. Lewis 80 not out": a side's score, then
+# the players who made it.
+_SIDE_BEFORE_PLAYERS = re.compile(
+    rf"(?:(?<=^)|(?<=: )|(?<=, )|(?<=\) ))({_TEAM}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)? \((?:{_INITIALS})?{_NAMES},? \d",
+    re.MULTILINE)
+# "Nottinghamshire 214 (P. Johnson 84), Kent 108-3": the other sides of a scorecard line, read
+# with what the brackets hold blanked out.
+_SIDE_SCORE = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))({_TEAM}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)?(?=[,.]? *$|,| \()",
+                         re.MULTILINE)
+_BRACKETS = re.compile(r"\([^()\n]*\)")
+# "Alex Zanardi (Italy), Reynard Honda, 53.980": the make or team a driver races for.
+_MAKE = re.compile(rf"{_COUNTRY_BRACKETS}, ({_TEAM}), \d")
+# "Surrey captain Chris Lewis", "Lancashire batsman Graham Lloyd": a side before a player's role.
+_SIDE_ROLES = ("captain", "skipper", "coach", "manager", "batsman", "bowler", "all-rounder", "spinner", "seamer",
+               "wicketkeeper", "striker", "midfielder", "defender", "goalkeeper", "winger", "pitcher", "outfielder",
+               "infielder", "quarterback", "fullback", "flanker", "teammate", "team-mate")
+_SIDE_BEFORE_ROLE = re.compile(rf"(?<![\w.'\u2019-])({_TEAM}) (?:{'|'.join(_SIDE_ROLES)}) (?=[A-Z])")
+# A player's minute in a match report: "Cosmin Contra (31st)", "(Gordon Durie 75th)", "(Alama
+# Ieremia, 70)", "Aunger (41st min, pen)".
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
+_MINUTE = re.compile(rf"(?:(?<=^)|(?<=[-,;(] )|(?<=\())({_PLAYER})"
+                     rf"(?= \({_ORDINAL}\b| {_ORDINAL}(?: min\w*)?\)|, \d{{1,2}}(?:st|nd|rd|th)?(?: min\w*)?\))",
+                     re.MULTILINE)
+# A numbered line-up: "New Zealand - 15 - Christian Cullen, 14 - Jeff Wilson, 13 - Walter Little".
+_NUMBERED = re.compile(rf"(?:(?<=^)|(?<=[-,;(] )|(?<=[,;(]))\d{{1,2}} ?- ?({_PLAYER})(?=[,;()]| \(| \d|\.?$)",
+                       re.MULTILINE)
+# The fewest shirt numbers before names that make a line a line-up.
+NUMBERED_LINE = 3
 # Of the names of one shape that the model calls anything, the share it must call people.
 PEOPLE_SHARE = 0.5
 
@@ -89,8 +132,9 @@ def before_scores(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 
 
 def in_a_list(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
-    """The names of a line that lists four names or more: "Joe Hart; Kyle Walker, John Stones"."""
-    for line in _LIST_LINE.finditer(text):
+    """The names of a line that lists four names or more: "Joe Hart; Kyle Walker, John Stones";
+    a line that ends in a comma runs on to the next."""
+    for line in _LIST_LINE.finditer(_RUN_ON.sub(" ", text)):
         for m in _LIST_ITEM.finditer(line.group()):
             yield line.start() + m.start(1), line.start() + m.end(1)
 
@@ -125,10 +169,52 @@ def in_a_batting_line(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         yield from (m.span(i) for i in range(1, 5) if m.group(i))
 
 
-def teams(text: str) -> list[tuple[int, int]]:
-    """The spans of the two teams of each match result line: "Chelsea 0 Arsenal 2 (Lacazette
-    12)"; the model reads some of them as people."""
-    return [m.span(i) for m in _RESULT_LINE.finditer(text) for i in (1, 2)]
+def with_minutes(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """Names with the minute of a goal or a substitution: "Cosmin Contra (31st)", "(Gordon Durie
+    75th)", "(Alama Ieremia, 70)"."""
+    for m in _MINUTE.finditer(text):
+        yield m.span(1)
+
+
+def numbered(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The names of a line with NUMBERED_LINE shirt numbers or more: "15 - Christian Cullen, 14 -
+    Jeff Wilson, 13 - Walter Little"."""
+    for line in re.finditer(r"^.+$", text, re.MULTILINE):
+        found = [m.span(1) for m in _NUMBERED.finditer(line.group())]
+        if len(found) >= NUMBERED_LINE:
+            yield from ((line.start() + a, line.start() + b) for a, b in found)
+
+
+def in_a_squad(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The full names in brackets after a country: "Germany (Guido Fulst, Danilo Hondo)"."""
+    for m in _SQUAD.finditer(text):
+        if _is_country(m.group(1), gaz):
+            yield from ((m.start(2) + n.start(1), m.start(2) + n.end(1)) for n in _SQUAD_NAME.finditer(m.group(2)))
+
+
+def bowling_figures(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The bowlers of a scorecard, each before overs, maidens, runs and wickets: "Vass 7-0-29-0"."""
+    for m in _FIGURES.finditer(text):
+        yield m.span(1)
+
+
+def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[tuple[int, int]]:
+    """The spans of the teams of results lines and scorecards: both sides of "Chelsea 0 Arsenal
+    2", the make a driver races for ("(Italy), Reynard Honda, 53.980"), the sides of a line where
+    one has its players' scores ("Worcestershire 238, Derbyshire 471 (J. Adams 123"), a side
+    before a player's role ("Surrey captain Chris Lewis") when the model named it (starts in
+    `named`: not "Former captain ..."); of the last two none that a country, region or nation
+    goes by (a national side is named as its country: "Pakistan 185 (Ijaz Ahmed 79)"). The model
+    reads some teams as people."""
+    found = [m.span(i) for m in _RESULT_LINE.finditer(text) for i in (1, 2)]
+    found += [m.span(2) for m in _MAKE.finditer(text) if _is_country(m.group(1), gaz)]
+    line_of = lambda at: text.rfind("\n", 0, at)
+    sides = [m.span(1) for m in _SIDE_BEFORE_PLAYERS.finditer(text)]
+    scorecard_lines = {line_of(a) for a, _ in sides}
+    blanked = _BRACKETS.sub(lambda m: " " * len(m.group()), text) if sides else ""
+    clubs = sides + [m.span(1) for m in _SIDE_SCORE.finditer(blanked) if line_of(m.start()) in scorecard_lines]
+    clubs += [m.span(1) for m in _SIDE_BEFORE_ROLE.finditer(text) if m.start(1) in named]
+    return sorted(set(found) | {(a, b) for a, b in clubs if not _is_country(text[a:b], gaz)})
 
 
 # Each finds the spans of one row shape; the model's labels decide whether a shape holds people.
@@ -136,7 +222,8 @@ ROW_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = 
     before_brackets, before_scores, in_a_list)
 # Shapes that say "person" by themselves: the model reads single surnames in them worst.
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
-    in_a_duel, scorers, scorers_in_brackets, in_a_batting_line)
+    in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures,
+    in_a_squad)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
@@ -163,7 +250,7 @@ def add_listed_people(analysis: Analysis, gaz: Gazetteer) -> None:
     mentions the model had over it ("Novak Djokovic (Serbia x2" an organisation), and note
     their starts in `analysis.listed`; make each team of a result line one ORG mention, its
     start in `analysis.teams`."""
-    spans, team_spans = listed_people(analysis, gaz), teams(analysis.text)
+    spans, team_spans = listed_people(analysis, gaz), teams(analysis.text, gaz, {m.start for m in analysis.mentions})
     if not spans and not team_spans:
         return
     taken = Spans(spans + team_spans)
