@@ -91,31 +91,40 @@ def find_entities(title: str, text: str) -> list[Entity]:
         if (said := max(votes[form], key=votes[form].get)) in (PERSON, ORG):
             labels[form] = said
 
-    groups: list[tuple[Entity, set[str]]] = []  # each entity with the surface forms to count
-    for person in merge_people(forms_of(PERSON), analysis.text):
-        aliases = {clean_name(f) for f in person.forms} - {person.name}
-        groups.append((Entity(PERSON, person.name, sorted(aliases), local=person.local), person.forms))
-    places: dict[object, tuple[Entity, set[str]]] = {}
     facilities = facility_forms(analysis.text, {f: positions[f] for f in place_forms}, votes)
     unfounded = {f for f in resolver.unfounded - facilities if f in doubtful or not keeps_unresolved(f, placed)}
-    for form in [f for f in place_forms if f not in unfounded]:
+    groups = [*_person_groups(forms_of(PERSON), analysis.text),
+              *_place_groups([f for f in place_forms if f not in unfounded], resolver),
+              *((Entity(ORG, name, sorted(forms - {name})), forms) for name, forms in org_groups(forms_of(ORG)).items())]
+    _count_mentions(groups, analysis, positions)
+    return sorted((e for e, _ in groups), key=lambda e: e.first_pos)
+
+
+def _person_groups(forms: list[str], text: str) -> list[tuple[Entity, set[str]]]:
+    """One entity per person (merge_people) with the surface forms that name them."""
+    groups = []
+    for person in merge_people(forms, text):
+        aliases = {clean_name(f) for f in person.forms} - {person.name}
+        groups.append((Entity(PERSON, person.name, sorted(aliases), local=person.local), person.forms))
+    return groups
+
+
+def _place_groups(forms: list[str], resolver: Resolver) -> list[tuple[Entity, set[str]]]:
+    """One entity per GeoNames place the forms resolve to (or per unresolved form), with the
+    forms that name it; every form but the entity's name is an alias."""
+    places: dict[object, tuple[Entity, set[str]]] = {}
+    for form in forms:
         place = resolver.resolved[form]
         if place is None:
             entity = Entity(PLACE, form)
         else:
             entity = Entity(place.kind, place.name, geonameid=place.geonameid, country=place.country,
                             lat=place.lat, lon=place.lon)
-        entity, forms = places.setdefault(entity.geonameid or form, (entity, set()))
-        forms.add(form)
-    for entity, forms in places.values():
-        entity.aliases = sorted(forms - {entity.name})
-        groups.append((entity, forms))
-
-    for name, forms in org_groups(forms_of(ORG)).items():
-        groups.append((Entity(ORG, name, sorted(forms - {name})), forms))
-
-    _count_mentions(groups, analysis, positions)
-    return sorted((e for e, _ in groups), key=lambda e: e.first_pos)
+        entity, named_by = places.setdefault(entity.geonameid or form, (entity, set()))
+        named_by.add(form)
+    for entity, named_by in places.values():
+        entity.aliases = sorted(named_by - {entity.name})
+    return list(places.values())
 
 
 def leading_part(text: str, limit: int, lines: int) -> str:
