@@ -80,18 +80,19 @@ def find_entities(title: str, text: str) -> list[Entity]:
     _add_datelines(analysis.text, labels, positions, gaz)
     place_forms = forms_of(PLACE) + also_places
     votes = ner.label_votes(analysis.mentions)
+    place_positions = {f: positions[f] for f in place_forms}
     # Names spaCy never called a place ("Bush"): a city only when its country is in the article,
     # unless the text puts it where only a place can stand ("travelling to Cheltenham").
-    placed = placed_forms(analysis.text, {f: positions[f] for f in place_forms}, votes, WINDOW)
+    placed = placed_forms(analysis.text, place_positions, votes, WINDOW)
     doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f] and f not in placed}
-    resolver = Resolver(gaz, analysis.text, {f: positions[f] for f in place_forms}, forms_of(ner.DEMONYM),
+    resolver = Resolver(gaz, analysis.text, place_positions, forms_of(ner.DEMONYM),
                         doubtful)
     # A town the article gives no ground for goes back to what spaCy called it ("Honda and Nissan").
     for form in resolver.unfounded & doubtful:
         if (said := max(votes[form], key=votes[form].get)) in (PERSON, ORG):
             labels[form] = said
 
-    facilities = facility_forms(analysis.text, {f: positions[f] for f in place_forms}, votes)
+    facilities = facility_forms(analysis.text, place_positions, votes)
     unfounded = {f for f in resolver.unfounded - facilities if f in doubtful or not keeps_unresolved(f, placed)}
     groups = [*_person_groups(forms_of(PERSON), analysis.text),
               *_place_groups([f for f in place_forms if f not in unfounded], resolver),

@@ -62,7 +62,7 @@ def make_engines(path: Path, read_only: bool = False) -> tuple[Engine, Engine]:
     """
     # URL.create, not a URL string: a string's path is percent-decoded ("a%20b" would open "a b").
     if read_only:  # an SQLite URI filename, which SQLite itself percent-decodes
-        url = URL.create("sqlite", database=f"file:{quote(path.as_posix())}", query=_read_only_query(path))
+        url = URL.create("sqlite", database=_file_uri(path), query=_read_only_query(path))
     else:
         url = URL.create("sqlite", database=str(path))
     engine = create_engine(
@@ -96,6 +96,11 @@ def make_engines(path: Path, read_only: bool = False) -> tuple[Engine, Engine]:
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
     return engine, engine.execution_options(sqlite_begin="IMMEDIATE")
+
+
+def _file_uri(path: Path) -> str:
+    """`path` as an SQLite URI filename (SQLite percent-decodes it), without its query."""
+    return f"file:{quote(path.as_posix())}"
 
 
 def _read_only_query(path: Path) -> dict[str, str]:
@@ -279,7 +284,7 @@ def copy_archive(source: Path, dest: Path, progress: Callable[[int, int], None] 
     Raises sqlite3.Error (and DatabaseError for a file that is no database).
     """
     if read_only:
-        uri = f"file:{quote(source.as_posix())}?{urlencode(_read_only_query(source))}"
+        uri = f"{_file_uri(source)}?{urlencode(_read_only_query(source))}"
         src = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
     else:
         src = sqlite3.connect(source, timeout=BUSY_TIMEOUT, isolation_level=None)
