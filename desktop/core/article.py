@@ -43,6 +43,19 @@ class Entity:
 
 
 @dataclass
+class Quote:
+    """One direct quotation of an article: its words (without the quotation marks), where
+    they stand in the article's text (character offsets, end exclusive) and who said them:
+    the `name` of one of the article's person entities, or None for an unnamed or group
+    source."""
+
+    quote: str
+    start: int
+    end: int
+    speaker: str | None = None
+
+
+@dataclass
 class Article:
     """What extraction produced for one page or file, plus its entities."""
 
@@ -56,6 +69,7 @@ class Article:
     text: str = ""
     canonical_url: str | None = None
     entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
     def entities_of(self, kind: str) -> list[Entity]:
         return [e for e in self.entities if e.kind == kind]

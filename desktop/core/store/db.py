@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel
 from desktop.core.errors import CuttingsError, DamagedArchive, DiskFull
 from desktop.core.store import models, sqlite
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # MIGRATIONS[n] upgrades an archive from schema n-1 to n, inside one transaction.
 # Each step gets the connection and the engine module (for engine-specific parts).
@@ -35,6 +35,16 @@ def _declared_index(table, name: str) -> Migration:
 
     def step(conn: Connection, backend: ModuleType) -> None:
         next(i for i in table.indexes if i.name == name).create(conn, checkfirst=True)
+
+    return step
+
+
+def _declared_tables(*tables) -> Migration:
+    """A step creating tables the models declare, with their indexes (a new archive has
+    them from step 1)."""
+
+    def step(conn: Connection, backend: ModuleType) -> None:
+        SQLModel.metadata.create_all(conn, tables=[t.__table__ for t in tables])
 
     return step
 
@@ -63,6 +73,8 @@ MIGRATIONS: dict[int, Migration] = {
     2: _declared_index(models.Mention.__table__, "ix_mention_entity_article"),
     3: _declared_index(models.ArticleRow.__table__, models.ARTICLE_DATES_INDEX),
     4: _declared_columns(models.ArticleRow.__table__, "edited", "trashed"),
+    5: _declared_tables(models.Quotation, models.Correction, models.DuplicateVerdict, models.Tag,
+                        models.ArticleTag),
 }
 
 

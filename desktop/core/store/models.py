@@ -104,3 +104,58 @@ class Mention(SQLModel, table=True):
     count: int = 1
     first_pos: int = 0
     context: str = ""
+
+
+class Quotation(SQLModel, table=True):
+    """One direct quotation in an article; `entity_id` is its speaker, a person entity of
+    the article, or NULL for an unnamed or group source. Offsets are characters of the
+    article's stored text."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    entity_id: int | None = Field(default=None, foreign_key="entity.id", index=True, ondelete="SET NULL")
+    text: str
+    start: int = 0
+    end: int = 0
+
+
+class Correction(SQLModel, table=True):
+    """One correction the user made to entities or article details, kept as a rule.
+
+    `rule` (JSON) says what it matches and what it makes of it; it is applied at once to the
+    stored mentions, and again by reindex and to every later import unless `undone` is set.
+    `scope_article_id` limits it to one article (NULL: everywhere). `before` (JSON) holds the
+    rows it changed as they were, which undo puts back.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    made: datetime = Field(default_factory=_now, index=True)
+    action: str
+    scope_article_id: int | None = Field(default=None, foreign_key="article.id", index=True, ondelete="CASCADE")
+    rule: str = "{}"
+    before: str = "{}"
+    summary: str = ""  # one line for the history: "Renamed Ursula von der to Ursula von der Leyen"
+    undone: datetime | None = None
+
+
+class DuplicateVerdict(SQLModel, table=True):
+    """A proposed merge of two entities the user rejected, by their keys: never proposed again."""
+
+    __tablename__ = "duplicate_verdict"
+
+    kind: str = Field(primary_key=True)
+    key_a: str = Field(primary_key=True)  # the smaller of the two keys
+    key_b: str = Field(primary_key=True)
+    made: datetime = Field(default_factory=_now)
+
+
+class Tag(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+
+
+class ArticleTag(SQLModel, table=True):
+    __tablename__ = "article_tag"
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
+    tag_id: int = Field(foreign_key="tag.id", primary_key=True, index=True, ondelete="CASCADE")
