@@ -235,6 +235,10 @@ BAD = {
                      "No article text found"),
     "no body": (lambda s: serve(s, "/nobody", "<html><head><title>Empty</title></head></html>"),
                 "No article text found"),
+    "folder index": (lambda s: serve(s, "/files/", "<title>Index of /files</title><h1>Index of /files</h1>"
+                                                  "<pre><a href='../'>../</a>\n<a href='a.html'>a.html</a> "
+                                                  "12-Dec-2024 10:00 1234\n" * 20 + "</pre>"),
+                     "list of files in a folder, not an article"),
     "javascript": (lambda s: "javascript:alert(1)", "Only http and https"),
     "file": (lambda s: "file:///etc/passwd", "Only http and https"),
     "ftp": (lambda s: "ftp://example.com/a.html", "Only http and https"),

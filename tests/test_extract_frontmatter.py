@@ -87,3 +87,18 @@ def test_omnivore_tag_line_is_no_text():
             "date_published: 2023-12-19\n---\n\n# Harbour reopens\n\n#Omnivore\n\n" + BODY)
     article = extract_textfile(text)
     assert article.published == "2023-12-19" and article.text.startswith("The harbour reopened")
+
+
+def test_typed_numeric_date_when_day_and_month_can_be_told_apart():
+    assert read_front_matter("---\npublished: 22/12/2024\n---\nText")[0].published == "2024-12-22"
+    assert read_front_matter("---\ndate: 12-22-2024\n---\nText")[0].published == "2024-12-22"
+    # 03/04/2024 is 3 April or March 4: no date rather than a wrong one.
+    assert read_front_matter("---\ndate: 03/04/2024\ntitle: T\n---\nText")[0].published is None
+
+
+def test_generic_title_of_a_clipped_front_page_gives_way_to_the_heading():
+    text = ("---\ntitle: Home\nsource: https://www.example-times.com/2024/floods\n---\n"
+            "# Floods close the bridge\n\n" + BODY)
+    assert extract_textfile(text).title == "Floods close the bridge"
+    text = "---\ntitle: Example Times | Home\nsite: Example Times\n---\n" + BODY
+    assert extract_textfile(text).title == ""  # the pipeline then takes the first line

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop.core.article import Article, Original
 from desktop.core.errors import CuttingsError
-from desktop.core.extract import extract_html, extract_textfile
+from desktop.core.extract import extract_html, extract_textfile, is_file_listing
 from desktop.core.fetch import MAX_BYTES, decode_html, fetch
 from desktop.core.store.archive import EXISTS, RESTORED, Outcome, store_article, stored_at
 from desktop.core.store.db import Archive
@@ -92,6 +92,8 @@ def parse(loaded: Loaded, on_stage: Stage = _quiet) -> Article:
         article.url = loaded.url
     if not article.text.strip():
         raise CuttingsError("No article text found on the page")
+    if loaded.is_html and is_file_listing(article):
+        raise CuttingsError("The page is a web server's list of files in a folder, not an article")
     if not article.title.strip():
         article.title = article.text.strip().splitlines()[0][:200]
     return article

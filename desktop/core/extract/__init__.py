@@ -19,10 +19,13 @@ from .pubdate import published
 from .sources import read_sources
 from .textfile import extract_textfile
 
-__all__ = ["extract_html", "extract_textfile", "html_tree", "parse_html"]
+__all__ = ["extract_html", "extract_textfile", "html_tree", "is_file_listing", "parse_html"]
 
 # Characters XML (and so lxml) refuses; they turn up when random bytes are decoded as text.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The titles web servers give a folder's generated index: Apache's and nginx's "Index of /…",
+# Python's http.server "Directory listing for /…", lighttpd's and IIS's "Index of"/"- /".
+FILE_LISTING_TITLE = re.compile(r"(?i)^(?:index of|directory listing for)\s+/|^[\w.-]+ - /\S*$")
 # Never part of the article or its metadata; dropping them first halves the soup's build time.
 NOISE = ("//script[not(contains(@type, 'ld+json'))] | //style | //svg | //noscript | //template"
          " | //comment() | //nav | //footer | //aside | //select | //button | //input | //iframe")
@@ -81,6 +84,11 @@ def extract_html(html: str, url: str | None = None) -> Article:
         image=metadata.image(src),
         text=_text(tree, url, title, authors, src.ld),
     )
+
+
+def is_file_listing(article: Article) -> bool:
+    """Whether a page is a web server's index of a folder (FILE_LISTING_TITLE), not a story."""
+    return bool(FILE_LISTING_TITLE.match(article.title.strip()))
 
 
 def _text(tree: lxml.html.HtmlElement | None, url: str | None, title: str, authors: list[str], ld: dict) -> str:

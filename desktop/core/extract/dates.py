@@ -39,6 +39,8 @@ ISO_LIKE = re.compile(
     r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
 SLASHED = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+# "22/12/2024", "12-22-2024": day or month first, told apart only when one of them is over 12.
+NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 DOTTED = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")  # day first: 08.04.2015
 MONTH_NAME = r"([^\W\d_]{3,10})\.?"
 DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?{MONTH_NAME},?\s+(?:de\s+)?(\d{{4}})\b")
@@ -123,3 +125,18 @@ def from_epoch(value: object) -> str | None:
     seconds = int(value) / (1000 if len(value.strip()) > 10 else 1)
     stamp = datetime.fromtimestamp(int(seconds), timezone.utc)
     return stamp.isoformat() if _valid(stamp.year, stamp.month, stamp.day) else None
+
+
+def numeric_date(value: object) -> str | None:
+    """ISO 8601 for a bare "DD/MM/YYYY" or "MM/DD/YYYY" (also with "-" or "."), as people
+    type dates into front matter; None when the order is ambiguous (both numbers ≤ 12: a
+    wrong date is worse than none) or the date is not plausible."""
+    match = NUMERIC.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return None
+    first, second, year = map(int, match.groups())
+    if (first > 12) == (second > 12):
+        return None
+    day, month = (first, second) if first > 12 else (second, first)
+    found = _valid(year, month, day)
+    return found.isoformat() if found else None

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .dates import to_iso
+from .dates import numeric_date, to_iso
+from .metadata import generic_title, host_name
 from .names import clean_names, split_byline
 from .normalize import squash
 
@@ -101,7 +102,7 @@ def _date(data: dict) -> str | None:
         value = data.get(key)
         if isinstance(value, dt.datetime | dt.date):
             value = value.isoformat()
-        iso = to_iso(value) if isinstance(value, str) else None
+        iso = (to_iso(value) or numeric_date(value)) if isinstance(value, str) else None
         if iso:
             return iso
     return None
@@ -119,6 +120,13 @@ def _is_url(value: str | None) -> bool:
     return bool(value and re.match(r"https?://\S+$", value))
 
 
+def _title(data: dict, site_names: list[str]) -> str:
+    """The first title key that is not generic ("Home", the site's name: a clipper that ran
+    on a site's front page, metadata.generic_title)."""
+    return next((title for key in TITLE_KEYS for title in _strings(data.get(key))[:1]
+                 if not generic_title(title, site_names)), "")
+
+
 def read_front_matter(text: str) -> tuple[FrontMatter | None, str]:
     """The front matter of a Markdown/text file and the text after it; (None, text) without one."""
     data, rest = split_front_matter(text)
@@ -126,13 +134,14 @@ def read_front_matter(text: str) -> tuple[FrontMatter | None, str]:
         return None, text
     source = _first(data, URL_KEYS)
     url = source if _is_url(source) else None
+    publisher = _first(data, PUBLISHER_KEYS) or (source if source and not url else None)
     return FrontMatter(
-        title=_first(data, TITLE_KEYS) or "",
+        title=_title(data, [publisher or "", host_name(url) or ""]),
         url=url,
         authors=_authors(data),
         published=_date(data),
         tags=[tag for key in TAG_KEYS for tag in _strings(data.get(key))],
-        publisher=_first(data, PUBLISHER_KEYS) or (source if source and not url else None),
+        publisher=publisher,
         image=next((value for key in IMAGE_KEYS if _is_url(value := _first(data, (key,)))), None),
         language=_first(data, LANGUAGE_KEYS),
     ), rest

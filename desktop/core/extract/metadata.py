@@ -100,7 +100,8 @@ def _headings(src: Sources) -> list[str]:
     return [text for text in (text_of(h) for h in src.soup.find_all("h1", limit=5)) if text]
 
 
-def _host(url: str | None) -> str | None:
+def host_name(url: str | None) -> str | None:
+    """The host of an http(s) address without "www.", or None."""
     match = re.match(r"https?://(?:www\.)?([^/:?#]+)", url or "")
     return match.group(1) if match else None
 
@@ -108,7 +109,7 @@ def _host(url: str | None) -> str | None:
 def _site_names(src: Sources) -> list[str]:
     """What the page calls its site: og:site_name, the JSON-LD publisher and the host name
     (not application-name: some sites fill it with the article title)."""
-    return [*src.meta.get("og:site_name", []), *_ld_publishers(src), _host(src.url) or ""]
+    return [*src.meta.get("og:site_name", []), *_ld_publishers(src), host_name(src.url) or ""]
 
 
 # Longer than any headline: a "title" past this is a broken tag that swallowed the page, and
@@ -120,7 +121,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", text.casefold())
 
 
-def _generic(text: str, site_names: list[str]) -> bool:
+def generic_title(text: str, site_names: list[str]) -> bool:
     """Whether a title names only the site: its words, less the site's own, are all generic
     ("Yahoo News - Latest News & Headlines", "Example Times | Home", the site name alone).
     In a title of several segments, a short one with a generic word ("Yahoo News") is a
@@ -142,7 +143,7 @@ def title(src: Sources) -> str:
     headings = _headings(src)
     site_names = _site_names(src)
     raw = next((t for t in (headline, og_title, text_of(src.soup.title), *headings)
-                if t and not _generic(t[:MAX_TITLE_CHARS], site_names)), "")
+                if t and not generic_title(t[:MAX_TITLE_CHARS], site_names)), "")
     return strip_site_name(raw[:MAX_TITLE_CHARS], site_names, [*headings, og_title or "", headline or ""])
 
 
