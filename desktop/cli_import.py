@@ -65,10 +65,14 @@ def cmd_import(args) -> int:
             if isinstance(outcome, ValueError):  # a record of an export file, refused alone
                 print(f"error {source}#{number}: {outcome}")
                 failed = True
+            elif outcome.replaced is not None:  # --refresh: say what was overwritten
+                was = f' (it was "{outcome.replaced}")' if outcome.replaced != outcome.title else ""
+                print(f"refreshed {outcome.id} {outcome.title}{was}")
             else:
                 print(f"{outcome.status} {outcome.id} {outcome.title}")
         sys.stdout.flush()
     return 1 if failed else 0
+
 
 def cmd_extract(args) -> int:
     """Print what the pipeline makes of one input, as text or JSON; the archive is not opened."""

@@ -190,6 +190,9 @@ def cmd_export(args) -> int:
     except SearchSyntaxError as exc:
         print(exc, file=sys.stderr)
         return 2
+    if ids == []:  # like grep: nothing found is exit 1, and --out is left as it was
+        print("No article matches the filter: nothing was exported.", file=sys.stderr)
+        return 1
     try:
         with _output(args.out) as stream:
             write_export(archive, args.format, stream, ids)

@@ -380,6 +380,15 @@ def test_import_a_folder(cli, tmp_path):
     assert out.splitlines() == ["saved 1 Emigres rally in Belgrade for Navalny", "saved 2 Second story"]
 
 
+def test_a_refresh_says_what_it_overwrote(cli, tmp_path):
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    first.write_text("# First story\n\nA rally in Belgrade.\n")
+    second.write_text("# Second story\n\nA march in Tbilisi.\n")
+    assert cli("import", str(first), "--url", "https://example.org/a")[1] == "saved 1 First story\n"
+    code, out, _ = cli("import", str(second), "--url", "https://example.org/a", "--refresh")
+    assert code == 0 and out == 'refreshed 1 Second story (it was "First story")\n'
+
+
 def test_an_unexpected_error_fails_one_input_and_the_batch_goes_on(cli, tmp_path, monkeypatch):
     bad, good = tmp_path / "bad.html", tmp_path / "good.html"
     bad.write_text(ARTICLE.replace("Belgrade", "Tbilisi"))

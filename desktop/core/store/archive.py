@@ -35,6 +35,7 @@ class Outcome:
     status: str
     id: int
     title: str
+    replaced: str | None = None  # after a refresh: the title the stored article had
 
 
 def stored_at(archive: Archive, url: str) -> ArticleRow | None:
@@ -111,6 +112,7 @@ def _store(
     if row is not None and not refresh:
         return Outcome(RESTORED if restored else EXISTS, row.id, row.title)
     replacing = row is not None
+    old_title = row.title if replacing else None
     keep_metadata = replacing and row.edited is not None  # the user's corrections win
     if row is None:
         row = ArticleRow(text_hash="", id=new_id if new_id and session.get(ArticleRow, new_id) is None else None)
@@ -137,7 +139,7 @@ def _store(
         )
     if replacing:  # entities and authors only the old version named
         _drop_orphans(session)
-    return Outcome(RESTORED if restored else SAVED, row.id, row.title)
+    return Outcome(RESTORED if restored else SAVED, row.id, row.title, old_title)
 
 
 def replace_entities(archive: Archive, article_id: int, entities: list[Entity]) -> None:
