@@ -129,6 +129,19 @@ def test_opengraph_and_meta_fallbacks():
     assert article.canonical_url == article.url == "https://example.org/2022/07/library"
 
 
+def test_a_section_front_is_not_the_story_s_address():
+    front = '<link rel="canonical" href="https://example.org/news/">'
+    story = "https://example.org/news/2022/07/library-hours"
+    assert extract_html(page(front), story).url == story
+    # A saved file that calls itself an article, pointing at a one-word section.
+    assert extract_html(page(front + '<meta property="og:type" content="article">')).url is None
+    # An AMP copy's canonical link is the story above it: kept.
+    amp = '<link rel="canonical" href="https://example.org/library-hours">'
+    assert extract_html(page(amp), "https://example.org/library-hours/amp").url == "https://example.org/library-hours"
+    section = '<link rel="canonical" href="https://example.org/world">'
+    assert extract_html(page(section), "https://example.org/world?page=2").url == "https://example.org/world"
+
+
 def test_citation_itemprop_and_time_fallbacks():
     head = '<meta name="citation_author" content="Doe, J."><meta name="citation_author" content="Roe, R.">'
     body = ('<article><h1>Library hours extended</h1>'

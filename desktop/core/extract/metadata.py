@@ -271,16 +271,38 @@ def canonical_url(src: Sources) -> str | None:
     """The page's own absolute URL: <link rel=canonical>, og:url or the JSON-LD url, the
     first of them that is an importable http(s) address (urls.check_url). A malformed one
     ("https://news example.com/", port 99999) is the page's mistake, so it is skipped: it
-    must neither make the page unimportable nor appear in an error. Nor is a site's home page
-    the address of a page that is not one (CMSs that point every story at "/"; a saved file
-    of no known address is taken for a story)."""
+    must neither make the page unimportable nor appear in an error. Nor is a home page or a
+    section front the address of a story (_front_of)."""
     link = (src.soup.head or src.soup).find("link", rel="canonical")
     for value in (link.get("href") if link else None, src.first_meta("og:url"),
                   ld_text(src.ld.get("url")), ld_text(src.ld.get("mainEntityOfPage"))):
         url = _absolute(src, value)
-        if url and _importable(url) and (not _is_home(url) or (src.url is not None and _is_home(src.url))):
+        if url and _importable(url) and not _front_of(url, src):
             return url
     return None
+
+
+# A section front's last path segment: one plain word ("/news/", "/world"); a story's slug has
+# digits or joined words ("/2024/floods", "/floods-close-bridge").
+SECTION_SEGMENT = re.compile(r"[a-z]{2,20}")
+
+
+def _front_of(url: str, src: Sources) -> bool:
+    """Whether `url` is a front page above the story rather than its address: the site's home
+    page (CMSs that point every story at "/"), or a section front ("/news/") that contains
+    the page's own address or that a page calling itself an article (og:type) points at."""
+    if src.url is not None and _is_home(src.url):
+        return False
+    if _is_home(url):
+        return True
+    parts = [p for p in urlsplit(url).path.split("/") if p]
+    if urlsplit(url).query or not SECTION_SEGMENT.fullmatch(parts[-1]):
+        return False
+    if src.url is None:
+        return len(parts) == 1 and src.first_meta("og:type") == "article"
+    own = urlsplit(src.url)
+    own_parts = [p for p in own.path.split("/") if p]
+    return own.hostname == urlsplit(url).hostname and own_parts[:len(parts)] == parts and len(own_parts) > len(parts)
 
 
 def _is_home(url: str) -> bool:
