@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 from desktop.cli_common import open_archive
@@ -27,10 +28,11 @@ def add_parsers(sub, common) -> None:
 
 
 def cmd_import(args) -> int:
-    """Import each input (an export file as its articles), a line per article or failure."""
+    """Import each input, a line per article or failure: a page or file as one article, an
+    export, bookmarks file, feed, OPML or URL list as its items, then a summary line."""
     from desktop.core.dropped import importable_files
-    from desktop.core.export_file import import_export, is_export_file
-    from desktop.core.pipeline import import_one, is_file_input
+    from desktop.core.imports import detect
+    from desktop.core.imports.detect import OMNIVORE
 
     inputs = list(args.inputs)
     if args.from_file:
@@ -42,36 +44,79 @@ def cmd_import(args) -> int:
     if not inputs:
         print("cuttings import: nothing to import (give URLs, files or --from-file)", file=sys.stderr)
         return 2
-    inputs = [str(p) for s in inputs for p in (importable_files([Path(s)]) if Path(s).is_dir() else [s])]
+    inputs = [str(p) for s in inputs for p in
+              (importable_files([Path(s)]) if Path(s).is_dir() and detect(Path(s)) != OMNIVORE else [s])]
     if args.url and len(inputs) > 1:  # one address cannot be every page's: all but one would be lost
         print("cuttings import: --url names the address of one saved page; give one file with it", file=sys.stderr)
         return 2
     archive = open_archive(args)
     entities = preferences.load().entities
-    failed = False
+    counts: Counter[str] = Counter()
+    collections = 0
     for source in dict.fromkeys(inputs):
         try:
-            if is_file_input(source) and is_export_file(Path(source)):
-                outcomes = import_export(archive, Path(source))
-            else:
-                outcomes = [import_one(archive, source, refresh=args.refresh, url=args.url, entities=entities)]
+            results, is_collection = _results(archive, source, args, entities)
+            collections += is_collection
+            for name, outcome in results:
+                counts[_print_result(name, outcome, args)] += 1
         except Exception as exc:  # one input fails alone, named; the batch goes on
-            if getattr(args, "debug", False) and not isinstance(exc, CuttingsError):
-                raise
-            print(f"error {source}: {describe(exc)}", flush=True)
-            failed = True
-            continue
-        for number, outcome in enumerate(outcomes, 1):
-            if isinstance(outcome, ValueError):  # a record of an export file, refused alone
-                print(f"error {source}#{number}: {outcome}")
-                failed = True
-            elif outcome.replaced is not None:  # --refresh: say what was overwritten
-                was = f' (it was "{outcome.replaced}")' if outcome.replaced != outcome.title else ""
-                print(f"refreshed {outcome.id} {outcome.title}{was}")
-            else:
-                print(f"{outcome.status} {outcome.id} {outcome.title}")
-        sys.stdout.flush()
-    return 1 if failed else 0
+            counts[_print_result(source, exc, args)] += 1
+    if collections:
+        print(_summary(counts))
+    return 1 if counts[FAILED] else 0
+
+
+FAILED = "failed"
+
+
+def _results(archive, source: str, args, entities: bool):
+    """(name, Outcome or exception) for each article of `source`, and whether `source` was a
+    collection of links (a file of them, or a feed's address) rather than one page or a
+    Cuttings export (which print no summary, as before)."""
+    from desktop.core.export_file import import_export
+    from desktop.core.imports import detect
+    from desktop.core.imports.detect import CUTTINGS
+    from desktop.core.imports.run import import_listed, import_path
+    from desktop.core.pipeline import ListAtAddress, import_one, is_file_input
+
+    options = {"refresh": args.refresh, "entities": entities}
+    kind = detect(Path(source).expanduser()) if is_file_input(source) else None
+    if kind == CUTTINGS:
+        outcomes = import_export(archive, Path(source).expanduser())
+        # a record the reader or the archive refused says why in its own words
+        return [(f"{source}#{n}", CuttingsError(str(o)) if isinstance(o, ValueError) else o)
+                for n, o in enumerate(outcomes, 1)], False
+    if kind is not None:
+        return import_path(archive, Path(source).expanduser(), kind, **options), True
+    try:
+        return [(source, import_one(archive, source, url=args.url, **options))], False
+    except ListAtAddress as listed:
+        return import_listed(archive, listed, **options), True
+
+
+def _print_result(name: str, outcome, args) -> str:
+    """Print one article's line (or its error's); return its status, FAILED for an error.
+    With --debug an unexpected exception is raised instead."""
+    if isinstance(outcome, Exception):
+        if getattr(args, "debug", False) and not isinstance(outcome, CuttingsError):
+            raise outcome
+        print(f"error {name}: {describe(outcome)}", flush=True)
+        return FAILED
+    if outcome.replaced is not None:  # --refresh: say what was overwritten
+        was = f' (it was "{outcome.replaced}")' if outcome.replaced != outcome.title else ""
+        print(f"refreshed {outcome.id} {outcome.title}{was}", flush=True)
+        return "refreshed"
+    print(f"{outcome.status} {outcome.id} {outcome.title}", flush=True)
+    return outcome.status
+
+
+def _summary(counts: Counter) -> str:
+    """ "12 items: 9 saved, 2 already in the archive, 1 failed" (the kinds that occurred)."""
+    words = {"saved": "saved", "refreshed": "refreshed", "exists": "already in the archive",
+             "restored": "restored from the Trash", FAILED: "failed"}
+    parts = [f"{counts[k]} {w}" for k, w in words.items() if counts[k]]
+    total = sum(counts.values())
+    return f"{total} item{'s' if total != 1 else ''}: {', '.join(parts) or 'nothing to import'}"
 
 
 def cmd_extract(args) -> int:

@@ -94,6 +94,8 @@ def _fields(item: Detail, row: ArticleRow, snap: Snapshot | None) -> dict:
         "added": _iso(row.added),
         "updated": _iso(row.updated),
         "edited": _iso(row.edited),
+        "tags": item.tags,
+        "provenance": row.provenance,
         "entities": [
             {k: v for k, v in vars(e).items() if k != "id"} for e in item.entities
         ],

@@ -217,4 +217,6 @@ def _kept(record: dict, original: dict) -> Kept:
         updated=_moment(record, "updated"),
         edited=_moment(record, "edited"),
         fetched=_moment(original, "fetched"),
+        tags=_texts(record, "tags"),
+        provenance=_field(record, "provenance", (str,)),
     )

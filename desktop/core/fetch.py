@@ -19,6 +19,8 @@ from desktop.core.urls import check_url
 MAX_REDIRECTS = 10
 MAX_BYTES = 20 * 1024 * 1024  # the largest page (or saved file) we import, decompressed
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# What feeds are served as: an address may be a feed (its entries are imported) or a page.
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 HEADERS = {
     "User-Agent": (
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
@@ -183,13 +185,13 @@ def _media_type(response: httpx.Response) -> str:
     return response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
-def _check_headers(response: httpx.Response, max_bytes: int) -> None:
-    """Refuse an error status, a non-HTML type or an oversized body before reading it."""
+def _check_headers(response: httpx.Response, max_bytes: int, accept: tuple[str, ...] = HTML_TYPES) -> None:
+    """Refuse an error status, a media type not in `accept` or an oversized body before reading it."""
     if not response.is_success:
         reason = httpx.codes.get_reason_phrase(response.status_code) or response.reason_phrase
         raise CuttingsError(f"The site answered {response.status_code} {reason}".rstrip())
     media_type = _media_type(response)
-    if media_type and media_type not in HTML_TYPES:
+    if media_type and media_type not in accept:
         raise CuttingsError(f"Not a web page: {media_type}")
     length = response.headers.get("content-length", "")
     # A compressed length says little about the inflated size, so only plain bodies are judged.
@@ -234,8 +236,10 @@ def fetch(
     connect_timeout: float = 10.0,
     max_bytes: int = MAX_BYTES,
     client: httpx.Client | None = None,
+    accept: tuple[str, ...] = HTML_TYPES,
 ) -> Page:
-    """Download an HTML page; raise CuttingsError with a message for the user on any failure.
+    """Download an HTML page (or another of the media types `accept` lists, such as a feed's);
+    raise CuttingsError with a message for the user on any failure.
 
     timeout bounds the whole download, redirects included. No cookies survive between
     calls: a client made here is thrown away, a client passed in has its cookies cleared.
@@ -251,7 +255,7 @@ def fetch(
     try:
         response = _send(client, url, deadline, timeout, connect_timeout)
         try:
-            _check_headers(response, max_bytes)
+            _check_headers(response, max_bytes, accept)
             raw = _read_body(response, deadline, timeout, max_bytes)
         finally:
             response.close()
@@ -271,7 +275,7 @@ def fetch(
 
     media_type = _media_type(response)
     if not media_type:
-        if not _HTML_START.search(raw[:1024]):
+        if accept == HTML_TYPES and not _HTML_START.search(raw[:1024]):
             raise CuttingsError("Not a web page: the site did not say what it sent, and it is not HTML")
         media_type = "text/html"
     html, charset = decode_html(raw, response.charset_encoding)

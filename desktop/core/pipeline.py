@@ -12,7 +12,8 @@ from pathlib import Path
 from desktop.core.article import Article, Original
 from desktop.core.errors import CuttingsError
 from desktop.core.extract import extract_html, extract_textfile, is_file_listing
-from desktop.core.fetch import MAX_BYTES, decode_html, fetch
+from desktop.core.imports.detect import FEED, HEAD_BYTES, OPML, detect_bytes
+from desktop.core.fetch import FEED_TYPES, HTML_TYPES, MAX_BYTES, decode_html, fetch
 from desktop.core.store.archive import EXISTS, RESTORED, Outcome, store_article, stored_at
 from desktop.core.store.db import Archive
 from desktop.core.store.trash import restore_articles
@@ -29,6 +30,16 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 
 Stage = Callable[[str], None]
+
+
+class ListAtAddress(CuttingsError):
+    """The address holds an RSS/Atom feed or an OPML list, not an article: `imports` reads
+    its entries from `raw` (the downloaded bytes); `kind` is imports.detect's FEED or OPML."""
+
+    def __init__(self, url: str, kind: str, raw: bytes):
+        super().__init__(f"The address is {'an RSS or Atom feed' if kind == FEED else 'an OPML list of feeds'}, "
+                         "not an article: import it as a list of links to get its entries")
+        self.url, self.kind, self.raw = url, kind, raw
 
 
 def _quiet(_stage: str) -> None:
@@ -58,7 +69,12 @@ def load(source: str, url: str | None = None, on_stage: Stage = _quiet) -> Loade
         return _read_file(Path(source).expanduser(), url, on_stage)
     if looks_like_url(source) or ":" in source:
         on_stage(DOWNLOADING)
-        page = fetch(check_url(source))
+        page = fetch(check_url(source), accept=(*HTML_TYPES, *FEED_TYPES))
+        kind = detect_bytes(page.raw[:HEAD_BYTES])
+        if kind in (FEED, OPML):
+            raise ListAtAddress(page.final_url, kind, page.raw)
+        if page.content_type not in HTML_TYPES:
+            raise CuttingsError(f"Not a web page: {page.content_type}")
         return Loaded(page.html, True, page.final_url, Original(page.raw, page.content_type, page.charset))
     raise CuttingsError("No such file, and not a web address")
 

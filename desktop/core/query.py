@@ -17,11 +17,11 @@ from sqlmodel import col, select
 from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, PLACE
 from desktop.core.search import ENGINE_REFUSED, SearchSyntaxError, parse_search
 from desktop.core.store.db import Archive
-from desktop.core.store.models import ArticleAuthor, ArticleRow, Author, EntityRow, Mention
+from desktop.core.store.models import ArticleAuthor, ArticleRow, ArticleTag, Author, EntityRow, Mention, Tag
 
-PUBLISHER, AUTHOR, YEAR = "publisher", "author", "year"
+PUBLISHER, AUTHOR, YEAR, TAG = "publisher", "author", "year", "tag"
 RELEVANCE = "relevance"
-FACET_KINDS = (*ENTITY_KINDS, PUBLISHER, AUTHOR, YEAR)
+FACET_KINDS = (*ENTITY_KINDS, PUBLISHER, AUTHOR, YEAR, TAG)
 
 SORT_COLUMNS = {
     "published": ArticleRow.published,
@@ -36,11 +36,11 @@ SORT_COLUMNS = {
 
 @dataclass(frozen=True)
 class Term:
-    """One active filter: an entity (by the ids it stands for) or a publisher, author or year."""
+    """One active filter: an entity (by the ids it stands for) or a publisher, author, year or tag."""
 
     kind: str
     label: str
-    ids: tuple[int, ...] = ()  # entity ids; empty for publisher/author/year terms
+    ids: tuple[int, ...] = ()  # entity ids; empty for publisher/author/year/tag terms
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ class Summary:
     added: datetime | None = None
     places: list[str] = field(default_factory=list)  # cities, countries, places: first named first
     trashed: datetime | None = None  # when it went to the trash (UTC)
+    tags: list[str] = field(default_factory=list)  # by name, A-Z
 
 
 @dataclass
@@ -104,6 +105,7 @@ class Detail(Summary):
     language: str | None = None
     image: str | None = None
     entities: list[EntityInfo] = field(default_factory=list)
+    provenance: str | None = None  # where the text came from when not the page: see ArticleRow
 
 
 @dataclass
@@ -157,6 +159,8 @@ def _matching_ids(archive: Archive, flt: Filter):
                     .where(Author.name == term.label)
                 )
             )
+        elif term.kind == TAG:
+            query = query.where(col(ArticleRow.id).in_(tagged(term.label)))
         else:
             query = query.where(
                 col(ArticleRow.id).in_(
@@ -227,6 +231,22 @@ def _authors_of(session, ids: Sequence[int]) -> dict[int, list[str]]:
     ))
 
 
+def tagged(name: str):
+    """A SELECT of the ids of the articles carrying the tag `name` (any case)."""
+    return (select(ArticleTag.article_id).join(Tag, Tag.id == ArticleTag.tag_id)
+            .where((Tag.name == name) | (func.lower(Tag.name) == name.lower())))
+
+
+def _tags_of(session, ids: Sequence[int]) -> dict[int, list[str]]:
+    """Each article's tags, A-Z."""
+    return _names_by_article(session, (
+        select(ArticleTag.article_id, Tag.name)
+        .join(Tag, Tag.id == ArticleTag.tag_id)
+        .where(col(ArticleTag.article_id).in_(ids))
+        .order_by(ArticleTag.article_id, func.lower(Tag.name))
+    ))
+
+
 def _places_of(session, ids: Sequence[int]) -> dict[int, list[str]]:
     """Each article's places (cities, countries, other places), in the order it names them."""
     return _names_by_article(session, (
@@ -247,7 +267,7 @@ def _names_by_article(session, rows_query) -> dict[int, list[str]]:
     return names
 
 
-def _summary(row, authors: list[str], places: list[str] | None = None) -> Summary:
+def _summary(row, authors: list[str], places: list[str] | None = None, tags: list[str] | None = None) -> Summary:
     """`row`: an ArticleRow or a result row with the _SUMMARY_COLUMNS."""
     return Summary(
         id=row.id,
@@ -260,6 +280,7 @@ def _summary(row, authors: list[str], places: list[str] | None = None) -> Summar
         added=row.added,
         places=places or [],
         trashed=row.trashed.replace(tzinfo=timezone.utc) if row.trashed else None,
+        tags=tags or [],
     )
 
 
@@ -282,7 +303,8 @@ def summaries(archive: Archive, ids: Sequence[int]) -> list[Summary]:
         rows = {r.id: r for r in session.exec(select(*_SUMMARY_COLUMNS).where(col(ArticleRow.id).in_(ids)))}
         authors = _authors_of(session, list(rows))
         places = _places_of(session, list(rows))
-    return [_summary(rows[i], authors.get(i, []), places.get(i)) for i in ids if i in rows]
+        tags = _tags_of(session, list(rows))
+    return [_summary(rows[i], authors.get(i, []), places.get(i), tags.get(i)) for i in ids if i in rows]
 
 
 def entity_info(row: EntityRow, **extra) -> EntityInfo:
@@ -308,15 +330,17 @@ def detail(archive: Archive, article_id: int) -> Detail | None:
         if row is None:
             return None
         authors = _authors_of(session, [article_id]).get(article_id, [])
+        tags = _tags_of(session, [article_id]).get(article_id, [])
         linked = session.exec(
             select(EntityRow, Mention)
             .join(Mention, Mention.entity_id == EntityRow.id)
             .where(Mention.article_id == article_id)
             .order_by(Mention.first_pos)
         ).all()
-    base = _summary(row, authors)
+    base = _summary(row, authors, tags=tags)
     return Detail(
         **vars(base),
+        provenance=row.provenance,
         text=row.text,
         language=row.language,
         image=row.image,
@@ -344,6 +368,10 @@ def facet(
         key = label = Author.name
         article = ArticleAuthor.article_id
         query = select(key, label, func.count(article)).join(ArticleAuthor, ArticleAuthor.author_id == Author.id)
+    elif kind == TAG:
+        key = label = Tag.name
+        article = ArticleTag.article_id
+        query = select(key, label, func.count(article)).join(ArticleTag, ArticleTag.tag_id == Tag.id)
     else:
         key = label = ArticleRow.publisher if kind == PUBLISHER else func.substr(ArticleRow.published, 1, 4)
         article = ArticleRow.id

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from sqlalchemy.exc import IntegrityError
@@ -23,6 +23,7 @@ from desktop.core.store.models import (
     Snapshot,
 )
 from desktop.core.store.same import find_at_address, find_same, free_address, text_hash
+from desktop.core.store.tags import attach_tags
 from desktop.core.urls import normalize_url
 
 SAVED, EXISTS, RESTORED = "saved", "exists", "restored"  # RESTORED: it was in the trash
@@ -46,16 +47,24 @@ def stored_at(archive: Archive, url: str) -> ArticleRow | None:
 
 
 def store_article(
-    archive: Archive, article: Article, original: Original | None = None, refresh: bool = False
+    archive: Archive,
+    article: Article,
+    original: Original | None = None,
+    refresh: bool = False,
+    then: Callable[[Session, Outcome], None] | None = None,
 ) -> Outcome:
     """Store `article` unless the archive has the same article (by the rules of store.same;
     then its Outcome is EXISTS, or RESTORED when it was in the trash: it is taken out).
 
     With `refresh`, a stored copy of the page is updated in place and keeps its id, and the
-    title, authors, date and publisher the user edited.
+    title, authors, date and publisher the user edited. `then` runs in the same transaction
+    with the outcome (an import's tags and added time land with the article or not at all).
     """
     with archive.transaction() as session:
-        return _store(session, article, original, refresh)
+        outcome = _store(session, article, original, refresh)
+        if then is not None:
+            then(session, outcome)
+        return outcome
 
 
 @dataclass
@@ -68,6 +77,8 @@ class Kept:
     updated: datetime | None = None
     edited: datetime | None = None
     fetched: datetime | None = None  # of the offline copy
+    tags: list[str] = field(default_factory=list)
+    provenance: str | None = None  # see ArticleRow.provenance
 
 
 Exported = tuple[Article, Original | None, Kept]
@@ -91,10 +102,11 @@ def _store_kept(session: Session, article: Article, original: Original | None, k
             if outcome.status == SAVED:
                 row = session.get(ArticleRow, outcome.id)
                 row.added, row.updated = kept.added or row.added, kept.updated or row.updated
-                row.edited = kept.edited
+                row.edited, row.provenance = kept.edited, kept.provenance
                 snap = session.get(Snapshot, outcome.id)
                 if snap is not None and kept.fetched:
                     snap.fetched = kept.fetched
+            attach_tags(session, outcome.id, kept.tags)
         return outcome
     except (IntegrityError, ValueError) as exc:  # a constraint; text Python cannot encode
         return ValueError(f"The archive refused it ({getattr(exc, 'orig', exc)})")

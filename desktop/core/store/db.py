@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel
 from desktop.core.errors import CuttingsError, DamagedArchive, DiskFull
 from desktop.core.store import models, sqlite
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # MIGRATIONS[n] upgrades an archive from schema n-1 to n, inside one transaction.
 # Each step gets the connection and the engine module (for engine-specific parts).
@@ -75,6 +75,7 @@ MIGRATIONS: dict[int, Migration] = {
     4: _declared_columns(models.ArticleRow.__table__, "edited", "trashed"),
     5: _declared_tables(models.Quotation, models.Correction, models.DuplicateVerdict, models.Tag,
                         models.ArticleTag),
+    6: _declared_columns(models.ArticleRow.__table__, "provenance"),
 }
 
 

@@ -46,6 +46,9 @@ class ArticleRow(SQLModel, table=True):
     edited: datetime | None = None
     # When it went to the trash (UTC); NULL for the articles the archive shows.
     trashed: datetime | None = Field(default=None, index=True)
+    # Where the text came from when not the page itself, one sentence for the reader:
+    # "Kept from the Pocket export's copy: the site answered 404 Not Found."
+    provenance: str | None = None
 
 
 class Author(SQLModel, table=True):

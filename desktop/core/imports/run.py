@@ -1,0 +1,162 @@
+"""Importing the items of a file, a feed or an OPML list, each through the pipeline.
+
+Each item is one transaction: the article with its tags, added time and provenance lands
+whole or not at all. When the page cannot be had (gone, dead domain, refused, no text) and
+the export holds the service's copy, the article is kept from that copy and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import partial
+from html import escape
+from pathlib import Path
+
+from lxml import html as lxml_html
+from sqlmodel import Session
+
+from desktop.core.article import Article, Original
+from desktop.core.errors import CuttingsError
+from desktop.core.extract import extract_html, extract_textfile
+from desktop.core.imports.collection import read_items
+from desktop.core.imports.detect import FEED, LABELS, OPML
+from desktop.core.imports.feeds import Subscription, download_feed, read_feed, read_opml
+from desktop.core.imports.items import ImportItem
+from desktop.core.pipeline import SAVING, ListAtAddress, Stage, add_entities, already_stored, analyse, load
+from desktop.core.store.archive import SAVED, Outcome, store_article
+from desktop.core.store.db import Archive
+from desktop.core.store.models import ArticleRow
+from desktop.core.store.tags import add_tags, attach_tags
+
+# (what an error line names: the item's address or title, what importing it did or why not)
+Result = tuple[str, Outcome | Exception]
+
+
+def _quiet(_stage: str) -> None:
+    pass
+
+
+def import_path(archive: Archive, path: Path, kind: str, **options) -> Iterator[Result]:
+    """Import every item of the file at `path` in format `kind` (detect's constants but
+    CUTTINGS); `options` go to import_item. Raises CuttingsError if the file cannot be read
+    as that format; an item (or an OPML list's feed) that fails is a Result with its error."""
+    if kind == OPML:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise CuttingsError(f"Cannot read the file: {exc.strerror}") from exc
+        return _subscriptions(archive, read_opml(raw), **options)
+    return import_items(archive, read_items(path, kind), LABELS[kind], **options)
+
+
+def import_listed(archive: Archive, listed: ListAtAddress, **options) -> Iterator[Result]:
+    """Import the entries of the feed, or of every feed of the OPML list, that an address
+    held (the pipeline's ListAtAddress)."""
+    if listed.kind == FEED:
+        return import_items(archive, read_feed(listed.raw), LABELS[FEED], **options)
+    return _subscriptions(archive, read_opml(listed.raw), **options)
+
+
+def _subscriptions(archive: Archive, feeds: list[Subscription], **options) -> Iterator[Result]:
+    for feed in feeds:
+        try:
+            items = read_feed(download_feed(feed.url), feed.tags)
+        except Exception as exc:  # one feed fails alone
+            yield feed.url, exc
+            continue
+        yield from import_items(archive, items, LABELS[FEED], **options)
+
+
+def import_items(archive: Archive, items: Iterable[ImportItem], origin: str, **options) -> Iterator[Result]:
+    """import_item for each of `items`, one Result each, in order; an item that fails does
+    not stop the others."""
+    for item in items:
+        try:
+            yield item.url or item.title, import_item(archive, item, origin, **options)
+        except Exception as exc:
+            yield item.url or item.title, exc
+
+
+def import_item(
+    archive: Archive,
+    item: ImportItem,
+    origin: str,
+    *,
+    refresh: bool = False,
+    entities: bool = True,
+    on_stage: Stage = _quiet,
+) -> Outcome:
+    """Import one item: its page through the pipeline, or the export's copy when the page
+    cannot be had; with its tags (and state tag), and its added time when new. An address
+    already stored is not downloaded again: it gets the item's tags. `origin` names the
+    source in the provenance note ("Pocket export"). Raises CuttingsError when neither
+    the page nor a copy gives an article."""
+    tags = item.all_tags()
+    if item.url and not refresh and (stored := already_stored(archive, item.url)) is not None:
+        if tags:
+            add_tags(archive, [stored.id], tags)
+        return stored
+    article, original, provenance = _article(item, origin, entities, on_stage)
+    on_stage(SAVING)
+    return store_article(archive, article, original, refresh, then=partial(_keep, item=item, provenance=provenance))
+
+
+def _article(item: ImportItem, origin: str, entities: bool, on_stage: Stage) -> tuple[Article, Original, str | None]:
+    """The page's article, or the copy's with the provenance sentence that says why."""
+    reason = "it has no web address"
+    if item.url:
+        try:
+            loaded = load(item.url, on_stage=on_stage)
+            return analyse(loaded, on_stage, entities), loaded.original, None
+        except CuttingsError as exc:
+            if not item.has_copy:
+                raise
+            reason = str(exc)[:1].lower() + str(exc)[1:]
+    if not item.has_copy:
+        raise CuttingsError("The item has no web address and no text")
+    article, original = from_copy(item)
+    if entities:
+        add_entities(article, on_stage)
+    return article, original, f"Kept from the {origin}'s copy: {reason.rstrip('.')}."
+
+
+def from_copy(item: ImportItem) -> tuple[Article, Original]:
+    """The article in an item's saved copy (HTML, else Markdown or text), with the item's
+    own title, authors and date where it has them, and the copy as its offline copy.
+    Raises CuttingsError if the copy holds no text."""
+    if (item.html or "").strip():
+        page = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{escape(item.title)}</title>'
+                f"</head><body><article>{item.html}</article></body></html>")
+        article = extract_html(page, item.url)
+        if not article.text.strip():  # a short copy the body extractor passes over
+            article.text = "\n\n".join(_paragraphs(item.html))
+        original = Original(page.encode("utf-8"), "text/html", "utf-8")
+    else:
+        article = extract_textfile(item.text or "")
+        original = Original((item.text or "").encode("utf-8"), "text/markdown", "utf-8")
+    if not article.text.strip():
+        raise CuttingsError("The saved copy holds no text")
+    article.url = item.url
+    article.title = item.title or article.title or article.text.strip().splitlines()[0][:200]
+    article.authors = item.authors or article.authors
+    article.published = item.published or article.published
+    return article, original
+
+
+def _paragraphs(fragment: str) -> list[str]:
+    """The text of an HTML fragment, a paragraph per block element."""
+    root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    blocks = root.xpath(".//p|.//li|.//h1|.//h2|.//h3|.//blockquote") or [root]
+    return [t for t in (" ".join(b.text_content().split()) for b in blocks) if t]
+
+
+def _keep(session: Session, outcome: Outcome, item: ImportItem, provenance: str | None) -> None:
+    """What an import keeps beyond the article, in its transaction: a new article's added
+    time, where its text came from, and the item's tags on it (new or already stored)."""
+    if outcome.status == SAVED:
+        row = session.get(ArticleRow, outcome.id)
+        if outcome.replaced is None and item.added is not None:
+            row.added = item.added
+        row.provenance = provenance
+        session.add(row)
+    attach_tags(session, outcome.id, item.all_tags())

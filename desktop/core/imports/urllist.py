@@ -1,0 +1,47 @@
+"""A plain list of links: a text file with one address a line, or a CSV file with a `url`
+column (and, if it has them, `title` and `tags` columns)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from desktop.core.imports.items import ImportItem, clean_tags, web_link
+
+URL_COLUMNS = ("url", "link", "href", "address")  # the header names a CSV's link column may have
+
+
+def csv_link_column(first_line: str) -> str | None:
+    """The name of the link column in a CSV header line, or None if it has none."""
+    try:
+        names = next(csv.reader([first_line]), [])
+    except csv.Error:  # not CSV at all
+        return None
+    return next((name for name in names if name.strip().lower() in URL_COLUMNS), None)
+
+
+def read_url_list(content: str) -> list[ImportItem]:
+    """The web addresses of a URL list: a CSV file's link column, else every line that is an
+    http(s) address (lines starting with # and blank lines are skipped), each address once."""
+    first = content.lstrip("\ufeff").split("\n", 1)[0]
+    column = csv_link_column(first) if "," in first else None
+    unique: dict[str, ImportItem] = {}
+    for item in _csv_rows(content, column) if column else _lines(content):
+        unique.setdefault(item.url, item)
+    return list(unique.values())
+
+
+def _lines(content: str) -> list[ImportItem]:
+    links = (web_link(line) for line in content.splitlines() if not line.lstrip().startswith("#"))
+    return [ImportItem(url=link) for link in links if link]
+
+
+def _csv_rows(content: str, column: str) -> list[ImportItem]:
+    items = []
+    for row in csv.DictReader(io.StringIO(content.lstrip("\ufeff"))):
+        fields = {(k or "").strip().lower(): v or "" for k, v in row.items() if isinstance(v, str)}
+        url = web_link(row.get(column))
+        if url:
+            tags = fields.get("tags", "").replace("|", ",").split(",")
+            items.append(ImportItem(url=url, title=fields.get("title", "").strip(), tags=clean_tags(tags)))
+    return items

@@ -1,0 +1,111 @@
+"""Tags: names the user (or an imported bookmarks file, read-later export or feed) gives
+articles. Each public function is one transaction; a tag no article carries is dropped.
+
+Names are matched in any case ("Climate" and "climate" are one tag, spelt as first given).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlmodel import Session, col, delete, select
+
+from desktop.core.store.db import Archive
+from desktop.core.store.models import ArticleRow, ArticleTag, Tag
+
+MAX_TAG_CHARS = 100  # a folder path or a sentence pasted by mistake is not a tag
+
+
+@dataclass
+class TagCount:
+    """A tag and how many articles outside the trash carry it."""
+
+    name: str
+    articles: int
+
+
+def clean_tags(names: Iterable) -> list[str]:
+    """Tag names with runs of spaces made one, empty ones dropped, each cut to MAX_TAG_CHARS
+    and repeats (in any case) left out, in their first order."""
+    seen: dict[str, str] = {}
+    for name in names:
+        name = " ".join(str(name).split())[:MAX_TAG_CHARS].strip()
+        if name and name.casefold() not in seen:
+            seen[name.casefold()] = name
+    return list(seen.values())
+
+
+def attach_tags(session: Session, article_id: int, names: Iterable[str]) -> int:
+    """Give one article the tags `names` (made when new) in `session`; return how many it
+    did not have yet."""
+    added = 0
+    for tag in _tag_rows(session, clean_tags(names), create=True):
+        if session.get(ArticleTag, (article_id, tag.id)) is None:
+            session.add(ArticleTag(article_id=article_id, tag_id=tag.id))
+            added += 1
+    session.flush()
+    return added
+
+
+def add_tags(archive: Archive, ids: Iterable[int], names: Iterable[str]) -> int:
+    """Give every article of `ids` the tags `names`; return how many tags were new to them.
+
+    Raises ValueError (one sentence, nothing changed) for no tag name or an id that is not
+    in the archive.
+    """
+    ids, names = list(dict.fromkeys(ids)), clean_tags(names)
+    with archive.transaction() as session:
+        _check(session, ids, names)
+        return sum(attach_tags(session, article_id, names) for article_id in ids)
+
+
+def remove_tags(archive: Archive, ids: Iterable[int], names: Iterable[str]) -> int:
+    """Take the tags `names` off every article of `ids`; return how many were taken off.
+    A tag left on no article is dropped. ValueError as add_tags."""
+    ids, names = list(dict.fromkeys(ids)), clean_tags(names)
+    with archive.transaction() as session:
+        _check(session, ids, names)
+        tag_ids = [t.id for t in _tag_rows(session, names, create=False)]
+        links = col(ArticleTag.article_id).in_(ids) & col(ArticleTag.tag_id).in_(tag_ids)
+        removed = session.exec(select(func.count()).select_from(ArticleTag).where(links)).one()
+        session.exec(delete(ArticleTag).where(links))
+        session.exec(delete(Tag).where(~col(Tag.id).in_(select(ArticleTag.tag_id))))
+        return removed
+
+
+def tags(archive: Archive) -> list[TagCount]:
+    """Every tag with the number of articles outside the trash carrying it, most first, then
+    by name; a tag only trashed articles carry is counted 0."""
+    shown = col(ArticleTag.article_id).not_in(select(ArticleRow.id).where(col(ArticleRow.trashed).is_not(None)))
+    count = func.count(ArticleTag.article_id).filter(shown)
+    query = (select(Tag.name, count).join(ArticleTag, ArticleTag.tag_id == Tag.id)
+             .group_by(Tag.id).order_by(count.desc(), func.lower(Tag.name)))
+    with archive.session() as session:
+        return [TagCount(name, n) for name, n in session.exec(query).all()]
+
+
+def _check(session: Session, ids: list[int], names: list[str]) -> None:
+    if not names:
+        raise ValueError("Give the name of a tag.")
+    found = set(session.exec(select(ArticleRow.id).where(col(ArticleRow.id).in_(ids))).all())
+    missing = [str(i) for i in ids if i not in found]
+    if not ids or missing:
+        raise ValueError(f"There is no article {', '.join(missing)} in the archive." if missing
+                         else "Choose the articles to tag.")
+
+
+def _tag_rows(session: Session, names: list[str], create: bool) -> list[Tag]:
+    """The Tag rows of `names` (any case), the missing ones made when `create`."""
+    folded = {n.casefold(): n for n in names}
+    # SQLite's lower() folds ASCII only: the exact names find the others ("Économie").
+    matching = col(Tag.name).in_(names) | func.lower(Tag.name).in_([n.lower() for n in names])
+    rows = session.exec(select(Tag).where(matching)).all()
+    known = {r.name.casefold(): r for r in rows}
+    for key, name in folded.items():
+        if key not in known and create:
+            known[key] = Tag(name=name)
+            session.add(known[key])
+    session.flush()
+    return [known[k] for k in folded if k in known]
