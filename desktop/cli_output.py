@@ -27,7 +27,7 @@ def print_rows(rows, as_json: bool, found: dict[int, str] | None = None) -> None
     if as_json:
         print_json([
             {k: v for k, v in asdict(r).items()
-             if k in ("id", "url", "title", "authors", "published", "publisher", "trashed")}
+             if k in ("id", "url", "title", "authors", "published", "publisher", "trashed", "tags")}
             | ({"snippet": found.get(r.id, "")} if found else {})
             for r in rows
         ])
@@ -43,7 +43,9 @@ def print_readable(item) -> None:
     """An article (stored Detail or extracted Article) as text: metadata, entities, body."""
     print(item.title)
     for label, value in (("By", ", ".join(item.authors)), ("Date", item.published),
-                         ("Source", item.publisher), ("URL", item.url)):
+                         ("Source", item.publisher), ("URL", item.url),
+                         ("Tags", ", ".join(getattr(item, "tags", []))),
+                         ("Note", getattr(item, "provenance", None))):
         if value:
             print(f"{label}: {value}")
     for kind, label in zip(ENTITY_KINDS, ("People", "Cities", "Countries", "Organisations", "Other places")):

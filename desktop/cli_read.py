@@ -24,6 +24,8 @@ def _filter_options(p) -> None:
     for kind in KINDS:
         p.add_argument(f"--{kind}", metavar="NAME", action="append", default=[],
                        help=f"only articles naming this {kind} (repeatable)")
+    p.add_argument("--tag", metavar="TAG", action="append", default=[],
+                   help="only articles carrying this tag (repeatable)")
 
 
 def add_parsers(sub, common) -> None:
@@ -71,9 +73,9 @@ def add_parsers(sub, common) -> None:
 def _filter(args, archive):
     """The Filter of `list`'s options; None if a named entity is not in the archive."""
     from desktop.core.profiles import find_term
-    from desktop.core.query import Filter
+    from desktop.core.query import TAG, Filter, Term
 
-    terms = []
+    terms = [Term(TAG, name) for name in getattr(args, "tag", [])]
     for kind in KINDS:
         for name in getattr(args, kind):
             term = find_term(archive, kind, name)
@@ -172,7 +174,7 @@ def _export_ids(args, archive) -> list[int] | None:
     if args.ids:
         _require(args.ids, summaries(archive, args.ids))
         return args.ids
-    if not args.search and not any(getattr(args, kind) for kind in KINDS):
+    if not args.search and not args.tag and not any(getattr(args, kind) for kind in KINDS):
         return None
     flt = _filter(args, archive)
     return export_ids(archive, flt) if flt is not None else []

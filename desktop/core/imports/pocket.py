@@ -29,9 +29,10 @@ def read_pocket(content: str) -> list[ImportItem]:
         url = web_link(row.get("url"))
         if url is None:
             continue
+        title = (row.get("title") or "").strip()
         items.append(ImportItem(
             url=url,
-            title=(row.get("title") or "").strip(),
+            title="" if title == url else title,  # Pocket writes the address when it had no title
             added=from_unix(row.get("time_added")),
             tags=clean_tags((row.get("tags") or "").split("|")),
             state=_STATES.get((row.get("status") or "").strip().lower()),
