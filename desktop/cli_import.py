@@ -33,6 +33,7 @@ def cmd_import(args) -> int:
     from desktop.core.dropped import importable_files
     from desktop.core.imports import detect
     from desktop.core.imports.detect import OMNIVORE
+    from desktop.core.imports.run import import_source
 
     inputs = list(args.inputs)
     if args.from_file:
@@ -55,7 +56,8 @@ def cmd_import(args) -> int:
     collections = 0
     for source in dict.fromkeys(inputs):
         try:
-            results, is_collection = _results(archive, source, args, entities)
+            results, is_collection = import_source(archive, source, url=args.url, refresh=args.refresh,
+                                                   entities=entities)
             collections += is_collection
             for name, outcome in results:
                 counts[_print_result(name, outcome, args)] += 1
@@ -67,31 +69,6 @@ def cmd_import(args) -> int:
 
 
 FAILED = "failed"
-
-
-def _results(archive, source: str, args, entities: bool):
-    """(name, Outcome or exception) for each article of `source`, and whether `source` was a
-    collection of links (a file of them, or a feed's address) rather than one page or a
-    Cuttings export (which print no summary, as before)."""
-    from desktop.core.export_file import import_export
-    from desktop.core.imports import detect
-    from desktop.core.imports.detect import CUTTINGS
-    from desktop.core.imports.run import import_listed, import_path
-    from desktop.core.pipeline import ListAtAddress, import_one, is_file_input
-
-    options = {"refresh": args.refresh, "entities": entities}
-    kind = detect(Path(source).expanduser()) if is_file_input(source) else None
-    if kind == CUTTINGS:
-        outcomes = import_export(archive, Path(source).expanduser())
-        # a record the reader or the archive refused says why in its own words
-        return [(f"{source}#{n}", CuttingsError(str(o)) if isinstance(o, ValueError) else o)
-                for n, o in enumerate(outcomes, 1)], False
-    if kind is not None:
-        return import_path(archive, Path(source).expanduser(), kind, **options), True
-    try:
-        return [(source, import_one(archive, source, url=args.url, **options))], False
-    except ListAtAddress as listed:
-        return import_listed(archive, listed, **options), True
 
 
 def _print_result(name: str, outcome, args) -> str:

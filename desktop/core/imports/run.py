@@ -19,10 +19,12 @@ from desktop.core.article import Article, Original
 from desktop.core.errors import CuttingsError
 from desktop.core.extract import extract_html, extract_textfile
 from desktop.core.imports.collection import read_items
-from desktop.core.imports.detect import FEED, LABELS, OPML
+from desktop.core.export_file import import_export
+from desktop.core.imports.detect import CUTTINGS, FEED, LABELS, OPML, detect
 from desktop.core.imports.feeds import Subscription, download_feed, read_feed, read_opml
 from desktop.core.imports.items import ImportItem
-from desktop.core.pipeline import SAVING, ListAtAddress, Stage, add_entities, already_stored, analyse, load
+from desktop.core.pipeline import (SAVING, ListAtAddress, Stage, add_entities, already_stored, analyse,
+                                   import_one, is_file_input, load)
 from desktop.core.store.archive import SAVED, Outcome, store_article
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow
@@ -34,6 +36,27 @@ Result = tuple[str, Outcome | Exception]
 
 def _quiet(_stage: str) -> None:
     pass
+
+
+def import_source(archive: Archive, source: str, *, url: str | None = None, **options) -> tuple[Iterable[Result], bool]:
+    """Import one input of `cuttings import` or File > Import from…: a file of links (any
+    format detect knows), a Cuttings export, a feed's or OPML list's address, or one page or
+    file (with `url`, the address of a saved page file). Returns the Results (a lazy
+    iterator for collections: each item is imported as it is read) and whether `source`
+    was a collection of links (a Cuttings export counts as none: it prints no summary).
+    Raises CuttingsError (or another exception) when a single page or the file fails."""
+    kind = detect(Path(source).expanduser()) if is_file_input(source) else None
+    if kind == CUTTINGS:
+        outcomes = import_export(archive, Path(source).expanduser())
+        # a record the reader or the archive refused says why in its own words
+        return [(f"{source}#{n}", CuttingsError(str(o)) if isinstance(o, ValueError) else o)
+                for n, o in enumerate(outcomes, 1)], False
+    if kind is not None:
+        return import_path(archive, Path(source).expanduser(), kind, **options), True
+    try:
+        return [(source, import_one(archive, source, url=url, **options))], False
+    except ListAtAddress as listed:
+        return import_listed(archive, listed, **options), True
 
 
 def import_path(archive: Archive, path: Path, kind: str, **options) -> Iterator[Result]:
