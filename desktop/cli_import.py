@@ -33,7 +33,7 @@ def cmd_import(args) -> int:
     from desktop.core.dropped import importable_files
     from desktop.core.imports import detect
     from desktop.core.imports.detect import OMNIVORE
-    from desktop.core.imports.run import import_source
+    from desktop.core.imports.run import FAILED, import_source, summary_line
 
     inputs = list(args.inputs)
     if args.from_file:
@@ -64,36 +64,25 @@ def cmd_import(args) -> int:
         except Exception as exc:  # one input fails alone, named; the batch goes on
             counts[_print_result(source, exc, args)] += 1
     if collections:
-        print(_summary(counts))
+        print(summary_line(counts))
     return 1 if counts[FAILED] else 0
 
 
-FAILED = "failed"
-
-
 def _print_result(name: str, outcome, args) -> str:
-    """Print one article's line (or its error's); return its status, FAILED for an error.
-    With --debug an unexpected exception is raised instead."""
+    """Print one article's line (or its error's); return what a summary counts it as
+    (imports.run.counted). With --debug an unexpected exception is raised instead."""
+    from desktop.core.imports.run import counted
+
     if isinstance(outcome, Exception):
         if getattr(args, "debug", False) and not isinstance(outcome, CuttingsError):
             raise outcome
         print(f"error {name}: {describe(outcome)}", flush=True)
-        return FAILED
-    if outcome.replaced is not None:  # --refresh: say what was overwritten
+    elif outcome.replaced is not None:  # --refresh: say what was overwritten
         was = f' (it was "{outcome.replaced}")' if outcome.replaced != outcome.title else ""
         print(f"refreshed {outcome.id} {outcome.title}{was}", flush=True)
-        return "refreshed"
-    print(f"{outcome.status} {outcome.id} {outcome.title}", flush=True)
-    return outcome.status
-
-
-def _summary(counts: Counter) -> str:
-    """ "12 items: 9 saved, 2 already in the archive, 1 failed" (the kinds that occurred)."""
-    words = {"saved": "saved", "refreshed": "refreshed", "exists": "already in the archive",
-             "restored": "restored from the Trash", FAILED: "failed"}
-    parts = [f"{counts[k]} {w}" for k, w in words.items() if counts[k]]
-    total = sum(counts.values())
-    return f"{total} item{'s' if total != 1 else ''}: {', '.join(parts) or 'nothing to import'}"
+    else:
+        print(f"{outcome.status} {outcome.id} {outcome.title}", flush=True)
+    return counted(outcome)
 
 
 def cmd_extract(args) -> int:

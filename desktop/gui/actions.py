@@ -34,6 +34,8 @@ class ActionSpec:
 
 ACTIONS: tuple[ActionSpec | str, ...] = (
     ActionSpec("import", "&Import…", "&File", ("Ctrl+I",), tip="Add links or files to the archive"),
+    ActionSpec("import_from", "Import &from…", "&File",
+               tip="Bookmarks, Pocket, Omnivore, Wallabag or Karakeep exports, feeds, OPML, lists of links"),
     ActionSpec("paste", "&Paste links", "&File", (QKeySequence.StandardKey.Paste,),
                tip="Import the links or files on the clipboard"),
     ActionSpec("export", "E&xport…", "&File", ("Ctrl+Shift+E",),
@@ -59,6 +61,7 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
                tip="The selected articles as Chicago references"),
     ActionSpec("edit", "&Edit details…", "&Edit", ("F2",), (SELECTED, NOT_IN_TRASH), list_only=True,
                tip="Correct the title, authors, date or source"),
+    ActionSpec("tags", "Ta&gs…", "&Edit", ("Ctrl+T",), (SELECTED,), tip="Add or remove tags on the selected articles"),
     SEPARATOR,
     ActionSpec("trash", "Move to &Trash", "&Edit", (QKeySequence.StandardKey.Delete,), (SELECTED, NOT_IN_TRASH),
                list_only=True),

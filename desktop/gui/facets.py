@@ -1,4 +1,4 @@
-"""The sidebar: People, Cities, Countries, Organisations, Sources, Authors, Years.
+"""The sidebar: People, Cities, Countries, Organisations, Sources, Authors, Years, Tags.
 
 A tree model (one section per facet kind, entries with article counts, most first) and a
 view with a filter box. Each section shows its top entries and a "Show all" row; typing in
@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.article import ENTITY_KINDS
-from desktop.core.query import AUTHOR, FACET_KINDS, PUBLISHER, YEAR, FacetEntry, Term
+from desktop.core.query import AUTHOR, FACET_KINDS, PUBLISHER, TAG, YEAR, FacetEntry, Term
 from desktop.gui import markup, style
 
-SECTION_LABELS = {**markup.KIND_LABELS, PUBLISHER: "Sources", AUTHOR: "Authors", YEAR: "Years"}
+SECTION_LABELS = {**markup.KIND_LABELS, PUBLISHER: "Sources", AUTHOR: "Authors", YEAR: "Years", TAG: "Tags"}
 TERM_ROLE = Qt.ItemDataRole.UserRole + 1  # an int: the entry's index in FacetModel.terms
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 MORE_ROLE = Qt.ItemDataRole.UserRole + 3

@@ -20,7 +20,7 @@ from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE
 from desktop.core.entities.language import ENGLISH
 from desktop.core.extract.names import same_outlet
 from desktop.core.profiles import Profile
-from desktop.core.query import AUTHOR, PUBLISHER, YEAR, Detail, EntityInfo
+from desktop.core.query import AUTHOR, PUBLISHER, TAG, YEAR, Detail, EntityInfo
 from desktop.core.search import HIT_END, HIT_START
 from desktop.core.search_results import Hits
 from desktop.gui.themes import Colours
@@ -30,7 +30,7 @@ SCHEME = "cuttings"
 KIND_LABELS = {PERSON: "People", CITY: "Cities", COUNTRY: "Countries", PLACE: "Other places", ORG: "Organisations"}
 # One of a kind, as the entity view and the filter chips name it.
 KIND_NAMES = {PERSON: "Person", CITY: "City", COUNTRY: "Country", ORG: "Organisation", PLACE: "Place",
-              PUBLISHER: "Source", AUTHOR: "Author", YEAR: "Year"}
+              PUBLISHER: "Source", AUTHOR: "Author", YEAR: "Year", TAG: "Tag"}
 
 # Opening and closing quote marks, straight and curly, single and double, and guillemets.
 QUOTE_MARKS = "\"'“”„‟‘’‚‛«»‹›"
@@ -214,6 +214,15 @@ def _no_entities(language: str | None) -> str:
             f'and this one is in {escape(name if name != "C" else code)}.</p>')
 
 
+def _tags_and_provenance(item: Detail) -> str:
+    """The article's tags as chips (each a link by its place in `item.tags`: a click filters
+    by it), and where its text came from when not the page."""
+    tags = " ".join(f'<a class="chip other" href="{SCHEME}://tag/{i}">&nbsp;{escape(name)}&nbsp;</a>'
+                    for i, name in enumerate(item.tags))
+    return ((f'<p class="meta">Tags: {tags}</p>' if tags else "")
+            + (f'<p class="muted">{escape(item.provenance)}</p>' if item.provenance else ""))
+
+
 def detail_html(item: Detail, hits: Hits | None = None) -> str:
     """The reading pane's HTML for `item`; with `hits` (search_results.highlight_spans of
     the list's search text) the search's hits in its title and text are marked."""
@@ -228,7 +237,7 @@ def detail_html(item: Detail, hits: Hits | None = None) -> str:
     return (
         f"<h1>{_with_hits(item.title, 0, hits.title) if item.title else '(untitled)'}</h1>"
         f'<p class="meta">{meta_line(item.authors, item.published, item.publisher)}</p>'
-        f"{source}"
+        f"{source}{_tags_and_provenance(item)}"
         f"{_entity_lists(entities) if entities else _no_entities(item.language)}"
         f'<p class="sect">TEXT</p>{highlight(item.text, entities, hits.text)}'
     )

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from desktop.core.article import ENTITY_KINDS
-from desktop.core.query import Term
+from desktop.core.query import TAG, Term
 from desktop.gui.entity_view import EntityView
 from desktop.gui.saved_copy import SavedCopyWindow
 
@@ -41,6 +41,8 @@ class Reading(QObject):
             self.termChosen.emit(Term(entity.kind, entity.name, (entity.id,)))
         elif kind == "open":
             self.open_original()
+        elif kind == "tag" and self._detail.article is not None and ident < len(self._detail.article.tags):
+            self.termChosen.emit(Term(TAG, self._detail.article.tags[ident]))
 
     def _hovered(self, kind: str, ident: int) -> None:
         entity = self._detail.entity(ident) if kind == "entity" else None

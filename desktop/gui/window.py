@@ -20,7 +20,7 @@ from desktop.core.preferences import Preferences
 from desktop.core.query import Filter, Term
 from desktop.core.search import SearchSyntaxError
 from desktop.core.store.db import Archive
-from desktop.gui import context_menus, dialogs, placeholders, style
+from desktop.gui import context_menus, dialogs, placeholders, style, tagging
 from desktop.gui.actions import Actions
 from desktop.gui.article_list import ArticleList
 from desktop.gui.article_table import ArticleTableModel
@@ -30,6 +30,7 @@ from desktop.gui.detail import DetailPane
 from desktop.gui.drops import DropTarget
 from desktop.gui.facets import FACET_LIMIT, FacetPanel
 from desktop.gui.import_dock import ImportDock
+from desktop.gui.import_from import ImportFrom
 from desktop.gui.reading import Reading
 from desktop.gui.search_bar import SearchBar
 from desktop.gui.takeout import TakeOut
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.takeout = TakeOut(self, archive, self.runner, self.list.selected_ids, lambda: self.filter,
                                lambda text: self.statusBar().showMessage(text, 10_000))
         self.takeout.restored.connect(self._archive_replaced)
+        self.import_from = ImportFrom(self, archive, self.runner, self.statusBar().showMessage, self._batch_saved)
         self.preferences = preferences.load()
         self.apply_preferences(self.preferences)
         self.actions = Actions(self, self._handlers(), self.list)
@@ -154,6 +156,9 @@ class MainWindow(QMainWindow):
             "restore_backup": lambda: self.takeout.restore(busy=self.imports.is_active()),
             "copy_citation_apa": lambda: self.takeout.copy_citation("apa"),
             "copy_citation_chicago": lambda: self.takeout.copy_citation("chicago"),
+            "import_from": self.import_from.choose,
+            "tags": lambda: tagging.edit_tags(self, self.archive, self.runner, self.list.selected_ids(),
+                                              self._tags_changed),
         }
 
     def _set_focus_chain(self) -> None:
@@ -370,6 +375,11 @@ class MainWindow(QMainWindow):
         if ids:
             self.list.remember_position(select=[ids[-1]])
             self.state.archive_changed()
+
+    def _tags_changed(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
+        self.state.archive_changed()  # the Tags section's counts
+        self.detail.load(self.current_id())  # its tag chips
 
     def _archive_replaced(self) -> None:
         """A backup was restored into the archive: read everything shown again."""

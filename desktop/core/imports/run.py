@@ -7,7 +7,7 @@ the export holds the service's copy, the article is kept from that copy and says
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -25,13 +25,30 @@ from desktop.core.imports.feeds import Subscription, download_feed, read_feed, r
 from desktop.core.imports.items import ImportItem
 from desktop.core.pipeline import (SAVING, ListAtAddress, Stage, add_entities, already_stored, analyse,
                                    import_one, is_file_input, load)
-from desktop.core.store.archive import SAVED, Outcome, store_article
+from desktop.core.store.archive import EXISTS, RESTORED, SAVED, Outcome, store_article
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow
 from desktop.core.store.tags import add_tags, attach_tags
 
 # (what an error line names: the item's address or title, what importing it did or why not)
 Result = tuple[str, Outcome | Exception]
+FAILED, REFRESHED = "failed", "refreshed"  # counted beside the Outcome statuses in a summary
+_COUNTED = {SAVED: "saved", REFRESHED: "refreshed", EXISTS: "already in the archive",
+            RESTORED: "restored from the Trash", FAILED: "failed"}
+
+
+def counted(outcome: Outcome | Exception) -> str:
+    """What a summary counts a Result's outcome as: its status, REFRESHED or FAILED."""
+    if isinstance(outcome, Exception):
+        return FAILED
+    return REFRESHED if outcome.replaced is not None else outcome.status
+
+
+def summary_line(counts: Mapping[str, int]) -> str:
+    """ "12 items: 9 saved, 2 already in the archive, 1 failed" from counts by `counted`."""
+    parts = [f"{counts[k]} {words}" for k, words in _COUNTED.items() if counts.get(k)]
+    total = sum(counts.values())
+    return f"{total} item{'s' if total != 1 else ''}: {', '.join(parts) or 'nothing to import'}"
 
 
 def _quiet(_stage: str) -> None:

@@ -1,0 +1,91 @@
+"""Edit ▸ Tags…: add tags to, or take them off, the selected articles.
+
+The dialog only collects names; `store.tags.add_tags` / `remove_tags` write them in one
+transaction in the task runner, and a refusal's sentence is shown in the dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.core.store import tags as core_tags
+from desktop.core.store.db import Archive
+from desktop.gui.dialogs import failure_sentence
+
+
+def split_tags(text: str) -> list[str]:
+    """Tag names typed separated by commas."""
+    return core_tags.clean_tags(text.split(","))
+
+
+class TagsDialog(QDialog):
+    """Collects tag names; Add or Remove emits `submitted(adding, names)` and the dialog
+    stays open until the caller closes it (`done`) or shows a problem."""
+
+    submitted = Signal(bool, list)
+
+    def __init__(self, count: int, known: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Tags")
+        self.setMinimumWidth(420)
+        self.names = QLineEdit()
+        self.names.setPlaceholderText("Tags, separated by commas")
+        self.names.setAccessibleName("Tags")
+        completer = QCompleter(known, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.names.setCompleter(completer)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.add = buttons.addButton("&Add", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.remove = buttons.addButton("&Remove", QDialogButtonBox.ButtonRole.ActionRole)
+        self.add.setDefault(True)
+        self.add.clicked.connect(lambda: self._submit(True))
+        self.remove.clicked.connect(lambda: self._submit(False))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"Add tags to, or remove them from, the {count} selected "
+                                f"article{'s' if count != 1 else ''}:"))
+        layout.addWidget(self.names)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _submit(self, adding: bool) -> None:
+        names = split_tags(self.names.text())
+        if not names:
+            self.show_problem("Type the name of a tag.")
+            return
+        self.submitted.emit(adding, names)
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+
+
+def edit_tags(parent: QWidget, archive: Archive, runner, ids: list[int], changed: Callable[[str], None]) -> None:
+    """Open the Tags dialog for the articles `ids`; after a change, `changed` gets a sentence
+    saying what was done."""
+    if not ids:
+        return
+    runner.run("tags", lambda: [t.name for t in core_tags.tags(archive)],
+               lambda known: _open(parent, archive, runner, ids, known, changed))
+
+
+def _open(parent, archive, runner, ids, known, changed) -> None:
+    dialog = TagsDialog(len(ids), known, parent)
+
+    def submit(adding: bool, names: list[str]) -> None:
+        write = core_tags.add_tags if adding else core_tags.remove_tags
+
+        def done(count: int) -> None:
+            dialog.done(QDialog.DialogCode.Accepted)
+            verb = "Added" if adding else "Removed"
+            changed(f"{verb} {', '.join(names)}: {count} change{'s' if count != 1 else ''}.")
+
+        runner.run("tags", lambda: write(archive, ids, names), done,
+                   lambda exc: dialog.show_problem(failure_sentence(exc)))
+
+    dialog.submitted.connect(submit)
+    dialog.open()
