@@ -14,7 +14,10 @@ from desktop.core.errors import CuttingsError, describe
 
 def add_parsers(sub, common) -> None:
     """Add the `import` and `extract` sub-commands to `sub` (each with the `common` options)."""
-    p = sub.add_parser("import", parents=[common], help="download or read articles into the archive")
+    p = sub.add_parser("import", parents=[common], help="download or read articles into the archive",
+                       description="Import pages, saved files, Cuttings exports, and files of links told apart "
+                                   "by content: browser bookmarks, Pocket CSV, Omnivore (.zip or folder), Wallabag "
+                                   "and Karakeep JSON, RSS/Atom (a file or the feed's address), OPML, URL lists.")
     p.add_argument("inputs", nargs="*", metavar="URL_OR_FILE")
     p.add_argument("--from-file", metavar="FILE", help="read inputs from FILE, one per line")
     p.add_argument("--refresh", action="store_true", help="download again and update stored copies")

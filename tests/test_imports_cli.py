@@ -61,8 +61,10 @@ def test_wallabag_export_keeps_tags_added_time_and_a_dead_page_from_its_copy(cli
     saved_copy = cli("show", "2", "--saved-copy")[1]
     assert "Vidin" in saved_copy  # the service's copy is the offline copy
 
+    cli("delete", "1")
     code, out, _ = cli("import", str(local(site, tmp_path, "wallabag.json")))
-    assert out.splitlines()[-1] == "3 items: 3 already in the archive" and code == 0
+    assert out.splitlines()[0] == "restored 1 Emigres rally in Belgrade for Navalny"
+    assert out.splitlines()[-1] == "3 items: 2 already in the archive, 1 restored from the Trash" and code == 0
 
 
 def test_pocket_csv_then_list_by_tag(cli, site, tmp_path):

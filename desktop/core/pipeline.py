@@ -12,8 +12,8 @@ from pathlib import Path
 from desktop.core.article import Article, Original
 from desktop.core.errors import CuttingsError
 from desktop.core.extract import extract_html, extract_textfile, is_file_listing
-from desktop.core.imports.detect import FEED, HEAD_BYTES, OPML, detect_bytes
 from desktop.core.fetch import FEED_TYPES, HTML_TYPES, MAX_BYTES, decode_html, fetch
+from desktop.core.imports.detect import FEED, HEAD_BYTES, OPML, detect_bytes
 from desktop.core.store.archive import EXISTS, RESTORED, Outcome, store_article, stored_at
 from desktop.core.store.db import Archive
 from desktop.core.store.trash import restore_articles

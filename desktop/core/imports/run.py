@@ -23,12 +23,13 @@ from desktop.core.export_file import import_export
 from desktop.core.imports.detect import CUTTINGS, FEED, LABELS, OPML, detect
 from desktop.core.imports.feeds import Subscription, download_feed, read_feed, read_opml
 from desktop.core.imports.items import ImportItem
-from desktop.core.pipeline import (SAVING, ListAtAddress, Stage, add_entities, already_stored, analyse,
-                                   import_one, is_file_input, load)
-from desktop.core.store.archive import EXISTS, RESTORED, SAVED, Outcome, store_article
+from desktop.core.pipeline import (SAVING, ListAtAddress, Stage, add_entities, analyse, import_one,
+                                   is_file_input, load)
+from desktop.core.store.archive import EXISTS, RESTORED, SAVED, Outcome, store_article, stored_at
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow
-from desktop.core.store.tags import add_tags, attach_tags
+from desktop.core.store.tags import attach_tags
+from desktop.core.urls import check_url
 
 # (what an error line names: the item's address or title, what importing it did or why not)
 Result = tuple[str, Outcome | Exception]
@@ -131,14 +132,25 @@ def import_item(
     already stored is not downloaded again: it gets the item's tags. `origin` names the
     source in the provenance note ("Pocket export"). Raises CuttingsError when neither
     the page nor a copy gives an article."""
-    tags = item.all_tags()
-    if item.url and not refresh and (stored := already_stored(archive, item.url)) is not None:
-        if tags:
-            add_tags(archive, [stored.id], tags)
-        return stored
+    if item.url and not refresh and (stored := stored_at(archive, check_url(item.url))) is not None:
+        return _known(archive, stored.id, item)
     article, original, provenance = _article(item, origin, entities, on_stage)
     on_stage(SAVING)
     return store_article(archive, article, original, refresh, then=partial(_keep, item=item, provenance=provenance))
+
+
+def _known(archive: Archive, article_id: int, item: ImportItem) -> Outcome:
+    """An item whose address is stored: in one transaction, out of the Trash if it is there,
+    and the item's tags on it. EXISTS or RESTORED."""
+    with archive.transaction() as session:
+        row = session.get(ArticleRow, article_id)
+        if row is None:
+            raise CuttingsError("The article was deleted while it was being imported")
+        restored = row.trashed is not None
+        row.trashed = None
+        session.add(row)
+        attach_tags(session, row.id, item.all_tags())
+        return Outcome(RESTORED if restored else EXISTS, row.id, row.title)
 
 
 def _article(item: ImportItem, origin: str, entities: bool, on_stage: Stage) -> tuple[Article, Original, str | None]:
