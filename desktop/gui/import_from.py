@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.core import preferences
+from desktop.core.dropped import Dropped
 from desktop.core.errors import describe
 from desktop.core.store.db import Archive
 
@@ -40,6 +42,24 @@ class ImportFrom(QObject):
                                                 FILE_FILTER)
         if paths:
             self.start(paths)
+
+    def take_collections(self, inputs: list[Dropped]) -> list[Dropped]:
+        """Start importing the dropped or chosen files that are files of links (a bookmarks
+        file, a list of addresses, an Omnivore folder…); return the other inputs, for the
+        import panel."""
+        from desktop.core.imports.detect import CUTTINGS, detect
+        from desktop.core.pipeline import is_file_input
+
+        def is_collection(source: str) -> bool:
+            try:
+                return is_file_input(source) and detect(Path(source).expanduser()) not in (None, CUTTINGS)
+            except OSError:  # unreadable: the import panel says why
+                return False
+
+        collections = [d.source for d in inputs if is_collection(d.source)]
+        if collections:
+            self.start(collections)
+        return [d for d in inputs if d.source not in collections]
 
     def start(self, paths: list[str]) -> None:
         """Import every item of the files `paths` (in the task runner)."""

@@ -358,8 +358,9 @@ class MainWindow(QMainWindow):
 
     # -- importing ----------------------------------------------------------------------
     def import_inputs(self, inputs: list[Dropped]) -> None:
-        """Queue dropped, pasted or chosen links and files, and show their progress."""
-        queued = self.import_dock.add(inputs)
+        """Queue dropped, pasted or chosen links and files, and show their progress (files of
+        links, such as a bookmarks file, are imported as by File ▸ Import from…)."""
+        queued = self.import_dock.add(self.import_from.take_collections(inputs))
         if queued:
             self.statusBar().showMessage(f"Importing {queued} item{'s' if queued != 1 else ''}…", 5000)
 

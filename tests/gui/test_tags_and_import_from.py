@@ -59,7 +59,9 @@ def test_a_tag_chip_in_the_reading_pane_filters(filled, make_window, qtbot):
     wait_rows(qtbot, window, 1)
 
 
-def test_import_from_a_karakeep_export(archive, make_window, qtbot, tmp_path):
+def test_import_from_a_karakeep_export(archive, make_window, qtbot, tmp_path, config_file):
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    config_file.write_text('{"entities": false}')  # no language model to load on this machine's cores
     export = tmp_path / "karakeep.json"
     export.write_text(json.dumps({"bookmarks": [{
         "createdAt": 1715100000, "title": "Call with the Tbilisi fixer", "tags": ["georgia"],
@@ -74,3 +76,21 @@ def test_import_from_a_karakeep_export(archive, make_window, qtbot, tmp_path):
     # the batch's newest article is selected and shown
     qtbot.waitUntil(lambda: window.detail.article is not None and bool(window.detail.article.provenance), timeout=5000)
     assert "Kept from the Karakeep export's copy: it has no web address." in window.detail.toPlainText()
+
+
+def test_a_dropped_list_of_links_is_imported_as_its_links(archive, make_window, qtbot, tmp_path, httpserver,
+                                                          config_file):
+    from desktop.core.dropped import Dropped
+    from tests.test_cli import ARTICLE
+
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    config_file.write_text('{"entities": false}')
+    httpserver.expect_request("/rally").respond_with_data(ARTICLE, content_type="text/html")
+    links = tmp_path / "links.txt"
+    links.write_text(f"# to read\n{httpserver.url_for('/rally')}\n")
+    window = make_window(archive)
+    window.import_inputs([Dropped(str(links))])
+    qtbot.waitUntil(lambda: "1 item: 1 saved" in window.statusBar().currentMessage(), timeout=10_000)
+    wait_rows(qtbot, window, 1)
+    assert titles(window) == ["Emigres rally in Belgrade for Navalny"]
+    assert window.imports.is_active() is False  # nothing went to the import panel as a page
