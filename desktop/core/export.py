@@ -22,7 +22,8 @@ from desktop.core.store.archive import inflate
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow, Snapshot
 
-CSV_FIELDS = ("id", "url", "title", "authors", "published", "publisher", "language", "text")
+CSV_FIELDS = ("id", "url", "title", "authors", "published", "publisher", "language", "text", "tags")
+_LISTS = ("authors", "tags")  # written "A; B" in a CSV cell
 
 
 def extraction_json(article: Article) -> dict:
@@ -117,6 +118,8 @@ def _markdown(item: Detail) -> str:
         lines += [meta, ""]
     if item.url:
         lines += [f"Original url: <{item.url}>", ""]
+    if item.tags:
+        lines += ["Tags: " + ", ".join(item.tags), ""]
     return "\n".join(lines) + item.text.strip() + "\n"
 
 
@@ -135,7 +138,7 @@ def _write_csv(_archive: Archive, items: Iterable[Detail], out: TextIO) -> None:
     writer = csv.DictWriter(out, CSV_FIELDS)
     writer.writeheader()
     for d in items:
-        writer.writerow({k: ("; ".join(d.authors) if k == "authors" else getattr(d, k)) for k in CSV_FIELDS})
+        writer.writerow({k: ("; ".join(getattr(d, k)) if k in _LISTS else getattr(d, k)) for k in CSV_FIELDS})
 
 
 def _write_md(_archive: Archive, items: Iterable[Detail], out: TextIO) -> None:
