@@ -33,8 +33,9 @@ def read(name: str, kind: str):
 
 def test_chrome_bookmarks_folders_become_tags_but_not_the_bar():
     items = read("bookmarks-chrome.html", BOOKMARKS)
-    assert [i.url for i in items] == ["https://news.example/world/belgrade-rally", "https://news.example/russia/exiles",
-                                      "https://news.example/economy/sanctions-oil", "https://blog.example/2023/01/notes"]
+    assert [i.url for i in items] == [
+        "https://news.example/world/belgrade-rally", "https://news.example/russia/exiles",
+        "https://news.example/economy/sanctions-oil", "https://blog.example/2023/01/notes"]
     assert [i.tags for i in items] == [[], ["Russia"], ["Russia", "Sanctions"], []]
     assert items[1].title == "Russia's exiles & their new lives"
     assert items[0].added == utc(2023, 1, 21, 10)
@@ -42,7 +43,8 @@ def test_chrome_bookmarks_folders_become_tags_but_not_the_bar():
 
 def test_firefox_bookmarks_saved_as_txt_keep_their_tags_and_skip_place_links():
     items = read("bookmarks-firefox.txt", BOOKMARKS)
-    assert [i.title for i in items] == ["Thousands march in Tbilisi", "Georgia votes", "About the wire", "The long read"]
+    assert [i.title for i in items] == ["Thousands march in Tbilisi", "Georgia votes", "About the wire",
+                                        "The long read"]
     assert [i.tags for i in items] == [["georgia", "protests"], ["Elections", "Georgia"], [], ["Read later"]]
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from desktop.core.store.tags import clean_tags
 
 UNREAD, READ, ARCHIVED = "unread", "read", "archived"
-# Reading states become tags of these names ("unread" is the absence of both): see state_tags.
+# Reading states become tags of these names ("unread" is the absence of both): see all_tags.
 STATE_TAGS = {READ: "read", ARCHIVED: "archived"}
 STARRED = "starred"  # the tag of a service's favourite / starred / liked mark
 

@@ -17,9 +17,9 @@ from sqlmodel import Session
 
 from desktop.core.article import Article, Original
 from desktop.core.errors import CuttingsError
+from desktop.core.export_file import import_export
 from desktop.core.extract import extract_html, extract_textfile
 from desktop.core.imports.collection import read_items
-from desktop.core.export_file import import_export
 from desktop.core.imports.detect import CUTTINGS, FEED, LABELS, OPML, detect
 from desktop.core.imports.feeds import Subscription, download_feed, read_feed, read_opml
 from desktop.core.imports.items import ImportItem
@@ -56,7 +56,9 @@ def _quiet(_stage: str) -> None:
     pass
 
 
-def import_source(archive: Archive, source: str, *, url: str | None = None, **options) -> tuple[Iterable[Result], bool]:
+def import_source(
+    archive: Archive, source: str, *, url: str | None = None, **options
+) -> tuple[Iterable[Result], bool]:
     """Import one input of `cuttings import` or File > Import from…: a file of links (any
     format detect knows), a Cuttings export, a feed's or OPML list's address, or one page or
     file (with `url`, the address of a saved page file). Returns the Results (a lazy
@@ -114,7 +116,7 @@ def import_items(archive: Archive, items: Iterable[ImportItem], origin: str, **o
     for item in items:
         try:
             yield item.url or item.title, import_item(archive, item, origin, **options)
-        except Exception as exc:
+        except Exception as exc:  # one item fails alone, named by its caller (--debug raises it there)
             yield item.url or item.title, exc
 
 
