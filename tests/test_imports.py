@@ -180,3 +180,22 @@ def test_times():
     assert from_iso("2016-09-08T11:55:58+0200") == utc(2016, 9, 8, 9, 55, 58)
     assert from_iso("2024-10-29T16:30:11.000Z") == utc(2024, 10, 29, 16, 30, 11)
     assert from_iso("yesterday") is None
+
+
+def test_a_hand_edited_wallabag_file_gives_no_letter_tags(tmp_path):
+    path = tmp_path / "wallabag.json"
+    path.write_text('[{"is_archived": 0, "is_starred": 0, "domain_name": "a.example", "url": 7,'
+                    ' "tags": "climate", "published_by": "Jane", "title": ["odd"]}]')
+    [item] = read_items(path, detect(path))
+    assert (item.url, item.tags, item.authors, item.has_copy) == (None, [], [], False)
+    broken = tmp_path / "cut.json"
+    broken.write_text('[{"is_archived": 1, "domain_name": "a.example", "url": "https://a.example/"')
+    assert detect(broken) == WALLABAG
+    with pytest.raises(CuttingsError, match="not JSON"):
+        read_items(broken, WALLABAG)
+
+
+def test_a_bookmarks_file_without_its_doctype():
+    body = b'<HTML><TITLE>Bookmarks</TITLE><DL><p>\n<DT><A HREF="https://a.example/" ADD_DATE="1700000000">A</A>\n'
+    assert detect_bytes(body) == BOOKMARKS
+    assert detect_bytes(b"<html><body><dl><dt><a href='https://a.example/'>A</a></dl></body></html>") is None

@@ -139,3 +139,16 @@ def test_tag_commands_and_json_round_trip(cli, site, tmp_path, archive):
     con = sqlite3.connect(fresh)
     assert sorted(n for (n,) in con.execute("SELECT name FROM tag")) == ["Serbia", "rallies"]
     con.close()
+
+
+def test_an_item_with_neither_address_nor_text_fails_alone_named_by_its_place(cli, tmp_path):
+    export = tmp_path / "wallabag.json"
+    export.write_text(json.dumps([
+        {"is_archived": 0, "domain_name": "a.example", "url": "ftp://a.example/", "title": "", "content": ""},
+        {"is_archived": 1, "domain_name": "a.example", "url": None, "title": "My note", "tags": "not a list",
+         "content": "<p>A note of mine about the ferry to Vidin.</p>"},
+    ]))
+    code, out, _ = cli("import", str(export))
+    assert out.splitlines() == ["error item 1: The item has no web address and no text",
+                                "saved 1 My note", "2 items: 1 saved, 1 failed"] and code == 1
+    assert json.loads(cli("show", "1", "--json")[1])["tags"] == ["archived"]

@@ -26,6 +26,8 @@ LABELS = {BOOKMARKS: "bookmarks file", POCKET: "Pocket export", OMNIVORE: "Omniv
 HEAD_BYTES = 64 * 1024
 
 _NETSCAPE = re.compile(r"<!DOCTYPE\s+NETSCAPE-Bookmark-file", re.I)
+# A bookmarks file some tool wrote without the DOCTYPE: links with the format's ADD_DATE.
+_BOOKMARK_LINK = re.compile(r"<DT>\s*<A\s[^>]*\bADD_DATE=", re.I)
 _PROLOGUE = re.compile(r"^(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.S | re.I)
 _FEED_ROOT = re.compile(r"<(?:rss|rdf:RDF|feed)\b", re.I)
 _OPML_ROOT = re.compile(r"<opml\b", re.I)
@@ -59,7 +61,7 @@ def detect_bytes(head: bytes) -> str | None:
         return None  # binary: no format of links
     text = _text(head)
     start = text.lstrip()[:1]
-    if _NETSCAPE.search(text[:1024]):
+    if _NETSCAPE.search(text[:1024]) or _BOOKMARK_LINK.search(text):
         return BOOKMARKS
     if start == "<":
         root = text[len(_PROLOGUE.match(text).group(0)):][:200]

@@ -75,6 +75,12 @@ def from_iso(value) -> datetime | None:
     return moment.replace(tzinfo=moment.tzinfo or timezone.utc).astimezone(timezone.utc)
 
 
+def listed(value) -> list:
+    """`value` if it is a JSON list, else an empty one (a hand-edited export may hold a
+    string where a list belongs: its letters are no tags)."""
+    return value if isinstance(value, list) else []
+
+
 def web_link(value) -> str | None:
     """`value` stripped if it is an http or https address with a host, else None (bookmark
     files hold javascript:, place: and file: links too)."""

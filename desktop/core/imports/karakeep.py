@@ -5,13 +5,13 @@ from its text."""
 
 from __future__ import annotations
 
-from desktop.core.imports.items import ARCHIVED, STARRED, UNREAD, ImportItem, clean_tags, from_unix, web_link
+from desktop.core.imports.items import ARCHIVED, STARRED, UNREAD, ImportItem, clean_tags, from_unix, listed, web_link
 
 
 def read_karakeep(export: dict) -> list[ImportItem]:
     """The bookmarks of a parsed Karakeep export that are links or texts, in file order."""
     bookmarks = export.get("bookmarks") if isinstance(export, dict) else None
-    items = (_item(b) for b in bookmarks or [] if isinstance(b, dict))
+    items = (_item(b) for b in listed(bookmarks) if isinstance(b, dict))
     return [item for item in items if item is not None]
 
 
@@ -21,7 +21,7 @@ def _item(bookmark: dict) -> ImportItem | None:
     text = content.get("text") if content.get("type") == "text" else None
     if url is None and not (isinstance(text, str) and text.strip()):
         return None  # an image or a PDF asset: the export holds no link or text for it
-    tags = list(bookmark.get("tags") or []) + ([STARRED] if bookmark.get("favourited") else [])
+    tags = listed(bookmark.get("tags")) + ([STARRED] if bookmark.get("favourited") else [])
     return ImportItem(
         url=url,
         title=str(bookmark.get("title") or "").strip(),

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from desktop.core.errors import CuttingsError
 from desktop.core.fetch import MAX_BYTES
-from desktop.core.imports.items import ARCHIVED, READ, UNREAD, ImportItem, clean_tags, from_iso, web_link
+from desktop.core.imports.items import ARCHIVED, READ, UNREAD, ImportItem, clean_tags, from_iso, listed, web_link
 
 METADATA_NAME = re.compile(r"(?:^|/)metadata_\d+_to_\d+\.json$")
 CONTENT_SUFFIXES = (".html", ".md")
@@ -82,7 +82,7 @@ def _records_of(name: str, content: str) -> list[dict]:
 def _item(files: _Files | None, record: dict, contents: dict[str, str]) -> ImportItem:
     copy_name = contents.get(str(record.get("slug") or ""))
     copy = files.read(copy_name) if copy_name else None
-    labels = [label.get("name", "") if isinstance(label, dict) else label for label in record.get("labels") or []]
+    labels = [label.get("name", "") if isinstance(label, dict) else label for label in listed(record.get("labels"))]
     progress = record.get("readingProgress")
     state = (ARCHIVED if str(record.get("state", "")).lower() == "archived"
              else READ if isinstance(progress, (int, float)) and progress >= 100 else UNREAD)

@@ -113,11 +113,12 @@ def _subscriptions(archive: Archive, feeds: list[Subscription], **options) -> It
 def import_items(archive: Archive, items: Iterable[ImportItem], origin: str, **options) -> Iterator[Result]:
     """import_item for each of `items`, one Result each, in order; an item that fails does
     not stop the others."""
-    for item in items:
+    for number, item in enumerate(items, 1):
+        name = item.url or item.title or f"item {number}"
         try:
-            yield item.url or item.title, import_item(archive, item, origin, **options)
+            yield name, import_item(archive, item, origin, **options)
         except Exception as exc:  # one item fails alone, named by its caller (--debug raises it there)
-            yield item.url or item.title, exc
+            yield name, exc
 
 
 def import_item(

@@ -5,7 +5,7 @@ Wallabag's "archived" is its "read"."""
 
 from __future__ import annotations
 
-from desktop.core.imports.items import ARCHIVED, STARRED, UNREAD, ImportItem, clean_tags, from_iso, web_link
+from desktop.core.imports.items import ARCHIVED, STARRED, UNREAD, ImportItem, clean_tags, from_iso, listed, web_link
 
 
 def read_wallabag(records: list) -> list[ImportItem]:
@@ -14,10 +14,10 @@ def read_wallabag(records: list) -> list[ImportItem]:
 
 
 def _item(record: dict) -> ImportItem:
-    tags = [t.get("label", "") if isinstance(t, dict) else t for t in record.get("tags") or []]
+    tags = [t.get("label", "") if isinstance(t, dict) else t for t in listed(record.get("tags"))]
     if record.get("is_starred"):
         tags.append(STARRED)
-    authors = record.get("published_by") or []
+    authors = listed(record.get("published_by"))
     published = from_iso(record.get("published_at"))
     content = record.get("content")
     return ImportItem(
