@@ -15,7 +15,7 @@ from desktop.core.query import Term
 from desktop.gui.markup import KIND_NAMES
 
 ROW_ACTIONS = ("open_original", "open_saved_copy", "copy_link", "copy_citation_apa", "copy_citation_chicago",
-               None, "edit", None, "trash", "restore",
+               None, "edit", "tags", None, "trash", "restore",
                "delete_forever")
 
 
