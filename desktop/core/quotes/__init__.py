@@ -1,0 +1,124 @@
+"""The quotation stage: who said what in one article.
+
+`find_quotes` reads the article's quotation marks (marks.py), finds the verb of saying and its
+subject next to each quotation (cues.py), and resolves that subject to one of the article's
+person entities (people.py): a name directly, a pronoun through the person the text means.
+A quotation without a cue of its own continues the previous speaker's words when it follows
+them; words in quotation marks that nobody is said to say (scare quotes, titles, signs) and
+the words of groups and unnamed sources get no speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..article import Entity, Quote
+from .cues import GROUP, NAMED, Cue, after_cue, before_cue, tokens
+from .marks import Span, paragraph_ends, paragraph_start, quotation_spans, sentence_ends
+from .people import People
+
+__all__ = ["find_quotes"]
+
+# How many characters after a quotation its cue is looked for (to the sentence's end at most).
+AFTER_REACH = 300
+
+
+@dataclass
+class _Reading:
+    """One text read for quotations: its paragraph and sentence ends, quotations and people."""
+
+    text: str
+    breaks: list[int]
+    ends: list[int]
+    spans: list[Span]
+    people: People
+
+    def sentence_start(self, pos: int) -> int:
+        k = bisect.bisect_right(self.ends, pos) - 1
+        return max(self.ends[k] if k >= 0 else 0, paragraph_start(self.breaks, pos))
+
+    def sentence_end(self, pos: int) -> int:
+        k = bisect.bisect_right(self.ends, pos)
+        return self.ends[k] if k < len(self.ends) else len(self.text)
+
+
+def find_quotes(title: str, text: str, entities: list[Entity], doc=None) -> list[Quote]:
+    """The direct quotations of an article's `text`, in text order, each with its offsets into
+    `text` and its speaker: the `name` of one of `entities`' PERSON entities, or None (a group,
+    an unnamed source, or no speech at all). `title` and `doc` (the entity stage's analysis)
+    are accepted for callers that have them; the rules read the text alone."""
+    breaks = paragraph_ends(text)
+    spans = quotation_spans(text, breaks)
+    people = People(text, entities, [(s.open_at, s.close_end) for s in spans])
+    reading = _Reading(text, breaks, sentence_ends(text, spans, breaks), spans, people)
+    quotes: list[Quote] = []
+    previous: tuple[Span, str | None] | None = None
+    for span in spans:
+        speaker, speech = _speaker(reading, span, previous)
+        quotes.append(Quote(text[span.start:span.end], span.start, span.end, speaker))
+        if speech:
+            previous = (span, speaker)
+    return quotes
+
+
+def _speaker(reading: _Reading, span: Span, previous: tuple[Span, str | None] | None) -> tuple[str | None, bool]:
+    """The speaker of one quotation and whether it is speech that a later quotation may continue."""
+    cue = _own_cue(reading, span)
+    if cue is not None:
+        return _resolve(reading, cue), True
+    if previous is not None and span.continued:
+        return previous[1], True
+    if not _opens_sentence(reading, span):
+        return None, False
+    if previous is not None and _follows(reading, previous, span):
+        return previous[1], True
+    subject = _previous_sentence_subject(reading, span)
+    return (subject, True) if subject else (None, False)
+
+
+def _own_cue(reading: _Reading, span: Span) -> Cue | None:
+    text, people = reading.text, reading.people
+    if span.closed:
+        end = min(reading.sentence_end(span.close_end), span.close_end + AFTER_REACH)
+        nxt = next((s.open_at for s in reading.spans if s.open_at >= span.close_end), len(text))
+        cue = after_cue(text, tokens(text, span.close_end, min(end, nxt), people), people)
+        if cue is not None:
+            return cue
+    start = reading.sentence_start(span.open_at)
+    return before_cue(text, tokens(text, start, span.open_at, people), people)
+
+
+def _resolve(reading: _Reading, cue: Cue) -> str | None:
+    if cue.kind == NAMED:
+        return cue.name
+    if cue.kind == GROUP:
+        return None
+    return reading.people.antecedent(cue.at, cue.gender)
+
+
+def _opens_sentence(reading: _Reading, span: Span) -> bool:
+    """Whether a quotation starts its sentence (or follows a colon): a quotation inside a
+    sentence without a verb of saying is a term, a title or a scare quote."""
+    before = reading.text[reading.sentence_start(span.open_at):span.open_at].strip()
+    return before == "" or before.endswith(":")
+
+
+def _follows(reading: _Reading, previous: tuple[Span, str | None], span: Span) -> bool:
+    """Whether `span` follows the previous speech with no one else named in between, within
+    the next two paragraphs."""
+    prev = previous[0]
+    paragraphs = bisect.bisect_left(reading.breaks, span.open_at) - bisect.bisect_left(reading.breaks, prev.open_at)
+    others = [m for m in reading.people.between(prev.close_end, span.open_at) if m.name != previous[1]]
+    return paragraphs <= 2 and not others
+
+
+def _previous_sentence_subject(reading: _Reading, span: Span) -> str | None:
+    """The person the sentence before the quotation, in its paragraph, opens with ("Charles
+    Schultze … once summed up the danger of deficits with a metaphor. “It’s not …”")."""
+    start = reading.sentence_start(span.open_at)
+    if start <= paragraph_start(reading.breaks, span.open_at):
+        return None
+    first = reading.sentence_start(start - 1)
+    mention = reading.people.starting_in(first, first + 1 + len(reading.text[first:start]) - len(reading.text[first:start].lstrip()))
+    return mention.name if mention is not None else None
