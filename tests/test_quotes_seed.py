@@ -46,3 +46,16 @@ def test_seed_quotations_stand_at_their_offsets(seed):
     assert article.quotes and all(article.text[q.start:q.end] == q.quote for q in article.quotes)
     speakers = {e.name for e in article.entities_of("person")}
     assert {q.speaker for q in article.quotes} - {None} <= speakers
+
+
+def test_extract_json_lists_quotations(seed, cli, tmp_path):
+    page = tmp_path / "rally.txt"
+    page.write_text("Emigres rally in Belgrade\n\nRussians rallied in Belgrade on Saturday.\n\n"
+                    "\u201cI came here because I want the war to end,\u201d said Pyotr Nikitin, a programmer.\n",
+                    encoding="utf-8")
+    code, out, _ = cli("extract", str(page), "--json", db=False)
+    data = json.loads(out)
+    assert code == 0
+    [quote] = data["quotes"]
+    assert quote == {"speaker": "Pyotr Nikitin", "quote": "I came here because I want the war to end",
+                     "start": data["text"].index("I came")}
