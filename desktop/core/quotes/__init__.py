@@ -39,7 +39,7 @@ class _Reading:
         return max(self.ends[k] if k >= 0 else 0, paragraph_start(self.breaks, pos))
 
     def sentence_end(self, pos: int) -> int:
-        k = bisect.bisect_right(self.ends, pos)
+        k = bisect.bisect_left(self.ends, pos)
         return self.ends[k] if k < len(self.ends) else len(self.text)
 
 
@@ -66,7 +66,7 @@ def _speaker(reading: _Reading, span: Span, previous: tuple[Span, str | None] | 
     """The speaker of one quotation and whether it is speech that a later quotation may continue."""
     cue = _own_cue(reading, span)
     if cue is not None:
-        return _resolve(reading, cue), True
+        return _resolve(reading, cue, previous), True
     if previous is not None and span.continued:
         return previous[1], True
     if not _opens_sentence(reading, span):
@@ -89,12 +89,17 @@ def _own_cue(reading: _Reading, span: Span) -> Cue | None:
     return before_cue(text, tokens(text, start, span.open_at, people), people)
 
 
-def _resolve(reading: _Reading, cue: Cue) -> str | None:
+def _resolve(reading: _Reading, cue: Cue, previous: tuple[Span, str | None] | None) -> str | None:
+    """The speaker a cue names: a pronoun's person, learned as that gender for later pronouns."""
     if cue.kind == NAMED:
         return cue.name
     if cue.kind == GROUP:
         return None
-    return reading.people.antecedent(cue.at, cue.gender)
+    last = (previous[0].close_end, previous[1]) if previous is not None and previous[1] else None
+    name = reading.people.antecedent(cue.at, cue.gender, last)
+    if name is not None:
+        reading.people.learn(name, cue.gender)
+    return name
 
 
 def _opens_sentence(reading: _Reading, span: Span) -> bool:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (AUXILIARIES, GROUP_PRONOUNS, HYPOTHETICAL_BEFORE, PREPOSITIONS, SPEECH_VERBS,
-                      SUBJECT_PRONOUNS)
+                      SUBJECT_PRONOUNS, UNNAMED_OPENERS)
 from .people import People
 
 NAMED, PRONOUN, GROUP = "named", "pronoun", "group"
@@ -78,11 +78,15 @@ def after_cue(text: str, toks: list[Token], people: People) -> Cue | None:
         return None
     lead = people.starting_in(first.start, verb.start)
     if lead is not None and sum(1 for w in words if w.start < lead.start) <= LEAD_WORDS:
-        return Cue(NAMED, lead.start, lead.name)
+        # "Emery retweeted the story, saying": the name's own verb is not one of saying.
+        return None if _does_else(toks, lead.end, text) else Cue(NAMED, lead.start, lead.name)
     at = toks.index(verb)
     if (subject := subject_before(toks, at, people)) is not None:
         return subject
-    return Cue(GROUP, verb.start) if words.index(verb) <= LEAD_WORDS else None
+    # A group names itself before its verb ("the ministry said", "a source told Reuters");
+    # "… but insisted" goes on with the sentence's own subject, before the quotation.
+    opens_group = first.key in UNNAMED_OPENERS or first.word[:1].isupper()
+    return Cue(GROUP, verb.start) if opens_group and words.index(verb) <= LEAD_WORDS else None
 
 
 def before_cue(text: str, toks: list[Token], people: People) -> Cue | None:
@@ -92,7 +96,10 @@ def before_cue(text: str, toks: list[Token], people: People) -> Cue | None:
         if is_verb(toks[at], text):
             if HYPOTHETICAL_BEFORE.search(text[max(0, toks[at].start - 20):toks[at].end]):
                 return Cue(GROUP, toks[at].start)
-            return subject_before(toks, at, people) or _sentence_subject(toks, people) or Cue(GROUP, toks[at].start)
+            subject = subject_before(toks, at, people)
+            if subject is None and _shares_subject(toks, at):
+                subject = _sentence_subject(toks, people)
+            return subject or Cue(GROUP, toks[at].start)
     if toks and toks[-1].word == ":":
         return _sentence_subject(toks, people)
     return None
@@ -126,6 +133,24 @@ def subject_before(toks: list[Token], at: int, people: People) -> Cue | None:
     return None
 
 
+def _shares_subject(toks: list[Token], at: int) -> bool:
+    """Whether the verb toks[at] has the sentence's subject: a participle ("posted to Twitter
+    asking", "retweeted the story, saying") or a second verb ("put up her picture and wrote")."""
+    return toks[at].key.endswith("ing") or (at > 0 and toks[at - 1].key == "and")
+
+
+def _does_else(toks: list[Token], end: int, text: str) -> bool:
+    """Whether the word right after a name (at `end`) is a verb other than one of saying."""
+    after = next((t for t in toks if t.start >= end), None)
+    return (after is not None and after.key not in AUXILIARIES and not is_verb(after, text)
+            and _verb_form(after))
+
+
+def _verb_form(tok: Token) -> bool:
+    """A lower-case word that may be a finite verb ("posted", "retweets"), not a possessive."""
+    return tok.word.islower() and re.fullmatch(r"[a-z]+(?:ed|s)", tok.key) is not None
+
+
 def _before_of(toks: list[Token], i: int, people: People):
     """The person before "of <Capitalised words>" ending at toks[i]: "McConnell of Kentucky"."""
     j = i
@@ -141,7 +166,7 @@ def _object(toks: list[Token], start: int) -> bool:
     Russian President Vladimir Putin"."""
     before = [t for t in toks if t.end <= start][-4:]
     for tok in reversed(before):
-        if tok.key in PREPOSITIONS:
+        if tok.word in PREPOSITIONS:  # as written: "AS Opposition Leader Bill Shorten said" opens a sentence
             return True
         if not tok.word[:1].isupper():
             return False
@@ -156,8 +181,10 @@ def _sentence_subject(toks: list[Token], people: People) -> Cue | None:
     for n, tok in enumerate(toks[:12]):
         mention = people.starting_in(tok.start, tok.end)
         if mention is not None and n - clause <= LEAD_WORDS and not _object(toks, mention.start):
-            after = [t for t in toks if t.start >= mention.end][:1]
-            if not after or after[0].word == "," or after[0].key in AUXILIARIES or re.search(r"(?:ed|s)$", after[0].key):
+            if n > 0 and toks[n - 1].key in ("the", "a", "an"):
+                return None  # "The Obama administration's first comments"
+            after = [t for t in toks if t.start >= mention.end and not t.key.endswith("ly")][:1]
+            if not after or after[0].word == "," or after[0].key in AUXILIARIES or _verb_form(after[0]):
                 return Cue(NAMED, mention.start, mention.name)
             return None
         if tok.key in SUBJECT_PRONOUNS and n - clause <= 1:

@@ -33,8 +33,7 @@ speak speaks spoke speaking testify testifies testified
 confirm confirms confirmed deny denies denied report reports reported
 """.split())
 # A phrase that turns a verb of saying into imagined speech ("as if to say 'You got me?'").
-HYPOTHETICAL_BEFORE = re.compile(r"\b(?:as if|as though|if|would|might|could)\s+(?:to\s+)?\w+\s*[,:]?\s*$",
-                                 re.IGNORECASE)
+HYPOTHETICAL_BEFORE = re.compile(r"\bas (?:if|though)\s+(?:to\s+)?\w+$", re.IGNORECASE)
 
 # Pronouns that stand for a speaker, by gender; "they", "it" and "we" stand for groups.
 HE, SHE = "he", "she"

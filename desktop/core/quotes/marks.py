@@ -185,6 +185,7 @@ def sentence_ends(text: str, spans: list[Span], breaks: list[int]) -> list[int]:
             ends.add(m.end())
     for s in spans:
         rest = text[s.close_end:s.close_end + 3].lstrip()
-        if s.closed and text[s.start:s.end][-1:] in ".!?\u2026" and rest[:1] and (rest[0].isupper() or rest[0] in DOUBLE_OPEN + '"'):
+        # "…,” he said" and "…?” Rothman recalls" go on; a full stop before a capital ends it.
+        if s.closed and text[s.start:s.end][-1:] in ".\u2026" and rest[:1] and (rest[0].isupper() or rest[0] in DOUBLE_OPEN + '"'):
             ends.add(s.close_end)
     return sorted(ends)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..article import PERSON, Entity
-from ..entities.lexicon import PARTICLES
+from ..entities.lexicon import PARTICLES, PERSON_MODIFIED
 from ..entities.ner import occurrences
 from .lexicon import GENDERED_NOUNS, GENDERED_PRONOUNS, GENDERED_TITLES, PREPOSITIONS
 
@@ -44,7 +44,7 @@ class People:
         self._starts = [m.start for m in self.mentions]
         self._ends = sorted(m.end for m in self.mentions)
         self._by_end = {m.end: m for m in self.mentions}
-        self.genders = self._genders()
+        self._votes = self._gender_votes()
 
     def inside_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quoted, (pos, float("inf"))) - 1
@@ -64,20 +64,28 @@ class People:
                 found.append(Mention(start, end, forms[form]))
         return sorted(found, key=lambda m: m.start)
 
-    def _genders(self) -> dict[str, str | None]:
-        """Each person's gender by majority of the cues next to their mentions: a title ("Mr.",
-        "Miss"), a noun in apposition ("Yulia, a young woman"; "her mother, Fiona") and the
-        first he/she/his/her after the mention before anyone else is named."""
+    def _gender_votes(self) -> dict[str, dict[str, int]]:
+        """Each person's votes for he or she from the cues next to their mentions: a title
+        ("Mr.", "Miss"), a noun in apposition ("Yulia, a young woman"; "her mother, Fiona") and
+        the first he/she/his after the mention before anyone else is named or quoted."""
         votes: dict[str, dict[str, int]] = {}
         for k, m in enumerate(self.mentions):
             tally = votes.setdefault(m.name, {})
             for gender in self._cues(m, self.mentions[k + 1].start if k + 1 < len(self.mentions) else len(self.text)):
                 tally[gender] = tally.get(gender, 0) + 1
-        genders = {}
-        for name, tally in votes.items():
-            ranked = sorted(tally.items(), key=lambda kv: -kv[1])
-            genders[name] = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
-        return genders
+        return votes
+
+    def learn(self, name: str, gender: str) -> None:
+        """Count one more cue of `gender` for `name` (a pronoun found to stand for them)."""
+        tally = self._votes.setdefault(name, {})
+        tally[gender] = tally.get(gender, 0) + 1
+
+    def gender(self, name: str) -> str | None:
+        """He or she, by majority of the votes; None when there are none or they tie."""
+        ranked = sorted(self._votes.get(name, {}).items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
 
     def _cues(self, m: Mention, next_start: int) -> list[str]:
         before, after = self.text[max(0, m.start - 30):m.start], self.text[m.end:m.end + 60]
@@ -87,7 +95,10 @@ class People:
         for noun in (_NOUN_AFTER.match(after), _NOUN_BEFORE.search(before)):
             if noun:
                 cues.append(GENDERED_NOUNS[noun.group(1)])
-        reach = self.text[m.end:min(next_start, m.end + PRONOUN_REACH)]
+        # Up to the next person or quotation: "…,” she said" after a quotation is its speaker's.
+        k = bisect.bisect_left(self._quoted, (m.end, 0))
+        quote_start = self._quoted[k][0] if k < len(self._quoted) else len(self.text)
+        reach = self.text[m.end:min(next_start, quote_start, m.end + PRONOUN_REACH)]
         for p in _PRONOUN.finditer(reach):
             if not self.inside_quote(m.end + p.start()) and _corefers(reach, p):
                 cues.append(GENDERED_PRONOUNS[p.group().lower()])
@@ -106,13 +117,22 @@ class People:
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
         return self.mentions[lo:hi]
 
-    def antecedent(self, pos: int, gender: str) -> str | None:
-        """The person a pronoun of `gender` at `pos` stands for: the nearest person named
-        before it whose gender is that or unknown."""
+    def antecedent(self, pos: int, gender: str, previous: tuple[int, str] | None = None) -> str | None:
+        """The person a pronoun of `gender` at `pos` stands for: the previous speaker (`previous`:
+        where their quotation ended, their name) when nobody else was named since, else the
+        nearest person named before it whose gender is that or unknown, not as the modifier of
+        a noun ("the Obama administration")."""
+        if previous is not None and self.gender(previous[1]) in (None, gender):
+            if all(m.name == previous[1] for m in self.between(previous[0], pos)):
+                return previous[1]
         for m in reversed(self.between(max(0, pos - ANTECEDENT_REACH), pos)):
-            if self.genders.get(m.name) in (None, gender):
+            if self.gender(m.name) in (None, gender) and not self._modifier(m):
                 return m.name
         return None
+
+    def _modifier(self, m: Mention) -> bool:
+        after = self.text[m.end:m.end + 20].split()[:1]
+        return bool(after) and after[0].strip(",.").lower() in PERSON_MODIFIED
 
 
 def _corefers(text: str, pronoun: re.Match) -> bool:
