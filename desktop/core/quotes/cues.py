@@ -57,8 +57,15 @@ def tokens(text: str, start: int, end: int, people: People) -> list[Token]:
 
 
 def is_verb(tok: Token, text: str) -> bool:
-    """A verb of saying, not one asking someone to do something ("asking him to")."""
-    return tok.key in SPEECH_VERBS and not _OBJECT_THEN_TO.match(text[tok.end:tok.end + 20])
+    """A verb of saying in running text (lower case), not one asking someone to do something
+    ("asking him to")."""
+    return tok.word.islower() and tok.key in SPEECH_VERBS and not _OBJECT_THEN_TO.match(text[tok.end:tok.end + 20])
+
+
+def _headline(words: list[Token]) -> bool:
+    """A verb of saying in title case after the quotation: the headline of another article
+    ("‘Our Motherland Needs Saving,’ Navalny Says"), whose words the article does not report."""
+    return any(w.key in SPEECH_VERBS and w.word[:1].isupper() for w in words[1:LEAD_WORDS])
 
 
 def after_cue(text: str, toks: list[Token], people: People) -> Cue | None:
@@ -67,6 +74,8 @@ def after_cue(text: str, toks: list[Token], people: People) -> Cue | None:
     if not words:
         return None
     first = words[0]
+    if _headline(words):
+        return Cue(GROUP, first.start)
     if is_verb(first, text):
         return _subject_after(words[1:TITLE_WORDS + 2], people, first.end)
     if first.key in SUBJECT_PRONOUNS or first.key in GROUP_PRONOUNS:
