@@ -14,7 +14,8 @@ import bisect
 from dataclasses import dataclass
 
 from ..article import Entity, Quote
-from .cues import GROUP, NAMED, Cue, after_cue, before_cue, tokens
+from .cues import GROUP, NAMED, Cue, after_cue, before_cue, is_verb, tokens
+from .lexicon import PREPOSITIONS
 from .marks import Span, paragraph_ends, paragraph_start, quotation_spans, sentence_ends
 from .people import People
 
@@ -22,6 +23,11 @@ __all__ = ["find_quotes"]
 
 # How many characters after a quotation its cue is looked for (to the sentence's end at most).
 AFTER_REACH = 300
+# How many paragraphs before a pronoun speaker ("he said") its paragraph's own and the ones
+# before it are searched for the person a sentence is about, before any person named.
+SUBJECT_PARAGRAPHS = 2
+# The most words of a quotation that is a section heading ("'She weighed so little'").
+HEADING_WORDS = 12
 
 
 @dataclass
@@ -37,6 +43,17 @@ class _Reading:
     def sentence_start(self, pos: int) -> int:
         k = bisect.bisect_right(self.ends, pos) - 1
         return max(self.ends[k] if k >= 0 else 0, paragraph_start(self.breaks, pos))
+
+    def subject(self, mention) -> bool:
+        """Whether a person mention is what its sentence is about: the first person named in it,
+        not after a preposition, or the one right before a verb of saying ("Ian Lau said Lucy …")."""
+        start = self.sentence_start(mention.start)
+        toks = tokens(self.text, start, mention.end + 30, self.people)
+        before = [t for t in toks if t.end <= mention.start]
+        after = [t for t in toks if t.start >= mention.end][:1]
+        if after and is_verb(after[0], self.text):
+            return True
+        return not self.people.between(start, mention.start) and not (before and before[-1].word in PREPOSITIONS)
 
     def sentence_end(self, pos: int) -> int:
         k = bisect.bisect_left(self.ends, pos)
@@ -54,12 +71,38 @@ def find_quotes(title: str, text: str, entities: list[Entity], doc=None) -> list
     reading = _Reading(text, breaks, sentence_ends(text, spans, breaks), spans, people)
     quotes: list[Quote] = []
     previous: tuple[Span, str | None] | None = None
+    headings = []
     for span in spans:
+        if _heading(reading, span):
+            headings.append(len(quotes))
+            quotes.append(Quote(text[span.start:span.end], span.start, span.end))
+            continue
         speaker, speech = _speaker(reading, span, previous)
         quotes.append(Quote(text[span.start:span.end], span.start, span.end, speaker))
         if speech:
             previous = (span, speaker)
+    for n in headings:
+        quotes[n].speaker = _repeated_by(quotes, quotes[n])
     return quotes
+
+
+def _heading(reading: _Reading, span: Span) -> bool:
+    """A quotation that is a whole short line without a final full stop: a section heading."""
+    line = reading.text[paragraph_start(reading.breaks, span.open_at):_line_end(reading, span)].strip()
+    words = reading.text[span.start:span.end]
+    return (line[1:-1].strip() == words.strip() and len(words.split()) <= HEADING_WORDS
+            and words.rstrip()[-1:] not in ".?!\u2026")
+
+
+def _line_end(reading: _Reading, span: Span) -> int:
+    k = bisect.bisect_left(reading.breaks, span.close_end)
+    return reading.breaks[k] if k < len(reading.breaks) else len(reading.text)
+
+
+def _repeated_by(quotes: list[Quote], heading: Quote) -> str | None:
+    """The speaker of the quotation whose words a heading repeats, if one does."""
+    words = " ".join(heading.quote.casefold().split())
+    return next((q.speaker for q in quotes if q is not heading and q.speaker and words in " ".join(q.quote.casefold().split())), None)
 
 
 def _speaker(reading: _Reading, span: Span, previous: tuple[Span, str | None] | None) -> tuple[str | None, bool]:
@@ -96,7 +139,11 @@ def _resolve(reading: _Reading, cue: Cue, previous: tuple[Span, str | None] | No
     if cue.kind == GROUP:
         return None
     last = (previous[0].close_end, previous[1]) if previous is not None and previous[1] else None
-    name = reading.people.antecedent(cue.at, cue.gender, last)
+    paragraph = paragraph_start(reading.breaks, cue.at)
+    near = paragraph
+    for _ in range(SUBJECT_PARAGRAPHS):
+        near = paragraph_start(reading.breaks, near - 2) if near > 1 else 0
+    name = reading.people.antecedent(cue.at, cue.gender, last, reading.subject, near)
     if name is not None:
         reading.people.learn(name, cue.gender)
     return name

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .lexicon import (AUXILIARIES, GROUP_PRONOUNS, HYPOTHETICAL_BEFORE, PREPOSITIONS, SPEECH_VERBS,
                       SUBJECT_PRONOUNS, UNNAMED_OPENERS)
-from .people import People
+from .people import People, possessive
 
 NAMED, PRONOUN, GROUP = "named", "pronoun", "group"
 # How many words may stand between a verb of saying and the name after it ("said chief
@@ -218,9 +218,10 @@ def _subject_after(words: list[Token], people: People, verb_end: int) -> Cue:
         return _pronoun(words[0])
     for tok in words:
         mention = people.starting_in(tok.start, tok.end)
-        if mention is not None:
+        if mention is not None and not possessive(people.text, mention.end):
             return Cue(NAMED, mention.start, mention.name)
     return Cue(GROUP, verb_end)
+
 
 
 def _next_verb(words: list[Token], text: str) -> Token | None:

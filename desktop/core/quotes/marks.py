@@ -20,6 +20,8 @@ OPEN, CLOSE = "open", "close"
 MAX_BREAKS_INSIDE = 2
 # The longest quotation a pair of single marks may hold: apostrophes pair up over longer stretches.
 MAX_SINGLE_CHARS = 600
+# A line of this many words that ends inside a sentence goes on on the next line.
+WRAPPED_LINE_WORDS = 9
 _LINE_END_SENTENCE = re.compile(r"""[.!?:;"'\u201d\u2019\u2026]\s*$""")
 # A sentence ends after . ! ? or … (and any closing marks or brackets) before white space, unless
 # the word before the full stop is an abbreviation or an initial ("Mr.", "U.S.", "C. Eugene").
@@ -65,7 +67,10 @@ def _soft_break(before: str, after: str) -> bool:
     if _LINE_END_SENTENCE.search(before):
         return False
     first = after.lstrip()[0]
-    return first.islower() or first in ",.;:)?!\u2019\u201d" or len(after.strip()) < 40
+    # Text wrapped at a fixed width breaks long lines anywhere; a short line before a long one
+    # without a full stop is a heading or a caption.
+    return (first.islower() or first in ",.;:)?!\u2019\u201d" or len(after.strip()) < 40
+            or len(before.split()) >= WRAPPED_LINE_WORDS)
 
 
 def quotation_spans(text: str, breaks: list[int]) -> list[Span]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..article import PERSON, Entity
@@ -117,22 +118,31 @@ class People:
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
         return self.mentions[lo:hi]
 
-    def antecedent(self, pos: int, gender: str, previous: tuple[int, str] | None = None) -> str | None:
+    def antecedent(self, pos: int, gender: str, previous: tuple[int, str] | None = None,
+                   subject: Callable[[Mention], bool] | None = None, near: int = 0) -> str | None:
         """The person a pronoun of `gender` at `pos` stands for: the previous speaker (`previous`:
-        where their quotation ended, their name) when nobody else was named since, else the
-        nearest person named before it whose gender is that or unknown, not as the modifier of
+        where their quotation ended, their name) when nobody else was named since; else the
+        nearest person named since `near` as a sentence's subject (`subject` tells), else the
+        nearest person named before, whose gender is `gender` or unknown, not as the modifier of
         a noun ("the Obama administration")."""
         if previous is not None and self.gender(previous[1]) in (None, gender):
             if all(m.name == previous[1] for m in self.between(previous[0], pos)):
                 return previous[1]
-        for m in reversed(self.between(max(0, pos - ANTECEDENT_REACH), pos)):
-            if self.gender(m.name) in (None, gender) and not self._modifier(m):
-                return m.name
-        return None
+        fits = [m for m in reversed(self.between(max(0, pos - ANTECEDENT_REACH), pos))
+                if self.gender(m.name) in (None, gender) and not self._modifier(m)]
+        subjects = [m for m in fits if m.start >= near and subject is not None and subject(m)]
+        owners = [m for m in fits if not possessive(self.text, m.end)]
+        ranked = subjects or owners or fits
+        return ranked[0].name if ranked else None
 
     def _modifier(self, m: Mention) -> bool:
         after = self.text[m.end:m.end + 20].split()[:1]
         return bool(after) and after[0].strip(",.").lower() in PERSON_MODIFIED
+
+
+def possessive(text: str, end: int) -> bool:
+    """Whether the name ending at `end` owns what follows ("Lucy's father"): not a subject."""
+    return text[end:end + 2] in ("\u2019s", "'s") or (text[end:end + 1] in ("\u2019", "'") and text[end - 1:end] == "s")
 
 
 def _corefers(text: str, pronoun: re.Match) -> bool:
