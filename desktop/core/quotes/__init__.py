@@ -137,7 +137,7 @@ def _resolve(reading: _Reading, cue: Cue, previous: tuple[Span, str | None] | No
     if cue.kind == NAMED:
         return cue.name
     if cue.kind == GROUP:
-        return None
+        return None  # a pronoun or a description: the person the text means
     last = (previous[0].close_end, previous[1]) if previous is not None and previous[1] else None
     paragraph = paragraph_start(reading.breaks, cue.at)
     near = paragraph
@@ -161,6 +161,8 @@ def _follows(reading: _Reading, previous: tuple[Span, str | None], span: Span) -
     the next two paragraphs."""
     prev = previous[0]
     paragraphs = bisect.bisect_left(reading.breaks, span.open_at) - bisect.bisect_left(reading.breaks, prev.open_at)
+    if paragraphs == 0 and reading.sentence_start(reading.sentence_start(span.open_at) - 1) <= prev.open_at:
+        return True  # right after the sentence of the quotation and its attribution ("… told Fox News' Chris Wallace")
     others = [m for m in reading.people.between(prev.close_end, span.open_at) if m.name != previous[1]]
     return paragraphs <= 2 and not others
 

@@ -13,26 +13,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import (AUXILIARIES, GROUP_PRONOUNS, HYPOTHETICAL_BEFORE, PREPOSITIONS, SPEECH_VERBS,
-                      SUBJECT_PRONOUNS, UNNAMED_OPENERS)
+from .lexicon import (AUXILIARIES, GENDERED_NOUNS, GROUP_PRONOUNS, HYPOTHETICAL_BEFORE, PERSON_ROLES,
+                      PREPOSITIONS, SPEECH_VERBS, SUBJECT_PRONOUNS, UNNAMED_OPENERS)
 from .people import People, possessive
 
-NAMED, PRONOUN, GROUP = "named", "pronoun", "group"
+NAMED, PRONOUN, DESCRIBED, GROUP = "named", "pronoun", "described", "group"
 # How many words may stand between a verb of saying and the name after it ("said chief
 # inspector Jennifer Mattinson"), or open the words after a quotation before its subject's
 # name ("her mother, Fiona, said"; "Pakistan-based developer Ammar Askar wrote").
 TITLE_WORDS = 4
 LEAD_WORDS = 6
+# The most words between "the" and the noun of a description ("the former Tory MLA").
+DESCRIPTION_WORDS = 4
 _TOKEN = re.compile(r"[\w\u2019'.\-]*\w[.]?|[,;:()\u2014\u2013]")
 _OBJECT_THEN_TO = re.compile(r"^\s+(?:him|her|them|us|me|it)\s+(?:to|not to)\b")
 
 
 @dataclass
 class Cue:
-    kind: str  # NAMED, PRONOUN or GROUP
+    kind: str  # NAMED, PRONOUN, DESCRIBED or GROUP
     at: int  # where the subject stands (a pronoun's antecedent is looked for before it)
     name: str | None = None  # NAMED: the person's name
-    gender: str | None = None  # PRONOUN: he or she
+    gender: str | None = None  # PRONOUN: he or she; DESCRIBED: the noun's, if it tells one
 
 
 @dataclass
@@ -76,6 +78,8 @@ def after_cue(text: str, toks: list[Token], people: People) -> Cue | None:
     first = words[0]
     if _headline(words):
         return Cue(GROUP, first.start)
+    if first.key == "the" and (verb := _next_verb(words[:DESCRIPTION_WORDS + 2], text)) is not None:
+        return described([w for w in words if w.start < verb.start]) or Cue(GROUP, first.start)
     if is_verb(first, text):
         return _subject_after(words[1:TITLE_WORDS + 2], people, first.end)
     if first.key in SUBJECT_PRONOUNS or first.key in GROUP_PRONOUNS:
@@ -87,8 +91,7 @@ def after_cue(text: str, toks: list[Token], people: People) -> Cue | None:
         return None
     lead = people.starting_in(first.start, verb.start)
     if lead is not None and sum(1 for w in words if w.start < lead.start) <= LEAD_WORDS:
-        # "Emery retweeted the story, saying": the name's own verb is not one of saying.
-        return None if _does_else(toks, lead.end, text) else Cue(NAMED, lead.start, lead.name)
+        return Cue(NAMED, lead.start, lead.name) if _leads_to(toks, lead.end, verb) else None
     at = toks.index(verb)
     if (subject := subject_before(toks, at, people)) is not None:
         return subject
@@ -110,7 +113,8 @@ def before_cue(text: str, toks: list[Token], people: People) -> Cue | None:
                 subject = _sentence_subject(toks, people)
             return subject or Cue(GROUP, toks[at].start)
     if toks and toks[-1].word == ":":
-        return _sentence_subject(toks, people)
+        # "Their names:", "a question came from a member of the audience:": nobody named speaks.
+        return _sentence_subject(toks, people) or Cue(GROUP, toks[-1].start)
     return None
 
 
@@ -119,7 +123,7 @@ def subject_before(toks: list[Token], at: int, people: People) -> Cue | None:
     auxiliaries and adverbs ("had written", "strongly warned"), an apposition between commas
     ("Mr. Warner, the Virginia Democrat, called") and "of" a place ("McConnell of Kentucky")."""
     i = at - 1
-    while i >= 0 and (toks[i].key in AUXILIARIES or toks[i].key.endswith("ly") or toks[i].key == "not"):
+    while i >= 0 and _modal(toks[i]):
         i -= 1
     if i >= 1 and toks[i].word == ",":
         j = i - 1
@@ -139,7 +143,7 @@ def subject_before(toks: list[Token], at: int, people: People) -> Cue | None:
         return Cue(NAMED, mention.start, mention.name)
     if tok.key == "who":
         return _nearest_named(toks, i, people)
-    return None
+    return described(toks[max(0, i - DESCRIPTION_WORDS):i + 1])
 
 
 def _shares_subject(toks: list[Token], at: int) -> bool:
@@ -148,11 +152,18 @@ def _shares_subject(toks: list[Token], at: int) -> bool:
     return toks[at].key.endswith("ing") or (at > 0 and toks[at - 1].key == "and")
 
 
-def _does_else(toks: list[Token], end: int, text: str) -> bool:
-    """Whether the word right after a name (at `end`) is a verb other than one of saying."""
-    after = next((t for t in toks if t.start >= end), None)
-    return (after is not None and after.key not in AUXILIARIES and not is_verb(after, text)
-            and _verb_form(after))
+def _leads_to(toks: list[Token], end: int, verb: Token) -> bool:
+    """Whether the name ending at `end` is the subject of `verb`: the verb follows it past
+    auxiliaries and adverbs, or an apposition opens after it ("Yulia, a young woman in her
+    20s …, told"); not "Emery retweeted the story, saying" nor "Obama was briefed … called"."""
+    rest = [t for t in toks if end <= t.start <= verb.start]
+    while rest and _modal(rest[0]):
+        rest.pop(0)
+    return bool(rest) and (rest[0] is verb or rest[0].word == ",")
+
+
+def _modal(tok: Token) -> bool:
+    return tok.key in AUXILIARIES or tok.key.endswith("ly") or tok.key == "not"
 
 
 def _verb_form(tok: Token) -> bool:
@@ -220,7 +231,22 @@ def _subject_after(words: list[Token], people: People, verb_end: int) -> Cue:
         mention = people.starting_in(tok.start, tok.end)
         if mention is not None and not possessive(people.text, mention.end):
             return Cue(NAMED, mention.start, mention.name)
-    return Cue(GROUP, verb_end)
+    phrase = words[:next((n for n, w in enumerate(words) if w.key in PREPOSITIONS), len(words))]
+    return described(phrase) or Cue(GROUP, verb_end)
+
+
+def described(phrase: list[Token]) -> Cue | None:
+    """A definite description of a person as the subject ("the real estate mogul added", "said
+    the Arizona Republican"): "the" and at most a few words ending in a noun for a person. The
+    person is found as a pronoun's would be (gender from the noun when it tells one)."""
+    words = [t for t in phrase if t.word not in ",\u2014\u2013"]
+    the = next((n for n, w in enumerate(words) if w.key == "the"), None)
+    if the is None or len(words) - the > DESCRIPTION_WORDS + 1:
+        return None
+    head = words[-1].key
+    if head not in PERSON_ROLES:
+        return None
+    return Cue(DESCRIBED, words[the].start, gender=GENDERED_NOUNS.get(head))
 
 
 

@@ -31,6 +31,9 @@ recount recounts recounted remember remembers remembered
 call calls called calling describe describes described describing put puts
 speak speaks spoke speaking testify testifies testified
 confirm confirms confirmed deny denies denied report reports reported
+shouting yelling whispering exclaiming urging vowing promising joking quipping boasting recounting
+remembering confirming denying reporting testifying complaining remarking observing commenting
+suggesting predicting replying responding declaring announcing concluding acknowledging conceding
 """.split())
 # A phrase that turns a verb of saying into imagined speech ("as if to say 'You got me?'").
 HYPOTHETICAL_BEFORE = re.compile(r"\bas (?:if|though)\s+(?:to\s+)?\w+$", re.IGNORECASE)
@@ -76,3 +79,17 @@ GENDERED_NOUNS = {"woman": SHE, "girl": SHE, "mother": SHE, "daughter": SHE, "wi
                   "man": HE, "boy": HE, "father": HE, "son": HE, "husband": HE, "brother": HE,
                   "grandfather": HE, "widower": HE, "actor": HE, "spokesman": HE, "chairman": HE,
                   "businessman": HE, "congressman": HE}
+# Nouns for a person that a definite description of a speaker ends in ("the real estate mogul
+# added", "said the Arizona Republican"). Words for offices that speak for a body ("official",
+# "source", "spokesperson") are left out: "the official said" is an unnamed source.
+PERSON_ROLES = frozenset(GENDERED_NOUNS) | frozenset("""
+republican democrat conservative liberal senator congressman congresswoman lawmaker legislator
+mp mla mep minister premier president chancellor governor mayor leader chairman chairwoman ceo
+founder co-founder executive mogul billionaire tycoon entrepreneur investor banker economist
+analyst professor scientist researcher historian author writer novelist poet journalist editor
+artist actor actress singer musician rapper director producer star player striker goalkeeper
+coach manager captain champion athlete runner driver doctor surgeon nurse lawyer attorney
+prosecutor judge teacher student pastor priest bishop rabbi imam general colonel commander
+veteran activist campaigner candidate nominee diplomat ambassador envoy astronaut pilot
+farmer fisherman owner designer architect engineer programmer
+""".split())

@@ -22,6 +22,8 @@ MAX_BREAKS_INSIDE = 2
 MAX_SINGLE_CHARS = 600
 # A line of this many words that ends inside a sentence goes on on the next line.
 WRAPPED_LINE_WORDS = 9
+# The share of long lines ending inside a sentence that makes a text wrapped.
+WRAPPED_SHARE = 0.3
 _LINE_END_SENTENCE = re.compile(r"""[.!?:;"'\u201d\u2019\u2026]\s*$""")
 # A sentence ends after . ! ? or … (and any closing marks or brackets) before white space, unless
 # the word before the full stop is an abbreviation or an initial ("Mr.", "U.S.", "C. Eugene").
@@ -50,16 +52,25 @@ def paragraph_ends(text: str) -> list[int]:
     before ends inside a sentence and the line after starts in lower case or with punctuation,
     or is a short piece such as a link's words ("wrote\\nJennifer Light\\n, the department head")."""
     ends = []
+    wrapped = _wrapped(text)
     for m in re.finditer(r"\n+", text):
         before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         after_end = text.find("\n", m.end())
         after = text[m.end():after_end if after_end >= 0 else len(text)]
-        if not _soft_break(before, after):
+        if not _soft_break(before, after, wrapped):
             ends.append(m.start())
     return ends
 
 
-def _soft_break(before: str, after: str) -> bool:
+def _wrapped(text: str) -> bool:
+    """Whether `text` is wrapped at a fixed width: most of its long lines end inside a sentence
+    (in text with one line per paragraph almost none do)."""
+    long = [line for line in text.splitlines() if len(line.split()) >= WRAPPED_LINE_WORDS]
+    inside = sum(1 for line in long if not _LINE_END_SENTENCE.search(line))
+    return len(long) > 0 and inside / len(long) >= WRAPPED_SHARE
+
+
+def _soft_break(before: str, after: str, wrapped: bool) -> bool:
     if not before.strip() or not after.strip():
         return False
     if before.rstrip()[-1] in DOUBLE_OPEN + SINGLE_OPEN:
@@ -70,7 +81,7 @@ def _soft_break(before: str, after: str) -> bool:
     # Text wrapped at a fixed width breaks long lines anywhere; a short line before a long one
     # without a full stop is a heading or a caption.
     return (first.islower() or first in ",.;:)?!\u2019\u201d" or len(after.strip()) < 40
-            or len(before.split()) >= WRAPPED_LINE_WORDS)
+            or (wrapped and len(before.split()) >= WRAPPED_LINE_WORDS))
 
 
 def quotation_spans(text: str, breaks: list[int]) -> list[Span]:

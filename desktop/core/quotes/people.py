@@ -118,18 +118,19 @@ class People:
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
         return self.mentions[lo:hi]
 
-    def antecedent(self, pos: int, gender: str, previous: tuple[int, str] | None = None,
+    def antecedent(self, pos: int, gender: str | None, previous: tuple[int, str] | None = None,
                    subject: Callable[[Mention], bool] | None = None, near: int = 0) -> str | None:
-        """The person a pronoun of `gender` at `pos` stands for: the previous speaker (`previous`:
+        """The person a pronoun of `gender` (None: either) at `pos` stands for: the previous speaker (`previous`:
         where their quotation ended, their name) when nobody else was named since; else the
         nearest person named since `near` as a sentence's subject (`subject` tells), else the
         nearest person named before, whose gender is `gender` or unknown, not as the modifier of
         a noun ("the Obama administration")."""
-        if previous is not None and self.gender(previous[1]) in (None, gender):
+        fits_gender = lambda name: gender is None or self.gender(name) in (None, gender)
+        if previous is not None and fits_gender(previous[1]):
             if all(m.name == previous[1] for m in self.between(previous[0], pos)):
                 return previous[1]
         fits = [m for m in reversed(self.between(max(0, pos - ANTECEDENT_REACH), pos))
-                if self.gender(m.name) in (None, gender) and not self._modifier(m)]
+                if fits_gender(m.name) and not self._modifier(m)]
         subjects = [m for m in fits if m.start >= near and subject is not None and subject(m)]
         owners = [m for m in fits if not possessive(self.text, m.end)]
         ranked = subjects or owners or fits
