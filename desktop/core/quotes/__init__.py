@@ -116,7 +116,7 @@ def _speaker(reading: _Reading, span: Span, previous: tuple[Span, str | None] | 
         return None, False
     if previous is not None and _follows(reading, previous, span):
         return previous[1], True
-    subject = _previous_sentence_subject(reading, span)
+    subject = _previous_sentence_speaker(reading, span, previous)
     return (subject, True) if subject else (None, False)
 
 
@@ -129,6 +129,8 @@ def _own_cue(reading: _Reading, span: Span) -> Cue | None:
         if cue is not None:
             return cue
     start = reading.sentence_start(span.open_at)
+    if not text[start:span.open_at].strip() and text[:start].rstrip().endswith(":"):
+        start = reading.sentence_start(len(text[:start].rstrip()) - 1)  # "Head teacher, Margaret Hanley, said:" on its own line
     return before_cue(text, tokens(text, start, span.open_at, people), people)
 
 
@@ -167,12 +169,21 @@ def _follows(reading: _Reading, previous: tuple[Span, str | None], span: Span) -
     return paragraphs <= 2 and not others
 
 
-def _previous_sentence_subject(reading: _Reading, span: Span) -> str | None:
-    """The person the sentence before the quotation, in its paragraph, opens with ("Charles
+def _previous_sentence_speaker(reading: _Reading, span: Span, previous: tuple[Span, str | None] | None) -> str | None:
+    """The speaker the sentence before the quotation (the last of the paragraph before, when
+    the quotation opens one) gives, when it quotes nothing itself: the subject of its verb of
+    saying ("…, he said.\n“When people talk …”"), else the person it opens with ("Charles
     Schultze … once summed up the danger of deficits with a metaphor. “It’s not …”")."""
+    text, people = reading.text, reading.people
     start = reading.sentence_start(span.open_at)
-    if start <= paragraph_start(reading.breaks, span.open_at):
+    if start == 0:
         return None
-    first = reading.sentence_start(start - 1)
-    mention = reading.people.starting_in(first, first + 1 + len(reading.text[first:start]) - len(reading.text[first:start].lstrip()))
+    first = reading.sentence_start(len(text[:start].rstrip()) - 1)
+    if any(first <= s.open_at < start for s in reading.spans):
+        return None
+    cue = before_cue(text, tokens(text, first, start, people), people)
+    if cue is not None:
+        return _resolve(reading, cue, previous)
+    lead = len(text[first:start]) - len(text[first:start].lstrip())
+    mention = people.starting_in(first + lead, first + lead + 1)
     return mention.name if mention is not None else None

@@ -109,7 +109,7 @@ def before_cue(text: str, toks: list[Token], people: People) -> Cue | None:
             if HYPOTHETICAL_BEFORE.search(text[max(0, toks[at].start - 20):toks[at].end]):
                 return Cue(GROUP, toks[at].start)
             subject = subject_before(toks, at, people)
-            if subject is None and _shares_subject(toks, at):
+            if subject is None and (_shares_subject(toks, at) or _after_apposition(toks, at, people)):
                 subject = _sentence_subject(toks, people)
             return subject or Cue(GROUP, toks[at].start)
     if toks and toks[-1].word == ":":
@@ -125,7 +125,9 @@ def subject_before(toks: list[Token], at: int, people: People) -> Cue | None:
     i = at - 1
     while i >= 0 and _modal(toks[i]):
         i -= 1
-    if i >= 1 and toks[i].word == ",":
+    if i >= 1 and toks[i].word == "," and people.ending_at(toks[i - 1].word_end) is not None:
+        i -= 1  # "Head teacher, Margaret Hanley, said"
+    elif i >= 1 and toks[i].word == ",":
         j = i - 1
         while j >= 0 and toks[j].word != ",":
             j -= 1
@@ -150,6 +152,17 @@ def _shares_subject(toks: list[Token], at: int) -> bool:
     """Whether the verb toks[at] has the sentence's subject: a participle ("posted to Twitter
     asking", "retweeted the story, saying") or a second verb ("put up her picture and wrote")."""
     return toks[at].key.endswith("ing") or (at > 0 and toks[at - 1].key == "and")
+
+
+def _after_apposition(toks: list[Token], at: int, people: People) -> bool:
+    """Whether the sentence opens with a name and an apposition running up to the verb
+    toks[at] without its closing comma ("Brian Lavin, the President … of the Company's
+    managing general partner said")."""
+    lead = next((people.starting_in(t.start, t.end) for t in toks[:3] if people.starting_in(t.start, t.end)), None)
+    if lead is None:
+        return False
+    rest = [t for t in toks[:at] if t.start >= lead.end]
+    return bool(rest) and rest[0].word == "," and not any(_verb_form(t) for t in rest)
 
 
 def _leads_to(toks: list[Token], end: int, verb: Token) -> bool:

@@ -52,18 +52,34 @@ class People:
         return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
     def _find(self, entities: list[Entity]) -> list[Mention]:
-        forms = person_forms([e for e in entities if e.kind == PERSON])
+        """Mentions of every form, longer forms first; a surname two people share ("Fodge" of
+        Lynn and Bob Fodge) is whichever of them was named last before it."""
+        forms, shared = person_forms([e for e in entities if e.kind == PERSON])
         taken = bytearray(len(self.text))
         found = []
         for form in sorted(forms, key=len, reverse=True):
-            for start in occurrences(self.text, form):
-                end = start + len(form)
-                hyphened = self.text[start - 1:start] == "-" or self.text[end:end + 1] == "-"
-                if hyphened or any(taken[start:end]) or self.inside_quote(start):
-                    continue
-                taken[start:end] = b"\1" * (end - start)
-                found.append(Mention(start, end, forms[form]))
+            found += [Mention(a, b, forms[form]) for a, b in self._free(form, taken)]
+        found.sort(key=lambda m: m.start)
+        starts = [m.start for m in found]
+        for form, names in shared.items():
+            for a, b in self._free(form, taken):
+                last = next((m for m in reversed(found[:bisect.bisect_left(starts, a)]) if m.name in names), None)
+                if last is not None:
+                    found.append(Mention(a, b, last.name))
         return sorted(found, key=lambda m: m.start)
+
+    def _free(self, form: str, taken: bytearray) -> list[tuple[int, int]]:
+        """The whole-word occurrences of `form` outside quotations and longer forms (marked in
+        `taken`, which this marks too); not inside a hyphenated word ("Pro-Navalny")."""
+        spans = []
+        for start in occurrences(self.text, form):
+            end = start + len(form)
+            hyphened = self.text[start - 1:start] == "-" or self.text[end:end + 1] == "-"
+            if hyphened or any(taken[start:end]) or self.inside_quote(start):
+                continue
+            taken[start:end] = b"\1" * (end - start)
+            spans.append((start, end))
+        return spans
 
     def _gender_votes(self) -> dict[str, dict[str, int]]:
         """Each person's votes for he or she from the cues next to their mentions: a title
@@ -159,9 +175,10 @@ def _corefers(text: str, pronoun: re.Match) -> bool:
     return True
 
 
-def person_forms(people: list[Entity]) -> dict[str, str]:
-    """Every form that names one of `people` -> that person's name: names and aliases, the
-    surname with its particles, and the first name when no one else has it."""
+def person_forms(people: list[Entity]) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Every form that names one of `people` -> that person's name (names and aliases, the
+    surname with its particles, the first name), and the surnames and first names that
+    several of them share -> their names."""
     forms: dict[str, str] = {}
     derived: dict[str, set[str]] = {}
     for e in people:
@@ -177,7 +194,11 @@ def person_forms(people: list[Entity]) -> dict[str, str]:
         for form in {surname, surname[0].upper() + surname[1:], words[0]}:
             if len(form) > 2 and form[0].isalpha():
                 derived.setdefault(form, set()).add(e.name)
+    shared = {}
     for form, names in derived.items():
-        if len(names) == 1 and form not in forms:
-            forms[form] = names.pop()
-    return forms
+        if form not in forms:
+            if len(names) == 1:
+                forms[form] = next(iter(names))
+            else:
+                shared[form] = names
+    return forms, shared
