@@ -76,3 +76,71 @@ def test_placards_and_chants_have_no_speaker():
     text = ('Protesters with placards saying "Putin is a traitor" chanted "No to war".\n'
             "Doctors wrote to President Vladimir Putin asking him to “stop abusing” the critic.")
     assert [s for s, _ in said(text, person("Vladimir Putin", "Putin"))] == [None, None, None]
+
+
+def test_british_single_quotes_are_quotations():
+    text = "'We will not give up,' said Sandra Jansen. Her colleagues' votes rock 'n' roll."
+    assert said(text, person("Sandra Jansen"))[0] == ("Sandra Jansen", "We will not give up")
+
+
+def test_imagined_speech_has_no_speaker():
+    text = 'Barack Obama smiled, as if to say "You think you got me?" and went on.'
+    assert said(text, person("Barack Obama", "Obama")) == [(None, "You think you got me?")]
+
+
+def test_a_description_is_the_person_the_text_means():
+    text = ("“He is a world class player,” Trump told Fox News.\n"
+            "“He does massive deals in Russia,” the real estate mogul added.\n"
+            "Sen. John McCain told CNN that he had concerns.\n"
+            "“What about all the other things?” the Arizona Republican asked.")
+    speakers = [s for s, _ in said(text, person("Donald Trump", "Trump"), person("John McCain"))]
+    assert speakers == ["Donald Trump", "Donald Trump", "John McCain"]
+
+
+def test_an_office_is_no_description_of_a_named_person():
+    text = "Ian Lau spoke first.\n“We remain committed,” the ministry said."
+    assert said(text, person("Ian Lau")) == [(None, "We remain committed")]
+
+
+def test_a_possessive_after_the_verb_is_not_the_speaker():
+    text = "“I was in shock,” recalled Lucy's father Ian Lau, a doctor."
+    assert said(text, person("Lucy Lau"), person("Ian Lau")) == [("Ian Lau", "I was in shock")]
+
+
+def test_attribution_with_a_colon_on_the_line_before():
+    text = ("Head teacher, Margaret Hanley, said:\n“Our pupils have enjoyed it.\n“And it was great fun!”\n"
+            "Professor Jo Crotty, director of the institute at the university said: “Amber did well.”")
+    speakers = [s for s, _ in said(text, person("Margaret Hanley"), person("Jo Crotty"))]
+    assert speakers == ["Margaret Hanley", "Margaret Hanley", "Jo Crotty"]
+
+
+def test_a_surname_two_people_share_is_the_one_named_last():
+    text = ("Bob Fodge runs the farm. Lynn Fodge keeps the books.\n"
+            "“We looked from Ohio to Montana,” Fodge says.")
+    assert said(text, person("Bob Fodge"), person("Lynn Fodge"))[0][0] == "Lynn Fodge"
+
+
+def test_a_quotation_after_indirect_speech_is_that_speakers():
+    text = ("Abe Oudshoorn chairs the coalition. Tom Hart runs a shelter.\n"
+            "But the perception in the public might be different, Oudshoorn said.\n"
+            "“People want to understand the impact of one substance.”")
+    assert said(text, person("Abe Oudshoorn"), person("Tom Hart"))[0][0] == "Abe Oudshoorn"
+
+
+def test_a_quoted_heading_is_the_speakers_whose_words_it_repeats():
+    text = ("Ian Lau is a doctor.\n'She weighed so little'\nLucy was flown to Winnipeg.\n"
+            "“All I could feel was the blankets because she weighed so little,” added Ian Lau.")
+    assert said(text, person("Ian Lau"))[0] == ("Ian Lau", "She weighed so little")
+
+
+def test_another_articles_headline_is_nobodys_speech():
+    text = "Alexei Navalny is in prison.\nRelated article: ‘Our Motherland Needs Saving,’ Navalny Says After Return"
+    assert said(text, person("Alexei Navalny", "Navalny")) == [(None, "Our Motherland Needs Saving")]
+
+
+def test_text_wrapped_at_a_fixed_width_reads_as_paragraphs():
+    text = ("    The rally went on for hours and the organisers said that it would be held\n"
+            "    again next year in the same square, with more speakers from the city.\n"
+            "    \"She never had any children of her own, so she treated him like a son,\" recalled\n"
+            "    Vermelhudo's cousin, Jenny Palma, a salon owner in Toronto.\n")
+    assert said(text, person("Jenny Palma"), person("Sarah Vermelhudo", "Vermelhudo"))[0][0] == "Jenny Palma"
