@@ -139,7 +139,10 @@ def _resolve(reading: _Reading, cue: Cue, previous: tuple[Span, str | None] | No
     if cue.kind == NAMED:
         return cue.name
     if cue.kind == GROUP:
-        return None  # a pronoun or a description: the person the text means
+        return None
+    if cue.role is not None and (titled := reading.people.titled(cue.role, cue.at)):
+        return titled[0]  # "the president" of "President Barack Obama"
+    # A pronoun, or a description no name carries as a title: the person the text means.
     last = (previous[0].close_end, previous[1]) if previous is not None and previous[1] else None
     paragraph = paragraph_start(reading.breaks, cue.at)
     near = paragraph

@@ -35,6 +35,7 @@ class Cue:
     at: int  # where the subject stands (a pronoun's antecedent is looked for before it)
     name: str | None = None  # NAMED: the person's name
     gender: str | None = None  # PRONOUN: he or she; DESCRIBED: the noun's, if it tells one
+    role: str | None = None  # DESCRIBED: the noun ("president" of "the president said")
 
 
 @dataclass
@@ -104,14 +105,18 @@ def after_cue(text: str, toks: list[Token], people: People) -> Cue | None:
 def before_cue(text: str, toks: list[Token], people: People) -> Cue | None:
     """The cue in the words of the quotation's sentence before it: the last verb of saying and
     its subject, or a colon after a person ("De Miranda … in his introduction: “…”")."""
-    for at in range(len(toks) - 1, -1, -1):
-        if is_verb(toks[at], text):
-            if HYPOTHETICAL_BEFORE.search(text[max(0, toks[at].start - 20):toks[at].end]):
-                return Cue(GROUP, toks[at].start)
-            subject = subject_before(toks, at, people)
-            if subject is None and (_shares_subject(toks, at) or _after_apposition(toks, at, people)):
-                subject = _sentence_subject(toks, people)
-            return subject or Cue(GROUP, toks[at].start)
+    verbs = [at for at in range(len(toks) - 1, -1, -1) if is_verb(toks[at], text)]
+    for at in verbs:
+        if _new_subject(toks, at, people):
+            return None  # "with Mrs Haley once saying …, and Mrs DeVos branding the tycoon an “interloper”"
+        if HYPOTHETICAL_BEFORE.search(text[max(0, toks[at].start - 20):toks[at].end]):
+            return Cue(GROUP, toks[at].start)
+        subject = subject_before(toks, at, people) or _named_after(toks, at, people)
+        if subject is None and toks[at - 1].key in ("and", "but") and at != verbs[-1]:
+            continue  # "he said, “…” but added that": the earlier verb's subject
+        if subject is None and (_shares_subject(toks, at) or _after_apposition(toks, at, people)):
+            subject = _sentence_subject(toks, people)
+        return subject or Cue(GROUP, toks[at].start)
     if toks and toks[-1].word == ":":
         # "Their names:", "a question came from a member of the audience:": nobody named speaks.
         return _sentence_subject(toks, people) or Cue(GROUP, toks[-1].start)
@@ -141,7 +146,7 @@ def subject_before(toks: list[Token], at: int, people: People) -> Cue | None:
     if tok.key in GROUP_PRONOUNS:
         return Cue(GROUP, tok.start)
     mention = people.ending_at(tok.word_end) or _before_of(toks, i, people)
-    if mention is not None and not _object(toks, mention.start):
+    if mention is not None and not _object(toks, mention.start, but="with"):  # "with Mrs Haley once saying"
         return Cue(NAMED, mention.start, mention.name)
     if tok.key == "who":
         return _nearest_named(toks, i, people)
@@ -151,7 +156,33 @@ def subject_before(toks: list[Token], at: int, people: People) -> Cue | None:
 def _shares_subject(toks: list[Token], at: int) -> bool:
     """Whether the verb toks[at] has the sentence's subject: a participle ("posted to Twitter
     asking", "retweeted the story, saying") or a second verb ("put up her picture and wrote")."""
-    return toks[at].key.endswith("ing") or (at > 0 and toks[at - 1].key == "and")
+    return toks[at].key.endswith("ing") or (at > 0 and toks[at - 1].key in ("and", "but"))
+
+
+def _new_subject(toks: list[Token], at: int, people: People) -> bool:
+    """Whether someone else is named after the verb toks[at] as the subject of a new clause:
+    after "and", "but" or a semicolon (titles between)."""
+    for n in range(at + 1, len(toks)):
+        mention = people.starting_in(toks[n].start, toks[n].end)
+        if mention is None:
+            continue
+        before = [t for t in toks[at + 1:n] if not t.word[:1].isupper()][-1:]
+        if before and before[0].key in ("and", "but", ";"):
+            return True
+    return False
+
+
+def _named_after(toks: list[Token], at: int, people: People) -> Cue | None:
+    """A name right after the verb, past a few title words, when the quotation comes after
+    it: ", said Dr. Leslie Lilly, medical director …, “And it doesn't happen …”"."""
+    for tok in toks[at + 1:at + 1 + TITLE_WORDS]:
+        mention = people.starting_in(tok.start, tok.end)
+        if mention is not None:
+            after = [t for t in toks if t.start >= mention.end][:1]
+            return Cue(NAMED, mention.start, mention.name) if not after or after[0].word == "," else None
+        if not tok.word[:1].isupper():
+            return None
+    return None
 
 
 def _after_apposition(toks: list[Token], at: int, people: People) -> bool:
@@ -194,13 +225,13 @@ def _before_of(toks: list[Token], i: int, people: People):
     return None
 
 
-def _object(toks: list[Token], start: int) -> bool:
-    """Whether the name starting at `start` follows a preposition (titles between): "a letter to
-    Russian President Vladimir Putin"."""
+def _object(toks: list[Token], start: int, but: str = "") -> bool:
+    """Whether the name starting at `start` follows a preposition (titles between) other than
+    `but`: "a letter to Russian President Vladimir Putin"."""
     before = [t for t in toks if t.end <= start][-4:]
     for tok in reversed(before):
         if tok.word in PREPOSITIONS:  # as written: "AS Opposition Leader Bill Shorten said" opens a sentence
-            return True
+            return tok.word != but
         if not tok.word[:1].isupper():
             return False
     return False
@@ -217,7 +248,8 @@ def _sentence_subject(toks: list[Token], people: People) -> Cue | None:
             if n > 0 and toks[n - 1].key in ("the", "a", "an"):
                 return None  # "The Obama administration's first comments"
             after = [t for t in toks if t.start >= mention.end and not t.key.endswith("ly")][:1]
-            if not after or after[0].word == "," or after[0].key in AUXILIARIES or _verb_form(after[0]):
+            if not after or after[0].word == "," or after[0].key in AUXILIARIES or _verb_form(after[0]) \
+                    or after[0].key in SPEECH_VERBS:
                 return Cue(NAMED, mention.start, mention.name)
             return None
         if tok.key in SUBJECT_PRONOUNS and n - clause <= 1:
@@ -259,7 +291,7 @@ def described(phrase: list[Token]) -> Cue | None:
     head = words[-1].key
     if head not in PERSON_ROLES:
         return None
-    return Cue(DESCRIBED, words[the].start, gender=GENDERED_NOUNS.get(head))
+    return Cue(DESCRIBED, words[the].start, gender=GENDERED_NOUNS.get(head), role=head)
 
 
 

@@ -152,6 +152,16 @@ class People:
         ranked = subjects or owners or fits
         return ranked[0].name if ranked else None
 
+    def titled(self, role: str, pos: int) -> list[str]:
+        """The people named before `pos` after `role` as a title ("President Barack Obama";
+        "Lt. Michael Baylous" is a lieutenant only spelled out), latest first."""
+        names = []
+        for m in reversed(self.mentions[:bisect.bisect_left(self._starts, pos)]):
+            before = self.text[max(0, m.start - 40):m.start].split()
+            if before and before[-1].strip(",").lower() == role and m.name not in names:
+                names.append(m.name)
+        return names
+
     def _modifier(self, m: Mention) -> bool:
         after = self.text[m.end:m.end + 20].split()[:1]
         return bool(after) and after[0].strip(",.").lower() in PERSON_MODIFIED
