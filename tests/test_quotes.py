@@ -144,3 +144,26 @@ def test_text_wrapped_at_a_fixed_width_reads_as_paragraphs():
             "    \"She never had any children of her own, so she treated him like a son,\" recalled\n"
             "    Vermelhudo's cousin, Jenny Palma, a salon owner in Toronto.\n")
     assert said(text, person("Jenny Palma"), person("Sarah Vermelhudo", "Vermelhudo"))[0][0] == "Jenny Palma"
+
+
+def test_a_quotation_left_open_takes_the_attribution_at_the_end_of_its_run():
+    text = ("Rolf Degel runs the plant. Reinier Meyjes designs it.\n"
+            "“All furnaces require cooling.\n“The group believes a balance must be struck,” notes Meyjes.")
+    speakers = [s for s, _ in said(text, person("Rolf Degel"), person("Reinier Meyjes"))]
+    assert speakers == ["Reinier Meyjes", "Reinier Meyjes"]
+
+
+def test_an_opening_mark_without_its_closing_one_ends_at_the_next():
+    text = "Rolf Degel spoke.\n“The client chose this furnace.  “Costs are also reduced,” adds Degel."
+    assert said(text, person("Rolf Degel")) == [("Rolf Degel", "The client chose this furnace."),
+                                                ("Rolf Degel", "Costs are also reduced")]
+
+
+def test_a_title_in_title_case_is_nobodys_speech():
+    text = "“We were pleased,” said Moore, author of “Defying ISIS: Preserving Christianity in Its Birthplace,” in a statement."
+    assert [s for s, _ in said(text, person("Johnnie Moore"))] == ["Johnnie Moore", None]
+
+
+def test_a_quoted_nickname_in_the_subject_is_not_speech():
+    text = 'Nick Burton grows vegetables. The "self-development junkie" said he became addicted to coaching.'
+    assert said(text, person("Nick Burton")) == [(None, "self-development junkie")]

@@ -11,11 +11,13 @@ the words of groups and unnamed sources get no speaker.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from ..article import Entity, Quote
 from .cues import GROUP, NAMED, Cue, after_cue, before_cue, is_verb, tokens
 from .lexicon import PREPOSITIONS
+from .nonspeech import is_title
 from .marks import Span, paragraph_ends, paragraph_start, quotation_spans, sentence_ends
 from .people import People
 
@@ -28,6 +30,10 @@ AFTER_REACH = 300
 SUBJECT_PARAGRAPHS = 2
 # The most words of a quotation that is a section heading ("'She weighed so little'").
 HEADING_WORDS = 12
+
+
+_VERB_AFTER = re.compile(r"\s+[a-z]+\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s*$")
 
 
 @dataclass
@@ -107,7 +113,9 @@ def _repeated_by(quotes: list[Quote], heading: Quote) -> str | None:
 
 def _speaker(reading: _Reading, span: Span, previous: tuple[Span, str | None] | None) -> tuple[str | None, bool]:
     """The speaker of one quotation and whether it is speech that a later quotation may continue."""
-    cue = _own_cue(reading, span)
+    if is_title(reading.text[span.start:span.end]):
+        return None, False
+    cue = _own_cue(reading, span) or _chain_cue(reading, span)
     if cue is not None:
         return _resolve(reading, cue, previous), True
     if previous is not None and span.continued:
@@ -120,9 +128,28 @@ def _speaker(reading: _Reading, span: Span, previous: tuple[Span, str | None] | 
     return (subject, True) if subject else (None, False)
 
 
+def _chain_cue(reading: _Reading, span: Span) -> Cue | None:
+    """For a quotation left open, the cue of the first quotation continuing it that has one:
+    "“All furnaces require cooling …\n“The SMS group believes …,” notes Meyjes." """
+    if span.closed:
+        return None
+    for nxt in reading.spans[reading.spans.index(span) + 1:]:
+        if not nxt.continued:
+            return None
+        if (cue := _own_cue(reading, nxt)) is not None:
+            return cue
+        if nxt.closed:
+            return None
+    return None
+
+
 def _own_cue(reading: _Reading, span: Span) -> Cue | None:
     text, people = reading.text, reading.people
-    if span.closed:
+    # "The “self-development junkie” said": a quotation between a determiner and a verb is
+    # part of the subject.
+    subject = _DETERMINER_BEFORE.search(text[max(0, span.open_at - 8):span.open_at]) and \
+        _VERB_AFTER.match(text[span.close_end:span.close_end + 30])
+    if span.closed and not subject:
         end = min(reading.sentence_end(span.close_end), span.close_end + AFTER_REACH)
         nxt = next((s.open_at for s in reading.spans if s.open_at >= span.close_end), len(text))
         cue = after_cue(text, tokens(text, span.close_end, min(end, nxt), people), people)

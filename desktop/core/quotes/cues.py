@@ -82,7 +82,7 @@ def after_cue(text: str, toks: list[Token], people: People) -> Cue | None:
     if first.key == "the" and (verb := _next_verb(words[:DESCRIPTION_WORDS + 2], text)) is not None:
         return described([w for w in words if w.start < verb.start]) or Cue(GROUP, first.start)
     if is_verb(first, text):
-        return _subject_after(words[1:TITLE_WORDS + 2], people, first.end)
+        return _subject_after(_title_words(toks, first), people, first.end)
     if first.key in SUBJECT_PRONOUNS or first.key in GROUP_PRONOUNS:
         if len(words) > 1 and _next_verb(words[1:], text) is not None:
             return _pronoun(first)
@@ -265,6 +265,20 @@ def _nearest_named(toks: list[Token], i: int, people: People) -> Cue | None:
         if mention is not None:
             return Cue(NAMED, mention.start, mention.name)
     return None
+
+
+def _title_words(toks: list[Token], verb: Token) -> list[Token]:
+    """The words after a verb of saying up to a preposition or a second comma, at most twice
+    TITLE_WORDS: "says SMS Siemag submerged-arc furnaces and electric smelters GM Rolf Degel",
+    "recalled Vermelhudo's cousin, Jenny Palma", "said a spokesman" (not "for Senator John Smith")."""
+    words: list[Token] = []
+    commas = 0
+    for tok in toks[toks.index(verb) + 1:]:
+        commas += tok.word == ","
+        if commas > 1 or tok.word in ";:" or tok.word in PREPOSITIONS or len(words) > 2 * TITLE_WORDS:
+            break
+        words.append(tok)
+    return [w for w in words if w.word != ","]
 
 
 def _subject_after(words: list[Token], people: People, verb_end: int) -> Cue:

@@ -148,11 +148,14 @@ def _pairs(text: str, breaks: list[int], marks: list[tuple[int, str]], single: b
         para_end = _paragraph_end(breaks, i, len(text))
         if nxt is not None and nxt[1] == CLOSE and _fits(breaks, i, nxt[0], single):
             spans.append(_span(text, i + 1, nxt[0], i, nxt[0] + 1, True))
+        elif nxt is not None and nxt[0] < para_end and not single:
+            # Another opening mark in the same paragraph: this one's closing mark was left out.
+            spans.append(_span(text, i + 1, nxt[0], i, nxt[0], False))
         elif not single or _starts_paragraph(text, breaks, i):
             spans.append(_span(text, i + 1, para_end, i, para_end, False))
     for prev, span in zip(spans, spans[1:]):
         between = text[prev.close_end:span.open_at]
-        span.continued = not prev.closed and between.strip() == "" and "\n" in between
+        span.continued = not prev.closed and between.strip() == ""
     return [s for s in spans if s.closed or s.end > s.start]
 
 
