@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..article import Entity, Quote
+from ..entities import ENTITY_CHARS, ENTITY_LINES, leading_part
 from .cues import GROUP, NAMED, Cue, after_cue, before_cue, is_verb, tokens
 from .lexicon import PREPOSITIONS
 from .nonspeech import is_title
@@ -23,8 +24,11 @@ from .people import People
 
 __all__ = ["find_quotes"]
 
-# How many characters after a quotation its cue is looked for (to the sentence's end at most).
+# How many characters after a quotation its cue is looked for (to the sentence's end at most),
+# and before it (from the sentence's start at most): news sentences are shorter, and a page
+# without full stops must not make every quotation read its whole paragraph.
 AFTER_REACH = 300
+BEFORE_REACH = 400
 # How many paragraphs before a pronoun speaker ("he said") its paragraph's own and the ones
 # before it are searched for the person a sentence is about, before any person named.
 SUBJECT_PARAGRAPHS = 2
@@ -46,6 +50,17 @@ class _Reading:
     spans: list[Span]
     people: People
 
+    def __post_init__(self):
+        self._opens = [s.open_at for s in self.spans]
+
+    def next_span(self, span: Span) -> int:
+        """The index of the first quotation opening at or after `span` closes."""
+        return bisect.bisect_left(self._opens, span.close_end)
+
+    def quotes_between(self, start: int, end: int) -> bool:
+        """Whether a quotation opens in [start, end)."""
+        return bisect.bisect_left(self._opens, start) < bisect.bisect_left(self._opens, end)
+
     def sentence_start(self, pos: int) -> int:
         k = bisect.bisect_right(self.ends, pos) - 1
         return max(self.ends[k] if k >= 0 else 0, paragraph_start(self.breaks, pos))
@@ -53,7 +68,7 @@ class _Reading:
     def subject(self, mention) -> bool:
         """Whether a person mention is what its sentence is about: the first person named in it,
         not after a preposition, or the one right before a verb of saying ("Ian Lau said Lucy …")."""
-        start = self.sentence_start(mention.start)
+        start = max(self.sentence_start(mention.start), mention.start - BEFORE_REACH)
         toks = tokens(self.text, start, mention.end + 30, self.people)
         before = [t for t in toks if t.end <= mention.start]
         after = [t for t in toks if t.start >= mention.end][:1]
@@ -68,9 +83,15 @@ class _Reading:
 
 def find_quotes(title: str, text: str, entities: list[Entity], doc=None) -> list[Quote]:
     """The direct quotations of an article's `text`, in text order, each with its offsets into
-    `text` and its speaker: the `name` of one of `entities`' PERSON entities, or None (a group,
-    an unnamed source, or no speech at all). `title` and `doc` (the entity stage's analysis)
-    are accepted for callers that have them; the rules read the text alone."""
+    `text` (end exclusive) and its speaker: the `name` of one of `entities`' PERSON entities,
+    or None (a group, an unnamed source, or no speech at all). Only the part of the text the
+    entity stage reads is searched (ENTITY_CHARS, ENTITY_LINES).
+
+    `title` and `doc` (the entity stage's ner.Analysis) are part of the stage's interface for
+    callers that have them; the rules need neither: they read the text and the entities, and
+    the model's analysis has no parse (spaCy's dependency parser would add 59% to the entity
+    stage's time, benchmarks/bench_quotes.py --parser). About 1 ms per quotation, linear."""
+    text = leading_part(text, ENTITY_CHARS, ENTITY_LINES)  # the part the entity stage read: its bounds
     breaks = paragraph_ends(text)
     spans = quotation_spans(text, breaks)
     people = People(text, entities, [(s.open_at, s.close_end) for s in spans])
@@ -133,7 +154,7 @@ def _chain_cue(reading: _Reading, span: Span) -> Cue | None:
     "“All furnaces require cooling …\n“The SMS group believes …,” notes Meyjes." """
     if span.closed:
         return None
-    for nxt in reading.spans[reading.spans.index(span) + 1:]:
+    for nxt in reading.spans[reading.next_span(span):]:
         if not nxt.continued:
             return None
         if (cue := _own_cue(reading, nxt)) is not None:
@@ -151,14 +172,22 @@ def _own_cue(reading: _Reading, span: Span) -> Cue | None:
         _VERB_AFTER.match(text[span.close_end:span.close_end + 30])
     if span.closed and not subject:
         end = min(reading.sentence_end(span.close_end), span.close_end + AFTER_REACH)
-        nxt = next((s.open_at for s in reading.spans if s.open_at >= span.close_end), len(text))
+        k = reading.next_span(span)
+        nxt = reading.spans[k].open_at if k < len(reading.spans) else len(text)
         cue = after_cue(text, tokens(text, span.close_end, min(end, nxt), people), people)
         if cue is not None:
             return cue
     start = reading.sentence_start(span.open_at)
-    if not text[start:span.open_at].strip() and text[:start].rstrip().endswith(":"):
-        start = reading.sentence_start(len(text[:start].rstrip()) - 1)  # "Head teacher, Margaret Hanley, said:" on its own line
-    return before_cue(text, tokens(text, start, span.open_at, people), people)
+    if not text[start:span.open_at].strip() and (colon := _back(text, start)) >= 0 and text[colon] == ":":
+        start = reading.sentence_start(colon)  # "Head teacher, Margaret Hanley, said:" on its own line
+    return before_cue(text, tokens(text, max(start, span.open_at - BEFORE_REACH), span.open_at, people), people)
+
+
+def _back(text: str, pos: int) -> int:
+    """The offset of the last character before `pos` that is not white space (-1 if none)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos - 1
 
 
 def _resolve(reading: _Reading, cue: Cue, previous: tuple[Span, str | None] | None) -> str | None:
@@ -184,8 +213,9 @@ def _resolve(reading: _Reading, cue: Cue, previous: tuple[Span, str | None] | No
 def _opens_sentence(reading: _Reading, span: Span) -> bool:
     """Whether a quotation starts its sentence (or follows a colon): a quotation inside a
     sentence without a verb of saying is a term, a title or a scare quote."""
-    before = reading.text[reading.sentence_start(span.open_at):span.open_at].strip()
-    return before == "" or before.endswith(":")
+    start = reading.sentence_start(span.open_at)
+    last = _back(reading.text, span.open_at)
+    return last < start or reading.text[last] == ":"
 
 
 def _follows(reading: _Reading, previous: tuple[Span, str | None], span: Span) -> bool:
@@ -208,8 +238,8 @@ def _previous_sentence_speaker(reading: _Reading, span: Span, previous: tuple[Sp
     start = reading.sentence_start(span.open_at)
     if start == 0:
         return None
-    first = reading.sentence_start(len(text[:start].rstrip()) - 1)
-    if any(first <= s.open_at < start for s in reading.spans):
+    first = max(reading.sentence_start(max(_back(text, start), 0)), start - BEFORE_REACH)
+    if reading.quotes_between(first, start):
         return None
     cue = before_cue(text, tokens(text, first, start, people), people)
     if cue is not None:

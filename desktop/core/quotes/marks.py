@@ -88,12 +88,15 @@ def quotation_spans(text: str, breaks: list[int]) -> list[Span]:
     """Every quotation of `text`: pairs of double marks, then pairs of single marks outside
     them (British outer marks); a quotation inside another belongs to the outer one."""
     doubles = _pairs(text, breaks, _double_marks(text), single=False)
-    inside = [(s.open_at, s.close_end) for s in doubles]
-    singles = [s for s in _pairs(text, breaks, _single_marks(text), single=True)
-               if not any(a <= s.open_at < b for a, b in inside)]
-    spans = sorted(doubles + singles, key=lambda s: s.open_at)
-    outer = [s for s in spans if not any(o is not s and o.open_at < s.open_at and s.close_end <= o.close_end
-                                         for o in spans)]
+    singles = _pairs(text, breaks, _single_marks(text), single=True)
+    # Doubles first at one offset, so that a single pair inside a double one is dropped.
+    double = {id(s) for s in doubles}
+    spans = sorted(doubles + singles, key=lambda s: (s.open_at, id(s) not in double, -s.close_end))
+    outer: list[Span] = []
+    for span in spans:  # sorted by opening: a span inside another starts before the outer one ends
+        if outer and span.open_at < outer[-1].close_end:
+            continue
+        outer.append(span)
     return [s for s in outer if any(c.isalnum() for c in text[s.start:s.end])]
 
 
