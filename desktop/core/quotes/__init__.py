@@ -29,9 +29,10 @@ __all__ = ["find_quotes"]
 # without full stops must not make every quotation read its whole paragraph.
 AFTER_REACH = 300
 BEFORE_REACH = 400
-# How many paragraphs before a pronoun speaker ("he said") its paragraph's own and the ones
-# before it are searched for the person a sentence is about, before any person named.
-SUBJECT_PARAGRAPHS = 2
+# How many paragraphs before a pronoun speaker's ("he said") are searched for the person a
+# sentence is about, before any person named ("Bob Katter is the Federal Member for Kennedy.
+# He has met … He says … “…,” he said.").
+SUBJECT_PARAGRAPHS = 3
 # The most words of a quotation that is a section heading ("'She weighed so little'").
 HEADING_WORDS = 12
 

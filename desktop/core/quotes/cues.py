@@ -91,8 +91,8 @@ def after_cue(text: str, toks: list[Token], people: People) -> Cue | None:
     if verb is None:
         return None
     lead = people.starting_in(first.start, verb.start)
-    if lead is not None and sum(1 for w in words if w.start < lead.start) <= LEAD_WORDS:
-        return Cue(NAMED, lead.start, lead.name) if _leads_to(toks, lead.end, verb) else None
+    if lead is not None and sum(1 for w in words if w.start < lead.start) <= LEAD_WORDS and _leads_to(toks, lead.end, verb):
+        return Cue(NAMED, lead.start, lead.name)
     at = toks.index(verb)
     if (subject := subject_before(toks, at, people)) is not None:
         return subject
