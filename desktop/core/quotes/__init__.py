@@ -11,14 +11,13 @@ the words of groups and unnamed sources get no speaker.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from ..article import Entity, Quote
 from ..entities import ENTITY_CHARS, ENTITY_LINES, leading_part
 from .cues import GROUP, NAMED, Cue, after_cue, before_cue, is_verb, tokens
 from .lexicon import PREPOSITIONS
-from .nonspeech import is_title
+from .nonspeech import in_subject, is_heading, is_title
 from .marks import Span, paragraph_ends, paragraph_start, quotation_spans, sentence_ends
 from .people import People
 
@@ -33,12 +32,8 @@ BEFORE_REACH = 400
 # sentence is about, before any person named ("Bob Katter is the Federal Member for Kennedy.
 # He has met … He says … “…,” he said.").
 SUBJECT_PARAGRAPHS = 3
-# The most words of a quotation that is a section heading ("'She weighed so little'").
-HEADING_WORDS = 12
-
-
-_VERB_AFTER = re.compile(r"\s+[a-z]+\b")
-_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s*$")
+# A quotation and its speaker, for the quotations after it.
+_Said = tuple[Span, str | None]
 
 
 @dataclass
@@ -52,7 +47,7 @@ class _Reading:
     people: People
 
     def __post_init__(self):
-        self._opens = [s.open_at for s in self.spans]
+        self._opens = [s.open_at for s in self.spans]  # for bisection
 
     def next_span(self, span: Span) -> int:
         """The index of the first quotation opening at or after `span` closes."""
@@ -63,8 +58,14 @@ class _Reading:
         return bisect.bisect_left(self._opens, start) < bisect.bisect_left(self._opens, end)
 
     def sentence_start(self, pos: int) -> int:
+        """Where the sentence holding offset `pos` starts (never before its paragraph)."""
         k = bisect.bisect_right(self.ends, pos) - 1
         return max(self.ends[k] if k >= 0 else 0, paragraph_start(self.breaks, pos))
+
+    def sentence_end(self, pos: int) -> int:
+        """The first sentence end at or after `pos`."""
+        k = bisect.bisect_left(self.ends, pos)
+        return self.ends[k] if k < len(self.ends) else len(self.text)
 
     def subject(self, mention) -> bool:
         """Whether a person mention is what its sentence is about: the first person named in it,
@@ -76,10 +77,6 @@ class _Reading:
         if after and is_verb(after[0], self.text):
             return True
         return not self.people.between(start, mention.start) and not (before and before[-1].word in PREPOSITIONS)
-
-    def sentence_end(self, pos: int) -> int:
-        k = bisect.bisect_left(self.ends, pos)
-        return self.ends[k] if k < len(self.ends) else len(self.text)
 
 
 def find_quotes(title: str, text: str, entities: list[Entity], doc=None) -> list[Quote]:
@@ -98,10 +95,11 @@ def find_quotes(title: str, text: str, entities: list[Entity], doc=None) -> list
     people = People(text, entities, [(s.open_at, s.close_end) for s in spans])
     reading = _Reading(text, breaks, sentence_ends(text, spans, breaks), spans, people)
     quotes: list[Quote] = []
-    previous: tuple[Span, str | None] | None = None
+    previous: _Said | None = None
     headings = []
     for span in spans:
-        if _heading(reading, span):
+        line = text[paragraph_start(breaks, span.open_at):_line_end(reading, span)]
+        if is_heading(line, text[span.start:span.end]):
             headings.append(len(quotes))
             quotes.append(Quote(text[span.start:span.end], span.start, span.end))
             continue
@@ -114,15 +112,8 @@ def find_quotes(title: str, text: str, entities: list[Entity], doc=None) -> list
     return quotes
 
 
-def _heading(reading: _Reading, span: Span) -> bool:
-    """A quotation that is a whole short line without a final full stop: a section heading."""
-    line = reading.text[paragraph_start(reading.breaks, span.open_at):_line_end(reading, span)].strip()
-    words = reading.text[span.start:span.end]
-    return (line[1:-1].strip() == words.strip() and len(words.split()) <= HEADING_WORDS
-            and words.rstrip()[-1:] not in ".?!\u2026")
-
-
 def _line_end(reading: _Reading, span: Span) -> int:
+    """Where the paragraph holding the end of `span` ends."""
     k = bisect.bisect_left(reading.breaks, span.close_end)
     return reading.breaks[k] if k < len(reading.breaks) else len(reading.text)
 
@@ -130,10 +121,11 @@ def _line_end(reading: _Reading, span: Span) -> int:
 def _repeated_by(quotes: list[Quote], heading: Quote) -> str | None:
     """The speaker of the quotation whose words a heading repeats, if one does."""
     words = " ".join(heading.quote.casefold().split())
-    return next((q.speaker for q in quotes if q is not heading and q.speaker and words in " ".join(q.quote.casefold().split())), None)
+    said = (q for q in quotes if q is not heading and q.speaker)
+    return next((q.speaker for q in said if words in " ".join(q.quote.casefold().split())), None)
 
 
-def _speaker(reading: _Reading, span: Span, previous: tuple[Span, str | None] | None) -> tuple[str | None, bool]:
+def _speaker(reading: _Reading, span: Span, previous: _Said | None) -> tuple[str | None, bool]:
     """The speaker of one quotation and whether it is speech that a later quotation may continue."""
     if is_title(reading.text[span.start:span.end]):
         return None, False
@@ -166,11 +158,10 @@ def _chain_cue(reading: _Reading, span: Span) -> Cue | None:
 
 
 def _own_cue(reading: _Reading, span: Span) -> Cue | None:
+    """The cue after the quotation (to its sentence's end), else the one before it in its
+    sentence, or in the line before that ends with a colon."""
     text, people = reading.text, reading.people
-    # "The “self-development junkie” said": a quotation between a determiner and a verb is
-    # part of the subject.
-    subject = _DETERMINER_BEFORE.search(text[max(0, span.open_at - 8):span.open_at]) and \
-        _VERB_AFTER.match(text[span.close_end:span.close_end + 30])
+    subject = in_subject(text[max(0, span.open_at - 8):span.open_at], text[span.close_end:span.close_end + 30])
     if span.closed and not subject:
         end = min(reading.sentence_end(span.close_end), span.close_end + AFTER_REACH)
         k = reading.next_span(span)
@@ -191,7 +182,7 @@ def _back(text: str, pos: int) -> int:
     return pos - 1
 
 
-def _resolve(reading: _Reading, cue: Cue, previous: tuple[Span, str | None] | None) -> str | None:
+def _resolve(reading: _Reading, cue: Cue, previous: _Said | None) -> str | None:
     """The speaker a cue names: a pronoun's person, learned as that gender for later pronouns."""
     if cue.kind == NAMED:
         return cue.name
@@ -230,7 +221,7 @@ def _follows(reading: _Reading, previous: tuple[Span, str | None], span: Span) -
     return paragraphs <= 2 and not others
 
 
-def _previous_sentence_speaker(reading: _Reading, span: Span, previous: tuple[Span, str | None] | None) -> str | None:
+def _previous_sentence_speaker(reading: _Reading, span: Span, previous: _Said | None) -> str | None:
     """The speaker the sentence before the quotation (the last of the paragraph before, when
     the quotation opens one) gives, when it quotes nothing itself: the subject of its verb of
     saying ("…, he said.\n“When people talk …”"), else the person it opens with ("Charles

@@ -31,6 +31,9 @@ _OBJECT_THEN_TO = re.compile(r"^\s+(?:him|her|them|us|me|it)\s+(?:to|not to)\b")
 
 @dataclass
 class Cue:
+    """Who a verb of saying says spoke: a named person, a pronoun or a description to resolve,
+    or a group or unnamed source."""
+
     kind: str  # NAMED, PRONOUN, DESCRIBED or GROUP
     at: int  # where the subject stands (a pronoun's antecedent is looked for before it)
     name: str | None = None  # NAMED: the person's name
@@ -40,16 +43,20 @@ class Cue:
 
 @dataclass
 class Token:
+    """A word (with a full stop it may carry: "Mr.") or a clause mark, by its offsets."""
+
     start: int
     end: int
     word: str
 
     @property
     def key(self) -> str:
+        """The word in lower case without its full stop, as the word lists hold it."""
         return self.word.rstrip(".").lower()
 
     @property
     def word_end(self) -> int:
+        """Where the word ends without its full stop (where a name in it ends)."""
         return self.start + len(self.word.rstrip("."))
 
 

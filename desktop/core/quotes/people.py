@@ -48,6 +48,7 @@ class People:
         self._votes = self._gender_votes()
 
     def inside_quote(self, pos: int) -> bool:
+        """Whether offset `pos` is inside a quotation (its marks included)."""
         k = bisect.bisect_right(self._quoted, (pos, float("inf"))) - 1
         return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
@@ -123,6 +124,7 @@ class People:
         return cues
 
     def ending_at(self, end: int) -> Mention | None:
+        """The mention ending at offset `end`, if one does."""
         return self._by_end.get(end)
 
     def starting_in(self, start: int, end: int) -> Mention | None:
@@ -131,6 +133,7 @@ class People:
         return self.mentions[k] if k < len(self.mentions) and self.mentions[k].start < end else None
 
     def between(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting in [start, end), in order."""
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
         return self.mentions[lo:hi]
 
