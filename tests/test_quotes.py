@@ -167,3 +167,15 @@ def test_a_title_in_title_case_is_nobodys_speech():
 def test_a_quoted_nickname_in_the_subject_is_not_speech():
     text = 'Nick Burton grows vegetables. The "self-development junkie" said he became addicted to coaching.'
     assert said(text, person("Nick Burton")) == [(None, "self-development junkie")]
+
+
+def test_terms_cited_as_words_are_nobodys_speech():
+    text = ("One commenter, Bruce Van Horn, noted that jobs tagged as “Full Stack Developer” need many skills. "
+            "In her book “A Paradise Built in Hell: The Extraordinary Communities that Arise in Disaster,” "
+            "Rebecca Solnit wrote of purpose.")
+    assert [s for s, _ in said(text, person("Bruce Van Horn"), person("Rebecca Solnit"))] == [None, None]
+
+
+def test_an_apostrophe_opening_a_line_is_no_quotation():
+    text = "The film is written by Emily Gordon and Silicon Valley\n's Kumail Nanjiani, based on their romance.\nThe end."
+    assert said(text, person("Kumail Nanjiani")) == []

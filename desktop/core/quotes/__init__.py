@@ -127,7 +127,7 @@ def _repeated_by(quotes: list[Quote], heading: Quote) -> str | None:
 
 def _speaker(reading: _Reading, span: Span, previous: _Said | None) -> tuple[str | None, bool]:
     """The speaker of one quotation and whether it is speech that a later quotation may continue."""
-    if is_title(reading.text[span.start:span.end]):
+    if is_title(reading.text[span.start:span.end], reading.text[max(0, span.open_at - 30):span.open_at]):
         return None, False
     cue = _own_cue(reading, span) or _chain_cue(reading, span)
     if cue is not None:

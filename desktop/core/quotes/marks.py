@@ -18,6 +18,8 @@ OPEN, CLOSE = "open", "close"
 # A closed pair may run over this many hard line breaks (a heading-like line inside a quoted
 # tweet); more is an unpaired mark swallowing the text after it.
 MAX_BREAKS_INSIDE = 2
+# An apostrophe after a space: a contraction or an elided year ("'s", "'90s", "'em", "'n'").
+_ELISION = re.compile(r"(?:s|t|re|ll|ve|d|m|em|n|tis|twas|cause|til)\b|\d", re.IGNORECASE)
 # The longest quotation a pair of single marks may hold: apostrophes pair up over longer stretches.
 MAX_SINGLE_CHARS = 600
 # A line of this many words that ends inside a sentence goes on on the next line.
@@ -118,7 +120,7 @@ def _single_marks(text: str) -> list[tuple[int, str]]:
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if (before.isspace() or before in "([\u2014\u2013-\u201c\"") and (after.isalpha() or after in "\u2026["):
-            if m.group() != SINGLE_CLOSE:
+            if m.group() != SINGLE_CLOSE and not _ELISION.match(text, i + 1):
                 marks.append((i, OPEN))
         elif not before.isspace() and not after.isalnum() and m.group() != SINGLE_OPEN:
             marks.append((i, CLOSE))
@@ -154,7 +156,7 @@ def _pairs(text: str, breaks: list[int], marks: list[tuple[int, str]], single: b
         elif nxt is not None and nxt[0] < para_end and not single:
             # Another opening mark in the same paragraph: this one's closing mark was left out.
             spans.append(_span(text, i + 1, nxt[0], i, nxt[0], False))
-        elif not single or _starts_paragraph(text, breaks, i):
+        elif not single or _next_paragraph_opens(text, breaks, i, marks[n + 1:]):
             spans.append(_span(text, i + 1, para_end, i, para_end, False))
     for prev, span in zip(spans, spans[1:]):
         between = text[prev.close_end:span.open_at]
@@ -178,8 +180,15 @@ def paragraph_start(breaks: list[int], i: int) -> int:
     return breaks[k] + 1 if k >= 0 else 0
 
 
-def _starts_paragraph(text: str, breaks: list[int], i: int) -> bool:
-    return text[paragraph_start(breaks, i):i].strip() == ""
+def _next_paragraph_opens(text: str, breaks: list[int], i: int, later: list[tuple[int, str]]) -> bool:
+    """Whether a single mark left open at `i` is the British continuation: it opens its
+    paragraph and the next paragraph opens with a mark too (not "'s Kumail Nanjiani" after a
+    line break)."""
+    if text[paragraph_start(breaks, i):i].strip():
+        return False
+    end = _paragraph_end(breaks, i, len(text))
+    nxt = next((at for at, side in later if side == OPEN and at > end), None)
+    return nxt is not None and not text[end:nxt].strip()
 
 
 def _span(text: str, start: int, end: int, open_at: int, close_end: int, closed: bool) -> Span:
