@@ -179,3 +179,11 @@ def test_terms_cited_as_words_are_nobodys_speech():
 def test_an_apostrophe_opening_a_line_is_no_quotation():
     text = "The film is written by Emily Gordon and Silicon Valley\n's Kumail Nanjiani, based on their romance.\nThe end."
     assert said(text, person("Kumail Nanjiani")) == []
+
+
+def test_according_to_and_a_name_before_a_colon():
+    text = ("“Prices will rise,” according to Tom Forte, an analyst.\n"
+            "According to the ministry, “the plan is working.”\n"
+            "Mark Warner: “There is collective amnesia.”")
+    speakers = [s for s, _ in said(text, person("Tom Forte"), person("Mark Warner"))]
+    assert speakers == ["Tom Forte", None, "Mark Warner"]

@@ -69,6 +69,8 @@ def tokens(text: str, start: int, end: int, people: People) -> list[Token]:
 def is_verb(tok: Token, text: str) -> bool:
     """A verb of saying in running text (lower case), not one asking someone to do something
     ("asking him to")."""
+    if tok.key == "according":
+        return text.startswith(" to ", tok.end)  # "according to Smith", its subject after it
     return tok.word.islower() and tok.key in SPEECH_VERBS and not _OBJECT_THEN_TO.match(text[tok.end:tok.end + 20])
 
 
@@ -182,7 +184,7 @@ def _new_subject(toks: list[Token], at: int, people: People) -> bool:
 def _named_after(toks: list[Token], at: int, people: People) -> Cue | None:
     """A name right after the verb, past a few title words, when the quotation comes after
     it: ", said Dr. Leslie Lilly, medical director …, “And it doesn't happen …”"."""
-    for tok in toks[at + 1:at + 1 + TITLE_WORDS]:
+    for tok in _after_verb(toks, at)[:TITLE_WORDS]:
         mention = people.starting_in(tok.start, tok.end)
         if mention is not None:
             after = [t for t in toks if t.start >= mention.end][:1]
@@ -255,8 +257,8 @@ def _sentence_subject(toks: list[Token], people: People) -> Cue | None:
             if n > 0 and toks[n - 1].key in ("the", "a", "an"):
                 return None  # "The Obama administration's first comments"
             after = [t for t in toks if t.start >= mention.end and not t.key.endswith("ly")][:1]
-            if not after or after[0].word == "," or after[0].key in AUXILIARIES or _verb_form(after[0]) \
-                    or after[0].key in SPEECH_VERBS:
+            if not after or after[0].word in ",:" or after[0].key in AUXILIARIES or _verb_form(after[0]) \
+                    or after[0].key in SPEECH_VERBS:  # ":" of "Smith: “…”"
                 return Cue(NAMED, mention.start, mention.name)
             return None
         if tok.key in SUBJECT_PRONOUNS and n - clause <= 1:
@@ -274,13 +276,19 @@ def _nearest_named(toks: list[Token], i: int, people: People) -> Cue | None:
     return None
 
 
+def _after_verb(toks: list[Token], at: int) -> list[Token]:
+    """The tokens after the verb toks[at], past the "to" of "according to"."""
+    skip = 2 if toks[at].key == "according" and at + 1 < len(toks) and toks[at + 1].key == "to" else 1
+    return toks[at + skip:]
+
+
 def _title_words(toks: list[Token], verb: Token) -> list[Token]:
     """The words after a verb of saying up to a preposition or a second comma, at most twice
     TITLE_WORDS: "says SMS Siemag submerged-arc furnaces and electric smelters GM Rolf Degel",
     "recalled Vermelhudo's cousin, Jenny Palma", "said a spokesman" (not "for Senator John Smith")."""
     words: list[Token] = []
     commas = 0
-    for tok in toks[toks.index(verb) + 1:]:
+    for tok in _after_verb(toks, toks.index(verb)):
         commas += tok.word == ","
         if commas > 1 or tok.word in ";:" or tok.word in PREPOSITIONS or len(words) > 2 * TITLE_WORDS:
             break
