@@ -187,3 +187,9 @@ def test_according_to_and_a_name_before_a_colon():
             "Mark Warner: “There is collective amnesia.”")
     speakers = [s for s, _ in said(text, person("Tom Forte"), person("Mark Warner"))]
     assert speakers == ["Tom Forte", None, "Mark Warner"]
+
+
+def test_odd_input_gives_no_error():
+    assert said("") == []
+    assert said("“”  \"\" ‘’ “ unclosed", person(""), person("  ")) == [(None, "unclosed")]
+    assert said("“Yes,” said Ann Lee.", Entity("person", "Ann Lee")) == [("Ann Lee", "Yes")]  # a kind read back as text

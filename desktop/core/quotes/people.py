@@ -196,7 +196,8 @@ def person_forms(people: list[Entity]) -> tuple[dict[str, str], dict[str, set[st
     derived: dict[str, set[str]] = {}
     for e in people:
         for form in [e.name, *e.aliases]:
-            forms.setdefault(form, e.name)
+            if form.strip():
+                forms.setdefault(form.strip(), e.name)
         words = e.name.split()
         if len(words) < 2:
             continue
