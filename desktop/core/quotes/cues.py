@@ -121,7 +121,7 @@ def before_cue(text: str, toks: list[Token], people: People) -> Cue | None:
         if HYPOTHETICAL_BEFORE.search(text[max(0, toks[at].start - 20):toks[at].end]):
             return Cue(GROUP, toks[at].start)
         subject = subject_before(toks, at, people) or _named_after(toks, at, people)
-        if subject is None and toks[at - 1].key in ("and", "but") and at != verbs[-1]:
+        if subject is None and at > 0 and toks[at - 1].key in ("and", "but") and at != verbs[-1]:
             continue  # "he said, “…” but added that": the earlier verb's subject
         if subject is None and (_shares_subject(toks, at) or _after_apposition(toks, at, people)):
             subject = _sentence_subject(toks, people)
