@@ -193,3 +193,9 @@ def test_odd_input_gives_no_error():
     assert said("") == []
     assert said("“”  \"\" ‘’ “ unclosed", person(""), person("  ")) == [(None, "unclosed")]
     assert said("“Yes,” said Ann Lee.", Entity("person", "Ann Lee")) == [("Ann Lee", "Yes")]  # a kind read back as text
+
+
+def test_british_quotation_with_a_plurals_apostrophe():
+    text = "'We will appeal,' said John Smith. 'It is the players' right to play.'"
+    assert said(text, person("John Smith")) == [("John Smith", "We will appeal"),
+                                                ("John Smith", "It is the players' right to play.")]

@@ -20,6 +20,7 @@ OPEN, CLOSE = "open", "close"
 MAX_BREAKS_INSIDE = 2
 # An apostrophe after a space: a contraction or an elided year ("'s", "'90s", "'em", "'n'").
 _ELISION = re.compile(r"(?:s|t|re|ll|ve|d|m|em|n|tis|twas|cause|til)\b|\d", re.IGNORECASE)
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
 # The longest quotation a pair of single marks may hold: apostrophes pair up over longer stretches.
 MAX_SINGLE_CHARS = 600
 # A line of this many words that ends inside a sentence goes on on the next line.
@@ -124,7 +125,16 @@ def _single_marks(text: str) -> list[tuple[int, str]]:
                 marks.append((i, OPEN))
         elif not before.isspace() and not after.isalnum() and m.group() != SINGLE_OPEN:
             marks.append((i, CLOSE))
-    return marks
+    return [mark for n, mark in enumerate(marks) if not _possessive_mark(text, mark, marks[n + 1:n + 2])]
+
+
+def _possessive_mark(text: str, mark: tuple[int, str], following: list[tuple[int, str]]) -> bool:
+    """Whether a closing single mark is a plural's apostrophe ("the players' right"): after an
+    "s", before a lower-case word, with another closing mark after it in the same line."""
+    i, side = mark
+    line_end = text.find("\n", i) % (len(text) + 1)
+    return (side == CLOSE and text[i - 1:i] == "s" and _LOWER_WORD_AFTER.match(text, i + 1) is not None
+            and bool(following) and following[0][1] == CLOSE and following[0][0] < line_end)
 
 
 def _side(text: str, i: int) -> str | None:
@@ -165,8 +175,12 @@ def _pairs(text: str, breaks: list[int], marks: list[tuple[int, str]], single: b
 
 
 def _fits(breaks: list[int], start: int, end: int, single: bool) -> bool:
+    """Whether marks at `start` and `end` may pair: singles within a paragraph and
+    MAX_SINGLE_CHARS, doubles over at most MAX_BREAKS_INSIDE paragraph breaks."""
     crossed = bisect.bisect_left(breaks, end) - bisect.bisect_left(breaks, start)
-    return crossed == 0 if single else crossed <= MAX_BREAKS_INSIDE
+    if single:
+        return crossed == 0 and end - start <= MAX_SINGLE_CHARS
+    return crossed <= MAX_BREAKS_INSIDE
 
 
 def _paragraph_end(breaks: list[int], i: int, length: int) -> int:
