@@ -27,7 +27,8 @@ _LISTS = ("authors", "tags")  # written "A; B" in a CSV cell
 
 
 def extraction_json(article: Article) -> dict:
-    """The `extract --json` object: metadata, text and the entity lists. Every entity lists in
+    """The `extract --json` object: metadata, text, the entity lists and the quotations (speaker
+    or None, words, offset into `text`). Every entity lists in
     `aliases` the other forms the text used ("US", "U.S." for United States); cities and other
     places (states, regions, continents, airports) share one shape."""
     def of(kind: str) -> list[Entity]:
@@ -47,6 +48,7 @@ def extraction_json(article: Article) -> dict:
                        "mentions": e.mentions} for e in of(COUNTRY)],
         "places": [_place_json(e) for e in of(PLACE)],
         "organizations": [{"name": e.name, "aliases": e.aliases, "mentions": e.mentions} for e in of(ORG)],
+        "quotes": [{"speaker": q.speaker, "quote": q.quote, "start": q.start} for q in article.quotes],
     }
 
 
