@@ -211,14 +211,15 @@ def add(session: Session, rule: dict) -> tuple[dict, int | None]:
 
 
 def _add_mention(session: Session, article_id: int, entity_id: int, entity) -> None:
-    """Link the article to the entity with the found mentions, adding to a link it has."""
+    """Link the article to the entity with the found mentions. A link it has already counts
+    the same words (every whole-word occurrence), so the larger count stays."""
     mention = session.get(Mention, (article_id, entity_id))
     if mention is None:
         mention = Mention(article_id=article_id, entity_id=entity_id, count=0, first_pos=entity.first_pos,
                           context=entity.context)
     if entity.first_pos < mention.first_pos:
         mention.first_pos, mention.context = entity.first_pos, entity.context
-    mention.count += entity.mentions
+    mention.count = max(mention.count, entity.mentions)
     session.add(mention)
 
 
@@ -237,7 +238,8 @@ def drop_unmentioned(session: Session, ids: list[int]) -> list[int]:
 
 def recount_people(session: Session, articles: Sequence[int]) -> None:
     """Set the person count of `articles` from their stored mentions (one stored person entity
-    each: the count the list's People column shows)."""
+    each: the count the list's People column shows). Only counts that differ are written: an
+    article row is wide (its text), and rewriting thousands of them was most of a merge's time."""
     people = (
         select(func.count()).select_from(MENTION)
         .join(EntityRow.__table__, EntityRow.__table__.c.id == MENTION.c.entity_id)
@@ -246,4 +248,6 @@ def recount_people(session: Session, articles: Sequence[int]) -> None:
     )
     conn = session.connection()
     for part in chunks(articles):
-        conn.execute(update(ArticleRow.__table__).where(ArticleRow.__table__.c.id.in_(part)).values(person_count=people))
+        table = ArticleRow.__table__
+        conn.execute(update(table).where(table.c.id.in_(part), table.c.person_count != people)
+                     .values(person_count=people))
