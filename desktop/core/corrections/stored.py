@@ -90,7 +90,8 @@ def _new_row(to: dict, scope: int | None, key: str) -> EntityRow:
 def recast(session: Session, rule: dict) -> tuple[dict, int | None]:
     """Make the stored entities of the rule's `match` the entity `to` (in its `articles`, or
     everywhere): the row already stored under `to`'s key takes them in, else the first matched
-    row becomes `to` (everywhere) or a new row is made (in some articles). Returns the
+    row becomes `to` (everywhere, or it is of one article in scope) or a new row is made (some
+    articles of an entity named in others too: a split). Returns the
     before-image and the id of the entity that now holds the mentions (None if none matched)."""
     rows, to, articles = rows_of(session, rule["match"]), rule["to"], rule.get("articles")
     scope = articles[0] if to["local"] and articles else None
@@ -100,7 +101,8 @@ def recast(session: Session, rule: dict) -> tuple[dict, int | None]:
     capture(session, image, [*rows, *([target] if target else [])], articles)
     if target is None and not rows:
         return image, None
-    if target is None and articles is None:
+    # An entity of one article in scope changes in place, keeping its id, as one of everywhere.
+    if target is None and (articles is None or all(r.scope_article_id in articles for r in rows)):
         target = rows[0]
         _set_identity(target, to, scope, key)
     elif target is None:
