@@ -1,0 +1,188 @@
+"""The Entities window (Ctrl+E): filter, sort, bulk corrections, likely duplicates; the
+correction history; and editing an article's details from the reading pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QInputDialog
+
+from desktop.core import corrections, duplicates, query
+from desktop.core.article import PERSON, Entity
+from desktop.core.store.archive import store_article
+from desktop.gui.edit_dialog import EditDialog
+from desktop.gui.entity_list import ARTICLES, NAME, EntityListWindow
+from desktop.gui.history import HistoryDialog, next_steps, steps_back_to
+from desktop.gui.pickers import EntityPicker
+from tests.gui.conftest import make_article
+from tests.gui.desk_helpers import pick, settle, shown_dialog, sidebar_count, sidebar_labels
+from tests.gui.helpers import select_title, titles
+
+
+def open_entities(qtbot, window) -> EntityListWindow:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    entities = shown_dialog(qtbot, window, EntityListWindow)
+    qtbot.waitUntil(lambda: entities.model.rowCount() > 0)
+    return entities
+
+
+def names(entities: EntityListWindow) -> list[str]:
+    return [entities.proxy.index(r, NAME).data() for r in range(entities.proxy.rowCount())]
+
+
+def with_namesakes(archive) -> None:
+    """Two more spellings of Nikitin, in an article of their own."""
+    store_article(archive, make_article(8, [Entity(PERSON, "Peter Nikitin"), Entity(PERSON, "P. Nikitine")],
+                                        title="Namesakes", text="Peter Nikitin and P. Nikitine met."))
+
+
+def test_the_entity_list_filters_sorts_and_counts(filled, make_window, qtbot):
+    window = make_window(filled)
+    entities = open_entities(qtbot, window)
+    QAbstractItemModelTester(entities.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert entities.model.rowCount() == 6
+    entities.filter_box.setText("nik")
+    assert names(entities) == ["Pyotr Nikitin"]
+    entities.filter_box.setText("un")  # an alias finds its entity
+    assert "United Nations" in names(entities)
+    entities.filter_box.clear()
+    entities.kind_box.setCurrentIndex(entities.kind_box.findData("city"))
+    assert sorted(names(entities)) == ["Belgrade (Serbia)", "Kyiv (Ukraine)"]
+    assert entities.count_label.text() == "2 of 6"
+    entities.kind_box.setCurrentIndex(0)
+    entities.table.sortByColumn(ARTICLES, Qt.SortOrder.DescendingOrder)
+    counts = [int(entities.proxy.index(r, ARTICLES).data()) for r in range(entities.proxy.rowCount())]
+    assert counts == sorted(counts, reverse=True) and counts[0] == 3
+    entities.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+    assert names(entities)[0] == "Anna Petrova"
+
+
+def test_bulk_merge_from_a_multi_selection(filled, make_window, qtbot):
+    with_namesakes(filled)
+    window = make_window(filled)
+    entities = open_entities(qtbot, window)
+    entities.select_names(["Peter Nikitin", "P. Nikitine"])
+    assert len(entities.selected()) == 2
+    pick(entities.menu(), "Merge into")
+    picker = shown_dialog(qtbot, window, EntityPicker)
+    picker.choose("Pyotr Nikitin")
+    picker.accept()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: "Peter Nikitin" not in names(entities) and "P. Nikitine" not in names(entities))
+    qtbot.waitUntil(lambda: sidebar_count(window, PERSON, "Pyotr Nikitin") == 4)
+
+
+def test_bulk_change_of_kind_and_removal(filled, make_window, qtbot):
+    with_namesakes(filled)
+    window = make_window(filled)
+    entities = open_entities(qtbot, window)
+    entities.select_names(["Peter Nikitin", "P. Nikitine"])
+    pick(entities.menu(), "Change kind", "Organisation")
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: {"Peter Nikitin", "P. Nikitine"} <= set(sidebar_labels(window, "org")))
+    qtbot.waitUntil(lambda: len(entities.selected()) == 2)  # the selection survives the reload
+    pick(entities.menu(), "Not an entity", "In every article")
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: "Peter Nikitin" not in names(entities))
+    assert "Peter Nikitin" not in sidebar_labels(window, "org")
+
+
+def test_likely_duplicates_accept_and_reject(filled, make_window, qtbot):
+    store_article(filled, make_article(8, [Entity(PERSON, "Alexei Navalny")], title="Navalny one",
+                                       text="Alexei Navalny spoke."))
+    store_article(filled, make_article(9, [Entity(PERSON, "Alexey Navalny")], title="Navalny two",
+                                       text="Alexey Navalny spoke."))
+    store_article(filled, make_article(10, [Entity(PERSON, "Anna Petrov")], title="Petrov",
+                                       text="Anna Petrov spoke."))
+    window = make_window(filled)
+    entities = open_entities(qtbot, window)
+    entities.tabs.setCurrentWidget(entities.duplicates)
+    view = entities.duplicates
+    qtbot.waitUntil(lambda: any({p.keep.name, p.other.name} == {"Alexei Navalny", "Alexey Navalny"}
+                                for p in view.proposals))
+    navalny = next(r for r, p in enumerate(view.proposals) if "Navalny" in p.keep.name)
+    view.table.selectRow(navalny)
+    view.accept_button.click()
+    assert not any("Navalny" in p.keep.name for p in view.proposals)  # the row left at once
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: sum("Navalny" in n for n in sidebar_labels(window, PERSON)) == 1)
+    qtbot.waitUntil(lambda: any("Petrov" in p.other.name for p in view.proposals))
+    petrov = next(r for r, p in enumerate(view.proposals) if "Petrov" in p.other.name)
+    view.table.selectRow(petrov)
+    view.reject_button.click()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: not any("Petrov" in p.other.name for p in view.proposals))
+    assert not any("Petrov" in p.other.name for p in duplicates.likely_duplicates(filled))  # remembered
+    assert {"Anna Petrova", "Anna Petrov"} <= set(sidebar_labels(window, PERSON))
+
+
+def test_history_undoes_back_to_a_chosen_point(filled, make_window, qtbot):
+    window = make_window(filled)
+    people = {t.label: t.ids[0] for t in window.facets.model.terms}
+    for old, new in (("Anna Petrova", "Ana Petrova"), ("Pyotr Nikitin", "Petr Nikitin"), ("Belgrade", "Beograd")):
+        corrections.rename_entity(filled, people[old], new)
+    window.actions["history"].trigger()
+    history = shown_dialog(qtbot, window, HistoryDialog)
+    qtbot.waitUntil(lambda: history.tree.topLevelItemCount() == 3)
+    assert "Beograd" in history.tree.topLevelItem(0).text(1)  # newest first
+    history.select(1)  # back to (and with) the Nikitin rename
+    history.undo_button.click()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: "(undone)" in history.tree.topLevelItem(1).text(1))
+    assert "(undone)" not in history.tree.topLevelItem(2).text(1)
+    assert {"Pyotr Nikitin", "Ana Petrova"} <= set(sidebar_labels(window, PERSON))
+    assert history.redo_button.isEnabled()
+
+
+def test_next_steps_and_steps_back_follow_the_history():
+    from types import SimpleNamespace as Info
+
+    history = [Info(undone=True, summary="c"), Info(undone=True, summary="b"), Info(undone=False, summary="a")]
+    undo, redo = next_steps(history)
+    assert (undo.summary, redo.summary) == ("a", "b")
+    assert steps_back_to(history, 2) == 1 and steps_back_to(history, 0) == 0
+    assert next_steps([]) == (None, None)
+
+
+def test_double_click_a_detail_to_edit_it_and_undo_the_edit(filled, make_window, qtbot):
+    window = make_window(filled)
+    select_title(qtbot, window, "Energy markets")
+    detail = window.detail
+    block = detail.document().findBlockByNumber(1)  # "By Carla Numbers · 2023-11-20 · Market Watch"
+    assert block.text().startswith("By ")
+    at = {field: block.text().index(text) + 2 for field, text in
+          (("authors", "Carla"), ("published", "2023-11"), ("publisher", "Market"))}
+    for field, offset in at.items():
+        cursor = detail.textCursor()
+        cursor.setPosition(block.position() + offset)
+        assert detail.field_at(detail.cursorRect(cursor).center()) == field
+    title_point = detail.cursorRect(detail.document().find("Energy markets")).center()
+    qtbot.mouseDClick(detail.viewport(), Qt.MouseButton.LeftButton, pos=title_point)
+    dialog = shown_dialog(qtbot, window, EditDialog)
+    assert dialog.title.hasFocus() and dialog.title.selectedText() == "Energy markets"
+    dialog.title.setText("Energy markets, corrected")
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: "Energy markets, corrected" in titles(window))
+    assert window.detail.article.title == "Energy markets, corrected"
+    window.actions["undo"].trigger()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: "Energy markets" in titles(window))
+    assert query.detail(filled, filled.ids["Energy markets"]).title == "Energy markets"
+
+
+def test_the_entity_view_offers_the_desk_for_its_entity(filled, make_window, qtbot):
+    window = make_window(filled)
+    window.reading.open_entity(next(t for t in window.facets.model.terms if t.label == "Belgrade").ids[0])
+    view = window.reading.entity_view
+    qtbot.waitUntil(lambda: view.profile is not None)
+    menu = view.browser.text_menu(view.browser.rect().center())
+    assert "C&hoose place…" in [a.text() for a in menu.actions()]
+    pick(menu, "Rename")
+    dialog = shown_dialog(qtbot, window, QInputDialog)
+    dialog.setTextValue("Beograd")
+    dialog.accept()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: view.profile is not None and view.profile.entity.name == "Beograd")
