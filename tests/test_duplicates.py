@@ -131,3 +131,22 @@ def _entities(archive):
 
     with archive.session() as session:
         return session.exec(select(EntityRow)).all()
+
+
+def test_cli_lists_rejects_and_prints_json(archive, cli):
+    import json
+
+    store(archive, 1, person("John Smith"), Entity(ORG, "U.S. Army"))
+    store(archive, 2, person("J. Smith"), Entity(ORG, "US Army"))
+    code, out, _ = cli("duplicates", "--kind", "person")
+    assert code == 0 and out.count("\n") == 1 and "John Smith (1)  <-" in out and "initials" in out
+    code, out, _ = cli("duplicates", "--json", "--limit", "1")
+    army, = json.loads(out)
+    assert (army["keep"]["name"], army["other"]["name"], army["kind"]) == ("U.S. Army", "US Army", "org")
+    code, out, _ = cli("duplicates", "reject", str(army["keep"]["id"]), str(army["other"]["id"]))
+    assert code == 0 and out.startswith("rejected ")
+    assert "Army" not in cli("duplicates")[1]
+    code, _, err = cli("duplicates", "reject", str(army["keep"]["id"]), "9999")
+    assert code == 1 and err == "error: There is no entity 9999 in the archive.\n"
+    with pytest.raises(SystemExit):  # a usage error: exit 2
+        cli("duplicates", "--kind", "city")
