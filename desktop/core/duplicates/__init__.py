@@ -1,0 +1,175 @@
+"""Likely duplicates: entities that may be one person, organisation or place, proposed for review.
+
+    likely_duplicates(archive, kind=None, limit=None) -> [Proposal]   # best first
+    reject_duplicate(archive, id_a, id_b)                              # never proposed again
+
+Accepting a proposal is `corrections.merge_entities(archive, [p.other.id], into=p.keep.id)`.
+The rules (which pairs, how sure) are in rules.py, the name forms in names.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE
+from desktop.core.store.db import Archive
+from desktop.core.store.models import ArticleRow, DuplicateVerdict, EntityRow, Mention
+
+from . import rules
+from .names import fullness
+from .rules import Candidate, Match
+
+# The kinds a user asks for -> the entity kinds they cover ("place": every kind of place).
+KIND_GROUPS = {PERSON: (PERSON,), ORG: (ORG,), PLACE: (CITY, COUNTRY, PLACE)}
+_CHUNK = 500  # ids per IN (...) list: far below SQLite's limit on bound parameters
+
+
+@dataclass
+class EntityListing:
+    """One entity as lists show it: its articles (not in the Trash) and mentions in them."""
+
+    id: int
+    kind: str
+    name: str
+    aliases: list[str]
+    articles: int
+    mentions: int
+    geonameid: int | None
+    country: str | None
+
+
+@dataclass
+class Proposal:
+    """Merge `other` into `keep`: how sure the rule is (0-1) and why, in a short phrase."""
+
+    kind: str
+    keep: EntityListing
+    other: EntityListing
+    score: float
+    reason: str
+
+
+def likely_duplicates(archive: Archive, kind: str | None = None, limit: int | None = None) -> list[Proposal]:
+    """Pairs of entities of one kind that may be one, surest first (then the most articles).
+
+    `kind` is "person", "org" or "place" (cities, countries and other places), None for all;
+    `limit` keeps the first N. A pair the user rejected (reject_duplicate) never comes back,
+    nor does an entity whose every article is in the Trash. Raises ValueError for another kind.
+    """
+    kinds = _kinds(kind)
+    with archive.session() as session:
+        found = _candidates(session, kinds)
+        refused = {(v.kind, v.key_a, v.key_b) for v in session.exec(
+            select(DuplicateVerdict).where(col(DuplicateVerdict.kind).in_(kinds)))}
+        matches = [m for m in _matches(session, found) if _keys(m.a, m.b) not in refused]
+        counts = _counts(session, {c.id for m in matches for c in (m.a, m.b)})
+    best: dict[tuple[int, int], Match] = {}
+    for m in matches:
+        pair = (min(m.a.id, m.b.id), max(m.a.id, m.b.id))
+        if m.a.id in counts and m.b.id in counts and (pair not in best or best[pair].score < m.score):
+            best[pair] = m
+    proposals = [_proposal(m, counts) for m in best.values()]
+    proposals.sort(key=lambda p: (-p.score, -(p.keep.articles + p.other.articles), p.keep.name, p.other.id))
+    return proposals[:limit] if limit is not None else proposals
+
+
+def reject_duplicate(archive: Archive, entity_id_a: int, entity_id_b: int) -> None:
+    """Remember that two entities are not one: the pair is never proposed again (by their
+    keys, so it holds through reindexing). Rejecting a pair twice is no error.
+
+    Raises ValueError (nothing changed) for an unknown id, one id twice or two kinds.
+    """
+    if entity_id_a == entity_id_b:
+        raise ValueError("An entity cannot be a duplicate of itself.")
+    with archive.transaction() as session:
+        a, b = (session.get(EntityRow, i) for i in (entity_id_a, entity_id_b))
+        for row, wanted in ((a, entity_id_a), (b, entity_id_b)):
+            if row is None:
+                raise ValueError(f"There is no entity {wanted} in the archive.")
+        if a.kind != b.kind:
+            raise ValueError(f"{a.name} is a {a.kind} and {b.name} a {b.kind}: they are not proposed as one.")
+        kind, key_a, key_b = _keys(a, b)
+        if session.get(DuplicateVerdict, (kind, key_a, key_b)) is None:
+            session.add(DuplicateVerdict(kind=kind, key_a=key_a, key_b=key_b))
+
+
+def _kinds(kind: str | None) -> tuple[str, ...]:
+    if kind is None:
+        return tuple(k for group in KIND_GROUPS.values() for k in group)
+    if kind not in KIND_GROUPS:
+        raise ValueError(f"'{kind}' is not a kind of entity: use person, org or place.")
+    return KIND_GROUPS[kind]
+
+
+def _keys(a, b) -> tuple[str, str, str]:
+    """A pair as DuplicateVerdict stores it: the kind and the two keys, the smaller first."""
+    return (a.kind, *sorted((a.key, b.key)))
+
+
+def _candidates(session, kinds: Iterable[str]) -> dict[str, list[Candidate]]:
+    """The archive's entities of `kinds`, by kind (plain rows: no ORM objects for 50,000)."""
+    rows = session.exec(select(EntityRow.id, EntityRow.kind, EntityRow.key, EntityRow.name, EntityRow.aliases,
+                               EntityRow.scope_article_id, EntityRow.geonameid)
+                        .where(col(EntityRow.kind).in_(kinds)))
+    found: dict[str, list[Candidate]] = {k: [] for k in kinds}
+    for id_, kind, key, name, aliases, scope, geonameid in rows:
+        found[kind].append(Candidate(id_, kind, key, name, tuple(a for a in aliases.split("\n") if a),
+                                     scope is not None, geonameid))
+    return found
+
+
+def _matches(session, found: dict[str, list[Candidate]]) -> list[Match]:
+    matches = list(rules.people(found.get(PERSON, ())))
+    if orgs := found.get(ORG):
+        pairs = rules.acronym_pairs(orgs)
+        matches += rules.organisations(orgs, _together(session, pairs))
+    for kind in (CITY, COUNTRY, PLACE):
+        matches += rules.places(found.get(kind, []))
+    return matches
+
+
+def _together(session, pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The pairs of entity ids that some article names both."""
+    if not pairs:
+        return set()
+    first, second = {a for a, _ in pairs}, {b for _, b in pairs}
+    one, two = Mention.__table__.alias(), Mention.__table__.alias()
+    shared = set(session.exec(
+        select(one.c.entity_id, two.c.entity_id).distinct()
+        .join(two, one.c.article_id == two.c.article_id)
+        .where(one.c.entity_id.in_(first), two.c.entity_id.in_(second))))
+    return {p for p in pairs if p in shared}
+
+
+def _counts(session, ids: set[int]) -> dict[int, tuple[int, int, str | None]]:
+    """Entity id -> (articles, mentions, country), counting articles not in the Trash; an
+    entity with none is left out."""
+    ordered, counts = sorted(ids), {}
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start:start + _CHUNK]
+        counts.update((i, (n, m, country)) for i, n, m, country in session.exec(
+            select(Mention.entity_id, func.count(Mention.article_id), func.sum(Mention.count), EntityRow.country)
+            .join(ArticleRow, ArticleRow.id == Mention.article_id)
+            .join(EntityRow, EntityRow.id == Mention.entity_id)
+            .where(col(Mention.entity_id).in_(chunk), col(ArticleRow.trashed).is_(None))
+            .group_by(Mention.entity_id)))
+    return counts
+
+
+def _proposal(match: Match, counts: dict[int, tuple[int, int, str | None]]) -> Proposal:
+    """The proposal of a match: keep the entity that is not scoped to one article, then the
+    fuller name, then the one in more articles (then the older)."""
+    def rank(c: Candidate):
+        return (not c.local, fullness(c.name), counts[c.id][0], -c.id)
+
+    keep, other = sorted((match.a, match.b), key=rank, reverse=True)
+    return Proposal(keep.kind, _listing(keep, counts), _listing(other, counts), match.score, match.reason)
+
+
+def _listing(c: Candidate, counts: dict[int, tuple[int, int, str | None]]) -> EntityListing:
+    articles, mentions, country = counts[c.id]
+    return EntityListing(c.id, c.kind, c.name, list(c.aliases), articles, mentions, c.geonameid, country)
