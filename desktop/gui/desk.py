@@ -25,10 +25,11 @@ from desktop.core.query import Term
 from desktop.gui import article_fields, context_menus, entity_list, entity_menu, history
 from desktop.gui.dialogs import failure_sentence
 from desktop.gui.entity_menu import EntityRef
-from desktop.gui.history import next_steps
+from desktop.gui.history import next_steps, plain
 
 HISTORY_PEEK = 200  # corrections read to find the next undo and redo (a redo run longer than this is rare)
 STATUS_MS = 8000
+MENU_SUMMARY = 70  # characters of a summary in the Undo and Redo menu texts
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,13 @@ def _utc(moment: datetime) -> datetime:
 
 
 def menu_text(verb: str, what: str | None) -> str:
-    """ "&Undo Merge …" for a menu; & in a summary is shown, not taken as a mnemonic."""
-    return f"&{verb} {what.replace('&', '&&')}" if what else f"&{verb}"
+    """ "&Undo: Merged 'Obama' into 'Barack Obama'" for a menu (long ones cut short); & in a
+    summary is shown, not taken as a mnemonic."""
+    if not what:
+        return f"&{verb}"
+    what = plain(what)
+    what = what if len(what) <= MENU_SUMMARY else what[:MENU_SUMMARY - 1] + "…"
+    return f"&{verb}: {what.replace('&', '&&')}"
 
 
 def _retarget(archive, terms: tuple[Term, ...], viewed: int | None, changes: list) -> tuple:
@@ -134,9 +140,10 @@ class Desk(QObject):
 
     # -- corrections ----------------------------------------------------------------------
     def apply(self, work: Callable[[], object], done: Callable[[list], None] | None = None,
-              nothing: str = "Nothing changed.", on_error: Callable[[BaseException], None] | None = None) -> None:
+              nothing: str = "Nothing changed.", on_error: Callable[[BaseException], None] | None = None,
+              hint: str = "Ctrl+Z to undo") -> None:
         """Run `work` (a corrections call: a Change or a list of them) in the runner, then
-        show its summary and the archive as it is now; `done(changes)` after that."""
+        show its summary (with `hint`) and the archive as it is now; `done(changes)` after that."""
         archive, terms, viewed = self._archive, self._window.filter.terms, self._viewed_entity()
 
         def task() -> Outcome:
@@ -146,14 +153,19 @@ class Desk(QObject):
             return Outcome(changes, new_terms, now_viewed)
 
         def applied(outcome: Outcome) -> None:
-            summaries = [c.summary for c in outcome.changes if c.summary]
-            self.status("; ".join(summaries) + " (Ctrl+Z to undo)." if summaries else nothing)
+            summaries = [plain(c.summary) for c in outcome.changes if c.summary]
+            self.status(f"{'; '.join(summaries)} ({hint})." if summaries else nothing)
             self._show(outcome)
             if done is not None:
                 done(outcome.changes)
 
+        def refused(exc: BaseException) -> None:
+            (on_error or self.failed)(exc)
+            # A bulk correction may have made some of its changes before one was refused.
+            self._show(Outcome([], None, None))
+
         # A key per task: corrections are never dropped as stale (the archive serialises them).
-        self._runner.run(("correction", next(self._jobs)), task, applied, on_error or self.failed)
+        self._runner.run(("correction", next(self._jobs)), task, applied, refused)
 
     def _viewed_entity(self) -> int | None:
         view = self._window.reading.entity_view
@@ -163,9 +175,8 @@ class Desk(QObject):
 
     def _show(self, outcome: Outcome) -> None:
         window = self._window
-        if outcome.terms is not None:
+        if outcome.terms is not None:  # corrections never add or remove articles: the total holds
             window.set_filter(replace(window.filter, terms=outcome.terms), select=window.list.selected_ids())
-            window.state.archive_changed()
         else:
             window.refresh()
         if outcome.viewed is not None:
@@ -190,7 +201,7 @@ class Desk(QObject):
             self.update_undo()
             return
         archive = self._archive
-        self.apply(lambda: corrections.undo(archive), nothing="Nothing to undo.")
+        self.apply(lambda: corrections.undo(archive), nothing="Nothing to undo.", hint="Ctrl+Shift+Z to redo")
 
     def redo(self) -> None:
         if self.next_redo is None:
@@ -203,7 +214,7 @@ class Desk(QObject):
         """Undo the newest `steps` corrections (the history's "undo back to here")."""
         archive = self._archive
         if steps > 0:
-            self.apply(lambda: corrections.undo(archive, steps=steps))
+            self.apply(lambda: corrections.undo(archive, steps=steps), hint="Ctrl+Shift+Z to redo")
 
     def update_undo(self, *_args) -> None:
         """Read what Undo and Redo would do now and say it in their menu texts."""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.core import corrections, duplicates
 from desktop.gui import markup
 
-COLUMNS = ("Kind", "Keep", "Articles", "Merge into it", "Articles", "Why")
+COLUMNS = ("Kind", "Merge this", "Articles", "into this", "Articles", "Why")
 PROPOSALS = 500  # proposals listed at once, best first
 
 
@@ -100,8 +100,8 @@ class DuplicatesView(QWidget):
         self.proposals = list(proposals)
         self.table.setRowCount(len(self.proposals))
         for row, p in enumerate(self.proposals):
-            cells = (markup.KIND_NAMES.get(p.kind, p.kind), p.keep.name, f"{p.keep.articles:,}",
-                     p.other.name, f"{p.other.articles:,}", p.reason)
+            cells = (markup.KIND_NAMES.get(p.kind, p.kind), p.other.name, f"{p.other.articles:,}",
+                     p.keep.name, f"{p.keep.articles:,}", p.reason)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (2, 4):

@@ -107,7 +107,7 @@ class EntityFilter(QSortFilterProxyModel):
     def set(self, kind: str | None = None, text: str | None = None) -> None:
         self.kind = self.kind if kind is None else kind
         self.text = self.text if text is None else text.strip().casefold()
-        self.invalidateFilter()
+        self.invalidate()
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
         row = self.sourceModel().rows[source_row]
@@ -146,9 +146,13 @@ class EntityListWindow(QDialog):
         top.addWidget(self.filter_box, 1)
         top.addWidget(self.kind_box)
         top.addWidget(self.count_label)
+        hint = QLabel("Right-click to rename, merge, split, change the kind or remove; select several to "
+                      "merge them or change them at once. Double-click: all about it.", wordWrap=True)
+        hint.setObjectName("chipHint")
         inner = QVBoxLayout(entities)
         inner.addLayout(top)
         inner.addWidget(self.table, 1)
+        inner.addWidget(hint)
         self.tabs.addTab(entities, "&Entities")
         self.tabs.addTab(self.duplicates, "Likely &duplicates")
         self.tabs.currentChanged.connect(lambda i: self.tabs.widget(i) is self.duplicates and self.duplicates.reload())

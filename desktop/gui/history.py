@@ -4,6 +4,7 @@ the list follows every change the desk applies."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
@@ -31,6 +32,12 @@ def show(desk) -> None:
     desk.history_dialog.show()
     desk.history_dialog.raise_()
     desk.history_dialog.reload()
+
+
+def plain(summary: str) -> str:
+    """A correction's summary for people: the core's summaries name entities by id and name
+    ("Merged 12 'Obama' into 7 'Barack Obama'", for the CLI); the window shows the names."""
+    return re.sub(r"\b\d+ (?=')", "", summary)
 
 
 def next_steps(history: Sequence) -> tuple[object | None, object | None]:
@@ -99,7 +106,7 @@ class HistoryDialog(QDialog):
         faint = style.theme().qcolor("faint")
         for info in self.entries:
             row = QTreeWidgetItem([info.made.strftime("%Y-%m-%d %H:%M"),
-                                   info.summary + ("  (undone)" if info.undone else "")])
+                                   plain(info.summary) + ("  (undone)" if info.undone else "")])
             if info.undone:
                 for column in (0, 1):
                     row.setForeground(column, faint)

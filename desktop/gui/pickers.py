@@ -100,9 +100,13 @@ class EntityPicker(QDialog):
         return False
 
     def _filter(self, text: str) -> None:
+        """Show the matches; the best one is selected once something is typed (never a
+        guess before: Enter must not merge into whatever sorts first)."""
         self.proxy.setFilterFixedString(text.strip())
-        if self.proxy.rowCount():
+        if self.proxy.rowCount() and text.strip():
             self.table.selectRow(0)
+        else:
+            self.table.clearSelection()
         self._enable()
 
     def _enable(self) -> None:

@@ -65,3 +65,9 @@ def settle(qtbot, window) -> None:
     qtbot.waitUntil(lambda: not window.runner.busy(), timeout=5000)
     qtbot.wait(60)  # the recount starts a frame after the rows
     qtbot.waitUntil(lambda: not window.runner.busy(), timeout=5000)
+
+
+def activate(qtbot, window) -> None:
+    """Make the window active again (a closed dialog may leave it inactive): keys reach it."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)

@@ -13,7 +13,7 @@ from desktop.core.store.archive import store_article
 from desktop.gui.pickers import AliasEditor, ArticleChooser, EntityPicker
 from desktop.gui.place_picker import PlacePicker
 from tests.gui.conftest import make_article
-from tests.gui.desk_helpers import link_menu, pick, settle, shown_dialog, sidebar_count, sidebar_labels, sidebar_menu
+from tests.gui.desk_helpers import activate, link_menu, pick, settle, shown_dialog, sidebar_count, sidebar_labels, sidebar_menu
 from tests.gui.helpers import select_title, titles, wait_rows
 
 
@@ -154,6 +154,7 @@ def test_undo_and_redo_by_keys_say_what_they_do_and_survive_a_restart(filled, ma
     window.activateWindow()
     rename_from_sidebar(qtbot, window, PERSON, "Anna Petrova", "Ana Petrova")
     qtbot.waitUntil(lambda: "Petrova" in window.actions["undo"].text())
+    activate(qtbot, window)
     qtbot.keyClick(window.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, window)
     qtbot.waitUntil(lambda: "Anna Petrova" in sidebar_labels(window, PERSON))

@@ -27,6 +27,13 @@ def open_entities(qtbot, window) -> EntityListWindow:
     return entities
 
 
+def select_row(table, row: int) -> None:
+    """Select one row as a click does (selectRow would add to the selection while the
+    offscreen platform still counts Ctrl held from the Ctrl+E that opened the window)."""
+    flags = table.selectionModel().SelectionFlag
+    table.selectionModel().select(table.model().index(row, 0), flags.ClearAndSelect | flags.Rows)
+
+
 def names(entities: EntityListWindow) -> list[str]:
     return [entities.proxy.index(r, NAME).data() for r in range(entities.proxy.rowCount())]
 
@@ -102,14 +109,14 @@ def test_likely_duplicates_accept_and_reject(filled, make_window, qtbot):
     qtbot.waitUntil(lambda: any({p.keep.name, p.other.name} == {"Alexei Navalny", "Alexey Navalny"}
                                 for p in view.proposals))
     navalny = next(r for r, p in enumerate(view.proposals) if "Navalny" in p.keep.name)
-    view.table.selectRow(navalny)
+    select_row(view.table, navalny)
     view.accept_button.click()
     assert not any("Navalny" in p.keep.name for p in view.proposals)  # the row left at once
     settle(qtbot, window)
     qtbot.waitUntil(lambda: sum("Navalny" in n for n in sidebar_labels(window, PERSON)) == 1)
     qtbot.waitUntil(lambda: any("Petrov" in p.other.name for p in view.proposals))
     petrov = next(r for r, p in enumerate(view.proposals) if "Petrov" in p.other.name)
-    view.table.selectRow(petrov)
+    select_row(view.table, petrov)
     view.reject_button.click()
     settle(qtbot, window)
     qtbot.waitUntil(lambda: not any("Petrov" in p.other.name for p in view.proposals))
@@ -119,7 +126,7 @@ def test_likely_duplicates_accept_and_reject(filled, make_window, qtbot):
 
 def test_history_undoes_back_to_a_chosen_point(filled, make_window, qtbot):
     window = make_window(filled)
-    people = {t.label: t.ids[0] for t in window.facets.model.terms}
+    people = {t.label: t.ids[0] for t in window.facets.model.terms if t.ids}
     for old, new in (("Anna Petrova", "Ana Petrova"), ("Pyotr Nikitin", "Petr Nikitin"), ("Belgrade", "Beograd")):
         corrections.rename_entity(filled, people[old], new)
     window.actions["history"].trigger()
@@ -166,7 +173,7 @@ def test_double_click_a_detail_to_edit_it_and_undo_the_edit(filled, make_window,
     qtbot.waitUntil(lambda: not dialog.isVisible())
     settle(qtbot, window)
     qtbot.waitUntil(lambda: "Energy markets, corrected" in titles(window))
-    assert window.detail.article.title == "Energy markets, corrected"
+    qtbot.waitUntil(lambda: window.detail.article.title == "Energy markets, corrected")
     window.actions["undo"].trigger()
     settle(qtbot, window)
     qtbot.waitUntil(lambda: "Energy markets" in titles(window))
