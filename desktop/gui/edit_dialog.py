@@ -49,6 +49,7 @@ class EditDialog(QDialog):
             ("&Source", self.publisher, "The publication or web site"),
             ("&Web address", self.url, "The page's address"),
         ):
+            field.setCursorPosition(0)  # a long title or address shows its start
             field.setAccessibleName(label.replace("&", ""))
             field.setAccessibleDescription(description)
             form.addRow(label, field)

@@ -146,8 +146,8 @@ class EntityListWindow(QDialog):
         top.addWidget(self.filter_box, 1)
         top.addWidget(self.kind_box)
         top.addWidget(self.count_label)
-        hint = QLabel("Right-click to rename, merge, split, change the kind or remove; select several to "
-                      "merge them or change them at once. Double-click: all about it.", wordWrap=True)
+        hint = QLabel("Right-click to correct an entity; select several to merge or change them at once; "
+                      "double-click for all about one.", wordWrap=True)
         hint.setObjectName("chipHint")
         inner = QVBoxLayout(entities)
         inner.addLayout(top)
