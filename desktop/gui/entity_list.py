@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,12 +32,7 @@ from desktop.core import corrections
 from desktop.gui import entity_menu, markup
 from desktop.gui.duplicates_view import DuplicatesView
 from desktop.gui.entity_menu import EntityRef
-
-COLUMNS = ("Kind", "Name", "Also written", "Articles", "Mentions")
-KIND, NAME, ALIASES, ARTICLES, MENTIONS = range(len(COLUMNS))
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ALL_KINDS = ""
-
+from desktop.gui.entity_rows import ALIASES, ALL_KINDS, ARTICLES, NAME, EntityRowsModel
 
 def show(desk) -> None:
     """Open (or raise) the Entities window of `desk`'s archive."""
@@ -49,73 +44,6 @@ def show(desk) -> None:
     desk.entity_list.reload()
 
 
-class EntityTableModel(QAbstractTableModel):
-    """Rows of EntityListing (id, kind, name, aliases, articles, mentions)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list = []
-
-    def set_rows(self, rows: Sequence) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _cell(row, column)
-        if role == SORT_ROLE:
-            return getattr(row, "articles" if column == ARTICLES else "mentions") if column in (
-                ARTICLES, MENTIONS) else _cell(row, column).casefold()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (ARTICLES, MENTIONS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-def _cell(row, column: int) -> str:
-    if column == KIND:
-        return markup.KIND_NAMES.get(row.kind, row.kind)
-    if column == NAME:
-        return f"{row.name} ({markup.country_name(row.country)})" if row.country and row.kind == "city" else row.name
-    if column == ALIASES:
-        return ", ".join(row.aliases)
-    return f"{row.articles if column == ARTICLES else row.mentions:,}"
-
-
-class EntityFilter(QSortFilterProxyModel):
-    """Rows of one kind (or all) whose name or aliases contain the typed text."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.kind, self.text = ALL_KINDS, ""
-        self.setSortRole(SORT_ROLE)
-
-    def set(self, kind: str | None = None, text: str | None = None) -> None:
-        self.kind = self.kind if kind is None else kind
-        self.text = self.text if text is None else text.strip().casefold()
-        self.invalidate()
-
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
-        row = self.sourceModel().rows[source_row]
-        if self.kind and row.kind != self.kind:
-            return False
-        return not self.text or self.text in row.name.casefold() or any(self.text in a.casefold() for a in row.aliases)
-
-
 class EntityListWindow(QDialog):
     def __init__(self, desk):
         super().__init__(desk.window)
@@ -123,9 +51,7 @@ class EntityListWindow(QDialog):
         self.setObjectName("entityList")
         self.setWindowTitle("Cuttings — Entities")
         self.resize(900, 620)
-        self.model = EntityTableModel(self)
-        self.proxy = EntityFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = EntityRowsModel(self)
         self.filter_box = QLineEdit(placeholderText="Filter by name or alias…")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setAccessibleName("Filter entities")
@@ -166,7 +92,7 @@ class EntityListWindow(QDialog):
         table.setAccessibleName("Entities")
         table.setAccessibleDescription("Right-click (or the Menu key) to rename, merge, split or remove; "
                                        "select several to merge them or change their kind. Double-click: all about it.")
-        table.setModel(self.proxy)
+        table.setModel(self.model)
         table.setSortingEnabled(True)
         table.sortByColumn(ARTICLES, Qt.SortOrder.DescendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -180,15 +106,17 @@ class EntityListWindow(QDialog):
         header.setSectionResizeMode(ALIASES, QHeaderView.ResizeMode.Stretch)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._menu_requested)
-        table.doubleClicked.connect(lambda index: self._desk.window.reading.open_entity(self._row(index).id))
+        table.doubleClicked.connect(lambda index: self._desk.window.reading.open_entity(self.model.rows[index.row()].id))
         return table
 
     def _refilter(self, kind: str | None = None, text: str | None = None) -> None:
-        self.proxy.set(kind, text)
+        keep = {e.id for e in self.selected()}
+        self.model.set_filter(kind, text)
+        self._select_ids(keep)
         self._count()
 
     def _count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total
         self.count_label.setText(f"{shown:,} of {total:,}" if shown != total else f"{total:,} entities")
 
     def _reload_if_shown(self) -> None:
@@ -206,25 +134,23 @@ class EntityListWindow(QDialog):
         """Show `rows`, keeping the selected entities (those still there) selected."""
         keep = {e.id for e in self.selected()}
         self.model.set_rows(rows)
-        selection = self.table.selectionModel()
-        for row in range(self.proxy.rowCount()):
-            if self._row(self.proxy.index(row, 0)).id in keep:
-                selection.select(self.proxy.index(row, 0), selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        self._select_ids(keep)
         self._count()
 
-    def _row(self, index: QModelIndex):
-        return self.model.rows[self.proxy.mapToSource(index).row()]
+    def _select_ids(self, ids: set[int]) -> None:
+        selection = self.table.selectionModel()
+        flags = selection.SelectionFlag
+        selection.clearSelection()
+        for row, entity in enumerate(self.model.rows):
+            if entity.id in ids:
+                selection.select(self.model.index(row, 0), flags.Select | flags.Rows)
 
     def selected(self) -> list:
-        return [self._row(index) for index in self.table.selectionModel().selectedRows()]
+        return [self.model.rows[index.row()] for index in self.table.selectionModel().selectedRows()]
 
     def select_names(self, names: Sequence[str]) -> None:
         """Select the rows of these names (scripts and tests: what Ctrl+click does)."""
-        self.table.clearSelection()
-        selection = self.table.selectionModel()
-        for row in range(self.proxy.rowCount()):
-            if self._row(self.proxy.index(row, 0)).name in names:
-                selection.select(self.proxy.index(row, 0), selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        self._select_ids({e.id for e in self.model.rows if e.name in names})
 
     def menu(self) -> QMenu:
         """The entity desk's menu for the selected rows."""

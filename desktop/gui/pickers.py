@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.query import Summary
 from desktop.gui.article_table import source_label
+from desktop.gui.entity_rows import ALIASES, ARTICLES, KIND, MENTIONS, NAME, EntityRowsModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -41,7 +41,7 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 
 
 class EntityPicker(QDialog):
-    """Choose one entity from `listings` (EntityListing-shaped: id, name, aliases, articles):
+    """Choose one entity from `listings` (EntityListing: id, name, aliases, articles...):
     type to filter by name or alias, most articles first. `chosen()` is its id."""
 
     def __init__(self, title: str, prompt: str, listings: Sequence, parent=None, ok_text: str = "Merge"):
@@ -49,35 +49,26 @@ class EntityPicker(QDialog):
         self.setObjectName("entityPicker")
         self.setWindowTitle(title)
         self.resize(560, 480)
-        self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels(["Name", "Also written", "Articles"])
-        for listing in sorted(listings, key=lambda e: (-e.articles, e.name.casefold())):
-            name = QStandardItem(listing.name)
-            name.setData(listing.id, ID_ROLE)
-            count = QStandardItem()
-            count.setData(listing.articles, Qt.ItemDataRole.DisplayRole)
-            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.model.appendRow([name, QStandardItem(", ".join(listing.aliases)), count])
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)  # name or alias
+        self.model = EntityRowsModel(self)
+        self.model.set_rows(listings)
         self.filter_box = QLineEdit(placeholderText="Type to find a name…")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setAccessibleName("Find a name")
         self.filter_box.textChanged.connect(self._filter)
         self.table = QTableView()
         self.table.setAccessibleName("Entities to choose from")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        for column in (KIND, MENTIONS):
+            self.table.hideColumn(column)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ALIASES, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ARTICLES, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self.accept)
         self.buttons = _buttons(self, ok_text)
         self.table.selectionModel().selectionChanged.connect(self._enable)
@@ -93,7 +84,7 @@ class EntityPicker(QDialog):
         """Up and Down in the filter box move through the matches: type, arrow, Enter."""
         if watched is self.filter_box and event.type() == event.Type.KeyPress and event.key() in (
                 Qt.Key.Key_Up, Qt.Key.Key_Down):
-            row = max(0, min(self.proxy.rowCount() - 1, self.table.currentIndex().row()
+            row = max(0, min(self.model.rowCount() - 1, self.table.currentIndex().row()
                              + (1 if event.key() == Qt.Key.Key_Down else -1)))
             self.table.selectRow(row)
             return True
@@ -102,8 +93,8 @@ class EntityPicker(QDialog):
     def _filter(self, text: str) -> None:
         """Show the matches; the best one is selected once something is typed (never a
         guess before: Enter must not merge into whatever sorts first)."""
-        self.proxy.setFilterFixedString(text.strip())
-        if self.proxy.rowCount() and text.strip():
+        self.model.set_filter(text=text)
+        if self.model.rowCount() and text.strip():
             self.table.selectRow(0)
         else:
             self.table.clearSelection()
@@ -115,13 +106,13 @@ class EntityPicker(QDialog):
     def choose(self, name: str) -> None:
         """Select the entity called `name` (scripts and tests: what typing and a click do)."""
         self.filter_box.setText(name)
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data() == name:
-                self.table.selectRow(row)
+        row = next((i for i, e in enumerate(self.model.rows) if e.name == name), None)
+        if row is not None:
+            self.table.selectRow(row)
 
     def chosen(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.proxy.index(rows[0].row(), 0).data(ID_ROLE) if rows else None
+        return self.model.rows[rows[0].row()].id if rows else None
 
 
 class ArticleChooser(QDialog):

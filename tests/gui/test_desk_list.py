@@ -11,7 +11,8 @@ from desktop.core import corrections, duplicates, query
 from desktop.core.article import PERSON, Entity
 from desktop.core.store.archive import store_article
 from desktop.gui.edit_dialog import EditDialog
-from desktop.gui.entity_list import ARTICLES, NAME, EntityListWindow
+from desktop.gui.entity_list import EntityListWindow
+from desktop.gui.entity_rows import ARTICLES, NAME
 from desktop.gui.history import HistoryDialog, next_steps, steps_back_to
 from desktop.gui.pickers import EntityPicker
 from tests.gui.conftest import make_article
@@ -35,7 +36,7 @@ def select_row(table, row: int) -> None:
 
 
 def names(entities: EntityListWindow) -> list[str]:
-    return [entities.proxy.index(r, NAME).data() for r in range(entities.proxy.rowCount())]
+    return [entities.model.index(r, NAME).data() for r in range(entities.model.rowCount())]
 
 
 def with_namesakes(archive) -> None:
@@ -59,7 +60,7 @@ def test_the_entity_list_filters_sorts_and_counts(filled, make_window, qtbot):
     assert entities.count_label.text() == "2 of 6"
     entities.kind_box.setCurrentIndex(0)
     entities.table.sortByColumn(ARTICLES, Qt.SortOrder.DescendingOrder)
-    counts = [int(entities.proxy.index(r, ARTICLES).data()) for r in range(entities.proxy.rowCount())]
+    counts = [int(entities.model.index(r, ARTICLES).data()) for r in range(entities.model.rowCount())]
     assert counts == sorted(counts, reverse=True) and counts[0] == 3
     entities.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
     assert names(entities)[0] == "Anna Petrova"
