@@ -32,7 +32,9 @@ from desktop.core import corrections
 from desktop.gui import entity_menu, markup
 from desktop.gui.duplicates_view import DuplicatesView
 from desktop.gui.entity_menu import EntityRef
-from desktop.gui.entity_rows import ALIASES, ALL_KINDS, ARTICLES, NAME, EntityRowsModel
+from desktop.gui.entity_rows import ALIASES, ALL_KINDS, ARTICLES, KIND, MENTIONS, NAME, EntityRowsModel
+
+NARROW_COLUMNS = {KIND: 110, ARTICLES: 80, MENTIONS: 90}  # pixels
 
 def show(desk) -> None:
     """Open (or raise) the Entities window of `desk`'s archive."""
@@ -101,7 +103,10 @@ class EntityListWindow(QDialog):
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths, not ResizeToContents: that reads a thousand rows' text on every reset.
+        for column, width in NARROW_COLUMNS.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ALIASES, QHeaderView.ResizeMode.Stretch)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

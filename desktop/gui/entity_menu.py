@@ -47,7 +47,10 @@ def add_entries(menu: QMenu, desk, entities: Sequence[EntityRef]) -> None:
     if not entities:
         return
     one = entities[0] if len(entities) == 1 else None
-    if one is not None:
+    if one is None:
+        names = ", ".join(e.name for e in entities[:3]) + ("…" if len(entities) > 3 else "")
+        menu.addAction(f"{len(entities)} selected: {names}".replace("&", "&&")).setEnabled(False)
+    else:
         menu.addAction("Re&name…", lambda: rename(desk, one))
     merge = menu.addAction("&Merge into…", lambda: merge_into(desk, entities))
     merge.setEnabled(len({e.kind for e in entities}) == 1)

@@ -29,12 +29,21 @@ def label(row) -> str:
 def _sort_key(column: int):
     if column in (ARTICLES, MENTIONS):
         field = "articles" if column == ARTICLES else "mentions"
-        return lambda row: (getattr(row, field), row.name.casefold())
+        return lambda row: getattr(row, field)
     if column == KIND:
-        return lambda row: (markup.KIND_NAMES.get(row.kind, row.kind), row.name.casefold())
+        return lambda row: markup.KIND_NAMES.get(row.kind, row.kind)
     if column == ALIASES:
-        return lambda row: (", ".join(row.aliases).casefold(), row.name.casefold())
+        return lambda row: ", ".join(row.aliases).casefold()
     return lambda row: row.name.casefold()
+
+
+def sort_rows(rows: list, column: int, order: Qt.SortOrder) -> None:
+    """Sort `rows` in place by `column`; ties always by name A-Z (two stable sorts)."""
+    rows.sort(key=lambda row: row.name.casefold())
+    if column != NAME:
+        rows.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+    elif order == Qt.SortOrder.DescendingOrder:
+        rows.reverse()
 
 
 class EntityRowsModel(QAbstractTableModel):
@@ -65,8 +74,7 @@ class EntityRowsModel(QAbstractTableModel):
         kind, text = self.kind, self.text
         shown = [row for row in self._all if (not kind or row.kind == kind) and (
             not text or text in row.name.casefold() or any(text in a.casefold() for a in row.aliases))]
-        column, order = self._sort
-        shown.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        sort_rows(shown, *self._sort)
         self.beginResetModel()
         self.rows = shown
         self.endResetModel()
@@ -74,7 +82,7 @@ class EntityRowsModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
-        self.rows.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        sort_rows(self.rows, column, order)
         self.layoutChanged.emit()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import datetime, timezone
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +39,11 @@ def plain(summary: str) -> str:
     """A correction's summary for people: the core's summaries name entities by id and name
     ("Merged 12 'Obama' into 7 'Barack Obama'", for the CLI); the window shows the names."""
     return re.sub(r"\b\d+ (?=')", "", summary)
+
+
+def _local(moment: datetime) -> datetime:
+    """A stored time (UTC, with or without its zone) in the computer's time zone."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone()
 
 
 def next_steps(history: Sequence) -> tuple[object | None, object | None]:
@@ -105,7 +111,7 @@ class HistoryDialog(QDialog):
         self.tree.clear()
         faint = style.theme().qcolor("faint")
         for info in self.entries:
-            row = QTreeWidgetItem([info.made.strftime("%Y-%m-%d %H:%M"),
+            row = QTreeWidgetItem([_local(info.made).strftime("%Y-%m-%d %H:%M"),
                                    plain(info.summary) + ("  (undone)" if info.undone else "")])
             if info.undone:
                 for column in (0, 1):

@@ -68,7 +68,8 @@ class EntityPicker(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ALIASES, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ARTICLES, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ARTICLES, QHeaderView.ResizeMode.Fixed)  # not ResizeToContents: 50k rows
+        header.resizeSection(ARTICLES, 80)
         self.table.doubleClicked.connect(self.accept)
         self.buttons = _buttons(self, ok_text)
         self.table.selectionModel().selectionChanged.connect(self._enable)
