@@ -165,8 +165,9 @@ class DuplicatesView(QWidget):
         return menu
 
     def _menu_requested(self, pos: QPoint) -> None:
+        """The menu of the proposal at `pos`, or of the selection (the Menu key)."""
         index = self.table.indexAt(pos)
-        if index.isValid():
-            if not self.table.selectionModel().isRowSelected(index.row()):
-                self.table.selectRow(index.row())
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
+            self.table.selectRow(index.row())
+        if self.selected():
             self.menu().exec(self.table.viewport().mapToGlobal(pos))

@@ -166,9 +166,10 @@ class EntityListWindow(QDialog):
         return menu
 
     def _menu_requested(self, pos: QPoint) -> None:
+        """The menu of the rows at `pos`, or of the selection (the Menu key's position may
+        fall off the rows)."""
         index = self.table.indexAt(pos)
-        if not index.isValid():
-            return
-        if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
             self.table.selectRow(index.row())
-        self.menu().exec(self.table.viewport().mapToGlobal(pos))
+        if self.selected():
+            self.menu().exec(self.table.viewport().mapToGlobal(pos))

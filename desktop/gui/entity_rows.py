@@ -37,6 +37,11 @@ def _sort_key(column: int):
     return lambda row: row.name.casefold()
 
 
+def _word_starts(row, text: str) -> bool:
+    """Whether a word of `row`'s name or aliases starts with `text` (casefolded)."""
+    return any(word.startswith(text) for form in (row.name, *row.aliases) for word in form.casefold().split())
+
+
 def sort_rows(rows: list, column: int, order: Qt.SortOrder) -> None:
     """Sort `rows` in place by `column`; ties always by name A-Z (two stable sorts)."""
     rows.sort(key=lambda row: row.name.casefold())
@@ -56,6 +61,8 @@ class EntityRowsModel(QAbstractTableModel):
         self.rows: list = []
         self.kind, self.text = ALL_KINDS, ""
         self._sort = (ARTICLES, Qt.SortOrder.DescendingOrder)
+        # A picker's order: names with a word starting with the typed text before the others.
+        self.words_first = False
 
     @property
     def total(self) -> int:
@@ -75,6 +82,8 @@ class EntityRowsModel(QAbstractTableModel):
         shown = [row for row in self._all if (not kind or row.kind == kind) and (
             not text or text in row.name.casefold() or any(text in a.casefold() for a in row.aliases))]
         sort_rows(shown, *self._sort)
+        if self.words_first and text:
+            shown.sort(key=lambda row: not _word_starts(row, text))
         self.beginResetModel()
         self.rows = shown
         self.endResetModel()

@@ -50,6 +50,7 @@ class EntityPicker(QDialog):
         self.setWindowTitle(title)
         self.resize(560, 480)
         self.model = EntityRowsModel(self)
+        self.model.words_first = True
         self.model.set_rows(listings)
         self.filter_box = QLineEdit(placeholderText="Type to find a name…")
         self.filter_box.setClearButtonEnabled(True)

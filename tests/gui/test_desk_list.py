@@ -194,3 +194,20 @@ def test_the_entity_view_offers_the_desk_for_its_entity(filled, make_window, qtb
     dialog.accept()
     settle(qtbot, window)
     qtbot.waitUntil(lambda: view.profile is not None and view.profile.entity.name == "Beograd")
+
+
+def test_the_picker_puts_names_with_a_word_starting_so_first(qtbot):
+    from types import SimpleNamespace as Listing
+
+    def listing(n: int, name: str, articles: int) -> Listing:
+        return Listing(id=n, kind=PERSON, name=name, aliases=[], articles=articles, mentions=articles, country=None)
+
+    picker = EntityPicker("Merge", "Choose", [listing(1, "Yulia Navalnaya", 9), listing(2, "Alexei Navalny", 1),
+                                              listing(3, "Alain Berset", 2)])
+    qtbot.addWidget(picker)
+    assert picker.chosen() is None  # nothing typed: no guess
+    picker.filter_box.setText("al")
+    assert [e.name for e in picker.model.rows] == ["Alain Berset", "Alexei Navalny", "Yulia Navalnaya"]
+    assert picker.chosen() == 3
+    qtbot.keyClick(picker.filter_box, Qt.Key.Key_Down)
+    assert picker.chosen() == 2
