@@ -52,6 +52,7 @@ def edit_shown(desk, field: str) -> None:
 
 
 def open_editor(desk, article_id: int, field: str) -> None:
+    """Read the article in the task runner, then open Edit details on `field`."""
     archive = desk.archive
     desk.runner.run("edit", lambda: query.detail(archive, article_id),
                     lambda item: item is not None and _dialog(desk, item, field), desk.failed)

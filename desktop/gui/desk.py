@@ -83,6 +83,7 @@ def _retarget(archive, terms: tuple[Term, ...], viewed: int | None, changes: lis
 
 
 class Desk(QObject):
+    """The window's corrections: run in the task runner, shown when done, undone and redone."""
     changed = Signal()  # a correction, undo or redo was applied: views of entities reload
 
     def __init__(self, window, archive, runner):
@@ -133,9 +134,11 @@ class Desk(QObject):
         return self._runner
 
     def status(self, text: str, ms: int = STATUS_MS) -> None:
+        """Say `text` in the status bar for `ms` milliseconds."""
         self._window.statusBar().showMessage(text, ms)
 
     def failed(self, exc: BaseException) -> None:
+        """A refused or failed task's one sentence, in the status bar (never a traceback)."""
         self.status(failure_sentence(exc), 10_000)
 
     # -- corrections ----------------------------------------------------------------------
@@ -193,6 +196,7 @@ class Desk(QObject):
         return self.next_undo is None or _utc(self.next_undo.made) <= moved
 
     def undo(self) -> None:
+        """Ctrl+Z: take back the newest of the last Trash move and the last correction in force."""
         if self._trash_first():
             self._window.trash.undo()
             return
@@ -204,6 +208,7 @@ class Desk(QObject):
         self.apply(lambda: corrections.undo(archive), nothing="Nothing to undo.", hint="Ctrl+Shift+Z to redo")
 
     def redo(self) -> None:
+        """Ctrl+Shift+Z: apply again the correction undone last (while nothing was done since)."""
         if self.next_redo is None:
             self.status("Nothing to redo.", 4000)
             return

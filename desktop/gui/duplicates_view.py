@@ -53,6 +53,7 @@ def accept_all(archive, proposals: Sequence) -> list:
 
 
 class DuplicatesView(QWidget):
+    """The proposals, best first, with Accept and Reject for the selected rows."""
     def __init__(self, desk, parent=None):
         super().__init__(parent)
         self._desk = desk
@@ -91,12 +92,14 @@ class DuplicatesView(QWidget):
         self._enable()
 
     def reload(self) -> None:
+        """Ask for the proposals again (in the task runner)."""
         archive = self._desk.archive
         self.status.setText("Looking for likely duplicates…")
         self._desk.runner.run("duplicates", lambda: duplicates.likely_duplicates(archive, limit=PROPOSALS),
                               self.show_proposals, self._desk.failed)
 
     def show_proposals(self, proposals: Sequence) -> None:
+        """List `proposals` (duplicates.Proposal), the first selected."""
         self.proposals = list(proposals)
         self.table.setRowCount(len(self.proposals))
         for row, p in enumerate(self.proposals):
@@ -116,6 +119,7 @@ class DuplicatesView(QWidget):
         self._enable()
 
     def selected(self) -> list:
+        """The Proposal of each selected row, in list order."""
         return [self.proposals[i.row()] for i in sorted(self.table.selectionModel().selectedRows())]
 
     def _enable(self) -> None:
@@ -131,12 +135,14 @@ class DuplicatesView(QWidget):
             del self.proposals[row]
 
     def accept_selected(self) -> None:
+        """Merge each selected proposal (undoable corrections); their rows leave at once."""
         chosen, archive = self.selected(), self._desk.archive
         if chosen:
             self._take(chosen)
             self._desk.apply(lambda: accept_all(archive, chosen))
 
     def reject_selected(self) -> None:
+        """Remember each selected pair as not one; their rows leave at once."""
         chosen, archive = self.selected(), self._desk.archive
         if not chosen:
             return
@@ -154,6 +160,7 @@ class DuplicatesView(QWidget):
         self._desk.runner.run("duplicates-reject", reject, done, self._desk.failed)
 
     def menu(self) -> QMenu:
+        """Accept or Reject, for the selected proposals."""
         chosen = self.selected()
         menu = QMenu(self)
         if len(chosen) == 1:

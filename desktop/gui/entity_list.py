@@ -47,6 +47,7 @@ def show(desk) -> None:
 
 
 class EntityListWindow(QDialog):
+    """The Entities window: the entity table and the likely duplicates, in two tabs."""
     def __init__(self, desk):
         super().__init__(desk.window)
         self._desk = desk
@@ -131,6 +132,7 @@ class EntityListWindow(QDialog):
                 self.duplicates.reload()
 
     def reload(self) -> None:
+        """Read every entity again (in the task runner); `show_rows` shows them."""
         archive = self._desk.archive
         self._desk.runner.run("entity-list", lambda: corrections.entity_table(archive), self.show_rows,
                               self._desk.failed)
@@ -151,6 +153,7 @@ class EntityListWindow(QDialog):
                 selection.select(self.model.index(row, 0), flags.Select | flags.Rows)
 
     def selected(self) -> list:
+        """The EntityListing of each selected row."""
         return [self.model.rows[index.row()] for index in self.table.selectionModel().selectedRows()]
 
     def select_names(self, names: Sequence[str]) -> None:

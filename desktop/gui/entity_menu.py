@@ -71,6 +71,7 @@ def add_entries(menu: QMenu, desk, entities: Sequence[EntityRef]) -> None:
 
 
 def rename(desk, entity: EntityRef) -> None:
+    """Ask for the new name (the old one stays an alias; an existing name of the kind merges)."""
     dialog = QInputDialog(desk.window)
     dialog.setObjectName("renameDialog")
     dialog.setWindowTitle("Rename")
@@ -144,6 +145,7 @@ def change_kind(desk, entities: Sequence[EntityRef], kind: str) -> None:
 
 
 def choose_place(desk, entity: EntityRef) -> None:
+    """Pick another GeoNames entry for a place, or none (a place GeoNames does not have)."""
     archive = desk.archive
     _pick_place(desk, entity, lambda geonameid: desk.apply(
         lambda: corrections.resolve_place(archive, entity.id, geonameid)))
@@ -162,6 +164,7 @@ def _pick_place(desk, entity: EntityRef, then) -> None:
 
 
 def not_an_entity(desk, entities: Sequence[EntityRef], article_id: int | None) -> None:
+    """Remove the entities' mentions from article `article_id`, or (None) from every article."""
     archive = desk.archive
     desk.apply(lambda: [corrections.remove_entity(archive, e.id, article_id) for e in entities])
 

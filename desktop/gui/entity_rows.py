@@ -66,13 +66,16 @@ class EntityRowsModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
+        """Entities loaded, before the kind and text filter."""
         return len(self._all)
 
     def set_rows(self, rows: Sequence) -> None:
+        """Show these listings (filtered and sorted as before)."""
         self._all = list(rows)
         self._refresh()
 
     def set_filter(self, kind: str | None = None, text: str | None = None) -> None:
+        """Only entities of `kind` (ALL_KINDS: any) naming `text`; None keeps the current one."""
         self.kind = self.kind if kind is None else kind
         self.text = self.text if text is None else text.strip().casefold()
         self._refresh()
@@ -122,4 +125,5 @@ class EntityRowsModel(QAbstractTableModel):
         return None
 
     def row_of(self, entity_id: int) -> int | None:
+        """The row showing `entity_id`; None if it is filtered out or gone."""
         return next((i for i, row in enumerate(self.rows) if row.id == entity_id), None)

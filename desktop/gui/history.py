@@ -65,6 +65,7 @@ def steps_back_to(history: Sequence, index: int) -> int:
 
 
 class HistoryDialog(QDialog):
+    """The correction history: undo back to a chosen correction, or redo."""
     def __init__(self, desk):
         super().__init__(desk.window)
         self._desk = desk
@@ -102,11 +103,13 @@ class HistoryDialog(QDialog):
             self.reload()
 
     def reload(self) -> None:
+        """Read the history again (in the task runner)."""
         archive = self._desk.archive
         self._desk.runner.run("history", lambda: corrections.history(archive, limit=SHOWN), self.show_entries,
                               self._desk.failed)
 
     def show_entries(self, entries: Sequence) -> None:
+        """List CorrectionInfo entries (newest first); the newest in force is selected."""
         self.entries = list(entries)
         self.tree.clear()
         faint = style.theme().qcolor("faint")
@@ -133,10 +136,12 @@ class HistoryDialog(QDialog):
         self.redo_button.setEnabled(next_steps(self.entries)[1] is not None)
 
     def undo_to_selected(self) -> None:
+        """Undo the selected correction and every later one still in force."""
         index = self._selected()
         if index is not None:
             self._desk.undo_to(steps_back_to(self.entries, index))
 
     def select(self, index: int) -> None:
+        """Select the `index`-th correction, newest first (scripts and tests)."""
         self.tree.setCurrentItem(self.tree.topLevelItem(index))
 

@@ -113,6 +113,7 @@ class EntityPicker(QDialog):
             self.table.selectRow(row)
 
     def chosen(self) -> int | None:
+        """The id of the selected entity; None while nothing is selected."""
         rows = self.table.selectionModel().selectedRows()
         return self.model.rows[rows[0].row()].id if rows else None
 
@@ -148,11 +149,13 @@ class ArticleChooser(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(0 < n < self.list.count())
 
     def check(self, article_ids: Sequence[int]) -> None:
+        """Tick exactly the articles `article_ids` (scripts and tests: what clicks do)."""
         for row in range(self.list.count()):
             item = self.list.item(row)
             item.setCheckState(Qt.CheckState.Checked if item.data(ID_ROLE) in article_ids else Qt.CheckState.Unchecked)
 
     def chosen(self) -> list[int]:
+        """The ids of the ticked articles, in the listed order."""
         return [self.list.item(r).data(ID_ROLE) for r in range(self.list.count())
                 if self.list.item(r).checkState() == Qt.CheckState.Checked]
 
@@ -191,6 +194,7 @@ class AliasEditor(QDialog):
         self.show_aliases(aliases)
 
     def show_aliases(self, aliases: Sequence[str]) -> None:
+        """List `aliases` (the entity's other names as the archive now has them)."""
         self.list.clear()
         self.list.addItems(list(aliases))
         self.remove.setEnabled(False)

@@ -86,12 +86,14 @@ class PlacePicker(QDialog):
         self.look_up()
 
     def look_up(self) -> None:
+        """Ask the gazetteer for the places of the typed name, in the task runner."""
         text = self.search.text().strip()
         self.status.setText("Looking it up…")
         self._runner.run("place-candidates", lambda: corrections.place_candidates(text) if text else [],
                          self.show_candidates, lambda exc: self.status.setText(str(exc)))
 
     def show_candidates(self, candidates: Sequence) -> None:
+        """List PlaceCandidate rows, the entity's current place (or the first) selected."""
         self.candidates = list(candidates)
         self.table.setRowCount(len(self.candidates))
         for row, c in enumerate(self.candidates):
