@@ -84,6 +84,7 @@ def _retarget(archive, terms: tuple[Term, ...], viewed: int | None, changes: lis
 
 class Desk(QObject):
     """The window's corrections: run in the task runner, shown when done, undone and redone."""
+
     changed = Signal()  # a correction, undo or redo was applied: views of entities reload
 
     def __init__(self, window, archive, runner):

@@ -54,6 +54,7 @@ def accept_all(archive, proposals: Sequence) -> list:
 
 class DuplicatesView(QWidget):
     """The proposals, best first, with Accept and Reject for the selected rows."""
+
     def __init__(self, desk, parent=None):
         super().__init__(parent)
         self._desk = desk

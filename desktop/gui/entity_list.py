@@ -48,6 +48,7 @@ def show(desk) -> None:
 
 class EntityListWindow(QDialog):
     """The Entities window: the entity table and the likely duplicates, in two tabs."""
+
     def __init__(self, desk):
         super().__init__(desk.window)
         self._desk = desk

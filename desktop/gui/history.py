@@ -66,6 +66,7 @@ def steps_back_to(history: Sequence, index: int) -> int:
 
 class HistoryDialog(QDialog):
     """The correction history: undo back to a chosen correction, or redo."""
+
     def __init__(self, desk):
         super().__init__(desk.window)
         self._desk = desk
