@@ -1,6 +1,6 @@
 """Choose a place's GeoNames entry: Paris, Texas instead of Paris, France.
 
-A table of candidates (name, admin region, country, population, coordinates) for the typed
+A table of candidates (name, kind, admin region, country, population, coordinates) for the typed
 name, looked up with `corrections.place_candidates` in the task runner as the user types;
 "Not in GeoNames" keeps it a place that the gazetteer does not have.
 """
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import corrections
-from desktop.gui.markup import country_name
+from desktop.gui.markup import KIND_NAMES, country_name
 
 SEARCH_DELAY_MS = 200
-COLUMNS = ("Name", "Region", "Country", "Population", "Coordinates")
+COLUMNS = ("Name", "Kind", "Region", "Country", "Population", "Coordinates")
 # What `chosen()` returns for "Not in GeoNames" (None: cancelled is told by exec()).
 NOT_IN_GEONAMES = 0
 
@@ -99,7 +99,8 @@ class PlacePicker(QDialog):
         for row, c in enumerate(self.candidates):
             population = QTableWidgetItem(f"{c.population:,}" if c.population else "")
             population.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            cells = (QTableWidgetItem(c.name), QTableWidgetItem(c.admin1 or ""),
+            cells = (QTableWidgetItem(c.name), QTableWidgetItem(KIND_NAMES.get(c.kind, c.kind)),
+                     QTableWidgetItem(c.admin1 or ""),
                      QTableWidgetItem(country_name(c.country)), population, QTableWidgetItem(coordinates(c.lat, c.lon)))
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell)
