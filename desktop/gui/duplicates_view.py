@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -54,6 +54,8 @@ def accept_all(archive, proposals: Sequence) -> list:
 
 class DuplicatesView(QWidget):
     """The proposals, best first, with Accept and Reject for the selected rows."""
+
+    counted = Signal(int)  # proposals listed
 
     def __init__(self, desk, parent=None):
         super().__init__(parent)
@@ -115,6 +117,7 @@ class DuplicatesView(QWidget):
                 self.table.setItem(row, column, item)
         n = len(self.proposals)
         self.status.setText(f"{n:,} proposal{'s' if n != 1 else ''}" if n else "No likely duplicates.")
+        self.counted.emit(n)
         if n:
             self.table.selectRow(0)
         self._enable()
@@ -134,6 +137,7 @@ class DuplicatesView(QWidget):
         for row in rows:
             self.table.removeRow(row)
             del self.proposals[row]
+        self.counted.emit(len(self.proposals))
 
     def accept_selected(self) -> None:
         """Merge each selected proposal (undoable corrections); their rows leave at once."""

@@ -85,6 +85,8 @@ class EntityListWindow(QDialog):
         inner.addWidget(hint)
         self.tabs.addTab(entities, "&Entities")
         self.tabs.addTab(self.duplicates, "Likely &duplicates")
+        self.duplicates.counted.connect(
+            lambda n: self.tabs.setTabText(self.tabs.indexOf(self.duplicates), f"Likely &duplicates ({n:,})"))
         self.tabs.currentChanged.connect(lambda i: self.tabs.widget(i) is self.duplicates and self.duplicates.reload())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

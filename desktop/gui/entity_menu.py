@@ -120,12 +120,18 @@ def split(desk, entity: EntityRef) -> None:
 
     def listed(summaries: list) -> None:
         chooser = ArticleChooser(f"Split {entity.name}", f"Tick the articles about another {entity.name}: "
-                                 "their mentions move to a new entity of that name (rename it next).",
+                                 "their mentions move to a new entity of that name, which you can then rename.",
                                  summaries, desk.window)
+
+        def split_off(changes: list) -> None:
+            """The new entity has the old name: offer to name it at once."""
+            new_id = changes[0].entity_id if changes else None
+            if new_id is not None:
+                rename(desk, EntityRef(new_id, entity.kind, entity.name))
 
         def accepted() -> None:
             chosen = chooser.chosen()
-            desk.apply(lambda: corrections.split_entity(archive, entity.id, chosen))
+            desk.apply(lambda: corrections.split_entity(archive, entity.id, chosen), split_off)
 
         chooser.accepted.connect(accepted)
         chooser.open()

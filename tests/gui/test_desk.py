@@ -70,6 +70,13 @@ def test_split_moves_the_ticked_articles_to_a_new_entity(filled, make_window, qt
     counts = sorted(int(head.child(r, 1).text()) for r in range(head.rowCount())
                     if head.child(r).text() == "Pyotr Nikitin")
     assert counts == [1, 2]
+    naming = shown_dialog(qtbot, window, QInputDialog)  # the new entity, offered a name at once
+    assert naming.textValue() == "Pyotr Nikitin"
+    naming.setTextValue("Pyotr Nikitin Jr.")
+    naming.accept()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: sidebar_count(window, PERSON, "Pyotr Nikitin Jr.") == 1)
+    assert sidebar_count(window, PERSON, "Pyotr Nikitin") == 2
 
 
 def test_change_kind_from_the_reading_pane(filled, make_window, qtbot):

@@ -113,6 +113,7 @@ def test_likely_duplicates_accept_and_reject(filled, make_window, qtbot):
     select_row(view.table, navalny)
     view.accept_button.click()
     assert not any("Navalny" in p.keep.name for p in view.proposals)  # the row left at once
+    assert entities.tabs.tabText(1) == "Likely &duplicates (1)"
     settle(qtbot, window)
     qtbot.waitUntil(lambda: sum("Navalny" in n for n in sidebar_labels(window, PERSON)) == 1)
     qtbot.waitUntil(lambda: any("Petrov" in p.other.name for p in view.proposals))
