@@ -22,6 +22,7 @@ from desktop.core.store.models import (
     Mention,
     Snapshot,
 )
+from desktop.core.store.people_join import join_people
 from desktop.core.store.same import find_at_address, find_same, free_address, text_hash
 from desktop.core.urls import normalize_url
 
@@ -339,6 +340,8 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
     for ident, mention in mentions.items():
         mention.entity_id = rows[ident].id
         session.add(mention)
+    session.flush()
+    join_people(session, article_id)  # one person across articles: store.people_join
 
 
 def _drop_orphans(session: Session) -> None:
