@@ -29,6 +29,9 @@ SIMILAR_SURNAME = 90
 SIMILAR_ORG = 92
 # Shorter words are too alike by chance for a similarity to mean anything ("Chen"/"Chan").
 SIMILAR_MIN_LETTERS = 5
+# A surname alone is proposed for at most this many full names: nobody can tell which of more
+# people a bare "Smith" is, and a list of them all hides the proposals that can be judged.
+SURNAME_CHOICES = 3
 
 
 @dataclass(frozen=True)
@@ -101,13 +104,13 @@ _GIVEN_REASONS = {"initials": (0.8, "initials of one name"),
 
 def _person_pair(a: Candidate, pa: PersonName, b: Candidate, pb: PersonName) -> Match | None:
     """The match of two full names whose surnames agree (the same skeleton)."""
-    if fold(a.name) == fold(b.name):
-        return Match(a, b, 0.98, "the same name but for case, accents or punctuation")
     how = _given_match(pa.given, pb.given)
-    if how == "same":
-        return Match(a, b, 0.93, "spellings of one name (transliteration)")
     if how is None:
         return None
+    if how == "same":
+        if fold(a.name) == fold(b.name):
+            return Match(a, b, 0.98, "the same name but for case, accents or punctuation")
+        return Match(a, b, 0.93, "spellings of one name (transliteration)")
     score, reason = _GIVEN_REASONS[how]
     return Match(a, b, score, reason)
 
@@ -129,9 +132,9 @@ def people(candidates: Iterable[Candidate]) -> Iterator[Match]:
 
 def _same_surname(group: list[tuple[Candidate, PersonName]]) -> Iterator[Match]:
     full = [(c, p) for c, p in group if not p.surname_only]
-    for alone, _ in (g for g in group if g[1].surname_only):
+    for alone, _ in (g for g in group if g[1].surname_only and len(full) <= SURNAME_CHOICES):
         for c, _ in full:  # several: the user chooses (the join on import took only sure ones)
-            yield Match(c, alone, 0.7 if len(full) == 1 else 0.5, "the surname alone, in another article")
+            yield Match(c, alone, 0.7 if len(full) == 1 else 0.5, "the surname alone")
     by_letter: dict[str, list[tuple[Candidate, PersonName]]] = defaultdict(list)
     for c, p in full:
         by_letter[p.given[0][0]].append((c, p))
