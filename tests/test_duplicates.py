@@ -6,7 +6,7 @@ import pytest
 
 from desktop.core.article import CITY, ORG, PERSON, PLACE, Article, Entity
 from desktop.core.duplicates import likely_duplicates, reject_duplicate
-from desktop.core.duplicates.names import person_name
+from desktop.core.entities.name_forms import person_name
 from desktop.core.store.archive import store_article
 from desktop.core.store.trash import trash_articles
 

@@ -82,3 +82,31 @@ def test_joined_quotations_follow_and_reindex_joins_again(archive):
         assert session.get(EntityRow, quote.entity_id).name == "Alexei Navalny"
     replace_entities(archive, alone, [person("Navalny")])  # reindex: the local entity is made again
     assert people(archive) == {"Alexei Navalny": [alone, full]}
+
+
+def test_a_split_of_the_joined_person_holds_through_reindex(archive):
+    from desktop.core.corrections import split_entity
+
+    store(archive, 1, "Alexei Navalny")
+    second = store(archive, 2, "Navalny")
+    alexei = _id(archive, "Alexei Navalny")
+    split_entity(archive, alexei, [second])  # the user: that Navalny is someone else
+    replace_entities(archive, second, [person("Navalny")])  # reindex
+    found = people(archive)
+    assert found["Alexei Navalny"] == [1] and sorted(found.values()) == [[1], [second]]
+
+
+def test_a_users_merge_of_a_surname_alone_holds_through_reindex(archive):
+    from desktop.core.corrections import merge_entities
+
+    first = store(archive, 1, "Navalny")
+    store(archive, 2, "Yulia Navalnaya")
+    merge_entities(archive, [_id(archive, "Navalny")], into=_id(archive, "Yulia Navalnaya"))  # the user's say
+    store(archive, 3, "Alexei Navalny")
+    replace_entities(archive, first, [person("Navalny")])  # reindex: the correction, not the join
+    assert people(archive) == {"Yulia Navalnaya": [first, 2], "Alexei Navalny": [3]}
+
+
+def _id(archive, name: str) -> int:
+    with archive.session() as session:
+        return session.exec(select(EntityRow.id).where(EntityRow.name == name)).one()

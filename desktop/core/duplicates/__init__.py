@@ -4,7 +4,7 @@
     reject_duplicate(archive, id_a, id_b)                              # never proposed again
 
 Accepting a proposal is `corrections.merge_entities(archive, [p.other.id], into=p.keep.id)`.
-The rules (which pairs, how sure) are in rules.py, the name forms in names.py.
+The rules (which pairs, how sure) are in rules.py, the name forms in entities/name_forms.py.
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE
+from desktop.core.corrections.entity_actions import family
+from desktop.core.corrections.listing import EntityListing
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow, DuplicateVerdict, EntityRow, Mention
 
 from . import rules
-from .names import fullness
+from desktop.core.entities.name_forms import fullness
 from .rules import Candidate, Match
 
 # The kinds a user asks for -> the entity kinds they cover ("place": every kind of place).
@@ -30,22 +32,9 @@ _CHUNK = 500  # ids per IN (...) list: far below SQLite's limit on bound paramet
 
 
 @dataclass
-class EntityListing:
-    """One entity as lists show it: its articles (not in the Trash) and mentions in them."""
-
-    id: int
-    kind: str
-    name: str
-    aliases: list[str]
-    articles: int
-    mentions: int
-    geonameid: int | None
-    country: str | None
-
-
-@dataclass
 class Proposal:
-    """Merge `other` into `keep`: how sure the rule is (0-1) and why, in a short phrase."""
+    """Merge `other` into `keep`: how sure the rule is (0-1) and why, in a short phrase. `kind`
+    is the kept entity's (a city and an unresolved place of its name may be proposed as one)."""
 
     kind: str
     keep: EntityListing
@@ -66,7 +55,7 @@ def likely_duplicates(archive: Archive, kind: str | None = None, limit: int | No
     with archive.session() as session:
         found = _candidates(session, kinds)
         refused = {(v.kind, v.key_a, v.key_b) for v in session.exec(
-            select(DuplicateVerdict).where(col(DuplicateVerdict.kind).in_(kinds)))}
+            select(DuplicateVerdict).where(col(DuplicateVerdict.kind).in_({family(k) for k in kinds})))}
         matches = [m for m in _matches(session, found) if _keys(m.a, m.b) not in refused]
         articles = _articles(session)
         best: dict[tuple[int, int], Match] = {}
@@ -86,7 +75,8 @@ def reject_duplicate(archive: Archive, entity_id_a: int, entity_id_b: int) -> No
     """Remember that two entities are not one: the pair is never proposed again (by their
     keys, so it holds through reindexing). Rejecting a pair twice is no error.
 
-    Raises ValueError (nothing changed) for an unknown id, one id twice or two kinds.
+    Raises ValueError (nothing changed) for an unknown id, one id twice, or two kinds that
+    never merge (a person and an organisation; a city and a country may).
     """
     if entity_id_a == entity_id_b:
         raise ValueError("An entity cannot be a duplicate of itself.")
@@ -95,7 +85,7 @@ def reject_duplicate(archive: Archive, entity_id_a: int, entity_id_b: int) -> No
         for row, wanted in ((a, entity_id_a), (b, entity_id_b)):
             if row is None:
                 raise ValueError(f"There is no entity {wanted} in the archive.")
-        if a.kind != b.kind:
+        if family(a.kind) != family(b.kind):
             raise ValueError(f"{a.name} is a {a.kind} and {b.name} a {b.kind}: they are not proposed as one.")
         kind, key_a, key_b = _keys(a, b)
         if session.get(DuplicateVerdict, (kind, key_a, key_b)) is None:
@@ -111,8 +101,9 @@ def _kinds(kind: str | None) -> tuple[str, ...]:
 
 
 def _keys(a, b) -> tuple[str, str, str]:
-    """A pair as DuplicateVerdict stores it: the kind and the two keys, the smaller first."""
-    return (a.kind, *sorted((a.key, b.key)))
+    """A pair as DuplicateVerdict stores it: the kind (a city's is "place", as merges see it)
+    and the two keys, the smaller first."""
+    return (family(a.kind), *sorted((a.key, b.key)))
 
 
 def _candidates(session, kinds: Iterable[str]) -> dict[str, list[Candidate]]:
@@ -132,8 +123,7 @@ def _matches(session, found: dict[str, list[Candidate]]) -> list[Match]:
     if orgs := found.get(ORG):
         pairs = rules.acronym_pairs(orgs)
         matches += rules.organisations(orgs, _together(session, pairs))
-    for kind in (CITY, COUNTRY, PLACE):
-        matches += rules.places(found.get(kind, []))
+    matches += rules.places([c for kind in (CITY, COUNTRY, PLACE) for c in found.get(kind, ())])
     return matches
 
 

@@ -19,7 +19,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
-from .names import PersonName, acronym, digits, fold, initials, org_fold, person_name
+from desktop.core.entities.name_forms import PersonName, acronym, digits, fold, initials, org_fold, person_name
 
 # Similarity (rapidfuzz ratio, 0-100) at which two given names, surnames or organisation
 # names are taken for spellings of one: "Jonathan"/"Johnathan" 94, "Mohamad"/"Mohamed" 86,
@@ -228,10 +228,11 @@ def _similar_orgs(candidates: list[Candidate]) -> Iterator[Match]:
 
 
 def places(candidates: list[Candidate]) -> Iterator[Match]:
-    """Pairs of places of one kind that may be one: two entities of one GeoNames id; a place
-    GeoNames did not resolve and a resolved one of the same name (case, dots and accents
-    aside: "U.S." / "US"), or two unresolved ones. Two different GeoNames ids are never
-    proposed: Paris, France and Paris, Texas are two places."""
+    """Pairs of places (cities, countries, other places) that may be one: two entities of one
+    GeoNames id; a place GeoNames did not resolve and a resolved one of the same name or alias
+    (case, dots and accents aside: "U.S." / "United States" with its alias "US"), or two
+    unresolved ones. Two different GeoNames ids are never proposed: Paris, France and Paris,
+    Texas are two places."""
     by_id: dict[int, list[Candidate]] = defaultdict(list)
     by_fold: dict[str, list[Candidate]] = defaultdict(list)
     for c in candidates:

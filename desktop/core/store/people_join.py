@@ -2,24 +2,26 @@
 
 The entity stage sees one article at a time, so "Navalny" in an article that never gives his
 first name is a person of that article alone (a one-word person is scoped to its article:
-it may be anyone's first name or surname). Once the article is stored, the archive can say
-more: when it knows exactly one person whose name ends with that word, and none whose name
-starts with it, the word is that person. This runs in the transaction that stores the
-article, both ways: the new article's surnames join known people, and a new full name takes
-in the surnames that earlier articles left alone. Anything less sure stays apart and is
-among the likely duplicates (desktop.core.duplicates).
+it may be anyone's first name or surname). As the article is stored, the archive can say more:
+when it knows exactly one person whose name ends with that word, and none whose name starts
+with it, and the article names no one else of that surname, the word is that person. Both
+ways, in the transaction that stores the article: the new article's surnames alone join known
+people (before the user's corrections apply, so a correction made on the joined person holds
+again), and a new full name that is the only one of its surname takes in the surnames that
+earlier articles left alone. A one-word person a correction names is left to that correction.
+Anything less sure stays apart and is among the likely duplicates (desktop.core.duplicates).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import or_, update
 from sqlmodel import Session, col, delete, select
 
-from desktop.core.article import PERSON
-from desktop.core.duplicates.names import fold
+from desktop.core.article import PERSON, Entity
+from desktop.core.entities.name_forms import fold
 from desktop.core.entities.name_parts import is_suffix
 from desktop.core.store.models import EntityRow, Mention, Quotation
 
@@ -28,67 +30,96 @@ from desktop.core.store.models import EntityRow, Mention, Quotation
 class _Person:
     id: int
     name: str
+    key: str
     article: int | None  # the article a one-word person belongs to; None for a full name
 
 
-def join_people(session: Session, article_id: int) -> int:
-    """Join the surnames alone of article `article_id` (stored, flushed) to the one full name
-    the archive knows for each, and earlier articles' surnames alone to a full name this
-    article brings that is the only one of its surname. Returns how many one-word people
-    were joined. Needs no model: a few queries over the person entities."""
-    mine = session.exec(select(EntityRow.id, EntityRow.name, EntityRow.scope_article_id)
-                        .join(Mention, Mention.entity_id == EntityRow.id)
-                        .where(Mention.article_id == article_id, EntityRow.kind == PERSON)).all()
-    mine = [_Person(*row) for row in mine]
-    alone_here = [p for p in mine if p.article is not None and " " not in p.name.strip()]
-    full_here = [p for p in mine if p.article is None]
-    if not alone_here and not full_here:
-        return 0
-    known = _people_named(session, {p.name.strip() for p in alone_here} | {_last(p.name, folded=False) for p in full_here})
-    surnames = {_last(p.name) for p in full_here}
-    ends, starts = defaultdict(set), defaultdict(set)
-    for p in known:
-        if p.article is None:
-            ends[_last(p.name)].add(p)
-            starts[fold(p.name.split()[0])].add(p)
-    joined = 0
-    for p in alone_here:  # this article's surnames alone; not one a full name here shares
-        word = fold(p.name)
-        if word not in surnames and len(ends[word]) == 1 and not starts[word]:
-            joined += _join(session, [p], next(iter(ends[word])))
-    for full in full_here:  # earlier articles' surnames alone
-        word = _last(full.name)
-        if ends[word] == {full} and not starts[word]:
-            alone = [p for p in known if p.article not in (None, article_id) and fold(p.name) == word]
-            joined += _join(session, alone, full)
-    return joined
+class _Known:
+    """The archive's people whose names contain some words: who ends and who starts so."""
+
+    def __init__(self, session: Session, words: set[str]):
+        likes = [col(EntityRow.name).icontains(w, autoescape=True) for w in words]
+        rows = session.exec(select(EntityRow.id, EntityRow.name, EntityRow.key, EntityRow.scope_article_id)
+                            .where(EntityRow.kind == PERSON, or_(*likes))).all() if words else []
+        self.people = [_Person(*row) for row in rows]
+        self.ends, self.starts = defaultdict(set), defaultdict(set)
+        for p in self.people:
+            if p.article is None:
+                self.ends[surname(p.name)].add(p)
+                self.starts[fold(p.name.split()[0])].add(p)
+
+    def only_one(self, word: str) -> _Person | None:
+        """The one full name ending with the folded `word`, if no other ends or starts so."""
+        ends = self.ends[word]
+        return next(iter(ends)) if len(ends) == 1 and not self.starts[word] else None
 
 
-def _last(name: str, folded: bool = True) -> str:
+def surname(name: str, folded: bool = True) -> str:
     """The last word of a full name (folded unless asked not to), a generational suffix left out."""
     words = [w for w in name.split() if not is_suffix(w.rstrip(","))] or name.split()
     return fold(words[-1]) if folded else words[-1]
 
 
-def _people_named(session: Session, words: set[str]) -> list[_Person]:
-    """Every person whose name contains one of `words` (as written, any case), as a first
-    filter: one scan of the person entities however many words."""
-    likes = [col(EntityRow.name).icontains(w, autoescape=True) for w in words]
-    rows = session.exec(select(EntityRow.id, EntityRow.name, EntityRow.scope_article_id)
-                        .where(EntityRow.kind == PERSON, or_(*likes))).all()
-    return [_Person(*row) for row in rows]
+def with_known_people(session: Session, article_id: int, entities: list[Entity]) -> list[Entity]:
+    """`entities` of the article `article_id`, each one-word person that is the surname of the
+    archive's one known person of it (see the module) made that person, its word an alias."""
+    from desktop.core.store.archive import entity_key
+
+    ruled = _ruled_keys(session)
+    here = {surname(e.name) for e in entities if e.kind == PERSON and not e.local}
+    alone = [e for e in entities if e.kind == PERSON and e.local and " " not in e.name.strip()
+             and fold(e.name) not in here and (PERSON, entity_key(e, article_id)) not in ruled]
+    if not alone:
+        return entities
+    known = _Known(session, {e.name.strip() for e in alone})
+    joined = {}
+    for e in alone:
+        if (full := known.only_one(fold(e.name))) is not None:
+            joined[id(e)] = replace(e, name=full.name, key=full.key, local=False,
+                                    aliases=sorted({*e.aliases, e.name} - {full.name}))
+    return [joined.get(id(e), e) for e in entities]
+
+
+def join_earlier_surnames(session: Session, article_id: int) -> int:
+    """After the article `article_id` is written: each full name it names that is the archive's
+    only one of its surname takes in the one-word people of that surname that earlier articles
+    left alone (set-based: mentions and quotations move). Returns how many were joined."""
+    full = session.exec(select(EntityRow.id, EntityRow.name, EntityRow.key, EntityRow.scope_article_id)
+                        .join(Mention, Mention.entity_id == EntityRow.id)
+                        .where(Mention.article_id == article_id, EntityRow.kind == PERSON,
+                               col(EntityRow.scope_article_id).is_(None), col(EntityRow.name).contains(" "))).all()
+    if not full:
+        return 0
+    full = [_Person(*row) for row in full]
+    known = _Known(session, {surname(p.name, folded=False) for p in full})
+    ruled = _ruled_keys(session)
+    joined = 0
+    for person in full:
+        word = surname(person.name)
+        if known.only_one(word) == person:
+            alone = [p for p in known.people if p.article not in (None, article_id) and fold(p.name) == word
+                     and (PERSON, p.key) not in ruled]
+            joined += _join(session, alone, person)
+    return joined
+
+
+def _ruled_keys(session: Session) -> set[tuple[str, str]]:
+    """(kind, key) of every entity an active correction names: those are the user's to decide."""
+    from desktop.core.corrections.rules import active_rules
+
+    return {(m["kind"], m["key"]) for rule in active_rules(session) for m in rule.get("match", ())}
 
 
 def _join(session: Session, alone: list[_Person], full: _Person) -> int:
-    """Make the one-word people `alone` the person `full`: their mentions and quotations move
-    (set-based), their word becomes one of its aliases, their rows go. An article that
-    already names `full` keeps its one-word person apart."""
+    """Make the one-word people `alone` the person `full`: their mentions and quotations move,
+    their word becomes one of its aliases, their rows go. An article that already names
+    `full` keeps its one-word person apart."""
     ids = [p.id for p in alone]
     if not ids:
         return 0
     named_there = select(Mention.article_id).where(Mention.entity_id == full.id)
     moved = set(session.exec(select(Mention.entity_id).where(col(Mention.entity_id).in_(ids),
-                                                         col(Mention.article_id).not_in(named_there))).all())
+                                                             col(Mention.article_id).not_in(named_there))).all())
     if not moved:
         return 0
     session.exec(update(Mention).where(col(Mention.entity_id).in_(moved)).values(entity_id=full.id))

@@ -13,8 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from desktop.core.entities.lexicon import COMPANY_ENDS
-from desktop.core.entities.name_parts import is_particle, is_suffix
+from .lexicon import COMPANY_ENDS
+from .name_parts import is_particle, is_suffix
 
 _NOT_LETTERS = re.compile(r"[^\w\s]|_")
 _INNER_MARK = re.compile(r"(?<=\w)[.'\u2019](?=\w)")  # "U.S" -> "US", "O'Neill" -> "ONeill"
