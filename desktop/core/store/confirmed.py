@@ -80,7 +80,7 @@ def with_confirmed(session: Session, title: str, text: str, entities: list[Entit
 
     entities = list(entities)
     named = {e.name: i for i, e in enumerate(entities)}
-    covered = _covered(whole, entities)
+    spans = _spans(whole, entities)
     for c in present:
         if c.name in named:
             e = entities[named[c.name]]
@@ -88,21 +88,23 @@ def with_confirmed(session: Session, title: str, text: str, entities: list[Entit
                 entities[named[c.name]] = replace(c, aliases=e.aliases, mentions=e.mentions, first_pos=e.first_pos,
                                                   context=e.context)
             continue
-        starts = [s for s in occurrences(whole, c.name) if not any(covered[s:s + len(c.name)])]
+        starts = [s for s in occurrences(whole, c.name) if not _inside_another(s, s + len(c.name), spans)]
         if starts:
             added = replace(c, mentions=len(starts), first_pos=starts[0], context=sentence_around(whole, starts[0]))
             entities = _with_surname_joined(entities, added)
     return entities
 
 
-def _covered(whole: str, entities: list[Entity]) -> bytearray:
-    """1 for each character of `whole` inside an occurrence of an entity's name or alias."""
-    covered = bytearray(len(whole))
-    for e in entities:
-        for form in {e.name, *e.aliases}:
-            for start in occurrences(whole, form):
-                covered[start:start + len(form)] = b"\1" * len(form)
-    return covered
+def _spans(whole: str, entities: list[Entity]) -> list[tuple[int, int]]:
+    """Where the names and aliases of `entities` occur in `whole`, as (start, end)."""
+    return [(start, start + len(form)) for e in entities for form in {e.name, *e.aliases}
+            for start in occurrences(whole, form)]
+
+
+def _inside_another(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the text from `start` to `end` overlaps a span that reaches beyond it: "Alexei
+    Navalny" in "Alexei Navalny Foundation" (a shorter form inside it, "Navalny", does not count)."""
+    return any(a < end and start < b and (a < start or b > end) for a, b in spans)
 
 
 def _with_surname_joined(entities: list[Entity], added: Entity) -> list[Entity]:
