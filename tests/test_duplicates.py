@@ -150,3 +150,15 @@ def test_cli_lists_rejects_and_prints_json(archive, cli):
     assert code == 1 and err == "error: There is no entity 9999 in the archive.\n"
     with pytest.raises(SystemExit):  # a usage error: exit 2
         cli("duplicates", "--kind", "city")
+
+
+def test_an_unresolved_place_joins_its_country_and_accepting_merges(archive):
+    from desktop.core.article import COUNTRY
+    from desktop.core.corrections import merge_entities
+
+    store(archive, 1, Entity(COUNTRY, "United States", ["US"], geonameid=6252001, country="US"))
+    store(archive, 2, Entity(PLACE, "U.S."))
+    proposal, = likely_duplicates(archive, "place")
+    assert (proposal.kind, proposal.keep.name, proposal.other.name) == (COUNTRY, "United States", "U.S.")
+    merge_entities(archive, [proposal.other.id], into=proposal.keep.id)
+    assert likely_duplicates(archive) == []
