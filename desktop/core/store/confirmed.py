@@ -12,6 +12,7 @@ user's corrections are applied after this (corrections.rules) and win.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 
@@ -30,19 +31,20 @@ CONFIRMING_ARTICLES = 3
 # from at most this many articles later, at ~2 ms an article. A new correction reads them at once.
 REUSE_STORES = 25
 
-Names = dict[str, list[Entity]]  # first word -> the confirmed entities (kind, name, place) named so
+_WORD = re.compile(r"\w+")
+Names = dict[tuple[str, ...], list[Entity]]  # first two words -> the confirmed entities named so
 _cache: dict[str, tuple[tuple, int, Names]] = {}  # archive URL -> (corrections seen, uses left, names)
 
 
 def confirmed_names(session: Session) -> Names:
-    """The archive's confirmed names by their first word (see the module's docstring)."""
+    """The archive's confirmed names by their first two words (see the module's docstring)."""
     where = str(session.get_bind().url)
     corrections = tuple(session.exec(select(func.max(Correction.id), func.count(Correction.undone))).one())
     seen, uses, names = _cache.get(where, ((), 0, {}))
     if uses <= 0 or seen != corrections:
         names = defaultdict(list)
         for entity in [*_model_confirmed(session), *_user_confirmed(session)]:
-            names[entity.name.split()[0]].append(entity)
+            names[_first_two(entity.name)].append(entity)
         uses = REUSE_STORES
     _cache[where] = (corrections, uses - 1, names)
     return names
@@ -71,9 +73,10 @@ def with_confirmed(session: Session, title: str, text: str, entities: list[Entit
     another kind, added where no entity covers it (with its mentions, first position and
     sentence). A one-word person of the article that is the added name's surname joins it.
     An article without entities (another language, or entities turned off) stays so."""
-    by_first = confirmed_names(session) if entities else {}
+    by_start = confirmed_names(session) if entities else {}
     whole = f"{title}\n\n{text}"
-    present = [c for word in set(whole.split()) for c in by_first.get(word, ())]
+    words = _WORD.findall(whole) if by_start else []
+    present = [c for pair in set(zip(words, words[1:])) for c in by_start.get(pair, ())]
     if not present:
         return entities
     from desktop.core.corrections.rules import sentence_around
@@ -93,6 +96,10 @@ def with_confirmed(session: Session, title: str, text: str, entities: list[Entit
             added = replace(c, mentions=len(starts), first_pos=starts[0], context=sentence_around(whole, starts[0]))
             entities = _with_surname_joined(entities, added)
     return entities
+
+
+def _first_two(name: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(name)[:2])
 
 
 def _spans(whole: str, entities: list[Entity]) -> list[tuple[int, int]]:
