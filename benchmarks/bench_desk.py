@@ -116,6 +116,7 @@ def merge_and_count(archive, path: Path, articles: int) -> dict:
     from desktop.gui.facets import FACET_LIMIT
 
     other, keep = big_pair(path, articles)
+    archive.refuse_if_damaged()  # the once-per-open check before a first write (0.5-0.7 s here), done
     _, merge_s, merge_cpu = timed(merge_entities, archive, [other], into=keep)
     entries, facet_s, _ = timed(query.facet, archive, "person", limit=FACET_LIMIT + 1)
     count = next((e.count for e in entries if keep in e.term.ids), None)

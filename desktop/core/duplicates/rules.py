@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import combinations
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -34,9 +34,8 @@ SIMILAR_MIN_LETTERS = 5
 SURNAME_CHOICES = 3
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """An entity as the finders see it."""
+class Candidate(NamedTuple):
+    """An entity as the finders see it (a tuple: 50,000 of them are made at once)."""
 
     id: int
     kind: str
@@ -47,8 +46,7 @@ class Candidate:
     geonameid: int | None
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """Two entities that may be one, how sure the rule is (0-1) and why, in a short phrase."""
 
     a: Candidate

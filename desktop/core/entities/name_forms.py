@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import COMPANY_ENDS
 from .name_parts import is_particle, is_suffix
@@ -52,8 +52,7 @@ def _one_letter(match: re.Match) -> str:
     return match.group(1)
 
 
-@dataclass(frozen=True)
-class PersonName:
+class PersonName(NamedTuple):
     """A person's name as compared: the skeletons of the given names (an initial is one
     letter) and of the surname."""
 
