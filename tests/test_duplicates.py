@@ -29,6 +29,7 @@ def person(name: str) -> Entity:
 @pytest.mark.parametrize("first, second", [
     ("Alexei Navalny", "Alexey Navalny"),  # transliteration
     ("John Smith", "J. Smith"),  # initials
+    ("John Fitzgerald Kennedy", "John F. Kennedy"),  # a middle initial
     ("Donald J. Trump", "Donald Trump"),  # a middle initial
     ("Volodymyr Zelenskyy", "Volodymyr Zelensky"),  # transliteration of the surname
     ("José Álvarez", "Jose Alvarez"),  # accents
@@ -116,6 +117,12 @@ def test_kind_limit_counts_and_trash(archive):
     assert [p.kind for p in likely_duplicates(archive)] == [PERSON]  # the Army's only article is in the Trash
     with pytest.raises(ValueError):
         likely_duplicates(archive, "city")
+
+
+def test_initials_are_told_from_spellings(archive):
+    store(archive, 1, person("John Fitzgerald Kennedy"))
+    store(archive, 2, person("John F. Kennedy"))
+    assert pairs(archive) == {("John Fitzgerald Kennedy", "John F. Kennedy"): "initials of one name"}
 
 
 def test_person_name_parts():

@@ -89,9 +89,10 @@ def _given_match(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
         return None
     rest = iter(long_[1:])  # the shorter's other names, in order, among the longer's
     for word in short[1:]:
-        if not any(w == word or _initial_of(w, word) for w in rest):
+        found = next((w for w in rest if w == word or _initial_of(w, word)), None)
+        if found is None:
             return None
-        how = "initials" if how == "same" and len(word) == 1 else how
+        how = "initials" if how == "same" and found != word else how
     return "middle name" if how == "same" and len(long_) > len(short) else how
 
 
