@@ -66,3 +66,10 @@ def test_a_name_the_user_gave_everywhere_is_recognised(archive):
     rename_entity(archive, ursula, "Ursula von der Leyen")
     new = store(archive, 2, "Ursula von der Leyen met the press.", Entity(ORG, "press"))
     assert entities_of(archive, new)["Ursula von der Leyen"] == (PERSON, 1)
+
+
+def test_a_confirmed_name_that_is_an_alias_here_is_not_added_again(archive):
+    three_articles_of(archive, "Alexei Navalny")
+    new = store(archive, 4, "Alexei Anatolyevich Navalny, or Alexei Navalny, spoke.",
+                Entity(PERSON, "Alexei Anatolyevich Navalny", ["Alexei Navalny"]))
+    assert entities_of(archive, new) == {"Alexei Anatolyevich Navalny": (PERSON, 1)}

@@ -76,7 +76,8 @@ def with_confirmed(session: Session, title: str, text: str, entities: list[Entit
     by_start = confirmed_names(session) if entities else {}
     whole = f"{title}\n\n{text}"
     words = _WORD.findall(whole) if by_start else []
-    present = [c for pair in set(zip(words, words[1:])) for c in by_start.get(pair, ())]
+    # One entity per name; the user's (read last) over the model's.
+    present = {c.name: c for pair in set(zip(words, words[1:])) for c in by_start.get(pair, ())}
     if not present:
         return entities
     from desktop.core.corrections.rules import sentence_around
@@ -84,15 +85,16 @@ def with_confirmed(session: Session, title: str, text: str, entities: list[Entit
     entities = list(entities)
     named = {e.name: i for i, e in enumerate(entities)}
     spans = _spans(whole, entities)
-    for c in present:
-        if c.name in named:
-            e = entities[named[c.name]]
+    for name, c in present.items():
+        if name in named:
+            e = entities[named[name]]
             if e.kind != c.kind:
-                entities[named[c.name]] = replace(c, aliases=e.aliases, mentions=e.mentions, first_pos=e.first_pos,
-                                                  context=e.context)
+                entities[named[name]] = replace(c, aliases=e.aliases, mentions=e.mentions, first_pos=e.first_pos,
+                                                context=e.context)
             continue
-        starts = [s for s in occurrences(whole, c.name) if not _inside_another(s, s + len(c.name), spans)]
+        starts = [s for s in occurrences(whole, name) if not _taken(s, s + len(name), spans)]
         if starts:
+            spans += [(s, s + len(name)) for s in starts]
             added = replace(c, mentions=len(starts), first_pos=starts[0], context=sentence_around(whole, starts[0]))
             entities = _with_surname_joined(entities, added)
     return entities
@@ -108,10 +110,11 @@ def _spans(whole: str, entities: list[Entity]) -> list[tuple[int, int]]:
             for start in occurrences(whole, form)]
 
 
-def _inside_another(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether the text from `start` to `end` overlaps a span that reaches beyond it: "Alexei
-    Navalny" in "Alexei Navalny Foundation" (a shorter form inside it, "Navalny", does not count)."""
-    return any(a < end and start < b and (a < start or b > end) for a, b in spans)
+def _taken(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the text from `start` to `end` is already another entity's: it overlaps a span
+    that reaches beyond it ("Alexei Navalny" in "Alexei Navalny Foundation") or is exactly one
+    (an alias); a shorter form inside it ("Navalny") does not count."""
+    return any(a < end and start < b and (a < start or b > end or (a, b) == (start, end)) for a, b in spans)
 
 
 def _with_surname_joined(entities: list[Entity], added: Entity) -> list[Entity]:
