@@ -127,7 +127,8 @@ def cmd_corrections(args) -> int:
         report = checked(import_corrections, archive, args.import_file)
         for change in report.changes:
             print(change.summary)
-        skipped = f"; {report.skipped} skipped (their articles are not in this archive)" if report.skipped else ""
+        skipped = (f"; {report.skipped} skipped (made here already, or about articles this archive does not have)"
+                   if report.skipped else "")
         print(f"applied {len(report.changes)} corrections{skipped}")
         return 0
     rows = history(archive)

@@ -9,7 +9,7 @@ import pytest
 from desktop.core import corrections
 from desktop.core.store.archive import store_article
 from desktop.core.store.models import Quotation
-from tests.corrections_helpers import article, entity, mentions_of, seeded, tables
+from tests.corrections_helpers import article, entity, mentions_of, person, seeded, tables
 
 
 def test_rename_keeps_the_old_name_as_alias(archive):
@@ -171,3 +171,29 @@ def test_a_crash_mid_correction_leaves_the_archive_as_it_was(archive, monkeypatc
     assert tables(archive) == before
     with sqlite3.connect(archive.path) as con:
         assert con.execute("SELECT count(*) FROM correction").fetchone()[0] == 0
+
+
+def test_renaming_a_first_name_keeps_its_id_and_makes_it_archive_wide(archive):
+    named = seeded(archive)
+    change = corrections.rename_entity(archive, named["Yulia"], "Yulia Navalnaya")
+    row = entity(archive, named["Yulia"])
+    assert change.entity_id == named["Yulia"] and "now" not in change.summary
+    assert (row["name"], row["key"], row["scope_article_id"]) == ("Yulia Navalnaya", "yulia navalnaya", None)
+    store_article(archive, article(4, [person("Yulia Navalnaya")]))
+    assert set(mentions_of(archive, named["Yulia"])) == {3, 4}
+
+
+def test_removal_leaves_its_quotations_without_a_speaker(archive):
+    named = seeded(archive)
+    with archive.transaction() as session:
+        session.add(Quotation(article_id=2, entity_id=named["Alexey Navalny"], text="No", start=0, end=2))
+        session.add(Quotation(article_id=1, entity_id=named["Alexey Navalny"], text="Yes", start=0, end=3))
+    corrections.remove_entity(archive, named["Alexey Navalny"], article_id=2)
+    assert {(q[1], q[2]) for q in tables(archive)["quotation"]} == {(2, None), (1, named["Alexey Navalny"])}
+
+
+def test_a_first_name_placed_in_geonames_becomes_an_entity_of_the_archive(archive):
+    named = seeded(archive)
+    change = corrections.change_kind(archive, named["Yulia"], "place", 792680)  # Belgrade
+    row = entity(archive, change.entity_id)
+    assert (row["key"], row["scope_article_id"]) == ("geo:792680", None)

@@ -140,7 +140,7 @@ def restore(session: Session, rule: dict, before: dict) -> int | None:
     for quotation_id, entity_id in before["quotations"]:
         conn.execute(update(Quotation).where(Quotation.id == quotation_id).values(entity_id=ids.get(entity_id)))
     stored.drop_unmentioned(session, before["created"])
-    stored.recount_people(session, before["articles"])
+    stored.recount_people(session, before["recount"])
     return ids.get(before["entities"][0]["id"]) if before["entities"] else None
 
 

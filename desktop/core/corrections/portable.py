@@ -88,7 +88,7 @@ def import_corrections(archive: Archive, path: str | Path) -> Applied:
 
 def apply_document(archive: Archive, document: object, source: str) -> Applied:
     """Apply the corrections of a portable document (see import_corrections)."""
-    items = _items(document, source)
+    items = check_document(document, source)
     applied = Applied()
     with archive.transaction() as session:
         have = {row for row in session.exec(select(Correction.rule).where(col(Correction.undone).is_(None)))}
@@ -102,19 +102,19 @@ def apply_document(archive: Archive, document: object, source: str) -> Applied:
     return applied
 
 
-def _items(document: object, source: str) -> list[dict]:
+def check_document(document: object, source: str) -> list[dict]:
     """The corrections of a document, checked; ValueError (one sentence) if it is not one."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ValueError(f"{source} is not a Cuttings corrections file.")
+        raise ValueError(f"Not a Cuttings corrections file ({source}).")
     if not isinstance(document.get("version"), int) or document["version"] > VERSION:
-        raise ValueError(f"{source} was written by a newer Cuttings; please update to apply it.")
+        raise ValueError(f"Corrections written by a newer Cuttings ({source}): please update to apply them.")
     items = document.get("corrections")
     if not isinstance(items, list):
-        raise ValueError(f"{source} holds no list of corrections.")
+        raise ValueError(f"No list of corrections in {source}.")
     for n, item in enumerate(items, 1):
         rule = item.get("rule") if isinstance(item, dict) else None
         if not isinstance(rule, dict) or rule.get("op") not in OPS or not isinstance(item.get("summary"), str):
-            raise ValueError(f"Correction {n} of {source} is not one Cuttings can read; nothing was applied.")
+            raise ValueError(f"Correction {n} of {source} cannot be read; nothing was applied.")
     return items
 
 

@@ -102,7 +102,10 @@ def apply_rules(rules: list[dict], article_id: int, title: str, text: str, entit
         elif rule["op"] == ALIAS:
             entities = [_with_alias(e, rule["alias"]) if hit(e) else e for e in entities]
         elif rule["op"] == ADD and (added := added_entity(rule, title, text)) is not None:
-            entities = [*entities, added]
+            # Found by the entity stage already: its count holds these occurrences.
+            known = {(str(e.kind), entity_key(e, article_id)) for e in entities}
+            if (str(added.kind), entity_key(added, article_id)) not in known:
+                entities = [*entities, added]
     return combined(entities, article_id)
 
 

@@ -46,23 +46,39 @@ def row_with_key(session: Session, kind: str, key: str) -> EntityRow | None:
     return session.exec(select(EntityRow).where(EntityRow.kind == kind, EntityRow.key == key)).scalars().first()
 
 
+def values_of(row: EntityRow) -> dict:
+    """An entity row's columns, as a before-image keeps them."""
+    return {c: getattr(row, c) for c in ENTITY_COLUMNS}
+
+
 def new_image() -> dict:
-    return {"entities": [], "mentions": [], "quotations": [], "created": [], "deleted": [], "articles": []}
+    return {"entities": [], "mentions": [], "quotations": [], "created": [], "deleted": [], "articles": [],
+            "recount": []}
 
 
-def capture(session: Session, image: dict, rows: Iterable[EntityRow], articles: list[int] | None) -> None:
-    """Add `rows`, their mentions (in `articles`, or all) and their quotations to `image`."""
-    rows = [r for r in rows if r.id not in {e["id"] for e in image["entities"]}]
-    ids = [r.id for r in rows]
-    image["entities"] += [{c: getattr(r, c) for c in ENTITY_COLUMNS} for r in rows]
-    where = [col(Mention.entity_id).in_(ids)] + ([col(Mention.article_id).in_(articles)] if articles is not None else [])
+def capture(session: Session, image: dict, moved: list[EntityRow], articles: list[int] | None,
+            kept: EntityRow | None = None) -> None:
+    """Add to `image` the rows `moved` (whose mentions in `articles`, or all, and quotations the
+    change moves or deletes) with those mentions and quotations, and the row `kept` (which takes
+    them in) with its mentions in the same articles, the only ones of it the change touches.
+    Its `articles` are those articles; `recount` those where `kept` meets a moved row."""
+    ids = [r.id for r in moved]
+    scope = [] if articles is None else [MENTION.c.article_id.in_(articles)]
     conn = session.connection()
-    found = conn.execute(select(*MENTION.c).where(*where)).all()
-    image["mentions"] += [list(m) for m in found]
-    quoted = [col(Quotation.entity_id).in_(ids)] + ([col(Quotation.article_id).in_(articles)] if articles is not None else [])
-    image["quotations"] += [list(q) for q in conn.execute(select(Quotation.id, Quotation.entity_id).where(*quoted))]
-    covered = set(image["articles"]) | {m[MENTION_COLUMNS.index("article_id")] for m in found}
-    image["articles"] = sorted(covered | set(articles or ()))
+    found = conn.execute(select(*MENTION.c).where(MENTION.c.entity_id.in_(ids), *scope)).all()
+    shared = []
+    if kept is not None:
+        theirs = select(MENTION.c.article_id).where(MENTION.c.entity_id.in_(ids), *scope)
+        shared = conn.execute(select(*MENTION.c).where(MENTION.c.entity_id == kept.id,
+                                                       MENTION.c.article_id.in_(theirs))).all()
+    quoted = [] if articles is None else [col(Quotation.article_id).in_(articles)]
+    image["entities"] += [values_of(r) for r in [*moved, *([kept] if kept else [])]]
+    image["mentions"] += [list(m) for m in [*found, *shared]]
+    image["quotations"] += [list(q) for q in conn.execute(
+        select(Quotation.id, Quotation.entity_id).where(col(Quotation.entity_id).in_(ids), *quoted))]
+    at = MENTION_COLUMNS.index("article_id")
+    image["articles"] = sorted({m[at] for m in found})
+    image["recount"] = sorted({m[at] for m in shared})
 
 
 def add_aliases(row: EntityRow, names: Iterable[str]) -> None:
@@ -90,19 +106,25 @@ def _new_row(to: dict, scope: int | None, key: str) -> EntityRow:
 def recast(session: Session, rule: dict) -> tuple[dict, int | None]:
     """Make the stored entities of the rule's `match` the entity `to` (in its `articles`, or
     everywhere): the row already stored under `to`'s key takes them in, else the first matched
-    row becomes `to` (everywhere) or a new row is made (in some articles). Returns the
-    before-image and the id of the entity that now holds the mentions (None if none matched)."""
+    row becomes `to` (everywhere, or it is of one article in scope) or a new row is made (some
+    articles of an entity named in others too: a split). Returns the before-image and the id
+    of the entity that now holds the mentions (None if none matched)."""
     rows, to, articles = rows_of(session, rule["match"]), rule["to"], rule.get("articles")
     scope = articles[0] if to["local"] and articles else None
     key = key_of(to, scope)
     target = row_with_key(session, to["kind"], key)
+    in_place = target is None and bool(rows) and (
+        # An entity of one article in scope changes in place, keeping its id, as one of everywhere.
+        articles is None or all(r.scope_article_id in articles for r in rows))
+    target = rows[0] if in_place else target
     image = new_image()
-    capture(session, image, [*rows, *([target] if target else [])], articles)
+    capture(session, image, [r for r in rows if r is not target], articles, target)
     if target is None and not rows:
         return image, None
-    if target is None and articles is None:
-        target = rows[0]
+    if in_place:
         _set_identity(target, to, scope, key)
+        if target.kind != image["entities"][-1]["kind"] and PERSON in (target.kind, image["entities"][-1]["kind"]):
+            image["recount"] = _articles_of(session, target.id)
     elif target is None:
         target = _new_row(to, scope, key)
         session.add(target)
@@ -112,15 +134,22 @@ def recast(session: Session, rule: dict) -> tuple[dict, int | None]:
         old, target.name = target.name, to["name"]
         add_aliases(target, [old])
     for row in rows:
-        if row.id != target.id:
+        if row is not target:
             add_aliases(target, [row.name, *row.aliases.split("\n")])
             move_mentions(session, row.id, target.id, articles)
     session.add(target)
     session.flush()
-    image["deleted"] = drop_unmentioned(session, [r.id for r in rows if r.id != target.id])
+    image["deleted"] = drop_unmentioned(session, [r.id for r in rows if r is not target])
     if PERSON in {to["kind"], *(r["kind"] for r in image["entities"])}:
-        recount_people(session, image["articles"])
+        if any(r.kind != target.kind for r in rows):  # people became others, or others people
+            image["recount"] = sorted({*image["recount"], *image["articles"]})
+        recount_people(session, image["recount"])
     return image, target.id
+
+
+def _articles_of(session: Session, entity_id: int) -> list[int]:
+    return list(session.connection().execute(select(MENTION.c.article_id).where(MENTION.c.entity_id == entity_id))
+                .scalars())
 
 
 def move_mentions(session: Session, source: int, target: int, articles: list[int] | None) -> None:
@@ -151,6 +180,7 @@ def drop(session: Session, rule: dict) -> dict:
     rows, articles = rows_of(session, rule["match"]), rule.get("articles")
     image = new_image()
     capture(session, image, rows, articles)
+    image["recount"] = image["articles"] if any(r.kind == PERSON for r in rows) else []
     ids = [r.id for r in rows]
     scope = [] if articles is None else [col(Mention.article_id).in_(articles)]
     session.exec(delete(Mention).where(col(Mention.entity_id).in_(ids), *scope))
@@ -158,8 +188,7 @@ def drop(session: Session, rule: dict) -> dict:
     session.connection().execute(update(Quotation).where(col(Quotation.entity_id).in_(ids), *quoted)
                                  .values(entity_id=None))
     image["deleted"] = drop_unmentioned(session, ids)
-    if any(r.kind == PERSON for r in rows):
-        recount_people(session, image["articles"])
+    recount_people(session, image["recount"])
     return image
 
 
@@ -167,7 +196,7 @@ def edit_aliases(session: Session, rule: dict) -> dict:
     """Add or remove an alias of the entities of the rule's `match`. The before-image."""
     rows = rows_of(session, rule["match"])
     image = new_image()
-    image["entities"] = [{c: getattr(r, c) for c in ENTITY_COLUMNS} for r in rows]
+    image["entities"] = [values_of(r) for r in rows]
     for row in rows:
         if "add" in rule["alias"]:
             add_aliases(row, [rule["alias"]["add"]])
@@ -195,30 +224,33 @@ def add(session: Session, rule: dict) -> tuple[dict, int | None]:
     if not found:
         return image, target.id if target else None
     if target is not None:
-        capture(session, image, [target], sorted(found))
+        image["entities"].append(values_of(target))
+        image["mentions"] = [list(m) for m in session.connection().execute(
+            select(*MENTION.c).where(MENTION.c.entity_id == target.id, MENTION.c.article_id.in_(sorted(found))))]
     else:
         target = _new_row(to, scope, key_of(to, scope))
         session.add(target)
         session.flush()
         image["created"].append(target.id)
     image["articles"] = sorted(found)
+    image["recount"] = image["articles"] if to["kind"] == PERSON else []
     add_aliases(target, [text])
     for article_id, entity in found.items():
         _add_mention(session, article_id, target.id, entity)
-    if to["kind"] == PERSON:
-        recount_people(session, image["articles"])
+    recount_people(session, image["recount"])
     return image, target.id
 
 
 def _add_mention(session: Session, article_id: int, entity_id: int, entity) -> None:
-    """Link the article to the entity with the found mentions, adding to a link it has."""
+    """Link the article to the entity with the found mentions. A link it has already counts
+    the same words (every whole-word occurrence), so the larger count stays."""
     mention = session.get(Mention, (article_id, entity_id))
     if mention is None:
         mention = Mention(article_id=article_id, entity_id=entity_id, count=0, first_pos=entity.first_pos,
                           context=entity.context)
     if entity.first_pos < mention.first_pos:
         mention.first_pos, mention.context = entity.first_pos, entity.context
-    mention.count += entity.mentions
+    mention.count = max(mention.count, entity.mentions)
     session.add(mention)
 
 
@@ -237,7 +269,8 @@ def drop_unmentioned(session: Session, ids: list[int]) -> list[int]:
 
 def recount_people(session: Session, articles: Sequence[int]) -> None:
     """Set the person count of `articles` from their stored mentions (one stored person entity
-    each: the count the list's People column shows)."""
+    each: the count the list's People column shows). Only counts that differ are written: an
+    article row is wide (its text), and rewriting thousands of them was most of a merge's time."""
     people = (
         select(func.count()).select_from(MENTION)
         .join(EntityRow.__table__, EntityRow.__table__.c.id == MENTION.c.entity_id)
@@ -246,4 +279,6 @@ def recount_people(session: Session, articles: Sequence[int]) -> None:
     )
     conn = session.connection()
     for part in chunks(articles):
-        conn.execute(update(ArticleRow.__table__).where(ArticleRow.__table__.c.id.in_(part)).values(person_count=people))
+        table = ArticleRow.__table__
+        conn.execute(update(table).where(table.c.id.in_(part), table.c.person_count != people)
+                     .values(person_count=people))
