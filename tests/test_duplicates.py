@@ -6,7 +6,7 @@ import pytest
 
 from desktop.core.article import CITY, ORG, PERSON, PLACE, Article, Entity
 from desktop.core.duplicates import likely_duplicates, reject_duplicate
-from desktop.core.duplicates.names import person_name
+from desktop.core.entities.name_forms import person_name
 from desktop.core.store.archive import store_article
 from desktop.core.store.trash import trash_articles
 
@@ -29,6 +29,7 @@ def person(name: str) -> Entity:
 @pytest.mark.parametrize("first, second", [
     ("Alexei Navalny", "Alexey Navalny"),  # transliteration
     ("John Smith", "J. Smith"),  # initials
+    ("John Fitzgerald Kennedy", "John F. Kennedy"),  # a middle initial
     ("Donald J. Trump", "Donald Trump"),  # a middle initial
     ("Volodymyr Zelenskyy", "Volodymyr Zelensky"),  # transliteration of the surname
     ("José Álvarez", "Jose Alvarez"),  # accents
@@ -118,6 +119,12 @@ def test_kind_limit_counts_and_trash(archive):
         likely_duplicates(archive, "city")
 
 
+def test_initials_are_told_from_spellings(archive):
+    store(archive, 1, person("John Fitzgerald Kennedy"))
+    store(archive, 2, person("John F. Kennedy"))
+    assert pairs(archive) == {("John Fitzgerald Kennedy", "John F. Kennedy"): "initials of one name"}
+
+
 def test_person_name_parts():
     assert person_name("Ursula von der Leyen").given == ("ursula",)
     assert person_name("Martin Luther King Jr.").surname == "king"
@@ -150,3 +157,15 @@ def test_cli_lists_rejects_and_prints_json(archive, cli):
     assert code == 1 and err == "error: There is no entity 9999 in the archive.\n"
     with pytest.raises(SystemExit):  # a usage error: exit 2
         cli("duplicates", "--kind", "city")
+
+
+def test_an_unresolved_place_joins_its_country_and_accepting_merges(archive):
+    from desktop.core.article import COUNTRY
+    from desktop.core.corrections import merge_entities
+
+    store(archive, 1, Entity(COUNTRY, "United States", ["US"], geonameid=6252001, country="US"))
+    store(archive, 2, Entity(PLACE, "U.S."))
+    proposal, = likely_duplicates(archive, "place")
+    assert (proposal.kind, proposal.keep.name, proposal.other.name) == (COUNTRY, "United States", "U.S.")
+    merge_entities(archive, [proposal.other.id], into=proposal.keep.id)
+    assert likely_duplicates(archive) == []

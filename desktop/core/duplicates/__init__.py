@@ -4,11 +4,12 @@
     reject_duplicate(archive, id_a, id_b)                              # never proposed again
 
 Accepting a proposal is `corrections.merge_entities(archive, [p.other.id], into=p.keep.id)`.
-The rules (which pairs, how sure) are in rules.py, the name forms in names.py.
+The rules (which pairs, how sure) are in rules.py, the name forms in entities/name_forms.py.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,11 +17,13 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE
+from desktop.core.corrections.entity_actions import family
+from desktop.core.corrections.listing import EntityListing
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow, DuplicateVerdict, EntityRow, Mention
 
 from . import rules
-from .names import fullness
+from desktop.core.entities.name_forms import fullness
 from .rules import Candidate, Match
 
 # The kinds a user asks for -> the entity kinds they cover ("place": every kind of place).
@@ -29,22 +32,9 @@ _CHUNK = 500  # ids per IN (...) list: far below SQLite's limit on bound paramet
 
 
 @dataclass
-class EntityListing:
-    """One entity as lists show it: its articles (not in the Trash) and mentions in them."""
-
-    id: int
-    kind: str
-    name: str
-    aliases: list[str]
-    articles: int
-    mentions: int
-    geonameid: int | None
-    country: str | None
-
-
-@dataclass
 class Proposal:
-    """Merge `other` into `keep`: how sure the rule is (0-1) and why, in a short phrase."""
+    """Merge `other` into `keep`: how sure the rule is (0-1) and why, in a short phrase. `kind`
+    is the kept entity's (a city and an unresolved place of its name may be proposed as one)."""
 
     kind: str
     keep: EntityListing
@@ -54,7 +44,8 @@ class Proposal:
 
 
 def likely_duplicates(archive: Archive, kind: str | None = None, limit: int | None = None) -> list[Proposal]:
-    """Pairs of entities of one kind that may be one, surest first (then the most articles).
+    """Pairs of entities of one kind that may be one, surest first (then those with the most
+    articles, then by entity ids).
 
     `kind` is "person", "org" or "place" (cities, countries and other places), None for all;
     `limit` keeps the first N. A pair the user rejected (reject_duplicate) never comes back,
@@ -64,24 +55,28 @@ def likely_duplicates(archive: Archive, kind: str | None = None, limit: int | No
     with archive.session() as session:
         found = _candidates(session, kinds)
         refused = {(v.kind, v.key_a, v.key_b) for v in session.exec(
-            select(DuplicateVerdict).where(col(DuplicateVerdict.kind).in_(kinds)))}
+            select(DuplicateVerdict).where(col(DuplicateVerdict.kind).in_({family(k) for k in kinds})))}
         matches = [m for m in _matches(session, found) if _keys(m.a, m.b) not in refused]
-        counts = _counts(session, {c.id for m in matches for c in (m.a, m.b)})
-    best: dict[tuple[int, int], Match] = {}
-    for m in matches:
-        pair = (min(m.a.id, m.b.id), max(m.a.id, m.b.id))
-        if m.a.id in counts and m.b.id in counts and (pair not in best or best[pair].score < m.score):
-            best[pair] = m
-    proposals = [_proposal(m, counts) for m in best.values()]
-    proposals.sort(key=lambda p: (-p.score, -(p.keep.articles + p.other.articles), p.keep.name, p.other.id))
-    return proposals[:limit] if limit is not None else proposals
+        articles = _articles(session)
+        best: dict[tuple[int, int], Match] = {}
+        for m in matches:
+            pair = (min(m.a.id, m.b.id), max(m.a.id, m.b.id))
+            if articles.get(m.a.id) and articles.get(m.b.id) and (pair not in best or best[pair].score < m.score):
+                best[pair] = m
+        order = lambda item: (-item[1].score, -(articles[item[1].a.id] + articles[item[1].b.id]), item[0])
+        ranked = heapq.nsmallest(limit, best.items(), order) if limit is not None else sorted(best.items(), key=order)
+        pairs = [_kept_first(m, articles) for _, m in ranked]
+        details = _details(session, {c.id for keep, other, _ in pairs for c in (keep, other)})
+    return [Proposal(keep.kind, _listing(keep, articles, details), _listing(other, articles, details), m.score,
+                     m.reason) for keep, other, m in pairs]
 
 
 def reject_duplicate(archive: Archive, entity_id_a: int, entity_id_b: int) -> None:
     """Remember that two entities are not one: the pair is never proposed again (by their
     keys, so it holds through reindexing). Rejecting a pair twice is no error.
 
-    Raises ValueError (nothing changed) for an unknown id, one id twice or two kinds.
+    Raises ValueError (nothing changed) for an unknown id, one id twice, or two kinds that
+    never merge (a person and an organisation; a city and a country may).
     """
     if entity_id_a == entity_id_b:
         raise ValueError("An entity cannot be a duplicate of itself.")
@@ -90,7 +85,7 @@ def reject_duplicate(archive: Archive, entity_id_a: int, entity_id_b: int) -> No
         for row, wanted in ((a, entity_id_a), (b, entity_id_b)):
             if row is None:
                 raise ValueError(f"There is no entity {wanted} in the archive.")
-        if a.kind != b.kind:
+        if family(a.kind) != family(b.kind):
             raise ValueError(f"{a.name} is a {a.kind} and {b.name} a {b.kind}: they are not proposed as one.")
         kind, key_a, key_b = _keys(a, b)
         if session.get(DuplicateVerdict, (kind, key_a, key_b)) is None:
@@ -106,8 +101,9 @@ def _kinds(kind: str | None) -> tuple[str, ...]:
 
 
 def _keys(a, b) -> tuple[str, str, str]:
-    """A pair as DuplicateVerdict stores it: the kind and the two keys, the smaller first."""
-    return (a.kind, *sorted((a.key, b.key)))
+    """A pair as DuplicateVerdict stores it: the kind (a city's is "place", as merges see it)
+    and the two keys, the smaller first."""
+    return (family(a.kind), *sorted((a.key, b.key)))
 
 
 def _candidates(session, kinds: Iterable[str]) -> dict[str, list[Candidate]]:
@@ -127,8 +123,7 @@ def _matches(session, found: dict[str, list[Candidate]]) -> list[Match]:
     if orgs := found.get(ORG):
         pairs = rules.acronym_pairs(orgs)
         matches += rules.organisations(orgs, _together(session, pairs))
-    for kind in (CITY, COUNTRY, PLACE):
-        matches += rules.places(found.get(kind, []))
+    matches += rules.places([c for kind in (CITY, COUNTRY, PLACE) for c in found.get(kind, ())])
     return matches
 
 
@@ -145,31 +140,45 @@ def _together(session, pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
     return {p for p in pairs if p in shared}
 
 
-def _counts(session, ids: set[int]) -> dict[int, tuple[int, int, str | None]]:
-    """Entity id -> (articles, mentions, country), counting articles not in the Trash; an
-    entity with none is left out."""
-    ordered, counts = sorted(ids), {}
-    for start in range(0, len(ordered), _CHUNK):
-        chunk = ordered[start:start + _CHUNK]
-        counts.update((i, (n, m, country)) for i, n, m, country in session.exec(
-            select(Mention.entity_id, func.count(Mention.article_id), func.sum(Mention.count), EntityRow.country)
-            .join(ArticleRow, ArticleRow.id == Mention.article_id)
-            .join(EntityRow, EntityRow.id == Mention.entity_id)
-            .where(col(Mention.entity_id).in_(chunk), col(ArticleRow.trashed).is_(None))
-            .group_by(Mention.entity_id)))
+def _articles(session) -> dict[int, int]:
+    """Entity id -> the number of its articles not in the Trash: one pass over the covering
+    index of mentions (0.14-0.27 s for 780,000 mentions; chunks of ids took twice as long),
+    then the trashed articles' mentions taken off."""
+    counts = dict(session.exec(select(Mention.entity_id, func.count()).group_by(Mention.entity_id)).all())
+    for entity_id, trashed in session.exec(select(Mention.entity_id, func.count())
+                                           .where(col(Mention.article_id).in_(_trashed()))
+                                           .group_by(Mention.entity_id)):
+        counts[entity_id] -= trashed
     return counts
 
 
-def _proposal(match: Match, counts: dict[int, tuple[int, int, str | None]]) -> Proposal:
-    """The proposal of a match: keep the entity that is not scoped to one article, then the
-    fuller name, then the one in more articles (then the older)."""
-    def rank(c: Candidate):
-        return (not c.local, fullness(c.name), counts[c.id][0], -c.id)
+def _details(session, ids: set[int]) -> dict[int, tuple[int, str | None]]:
+    """Entity id -> (mentions in articles not in the Trash, country) for the entities shown."""
+    details: dict[int, tuple[int, str | None]] = {}
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), _CHUNK):
+        details.update((i, (m, country)) for i, m, country in session.exec(
+            select(Mention.entity_id, func.sum(Mention.count), EntityRow.country)
+            .join(EntityRow, EntityRow.id == Mention.entity_id)
+            .where(col(Mention.entity_id).in_(ordered[start:start + _CHUNK]), col(Mention.article_id).not_in(_trashed()))
+            .group_by(Mention.entity_id)))
+    return details
 
-    keep, other = sorted((match.a, match.b), key=rank, reverse=True)
-    return Proposal(keep.kind, _listing(keep, counts), _listing(other, counts), match.score, match.reason)
+
+def _trashed():
+    """The ids of the articles in the Trash, as a subquery: SQLite builds their set once
+    instead of reading each mention's article row."""
+    return select(ArticleRow.id).where(col(ArticleRow.trashed).is_not(None))
 
 
-def _listing(c: Candidate, counts: dict[int, tuple[int, int, str | None]]) -> EntityListing:
-    articles, mentions, country = counts[c.id]
-    return EntityListing(c.id, c.kind, c.name, list(c.aliases), articles, mentions, c.geonameid, country)
+def _kept_first(match: Match, articles: dict[int, int]):
+    """(keep, other, match): keep the entity that is not scoped to one article, then the fuller
+    name, then the one in more articles (then the older)."""
+    keep, other = sorted((match.a, match.b), key=lambda c: (not c.local, fullness(c.name), articles[c.id], -c.id),
+                         reverse=True)
+    return keep, other, match
+
+
+def _listing(c: Candidate, articles: dict[int, int], details: dict[int, tuple[int, str | None]]) -> EntityListing:
+    mentions, country = details[c.id]
+    return EntityListing(c.id, c.kind, c.name, list(c.aliases), articles[c.id], mentions, c.geonameid, country)

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import combinations
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .names import PersonName, acronym, digits, fold, initials, org_fold, person_name
+from desktop.core.entities.name_forms import PersonName, acronym, digits, fold, initials, org_fold, person_name
 
 # Similarity (rapidfuzz ratio, 0-100) at which two given names, surnames or organisation
 # names are taken for spellings of one: "Jonathan"/"Johnathan" 94, "Mohamad"/"Mohamed" 86,
@@ -29,11 +29,13 @@ SIMILAR_SURNAME = 90
 SIMILAR_ORG = 92
 # Shorter words are too alike by chance for a similarity to mean anything ("Chen"/"Chan").
 SIMILAR_MIN_LETTERS = 5
+# A surname alone is proposed for at most this many full names: nobody can tell which of more
+# people a bare "Smith" is, and a list of them all hides the proposals that can be judged.
+SURNAME_CHOICES = 3
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """An entity as the finders see it."""
+class Candidate(NamedTuple):
+    """An entity as the finders see it (a tuple: 50,000 of them are made at once)."""
 
     id: int
     kind: str
@@ -44,8 +46,7 @@ class Candidate:
     geonameid: int | None
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """Two entities that may be one, how sure the rule is (0-1) and why, in a short phrase."""
 
     a: Candidate
@@ -88,9 +89,10 @@ def _given_match(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
         return None
     rest = iter(long_[1:])  # the shorter's other names, in order, among the longer's
     for word in short[1:]:
-        if not any(w == word or _initial_of(w, word) for w in rest):
+        found = next((w for w in rest if w == word or _initial_of(w, word)), None)
+        if found is None:
             return None
-        how = "initials" if how == "same" and len(word) == 1 else how
+        how = "initials" if how == "same" and found != word else how
     return "middle name" if how == "same" and len(long_) > len(short) else how
 
 
@@ -101,13 +103,13 @@ _GIVEN_REASONS = {"initials": (0.8, "initials of one name"),
 
 def _person_pair(a: Candidate, pa: PersonName, b: Candidate, pb: PersonName) -> Match | None:
     """The match of two full names whose surnames agree (the same skeleton)."""
-    if fold(a.name) == fold(b.name):
-        return Match(a, b, 0.98, "the same name but for case, accents or punctuation")
     how = _given_match(pa.given, pb.given)
-    if how == "same":
-        return Match(a, b, 0.93, "spellings of one name (transliteration)")
     if how is None:
         return None
+    if how == "same":
+        if fold(a.name) == fold(b.name):
+            return Match(a, b, 0.98, "the same name but for case, accents or punctuation")
+        return Match(a, b, 0.93, "spellings of one name (transliteration)")
     score, reason = _GIVEN_REASONS[how]
     return Match(a, b, score, reason)
 
@@ -129,9 +131,9 @@ def people(candidates: Iterable[Candidate]) -> Iterator[Match]:
 
 def _same_surname(group: list[tuple[Candidate, PersonName]]) -> Iterator[Match]:
     full = [(c, p) for c, p in group if not p.surname_only]
-    for alone, _ in (g for g in group if g[1].surname_only):
+    for alone, _ in (g for g in group if g[1].surname_only and len(full) <= SURNAME_CHOICES):
         for c, _ in full:  # several: the user chooses (the join on import took only sure ones)
-            yield Match(c, alone, 0.7 if len(full) == 1 else 0.5, "the surname alone, in another article")
+            yield Match(c, alone, 0.7 if len(full) == 1 else 0.5, "the surname alone")
     by_letter: dict[str, list[tuple[Candidate, PersonName]]] = defaultdict(list)
     for c, p in full:
         by_letter[p.given[0][0]].append((c, p))
@@ -225,10 +227,11 @@ def _similar_orgs(candidates: list[Candidate]) -> Iterator[Match]:
 
 
 def places(candidates: list[Candidate]) -> Iterator[Match]:
-    """Pairs of places of one kind that may be one: two entities of one GeoNames id; a place
-    GeoNames did not resolve and a resolved one of the same name (case, dots and accents
-    aside: "U.S." / "US"), or two unresolved ones. Two different GeoNames ids are never
-    proposed: Paris, France and Paris, Texas are two places."""
+    """Pairs of places (cities, countries, other places) that may be one: two entities of one
+    GeoNames id; a place GeoNames did not resolve and a resolved one of the same name or alias
+    (case, dots and accents aside: "U.S." / "United States" with its alias "US"), or two
+    unresolved ones. Two different GeoNames ids are never proposed: Paris, France and Paris,
+    Texas are two places."""
     by_id: dict[int, list[Candidate]] = defaultdict(list)
     by_fold: dict[str, list[Candidate]] = defaultdict(list)
     for c in candidates:

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from desktop.core.entities.lexicon import COMPANY_ENDS
-from desktop.core.entities.name_parts import is_particle, is_suffix
+from .lexicon import COMPANY_ENDS
+from .name_parts import is_particle, is_suffix
 
 _NOT_LETTERS = re.compile(r"[^\w\s]|_")
+_INNER_MARK = re.compile(r"(?<=\w)[.'\u2019](?=\w)")  # "U.S" -> "US", "O'Neill" -> "ONeill"
+_PLAIN = re.compile(r"[A-Za-z0-9 ]*")  # most names: nothing to fold but case and spaces
 _ARTICLE = re.compile(r"^(?:al|el)[-'\u2019](?=\w)", re.IGNORECASE)  # "al-Assad" is Assad
 # Transliteration pairs, applied in order to a folded word (after accents are gone).
-_TRANSLITERATION = ((re.compile("ks"), "x"), (re.compile("ph"), "f"), (re.compile("y"), "i"),
-                    (re.compile(r"(\w)\1+"), r"\1"))
+_TRANSLITERATION = (("ks", "x"), ("ph", "f"), ("y", "i"))
+_DOUBLED = re.compile(r"(\w)\1+")
 # Words an organisation's initials leave out: "North Atlantic Treaty Organization" is NATO.
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "de", "du", "des", "la", "le"})
 
@@ -29,22 +31,28 @@ def fold(text: str) -> str:
     """`text` in lower case without accents, dots, apostrophes or other punctuation, spaces
     collapsed; "&" is "and": "U.S. Army" -> "us army", "Zelenskyy" -> "zelenskyy",
     "Procter & Gamble" -> "procter and gamble"."""
-    text = unicodedata.normalize("NFKD", text.replace("&", " and "))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"(?<=\w)[.'\u2019](?=\w)", "", text)  # "u.s" -> "us", "o'neill" -> "oneill"
+    if _PLAIN.fullmatch(text):
+        return " ".join(text.casefold().split())
+    text = text.replace("&", " and ")
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _INNER_MARK.sub("", text.casefold())
     return " ".join(_NOT_LETTERS.sub(" ", text).split())
 
 
 def skeleton(word: str) -> str:
-    """A folded word without the letters transliterations disagree on: "alexey" and "aleksei"
+    """A folded word (or words) without the letters transliterations disagree on: "alexey" and "aleksei"
     -> "alexei", "zelenskyy" -> "zelenski"."""
-    for pattern, replacement in _TRANSLITERATION:
-        word = pattern.sub(replacement, word)
-    return word
+    for letters, replacement in _TRANSLITERATION:
+        word = word.replace(letters, replacement)
+    return _DOUBLED.sub(_one_letter, word) if _DOUBLED.search(word) else word
 
 
-@dataclass(frozen=True)
-class PersonName:
+def _one_letter(match: re.Match) -> str:
+    return match.group(1)
+
+
+class PersonName(NamedTuple):
     """A person's name as compared: the skeletons of the given names (an initial is one
     letter) and of the surname."""
 
@@ -61,15 +69,17 @@ def person_name(name: str) -> PersonName | None:
     suffix ("Jr.") and the particles before a surname are left out, and an Arabic article on
     it: "Ursula von der Leyen" -> given ("ursula",), surname "leien"; "Bashar al-Assad" ->
     surname "asad"."""
-    words = [w for w in name.split() if not is_suffix(w.rstrip(","))]
+    words = name.split()
+    while len(words) > 1 and is_suffix(words[-1].rstrip(",")):
+        words.pop()
     if not words:
         return None
-    last = _ARTICLE.sub("", words[-1])
-    given = [w for w in words[:-1] if not (w[:1].islower() and is_particle(w))]
-    surname = "".join(skeleton(part) for part in fold(last).split())
+    last = _ARTICLE.sub("", words[-1]) if words[-1][:1] in "aAeE" else words[-1]
+    given = " ".join(w for w in words[:-1] if not (w[:1].islower() and is_particle(w)))
+    surname = skeleton(fold(last)).replace(" ", "")
     if not surname:
         return None
-    return PersonName(tuple(skeleton(part) for w in given for part in fold(w).split()), surname)
+    return PersonName(tuple(skeleton(fold(given)).split()), surname)
 
 
 def org_fold(name: str) -> str:
