@@ -212,3 +212,22 @@ def test_the_picker_puts_names_with_a_word_starting_so_first(qtbot):
     assert picker.chosen() == 3
     qtbot.keyClick(picker.filter_box, Qt.Key.Key_Down)
     assert picker.chosen() == 2
+
+
+def test_f2_in_the_reading_pane_edits_and_page_values_need_a_saved_copy(filled, make_window, qtbot):
+    window = make_window(filled)
+    select_title(qtbot, window, "Energy markets")
+    window.activateWindow()
+    window.detail.setFocus()
+    qtbot.keyClick(window.detail, Qt.Key.Key_F2)
+    dialog = shown_dialog(qtbot, window, EditDialog)
+    assert dialog.title.hasFocus()
+    dialog.publisher.setText("Markets Weekly")
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: window.detail.article.publisher == "Markets Weekly")
+    pick(window.detail.text_menu(window.detail.rect().center()), "Use the page's values")
+    settle(qtbot, window)  # the fixture's articles were stored without a saved copy to read them from
+    qtbot.waitUntil(lambda: "no saved copy" in window.statusBar().currentMessage())
+    assert query.detail(filled, filled.ids["Energy markets"]).publisher == "Markets Weekly"
