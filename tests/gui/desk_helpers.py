@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from desktop.gui import context_menus
 
@@ -71,3 +73,23 @@ def activate(qtbot, window) -> None:
     """Make the window active again (a closed dialog may leave it inactive): keys reach it."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+
+
+def right_click_pick(qtbot, widget: QWidget, pos, *path: str) -> None:
+    """Right-click `widget` at `pos` (its coordinates) as the mouse does, and pick `path` in
+    the menu that pops up (menus run their own event loop: the pick is queued first)."""
+    picked = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, choose)
+            return
+        action = menu_action(menu, *path)
+        picked.append(action.text())
+        menu.close()
+        action.trigger()
+
+    QTimer.singleShot(20, choose)
+    QApplication.sendEvent(widget, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos)))
+    qtbot.waitUntil(lambda: bool(picked), timeout=5000)

@@ -13,7 +13,8 @@ from desktop.core.store.archive import store_article
 from desktop.gui.pickers import AliasEditor, ArticleChooser, EntityPicker
 from desktop.gui.place_picker import PlacePicker
 from tests.gui.conftest import make_article
-from tests.gui.desk_helpers import activate, link_menu, pick, settle, shown_dialog, sidebar_count, sidebar_labels, sidebar_menu
+from tests.gui.desk_helpers import (activate, link_menu, pick, right_click_pick, settle, shown_dialog, sidebar_count,
+                                    sidebar_labels, sidebar_menu)
 from tests.gui.helpers import select_title, titles, wait_rows
 
 
@@ -28,7 +29,14 @@ def rename_from_sidebar(qtbot, window, kind: str, old: str, new: str) -> None:
 
 def test_rename_from_the_sidebar_keeps_the_old_name_as_an_alias(filled, make_window, qtbot):
     window = make_window(filled)
-    rename_from_sidebar(qtbot, window, PERSON, "Pyotr Nikitin", "Petr Nikitin")
+    tree = window.facets.tree
+    entry = tree.visualRect(window.facets.term_index(PERSON, "Pyotr Nikitin")).center()
+    right_click_pick(qtbot, tree.viewport(), entry, "Rename")  # a real right-click and its menu
+    dialog = shown_dialog(qtbot, window, QInputDialog)
+    assert dialog.textValue() == "Pyotr Nikitin"
+    dialog.setTextValue("Petr Nikitin")
+    dialog.accept()
+    settle(qtbot, window)
     qtbot.waitUntil(lambda: "Petr Nikitin" in sidebar_labels(window, PERSON))
     assert "Pyotr Nikitin" not in sidebar_labels(window, PERSON)
     assert sidebar_count(window, PERSON, "Petr Nikitin") == 3
@@ -111,7 +119,10 @@ def test_choose_another_place_from_the_candidates(filled, make_window, qtbot):
 def test_not_an_entity_in_this_article_and_everywhere(filled, make_window, qtbot):
     window = make_window(filled)
     select_title(qtbot, window, "Nikitin in Belgrade")
-    pick(link_menu(window, "Belgrade"), "Not an entity", "In this article")
+    cursor = window.detail.document().find("Belgrade (Serbia)")  # its chip, a link
+    cursor.setPosition(cursor.selectionStart() + 2)
+    link = window.detail.cursorRect(cursor).center()
+    right_click_pick(qtbot, window.detail.viewport(), link, "Not an entity", "In this article")
     settle(qtbot, window)
     qtbot.waitUntil(lambda: all(e.name != "Belgrade" for e in window.detail.article.entities))
     qtbot.waitUntil(lambda: sidebar_count(window, CITY, "Belgrade") == 2)  # still in two other articles

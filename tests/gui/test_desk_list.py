@@ -16,7 +16,7 @@ from desktop.gui.entity_rows import ARTICLES, NAME
 from desktop.gui.history import HistoryDialog, next_steps, steps_back_to
 from desktop.gui.pickers import EntityPicker
 from tests.gui.conftest import make_article
-from tests.gui.desk_helpers import pick, settle, shown_dialog, sidebar_count, sidebar_labels
+from tests.gui.desk_helpers import pick, right_click_pick, settle, shown_dialog, sidebar_count, sidebar_labels
 from tests.gui.helpers import select_title, titles
 
 
@@ -86,7 +86,9 @@ def test_bulk_change_of_kind_and_removal(filled, make_window, qtbot):
     window = make_window(filled)
     entities = open_entities(qtbot, window)
     entities.select_names(["Peter Nikitin", "P. Nikitine"])
-    pick(entities.menu(), "Change kind", "Organisation")
+    row = next(r for r, e in enumerate(entities.model.rows) if e.name == "Peter Nikitin")
+    on_row = entities.table.visualRect(entities.model.index(row, NAME)).center()
+    right_click_pick(qtbot, entities.table.viewport(), on_row, "Change kind", "Organisation")  # for both
     settle(qtbot, window)
     qtbot.waitUntil(lambda: {"Peter Nikitin", "P. Nikitine"} <= set(sidebar_labels(window, "org")))
     qtbot.waitUntil(lambda: len(entities.selected()) == 2)  # the selection survives the reload
