@@ -169,7 +169,8 @@ class DuplicatesView(QWidget):
         chosen = self.selected()
         menu = QMenu(self)
         if len(chosen) == 1:
-            accept = menu.addAction(f"Accept: merge {chosen[0].other.name} into {chosen[0].keep.name}".replace("&", "&&"))
+            one = chosen[0]
+            accept = menu.addAction(f"Accept: merge {one.other.name} into {one.keep.name}".replace("&", "&&"))
         else:
             accept = menu.addAction(f"Accept {len(chosen)} merges")
         accept.triggered.connect(self.accept_selected)

@@ -115,7 +115,8 @@ class EntityListWindow(QDialog):
         header.setSectionResizeMode(ALIASES, QHeaderView.ResizeMode.Stretch)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._menu_requested)
-        table.doubleClicked.connect(lambda index: self._desk.window.reading.open_entity(self.model.rows[index.row()].id))
+        table.doubleClicked.connect(
+            lambda index: self._desk.window.reading.open_entity(self.model.rows[index.row()].id))
         return table
 
     def _refilter(self, kind: str | None = None, text: str | None = None) -> None:

@@ -110,7 +110,8 @@ class PlacePicker(QDialog):
         if self.candidates:
             self.table.selectRow(current)
         n = len(self.candidates)
-        self.status.setText(f"{n} place{'s' if n != 1 else ''} in GeoNames" if n else "GeoNames has no place of that name.")
+        self.status.setText(f"{n} place{'s' if n != 1 else ''} in GeoNames" if n
+                            else "GeoNames has no place of that name.")
         self._enable()
 
     def _enable(self) -> None:
