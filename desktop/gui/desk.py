@@ -57,9 +57,9 @@ def menu_text(verb: str, what: str | None) -> str:
 
 
 def _retarget(archive, terms: tuple[Term, ...], viewed: int | None, changes: list) -> tuple:
-    """The filter's entity terms and the viewed entity as they are after `changes`: renamed
-    terms get the new name; a term (or view) of an entity that is gone follows it into the
-    entity that now holds its mentions, or is dropped."""
+    """The filter's terms over entities (those with ids) and the viewed entity as they are
+    after `changes`: renamed terms get the new name; a term (or view) of an entity that is
+    gone follows it into the entity that now holds its mentions, or is dropped."""
     holder = next((c.entity_id for c in reversed(changes) if c.entity_id is not None), None)
     cards: dict[int, object] = {}
 
@@ -70,12 +70,12 @@ def _retarget(archive, terms: tuple[Term, ...], viewed: int | None, changes: lis
 
     new_terms = []
     for term in terms:
-        if term.kind not in ENTITY_KINDS or not term.ids:
+        if not term.ids:  # a source, author or year
             new_terms.append(term)
             continue
         now = card(term.ids[0]) or card(holder)
-        if now is not None:
-            new_terms.append(Term(now.kind, now.name, (now.id,)))
+        if now is not None:  # a term of another kind over an entity (say, "quoted") keeps its kind
+            new_terms.append(Term(now.kind if term.kind in ENTITY_KINDS else term.kind, now.name, (now.id,)))
     if viewed is not None and card(viewed) is None:
         viewed = holder if card(holder) is not None else None
     changed_terms = tuple(dict.fromkeys(new_terms))
