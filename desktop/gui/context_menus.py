@@ -1,7 +1,8 @@
 """Right-click (and Menu key) menus: on list rows, sidebar entries and linked entities.
 
 Row menus reuse the window's declared actions (`actions.py`), so their keys and enabled
-states match the menu bar; entity menus offer what can be done with one Term.
+states match the menu bar; entity menus offer what can be done with one Term, and the
+entity desk's corrections (`entity_menu.py`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import QMenu
 
 from desktop.core.article import ENTITY_KINDS
 from desktop.core.query import Term
+from desktop.gui import entity_menu
+from desktop.gui.entity_menu import EntityRef
 from desktop.gui.markup import KIND_NAMES
 
 ROW_ACTIONS = ("open_original", "open_saved_copy", "copy_link", "copy_citation_apa", "copy_citation_chicago",
@@ -48,8 +51,9 @@ def for_term(window, term: Term, global_pos: QPoint) -> None:
     term_menu(window, term).exec(global_pos)
 
 
-def term_menu(window, term: Term) -> QMenu:
-    """Filter by a sidebar entry or linked entity, open its entity view, or copy its name."""
+def term_menu(window, term: Term, entity: EntityRef | None = None) -> QMenu:
+    """Filter by a sidebar entry or linked entity, open its entity view, correct it, or copy
+    its name; `entity` tells more about it than the Term (the article it is linked in)."""
     menu = QMenu(window)
     menu.setAccessibleName(term.label)
     kind = KIND_NAMES.get(term.kind, term.kind).lower()
@@ -63,6 +67,8 @@ def term_menu(window, term: Term) -> QMenu:
     if term.kind in ENTITY_KINDS and term.ids:
         profile = menu.addAction(f"Open this {kind}: all about {term.label}")
         profile.triggered.connect(lambda: window.reading.open_entity(term.ids[0]))
+        menu.addSeparator()
+        entity_menu.add_entries(menu, window.desk, [entity or EntityRef(term.ids[0], term.kind, term.label)])
     menu.addSeparator()
     copy = menu.addAction("Copy name")
     copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(term.label))
@@ -79,7 +85,11 @@ def link_menu(window, kind: str, ident: int) -> QMenu | None:
     """The menu of a link in the reading pane: an entity's, or the article's own."""
     if kind == "entity":
         entity = window.detail.entity(ident)
-        return term_menu(window, Term(entity.kind, entity.name, (entity.id,))) if entity is not None else None
+        if entity is None:
+            return None
+        here = window.detail.article.id if window.detail.article is not None else None
+        return term_menu(window, Term(entity.kind, entity.name, (entity.id,)),
+                         EntityRef(entity.id, entity.kind, entity.name, here, entity.geonameid))
     if kind == "open":
         menu = QMenu(window)
         for name in ("open_original", "open_saved_copy", "copy_link"):

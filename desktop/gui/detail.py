@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QTextBrowser
+from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser
 
 from desktop.core import query
 from desktop.core.query import Detail
@@ -13,6 +15,9 @@ from desktop.core.store.db import Archive
 from desktop.gui import markup, style
 
 DETAIL_DELAY_MS = 100  # arrowing through the list loads only the article it stops on
+# The article's editable details, as `fieldDoubleClicked` names them (update keywords).
+TITLE, AUTHORS, PUBLISHED, PUBLISHER, URL = "title", "authors", "published", "publisher", "url"
+ARTICLE_FIELDS = (TITLE, AUTHORS, PUBLISHED, PUBLISHER, URL)
 
 
 class SafeBrowser(QTextBrowser):
@@ -29,6 +34,8 @@ class SafeBrowser(QTextBrowser):
     linkDoubleClicked = Signal(str, int)
     linkHovered = Signal(str, int)
     linkMenuRequested = Signal(str, int, QPoint)  # a link's kind and id, global position
+    # The menu off the links (Copy, Select all) and the selected text: listeners add to it.
+    textMenuShown = Signal(QMenu, str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -97,7 +104,15 @@ class SafeBrowser(QTextBrowser):
         if link:
             self.linkMenuRequested.emit(*link, self.viewport().mapToGlobal(pos))
             return
-        super().contextMenuEvent(event)
+        self.text_menu(pos).exec(self.viewport().mapToGlobal(pos))
+
+    def text_menu(self, pos: QPoint) -> QMenu:
+        """The menu at viewport `pos` off the links: Copy and Select all, and what the
+        listeners of `textMenuShown` add for the selected text."""
+        menu = self.createStandardContextMenu(pos)
+        selected = self.textCursor().selectedText().replace("\u2029", " ").replace("\u2028", " ")
+        self.textMenuShown.emit(menu, " ".join(selected.split()))
+        return menu
 
 
 class DetailPane(SafeBrowser):
@@ -105,6 +120,7 @@ class DetailPane(SafeBrowser):
     short pause so that arrowing through the list does not load every article passed."""
 
     shown = Signal(int)  # an article's id, once it is on screen
+    fieldDoubleClicked = Signal(str)  # an ARTICLE_FIELDS name: the user wants to edit it
     failed = Signal(object)  # the exception of a detail query
 
     def __init__(self, archive: Archive, runner, parent=None):
@@ -164,3 +180,35 @@ class DetailPane(SafeBrowser):
         if self.article is None:
             return None
         return next((e for e in self.article.entities if e.id == entity_id), None)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """Double-clicking the title, a part of the byline line or the address asks to edit it."""
+        pos = event.position().toPoint()
+        field = self.field_at(pos) if not self.anchorAt(pos) else None
+        if field is not None:
+            self.fieldDoubleClicked.emit(field)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def field_at(self, pos: QPoint) -> str | None:
+        """The article detail shown at viewport `pos` (markup.detail_html's first blocks: the
+        title, the "By … · date · source" line, the address line); None elsewhere."""
+        if self.article is None:
+            return None
+        cursor = self.cursorForPosition(pos)
+        block, at = cursor.block(), cursor.positionInBlock()
+        if block.blockNumber() == 0:
+            return TITLE
+        if block.blockNumber() == 2 and block.text().startswith(markup.OPEN_ORIGINAL):
+            return URL
+        if block.blockNumber() != 1:
+            return None
+        start = 0
+        for part in block.text().split(markup.META_SEPARATOR):
+            if at <= start + len(part):
+                break
+            start += len(part) + len(markup.META_SEPARATOR)
+        if part.startswith(markup.BY):
+            return AUTHORS
+        return PUBLISHED if re.fullmatch(r"\d{4}(-\d\d){0,2}", part.strip()) else PUBLISHER
+

@@ -1,4 +1,4 @@
-"""The window's dialogs and their round trips to the core: import, edit details, saved copy,
+"""The window's dialogs and their round trips to the core: import, saved copy,
 preferences, keyboard shortcuts, about; and the one sentence a failure is shown as."""
 
 from __future__ import annotations
@@ -9,11 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from desktop import __version__
-from desktop.core import query
 from desktop.core.dropped import Dropped
 from desktop.core.errors import CuttingsError
-from desktop.core.store.archive import update_article
-from desktop.gui.edit_dialog import EditDialog
 from desktop.gui.import_dialog import ImportDialog
 from desktop.gui.preferences import PreferencesDialog
 from desktop.resources import LICENCES
@@ -44,41 +41,6 @@ def import_links(window) -> None:
         # A line that is neither a web address nor a file gets its own failed row, with the
         # reason, rather than vanishing.
         window.import_inputs(dialog.inputs + [Dropped(line) for line in dialog.junk])
-
-
-def edit_article(window) -> None:
-    """F2: edit the current article's details; the write runs in the task runner, and a
-    refused value keeps the dialog open with the reason."""
-    article_id = window.list.current_id()
-    if article_id is None or window.filter.trash:
-        return
-    archive = window.archive
-    window.runner.run("edit", lambda: query.detail(archive, article_id),
-                      lambda item: item is not None and _edit(window, item), window._failed)
-
-
-def _edit(window, item) -> None:
-    dialog = EditDialog(item, window)
-    archive = window.archive
-
-    def saved(_none) -> None:
-        dialog.done(QDialog.DialogCode.Accepted)
-        window.statusBar().showMessage(f"Saved the details of “{dialog.title.text().strip()}”.", 5000)
-        window.refresh()
-        window.detail.load(item.id)
-
-    def refused(exc: BaseException) -> None:
-        dialog.show_problem(failure_sentence(exc))
-
-    def submit() -> None:
-        values = dialog.values()
-        if not values:  # nothing changed: nothing to write
-            dialog.done(QDialog.DialogCode.Rejected)
-            return
-        window.runner.run("edit", lambda: update_article(archive, item.id, **values), saved, refused)
-
-    dialog.submitted.connect(submit)
-    dialog.open()
 
 
 def preferences(window) -> None:

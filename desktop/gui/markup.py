@@ -32,6 +32,10 @@ KIND_LABELS = {PERSON: "People", CITY: "Cities", COUNTRY: "Countries", PLACE: "O
 KIND_NAMES = {PERSON: "Person", CITY: "City", COUNTRY: "Country", ORG: "Organisation", PLACE: "Place",
               PUBLISHER: "Source", AUTHOR: "Author", YEAR: "Year", TAG: "Tag"}
 
+# The reading pane's byline line ("By A, B · date · source") and address line, as
+# DetailPane.field_at reads them back.
+BY, META_SEPARATOR, OPEN_ORIGINAL = "By ", " · ", "Open original ↗"
+
 # Opening and closing quote marks, straight and curly, single and double, and guillemets.
 QUOTE_MARKS = "\"'“”„‟‘’‚‛«»‹›"
 
@@ -196,12 +200,12 @@ def meta_line(authors: list[str], published: str | None, publisher: str | None) 
     authors = [a for a in authors if not (publisher and same_outlet(a, publisher))]
     bits = []
     if authors:
-        bits.append("By " + escape(", ".join(authors)))
+        bits.append(BY + escape(", ".join(authors)))
     if published:
         bits.append(escape(published[:10]))
     if publisher:
         bits.append(escape(publisher))
-    return " · ".join(bits)
+    return META_SEPARATOR.join(bits)
 
 
 def _no_entities(language: str | None) -> str:
@@ -230,7 +234,7 @@ def detail_html(item: Detail, hits: Hits | None = None) -> str:
     source = ""
     if item.url:
         source = (
-            f'<p class="meta"><a href="{SCHEME}://open/{item.id}">Open original ↗</a>'
+            f'<p class="meta"><a href="{SCHEME}://open/{item.id}">{OPEN_ORIGINAL}</a>'
             f' <span class="muted">{escape(item.url)}</span></p>'
         )
     entities = item.entities

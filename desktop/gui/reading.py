@@ -21,6 +21,7 @@ class Reading(QObject):
     termChosen = Signal(object)  # Term: filter the list by it
     articleChosen = Signal(int, object)  # article id, the Term whose articles to show if it is not listed
     failed = Signal(object)
+    entityViewMade = Signal(object)  # the EntityView, once: others add to its menus
 
     def __init__(self, window, archive, runner):
         super().__init__(window)
@@ -104,6 +105,7 @@ class Reading(QObject):
             self.entity_view.articleChosen.connect(self.articleChosen)
             self.entity_view.termChosen.connect(self.termChosen)
             self.entity_view.failed.connect(self.failed)
+            self.entityViewMade.emit(self.entity_view)
         self.entity_view.open(entity_id)
 
     def close(self) -> None:

@@ -7,6 +7,7 @@ emits `changed`, on which the window refreshes the list. Confirmations name the 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -45,6 +46,9 @@ class TrashDesk(QObject):
         self.count = 0
         self.keep_days = Preferences().trash_days  # until the window applies the user's
         self._last_moved: list[int] = []
+        # When and what the last move was: the window's one Undo compares it with corrections.
+        self.last_move_time: datetime | None = None
+        self.last_move_text = ""
         self.bar = QWidget()
         self.bar.setObjectName("trashBar")
         self._bar_label = QLabel()
@@ -104,13 +108,14 @@ class TrashDesk(QObject):
             return
         archive, what = self._archive, self._names(ids)
         self._last_moved = list(ids)
+        self.last_move_time, self.last_move_text = datetime.now(timezone.utc), f"Move {what} to the Trash"
         self._window.list.select_after_removal(ids[0])
         self._run("trash", lambda: trash_articles(archive, ids),
                   lambda n: f"Moved {what if n == len(ids) else plural(n)} to the Trash (Ctrl+Z to undo).")
 
     def undo(self) -> None:
         """Restore what was last moved to the Trash."""
-        ids, self._last_moved = self._last_moved, []
+        ids, self._last_moved, self.last_move_time = self._last_moved, [], None
         if not ids:
             self._window.statusBar().showMessage("Nothing to undo.", 4000)
             return
@@ -133,6 +138,8 @@ class TrashDesk(QObject):
             return
         archive = self._archive
         self._last_moved = [i for i in self._last_moved if i not in ids]
+        if not self._last_moved:
+            self.last_move_time = None
         self._window.list.select_after_removal(ids[0])
         self._run("delete", lambda: delete_articles(archive, ids), lambda n: f"Deleted {plural(n)} for good.")
 
@@ -143,7 +150,7 @@ class TrashDesk(QObject):
         if not dialogs.ask(self._window, "Empty Trash", f"Delete the {plural(self.count)} in the Trash for good?\n\n"
                                 "This cannot be undone.", "Empty Trash", undoable=False):
             return
-        archive, self._last_moved = self._archive, []
+        archive, self._last_moved, self.last_move_time = self._archive, [], None
         self._run("empty", lambda: empty_trash(archive), lambda n: f"Deleted {plural(n)} for good.")
 
     def purge_expired(self) -> None:

@@ -3,7 +3,7 @@ the reading pane and the import panel, and passes changes between them.
 
 What the user is looking at lives in `BrowsingState` (no Qt); every query runs in the task
 runner (`desktop.gui.tasks`), never on the GUI thread. Actions are declared in `actions.py`,
-trash handling in `trash.py`, menus for rows and entities in `context_menus.py`.
+trash handling in `trash.py`, corrections and Undo in `desk.py`, menus in `context_menus.py`.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from desktop.gui.article_list import ArticleList
 from desktop.gui.article_table import ArticleTableModel
 from desktop.gui.browsing import BrowsingState, QueryResult, count_text
 from desktop.gui.chips import ChipBar
+from desktop.gui.desk import Desk
 from desktop.gui.detail import DetailPane
 from desktop.gui.drops import DropTarget
 from desktop.gui.facets import FACET_LIMIT, FacetPanel
@@ -79,7 +80,8 @@ class MainWindow(QMainWindow):
         self.import_from = ImportFrom(self, archive, self.runner, self.statusBar().showMessage, self._batch_saved)
         self.preferences = preferences.load()
         self.apply_preferences(self.preferences)
-        self.actions = Actions(self, self._handlers(), self.list)
+        self.desk = Desk(self, archive, self.runner)  # corrections of entities and details; Undo/Redo
+        self.actions = Actions(self, {**self._handlers(), **self.desk.handlers()}, self.list)
         self.actions.build_menus(self.menuBar(), {"&View": [self.import_dock.toggleViewAction()]})
         self._set_focus_chain()
         self._restore_settings()
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self.state.run_query()
         self.trash.recount()
         self.trash.purge_expired()
+        self.desk.update_undo()
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -141,9 +144,9 @@ class MainWindow(QMainWindow):
     def _handlers(self) -> dict:
         return {
             "import": self.show_import_dialog, "paste": self.paste, "quit": self.close,
-            "preferences": lambda: dialogs.preferences(self), "undo": self.trash.undo,
+            "preferences": lambda: dialogs.preferences(self),
             "open_original": self.reading.open_original, "open_saved_copy": self.reading.open_saved_copy,
-            "copy_link": self.reading.copy_link, "edit": lambda: dialogs.edit_article(self),
+            "copy_link": self.reading.copy_link,
             "trash": lambda: self.trash.move_to_trash(self.list.selected_ids()),
             "restore": lambda: self.trash.restore(self.list.selected_ids()),
             "delete_forever": lambda: self.trash.delete_forever(self.list.selected_ids()),
