@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
-from desktop.core.article import CITY, COUNTRY, PERSON, Article, Entity, Original
+from desktop.core.article import CITY, COUNTRY, PERSON, Article, Entity, Original, Quote
 from desktop.core.errors import DamagedCopy
 from desktop.core.store.db import Archive
 from desktop.core.store.models import (
@@ -22,6 +22,7 @@ from desktop.core.store.models import (
     Mention,
     Snapshot,
 )
+from desktop.core.store.quotations import write_quotations
 from desktop.core.store.same import find_at_address, find_same, free_address, text_hash
 from desktop.core.urls import normalize_url
 
@@ -123,6 +124,7 @@ def _store(
     if not keep_metadata:
         _write_authors(session, row.id, article.authors)
     _write_entities(session, row.id, article.entities)
+    write_quotations(session, row.id, article.quotes)
     if original is not None:
         # A refresh without a new copy keeps the old one: never lose the offline copy.
         session.exec(delete(Snapshot).where(Snapshot.article_id == row.id))
@@ -140,8 +142,8 @@ def _store(
     return Outcome(RESTORED if restored else SAVED, row.id, row.title)
 
 
-def replace_entities(archive: Archive, article_id: int, entities: list[Entity]) -> None:
-    """Swap the entities linked to one article (after a model or rule change)."""
+def replace_entities(archive: Archive, article_id: int, entities: list[Entity], quotes: Sequence[Quote] = ()) -> None:
+    """Swap the entities and quotations of one article (after a model or rule change)."""
     with archive.transaction() as session:
         row = session.get(ArticleRow, article_id)
         if row is None:  # deleted meanwhile (by the window, while the CLI reindexes)
@@ -149,6 +151,7 @@ def replace_entities(archive: Archive, article_id: int, entities: list[Entity]) 
         session.exec(delete(Mention).where(Mention.article_id == article_id))
         session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
         _write_entities(session, article_id, entities)
+        write_quotations(session, article_id, quotes)
         row.person_count = person_count(entities)
         _drop_orphans(session)
 

@@ -68,13 +68,19 @@ def _declared_columns(table, *names: str) -> Migration:
     return step
 
 
+def _schema_5(conn: Connection, backend: ModuleType) -> None:
+    """Quotations, corrections, rejected duplicates and tags, and the quotations' full-text index."""
+    _declared_tables(models.Quotation, models.Correction, models.DuplicateVerdict, models.Tag,
+                     models.ArticleTag)(conn, backend)
+    backend.install_quotation_search(conn)
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _create_schema,
     2: _declared_index(models.Mention.__table__, "ix_mention_entity_article"),
     3: _declared_index(models.ArticleRow.__table__, models.ARTICLE_DATES_INDEX),
     4: _declared_columns(models.ArticleRow.__table__, "edited", "trashed"),
-    5: _declared_tables(models.Quotation, models.Correction, models.DuplicateVerdict, models.Tag,
-                        models.ArticleTag),
+    5: _schema_5,
 }
 
 
