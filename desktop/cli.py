@@ -12,11 +12,11 @@ import argparse
 import os
 import sys
 
-from desktop import __version__, cli_config, cli_import, cli_read, cli_write
+from desktop import __version__, cli_config, cli_import, cli_quotes, cli_read, cli_write
 from desktop.cli_common import common_options, location
 from desktop.core.errors import CuttingsError, describe
 
-GROUPS = (cli_import, cli_read, cli_write, cli_config)  # in the order `cuttings --help` lists them
+GROUPS = (cli_import, cli_read, cli_quotes, cli_write, cli_config)  # in the order `cuttings --help` lists them
 COMMANDS = {name: handler for group in GROUPS for name, handler in group.COMMANDS.items()}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import TextIO
 
 from desktop.cli_common import article_id, open_archive
@@ -14,6 +14,7 @@ from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, ORG, PERSON
 from desktop.core.errors import CuttingsError, DamagedArchive
 
 KINDS = (PERSON, CITY, COUNTRY, ORG)  # the entity kinds `list` filters by
+TERM_OPTIONS = (*KINDS, "quoted")  # `list`'s options naming someone or something; "quoted" is query.QUOTED
 LIST_SORTS = ("published", "title", "added", "relevance")  # keys of query.SORT_COLUMNS
 
 
@@ -24,6 +25,8 @@ def _filter_options(p) -> None:
     for kind in KINDS:
         p.add_argument(f"--{kind}", metavar="NAME", action="append", default=[],
                        help=f"only articles naming this {kind} (repeatable)")
+    p.add_argument("--quoted", metavar="NAME", action="append", default=[],
+                   help="only articles quoting this person (repeatable)")
 
 
 def add_parsers(sub, common) -> None:
@@ -71,15 +74,14 @@ def add_parsers(sub, common) -> None:
 def _filter(args, archive):
     """The Filter of `list`'s options; None if a named entity is not in the archive."""
     from desktop.core.profiles import find_term
-    from desktop.core.query import Filter
+    from desktop.core.query import QUOTED, Filter
 
     terms = []
-    for kind in KINDS:
-        for name in getattr(args, kind):
-            term = find_term(archive, kind, name)
-            if term is None:
-                return None
-            terms.append(term)
+    for kind, name in [(kind, name) for kind in TERM_OPTIONS for name in getattr(args, kind)]:
+        term = find_term(archive, PERSON if kind == QUOTED else kind, name)
+        if term is None:
+            return None
+        terms.append(replace(term, kind=kind))
     sort = getattr(args, "sort", "published")
     return Filter(text=args.search, terms=tuple(terms), sort=sort, descending=sort != "title",
                   trash=getattr(args, "trash", False))
@@ -172,7 +174,7 @@ def _export_ids(args, archive) -> list[int] | None:
     if args.ids:
         _require(args.ids, summaries(archive, args.ids))
         return args.ids
-    if not args.search and not any(getattr(args, kind) for kind in KINDS):
+    if not args.search and not any(getattr(args, kind) for kind in TERM_OPTIONS):
         return None
     flt = _filter(args, archive)
     return export_ids(archive, flt) if flt is not None else []

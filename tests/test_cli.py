@@ -112,9 +112,9 @@ def test_extract_json_contract(cli, httpserver):
     data = json.loads(out)
     assert code == 0
     assert list(data) == ["url", "title", "authors", "published", "publisher", "language", "text",
-                          "persons", "cities", "countries", "places", "organizations"]
+                          "persons", "cities", "countries", "places", "organizations", "quotes"]
     assert data["title"] == "Emigres rally in Belgrade for Navalny"
-    assert data["persons"] == data["cities"] == []
+    assert data["persons"] == data["cities"] == data["quotes"] == []
 
 
 def test_extract_finds_no_entities_in_a_foreign_article(cli, tmp_path):
