@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
-from desktop.core.article import ENTITY_KINDS
-from desktop.core.query import Term
+from desktop.core.article import ENTITY_KINDS, PERSON
+from desktop.core.query import QUOTED, Term
 from desktop.gui.markup import KIND_NAMES
 
 ROW_ACTIONS = ("open_original", "open_saved_copy", "copy_link", "copy_citation_apa", "copy_citation_chicago",
@@ -60,6 +60,11 @@ def term_menu(window, term: Term) -> QMenu:
     if already:
         remove = menu.addAction(f"Remove the filter on {term.label}")
         remove.triggered.connect(lambda: window.remove_term(term))
+    if term.kind == PERSON and term.ids:
+        quoted = Term(QUOTED, term.label, term.ids)
+        where = menu.addAction("Articles where they are quoted")
+        where.setEnabled(quoted not in window.filter.terms)
+        where.triggered.connect(lambda: window.add_term(quoted))
     if term.kind in ENTITY_KINDS and term.ids:
         profile = menu.addAction(f"Open this {kind}: all about {term.label}")
         profile.triggered.connect(lambda: window.reading.open_entity(term.ids[0]))

@@ -76,9 +76,9 @@ class FacetModel(QStandardItemModel):
                 name.setEditable(False)
                 if entry.term in active:
                     name.setFont(bold)
-                name.setToolTip(markup.literal(
-                    f"{entry.term.label}: {entry.count:,} article{'s' if entry.count != 1 else ''}"))
-                count = QStandardItem(f"{entry.count:,}")
+                name.setToolTip(markup.literal(_described(entry)))
+                count = QStandardItem(f"{entry.count:,} · {entry.quoted:,} quoted" if entry.quoted else f"{entry.count:,}")
+                count.setToolTip(name.toolTip())
                 count.setEditable(False)
                 count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 count.setData(key, TERM_ROLE)
@@ -114,6 +114,12 @@ class FacetModel(QStandardItemModel):
     def term(self, index: QModelIndex) -> Term | None:
         key = index.data(TERM_ROLE)
         return self.terms[key] if isinstance(key, int) and 0 <= key < len(self.terms) else None
+
+
+def _described(entry: FacetEntry) -> str:
+    """An entry's hover text: "Ben Noble: 3 articles; quoted 5 times"."""
+    text = f"{entry.term.label}: {entry.count:,} article{'s' if entry.count != 1 else ''}"
+    return text + (f"; quoted {entry.quoted:,} time{'s' if entry.quoted != 1 else ''}" if entry.quoted else "")
 
 
 class FacetFilterProxy(QSortFilterProxyModel):
