@@ -29,7 +29,8 @@ UNNAMED = "(unnamed)"  # the speaker of a quotation no named person said, in CSV
 
 
 def extraction_json(article: Article) -> dict:
-    """The `extract --json` object: metadata, text and the entity lists. Every entity lists in
+    """The `extract --json` object: metadata, text, the entity lists and the quotations (speaker
+    or None, words, offsets into `text`). Every entity lists in
     `aliases` the other forms the text used ("US", "U.S." for United States); cities and other
     places (states, regions, continents, airports) share one shape."""
     def of(kind: str) -> list[Entity]:

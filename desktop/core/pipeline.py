@@ -111,14 +111,16 @@ def analyse(loaded: Loaded, on_stage: Stage = _quiet, entities: bool = True) -> 
 
 
 def add_entities(article: Article, on_stage: Stage = _quiet) -> Article:
-    """Fill `article.entities` (nothing if no language model is installed or the article is
-    not in English), and its language if the page did not declare one."""
-    from desktop.core.entities import find_entities
+    """Fill `article.entities` and `article.quotes` (nothing if no language model is installed
+    or the article is not in English), and its language if the page did not declare one."""
+    from desktop.core.entities import find_entities_analysed
     from desktop.core.entities.language import text_language
+    from desktop.core.quotes import find_quotes
 
     on_stage(ENTITIES)
     article.language = article.language or text_language(f"{article.title}\n{article.text}")
-    article.entities = find_entities(article.title, article.text)
+    article.entities, analysis = find_entities_analysed(article.title, article.text)
+    article.quotes = [] if analysis is None else find_quotes(article.title, article.text, article.entities, analysis)
     return article
 
 

@@ -19,7 +19,7 @@ from .place_context import dateline_places, dateline_regions, facility_forms, ke
 from .places import Resolver, embedded_places, unlabelled_places
 from .rows import add_listed_people
 
-__all__ = ["find_entities", "entities_status", "load_models"]
+__all__ = ["find_entities", "find_entities_analysed", "entities_status", "load_models"]
 
 # The most characters of an article the entity stage reads, cut between words: ~50,000
 # words, more than twice the longest news features. Past it the time is the model's alone,
@@ -53,9 +53,15 @@ def find_entities(title: str, text: str) -> list[Entity]:
     """All people, cities, countries, other places and organisations of one article, each
     merged over its surface forms; [] when no spaCy model is installed or the article is not
     in English."""
+    return find_entities_analysed(title, text)[0]
+
+
+def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Analysis | None]:
+    """find_entities' entities and the model's analysis they came from (for the stages after
+    entities: quotations); ([], None) when no model is installed or the article is not in English."""
     nlp = ner.load_model()
     if nlp is None or not language.is_english(f"{title}\n{text}"):
-        return []
+        return [], None
     gaz = gazetteer()
     analysis = ner.analyse(nlp, title, leading_part(text, ENTITY_CHARS - len(title), ENTITY_LINES))
     add_listed_people(analysis, gaz)
@@ -98,7 +104,7 @@ def find_entities(title: str, text: str) -> list[Entity]:
               *_place_groups([f for f in place_forms if f not in unfounded], resolver),
               *((Entity(ORG, name, sorted(forms - {name})), forms) for name, forms in org_groups(forms_of(ORG)).items())]
     _count_mentions(groups, analysis, positions)
-    return sorted((e for e, _ in groups), key=lambda e: e.first_pos)
+    return sorted((e for e, _ in groups), key=lambda e: e.first_pos), analysis
 
 
 def _person_groups(forms: list[str], text: str) -> list[tuple[Entity, set[str]]]:
