@@ -51,7 +51,8 @@ a.ent { color: $text; }
 .quote { background-color: $quote; }
 .said { margin: 0 0 8px 0; }
 a.q { color: $text; background-color: $quote; }
-.said-quote { margin: 10px 0 2px 0; }
+.said-article { color: $muted; margin: 14px 0 4px 0; }
+.said-quote { margin: 0 0 6px 12px; }
 """)
 # Entity chips and highlighted mentions: class="chip person", class="ent city"...
 _KIND_RULE = ".{0} {{ background-color: {1.background}; color: {1.text}; }}"
@@ -239,7 +240,7 @@ def _entity_lists(entities: list[EntityInfo]) -> str:
     return "\n".join(out)
 
 
-QUOTE_EXCERPT = 140  # characters of a quotation the Quoted section shows
+QUOTE_EXCERPT = 110  # characters of a quotation the Quoted section shows: two lines of the pane
 
 
 def excerpt(words: str, limit: int = QUOTE_EXCERPT) -> str:
@@ -261,12 +262,13 @@ def quoted_section(quotes: Sequence[QuoteInfo]) -> str:
         by_speaker.setdefault(quote.speaker_id, []).append(index)
     rows = []
     for speaker_id, indexes in sorted(by_speaker.items(), key=lambda item: item[0] is None):
-        name = quotes[indexes[0]].speaker
-        who = (_chip(speaker_id, PERSON, name) if speaker_id is not None and name
-               else '<span class="muted">No named speaker</span>')
-        said = "<br>".join(f'<a class="q" href="{SCHEME}://quote/{i}">{escape(quoted(excerpt(quotes[i].quote)))}</a>'
-                           for i in indexes)
-        rows.append(f'<p class="said">{who}<br>{said}</p>')
+        links = [f'<a class="q" href="{SCHEME}://quote/{i}">{escape(quoted(excerpt(quotes[i].quote)))}</a>'
+                 for i in indexes]
+        if speaker_id is None:  # mostly short phrases (slogans, terms): one flowing line
+            rows.append(f'<p class="said"><span class="muted">No named speaker:</span> {" · ".join(links)}</p>')
+        else:
+            rows.append(f'<p class="said">{_chip(speaker_id, PERSON, quotes[indexes[0]].speaker or "")}'
+                        f'<br>{"<br>".join(links)}</p>')
     return '<p class="sect">QUOTED</p>' + "".join(rows)
 
 

@@ -23,19 +23,22 @@ SEARCH_DELAY_MS = 250
 
 
 def said_html(found: list[QuotationListing]) -> str:
-    """The quotations as our own markup: the words (search hits marked), then date, article
-    link and source."""
+    """The quotations as our own markup, under their article (date, a link to it, source):
+    the words, search hits marked."""
     if not found:
         return '<p class="muted">No quotation matches.</p>'
-    items = []
+    items, article = [], None
     for q in found:
+        if q.article_id != article:
+            article = q.article_id
+            meta = " · ".join(filter(None, [
+                escape((q.published or "")[:10]),
+                f'<a href="{markup.SCHEME}://article/{q.article_id}">{escape(q.title or "(untitled)")}</a>',
+                escape(q.publisher or ""),
+            ]))
+            items.append(f'<p class="said-article">{meta}</p>')
         words = markup.hit_html(q.marked) if q.marked else escape(q.quote)
-        meta = " · ".join(filter(None, [
-            escape((q.published or "")[:10]),
-            f'<a href="{markup.SCHEME}://article/{q.article_id}">{escape(q.title or "(untitled)")}</a>',
-            escape(q.publisher or ""),
-        ]))
-        items.append(f'<p class="said-quote">“{words}”</p><p class="meta">{meta}</p>')
+        items.append(f'<p class="said-quote">“{words}”</p>')
     return "".join(items)
 
 

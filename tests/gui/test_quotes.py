@@ -121,14 +121,20 @@ def test_what_they_said_is_for_people_only(quoted, make_window, qtbot):
 def test_the_sidebar_counts_quotations_beside_articles(quoted, make_window, qtbot):
     window = make_window(quoted)
     people = window.facets.model.section(PERSON)
-    rows = {people.child(r, 0).text(): people.child(r, 1) for r in range(people.rowCount())}
-    assert rows["Ben Noble"].text() == "4 · 3 quoted"
-    assert "4 articles; quoted 3 times" in rows["Ben Noble"].toolTip()
+    rows = {people.child(r, 0).text(): (people.child(r, 1), people.child(r, 2)) for r in range(people.rowCount())}
+    articles, quotations = rows["Ben Noble"]
+    assert (articles.text(), quotations.text()) == ("4", "3") and not quotations.icon().isNull()
+    assert "4 articles; quoted 3 times" in quotations.toolTip()
+    yulias = [people.child(r, 2) for r in range(people.rowCount()) if people.child(r, 0).text() == "Yulia"]
+    assert sorted((y.text(), y.icon().isNull()) for y in yulias) == [  # a first-name-only Yulia per article
+        ("", True), ("", True), ("1", False), ("1", False)]
     click_facet(qtbot, window, PERSON, "Ben Noble")
     wait_rows(qtbot, window, 4)
     select_title(qtbot, window, "Talks stall")
     qtbot.keyClicks(window.search.field, "war")  # articles 2 and 3: quoted in 3
-    qtbot.waitUntil(lambda: window.facets.model.section(PERSON).child(0, 1).text() == "2 · 1 quoted", timeout=5000)
+    noble = lambda: window.facets.model.section(PERSON).child(0)  # noqa: E731
+    qtbot.waitUntil(lambda: (noble().text(), noble().parent().child(0, 1).text(), noble().parent().child(0, 2).text())
+                    == ("Ben Noble", "2", "1"), timeout=5000)
 
 
 def test_the_quoted_filter_from_a_persons_menu_and_the_chip_bar(quoted, make_window, qtbot):
