@@ -83,7 +83,7 @@ def test_what_they_said_lists_a_persons_quotations_newest_first_and_searches(quo
     assert [q.quote for q in said.found] == ["The war is long", "We will win", "Prices will rise"]
     assert said.count_label.text() == "3 QUOTATIONS, NEWEST FIRST"
     text = said.browser.toPlainText()
-    assert text.index("The war is long") < text.index("Talks stall") < text.index("We will win")
+    assert text.index("Talks stall") < text.index("The war is long") < text.index("Noble on prices") < text.index("We will win")
     said.search.setText("lon OR win")  # prefixes and OR, as in the article search
     qtbot.waitUntil(lambda: [q.quote for q in said.found] == ["The war is long", "We will win"])
     assert said.count_label.text() == "2 OF 3 QUOTATIONS MATCH"
