@@ -60,14 +60,14 @@ def term_menu(window, term: Term) -> QMenu:
     if already:
         remove = menu.addAction(f"Remove the filter on {term.label}")
         remove.triggered.connect(lambda: window.remove_term(term))
+    if term.kind in ENTITY_KINDS and term.ids:
+        profile = menu.addAction(f"Open this {kind}: all about {term.label}")
+        profile.triggered.connect(lambda: window.reading.open_entity(term.ids[0]))
     if term.kind == PERSON and term.ids:
         quoted = Term(QUOTED, term.label, term.ids)
         where = menu.addAction("Articles where they are quoted")
         where.setEnabled(quoted not in window.filter.terms)
         where.triggered.connect(lambda: window.add_term(quoted))
-    if term.kind in ENTITY_KINDS and term.ids:
-        profile = menu.addAction(f"Open this {kind}: all about {term.label}")
-        profile.triggered.connect(lambda: window.reading.open_entity(term.ids[0]))
     menu.addSeparator()
     copy = menu.addAction("Copy name")
     copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(term.label))
