@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from desktop.core import preferences
+from desktop.core.errors import CuttingsError
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -46,3 +47,11 @@ def open_archive(args):
     if archive.read_only:
         print(f"note: the archive {archive} is read-only: reading only.", file=sys.stderr)
     return archive
+
+
+def checked(func, *args, **kwargs):
+    """`func(*args, **kwargs)`, its ValueError (bad input, in one sentence) as a CuttingsError."""
+    try:
+        return func(*args, **kwargs)
+    except ValueError as exc:
+        raise CuttingsError(str(exc)) from exc

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.cli_common import article_id, location, open_archive
+from desktop.cli_common import article_id, checked, location, open_archive
 from desktop.cli_output import print_rows
 from desktop.core.errors import CuttingsError
 
@@ -25,13 +25,17 @@ def add_parsers(sub, common) -> None:
     a = actions.add_parser("empty", parents=[common], help="delete the trashed articles for good")
     a.add_argument("--older-than", type=float, metavar="DAYS", help="only those trashed more than DAYS ago")
 
-    p = sub.add_parser("edit", parents=[common], help="correct an article's title, authors, date or publisher")
+    p = sub.add_parser("edit", parents=[common],
+                       help="correct an article's title, authors, date, publisher or address (undoable)")
     p.add_argument("id", type=article_id)
     p.add_argument("--title")
     p.add_argument("--author", action="append", metavar="NAME",
                    help="the authors, in order (repeatable; --author '' for none)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the publication date ('' for none)")
     p.add_argument("--publisher")
+    p.add_argument("--url", help="the article's web address ('' for none)")
+    p.add_argument("--from-page", action="store_true",
+                   help="forget your edits: the details the saved copy gives")
 
     sub.add_parser("reindex", parents=[common], help="find entities again in every stored article")
 
@@ -61,14 +65,6 @@ def _each(archive, ids: list[int], verb: str, change, in_trash: bool | None) -> 
     return 0 if len(chosen) == len(ids) else 1
 
 
-def _checked(func, *args, **kwargs):
-    """`func(*args, **kwargs)`, its ValueError (bad input, in one sentence) as a CuttingsError."""
-    try:
-        return func(*args, **kwargs)
-    except ValueError as exc:
-        raise CuttingsError(str(exc)) from exc
-
-
 def cmd_delete(args) -> int:
     """Move the articles to the trash, or (--permanently) delete them for good."""
     from desktop.core.store.archive import delete_articles
@@ -87,7 +83,7 @@ def cmd_trash(args) -> int:
     if args.action == "restore":
         return _each(open_archive(args), args.ids, "restored", restore_articles, True)
     if args.action == "empty":
-        deleted = _checked(empty_trash, open_archive(args), args.older_than)
+        deleted = checked(empty_trash, open_archive(args), args.older_than)
         print(f"deleted {deleted} article{'' if deleted == 1 else 's'} from the trash for good")
         return 0
     archive = open_archive(args)
@@ -96,18 +92,25 @@ def cmd_trash(args) -> int:
 
 
 def cmd_edit(args) -> int:
-    """Change the given fields of one article; exit 2 if none is given."""
+    """Change the given fields of one article, or take the page's own values again, as an
+    undoable correction; exit 2 if nothing (or both) is asked."""
+    from desktop.core.corrections import edit_article, take_page_values
     from desktop.core.query import summaries
-    from desktop.core.store.archive import update_article
 
-    changes = {"title": args.title, "authors": args.author, "published": args.date, "publisher": args.publisher}
-    if all(v is None for v in changes.values()):
-        print("cuttings edit: nothing to change (give --title, --author, --date or --publisher)", file=sys.stderr)
+    changes = {"title": args.title, "authors": args.author, "published": args.date, "publisher": args.publisher,
+               "url": args.url}
+    given = any(v is not None for v in changes.values())
+    if given == args.from_page:
+        print("cuttings edit: give --title, --author, --date, --publisher or --url, or else --from-page",
+              file=sys.stderr)
         return 2
     archive = open_archive(args)
-    _checked(update_article, archive, args.id, **changes)
+    if args.from_page:
+        checked(take_page_values, archive, args.id)
+    else:
+        checked(edit_article, archive, args.id, **changes)
     title = next((s.title for s in summaries(archive, [args.id])), "")
-    print(f"edited {args.id} {title}")
+    print(f"{'took the page values of' if args.from_page else 'edited'} {args.id} {title}")
     return 0
 
 

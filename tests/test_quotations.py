@@ -163,3 +163,21 @@ def test_an_upgraded_archive_gets_the_quotation_index(tmp_path):
     archive = Archive(path)
     store_article(archive, quoting(1, [("We will win", "Ben Noble")]))
     assert [q.quote for q in quotations(archive, QuoteQuery(search="win"))] == ["We will win"]
+
+
+def test_corrections_to_people_carry_over_to_their_quotations(archive):
+    from desktop.core import corrections
+
+    a = store_article(archive, quoting(1, [("We will win", "Ben Noble"), ("No to war", "Yulia")])).id
+    b = store_article(archive, quoting(2, [("Prices will rise", "B. Noble")],
+                                       people=(Entity(PERSON, "B. Noble"), YULIA))).id
+    speakers = lambda article_id: [q.speaker for q in detail(archive, article_id).quotes]  # noqa: E731
+    noble = detail(archive, a).quotes[0].speaker_id
+    corrections.rename_entity(archive, noble, "Benjamin Noble")
+    assert speakers(a) == ["Benjamin Noble", "Yulia"]
+    other = detail(archive, b).quotes[0].speaker_id
+    corrections.merge_entities(archive, [other], into=noble)
+    assert [q.quote for q in quotations(archive, QuoteQuery(speaker_ids=(noble,)))] == [
+        "Prices will rise", "We will win"]
+    store_article(archive, quoting(1, [("We will win", "Ben Noble")]), refresh=True)  # the page's old name
+    assert speakers(a) == ["Benjamin Noble"]

@@ -40,6 +40,9 @@ class Entity:
     country: str | None = None  # ISO 3166 alpha-2: for a city its country, for a country itself
     lat: float | None = None
     lon: float | None = None
+    # The archive key a correction gave it (a namesake split off from another entity of the
+    # same name); None: the key follows from its kind, name or place (store.archive.entity_key).
+    key: str | None = None
 
 
 @dataclass

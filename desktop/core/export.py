@@ -131,13 +131,15 @@ def _markdown(item: Detail) -> str:
     return "\n".join(lines) + item.text.strip() + "\n" + ("\n".join(quoted) + "\n" if item.quotes else "")
 
 
-def _write_json(archive: Archive, items: Iterable[Detail], out: TextIO, record=_record) -> None:
-    # A JSON array with one record a line: json.load reads it whole, `import` one record at a time.
+def _write_json(archive: Archive, items: Iterable[Detail], out: TextIO, record=_record,
+                extra: dict | None = None) -> None:
+    """A JSON array with one record a line: json.load reads it whole, `import` one record at
+    a time. `extra`: fields of the first record beyond the article's (the corrections)."""
     out.write("[")
     first = True
     for item in items:
         out.write("\n" if first else ",\n")
-        out.write(json.dumps(record(archive, item), ensure_ascii=False))
+        out.write(json.dumps(record(archive, item) | (extra if first and extra else {}), ensure_ascii=False))
         first = False
     out.write("]\n" if first else "\n]\n")
 
@@ -184,7 +186,20 @@ def write_export(archive: Archive, fmt: str, out: TextIO, ids: list[int] | None 
         citations.WRITERS[fmt](citations.cited(archive, ids), out)
         return
     items = (d for d in (detail(archive, i) for i in ids) if d is not None)
-    WRITERS[fmt](archive, items, out)
+    if fmt == "json":
+        _write_json(archive, items, out, extra=_corrections_field(archive, ids))
+    else:
+        WRITERS[fmt](archive, items, out)
+
+
+def _corrections_field(archive: Archive, ids: list[int]) -> dict:
+    """{"corrections": the archive's corrections file} for a JSON export's first record, when
+    it has corrections of every article or of the exported ones; importing the export applies
+    them again (export_file), so later imports there meet the same fixes."""
+    from desktop.core.corrections.portable import corrections_document
+
+    document = corrections_document(archive, set(ids))
+    return {"corrections": document} if document["corrections"] else {}
 
 
 @contextmanager

@@ -18,6 +18,7 @@ from typing import TextIO
 from urllib.parse import urlsplit
 
 from desktop.core.article import ENTITY_KINDS, Article, Entity, Original, Quote
+from desktop.core.corrections.portable import apply_document, check_document
 from desktop.core.errors import CuttingsError
 from desktop.core.store.archive import Exported, Kept, Outcome, store_articles
 from desktop.core.store.db import Archive
@@ -36,13 +37,17 @@ def import_export(archive: Archive, path: Path) -> list[Outcome | ValueError]:
     (a file that stops being JSON part-way ends with one such entry). Raises CuttingsError if
     the file cannot be read or is not a JSON array.
     """
+    documents: list[object] = []  # the corrections a record carries, applied once all are stored
     try:
         with path.open(encoding="utf-8") as stream:
-            return store_articles(archive, (_checked(r) for r in _records(stream)))
+            outcomes = store_articles(archive, (_checked(r, documents) for r in _records(stream)))
     except OSError as exc:
         raise CuttingsError(f"Cannot read the file: {exc.strerror}") from exc
     except UnicodeDecodeError as exc:  # the whole file is rolled back: it is not an export
         raise CuttingsError("Not a Cuttings export file (not UTF-8 text)") from exc
+    for document in documents:
+        apply_document(archive, document, path.name)
+    return outcomes
 
 
 class _Reader:
@@ -148,14 +153,18 @@ def _moment(obj: dict, key: str) -> datetime | None:
     return moment and moment.astimezone(timezone.utc)
 
 
-def _checked(record: object) -> Exported | ValueError:
+def _checked(record: object, documents: list[object]) -> Exported | ValueError:
     """The article, offline copy and kept facts of one record, or a ValueError saying what
-    is wrong with it (or the reader's ValueError, passed on)."""
+    is wrong with it (or the reader's ValueError, passed on). The corrections a record
+    carries, checked, go to `documents`."""
     if isinstance(record, ValueError):
         return record
     try:
         if not isinstance(record, dict):
             raise ValueError(f"A record should be an object, not {NAMES.get(type(record), 'that')}")
+        if record.get("corrections") is not None:
+            check_document(record["corrections"], "the record")
+            documents.append(record["corrections"])
         original = _field(record, "original", (dict,))
         return _article(record), _original(original), _kept(record, original or {})
     except ValueError as exc:

@@ -101,6 +101,17 @@ class Gazetteer:
         cities = [self._city(int(i)) for i in rows.split(b",")] if rows else []
         return self._places.get(key, []) + sorted(cities, key=lambda p: -p.population)
 
+    def by_id(self, geonameid: int) -> Place | None:
+        """The country, region or city with this GeoNames id; None if the gazetteer lacks it.
+        Cities are scanned line by line (~30 ms): for a place the user picks, not for the
+        entity stage."""
+        for places in self._places.values():
+            for place in places:
+                if place.geonameid == geonameid:
+                    return place
+        prefix = f"{geonameid}\t".encode("ascii")
+        return next((self._city(i) for i, row in enumerate(self._rows) if row.startswith(prefix)), None)
+
     def _city(self, i: int) -> Place:
         gid, name, iso, lat, lon, pop, admin1, capital = self._rows[i].decode("utf-8").split("\t")
         return Place(CITY, name, int(gid), iso, float(lat), float(lon), int(pop), admin1, capital == "1")

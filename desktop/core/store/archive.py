@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
 from desktop.core.article import CITY, COUNTRY, PERSON, Article, Entity, Original, Quote
-from desktop.core.errors import DamagedCopy
+from desktop.core.errors import CuttingsError, DamagedCopy
 from desktop.core.store.db import Archive
 from desktop.core.store.models import (
     ArticleAuthor,
@@ -152,7 +152,6 @@ def replace_entities(archive: Archive, article_id: int, entities: list[Entity], 
         session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
         _write_entities(session, article_id, entities)
         write_quotations(session, article_id, quotes)
-        row.person_count = person_count(entities)
         _drop_orphans(session)
 
 
@@ -180,34 +179,70 @@ def update_article(
     authors: list[str] | None = None,
     published: str | None = None,
     publisher: str | None = None,
+    url: str | None = None,
 ) -> None:
-    """Correct an article's metadata; None leaves a field as it is, "" (or []) clears the
-    date, publisher or authors. The article is marked edited, so a refresh keeps the change.
+    """Correct an article's metadata (see update_details), in one transaction."""
+    with archive.transaction() as session:
+        update_details(session, article_id, title=title, authors=authors, published=published,
+                       publisher=publisher, url=url)
 
-    Raises ValueError (one sentence, nothing changed) for an unknown id, an empty title or
-    a date that is not YYYY-MM-DD (a full ISO timestamp, as pages give, is accepted too).
+
+def update_details(
+    session: Session,
+    article_id: int,
+    *,
+    title: str | None = None,
+    authors: list[str] | None = None,
+    published: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+) -> None:
+    """Correct an article's metadata in `session`; None leaves a field as it is, "" (or [])
+    clears the date, publisher, address or authors. The article is marked edited, so a refresh
+    keeps the change.
+
+    Raises ValueError (one sentence, nothing changed) for an unknown id, an empty title, a date
+    that is not YYYY-MM-DD (a full ISO timestamp, as pages give, is accepted too), an address
+    that is not http(s) or one another article has.
     """
     if title is not None and not title.strip():
         raise ValueError("An article needs a title.")
     published = _checked_date(published) if published is not None else None
-    with archive.transaction() as session:
-        row = session.get(ArticleRow, article_id)
-        if row is None:
-            raise ValueError(f"There is no article {article_id} in the archive.")
-        if title is not None:
-            row.title = " ".join(title.split())
-        if authors is not None:
-            names = list(dict.fromkeys(n for n in (" ".join(a.split()) for a in authors) if n))
-            session.exec(delete(ArticleAuthor).where(ArticleAuthor.article_id == article_id))
-            _write_authors(session, article_id, names)
-            row.authors_text = join_names(names)
-            _drop_orphans(session)
-        if published is not None:
-            row.published = published or None
-        if publisher is not None:
-            row.publisher = publisher.strip() or None
-        row.edited = row.updated = datetime.now(timezone.utc)
-        session.add(row)
+    row = session.get(ArticleRow, article_id)
+    if row is None:
+        raise ValueError(f"There is no article {article_id} in the archive.")
+    if url is not None:
+        row.url, row.source_url = _free_url(session, article_id, url)
+    if title is not None:
+        row.title = " ".join(title.split())
+    if authors is not None:
+        names = list(dict.fromkeys(n for n in (" ".join(a.split()) for a in authors) if n))
+        session.exec(delete(ArticleAuthor).where(ArticleAuthor.article_id == article_id))
+        _write_authors(session, article_id, names)
+        row.authors_text = join_names(names)
+        _drop_orphans(session)
+    if published is not None:
+        row.published = published or None
+    if publisher is not None:
+        row.publisher = publisher.strip() or None
+    row.edited = row.updated = datetime.now(timezone.utc)
+    session.add(row)
+
+
+def _free_url(session: Session, article_id: int, url: str) -> tuple[str | None, str | None]:
+    """(normalised, as given) for an article's new address; (None, None) for ""; ValueError
+    for an address that is not http(s) or that another article has."""
+    given = url.strip()
+    if not given:
+        return None, None
+    try:
+        normal = normalize_url(given)
+    except CuttingsError as exc:
+        raise ValueError(f"{given} cannot be an article's address: {exc}.") from exc
+    other = session.exec(select(ArticleRow.id).where(ArticleRow.url == normal, ArticleRow.id != article_id)).first()
+    if other is not None:
+        raise ValueError(f"Article {other} has the address {given} already.")
+    return normal, given
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -249,6 +284,8 @@ def inflate(snapshot: Snapshot) -> bytes:
 
 def entity_key(entity: Entity, article_id: int) -> str:
     """What makes two mentions one archive-wide entity (see EntityRow)."""
+    if entity.key:
+        return entity.key
     if entity.kind in (CITY, COUNTRY) and entity.geonameid:
         return f"geo:{entity.geonameid}"
     if entity.kind == COUNTRY and entity.country:
@@ -276,7 +313,6 @@ def _fill_row(row: ArticleRow, article: Article, keep_metadata: bool = False) ->
     row.image = article.image
     row.text = article.text
     row.text_hash = text_hash(article.text)
-    row.person_count = person_count(article.entities)
 
 
 def join_names(names: list[str]) -> str:
@@ -307,7 +343,15 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
 
     One query finds the known rows and one flush writes the new ones: an article names
     dozens of entities, and a query per entity was most of an import's storing time.
+    The archive's corrections apply first (corrections.rules), and the article's person
+    count follows what is stored.
     """
+    # Imported here: the corrections package builds on this module.
+    from desktop.core.corrections.rules import apply_corrections
+
+    article = session.get(ArticleRow, article_id)
+    entities = apply_corrections(session, article_id, article.title, article.text, entities)
+    article.person_count = person_count(entities)
     keyed = [((e.kind, entity_key(e, article_id)), e) for e in entities]
     rows = {
         (r.kind, r.key): r
