@@ -190,3 +190,10 @@ def test_removal_leaves_its_quotations_without_a_speaker(archive):
         session.add(Quotation(article_id=1, entity_id=named["Alexey Navalny"], text="Yes", start=0, end=3))
     corrections.remove_entity(archive, named["Alexey Navalny"], article_id=2)
     assert {(q[1], q[2]) for q in tables(archive)["quotation"]} == {(2, None), (1, named["Alexey Navalny"])}
+
+
+def test_a_first_name_placed_in_geonames_becomes_an_entity_of_the_archive(archive):
+    named = seeded(archive)
+    change = corrections.change_kind(archive, named["Yulia"], "place", 792680)  # Belgrade
+    row = entity(archive, change.entity_id)
+    assert (row["key"], row["scope_article_id"]) == ("geo:792680", None)

@@ -55,8 +55,9 @@ def _identity_of(place) -> dict:
 
 
 def place_identity(row: EntityRow, geonameid: int | None) -> dict:
-    """What the entity `row` becomes as the GeoNames place `geonameid`, or (None) as a place
-    GeoNames does not have, under its own name. ValueError for an id the gazetteer lacks."""
+    """What the entity `row` becomes as the GeoNames place `geonameid` (an entity of the whole
+    archive), or (None) as a place GeoNames does not have, under its own name (of one article
+    if the row is). ValueError for an id the gazetteer lacks."""
     if geonameid is None:
         return row_identity(row) | {"kind": str(PLACE), "key": None, "geonameid": None, "country": None,
                                     "lat": None, "lon": None}
@@ -64,7 +65,7 @@ def place_identity(row: EntityRow, geonameid: int | None) -> dict:
     if place is None:
         raise ValueError(f"GeoNames {geonameid} is not among the places Cuttings knows "
                          "(cities of 1,000 people or more, countries, US states, some regions).")
-    return _identity_of(place) | {"local": row.scope_article_id is not None}
+    return _identity_of(place)  # a GeoNames place is one of the whole archive
 
 
 def likely_place(name: str) -> dict:

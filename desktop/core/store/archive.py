@@ -22,6 +22,8 @@ from desktop.core.store.models import (
     Mention,
     Snapshot,
 )
+from desktop.core.store.confirmed import with_confirmed
+from desktop.core.store.people_join import join_earlier_surnames, with_known_people
 from desktop.core.store.quotations import write_quotations
 from desktop.core.store.same import find_at_address, find_same, free_address, text_hash
 from desktop.core.urls import normalize_url
@@ -350,6 +352,8 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
     from desktop.core.corrections.rules import apply_corrections
 
     article = session.get(ArticleRow, article_id)
+    entities = with_confirmed(session, article.title, article.text, entities)  # store.confirmed
+    entities = with_known_people(session, article_id, entities)  # store.people_join
     entities = apply_corrections(session, article_id, article.title, article.text, entities)
     article.person_count = person_count(entities)
     keyed = [((e.kind, entity_key(e, article_id)), e) for e in entities]
@@ -386,6 +390,8 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
     for ident, mention in mentions.items():
         mention.entity_id = rows[ident].id
         session.add(mention)
+    session.flush()
+    join_earlier_surnames(session, article_id)
 
 
 def _drop_orphans(session: Session) -> None:

@@ -1,0 +1,142 @@
+"""One person across articles: a surname alone joins the archive's one person of that surname.
+
+The entity stage sees one article at a time, so "Navalny" in an article that never gives his
+first name is a person of that article alone (a one-word person is scoped to its article:
+it may be anyone's first name or surname). As the article is stored, the archive can say more:
+when it knows exactly one person whose name ends with that word, and none whose name starts
+with it, and the article names no one else of that surname, the word is that person. Both
+ways, in the transaction that stores the article: the new article's surnames alone join known
+people (before the user's corrections apply, so a correction made on the joined person holds
+again), and a new full name that is the only one of its surname takes in the surnames that
+earlier articles left alone. A one-word person a correction names is left to that correction.
+Anything less sure stays apart and is among the likely duplicates (desktop.core.duplicates).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from typing import NamedTuple
+
+from sqlalchemy import func, or_, update
+from sqlmodel import Session, col, delete, select
+
+from desktop.core.article import PERSON, Entity
+from desktop.core.entities.name_forms import fold
+from desktop.core.entities.name_parts import is_suffix
+from desktop.core.store.models import EntityRow, Mention, Quotation
+
+
+class _Person(NamedTuple):
+    id: int
+    name: str
+    key: str
+    article: int | None  # the article a one-word person belongs to; None for a full name
+
+
+class _Known:
+    """The archive's people whose names end or start with some words (folded): who they are."""
+
+    def __init__(self, session: Session, words: set[str]):
+        # LIKE is case-blind for ASCII letters in SQLite; lower() around the name took twice as long.
+        likes = [col(EntityRow.name).contains(w, autoescape=True) for w in words]
+        rows = session.exec(select(EntityRow.id, EntityRow.name, EntityRow.key, EntityRow.scope_article_id)
+                            .where(EntityRow.kind == PERSON, or_(*likes))).all() if words else []
+        folded = {fold(w) for w in words}
+        self.people = [_Person(*row) for row in rows]
+        self.ends, self.starts = defaultdict(set), defaultdict(set)
+        for p in self.people:
+            if p.article is None:
+                if (last := surname(p.name)) in folded:
+                    self.ends[last].add(p)
+                if (first := fold(p.name.split()[0])) in folded:
+                    self.starts[first].add(p)
+
+    def only_one(self, word: str) -> _Person | None:
+        """The one full name ending with the folded `word`, if no other ends or starts so."""
+        ends = self.ends[word]
+        return next(iter(ends)) if len(ends) == 1 and not self.starts[word] else None
+
+
+def surname(name: str, folded: bool = True) -> str:
+    """The last word of a full name (folded unless asked not to), a generational suffix left out."""
+    words = name.split()
+    while len(words) > 1 and is_suffix(words[-1].rstrip(",")):
+        words.pop()
+    return fold(words[-1]) if folded else words[-1]
+
+
+def with_known_people(session: Session, article_id: int, entities: list[Entity]) -> list[Entity]:
+    """`entities` of the article `article_id`, each one-word person that is the surname of the
+    archive's one known person of it (see the module) made that person, its word an alias."""
+    from desktop.core.store.archive import entity_key
+
+    ruled = _ruled_keys(session)
+    here = {surname(e.name) for e in entities if e.kind == PERSON and not e.local}
+    alone = [e for e in entities if e.kind == PERSON and e.local and " " not in e.name.strip()
+             and fold(e.name) not in here and (PERSON, entity_key(e, article_id)) not in ruled]
+    if not alone:
+        return entities
+    known = _Known(session, {e.name.strip() for e in alone})
+    joined = {}
+    for e in alone:
+        if (full := known.only_one(fold(e.name))) is not None:
+            joined[id(e)] = replace(e, name=full.name, key=full.key, local=False,
+                                    aliases=sorted({*e.aliases, e.name} - {full.name}))
+    return [joined.get(id(e), e) for e in entities]
+
+
+def join_earlier_surnames(session: Session, article_id: int) -> int:
+    """After the article `article_id` is written: each full name new to the archive (no other
+    article names it) that is the archive's only one of its surname takes in the one-word
+    people of that surname that earlier articles left alone (set-based: mentions and
+    quotations move). Returns how many were joined."""
+    mine = select(Mention.entity_id).where(Mention.article_id == article_id)
+    full = session.exec(select(EntityRow.id, EntityRow.name, EntityRow.key, EntityRow.scope_article_id)
+                        .join(Mention, Mention.entity_id == EntityRow.id)
+                        .where(col(EntityRow.id).in_(mine), EntityRow.kind == PERSON,
+                               col(EntityRow.scope_article_id).is_(None), col(EntityRow.name).contains(" "))
+                        .group_by(EntityRow.id).having(func.count() == 1)).all()
+    if not full:  # a name other articles have was there when their surnames were stored
+        return 0
+    full = [_Person(*row) for row in full]
+    known = _Known(session, {surname(p.name, folded=False) for p in full})
+    ruled = _ruled_keys(session)
+    joined = 0
+    for person in full:
+        word = surname(person.name)
+        if known.only_one(word) == person:
+            alone = [p for p in known.people if p.article not in (None, article_id) and fold(p.name) == word
+                     and (PERSON, p.key) not in ruled]
+            joined += _join(session, alone, person)
+    return joined
+
+
+def _ruled_keys(session: Session) -> set[tuple[str, str]]:
+    """(kind, key) of every entity an active correction names: those are the user's to decide."""
+    from desktop.core.corrections.rules import active_rules
+
+    return {(m["kind"], m["key"]) for rule in active_rules(session) for m in rule.get("match", ())}
+
+
+def _join(session: Session, alone: list[_Person], full: _Person) -> int:
+    """Make the one-word people `alone` the person `full`: their mentions and quotations move,
+    their word becomes one of its aliases, their rows go. An article that already names
+    `full` keeps its one-word person apart."""
+    ids = [p.id for p in alone]
+    if not ids:
+        return 0
+    named_there = select(Mention.article_id).where(Mention.entity_id == full.id)
+    moved = set(session.exec(select(Mention.entity_id).where(col(Mention.entity_id).in_(ids),
+                                                             col(Mention.article_id).not_in(named_there))).all())
+    if not moved:
+        return 0
+    session.exec(update(Mention).where(col(Mention.entity_id).in_(moved)).values(entity_id=full.id))
+    session.exec(update(Quotation).where(col(Quotation.entity_id).in_(moved)).values(entity_id=full.id))
+    row = session.get(EntityRow, full.id)
+    aliases = [a for a in row.aliases.split("\n") if a]
+    new = {p.name for p in alone if p.id in moved} - {*aliases, row.name}
+    row.aliases = "\n".join([*aliases, *sorted(new)])
+    session.add(row)
+    session.exec(delete(EntityRow).where(col(EntityRow.id).in_(moved)))
+    return len(moved)
