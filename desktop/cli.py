@@ -2,8 +2,8 @@
 
 Each sub-command is a few lines over core calls, in a module of its group (cli_import,
 cli_read, cli_quotes, cli_write, cli_desk, cli_duplicates, cli_config), which adds its parsers
-and names its handlers. Exit codes: 0 all went well, 1 something failed (one line per failure on stdout or stderr, never a
-traceback unless --debug), 2 usage.
+and names its handlers. Exit codes: 0 all went well, 1 something failed (one line per
+failure on stdout or stderr, never a traceback unless --debug), 2 usage.
 """
 
 from __future__ import annotations
