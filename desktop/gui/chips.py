@@ -74,11 +74,12 @@ class ChipBar(QWidget):
 
     def _add_toggle(self, term: Term) -> None:
         """A "quoted" switch after a person's chip: only the articles where they are quoted, or back."""
-        toggle = QToolButton(text="quoted", checkable=True, checked=term.kind == QUOTED)
+        quoted = term.kind == QUOTED
+        toggle = QToolButton(text="✓ where quoted" if quoted else "where quoted", checkable=True, checked=quoted)
         toggle.setObjectName("quotedToggle")
         toggle.setCursor(Qt.CursorShape.PointingHandCursor)
         toggle.setAccessibleName(f"Only articles where {term.label} is quoted")
-        toggle.setToolTip(markup.literal(f"Every article naming {term.label}" if term.kind == QUOTED
+        toggle.setToolTip(markup.literal(f"Every article naming {term.label}" if quoted
                                          else f"Only the articles where {term.label} is quoted"))
         toggle.toggled.connect(lambda on, t=term: self._swap(t, QUOTED if on else PERSON))
         self._layout.insertWidget(len(self.chips) + len(self.toggles), toggle)
