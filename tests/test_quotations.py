@@ -181,3 +181,19 @@ def test_corrections_to_people_carry_over_to_their_quotations(archive):
         "Prices will rise", "We will win"]
     store_article(archive, quoting(1, [("We will win", "Ben Noble")]), refresh=True)  # the page's old name
     assert speakers(a) == ["Benjamin Noble"]
+
+
+def test_a_schema_5_archive_gets_the_covering_indexes(tmp_path):
+    from desktop.core.store.models import QUOTATION_ARTICLE_INDEX, QUOTATION_ENTITY_INDEX
+
+    path = tmp_path / "five.sqlite3"
+    Archive(path)
+    con = sqlite3.connect(path)
+    for name in (QUOTATION_ARTICLE_INDEX, QUOTATION_ENTITY_INDEX):
+        con.execute(f"DROP INDEX {name}")
+    con.execute("UPDATE meta SET value='5' WHERE key='schema_version'")
+    con.commit()
+    Archive(path)
+    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    con.close()
+    assert {QUOTATION_ARTICLE_INDEX, QUOTATION_ENTITY_INDEX} <= names

@@ -116,13 +116,16 @@ def quote_counts(archive: Archive, entity_ids: Sequence[int], flt: Filter = Filt
     quoted there (one query). Raises SearchSyntaxError as query.article_ids does."""
     if not entity_ids:
         return {}
-    within = col(Quotation.article_id).in_(matching_ids(archive, flt)) if flt.is_narrowed \
-        else shown(Quotation.article_id, flt)
-    query = (
-        select(Quotation.entity_id, func.count(Quotation.id))
-        .where(col(Quotation.entity_id).in_(list(entity_ids)), within)
-        .group_by(Quotation.entity_id)
-    )
+    speakers = list(entity_ids)
+    if flt.is_narrowed:
+        # Driven from the listed articles: coalesce hides the (entity, article) index, with
+        # which SQLite would look up every speaker in every article (555 ms, not 52, for
+        # 300 people in 5,000 articles of 20,000; bench_quotations.py).
+        where = (func.coalesce(Quotation.entity_id, 0).in_(speakers),
+                 col(Quotation.article_id).in_(matching_ids(archive, flt)))
+    else:
+        where = (col(Quotation.entity_id).in_(speakers), shown(Quotation.article_id, flt))
+    query = select(Quotation.entity_id, func.count(Quotation.id)).where(*where).group_by(Quotation.entity_id)
     with archive.engine.connect() as conn, search_errors(archive):
         return dict(conn.execute(query).all())
 

@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel
 from desktop.core.errors import CuttingsError, DamagedArchive, DiskFull
 from desktop.core.store import models, sqlite
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # MIGRATIONS[n] upgrades an archive from schema n-1 to n, inside one transaction.
 # Each step gets the connection and the engine module (for engine-specific parts).
@@ -30,11 +30,12 @@ def _create_schema(conn: Connection, backend: ModuleType) -> None:
     backend.install(conn)
 
 
-def _declared_index(table, name: str) -> Migration:
-    """A step creating an index a model declares (a new archive has it from step 1)."""
+def _declared_index(table, *names: str) -> Migration:
+    """A step creating indexes a model declares (a new archive has them from step 1)."""
 
     def step(conn: Connection, backend: ModuleType) -> None:
-        next(i for i in table.indexes if i.name == name).create(conn, checkfirst=True)
+        for name in names:
+            next(i for i in table.indexes if i.name == name).create(conn, checkfirst=True)
 
     return step
 
@@ -81,6 +82,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _declared_index(models.ArticleRow.__table__, models.ARTICLE_DATES_INDEX),
     4: _declared_columns(models.ArticleRow.__table__, "edited", "trashed"),
     5: _schema_5,
+    6: _declared_index(models.Quotation.__table__, models.QUOTATION_ARTICLE_INDEX, models.QUOTATION_ENTITY_INDEX),
 }
 
 
