@@ -22,11 +22,11 @@ SAID_LIMIT = 500  # newest quotations listed; the search box finds older ones
 SEARCH_DELAY_MS = 250
 
 
-def said_html(found: list[QuotationListing]) -> str:
+def said_html(found: list[QuotationListing], searching: bool = False) -> str:
     """The quotations as our own markup, under their article (date, a link to it, source):
-    the words, search hits marked."""
+    the words, search hits marked; `searching`: `found` answers a search."""
     if not found:
-        return '<p class="muted">No quotation matches.</p>'
+        return f'<p class="muted">{"No quotation matches." if searching else "Not quoted in the archive."}</p>'
     items, article = [], None
     for q in found:
         if q.article_id != article:
@@ -111,7 +111,7 @@ class SaidPanel(QWidget):
         if shown < matching:
             label += f" (THE NEWEST {shown:,} SHOWN)"
         self.count_label.setText(label)
-        self.browser.set_markup(said_html(self.found))
+        self.browser.set_markup(said_html(self.found, bool(self.search.text().strip())))
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, SearchSyntaxError):

@@ -108,7 +108,8 @@ def test_a_quotation_in_what_they_said_selects_its_article(quoted, make_window, 
 
 
 def test_what_they_said_is_for_people_only(quoted, make_window, qtbot):
-    from tests.gui.conftest import BELGRADE, make_article
+    from desktop.core import query
+    from tests.gui.conftest import BELGRADE, PETROVA, make_article
 
     store_article(quoted, make_article(9, [BELGRADE], title="Belgrade story"))
     window = make_window(quoted)
@@ -116,6 +117,10 @@ def test_what_they_said_is_for_people_only(quoted, make_window, qtbot):
     view = window.reading.entity_view
     qtbot.waitUntil(lambda: view.profile is not None and view.profile.entity.name == "Belgrade")
     assert not view.tabs.isTabVisible(1)
+    said_nothing = store_article(quoted, make_article(10, [PETROVA], title="Petrova named")).id
+    view.open(next(e.id for e in query.detail(quoted, said_nothing).entities))
+    qtbot.waitUntil(lambda: view.tabs.isTabVisible(1) and view.tabs.tabText(1) == "What they said (0)")
+    assert "Not quoted in the archive." in view.said.browser.toPlainText()
 
 
 def test_the_sidebar_counts_quotations_beside_articles(quoted, make_window, qtbot):
