@@ -12,25 +12,31 @@ SINGLE_OPEN, SINGLE_CLOSE, SINGLE_STRAIGHT = "\u2018", "\u2019", "'"
 
 # Verbs of saying and writing, every form that introduces a quotation ("said Leonid", "he
 # added:", "Emery tweeted", "Rothman recalls thinking"). "called" and "described" take an object
-# before the quotation ("called the tax bill 'the worst...'").
+# before the quotation ("called the tax bill 'the worst...'"). Forms that are mostly nouns
+# ("claims", "states", "reports", "a recount") are left out.
 SPEECH_VERBS = frozenset("""
 say says said saying tell tells told telling add adds added adding write writes wrote written writing
 ask asks asked asking recall recalls recalled recalling explain explains explained explaining
-state states stated stating tweet tweets tweeted tweeting post posts posted posting
+states stated stating tweeted tweeting posted posting
 note notes noted noting insist insists insisted insisting argue argues argued arguing
-claim claims claimed claiming warn warns warned warning admit admits admitted admitting
-reply replies replied replying respond responds responded responding declare declares declared
+claimed claiming warn warns warned warning admit admits admitted admitting
+replied replying respond responds responded responding declare declares declared
 announce announces announced continue continues continued conclude concludes concluded
 acknowledge acknowledges acknowledged agree agrees agreed concede concedes conceded
 suggest suggests suggested predict predicts predicted complain complains complained
-remark remarks remarked observe observes observed comment comments commented
+remarked observe observes observed commented
 exclaim exclaims exclaimed shout shouts shouted yell yells yelled whisper whispers whispered
-instruct instructs instructed urge urges urged vow vows vowed promise promises promised
-joke jokes joked quip quips quipped muse muses mused boast boasts boasted
-recount recounts recounted remember remembers remembered
-call calls called calling describe describes described describing put puts
+instruct instructs instructed urge urges urged vowed promised
+joked quipped mused boasted
+recounted remember remembers remembered
+calls called calling describe describes described describing
 speak speaks spoke speaking testify testifies testified
-confirm confirms confirmed deny denies denied report reports reported
+confirm confirms confirmed deny denies denied reported
+shouting yelling whispering exclaiming urging vowing promising joking quipping boasting recounting
+remembering confirming denying reporting testifying complaining remarking observing commenting
+suggesting predicting replying responding declaring announcing concluding acknowledging conceding
+plead pleads pleaded pleading begged begging demanded demanding
+scream screamed screaming cried
 """.split())
 # A phrase that turns a verb of saying into imagined speech ("as if to say 'You got me?'").
 HYPOTHETICAL_BEFORE = re.compile(r"\bas (?:if|though)\s+(?:to\s+)?\w+$", re.IGNORECASE)
@@ -76,3 +82,18 @@ GENDERED_NOUNS = {"woman": SHE, "girl": SHE, "mother": SHE, "daughter": SHE, "wi
                   "man": HE, "boy": HE, "father": HE, "son": HE, "husband": HE, "brother": HE,
                   "grandfather": HE, "widower": HE, "actor": HE, "spokesman": HE, "chairman": HE,
                   "businessman": HE, "congressman": HE}
+# Nouns for a person that a definite description of a speaker ends in ("the real estate mogul
+# added", "said the Arizona Republican"). Words for offices that speak for a body ("official",
+# "source", "spokesperson") are left out: "the official said" is an unnamed source.
+PERSON_ROLES = frozenset(GENDERED_NOUNS) | frozenset("""
+republican democrat conservative liberal senator congressman congresswoman lawmaker legislator
+mp mla mep minister premier president chancellor governor mayor leader chairman chairwoman ceo
+founder co-founder executive mogul billionaire tycoon entrepreneur investor banker economist
+analyst professor scientist researcher historian author writer novelist poet journalist editor
+artist actor actress singer musician rapper director producer star player striker goalkeeper
+coach manager captain champion athlete runner driver doctor surgeon nurse lawyer attorney
+prosecutor judge teacher student pastor priest bishop rabbi imam general colonel commander
+veteran activist campaigner candidate nominee diplomat ambassador envoy astronaut pilot
+farmer fisherman owner designer architect engineer programmer lieutenant sergeant detective
+sheriff commissioner inspector trooper constable superintendent
+""".split())

@@ -18,10 +18,15 @@ OPEN, CLOSE = "open", "close"
 # A closed pair may run over this many hard line breaks (a heading-like line inside a quoted
 # tweet); more is an unpaired mark swallowing the text after it.
 MAX_BREAKS_INSIDE = 2
+# An apostrophe after a space: a contraction or an elided year ("'s", "'90s", "'em", "'n'").
+_ELISION = re.compile(r"(?:s|t|re|ll|ve|d|m|em|n|tis|twas|cause|til)\b|\d", re.IGNORECASE)
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
 # The longest quotation a pair of single marks may hold: apostrophes pair up over longer stretches.
 MAX_SINGLE_CHARS = 600
 # A line of this many words that ends inside a sentence goes on on the next line.
 WRAPPED_LINE_WORDS = 9
+# The share of long lines ending inside a sentence that makes a text wrapped.
+WRAPPED_SHARE = 0.3
 _LINE_END_SENTENCE = re.compile(r"""[.!?:;"'\u201d\u2019\u2026]\s*$""")
 # A sentence ends after . ! ? or … (and any closing marks or brackets) before white space, unless
 # the word before the full stop is an abbreviation or an initial ("Mr.", "U.S.", "C. Eugene").
@@ -50,16 +55,25 @@ def paragraph_ends(text: str) -> list[int]:
     before ends inside a sentence and the line after starts in lower case or with punctuation,
     or is a short piece such as a link's words ("wrote\\nJennifer Light\\n, the department head")."""
     ends = []
+    wrapped = _wrapped(text)
     for m in re.finditer(r"\n+", text):
         before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         after_end = text.find("\n", m.end())
         after = text[m.end():after_end if after_end >= 0 else len(text)]
-        if not _soft_break(before, after):
+        if not _soft_break(before, after, wrapped):
             ends.append(m.start())
     return ends
 
 
-def _soft_break(before: str, after: str) -> bool:
+def _wrapped(text: str) -> bool:
+    """Whether `text` is wrapped at a fixed width: most of its long lines end inside a sentence
+    (in text with one line per paragraph almost none do)."""
+    long = [line for line in text.splitlines() if len(line.split()) >= WRAPPED_LINE_WORDS]
+    inside = sum(1 for line in long if not _LINE_END_SENTENCE.search(line))
+    return len(long) > 0 and inside / len(long) >= WRAPPED_SHARE
+
+
+def _soft_break(before: str, after: str, wrapped: bool) -> bool:
     if not before.strip() or not after.strip():
         return False
     if before.rstrip()[-1] in DOUBLE_OPEN + SINGLE_OPEN:
@@ -70,19 +84,22 @@ def _soft_break(before: str, after: str) -> bool:
     # Text wrapped at a fixed width breaks long lines anywhere; a short line before a long one
     # without a full stop is a heading or a caption.
     return (first.islower() or first in ",.;:)?!\u2019\u201d" or len(after.strip()) < 40
-            or len(before.split()) >= WRAPPED_LINE_WORDS)
+            or (wrapped and len(before.split()) >= WRAPPED_LINE_WORDS))
 
 
 def quotation_spans(text: str, breaks: list[int]) -> list[Span]:
     """Every quotation of `text`: pairs of double marks, then pairs of single marks outside
     them (British outer marks); a quotation inside another belongs to the outer one."""
     doubles = _pairs(text, breaks, _double_marks(text), single=False)
-    inside = [(s.open_at, s.close_end) for s in doubles]
-    singles = [s for s in _pairs(text, breaks, _single_marks(text), single=True)
-               if not any(a <= s.open_at < b for a, b in inside)]
-    spans = sorted(doubles + singles, key=lambda s: s.open_at)
-    outer = [s for s in spans if not any(o is not s and o.open_at < s.open_at and s.close_end <= o.close_end
-                                         for o in spans)]
+    singles = _pairs(text, breaks, _single_marks(text), single=True)
+    # Doubles first at one offset, so that a single pair inside a double one is dropped.
+    double = {id(s) for s in doubles}
+    spans = sorted(doubles + singles, key=lambda s: (s.open_at, id(s) not in double, -s.close_end))
+    outer: list[Span] = []
+    for span in spans:  # sorted by opening: a span inside another starts before the outer one ends
+        if outer and span.open_at < outer[-1].close_end:
+            continue
+        outer.append(span)
     return [s for s in outer if any(c.isalnum() for c in text[s.start:s.end])]
 
 
@@ -104,11 +121,20 @@ def _single_marks(text: str) -> list[tuple[int, str]]:
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if (before.isspace() or before in "([\u2014\u2013-\u201c\"") and (after.isalpha() or after in "\u2026["):
-            if m.group() != SINGLE_CLOSE:
+            if m.group() != SINGLE_CLOSE and not _ELISION.match(text, i + 1):
                 marks.append((i, OPEN))
         elif not before.isspace() and not after.isalnum() and m.group() != SINGLE_OPEN:
             marks.append((i, CLOSE))
-    return marks
+    return [mark for n, mark in enumerate(marks) if not _possessive_mark(text, mark, marks[n + 1:n + 2])]
+
+
+def _possessive_mark(text: str, mark: tuple[int, str], following: list[tuple[int, str]]) -> bool:
+    """Whether a closing single mark is a plural's apostrophe ("the players' right"): after an
+    "s", before a lower-case word, with another closing mark after it in the same line."""
+    i, side = mark
+    line_end = text.find("\n", i) % (len(text) + 1)
+    return (side == CLOSE and text[i - 1:i] == "s" and _LOWER_WORD_AFTER.match(text, i + 1) is not None
+            and bool(following) and following[0][1] == CLOSE and following[0][0] < line_end)
 
 
 def _side(text: str, i: int) -> str | None:
@@ -137,17 +163,24 @@ def _pairs(text: str, breaks: list[int], marks: list[tuple[int, str]], single: b
         para_end = _paragraph_end(breaks, i, len(text))
         if nxt is not None and nxt[1] == CLOSE and _fits(breaks, i, nxt[0], single):
             spans.append(_span(text, i + 1, nxt[0], i, nxt[0] + 1, True))
-        elif not single or _starts_paragraph(text, breaks, i):
+        elif nxt is not None and nxt[0] < para_end and not single:
+            # Another opening mark in the same paragraph: this one's closing mark was left out.
+            spans.append(_span(text, i + 1, nxt[0], i, nxt[0], False))
+        elif not single or _next_paragraph_opens(text, breaks, i, marks[n + 1:]):
             spans.append(_span(text, i + 1, para_end, i, para_end, False))
     for prev, span in zip(spans, spans[1:]):
         between = text[prev.close_end:span.open_at]
-        span.continued = not prev.closed and between.strip() == "" and "\n" in between
+        span.continued = not prev.closed and between.strip() == ""
     return [s for s in spans if s.closed or s.end > s.start]
 
 
 def _fits(breaks: list[int], start: int, end: int, single: bool) -> bool:
+    """Whether marks at `start` and `end` may pair: singles within a paragraph and
+    MAX_SINGLE_CHARS, doubles over at most MAX_BREAKS_INSIDE paragraph breaks."""
     crossed = bisect.bisect_left(breaks, end) - bisect.bisect_left(breaks, start)
-    return crossed == 0 if single else crossed <= MAX_BREAKS_INSIDE
+    if single:
+        return crossed == 0 and end - start <= MAX_SINGLE_CHARS
+    return crossed <= MAX_BREAKS_INSIDE
 
 
 def _paragraph_end(breaks: list[int], i: int, length: int) -> int:
@@ -161,8 +194,15 @@ def paragraph_start(breaks: list[int], i: int) -> int:
     return breaks[k] + 1 if k >= 0 else 0
 
 
-def _starts_paragraph(text: str, breaks: list[int], i: int) -> bool:
-    return text[paragraph_start(breaks, i):i].strip() == ""
+def _next_paragraph_opens(text: str, breaks: list[int], i: int, later: list[tuple[int, str]]) -> bool:
+    """Whether a single mark left open at `i` is the British continuation: it opens its
+    paragraph and the next paragraph opens with a mark too (not "'s Kumail Nanjiani" after a
+    line break)."""
+    if text[paragraph_start(breaks, i):i].strip():
+        return False
+    end = _paragraph_end(breaks, i, len(text))
+    nxt = next((at for at, side in later if side == OPEN and at > end), None)
+    return nxt is not None and not text[end:nxt].strip()
 
 
 def _span(text: str, start: int, end: int, open_at: int, close_end: int, closed: bool) -> Span:

@@ -48,22 +48,39 @@ class People:
         self._votes = self._gender_votes()
 
     def inside_quote(self, pos: int) -> bool:
+        """Whether offset `pos` is inside a quotation (its marks included)."""
         k = bisect.bisect_right(self._quoted, (pos, float("inf"))) - 1
         return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
     def _find(self, entities: list[Entity]) -> list[Mention]:
-        forms = person_forms([e for e in entities if e.kind == PERSON])
+        """Mentions of every form, longer forms first; a surname two people share ("Fodge" of
+        Lynn and Bob Fodge) is whichever of them was named last before it."""
+        forms, shared = person_forms([e for e in entities if e.kind == PERSON])
         taken = bytearray(len(self.text))
         found = []
         for form in sorted(forms, key=len, reverse=True):
-            for start in occurrences(self.text, form):
-                end = start + len(form)
-                hyphened = self.text[start - 1:start] == "-" or self.text[end:end + 1] == "-"
-                if hyphened or any(taken[start:end]) or self.inside_quote(start):
-                    continue
-                taken[start:end] = b"\1" * (end - start)
-                found.append(Mention(start, end, forms[form]))
+            found += [Mention(a, b, forms[form]) for a, b in self._free(form, taken)]
+        found.sort(key=lambda m: m.start)
+        starts = [m.start for m in found]
+        for form, names in shared.items():
+            for a, b in self._free(form, taken):
+                last = next((m for m in reversed(found[:bisect.bisect_left(starts, a)]) if m.name in names), None)
+                if last is not None:
+                    found.append(Mention(a, b, last.name))
         return sorted(found, key=lambda m: m.start)
+
+    def _free(self, form: str, taken: bytearray) -> list[tuple[int, int]]:
+        """The whole-word occurrences of `form` outside quotations and longer forms (marked in
+        `taken`, which this marks too); not inside a hyphenated word ("Pro-Navalny")."""
+        spans = []
+        for start in occurrences(self.text, form):
+            end = start + len(form)
+            hyphened = self.text[start - 1:start] == "-" or self.text[end:end + 1] == "-"
+            if hyphened or any(taken[start:end]) or self.inside_quote(start):
+                continue
+            taken[start:end] = b"\1" * (end - start)
+            spans.append((start, end))
+        return spans
 
     def _gender_votes(self) -> dict[str, dict[str, int]]:
         """Each person's votes for he or she from the cues next to their mentions: a title
@@ -107,6 +124,7 @@ class People:
         return cues
 
     def ending_at(self, end: int) -> Mention | None:
+        """The mention ending at offset `end`, if one does."""
         return self._by_end.get(end)
 
     def starting_in(self, start: int, end: int) -> Mention | None:
@@ -115,25 +133,37 @@ class People:
         return self.mentions[k] if k < len(self.mentions) and self.mentions[k].start < end else None
 
     def between(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting in [start, end), in order."""
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
         return self.mentions[lo:hi]
 
-    def antecedent(self, pos: int, gender: str, previous: tuple[int, str] | None = None,
+    def antecedent(self, pos: int, gender: str | None, previous: tuple[int, str] | None = None,
                    subject: Callable[[Mention], bool] | None = None, near: int = 0) -> str | None:
-        """The person a pronoun of `gender` at `pos` stands for: the previous speaker (`previous`:
+        """The person a pronoun of `gender` (None: either) at `pos` stands for: the previous speaker (`previous`:
         where their quotation ended, their name) when nobody else was named since; else the
         nearest person named since `near` as a sentence's subject (`subject` tells), else the
         nearest person named before, whose gender is `gender` or unknown, not as the modifier of
         a noun ("the Obama administration")."""
-        if previous is not None and self.gender(previous[1]) in (None, gender):
+        fits_gender = lambda name: gender is None or self.gender(name) in (None, gender)
+        if previous is not None and fits_gender(previous[1]):
             if all(m.name == previous[1] for m in self.between(previous[0], pos)):
                 return previous[1]
         fits = [m for m in reversed(self.between(max(0, pos - ANTECEDENT_REACH), pos))
-                if self.gender(m.name) in (None, gender) and not self._modifier(m)]
+                if fits_gender(m.name) and not self._modifier(m)]
         subjects = [m for m in fits if m.start >= near and subject is not None and subject(m)]
         owners = [m for m in fits if not possessive(self.text, m.end)]
         ranked = subjects or owners or fits
         return ranked[0].name if ranked else None
+
+    def titled(self, role: str, pos: int) -> list[str]:
+        """The people named before `pos` after `role` as a title ("President Barack Obama";
+        "Lt. Michael Baylous" is a lieutenant only spelled out), latest first."""
+        names = []
+        for m in reversed(self.mentions[:bisect.bisect_left(self._starts, pos)]):
+            before = self.text[max(0, m.start - 40):m.start].split()
+            if before and before[-1].strip(",").lower() == role and m.name not in names:
+                names.append(m.name)
+        return names
 
     def _modifier(self, m: Mention) -> bool:
         after = self.text[m.end:m.end + 20].split()[:1]
@@ -158,14 +188,16 @@ def _corefers(text: str, pronoun: re.Match) -> bool:
     return True
 
 
-def person_forms(people: list[Entity]) -> dict[str, str]:
-    """Every form that names one of `people` -> that person's name: names and aliases, the
-    surname with its particles, and the first name when no one else has it."""
+def person_forms(people: list[Entity]) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Every form that names one of `people` -> that person's name (names and aliases, the
+    surname with its particles, the first name), and the surnames and first names that
+    several of them share -> their names."""
     forms: dict[str, str] = {}
     derived: dict[str, set[str]] = {}
     for e in people:
         for form in [e.name, *e.aliases]:
-            forms.setdefault(form, e.name)
+            if form.strip():
+                forms.setdefault(form.strip(), e.name)
         words = e.name.split()
         if len(words) < 2:
             continue
@@ -176,7 +208,11 @@ def person_forms(people: list[Entity]) -> dict[str, str]:
         for form in {surname, surname[0].upper() + surname[1:], words[0]}:
             if len(form) > 2 and form[0].isalpha():
                 derived.setdefault(form, set()).add(e.name)
+    shared = {}
     for form, names in derived.items():
-        if len(names) == 1 and form not in forms:
-            forms[form] = names.pop()
-    return forms
+        if form not in forms:
+            if len(names) == 1:
+                forms[form] = next(iter(names))
+            else:
+                shared[form] = names
+    return forms, shared
