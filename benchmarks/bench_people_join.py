@@ -1,9 +1,9 @@
 """One person across articles, and confirmed names, on the development corpus archive.
 
-    python benchmarks/bench_people_join.py [--pages DIR] [--seed DIR]
+    python benchmarks/bench_people_join.py [--pages DIR] [--seed DIR] [--jsonl FILE ...]
 
 Extracts the pages of ../shared/corpus/readability (each folder's source.html) and the seed
-(../shared/seed/*.txt) once, with the real model, then stores the same articles into three
+(../shared/seed/*.txt), and any --jsonl articles, once, with the real model, then stores the same articles into three
 new archives: as the store was before (no join, no confirmed names), with the surname join
 (store.people_join), and with confirmed names too (store.confirmed). For each it prints:
 
@@ -35,15 +35,23 @@ from desktop.core.entities import ner  # noqa: E402
 from desktop.core.store import archive as store, confirmed as names, people_join  # noqa: E402
 
 
-def extracted(pages: Path, seed: Path) -> list[tuple[str, object, object]]:
-    """(name, Article with entities, Original) of every corpus page and seed file."""
+def extracted(pages: Path, seed: Path, jsonl: list[Path]) -> list[tuple[str, object, object]]:
+    """(name, Article with entities, Original or None) of every corpus page, seed file and
+    JSON line (its "id", "title", "text" and "url")."""
+    from desktop.core.article import Article
+
     sources = [(d.name, d / "source.html") for d in sorted(pages.iterdir()) if (d / "source.html").exists()]
     sources += [(f.stem, f) for f in sorted(seed.glob("*.txt"))]
     found = []
     for name, path in sources:
         article, original = pipeline.read(str(path))
         found.append((name, pipeline.add_entities(article), original))
-        print(f"extracted {name}: {len(article.entities)} entities", file=sys.stderr)
+    for path in jsonl:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line)
+            article = Article(url=doc.get("url") or f"https://corpus.example/{doc['id']}", title=doc.get("title", ""),
+                              text=doc["text"])
+            found.append((doc["id"], pipeline.add_entities(article), None))
     return found
 
 
@@ -107,8 +115,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=Path, default=SHARED / "corpus" / "readability")
     ap.add_argument("--seed", type=Path, default=SHARED / "seed")
+    ap.add_argument("--jsonl", type=Path, action="append", default=[],
+                    help="more articles, one JSON object a line (e.g. ../shared/corpus/geoparsing/TR-News/tr-news.jsonl)")
     args = ap.parse_args()
-    items = extracted(args.pages, args.seed)
+    items = extracted(args.pages, args.seed, args.jsonl)
     folder = Path(tempfile.mkdtemp(prefix="cuttings-join-"))
     print(f"{len(items)} articles; people as 2+ entities = groups of likely duplicates (entities in them)")
     print(f"{'':<28}{'person entities':>16}{'people as 2+':>14}{'persons P R F1':>22}{'places':>20}{'orgs':>20}")

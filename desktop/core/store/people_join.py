@@ -38,19 +38,25 @@ class _Known:
     """The archive's people whose names end or start with some words (folded): who they are."""
 
     def __init__(self, session: Session, words: set[str]):
-        # LIKE is case-blind for ASCII letters in SQLite; lower() around the name took twice as long.
+        # LIKE is case-blind for ASCII letters in SQLite; lower() around the name took twice as
+        # long. Plain rows (the connection, not the ORM): a common surname matches thousands.
         likes = [col(EntityRow.name).contains(w, autoescape=True) for w in words]
-        rows = session.exec(select(EntityRow.id, EntityRow.name, EntityRow.key, EntityRow.scope_article_id)
-                            .where(EntityRow.kind == PERSON, or_(*likes))).all() if words else []
+        rows = session.connection().execute(
+            select(EntityRow.id, EntityRow.name, EntityRow.key, EntityRow.scope_article_id)
+            .where(EntityRow.kind == PERSON, or_(*likes))).all() if words else []
         folded = {fold(w) for w in words}
-        self.people = [_Person(*row) for row in rows]
+        self.alone: dict[str, list[_Person]] = defaultdict(list)  # one-word people by their word
         self.ends, self.starts = defaultdict(set), defaultdict(set)
-        for p in self.people:
-            if p.article is None:
-                if (last := surname(p.name)) in folded:
-                    self.ends[last].add(p)
-                if (first := fold(p.name.split()[0])) in folded:
-                    self.starts[first].add(p)
+        for row in rows:
+            p = _Person(*row)
+            if p.article is not None:
+                if (word := fold(p.name)) in folded:
+                    self.alone[word].append(p)
+                continue
+            if (last := surname(p.name)) in folded:
+                self.ends[last].add(p)
+            if (first := fold(p.name.split()[0])) in folded:
+                self.starts[first].add(p)
 
     def only_one(self, word: str) -> _Person | None:
         """The one full name ending with the folded `word`, if no other ends or starts so."""
@@ -106,8 +112,7 @@ def join_earlier_surnames(session: Session, article_id: int) -> int:
     for person in full:
         word = surname(person.name)
         if known.only_one(word) == person:
-            alone = [p for p in known.people if p.article not in (None, article_id) and fold(p.name) == word
-                     and (PERSON, p.key) not in ruled]
+            alone = [p for p in known.alone[word] if p.article != article_id and (PERSON, p.key) not in ruled]
             joined += _join(session, alone, person)
     return joined
 
