@@ -1,9 +1,9 @@
 """The `cuttings` command: with no arguments the window, with a sub-command the CLI.
 
 Each sub-command is a few lines over core calls, in a module of its group (cli_import,
-cli_read, cli_write, cli_desk, cli_config), which adds its parsers and names its handlers. Exit codes:
-0 all went well, 1 something failed (one line per failure on stdout or stderr, never a
-traceback unless --debug), 2 usage.
+cli_read, cli_quotes, cli_write, cli_desk, cli_duplicates, cli_config), which adds its parsers
+and names its handlers. Exit codes: 0 all went well, 1 something failed (one line per
+failure on stdout or stderr, never a traceback unless --debug), 2 usage.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ import argparse
 import os
 import sys
 
-from desktop import (__version__, cli_config, cli_desk, cli_duplicates, cli_import, cli_read, cli_tags,
-                     cli_write)
+from desktop import (__version__, cli_config, cli_desk, cli_duplicates, cli_import, cli_quotes, cli_read,
+                     cli_tags, cli_write)
 from desktop.cli_common import common_options, location
 from desktop.core.errors import CuttingsError, describe
 
 # in the order `cuttings --help` lists them
-GROUPS = (cli_import, cli_read, cli_write, cli_tags, cli_desk, cli_duplicates, cli_config)
+GROUPS = (cli_import, cli_read, cli_quotes, cli_write, cli_tags, cli_desk, cli_duplicates, cli_config)
 COMMANDS = {name: handler for group in GROUPS for name, handler in group.COMMANDS.items()}
 
 

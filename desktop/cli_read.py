@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import TextIO
 
 from desktop.cli_common import article_id, open_archive
@@ -14,6 +14,7 @@ from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, ORG, PERSON
 from desktop.core.errors import CuttingsError, DamagedArchive
 
 KINDS = (PERSON, CITY, COUNTRY, ORG)  # the entity kinds `list` filters by
+TERM_OPTIONS = (*KINDS, "quoted")  # `list`'s options naming someone or something; "quoted" is query.QUOTED
 LIST_SORTS = ("published", "title", "added", "relevance")  # keys of query.SORT_COLUMNS
 
 
@@ -26,6 +27,8 @@ def _filter_options(p) -> None:
                        help=f"only articles naming this {kind} (repeatable)")
     p.add_argument("--tag", metavar="TAG", action="append", default=[],
                    help="only articles carrying this tag (repeatable)")
+    p.add_argument("--quoted", metavar="NAME", action="append", default=[],
+                   help="only articles quoting this person (repeatable)")
 
 
 def add_parsers(sub, common) -> None:
@@ -73,15 +76,14 @@ def add_parsers(sub, common) -> None:
 def _filter(args, archive):
     """The Filter of `list`'s options; None if a named entity is not in the archive."""
     from desktop.core.profiles import find_term
-    from desktop.core.query import TAG, Filter, Term
+    from desktop.core.query import QUOTED, TAG, Filter, Term
 
     terms = [Term(TAG, name) for name in getattr(args, "tag", [])]
-    for kind in KINDS:
-        for name in getattr(args, kind):
-            term = find_term(archive, kind, name)
-            if term is None:
-                return None
-            terms.append(term)
+    for kind, name in [(kind, name) for kind in TERM_OPTIONS for name in getattr(args, kind)]:
+        term = find_term(archive, PERSON if kind == QUOTED else kind, name)
+        if term is None:
+            return None
+        terms.append(replace(term, kind=kind))
     sort = getattr(args, "sort", "published")
     return Filter(text=args.search, terms=tuple(terms), sort=sort, descending=sort != "title",
                   trash=getattr(args, "trash", False))
@@ -174,7 +176,7 @@ def _export_ids(args, archive) -> list[int] | None:
     if args.ids:
         _require(args.ids, summaries(archive, args.ids))
         return args.ids
-    if not args.search and not args.tag and not any(getattr(args, kind) for kind in KINDS):
+    if not args.search and not args.tag and not any(getattr(args, kind) for kind in TERM_OPTIONS):
         return None
     flt = _filter(args, archive)
     return export_ids(archive, flt) if flt is not None else []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from desktop.core import corrections
 from desktop.core.article import CITY, ORG, Entity
 from desktop.core.corrections.rules import apply_rules, sentence_around
@@ -14,7 +16,7 @@ def _stage(monkeypatch, found):
     """The entity stage as a function of the title (the reindex calls it)."""
     from desktop.core import reindex as reindex_module
 
-    monkeypatch.setattr(reindex_module, "find_entities", lambda title, text: found[title])
+    monkeypatch.setattr(reindex_module, "add_entities", lambda a: replace(a, entities=found[a.title]))
 
 
 def test_rename_and_merge_survive_reindex(archive, monkeypatch):

@@ -56,6 +56,7 @@ def test_surname_alone_is_proposed_for_each_full_name(archive):
     ("John A. Smith", "John B. Smith"),  # middle initials that disagree
     ("Alexei Navalny", "Yulia Navalnaya"),  # husband and wife
     ("Li Chen", "Li Chan"),  # short surnames alike by chance
+    ("George H. W. Bush", "George W. Bush"),  # father and son
 ])
 def test_different_people_are_not_proposed(archive, first, second):
     store(archive, 1, person(first))
@@ -120,9 +121,11 @@ def test_kind_limit_counts_and_trash(archive):
 
 
 def test_initials_are_told_from_spellings(archive):
-    store(archive, 1, person("John Fitzgerald Kennedy"))
-    store(archive, 2, person("John F. Kennedy"))
-    assert pairs(archive) == {("John Fitzgerald Kennedy", "John F. Kennedy"): "initials of one name"}
+    store(archive, 1, person("John Fitzgerald Kennedy"), person("George H. W. Bush"))
+    store(archive, 2, person("John F. Kennedy"), person("George H.W. Bush"))
+    assert pairs(archive) == {("John Fitzgerald Kennedy", "John F. Kennedy"): "initials of one name",
+                              ("George H. W. Bush", "George H.W. Bush"):
+                                  "the same name but for case, accents or punctuation"}
 
 
 def test_person_name_parts():

@@ -57,5 +57,6 @@ def test_extract_json_lists_quotations(seed, cli, tmp_path):
     data = json.loads(out)
     assert code == 0
     [quote] = data["quotes"]
+    start = data["text"].index("I came")
     assert quote == {"speaker": "Pyotr Nikitin", "quote": "I came here because I want the war to end",
-                     "start": data["text"].index("I came")}
+                     "start": start, "end": start + len(quote["quote"])}

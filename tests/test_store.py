@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 
 import pytest
 
@@ -360,7 +361,8 @@ def test_edited_metadata_outlives_refresh_and_reindex(archive, monkeypatch):
     item = detail(archive, a)
     assert (item.title, item.authors, item.published) == ("Corrected", ["Cy Editor"], "2023-02-02")
     assert "Vilnius" in item.text  # the text itself is refreshed
-    monkeypatch.setattr(reindex_module, "find_entities", lambda title, text: [Entity(PERSON, "Vladimir Putin")])
+    monkeypatch.setattr(reindex_module, "add_entities",
+                        lambda article: replace(article, entities=[Entity(PERSON, "Vladimir Putin")]))
     list(reindex_module.reindex(archive))
     item = detail(archive, a)
     assert (item.title, item.authors) == ("Corrected", ["Cy Editor"])

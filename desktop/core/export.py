@@ -15,20 +15,23 @@ from typing import TextIO
 from sqlmodel import func, select
 
 from desktop.core import citations
-from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE, Article, Entity
+from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE, Article, Entity, Quote
 from desktop.core.errors import CuttingsError, DamagedArchive, DamagedCopy
-from desktop.core.query import Detail, Filter, article_ids, detail
+from desktop.core.query import Detail, Filter, QuoteInfo, article_ids, detail
 from desktop.core.store.archive import inflate
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow, Snapshot
 
-CSV_FIELDS = ("id", "url", "title", "authors", "published", "publisher", "language", "text", "tags")
-_LISTS = ("authors", "tags")  # written "A; B" in a CSV cell
+# A spreadsheet user filters by who is quoted (speakers, like authors: "A; B") and reads
+# what they said in one cell, a quotation a line ("Ben Noble: “…”"); the text stays last.
+CSV_FIELDS = ("id", "url", "title", "authors", "published", "publisher", "language", "tags", "speakers", "quotes",
+              "text")
+UNNAMED = "(unnamed)"  # the speaker of a quotation no named person said, in CSV and Markdown
 
 
 def extraction_json(article: Article) -> dict:
     """The `extract --json` object: metadata, text, the entity lists and the quotations (speaker
-    or None, words, offset into `text`). Every entity lists in
+    or None, words, offsets into `text`). Every entity lists in
     `aliases` the other forms the text used ("US", "U.S." for United States); cities and other
     places (states, regions, continents, airports) share one shape."""
     def of(kind: str) -> list[Entity]:
@@ -48,8 +51,14 @@ def extraction_json(article: Article) -> dict:
                        "mentions": e.mentions} for e in of(COUNTRY)],
         "places": [_place_json(e) for e in of(PLACE)],
         "organizations": [{"name": e.name, "aliases": e.aliases, "mentions": e.mentions} for e in of(ORG)],
-        "quotes": [{"speaker": q.speaker, "quote": q.quote, "start": q.start} for q in article.quotes],
+        "quotes": [quote_json(q) for q in article.quotes],
     }
+
+
+def quote_json(q: Quote | QuoteInfo) -> dict:
+    """One quotation in `extract --json` and the export: its speaker's name (None: unnamed),
+    its words, and their character offsets in the article's text."""
+    return {"speaker": q.speaker, "quote": q.quote, "start": q.start, "end": q.end}
 
 
 def _place_json(e: Entity) -> dict:
@@ -102,6 +111,7 @@ def _fields(item: Detail, row: ArticleRow, snap: Snapshot | None) -> dict:
         "entities": [
             {k: v for k, v in vars(e).items() if k != "id"} for e in item.entities
         ],
+        "quotes": [quote_json(q) for q in item.quotes],
         "original": None if snap is None else {
             "content_type": snap.content_type,
             "charset": snap.charset,
@@ -122,7 +132,8 @@ def _markdown(item: Detail) -> str:
         lines += [f"Original url: <{item.url}>", ""]
     if item.tags:
         lines += ["Tags: " + ", ".join(item.tags), ""]
-    return "\n".join(lines) + item.text.strip() + "\n"
+    quoted = ["", "## Quoted", ""] + [f"- **{q.speaker or UNNAMED}:** “{q.quote}”" for q in item.quotes]
+    return "\n".join(lines) + item.text.strip() + "\n" + ("\n".join(quoted) + "\n" if item.quotes else "")
 
 
 def _write_json(archive: Archive, items: Iterable[Detail], out: TextIO, record=_record,
@@ -142,7 +153,13 @@ def _write_csv(_archive: Archive, items: Iterable[Detail], out: TextIO) -> None:
     writer = csv.DictWriter(out, CSV_FIELDS)
     writer.writeheader()
     for d in items:
-        writer.writerow({k: ("; ".join(getattr(d, k)) if k in _LISTS else getattr(d, k)) for k in CSV_FIELDS})
+        cells = {
+            "authors": "; ".join(d.authors),
+            "tags": "; ".join(d.tags),
+            "speakers": "; ".join(dict.fromkeys(q.speaker for q in d.quotes if q.speaker)),
+            "quotes": "\n".join(f"{q.speaker or UNNAMED}: “{q.quote}”" for q in d.quotes),
+        }
+        writer.writerow({k: cells[k] if k in cells else getattr(d, k) for k in CSV_FIELDS})
 
 
 def _write_md(_archive: Archive, items: Iterable[Detail], out: TextIO) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
-from desktop.core.article import ENTITY_KINDS, Article, Entity, Original
+from desktop.core.article import ENTITY_KINDS, Article, Entity, Original, Quote
 from desktop.core.corrections.portable import apply_document, check_document
 from desktop.core.errors import CuttingsError
 from desktop.core.store.archive import Exported, Kept, Outcome, store_articles
@@ -187,6 +187,7 @@ def _article(record: dict) -> Article:
         text=text,
         canonical_url=_link(record, "canonical_url"),
         entities=[_entity(e) for e in _field(record, "entities", (list,), [])],
+        quotes=[_quote(q, len(text)) for q in _field(record, "quotes", (list,), [])],
     )
 
 
@@ -206,6 +207,19 @@ def _entity(data: object) -> Entity:
         country=_field(data, "country", (str,)), lat=_field(data, "lat", (int, float)),
         lon=_field(data, "lon", (int, float)),
     )
+
+
+def _quote(data: object, text_length: int) -> Quote:
+    """One of a record's 'quotes': its words, offsets into the text (an absent 'end' is
+    'start' plus the words' length) and speaker (null: unnamed)."""
+    if not isinstance(data, dict):
+        raise ValueError("Each of 'quotes' should be an object")
+    words = _field(data, "quote", (str,), "")
+    start = _field(data, "start", (int,), 0)
+    end = _field(data, "end", (int,), start + len(words))
+    if not words.strip() or not 0 <= start <= end <= text_length:
+        raise ValueError("A quotation needs its 'quote' and a 'start' and 'end' inside the text")
+    return Quote(words, start, end, _field(data, "speaker", (str,)))
 
 
 def _original(data: dict | None) -> Original | None:

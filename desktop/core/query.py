@@ -17,10 +17,11 @@ from sqlmodel import col, select
 from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, PLACE
 from desktop.core.search import ENGINE_REFUSED, SearchSyntaxError, parse_search
 from desktop.core.store.db import Archive
-from desktop.core.store.models import ArticleAuthor, ArticleRow, ArticleTag, Author, EntityRow, Mention, Tag
+from desktop.core.store.models import ArticleAuthor, ArticleRow, ArticleTag, Author, EntityRow, Mention, Quotation, Tag
 
 PUBLISHER, AUTHOR, YEAR, TAG = "publisher", "author", "year", "tag"
 RELEVANCE = "relevance"
+QUOTED = "quoted"  # a Term's kind: the articles quoting a person (its ids: that person's entities)
 FACET_KINDS = (*ENTITY_KINDS, PUBLISHER, AUTHOR, YEAR, TAG)
 
 SORT_COLUMNS = {
@@ -36,7 +37,8 @@ SORT_COLUMNS = {
 
 @dataclass(frozen=True)
 class Term:
-    """One active filter: an entity (by the ids it stands for) or a publisher, author, year or tag."""
+    """One active filter: an entity (by the ids it stands for), a person's quotations (QUOTED,
+    the ids of that person's entities), or a publisher, author, year or tag."""
 
     kind: str
     label: str
@@ -98,20 +100,35 @@ class EntityInfo:
 
 
 @dataclass
+class QuoteInfo:
+    """One quotation of an article: its words, where they stand in the article's text
+    (character offsets, end exclusive) and its speaker, a person entity (None: an unnamed
+    or group source)."""
+
+    quote: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_id: int | None = None
+
+
+@dataclass
 class Detail(Summary):
-    """One article with its text and linked entities, for the detail pane and `show`."""
+    """One article with its text, linked entities and quotations, for the detail pane and `show`."""
 
     text: str = ""
     language: str | None = None
     image: str | None = None
     entities: list[EntityInfo] = field(default_factory=list)
     provenance: str | None = None  # where the text came from when not the page: see ArticleRow
+    quotes: list[QuoteInfo] = field(default_factory=list)  # in the order of the text
 
 
 @dataclass
 class FacetEntry:
     term: Term
-    count: int
+    count: int  # articles
+    quoted: int = 0  # a person's quotations in those articles (quotations.add_quote_counts)
 
 
 # The few trashed ids. Testing an article id against them (not reading `trashed` off each row)
@@ -140,8 +157,9 @@ def search_errors(archive: Archive) -> Iterator[None]:
         raise
 
 
-def _matching_ids(archive: Archive, flt: Filter):
-    """A SELECT of the ids matching `flt`; raises SearchSyntaxError for unreadable search text."""
+def matching_ids(archive: Archive, flt: Filter):
+    """A SELECT of the ids of the articles matching `flt`, in no order; raises
+    SearchSyntaxError for unreadable search text."""
     query = select(ArticleRow.id).where(shown(ArticleRow.id, flt))
     search = parse_search(flt.text)
     if search is not None:
@@ -162,10 +180,9 @@ def _matching_ids(archive: Archive, flt: Filter):
         elif term.kind == TAG:
             query = query.where(col(ArticleRow.id).in_(tagged(term.label)))
         else:
+            link = Quotation if term.kind == QUOTED else Mention
             query = query.where(
-                col(ArticleRow.id).in_(
-                    select(Mention.article_id).where(col(Mention.entity_id).in_(term.ids))
-                )
+                col(ArticleRow.id).in_(select(link.article_id).where(col(link.entity_id).in_(term.ids)))
             )
     return query
 
@@ -182,7 +199,7 @@ def article_ids(archive: Archive, flt: Filter = Filter(), limit: int | None = No
     column = SORT_COLUMNS.get(flt.sort, ArticleRow.published)
     order = col(column).desc() if flt.descending else col(column).asc()
     # NULLS LAST rather than an "IS NULL" sort key: the date index can then give the order.
-    query = _matching_ids(archive, flt).order_by(order.nulls_last(), col(ArticleRow.id).desc())
+    query = matching_ids(archive, flt).order_by(order.nulls_last(), col(ArticleRow.id).desc())
     # Unfiltered, the date index gives the order; a publisher filter needs the article rows.
     if column is ArticleRow.published and _is_subset(flt) and all(t.kind != PUBLISHER for t in flt.terms):
         query = archive.backend.date_order_of_subset(query, ArticleRow)
@@ -196,7 +213,7 @@ def _by_relevance(archive: Archive, flt: Filter, search):
     ranked = archive.backend.fulltext_ranked(search)
     relevance = ranked.c.relevance.desc() if flt.descending else ranked.c.relevance.asc()
     return (
-        _matching_ids(archive, replace(flt, text=""))  # the text is matched by the join
+        matching_ids(archive, replace(flt, text=""))  # the text is matched by the join
         .join(ranked, ranked.c.id == ArticleRow.id)
         .order_by(relevance, col(ArticleRow.id).desc())
     )
@@ -337,6 +354,12 @@ def detail(archive: Archive, article_id: int) -> Detail | None:
             .where(Mention.article_id == article_id)
             .order_by(Mention.first_pos)
         ).all()
+        quotes = session.exec(
+            select(Quotation.text, Quotation.start, Quotation.end, EntityRow.name, EntityRow.id)
+            .join(EntityRow, EntityRow.id == Quotation.entity_id, isouter=True)
+            .where(Quotation.article_id == article_id)
+            .order_by(Quotation.start)
+        ).all()
     base = _summary(row, authors, tags=tags)
     return Detail(
         **vars(base),
@@ -347,6 +370,7 @@ def detail(archive: Archive, article_id: int) -> Detail | None:
         entities=[
             entity_info(e, mentions=m.count, context=m.context, first_pos=m.first_pos) for e, m in linked
         ],
+        quotes=[QuoteInfo(*q) for q in quotes],
     )
 
 
@@ -376,7 +400,7 @@ def facet(
         key = label = ArticleRow.publisher if kind == PUBLISHER else func.substr(ArticleRow.published, 1, 4)
         article = ArticleRow.id
         query = select(key, label, func.count(article)).where(key.is_not(None))
-    query = query.where(col(article).in_(_matching_ids(archive, flt)) if _is_subset(flt) else shown(article, flt))
+    query = query.where(col(article).in_(matching_ids(archive, flt)) if _is_subset(flt) else shown(article, flt))
     if containing.strip():
         query = query.where(func.lower(label).contains(containing.strip().lower(), autoescape=True))
     # Years read as a timeline, newest first; every other section by article count.

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from desktop.core import query
+from desktop.core.article import PERSON
 from desktop.core.query import FACET_KINDS, FacetEntry, Filter, Summary, Term
+from desktop.core.quotations import add_quote_counts
 from desktop.core.search_results import snippets
 from desktop.core.store.db import Archive
 
@@ -53,6 +55,14 @@ class Listener(Protocol):
 def page_rows(archive: Archive, ids: list[int], search: str) -> tuple[list[Summary], dict[int, str]]:
     """The list rows of `ids` and, with search text, their snippets (hits marked)."""
     return query.summaries(archive, ids), snippets(archive, ids, search) if search.strip() else {}
+
+
+def sidebar_counts(archive: Archive, flt: Filter, limit: int | None, containing: str) -> dict[str, list[FacetEntry]]:
+    """Every sidebar section within `flt` (at most `limit` entries each, names containing
+    `containing`), the people with their quotation counts."""
+    facets = {kind: query.facet(archive, kind, flt, limit=limit, containing=containing) for kind in FACET_KINDS}
+    add_quote_counts(archive, facets[PERSON], flt)
+    return facets
 
 
 def count_text(result: QueryResult) -> str:
@@ -144,7 +154,7 @@ class BrowsingState:
         limit = None if self.facet_limit is None else self.facet_limit + 1
         self.runner.run(
             "facets",
-            lambda: {kind: query.facet(archive, kind, flt, limit=limit, containing=text) for kind in FACET_KINDS},
+            lambda: sidebar_counts(archive, flt, limit, text),
             self.listener.facets_ready,
             self.listener.query_failed,
         )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
-from desktop.core.query import Term
+from desktop.core.article import PERSON
+from desktop.core.query import QUOTED, Term
 from desktop.gui import markup
 from desktop.gui.markup import KIND_NAMES
 
@@ -18,6 +19,7 @@ class ChipBar(QWidget):
     (nor make the window repaint it while the filtered rows are being fetched)."""
 
     removed = Signal(object)  # Term
+    termsChanged = Signal(object)  # the terms, one of them swapped (a person <-> where they are quoted)
     clearAll = Signal()
 
     def __init__(self, parent=None):
@@ -29,6 +31,7 @@ class ChipBar(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
         self.chips: list[QToolButton] = []
+        self.toggles: list[QToolButton] = []  # "quoted" beside each person's chip
         self._terms: tuple[Term, ...] | None = None
         self._clear = QToolButton(text="Clear all")
         self._clear.setObjectName("clearChips")
@@ -48,12 +51,12 @@ class ChipBar(QWidget):
         if terms == self._terms:
             return
         self._terms = terms
-        for chip in self.chips:
+        for chip in self.chips + self.toggles:
             self._layout.removeWidget(chip)
             chip.hide()  # now: deleteLater waits for the event loop, and the bar stays visible
             chip.deleteLater()
-        self.chips = []
-        for position, term in enumerate(terms):
+        self.chips, self.toggles = [], []
+        for term in terms:
             chip = QToolButton()
             chip.setObjectName("chip")
             chip.setProperty("kind", term.kind)
@@ -62,10 +65,29 @@ class ChipBar(QWidget):
                 f"Remove this filter ({KIND_NAMES.get(term.kind, term.kind).lower()} {term.label})"))
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
             chip.clicked.connect(lambda _=False, t=term: self.removed.emit(t))
-            self._layout.insertWidget(position, chip)
+            self._layout.insertWidget(len(self.chips) + len(self.toggles), chip)
             self.chips.append(chip)
+            if term.kind in (PERSON, QUOTED) and term.ids:
+                self._add_toggle(term)
         self._clear.setVisible(len(terms) > 1)
         self.hint.setVisible(not terms)
+
+    def _add_toggle(self, term: Term) -> None:
+        """A "quoted" switch after a person's chip: only the articles where they are quoted, or back."""
+        quoted = term.kind == QUOTED
+        toggle = QToolButton(text="✓ where quoted" if quoted else "where quoted", checkable=True, checked=quoted)
+        toggle.setObjectName("quotedToggle")
+        toggle.setCursor(Qt.CursorShape.PointingHandCursor)
+        toggle.setAccessibleName(f"Only articles where {term.label} is quoted")
+        toggle.setToolTip(markup.literal(f"Every article naming {term.label}" if quoted
+                                         else f"Only the articles where {term.label} is quoted"))
+        toggle.toggled.connect(lambda on, t=term: self._swap(t, QUOTED if on else PERSON))
+        self._layout.insertWidget(len(self.chips) + len(self.toggles), toggle)
+        self.toggles.append(toggle)
+
+    def _swap(self, term: Term, kind: str) -> None:
+        swapped = Term(kind, term.label, term.ids)
+        self.termsChanged.emit(tuple(dict.fromkeys(swapped if t == term else t for t in self._terms or ())))
 
     def showEvent(self, event) -> None:
         if not self.minimumHeight():  # one chip high, from the style sheet in force

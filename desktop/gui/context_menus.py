@@ -11,8 +11,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
-from desktop.core.article import ENTITY_KINDS
-from desktop.core.query import Term
+from desktop.core.article import ENTITY_KINDS, PERSON
+from desktop.core.query import QUOTED, Term
 from desktop.gui import entity_menu
 from desktop.gui.entity_menu import EntityRef
 from desktop.gui.markup import KIND_NAMES
@@ -67,6 +67,12 @@ def term_menu(window, term: Term, entity: EntityRef | None = None) -> QMenu:
     if term.kind in ENTITY_KINDS and term.ids:
         profile = menu.addAction(f"Open this {kind}: all about {term.label}")
         profile.triggered.connect(lambda: window.reading.open_entity(term.ids[0]))
+    if term.kind == PERSON and term.ids:
+        quoted = Term(QUOTED, term.label, term.ids)
+        where = menu.addAction("Articles where they are quoted")
+        where.setEnabled(quoted not in window.filter.terms)
+        where.triggered.connect(lambda: window.add_term(quoted))
+    if term.kind in ENTITY_KINDS and term.ids:
         menu.addSeparator()
         entity_menu.add_entries(menu, window.desk, [entity or EntityRef(term.ids[0], term.kind, term.label)])
     menu.addSeparator()

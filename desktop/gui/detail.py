@@ -135,7 +135,13 @@ class DetailPane(SafeBrowser):
         self._timer = QTimer(self, singleShot=True, interval=DETAIL_DELAY_MS)
         self._timer.timeout.connect(self._load_now)
         self.article: Detail | None = None
+        self.linkClicked.connect(self._jump)
         self.show_placeholder()
+
+    def _jump(self, kind: str, ident: int) -> None:
+        """A quotation's link in the Quoted section: scroll to it in the text."""
+        if kind == "quote":
+            self.scrollToAnchor(markup.quote_anchor(ident))
 
     def load(self, article_id: int | None) -> None:
         """Show `article_id` soon (None: the placeholder)."""

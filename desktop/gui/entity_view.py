@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import profiles
+from desktop.core.article import PERSON
 from desktop.core.profiles import Profile
 from desktop.core.query import Term
 from desktop.core.store.db import Archive
 from desktop.gui import markup
 from desktop.gui.article_table import source_label
 from desktop.gui.detail import SafeBrowser
+from desktop.gui.said import SaidPanel
 
 
 PROFILE_ARTICLES = 1000  # newest articles listed
@@ -72,9 +75,19 @@ class EntityView(QDialog):
         left_layout.addWidget(self.count_label)
         left_layout.addWidget(self.articles)
 
+        self.said = SaidPanel(archive, runner)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("entityTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(left, "Articles")
+        self.tabs.addTab(self.said, "What they said")
+        self.said.counted.connect(lambda n: self.tabs.setTabText(1, f"What they said ({n:,})"))
+        self.said.articleChosen.connect(lambda article_id: self.articleChosen.emit(article_id, self.entity_term()))
+        self.said.failed.connect(self.failed)
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.browser)
-        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([480, 480])
@@ -114,6 +127,7 @@ class EntityView(QDialog):
             self.count_label.setText("")
             return
         self.setWindowTitle(f"Cuttings — {markup.entity_label(item.entity)}")
+        self._show_said(item)
         self.browser.set_markup(markup.profile_html(item))
         n, shown = max(item.entity.mentions, len(item.articles)), len(item.articles)
         self.count_label.setText(
@@ -126,6 +140,16 @@ class EntityView(QDialog):
             row.setToolTip(1, markup.literal(summary.title))
             rows.append(row)
         self.articles.addTopLevelItems(rows)
+
+    def _show_said(self, item: Profile) -> None:
+        """The "What they said" tab, for a person only."""
+        person = item.entity.kind == PERSON
+        self.tabs.setTabVisible(1, person)
+        if not person:
+            self.tabs.setCurrentIndex(0)
+        else:
+            self.tabs.setTabText(1, "What they said")
+            self.said.show_person(item.entity.id)
 
     def entity_term(self) -> Term | None:
         if self.profile is None:

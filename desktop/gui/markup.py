@@ -20,7 +20,7 @@ from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE
 from desktop.core.entities.language import ENGLISH
 from desktop.core.extract.names import same_outlet
 from desktop.core.profiles import Profile
-from desktop.core.query import AUTHOR, PUBLISHER, TAG, YEAR, Detail, EntityInfo
+from desktop.core.query import AUTHOR, PUBLISHER, QUOTED, TAG, YEAR, Detail, EntityInfo, QuoteInfo
 from desktop.core.search import HIT_END, HIT_START
 from desktop.core.search_results import Hits
 from desktop.gui.themes import Colours
@@ -30,7 +30,7 @@ SCHEME = "cuttings"
 KIND_LABELS = {PERSON: "People", CITY: "Cities", COUNTRY: "Countries", PLACE: "Other places", ORG: "Organisations"}
 # One of a kind, as the entity view and the filter chips name it.
 KIND_NAMES = {PERSON: "Person", CITY: "City", COUNTRY: "Country", ORG: "Organisation", PLACE: "Place",
-              PUBLISHER: "Source", AUTHOR: "Author", YEAR: "Year", TAG: "Tag"}
+              PUBLISHER: "Source", AUTHOR: "Author", YEAR: "Year", TAG: "Tag", QUOTED: "Quoted"}
 
 # The reading pane's byline line ("By A, B · date · source") and address line, as
 # DetailPane.field_at reads them back.
@@ -52,6 +52,11 @@ a { color: $link; text-decoration: none; }
 $kinds
 a.ent { color: $text; }
 .hit { background-color: $hit; color: $text; }
+.quote { background-color: $quote; }
+.said { margin: 0 0 8px 0; }
+a.q { color: $text; background-color: $quote; }
+.said-article { color: $muted; margin: 14px 0 4px 0; }
+.said-quote { margin: 0 0 6px 12px; }
 """)
 # Entity chips and highlighted mentions: class="chip person", class="ent city"...
 _KIND_RULE = ".{0} {{ background-color: {1.background}; color: {1.text}; }}"
@@ -153,9 +158,12 @@ def _with_hits(segment: str, start: int, spans: Sequence[tuple[int, int]]) -> st
     return hit_html("".join(pieces) + segment[last:]) if pieces else escape(segment)
 
 
-def highlight(text: str, entities: list[EntityInfo], hits: Sequence[tuple[int, int]] = ()) -> str:
-    """`text` as escaped HTML paragraphs, each mention of an entity a highlighted link and
-    each of the search `hits` ((start, end) offsets into `text`, as Hits.text) marked."""
+def highlight(text: str, entities: list[EntityInfo], hits: Sequence[tuple[int, int]] = (),
+              quotes: Sequence[QuoteInfo] = ()) -> str:
+    """`text` as escaped HTML paragraphs, each mention of an entity a highlighted link, each
+    of the search `hits` ((start, end) offsets into `text`, as Hits.text) marked, and each
+    of the `quotes` (in text order) shaded, its speaker named on hover, an anchor
+    (quote_anchor) at its start."""
     pattern, forms = _surface_pattern(entities)
     body = text.strip()
     offset = len(text) - len(text.lstrip())  # of `body` in `text`
@@ -166,18 +174,59 @@ def highlight(text: str, entities: list[EntityInfo], hits: Sequence[tuple[int, i
         block_start = separator.end() if separator else block_end
         if not block.strip():
             continue
-        parts, last = [], 0
-        for match in pattern.finditer(block) if pattern else ():
-            entity = forms[match.group(1)]
-            parts.append(_with_hits(block[last : match.start()], at + last, hits))
-            parts.append(
-                f'<a class="ent {_kind_class(entity.kind)}" href="{entity_url(entity.id)}">'
-                f"{_with_hits(match.group(1), at + match.start(), hits)}</a>"
-            )
-            last = match.end()
-        parts.append(_with_hits(block[last:], at + last, hits))
+        parts = []
+        for start, end, index in _quote_pieces(at, at + len(block), quotes):
+            linked = _linked(block[start - at : end - at], start, pattern, forms, hits)
+            parts.append(linked if index is None else _quote_span(linked, quotes[index], index, start))
         paragraphs.append("<p>" + "".join(parts).replace("\n", "<br>") + "</p>")
     return "\n".join(paragraphs)
+
+
+def _linked(segment: str, at: int, pattern: re.Pattern | None, forms: dict[str, EntityInfo],
+            hits: Sequence[tuple[int, int]]) -> str:
+    """`segment` (the text from offset `at`) as escaped HTML, its entity mentions linked and
+    its search hits marked."""
+    parts, last = [], 0
+    for match in pattern.finditer(segment) if pattern else ():
+        entity = forms[match.group(1)]
+        parts.append(_with_hits(segment[last : match.start()], at + last, hits))
+        parts.append(
+            f'<a class="ent {_kind_class(entity.kind)}" href="{entity_url(entity.id)}">'
+            f"{_with_hits(match.group(1), at + match.start(), hits)}</a>"
+        )
+        last = match.end()
+    parts.append(_with_hits(segment[last:], at + last, hits))
+    return "".join(parts)
+
+
+def _quote_pieces(start: int, end: int, quotes: Sequence[QuoteInfo]) -> list[tuple[int, int, int | None]]:
+    """The text from `start` to `end` cut where quotations begin and end: (start, end, index
+    of the quotation it is in, or None), in order. A quotation running over paragraphs
+    gives a piece in each."""
+    pieces, at = [], start
+    for index, quote in enumerate(quotes):
+        q_start, q_end = max(quote.start, at), min(quote.end, end)
+        if q_start >= q_end:
+            continue
+        if at < q_start:
+            pieces.append((at, q_start, None))
+        pieces.append((q_start, q_end, index))
+        at = q_end
+    if at < end:
+        pieces.append((at, end, None))
+    return pieces
+
+
+def quote_anchor(index: int) -> str:
+    """The anchor name of an article's quotation number `index` (in text order)."""
+    return f"q{index}"
+
+
+def _quote_span(inner: str, quote: QuoteInfo, index: int, piece_start: int) -> str:
+    """`inner` (HTML of a quotation's piece) shaded, its speaker in the hover text."""
+    said = f"Said by {quote.speaker}" if quote.speaker else "Quoted, no named speaker"
+    anchor = f'<a name="{quote_anchor(index)}"></a>' if piece_start == quote.start else ""
+    return f'{anchor}<span class="quote" title="{escape(said)}">{inner}</span>'
 
 
 def _entity_lists(entities: list[EntityInfo]) -> str:
@@ -193,6 +242,38 @@ def _entity_lists(entities: list[EntityInfo]) -> str:
         )
         out.append(f'<p class="sect">{escape(label.upper())}</p><p>{links}</p>')
     return "\n".join(out)
+
+
+QUOTE_EXCERPT = 110  # characters of a quotation the Quoted section shows: two lines of the pane
+
+
+def excerpt(words: str, limit: int = QUOTE_EXCERPT) -> str:
+    """`words` cut at the last space before `limit` characters, "…" marking the cut."""
+    words = " ".join(words.split())
+    if len(words) <= limit:
+        return words
+    cut = words.rfind(" ", 0, limit)
+    return words[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+def quoted_section(quotes: Sequence[QuoteInfo]) -> str:
+    """The "Quoted" section: each speaker as a link (in the order they first speak; unnamed
+    sources last) with what they said, each quotation a link to its place in the text."""
+    if not quotes:
+        return ""
+    by_speaker: dict[int | None, list[int]] = {}
+    for index, quote in enumerate(quotes):
+        by_speaker.setdefault(quote.speaker_id, []).append(index)
+    rows = []
+    for speaker_id, indexes in sorted(by_speaker.items(), key=lambda item: item[0] is None):
+        links = [f'<a class="q" href="{SCHEME}://quote/{i}">{escape(quoted(excerpt(quotes[i].quote)))}</a>'
+                 for i in indexes]
+        if speaker_id is None:  # mostly short phrases (slogans, terms): one flowing line
+            rows.append(f'<p class="said"><span class="muted">No named speaker:</span> {" · ".join(links)}</p>')
+        else:
+            rows.append(f'<p class="said">{_chip(speaker_id, PERSON, quotes[indexes[0]].speaker or "")}'
+                        f'<br>{"<br>".join(links)}</p>')
+    return '<p class="sect">QUOTED</p>' + "".join(rows)
 
 
 def meta_line(authors: list[str], published: str | None, publisher: str | None) -> str:
@@ -243,7 +324,8 @@ def detail_html(item: Detail, hits: Hits | None = None) -> str:
         f'<p class="meta">{meta_line(item.authors, item.published, item.publisher)}</p>'
         f"{source}{_tags_and_provenance(item)}"
         f"{_entity_lists(entities) if entities else _no_entities(item.language)}"
-        f'<p class="sect">TEXT</p>{highlight(item.text, entities, hits.text)}'
+        f"{quoted_section(item.quotes)}"
+        f'<p class="sect">TEXT</p>{highlight(item.text, entities, hits.text, item.quotes)}'
     )
 
 

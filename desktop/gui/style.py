@@ -48,6 +48,8 @@ QToolButton#chip {
     padding: 2px 10px;
 }
 $chips
+QToolButton#chip[kind="quoted"] { background: $person_bg; border-color: $person_border; color: $person_text; }
+QToolButton#quotedToggle { padding: 2px 8px; border: 1px solid $border; border-radius: 11px; color: $muted; }
 QToolButton#chip:hover { background: $remove_bg; border-color: $remove_border; color: $remove_text; }
 QToolButton#clearChips { color: $accent; border: none; }
 #chipHint { color: $faint; }

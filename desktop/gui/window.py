@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.search.relevanceToggled.connect(self._relevance_toggled)
         self.chips = ChipBar()
         self.chips.removed.connect(self.remove_term)
+        self.chips.termsChanged.connect(lambda terms: self.set_filter(replace(self.filter, terms=terms)))
         self.chips.clearAll.connect(self.clear_filters)
         self.model = ArticleTableModel(self.archive, self.runner, self)
         self.list = ArticleList(self.model)

@@ -18,7 +18,7 @@ GUI = Path(style.__file__).parent
 AA = 4.5
 # (text colour, the backgrounds it is drawn on)
 TEXT_PAIRS = {
-    "text": ("window", "sidebar", "base", "alternate", "hover", "hit"),
+    "text": ("window", "sidebar", "base", "alternate", "hover", "hit", "quote"),
     "muted": ("window", "sidebar", "base", "alternate"),
     "faint": ("window", "sidebar", "base", "alternate"),
     "link": ("base", "sidebar"),

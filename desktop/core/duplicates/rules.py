@@ -74,7 +74,8 @@ def _initial_of(a: str, b: str) -> bool:
 
 def _given_match(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
     """How two lists of given names (skeletons) can be one person's: "same", "initials",
-    "middle name" or "spelling"; None when they cannot ("john" / "pyotr", "john a" / "john b")."""
+    "middle name" (only one list has any) or "spelling"; None when they cannot ("john" /
+    "pyotr", "john a" / "john b", "george w" / "george h w")."""
     if a == b:
         return "same"
     short, long_ = sorted((a, b), key=len)
@@ -87,13 +88,15 @@ def _given_match(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
         how = "spelling"
     else:
         return None
-    rest = iter(long_[1:])  # the shorter's other names, in order, among the longer's
-    for word in short[1:]:
-        found = next((w for w in rest if w == word or _initial_of(w, word)), None)
-        if found is None:
+    if len(short) == 1:
+        return "middle name" if how == "same" else how
+    if len(short) < len(long_):  # both give middle names, not as many: George W. / George H. W. Bush
+        return None
+    for word, other in zip(short[1:], long_[1:]):
+        if word != other and not _initial_of(word, other):
             return None
-        how = "initials" if how == "same" and found != word else how
-    return "middle name" if how == "same" and len(long_) > len(short) else how
+        how = "initials" if how == "same" and word != other else how
+    return how
 
 
 _GIVEN_REASONS = {"initials": (0.8, "initials of one name"),
@@ -107,7 +110,7 @@ def _person_pair(a: Candidate, pa: PersonName, b: Candidate, pb: PersonName) -> 
     if how is None:
         return None
     if how == "same":
-        if fold(a.name) == fold(b.name):
+        if fold(a.name).replace(" ", "") == fold(b.name).replace(" ", ""):
             return Match(a, b, 0.98, "the same name but for case, accents or punctuation")
         return Match(a, b, 0.93, "spellings of one name (transliteration)")
     score, reason = _GIVEN_REASONS[how]

@@ -18,6 +18,7 @@ from .name_parts import is_particle, is_suffix
 
 _NOT_LETTERS = re.compile(r"[^\w\s]|_")
 _INNER_MARK = re.compile(r"(?<=\w)[.'\u2019](?=\w)")  # "U.S" -> "US", "O'Neill" -> "ONeill"
+_RUN_OF_INITIALS = re.compile(r"(?<=\b\w)\.(?=\w\b)")
 _PLAIN = re.compile(r"[A-Za-z0-9 ]*")  # most names: nothing to fold but case and spaces
 _ARTICLE = re.compile(r"^(?:al|el)[-'\u2019](?=\w)", re.IGNORECASE)  # "al-Assad" is Assad
 # Transliteration pairs, applied in order to a folded word (after accents are gone).
@@ -76,6 +77,7 @@ def person_name(name: str) -> PersonName | None:
         return None
     last = _ARTICLE.sub("", words[-1]) if words[-1][:1] in "aAeE" else words[-1]
     given = " ".join(w for w in words[:-1] if not (w[:1].islower() and is_particle(w)))
+    given = _RUN_OF_INITIALS.sub(". ", given)  # "George H.W. Bush": two initials, as "H. W."
     surname = skeleton(fold(last)).replace(" ", "")
     if not surname:
         return None

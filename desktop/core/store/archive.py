@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
-from desktop.core.article import CITY, COUNTRY, PERSON, Article, Entity, Original
+from desktop.core.article import CITY, COUNTRY, PERSON, Article, Entity, Original, Quote
 from desktop.core.errors import CuttingsError, DamagedCopy
 from desktop.core.store.db import Archive
 from desktop.core.store.models import (
@@ -24,6 +24,7 @@ from desktop.core.store.models import (
 )
 from desktop.core.store.confirmed import with_confirmed
 from desktop.core.store.people_join import join_earlier_surnames, with_known_people
+from desktop.core.store.quotations import write_quotations
 from desktop.core.store.same import find_at_address, find_same, free_address, text_hash
 from desktop.core.store.tags import attach_tags
 from desktop.core.urls import normalize_url
@@ -139,6 +140,7 @@ def _store(
     if not keep_metadata:
         _write_authors(session, row.id, article.authors)
     _write_entities(session, row.id, article.entities)
+    write_quotations(session, row.id, article.quotes)
     if original is not None:
         # A refresh without a new copy keeps the old one: never lose the offline copy.
         session.exec(delete(Snapshot).where(Snapshot.article_id == row.id))
@@ -156,8 +158,8 @@ def _store(
     return Outcome(RESTORED if restored else SAVED, row.id, row.title, old_title)
 
 
-def replace_entities(archive: Archive, article_id: int, entities: list[Entity]) -> None:
-    """Swap the entities linked to one article (after a model or rule change)."""
+def replace_entities(archive: Archive, article_id: int, entities: list[Entity], quotes: Sequence[Quote] = ()) -> None:
+    """Swap the entities and quotations of one article (after a model or rule change)."""
     with archive.transaction() as session:
         row = session.get(ArticleRow, article_id)
         if row is None:  # deleted meanwhile (by the window, while the CLI reindexes)
@@ -165,6 +167,7 @@ def replace_entities(archive: Archive, article_id: int, entities: list[Entity]) 
         session.exec(delete(Mention).where(Mention.article_id == article_id))
         session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
         _write_entities(session, article_id, entities)
+        write_quotations(session, article_id, quotes)
         _drop_orphans(session)
 
 

@@ -30,11 +30,12 @@ def _create_schema(conn: Connection, backend: ModuleType) -> None:
     backend.install(conn)
 
 
-def _declared_index(table, name: str) -> Migration:
-    """A step creating an index a model declares (a new archive has it from step 1)."""
+def _declared_index(table, *names: str) -> Migration:
+    """A step creating indexes a model declares (a new archive has them from step 1)."""
 
     def step(conn: Connection, backend: ModuleType) -> None:
-        next(i for i in table.indexes if i.name == name).create(conn, checkfirst=True)
+        for name in names:
+            next(i for i in table.indexes if i.name == name).create(conn, checkfirst=True)
 
     return step
 
@@ -68,13 +69,19 @@ def _declared_columns(table, *names: str) -> Migration:
     return step
 
 
+def _schema_5(conn: Connection, backend: ModuleType) -> None:
+    """Quotations, corrections, rejected duplicates and tags, and the quotations' full-text index."""
+    _declared_tables(models.Quotation, models.Correction, models.DuplicateVerdict, models.Tag,
+                     models.ArticleTag)(conn, backend)
+    backend.install_quotation_search(conn)
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _create_schema,
     2: _declared_index(models.Mention.__table__, "ix_mention_entity_article"),
     3: _declared_index(models.ArticleRow.__table__, models.ARTICLE_DATES_INDEX),
     4: _declared_columns(models.ArticleRow.__table__, "edited", "trashed"),
-    5: _declared_tables(models.Quotation, models.Correction, models.DuplicateVerdict, models.Tag,
-                        models.ArticleTag),
+    5: _schema_5,
     6: _declared_columns(models.ArticleRow.__table__, "provenance"),
 }
 

@@ -35,6 +35,18 @@ _FTS_DDL = [
     " INSERT INTO article_fts(rowid, title, authors_text, text)"
     " VALUES (new.id, new.title, new.authors_text, new.text); END",
 ]
+# The words of quotations, for searching what people said (core/quotations.py).
+_QUOTATION_FTS_DDL = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS quotation_fts USING fts5("
+    " text, content='quotation', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS quotation_fts_insert AFTER INSERT ON quotation BEGIN"
+    " INSERT INTO quotation_fts(rowid, text) VALUES (new.id, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS quotation_fts_delete AFTER DELETE ON quotation BEGIN"
+    " INSERT INTO quotation_fts(quotation_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
+    "CREATE TRIGGER IF NOT EXISTS quotation_fts_update AFTER UPDATE OF text ON quotation BEGIN"
+    " INSERT INTO quotation_fts(quotation_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+    " INSERT INTO quotation_fts(rowid, text) VALUES (new.id, new.text); END",
+]
 
 # The FTS5 column each search field looks in (None: every column).
 _FTS_COLUMNS = {TITLE: "title", AUTHOR: "authors_text"}
@@ -119,8 +131,16 @@ def _read_only_query(path: Path) -> dict[str, str]:
 
 
 def install(conn: Connection) -> None:
-    """Create the engine-specific parts of a new archive: the full-text index."""
+    """Create the engine-specific parts of a new archive: the full-text indexes."""
     for statement in _FTS_DDL:
+        conn.exec_driver_sql(statement)
+    install_quotation_search(conn)
+
+
+def install_quotation_search(conn: Connection) -> None:
+    """Create the full-text index of quotations and the triggers that keep it current (a
+    new archive, or one upgraded to schema 5, whose quotation table is new and empty)."""
+    for statement in _QUOTATION_FTS_DDL:
         conn.exec_driver_sql(statement)
 
 
@@ -191,6 +211,23 @@ def fulltext_highlighted(search: Search, article_id: int):
         "SELECT highlight(article_fts, 0, :start, :end), highlight(article_fts, 2, :start, :end)"
         " FROM article_fts WHERE article_fts MATCH :match AND rowid = :id"
     ).bindparams(match=fts_match(search), id=article_id, start=HIT_START, end=HIT_END)
+
+
+def quotation_ids(search: Search):
+    """A SELECT of the ids (as `rowid`) of the quotations whose words match `search` (a
+    search without title: or author: fields, which quotations do not have)."""
+    return text("SELECT rowid FROM quotation_fts WHERE quotation_fts MATCH :match").bindparams(
+        match=fts_match(search))
+
+
+def quotations_highlighted(search: Search, ids: Sequence[int]):
+    """A SELECT of (id, text) for those of the quotations `ids` matching `search`, every hit
+    between HIT_START and HIT_END (FTS5's highlight(); `+rowid` as in fulltext_snippets)."""
+    return text(
+        "SELECT rowid, highlight(quotation_fts, 0, :start, :end) FROM quotation_fts"
+        " WHERE quotation_fts MATCH :match AND +rowid IN :ids"
+    ).bindparams(bindparam("ids", expanding=True), match=fts_match(search), ids=list(ids),
+                 start=HIT_START, end=HIT_END)
 
 
 def date_order_of_subset(query, table):
