@@ -15,7 +15,7 @@ USER_KINDS = ("person", "org", "place")
 
 
 def entity_id(text: str) -> int:
-    """An argparse type: an entity number (the `id` of `entities --json`)."""
+    """An argparse type: an entity number (the id `cuttings entities` prints)."""
     import argparse
 
     try:
@@ -26,7 +26,7 @@ def entity_id(text: str) -> int:
 
 def add_parsers(sub, common) -> None:
     """Add `entity` (with its actions), `corrections`, `undo` and `redo` to `sub`."""
-    p = sub.add_parser("entity", parents=[common], help="show or correct one entity (ids: `entities --json`)")
+    p = sub.add_parser("entity", parents=[common], help="show or correct one entity (its id: `cuttings entities`)")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     a = actions.add_parser("show", parents=[common], help="an entity with its names, articles and contexts")
     a.add_argument("id", type=entity_id)

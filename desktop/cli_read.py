@@ -233,7 +233,7 @@ def _rescue_to(archive, out: str | None) -> int:
 
 
 def cmd_entities(args) -> int:
-    """Every entity (of --kind) with the number of articles naming it, most first."""
+    """Every entity (of --kind) with its id (for `entity`) and the number of articles naming it, most first."""
     from desktop.core.profiles import entity_counts
 
     rows = entity_counts(open_archive(args), args.kind)
@@ -241,7 +241,7 @@ def cmd_entities(args) -> int:
         print_json([{**asdict(info), "articles": n} for info, n in rows])
     else:
         for info, n in rows:
-            print(f"{n:>5}  {info.kind:<7}  {with_country(info)}")
+            print(f"{info.id:>6}  {n:>5}  {info.kind:<7}  {with_country(info)}")
     return 0
 
 

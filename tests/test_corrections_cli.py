@@ -76,3 +76,9 @@ def test_usage_errors_exit_2(cli, named):
         cli("entity", "kind", "1", "animal")
     assert exit_.value.code == 2
     assert cli("edit", "1", "--title", "X", "--from-page")[0] == 2
+
+
+def test_entities_lists_the_ids_the_entity_commands_take(cli, named):
+    code, out, _ = cli("entities", "--kind", "person")
+    first = out.splitlines()[0].split()
+    assert code == 0 and (int(first[0]), first[1:]) == (named["Alexei Navalny"], ["2", "person", "Alexei", "Navalny"])

@@ -7,7 +7,10 @@ import sqlite3
 import pytest
 
 from desktop.core import corrections
+from desktop.core.errors import CuttingsError
+from desktop.core.store import db as store_db
 from desktop.core.store.archive import store_article
+from desktop.core.store.db import Archive
 from desktop.core.store.models import Quotation
 from tests.corrections_helpers import article, entity, mentions_of, person, seeded, tables
 
@@ -197,3 +200,18 @@ def test_a_first_name_placed_in_geonames_becomes_an_entity_of_the_archive(archiv
     change = corrections.change_kind(archive, named["Yulia"], "place", 792680)  # Belgrade
     row = entity(archive, change.entity_id)
     assert (row["key"], row["scope_article_id"]) == ("geo:792680", None)
+
+
+def test_a_correction_while_another_program_writes_says_busy_and_changes_nothing(archive, monkeypatch):
+    named = seeded(archive)
+    before = tables(archive)
+    monkeypatch.setattr(store_db.sqlite, "BUSY_TIMEOUT", 0.2)
+    other = sqlite3.connect(archive.path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(CuttingsError, match="busy"):
+            corrections.merge_entities(Archive(archive.path), [named["Alexey Navalny"]], into=named["Alexei Navalny"])
+    finally:
+        other.rollback()
+        other.close()
+    assert tables(archive) == before

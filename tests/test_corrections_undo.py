@@ -90,3 +90,13 @@ def test_undo_of_a_merge_whose_deleted_id_was_taken_meanwhile(archive):
     assert entity(archive, gone)["name"] == "Boris Nemtsov"
     names = {e.name: e for e in corrections.entity_table(archive)}
     assert names["Yulia"].articles == 1 and names["Boris Nemtsov"].articles == 1
+
+
+def test_undo_when_the_key_came_back_meanwhile_joins_that_entity(archive):
+    named = seeded(archive)
+    corrections.remove_entity(archive, named["Ursula von der"], article_id=1)  # its only article
+    assert entity(archive, named["Ursula von der"]) is None
+    store_article(archive, article(4, [person("Ursula von der")]))  # the same key, a new row
+    back = next(e.id for e in corrections.entity_table(archive) if e.name == "Ursula von der")
+    corrections.undo(archive)
+    assert set(mentions_of(archive, back)) == {1, 4}

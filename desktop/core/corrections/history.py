@@ -177,7 +177,22 @@ def _restore_mentions(session: Session, mentions: list[list], ids: dict[int, int
     alive = set()
     for part in stored.chunks(wanted):
         alive |= set(conn.execute(select(ArticleRow.id).where(col(ArticleRow.id).in_(part))).scalars())
-    values = [dict(zip(columns, m)) | {"entity_id": ids.get(m[entity_at], m[entity_at])}
-              for m in mentions if m[article_at] in alive]
-    if values:
-        conn.execute(insert(Mention.__table__), values)
+    plain = [dict(zip(columns, m)) for m in mentions if m[article_at] in alive and ids.get(m[entity_at]) in
+             (None, m[entity_at])]
+    if plain:
+        conn.execute(insert(Mention.__table__), plain)
+    for m in mentions:  # of an entity that came back under another id: join what that row has
+        if m[article_at] in alive and ids.get(m[entity_at]) not in (None, m[entity_at]):
+            _join_mention(session, dict(zip(columns, m)) | {"entity_id": ids[m[entity_at]]})
+
+
+def _join_mention(session: Session, values: dict) -> None:
+    """Store a mention, adding it to the one the article has of that entity if any."""
+    mention = session.get(Mention, (values["article_id"], values["entity_id"]))
+    if mention is None:
+        session.add(Mention(**values))
+        return
+    if values["first_pos"] < mention.first_pos:
+        mention.first_pos, mention.context = values["first_pos"], values["context"]
+    mention.count += values["count"]
+    session.add(mention)

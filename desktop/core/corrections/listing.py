@@ -13,6 +13,9 @@ from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow, EntityRow, Mention
 
 
+COLUMNS = (EntityRow.id, EntityRow.kind, EntityRow.name, EntityRow.aliases, EntityRow.geonameid, EntityRow.country)
+
+
 @dataclass
 class EntityListing:
     """One entity of the entity list: the articles naming it (not those in the trash) and its
@@ -37,29 +40,35 @@ class EntityCard(EntityListing):
     contexts: list[tuple[int, str]] = field(default_factory=list)
 
 
-def _listings(archive: Archive, where) -> list[EntityListing]:
-    visible = shown(Mention.article_id, Filter())
-    query = (
-        select(EntityRow, func.count(Mention.article_id), func.coalesce(func.sum(Mention.count), 0))
-        .outerjoin(Mention, (Mention.entity_id == EntityRow.id) & visible)
-        .where(*where)
-        .group_by(EntityRow.id)
-        .order_by(func.count(Mention.article_id).desc(), EntityRow.name)
-    )
+def _listings(archive: Archive, entity_id: int | None = None, kind: str | None = None) -> list[EntityListing]:
+    """The entity `entity_id`, or every entity (of `kind`), with its counts, most articles first."""
+    if entity_id is None:
+        # "+ 0" keeps the entity index out: one scan of the table and a sort read 780k mentions
+        # in 1.1 s, row lookups through that index in 3.9 s (their counts are not in it).
+        group = (col(Mention.entity_id) + 0).label("entity")
+        entities = select(*COLUMNS).where(*([EntityRow.kind == kind] if kind else []))
+    else:
+        group = col(Mention.entity_id).label("entity")
+        entities = select(*COLUMNS).where(EntityRow.id == entity_id)
+    counts = (select(group, func.count(Mention.article_id), func.sum(Mention.count))
+              .where(shown(Mention.article_id, Filter()), *([Mention.entity_id == entity_id] if entity_id else []))
+              .group_by(group))
     with archive.session() as session:
-        rows = session.exec(query).all()
-    return [EntityListing(e.id, e.kind, e.name, [a for a in e.aliases.split("\n") if a], n, m, e.geonameid, e.country)
-            for e, n, m in rows]
+        found = {e: (n, m) for e, n, m in session.exec(counts).all()}
+        rows = session.exec(entities).all()
+    listed = [EntityListing(i, k, name, [a for a in aliases.split("\n") if a], *found.get(i, (0, 0)), geonameid, country)
+              for i, k, name, aliases, geonameid, country in rows]
+    return sorted(listed, key=lambda e: (-e.articles, e.name))
 
 
 def entity_table(archive: Archive, kind: str | None = None) -> list[EntityListing]:
     """Every entity (of `kind`, or all), most articles first, then by name."""
-    return _listings(archive, [EntityRow.kind == kind] if kind else [])
+    return _listings(archive, kind=kind)
 
 
 def entity_card(archive: Archive, entity_id: int) -> EntityCard | None:
     """The entity `entity_id` with its articles and contexts; None if there is none."""
-    found = _listings(archive, [EntityRow.id == entity_id])
+    found = _listings(archive, entity_id)
     if not found:
         return None
     query = (
