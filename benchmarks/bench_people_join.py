@@ -104,8 +104,9 @@ def gold_scores(archive, ids: dict[str, int]) -> dict[str, str]:
         text = f"{item.title}\n\n{item.text}"
         of = lambda *kinds: [e for e in item.entities if e.kind in kinds]
         in_text = lambda name: next(ner.occurrences(text, name), None) is not None
+        names = lambda e: [n for n in [e.name, *e.aliases] if in_text(n)] or [e.name]
         places = [{"name": n, "geonameid": e.geonameid, "lat": e.lat, "lon": e.lon}
-                  for e in of(CITY, COUNTRY, PLACE) for n in [n for n in [e.name, *e.aliases] if in_text(n)] or [e.name]]
+                  for e in of(CITY, COUNTRY, PLACE) for n in names(e)]
         scorer.score_doc(page, {"persons": [e.name for e in of(PERSON)], "cities": places,
                                 "orgs": [e.name for e in of(ORG)]}, tallies)
     return {k: "{:.3f} {:.3f} {:.3f}".format(*tallies[k].prf()) for k in ("persons", "places", "orgs")}
@@ -116,7 +117,8 @@ def main() -> None:
     ap.add_argument("--pages", type=Path, default=SHARED / "corpus" / "readability")
     ap.add_argument("--seed", type=Path, default=SHARED / "seed")
     ap.add_argument("--jsonl", type=Path, action="append", default=[],
-                    help="more articles, one JSON object a line (e.g. ../shared/corpus/geoparsing/TR-News/tr-news.jsonl)")
+                    help="more articles, one JSON object a line "
+                         "(e.g. ../shared/corpus/geoparsing/TR-News/tr-news.jsonl)")
     args = ap.parse_args()
     items = extracted(args.pages, args.seed, args.jsonl)
     folder = Path(tempfile.mkdtemp(prefix="cuttings-join-"))

@@ -160,7 +160,8 @@ def _details(session, ids: set[int]) -> dict[int, tuple[int, str | None]]:
         details.update((i, (m, country)) for i, m, country in session.exec(
             select(Mention.entity_id, func.sum(Mention.count), EntityRow.country)
             .join(EntityRow, EntityRow.id == Mention.entity_id)
-            .where(col(Mention.entity_id).in_(ordered[start:start + _CHUNK]), col(Mention.article_id).not_in(_trashed()))
+            .where(col(Mention.entity_id).in_(ordered[start:start + _CHUNK]),
+                   col(Mention.article_id).not_in(_trashed()))
             .group_by(Mention.entity_id)))
     return details
 

@@ -18,7 +18,7 @@ from .name_parts import is_particle, is_suffix
 
 _NOT_LETTERS = re.compile(r"[^\w\s]|_")
 _INNER_MARK = re.compile(r"(?<=\w)[.'\u2019](?=\w)")  # "U.S" -> "US", "O'Neill" -> "ONeill"
-_RUN_OF_INITIALS = re.compile(r"(?<=\b\w)\.(?=\w\b)")
+_RUN_OF_INITIALS = re.compile(r"(?<=\b\w)\.(?=\w\b)")  # the dot between "H.W.": two initials
 _PLAIN = re.compile(r"[A-Za-z0-9 ]*")  # most names: nothing to fold but case and spaces
 _ARTICLE = re.compile(r"^(?:al|el)[-'\u2019](?=\w)", re.IGNORECASE)  # "al-Assad" is Assad
 # Transliteration pairs, applied in order to a folded word (after accents are gone).
@@ -42,8 +42,8 @@ def fold(text: str) -> str:
 
 
 def skeleton(word: str) -> str:
-    """A folded word (or words) without the letters transliterations disagree on: "alexey" and "aleksei"
-    -> "alexei", "zelenskyy" -> "zelenski"."""
+    """A folded word (or words) without the letters transliterations disagree on: "alexey" and
+    "aleksei" -> "alexei", "zelenskyy" -> "zelenski"."""
     for letters, replacement in _TRANSLITERATION:
         word = word.replace(letters, replacement)
     return _DOUBLED.sub(_one_letter, word) if _DOUBLED.search(word) else word
