@@ -140,7 +140,7 @@ def measure(path: Path, n: int) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
-    from desktop.core import query
+    from desktop.core import facets
     from desktop.core.query import Filter
     from desktop.core.store.db import Archive
     from desktop.gui.app import application
@@ -179,7 +179,7 @@ def measure(path: Path, n: int) -> dict:
 
     facet_times, details = [], {}
     for kind in ("person", "city"):
-        ranked = query.facet(archive, kind)
+        ranked = facets.facet(archive, kind)
         for rank in (0, 1, 10, 100, len(ranked) // 2):
             term = ranked[rank].term
             ms = timed(lambda: window.add_term(term))

@@ -12,7 +12,7 @@ unresolved places), prints one JSON line:
      "first_proposals_s": ..., "duplicates_s": ..., "proposals": N}
 
 merge_s: corrections.merge_entities of two people with 10,000 mentions each (added for the
-run, in random articles, some naming both). facet_s: then query.facet of the people section as
+run, in random articles, some naming both). facet_s: then facets.facet of the people section as
 the sidebar asks it (FACET_LIMIT + 1 entries), which gives the merged person's new article count
 (merged_articles). first_proposals_s: likely_duplicates(limit=50) over every kind, run first
 (what a view shows first); duplicates_s: all of them. CPU seconds beside wall seconds: the
@@ -110,15 +110,15 @@ def big_pair(path: Path, articles: int, mentions: int = 10_000, seed: int = 5) -
 
 def merge_and_count(archive, path: Path, articles: int) -> dict:
     """Merge two people of 10,000 mentions each (corrections.merge_entities), then the people
-    section of the sidebar (query.facet, as the window asks it: FACET_LIMIT + 1 entries)."""
-    from desktop.core import query
+    section of the sidebar (facets.facet, as the window asks it: FACET_LIMIT + 1 entries)."""
+    from desktop.core import facets
     from desktop.core.corrections import merge_entities
     from desktop.gui.facets import FACET_LIMIT
 
     other, keep = big_pair(path, articles)
     archive.refuse_if_damaged()  # the once-per-open check before a first write (0.5-0.7 s here), done
     _, merge_s, merge_cpu = timed(merge_entities, archive, [other], into=keep)
-    entries, facet_s, _ = timed(query.facet, archive, "person", limit=FACET_LIMIT + 1)
+    entries, facet_s, _ = timed(facets.facet, archive, "person", limit=FACET_LIMIT + 1)
     count = next((e.count for e in entries if keep in e.term.ids), None)
     return {"merge_s": round(merge_s, 3), "merge_cpu_s": round(merge_cpu, 3), "facet_s": round(facet_s, 3),
             "merged_articles": count}

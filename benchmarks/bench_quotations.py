@@ -67,7 +67,8 @@ def median_ms(func, runs: int = 5) -> float:
 
 
 def measure(path: Path) -> dict:
-    from desktop.core.query import QUOTED, Filter, Term, article_ids, detail, facet
+    from desktop.core.facets import facet
+    from desktop.core.query import QUOTED, Filter, Term, article_ids, detail
     from desktop.core.quotations import QuoteQuery, add_quote_counts, count_quotations, quotations, quote_counts
     from desktop.core.store.db import Archive
 

@@ -63,7 +63,7 @@ def timings(texts: list[str], repeat: int, parser: bool) -> None:
     words = sum(len(t.split()) for t in texts) / 1000
     analysed = [find_entities_analysed("", t) for t in texts]
     entity = _fastest(lambda: [find_entities_analysed("", t) for t in texts], repeat)
-    quotes = _fastest(lambda: [find_quotes("", t, e, a) for t, (e, a) in zip(texts, analysed)], repeat)
+    quotes = _fastest(lambda: [find_quotes(t, e) for t, (e, _) in zip(texts, analysed)], repeat)
     print(f"\n{words * 1000:,.0f} words; CPU s per 1,000 words, fastest of {repeat}:")
     print(f"  entity stage     {entity / words:.4f}")
     print(f"  quotation stage  {quotes / words:.4f}  ({quotes / entity:.1%} of the entity stage; the goal is <= 15%)")

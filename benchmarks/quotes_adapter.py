@@ -26,7 +26,7 @@ REACH = 150
 
 def ours(text: str) -> dict:
     entities, analysis = find_entities_analysed("", text)
-    quotes = find_quotes("", text, entities, analysis) if analysis is not None else []
+    quotes = find_quotes(text, entities) if analysis is not None else []
     return {"quotes": [{"speaker": q.speaker, "quote": q.quote} for q in quotes]}
 
 

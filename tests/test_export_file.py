@@ -52,7 +52,7 @@ def _exported(archive, path) -> list[dict]:
 
 def test_export_and_import_keep_ids_dates_and_links(archive, tmp_path):
     from desktop.core.export_file import import_export
-    from desktop.core.store.archive import update_article
+    from desktop.core.store.details import update_article
 
     store_article(archive, make_article(1, canonical_url="https://news.example/canonical-1"), Original(b"<p>1"))
     second = store_article(archive, make_article(2), Original(b"<p>2")).id

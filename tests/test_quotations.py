@@ -11,7 +11,8 @@ import pytest
 from desktop.core import reindex as reindex_module
 from desktop.core.article import PERSON, Article, Entity, Quote
 from desktop.core.quotations import QuoteQuery, add_quote_counts, count_quotations, quotations, quote_counts
-from desktop.core.query import QUOTED, FacetEntry, Filter, Term, article_ids, detail, facet
+from desktop.core.facets import facet
+from desktop.core.query import QUOTED, FacetEntry, Filter, Term, article_ids, detail
 from desktop.core.search import SearchSyntaxError
 from desktop.core.store.archive import replace_entities, store_article
 from desktop.core.store.db import Archive

@@ -12,7 +12,7 @@ def person(name: str, *aliases: str) -> Entity:
 
 def said(text: str, *entities: Entity) -> list[tuple[str | None, str]]:
     """(speaker, words) of each quotation of `text`, checking that the offsets hold."""
-    quotes = find_quotes("", text, list(entities))
+    quotes = find_quotes(text, list(entities))
     for q in quotes:
         assert text[q.start:q.end] == q.quote
     return [(q.speaker, q.quote) for q in quotes]

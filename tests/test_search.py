@@ -9,7 +9,8 @@ import pytest
 
 from desktop.core import search as search_module
 from desktop.core.article import Article
-from desktop.core.query import Filter, article_ids, facet
+from desktop.core.facets import facet
+from desktop.core.query import Filter, article_ids
 from desktop.core.search import (
     AUTHOR,
     ENGINE_REFUSED,

@@ -38,7 +38,7 @@ def test_trash_hides_restore_shows_and_delete_is_for_good(archive):
 
 def test_trashed_articles_leave_facets_profiles_and_counts(archive):
     from desktop.core.profiles import entity_counts, profile
-    from desktop.core.query import facet
+    from desktop.core.facets import facet
     from desktop.core.store.trash import trash_articles
 
     a = store_article(archive, make_article(1)).id

@@ -139,7 +139,7 @@ def add_entities(article: Article, on_stage: Stage = _quiet) -> Article:
     article.language = article.language or text_language(f"{article.title}\n{article.text}")
     article.entities, analysis = find_entities_analysed(article.title, article.text)
     # Quotations where there are entities: English articles, with a model installed.
-    article.quotes = [] if analysis is None else find_quotes(article.title, article.text, article.entities)
+    article.quotes = [] if analysis is None else find_quotes(article.text, article.entities)
     return article
 
 

@@ -141,7 +141,7 @@ def shown(article_id, flt: Filter):
     return col(article_id).in_(_TRASHED) if flt.trash else col(article_id).not_in(_TRASHED)
 
 
-def _is_subset(flt: Filter) -> bool:
+def is_subset(flt: Filter) -> bool:
     """True if `flt` picks out some articles (words, terms or the trash), not the whole archive."""
     return flt.is_narrowed or flt.trash
 
@@ -201,7 +201,7 @@ def article_ids(archive: Archive, flt: Filter = Filter(), limit: int | None = No
     # NULLS LAST rather than an "IS NULL" sort key: the date index can then give the order.
     query = matching_ids(archive, flt).order_by(order.nulls_last(), col(ArticleRow.id).desc())
     # Unfiltered, the date index gives the order; a publisher filter needs the article rows.
-    if column is ArticleRow.published and _is_subset(flt) and all(t.kind != PUBLISHER for t in flt.terms):
+    if column is ArticleRow.published and is_subset(flt) and all(t.kind != PUBLISHER for t in flt.terms):
         query = archive.backend.date_order_of_subset(query, ArticleRow)
     if limit is not None:
         query = query.limit(limit)
@@ -373,41 +373,3 @@ def detail(archive: Archive, article_id: int) -> Detail | None:
         quotes=[QuoteInfo(*q) for q in quotes],
     )
 
-
-def facet(
-    archive: Archive, kind: str, flt: Filter = Filter(), limit: int | None = None, containing: str = ""
-) -> list[FacetEntry]:
-    """Entries of one sidebar section with their article counts (within `flt`), most first
-    (years: newest first); with `containing`, only entries whose name contains that text (any case)."""
-    if kind in ENTITY_KINDS:
-        key, label, article = EntityRow.id, EntityRow.name, Mention.article_id
-        query = (
-            select(key, label, func.count(article))
-            .join(Mention, Mention.entity_id == EntityRow.id)
-            # Within a filter, drive the join from the matching articles, not from every
-            # entity of the kind: coalesce hides entity.kind from its index.
-            .where((func.coalesce(EntityRow.kind, "") if _is_subset(flt) else EntityRow.kind) == kind)
-        )
-    elif kind == AUTHOR:
-        key = label = Author.name
-        article = ArticleAuthor.article_id
-        query = select(key, label, func.count(article)).join(ArticleAuthor, ArticleAuthor.author_id == Author.id)
-    elif kind == TAG:
-        key = label = Tag.name
-        article = ArticleTag.article_id
-        query = select(key, label, func.count(article)).join(ArticleTag, ArticleTag.tag_id == Tag.id)
-    else:
-        key = label = ArticleRow.publisher if kind == PUBLISHER else func.substr(ArticleRow.published, 1, 4)
-        article = ArticleRow.id
-        query = select(key, label, func.count(article)).where(key.is_not(None))
-    query = query.where(col(article).in_(matching_ids(archive, flt)) if _is_subset(flt) else shown(article, flt))
-    if containing.strip():
-        query = query.where(func.lower(label).contains(containing.strip().lower(), autoescape=True))
-    # Years read as a timeline, newest first; every other section by article count.
-    order = (label.desc(),) if kind == YEAR else (func.count(article).desc(), label)
-    query = query.group_by(key).order_by(*order).limit(limit)
-    with archive.session() as session, search_errors(archive):
-        rows = session.exec(query).all()
-    if kind in ENTITY_KINDS:
-        return [FacetEntry(Term(kind, name, (entity_id,)), n) for entity_id, name, n in rows]
-    return [FacetEntry(Term(kind, value), n) for value, _, n in rows]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from desktop.core import query
+from desktop.core import facets, query
 from desktop.core.article import PERSON
 from desktop.core.query import FACET_KINDS, FacetEntry, Filter, Summary, Term
 from desktop.core.quotations import add_quote_counts
@@ -60,9 +60,9 @@ def page_rows(archive: Archive, ids: list[int], search: str) -> tuple[list[Summa
 def sidebar_counts(archive: Archive, flt: Filter, limit: int | None, containing: str) -> dict[str, list[FacetEntry]]:
     """Every sidebar section within `flt` (at most `limit` entries each, names containing
     `containing`), the people with their quotation counts."""
-    facets = {kind: query.facet(archive, kind, flt, limit=limit, containing=containing) for kind in FACET_KINDS}
-    add_quote_counts(archive, facets[PERSON], flt)
-    return facets
+    sections = {kind: facets.facet(archive, kind, flt, limit=limit, containing=containing) for kind in FACET_KINDS}
+    add_quote_counts(archive, sections[PERSON], flt)
+    return sections
 
 
 def count_text(result: QueryResult) -> str:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import corrections
-from desktop.gui import entity_menu, markup
+from desktop.gui import entity_menu, markup, style
 from desktop.gui.duplicates_view import DuplicatesView
 from desktop.gui.entity_menu import EntityRef
 from desktop.gui.entity_rows import ALIASES, ALL_KINDS, ARTICLES, KIND, MENTIONS, NAME, EntityRowsModel
@@ -54,7 +54,7 @@ class EntityListWindow(QDialog):
         self._desk = desk
         self.setObjectName("entityList")
         self.setWindowTitle("Cuttings — Entities")
-        self.resize(900, 620)
+        style.fit_to_screen(self, 900, 620)
         self.model = EntityRowsModel(self)
         self.filter_box = QLineEdit(placeholderText="Filter by name or alias…")
         self.filter_box.setClearButtonEnabled(True)

@@ -25,7 +25,7 @@ from desktop.core.article import PERSON
 from desktop.core.profiles import Profile
 from desktop.core.query import Term
 from desktop.core.store.db import Archive
-from desktop.gui import markup
+from desktop.gui import markup, style
 from desktop.gui.article_table import source_label
 from desktop.gui.detail import SafeBrowser
 from desktop.gui.said import SaidPanel
@@ -45,7 +45,7 @@ class EntityView(QDialog):
         self._archive, self._runner = archive, runner
         self.setObjectName("entityView")
         self.setWindowTitle("Cuttings — entity")
-        self.resize(980, 620)
+        style.fit_to_screen(self, 980, 620)
         self.profile: Profile | None = None
         self.browser = SafeBrowser()
         self.browser.setObjectName("profileText")

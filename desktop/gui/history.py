@@ -72,7 +72,7 @@ class HistoryDialog(QDialog):
         self._desk = desk
         self.setObjectName("correctionHistory")
         self.setWindowTitle("Correction history")
-        self.resize(720, 480)
+        style.fit_to_screen(self, 720, 480)
         self.entries: list = []
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Corrections, newest first")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import corrections
+from desktop.gui import style
 from desktop.gui.markup import KIND_NAMES, country_name
 
 SEARCH_DELAY_MS = 200
@@ -45,7 +46,7 @@ class PlacePicker(QDialog):
         super().__init__(parent)
         self.setObjectName("placePicker")
         self.setWindowTitle(f"Which place is “{name}”?")
-        self.resize(720, 460)
+        style.fit_to_screen(self, 720, 460)
         self._runner, self._current = runner, current
         self._chosen: int | None = None
         self.candidates: list = []

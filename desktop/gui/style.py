@@ -12,7 +12,7 @@ from string import Template
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.gui.themes import COLOUR_SETS, DARK, LIGHT, LIGHT_COLOURS, OTHER, SYSTEM, Colours
 
@@ -200,3 +200,13 @@ class ThemedLabel(QLabel):
 
     def _render(self) -> None:
         self.setText(rich_text_css(colours()) + self._html)
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Size a window at its preferred `width` × `height` pixels, but never over 95% of the
+    screen it opens on (a 1024×640 laptop screen would otherwise hide its buttons)."""
+    screen = widget.screen().availableGeometry() if widget.screen() else None
+    if screen is not None and screen.width() > 0:
+        width = min(width, int(screen.width() * 0.95))
+        height = min(height, int(screen.height() * 0.95))
+    widget.resize(width, height)

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.detail.setMinimumWidth(240)
         self.splitter.setSizes([230, 700, 430])
         self.setCentralWidget(self.splitter)
-        self._fit_to_screen(1360, 820)
+        style.fit_to_screen(self, 1360, 820)
         self.statusBar().setSizeGripEnabled(True)
 
     def _handlers(self) -> dict:
@@ -171,14 +171,6 @@ class MainWindow(QMainWindow):
                  self.list, self.detail]
         for first, second in zip(chain, chain[1:]):
             self.setTabOrder(first, second)
-
-    def _fit_to_screen(self, width: int, height: int) -> None:
-        """Start at the preferred size, but never bigger than the screen it opens on."""
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None and screen.width() > 0:
-            width = min(width, int(screen.width() * 0.95))
-            height = min(height, int(screen.height() * 0.95))
-        self.resize(width, height)
 
     # -- settings -----------------------------------------------------------------------
     def _restore_settings(self) -> None:

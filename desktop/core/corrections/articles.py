@@ -11,7 +11,8 @@ from sqlmodel import Session, select
 from desktop.core.article import Original
 from desktop.core.corrections.history import Change, record
 from desktop.core.corrections.rules import EDIT
-from desktop.core.store.archive import inflate, join_names, update_details
+from desktop.core.store.archive import inflate, join_names
+from desktop.core.store.details import update_details
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleAuthor, ArticleRow, Author, Snapshot
 

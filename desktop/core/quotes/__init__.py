@@ -79,16 +79,15 @@ class _Reading:
         return not self.people.between(start, mention.start) and not (before and before[-1].word in PREPOSITIONS)
 
 
-def find_quotes(title: str, text: str, entities: list[Entity], doc=None) -> list[Quote]:
+def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
     """The direct quotations of an article's `text`, in text order, each with its offsets into
     `text` (end exclusive) and its speaker: the `name` of one of `entities`' PERSON entities,
     or None (a group, an unnamed source, or no speech at all). Only the part of the text the
     entity stage reads is searched (ENTITY_CHARS, ENTITY_LINES).
 
-    `title` and `doc` (the entity stage's ner.Analysis) are part of the stage's interface for
-    callers that have them; the rules need neither: they read the text and the entities, and
-    the model's analysis has no parse (spaCy's dependency parser would add 59% to the entity
-    stage's time, benchmarks/bench_quotes.py --parser). About 1 ms per quotation, linear."""
+    The rules read the text and the entities only: the model's analysis has no parse (spaCy's
+    dependency parser would add 59% to the entity stage's time, benchmarks/bench_quotes.py
+    --parser). About 1 ms per quotation, linear."""
     text = leading_part(text, ENTITY_CHARS, ENTITY_LINES)  # the part the entity stage read: its bounds
     breaks = paragraph_ends(text)
     spans = quotation_spans(text, breaks)

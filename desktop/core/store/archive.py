@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
 from desktop.core.article import CITY, COUNTRY, PERSON, Article, Entity, Original, Quote
-from desktop.core.errors import CuttingsError, DamagedCopy
+from desktop.core.errors import DamagedCopy
 from desktop.core.store.db import Archive
 from desktop.core.store.models import (
     ArticleAuthor,
@@ -138,7 +137,7 @@ def _store(
     session.add(row)
     session.flush()
     if not keep_metadata:
-        _write_authors(session, row.id, article.authors)
+        write_authors(session, row.id, article.authors)
     _write_entities(session, row.id, article.entities)
     write_quotations(session, row.id, article.quotes)
     if original is not None:
@@ -154,7 +153,7 @@ def _store(
             )
         )
     if replacing:  # entities and authors only the old version named
-        _drop_orphans(session)
+        drop_orphans(session)
     return Outcome(RESTORED if restored else SAVED, row.id, row.title, old_title)
 
 
@@ -168,7 +167,7 @@ def replace_entities(archive: Archive, article_id: int, entities: list[Entity], 
         session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
         _write_entities(session, article_id, entities)
         write_quotations(session, article_id, quotes)
-        _drop_orphans(session)
+        drop_orphans(session)
 
 
 def delete_articles(archive: Archive, ids: Iterable[int]) -> int:
@@ -183,99 +182,8 @@ def delete_rows(session: Session, ids_query) -> int:
     """Delete the articles `ids_query` (a SELECT of article ids) finds; return how many."""
     found = session.exec(ids_query).all()
     session.exec(delete(ArticleRow).where(col(ArticleRow.id).in_(found)))
-    _drop_orphans(session)
+    drop_orphans(session)
     return len(found)
-
-
-def update_article(
-    archive: Archive,
-    article_id: int,
-    *,
-    title: str | None = None,
-    authors: list[str] | None = None,
-    published: str | None = None,
-    publisher: str | None = None,
-    url: str | None = None,
-) -> None:
-    """Correct an article's metadata (see update_details), in one transaction."""
-    with archive.transaction() as session:
-        update_details(session, article_id, title=title, authors=authors, published=published,
-                       publisher=publisher, url=url)
-
-
-def update_details(
-    session: Session,
-    article_id: int,
-    *,
-    title: str | None = None,
-    authors: list[str] | None = None,
-    published: str | None = None,
-    publisher: str | None = None,
-    url: str | None = None,
-) -> None:
-    """Correct an article's metadata in `session`; None leaves a field as it is, "" (or [])
-    clears the date, publisher, address or authors. The article is marked edited, so a refresh
-    keeps the change.
-
-    Raises ValueError (one sentence, nothing changed) for an unknown id, an empty title, a date
-    that is not YYYY-MM-DD (a full ISO timestamp, as pages give, is accepted too), an address
-    that is not http(s) or one another article has.
-    """
-    if title is not None and not title.strip():
-        raise ValueError("An article needs a title.")
-    published = _checked_date(published) if published is not None else None
-    row = session.get(ArticleRow, article_id)
-    if row is None:
-        raise ValueError(f"There is no article {article_id} in the archive.")
-    if url is not None:
-        row.url, row.source_url = _free_url(session, article_id, url)
-    if title is not None:
-        row.title = " ".join(title.split())
-    if authors is not None:
-        names = list(dict.fromkeys(n for n in (" ".join(a.split()) for a in authors) if n))
-        session.exec(delete(ArticleAuthor).where(ArticleAuthor.article_id == article_id))
-        _write_authors(session, article_id, names)
-        row.authors_text = join_names(names)
-        _drop_orphans(session)
-    if published is not None:
-        row.published = published or None
-    if publisher is not None:
-        row.publisher = publisher.strip() or None
-    row.edited = row.updated = datetime.now(timezone.utc)
-    session.add(row)
-
-
-def _free_url(session: Session, article_id: int, url: str) -> tuple[str | None, str | None]:
-    """(normalised, as given) for an article's new address; (None, None) for ""; ValueError
-    for an address that is not http(s) or that another article has."""
-    given = url.strip()
-    if not given:
-        return None, None
-    try:
-        normal = normalize_url(given)
-    except CuttingsError as exc:
-        raise ValueError(f"{given} cannot be an article's address: {exc}.") from exc
-    other = session.exec(select(ArticleRow.id).where(ArticleRow.url == normal, ArticleRow.id != article_id)).first()
-    if other is not None:
-        raise ValueError(f"Article {other} has the address {given} already.")
-    return normal, given
-
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _checked_date(value: str) -> str:
-    """`value` stripped if it is an ISO date (or timestamp), "" for none; else ValueError."""
-    value = value.strip()
-    if not value:
-        return ""
-    try:
-        parsed = date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
-    except ValueError:
-        parsed = None
-    if parsed is None or not _ISO_DAY.fullmatch(value[:10]):
-        raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD, such as 2023-01-21.")
-    return value
 
 
 def original_of(archive: Archive, article_id: int) -> Original | None:
@@ -344,7 +252,8 @@ def _clear_links(session: Session, article_id: int, authors: bool = True) -> Non
     session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
 
 
-def _write_authors(session: Session, article_id: int, names: list[str]) -> None:
+def write_authors(session: Session, article_id: int, names: list[str]) -> None:
+    """Link the article to its authors in order, creating the author rows not stored yet."""
     for position, name in enumerate(dict.fromkeys(names)):
         author = session.exec(select(Author).where(Author.name == name)).first()
         if author is None:
@@ -408,6 +317,7 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
     join_earlier_surnames(session, article_id)
 
 
-def _drop_orphans(session: Session) -> None:
+def drop_orphans(session: Session) -> None:
+    """Delete the entities and authors no article links to any more."""
     session.exec(delete(EntityRow).where(~col(EntityRow.id).in_(select(Mention.entity_id))))
     session.exec(delete(Author).where(~col(Author.id).in_(select(ArticleAuthor.author_id))))
