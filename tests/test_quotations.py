@@ -184,17 +184,16 @@ def test_corrections_to_people_carry_over_to_their_quotations(archive):
     assert speakers(a) == ["Benjamin Noble"]
 
 
-def test_a_schema_5_archive_gets_the_covering_indexes(tmp_path):
+def test_a_schema_4_archive_gets_quotations_with_their_covering_indexes(tmp_path):
     from desktop.core.store.models import QUOTATION_ARTICLE_INDEX, QUOTATION_ENTITY_INDEX
 
-    path = tmp_path / "five.sqlite3"
+    path = tmp_path / "four.sqlite3"
     Archive(path)
     con = sqlite3.connect(path)
-    for name in (QUOTATION_ARTICLE_INDEX, QUOTATION_ENTITY_INDEX):
-        con.execute(f"DROP INDEX {name}")
-    con.execute("UPDATE meta SET value='5' WHERE key='schema_version'")
+    con.execute("DROP TABLE quotation")
+    con.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
     con.commit()
     Archive(path)
-    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('index', 'table')")}
     con.close()
-    assert {QUOTATION_ARTICLE_INDEX, QUOTATION_ENTITY_INDEX} <= names
+    assert {"quotation", "quotation_fts", QUOTATION_ARTICLE_INDEX, QUOTATION_ENTITY_INDEX} <= names
