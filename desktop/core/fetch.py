@@ -8,6 +8,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import charset_normalizer
@@ -64,6 +65,17 @@ class Page:
     charset: str
     html: str
     raw: bytes
+
+
+def read_local(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a local file of at most `limit` bytes; CuttingsError (one sentence) when
+    it is larger or cannot be read."""
+    try:
+        if path.stat().st_size > limit:
+            raise CuttingsError(f"The file is larger than {limit // 2**20} MB")
+        return path.read_bytes()
+    except OSError as exc:
+        raise CuttingsError(f"Cannot read the file: {exc.strerror}") from exc
 
 
 def _codec(label: str | None) -> str | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from desktop.core.article import Article, Original
 from desktop.core.errors import CuttingsError
 from desktop.core.extract import extract_html, extract_textfile, is_file_listing
-from desktop.core.fetch import FEED_TYPES, HTML_TYPES, MAX_BYTES, decode_html, fetch
+from desktop.core.fetch import FEED_TYPES, HTML_TYPES, decode_html, fetch, read_local
 from desktop.core.imports.detect import FEED, HEAD_BYTES, OPML, detect_bytes
 from desktop.core.store.archive import EXISTS, RESTORED, Outcome, store_article, stored_at
 from desktop.core.store.db import Archive
@@ -84,12 +84,7 @@ def _read_file(path: Path, url: str | None, on_stage: Stage) -> Loaded:
     suffix = path.suffix.lower()
     if suffix not in HTML_SUFFIXES | TEXT_SUFFIXES:
         raise CuttingsError("Only .html, .htm, .md and .txt files can be imported")
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise CuttingsError(f"The file is larger than {MAX_BYTES // 2**20} MB")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CuttingsError(f"Cannot read the file: {exc.strerror}") from exc
+    raw = read_local(path)
     content, charset = decode_html(raw, None)
     is_html = suffix in HTML_SUFFIXES
     content_type = "text/html" if is_html else "text/plain" if suffix == ".txt" else "text/markdown"

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from desktop.core.errors import CuttingsError
+from desktop.core.fetch import read_local
 from desktop.core.imports.bookmarks import read_bookmarks
 from desktop.core.imports.detect import BOOKMARKS, FEED, KARAKEEP, OMNIVORE, POCKET, URL_LIST, WALLABAG
 from desktop.core.imports.feeds import read_feed
@@ -30,12 +31,7 @@ def read_items(path: Path, kind: str) -> list[ImportItem]:
     """
     if kind == OMNIVORE:
         return read_omnivore(path)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise CuttingsError(f"The file is larger than {MAX_FILE_BYTES // 2**20} MB")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CuttingsError(f"Cannot read the file: {exc.strerror}") from exc
+    raw = read_local(path, MAX_FILE_BYTES)
     if kind == FEED:
         return read_feed(raw)
     text = raw.decode("utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8", errors="replace")

@@ -14,20 +14,11 @@ from desktop.core.store.models import ArticleAuthor, ArticleRow
 from desktop.core.urls import normalize_url
 
 
-def update_article(
-    archive: Archive,
-    article_id: int,
-    *,
-    title: str | None = None,
-    authors: list[str] | None = None,
-    published: str | None = None,
-    publisher: str | None = None,
-    url: str | None = None,
-) -> None:
-    """Correct an article's metadata (see update_details), in one transaction."""
+def update_article(archive: Archive, article_id: int, **fields: str | list[str] | None) -> None:
+    """Correct an article's metadata in one transaction; `fields` and the errors raised are
+    those of update_details."""
     with archive.transaction() as session:
-        update_details(session, article_id, title=title, authors=authors, published=published,
-                       publisher=publisher, url=url)
+        update_details(session, article_id, **fields)
 
 
 def update_details(
