@@ -96,7 +96,7 @@ def undo(archive: Archive, steps: int = 1) -> list[Change]:
                             .order_by(col(Correction.id).desc()).limit(steps)).scalars().all()
         changes = []
         for row in rows:
-            entity_id = restore(session, json.loads(row.rule), json.loads(row.before))
+            entity_id = restore(session, json.loads(row.rule), batches.loads(row.before))
             row.undone = datetime.now(timezone.utc)
             session.add(row)
             session.flush()

@@ -1,7 +1,7 @@
 """Reading and writing many rows without holding the GIL for long.
 
 A worker thread that converts 20,000 rows in one `fetchall()`, inserts them in one
-`executemany` or encodes them in one `json.dumps` stays inside a single C call for a tenth
+`executemany` or encodes or decodes them in one `json` call stays inside a single C call for a tenth
 of a second or more, and the GUI thread cannot run Python (a slot, a paint handler) until it
 returns. Doing the same work a few hundred rows at a time, with Python between the pieces,
 lets the interpreter hand the GIL over after each piece.
@@ -10,6 +10,7 @@ lets the interpreter hand the GIL over after each piece.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 
 from sqlalchemy.engine import Connection, Row
@@ -43,3 +44,53 @@ def dumps(value, **options) -> str:
         pieces = (json.dumps(value[start:start + BATCH], **options)[1:-1] for start in range(0, len(value), BATCH))
         return "[" + ", ".join(pieces) + "]"
     return json.dumps(value, **options)
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def loads(text: str):
+    """`json.loads(text)`, with the lists of a top-level object (a before-image's mentions)
+    decoded an item at a time."""
+    decoder, at = json.JSONDecoder(), _skip(text, 0)
+    if not text.startswith("{", at):
+        return json.loads(text)
+    value, at = {}, _skip(text, at + 1)
+    while not text.startswith("}", at):
+        key, at = decoder.raw_decode(text, at)
+        at = _skip(text, _expect(text, _skip(text, at), ":") + 1)
+        if text.startswith("[", at):
+            value[key], at = _items(decoder, text, at)
+        else:
+            value[key], at = decoder.raw_decode(text, at)
+        at = _next(text, _skip(text, at), "}")
+    if text[at + 1:].strip(" \t\n\r"):
+        raise json.JSONDecodeError("Extra data", text, at + 1)
+    return value
+
+
+def _items(decoder: json.JSONDecoder, text: str, at: int) -> tuple[list, int]:
+    """The list starting at `at`, and where it ends."""
+    items, at = [], _skip(text, at + 1)
+    while not text.startswith("]", at):
+        item, at = decoder.raw_decode(text, at)
+        items.append(item)
+        at = _next(text, _skip(text, at), "]")
+    return items, at + 1
+
+
+def _skip(text: str, at: int) -> int:
+    return _SPACE.match(text, at).end()
+
+
+def _expect(text: str, at: int, mark: str) -> int:
+    if not text.startswith(mark, at):
+        raise json.JSONDecodeError(f"Expecting {mark!r}", text, at)
+    return at
+
+
+def _next(text: str, at: int, end: str) -> int:
+    """Past a "," to the next item, or at `end`."""
+    if text.startswith(",", at):
+        return _skip(text, at + 1)
+    return _expect(text, at, end)
