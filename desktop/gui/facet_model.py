@@ -155,9 +155,11 @@ class FacetModel(QStandardItemModel):
             quoted.setIcon(speech_bubble(muted))
 
     def section(self, kind: str) -> QStandardItem:
+        """The heading item of the section of `kind`; its children are the entries."""
         return self._sections[kind]
 
     def term(self, index: QModelIndex) -> Term | None:
+        """The Term of the entry at model `index` (any column); None for a heading or "Show all"."""
         key = index.data(TERM_ROLE)
         return self.terms[key] if isinstance(key, int) and 0 <= key < len(self.terms) else None
 
