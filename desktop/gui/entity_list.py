@@ -137,14 +137,19 @@ class EntityListWindow(QDialog):
 
     def reload(self) -> None:
         """Read every entity again (in the task runner); `show_rows` shows them."""
-        archive = self._desk.archive
-        self._desk.runner.run("entity-list", lambda: corrections.entity_table(archive), self.show_rows,
-                              self._desk.failed)
+        archive, model, view = self._desk.archive, self.model, self.model.view()
 
-    def show_rows(self, rows: Sequence) -> None:
-        """Show `rows`, keeping the selected entities (those still there) selected."""
+        def read() -> tuple[list, tuple[tuple, list]]:  # worker thread: filtered and sorted there too
+            rows = corrections.entity_table(archive)
+            return rows, (view, model.arrange(rows, view))
+
+        self._desk.runner.run("entity-list", read, lambda found: self.show_rows(*found), self._desk.failed)
+
+    def show_rows(self, rows: Sequence, arranged: tuple[tuple, list] | None = None) -> None:
+        """Show `rows` (`arranged`: see EntityRowsModel.set_rows), keeping the selected
+        entities (those still there) selected."""
         keep = {e.id for e in self.selected()}
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, arranged)
         self._select_ids(keep)
         self._count()
 

@@ -9,7 +9,6 @@ to the Filter (`termClicked`); double-clicking an entity opens its profile (`ter
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,134 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.article import ENTITY_KINDS
-from desktop.core.query import AUTHOR, FACET_KINDS, PUBLISHER, TAG, YEAR, FacetEntry, Term
-from desktop.gui import markup, style
+from desktop.core.query import FACET_KINDS, FacetEntry, Term
+# FACET_LIMIT is read from here by the window and the benchmarks.
+from desktop.gui.facet_model import FACET_LIMIT, KIND_ROLE, MORE_ROLE, SHOWN, FacetModel  # noqa: F401
 
-SECTION_LABELS = {**markup.KIND_LABELS, PUBLISHER: "Sources", AUTHOR: "Authors", YEAR: "Years", TAG: "Tags"}
-TERM_ROLE = Qt.ItemDataRole.UserRole + 1  # an int: the entry's index in FacetModel.terms
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-MORE_ROLE = Qt.ItemDataRole.UserRole + 3
-QUOTED_ROLE = Qt.ItemDataRole.UserRole + 4  # True on the quotation count of a quoted person
-SHOWN = 8  # entries per section before "Show all"
-# Entries per section loaded into the sidebar: thousands of rows would stall the window when
-# it is rebuilt; typing in the filter box asks the archive for the matching ones instead.
-FACET_LIMIT = 300
 SEARCH_DELAY_MS = 250
-
-
-class FacetModel(QStandardItemModel):
-    def __init__(self, parent=None):
-        super().__init__(0, 3, parent)  # name, articles, quotations (people only)
-        self._sections: dict[str, QStandardItem] = {}
-        # Python objects stay on the Python side; items hold an index into this list.
-        self.terms: list[Term] = []
-        for kind in FACET_KINDS:
-            head = QStandardItem(SECTION_LABELS.get(kind, kind.title()))
-            head.setData(kind, KIND_ROLE)
-            head.setEditable(False)
-            head.setSelectable(False)
-            font = QFont()
-            font.setBold(True)
-            head.setFont(font)
-            count = QStandardItem("")
-            count.setEditable(False)
-            count.setSelectable(False)
-            self.appendRow([head, count])
-            self._sections[kind] = head
-        style.theme().changed.connect(self._recolour)
-
-    def set_facets(self, facets: dict[str, list[FacetEntry]], active: tuple[Term, ...] = ()) -> None:
-        """Fill every section; entries of the `active` filter terms are shown in bold."""
-        self.terms = []
-        for kind, head in self._sections.items():
-            entries = facets.get(kind, [])
-            more_than = len(entries) > FACET_LIMIT
-            entries = entries[:FACET_LIMIT]
-            head.removeRows(0, head.rowCount())
-            rows = []
-            for entry in entries:
-                rows.append(self._entry_row(entry, kind, entry.term in active))
-            if len(entries) > SHOWN:
-                more = QStandardItem(f"Show {'top' if more_than else 'all'} {len(entries):,}…")
-                more.setData(True, MORE_ROLE)
-                more.setData(kind, KIND_ROLE)
-                more.setEditable(False)
-                rows.append([more, QStandardItem("")])
-            for row in rows:
-                self._colour(*row)
-                head.appendRow(row)
-            self.item(head.row(), 1).setText(f"{len(entries):,}{'+' if more_than else ''}" if entries else "")
-
-    def _entry_row(self, entry: FacetEntry, kind: str, active: bool) -> list[QStandardItem]:
-        """The items of one entry: its name (bold when `active`), its article count and, for a
-        quoted person, a speech bubble with their quotation count."""
-        key = len(self.terms)
-        self.terms.append(entry.term)
-        name = QStandardItem(entry.term.label)
-        name.setData(kind, KIND_ROLE)
-        if active:
-            bold = QFont()
-            bold.setBold(True)
-            name.setFont(bold)
-        count = QStandardItem(f"{entry.count:,}")
-        count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        quoted = QStandardItem(f"{entry.quoted:,}" if entry.quoted else "")
-        quoted.setData(bool(entry.quoted), QUOTED_ROLE)
-        for item in (name, count, quoted):
-            item.setData(key, TERM_ROLE)
-            item.setEditable(False)
-            item.setToolTip(markup.literal(_described(entry)))
-        return [name, count, quoted]
-
-    def _recolour(self) -> None:
-        """Counts, speech bubbles and "Show all" rows in the new theme's colours."""
-        for head in self._sections.values():
-            for row in range(head.rowCount()):
-                self._colour(head.child(row, 0), head.child(row, 1), head.child(row, 2))
-
-    @staticmethod
-    def _colour(name: QStandardItem, count: QStandardItem, quoted: QStandardItem | None = None) -> None:
-        """Counts in the muted colour, a quoted person's with a speech bubble; a "Show all" row as a link."""
-        if name.data(MORE_ROLE):
-            name.setForeground(style.theme().qcolor("link"))
-            return
-        muted = style.theme().qcolor("muted")
-        for item in (count, quoted):
-            if item is not None:
-                item.setForeground(muted)
-        if quoted is not None and quoted.data(QUOTED_ROLE):
-            quoted.setIcon(speech_bubble(muted))
-
-    def section(self, kind: str) -> QStandardItem:
-        return self._sections[kind]
-
-    def term(self, index: QModelIndex) -> Term | None:
-        key = index.data(TERM_ROLE)
-        return self.terms[key] if isinstance(key, int) and 0 <= key < len(self.terms) else None
-
-
-def speech_bubble(colour: QColor, size: int = 12) -> QIcon:
-    """A speech bubble outline in `colour`: beside a count, "quoted this many times"."""
-    pixmap = QPixmap(size * 2, size * 2)  # drawn at twice the size: sharp on high-DPI screens
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(colour, 2.4))
-    bubble = QPainterPath()
-    bubble.addRoundedRect(2, 3, size * 2 - 4, size * 2 - 10, 6, 6)
-    tail = QPainterPath()
-    tail.moveTo(7, size * 2 - 8)
-    tail.lineTo(6, size * 2 - 2)
-    tail.lineTo(13, size * 2 - 8)
-    painter.drawPath(bubble.united(tail))
-    painter.end()
-    return QIcon(pixmap)
-
-
-def _described(entry: FacetEntry) -> str:
-    """An entry's hover text: "Ben Noble: 3 articles; quoted 5 times"."""
-    text = f"{entry.term.label}: {entry.count:,} article{'s' if entry.count != 1 else ''}"
-    return text + (f"; quoted {entry.quoted:,} time{'s' if entry.quoted != 1 else ''}" if entry.quoted else "")
 
 
 class FacetFilterProxy(QSortFilterProxyModel):

@@ -20,7 +20,7 @@ from desktop.core.preferences import Preferences
 from desktop.core.query import Filter, Term
 from desktop.core.search import SearchSyntaxError
 from desktop.core.store.db import Archive
-from desktop.gui import context_menus, dialogs, placeholders, style, tagging
+from desktop.gui import context_menus, dialogs, memory, placeholders, style, tagging
 from desktop.gui.actions import Actions
 from desktop.gui.article_list import ArticleList
 from desktop.gui.article_table import ArticleTableModel
@@ -288,6 +288,8 @@ class MainWindow(QMainWindow):
         if not selected and self.detail.article is not None:
             self.detail.show_placeholder()
         self._selection_moved()
+        if not self.loaded:
+            memory.freeze_long_lived()
         self.loaded = True
         self.queryFinished.emit()
         # The recount's worker thread would slow the painting of the rows (it holds the GIL).

@@ -49,10 +49,10 @@ def test_sidebar_filter_box_narrows_entries(filled, make_window, qtbot):
 
 
 def test_sidebar_filter_box_asks_the_archive_beyond_the_loaded_entries(filled, make_window, qtbot, monkeypatch):
-    from desktop.gui import facets, window as app
+    from desktop.gui import facet_model, window as app
 
     monkeypatch.setattr(app, "FACET_LIMIT", 1)  # only the top person is loaded...
-    monkeypatch.setattr(facets, "FACET_LIMIT", 1)
+    monkeypatch.setattr(facet_model, "FACET_LIMIT", 1)
     window = make_window(filled)
     people = window.facets.model.section("person")
     window.facets.searchChanged.emit("")

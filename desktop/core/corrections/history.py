@@ -12,6 +12,7 @@ from sqlmodel import Session, col, delete
 
 from desktop.core.corrections import stored
 from desktop.core.corrections.rules import ADD, ALIAS, DROP, EDIT, RECAST
+from desktop.core.store import batches
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow, Correction, EntityRow, Mention, Quotation
 
@@ -65,12 +66,16 @@ def record(session: Session, action: str, rule: dict, before: dict, summary: str
     session.exec(delete(Correction).where(col(Correction.undone).is_not(None)))
     articles = rule.get("articles")
     row = Correction(action=action, scope_article_id=articles[0] if articles and len(articles) == 1 else None,
-                     rule=json.dumps(rule, ensure_ascii=False), before=json.dumps(before, ensure_ascii=False,
-                                                                                  default=str),
+                     rule=json.dumps(rule, ensure_ascii=False), before=dump_image(before),
                      summary=summary)
     session.add(row)
     session.flush()
     return Change(row.id, summary, entity_id)
+
+
+def dump_image(before: dict) -> str:
+    """A before-image as stored: JSON, its long lists encoded in pieces (batches.dumps)."""
+    return batches.dumps(before, ensure_ascii=False, default=str)
 
 
 def history(archive: Archive, limit: int | None = None) -> list[CorrectionInfo]:
@@ -91,7 +96,7 @@ def undo(archive: Archive, steps: int = 1) -> list[Change]:
                             .order_by(col(Correction.id).desc()).limit(steps)).scalars().all()
         changes = []
         for row in rows:
-            entity_id = restore(session, json.loads(row.rule), json.loads(row.before))
+            entity_id = restore(session, json.loads(row.rule), batches.loads(row.before))
             row.undone = datetime.now(timezone.utc)
             session.add(row)
             session.flush()
@@ -110,7 +115,7 @@ def redo(archive: Archive, steps: int = 1) -> list[Change]:
         for row in rows:
             rule = json.loads(row.rule)
             before, entity_id = apply_rule(session, rule)
-            row.before = json.dumps(before, ensure_ascii=False, default=str)
+            row.before = dump_image(before)
             row.undone = None
             session.add(row)
             session.flush()
@@ -179,8 +184,7 @@ def _restore_mentions(session: Session, mentions: list[list], ids: dict[int, int
         alive |= set(conn.execute(select(ArticleRow.id).where(col(ArticleRow.id).in_(part))).scalars())
     plain = [dict(zip(columns, m)) for m in mentions if m[article_at] in alive and ids.get(m[entity_at]) in
              (None, m[entity_at])]
-    if plain:
-        conn.execute(insert(Mention.__table__), plain)
+    batches.insert_many(conn, insert(Mention.__table__), plain)
     for m in mentions:  # of an entity that came back under another id: join what that row has
         if m[article_at] in alive and ids.get(m[entity_at]) not in (None, m[entity_at]):
             _join_mention(session, dict(zip(columns, m)) | {"entity_id": ids[m[entity_at]]})

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlmodel import col
 
 from desktop.core.query import Filter, shown
+from desktop.core.store import batches
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow, EntityRow, Mention
 
@@ -53,11 +54,13 @@ def _listings(archive: Archive, entity_id: int | None = None, kind: str | None =
     counts = (select(group, func.count(Mention.article_id), func.sum(Mention.count))
               .where(shown(Mention.article_id, Filter()), *([Mention.entity_id == entity_id] if entity_id else []))
               .group_by(group))
+    # Tens of thousands of rows: read and converted in batches, so that the GUI thread gets
+    # the GIL between them (see batches.py).
     with archive.session() as session:
-        found = {e: (n, m) for e, n, m in session.exec(counts).all()}
-        rows = session.exec(entities).all()
-    listed = [EntityListing(i, k, name, [a for a in aliases.split("\n") if a], *found.get(i, (0, 0)), geonameid, country)
-              for i, k, name, aliases, geonameid, country in rows]
+        found = {e: (n, m) for e, n, m in batches.rows(session, counts)}
+        listed = [EntityListing(i, k, name, [a for a in aliases.split("\n") if a], *found.get(i, (0, 0)), geonameid,
+                                country)
+                  for i, k, name, aliases, geonameid, country in batches.rows(session, entities)]
     return sorted(listed, key=lambda e: (-e.articles, e.name))
 
 

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, delete
 
 from desktop.core.article import PERSON
 from desktop.core.corrections.rules import added_entity, key_of
+from desktop.core.store import batches
 from desktop.core.store.models import ArticleRow, EntityRow, Mention, Quotation
 
 MENTION = Mention.__table__
@@ -65,17 +66,18 @@ def capture(session: Session, image: dict, moved: list[EntityRow], articles: lis
     ids = [r.id for r in moved]
     scope = [] if articles is None else [MENTION.c.article_id.in_(articles)]
     conn = session.connection()
-    found = conn.execute(select(*MENTION.c).where(MENTION.c.entity_id.in_(ids), *scope)).all()
+    # Tens of thousands of mentions for a big merge: read in batches (see batches.py).
+    found = [list(m) for m in batches.rows(conn, select(*MENTION.c).where(MENTION.c.entity_id.in_(ids), *scope))]
     shared = []
     if kept is not None:
         theirs = select(MENTION.c.article_id).where(MENTION.c.entity_id.in_(ids), *scope)
-        shared = conn.execute(select(*MENTION.c).where(MENTION.c.entity_id == kept.id,
-                                                       MENTION.c.article_id.in_(theirs))).all()
+        shared = [list(m) for m in batches.rows(
+            conn, select(*MENTION.c).where(MENTION.c.entity_id == kept.id, MENTION.c.article_id.in_(theirs)))]
     quoted = [] if articles is None else [col(Quotation.article_id).in_(articles)]
     image["entities"] += [values_of(r) for r in [*moved, *([kept] if kept else [])]]
-    image["mentions"] += [list(m) for m in [*found, *shared]]
-    image["quotations"] += [list(q) for q in conn.execute(
-        select(Quotation.id, Quotation.entity_id).where(col(Quotation.entity_id).in_(ids), *quoted))]
+    image["mentions"] += found + shared
+    image["quotations"] += [list(q) for q in batches.rows(
+        conn, select(Quotation.id, Quotation.entity_id).where(col(Quotation.entity_id).in_(ids), *quoted))]
     at = MENTION_COLUMNS.index("article_id")
     image["articles"] = sorted({m[at] for m in found})
     image["recount"] = sorted({m[at] for m in shared})
