@@ -113,7 +113,7 @@ def merge_and_count(archive, path: Path, articles: int) -> dict:
     section of the sidebar (facets.facet, as the window asks it: FACET_LIMIT + 1 entries)."""
     from desktop.core import facets
     from desktop.core.corrections import merge_entities
-    from desktop.gui.facets import FACET_LIMIT
+    from desktop.gui.facet_model import FACET_LIMIT
 
     other, keep = big_pair(path, articles)
     archive.refuse_if_damaged()  # the once-per-open check before a first write (0.5-0.7 s here), done

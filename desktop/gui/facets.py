@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.article import ENTITY_KINDS
 from desktop.core.query import FACET_KINDS, FacetEntry, Term
-# FACET_LIMIT is read from here by the window and the benchmarks.
-from desktop.gui.facet_model import FACET_LIMIT, KIND_ROLE, MORE_ROLE, SHOWN, FacetModel  # noqa: F401
+from desktop.gui.facet_model import KIND_ROLE, MORE_ROLE, SHOWN, FacetModel
 
 SEARCH_DELAY_MS = 250
 

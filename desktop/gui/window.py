@@ -29,7 +29,8 @@ from desktop.gui.chips import ChipBar
 from desktop.gui.desk import Desk
 from desktop.gui.detail import DetailPane
 from desktop.gui.drops import DropTarget
-from desktop.gui.facets import FACET_LIMIT, FacetPanel
+from desktop.gui.facet_model import FACET_LIMIT
+from desktop.gui.facets import FacetPanel
 from desktop.gui.import_dock import ImportDock
 from desktop.gui.import_from import ImportFrom
 from desktop.gui.reading import Reading
