@@ -163,8 +163,9 @@ def replace_entities(archive: Archive, article_id: int, entities: list[Entity], 
         row = session.get(ArticleRow, article_id)
         if row is None:  # deleted meanwhile (by the window, while the CLI reindexes)
             return
+        # The article's own (first-name-only) rows stay: found again by their key, they keep
+        # their ids; drop_orphans removes those not found again.
         session.exec(delete(Mention).where(Mention.article_id == article_id))
-        session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
         _write_entities(session, article_id, entities)
         write_quotations(session, article_id, quotes)
         drop_orphans(session)
@@ -247,9 +248,10 @@ def join_names(names: list[str]) -> str:
 
 
 def _clear_links(session: Session, article_id: int, authors: bool = True) -> None:
+    # Entities of this article alone stay for drop_orphans (after the new ones are written):
+    # found again, they keep their ids.
     for table in (ArticleAuthor, Mention) if authors else (Mention,):
         session.exec(delete(table).where(table.article_id == article_id))
-    session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
 
 
 def write_authors(session: Session, article_id: int, names: list[str]) -> None:
