@@ -59,7 +59,7 @@ def store_article(
     then its Outcome is EXISTS, or RESTORED when it was in the trash: it is taken out).
 
     With `refresh`, a stored copy of the page is updated in place and keeps its id, and the
-    title, authors, date and publisher the user edited. `then` runs in the same transaction
+    title, authors, date, publisher and address the user edited. `then` runs in the same transaction
     with the outcome (an import's tags and added time land with the article or not at all).
     """
     with archive.transaction() as session:
@@ -133,7 +133,8 @@ def _store(
     else:
         _clear_links(session, row.id, authors=not keep_metadata)
     _fill_row(row, article, keep_metadata)
-    row.url = free_address(session, article, row.id)
+    if not keep_metadata:  # the address is one of the details the user may have edited
+        row.url = free_address(session, article, row.id)
     session.add(row)
     session.flush()
     if not keep_metadata:
@@ -228,8 +229,8 @@ def person_count(entities: list[Entity]) -> int:
 
 def _fill_row(row: ArticleRow, article: Article, keep_metadata: bool = False) -> None:
     row.canonical_url = normalize_url(article.canonical_url) if article.canonical_url else None
-    row.source_url = article.url
-    if not keep_metadata:
+    if not keep_metadata:  # the user's details win: the address (url, source_url) with the rest
+        row.source_url = article.url
         row.title = article.title
         row.authors_text = join_names(article.authors)
         row.published = article.published
