@@ -335,7 +335,7 @@ def test_update_article_changes_metadata_and_the_fulltext_index(archive):
 @pytest.mark.parametrize("change, message", [
     (dict(title="  "), "needs a title"),
     (dict(published="31/12/2022"), "YYYY-MM-DD"),
-    (dict(published="2022-02-30"), "YYYY-MM-DD"),
+    (dict(published="2022-02-30"), "There is no day 2022-02-30"),  # well written, but no such day
     (dict(published="20221231"), "YYYY-MM-DD"),
 ])
 def test_update_article_refuses_bad_input_and_changes_nothing(archive, change, message):

@@ -301,10 +301,9 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
                 lat=entity.lat,
                 lon=entity.lon,
             )
-        known = [a for a in row.aliases.split("\n") if a]
+        known = [a for a in row.aliases.split("\n") if a and a != row.name]  # never its own name
         new = [a for a in entity.aliases if a not in known and a != row.name]
-        if new:
-            row.aliases = "\n".join(known + new)
+        row.aliases = "\n".join(known + new)
         session.add(row)
         if ident in mentions:  # two forms that resolve to one stored entity
             mentions[ident].count += entity.mentions
