@@ -82,9 +82,11 @@ def _show(archive, args) -> int:
         return 0
     place = f"  GeoNames {card.geonameid} ({card.country})" if card.geonameid else ""
     print(f"{card.id}  {card.kind}  {card.name}{place}")
-    if card.aliases:
-        print(f"also: {', '.join(card.aliases)}")
-    print(f"{card.articles} article{'' if card.articles == 1 else 's'}, {card.mentions} mentions")
+    aliases = [a for a in card.aliases if a != card.name]  # an older archive may list its name too
+    if aliases:
+        print(f"also: {', '.join(aliases)}")
+    plural = lambda n, word: f"{n} {word}{'' if n == 1 else 's'}"
+    print(f"{plural(card.articles, 'article')}, {plural(card.mentions, 'mention')}")
     contexts = dict(card.contexts)
     for article, title in card.titles:
         print(f"{article:>6}  {title}")

@@ -6,6 +6,7 @@ Accepting a proposal is `cuttings entity merge OTHER --into KEEP`.
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import asdict
 
 from desktop.cli_common import open_archive
@@ -57,6 +58,8 @@ def cmd_duplicates(args) -> int:
     if args.json:
         print_json([asdict(p) for p in proposals])
         return 0
+    if not proposals:  # said on stderr: stdout stays the (empty) list a script reads
+        print("No likely duplicates.", file=sys.stderr)
     for p in proposals:
         print(f"{p.score:.2f}  {p.kind:<7}  {p.keep.id:>6} {p.keep.name} ({p.keep.articles})"
               f"  <-  {p.other.id} {p.other.name} ({p.other.articles}): {p.reason}")

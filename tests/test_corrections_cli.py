@@ -82,3 +82,27 @@ def test_entities_lists_the_ids_the_entity_commands_take(cli, named):
     code, out, _ = cli("entities", "--kind", "person")
     first = out.splitlines()[0].split()
     assert code == 0 and (int(first[0]), first[1:]) == (named["Alexei Navalny"], ["2", "person", "Alexei", "Navalny"])
+
+
+def test_messages_say_what_is_wrong_once_and_count_right(cli, archive, named):
+    from desktop.core.article import ORG, Entity
+    from desktop.core.store.archive import store_article
+    from tests.corrections_helpers import article, ids
+
+    err = cli("edit", "1", "--date", "2021-02-30")[2]
+    assert err == "error: There is no day 2021-02-30: check the month and the day.\n"
+    err = cli("edit", "1", "--url", "not a url")[2]
+    assert err == "error: 'not a url' cannot be an article's address: it is not a web address.\n"
+    out = cli("entity", "show", str(named["Paris"]))[1]
+    assert "1 article, 1 mention\n" in out
+    store_article(archive, article(4, [Entity(ORG, "Paris Tx", ["Paris"])]))
+    tx = ids(archive)["Paris Tx"]
+    code, out, _ = cli("entity", "kind", str(tx), "place", "--geonameid", "4717560")
+    assert code == 0 and out.rstrip().endswith("now named 'Paris' ('Paris Tx' kept as an alias)")
+    shown = cli("entity", "show", str(tx))[1].splitlines()
+    assert shown[0].split("  ")[2] == "Paris" and "also: Paris Tx" in shown  # not its own name
+    assert entity(archive, tx)["aliases"] == "Paris Tx"  # as stored, too
+
+
+def test_duplicates_says_when_there_are_none(cli, archive):
+    assert cli("duplicates") == (0, "", "No likely duplicates.\n")

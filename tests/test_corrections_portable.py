@@ -92,3 +92,29 @@ def test_cli_corrections_export_and_import(cli, archive, tmp_path):
     assert (code, out.splitlines()[-1]) == (0, "applied 0 corrections; 5 skipped (made here already, or "
                                                "about articles this archive does not have)")
     assert entity(archive, 1)["name"] == "Ursula von der Leyen"
+
+
+def test_articles_without_an_address_are_found_by_their_text_and_summaries_take_local_ids(archive, tmp_path):
+    from dataclasses import replace
+
+    filed = lambda n, names: replace(article(n, [person(name) for name in names]), url=None)  # from files
+    for n, names in ((1, ["Grace"]), (2, ["Grace Hopper", "Ada"])):
+        store_article(archive, filed(n, names))
+    mine = ids(archive)
+    corrections.rename_entity(archive, mine["Grace"], "Grace Brewster")  # of article 1 alone
+    corrections.remove_entity(archive, mine["Grace Hopper"], article_id=2)
+    path = tmp_path / "fixes.json"
+    export_corrections(archive, path)
+    other = Archive(tmp_path / "other.sqlite3")
+    for n in (7, 8):  # other ids there
+        store_article(other, article(n, [person(f"Someone {n}")]))
+    here = {n: store_article(other, filed(n, names)).id for n, names in ((2, ["Grace Hopper", "Ada"]), (1, ["Grace"]))}
+    assert here == {2: 3, 1: 4}
+    theirs = ids(other)
+    report = import_corrections(other, path)
+    assert report.skipped == 0
+    renamed, removed = (c.summary for c in report.changes)
+    assert renamed.startswith(f"Renamed {theirs['Grace']} 'Grace' to 'Grace Brewster'")
+    assert removed.startswith(f"Removed {theirs['Grace Hopper']} 'Grace Hopper' from article 3 ")
+    assert theirs["Grace"] != mine["Grace"] and theirs["Grace Hopper"] != mine["Grace Hopper"]
+    assert "Grace Brewster" in ids(other) and set(mentions_of(other, theirs["Grace Hopper"])) == set()

@@ -172,3 +172,31 @@ def test_an_unresolved_place_joins_its_country_and_accepting_merges(archive):
     assert (proposal.kind, proposal.keep.name, proposal.other.name) == (COUNTRY, "United States", "U.S.")
     merge_entities(archive, [proposal.other.id], into=proposal.keep.id)
     assert likely_duplicates(archive) == []
+
+
+def test_a_namesake_the_user_split_off_is_not_proposed_again(archive, cli):
+    from desktop.core.corrections import split_entity
+
+    store(archive, 1, person("Donald J. Trump"))
+    second = store(archive, 2, person("Donald J. Trump"))
+    store(archive, 3, person("Donald Trump"))
+    trump = next(p.keep.id for p in likely_duplicates(archive) if p.keep.name == "Donald J. Trump")
+    new = split_entity(archive, trump, [second]).entity_id
+    proposed = {frozenset((p.keep.id, p.other.id)) for p in likely_duplicates(archive)}
+    assert frozenset((trump, new)) not in proposed
+    assert any(new in pair for pair in proposed)  # "Donald Trump" may still be either of them
+    out = cli("duplicates")[1]
+    assert f" {new} Donald J. Trump" in out or f"<-  {new} Donald J. Trump" in out  # ids tell them apart
+
+
+def test_the_window_tells_two_entities_of_one_name_apart_by_id():
+    pytest.importorskip("PySide6")
+    from desktop.core.corrections.listing import EntityListing
+    from desktop.core.duplicates import Proposal
+    from desktop.gui.duplicates_view import _told_apart
+
+    listing = lambda i, name: EntityListing(i, PERSON, name, [], 1, 1, None, None)
+    same = Proposal(PERSON, listing(70, "Donald J. Trump"), listing(219, "Donald J. Trump"), 1.0, "same name")
+    assert _told_apart(same) == ("Donald J. Trump (entity 219)", "Donald J. Trump (entity 70)")
+    other = Proposal(PERSON, listing(70, "Donald J. Trump"), listing(5, "Donald Trump"), 0.9, "middle name")
+    assert _told_apart(other) == ("Donald Trump", "Donald J. Trump")

@@ -335,7 +335,7 @@ def test_update_article_changes_metadata_and_the_fulltext_index(archive):
 @pytest.mark.parametrize("change, message", [
     (dict(title="  "), "needs a title"),
     (dict(published="31/12/2022"), "YYYY-MM-DD"),
-    (dict(published="2022-02-30"), "YYYY-MM-DD"),
+    (dict(published="2022-02-30"), "There is no day 2022-02-30"),  # well written, but no such day
     (dict(published="20221231"), "YYYY-MM-DD"),
 ])
 def test_update_article_refuses_bad_input_and_changes_nothing(archive, change, message):
@@ -367,3 +367,14 @@ def test_edited_metadata_outlives_refresh_and_reindex(archive, monkeypatch):
     item = detail(archive, a)
     assert (item.title, item.authors) == ("Corrected", ["Cy Editor"])
     assert [e.name for e in item.entities] == ["Vladimir Putin"]
+
+
+def test_every_edited_field_outlives_refresh_the_address_too(archive):
+    from desktop.core.store.details import update_article
+
+    url = None  # imported from a file: found again by its text
+    a = store_article(archive, make_article(1, url=url)).id
+    update_article(archive, a, title="Corrected", publisher="Edited Press", url="https://example.org/g2")
+    assert store_article(archive, make_article(1, url=url, title="Page title"), refresh=True).id == a
+    item = detail(archive, a)
+    assert (item.title, item.publisher, item.url) == ("Corrected", "Edited Press", "https://example.org/g2")

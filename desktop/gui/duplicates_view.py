@@ -106,13 +106,14 @@ class DuplicatesView(QWidget):
         self.proposals = list(proposals)
         self.table.setRowCount(len(self.proposals))
         for row, p in enumerate(self.proposals):
-            cells = (markup.KIND_NAMES.get(p.kind, p.kind), p.other.name, f"{p.other.articles:,}",
-                     p.keep.name, f"{p.keep.articles:,}", p.reason)
+            other, keep = _told_apart(p)
+            cells = (markup.KIND_NAMES.get(p.kind, p.kind), other, f"{p.other.articles:,}",
+                     keep, f"{p.keep.articles:,}", p.reason)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (2, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setToolTip(markup.literal(f"Merge {p.other.name} into {p.keep.name}: {p.reason} "
+                item.setToolTip(markup.literal(f"Merge {other} into {keep}: {p.reason} "
                                                f"(similarity {p.score:.2f})"))
                 self.table.setItem(row, column, item)
         n = len(self.proposals)
@@ -184,3 +185,11 @@ class DuplicatesView(QWidget):
             self.table.selectRow(index.row())
         if self.selected():
             self.menu().exec(self.table.viewport().mapToGlobal(pos))
+
+
+def _told_apart(p) -> tuple[str, str]:
+    """The names of a proposal's other and kept entity; two of one name with their entity ids,
+    or the row would say "merge X into X"."""
+    if p.other.name != p.keep.name:
+        return p.other.name, p.keep.name
+    return f"{p.other.name} (entity {p.other.id})", f"{p.keep.name} (entity {p.keep.id})"

@@ -137,7 +137,8 @@ def change_kind(archive: Archive, entity_id: int, kind: str, geonameid: int | No
                                       "lat": None, "lon": None}
         if family(row.kind) == kind and (kind != PLACE or (to["kind"], to["geonameid"]) == (row.kind, row.geonameid)):
             raise ValueError(f"Entity {entity_id} is {KIND_LABELS[row.kind]} already.")
-        summary = f"Made {entity_id} '{row.name}' {KIND_LABELS[to['kind']]}" + place_label(to, " at ")
+        summary = (f"Made {entity_id} '{row.name}' {KIND_LABELS[to['kind']]}" + place_label(to, " at ")
+                   + _renamed(row, to))
         return _applied(session, "kind", _rule(RECAST, row, to=to), summary)
 
 
@@ -151,9 +152,14 @@ def resolve_place(archive: Archive, entity_id: int, geonameid: int | None) -> Ch
         to = place_identity(row, geonameid)
         if (to["kind"], to["geonameid"]) == (row.kind, row.geonameid):
             raise ValueError(f"Entity {entity_id} is that place already.")
-        summary = (f"Placed {entity_id} '{row.name}' at" + place_label(to, " ") if geonameid is not None
-                   else f"Marked {entity_id} '{row.name}' as a place GeoNames does not have")
+        summary = (f"Placed {entity_id} '{row.name}' at" + place_label(to, " ") + _renamed(row, to)
+                   if geonameid is not None else f"Marked {entity_id} '{row.name}' as a place GeoNames does not have")
         return _applied(session, "place", _rule(RECAST, row, to=to), summary)
+
+
+def _renamed(row: EntityRow, to: dict) -> str:
+    """", now named 'X' (its old name an alias)" when a GeoNames place gives the entity its name."""
+    return f", now named '{to['name']}' ('{row.name}' kept as an alias)" if to["name"] != row.name else ""
 
 
 def remove_entity(archive: Archive, entity_id: int, article_id: int | None = None) -> Change:

@@ -1,22 +1,26 @@
 """Corrections as a file a colleague can apply to another archive: rules name entities by
-their keys and articles by their web addresses (ids differ between archives)."""
+their keys and articles by their web addresses, or an article without one (imported from a
+file) by its text's hash, "text-hash:" and the hex digest (ids differ between archives)."""
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlmodel import Session, col, select
 
 from desktop.core.corrections.history import Change, apply_rule, record
-from desktop.core.corrections.rules import ADD, ALIAS, DROP, EDIT, RECAST
+from desktop.core.corrections.rules import ADD, ALIAS, DROP, EDIT, RECAST, key_of
+from desktop.core.corrections.stored import rows_of, row_with_key
 from desktop.core.errors import CuttingsError
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow, Correction
 from desktop.core.urls import normalize_url
 
 FORMAT, VERSION = "cuttings-corrections", 1
+TEXT_HASH = "text-hash:"  # an article without an address, named by ArticleRow.text_hash
 OPS = (RECAST, DROP, ALIAS, ADD, EDIT)
 
 
@@ -34,7 +38,8 @@ def corrections_document(archive: Archive, article_ids: set[int] | None = None) 
     `article_ids`, only those of every article or of some of those articles."""
     with archive.session() as session:
         rows = session.exec(select(Correction).where(col(Correction.undone).is_(None)).order_by(Correction.id)).all()
-        urls = dict(session.exec(select(ArticleRow.id, ArticleRow.source_url)).all())
+        urls = {i: url or f"{TEXT_HASH}{digest}" for i, url, digest in
+                session.exec(select(ArticleRow.id, ArticleRow.source_url, ArticleRow.text_hash)).all()}
     items = []
     for row in rows:
         rule = json.loads(row.rule)
@@ -97,7 +102,7 @@ def apply_document(archive: Archive, document: object, source: str) -> Applied:
             if rule is None or json.dumps(rule, ensure_ascii=False) in have:
                 applied.skipped += 1
                 continue
-            applied.changes.append(_apply(session, item["action"], rule, f"{item['summary']} (from {source})"))
+            applied.changes.append(_apply(session, item["action"], rule, item["summary"], source))
             have.add(json.dumps(rule, ensure_ascii=False))
     return applied
 
@@ -137,8 +142,13 @@ def _local(session: Session, rule: dict) -> dict | None:
 
 
 def _article_at(session: Session, url: object) -> int | None:
+    """This archive's article at the portable reference `url`: an address, or a text's hash
+    (the first of several copies of one text, as store.same finds it); None if none."""
     if not isinstance(url, str) or not url:
         return None
+    if url.startswith(TEXT_HASH):
+        digest = url.removeprefix(TEXT_HASH)
+        return session.exec(select(ArticleRow.id).where(ArticleRow.text_hash == digest).order_by(ArticleRow.id)).first()
     try:
         normal = normalize_url(url)
     except CuttingsError:
@@ -146,6 +156,35 @@ def _article_at(session: Session, url: object) -> int | None:
     return session.exec(select(ArticleRow.id).where(ArticleRow.url == normal)).first()
 
 
-def _apply(session: Session, action: str, rule: dict, summary: str) -> Change:
+def _apply(session: Session, action: str, rule: dict, summary: str, source: str) -> Change:
+    """Apply and record a rule of the file `source`, its summary with this archive's ids."""
+    ids = _local_ids(session, rule)
     before, entity_id = apply_rule(session, rule)
-    return record(session, action, rule, before, summary, entity_id)
+    if rule.get("to") and entity_id is not None:
+        ids.setdefault(rule["to"]["name"], entity_id)  # made by the rule (a rename's new name)
+    summary = _with_ids(summary, ids, entity_id, rule.get("articles") or [])
+    return record(session, action, rule, before, f"{summary} (from {source})", entity_id)
+
+
+def _local_ids(session: Session, rule: dict) -> dict[str, int]:
+    """Name -> this archive's id of the entities a rule names (its matches, then its `to` if
+    stored), as they are before it applies: the ids its summary speaks of."""
+    ids = {row.name: row.id for row in rows_of(session, rule.get("match", []))}
+    to, articles = rule.get("to"), rule.get("articles")
+    found = to and row_with_key(session, to["kind"], key_of(to, articles[0] if to["local"] and articles else None))
+    if found:  # a merge's target; a split's namesake is new, and "entity ID" says its id
+        ids.setdefault(to["name"], found.id)
+    return ids
+
+
+def _with_ids(summary: str, ids: dict[str, int], holder: int | None, articles: list[int]) -> str:
+    """A summary written in another archive ("Renamed 138 'Grace' ...") with this archive's ids:
+    each "ID 'NAME'" of an entity named here, "entity ID" (the one holding the mentions now) and
+    "article ID" of a rule about one article."""
+    for name, found in ids.items():
+        summary = re.sub(rf"\b\d+ '{re.escape(name)}'", lambda _, f=found, n=name: f"{f} '{n}'", summary)
+    if holder is not None:
+        summary = re.sub(r"\bentity \d+", f"entity {holder}", summary)
+    if len(articles) == 1:
+        summary = re.sub(r"\barticle \d+", f"article {articles[0]}", summary)
+    return summary

@@ -84,11 +84,11 @@ def capture(session: Session, image: dict, moved: list[EntityRow], articles: lis
 
 
 def add_aliases(row: EntityRow, names: Iterable[str]) -> None:
-    """Add `names` to the row's aliases (not its own name, nor twice)."""
-    known = [a for a in row.aliases.split("\n") if a]
+    """Add `names` to the row's aliases (not its own name, nor twice). An alias that has become
+    the row's name (a place renamed to its GeoNames name) is no alias any more."""
+    known = [a for a in row.aliases.split("\n") if a and a != row.name]
     new = [n for n in dict.fromkeys(names) if n and n != row.name and n not in known]
-    if new:
-        row.aliases = "\n".join(known + new)
+    row.aliases = "\n".join(known + new)
 
 
 def _set_identity(row: EntityRow, to: dict, scope: int | None, key: str) -> None:

@@ -10,6 +10,7 @@ The rules (which pairs, how sure) are in rules.py, the name forms in entities/na
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ from .rules import Candidate, Match
 
 # The kinds a user asks for -> the entity kinds they cover ("place": every kind of place).
 KIND_GROUPS = {PERSON: (PERSON,), ORG: (ORG,), PLACE: (CITY, COUNTRY, PLACE)}
+_SPLIT_SUFFIX = re.compile(r"~\d+$")  # the end of a split-off namesake's key
 _CHUNK = 500  # ids per IN (...) list: far below SQLite's limit on bound parameters
 
 
@@ -56,7 +58,7 @@ def likely_duplicates(archive: Archive, kind: str | None = None, limit: int | No
         found = _candidates(session, kinds)
         refused = {(v.kind, v.key_a, v.key_b) for v in session.exec(
             select(DuplicateVerdict).where(col(DuplicateVerdict.kind).in_({family(k) for k in kinds})))}
-        matches = [m for m in _matches(session, found) if _keys(m.a, m.b) not in refused]
+        matches = [m for m in _matches(session, found) if _keys(m.a, m.b) not in refused and not _split_apart(m.a, m.b)]
         articles = _articles(session)
         best: dict[tuple[int, int], Match] = {}
         for m in matches:
@@ -104,6 +106,12 @@ def _keys(a, b) -> tuple[str, str, str]:
     """A pair as DuplicateVerdict stores it: the kind (a city's is "place", as merges see it)
     and the two keys, the smaller first."""
     return (family(a.kind), *sorted((a.key, b.key)))
+
+
+def _split_apart(a, b) -> bool:
+    """Whether the user split one of `a`, `b` off the other (a namesake's key is the other's
+    with "~2", "~3"...: corrections.entity_actions.split_entity): a verdict already given."""
+    return a.key != b.key and _SPLIT_SUFFIX.sub("", a.key) == _SPLIT_SUFFIX.sub("", b.key)
 
 
 def _candidates(session, kinds: Iterable[str]) -> dict[str, list[Candidate]]:

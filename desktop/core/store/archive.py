@@ -59,7 +59,7 @@ def store_article(
     then its Outcome is EXISTS, or RESTORED when it was in the trash: it is taken out).
 
     With `refresh`, a stored copy of the page is updated in place and keeps its id, and the
-    title, authors, date and publisher the user edited. `then` runs in the same transaction
+    title, authors, date, publisher and address the user edited. `then` runs in the same transaction
     with the outcome (an import's tags and added time land with the article or not at all).
     """
     with archive.transaction() as session:
@@ -133,7 +133,8 @@ def _store(
     else:
         _clear_links(session, row.id, authors=not keep_metadata)
     _fill_row(row, article, keep_metadata)
-    row.url = free_address(session, article, row.id)
+    if not keep_metadata:  # the address is one of the details the user may have edited
+        row.url = free_address(session, article, row.id)
     session.add(row)
     session.flush()
     if not keep_metadata:
@@ -163,8 +164,9 @@ def replace_entities(archive: Archive, article_id: int, entities: list[Entity], 
         row = session.get(ArticleRow, article_id)
         if row is None:  # deleted meanwhile (by the window, while the CLI reindexes)
             return
+        # The article's own (first-name-only) rows stay: found again by their key, they keep
+        # their ids; drop_orphans removes those not found again.
         session.exec(delete(Mention).where(Mention.article_id == article_id))
-        session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
         _write_entities(session, article_id, entities)
         write_quotations(session, article_id, quotes)
         drop_orphans(session)
@@ -227,8 +229,8 @@ def person_count(entities: list[Entity]) -> int:
 
 def _fill_row(row: ArticleRow, article: Article, keep_metadata: bool = False) -> None:
     row.canonical_url = normalize_url(article.canonical_url) if article.canonical_url else None
-    row.source_url = article.url
-    if not keep_metadata:
+    if not keep_metadata:  # the user's details win: the address (url, source_url) with the rest
+        row.source_url = article.url
         row.title = article.title
         row.authors_text = join_names(article.authors)
         row.published = article.published
@@ -247,9 +249,10 @@ def join_names(names: list[str]) -> str:
 
 
 def _clear_links(session: Session, article_id: int, authors: bool = True) -> None:
+    # Entities of this article alone stay for drop_orphans (after the new ones are written):
+    # found again, they keep their ids.
     for table in (ArticleAuthor, Mention) if authors else (Mention,):
         session.exec(delete(table).where(table.article_id == article_id))
-    session.exec(delete(EntityRow).where(EntityRow.scope_article_id == article_id))
 
 
 def write_authors(session: Session, article_id: int, names: list[str]) -> None:
@@ -298,10 +301,9 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
                 lat=entity.lat,
                 lon=entity.lon,
             )
-        known = [a for a in row.aliases.split("\n") if a]
+        known = [a for a in row.aliases.split("\n") if a and a != row.name]  # never its own name
         new = [a for a in entity.aliases if a not in known and a != row.name]
-        if new:
-            row.aliases = "\n".join(known + new)
+        row.aliases = "\n".join(known + new)
         session.add(row)
         if ident in mentions:  # two forms that resolve to one stored entity
             mentions[ident].count += entity.mentions

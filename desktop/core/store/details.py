@@ -71,8 +71,9 @@ def _free_url(session: Session, article_id: int, url: str) -> tuple[str | None, 
         return None, None
     try:
         normal = normalize_url(given)
-    except CuttingsError as exc:
-        raise ValueError(f"{given} cannot be an article's address: {exc}.") from exc
+    except CuttingsError as exc:  # check_url's reason repeats the address: say it once, plainly
+        why = "only http and https addresses can be" if "http" in str(exc) else "it is not a web address"
+        raise ValueError(f"'{given}' cannot be an article's address: {why}.") from exc
     other = session.exec(select(ArticleRow.id).where(ArticleRow.url == normal, ArticleRow.id != article_id)).first()
     if other is not None:
         raise ValueError(f"Article {other} has the address {given} already.")
@@ -91,6 +92,8 @@ def _checked_date(value: str) -> str:
         parsed = date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
     except ValueError:
         parsed = None
+    if parsed is None and len(value) == 10 and _ISO_DAY.fullmatch(value):  # well written, no such day
+        raise ValueError(f"There is no day {value}: check the month and the day.")
     if parsed is None or not _ISO_DAY.fullmatch(value[:10]):
         raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD, such as 2023-01-21.")
     return value

@@ -14,6 +14,7 @@ Anything less sure stays apart and is among the likely duplicates (desktop.core.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import NamedTuple
@@ -25,6 +26,10 @@ from desktop.core.article import PERSON, Entity
 from desktop.core.entities.name_forms import fold
 from desktop.core.entities.name_parts import is_suffix
 from desktop.core.store.models import EntityRow, Mention, Quotation
+
+
+# The end of a split-off namesake's key (corrections.entity_actions._free_key).
+_NAMESAKE = re.compile(r"~\d+$")
 
 
 class _Person(NamedTuple):
@@ -59,9 +64,16 @@ class _Known:
                 self.starts[first].add(p)
 
     def only_one(self, word: str) -> _Person | None:
-        """The one full name ending with the folded `word`, if no other ends or starts so."""
-        ends = self.ends[word]
-        return next(iter(ends)) if len(ends) == 1 and not self.starts[word] else None
+        """The one full name ending with the folded `word`, if no other ends or starts so.
+
+        Namesakes the user split off ("name~2") count as that one person: which of them an
+        article means is the split's rule to say (applied after the join), and counting them
+        apart would leave the surname alone on one reindex and join it on the next."""
+        ends = {p.key: p for p in self.ends[word] if not _NAMESAKE.search(p.key)}
+        split_off = {_NAMESAKE.sub("", p.key) for p in self.ends[word] if _NAMESAKE.search(p.key)}
+        if len(ends) != 1 or not split_off <= set(ends) or self.starts[word]:
+            return None
+        return next(iter(ends.values()))
 
 
 def surname(name: str, folded: bool = True) -> str:
