@@ -89,7 +89,7 @@ def import_path(archive: Archive, path: Path, kind: str, **options) -> Iterator[
         except OSError as exc:
             raise CuttingsError(f"Cannot read the file: {exc.strerror}") from exc
         return _subscriptions(archive, read_opml(raw), **options)
-    return import_items(archive, read_items(path, kind), LABELS[kind], **options)
+    return import_items(archive, read_items(path, kind), LABELS[kind], where=str(path), **options)
 
 
 def import_listed(archive: Archive, listed: ListAtAddress, **options) -> Iterator[Result]:
@@ -110,10 +110,16 @@ def _subscriptions(archive: Archive, feeds: list[Subscription], **options) -> It
         yield from import_items(archive, items, LABELS[FEED], **options)
 
 
-def import_items(archive: Archive, items: Iterable[ImportItem], origin: str, **options) -> Iterator[Result]:
+def import_items(
+    archive: Archive, items: Iterable[ImportItem], origin: str, where: str = "", **options
+) -> Iterator[Result]:
     """import_item for each of `items`, one Result each, in order; an item that fails does
-    not stop the others."""
+    not stop the others. An item with a `problem` (a bad line of the file `where`) is an
+    error named FILE:LINE, so the user can find and mend it."""
     for number, item in enumerate(items, 1):
+        if item.problem:
+            yield f"{where}:{item.line}" if item.line else where or f"item {number}", CuttingsError(item.problem)
+            continue
         name = item.url or item.title or f"item {number}"
         try:
             yield name, import_item(archive, item, origin, **options)

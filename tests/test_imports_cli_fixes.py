@@ -1,0 +1,42 @@
+"""Fixes found by a new user: a list of links with a bad line, a binary file taken for an
+article, and an export's older added time for an article already stored."""
+
+from __future__ import annotations
+
+import json
+
+from tests.test_cli import ARTICLE
+from tests.test_imports_cli import TBILISI
+
+
+def _serve(httpserver, count: int) -> list[str]:
+    """`count` pages on the local server; their addresses."""
+    urls = []
+    for n in range(count):
+        body = ARTICLE if n % 2 == 0 else TBILISI
+        httpserver.expect_request(f"/page{n}").respond_with_data(body.replace("Navalny", f"Navalny {n}"),
+                                                                 content_type="text/html; charset=utf-8")
+        urls.append(httpserver.url_for(f"/page{n}"))
+    return urls
+
+
+def test_a_list_of_links_with_a_bad_line_imports_the_links_and_names_the_line(cli, httpserver, tmp_path,
+                                                                               config_file):
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    config_file.write_text('{"entities": false}')
+    urls = _serve(httpserver, 6)
+    links = tmp_path / "links.txt"
+    links.write_text("\n".join([*urls[:3], "not a link at all", *urls[3:]]) + "\n")
+    code, out, _ = cli("import", str(links))
+    lines = out.splitlines()
+    assert code == 1
+    assert f"error {links}:4: not a web address" in lines
+    assert sum(line.startswith("saved ") for line in lines) == 6
+    assert lines[-1] == "7 items: 6 saved, 1 failed"
+
+
+def test_prose_with_one_address_is_still_one_text_article(cli, tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("A note about the ferry.\nhttps://example.org/ferry\nMore words about it.\n")
+    code, out, _ = cli("import", str(note))
+    assert code == 0 and out.startswith("saved 1 ") and "items" not in out
