@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.test_cli import ARTICLE
 from tests.test_imports_cli import TBILISI
 
@@ -40,3 +42,25 @@ def test_prose_with_one_address_is_still_one_text_article(cli, tmp_path):
     note.write_text("A note about the ferry.\nhttps://example.org/ferry\nMore words about it.\n")
     code, out, _ = cli("import", str(note))
     assert code == 0 and out.startswith("saved 1 ") and "items" not in out
+
+
+@pytest.mark.parametrize("raw", [b"\xff\xfe\x00garbage", b"\xff\xfegarbage!", b"hello\x00world, some text",
+                                 bytes(range(256)) * 4])
+def test_a_binary_file_is_refused_in_one_sentence(cli, tmp_path, raw):
+    page = tmp_path / "x.html"
+    page.write_bytes(raw)
+    code, out, _ = cli("import", str(page))
+    assert (code, out) == (1, f"error {page}: The file holds binary data, not text\n")
+
+
+def test_utf16_text_with_a_byte_order_mark_is_still_text(cli, tmp_path):
+    page = tmp_path / "u16.html"
+    page.write_bytes("\ufeff<html><body><p>Привет мир, это статья о пароме.</p></body></html>".encode("utf-16-le"))
+    code, out, _ = cli("import", str(page))
+    assert code == 0 and out.startswith("saved 1 Привет мир")
+
+
+def test_a_binary_page_is_refused(cli, httpserver):
+    httpserver.expect_request("/noise").respond_with_data(b"\xff\xfe\x00garbage", content_type="text/html")
+    code, out, _ = cli("import", httpserver.url_for("/noise"))
+    assert code == 1 and out.endswith("No article text found: the page holds binary data, not text\n")
