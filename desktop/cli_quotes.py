@@ -41,10 +41,12 @@ def _query(args, archive):
 
 
 def cmd_quotes(args) -> int:
-    """One line per quotation: date, speaker, “quote”, article id and title; with --search,
-    hits in [brackets]. A search the language cannot read prints its sentence and exits 2."""
+    """One line per quotation: date, speaker, “quote”, article id and title. The quotation is
+    printed verbatim, hits unmarked: square brackets inside a quotation mean an editorial
+    insertion ("[T]he birth lottery"), so marking hits with them would misquote the speaker.
+    A search the language cannot read prints its sentence and exits 2."""
     from desktop.core.quotations import quotations
-    from desktop.core.search import HIT_END, HIT_START, SearchSyntaxError
+    from desktop.core.search import SearchSyntaxError
 
     archive = open_archive(args)
     try:
@@ -56,8 +58,7 @@ def cmd_quotes(args) -> int:
         print_json([{k: v for k, v in asdict(q).items() if k != "marked"} for q in found])
         return 0
     for q in found:
-        words = (q.marked or q.quote).replace(HIT_START, "[").replace(HIT_END, "]")
-        print(f"{(q.published or '')[:10]:<10}  {q.speaker or '(unnamed)'}: “{words}”  — {q.article_id} {q.title}")
+        print(f"{(q.published or '')[:10]:<10}  {q.speaker or '(unnamed)'}: “{q.quote}”  — {q.article_id} {q.title}")
     return 0
 
 

@@ -35,8 +35,8 @@ def test_quotes_lists_who_said_what_newest_first(cli, quoted):
     ]
     assert len(cli("quotes", "--person", "noble")[1].splitlines()) == 3
     assert cli("quotes", "--search", "war")[1].splitlines() == [
-        "2024-01-03  Ben Noble: “The [war] is long”  — 3 Story 3",
-        "2024-01-02  Yulia: “No to [war]”  — 2 Story 2",
+        "2024-01-03  Ben Noble: “The war is long”  — 3 Story 3",  # verbatim: [] would be an insertion
+        "2024-01-02  Yulia: “No to war”  — 2 Story 2",
     ]
     assert cli("quotes", "--article", "1", "--limit", "1")[1].splitlines() == [
         "2024-01-01  Ben Noble: “We will win”  — 1 Story 1"]
