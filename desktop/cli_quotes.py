@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import asdict
 
-from desktop.cli_common import article_id, open_archive
+from desktop.cli_common import limit, article_id, open_archive
 from desktop.cli_output import print_json
 from desktop.core.errors import CuttingsError
 
@@ -18,7 +18,7 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--search", metavar="TEXT", default="",
                    help='only quotations with these words: words (prefixes too), OR, -word, "a phrase"')
     p.add_argument("--article", metavar="ID", type=article_id, help="only the quotations of this article")
-    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--limit", type=limit, metavar="N", help="at most N results (1 or more)")
     p.add_argument("--json", action="store_true")
 
 
