@@ -64,3 +64,19 @@ def test_a_binary_page_is_refused(cli, httpserver):
     httpserver.expect_request("/noise").respond_with_data(b"\xff\xfe\x00garbage", content_type="text/html")
     code, out, _ = cli("import", httpserver.url_for("/noise"))
     assert code == 1 and out.endswith("No article text found: the page holds binary data, not text\n")
+
+
+def test_an_export_gives_a_stored_article_its_earlier_added_time_and_its_tags(cli, httpserver, tmp_path):
+    [url] = _serve(httpserver, 1)
+    assert cli("import", url)[0] == 0
+    now = json.loads(cli("show", "1", "--json")[1])["added"]
+    pocket = tmp_path / "pocket.csv"
+    pocket.write_text(f"title,url,time_added,tags,status\nRally,{url},1674295200,russia|exiles,unread\n")
+    code, out, _ = cli("import", str(pocket))
+    assert (code, out.splitlines()[0]) == (0, "exists 1 Emigres rally in Belgrade for Navalny 0")
+    shown = json.loads(cli("show", "1", "--json")[1])
+    assert shown["added"].startswith("2023-01-21 10:00:00") and shown["tags"] == ["exiles", "russia"]
+    later = tmp_path / "later.csv"
+    later.write_text(f"title,url,time_added,tags,status\nRally,{url},1774295200,,unread\n")
+    cli("import", str(later))  # a later saved time leaves Added as it was
+    assert json.loads(cli("show", "1", "--json")[1])["added"].startswith("2023-01-21 10:00:00") and now
