@@ -80,3 +80,32 @@ def test_an_export_gives_a_stored_article_its_earlier_added_time_and_its_tags(cl
     later.write_text(f"title,url,time_added,tags,status\nRally,{url},1774295200,,unread\n")
     cli("import", str(later))  # a later saved time leaves Added as it was
     assert json.loads(cli("show", "1", "--json")[1])["added"].startswith("2023-01-21 10:00:00") and now
+
+
+def test_a_tag_name_is_one_tag_whatever_its_case(cli, archive):
+    from desktop.core.store.archive import store_article
+    from tests.test_quotations import quoting
+
+    store_article(archive, quoting(1, [("We will win", "Ben Noble")]))
+    for name in ("Russia", "russia", "Économie", "ÉCONOMIE", "économie"):
+        assert cli("tag", "1", "--add", name)[0] == 0
+    assert sorted(t["name"] for t in json.loads(cli("tags", "--json")[1])) == ["Russia", "Économie"]
+    assert cli("tag", "1", "--remove", "économie")[0] == 0
+    assert [t["name"] for t in json.loads(cli("tags", "--json")[1])] == ["Russia"]
+
+
+def test_removing_a_tag_takes_off_every_case_variant_an_older_archive_holds(cli, archive):
+    import sqlite3
+
+    from desktop.core.store.archive import store_article
+    from tests.test_quotations import quoting
+
+    store_article(archive, quoting(1, [("We will win", "Ben Noble")]))
+    con = sqlite3.connect(archive.path)
+    con.executemany("INSERT INTO tag(id, name) VALUES (?, ?)", [(1, "Mixed Case"), (2, "mixed case")])
+    con.executemany("INSERT INTO article_tag(article_id, tag_id) VALUES (1, ?)", [(1,), (2,)])
+    con.commit()
+    con.close()
+    assert cli("tag", "1", "--add", "MIXED CASE")[0] == 0  # the oldest variant is used, none made
+    assert cli("tag", "1", "--remove", "mixed  CASE")[0] == 0
+    assert json.loads(cli("tags", "--json")[1]) == []
