@@ -31,6 +31,15 @@ def article_id(text: str) -> int:
     return value
 
 
+def limit(text: str) -> int:
+    """An argparse type for --limit: 1 or more (SQLite reads a negative limit as none, so
+    -1 would quietly print everything), else a usage error."""
+    value = int(text) if text.strip().isdigit() else 0
+    if not 0 < value < 2**63:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of results (1 or more)")
+    return value
+
+
 def location(args):
     """The archive to open: --db, else $CUTTINGS_DB, else the preference, else the default."""
     from desktop.core.store.db import default_location

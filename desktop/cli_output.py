@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
+from datetime import datetime, timezone
 
 from desktop.core.article import CITY, ENTITY_KINDS
 
@@ -13,6 +14,14 @@ def print_json(value) -> None:
     """`value` as indented JSON on standard output (datetimes as text)."""
     json.dump(value, sys.stdout, ensure_ascii=False, indent=1, default=str)  # default: datetimes
     sys.stdout.write("\n")
+
+
+def iso_utc(moment: datetime | None) -> str | None:
+    """`moment` as ISO 8601 UTC ("2023-01-21T09:55:58Z"); the archive keeps naive UTC times."""
+    if moment is None:
+        return None
+    moment = moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def with_country(entity) -> str:
@@ -28,6 +37,7 @@ def print_rows(rows, as_json: bool, found: dict[int, str] | None = None) -> None
         print_json([
             {k: v for k, v in asdict(r).items()
              if k in ("id", "url", "title", "authors", "published", "publisher", "trashed", "tags")}
+            | {"added": iso_utc(r.added)}
             | ({"snippet": found.get(r.id, "")} if found else {})
             for r in rows
         ])

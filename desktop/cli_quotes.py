@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import asdict
 
-from desktop.cli_common import article_id, open_archive
+from desktop.cli_common import limit, article_id, open_archive
 from desktop.cli_output import print_json
 from desktop.core.errors import CuttingsError
 
@@ -18,7 +18,7 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--search", metavar="TEXT", default="",
                    help='only quotations with these words: words (prefixes too), OR, -word, "a phrase"')
     p.add_argument("--article", metavar="ID", type=article_id, help="only the quotations of this article")
-    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--limit", type=limit, metavar="N", help="at most N results (1 or more)")
     p.add_argument("--json", action="store_true")
 
 
@@ -41,10 +41,12 @@ def _query(args, archive):
 
 
 def cmd_quotes(args) -> int:
-    """One line per quotation: date, speaker, “quote”, article id and title; with --search,
-    hits in [brackets]. A search the language cannot read prints its sentence and exits 2."""
+    """One line per quotation: date, speaker, “quote”, article id and title. The quotation is
+    printed verbatim, hits unmarked: square brackets inside a quotation mean an editorial
+    insertion ("[T]he birth lottery"), so marking hits with them would misquote the speaker.
+    A search the language cannot read prints its sentence and exits 2."""
     from desktop.core.quotations import quotations
-    from desktop.core.search import HIT_END, HIT_START, SearchSyntaxError
+    from desktop.core.search import SearchSyntaxError
 
     archive = open_archive(args)
     try:
@@ -56,8 +58,7 @@ def cmd_quotes(args) -> int:
         print_json([{k: v for k, v in asdict(q).items() if k != "marked"} for q in found])
         return 0
     for q in found:
-        words = (q.marked or q.quote).replace(HIT_START, "[").replace(HIT_END, "]")
-        print(f"{(q.published or '')[:10]:<10}  {q.speaker or '(unnamed)'}: “{words}”  — {q.article_id} {q.title}")
+        print(f"{(q.published or '')[:10]:<10}  {q.speaker or '(unnamed)'}: “{q.quote}”  — {q.article_id} {q.title}")
     return 0
 
 

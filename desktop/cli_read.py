@@ -8,12 +8,14 @@ from contextlib import contextmanager
 from dataclasses import asdict, replace
 from typing import TextIO
 
-from desktop.cli_common import article_id, open_archive
+from desktop.cli_common import limit, article_id, open_archive
 from desktop.cli_output import print_json, print_readable, print_rows, with_country
 from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, ORG, PERSON
 from desktop.core.errors import CuttingsError, DamagedArchive
 
 KINDS = (PERSON, CITY, COUNTRY, ORG)  # the entity kinds `list` filters by
+# What an error calls the thing an option names ("There is no organisation named …").
+_NOUNS = {PERSON: "person", CITY: "city", COUNTRY: "country", ORG: "organisation", "quoted": "person"}
 TERM_OPTIONS = (*KINDS, "quoted")  # `list`'s options naming someone or something; "quoted" is query.QUOTED
 LIST_SORTS = ("published", "title", "added", "relevance")  # keys of query.SORT_COLUMNS
 
@@ -40,7 +42,7 @@ def add_parsers(sub, common) -> None:
     _filter_options(p)
     p.add_argument("--sort", choices=LIST_SORTS, default="published",
                    help="newest first (published, added), A-Z (title) or best match first (relevance)")
-    p.add_argument("--limit", type=int, metavar="N")
+    p.add_argument("--limit", type=limit, metavar="N", help="at most N results (1 or more)")
     p.add_argument("--trash", action="store_true", help="list the articles in the trash")
     p.add_argument("--json", action="store_true")
 
@@ -74,7 +76,9 @@ def add_parsers(sub, common) -> None:
 
 
 def _filter(args, archive):
-    """The Filter of `list`'s options; None if a named entity is not in the archive."""
+    """The Filter of `list`'s (or `export`'s) options. Raises CuttingsError, in the sentence
+    `quotes` uses, for a named entity not in the archive: a typo must not look like "no
+    article matches"."""
     from desktop.core.profiles import find_term
     from desktop.core.query import QUOTED, TAG, Filter, Term
 
@@ -82,7 +86,8 @@ def _filter(args, archive):
     for kind, name in [(kind, name) for kind in TERM_OPTIONS for name in getattr(args, kind)]:
         term = find_term(archive, PERSON if kind == QUOTED else kind, name)
         if term is None:
-            return None
+            noun = _NOUNS.get(kind, str(kind))
+            raise CuttingsError(f"There is no {noun} named {name!r} in the archive")
         terms.append(replace(term, kind=kind))
     sort = getattr(args, "sort", "published")
     return Filter(text=args.search, terms=tuple(terms), sort=sort, descending=sort != "title",
@@ -99,7 +104,7 @@ def cmd_list(args) -> int:
     archive = open_archive(args)
     flt = _filter(args, archive)
     try:
-        rows = summaries(archive, article_ids(archive, flt, args.limit)) if flt is not None else []
+        rows = summaries(archive, article_ids(archive, flt, args.limit))
         found = snippets(archive, [r.id for r in rows], args.search)
     except SearchSyntaxError as exc:
         print(exc, file=sys.stderr)
@@ -178,8 +183,7 @@ def _export_ids(args, archive) -> list[int] | None:
         return args.ids
     if not args.search and not args.tag and not any(getattr(args, kind) for kind in TERM_OPTIONS):
         return None
-    flt = _filter(args, archive)
-    return export_ids(archive, flt) if flt is not None else []
+    return export_ids(archive, _filter(args, archive))
 
 
 def cmd_export(args) -> int:

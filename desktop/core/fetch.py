@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import time
+import unicodedata
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,6 +40,11 @@ _NON_TEXT = re.compile(rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*
 _SPACES = re.compile(rb"\s+")
 _SAMPLE_BYTES = 1024 * 1024
 # UTF-16/32 HTML always starts with a BOM in practice, handled before any guess.
+# More than this share of control characters, undecodable bytes and unassigned code points
+# makes a file binary: a page with a few mis-encoded letters stays text.
+BINARY_SHARE = 0.1
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+_BAD_CATEGORIES = frozenset(("Cc", "Cn", "Cs"))
 _NO_GUESS = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"]
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 # Labels browsers read as a wider encoding than their name (WHATWG Encoding Standard):
@@ -106,6 +112,23 @@ def _valid_utf8(raw: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def is_binary(raw: bytes, text: str, encoding: str) -> bool:
+    """True if `text`, `raw` decoded in `encoding` by decode_html, is no text but binary data:
+    it holds a NUL, or more than BINARY_SHARE of its characters are control characters,
+    undecodable bytes or unassigned code points, or it is UTF-16 of an odd byte length or
+    without a single ASCII character (a UTF-16 byte-order mark before garbage decodes to CJK
+    noise, while real UTF-16 text has at least a space, a newline or a tag)."""
+    sample = text[:_SAMPLE_BYTES]
+    if "\x00" in sample:
+        return True
+    body = len(raw) - (2 if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else 0)
+    if encoding.startswith("utf-16") and (body % 2 or not any(c.isascii() for c in sample)):
+        return True
+    bad = sum(1 for c in sample if (c not in _TEXT_CONTROLS and unicodedata.category(c) in _BAD_CATEGORIES)
+              or c == "\ufffd")
+    return bad > BINARY_SHARE * max(len(sample), 1)
 
 
 def decode_html(raw: bytes, header_charset: str | None) -> tuple[str, str]:

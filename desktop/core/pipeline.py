@@ -12,7 +12,7 @@ from pathlib import Path
 from desktop.core.article import Article, Original
 from desktop.core.errors import CuttingsError
 from desktop.core.extract import extract_html, extract_textfile, is_file_listing
-from desktop.core.fetch import FEED_TYPES, HTML_TYPES, decode_html, fetch, read_local
+from desktop.core.fetch import FEED_TYPES, HTML_TYPES, decode_html, fetch, is_binary, read_local
 from desktop.core.imports.detect import FEED, HEAD_BYTES, OPML, detect_bytes
 from desktop.core.store.archive import EXISTS, RESTORED, Outcome, store_article, stored_at
 from desktop.core.store.db import Archive
@@ -75,6 +75,8 @@ def load(source: str, url: str | None = None, on_stage: Stage = _quiet) -> Loade
             raise ListAtAddress(page.final_url, kind, page.raw)
         if page.content_type not in HTML_TYPES:
             raise CuttingsError(f"Not a web page: {page.content_type}")
+        if is_binary(page.raw, page.html, page.charset):  # a server that calls any bytes text/html
+            raise CuttingsError("No article text found: the page holds binary data, not text")
         return Loaded(page.html, True, page.final_url, Original(page.raw, page.content_type, page.charset))
     raise CuttingsError("No such file, and not a web address")
 
@@ -86,6 +88,8 @@ def _read_file(path: Path, url: str | None, on_stage: Stage) -> Loaded:
         raise CuttingsError("Only .html, .htm, .md and .txt files can be imported")
     raw = read_local(path)
     content, charset = decode_html(raw, None)
+    if is_binary(raw, content, charset):
+        raise CuttingsError("The file holds binary data, not text")
     is_html = suffix in HTML_SUFFIXES
     content_type = "text/html" if is_html else "text/plain" if suffix == ".txt" else "text/markdown"
     given = check_url(url) if url else None

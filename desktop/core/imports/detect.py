@@ -24,6 +24,9 @@ LABELS = {BOOKMARKS: "bookmarks file", POCKET: "Pocket export", OMNIVORE: "Omniv
           WALLABAG: "Wallabag export", KARAKEEP: "Karakeep export", FEED: "feed", OPML: "OPML list",
           URL_LIST: "list of links", CUTTINGS: "Cuttings export"}
 HEAD_BYTES = 64 * 1024
+# The share of a text file's lines that must be links for it to be a list of links: all but
+# one line in five, so a few bad lines are reported while prose quoting an address is not a list.
+URL_LIST_SHARE = 0.8
 
 _NETSCAPE = re.compile(r"<!DOCTYPE\s+NETSCAPE-Bookmark-file", re.I)
 # A bookmarks file some tool wrote without the DOCTYPE: links with the format's ADD_DATE.
@@ -108,8 +111,11 @@ def _keys(value) -> set[str]:
 
 
 def _is_url_list(text: str) -> bool:
-    """True if the head's lines (blank and # lines aside) are web addresses; the last line
-    may be cut short by the head's end, so it is not judged."""
+    """True if the head's lines (blank and # lines aside) are mostly web addresses (at least
+    URL_LIST_SHARE of them): a stray note or typo in a list of links must not turn the whole
+    list into one text article. The last line may be cut short by the head's end, so it is
+    not judged."""
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    judged = lines[:-1] if len(text) >= HEAD_BYTES else lines
-    return bool(judged) and all(web_link(line) for line in judged[:200])
+    judged = (lines[:-1] if len(text) >= HEAD_BYTES else lines)[:200]
+    links = sum(1 for line in judged if web_link(line))
+    return bool(judged) and links >= URL_LIST_SHARE * len(judged)

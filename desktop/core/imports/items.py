@@ -32,6 +32,10 @@ class ImportItem:
     html: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None  # ISO 8601
+    # A line of a list of links that is no address: imported as an error naming its line
+    # (so the user can mend the file) rather than dropped in silence.
+    problem: str | None = None
+    line: int | None = None
 
     @property
     def has_copy(self) -> bool:

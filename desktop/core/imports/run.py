@@ -8,6 +8,7 @@ the export holds the service's copy, the article is kept from that copy and says
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import timezone
 from functools import partial
 from html import escape
 from pathlib import Path
@@ -89,7 +90,7 @@ def import_path(archive: Archive, path: Path, kind: str, **options) -> Iterator[
         except OSError as exc:
             raise CuttingsError(f"Cannot read the file: {exc.strerror}") from exc
         return _subscriptions(archive, read_opml(raw), **options)
-    return import_items(archive, read_items(path, kind), LABELS[kind], **options)
+    return import_items(archive, read_items(path, kind), LABELS[kind], where=str(path), **options)
 
 
 def import_listed(archive: Archive, listed: ListAtAddress, **options) -> Iterator[Result]:
@@ -110,10 +111,16 @@ def _subscriptions(archive: Archive, feeds: list[Subscription], **options) -> It
         yield from import_items(archive, items, LABELS[FEED], **options)
 
 
-def import_items(archive: Archive, items: Iterable[ImportItem], origin: str, **options) -> Iterator[Result]:
+def import_items(
+    archive: Archive, items: Iterable[ImportItem], origin: str, where: str = "", **options
+) -> Iterator[Result]:
     """import_item for each of `items`, one Result each, in order; an item that fails does
-    not stop the others."""
+    not stop the others. An item with a `problem` (a bad line of the file `where`) is an
+    error named FILE:LINE, so the user can find and mend it."""
     for number, item in enumerate(items, 1):
+        if item.problem:
+            yield f"{where}:{item.line}" if item.line else where or f"item {number}", CuttingsError(item.problem)
+            continue
         name = item.url or item.title or f"item {number}"
         try:
             yield name, import_item(archive, item, origin, **options)
@@ -144,13 +151,15 @@ def import_item(
 
 def _known(archive: Archive, article_id: int, item: ImportItem) -> Outcome:
     """An item whose address is stored: in one transaction, out of the Trash if it is there,
-    and the item's tags on it. EXISTS or RESTORED."""
+    the item's tags on it, and the item's added time if it is earlier (see
+    _take_earlier_added). EXISTS or RESTORED."""
     with archive.transaction() as session:
         row = session.get(ArticleRow, article_id)
         if row is None:
             raise CuttingsError("The article was deleted while it was being imported")
         restored = row.trashed is not None
         row.trashed = None
+        _take_earlier_added(row, item)
         session.add(row)
         attach_tags(session, row.id, item.all_tags())
         return Outcome(RESTORED if restored else EXISTS, row.id, row.title)
@@ -198,6 +207,18 @@ def from_copy(item: ImportItem) -> tuple[Article, Original]:
     return article, original
 
 
+def _take_earlier_added(row: ArticleRow, item: ImportItem) -> None:
+    """Give a stored article the item's added time when it is earlier: the user saved the
+    link in Pocket years before importing it here twice, and Added should say so."""
+    if item.added is None:
+        return
+    # SQLite gives back naive UTC times; the archive takes only aware ones.
+    added = item.added.astimezone(timezone.utc)
+    stored = row.added if row.added.tzinfo else row.added.replace(tzinfo=timezone.utc)
+    if added < stored:
+        row.added = added
+
+
 def _paragraphs(fragment: str) -> list[str]:
     """The text of an HTML fragment, a paragraph per block element."""
     root = lxml_html.fragment_fromstring(fragment, create_parent="div")
@@ -212,6 +233,8 @@ def _keep(session: Session, outcome: Outcome, item: ImportItem, provenance: str 
         row = session.get(ArticleRow, outcome.id)
         if outcome.replaced is None and item.added is not None:
             row.added = item.added
+        else:  # --refresh of a stored article: its added time only moves earlier
+            _take_earlier_added(row, item)
         row.provenance = provenance
         session.add(row)
     attach_tags(session, outcome.id, item.all_tags())

@@ -22,18 +22,25 @@ def csv_link_column(first_line: str) -> str | None:
 
 def read_url_list(content: str) -> list[ImportItem]:
     """The web addresses of a URL list: a CSV file's link column, else every line that is an
-    http(s) address (lines starting with # and blank lines are skipped), each address once."""
+    http(s) address (lines starting with # and blank lines are skipped), each address once.
+    In a text list, a line that is no address is an item with a `problem` and its line number."""
     first = content.lstrip("\ufeff").split("\n", 1)[0]
     column = csv_link_column(first) if "," in first else None
     unique: dict[str, ImportItem] = {}
     for item in _csv_rows(content, column) if column else _lines(content):
-        unique.setdefault(item.url, item)
+        unique.setdefault(item.url or f"line {item.line}", item)
     return list(unique.values())
 
 
 def _lines(content: str) -> list[ImportItem]:
-    links = (web_link(line) for line in content.splitlines() if not line.lstrip().startswith("#"))
-    return [ImportItem(url=link) for link in links if link]
+    """An item per address line, or per line that is not one (its `problem` says so)."""
+    items = []
+    for number, line in enumerate(content.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        link = web_link(line)
+        items.append(ImportItem(url=link, line=number, problem=None if link else "not a web address"))
+    return items
 
 
 def _csv_rows(content: str, column: str) -> list[ImportItem]:

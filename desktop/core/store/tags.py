@@ -1,7 +1,8 @@
 """Tags: names the user (or an imported bookmarks file, read-later export or feed) gives
 articles. Each public function is one transaction; a tag no article carries is dropped.
 
-Names are matched in any case ("Climate" and "climate" are one tag, spelt as first given).
+A tag name is one tag whatever its case ("Climate" and "climate", "Économie" and
+"économie" are one tag, spelt as first given): see _tag_rows.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def remove_tags(archive: Archive, ids: Iterable[int], names: Iterable[str]) -> i
     ids, names = list(dict.fromkeys(ids)), clean_tags(names)
     with archive.transaction() as session:
         _check(session, ids, names)
-        tag_ids = [t.id for t in _tag_rows(session, names, create=False)]
+        tag_ids = _all_tag_ids(session, names)
         links = col(ArticleTag.article_id).in_(ids) & col(ArticleTag.tag_id).in_(tag_ids)
         removed = session.exec(select(func.count()).select_from(ArticleTag).where(links)).one()
         session.exec(delete(ArticleTag).where(links))
@@ -97,15 +98,39 @@ def _check(session: Session, ids: list[int], names: list[str]) -> None:
 
 
 def _tag_rows(session: Session, names: list[str], create: bool) -> list[Tag]:
-    """The Tag rows of `names` (any case), the missing ones made when `create`."""
-    folded = {n.casefold(): n for n in names}
-    # SQLite's lower() folds ASCII only: the exact names find the others ("Économie").
-    matching = col(Tag.name).in_(names) | func.lower(Tag.name).in_([n.lower() for n in names])
-    rows = session.exec(select(Tag).where(matching)).all()
-    known = {r.name.casefold(): r for r in rows}
+    """The Tag row of each of `names` in any case, made when missing and `create`.
+
+    A tag name is one tag whatever its case: attaching "russia" when "Russia" exists uses
+    "Russia", and so for "économie" and "Économie". The match is Python's casefold over every
+    tag (an archive holds hundreds, not millions), because SQLite's lower() folds ASCII only.
+    Where an older archive holds variants of one name, the first made is used.
+    """
+    variants = _variants(session)
+    known = {key: rows[0] for key, rows in variants.items()}
+    folded = {_fold(n): n for n in names}
     for key, name in folded.items():
         if key not in known and create:
             known[key] = Tag(name=name)
             session.add(known[key])
     session.flush()
     return [known[k] for k in folded if k in known]
+
+
+def _all_tag_ids(session: Session, names: list[str]) -> list[int]:
+    """The ids of every tag spelt as one of `names` in any case (every variant an older
+    archive holds), so removing "mixed case" takes "Mixed Case" off too."""
+    variants = _variants(session)
+    return [row.id for name in names for row in variants.get(_fold(name), [])]
+
+
+def _variants(session: Session) -> dict[str, list[Tag]]:
+    """Every tag by its folded name, the oldest first."""
+    variants: dict[str, list[Tag]] = {}
+    for row in session.exec(select(Tag).order_by(col(Tag.id))).all():
+        variants.setdefault(_fold(row.name), []).append(row)
+    return variants
+
+
+def _fold(name: str) -> str:
+    """The form two spellings of one tag share: spaces made one, case folded."""
+    return " ".join(name.split()).casefold()
