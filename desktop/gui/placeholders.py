@@ -14,6 +14,8 @@ EMPTY_STATE = """
 <tr><td>•</td><td><b>Drag a link</b> from your browser onto this window</td></tr>
 <tr><td>•</td><td><b>Paste</b> a link with <b>Ctrl+V</b></td></tr>
 <tr><td>•</td><td>or use <b>File ▸ Import…</b> (<b>Ctrl+I</b>)</td></tr>
+<tr><td>•</td><td>Coming from elsewhere? <b>File ▸ Import from…</b> reads browser bookmarks,<br>
+Pocket, Omnivore, Wallabag and Karakeep exports, feeds and OPML lists</td></tr>
 </table>
 <p class="faint" style="margin-top:14px">From a terminal: <code>cuttings import URL_OR_FILE</code></p>
 </div>
