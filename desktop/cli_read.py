@@ -81,8 +81,9 @@ def _filter(args, archive):
     article matches"."""
     from desktop.core.profiles import find_term
     from desktop.core.query import QUOTED, TAG, Filter, Term
+    from desktop.core.store.tags import tag_ids
 
-    terms = [Term(TAG, name) for name in getattr(args, "tag", [])]
+    terms = [Term(TAG, name, tag_ids(archive, name)) for name in getattr(args, "tag", [])]
     for kind, name in [(kind, name) for kind in TERM_OPTIONS for name in getattr(args, kind)]:
         term = find_term(archive, PERSON if kind == QUOTED else kind, name)
         if term is None:

@@ -90,6 +90,7 @@ def test_a_tag_name_is_one_tag_whatever_its_case(cli, archive):
     for name in ("Russia", "russia", "Économie", "ÉCONOMIE", "économie"):
         assert cli("tag", "1", "--add", name)[0] == 0
     assert sorted(t["name"] for t in json.loads(cli("tags", "--json")[1])) == ["Russia", "Économie"]
+    assert [r["id"] for r in json.loads(cli("list", "--tag", "ÉCONOMIE", "--json")[1])] == [1]
     assert cli("tag", "1", "--remove", "économie")[0] == 0
     assert [t["name"] for t in json.loads(cli("tags", "--json")[1])] == ["Russia"]
 

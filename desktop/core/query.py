@@ -178,7 +178,7 @@ def matching_ids(archive: Archive, flt: Filter):
                 )
             )
         elif term.kind == TAG:
-            query = query.where(col(ArticleRow.id).in_(tagged(term.label)))
+            query = query.where(col(ArticleRow.id).in_(tagged(term)))
         else:
             link = Quotation if term.kind == QUOTED else Mention
             query = query.where(
@@ -248,10 +248,13 @@ def _authors_of(session, ids: Sequence[int]) -> dict[int, list[str]]:
     ))
 
 
-def tagged(name: str):
-    """A SELECT of the ids of the articles carrying the tag `name` (any case)."""
-    return (select(ArticleTag.article_id).join(Tag, Tag.id == ArticleTag.tag_id)
-            .where((Tag.name == name) | (func.lower(Tag.name) == name.lower())))
+def tagged(term: Term):
+    """A SELECT of the ids of the articles carrying a tag: those of `term.ids` when the caller
+    looked them up (store.tags.tag_ids: any case, accents too), else the tag named
+    `term.label` exactly (the sidebar's and the reading pane's own names)."""
+    if term.ids:
+        return select(ArticleTag.article_id).where(col(ArticleTag.tag_id).in_(term.ids))
+    return select(ArticleTag.article_id).join(Tag, Tag.id == ArticleTag.tag_id).where(Tag.name == term.label)
 
 
 def _tags_of(session, ids: Sequence[int]) -> dict[int, list[str]]:

@@ -116,6 +116,13 @@ def _tag_rows(session: Session, names: list[str], create: bool) -> list[Tag]:
     return [known[k] for k in folded if k in known]
 
 
+def tag_ids(archive: Archive, name: str) -> tuple[int, ...]:
+    """The ids of the tags spelt `name` in any case, accents too ("ÉCONOMIE" finds
+    "Économie"); () when the archive has none."""
+    with archive.session() as session:
+        return tuple(_all_tag_ids(session, [name]))
+
+
 def _all_tag_ids(session: Session, names: list[str]) -> list[int]:
     """The ids of every tag spelt as one of `names` in any case (every variant an older
     archive holds), so removing "mixed case" takes "Mixed Case" off too."""
