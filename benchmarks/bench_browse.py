@@ -206,8 +206,12 @@ def measure(path: Path, n: int) -> dict:
     return result
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run_on_archive(description: str, measure) -> int:
+    """The main of a benchmark on this synthetic archive: parse --articles and --keep, build
+    the archive at --keep (reused when it exists; a benchmark that changes it changes that
+    copy) or in a temporary folder, then print `measure(path, articles)` as JSON. A child
+    process builds it, so the measuring process's memory is its own."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--keep", metavar="PATH", help="build (or reuse) the archive at PATH and keep it")
     parser.add_argument("--build-only", metavar="PATH", help=argparse.SUPPRESS)
@@ -219,13 +223,15 @@ def main() -> int:
         path = Path(args.keep) if args.keep else Path(tmp) / "bench.sqlite3"
         if not path.exists():
             t = time.perf_counter()
-            # A child process builds it, so the window's memory is measured alone.
             subprocess.run([sys.executable, __file__, "--articles", str(args.articles), "--build-only", str(path)],
                            check=True)
             print(f"build took {time.perf_counter() - t:.1f} s", file=sys.stderr)
         print(json.dumps(measure(path, args.articles)))
     return 0
 
+
+def main() -> int:
+    return run_on_archive(__doc__.splitlines()[0], measure)
 
 if __name__ == "__main__":
     sys.exit(main())

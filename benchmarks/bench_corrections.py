@@ -15,17 +15,14 @@ import_ms, import_with_rules_ms: storing one article of 10 people (median of 5),
 
 from __future__ import annotations
 
-import argparse
-import json
 import sqlite3
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_browse import build  # noqa: E402
+from benchmarks.bench_browse import run_on_archive  # noqa: E402
 
 
 def timed(call) -> tuple[float, object]:
@@ -91,19 +88,7 @@ def measure(path: Path, n: int) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--keep", metavar="PATH", help="build (or reuse) the archive at PATH; it is changed")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(args.keep) if args.keep else Path(tmp) / "bench.sqlite3"
-        if not path.exists():
-            start = time.perf_counter()
-            build(path, args.articles)
-            print(f"build took {time.perf_counter() - start:.1f} s", file=sys.stderr)
-        print(json.dumps(measure(path, args.articles)))
-    return 0
-
+    return run_on_archive(__doc__.splitlines()[0], measure)
 
 if __name__ == "__main__":
     sys.exit(main())

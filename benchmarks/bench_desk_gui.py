@@ -19,10 +19,7 @@ which every correction ends with. The issue's goal: no stall over 100 ms.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.bench_browse import run_on_archive  # noqa: E402
 from benchmarks.bench_corrections import pair_near  # noqa: E402
 
 TICK_MS = 5
@@ -122,19 +120,7 @@ def measure(path: Path, n: int) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=100_000)
-    parser.add_argument("--keep", metavar="PATH", help="build (or reuse) the archive at PATH and keep it")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(args.keep) if args.keep else Path(tmp) / "bench.sqlite3"
-        if not path.exists():
-            browse = Path(__file__).with_name("bench_browse.py")
-            subprocess.run([sys.executable, str(browse), "--articles", str(args.articles), "--build-only", str(path)],
-                           check=True)
-        print(json.dumps(measure(path, args.articles)))
-    return 0
-
+    return run_on_archive(__doc__.splitlines()[0], measure)
 
 if __name__ == "__main__":
     sys.exit(main())
