@@ -52,13 +52,14 @@ def _exported(archive, path) -> list[dict]:
 
 def test_export_and_import_keep_ids_dates_and_links(archive, tmp_path):
     from desktop.core.export_file import import_export
-    from desktop.core.store.details import update_article
+    from desktop.core.store.details import update_details
 
     store_article(archive, make_article(1, canonical_url="https://news.example/canonical-1"), Original(b"<p>1"))
     second = store_article(archive, make_article(2), Original(b"<p>2")).id
     delete_articles(archive, [1])
     store_article(archive, make_article(3))
-    update_article(archive, second, title="Corrected")
+    with archive.transaction() as session:  # an edit without a correction to carry
+        update_details(session, second, title="Corrected")
     before = _exported(archive, tmp_path / "export.json")
     assert {r["id"] for r in before} == {2, 3}
     assert before[0]["edited"] and before[0]["original"]["fetched"] and before[1]["original"] is None

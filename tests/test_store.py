@@ -314,7 +314,7 @@ def test_facet_entries_containing_text(archive):
 # ------------------------------------------------------------------ trash, restore, edits
 
 def test_update_article_changes_metadata_and_the_fulltext_index(archive):
-    from desktop.core.store.details import update_article
+    from desktop.core.corrections import edit_article as update_article
 
     a = store_article(archive, make_article(1, title="Rally in Belgrade")).id
     update_article(archive, a, title="  Protest in   Novi Sad ", authors=["Cy Editor", "Ann Writer", "Cy Editor"],
@@ -339,7 +339,7 @@ def test_update_article_changes_metadata_and_the_fulltext_index(archive):
     (dict(published="20221231"), "YYYY-MM-DD"),
 ])
 def test_update_article_refuses_bad_input_and_changes_nothing(archive, change, message):
-    from desktop.core.store.details import update_article
+    from desktop.core.corrections import edit_article as update_article
 
     a = store_article(archive, make_article(1)).id
     before = detail(archive, a)
@@ -352,7 +352,7 @@ def test_update_article_refuses_bad_input_and_changes_nothing(archive, change, m
 
 def test_edited_metadata_outlives_refresh_and_reindex(archive, monkeypatch):
     from desktop.core import reindex as reindex_module
-    from desktop.core.store.details import update_article
+    from desktop.core.corrections import edit_article as update_article
 
     a = store_article(archive, make_article(1)).id
     update_article(archive, a, title="Corrected", authors=["Cy Editor"], published="2023-02-02")
@@ -370,7 +370,7 @@ def test_edited_metadata_outlives_refresh_and_reindex(archive, monkeypatch):
 
 
 def test_every_edited_field_outlives_refresh_the_address_too(archive):
-    from desktop.core.store.details import update_article
+    from desktop.core.corrections import edit_article as update_article
 
     url = None  # imported from a file: found again by its text
     a = store_article(archive, make_article(1, url=url)).id

@@ -23,7 +23,7 @@ _SAID = {"title": "title", "authors": "authors", "published": "date", "publisher
 def edit_article(archive: Archive, article_id: int, *, title: str | None = None, authors: list[str] | None = None,
                  published: str | None = None, publisher: str | None = None, url: str | None = None) -> Change:
     """Correct the given details of an article (None: leave as it is; see
-    store.archive.update_details for the values and the ValueErrors), as one undoable correction."""
+    store.details.update_details for the values and the ValueErrors), as one undoable correction."""
     fields = {k: v for k, v in zip(FIELDS, (title, authors, published, publisher, url)) if v is not None}
     if not fields:
         raise ValueError("Give at least one detail to change: title, authors, date, publisher or address.")

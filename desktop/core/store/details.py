@@ -9,16 +9,8 @@ from sqlmodel import Session, delete, select
 
 from desktop.core.errors import CuttingsError
 from desktop.core.store.archive import drop_orphans, join_names, write_authors
-from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleAuthor, ArticleRow
 from desktop.core.urls import normalize_url
-
-
-def update_article(archive: Archive, article_id: int, **fields: str | list[str] | None) -> None:
-    """Correct an article's metadata in one transaction; `fields` and the errors raised are
-    those of update_details."""
-    with archive.transaction() as session:
-        update_details(session, article_id, **fields)
 
 
 def update_details(
