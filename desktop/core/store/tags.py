@@ -33,8 +33,8 @@ def clean_tags(names: Iterable) -> list[str]:
     seen: dict[str, str] = {}
     for name in names:
         name = " ".join(str(name).split())[:MAX_TAG_CHARS].strip()
-        if name and name.casefold() not in seen:
-            seen[name.casefold()] = name
+        if name and _fold(name) not in seen:
+            seen[_fold(name)] = name
     return list(seen.values())
 
 
