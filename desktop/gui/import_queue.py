@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections import Counter
+from collections import deque
 from concurrent.futures import Future
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 
 from desktop.core import pipeline
 from desktop.core.analyser import Analyser
@@ -28,47 +27,27 @@ from desktop.core.errors import CuttingsError
 from desktop.core.preferences import DEFAULT_CONCURRENCY
 from desktop.core.store.archive import RESTORED, SAVED, Outcome, store_article
 from desktop.core.store.db import Archive
-from desktop.gui import markup, style
+from desktop.gui.import_rows import CANCELLED, EXISTS, FAILED, FINAL, QUEUED, ImportRows, Item, summary
 from desktop.gui.tasks import TaskRunner
 
-QUEUED, EXISTS, FAILED, CANCELLED = "queued", "already in the archive", "failed", "cancelled"
-FINAL = {SAVED, RESTORED, EXISTS, FAILED, CANCELLED}
+__all__ = ["CANCELLED", "EXISTS", "FAILED", "FINAL", "QUEUED", "ImportQueue", "Item", "summary"]
 STAGE_POLL_MS = 100
-STATE_COLOURS = {FAILED: "error", SAVED: "success", RESTORED: "success"}  # colour names of the theme
-# How the summaries name the final states, in the order they list them.
-OUTCOME_WORDS = ((RESTORED, "restored from the Trash"), (EXISTS, "already there"), (FAILED, "failed"), (CANCELLED, "cancelled"))
+AHEAD = 2
+"""Items started beyond the download threads and analysis workers, so none of them waits
+for the next item; the rest wait in the queue, not in memory as downloaded pages."""
 
 
 class Cancelled(Exception):
     """Raised inside a worker, at a stage boundary, for an item the user cancelled."""
 
 
-@dataclass(eq=False)  # an item is itself: two drops of one link are two rows
-class Item:
-    """One input in the queue and where it stands."""
-
-    key: int
-    source: str
-    title: str
-    state: str = QUEUED
-    message: str = ""
-    article_id: int | None = None
-    batch: int = 0
-
-    @property
-    def finished(self) -> bool:
-        return self.state in FINAL
-
-
-class ImportQueue(QAbstractTableModel):
+class ImportQueue(ImportRows):
     """Every input of this session with its state; the import panel's model."""
 
     article_saved = Signal(int)  # article id, as soon as it is stored
     batch_finished = Signal(str)  # "12 saved, 1 already there, 2 failed"; ids: saved_in_batch()
     _stage = Signal(int, str)  # from workers: item key, stage name
     _analysed = Signal(int)  # item key whose analysis finished (any thread)
-
-    COLUMNS = ("Article", "State")
 
     def __init__(self, archive: Archive, parent=None, downloads: int = DEFAULT_CONCURRENCY, *,
                  entities: bool = True, analyser: Analyser | None = None):
@@ -85,11 +64,11 @@ class ImportQueue(QAbstractTableModel):
         self._stage_timer = QTimer(self, interval=STAGE_POLL_MS)
         self._stage_timer.timeout.connect(self._poll_stages)
         self._analysed.connect(self._on_analysed)
-        self._items: list[Item] = []
         self._keys = itertools.count(1)
         self._cancelled: set[int] = set()
-        self._batch = 0
         self._batch_saved: list[int] = []
+        self._waiting: deque[Item] = deque()  # queued, not started
+        self._running: set[int] = set()  # keys of the items started and not finished
         self._lock = threading.Lock()
         self._stage.connect(self._on_stage)
 
@@ -111,18 +90,15 @@ class ImportQueue(QAbstractTableModel):
         new = [d for d in dict.fromkeys(inputs) if d.source not in busy and d not in folders]
         if not new:
             return 0
-        self.beginInsertRows(QModelIndex(), len(self._items), len(self._items) + len(new) - 1)
+        self.join_batch()
         items = [Item(next(self._keys), d.source, d.title or d.source) for d in new]
-        self._join_batch(items)
-        self._items += items
-        self.endInsertRows()
-        for item in items:
-            self._start(item)
+        self.append(items)
+        self._queue(items)
         return len(items)
 
     def cancel(self, rows: list[int] | None = None) -> None:
         """Cancel the given rows (all unfinished ones by default); nothing half-saved stays."""
-        items = [i for i in self._rows(rows) if not i.finished]
+        items = [i for i in self.items(rows) if not i.finished]
         for item in items:
             with self._lock:
                 self._cancelled.add(item.key)
@@ -136,51 +112,35 @@ class ImportQueue(QAbstractTableModel):
 
     def retry(self, rows: list[int] | None = None) -> None:
         """Start failed or cancelled rows again (all of them by default)."""
-        items = [i for i in self._rows(rows) if i.state in (FAILED, CANCELLED)]
+        items = [i for i in self.items(rows) if i.state in (FAILED, CANCELLED)]
         if not items:  # nothing to start: the counter keeps showing the last batch
             return
-        self._join_batch(items)
+        self.join_batch()
         for item in items:
             with self._lock:
                 self._cancelled.discard(item.key)
-            item.key = next(self._keys)
+            self.rejoin(item, next(self._keys))
             self._set(item, QUEUED, "")
-            self._start(item)
+        self._queue(items)
 
     def remove(self, rows: list[int]) -> None:
         """Take rows off the list, cancelling the unfinished ones (stored articles stay)."""
         self.cancel(rows)
-        for row in sorted(set(rows), reverse=True):  # from the end: earlier rows keep their numbers
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._items[row]
-            self.endRemoveRows()
+        self.remove_rows(rows)
 
     def set_downloads(self, downloads: int) -> None:
         """How many downloads run at once (the user's preference); running ones go on."""
         self._downloads.set_max_threads(max(1, downloads))
+        self._pump()
 
     def set_entities(self, entities: bool) -> None:
         """Whether articles analysed from now on get their people and places found."""
         self._entities = entities
 
-    def is_active(self) -> bool:
-        return any(not i.finished for i in self._items)
-
-    def counts(self) -> Counter:
-        """How many items of the whole list are in each state."""
-        return Counter(i.state for i in self._items)
-
-    def batch_counts(self) -> Counter:
-        """How many items of the current (or last) batch are in each state."""
-        return Counter(i.state for i in self._items if i.batch == self._batch)
-
     def saved_in_batch(self) -> list[int]:
         """The ids of the articles the current (or last) batch saved, in the order saved;
         read it when `batch_finished` arrives to show the newest articles."""
         return list(self._batch_saved)
-
-    def item(self, row: int) -> Item:
-        return self._items[row]
 
     def downloading(self) -> bool:
         """True while a download thread is still running (even a cancelled one)."""
@@ -201,6 +161,25 @@ class ImportQueue(QAbstractTableModel):
         return self._writer.wait(msecs)
 
     # ------------------------------------------------------------------ workers
+
+    def join_batch(self) -> None:
+        """As ImportRows.join_batch; a new batch also starts a new list of saved articles."""
+        if not self.is_active():
+            self._batch_saved = []
+        super().join_batch()
+
+    def _queue(self, items: list[Item]) -> None:
+        self._waiting.extend(items)
+        self._pump()
+
+    def _pump(self) -> None:
+        """Start waiting items while fewer than the workers can take (plus AHEAD) run."""
+        room = self._downloads.max_threads() + 1 + AHEAD
+        while self._waiting and len(self._running) < room:
+            item = self._waiting.popleft()
+            if item.state == QUEUED:  # not cancelled or removed while it waited
+                self._running.add(item.key)
+                self._start(item)
 
     def _start(self, item: Item) -> None:
         key, source = item.key, item.source
@@ -256,7 +235,7 @@ class ImportQueue(QAbstractTableModel):
     def _on_analysed(self, key: int) -> None:
         with self._lock:
             future, original = self._analysing.pop(key, (None, None))
-        item = self._item_of(key)
+        item = self.item_of(key)
         if future is None or item is None or item.finished or future.cancelled():
             return
         if future.exception() is not None:
@@ -305,76 +284,17 @@ class ImportQueue(QAbstractTableModel):
         self._check_batch()
 
     def _on_stage(self, key: int, stage: str) -> None:
-        item = self._item_of(key)
+        item = self.item_of(key)
         if item is not None and not item.finished:
             self._set(item, stage)
 
-    def _item_of(self, key: int) -> Item | None:
-        return next((i for i in self._items if i.key == key), None)
-
-    def _rows(self, rows: list[int] | None) -> list[Item]:
-        return list(self._items) if rows is None else [self._items[row] for row in rows]
-
-    def _join_batch(self, items: list[Item]) -> None:
-        """Call before `items` become unfinished: an idle queue starts a new batch."""
-        if not self.is_active():
-            self._batch += 1
-            self._batch_saved = []
-        for item in items:
-            item.batch = self._batch
-
     def _check_batch(self) -> None:
-        if self._items and not self.is_active():
+        if self.rowCount() and not self.is_active():
+            self.flush()
             self.batch_finished.emit(summary(self.batch_counts()))
 
     def _set(self, item: Item, state: str, message: str | None = None) -> None:
-        item.state = state
-        if message is not None:
-            item.message = message
-        if item in self._items:  # a removed row may still finish its transaction
-            row = self._items.index(item)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-
-    # ------------------------------------------------------------------ model
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        item = self._items[index.row()]
-        if role == Qt.DisplayRole:
-            if index.column() == 0:
-                return item.title
-            return item.message if item.state == FAILED else item.state
-        if role == Qt.ToolTipRole:
-            # The whole row in full (cells are elided): title, link, and the reason it failed.
-            return markup.literal("\n".join(dict.fromkeys(filter(None, (item.title, item.source, item.message)))))
-        if role == Qt.ForegroundRole and index.column() == 1:
-            name = STATE_COLOURS.get(item.state)
-            return style.theme().qcolor(name) if name else None
-        return None
-
-
-def summary(counts: Counter) -> str:
-    """ "12 saved, 1 already there, 2 failed" (parts that are zero are left out)."""
-    parts = [f"{counts[SAVED]} saved"] if counts[SAVED] else []
-    return ", ".join(parts + _outcomes(counts)) or "Nothing imported"
-
-
-def progress(counts: Counter) -> str:
-    """ "12 of 50 saved, 2 failed": where a batch stands, while it runs and after."""
-    return ", ".join([f"{counts[SAVED]} of {counts.total()} saved"] + _outcomes(counts))
-
-
-def _outcomes(counts: Counter) -> list[str]:
-    return [f"{counts[state]} {words}" for state, words in OUTCOME_WORDS if counts[state]]
+        self.set_state(item, state, message)
+        if state in FINAL and item.key in self._running:
+            self._running.discard(item.key)
+            self._pump()

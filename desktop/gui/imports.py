@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.gui.import_queue import CANCELLED, FAILED, FINAL, ImportQueue, progress
+from desktop.gui.import_queue import CANCELLED, FAILED, FINAL, ImportQueue
+from desktop.gui.import_rows import progress
 
 __all__ = ["ImportPanel", "ImportQueue"]  # the window takes both from here
 

@@ -88,6 +88,10 @@ class TaskRunner(QObject):
         """Run up to `count` tasks at once from now on (running ones are not stopped)."""
         self._pool.setMaxThreadCount(count)
 
+    def max_threads(self) -> int:
+        """How many tasks run at once at most."""
+        return self._pool.maxThreadCount()
+
     def cancel(self, key: object) -> None:
         """Forget what the running task of `key` returns (it still runs to its end)."""
         self._generations[key] = self._generations.get(key, 0) + 1

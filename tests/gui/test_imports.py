@@ -20,6 +20,7 @@ from desktop.core.query import total
 from desktop.core.store.archive import SAVED
 from desktop.gui.drops import DropTarget
 from desktop.gui.import_queue import CANCELLED, EXISTS, FAILED, ImportQueue, summary
+from desktop.gui.import_rows import FLUSH_MS
 from desktop.gui.imports import ImportPanel
 
 PAGE = """<html><head><title>{title}</title><meta property="og:site_name" content="Local News"></head>
@@ -359,6 +360,7 @@ def test_failed_rows_copy_retry_and_remove_from_the_keyboard(qtbot, panel):
     assert QGuiApplication.clipboard().text() == "missing-1.html"
     retried = []
     queue.dataChanged.connect(lambda *_: retried.append(queue.item(1).state))
+    qtbot.wait(2 * FLUSH_MS)  # the view has heard of the failures: the retry shows at once
     panel.retry_action.trigger()
     settle(qtbot, queue)
     assert "queued" in retried and queue.item(1).state == FAILED
