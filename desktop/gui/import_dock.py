@@ -8,7 +8,7 @@ window does on its own thread.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from desktop.core.dropped import Dropped
 from desktop.core.preferences import Preferences
@@ -41,17 +41,23 @@ class ImportDock(QDockWidget):
         self._recount.timeout.connect(self.recountDue)
         self.setObjectName("importDock")
         self.panel = ImportPanel(self.queue)
+        self.panel.told.connect(lambda text: window.statusBar().showMessage(text, 10_000))
         self.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         self.hide()
+        self.queue.resumed.connect(lambda _text: self._show())
+        self.queue.resume_interrupted()  # what a closed window or a crash left, continued
 
     def add(self, inputs: list[Dropped]) -> int:
         """Queue inputs and show the panel; returns how many were queued."""
         queued = self.queue.add(inputs)
+        self._show()
+        return queued
+
+    def _show(self) -> None:
         if not self.isVisible():
             self.show()
             self._window.resizeDocks([self], [IMPORT_DOCK_HEIGHT], Qt.Orientation.Vertical)
-        return queued
 
     def apply_preferences(self, prefs: Preferences) -> None:
         """Downloads at once and the entities switch, for the items queued from now on."""
@@ -68,20 +74,7 @@ class ImportDock(QDockWidget):
         self._window.statusBar().showMessage(f"Import finished: {text}", 10_000)
         self.savedBatch.emit(saved)
 
-    def may_close(self, parent) -> bool:
-        """Ask before closing over a running import; stop the worker when closing."""
-        if self.queue.is_active():
-            answer = QMessageBox.question(
-                parent, "Stop importing?",
-                "Some articles are still being imported. Stop importing and close?\n\n"
-                "Articles already saved stay in the archive; the others are not saved.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-            self.queue.cancel()
-            self.queue.wait_for_writer()  # the article being written lands whole, or not at all
-        self.queue.shutdown()
-        return True
-
+    def close_queue(self) -> None:
+        """The window closes: the article being written lands whole, the worker processes
+        stop, and what is left stays queued in the archive for the next start."""
+        self.queue.stop()

@@ -1,12 +1,15 @@
-"""Importing from the window: the queue of items (a Qt table model) and its workers.
+"""Importing from the window: the archive's import queue (core/batch) as a Qt table model.
 
-Downloads run on a few threads (they mostly wait), extraction and entities in one worker
-process (core/analyser.py), writes on one writer thread, so every article lands in its own
-transaction. The GUI thread only moves items between states.
+Every input becomes jobs in the archive before any work starts (`enqueue`: a file of links
+becomes a job per link), so closing the window, or a crash, loses nothing: the next start
+continues what was left (`resume_interrupted`). Downloads run on a few threads (they mostly
+wait), extraction and entities in the analyser's worker processes, every write (queueing,
+marking jobs running, storing, failing, cancelling) on one writer thread, so each article
+lands with its job's DONE in one transaction. The GUI thread only moves rows between states.
 
-Items are grouped in batches: inputs added while the queue is idle start a new batch,
-inputs added while it works join the running one. The panel's counter and the
-`batch_finished` summary count the current batch only.
+Rows are grouped in batches: inputs added while the queue is idle start a new batch, inputs
+added while it works join the running one. The panel's counter and the `batch_finished`
+summary count the current batch only.
 """
 
 from __future__ import annotations
@@ -19,14 +22,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 
-from desktop.core import pipeline
-from desktop.core.analyser import Analyser
-from desktop.core.article import Article, Original
+from desktop.core import batch
+from desktop.core.analyser import Analyser, worker_count
+from desktop.core.batch import Job
+from desktop.core.batch.jobs import EXPORT
+from desktop.core.batch.pickup import Interrupted, interrupted, retry_jobs
 from desktop.core.dropped import Dropped, importable_files
-from desktop.core.errors import CuttingsError
+from desktop.core.errors import CuttingsError, describe
 from desktop.core.preferences import DEFAULT_CONCURRENCY
-from desktop.core.store.archive import RESTORED, SAVED, Outcome, store_article
+from desktop.core.store.archive import RESTORED, SAVED, Outcome
 from desktop.core.store.db import Archive
+from desktop.gui.import_jobs import continuing_text, item_of_job, state_of
 from desktop.gui.import_rows import CANCELLED, EXISTS, FAILED, FINAL, QUEUED, ImportRows, Item, summary
 from desktop.gui.tasks import TaskRunner
 
@@ -34,7 +40,7 @@ __all__ = ["CANCELLED", "EXISTS", "FAILED", "FINAL", "QUEUED", "ImportQueue", "I
 STAGE_POLL_MS = 100
 AHEAD = 2
 """Items started beyond the download threads and analysis workers, so none of them waits
-for the next item; the rest wait in the queue, not in memory as downloaded pages."""
+for the next item; the rest wait in the archive's queue, not in memory as downloaded pages."""
 
 
 class Cancelled(Exception):
@@ -42,10 +48,12 @@ class Cancelled(Exception):
 
 
 class ImportQueue(ImportRows):
-    """Every input of this session with its state; the import panel's model."""
+    """The jobs of this session (and of an interrupted one) with their states; the import
+    panel's model."""
 
     article_saved = Signal(int)  # article id, as soon as it is stored
     batch_finished = Signal(str)  # "12 saved, 1 already there, 2 failed"; ids: saved_in_batch()
+    resumed = Signal(str)  # "Continuing an import of 30 Nov 14:02: 8,760 left"
     _stage = Signal(int, str)  # from workers: item key, stage name
     _analysed = Signal(int)  # item key whose analysis finished (any thread)
 
@@ -53,29 +61,30 @@ class ImportQueue(ImportRows):
                  entities: bool = True, analyser: Analyser | None = None):
         super().__init__(parent)
         self._archive = archive
-        # Downloads on threads (they mostly wait), extraction and entities in a worker process
-        # (started by prepare() or the first import), writes on one thread, one transaction
-        # at a time.
         self._downloads = TaskRunner(self, max_threads=max(1, downloads))
         self._entities = entities
         self._analyser = analyser
-        self._analysing: dict[int, tuple[Future, Original]] = {}  # guarded by _lock
+        self._analysing: dict[int, Future] = {}  # guarded by _lock
         self._writer = TaskRunner(self, max_threads=1)
         self._stage_timer = QTimer(self, interval=STAGE_POLL_MS)
         self._stage_timer.timeout.connect(self._poll_stages)
         self._analysed.connect(self._on_analysed)
-        self._keys = itertools.count(1)
-        self._cancelled: set[int] = set()
+        self._stage.connect(self._on_stage)
+        self._calls = itertools.count(1)  # keys of writer calls that are not about one job
+        self._enqueuing = 0  # enqueue calls on the writer not answered yet
+        self._jobs: dict[int, Job] = {}  # item key (job id) -> its job
+        self._cancelled: set[int] = set()  # guarded by _lock
         self._batch_saved: list[int] = []
         self._waiting: deque[Item] = deque()  # queued, not started
         self._running: set[int] = set()  # keys of the items started and not finished
+        self._stopped = False
         self._lock = threading.Lock()
-        self._stage.connect(self._on_stage)
 
     # ------------------------------------------------------------------ public
 
     def add(self, inputs: list[Dropped]) -> int:
-        """Queue inputs not already waiting or running; return how many were queued.
+        """Queue inputs not already waiting or running (in the archive, by the writer: a
+        file of links becomes a row per link); return how many inputs were taken.
 
         A folder is listed by a worker (it may be big); its files are queued when found.
         """
@@ -90,11 +99,18 @@ class ImportQueue(ImportRows):
         new = [d for d in dict.fromkeys(inputs) if d.source not in busy and d not in folders]
         if not new:
             return 0
-        self.join_batch()
-        items = [Item(next(self._keys), d.source, d.title or d.source) for d in new]
-        self.append(items)
-        self._queue(items)
-        return len(items)
+        titles = {d.source: d.title for d in new if d.title}
+        self._enqueuing += 1
+        self._writer.run(("enqueue", next(self._calls)), lambda: _enqueue(self._archive, [d.source for d in new]),
+                         lambda answer: self._enqueued(*answer, titles=titles))
+        return len(new)
+
+    def resume_interrupted(self) -> None:
+        """Continue the batches a closed window, a crash or a stopped `cuttings import` left
+        unfinished: their rows come back as they stood, the unfinished ones start, and
+        `resumed` says what is being continued."""
+        self._enqueuing += 1
+        self._writer.run(("resume", next(self._calls)), lambda: interrupted(self._archive), self._resumed)
 
     def cancel(self, rows: list[int] | None = None) -> None:
         """Cancel the given rows (all unfinished ones by default); nothing half-saved stays."""
@@ -102,26 +118,34 @@ class ImportQueue(ImportRows):
         for item in items:
             with self._lock:
                 self._cancelled.add(item.key)
-                future, _original = self._analysing.pop(item.key, (None, None))
+                future = self._analysing.pop(item.key, None)
             self._downloads.cancel(item.key)
             if future is not None:
                 future.cancel()
             self._set(item, CANCELLED, "Cancelled")
-        if items:
+        keys = [i.key for i in items]
+        if keys:
+            self._writer.run(("cancel", next(self._calls)), lambda: batch.cancel_jobs(self._archive, keys))
             self._check_batch()
 
     def retry(self, rows: list[int] | None = None) -> None:
         """Start failed or cancelled rows again (all of them by default)."""
-        items = [i for i in self.items(rows) if i.state in (FAILED, CANCELLED)]
-        if not items:  # nothing to start: the counter keeps showing the last batch
-            return
-        self.join_batch()
-        for item in items:
-            with self._lock:
-                self._cancelled.discard(item.key)
-            self.rejoin(item, next(self._keys))
-            self._set(item, QUEUED, "")
-        self._queue(items)
+        self._retry([i for i in self.items(rows) if i.state in (FAILED, CANCELLED)])
+
+    def retry_failed(self, group: str | None = None) -> None:
+        """Start the failed rows again: all of them, or those whose reason is of `group`."""
+        self._retry([i for i in self._items if i.state == FAILED and group in (None, i.reason_group)])
+
+    def export_failed(self, path: str, done=None) -> None:
+        """Write the failed rows as CSV to `path` (batch.write_failed), on the writer's
+        thread; `done(message)` is then called with what happened, in one sentence."""
+        jobs = [self._jobs[i.key] for i in self._items if i.state == FAILED and i.key in self._jobs]
+
+        def write() -> str:
+            count = batch.write_failed(jobs, path)
+            return f"{count:,} failed import{'s' if count != 1 else ''} written to {path}"
+
+        self._writer.run(("export", next(self._calls)), write, done, lambda exc: done and done(describe(exc)))
 
     def remove(self, rows: list[int]) -> None:
         """Take rows off the list, cancelling the unfinished ones (stored articles stay)."""
@@ -137,6 +161,10 @@ class ImportQueue(ImportRows):
         """Whether articles analysed from now on get their people and places found."""
         self._entities = entities
 
+    def is_active(self) -> bool:
+        """True while a row is unfinished or inputs are being queued."""
+        return bool(self._enqueuing) or super().is_active()
+
     def saved_in_batch(self) -> list[int]:
         """The ids of the articles the current (or last) batch saved, in the order saved;
         read it when `batch_finished` arrives to show the newest articles."""
@@ -147,20 +175,29 @@ class ImportQueue(ImportRows):
         return self._downloads.busy()
 
     def prepare(self) -> None:
-        """Start the worker process and load its models now, so that the first article
+        """Start the worker processes and load their models now, so that the first article
         dropped is analysed at once rather than after ~3 s of loading."""
         self._downloads.run("prepare", lambda: self._worker().warm_up())
 
+    def stop(self, msecs: int = 30_000) -> None:
+        """The window is closing: start nothing more, let the article being written land
+        whole, and stop the worker processes. Unfinished jobs stay queued in the archive
+        for the next start; the ones that were running are put back by `resume`."""
+        self._stopped = True
+        self._waiting.clear()
+        self._writer.wait(msecs)
+        self.shutdown()
+
     def shutdown(self) -> None:
-        """Stop the worker process without waiting for it (the window is closing)."""
+        """Stop the worker processes without waiting for them."""
         if self._analyser is not None:
             self._analyser.shutdown()
 
     def wait_for_writer(self, msecs: int = 30_000) -> bool:
-        """Let the article being written finish its transaction (used when closing)."""
+        """Let the article being written finish its transaction."""
         return self._writer.wait(msecs)
 
-    # ------------------------------------------------------------------ workers
+    # ------------------------------------------------------------------ queueing
 
     def join_batch(self) -> None:
         """As ImportRows.join_batch; a new batch also starts a new list of saved articles."""
@@ -168,43 +205,92 @@ class ImportQueue(ImportRows):
             self._batch_saved = []
         super().join_batch()
 
+    def _enqueued(self, jobs: list[Job], failures: list[tuple[str, str]], titles: dict[str, str]) -> None:
+        self._enqueuing -= 1
+        self._take(jobs, titles)
+        if failures:  # a file of links that cannot be read: a failed row, not a job
+            self._rows_without_jobs(failures)
+        self._check_batch()
+
+    def _resumed(self, found: Interrupted) -> None:
+        self._enqueuing -= 1
+        if found.jobs:
+            self._take(found.jobs)
+            self.resumed.emit(continuing_text(found))
+        self._check_batch()
+
+    def _take(self, jobs: list[Job], titles: dict[str, str] | None = None) -> None:
+        """Rows for `jobs` (finished ones as they ended), the unfinished ones started."""
+        if not jobs:
+            return
+        self.join_batch()
+        items = [item_of_job(job, (titles or {}).get(job.source)) for job in jobs]
+        self._jobs.update((job.id, job) for job in jobs)
+        self.append(items)
+        self._queue([i for i in items if i.state == QUEUED])
+
+    def _rows_without_jobs(self, failures: list[tuple[str, str]]) -> None:
+        self.join_batch()
+        self.append([Item(-next(self._calls), source, source, FAILED, reason, reason_group=batch.reason_group(reason))
+                     for source, reason in failures])
+
+    def _retry(self, items: list[Item]) -> None:
+        items = [i for i in items if i.key in self._jobs]  # a row without a job is added again instead
+        if not items:  # nothing to start: the counter keeps showing the last batch
+            return
+        self.join_batch()
+        keys = [i.key for i in items]
+        for item in items:
+            with self._lock:
+                self._cancelled.discard(item.key)
+            self.rejoin(item, item.key)
+            self._set(item, QUEUED, "")
+        self._writer.run(("retry", next(self._calls)), lambda: retry_jobs(self._archive, keys))
+        self._queue(items)
+
     def _queue(self, items: list[Item]) -> None:
         self._waiting.extend(items)
         self._pump()
 
     def _pump(self) -> None:
         """Start waiting items while fewer than the workers can take (plus AHEAD) run."""
-        room = self._downloads.max_threads() + 1 + AHEAD
-        while self._waiting and len(self._running) < room:
+        room = self._downloads.max_threads() + self._worker_count() + AHEAD
+        while self._waiting and len(self._running) < room and not self._stopped:
             item = self._waiting.popleft()
             if item.state == QUEUED:  # not cancelled or removed while it waited
                 self._running.add(item.key)
                 self._start(item)
 
-    def _start(self, item: Item) -> None:
-        key, source = item.key, item.source
+    def _worker_count(self) -> int:
+        return 1 if self._analyser is None else self._analyser.workers
 
-        def read():
-            stored = pipeline.already_stored(self._archive, source)
-            if stored is not None:
-                return stored
-            loaded = pipeline.load(source, on_stage=self._stage_reporter(key))
-            # Submitted from this thread: starting the worker process takes a while.
-            analyser = self._worker()
+    # ------------------------------------------------------------------ workers
+
+    def _start(self, item: Item) -> None:
+        key, job = item.key, self._jobs[item.key]
+
+        def download():
+            batch.start_jobs(self._archive, [job])  # marked running: `cuttings queue` shows it
+            if job.kind == EXPORT:
+                return batch.run_export(self._archive, job)
+            fetched = batch.download_job(self._archive, job, self._stage_reporter(key))
+            if not isinstance(fetched, batch.Fetched):
+                return fetched
+            analyser = self._worker()  # started from this thread: starting processes takes a while
             with self._lock:
-                future = analyser.submit(key, loaded, entities=self._entities)
-                self._analysing[key] = (future, loaded.original)
+                future = analyser.submit(key, fetched, entities=self._entities, task=batch.analyse_fetched)
+                self._analysing[key] = future
             future.add_done_callback(lambda _future: self._analysed.emit(key))
             return None
 
-        self._downloads.run(key, read, lambda result: self._on_read(item, key, result),
+        self._downloads.run(key, download, lambda result: self._on_downloaded(item, key, result),
                             lambda exc: self._on_error(item, key, exc))
 
     def _worker(self) -> Analyser:
         """The analyser, started on first use (called on download threads)."""
         with self._lock:
             if self._analyser is None:
-                self._analyser = Analyser()
+                self._analyser = Analyser(workers=worker_count(window=True))
             return self._analyser
 
     def _stage_reporter(self, key: int):
@@ -216,13 +302,25 @@ class ImportQueue(ImportRows):
 
         return report
 
-    def _on_read(self, item: Item, key: int, result: Outcome | None) -> None:
-        if item.key != key or item.finished:
+    def _on_downloaded(self, item: Item, key: int, result) -> None:
+        if item.key != key or item.finished or self._stopped:
             return
-        if result is not None:  # already in the archive
-            self._on_stored(item, key, result)
-        else:
+        if result is None:  # in the analyser
             self._stage_timer.start()
+        elif isinstance(result, batch.Known):
+            self._store(item, key, result)
+        elif isinstance(result, batch.Listed):
+            self._writer.run(key, lambda: batch.expand_job(self._archive, self._jobs[key], result),
+                             lambda jobs: self._expanded(item, key, jobs), lambda exc: self._on_error(item, key, exc))
+        else:  # an export file, imported whole
+            saved = [outcome for _name, outcome in result if isinstance(outcome, Outcome)]
+            self._set(item, SAVED, f"{len(saved):,} of {len(result):,} articles of the export imported")
+            self._check_batch()
+
+    def _expanded(self, item: Item, key: int, jobs: list[Job]) -> None:
+        """A feed's entries are queued: its row is done, theirs follow it."""
+        self._set(item, SAVED, f"{len(jobs):,} entries queued")
+        self._take(jobs)
 
     def _poll_stages(self) -> None:
         with self._lock:
@@ -234,53 +332,49 @@ class ImportQueue(ImportRows):
 
     def _on_analysed(self, key: int) -> None:
         with self._lock:
-            future, original = self._analysing.pop(key, (None, None))
+            future = self._analysing.pop(key, None)
         item = self.item_of(key)
-        if future is None or item is None or item.finished or future.cancelled():
+        if future is None or item is None or item.finished or future.cancelled() or self._stopped:
             return
         if future.exception() is not None:
             self._on_error(item, key, future.exception())
             return
-        article = future.result()
-        item.title = article.title or item.title
+        analysed = future.result()
+        item.title = analysed.article.title or item.title
         self._set(item, "waiting to be saved")
-        self._writer.run(
-            key,
-            lambda: self._store(key, article, original),
-            lambda outcome: self._on_stored(item, key, outcome),
-            lambda exc: self._on_error(item, key, exc),
-        )
+        self._store(item, key, analysed)
 
-    def _store(self, key: int, article: Article, original: Original) -> Outcome:
-        self._stage_reporter(key)(pipeline.SAVING)
-        return store_article(self._archive, article, original)
+    def _store(self, item: Item, key: int, result) -> None:
+        def store() -> Outcome:
+            self._stage_reporter(key)("saving")
+            return batch.store_job(self._archive, self._jobs[key], result)
+
+        self._writer.run(key, store, lambda outcome: self._on_stored(item, key, outcome),
+                         lambda exc: self._on_error(item, key, exc))
 
     def _on_stored(self, item: Item, key: int, outcome: Outcome) -> None:
         if item.key != key:
             return
         item.article_id, item.title = outcome.id, outcome.title
-        if outcome.status == SAVED:
+        if outcome.status in (SAVED, RESTORED):
             # Stored even if cancel came in during the transaction: say so rather than lie.
-            self._set(item, SAVED, f"Saved as article {outcome.id}")
             self._batch_saved.append(outcome.id)
             self.article_saved.emit(outcome.id)
-        elif outcome.status == RESTORED:
-            self._set(item, RESTORED, f"Restored from the Trash as article {outcome.id}")
-            self._batch_saved.append(outcome.id)
-            self.article_saved.emit(outcome.id)
-        else:
-            self._set(item, EXISTS, f"Already in the archive as article {outcome.id}")
+        state, message = state_of(outcome.status, outcome.id)
+        self._set(item, state, message)
         self._check_batch()
 
     def _on_error(self, item: Item, key: int, exc: BaseException) -> None:
-        if item.key != key or item.finished:
+        if item.key != key or item.finished or self._stopped:
             return
         if isinstance(exc, Cancelled):
             self._set(item, CANCELLED, "Cancelled")
-        elif isinstance(exc, CuttingsError):
-            self._set(item, FAILED, str(exc))
         else:
-            self._set(item, FAILED, f"Unexpected problem: {exc.__class__.__name__}: {exc}")
+            reason = str(exc) if isinstance(exc, CuttingsError) else describe(exc)
+            item.reason_group = batch.reason_group(exc)
+            self._set(item, FAILED, reason)
+            job = self._jobs[key]
+            self._writer.run(("fail", key), lambda: batch.fail_job(self._archive, job, reason))
         self._check_batch()
 
     def _on_stage(self, key: int, stage: str) -> None:
@@ -298,3 +392,18 @@ class ImportQueue(ImportRows):
         if state in FINAL and item.key in self._running:
             self._running.discard(item.key)
             self._pump()
+
+
+def _enqueue(archive: Archive, sources: list[str]) -> tuple[list[Job], list[tuple[str, str]]]:
+    """Queue `sources` as one batch; when a file of links among them cannot be read, queue
+    the others and return (source, reason) for each that failed (writer thread)."""
+    try:
+        return batch.enqueue(archive, sources), []
+    except CuttingsError:
+        jobs, failures = [], []
+        for source in sources:
+            try:
+                jobs += batch.enqueue(archive, [source])
+            except CuttingsError as exc:
+                failures.append((source, str(exc)))
+        return jobs, failures

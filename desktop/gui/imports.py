@@ -1,6 +1,9 @@
 """The import panel: the live list of the import queue, its batch counter and its actions.
 
-The list follows its tail (new rows scroll into view) unless the user has scrolled up to
+Above the list, the batch's progress ("1,240 of 10,000 · 37 failed · about 9 min left") and,
+after a restart, what the panel is continuing with a way to cancel the rest; below it, the
+failures by reason ("12 page not found (404) · 3 timed out"), Retry failed (all, or one
+reason's) and Export failed list… (CSV). The list follows its tail (new rows scroll into view) unless the user has scrolled up to
 look at something. A failed row's reason is in its tooltip, in full and wrapped under the
 list for the current row, and copyable; Copy reason, Copy link, Retry and Remove are in
 the list's context menu (the Menu key opens it) and have keys of their own.
@@ -8,28 +11,32 @@ the list's context menu (the Menu key opens it) and have keys of their own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QProgressBar,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.gui.import_queue import CANCELLED, FAILED, FINAL, ImportQueue
-from desktop.gui.import_rows import progress
+from desktop.gui.import_queue import CANCELLED, FAILED, FINAL, ImportQueue, summary
 
 __all__ = ["ImportPanel", "ImportQueue"]  # the window takes both from here
-
+TICK_MS = 5000  # how often the time left is recomputed while nothing changes
 
 class ImportPanel(QWidget):
     """The live list of imports with the current batch's progress, cancel and retry."""
+
+    told = Signal(str)  # one sentence for the status bar: what an export of the failed list did
 
     def __init__(self, queue: ImportQueue, parent=None):
         super().__init__(parent)
@@ -40,31 +47,77 @@ class ImportPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.status = QLabel()
+        self.continuing = QLabel(wordWrap=True, visible=False)  # what a restart continues
+        self.cancel_rest_button = QPushButton("Cancel the rest", visible=False)
+        self.failures = QLabel(wordWrap=True, visible=False)  # the failures by reason
         self.cancel_button = QPushButton("Cancel")
         self.cancel_all_button = QPushButton("Cancel all")
-        self.retry_button = QPushButton("Retry failed")
+        self.retry_button = self._make_retry_button()
+        self.export_button = QPushButton("Export failed list…")
         self.cancel_button.clicked.connect(lambda: queue.cancel(self._selected_rows()))
         self.cancel_all_button.clicked.connect(lambda: queue.cancel())
-        self.retry_button.clicked.connect(lambda: queue.retry(self._selected_rows() or None))
+        self.cancel_rest_button.clicked.connect(lambda: queue.cancel())
+        self.export_button.clicked.connect(self.export_failed)
         self._add_actions()
         self._describe()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        for button in (self.cancel_button, self.cancel_all_button, self.retry_button):
-            buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.reason)
-        layout.addLayout(buttons)
+        self._lay_out()
         self._at_tail = True
         queue.rowsAboutToBeInserted.connect(self._note_tail)
         queue.rowsInserted.connect(self._follow_tail)
         for signal in (queue.dataChanged, queue.rowsInserted, queue.rowsRemoved):
             signal.connect(self._update)
+        queue.resumed.connect(self._show_continuing)
         self.table.selectionModel().currentRowChanged.connect(self._show_reason)
+        self._ticker = QTimer(self, interval=TICK_MS)  # the time left moves on between changes
+        self._ticker.timeout.connect(self._update)
         self._update()
+
+    def _lay_out(self) -> None:
+        banner = QHBoxLayout()
+        banner.addWidget(self.continuing, 1)
+        banner.addWidget(self.cancel_rest_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        for button in (self.cancel_button, self.cancel_all_button, self.retry_button, self.export_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(banner)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.failures)
+        layout.addLayout(buttons)
+
+    def _make_retry_button(self) -> QToolButton:
+        """Retry failed: a click retries the selected rows, or every failed and cancelled
+        one; its menu retries all failures or those of one reason."""
+        button = QToolButton(text="Retry failed", popupMode=QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.clicked.connect(lambda: self.queue.retry(self._selected_rows() or None))
+        menu = QMenu(button)
+        menu.aboutToShow.connect(lambda: self._fill_retry_menu(menu))
+        button.setMenu(menu)
+        return button
+
+    def _fill_retry_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        groups = self.queue.failure_groups()
+        menu.addAction(f"All failed ({groups.total():,})", lambda: self.queue.retry_failed())
+        for group, count in groups.most_common():
+            menu.addAction(f"{count:,} {group}", lambda group=group: self.queue.retry_failed(group))
+
+    def export_failed(self) -> None:
+        """Ask where, then write the failed rows (link, title, reason) as CSV."""
+        path, _ = QFileDialog.getSaveFileName(self, "Export the failed imports", "failed imports.csv",
+                                              "CSV files (*.csv)")
+        if path:
+            self.queue.export_failed(path, self.told.emit)
+
+    def _show_continuing(self, text: str) -> None:
+        self.continuing.setText(text)
+        self.continuing.setVisible(True)
+        self.cancel_rest_button.setVisible(True)
 
     def _make_table(self, queue: ImportQueue) -> QTableView:
         table = QTableView()
@@ -115,7 +168,12 @@ class ImportPanel(QWidget):
         self.cancel_button.setAccessibleName("Cancel the selected imports")
         self.cancel_all_button.setAccessibleName("Cancel all imports")
         self.retry_button.setAccessibleName("Retry failed imports")
-        self.retry_button.setAccessibleDescription("The selected ones, or all failed and cancelled ones")
+        self.retry_button.setAccessibleDescription(
+            "The selected ones, or all failed and cancelled ones; its menu retries the failures of one reason")
+        self.export_button.setAccessibleName("Export the list of failed imports as CSV")
+        self.failures.setAccessibleName("Failed imports by reason")
+        self.continuing.setAccessibleName("The interrupted import being continued")
+        self.cancel_rest_button.setAccessibleName("Cancel the rest of the interrupted import")
 
     def _selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -147,9 +205,19 @@ class ImportPanel(QWidget):
         done = sum(n for state, n in counts.items() if state in FINAL)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{done} of {total} done" if total else "Nothing to import")
-        self.status.setText(progress(counts) if total else "")
-        self.cancel_all_button.setEnabled(self.queue.is_active())
+        self.progress.setFormat(summary(counts) if done else "Nothing imported yet" if total else "Nothing to import")
+        self.status.setText(self.queue.progress_line() if total else "")
+        active = self.queue.is_active()
+        self.cancel_all_button.setEnabled(active)
+        if active != self._ticker.isActive():
+            self._ticker.start() if active else self._ticker.stop()
+        if not active:
+            self.continuing.setVisible(False)
+            self.cancel_rest_button.setVisible(False)
         listed = self.queue.counts()
         self.retry_button.setEnabled(bool(listed[FAILED] or listed[CANCELLED]))
+        self.export_button.setEnabled(bool(listed[FAILED]))
+        groups = self.queue.failure_groups() if listed[FAILED] else None
+        self.failures.setText(" · ".join(f"{n:,} {group}" for group, n in groups.most_common()) if groups else "")
+        self.failures.setVisible(bool(groups))
         self._show_reason(self.table.currentIndex())

@@ -32,7 +32,7 @@ from desktop.gui.drops import DropTarget
 from desktop.gui.facet_model import FACET_LIMIT
 from desktop.gui.facets import FacetPanel
 from desktop.gui.import_dock import ImportDock
-from desktop.gui.import_from import ImportFrom
+from desktop.gui.import_from import choose_files
 from desktop.gui.reading import Reading
 from desktop.gui.search_bar import SearchBar
 from desktop.gui.takeout import TakeOut
@@ -78,7 +78,6 @@ class MainWindow(QMainWindow):
         self.takeout = TakeOut(self, archive, self.runner, self.list.selected_ids, lambda: self.filter,
                                lambda text: self.statusBar().showMessage(text, 10_000))
         self.takeout.restored.connect(self._archive_replaced)
-        self.import_from = ImportFrom(self, archive, self.runner, self.statusBar().showMessage, self._batch_saved)
         self.preferences = preferences.load()
         self.apply_preferences(self.preferences)
         self.desk = Desk(self, archive, self.runner)  # corrections of entities and details; Undo/Redo
@@ -161,7 +160,7 @@ class MainWindow(QMainWindow):
             "restore_backup": lambda: self.takeout.restore(busy=self.imports.is_active()),
             "copy_citation_apa": lambda: self.takeout.copy_citation("apa"),
             "copy_citation_chicago": lambda: self.takeout.copy_citation("chicago"),
-            "import_from": self.import_from.choose,
+            "import_from": lambda: self.import_inputs([Dropped(path) for path in choose_files(self)]),
             "tags": lambda: tagging.edit_tags(self, self.archive, self.runner, self.list.selected_ids(),
                                               self._tags_changed),
         }
@@ -199,9 +198,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if not self.import_dock.may_close(self):
-            event.ignore()
-            return
+        self.import_dock.close_queue()
         self.save_settings()
         self.reading.close()
         super().closeEvent(event)
@@ -359,7 +356,7 @@ class MainWindow(QMainWindow):
     def import_inputs(self, inputs: list[Dropped]) -> None:
         """Queue dropped, pasted or chosen links and files, and show their progress (files of
         links, such as a bookmarks file, are imported as by File ▸ Import from…)."""
-        queued = self.import_dock.add(self.import_from.take_collections(inputs))
+        queued = self.import_dock.add(inputs)
         if queued:
             self.statusBar().showMessage(f"Importing {queued} item{'s' if queued != 1 else ''}…", 5000)
 

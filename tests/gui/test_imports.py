@@ -12,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 from werkzeug import Response
 
-from desktop.core import pipeline
+from desktop.core import pipeline, polite
 from desktop.core.analyser import Analyser
 from desktop.core.dropped import Dropped
 from desktop.gui import import_queue
@@ -37,7 +37,7 @@ def no_model(monkeypatch):
     """Entities are tested elsewhere; here an import must not wait for the language model,
     and analyses on a thread of the test process (one test below uses the real process)."""
     monkeypatch.setattr(pipeline, "add_entities", lambda article, on_stage=None: article)
-    monkeypatch.setattr(import_queue, "Analyser", lambda: Analyser(in_process=True))
+    monkeypatch.setattr(import_queue, "Analyser", lambda **kw: Analyser(in_process=True, **kw))
 
 
 @pytest.fixture
@@ -94,6 +94,11 @@ def settle(qtbot, queue, timeout=15_000):
     qtbot.waitUntil(lambda: not queue.is_active(), timeout=timeout)
 
 
+def rows(qtbot, queue, count, timeout=5000):
+    """Wait for the queue to show `count` rows (inputs are queued in the archive first)."""
+    qtbot.waitUntil(lambda: queue.rowCount() == count, timeout=timeout)
+
+
 @pytest.mark.parametrize("make_mime", [chromium_mime, firefox_mime])
 def test_browser_drop_anywhere_imports_with_provisional_title(qtbot, window, archive, httpserver, make_mime):
     url = serve(httpserver, "/rally")
@@ -101,6 +106,7 @@ def test_browser_drop_anywhere_imports_with_provisional_title(qtbot, window, arc
     saved = []
     window.queue.article_saved.connect(saved.append)
     assert drop(search_field, make_mime(url, "Link text from the page"))  # even onto a text field
+    rows(qtbot, window.queue, 1)
     assert window.queue.item(0).title == "Link text from the page"
     settle(qtbot, window.queue)
     assert window.queue.item(0).state == SAVED
@@ -130,8 +136,8 @@ def test_one_drop_never_imports_a_link_twice(qtbot, window, archive, httpserver)
     mime = chromium_mime(url, "Once")
     mime.setText(f"{url}\n{url}?utm_source=x")
     drop(window, mime)
-    assert window.queue.rowCount() == 1
     settle(qtbot, window.queue)
+    assert window.queue.rowCount() == 1
     assert len(httpserver.log) == 1
 
 
@@ -159,6 +165,7 @@ def test_mixed_batch_cancel_and_retry(qtbot, window, archive, httpserver):
     pdf = serve(httpserver, "/doc.pdf", b"%PDF-1.4", content_type="application/pdf")
     queue = window.queue
     queue.add([Dropped(good), Dropped(httpserver.url_for("/slow")), Dropped(missing), Dropped(pdf)])
+    rows(qtbot, queue, 4)
     qtbot.waitUntil(lambda: queue.item(1).state == "downloading", timeout=5000)
     queue.cancel([1])
     assert queue.item(1).state == CANCELLED
@@ -168,7 +175,7 @@ def test_mixed_batch_cancel_and_retry(qtbot, window, archive, httpserver):
     assert states == [SAVED, CANCELLED, FAILED, FAILED]
     assert queue.item(2).message == "The site answered 404 Not Found"
     assert queue.item(3).message == "Not a web page: application/pdf"
-    assert window.panel.status.text() == "1 of 4 saved, 2 failed, 1 cancelled"
+    assert window.panel.status.text() == "4 of 4 · 2 failed · 1 cancelled"
     time.sleep(0.3)  # the cancelled download finishes in the background: it must not be stored
     qtbot.wait(200)
     assert total(archive) == 1
@@ -178,7 +185,7 @@ def test_mixed_batch_cancel_and_retry(qtbot, window, archive, httpserver):
     settle(qtbot, queue)
     assert queue.item(2).state == SAVED and total(archive) == 2
 
-    assert window.panel.status.text() == "1 of 1 saved"  # a retry while idle is a batch of its own
+    assert window.panel.status.text() == "1 of 1"  # a retry while idle is a batch of its own
 
     queue.add([Dropped(good)])  # already there
     settle(qtbot, queue)
@@ -213,28 +220,59 @@ def test_main_window_drop_keeps_filters_and_shows_the_new_article(qtbot, filled,
     assert window.filter.terms == (Term(PUBLISHER, "Daily Planet"),)
 
 
-def test_closing_during_an_import_asks_and_saves_nothing_half(qtbot, archive, make_window, httpserver, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+def test_a_batch_interrupted_by_closing_the_window_goes_on_in_the_next_one(qtbot, archive, make_window, httpserver):
+    release = threading.Event()
+    for path in ("/slow-1", "/slow-2"):
+        httpserver.expect_request(path).respond_with_handler(
+            lambda _r, path=path: (release.wait(10), Response(page(path), content_type="text/html"))[1])
+    quick = serve(httpserver, "/quick")
+    window = make_window(archive)
+    window.import_inputs([Dropped(quick), Dropped(httpserver.url_for("/slow-1")), Dropped(httpserver.url_for("/slow-2"))])
+    qtbot.waitUntil(lambda: window.imports.rowCount() == 3 and window.imports.item(0).state == SAVED
+                    and window.imports.item(2).state == "downloading", timeout=10_000)
+    assert window.close()  # no question: nothing is lost
+    release.set()  # the pages arrive after the window closed: they are not stored by it
+    qtbot.waitUntil(lambda: not window.imports.downloading(), timeout=5000)
+    qtbot.wait(100)
+    assert total(archive) == 1
+
+    release.clear()  # the slow pages hold on again: the new window has work to show
+    again = make_window(archive)
+    queue, panel = again.imports, again.import_dock.panel
+    qtbot.waitUntil(lambda: queue.rowCount() == 3, timeout=5000)
+    assert again.import_dock.isVisible()
+    assert panel.continuing.isVisibleTo(panel) and panel.continuing.text().endswith(": 2 left")
+    assert panel.continuing.text().startswith("Continuing an import stopped on ")
+    release.set()
+    settle(qtbot, queue)
+    assert [queue.item(i).state for i in range(3)] == [SAVED, SAVED, SAVED]
+    assert total(archive) == 3 and panel.status.text() == "3 of 3"
+    assert [r.path for r, _ in httpserver.log].count("/quick") == 1  # nothing done twice
+    assert not panel.continuing.isVisibleTo(panel)
+    newest = queue.saved_in_batch()[-1]  # the batch's newest article is shown
+    assert newest in (queue.item(1).article_id, queue.item(2).article_id)
+    qtbot.waitUntil(lambda: again.current_id() == newest, timeout=5000)
+
+
+def test_cancel_the_rest_of_an_interrupted_batch(qtbot, archive, make_window, httpserver):
+    from desktop.core.batch import enqueue, queue_status
 
     release = threading.Event()
     httpserver.expect_request("/slow").respond_with_handler(
         lambda _r: (release.wait(10), Response(page("/slow"), content_type="text/html"))[1])
+    enqueue(archive, [httpserver.url_for(f"/slow?n={n}") for n in range(3)])  # a batch a killed window left
     window = make_window(archive)
-    drop(window, chromium_mime(httpserver.url_for("/slow"), "Slow"))
-    qtbot.waitUntil(lambda: window.imports.item(0).state == "downloading", timeout=5000)
-
-    answers = [QMessageBox.StandardButton.No]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
-    assert not window.close()  # "No": keep importing
-    assert window.isVisible() and window.imports.is_active()
-
-    answers.append(QMessageBox.StandardButton.Yes)
-    assert window.close()
-    assert window.imports.item(0).state == CANCELLED
+    panel = window.import_dock.panel
+    qtbot.waitUntil(lambda: panel.cancel_rest_button.isVisibleTo(panel), timeout=5000)
+    assert panel.continuing.text().endswith(": 3 left")
+    panel.cancel_rest_button.click()
+    settle(qtbot, window.imports)
     release.set()
+    assert not panel.cancel_rest_button.isVisibleTo(panel)
+    qtbot.waitUntil(lambda: queue_status(archive).counts()["cancelled"] == 3, timeout=5000)
     qtbot.waitUntil(lambda: not window.imports.downloading(), timeout=5000)
     qtbot.wait(100)
-    assert total(archive) == 0
+    assert total(archive) == 0 and queue_status(archive).counts()["queued"] == 0
 
 
 def test_dropped_folder_is_listed_in_the_background_and_imported(qtbot, window, archive, tmp_path):
@@ -277,7 +315,7 @@ def test_prepare_starts_the_worker_and_loads_its_models(qtbot, archive, monkeypa
             warmed.append(super().warm_up())
             return warmed[-1]
 
-    monkeypatch.setattr(import_queue, "Analyser", lambda: Recording(in_process=True))
+    monkeypatch.setattr(import_queue, "Analyser", lambda **kw: Recording(in_process=True, **kw))
     queue = ImportQueue(archive)
     queue.prepare()
     qtbot.waitUntil(lambda: bool(warmed), timeout=10_000)
@@ -366,7 +404,7 @@ def test_failed_rows_copy_retry_and_remove_from_the_keyboard(qtbot, panel):
     assert "queued" in retried and queue.item(1).state == FAILED
     table.clearSelection()
     panel.retry_action.trigger()  # nothing selected: nothing starts, the counter stays
-    assert panel.status.text() == "0 of 1 saved, 1 failed"
+    assert panel.status.text() == "1 of 1 · 1 failed"
     table.selectRow(1)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert [queue.item(i).source for i in range(queue.rowCount())] == ["missing-0.html", "missing-2.html"]
@@ -379,6 +417,7 @@ def test_removing_a_running_row_cancels_it_and_nothing_is_stored(qtbot, panel, a
         lambda _r: (release.wait(10), Response(page("/slow"), content_type="text/html"))[1])
     queue = panel.queue
     queue.add([Dropped(httpserver.url_for("/slow"))])
+    rows(qtbot, queue, 1)
     qtbot.waitUntil(lambda: queue.item(0).state == "downloading", timeout=5000)
     queue.remove([0])
     assert queue.rowCount() == 0 and panel.table.model().rowCount() == 0 and not queue.is_active()
@@ -395,16 +434,18 @@ def test_the_counter_counts_the_current_batch(qtbot, panel, httpserver):
     queue = panel.queue
     queue.add(failing(2))
     settle(qtbot, queue)
-    assert panel.status.text() == "0 of 2 saved, 2 failed"
+    assert panel.status.text() == "2 of 2 · 2 failed"
     queue.add([Dropped(httpserver.url_for("/slow"))])  # dropped while idle: a new batch
-    assert panel.status.text() == "0 of 1 saved"
+    rows(qtbot, queue, 3)
+    assert panel.status.text() == "0 of 1"
     queue.add([Dropped(serve(httpserver, "/quick"))])  # dropped while busy: joins it
+    rows(qtbot, queue, 4)
     qtbot.waitUntil(lambda: queue.item(3).state == SAVED, timeout=10_000)
-    assert panel.status.text() == "1 of 2 saved"
-    assert panel.progress.format() == "1 of 2 done"
+    qtbot.waitUntil(lambda: panel.status.text() == "1 of 2")  # changes reach the panel within FLUSH_MS
+    assert panel.progress.format() == "1 saved"
     release.set()
     settle(qtbot, queue)
-    assert panel.status.text() == "2 of 2 saved"
+    assert panel.status.text() == "2 of 2"
 
 
 def test_a_finished_batch_tells_which_articles_it_saved(qtbot, window, httpserver):
@@ -420,7 +461,7 @@ def test_a_finished_batch_tells_which_articles_it_saved(qtbot, window, httpserve
     assert finished[-1] == ("1 saved, 1 already there", [queue.item(3).article_id])
 
 
-def test_download_concurrency_is_a_parameter_with_a_setter(qtbot, archive, httpserver):
+def test_download_concurrency_is_a_parameter_with_a_setter(qtbot, archive, httpserver, monkeypatch):
     running, most, lock = [0], [0], threading.Lock()
 
     def slow(_request):
@@ -433,6 +474,7 @@ def test_download_concurrency_is_a_parameter_with_a_setter(qtbot, archive, https
         return Response(page("/x"), content_type="text/html")
 
     httpserver.expect_request("/s").respond_with_handler(slow)
+    monkeypatch.setattr(polite, "GATE", polite.Gate(per_host=8, pause=0))  # the test is of the window's limit
     queue = ImportQueue(archive, None, downloads=1)
     queue.add([Dropped(httpserver.url_for(f"/s?n={n}")) for n in range(3)])
     settle(qtbot, queue)
