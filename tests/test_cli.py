@@ -299,11 +299,12 @@ def test_locked_archive_fails_cleanly(cli, httpserver, archive, monkeypatch):
     other = sqlite3.connect(archive.path, timeout=0)
     other.execute("BEGIN IMMEDIATE")
     try:
-        code, out, _ = cli("import", url)
+        code, _, err = cli("import", url)
     finally:
         other.rollback()
         other.close()
-    assert code == 1 and "another program is writing" in out
+    # nothing could be queued, so the whole command fails, on stderr
+    assert code == 1 and "another program is writing" in err
     assert db_rows(archive)[0] == 0
 
 

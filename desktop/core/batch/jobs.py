@@ -84,7 +84,8 @@ def item_row(batch_id: int, item: ImportItem, origin: str, where: str = "", numb
         name = f"{where}:{item.line}" if item.line else where or f"item {number}"
         return ImportJob(batch_id=batch_id, kind=ITEM, source=name, title=name, origin=origin, state=FAILED,
                          reason=item.problem)
-    return ImportJob(batch_id=batch_id, kind=kind, source=item.url or "", title=item.title or item.url or "",
+    return ImportJob(batch_id=batch_id, kind=kind, source=item.url or "",
+                     title=item.title or item.url or f"item {number}",
                      origin=origin, item=item_json(item), state=QUEUED)
 
 

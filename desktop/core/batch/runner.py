@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from desktop.core import polite
 from desktop.core.analyser import Analyser, worker_count
-from desktop.core.batch.jobs import EXPORT, Job, fail_job, start_jobs
+from desktop.core.batch.jobs import EXPORT, FAILED, Job, fail_job, start_jobs
 from desktop.core.batch.progress import Progress
 from desktop.core.batch.work import (Analysed, Known, Listed, analyse_fetched, download_job, expand_job,
                                      run_export, store_job)
@@ -22,9 +22,10 @@ from desktop.core.errors import CuttingsError
 from desktop.core.store.archive import Outcome
 from desktop.core.store.db import Archive
 
-POOL_FROM = 6
-"""A batch of fewer jobs is analysed on a thread of this process: a worker process spends
-~3 s loading its language model, more than a few pages gain from it."""
+POOL_FROM = 8
+"""A batch of fewer jobs is done one job at a time, in order, analysed on a thread of this
+process: a worker process spends ~3 s loading its language model, more than a few pages gain
+from it. Larger batches store each job as it is ready, so their ids follow no file order."""
 
 AHEAD = 4  # jobs downloaded or analysed ahead per analysis worker: enough to keep each busy
 SCAN = 200  # how far down the queue the runner looks for a job whose host is free
@@ -51,18 +52,22 @@ class _Run:
     def __init__(self, archive: Archive, jobs: Sequence[Job], *, downloads: int, workers: int,
                  entities: bool, report: Report):
         self.archive, self.entities, self.report = archive, entities, report
-        self.pending = [j for j in jobs if j.kind != EXPORT]
-        self.exports = [j for j in jobs if j.kind == EXPORT]
+        self.refused = [j for j in jobs if j.state == FAILED]  # bad lines of a file, failed as queued
+        self.exports = [j for j in jobs if j.kind == EXPORT and j.state != FAILED]
+        self.pending = [j for j in jobs if j.kind != EXPORT and j.state != FAILED]
         self.progress = Progress(len(jobs))
         self.events: queue.SimpleQueue = queue.SimpleQueue()  # (job, result or exception) from other threads
         self.in_flight = 0
-        in_process = len(self.pending) < POOL_FROM
-        self.analyser = Analyser(in_process=in_process, workers=1 if in_process else workers)
-        self.limit = max(downloads, self.analyser.workers * AHEAD)
+        small = len(self.pending) < POOL_FROM
+        downloads = 1 if small else downloads
+        self.analyser = Analyser(in_process=small, workers=1 if small else workers)
+        self.limit = 1 if small else max(downloads, self.analyser.workers * AHEAD)
         self.threads = ThreadPoolExecutor(downloads, thread_name_prefix="download")
 
     def run(self) -> Progress:
         try:
+            for job in self.refused:
+                self._report(job, CuttingsError(job.reason))
             for job in self.exports:
                 self._export(job)
             self._dispatch()

@@ -15,7 +15,8 @@ from desktop.core.imports.detect import FEED as FEED_FORMAT, LABELS
 from desktop.core.imports.feeds import download_feed, read_feed, read_opml
 from desktop.core.imports.items import ImportItem
 from desktop.core.imports.run import Result, copy_article, keep_item, load_item, mark_known
-from desktop.core.pipeline import ListAtAddress, Loaded, Stage, analyse, is_file_input, load
+from desktop.core import pipeline
+from desktop.core.pipeline import ListAtAddress, Loaded, Stage, is_file_input, load
 from desktop.core.store.archive import Outcome, store_article, stored_at
 from desktop.core.store.db import Archive
 from desktop.core.urls import check_url, looks_like_url
@@ -93,7 +94,7 @@ def analyse_fetched(fetched: Fetched, on_stage: Stage = _quiet, entities: bool =
     """Extraction and entities of a Fetched (the CPU-heavy stage; picklable, for the
     analyser's worker processes). Raises CuttingsError for a page without an article."""
     if fetched.loaded is not None:
-        return Analysed(analyse(fetched.loaded, on_stage, entities), fetched.loaded.original, item=fetched.item)
+        return Analysed(pipeline.analyse(fetched.loaded, on_stage, entities), fetched.loaded.original, item=fetched.item)
     article, original, provenance = copy_article(fetched.item, fetched.origin, fetched.copy_reason, entities,
                                                  on_stage)
     return Analysed(article, original, provenance, fetched.item)
