@@ -12,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 from werkzeug import Response
 
-from desktop.core import pipeline
+from desktop.core import pipeline, polite
 from desktop.core.analyser import Analyser
 from desktop.core.dropped import Dropped
 from desktop.gui import import_queue
@@ -418,7 +418,9 @@ def test_a_finished_batch_tells_which_articles_it_saved(qtbot, window, httpserve
     assert finished[-1] == ("1 saved, 1 already there", [queue.item(3).article_id])
 
 
-def test_download_concurrency_is_a_parameter_with_a_setter(qtbot, archive, httpserver):
+def test_download_concurrency_is_a_parameter_with_a_setter(qtbot, archive, httpserver, monkeypatch):
+    # All pages come from one host: lift polite's per-host limit (2) to see the panel's own.
+    monkeypatch.setattr(polite, "GATE", polite.Gate(per_host=3, pause=0))
     running, most, lock = [0], [0], threading.Lock()
 
     def slow(_request):
