@@ -1,8 +1,10 @@
-"""The `cuttings` commands that run the pipeline: `import` into the archive, `extract` to look."""
+"""The `cuttings` commands that run the pipeline: `import` into the archive (and `queue`, what it
+holds), `extract` to look."""
 
 from __future__ import annotations
 
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -13,15 +15,29 @@ from desktop.core.errors import CuttingsError, describe
 
 
 def add_parsers(sub, common) -> None:
-    """Add the `import` and `extract` sub-commands to `sub` (each with the `common` options)."""
+    """Add the `import`, `queue` and `extract` sub-commands to `sub` (each with the `common` options)."""
     p = sub.add_parser("import", parents=[common], help="download or read articles into the archive",
                        description="Import pages, saved files, Cuttings exports, and files of links told apart "
                                    "by content: browser bookmarks, Pocket CSV, Omnivore (.zip or folder), Wallabag "
-                                   "and Karakeep JSON, RSS/Atom (a file or the feed's address), OPML, URL lists.")
+                                   "and Karakeep JSON, RSS/Atom (a file or the feed's address), OPML, URL lists. "
+                                   "Every item is queued in the archive first, so an import that is stopped "
+                                   "goes on with `cuttings import --resume`.")
     p.add_argument("inputs", nargs="*", metavar="URL_OR_FILE")
     p.add_argument("--from-file", metavar="FILE", help="read inputs from FILE, one per line")
     p.add_argument("--refresh", action="store_true", help="download again and update stored copies")
     p.add_argument("--url", help="the web address of a saved page file")
+    p.add_argument("--resume", action="store_true", help="go on with what an earlier import left queued")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="analyse N pages at once, each in a process of its own (default: one per core)")
+
+    p = sub.add_parser("queue", parents=[common], help="what the import queue holds: queued, running, failed",
+                       description="Show the import batches with their items counted by state, and the failed "
+                                   "items grouped by reason.")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--retry-failed", action="store_true",
+                   help="queue the failed items again (then run `cuttings import --resume`)")
+    p.add_argument("--export-failed", metavar="PATH", help="write the failed items to PATH as CSV (url,title,reason)")
+    p.add_argument("--clear", action="store_true", help="forget the batches that have finished (articles stay)")
 
     p = sub.add_parser("extract", parents=[common], help="run the pipeline on one input without storing")
     p.add_argument("input", metavar="URL_OR_FILE")
@@ -30,13 +46,11 @@ def add_parsers(sub, common) -> None:
     p.add_argument("--json", action="store_true")
 
 
-def cmd_import(args) -> int:
-    """Import each input, a line per article or failure: a page or file as one article, an
-    export, bookmarks file, feed, OPML or URL list as its items, then a summary line."""
+def _inputs(args) -> list[str]:
+    """The inputs named on the command line and in --from-file, folders opened into their files."""
     from desktop.core.dropped import importable_files
     from desktop.core.imports import detect
     from desktop.core.imports.detect import OMNIVORE
-    from desktop.core.imports.run import FAILED, import_source, summary_line
 
     inputs = list(args.inputs)
     if args.from_file:
@@ -45,30 +59,110 @@ def cmd_import(args) -> int:
         except OSError as exc:
             raise CuttingsError(f"Cannot read {args.from_file}: {exc.strerror}")
         inputs += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-    if not inputs:
-        print("cuttings import: nothing to import (give URLs, files or --from-file)", file=sys.stderr)
+    return [str(p) for s in inputs for p in
+            (importable_files([Path(s)]) if Path(s).is_dir() and detect(Path(s)) != OMNIVORE else [s])]
+
+
+def cmd_import(args) -> int:
+    """Queue each input (a file of links as its items), then import them, a line per article
+    or failure and a summary line for files of links; with --resume, go on with the queue."""
+    from desktop.core.batch import enqueue, resume
+    from desktop.core.batch.runner import run_batch
+    from desktop.core.imports.run import FAILED, summary_line
+
+    inputs = _inputs(args)
+    if args.resume == bool(inputs):
+        print("cuttings import: give URLs, files or --from-file, or --resume alone", file=sys.stderr)
         return 2
-    inputs = [str(p) for s in inputs for p in
-              (importable_files([Path(s)]) if Path(s).is_dir() and detect(Path(s)) != OMNIVORE else [s])]
     if args.url and len(inputs) > 1:  # one address cannot be every page's: all but one would be lost
         print("cuttings import: --url names the address of one saved page; give one file with it", file=sys.stderr)
         return 2
+    if args.workers is not None and args.workers < 1:
+        print("cuttings import: --workers takes a number from 1", file=sys.stderr)
+        return 2
     archive = open_archive(args)
-    entities = preferences.load().entities
-    counts: Counter[str] = Counter()
-    collections = 0
-    for source in dict.fromkeys(inputs):
-        try:
-            results, is_collection = import_source(archive, source, url=args.url, refresh=args.refresh,
-                                                   entities=entities)
-            collections += is_collection
-            for name, outcome in results:
-                counts[_print_result(name, outcome, args)] += 1
-        except Exception as exc:  # one input fails alone, named; the batch goes on
-            counts[_print_result(source, exc, args)] += 1
-    if collections:
-        print(summary_line(counts))
-    return 1 if counts[FAILED] else 0
+    jobs = resume(archive) if args.resume else enqueue(archive, inputs, refresh=args.refresh, url=args.url)
+    if args.resume and not jobs:
+        print("nothing to resume: the import queue is empty")
+        return 0
+    printer = _Printer(args, len(jobs))
+    prefs = preferences.load()
+    run_batch(archive, jobs, downloads=prefs.import_concurrency, workers=args.workers, entities=prefs.entities,
+              report=printer.report)
+    printer.end()
+    if printer.collections or args.resume:
+        print(summary_line(printer.counts))
+    return 1 if printer.counts[FAILED] else 0
+
+
+class _Printer:
+    """The lines of `cuttings import`: one per job on stdout, and a progress line on stderr
+    when it is a terminal (rewritten in place) or, for a long batch, every LONG_EVERY_S."""
+
+    LONG = 100  # jobs from which a batch shows progress though stderr is no terminal
+    LONG_EVERY_S = 30.0
+    TERMINAL_EVERY_S = 0.2
+
+    def __init__(self, args, total: int):
+        self.args, self.counts, self.collections = args, Counter(), False
+        self.terminal = sys.stderr.isatty()
+        self.show = self.terminal or total >= self.LONG
+        self.shown_at = time.monotonic()
+
+    def report(self, finished, progress) -> None:
+        from desktop.core.batch.jobs import FEED, ITEM
+
+        self.collections |= finished.job.kind in (ITEM, FEED)
+        if self.terminal:
+            sys.stderr.write("\r\x1b[K")
+        name = finished.job.source or finished.job.title
+        self.counts[_print_result(name, finished.outcome, self.args)] += 1
+        every = self.TERMINAL_EVERY_S if self.terminal else self.LONG_EVERY_S
+        if self.show and (time.monotonic() - self.shown_at >= every or progress.done == progress.total):
+            self.shown_at = time.monotonic()
+            sys.stderr.write(progress.line() + ("" if self.terminal else "\n"))
+            sys.stderr.flush()
+
+    def end(self) -> None:
+        if self.terminal and self.show:
+            sys.stderr.write("\n")
+
+
+def cmd_queue(args) -> int:
+    """Show the import queue (or change it: --retry-failed, --clear; --export-failed writes a file)."""
+    from desktop.core.batch import clear_finished, failed_jobs, queue_status, retry_failed, write_failed
+
+    archive = open_archive(args)
+    if args.export_failed:
+        count = write_failed(failed_jobs(archive), args.export_failed)
+        print(f"{count} failed item{'s' if count != 1 else ''} written to {args.export_failed}", file=sys.stderr)
+    if args.retry_failed:
+        count = len(retry_failed(archive))
+        print(f"{count} failed item{'s' if count != 1 else ''} queued again; `cuttings import --resume` runs them",
+              file=sys.stderr)
+    if args.clear:
+        count = clear_finished(archive)
+        print(f"{count} finished batch{'es' if count != 1 else ''} forgotten", file=sys.stderr)
+    status = queue_status(archive)
+    if args.json:
+        print_json(status.as_json())
+    elif not (args.export_failed or args.retry_failed or args.clear):
+        _print_queue(status)
+    return 0
+
+
+def _print_queue(status) -> None:
+    if not status.batches:
+        print("the import queue is empty")
+        return
+    for batch in status.batches:
+        counts = ", ".join(f"{n:,} {state}" for state, n in batch.counts.items() if n)
+        inputs = ", ".join(batch.inputs[:3]) + (f" and {len(batch.inputs) - 3} more" if len(batch.inputs) > 3 else "")
+        print(f"batch {batch.id} ({batch.created:%Y-%m-%d %H:%M}, {inputs}): {counts}")
+    for group, jobs in status.failures.items():
+        print(f"\nfailed: {group} ({len(jobs):,})")
+        for job in jobs:
+            print(f"  {job.source or job.title}: {job.reason}")
 
 
 def _print_result(name: str, outcome, args) -> str:
@@ -101,4 +195,4 @@ def cmd_extract(args) -> int:
     return 0
 
 
-COMMANDS = {"import": cmd_import, "extract": cmd_extract}
+COMMANDS = {"import": cmd_import, "queue": cmd_queue, "extract": cmd_extract}

@@ -29,6 +29,17 @@ def config_file(tmp_path, monkeypatch) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def quick_downloads(monkeypatch):
+    """No pause between requests to one host and near-instant retries: every test page comes
+    from 127.0.0.1 (tests of the politeness itself set their own)."""
+    from desktop.core import polite
+
+    monkeypatch.setenv("CUTTINGS_HOST_PAUSE", "0")
+    monkeypatch.setattr(polite.GATE, "pause", 0.0)
+    monkeypatch.setattr(polite, "BACKOFF_S", 0.01)
+
+
 @pytest.fixture
 def archive(tmp_path, monkeypatch):
     """A new, empty archive in a temporary folder (also the default for the CLI)."""

@@ -20,7 +20,7 @@ from werkzeug import Response
 
 from desktop.cli import run
 from desktop.core import fetch as fetch_module
-from desktop.core import pipeline
+from desktop.core import pipeline, polite
 from desktop.core.extract import extract_html
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -271,7 +271,7 @@ def test_redirect_loop_and_timeout(cli, httpserver, archive, monkeypatch):
         return Response(ARTICLE, content_type="text/html")
 
     httpserver.expect_request("/slow").respond_with_handler(slow)
-    monkeypatch.setattr(pipeline, "fetch", functools.partial(fetch_module.fetch, timeout=1.0))
+    monkeypatch.setattr(polite, "fetch", functools.partial(fetch_module.fetch, timeout=1.0))
     code, out, _ = cli("import", httpserver.url_for("/slow"))
     assert code == 1 and "did not answer" in out
     assert db_rows(archive)[0] == 0
@@ -299,11 +299,12 @@ def test_locked_archive_fails_cleanly(cli, httpserver, archive, monkeypatch):
     other = sqlite3.connect(archive.path, timeout=0)
     other.execute("BEGIN IMMEDIATE")
     try:
-        code, out, _ = cli("import", url)
+        code, _, err = cli("import", url)
     finally:
         other.rollback()
         other.close()
-    assert code == 1 and "another program is writing" in out
+    # nothing could be queued, so the whole command fails, on stderr
+    assert code == 1 and "another program is writing" in err
     assert db_rows(archive)[0] == 0
 
 

@@ -1,8 +1,9 @@
-"""Extraction and entities for imports from the window, in a process of their own.
+"""Extraction and entities for imports, in worker processes of their own.
 
 Parsing a page and running the language model hold Python's GIL for long stretches; in a
-thread of the window's process they froze the window for up to 0.7 s. One worker process
-loads the model once and analyses one article at a time.
+thread of the window's process they froze the window for up to 0.7 s. Each worker process
+loads the model once and analyses one article at a time; a batch runs as many workers as
+worker_count finds the machine can take.
 
 Each article has a time and a memory budget in the worker; an article over either, or one the user cancels
 while it is analysed, has its worker terminated and replaced, so the articles behind it
@@ -17,6 +18,7 @@ import queue
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -25,7 +27,6 @@ import psutil
 from desktop.core import pipeline
 from desktop.core.article import Article
 from desktop.core.errors import CuttingsError
-from desktop.core.pipeline import Loaded
 
 BUDGET_S = 60.0
 """How long the worker may spend on one article before it is stopped. The slowest pages
@@ -40,12 +41,17 @@ attributes, million-character paragraphs; benchmarks/bench_robustness.py) was ~6
 page over this would only take memory from the rest of the machine."""
 WATCH_S = 0.25  # how often the budgets are checked while an article is analysed
 
-_stages = None  # in the worker: where (item key, stage name) messages go
+WORKER_MB = 450
+"""The memory one worker is counted at when sizing the pool: ~300 MB with its models loaded
+(above) plus the ~150 MB a large page takes it to while it parses."""
+
+Task = Callable[..., object]  # task(loaded, on_stage=..., entities=...): what a worker runs
+
+_local = threading.local()  # in a worker: `stages`, where (item key, stage name) messages go
 
 
 def _start(stages) -> None:
-    global _stages
-    _stages = stages
+    _local.stages = stages  # thread-local: in-process, every worker thread has its own queue
     if multiprocessing.parent_process() is not None:  # a worker process, not a thread
         threading.Thread(target=_exit_with_parent, name="parent-watch", daemon=True).start()
 
@@ -58,8 +64,9 @@ def _exit_with_parent() -> None:
     os._exit(0)  # no cleanup worth waiting for: the worker only reads and computes
 
 
-def _analyse(key: int, loaded: Loaded, entities: bool) -> Article:
-    return pipeline.analyse(loaded, on_stage=lambda stage: _stages.put((key, stage)), entities=entities)
+def _analyse(task: Task, key: int, loaded, entities: bool):
+    stages = _local.stages
+    return task(loaded, on_stage=lambda stage: stages.put((key, stage)), entities=entities)
 
 
 def _load_models() -> str | None:
@@ -73,52 +80,87 @@ class _Job:
     """One article to analyse and the future its caller holds."""
 
     key: int
-    loaded: Loaded
+    loaded: object
     entities: bool
+    task: Task
     future: Future = field(default_factory=Future)
 
 
-class Analyser:
-    """Runs `pipeline.analyse` off the caller's process (or, with in_process, on one thread),
-    one article at a time, each within `budget` seconds.
+class _Worker:
+    """One worker process (a thread, in-process), the article it analyses and that
+    article's budget watch. `up` is done once the worker answers with its process id: the
+    budget counts from then, as starting a process (~1 s here) is no fault of the page."""
 
-    Only the article being analysed is handed to the worker; the others wait here, so that
-    replacing the worker loses none of them and the budget counts from the article's start.
+    def __init__(self, in_process: bool):
+        self.running: _Job | None = None
+        self.watch: threading.Event | None = None  # set to end the running article's watch
+        # A new stage queue for each worker: one terminated mid-message may leave the old
+        # one's lock taken.
+        if in_process:
+            self.stages = queue.SimpleQueue()
+            self.pool: Executor = ThreadPoolExecutor(1, initializer=_start, initargs=(self.stages,))
+        else:
+            context = multiprocessing.get_context("spawn")  # never fork a process running Qt
+            self.stages = context.SimpleQueue()
+            self.pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start, initargs=(self.stages,))
+        self.up = self.pool.submit(os.getpid)
+
+    def stop_clock(self) -> None:
+        """End the running article's watch (it may not have started)."""
+        if self.watch is not None:
+            self.watch.set()
+            self.watch = None
+
+    def terminate(self) -> None:
+        """Stop the worker now, whatever it is doing, and refuse new work."""
+        # ProcessPoolExecutor.terminate_workers() arrives in Python 3.14; shutdown() forgets
+        # the processes, so take them first.
+        processes = list((getattr(self.pool, "_processes", None) or {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+
+
+def worker_count(window: bool, memory_mb: float | None = None) -> int:
+    """How many analysis workers suit this machine: every core for the CLI, one fewer for
+    the window (its own thread needs one to stay responsive), and no more than the
+    available memory holds at WORKER_MB each (`memory_mb`: psutil's available memory)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    available = psutil.virtual_memory().available / 2**20 if memory_mb is None else memory_mb
+    return max(1, min(cores - 1 if window else cores, int(available // WORKER_MB)))
+
+
+class Analyser:
+    """Runs `pipeline.analyse` (or another `task`) off the caller's process (or, with
+    in_process, on threads) in `workers` worker processes, one article each at a time, each
+    article within `budget` seconds and each worker within `memory_mb`.
+
+    Only the articles being analysed are handed to workers; the others wait here, so that
+    replacing a worker loses none of them and the budget counts from the article's start.
     In-process (tests), a stopped article's thread cannot be killed: it is left to finish
     unheard while a new thread takes the next article.
     """
 
     def __init__(self, in_process: bool = False, budget: float = BUDGET_S,
-                 memory_mb: float = MEMORY_BUDGET_MB):
+                 memory_mb: float = MEMORY_BUDGET_MB, workers: int = 1):
         self._in_process = in_process
         self._budget, self._memory_mb = budget, memory_mb
         self._lock = threading.RLock()  # the pool's callbacks may run inside _next, under it
         self._waiting: deque[_Job] = deque()
-        self._running: _Job | None = None
-        self._watch: threading.Event | None = None  # set to end the running article's watch
-        self._up: Future
-        self._pool, self._stages = self._new_pool()
+        self._workers = [_Worker(in_process) for _ in range(max(1, workers))]
 
-    def _new_pool(self) -> tuple[Executor, object]:
-        """Start a worker; return it and the queue its stage messages come back on (a new
-        queue for each worker: one terminated mid-message may leave the old one's lock
-        taken). `_up` is done once the worker answers with its process id: the budget counts
-        from then, as starting a process (~1 s here) is no fault of the page."""
-        if self._in_process:
-            stages = queue.SimpleQueue()
-            pool: Executor = ThreadPoolExecutor(1, initializer=_start, initargs=(stages,))
-        else:
-            context = multiprocessing.get_context("spawn")  # never fork a process running Qt
-            stages = context.SimpleQueue()
-            pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start, initargs=(stages,))
-        self._up = pool.submit(os.getpid)
-        return pool, stages
+    @property
+    def workers(self) -> int:
+        """How many articles are analysed at once."""
+        return len(self._workers)
 
-    def submit(self, key: int, loaded: Loaded, entities: bool = True) -> Future:
+    def submit(self, key: int, loaded, entities: bool = True, task: Task | None = None) -> Future:
         """Queue an article (finding entities unless `entities` is off); the future's result
-        is the Article (or the CuttingsError, among them the budget's). Cancelling the
-        future of the article being analysed stops its worker."""
-        job = _Job(key, loaded, entities)
+        is what `task(loaded, on_stage=..., entities=...)` returns (default pipeline.analyse:
+        the Article), or its CuttingsError, among them the budgets'. `task` must be a
+        module-level function (it is sent to a worker process). Cancelling the future of
+        the article being analysed stops its worker."""
+        job = _Job(key, loaded, entities, task or pipeline.analyse)
         job.future.add_done_callback(lambda _future: self._on_done(job))
         with self._lock:
             self._waiting.append(job)
@@ -126,31 +168,34 @@ class Analyser:
         return job.future
 
     def _next(self) -> None:
-        """Hand the next waiting article to an idle worker and start its clock (lock held)."""
-        if self._running is not None or not self._waiting:
-            return
-        job = self._running = self._waiting.popleft()
-        inner = self._pool.submit(_analyse, job.key, job.loaded, job.entities)
-        inner.add_done_callback(lambda inner: self._finished(job, inner))
-        self._up.add_done_callback(lambda up: self._start_clock(job, up))
+        """Hand waiting articles to idle workers and start their clocks (lock held)."""
+        for worker in self._workers:
+            if not self._waiting:
+                return
+            if worker.running is not None:
+                continue
+            job = worker.running = self._waiting.popleft()
+            inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities)
+            inner.add_done_callback(lambda inner, worker=worker, job=job: self._finished(worker, job, inner))
+            worker.up.add_done_callback(lambda up, worker=worker, job=job: self._start_clock(worker, job, up))
 
-    def _start_clock(self, job: _Job, up: Future) -> None:
+    def _start_clock(self, worker: _Worker, job: _Job, up: Future) -> None:
         with self._lock:
-            if self._running is job:
-                self._watch = threading.Event()
+            if worker.running is job:
+                worker.watch = threading.Event()
                 pid = None if self._in_process or up.exception() is not None else up.result()
-                threading.Thread(target=self._watch_budgets, args=(job, self._watch, pid),
+                threading.Thread(target=self._watch_budgets, args=(job, worker.watch, pid),
                                  name="analyser-budget", daemon=True).start()
 
     def _watch_budgets(self, job: _Job, ended: threading.Event, pid: int | None) -> None:
         """Stop `job` when it runs out of time or its worker (process `pid`) out of memory;
         return when `ended` is set. The memory is the worker's resident set (psutil)."""
-        worker = None if pid is None else _process(pid)
+        process = None if pid is None else _process(pid)
         deadline = time.monotonic() + self._budget
         while not ended.wait(WATCH_S):
             if time.monotonic() > deadline:
                 message = f"Analysing this page took longer than {self._budget:g} s; it was stopped."
-            elif worker is not None and _resident_mb(worker) > self._memory_mb:
+            elif process is not None and _resident_mb(process) > self._memory_mb:
                 message = f"Analysing this page needed more than {self._memory_mb:,.0f} MB of memory; it was stopped."
             else:
                 continue
@@ -158,18 +203,12 @@ class Analyser:
                 _settle(job.future.set_exception, CuttingsError(message))
             return
 
-    def _stop_clock(self) -> None:
-        """End the running article's watch (lock held; it may not have started)."""
-        if self._watch is not None:
-            self._watch.set()
-            self._watch = None
-
-    def _finished(self, job: _Job, inner: Future) -> None:
+    def _finished(self, worker: _Worker, job: _Job, inner: Future) -> None:
         with self._lock:
-            if self._running is not job:  # stopped: its worker was replaced, its answer is moot
+            if worker.running is not job:  # stopped: its worker was replaced, its answer is moot
                 return
-            self._running = None
-            self._stop_clock()
+            worker.running = None
+            worker.stop_clock()
             self._next()
         # Outside the lock: the caller's callbacks run here and may submit.
         if inner.exception() is not None:
@@ -185,55 +224,52 @@ class Analyser:
         with self._lock:
             if job in self._waiting:
                 self._waiting.remove(job)
-            elif self._running is job:
+            elif any(w.running is job for w in self._workers):
                 threading.Thread(target=self._stop, args=(job,), name="analyser-stop", daemon=True).start()
 
     def _stop(self, job: _Job) -> bool:
         """Replace the worker if it is still analysing `job` (True), and go on with the next."""
         with self._lock:
-            if self._running is not job:
+            index = next((i for i, w in enumerate(self._workers) if w.running is job), None)
+            if index is None:
                 return False
-            self._running = None
-            self._stop_clock()
-            self._terminate()
-            self._pool, self._stages = self._new_pool()
+            worker = self._workers[index]
+            worker.running = None
+            worker.stop_clock()
+            worker.terminate()
+            self._workers[index] = _Worker(self._in_process)
             self._next()
         return True
 
     def warm_up(self) -> Future:
-        """Start the worker and load its models before the first article needs them; the
-        future's result is the spaCy model package (None: entities are off)."""
-        return self._pool.submit(_load_models)
+        """Start the workers and load their models before the first article needs them; the
+        future's result (the first worker's) is the spaCy model package (None: entities are off)."""
+        futures = [w.pool.submit(_load_models) for w in self._workers]
+        return futures[0]
 
     def stages(self) -> list[tuple[int, str]]:
         """The (item key, stage) messages sent since the last call."""
         messages = []
-        while not self._stages.empty():
-            messages.append(self._stages.get())
+        for worker in self._workers:
+            while not worker.stages.empty():
+                messages.append(worker.stages.get())
         return messages
 
     def shutdown(self) -> None:
-        """Drop what has not started and stop the worker process: it only reads and computes
-        (articles are stored by the caller), so stopping it mid-article loses nothing, and
-        the app need not linger after its window closes while the worker loads its models."""
+        """Drop what has not started and stop the worker processes: they only read and
+        compute (articles are stored by the caller), so stopping one mid-article loses
+        nothing, and the app need not linger after its window closes while a worker loads
+        its models."""
         with self._lock:
             waiting, self._waiting = list(self._waiting), deque()
-            if self._running is not None:
-                waiting.append(self._running)
-                self._running = None
-                self._stop_clock()
-            self._terminate()
+            for worker in self._workers:
+                if worker.running is not None:
+                    waiting.append(worker.running)
+                    worker.running = None
+                    worker.stop_clock()
+                worker.terminate()
         for job in waiting:
             job.future.cancel()
-
-    def _terminate(self) -> None:
-        """Stop the worker now, whatever it is doing, and refuse new work."""
-        # ProcessPoolExecutor.terminate_workers() arrives in Python 3.14; shutdown() forgets
-        # the processes, so take them first.
-        processes = list((getattr(self._pool, "_processes", None) or {}).values())
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
 
 
 def _process(pid: int):

@@ -56,6 +56,17 @@ _WIDER = {
 }
 
 
+class DownloadError(CuttingsError):
+    """A download that failed, with what a retry needs to know: the HTTP `status` (None when
+    no answer came), the `retry_after` header as sent, and whether trying again later may
+    succeed (`transient`: 429, 5xx, a timeout, a dropped connection)."""
+
+    def __init__(self, message: str, status: int | None = None, retry_after: str | None = None,
+                 transient: bool = False):
+        super().__init__(message)
+        self.status, self.retry_after, self.transient = status, retry_after, transient
+
+
 @dataclass
 class Page:
     """A downloaded web page.
@@ -223,8 +234,10 @@ def _media_type(response: httpx.Response) -> str:
 def _check_headers(response: httpx.Response, max_bytes: int, accept: tuple[str, ...] = HTML_TYPES) -> None:
     """Refuse an error status, a media type not in `accept` or an oversized body before reading it."""
     if not response.is_success:
-        reason = httpx.codes.get_reason_phrase(response.status_code) or response.reason_phrase
-        raise CuttingsError(f"The site answered {response.status_code} {reason}".rstrip())
+        status = response.status_code
+        reason = httpx.codes.get_reason_phrase(status) or response.reason_phrase
+        raise DownloadError(f"The site answered {status} {reason}".rstrip(), status,
+                            response.headers.get("retry-after"), status == 429 or status >= 500)
     media_type = _media_type(response)
     if media_type and media_type not in accept:
         raise CuttingsError(f"Not a web page: {media_type}")
@@ -296,12 +309,16 @@ def fetch(
             response.close()
     except httpx.ConnectTimeout:
         if time.monotonic() >= deadline:
-            raise CuttingsError(f"The site did not answer within {_seconds(timeout)}") from None
-        raise CuttingsError(f"Could not connect to {host}: no answer within {_seconds(connect_timeout)}") from None
+            raise DownloadError(f"The site did not answer within {_seconds(timeout)}", transient=True) from None
+        raise DownloadError(f"Could not connect to {host}: no answer within {_seconds(connect_timeout)}",
+                            transient=True) from None
     except httpx.TimeoutException:
-        raise CuttingsError(f"The site did not answer within {_seconds(timeout)}") from None
+        raise DownloadError(f"The site did not answer within {_seconds(timeout)}", transient=True) from None
     except httpx.ConnectError as error:
-        raise CuttingsError(f"Could not connect to {host}: {_words(error)}") from error
+        raise DownloadError(f"Could not connect to {host}: {_words(error)}",
+                            transient="reset" in str(error).lower()) from error
+    except (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError) as error:  # a dropped connection
+        raise DownloadError(f"Could not download the page from {host}: {_words(error)}", transient=True) from error
     except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as error:
         raise CuttingsError(f"Could not download the page from {host}: {_words(error)}") from error
     finally:

@@ -12,7 +12,8 @@ from pathlib import Path
 from desktop.core.article import Article, Original
 from desktop.core.errors import CuttingsError
 from desktop.core.extract import extract_html, extract_textfile, is_file_listing
-from desktop.core.fetch import FEED_TYPES, HTML_TYPES, decode_html, fetch, is_binary, read_local
+from desktop.core import polite
+from desktop.core.fetch import FEED_TYPES, HTML_TYPES, decode_html, is_binary, read_local
 from desktop.core.imports.detect import FEED, HEAD_BYTES, OPML, detect_bytes
 from desktop.core.store.archive import EXISTS, RESTORED, Outcome, store_article, stored_at
 from desktop.core.store.db import Archive
@@ -69,7 +70,7 @@ def load(source: str, url: str | None = None, on_stage: Stage = _quiet) -> Loade
         return _read_file(Path(source).expanduser(), url, on_stage)
     if looks_like_url(source) or ":" in source:
         on_stage(DOWNLOADING)
-        page = fetch(check_url(source), accept=(*HTML_TYPES, *FEED_TYPES))
+        page = polite.get(check_url(source), accept=(*HTML_TYPES, *FEED_TYPES))
         kind = detect_bytes(page.raw[:HEAD_BYTES])
         if kind in (FEED, OPML):
             raise ListAtAddress(page.final_url, kind, page.raw)

@@ -16,7 +16,8 @@ import feedparser
 import listparser
 
 from desktop.core.errors import CuttingsError
-from desktop.core.fetch import FEED_TYPES, HTML_TYPES, fetch
+from desktop.core import polite
+from desktop.core.fetch import FEED_TYPES, HTML_TYPES
 from desktop.core.imports.items import ImportItem, clean_tags, web_link
 
 @dataclass
@@ -81,4 +82,4 @@ def read_opml(raw: bytes) -> list[Subscription]:
 def download_feed(url: str) -> bytes:
     """The bytes at `url`, downloaded with the pipeline's limits, accepting feed media types.
     Raises CuttingsError as `fetch` does."""
-    return fetch(url, accept=(*FEED_TYPES, *HTML_TYPES)).raw  # many servers send feeds as text/html
+    return polite.get(url, accept=(*FEED_TYPES, *HTML_TYPES)).raw  # many servers send feeds as text/html

@@ -24,7 +24,7 @@ from desktop.core.imports.collection import read_items
 from desktop.core.imports.detect import CUTTINGS, FEED, LABELS, OPML, detect
 from desktop.core.imports.feeds import Subscription, download_feed, read_feed, read_opml
 from desktop.core.imports.items import ImportItem
-from desktop.core.pipeline import (SAVING, ListAtAddress, Stage, add_entities, analyse, import_one,
+from desktop.core.pipeline import (SAVING, ListAtAddress, Loaded, Stage, add_entities, analyse, import_one,
                                    is_file_input, load)
 from desktop.core.store.archive import EXISTS, RESTORED, SAVED, Outcome, store_article, stored_at
 from desktop.core.store.db import Archive
@@ -146,7 +146,7 @@ def import_item(
         return _known(archive, stored.id, item)
     article, original, provenance = _article(item, origin, entities, on_stage)
     on_stage(SAVING)
-    return store_article(archive, article, original, refresh, then=partial(_keep, item=item, provenance=provenance))
+    return store_article(archive, article, original, refresh, then=partial(keep_item, item=item, provenance=provenance))
 
 
 def _known(archive: Archive, article_id: int, item: ImportItem) -> Outcome:
@@ -154,30 +154,51 @@ def _known(archive: Archive, article_id: int, item: ImportItem) -> Outcome:
     the item's tags on it, and the item's added time if it is earlier (see
     _take_earlier_added). EXISTS or RESTORED."""
     with archive.transaction() as session:
-        row = session.get(ArticleRow, article_id)
-        if row is None:
-            raise CuttingsError("The article was deleted while it was being imported")
-        restored = row.trashed is not None
-        row.trashed = None
+        return mark_known(session, article_id, item)
+
+
+def mark_known(session: Session, article_id: int, item: ImportItem | None) -> Outcome:
+    """_known in the caller's transaction (`item` None: a page, with no tags or time to add)."""
+    row = session.get(ArticleRow, article_id)
+    if row is None:
+        raise CuttingsError("The article was deleted while it was being imported")
+    restored = row.trashed is not None
+    row.trashed = None
+    if item is not None:
         _take_earlier_added(row, item)
-        session.add(row)
         attach_tags(session, row.id, item.all_tags())
-        return Outcome(RESTORED if restored else EXISTS, row.id, row.title)
+    session.add(row)
+    return Outcome(RESTORED if restored else EXISTS, row.id, row.title)
 
 
 def _article(item: ImportItem, origin: str, entities: bool, on_stage: Stage) -> tuple[Article, Original, str | None]:
     """The page's article, or the copy's with the provenance sentence that says why."""
+    loaded, reason = load_item(item, on_stage)
+    if loaded is not None:
+        return analyse(loaded, on_stage, entities), loaded.original, None
+    return copy_article(item, origin, reason, entities, on_stage)
+
+
+def load_item(item: ImportItem, on_stage: Stage = _quiet) -> tuple[Loaded | None, str]:
+    """The item's page downloaded, or None and why not when the export's copy must do.
+    Raises CuttingsError when the page cannot be had and the item holds no copy."""
     reason = "it has no web address"
     if item.url:
         try:
-            loaded = load(item.url, on_stage=on_stage)
-            return analyse(loaded, on_stage, entities), loaded.original, None
+            return load(item.url, on_stage=on_stage), ""
         except CuttingsError as exc:
             if not item.has_copy:
                 raise
             reason = str(exc)[:1].lower() + str(exc)[1:]
     if not item.has_copy:
         raise CuttingsError("The item has no web address and no text")
+    return None, reason
+
+
+def copy_article(item: ImportItem, origin: str, reason: str, entities: bool,
+                 on_stage: Stage = _quiet) -> tuple[Article, Original, str]:
+    """The article of the item's saved copy, its offline copy, and the provenance sentence
+    saying why the copy was used (`reason`, from load_item)."""
     article, original = from_copy(item)
     if entities:
         add_entities(article, on_stage)
@@ -226,7 +247,7 @@ def _paragraphs(fragment: str) -> list[str]:
     return [t for t in (" ".join(b.text_content().split()) for b in blocks) if t]
 
 
-def _keep(session: Session, outcome: Outcome, item: ImportItem, provenance: str | None) -> None:
+def keep_item(session: Session, outcome: Outcome, item: ImportItem, provenance: str | None) -> None:
     """What an import keeps beyond the article, in its transaction: a new article's added
     time, where its text came from, and the item's tags on it (new or already stored)."""
     if outcome.status == SAVED:

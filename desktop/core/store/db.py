@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel
 from desktop.core.errors import CuttingsError, DamagedArchive, DiskFull
 from desktop.core.store import models, sqlite
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # MIGRATIONS[n] upgrades an archive from schema n-1 to n, inside one transaction.
 # Each step gets the connection and the engine module (for engine-specific parts).
@@ -83,6 +83,7 @@ MIGRATIONS: dict[int, Migration] = {
     4: _declared_columns(models.ArticleRow.__table__, "edited", "trashed"),
     5: _schema_5,
     6: _declared_columns(models.ArticleRow.__table__, "provenance"),
+    7: _declared_tables(models.ImportBatch, models.ImportJob),
 }
 
 

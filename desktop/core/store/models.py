@@ -170,3 +170,36 @@ class ArticleTag(SQLModel, table=True):
 
     article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
     tag_id: int = Field(foreign_key="tag.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class ImportBatch(SQLModel, table=True):
+    """One `cuttings import` (or one start of the window's import panel): its inputs as given."""
+
+    __tablename__ = "import_batch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created: datetime = Field(default_factory=_now)
+    inputs: str = ""  # the inputs as the user gave them, one a line
+    refresh: bool = False  # download stored pages again and update them
+
+
+class ImportJob(SQLModel, table=True):
+    """One item of an import batch and where it stands (core/batch: QUEUED, RUNNING, DONE,
+    FAILED, CANCELLED). Written before the work starts so a killed import resumes."""
+
+    __tablename__ = "import_job"
+
+    id: int | None = Field(default=None, primary_key=True)
+    batch_id: int = Field(foreign_key="import_batch.id", index=True, ondelete="CASCADE")
+    kind: str  # core/batch's PAGE, ITEM, FEED or EXPORT
+    source: str  # a web address or a file path
+    title: str = ""
+    origin: str = ""  # names the export in a provenance note: "Pocket export"
+    item: str | None = None  # the ImportItem as JSON: its tags and the export's copy survive a restart
+    url: str | None = None  # the web address the user gave a saved page file
+    state: str = Field(index=True)
+    status: str | None = None  # what storing did: saved, exists, restored, refreshed
+    article_id: int | None = None  # no foreign key: the article may be deleted after its import
+    reason: str | None = None  # why it failed, one sentence
+    attempts: int = 0
+    updated: datetime = Field(default_factory=_now)

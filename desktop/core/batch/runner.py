@@ -1,0 +1,161 @@
+"""Working off queued jobs from one process: downloads on threads, analysis in the
+analyser's worker processes, every write on the caller's thread (the one writer).
+
+Built from the same calls the window's import panel chains (download_job, analyse_fetched,
+store_job, fail_job, expand_job), so the CLI and the window import alike.
+"""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+from desktop.core import polite
+from desktop.core.analyser import Analyser, worker_count
+from desktop.core.batch.jobs import EXPORT, FAILED, Job, fail_job, start_jobs
+from desktop.core.batch.progress import Progress
+from desktop.core.batch.work import (Analysed, Known, Listed, analyse_fetched, download_job, expand_job,
+                                     run_export, store_job)
+from desktop.core.errors import CuttingsError
+from desktop.core.store.archive import Outcome
+from desktop.core.store.db import Archive
+
+POOL_FROM = 8
+"""A batch of fewer jobs is done one job at a time, in order, analysed on a thread of this
+process: a worker process spends ~3 s loading its language model, more than a few pages gain
+from it. Larger batches store each job as it is ready, so their ids follow no file order."""
+
+AHEAD = 4  # jobs downloaded or analysed ahead per analysis worker: enough to keep each busy
+SCAN = 200  # how far down the queue the runner looks for a job whose host is free
+
+
+@dataclass
+class Finished:
+    """One job's end, as the runner reports it: the job and its Outcome or error."""
+
+    job: Job
+    outcome: Outcome | BaseException
+
+
+Report = Callable[[Finished, Progress], None]
+
+
+def _ignore(_finished: Finished, _progress: Progress) -> None:
+    pass
+
+
+class _Run:
+    """One run over a list of jobs; see run_batch."""
+
+    def __init__(self, archive: Archive, jobs: Sequence[Job], *, downloads: int, workers: int,
+                 entities: bool, report: Report):
+        self.archive, self.entities, self.report = archive, entities, report
+        self.refused = [j for j in jobs if j.state == FAILED]  # bad lines of a file, failed as queued
+        self.exports = [j for j in jobs if j.kind == EXPORT and j.state != FAILED]
+        self.pending = [j for j in jobs if j.kind != EXPORT and j.state != FAILED]
+        self.progress = Progress(len(jobs))
+        self.events: queue.SimpleQueue = queue.SimpleQueue()  # (job, result or exception) from other threads
+        self.in_flight = 0
+        small = len(self.pending) < POOL_FROM
+        downloads = 1 if small else downloads
+        self.analyser = Analyser(in_process=small, workers=1 if small else workers)
+        self.limit = 1 if small else max(downloads, self.analyser.workers * AHEAD)
+        self.threads = ThreadPoolExecutor(downloads, thread_name_prefix="download")
+
+    def run(self) -> Progress:
+        try:
+            for job in self.refused:
+                self._report(job, CuttingsError(job.reason))
+            for job in self.exports:
+                self._export(job)
+            self._dispatch()
+            while self.in_flight:
+                job, result = self.events.get()
+                self.in_flight -= 1
+                self._settle(job, result)
+                self._dispatch()
+        finally:
+            self.threads.shutdown(wait=False, cancel_futures=True)
+            self.analyser.shutdown()
+        return self.progress
+
+    def _export(self, job: Job) -> None:
+        start_jobs(self.archive, [job])
+        try:
+            results = run_export(self.archive, job)
+        except Exception as exc:  # one input fails alone
+            self._report(fail_job(self.archive, job, exc), exc)
+            return
+        self.progress.add(len(results) - 1)
+        for name, outcome in results:
+            self._report(Job(job.id, job.batch_id, name, name, job.state), outcome)
+
+    def _dispatch(self) -> None:
+        """Start downloads up to `limit` jobs in flight, jobs whose host is free first."""
+        room = self.limit - self.in_flight
+        if room <= 0 or not self.pending:
+            return
+        ready = [j for j in self.pending[:SCAN] if polite.GATE.ready(_address(j))][:room]
+        chosen = ready or self.pending[:room]
+        taken = {id(j) for j in chosen}
+        self.pending = [j for j in self.pending if id(j) not in taken]
+        start_jobs(self.archive, chosen)
+        for job in chosen:
+            self.in_flight += 1
+            self.threads.submit(self._download, job)
+
+    def _download(self, job: Job) -> None:
+        """On a download thread: download, then hand to the analyser (or straight back)."""
+        try:
+            fetched = download_job(self.archive, job)
+        except Exception as exc:  # reported on the writer's thread
+            self.events.put((job, exc))
+            return
+        if isinstance(fetched, (Known, Listed)):
+            self.events.put((job, fetched))
+            return
+        future = self.analyser.submit(job.id, fetched, self.entities, task=analyse_fetched)
+        future.add_done_callback(lambda f: self.events.put((job, _result(f))))
+
+    def _settle(self, job: Job, result) -> None:
+        """On the writer's thread: store, expand or fail the job, and report it."""
+        try:
+            if isinstance(result, BaseException):
+                raise result
+            if isinstance(result, Listed):
+                added = expand_job(self.archive, job, result)
+                self.pending[:0] = added  # a feed's entries next, before later inputs
+                self.progress.add(len(added) - 1)
+                return
+            outcome = store_job(self.archive, job, result)
+        except Exception as exc:  # one job fails alone, with its reason kept
+            self._report(fail_job(self.archive, job, exc), exc)
+            return
+        self._report(job, outcome)
+
+    def _report(self, job: Job, outcome) -> None:
+        self.progress.finished(failed=isinstance(outcome, BaseException))
+        self.report(Finished(job, outcome), self.progress)
+
+
+def _address(job: Job) -> str:
+    return job.item.url if job.item is not None and job.item.url else job.source
+
+
+def _result(future: Future) -> Analysed | BaseException:
+    if future.cancelled():
+        return CuttingsError("The analysis was stopped")
+    return future.exception() or future.result()
+
+
+def run_batch(archive: Archive, jobs: Sequence[Job], *, downloads: int = 8, workers: int | None = None,
+              entities: bool = True, report: Report = _ignore) -> Progress:
+    """Work off `jobs` (QUEUED, from enqueue or resume): `downloads` download threads,
+    `workers` analysis processes (worker_count's for the CLI by default), each job stored
+    and marked DONE in one transaction on this thread, or marked FAILED with its reason.
+    `report` is called on this thread as each job ends. Returns the final Progress."""
+    return _Run(archive, jobs, downloads=max(1, downloads),
+                workers=worker_count(window=False) if workers is None else workers,
+                entities=entities, report=report).run()

@@ -1,0 +1,141 @@
+"""The three stages of a queued job, as separate calls: download (threads), analyse (the
+analyser's worker processes), store (the one writer). The CLI runner and the window's
+import panel both chain them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.article import Article, Original
+from desktop.core.batch.jobs import DONE, EXPORT, FEED, ITEM, Job, add_jobs, finish
+from desktop.core.errors import CuttingsError
+from desktop.core.export_file import import_export
+from desktop.core.imports.detect import FEED as FEED_FORMAT, LABELS
+from desktop.core.imports.feeds import download_feed, read_feed, read_opml
+from desktop.core.imports.items import ImportItem
+from desktop.core.imports.run import Result, copy_article, keep_item, load_item, mark_known
+from desktop.core import pipeline
+from desktop.core.pipeline import ListAtAddress, Loaded, Stage, is_file_input, load
+from desktop.core.store.archive import Outcome, store_article, stored_at
+from desktop.core.store.db import Archive
+from desktop.core.urls import check_url, looks_like_url
+
+EXPANDED = "expanded"  # the status of a feed's job once its entries are queued
+
+
+def _quiet(_stage: str) -> None:
+    pass
+
+
+@dataclass
+class Known:
+    """The job's address is stored already: nothing to download or analyse."""
+
+    article_id: int
+
+
+@dataclass
+class Listed:
+    """The job held a feed or an OPML list: its entries (or feeds) to queue as jobs of `kind`."""
+
+    items: list[ImportItem]
+    origin: str
+    kind: str = ITEM
+
+
+@dataclass
+class Fetched:
+    """What the analysis stage gets: the page as loaded, or (loaded None) the item whose
+    export's copy stands in for it, and why."""
+
+    loaded: Loaded | None
+    item: ImportItem | None = None
+    origin: str = ""
+    copy_reason: str = ""
+
+
+@dataclass
+class Analysed:
+    """The analysis stage's answer: the article, its offline copy, the provenance sentence."""
+
+    article: Article
+    original: Original | None
+    provenance: str | None = None
+    item: ImportItem | None = field(default=None, repr=False)
+
+
+def download_job(archive: Archive, job: Job, on_stage: Stage = _quiet) -> Known | Listed | Fetched:
+    """Download (or read) what `job` names, within the per-host limits (core.polite): Known
+    when the address is stored already (and the batch does not refresh), Listed for a feed,
+    else Fetched for the analysis stage. Raises CuttingsError when nothing can be had.
+    Reads the archive only; runs on any thread. EXPORT jobs are run_export's."""
+    if job.kind == EXPORT:
+        raise ValueError("An export file is imported whole by run_export, not downloaded")
+    address = job.item.url if job.item is not None else job.source
+    if (not job.refresh and address and looks_like_url(address) and not is_file_input(address)
+            and (stored := stored_at(archive, check_url(address))) is not None):
+        return Known(stored.id)
+    if job.kind == FEED:
+        tags = job.item.tags if job.item is not None else []
+        return Listed(read_feed(download_feed(job.source), tags), LABELS[FEED_FORMAT])
+    try:
+        if job.kind == ITEM:
+            loaded, reason = load_item(job.item, on_stage)
+            return Fetched(loaded, job.item, job.origin, reason)
+        return Fetched(load(job.source, job.url, on_stage))
+    except ListAtAddress as listed:
+        if listed.kind == FEED_FORMAT:
+            return Listed(read_feed(listed.raw), LABELS[FEED_FORMAT])
+        return Listed([ImportItem(f.url, f.title, tags=f.tags) for f in read_opml(listed.raw)], "", FEED)
+
+
+def analyse_fetched(fetched: Fetched, on_stage: Stage = _quiet, entities: bool = True) -> Analysed:
+    """Extraction and entities of a Fetched (the CPU-heavy stage; picklable, for the
+    analyser's worker processes). Raises CuttingsError for a page without an article."""
+    if fetched.loaded is not None:
+        return Analysed(pipeline.analyse(fetched.loaded, on_stage, entities), fetched.loaded.original, item=fetched.item)
+    article, original, provenance = copy_article(fetched.item, fetched.origin, fetched.copy_reason, entities,
+                                                 on_stage)
+    return Analysed(article, original, provenance, fetched.item)
+
+
+def store_job(archive: Archive, job: Job, result: Analysed | Known) -> Outcome:
+    """Store the job's article (or, Known, restore it from the Trash and add the item's tags)
+    and mark the job DONE, in one transaction: a process killed before it commits leaves
+    the job to do again and no article. Returns what storing did."""
+    from desktop.core.imports.run import counted
+
+    if isinstance(result, Known):
+        with archive.transaction() as session:
+            outcome = mark_known(session, result.article_id, job.item)
+            finish(session, job, DONE, status=outcome.status, article_id=outcome.id)
+            return outcome
+
+    def then(session, outcome: Outcome) -> None:
+        if result.item is not None:
+            keep_item(session, outcome, result.item, result.provenance)
+        finish(session, job, DONE, status=counted(outcome), article_id=outcome.id)
+
+    return store_article(archive, result.article, result.original, job.refresh, then=then)
+
+
+def expand_job(archive: Archive, job: Job, listed: Listed) -> list[Job]:
+    """Queue a feed's entries (or an OPML list's feeds) as jobs of `job`'s batch and mark
+    `job` DONE, in one transaction; return the new jobs."""
+    with archive.transaction() as session:
+        jobs = add_jobs(session, job, listed.items, listed.origin, listed.kind)
+        finish(session, job, DONE, status=EXPANDED)
+        return jobs
+
+
+def run_export(archive: Archive, job: Job) -> list[Result]:
+    """Import a Cuttings export file whole (export_file: its articles in one transaction,
+    each found again rather than duplicated when already stored, so running it twice after a
+    kill adds nothing) and mark the job DONE; return a Result per record."""
+    outcomes = import_export(archive, Path(job.source))
+    with archive.transaction() as session:
+        finish(session, job, DONE, status=EXPANDED)
+    return [(f"{job.source}#{n}", CuttingsError(str(o)) if isinstance(o, ValueError) else o)
+            for n, o in enumerate(outcomes, 1)]
+

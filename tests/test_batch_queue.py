@@ -1,0 +1,199 @@
+"""The import queue in the archive: a `cuttings import` killed mid-batch resumes exactly;
+`queue --json`, retry of failed items, the failed list as CSV; a file's item keeps its
+tags and the export's copy across a restart."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from werkzeug import Response
+
+from desktop.core.batch import DONE, FAILED, QUEUED, RUNNING, Progress, enqueue, queue_status, reason_group, resume
+from desktop.core.batch.runner import run_batch
+from desktop.core.errors import CuttingsError
+from desktop.core.fetch import DownloadError
+from desktop.core.store.db import Archive
+from tests.test_cli import ARTICLE
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def story(n: int) -> str:
+    """A page of its own text (the archive would take twins for one article)."""
+    return ARTICLE.replace("Emigres rally in Belgrade for Navalny", f"Story number {n} of the batch").replace(
+        "Belgrade", f"Belgrade ({n})")
+
+
+def pocket_csv(path: Path, urls: list[str], tags: str = "") -> Path:
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["title", "url", "time_added", "tags", "status"])
+        for n, url in enumerate(urls):
+            writer.writerow([f"Story {n}", url, str(1700000000 + n), tags, "unread"])
+    return path
+
+
+def rows(path: Path, sql: str) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def test_a_killed_import_resumes_with_nothing_done_twice_and_nothing_lost(httpserver, archive, tmp_path, cli):
+    count = 12
+
+    def slow(request):
+        time.sleep(0.4)  # slow enough to kill the import between two pages
+        return Response(story(int(request.path.rsplit("/", 1)[1])), content_type="text/html")
+
+    for n in range(count):
+        httpserver.expect_request(f"/s/{n}").respond_with_handler(slow)
+    urls = [httpserver.url_for(f"/s/{n}") for n in range(count)]
+    links = pocket_csv(tmp_path / "pocket.csv", urls, "batch")
+    (tmp_path / "config").mkdir(exist_ok=True)
+    Path(os.environ["CUTTINGS_CONFIG"]).write_text(json.dumps({"entities": False}))
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    process = subprocess.Popen([sys.executable, "-m", "desktop", "import", str(links), "--workers", "1",
+                                "--db", str(archive.path)], cwd=REPO, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None:
+            states = dict(rows(archive.path, "SELECT state, count(*) FROM import_job GROUP BY state"))
+            if states.get(DONE, 0) >= 3 and states.get(RUNNING):
+                break
+            time.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    killed = {r[0] for r in rows(archive.path, "SELECT source FROM import_job WHERE state = 'running'")}
+    done_before = rows(archive.path, "SELECT count(*) FROM import_job WHERE state = 'done'")[0][0]
+    assert killed and 3 <= done_before < count  # it was killed mid-batch, with pages in hand
+
+    code, out, _ = cli("import", "--resume")
+    assert code == 0 and out.splitlines()[-1] == f"{count - done_before} items: {count - done_before} saved"
+    stored = rows(archive.path, "SELECT source_url FROM article")
+    assert sorted(u for (u,) in stored) == sorted(urls)  # each page once: no duplicate, no loss
+    assert rows(archive.path, "SELECT DISTINCT state FROM import_job") == [(DONE,)]
+    again = rows(archive.path, "SELECT source, attempts FROM import_job WHERE attempts > 1")
+    assert killed <= {source for source, _ in again}  # the jobs the kill interrupted ran again
+    assert rows(archive.path, "SELECT count(*) FROM article_tag")[0][0] == count
+    assert cli("import", "--resume")[1] == "nothing to resume: the import queue is empty\n"
+
+
+@pytest.fixture
+def mixed(httpserver, tmp_path):
+    """A Pocket file of two live pages, a 404, a 500 and a page that is no article."""
+    httpserver.expect_request("/ok/1").respond_with_data(story(1), content_type="text/html")
+    httpserver.expect_request("/ok/2").respond_with_data(story(2), content_type="text/html")
+    httpserver.expect_request("/gone").respond_with_data("no", status=404)
+    httpserver.expect_request("/broken").respond_with_data("oops", status=500)
+    httpserver.expect_request("/pic").respond_with_data(b"\x89PNG", content_type="image/png")
+    urls = [httpserver.url_for(p) for p in ("/ok/1", "/gone", "/ok/2", "/broken", "/pic")]
+    return pocket_csv(tmp_path / "mixed.csv", urls), urls
+
+
+def test_queue_json_groups_failures_by_reason_with_their_items(cli, mixed):
+    links, urls = mixed
+    code, out, _ = cli("import", str(links))
+    assert code == 1 and out.splitlines()[-1] == "5 items: 2 saved, 3 failed"
+    code, out, _ = cli("queue", "--json")
+    shown = json.loads(out)
+    assert shown["counts"] == {"queued": 0, "running": 0, "done": 2, "failed": 3, "cancelled": 0}
+    assert [b["counts"]["failed"] for b in shown["batches"]] == [3]
+    assert shown["batches"][0]["inputs"] == [str(links)]
+    groups = {g["reason"]: [i["source"] for i in g["items"]] for g in shown["failures"]}
+    assert groups == {"page not found (404)": [urls[1]], "server error": [urls[3]], "not an article": [urls[4]]}
+    assert all(g["count"] == len(g["items"]) for g in shown["failures"])
+
+
+def test_the_failed_list_exports_as_csv_and_retries(cli, mixed, httpserver, tmp_path, archive):
+    links, urls = mixed
+    cli("import", str(links))
+    out_csv = tmp_path / "failed.csv"
+    assert cli("queue", "--export-failed", str(out_csv))[0] == 0
+    with out_csv.open(encoding="utf-8") as stream:
+        table = list(csv.DictReader(stream))
+    assert [(r["url"], r["title"]) for r in table] == [(urls[1], "Story 1"), (urls[3], "Story 3"),
+                                                       (urls[4], "Story 4")]
+    assert table[0]["reason"] == "The site answered 404 Not Found"
+
+    httpserver.clear()  # the sites are back
+    for n, path in ((1, "/gone"), (3, "/broken"), (4, "/pic")):
+        httpserver.expect_request(path).respond_with_data(story(10 + n), content_type="text/html")
+    code, _, err = cli("queue", "--retry-failed")
+    assert code == 0 and "3 failed items queued again" in err
+    assert queue_status(archive).counts()[QUEUED] == 3
+    code, out, _ = cli("import", "--resume")
+    assert code == 0 and out.splitlines()[-1] == "3 items: 3 saved"
+    assert queue_status(archive).counts() == {"queued": 0, "running": 0, "done": 5, "failed": 0, "cancelled": 0}
+    assert cli("queue", "--clear")[2] == "1 finished batch forgotten\n"
+    assert cli("queue")[1] == "the import queue is empty\n"
+
+
+def test_an_items_tags_and_export_copy_survive_a_restart(httpserver, tmp_path, archive):
+    httpserver.expect_request("/dead").respond_with_data("gone", status=404)
+    export = [{"title": "The ferry that stopped running", "url": httpserver.url_for("/dead"),
+               "content": "<p>The ferry between the islands stopped running in May after forty years.</p>",
+               "tags": ["boats", "islands"], "is_archived": 1, "is_starred": 0,
+               "created_at": "2019-05-02T10:00:00+0200"}]
+    path = tmp_path / "wallabag.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    [job] = enqueue(archive, [str(path)])
+    assert job.state == QUEUED and job.item.tags == ["boats", "islands"]
+
+    reopened = Archive(archive.path)  # a new process: only the database remembers
+    [again] = resume(reopened)
+    assert again.id == job.id and again.item.html == export[0]["content"] and again.item.state == "archived"
+    run_batch(reopened, [again], entities=False)
+    [(title, provenance)] = rows(archive.path, "SELECT title, provenance FROM article")
+    assert title == "The ferry that stopped running" and "Wallabag export's copy" in provenance
+    assert {t for (t,) in rows(archive.path, "SELECT name FROM tag")} == {"boats", "islands", "archived"}
+    assert rows(archive.path, "SELECT state, status FROM import_job") == [(DONE, "saved")]
+
+
+def test_an_unreadable_file_queues_nothing(archive, tmp_path):
+    bad = tmp_path / "feeds.opml"
+    bad.write_text('<?xml version="1.0"?><opml version="2.0"><head/><body><outline text="empty"/></body></opml>')
+    with pytest.raises(CuttingsError, match="feeds.opml: The OPML file lists no feed .* Nothing was queued"):
+        enqueue(archive, ["https://example.org/a", str(bad)])
+    assert queue_status(archive).batches == []
+
+
+@pytest.mark.parametrize("error, group", [
+    (DownloadError("The site answered 404 Not Found", 404), "page not found (404)"),
+    ("The site answered 503 Service Unavailable", "server error"),
+    ("The site answered 403 Forbidden", "refused (403)"),
+    ("The site did not answer within 30 seconds", "timed out"),
+    ("Could not connect to nowhere.invalid: [Errno -2] Name or service not known", "domain not found"),
+    ("Could not connect to 127.0.0.1: Connection refused", "connection refused"),
+    ("No article text found on the page", "not an article"),
+    ("Analysing this page took longer than 60 s; it was stopped.", "too slow to analyse"),
+    ("something new", "other problem"),
+])
+def test_reason_groups(error, group):
+    assert reason_group(error) == group
+
+
+def test_progress_line_counts_and_estimates_from_the_recent_rate():
+    now = [0.0]
+    progress = Progress(10_000, clock=lambda: now[0])
+    assert progress.line() == "0 of 10,000"
+    for n in range(1_240):
+        now[0] += 0.05
+        progress.finished(failed=n < 37)
+    # the last 50 jobs took 2.5 s: 8,760 left at 20 a second is 438 s
+    assert progress.line() == "1,240 of 10,000 · 37 failed · about 7 min left"
