@@ -13,7 +13,7 @@ from desktop.core.dropped import Dropped
 from desktop.core.query import total
 from desktop.core.store.archive import SAVED
 from desktop.gui.import_queue import CANCELLED, FAILED, ImportQueue
-from tests.gui.test_imports import serve, settle
+from tests.gui.test_imports import rows, serve, settle
 
 
 @pytest.fixture(autouse=True)
@@ -54,6 +54,7 @@ def test_cancelling_the_page_being_analysed_lets_the_next_one_through(qtbot, arc
     analyser = Analyser(in_process=True)  # the real budget: only the cancel can free the worker
     queue = ImportQueue(archive, analyser=analyser)
     queue.add([Dropped(serve(httpserver, "/stuck"))])
+    rows(qtbot, queue, 1)
     qtbot.waitUntil(lambda: queue.item(0).state == pipeline.EXTRACTING, timeout=5000)
     queue.add([Dropped(serve(httpserver, "/next"))])
     qtbot.waitUntil(lambda: len(analyser._waiting) == 1, timeout=5000)  # the next one waits behind it

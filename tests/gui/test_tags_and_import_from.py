@@ -7,6 +7,7 @@ import json
 
 from PySide6.QtWidgets import QApplication
 
+from desktop.core.dropped import Dropped
 from desktop.core.query import TAG
 from desktop.gui.tagging import TagsDialog
 from tests.gui.helpers import click_facet, click_text, select_title, titles, wait_rows
@@ -68,8 +69,9 @@ def test_import_from_a_karakeep_export(archive, make_window, qtbot, tmp_path, co
         "content": {"type": "text", "text": "Nino says the march will start at seven."}, "note": None,
         "archived": True}]}))
     window = make_window(archive)
-    window.import_from.start([str(export)])
-    qtbot.waitUntil(lambda: "1 item: 1 saved" in window.statusBar().currentMessage(), timeout=10_000)
+    window.import_inputs([Dropped(str(export))])
+    qtbot.waitUntil(lambda: "Import finished: 1 saved" in window.statusBar().currentMessage(), timeout=10_000)
+    assert window.imports.rowCount() == 1  # a row per item of the export, not one for the file
     wait_rows(qtbot, window, 1)
     assert titles(window) == ["Call with the Tbilisi fixer"]
     qtbot.waitUntil(lambda: window.facets.term_index(TAG, "archived").isValid(), timeout=5000)
@@ -80,7 +82,6 @@ def test_import_from_a_karakeep_export(archive, make_window, qtbot, tmp_path, co
 
 def test_a_dropped_list_of_links_is_imported_as_its_links(archive, make_window, qtbot, tmp_path, httpserver,
                                                           config_file):
-    from desktop.core.dropped import Dropped
     from tests.test_cli import ARTICLE
 
     config_file.parent.mkdir(parents=True, exist_ok=True)
@@ -90,7 +91,7 @@ def test_a_dropped_list_of_links_is_imported_as_its_links(archive, make_window, 
     links.write_text(f"# to read\n{httpserver.url_for('/rally')}\n")
     window = make_window(archive)
     window.import_inputs([Dropped(str(links))])
-    qtbot.waitUntil(lambda: "1 item: 1 saved" in window.statusBar().currentMessage(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Import finished: 1 saved" in window.statusBar().currentMessage(), timeout=10_000)
     wait_rows(qtbot, window, 1)
     assert titles(window) == ["Emigres rally in Belgrade for Navalny"]
-    assert window.imports.is_active() is False  # nothing went to the import panel as a page
+    assert [window.imports.item(0).source] == [httpserver.url_for("/rally")]  # its link's row, not the file's
