@@ -8,12 +8,12 @@ of thousands of fast failures would otherwise repaint the list thousands of time
 
 from __future__ import annotations
 
-import time
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 
+from desktop.core.batch import Progress
 from desktop.core.store.archive import RESTORED, SAVED
 from desktop.gui import markup, style
 
@@ -25,11 +25,6 @@ STATE_COLOURS = {FAILED: "error", SAVED: "success", RESTORED: "success"}  # colo
 OUTCOME_WORDS = ((RESTORED, "restored from the Trash"), (EXISTS, "already there"), (FAILED, "failed"),
                  (CANCELLED, "cancelled"))
 FLUSH_MS = 100  # at most ten repaints a second for state changes, however many arrive
-RATE_ITEMS = 200
-"""The time left comes from the rate of the last RATE_ITEMS items finished: recent enough to
-follow a batch that slows down (a slow site's pages at its end), long enough not to jump
-with each page."""
-RATE_MIN_ITEMS, RATE_MIN_S = 10, 20.0  # before that many items and seconds, no estimate
 
 
 @dataclass(eq=False)  # an item is itself: two drops of one link are two rows
@@ -64,7 +59,7 @@ class ImportRows(QAbstractTableModel):
         self._batch_counts: Counter[str] = Counter()  # the current batch's rows' states
         self._batch = 0
         self._changed: set[int] = set()  # rows changed since the view last heard of it
-        self._finish_times: deque[float] = deque(maxlen=RATE_ITEMS)  # time.monotonic() of the batch's ends
+        self._progress = Progress(0)  # the current batch's, for the rate of its recent items
         self._flush = QTimer(self, singleShot=True, interval=FLUSH_MS)
         self._flush.timeout.connect(self._emit_changes)
 
@@ -94,27 +89,15 @@ class ImportRows(QAbstractTableModel):
         """How many items of the current (or last) batch are in each state."""
         return +self._batch_counts
 
-    def seconds_left(self, now: float | None = None) -> float | None:
-        """The current batch's time left in seconds at the rate of its recent items (see
-        RATE_ITEMS), None while too few have finished for a meaningful estimate."""
-        now = time.monotonic() if now is None else now
-        times = self._finish_times
-        counts = self._batch_counts
-        left = counts.total() - sum(counts[state] for state in FINAL)
-        if not left or len(times) < RATE_MIN_ITEMS or now - times[0] < RATE_MIN_S:
-            return None
-        return left * (now - times[0]) / len(times)
-
     def progress_line(self) -> str:
-        """ "1,240 of 10,000 · 37 failed · about 9 min left": the current batch."""
-        counts = self._batch_counts
-        done = sum(counts[state] for state in FINAL)
-        parts = [f"{done:,} of {counts.total():,}"]
-        parts += [f"{counts[state]:,} {state}" for state in (FAILED, CANCELLED) if counts[state]]
-        left = self.seconds_left()
-        if left is not None:
-            parts.append(f"about {duration(left)} left")
-        return " · ".join(parts)
+        """ "1,240 of 10,000 · 37 failed · about 9 min left": the current batch (core.batch's
+        Progress: the time left at the rate of its recent items); cancelled rows are out of
+        it, as no work is left in them."""
+        counts, progress = self._batch_counts, self._progress
+        progress.total = counts.total() - counts[CANCELLED]
+        progress.done = sum(counts[state] for state in FINAL) - counts[CANCELLED]
+        progress.failed = counts[FAILED]
+        return progress.line()
 
     def failure_groups(self) -> Counter:
         """How many failed rows there are of each reason group, most first."""
@@ -128,7 +111,7 @@ class ImportRows(QAbstractTableModel):
         if not self.is_active():
             self._batch += 1
             self._batch_counts = Counter()
-            self._finish_times.clear()
+            self._progress = Progress(0)
 
     def append(self, items: list[Item]) -> None:
         """Add rows at the end, in one insert, to the current batch (see join_batch)."""
@@ -165,7 +148,7 @@ class ImportRows(QAbstractTableModel):
     def set_state(self, item: Item, state: str, message: str | None = None) -> None:
         """Move `item` to `state` (and its message); the view hears of it within FLUSH_MS."""
         if state in FINAL and not item.finished and item.batch == self._batch:
-            self._finish_times.append(time.monotonic())
+            self._progress.finished()
         self._uncount(item)
         item.state = state
         if message is not None:
@@ -233,14 +216,6 @@ def summary(counts: Counter) -> str:
     """ "12 saved, 1 already there, 2 failed" (parts that are zero are left out)."""
     parts = [f"{counts[SAVED]} saved"] if counts[SAVED] else []
     return ", ".join(parts + _outcomes(counts)) or "Nothing imported"
-
-
-def duration(seconds: float) -> str:
-    """ "less than a minute", "9 min", "2 h 5 min": a time left, rounded up to the minute."""
-    minutes = -(-int(seconds) // 60)
-    if minutes <= 1:
-        return "a minute" if seconds > 30 else "less than a minute"
-    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60} min".replace(" 0 min", "")
 
 
 def _outcomes(counts: Counter) -> list[str]:
