@@ -115,14 +115,17 @@ class ImportQueue(ImportRows):
     def cancel(self, rows: list[int] | None = None) -> None:
         """Cancel the given rows (all unfinished ones by default); nothing half-saved stays."""
         items = [i for i in self.items(rows) if not i.finished]
+        with self._lock:
+            self._cancelled.update(i.key for i in items)
+        for item in items:  # every one cancelled before any slot they free is filled
+            self.set_state(item, CANCELLED, "Cancelled")
         for item in items:
             with self._lock:
-                self._cancelled.add(item.key)
                 future = self._analysing.pop(item.key, None)
             self._downloads.cancel(item.key)
             if future is not None:
                 future.cancel()
-            self._set(item, CANCELLED, "Cancelled")
+            self._set(item, CANCELLED)
         keys = [i.key for i in items]
         if keys:
             self._writer.run(("cancel", next(self._calls)), lambda: batch.cancel_jobs(self._archive, keys))

@@ -8,6 +8,7 @@ of thousands of fast failures would otherwise repaint the list thousands of time
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -51,15 +52,17 @@ class ImportRows(QAbstractTableModel):
 
     COLUMNS = ("Article", "State")
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, clock=time.monotonic):
+        """`clock` gives seconds for the time left (tests pass their own)."""
         super().__init__(parent)
+        self._clock = clock
         self._items: list[Item] = []
         self._row_of: dict[int, int] = {}  # item key -> row
         self._counts: Counter[str] = Counter()  # every row's state
         self._batch_counts: Counter[str] = Counter()  # the current batch's rows' states
         self._batch = 0
         self._changed: set[int] = set()  # rows changed since the view last heard of it
-        self._progress = Progress(0)  # the current batch's, for the rate of its recent items
+        self._progress = Progress(0, clock=clock)  # the current batch's, for the rate of its recent items
         self._flush = QTimer(self, singleShot=True, interval=FLUSH_MS)
         self._flush.timeout.connect(self._emit_changes)
 
@@ -111,7 +114,7 @@ class ImportRows(QAbstractTableModel):
         if not self.is_active():
             self._batch += 1
             self._batch_counts = Counter()
-            self._progress = Progress(0)
+            self._progress = Progress(0, clock=self._clock)
 
     def append(self, items: list[Item]) -> None:
         """Add rows at the end, in one insert, to the current batch (see join_batch)."""

@@ -1,0 +1,167 @@
+"""The import panel on the archive's queue (issue 15): progress with the time left, failures
+by reason, Retry failed, Export failed list…, Import from… with a row per link, and a
+panel of thousands of rows that only changes in blocks."""
+
+from __future__ import annotations
+
+import csv
+import threading
+
+import pytest
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QFileDialog
+from werkzeug import Response
+
+from desktop.core import pipeline
+from desktop.core.analyser import Analyser
+from desktop.core.dropped import Dropped
+from desktop.core.query import detail, total
+from desktop.core.store.archive import SAVED
+from desktop.gui import import_queue
+from desktop.gui.import_queue import FAILED, QUEUED, ImportQueue
+from desktop.gui.import_rows import ImportRows, Item
+from desktop.gui.imports import ImportPanel
+from tests.gui.test_imports import page, rows, serve, settle
+
+NOT_AN_ADDRESS, NOT_FOUND = "not a web address", "page not found (404)"
+
+
+@pytest.fixture(autouse=True)
+def no_model(monkeypatch):
+    """No language model to wait for; analysis on threads of the test process."""
+    monkeypatch.setattr(pipeline, "add_entities", lambda article, on_stage=None: article)
+    monkeypatch.setattr(import_queue, "Analyser", lambda **kw: Analyser(in_process=True, **kw))
+
+
+@pytest.fixture
+def panel(qtbot, archive):
+    panel = ImportPanel(ImportQueue(archive))
+    qtbot.addWidget(panel)
+    panel.resize(700, 300)
+    panel.show()
+    return panel
+
+
+def missing(n: int) -> list[Dropped]:
+    return [Dropped(f"missing-{i}.html") for i in range(n)]
+
+
+def test_progress_line_counts_the_batch_and_gives_the_time_left_once_meaningful():
+    now = [0.0]
+    model = ImportRows(clock=lambda: now[0])
+    model.join_batch()
+    items = [Item(key, f"https://x.example/{key}", "") for key in range(1, 101)]
+    model.append(items)
+    assert model.progress_line() == "0 of 100"
+    for second, item in enumerate(items[:2], 1):
+        now[0] = second * 6.0
+        model.set_state(item, SAVED)
+    assert model.progress_line() == "2 of 100"  # two items are no rate worth a promise
+    for item in items[2:10]:
+        now[0] += 6.0
+        model.set_state(item, FAILED, "The site answered 404 Not Found")
+    # 10 items in 60 s: the 90 left take about 9 minutes
+    assert model.progress_line() == "10 of 100 · 8 failed · about 9 min left"
+    model.set_state(items[10], "cancelled")
+    assert model.progress_line().startswith("10 of 99 · 8 failed")
+
+
+def test_failures_by_reason_and_retry_of_one_reason(qtbot, panel, httpserver):
+    queue = panel.queue
+    httpserver.expect_oneshot_request("/gone").respond_with_data("gone", status=404)
+    queue.add(missing(2) + [Dropped(httpserver.url_for("/gone"))])
+    rows(qtbot, queue, 3)
+    settle(qtbot, queue)
+    qtbot.waitUntil(lambda: panel.failures.text() == f"2 {NOT_AN_ADDRESS} · 1 {NOT_FOUND}")
+    assert panel.failures.isVisibleTo(panel) and panel.export_button.isEnabled()
+
+    menu = panel.retry_button.menu()
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions()] == ["All failed (3)", f"2 {NOT_AN_ADDRESS}", f"1 {NOT_FOUND}"]
+    serve(httpserver, "/gone")  # the site is back
+    menu.actions()[2].trigger()
+    settle(qtbot, queue)
+    assert [queue.item(i).state for i in range(3)] == [FAILED, FAILED, SAVED]
+    qtbot.waitUntil(lambda: panel.failures.text() == f"2 {NOT_AN_ADDRESS}")
+    assert panel.status.text() == "1 of 1"  # the retry, idle, is a batch of its own
+
+
+def test_export_failed_list_as_csv(qtbot, panel, tmp_path, monkeypatch, httpserver):
+    queue = panel.queue
+    httpserver.expect_request("/gone").respond_with_data("gone", status=404)
+    queue.add([Dropped(httpserver.url_for("/gone")), Dropped(serve(httpserver, "/fine"))] + missing(1))
+    rows(qtbot, queue, 3)
+    settle(qtbot, queue)
+    out = tmp_path / "failed.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    told = []
+    panel.told.connect(told.append)
+    panel.export_button.click()
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    assert told == [f"2 failed imports written to {out}"]
+    with out.open(newline="", encoding="utf-8") as f:
+        written = list(csv.DictReader(f))
+    assert [(r["url"], r["group"]) for r in written] == [(httpserver.url_for("/gone"), NOT_FOUND),
+                                                        ("missing-0.html", NOT_AN_ADDRESS)]
+    assert written[0]["reason"] == "The site answered 404 Not Found"
+
+
+def test_export_failed_list_to_an_unwritable_place_says_why(qtbot, panel, tmp_path, monkeypatch):
+    panel.queue.add(missing(1))
+    rows(qtbot, panel.queue, 1)
+    settle(qtbot, panel.queue)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "no" / "f.csv"), ""))
+    told = []
+    panel.told.connect(told.append)
+    panel.export_button.click()
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)
+    assert told[0].startswith("Cannot write ") and "Traceback" not in told[0]
+
+
+def test_import_from_a_pocket_csv_shows_a_row_per_link(qtbot, archive, make_window, tmp_path, httpserver,
+                                                       monkeypatch, config_file):
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    config_file.write_text('{"entities": false}')
+    httpserver.expect_request("/dead").respond_with_data("gone", status=404)
+    export = tmp_path / "pocket.csv"
+    export.write_text("title,url,time_added,tags,status\n"
+                      f"Rally in Belgrade,{serve(httpserver, '/rally')},1674295200,russia|exiles,archive\n"
+                      f"A dead link,{httpserver.url_for('/dead')},1676000000,,unread\n"
+                      f"March in Tbilisi,{serve(httpserver, '/march')},1715000000,georgia,unread\n")
+    window = make_window(archive)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(export)], ""))
+    window.actions["import_from"].trigger()
+    queue = window.imports
+    rows(qtbot, queue, 3)
+    assert [queue.item(i).title for i in range(3)] == ["Rally in Belgrade", "A dead link", "March in Tbilisi"]
+    settle(qtbot, queue)
+    assert [queue.item(i).state for i in range(3)] == [SAVED, FAILED, SAVED]
+    assert detail(archive, queue.item(0).article_id).tags == ["archived", "exiles", "russia"]
+    assert window.import_dock.panel.failures.text() == f"1 {NOT_FOUND}"
+    assert total(archive) == 2
+
+
+def test_five_thousand_queued_rows_arrive_in_one_insert_and_start_a_few_at_a_time(qtbot, archive, httpserver):
+    release = threading.Event()
+    httpserver.expect_request("/hold").respond_with_handler(
+        lambda _r: (release.wait(10), Response(page("/hold"), content_type="text/html"))[1])
+    queue = ImportQueue(archive, downloads=2)
+    QAbstractItemModelTester(queue, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    inserts, changes = [], []
+    queue.rowsInserted.connect(lambda _parent, first, last: inserts.append(last - first + 1))
+    queue.dataChanged.connect(lambda first, last: changes.append(last.row()))
+    queue.add([Dropped(httpserver.url_for(f"/hold?n={n}")) for n in range(5000)])
+    rows(qtbot, queue, 5000, timeout=30_000)
+    assert inserts == [5000]  # one insert for the whole batch
+    qtbot.waitUntil(lambda: queue.counts()[QUEUED] < 5000, timeout=5000)
+    started = 5000 - queue.counts()[QUEUED]
+    assert started <= 2 + 1 + import_queue.AHEAD  # the rest wait in the archive, not in threads
+    changes.clear()
+    queue.cancel()  # 5,000 rows change at once...
+    # ...and the view hears of it at most once now and once after FLUSH_MS, not 5,000 times
+    qtbot.waitUntil(lambda: 4999 in changes, timeout=2000)
+    assert len(changes) <= 2
+    assert not queue.is_active() and queue.progress_line() == "0 of 0"
+    release.set()
+    qtbot.waitUntil(lambda: not queue.downloading(), timeout=15_000)
+    assert queue.rowCount() == 5000 and total(archive) == 0
