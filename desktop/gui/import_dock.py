@@ -16,7 +16,7 @@ from desktop.core.store.db import Archive
 from desktop.gui.import_queue import ImportQueue
 from desktop.gui.imports import ImportPanel
 
-IMPORT_DOCK_HEIGHT = 210  # the list stays the main thing while an import runs below it
+IMPORT_DOCK_HEIGHT = 260  # the list stays the main thing while an import runs below it
 REFRESH_DELAY_MS = 300
 RECOUNT_WHILE_IMPORTING_MS = 3000
 

@@ -62,6 +62,7 @@ class ImportRows(QAbstractTableModel):
         self._batch_counts: Counter[str] = Counter()  # the current batch's rows' states
         self._batch = 0
         self._changed: set[int] = set()  # rows changed since the view last heard of it
+        self._open_from = 0  # no row above this one is unfinished
         self._progress = Progress(0, clock=clock)  # the current batch's, for the rate of its recent items
         self._flush = QTimer(self, singleShot=True, interval=FLUSH_MS)
         self._flush.timeout.connect(self._emit_changes)
@@ -79,6 +80,13 @@ class ImportRows(QAbstractTableModel):
     def items(self, rows: list[int] | None = None) -> list[Item]:
         """The items of `rows` (every row by default)."""
         return list(self._items) if rows is None else [self._items[row] for row in rows]
+
+    def first_unfinished(self) -> int | None:
+        """The first row not yet finished, None when all are (amortised O(1): rows finish
+        mostly in order)."""
+        while self._open_from < len(self._items) and self._items[self._open_from].finished:
+            self._open_from += 1
+        return self._open_from if self._open_from < len(self._items) else None
 
     def is_active(self) -> bool:
         """True while a row is neither saved, already there, failed nor cancelled."""
@@ -137,6 +145,7 @@ class ImportRows(QAbstractTableModel):
         item.key, item.batch, item.reason_group = key, self._batch, ""
         if row is not None:
             self._row_of[key] = row
+            self._open_from = min(self._open_from, row)
         self._count(item)
 
     def remove_rows(self, rows: list[int]) -> None:
@@ -147,6 +156,7 @@ class ImportRows(QAbstractTableModel):
             self.endRemoveRows()
         self._row_of = {item.key: row for row, item in enumerate(self._items)}
         self._changed.clear()
+        self._open_from = 0
 
     def set_state(self, item: Item, state: str, message: str | None = None) -> None:
         """Move `item` to `state` (and its message); the view hears of it within FLUSH_MS."""

@@ -3,8 +3,8 @@
 Above the list, the batch's progress ("1,240 of 10,000 · 37 failed · about 9 min left") and,
 after a restart, what the panel is continuing with a way to cancel the rest; below it, the
 failures by reason ("12 page not found (404) · 3 timed out"), Retry failed (all, or one
-reason's) and Export failed list… (CSV). The list follows its tail (new rows scroll into view) unless the user has scrolled up to
-look at something. A failed row's reason is in its tooltip, in full and wrapped under the
+reason's) and Export failed list… (CSV). The list follows the work (the rows being imported stay in view, then the last row) unless
+the user has scrolled away to look at something. A failed row's reason is in its tooltip, in full and wrapped under the
 list for the current row, and copyable; Copy reason, Copy link, Retry and Remove are in
 the list's context menu (the Menu key opens it) and have keys of their own.
 """
@@ -61,9 +61,10 @@ class ImportPanel(QWidget):
         self._add_actions()
         self._describe()
         self._lay_out()
-        self._at_tail = True
-        queue.rowsAboutToBeInserted.connect(self._note_tail)
-        queue.rowsInserted.connect(self._follow_tail)
+        self._following, self._scrolling = True, False
+        self.table.verticalScrollBar().valueChanged.connect(self._user_scrolled)
+        queue.rowsInserted.connect(self._follow_work)
+        queue.dataChanged.connect(self._follow_work)
         for signal in (queue.dataChanged, queue.rowsInserted, queue.rowsRemoved):
             signal.connect(self._update)
         queue.resumed.connect(self._show_continuing)
@@ -184,14 +185,25 @@ class ImportPanel(QWidget):
         if lines:
             QGuiApplication.clipboard().setText("\n".join(lines))
 
-    def _note_tail(self, *_args) -> None:
-        bar = self.table.verticalScrollBar()
-        self._at_tail = bar.value() >= bar.maximum()
+    def _user_scrolled(self, value: int) -> None:
+        """A scroll of the user's own stops the list following the work, until they scroll
+        back to the bottom."""
+        if not self._scrolling:
+            self._following = value >= self.table.verticalScrollBar().maximum()
 
-    def _follow_tail(self, *_args) -> None:
-        # Only when the user was at the bottom: a row they scrolled up to read stays put.
-        if self._at_tail:
+    def _follow_work(self, *_args) -> None:
+        """Keep the rows being worked on in view (the first unfinished one in the middle),
+        or the last row once all are done; a row the user scrolled to read stays put."""
+        if not self._following or not self.queue.rowCount():
+            return
+        row = self.queue.first_unfinished()
+        hint = QAbstractItemView.ScrollHint
+        self._scrolling = True
+        if row is None:
             self.table.scrollToBottom()
+        else:
+            self.table.scrollTo(self.queue.index(row, 0), hint.PositionAtCenter)
+        self._scrolling = False
 
     def _show_reason(self, current, _previous=None) -> None:
         item = self.queue.item(current.row()) if current.isValid() else None

@@ -12,7 +12,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QFileDialog
 from werkzeug import Response
 
-from desktop.core import pipeline
+from desktop.core import pipeline, polite
 from desktop.core.analyser import Analyser
 from desktop.core.dropped import Dropped
 from desktop.core.query import detail, total
@@ -31,6 +31,7 @@ def no_model(monkeypatch):
     """No language model to wait for; analysis on threads of the test process."""
     monkeypatch.setattr(pipeline, "add_entities", lambda article, on_stage=None: article)
     monkeypatch.setattr(import_queue, "Analyser", lambda **kw: Analyser(in_process=True, **kw))
+    monkeypatch.setattr(polite, "GATE", polite.Gate(pause=0))  # no slot held by another test's download
 
 
 @pytest.fixture

@@ -38,6 +38,8 @@ def no_model(monkeypatch):
     and analyses on a thread of the test process (one test below uses the real process)."""
     monkeypatch.setattr(pipeline, "add_entities", lambda article, on_stage=None: article)
     monkeypatch.setattr(import_queue, "Analyser", lambda **kw: Analyser(in_process=True, **kw))
+    # Each test its own per-host limits: a download a test left blocked holds no slot of the next
+    monkeypatch.setattr(polite, "GATE", polite.Gate(pause=0))
 
 
 @pytest.fixture
@@ -229,7 +231,7 @@ def test_a_batch_interrupted_by_closing_the_window_goes_on_in_the_next_one(qtbot
     window = make_window(archive)
     window.import_inputs([Dropped(quick), Dropped(httpserver.url_for("/slow-1")), Dropped(httpserver.url_for("/slow-2"))])
     qtbot.waitUntil(lambda: window.imports.rowCount() == 3 and window.imports.item(0).state == SAVED
-                    and window.imports.item(2).state == "downloading", timeout=10_000)
+                    and window.imports.item(2).state == "downloading", timeout=20_000)
     assert window.close()  # no question: nothing is lost
     release.set()  # the pages arrive after the window closed: they are not stored by it
     qtbot.waitUntil(lambda: not window.imports.downloading(), timeout=5000)
