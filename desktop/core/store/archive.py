@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
@@ -21,6 +21,7 @@ from desktop.core.store.models import (
     Mention,
     Snapshot,
 )
+from desktop.core.store.captures import write_capture
 from desktop.core.store.confirmed import with_confirmed
 from desktop.core.store.people_join import join_earlier_surnames, with_known_people
 from desktop.core.store.quotations import write_quotations
@@ -143,6 +144,7 @@ def _store(
     write_quotations(session, row.id, article.quotes)
     if original is not None:
         # A refresh without a new copy keeps the old one: never lose the offline copy.
+        captured = original.captured or datetime.now(timezone.utc)
         session.exec(delete(Snapshot).where(Snapshot.article_id == row.id))
         session.add(
             Snapshot(
@@ -151,8 +153,10 @@ def _store(
                 charset=original.charset,
                 data=zlib.compress(original.data, 6),
                 size=len(original.data),
+                fetched=captured,
             )
         )
+        write_capture(session, row.id, replace(original, captured=captured))
     if replacing:  # entities and authors only the old version named
         drop_orphans(session)
     return Outcome(RESTORED if restored else SAVED, row.id, row.title, old_title)
