@@ -123,14 +123,26 @@ def cmd_show(args) -> int:
     if args.out:
         print("cuttings show: --out goes with --saved-copy", file=sys.stderr)
         return 2
-    item = detail(open_archive(args), args.id)
+    archive = open_archive(args)
+    item = detail(archive, args.id)
     if item is None:
         raise CuttingsError(f"No article {args.id} in the archive")
     if args.json:
-        print_json(asdict(item))
+        print_json({**asdict(item), **_capture_json(archive, args.id)})
         return 0
     print_readable(item)
     return 0
+
+
+def _capture_json(archive, article_id: int) -> dict:
+    """`show --json`'s `capture` (the newest version's evidence, None without a copy) and
+    `versions` (each version's number, title and evidence, oldest first)."""
+    from desktop.core.store.versions import versions_of
+
+    versions = versions_of(archive, article_id)
+    newest = versions[-1].capture
+    return {"capture": None if newest is None else newest.as_json(),
+            "versions": [v.as_json(text=False) for v in versions]}
 
 
 def _show_saved_copy(args) -> int:

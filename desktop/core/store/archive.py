@@ -128,10 +128,19 @@ def _store(
         return Outcome(RESTORED if restored else EXISTS, row.id, row.title)
     replacing = row is not None
     old_title = row.title if replacing else None
-    keep_metadata = replacing and row.edited is not None  # the user's corrections win
     if row is None:
         row = ArticleRow(text_hash="", id=new_id if new_id and session.get(ArticleRow, new_id) is None else None)
-    else:
+    write_version(session, row, article, original, replacing)
+    return Outcome(RESTORED if restored else SAVED, row.id, row.title, old_title)
+
+
+def write_version(session: Session, row: ArticleRow, article: Article, original: Original | None,
+                  replacing: bool) -> None:
+    """Write `article` into `row` (new, or `replacing` what it held): its details unless the
+    user edited them, authors, entities, quotations, and `original` as its offline copy with
+    its evidence of capture as the article's newest version's."""
+    keep_metadata = replacing and row.edited is not None  # the user's corrections win
+    if replacing:
         _clear_links(session, row.id, authors=not keep_metadata)
     _fill_row(row, article, keep_metadata)
     if not keep_metadata:  # the address is one of the details the user may have edited
@@ -159,7 +168,6 @@ def _store(
         write_capture(session, row.id, replace(original, captured=captured))
     if replacing:  # entities and authors only the old version named
         drop_orphans(session)
-    return Outcome(RESTORED if restored else SAVED, row.id, row.title, old_title)
 
 
 def replace_entities(archive: Archive, article_id: int, entities: list[Entity], quotes: Sequence[Quote] = ()) -> None:

@@ -79,6 +79,7 @@ def _schema_5(conn: Connection, backend: ModuleType) -> None:
 def _schema_8(conn: Connection, backend: ModuleType) -> None:
     """The evidence of capture and earlier versions of articles; the evidence older copies give."""
     _declared_tables(models.Capture, models.ArticleVersion)(conn, backend)
+    backend.install_version_search(conn)
     captures.fill_captures(conn)
 
 
