@@ -96,3 +96,23 @@ def test_recheck_cli_needs_ids_or_since(cli):
     assert cli("recheck")[0] == 2
     assert cli("recheck", "--since", "soon")[0] == 2
     assert cli("recheck", "--since", "7d") == (0, "", "")
+
+
+def test_json_export_carries_capture_and_versions_and_imports_them_losslessly(archive, cli, httpserver, tmp_path):
+    from desktop.core.store.db import Archive
+    from desktop.core.store.versions import versions_of as versions
+
+    article = imported(cli, httpserver)
+    serve(httpserver, V2)
+    cli("recheck", str(article), "--no-entities")
+    out = tmp_path / "export.json"
+    assert cli("export", "--out", str(out))[0] == 0
+    [record] = [json.loads(line) for line in out.read_text().splitlines() if line.startswith("{")]
+    assert record["capture"]["status"] == 200 and len(record["versions"]) == 2
+    other = tmp_path / "other.sqlite3"
+    assert cli("import", str(out), "--db", str(other), db=False)[0] == 0
+    copy = Archive(other)
+    before, after = versions(archive, article), versions(copy, article)
+    assert [(v.number, v.title, v.text, v.capture) for v in after] == [
+        (v.number, v.title, v.text, v.capture) for v in before]
+    assert copy_of_version(copy, article, 1).data == V1.encode()

@@ -15,6 +15,7 @@ from typing import TextIO
 from sqlmodel import func, select
 
 from desktop.core import citations
+from desktop.core.capture_json import versions_json
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE, Article, Entity, Quote
 from desktop.core.errors import CuttingsError, DamagedArchive, DamagedCopy
 from desktop.core.query import Detail, Filter, QuoteInfo, article_ids, detail
@@ -78,7 +79,8 @@ def _record(archive: Archive, item: Detail) -> dict:
     with archive.session() as session:
         row = session.get(ArticleRow, item.id)
         snap = session.get(Snapshot, item.id)
-    return _fields(item, row, snap)
+        versions = versions_json(session, item.id, row.title)
+    return {**_fields(item, row, snap), **versions}
 
 
 def _rescued_record(archive: Archive, item: Detail) -> dict:

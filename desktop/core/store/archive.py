@@ -82,6 +82,7 @@ class Kept:
     fetched: datetime | None = None  # of the offline copy
     tags: list[str] = field(default_factory=list)
     provenance: str | None = None  # see ArticleRow.provenance
+    versions: list = field(default_factory=list)  # store.versions.Earlier, oldest first
 
 
 Exported = tuple[Article, Original | None, Kept]
@@ -99,6 +100,8 @@ def store_articles(archive: Archive, items: Iterable[Exported | ValueError]) -> 
 
 
 def _store_kept(session: Session, article: Article, original: Original | None, kept: Kept) -> Outcome | ValueError:
+    from desktop.core.store.versions import add_earlier  # it builds on this module
+
     try:
         with session.begin_nested():
             outcome = _store(session, article, original, new_id=kept.id)
@@ -109,6 +112,7 @@ def _store_kept(session: Session, article: Article, original: Original | None, k
                 snap = session.get(Snapshot, outcome.id)
                 if snap is not None and kept.fetched:
                     snap.fetched = kept.fetched
+                add_earlier(session, outcome.id, kept.versions)
             attach_tags(session, outcome.id, kept.tags)
         return outcome
     except (IntegrityError, ValueError) as exc:  # a constraint; text Python cannot encode

@@ -3,16 +3,17 @@ the article row and snapshot, which always hold the newest."""
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from desktop.core.article import Article, Original
 from desktop.core.store.archive import inflate, write_version
-from desktop.core.store.captures import Evidence, current_version, evidence_of
+from desktop.core.store.captures import Evidence, current_version, evidence_of, write_capture
 from desktop.core.store.db import Archive
-from desktop.core.store.models import ArticleRow, ArticleVersion, Snapshot
+from desktop.core.store.models import ArticleRow, ArticleVersion, Capture, Snapshot
 
 
 @dataclass
@@ -91,6 +92,37 @@ def store_new_version(session: Session, article_id: int, article: Article, origi
     row.updated = datetime.now(timezone.utc)
     session.add(row)
     return number + 1
+
+
+@dataclass
+class Earlier:
+    """An earlier version read from an export file: its title, text and offline copy (None:
+    none was kept) with the copy's evidence."""
+
+    title: str
+    text: str
+    original: Original | None
+
+
+def add_earlier(session: Session, article_id: int, earlier: list[Earlier]) -> None:
+    """Put `earlier` (oldest first) before a just-stored article's one version: they become
+    versions 1..n and its own copy's capture version n+1. Runs in the caller's transaction."""
+    if not earlier:
+        return
+    newest = session.get(Capture, (article_id, 1))
+    if newest is not None:
+        session.delete(newest)
+        session.flush()
+        session.add(Capture(**{**newest.model_dump(), "version": len(earlier) + 1}))
+    for number, version in enumerate(earlier, 1):
+        copy = version.original
+        session.add(ArticleVersion(
+            article_id=article_id, version=number, title=version.title, text=version.text,
+            content_type=copy.content_type if copy else "text/html", charset=copy.charset if copy else None,
+            data=zlib.compress(copy.data, 6) if copy else b"", size=len(copy.data) if copy else 0))
+        if copy is not None:
+            write_capture(session, article_id, copy, number)
+    session.flush()
 
 
 def changed_ids(session: Session, ids: list[int]) -> set[int]:
