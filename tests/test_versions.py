@@ -116,3 +116,10 @@ def test_json_export_carries_capture_and_versions_and_imports_them_losslessly(ar
     assert [(v.number, v.title, v.text, v.capture) for v in after] == [
         (v.number, v.title, v.text, v.capture) for v in before]
     assert copy_of_version(copy, article, 1).data == V1.encode()
+
+
+def test_changes_separated_only_by_spaces_read_as_one():
+    from desktop.core.versions import plain_diff
+
+    assert plain_diff(word_diff("he had done nothing wrong but", "he had acted within the rules but")) == (
+        "he had [-done nothing wrong-]{+acted within the rules+} but")

@@ -101,17 +101,24 @@ Segment = tuple[str, str]  # (EQUAL | INSERTED | DELETED, text)
 def word_diff(old: str, new: str) -> list[Segment]:
     """The word-level difference from `old` to `new` as segments in reading order: unchanged
     text, deleted text (only in `old`) and inserted text (only in `new`); a replaced run of
-    words is its deletion followed by its insertion (difflib's SequenceMatcher over words)."""
+    words is its deletion followed by its insertion (difflib's SequenceMatcher over words).
+    Changes separated only by spaces read as one ("[-done nothing wrong-]{+acted within the
+    rules+}", not three replacements side by side)."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    segments: list[Segment] = []
+    blocks: list[list[str]] = []  # [unchanged text] or [deleted text, inserted text]
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            segments.append((EQUAL, "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            segments.append((DELETED, "".join(a[i1:i2])))
-        if j2 > j1:
-            segments.append((INSERTED, "".join(b[j1:j2])))
+            blocks.append(["".join(a[i1:i2])])
+        elif len(blocks) >= 2 and len(blocks[-2]) == 2 and not blocks[-1][0].strip():
+            space = blocks.pop()[0]
+            blocks[-1][0] += space + "".join(a[i1:i2])
+            blocks[-1][1] += space + "".join(b[j1:j2])
+        else:
+            blocks.append(["".join(a[i1:i2]), "".join(b[j1:j2])])
+    segments: list[Segment] = []
+    for block in blocks:
+        kinds = (EQUAL,) if len(block) == 1 else (DELETED, INSERTED)
+        segments += [(kind, text) for kind, text in zip(kinds, block) if text]
     return segments
 
 

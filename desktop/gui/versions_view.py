@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
 from desktop.core.store.db import Archive
 from desktop.core.store.versions import Version, versions_of
 from desktop.core.versions import DELETED, INSERTED, Segment, VersionDiff, diff_versions
-from desktop.gui.capture_markup import capture_line
+from desktop.gui.capture_markup import when
 from desktop.gui.detail import SafeBrowser
 from desktop.gui.dialogs import failure_sentence
 
@@ -19,17 +19,20 @@ _TAGS = {INSERTED: "ins", DELETED: "del"}
 
 def segments_html(segments: list[Segment]) -> str:
     """Diff segments as escaped HTML: insertions in <ins>, deletions in <del>, paragraphs kept."""
-    out = []
+    out, previous = [], None
     for kind, text in segments:
         body = escape(text).replace("\n\n", "</p><p>").replace("\n", "<br>")
+        if previous == DELETED and kind == INSERTED:
+            out.append(" ")  # a replacement reads as two runs of words, not one run-on word
         out.append(f"<{_TAGS[kind]}>{body}</{_TAGS[kind]}>" if kind in _TAGS else body)
+        previous = kind
     return "<p>" + "".join(out) + "</p>"
 
 
 def _label(version: Version) -> str:
-    """ "Version 2 · Downloaded 30 Nov 2026 14:02 UTC" (the newest says so)."""
-    when = capture_line(version.capture).split(" · ")[0] if version.capture else "no copy kept"
-    return f"Version {version.number}{' (newest)' if version.newest else ''} · {when}"
+    """ "Version 2 (newest) · 30 Nov 2026 14:02 UTC": when its copy was captured."""
+    captured = when(version.capture.captured) if version.capture else "no copy kept"
+    return f"Version {version.number}{' (newest)' if version.newest else ''} · {captured}"
 
 
 def diff_html(diff: VersionDiff) -> str:
@@ -58,6 +61,9 @@ class VersionsDialog(QDialog):
         self.view.setAccessibleName("Differences between the versions")
         pickers = QHBoxLayout()
         for text, box in (("&From", self.older), ("&To", self.newer)):
+            # Long labels give way before the words "From" and "To" do.
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(16)
             label = QLabel(text)
             label.setBuddy(box)
             pickers.addWidget(label)

@@ -42,8 +42,8 @@ def test_check_for_changes_then_compare_two_versions(archive, make_window, qtbot
     dialog = window.detail.versions_dialog
     qtbot.waitUntil(lambda: "<ins>" in dialog.view.html, timeout=5000)
     html = dialog.view.html
-    assert "Minister <del>resigns</del><ins>quits</ins> over harbour deal" in html
-    assert "<del>Monday</del><ins>Tuesday after a vote</ins>" in html
+    assert "Minister <del>resigns</del> <ins>quits</ins> over harbour deal" in html
+    assert "<del>Monday</del> <ins>Tuesday after a vote</ins>" in html
     assert (dialog.older.currentData(), dialog.newer.currentData()) == (1, 2)
     dialog.older.setCurrentIndex(1)  # the newest against itself: nothing changed
     qtbot.waitUntil(lambda: "the same title and text" in dialog.view.html, timeout=5000)
