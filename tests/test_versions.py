@@ -56,6 +56,7 @@ def test_cli_diff_marks_words_deleted_and_inserted(archive, cli, httpserver):
     assert "on [-Monday-]{+Tuesday after a vote+}, officials said" in out
     code, out, _ = cli("versions", str(article), "--json")
     assert [v["version"] for v in json.loads(out)] == [1, 2]
+    assert json.loads(cli("list", "--json")[1])[0]["changed"] is True
     code, out, _ = cli("show", str(article), "--json")
     shown = json.loads(out)
     assert shown["capture"]["method"] == "download" and shown["capture"]["status"] == 200

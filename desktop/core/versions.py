@@ -49,7 +49,7 @@ def recheck(archive: Archive, article_id: int, entities: bool = True) -> Recheck
     with archive.session() as session:
         row = session.get(ArticleRow, article_id)
     if row is None or row.trashed is not None:
-        return Recheck(ERROR, article_id, reason="no such article in the archive")
+        return Recheck(ERROR, article_id, reason="it is in the Trash" if row else "no such article in the archive")
     if not (row.source_url or "").startswith(("http://", "https://")):
         return Recheck(ERROR, article_id, reason="it has no web address to download again")
     try:
