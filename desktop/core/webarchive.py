@@ -28,7 +28,7 @@ from desktop.core.errors import CuttingsError
 from desktop.core.fetch import HEADERS
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow
-from desktop.core.store.versions import Version, copy_of_version, versions_of
+from desktop.core.store.versions import Version, copies_of
 
 WARC, WACZ = "warc", "wacz"
 FORMATS = (WARC, WACZ)
@@ -87,14 +87,9 @@ def _records(writer: WARCWriter, row: ArticleRow, version: Version, copy: Origin
 def captured_versions(archive: Archive, ids: list[int]) -> Iterator[tuple[ArticleRow, Version, Original]]:
     """Each version of the articles `ids` that has a kept copy and evidence, in order."""
     for article_id in ids:
-        with archive.session() as session:
-            row = session.get(ArticleRow, article_id)
-        if row is None:
-            continue
-        for version in versions_of(archive, article_id):
-            copy = copy_of_version(archive, article_id, version.number)
-            if copy is not None and version.capture is not None:
-                yield row, version, copy
+        row, copies = copies_of(archive, article_id)
+        for version, copy in copies:
+            yield row, version, copy
 
 
 def write_warc(archive: Archive, ids: list[int], out: BinaryIO, filename: str = "cuttings.warc.gz") -> list[dict]:

@@ -57,19 +57,42 @@ def copy_of_version(archive: Archive, article_id: int, number: int) -> Original 
         newest = current_version(session, article_id)
         stored = session.get(Snapshot, article_id) if number == newest else session.get(
             ArticleVersion, (article_id, number))
-        if stored is None or not stored.data:  # an article re-checked before it had a copy
-            return None
         capture = next((e for e in evidence_of(session, article_id) if e.version == number), None)
-        data = inflate(stored) if isinstance(stored, Snapshot) else _inflate_version(stored)
+    return _copy(stored, capture)
+
+
+def _copy(stored: Snapshot | ArticleVersion | None, capture: Evidence | None) -> Original | None:
+    """A stored copy (the newest's Snapshot or an earlier version's row) with its evidence."""
+    if stored is None or not stored.data:  # an article re-checked before it had a copy
+        return None
+    # ArticleVersion keeps its copy as Snapshot does; inflate reads `data` and names the article.
+    data = inflate(stored if isinstance(stored, Snapshot) else Snapshot(article_id=stored.article_id, data=stored.data))
     if capture is None:
         return Original(data, stored.content_type, stored.charset)
     return Original(data, stored.content_type, stored.charset, capture.method, capture.final_url, capture.status,
                     capture.headers, capture.captured)
 
 
-def _inflate_version(version: ArticleVersion) -> bytes:
-    # ArticleVersion keeps its copy as Snapshot does; inflate reads `data` and names the article.
-    return inflate(Snapshot(article_id=version.article_id, data=version.data))
+def copies_of(archive: Archive, article_id: int) -> tuple[ArticleRow | None, list[tuple[Version, Original]]]:
+    """An article's row and every version that has a kept copy and evidence of capture, with
+    that copy, oldest first, read in one session (a web-archive export reads thousands);
+    (None, []) if there is no such article. DamagedCopy as copy_of_version."""
+    with archive.session() as session:
+        row = session.get(ArticleRow, article_id)
+        if row is None:
+            return None, []
+        captures = {e.version: e for e in evidence_of(session, article_id)}
+        earlier = list(session.exec(select(ArticleVersion).where(ArticleVersion.article_id == article_id)
+                                    .order_by(ArticleVersion.version)))
+        snapshot = session.get(Snapshot, article_id)
+    stored = [(v.version, v.title, v.text, v) for v in earlier] + [(len(earlier) + 1, row.title, row.text, snapshot)]
+    found = []
+    for number, title, text, kept in stored:
+        capture = captures.get(number)
+        copy = _copy(kept, capture) if capture is not None else None
+        if copy is not None:
+            found.append((Version(number, title, text, number == len(earlier) + 1, capture), copy))
+    return row, found
 
 
 def store_new_version(session: Session, article_id: int, article: Article, original: Original) -> int:
