@@ -36,7 +36,7 @@ def print_rows(rows, as_json: bool, found: dict[int, str] | None = None) -> None
     if as_json:
         print_json([
             {k: v for k, v in asdict(r).items()
-             if k in ("id", "url", "title", "authors", "published", "publisher", "trashed", "tags")}
+             if k in ("id", "url", "title", "authors", "published", "publisher", "trashed", "tags", "changed")}
             | {"added": iso_utc(r.added)}
             | ({"snippet": found.get(r.id, "")} if found else {})
             for r in rows

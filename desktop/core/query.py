@@ -16,7 +16,9 @@ from sqlmodel import col, select
 
 from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, PLACE
 from desktop.core.search import ENGINE_REFUSED, SearchSyntaxError, parse_search
+from desktop.core.store.captures import Evidence, evidence_of
 from desktop.core.store.db import Archive
+from desktop.core.store.versions import changed_ids
 from desktop.core.store.models import ArticleAuthor, ArticleRow, ArticleTag, Author, EntityRow, Mention, Quotation, Tag
 
 PUBLISHER, AUTHOR, YEAR, TAG = "publisher", "author", "year", "tag"
@@ -81,6 +83,7 @@ class Summary:
     places: list[str] = field(default_factory=list)  # cities, countries, places: first named first
     trashed: datetime | None = None  # when it went to the trash (UTC)
     tags: list[str] = field(default_factory=list)  # by name, A-Z
+    changed: bool = False  # a re-check found it changed: it has earlier versions (store.versions)
 
 
 @dataclass
@@ -122,6 +125,8 @@ class Detail(Summary):
     entities: list[EntityInfo] = field(default_factory=list)
     provenance: str | None = None  # where the text came from when not the page: see ArticleRow
     quotes: list[QuoteInfo] = field(default_factory=list)  # in the order of the text
+    capture: Evidence | None = None  # how its newest copy was captured (None: no copy kept)
+    version_count: int = 1  # versions kept: more than 1 when a re-check found it changed
 
 
 @dataclass
@@ -287,7 +292,8 @@ def _names_by_article(session, rows_query) -> dict[int, list[str]]:
     return names
 
 
-def _summary(row, authors: list[str], places: list[str] | None = None, tags: list[str] | None = None) -> Summary:
+def _summary(row, authors: list[str], places: list[str] | None = None, tags: list[str] | None = None,
+             changed: bool = False) -> Summary:
     """`row`: an ArticleRow or a result row with the _SUMMARY_COLUMNS."""
     return Summary(
         id=row.id,
@@ -301,6 +307,7 @@ def _summary(row, authors: list[str], places: list[str] | None = None, tags: lis
         places=places or [],
         trashed=row.trashed.replace(tzinfo=timezone.utc) if row.trashed else None,
         tags=tags or [],
+        changed=changed,
     )
 
 
@@ -324,7 +331,8 @@ def summaries(archive: Archive, ids: Sequence[int]) -> list[Summary]:
         authors = _authors_of(session, list(rows))
         places = _places_of(session, list(rows))
         tags = _tags_of(session, list(rows))
-    return [_summary(rows[i], authors.get(i, []), places.get(i), tags.get(i)) for i in ids if i in rows]
+        changed = changed_ids(session, list(rows))
+    return [_summary(rows[i], authors.get(i, []), places.get(i), tags.get(i), i in changed) for i in ids if i in rows]
 
 
 def entity_info(row: EntityRow, **extra) -> EntityInfo:
@@ -363,8 +371,12 @@ def detail(archive: Archive, article_id: int) -> Detail | None:
             .where(Quotation.article_id == article_id)
             .order_by(Quotation.start)
         ).all()
-    base = _summary(row, authors, tags=tags)
+        captures = evidence_of(session, article_id)
+    versions = captures[-1].version if captures else 1
+    base = _summary(row, authors, tags=tags, changed=versions > 1)
     return Detail(
+        capture=captures[-1] if captures else None,
+        version_count=versions,
         **vars(base),
         provenance=row.provenance,
         text=row.text,

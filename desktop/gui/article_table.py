@@ -42,6 +42,8 @@ DATE, TITLE, SOURCE, AUTHORS, PEOPLE, PLACES, ADDED, SNIPPET = range(len(COLUMNS
 HIDDEN_AT_FIRST = frozenset({PLACES, ADDED, SNIPPET})  # offered in the header's context menu
 SEARCH_ONLY = frozenset({SNIPPET})  # shown while searching, and only then
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Before the title of an article a re-check found changed (it has earlier versions).
+CHANGED_MARK = "✎ changed · "
 
 
 _ROLES = frozenset({
@@ -251,7 +253,7 @@ def _cell(item: Summary, column: int) -> str:
     if column == DATE:
         return (item.published or "")[:10]
     if column == TITLE:
-        return item.title or "(untitled)"
+        return (CHANGED_MARK if item.changed else "") + (item.title or "(untitled)")
     if column == SOURCE:
         return source_label(item)
     if column == AUTHORS:

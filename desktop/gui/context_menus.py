@@ -18,7 +18,7 @@ from desktop.gui.entity_menu import EntityRef
 from desktop.gui.markup import KIND_NAMES
 
 ROW_ACTIONS = ("open_original", "open_saved_copy", "copy_link", "copy_citation_apa", "copy_citation_chicago",
-               None, "edit", "tags", None, "trash", "restore",
+               None, "edit", "tags", "recheck", None, "trash", "restore",
                "delete_forever")
 
 

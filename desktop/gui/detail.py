@@ -12,7 +12,7 @@ from desktop.core import query
 from desktop.core.query import Detail
 from desktop.core.search_results import Hits, highlight_spans
 from desktop.core.store.db import Archive
-from desktop.gui import markup, style
+from desktop.gui import capture_markup, markup, style
 
 DETAIL_DELAY_MS = 100  # arrowing through the list loads only the article it stops on
 # The article's editable details, as `fieldDoubleClicked` names them (update keywords).
@@ -135,13 +135,26 @@ class DetailPane(SafeBrowser):
         self._timer = QTimer(self, singleShot=True, interval=DETAIL_DELAY_MS)
         self._timer.timeout.connect(self._load_now)
         self.article: Detail | None = None
+        self._hits: Hits | None = None
+        self.capture_open = False  # the evidence of capture's details, shown or not
+        self.versions_dialog = None  # the last "Compare versions" opened from here
         self.linkClicked.connect(self._jump)
         self.show_placeholder()
 
     def _jump(self, kind: str, ident: int) -> None:
-        """A quotation's link in the Quoted section: scroll to it in the text."""
+        """A quotation's link in the Quoted section: scroll to it in the text; the evidence
+        line's "details": show or hide them; "Compare versions…": open the comparison."""
         if kind == "quote":
             self.scrollToAnchor(markup.quote_anchor(ident))
+        elif kind == "capture" and self.article is not None:
+            self.capture_open = not self.capture_open
+            position = self.verticalScrollBar().value()
+            self._render()
+            self.verticalScrollBar().setValue(position)
+        elif kind == "versions":
+            from desktop.gui.versions_view import compare_versions  # it builds on this module
+
+            self.versions_dialog = compare_versions(self, self._archive, self._runner, ident)
 
     def load(self, article_id: int | None) -> None:
         """Show `article_id` soon (None: the placeholder)."""
@@ -178,9 +191,15 @@ class DetailPane(SafeBrowser):
         if item is None:
             self.show_placeholder("This article is no longer in the archive.")
             return
-        self.article = item
-        self.set_markup(markup.detail_html(item, hits))
+        if self.article is None or self.article.id != item.id:
+            self.capture_open = False
+        self.article, self._hits = item, hits
+        self._render()
         self.verticalScrollBar().setValue(0)
+
+    def _render(self) -> None:
+        self.set_markup(markup.detail_html(self.article, self._hits,
+                                           capture_markup.capture_html(self.article, self.capture_open)))
 
     def entity(self, entity_id: int):
         if self.article is None:

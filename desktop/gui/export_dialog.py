@@ -15,6 +15,8 @@ FORMATS = (
     ("csl-json", "CSL-JSON citations (Zotero, Pandoc)", ".json"),
     ("ris", "RIS citations (EndNote, Zotero, Mendeley)", ".ris"),
     ("bibtex", "BibTeX citations (biblatex)", ".bib"),
+    ("warc", "WARC web archive (every saved copy and version)", ".warc.gz"),
+    ("wacz", "WACZ web archive (opens in ReplayWeb.page)", ".wacz"),
 )
 SELECTED, SHOWN, ALL = "selected", "shown", "all"
 
@@ -66,7 +68,9 @@ class ExportDialog(QDialog):
 
     def _suggest_name(self) -> None:
         current = Path(self.path.text()) if self.path.text().strip() else self._folder / "cuttings"
-        self.path.setText(str(current.with_suffix(self._suffix())))
+        stem = next((current.name[: -len(suffix)] for *_, suffix in FORMATS if current.name.endswith(suffix)),
+                    current.name)
+        self.path.setText(str(current.with_name(stem + self._suffix())))
 
     def _choose(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), f"*{self._suffix()}")

@@ -57,6 +57,10 @@ a.ent { color: $text; }
 a.q { color: $text; background-color: $quote; }
 .said-article { color: $muted; margin: 14px 0 4px 0; }
 .said-quote { margin: 0 0 6px 12px; }
+.changed { background-color: $hit; color: $text; }
+.evidence { color: $text; margin: 0 0 8px 0; }
+ins { background-color: $inserted; color: $text; text-decoration: none; }
+del { background-color: $deleted; color: $text; }
 """)
 # Entity chips and highlighted mentions: class="chip person", class="ent city"...
 _KIND_RULE = ".{0} {{ background-color: {1.background}; color: {1.text}; }}"
@@ -308,9 +312,10 @@ def _tags_and_provenance(item: Detail) -> str:
             + (f'<p class="muted">{escape(item.provenance)}</p>' if item.provenance else ""))
 
 
-def detail_html(item: Detail, hits: Hits | None = None) -> str:
+def detail_html(item: Detail, hits: Hits | None = None, evidence: str = "") -> str:
     """The reading pane's HTML for `item`; with `hits` (search_results.highlight_spans of
-    the list's search text) the search's hits in its title and text are marked."""
+    the list's search text) the search's hits in its title and text are marked; `evidence`
+    (capture_markup.capture_html) goes under the address."""
     hits = hits or Hits()
     source = ""
     if item.url:
@@ -322,7 +327,7 @@ def detail_html(item: Detail, hits: Hits | None = None) -> str:
     return (
         f"<h1>{_with_hits(item.title, 0, hits.title) if item.title else '(untitled)'}</h1>"
         f'<p class="meta">{meta_line(item.authors, item.published, item.publisher)}</p>'
-        f"{source}{_tags_and_provenance(item)}"
+        f"{source}{evidence}{_tags_and_provenance(item)}"
         f"{_entity_lists(entities) if entities else _no_entities(item.language)}"
         f"{quoted_section(item.quotes)}"
         f'<p class="sect">TEXT</p>{highlight(item.text, entities, hits.text, item.quotes)}'

@@ -50,6 +50,8 @@ class Colours:
     success: str
     hit: str  # search-hit background (text in `text`)
     quote: str  # a quotation's background in the reading pane (text in `text`)
+    inserted: str  # words a later version added, in a comparison of versions (text in `text`)
+    deleted: str  # words a later version took out (struck through, text in `text`)
     remove: KindColours  # a chip under the mouse: clicking removes it
     kinds: Mapping[str, KindColours]  # entity kinds, and OTHER
 
@@ -74,6 +76,7 @@ LIGHT_COLOURS = Colours(
     border="#c9ced6", rule="#dde1e7", hover="#e0e5ec", header="#f1f3f6", header_text="#4a505a",
     accent="#2a64a3", link="#1f5fa8", selection="#d4e4f7", selection_text="#111111",
     error="#b3261e", success="#1b6e3a", hit="#fff0a0", quote="#ecf1f7",
+    inserted="#cdeccf", deleted="#f6d2d0",
     remove=KindColours("#f4dede", "#e3b4b4", "#7a1f1f"),
     kinds={
         PERSON: KindColours("#fde7b0", "#efd99a", "#5a4200"),
@@ -92,6 +95,7 @@ DARK_COLOURS = Colours(
     border="#4a505a", rule="#30353d", hover="#2e343d", header="#252a31", header_text="#c5cad3",
     accent="#6ea8ea", link="#7db4f0", selection="#2d4a6e", selection_text="#f2f5f9",
     error="#ff8a80", success="#7fd494", hit="#5e5010", quote="#252d38",
+    inserted="#1f4a2a", deleted="#5a2626",
     remove=KindColours("#5a2626", "#8a3d3d", "#ffd6d6"),
     kinds={
         PERSON: KindColours("#4d3b0c", "#7a6020", "#ffe3a3"),

@@ -20,7 +20,7 @@ from desktop.core.preferences import Preferences
 from desktop.core.query import Filter, Term
 from desktop.core.search import SearchSyntaxError
 from desktop.core.store.db import Archive
-from desktop.gui import context_menus, dialogs, memory, placeholders, style, tagging
+from desktop.gui import context_menus, dialogs, memory, placeholders, recheck, style, tagging
 from desktop.gui.actions import Actions
 from desktop.gui.article_list import ArticleList
 from desktop.gui.article_table import ArticleTableModel
@@ -81,7 +81,9 @@ class MainWindow(QMainWindow):
         self.preferences = preferences.load()
         self.apply_preferences(self.preferences)
         self.desk = Desk(self, archive, self.runner)  # corrections of entities and details; Undo/Redo
-        self.actions = Actions(self, {**self._handlers(), **self.desk.handlers()}, self.list)
+        self.rechecker = recheck.Rechecker(self, archive, self.runner, self.list.selected_ids,
+                                           lambda: self.preferences.entities, self._articles_changed)
+        self.actions = Actions(self, {**self._handlers(), **self.desk.handlers(), **self.rechecker.handlers()}, self.list)
         self.actions.build_menus(self.menuBar(), {"&View": [self.import_dock.toggleViewAction()]})
         self._set_focus_chain()
         self._restore_settings()
@@ -162,7 +164,7 @@ class MainWindow(QMainWindow):
             "copy_citation_chicago": lambda: self.takeout.copy_citation("chicago"),
             "import_from": lambda: self.import_inputs([Dropped(path) for path in choose_files(self)]),
             "tags": lambda: tagging.edit_tags(self, self.archive, self.runner, self.list.selected_ids(),
-                                              self._tags_changed),
+                                              self._articles_changed),
         }
 
     def _set_focus_chain(self) -> None:
@@ -373,10 +375,10 @@ class MainWindow(QMainWindow):
             self.list.remember_position(select=[ids[-1]])
             self.state.archive_changed()
 
-    def _tags_changed(self, text: str) -> None:
-        self.statusBar().showMessage(text, 5000)
-        self.state.archive_changed()  # the Tags section's counts
-        self.detail.load(self.current_id())  # its tag chips
+    def _articles_changed(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
+        self.refresh()  # the Tags section's counts, the rows' changed marks; the selection stays
+        self.detail.load(self.current_id())  # its tag chips, its versions
 
     def _archive_replaced(self) -> None:
         """A backup was restored into the archive: read everything shown again."""

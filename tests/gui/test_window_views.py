@@ -134,7 +134,8 @@ def test_context_menus_on_rows_entries_and_entity_links(filled, make_window, qtb
     pos = window.list.visualRect(window.model.index(row, TITLE)).center()
     rows = texts(context_menus.row_menu(window, pos))
     assert rows == ["&Open original", "Open &saved copy", "&Copy link", "Copy citation (&APA)",
-                    "Copy citation (C&hicago)", "&Edit details…", "Ta&gs…", "Move to &Trash", "&Delete permanently…"]
+                    "Copy citation (C&hicago)", "&Edit details…", "Ta&gs…", "Check for c&hanges", "Move to &Trash",
+                    "&Delete permanently…"]
     assert window.current_id() == filled.ids["Nikitin in Belgrade"]  # right-click selects the row
     term = window.facets.model.term(window.facets.proxy.mapToSource(window.facets.term_index("person", "Pyotr Nikitin")))
     entry = texts(context_menus.term_menu(window, term))
