@@ -57,7 +57,8 @@ def add_parsers(sub, common) -> None:
     p = sub.add_parser("export", parents=[common],
                        help="write the archive (or the articles chosen) as json, csv, md or citations")
     p.add_argument("--format", choices=FORMATS, default="json",
-                   help="json (re-imports), csv, md; citations: csl-json, ris, bibtex")
+                   help="json (re-imports), csv, md; citations: csl-json, ris, bibtex; "
+                        "web archives (with --out): warc, wacz")
     p.add_argument("--ids", metavar="ID", type=article_id, nargs="+", help="only these articles")
     _filter_options(p)
     p.add_argument("--out", metavar="PATH", help="file to write (default: standard output)")
@@ -123,14 +124,26 @@ def cmd_show(args) -> int:
     if args.out:
         print("cuttings show: --out goes with --saved-copy", file=sys.stderr)
         return 2
-    item = detail(open_archive(args), args.id)
+    archive = open_archive(args)
+    item = detail(archive, args.id)
     if item is None:
         raise CuttingsError(f"No article {args.id} in the archive")
     if args.json:
-        print_json(asdict(item))
+        print_json({**asdict(item), **_capture_json(archive, args.id)})
         return 0
     print_readable(item)
     return 0
+
+
+def _capture_json(archive, article_id: int) -> dict:
+    """`show --json`'s `capture` (the newest version's evidence, None without a copy) and
+    `versions` (each version's number, title and evidence, oldest first)."""
+    from desktop.core.store.versions import versions_of
+
+    versions = versions_of(archive, article_id)
+    newest = versions[-1].capture
+    return {"capture": None if newest is None else newest.as_json(),
+            "versions": [v.as_json(text=False) for v in versions]}
 
 
 def _show_saved_copy(args) -> int:
@@ -190,8 +203,9 @@ def _export_ids(args, archive) -> list[int] | None:
 def cmd_export(args) -> int:
     """The archive, or the articles --ids or the filter options choose, in one format, to
     --out or standard output, an article at a time."""
-    from desktop.core.export import write_export
+    from desktop.core.export import export_to, write_export
     from desktop.core.search import SearchSyntaxError
+    from desktop.core.webarchive import FORMATS as web_formats
 
     archive = open_archive(args)
     try:
@@ -203,6 +217,9 @@ def cmd_export(args) -> int:
         print("No article matches the filter: nothing was exported.", file=sys.stderr)
         return 1
     try:
+        if args.out and args.format in web_formats:
+            export_to(archive, args.format, args.out, ids)
+            return 0
         with _output(args.out) as stream:
             write_export(archive, args.format, stream, ids)
     except DamagedArchive as exc:

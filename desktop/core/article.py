@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -78,10 +79,29 @@ class Article:
         return [e for e in self.entities if e.kind == kind]
 
 
+# How a copy was captured (the evidence of capture, stored in the `capture` table):
+# downloaded by the app, sent by the browser connector (the DOM the user saw), read from a
+# file, or kept from a read-later service's export when the page could not be downloaded.
+DOWNLOAD, BROWSER, FILE, SERVICE = "download", "browser", "file", "service"
+CAPTURE_METHODS = {DOWNLOAD: "Downloaded", BROWSER: "Captured in your browser", FILE: "Read from a file",
+                   SERVICE: "Kept from an export's copy"}
+
+# Response headers as received, in order, repeats kept: [(name, value), ...].
+Headers = list[tuple[str, str]]
+
+
 @dataclass
 class Original:
-    """The page or file an article came from, kept in the archive as its offline copy."""
+    """The page or file an article came from, kept in the archive as its offline copy, and
+    the evidence of how it was captured: `method` (one of CAPTURE_METHODS), `final_url`
+    after redirects, the HTTP `status` and response `headers` (downloads only; None when not
+    known) and when (`captured`, UTC; None: when it is stored)."""
 
     data: bytes
     content_type: str = "text/html"
     charset: str | None = None
+    method: str = DOWNLOAD
+    final_url: str | None = None
+    status: int | None = None
+    headers: Headers | None = None
+    captured: datetime | None = None

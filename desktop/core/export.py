@@ -14,7 +14,8 @@ from typing import TextIO
 
 from sqlmodel import func, select
 
-from desktop.core import citations
+from desktop.core import citations, webarchive
+from desktop.core.capture_json import versions_json
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE, Article, Entity, Quote
 from desktop.core.errors import CuttingsError, DamagedArchive, DamagedCopy
 from desktop.core.query import Detail, Filter, QuoteInfo, article_ids, detail
@@ -78,7 +79,8 @@ def _record(archive: Archive, item: Detail) -> dict:
     with archive.session() as session:
         row = session.get(ArticleRow, item.id)
         snap = session.get(Snapshot, item.id)
-    return _fields(item, row, snap)
+        versions = versions_json(session, item.id, row.title)
+    return {**_fields(item, row, snap), **versions}
 
 
 def _rescued_record(archive: Archive, item: Detail) -> dict:
@@ -168,7 +170,7 @@ def _write_md(_archive: Archive, items: Iterable[Detail], out: TextIO) -> None:
 
 
 WRITERS = {"json": _write_json, "csv": _write_csv, "md": _write_md}
-FORMATS = tuple(WRITERS) + tuple(citations.WRITERS)
+FORMATS = tuple(WRITERS) + tuple(citations.WRITERS) + webarchive.FORMATS
 
 
 def export_ids(archive: Archive, flt: Filter | None = None) -> list[int]:
@@ -179,7 +181,8 @@ def export_ids(archive: Archive, flt: Filter | None = None) -> list[int]:
 
 def write_export(archive: Archive, fmt: str, out: TextIO, ids: list[int] | None = None) -> None:
     """Write the articles of `ids` (default: `export_ids(archive)`) to `out` in `fmt`, one of
-    FORMATS: json, csv, md, or a citation format (csl-json, ris, bibtex).
+    FORMATS: json, csv, md, or a citation format (csl-json, ris, bibtex); a web archive
+    (warc, wacz) is binary and goes to a file through `export_to`.
 
     Articles are read and written one at a time, so memory does not grow with the archive.
     Raises CuttingsError for an unknown format, DamagedCopy for an offline copy that does not
@@ -187,6 +190,8 @@ def write_export(archive: Archive, fmt: str, out: TextIO, ids: list[int] | None 
     """
     if fmt not in FORMATS:
         raise CuttingsError(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if fmt in webarchive.FORMATS:
+        raise CuttingsError(f"A {fmt.upper()} export is a binary file: give the file to write (--out PATH)")
     ids = export_ids(archive) if ids is None else ids
     if fmt in citations.WRITERS:
         citations.WRITERS[fmt](citations.cited(archive, ids), out)
@@ -228,6 +233,9 @@ def export_to(archive: Archive, fmt: str, path: str | Path, ids: list[int] | Non
     """`write_export` into the file `path` (see whole_file); return the number of articles
     asked for (`ids`, else the whole archive)."""
     ids = export_ids(archive) if ids is None else ids
+    if fmt in webarchive.FORMATS:
+        webarchive.export_web_archive(archive, fmt, path, ids)
+        return len(ids)
     with whole_file(path) as stream:
         write_export(archive, fmt, stream, ids)
     return len(ids)

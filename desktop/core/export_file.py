@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
+from desktop.core.capture_json import earlier_versions, with_capture
 from desktop.core.article import ENTITY_KINDS, Article, Entity, Original, Quote
 from desktop.core.corrections.portable import apply_document, check_document
 from desktop.core.errors import CuttingsError
@@ -166,7 +167,8 @@ def _checked(record: object, documents: list[object]) -> Exported | ValueError:
             check_document(record["corrections"], "the record")
             documents.append(record["corrections"])
         original = _field(record, "original", (dict,))
-        return _article(record), _original(original), _kept(record, original or {})
+        copy = with_capture(_original(original), record.get("capture"))
+        return _article(record), copy, _kept(record, original or {})
     except ValueError as exc:
         return exc
 
@@ -242,4 +244,5 @@ def _kept(record: dict, original: dict) -> Kept:
         fetched=_moment(original, "fetched"),
         tags=_texts(record, "tags"),
         provenance=_field(record, "provenance", (str,)),
+        versions=earlier_versions(record),
     )

@@ -8,7 +8,7 @@ import time
 import unicodedata
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -62,7 +62,8 @@ class Page:
 
     content_type is the media type the site sent ("text/html" when it sent none and the
     body looked like HTML); charset is the Python codec that produced html; raw holds
-    the body as received, after undoing any Content-Encoding.
+    the body as received, after undoing any Content-Encoding; status and headers are the
+    final response's, headers in the order received ([(name, value), ...]).
     """
 
     url: str
@@ -71,6 +72,8 @@ class Page:
     charset: str
     html: str
     raw: bytes
+    status: int = 200
+    headers: list[tuple[str, str]] = field(default_factory=list)
 
 
 def read_local(path: Path, limit: int = MAX_BYTES) -> bytes:
@@ -264,6 +267,11 @@ def _words(error: Exception) -> str:
     return re.sub(r"^\[Errno -?\d+\]\s*", "", text)
 
 
+def _received(headers: httpx.Headers) -> list[tuple[str, str]]:
+    """Response headers as the server spelled them (HTTP/1.1 header bytes are Latin-1, RFC 9110 5.5)."""
+    return [(name.decode("latin-1"), value.decode("latin-1")) for name, value in headers.raw]
+
+
 def fetch(
     url: str,
     *,
@@ -314,4 +322,5 @@ def fetch(
             raise CuttingsError("Not a web page: the site did not say what it sent, and it is not HTML")
         media_type = "text/html"
     html, charset = decode_html(raw, response.charset_encoding)
-    return Page(url=url, final_url=str(response.url), content_type=media_type, charset=charset, html=html, raw=raw)
+    return Page(url=url, final_url=str(response.url), content_type=media_type, charset=charset, html=html, raw=raw,
+                status=response.status_code, headers=_received(response.headers))

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.article import Article, Original
+from desktop.core.article import FILE, Article, Original
 from desktop.core.errors import CuttingsError
 from desktop.core.extract import extract_html, extract_textfile, is_file_listing
-from desktop.core.fetch import FEED_TYPES, HTML_TYPES, decode_html, fetch, is_binary, read_local
+from desktop.core.fetch import FEED_TYPES, HTML_TYPES, Page, decode_html, fetch, is_binary, read_local
 from desktop.core.imports.detect import FEED, HEAD_BYTES, OPML, detect_bytes
 from desktop.core.store.archive import EXISTS, RESTORED, Outcome, store_article, stored_at
 from desktop.core.store.db import Archive
@@ -78,8 +78,14 @@ def load(source: str, url: str | None = None, on_stage: Stage = _quiet) -> Loade
             raise CuttingsError(f"Not a web page: {page.content_type}")
         if is_binary(page.raw, page.html, page.charset):  # a server that calls any bytes text/html
             raise CuttingsError("No article text found: the page holds binary data, not text")
-        return Loaded(page.html, True, page.final_url, Original(page.raw, page.content_type, page.charset))
+        return Loaded(page.html, True, page.final_url, downloaded(page))
     raise CuttingsError("No such file, and not a web address")
+
+
+def downloaded(page: Page) -> Original:
+    """A downloaded page as an offline copy with its evidence of capture."""
+    return Original(page.raw, page.content_type, page.charset, final_url=page.final_url, status=page.status,
+                    headers=page.headers)
 
 
 def _read_file(path: Path, url: str | None, on_stage: Stage) -> Loaded:
@@ -94,7 +100,7 @@ def _read_file(path: Path, url: str | None, on_stage: Stage) -> Loaded:
     is_html = suffix in HTML_SUFFIXES
     content_type = "text/html" if is_html else "text/plain" if suffix == ".txt" else "text/markdown"
     given = check_url(url) if url else None
-    return Loaded(content, is_html, given, Original(raw, content_type, charset), path.name, bool(given))
+    return Loaded(content, is_html, given, Original(raw, content_type, charset, method=FILE), path.name, bool(given))
 
 
 def parse(loaded: Loaded, on_stage: Stage = _quiet) -> Article:

@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 from sqlmodel import Session
 
-from desktop.core.article import Article, Original
+from desktop.core.article import SERVICE, Article, Original
 from desktop.core.errors import CuttingsError
 from desktop.core.export_file import import_export
 from desktop.core.extract import extract_html, extract_textfile
@@ -194,10 +194,10 @@ def from_copy(item: ImportItem) -> tuple[Article, Original]:
         article = extract_html(page, item.url)
         if not article.text.strip():  # a short copy the body extractor passes over
             article.text = "\n\n".join(_paragraphs(item.html))
-        original = Original(page.encode("utf-8"), "text/html", "utf-8")
+        original = Original(page.encode("utf-8"), "text/html", "utf-8", method=SERVICE)
     else:
         article = extract_textfile(item.text or "")
-        original = Original((item.text or "").encode("utf-8"), "text/markdown", "utf-8")
+        original = Original((item.text or "").encode("utf-8"), "text/markdown", "utf-8", method=SERVICE)
     if not article.text.strip():
         raise CuttingsError("The saved copy holds no text")
     article.url = item.url

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
@@ -21,6 +21,7 @@ from desktop.core.store.models import (
     Mention,
     Snapshot,
 )
+from desktop.core.store.captures import write_capture
 from desktop.core.store.confirmed import with_confirmed
 from desktop.core.store.people_join import join_earlier_surnames, with_known_people
 from desktop.core.store.quotations import write_quotations
@@ -81,6 +82,7 @@ class Kept:
     fetched: datetime | None = None  # of the offline copy
     tags: list[str] = field(default_factory=list)
     provenance: str | None = None  # see ArticleRow.provenance
+    versions: list = field(default_factory=list)  # store.versions.Earlier, oldest first
 
 
 Exported = tuple[Article, Original | None, Kept]
@@ -98,6 +100,8 @@ def store_articles(archive: Archive, items: Iterable[Exported | ValueError]) -> 
 
 
 def _store_kept(session: Session, article: Article, original: Original | None, kept: Kept) -> Outcome | ValueError:
+    from desktop.core.store.versions import add_earlier  # it builds on this module
+
     try:
         with session.begin_nested():
             outcome = _store(session, article, original, new_id=kept.id)
@@ -108,6 +112,7 @@ def _store_kept(session: Session, article: Article, original: Original | None, k
                 snap = session.get(Snapshot, outcome.id)
                 if snap is not None and kept.fetched:
                     snap.fetched = kept.fetched
+                add_earlier(session, outcome.id, kept.versions)
             attach_tags(session, outcome.id, kept.tags)
         return outcome
     except (IntegrityError, ValueError) as exc:  # a constraint; text Python cannot encode
@@ -127,10 +132,19 @@ def _store(
         return Outcome(RESTORED if restored else EXISTS, row.id, row.title)
     replacing = row is not None
     old_title = row.title if replacing else None
-    keep_metadata = replacing and row.edited is not None  # the user's corrections win
     if row is None:
         row = ArticleRow(text_hash="", id=new_id if new_id and session.get(ArticleRow, new_id) is None else None)
-    else:
+    write_version(session, row, article, original, replacing)
+    return Outcome(RESTORED if restored else SAVED, row.id, row.title, old_title)
+
+
+def write_version(session: Session, row: ArticleRow, article: Article, original: Original | None,
+                  replacing: bool) -> None:
+    """Write `article` into `row` (new, or `replacing` what it held): its details unless the
+    user edited them, authors, entities, quotations, and `original` as its offline copy with
+    its evidence of capture as the article's newest version's."""
+    keep_metadata = replacing and row.edited is not None  # the user's corrections win
+    if replacing:
         _clear_links(session, row.id, authors=not keep_metadata)
     _fill_row(row, article, keep_metadata)
     if not keep_metadata:  # the address is one of the details the user may have edited
@@ -143,6 +157,7 @@ def _store(
     write_quotations(session, row.id, article.quotes)
     if original is not None:
         # A refresh without a new copy keeps the old one: never lose the offline copy.
+        captured = original.captured or datetime.now(timezone.utc)
         session.exec(delete(Snapshot).where(Snapshot.article_id == row.id))
         session.add(
             Snapshot(
@@ -151,11 +166,12 @@ def _store(
                 charset=original.charset,
                 data=zlib.compress(original.data, 6),
                 size=len(original.data),
+                fetched=captured,
             )
         )
+        write_capture(session, row.id, replace(original, captured=captured))
     if replacing:  # entities and authors only the old version named
         drop_orphans(session)
-    return Outcome(RESTORED if restored else SAVED, row.id, row.title, old_title)
 
 
 def replace_entities(archive: Archive, article_id: int, entities: list[Entity], quotes: Sequence[Quote] = ()) -> None:

@@ -16,9 +16,9 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session, SQLModel
 
 from desktop.core.errors import CuttingsError, DamagedArchive, DiskFull
-from desktop.core.store import models, sqlite
+from desktop.core.store import captures, models, sqlite
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 8
 
 # MIGRATIONS[n] upgrades an archive from schema n-1 to n, inside one transaction.
 # Each step gets the connection and the engine module (for engine-specific parts).
@@ -76,6 +76,13 @@ def _schema_5(conn: Connection, backend: ModuleType) -> None:
     backend.install_quotation_search(conn)
 
 
+def _schema_8(conn: Connection, backend: ModuleType) -> None:
+    """The evidence of capture and earlier versions of articles; the evidence older copies give."""
+    _declared_tables(models.Capture, models.ArticleVersion)(conn, backend)
+    backend.install_version_search(conn)
+    captures.fill_captures(conn)
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _create_schema,
     2: _declared_index(models.Mention.__table__, "ix_mention_entity_article"),
@@ -83,6 +90,7 @@ MIGRATIONS: dict[int, Migration] = {
     4: _declared_columns(models.ArticleRow.__table__, "edited", "trashed"),
     5: _schema_5,
     6: _declared_columns(models.ArticleRow.__table__, "provenance"),
+    8: _schema_8,
 }
 
 
@@ -196,7 +204,7 @@ class Archive:
                 version = self._checked_version(stored_version(conn))
                 if version == SCHEMA_VERSION:
                     return
-                for step in range(version + 1, SCHEMA_VERSION + 1):
+                for step in sorted(s for s in MIGRATIONS if s > version):
                     MIGRATIONS[step](conn, self.backend)
                 conn.execute(
                     models.Meta.__table__.delete().where(models.Meta.key == "schema_version")

@@ -170,3 +170,40 @@ class ArticleTag(SQLModel, table=True):
 
     article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
     tag_id: int = Field(foreign_key="tag.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class Capture(SQLModel, table=True):
+    """The evidence of how one version of an article's offline copy was captured.
+
+    `method` is one of article.CAPTURE_METHODS; `captured` is UTC; `final_url`, `status`
+    and `headers` (JSON: [[name, value], ...] as received) are the download's, NULL when not
+    known (files, browser captures, archives made before schema 8). `sha256` is the hex
+    SHA-256 of the copy's bytes as received (after undoing any Content-Encoding, before
+    the archive compresses them): what the stored copy is checked against.
+    """
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
+    version: int = Field(default=1, primary_key=True)  # 1 for the first capture, then 2, 3...
+    method: str
+    captured: datetime = Field(default_factory=_now)
+    final_url: str | None = None
+    status: int | None = None
+    headers: str | None = None
+    sha256: str
+
+
+class ArticleVersion(SQLModel, table=True):
+    """An earlier version of an article, kept when a re-check found its title or text changed:
+    the article row and its snapshot always hold the newest version; this keeps the ones
+    before it, each with its own offline copy (zlib-compressed, as Snapshot) and Capture."""
+
+    __tablename__ = "article_version"
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
+    version: int = Field(primary_key=True)
+    title: str = ""
+    text: str = ""
+    content_type: str = "text/html"
+    charset: str | None = None
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    size: int = 0  # uncompressed bytes

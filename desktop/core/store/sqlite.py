@@ -48,6 +48,18 @@ _QUOTATION_FTS_DDL = [
     " INSERT INTO quotation_fts(rowid, text) VALUES (new.id, new.text); END",
 ]
 
+# The words of earlier versions of articles (store.versions), so a search finds a story by
+# what it said before an edit. Its own copy of the words: the version table has no authors
+# column to read, and an old version's row never changes.
+_VERSION_FTS_DDL = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS article_version_fts USING fts5("
+    " title, authors_text, text, tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS article_version_fts_insert AFTER INSERT ON article_version BEGIN"
+    " INSERT INTO article_version_fts(rowid, title, authors_text, text)"
+    " VALUES (new.rowid, new.title, '', new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS article_version_fts_delete AFTER DELETE ON article_version BEGIN"
+    " DELETE FROM article_version_fts WHERE rowid = old.rowid; END",
+]
 # The FTS5 column each search field looks in (None: every column).
 _FTS_COLUMNS = {TITLE: "title", AUTHOR: "authors_text"}
 # bm25 weight of a hit in each column: a title hit counts most, then an author, then the text.
@@ -135,6 +147,14 @@ def install(conn: Connection) -> None:
     for statement in _FTS_DDL:
         conn.exec_driver_sql(statement)
     install_quotation_search(conn)
+    install_version_search(conn)
+
+
+def install_version_search(conn: Connection) -> None:
+    """Create the full-text index of earlier versions and its triggers (a new archive, or one
+    upgraded to schema 8, whose version table is new and empty)."""
+    for statement in _VERSION_FTS_DDL:
+        conn.exec_driver_sql(statement)
 
 
 def install_quotation_search(conn: Connection) -> None:
@@ -169,8 +189,13 @@ def _fts_group(search: Search) -> str:
 
 
 def fulltext_ids(search: Search):
-    """A SELECT of the ids (as `rowid`) of the articles matching `search`."""
-    return text("SELECT rowid FROM article_fts WHERE article_fts MATCH :match").bindparams(match=fts_match(search))
+    """A SELECT of the ids (as `rowid`) of the articles matching `search` in their newest
+    version or in any earlier one."""
+    return text(
+        "SELECT rowid FROM article_fts WHERE article_fts MATCH :match"
+        " UNION SELECT v.article_id FROM article_version AS v"
+        " JOIN article_version_fts AS f ON f.rowid = v.rowid WHERE article_version_fts MATCH :match"
+    ).bindparams(match=fts_match(search))
 
 
 def fulltext_ranked(search: Search):

@@ -1,0 +1,118 @@
+"""Versions of a story: re-checking a page that changed on a local server, the CLI's lines,
+word diffs, search over every version."""
+
+from __future__ import annotations
+
+import json
+
+from desktop.core.query import Filter, article_ids
+from desktop.core.store.versions import copy_of_version, versions_of
+from desktop.core.versions import CHANGED, DELETED, EQUAL, INSERTED, SAME, recheck, word_diff
+
+
+def page(title: str, body: str) -> str:
+    paragraphs = "".join(f"<p>{body} Paragraph {n} tells more of the story of the harbour.</p>" for n in range(6))
+    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}"
+            "</article></body></html>")
+
+
+V1 = page("Minister resigns over harbour deal", "The minister resigned on Monday, officials said.")
+V2 = page("Minister quits over harbour deal", "The minister resigned on Tuesday after a vote, officials said.")
+
+
+def serve(httpserver, html: str, path: str = "/story") -> str:
+    httpserver.clear()
+    httpserver.expect_request(path).respond_with_data(html, content_type="text/html; charset=utf-8")
+    return httpserver.url_for(path)
+
+
+def imported(cli, httpserver, html: str = V1) -> int:
+    code, out, _ = cli("import", serve(httpserver, html))
+    assert code == 0, out
+    return int(out.split()[1])
+
+
+def test_recheck_stores_a_second_version_when_the_page_changed(archive, cli, httpserver):
+    article = imported(cli, httpserver)
+    serve(httpserver, V2)
+    code, out, _ = cli("recheck", str(article))
+    assert (code, out) == (0, f"changed {article}\n")
+    versions = versions_of(archive, article)
+    assert [v.number for v in versions] == [1, 2] and versions[-1].newest
+    assert versions[0].title == "Minister resigns over harbour deal"
+    assert versions[1].title == "Minister quits over harbour deal"
+    old_copy, new_copy = copy_of_version(archive, article, 1), copy_of_version(archive, article, 2)
+    assert old_copy.data == V1.encode() and new_copy.data == V2.encode()  # the old copy is never replaced
+    assert versions[1].capture.status == 200 and versions[0].capture.sha256 != versions[1].capture.sha256
+
+
+def test_cli_diff_marks_words_deleted_and_inserted(archive, cli, httpserver):
+    article = imported(cli, httpserver)
+    serve(httpserver, V2)
+    cli("recheck", str(article))
+    code, out, _ = cli("versions", str(article), "--diff", "1", "2")
+    assert code == 0
+    assert "Title: Minister [-resigns-]{+quits+} over harbour deal" in out
+    assert "on [-Monday-]{+Tuesday after a vote+}, officials said" in out
+    code, out, _ = cli("versions", str(article), "--json")
+    assert [v["version"] for v in json.loads(out)] == [1, 2]
+    code, out, _ = cli("show", str(article), "--json")
+    shown = json.loads(out)
+    assert shown["capture"]["method"] == "download" and shown["capture"]["status"] == 200
+    assert [v["version"] for v in shown["versions"]] == [1, 2]
+
+
+def test_unchanged_page_is_same_and_stores_nothing(archive, cli, httpserver):
+    article = imported(cli, httpserver)
+    code, out, _ = cli("recheck", str(article))
+    assert (code, out) == (0, f"same {article}\n")
+    assert len(versions_of(archive, article)) == 1
+
+
+def test_dead_page_is_an_error_and_stores_nothing(archive, cli, httpserver):
+    article = imported(cli, httpserver)
+    httpserver.clear()
+    httpserver.expect_request("/story").respond_with_data("gone", status=404)
+    code, out, _ = cli("recheck", str(article))
+    assert code == 1 and out == f"error {article}: The site answered 404 Not Found\n"
+    assert len(versions_of(archive, article)) == 1
+    assert recheck(archive, 999).status == "error"
+
+
+def test_search_finds_the_words_of_every_version(archive, cli, httpserver):
+    article = imported(cli, httpserver)
+    serve(httpserver, V2)
+    assert recheck(archive, article, entities=False).status == CHANGED
+    assert recheck(archive, article, entities=False).status == SAME
+    for words in ("Monday", "Tuesday", "resigns"):
+        assert article_ids(archive, Filter(text=words)) == [article], words
+
+
+def test_word_diff_keeps_spaces_and_punctuation():
+    assert word_diff("a b, c", "a x, c") == [(EQUAL, "a "), (DELETED, "b"), (INSERTED, "x"), (EQUAL, ", c")]
+
+
+def test_recheck_cli_needs_ids_or_since(cli):
+    assert cli("recheck")[0] == 2
+    assert cli("recheck", "--since", "soon")[0] == 2
+    assert cli("recheck", "--since", "7d") == (0, "", "")
+
+
+def test_json_export_carries_capture_and_versions_and_imports_them_losslessly(archive, cli, httpserver, tmp_path):
+    from desktop.core.store.db import Archive
+    from desktop.core.store.versions import versions_of as versions
+
+    article = imported(cli, httpserver)
+    serve(httpserver, V2)
+    cli("recheck", str(article), "--no-entities")
+    out = tmp_path / "export.json"
+    assert cli("export", "--out", str(out))[0] == 0
+    [record] = [json.loads(line) for line in out.read_text().splitlines() if line.startswith("{")]
+    assert record["capture"]["status"] == 200 and len(record["versions"]) == 2
+    other = tmp_path / "other.sqlite3"
+    assert cli("import", str(out), "--db", str(other), db=False)[0] == 0
+    copy = Archive(other)
+    before, after = versions(archive, article), versions(copy, article)
+    assert [(v.number, v.title, v.text, v.capture) for v in after] == [
+        (v.number, v.title, v.text, v.capture) for v in before]
+    assert copy_of_version(copy, article, 1).data == V1.encode()
