@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import http.client
 import json
 
 import pytest
 
+from desktop.core.article import BROWSER
 from desktop.core.connector import pairing, running
 from desktop.core.connector.capture import LINK, PAGE, Capture, import_capture, parse_capture
 from desktop.core.connector.listener import CHROMIUM_ORIGIN, MAX_BODY_BYTES, Listener
 from desktop.core.errors import CuttingsError
 from desktop.core.store.archive import EXISTS, SAVED, original_of
+from desktop.core.store.captures import evidence_of
 from desktop.core.store.db import Archive
 
 TOKEN = "k" * 43
@@ -156,6 +159,10 @@ def test_a_capture_is_stored_with_exactly_the_dom_sent(archive: Archive):
     assert outcome.status == SAVED
     original = original_of(archive, outcome.id)
     assert original.data == DOM.encode("utf-8") and original.charset == "utf-8"
+    with archive.session() as session:
+        [evidence] = evidence_of(session, outcome.id)
+    assert (evidence.method, evidence.final_url) == (BROWSER, "https://example.org/quay")
+    assert evidence.sha256 == hashlib.sha256(DOM.encode("utf-8")).hexdigest()
     assert import_capture(archive, capture, entities=False).status == EXISTS
 
 

@@ -88,6 +88,18 @@ def _xdotool(env: dict, *args: str) -> str:
     return subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True, timeout=30).stdout
 
 
+def _browser_window(env: dict, timeout_s: float = 30) -> str:
+    """The id of the browser's window once it is mapped (xdotool's own --sync gives up at
+    once on a display error, so we poll)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        found = _xdotool(env, "search", "--onlyvisible", "--class", "chromium").split()
+        if found:
+            return found[0]
+        time.sleep(0.5)
+    pytest.fail(f"no Chromium window appeared within {timeout_s} s")
+
+
 def _story_server(httpserver, cookies_seen: list[str]) -> str:
     def shell(_request: Request) -> Response:
         response = Response(SHELL, content_type="text/html; charset=utf-8")
@@ -149,7 +161,7 @@ def test_chromium_saves_the_rendered_page_with_the_shortcut(display, httpserver,
     options = f"{CHROMIUM_ORIGIN}/options.html#token={TOKEN}"
     browser = _launch_chromium(display, tmp_path / "profile", options, story)
     try:
-        window = _xdotool(display, "search", "--sync", "--onlyvisible", "--class", "chromium").split()[0]
+        window = _browser_window(display)
         deadline, first = time.monotonic() + SAVE_TIMEOUT_S, True
         while not arrived.is_set() and time.monotonic() < deadline:
             _press_save(display, window, first)

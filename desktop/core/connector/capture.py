@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 from desktop.core import pipeline
-from desktop.core.article import Original
+from desktop.core.article import BROWSER, Original
 from desktop.core.store.archive import Outcome, store_article
 from desktop.core.store.db import Archive
 from desktop.core.urls import check_url
@@ -65,15 +65,15 @@ def parse_capture(body: bytes) -> Capture:
 
 def capture_loaded(capture: Capture) -> pipeline.Loaded:
     """A page capture as the pipeline's extract stage takes it: the DOM is the page, and its
-    UTF-8 bytes the offline copy."""
-    original = Original(capture.html.encode("utf-8"), "text/html", "utf-8")
+    UTF-8 bytes the offline copy, "captured in your browser" (method BROWSER) now."""
+    original = Original(capture.html.encode("utf-8"), "text/html", "utf-8", method=BROWSER, final_url=capture.url)
     return pipeline.Loaded(capture.html, True, capture.url, original, selection=capture.selection)
 
 
 def import_capture(archive: Archive, capture: Capture, entities: bool = True) -> Outcome:
     """Store a capture as `pipeline.import_one` stores a download: an address already in the
-    archive is EXISTS (or RESTORED from the Trash) and nothing else is written; a link is
-    downloaded. One transaction. Raises CuttingsError when the page has no article text."""
+    archive is EXISTS (or RESTORED from the Trash) and nothing else is written, even when the
+    page changed since (`cuttings recheck` keeps versions); a link is downloaded. One transaction. Raises CuttingsError when the page has no article text."""
     if capture.kind == LINK:
         return pipeline.import_one(archive, capture.url, entities=entities)
     if (stored := pipeline.already_stored(archive, capture.url)) is not None:
