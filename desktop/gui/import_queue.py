@@ -54,6 +54,7 @@ class Item:
     message: str = ""
     article_id: int | None = None
     batch: int = 0
+    captured: pipeline.Loaded | None = None  # a page the browser sent: analysed, not downloaded
 
     @property
     def finished(self) -> bool:
@@ -112,7 +113,7 @@ class ImportQueue(QAbstractTableModel):
         if not new:
             return 0
         self.beginInsertRows(QModelIndex(), len(self._items), len(self._items) + len(new) - 1)
-        items = [Item(next(self._keys), d.source, d.title or d.source) for d in new]
+        items = [Item(next(self._keys), d.source, d.title or d.source, captured=d.captured) for d in new]
         self._join_batch(items)
         self._items += items
         self.endInsertRows()
@@ -209,7 +210,7 @@ class ImportQueue(QAbstractTableModel):
             stored = pipeline.already_stored(self._archive, source)
             if stored is not None:
                 return stored
-            loaded = pipeline.load(source, on_stage=self._stage_reporter(key))
+            loaded = item.captured or pipeline.load(source, on_stage=self._stage_reporter(key))
             # Submitted from this thread: starting the worker process takes a while.
             analyser = self._worker()
             with self._lock:
@@ -279,7 +280,7 @@ class ImportQueue(QAbstractTableModel):
     def _on_stored(self, item: Item, key: int, outcome: Outcome) -> None:
         if item.key != key:
             return
-        item.article_id, item.title = outcome.id, outcome.title
+        item.article_id, item.title, item.captured = outcome.id, outcome.title, None
         if outcome.status == SAVED:
             # Stored even if cancel came in during the transaction: say so rather than lie.
             self._set(item, SAVED, f"Saved as article {outcome.id}")

@@ -26,6 +26,7 @@ from desktop.gui.article_list import ArticleList
 from desktop.gui.article_table import ArticleTableModel
 from desktop.gui.browsing import BrowsingState, QueryResult, count_text
 from desktop.gui.chips import ChipBar
+from desktop.gui.connector import BrowserConnector
 from desktop.gui.desk import Desk
 from desktop.gui.detail import DetailPane
 from desktop.gui.drops import DropTarget
@@ -82,7 +83,8 @@ class MainWindow(QMainWindow):
         self.preferences = preferences.load()
         self.apply_preferences(self.preferences)
         self.desk = Desk(self, archive, self.runner)  # corrections of entities and details; Undo/Redo
-        self.actions = Actions(self, {**self._handlers(), **self.desk.handlers()}, self.list)
+        self.connector = BrowserConnector(self, archive, self.import_inputs)  # started by app.run_window
+        self.actions = Actions(self, {**self._handlers(), **self.desk.handlers(), **self.connector.handlers()}, self.list)
         self.actions.build_menus(self.menuBar(), {"&View": [self.import_dock.toggleViewAction()]})
         self._set_focus_chain()
         self._restore_settings()
