@@ -35,7 +35,7 @@ INSTALL_STEPS = (
     "Firefox ESR or Developer Edition keep it with <code>xpinstall.signatures.required</code> off).</li>"
     "<li>Open the extension's options, paste the token below and choose <i>Save</i>.</li>"
     "<li>On any page: the toolbar button, the page or link menu's <i>Save … to Cuttings</i>, or "
-    "<b>Alt+Shift+S</b>.</li></ol>")
+    "<b>Alt+Shift+K</b>.</li></ol>")
 
 
 class BrowserConnector(QObject):

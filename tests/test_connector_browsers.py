@@ -1,10 +1,11 @@
-"""The browser connector in a real browser: Debian's Chromium under Xvfb loads the unpacked
-extension, opens a local page whose article appears only after its script ran and only with
-the cookie the page set, and the keyboard shortcut (Alt+Shift+S, typed with xdotool) saves it.
-The archived text and snapshot must be the rendered page, not the HTML the server sent.
+"""The browser connector in real browsers: Debian's Chromium (the unpacked extension) and
+Firefox ESR (the built .xpi, unsigned, in a fresh profile) under Xvfb open a local page whose
+article appears only after its script ran and only with the cookie the page set, and the
+keyboard shortcut (Alt+Shift+K, typed with xdotool) saves it. The archived text and
+snapshot must be the rendered page, not the HTML the server sent.
 
-Needs chromium, Xvfb and xdotool (scripts/setup.sh installs them for the test extra); the
-test skips, saying which is missing, only where they are not installed.
+Needs Xvfb, xdotool and the browser (scripts/setup.sh installs them for the test extra); a
+test skips, saying what is missing, only where they are not installed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ import threading
 import time
 from pathlib import Path
 
+import json
+import runpy
+
 import pytest
 from werkzeug import Request, Response
 
@@ -26,7 +30,10 @@ from desktop.core.errors import CuttingsError
 from desktop.core.query import detail
 from desktop.core.store.archive import original_of
 
-EXTENSION = Path(__file__).resolve().parents[1] / "connector"
+ROOT = Path(__file__).resolve().parents[1]
+EXTENSION = ROOT / "connector"
+FIREFOX_UUID = "0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9"  # fixed through the profile's preferences
+BROWSERS = {"chromium": "chromium", "firefox": "firefox-esr"}  # name -> command
 TOKEN = "t3st-t0ken-" + "x" * 32
 SECRET = "The harbour master kept the tide tables in a locked drawer for eleven years"
 # What the server sends: a shell whose script fetches the article (only with the cookie).
@@ -41,9 +48,8 @@ BODY = "<h1>The tide tables</h1>" + "".join(
 SAVE_TIMEOUT_S = 60
 
 
-def _missing_tools() -> str | None:
-    names = {"chromium": shutil.which("chromium"), "Xvfb": shutil.which("Xvfb"), "xdotool": shutil.which("xdotool")}
-    missing = [name for name, path in names.items() if path is None]
+def _missing_tools(*tools: str) -> str | None:
+    missing = [name for name in tools if shutil.which(name) is None]
     return f"{', '.join(missing)} not installed (scripts/setup.sh test installs them on Debian)" if missing else None
 
 
@@ -65,7 +71,7 @@ def _stop(process: subprocess.Popen) -> None:
 def display():
     """A display of its own (Xvfb picks a free number) with openbox, when installed, to give
     the browser window the focus; yields the environment for programs on it."""
-    if (missing := _missing_tools()) is not None:
+    if (missing := _missing_tools("Xvfb", "xdotool")) is not None:
         pytest.skip(missing)
     read, write = os.pipe()
     xvfb = _start(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1000x24", "-nolisten", "tcp"],
@@ -93,11 +99,11 @@ def _browser_window(env: dict, timeout_s: float = 30) -> str:
     once on a display error, so we poll)."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        found = _xdotool(env, "search", "--onlyvisible", "--class", "chromium").split()
+        found = _xdotool(env, "search", "--onlyvisible", "--class", "chromium|firefox").split()
         if found:
             return found[0]
         time.sleep(0.5)
-    pytest.fail(f"no Chromium window appeared within {timeout_s} s")
+    pytest.fail(f"no browser window appeared within {timeout_s} s")
 
 
 def _story_server(httpserver, cookies_seen: list[str]) -> str:
@@ -117,31 +123,61 @@ def _story_server(httpserver, cookies_seen: list[str]) -> str:
     return httpserver.url_for("/tide")
 
 
-def _launch_chromium(env: dict, profile: Path, *urls: str) -> subprocess.Popen:
+def _launch_chromium(env: dict, profile: Path, story: str) -> subprocess.Popen:
+    """Chromium with the unpacked extension: the options tab pairs it, the story's tab is last."""
     args = ["chromium", f"--user-data-dir={profile}", "--no-first-run", "--no-default-browser-check",
             "--disable-gpu", "--password-store=basic", "--window-size=1200,900",
             # Chromium 137+ ignores --load-extension unless this feature is off.
             "--disable-features=DisableLoadExtensionCommandLineSwitch",
-            f"--load-extension={EXTENSION}", f"--disable-extensions-except={EXTENSION}", *urls]
+            f"--load-extension={EXTENSION}", f"--disable-extensions-except={EXTENSION}",
+            f"{CHROMIUM_ORIGIN}/options.html#token={TOKEN}", story]
     if os.geteuid() == 0:
         args.insert(1, "--no-sandbox")  # Chromium's sandbox refuses to run as root
     return _start(args, env)
 
 
-def _press_save(env: dict, window: str, first: bool) -> None:
-    """Focus the browser; the first time, reload the options tab (opened before the extension
-    had loaded, it may show an error instead of pairing); then the shortcut on the story's tab."""
+FIREFOX_PREFS = {
+    "xpinstall.signatures.required": False,  # an unsigned add-on: honoured by ESR and Developer Edition
+    "extensions.autoDisableScopes": 0,  # the add-on in the profile's folder starts enabled
+    "extensions.webextensions.uuids": json.dumps({"connector@cuttings.app": FIREFOX_UUID}),
+    "browser.shell.checkDefaultBrowser": False,
+    "browser.aboutwelcome.enabled": False,
+    "datareporting.policy.dataSubmissionEnabled": False,
+}
+
+
+def _launch_firefox(env: dict, profile: Path, story: str) -> subprocess.Popen:
+    """Firefox ESR with the built .xpi installed in a new profile; the first tab (the story)
+    is the active one, the options tab pairs it."""
+    build = runpy.run_path(str(ROOT / "packaging" / "build_connector.py"))["build"]
+    xpi = build(profile.parent / "dist")[1]
+    (profile / "extensions").mkdir(parents=True)
+    shutil.copy(xpi, profile / "extensions" / "connector@cuttings.app.xpi")
+    (profile / "user.js").write_text("".join(f"user_pref({json.dumps(k)}, {json.dumps(v)});\n"
+                                             for k, v in FIREFOX_PREFS.items()), encoding="utf-8")
+    options = f"moz-extension://{FIREFOX_UUID}/options.html#token={TOKEN}"
+    return _start(["firefox-esr", "--profile", str(profile), "--no-remote", story, options], env)
+
+
+def _press_save(env: dict, window: str, browser: str, first: bool) -> None:
+    """Focus the browser and the story's tab, then the shortcut. Chromium, the first time:
+    reload the options tab (opened before the extension had loaded, it may show an error
+    instead of pairing)."""
     _xdotool(env, "windowactivate", "--sync", window) if shutil.which("openbox") else \
         _xdotool(env, "windowfocus", "--sync", window)
-    if first:
+    if browser == "chromium" and first:
         _xdotool(env, "key", "--clearmodifiers", "ctrl+1", "F5")
         time.sleep(2)
-    _xdotool(env, "key", "--clearmodifiers", "ctrl+2")
+        _xdotool(env, "key", "--clearmodifiers", "ctrl+2")
     time.sleep(0.5)
-    _xdotool(env, "key", "--clearmodifiers", "alt+shift+s")
+    _xdotool(env, "mousemove", "--window", window, "600", "500", "click", "1")  # the page has the focus
+    _xdotool(env, "key", "--clearmodifiers", "alt+shift+k")
 
 
-def test_chromium_saves_the_rendered_page_with_the_shortcut(display, httpserver, archive, tmp_path):
+@pytest.mark.parametrize("browser", list(BROWSERS))
+def test_the_browser_saves_the_rendered_page_with_the_shortcut(browser, display, httpserver, archive, tmp_path):
+    if (missing := _missing_tools(BROWSERS[browser])) is not None:
+        pytest.skip(missing)
     cookies_seen: list[str] = []
     story = _story_server(httpserver, cookies_seen)
     saved: list[tuple[Capture, int]] = []
@@ -158,21 +194,21 @@ def test_chromium_saves_the_rendered_page_with_the_shortcut(display, httpserver,
         listener.start()
     except CuttingsError as exc:
         pytest.skip(str(exc))
-    options = f"{CHROMIUM_ORIGIN}/options.html#token={TOKEN}"
-    browser = _launch_chromium(display, tmp_path / "profile", options, story)
+    launch = _launch_chromium if browser == "chromium" else _launch_firefox
+    process = launch(display, tmp_path / "profile", story)
     try:
         window = _browser_window(display)
         deadline, first = time.monotonic() + SAVE_TIMEOUT_S, True
         while not arrived.is_set() and time.monotonic() < deadline:
-            _press_save(display, window, first)
+            _press_save(display, window, browser, first)
             first = False
             arrived.wait(8)
     finally:
         if not arrived.is_set():
-            subprocess.run(["scrot", "-o", str(tmp_path / "chromium.png")], env=display, check=False)
-        _stop(browser)
+            subprocess.run(["scrot", "-o", str(tmp_path / f"{browser}.png")], env=display, check=False)
+        _stop(process)
         listener.stop()
-    assert arrived.is_set(), f"nothing arrived from Chromium within {SAVE_TIMEOUT_S} s (screenshot in {tmp_path})"
+    assert arrived.is_set(), f"nothing arrived from {browser} within {SAVE_TIMEOUT_S} s (screenshot in {tmp_path})"
     capture, article_id = saved[0]
     assert SECRET not in SHELL and "subscribed" in cookies_seen  # the text exists only after the script, with the cookie
     assert capture.url == story and capture.title == "The tide tables"
