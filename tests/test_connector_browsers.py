@@ -159,6 +159,14 @@ def _launch_firefox(env: dict, profile: Path, story: str) -> subprocess.Popen:
     return _start(["firefox-esr", "--profile", str(profile), "--no-remote", story, options], env)
 
 
+def _wait_for(condition, failure: str, timeout_s: float = 30) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(failure)
+        time.sleep(0.2)
+
+
 def _press_save(env: dict, window: str, browser: str, first: bool) -> None:
     """Focus the browser and the story's tab, then the shortcut. Chromium, the first time:
     reload the options tab (opened before the extension had loaded, it may show an error
@@ -198,6 +206,8 @@ def test_the_browser_saves_the_rendered_page_with_the_shortcut(browser, display,
     process = launch(display, tmp_path / "profile", story)
     try:
         window = _browser_window(display)
+        _wait_for(lambda: cookies_seen, "the page's script never asked for the article")
+        time.sleep(1)  # the script puts the article into the page once it arrives
         deadline, first = time.monotonic() + SAVE_TIMEOUT_S, True
         while not arrived.is_set() and time.monotonic() < deadline:
             _press_save(display, window, browser, first)
