@@ -103,7 +103,7 @@ async function report(tab, ok, message) {
   await api.notifications.create({
     type: "basic",
     iconUrl: api.runtime.getURL("icons/cuttings-48.png"),
-    title: ok ? "Saved to Cuttings" : "Not saved to Cuttings",
+    title: ok ? "Sent to Cuttings" : "Not saved to Cuttings",
     message,
   }).catch(() => {}); // no notification server: the badge and its tooltip still say it
 }

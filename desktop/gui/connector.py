@@ -29,11 +29,11 @@ INSTALL_STEPS = (
     "<ol>"
     "<li><b>Chromium, Chrome, Edge, Brave:</b> open <code>chrome://extensions</code>, switch on "
     "<i>Developer mode</i>, choose <i>Load unpacked</i> and pick the <code>connector</code> folder "
-    "of Cuttings (or drop <code>cuttings-connector-chromium-*.zip</code> on that page).</li>"
+    "of Cuttings (or the folder <code>cuttings-connector-chromium-*.zip</code> unpacks to).</li>"
     "<li><b>Firefox:</b> open <code>about:debugging</code> ▸ <i>This Firefox</i> ▸ <i>Load Temporary "
     "Add-on…</i> and pick <code>cuttings-connector-firefox-*.xpi</code> (until Firefox restarts; "
     "Firefox ESR or Developer Edition keep it with <code>xpinstall.signatures.required</code> off).</li>"
-    "<li>Open the extension's options, paste the token below and choose <i>Save</i>.</li>"
+    "<li>Open the extension's options, paste the token above and choose <i>Save</i>.</li>"
     "<li>On any page: the toolbar button, the page or link menu's <i>Save … to Cuttings</i>, or "
     "<b>Alt+Shift+K</b>.</li></ol>")
 
@@ -88,7 +88,7 @@ class BrowserConnector(QObject):
 
     def _receive(self, capture: Capture) -> str:
         self._captured.emit(capture)
-        return "Sent to Cuttings: it is in the Imports panel."
+        return "Cuttings is importing the page: see its Imports panel."
 
     def _take(self, capture: Capture) -> None:
         captured = capture_loaded(capture) if capture.kind == PAGE else None

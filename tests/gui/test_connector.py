@@ -85,7 +85,7 @@ def test_a_saved_link_is_downloaded_by_the_window(qtbot, make_window, archive, h
 
 def test_connect_your_browser_shows_the_token_and_the_port(qtbot, make_window, archive):
     window = make_window(archive)
-    assert window.actions["connect_browser"].text() == "Connect your &browser…"
+    assert window.actions["connect_browser"].text() == "&Connect your browser…"
     dialog = ConnectDialog(window, 47815, "")
     qtbot.addWidget(dialog)
     assert dialog.token.text() == pairing.pairing_token()
