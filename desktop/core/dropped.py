@@ -7,13 +7,14 @@ what a drop or a paste carried.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
 from desktop.core.errors import CuttingsError
+from desktop.core.connector.capture import Capture
 from desktop.core.pipeline import HTML_SUFFIXES, TEXT_SUFFIXES
 from desktop.core.urls import looks_like_url, normalize_url
 
@@ -22,10 +23,12 @@ IMPORTABLE_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
 
 @dataclass(frozen=True)
 class Dropped:
-    """One input: a web address or a file path, with the link text as a provisional title."""
+    """One input: a web address or a file path, with the link text as a provisional title;
+    `capture` is a page already in hand (the browser connector's DOM), not downloaded again."""
 
     source: str
     title: str = ""
+    capture: Capture | None = field(default=None, compare=False)
 
 
 def _text(data: bytes, utf16: bool = False) -> str:

@@ -62,6 +62,7 @@ class Loaded:
     original: Original
     name: str | None = None  # the file's name, for text files
     url_given: bool = False  # the user's address wins over the page's own
+    selection: str = ""  # text the user selected in the browser: the article's text if none is found
 
 
 def load(source: str, url: str | None = None, on_stage: Stage = _quiet) -> Loaded:
@@ -112,6 +113,8 @@ def parse(loaded: Loaded, on_stage: Stage = _quiet) -> Article:
         article = extract_textfile(loaded.content, loaded.name)
     if loaded.url_given:
         article.url = loaded.url
+    if not article.text.strip() and loaded.selection:
+        article.text = loaded.selection
     if not article.text.strip():
         raise CuttingsError("No article text found on the page")
     if loaded.is_html and is_file_listing(article):

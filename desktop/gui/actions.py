@@ -36,6 +36,8 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
     ActionSpec("import", "&Import…", "&File", ("Ctrl+I",), tip="Add links or files to the archive"),
     ActionSpec("import_from", "Import &from…", "&File",
                tip="Bookmarks, Pocket, Omnivore, Wallabag or Karakeep exports, feeds, OPML, lists of links"),
+    ActionSpec("connect_browser", "&Connect your browser…", "&File",
+               tip="Pair the Save to Cuttings browser extension: the token and how to install it"),
     ActionSpec("paste", "&Paste links", "&File", (QKeySequence.StandardKey.Paste,),
                tip="Import the links or files on the clipboard"),
     ActionSpec("export", "E&xport…", "&File", ("Ctrl+Shift+E",),

@@ -60,7 +60,11 @@ def run_window(db: str | None = None, smoke: bool = False) -> int:
     # Once the window is up and idle, start the import worker: importing is what users
     # come to do, and the first article would otherwise wait ~3 s for the models.
     QTimer.singleShot(PREPARE_IMPORTS_MS, window.imports.prepare)
+    port = window.connector.start()  # the browser extension's captures, while the window runs
+    if port is None:
+        window.statusBar().showMessage(f"The browser connector is off: {window.connector.problem}", 10_000)
     code = app.exec()
+    window.connector.stop()
     if window.imports.downloading():
         # A cancelled download can take until its timeout to give up; nothing of it will be
         # saved and the writer is idle, so leave without waiting for it.

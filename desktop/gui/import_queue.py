@@ -101,7 +101,7 @@ class ImportQueue(ImportRows):
             return 0
         titles = {d.source: d.title for d in new if d.title}
         self._enqueuing += 1
-        self._writer.run(("enqueue", next(self._calls)), lambda: _enqueue(self._archive, [d.source for d in new]),
+        self._writer.run(("enqueue", next(self._calls)), lambda: _enqueue(self._archive, new),
                          lambda answer: self._enqueued(*answer, titles=titles))
         return len(new)
 
@@ -397,13 +397,19 @@ class ImportQueue(ImportRows):
             self._pump()
 
 
-def _enqueue(archive: Archive, sources: list[str]) -> tuple[list[Job], list[tuple[str, str]]]:
-    """Queue `sources` as one batch; when a file of links among them cannot be read, queue
-    the others and return (source, reason) for each that failed (writer thread)."""
+def _enqueue(archive: Archive, inputs: list[Dropped]) -> tuple[list[Job], list[tuple[str, str]]]:
+    """Queue `inputs` (a browser's page each as a job of its own, the others as one batch);
+    when a file of links among them cannot be read, queue the others and return (source,
+    reason) for each that failed (writer thread)."""
+    captures = [batch.enqueue_capture(archive, c.url, c.title, c.html, c.selection)
+                for c in (d.capture for d in inputs) if c is not None]
+    sources = [d.source for d in inputs if d.capture is None]
+    if not sources:
+        return captures, []
     try:
-        return batch.enqueue(archive, sources), []
+        return [*captures, *batch.enqueue(archive, sources)], []
     except CuttingsError:
-        jobs, failures = [], []
+        jobs, failures = captures, []
         for source in sources:
             try:
                 jobs += batch.enqueue(archive, [source])

@@ -26,6 +26,7 @@ from desktop.gui.article_list import ArticleList
 from desktop.gui.article_table import ArticleTableModel
 from desktop.gui.browsing import BrowsingState, QueryResult, count_text
 from desktop.gui.chips import ChipBar
+from desktop.gui.connector import BrowserConnector
 from desktop.gui.desk import Desk
 from desktop.gui.detail import DetailPane
 from desktop.gui.drops import DropTarget
@@ -83,7 +84,9 @@ class MainWindow(QMainWindow):
         self.desk = Desk(self, archive, self.runner)  # corrections of entities and details; Undo/Redo
         self.rechecker = recheck.Rechecker(self, archive, self.runner, self.list.selected_ids,
                                            lambda: self.preferences.entities, self._articles_changed)
-        self.actions = Actions(self, {**self._handlers(), **self.desk.handlers(), **self.rechecker.handlers()}, self.list)
+        self.connector = BrowserConnector(self, archive, self.import_inputs)  # started by app.run_window
+        self.actions = Actions(self, {**self._handlers(), **self.desk.handlers(), **self.rechecker.handlers(),
+                                      **self.connector.handlers()}, self.list)
         self.actions.build_menus(self.menuBar(), {"&View": [self.import_dock.toggleViewAction()]})
         self._set_focus_chain()
         self._restore_settings()

@@ -29,8 +29,9 @@ from desktop.core.store.models import ImportBatch, ImportJob
 QUEUED, RUNNING, DONE, FAILED, CANCELLED = "queued", "running", "done", "failed", "cancelled"
 FINISHED = (DONE, FAILED, CANCELLED)
 # What a job holds: one page or file; an item of a file of links (its ImportItem kept);
-# a feed whose entries become jobs when it is downloaded; a Cuttings export file, imported whole.
-PAGE, ITEM, FEED, EXPORT = "page", "item", "feed", "export"
+# a feed whose entries become jobs when it is downloaded; a Cuttings export file, imported whole;
+# a page the browser connector sent (its DOM kept in the item's html, its selection in text).
+PAGE, ITEM, FEED, EXPORT, CAPTURE = "page", "item", "feed", "export", "capture"
 
 
 @dataclass
@@ -124,6 +125,20 @@ def enqueue(archive: Archive, sources: Sequence[str], *, refresh: bool = False, 
         session.add_all(rows)
         session.flush()
         return [job_of(row, refresh) for row in rows]
+
+
+def enqueue_capture(archive: Archive, url: str, title: str, html: str, selection: str = "") -> Job:
+    """Record a page the browser sent (its address, title, rendered DOM and selected text) as
+    a batch of one CAPTURE job, in one transaction, so a window closed before it is analysed
+    still has it at the next start; return the job."""
+    with archive.transaction() as session:
+        batch = ImportBatch(inputs=url)
+        session.add(batch)
+        session.flush()
+        row = item_row(batch.id, ImportItem(url, title, html=html, text=selection), "", kind=CAPTURE)
+        session.add(row)
+        session.flush()
+        return job_of(row)
 
 
 def add_jobs(session: Session, job: Job, items: Iterable[ImportItem], origin: str, kind: str = ITEM) -> list[Job]:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.article import Article, Original
-from desktop.core.batch.jobs import DONE, EXPORT, FEED, ITEM, Job, add_jobs, finish
+from desktop.core.batch.jobs import CAPTURE, DONE, EXPORT, FEED, ITEM, Job, add_jobs, finish
+from desktop.core.connector.capture import PAGE as PAGE_CAPTURE, Capture, capture_loaded
 from desktop.core.errors import CuttingsError
 from desktop.core.export_file import import_export
 from desktop.core.imports.detect import FEED as FEED_FORMAT, LABELS
@@ -79,6 +80,9 @@ def download_job(archive: Archive, job: Job, on_stage: Stage = _quiet) -> Known 
     if job.kind == FEED:
         tags = job.item.tags if job.item is not None else []
         return Listed(read_feed(download_feed(job.source), tags), LABELS[FEED_FORMAT])
+    if job.kind == CAPTURE:  # the page is in hand: the DOM the browser rendered
+        item = job.item
+        return Fetched(capture_loaded(Capture(PAGE_CAPTURE, item.url, item.title, item.html or "", item.text or "")))
     try:
         if job.kind == ITEM:
             loaded, reason = load_item(job.item, on_stage)

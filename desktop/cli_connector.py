@@ -1,0 +1,39 @@
+"""The `cuttings connector` commands: `pair` prints the browser extension's pairing token,
+`status` says whether the archive's window is listening for the extension, and on which port."""
+
+from __future__ import annotations
+
+from desktop.cli_common import location
+from desktop.cli_output import print_json
+
+
+def add_parsers(sub, common) -> None:
+    """Add `connector pair` and `connector status` to `sub`."""
+    p = sub.add_parser("connector", parents=[common], help="the browser extension: pairing token, listener status")
+    actions = p.add_subparsers(dest="connector_action", metavar="ACTION", required=True)
+    actions.add_parser("pair", parents=[common],
+                       help="print the token to paste into the extension's options (made once, then kept)")
+    status = actions.add_parser("status", parents=[common],
+                                help="whether the archive's running window listens for the extension")
+    status.add_argument("--json", action="store_true", help='{"port": N, "listening": true|false}')
+
+
+def cmd_connector(args) -> int:
+    """`pair`: print the token; `status`: print the listener's port and state (exit 0 either way)."""
+    from desktop.core.connector import pairing, running
+
+    if args.connector_action == "pair":
+        print(pairing.pairing_token())
+        return 0
+    archive = location(args)
+    state = running.status(archive)
+    if getattr(args, "json", False):
+        print_json(state)
+    elif state["listening"]:
+        print(f"listening on 127.0.0.1:{state['port']} for {archive}")
+    else:
+        print(f"not listening: no Cuttings window is open on {archive}")
+    return 0
+
+
+COMMANDS = {"connector": cmd_connector}
