@@ -10,7 +10,8 @@ import pytest
 
 from desktop.core.article import BROWSER
 from desktop.core.connector import pairing, running
-from desktop.core.connector.capture import LINK, PAGE, Capture, import_capture, parse_capture
+from desktop.core import batch
+from desktop.core.connector.capture import LINK, PAGE, Capture, parse_capture
 from desktop.core.connector.listener import CHROMIUM_ORIGIN, MAX_BODY_BYTES, Listener
 from desktop.core.errors import CuttingsError
 from desktop.core.store.archive import EXISTS, SAVED, original_of
@@ -151,6 +152,27 @@ def test_parse_capture_keeps_the_dom_and_cuts_a_runaway_title():
     for bad in (b"\xff", b"{}", json.dumps({"kind": PAGE, "url": "https://e.org", "html": 5}).encode()):
         with pytest.raises(ValueError):
             parse_capture(bad)
+
+
+def import_capture(archive: Archive, capture: Capture, entities: bool = True):
+    """A capture as the window imports it: queued in the archive, then the queue's stages."""
+    job = batch.enqueue_capture(archive, capture.url, capture.title, capture.html, capture.selection)
+    return _work(archive, job, entities)
+
+
+def _work(archive: Archive, job, entities: bool):
+    fetched = batch.download_job(archive, job)
+    if isinstance(fetched, batch.Known):
+        return batch.store_job(archive, job, fetched)
+    return batch.store_job(archive, job, batch.analyse_fetched(fetched, entities=entities))
+
+
+def test_a_capture_queued_before_a_crash_is_analysed_at_the_next_start(archive: Archive):
+    batch.enqueue_capture(archive, "https://example.org/quay", "Quay opens", DOM)
+    [job] = batch.resume(archive)  # the window that took it was killed before analysing it
+    outcome = _work(archive, job, entities=False)
+    assert outcome.status == SAVED and original_of(archive, outcome.id).data == DOM.encode("utf-8")
+    assert batch.resume(archive) == []
 
 
 def test_a_capture_is_stored_with_exactly_the_dom_sent(archive: Archive):

@@ -30,7 +30,7 @@ DOM = ("<!DOCTYPE html>\n<html><head><title>Ferry runs again</title></head><body
 def quick_imports(monkeypatch, tmp_path):
     """No language model, analyses on a thread of the test process, port files in tmp_path."""
     monkeypatch.setattr(pipeline, "add_entities", lambda article, on_stage=None: article)
-    monkeypatch.setattr(import_queue, "Analyser", lambda: Analyser(in_process=True))
+    monkeypatch.setattr(import_queue, "Analyser", lambda **kw: Analyser(in_process=True, **kw))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 
