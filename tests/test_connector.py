@@ -8,15 +8,16 @@ import json
 
 import pytest
 
+from desktop.core import batch
 from desktop.core.article import BROWSER
 from desktop.core.connector import pairing, running
-from desktop.core import batch
 from desktop.core.connector.capture import LINK, PAGE, Capture, parse_capture
 from desktop.core.connector.listener import CHROMIUM_ORIGIN, MAX_BODY_BYTES, Listener
 from desktop.core.errors import CuttingsError
 from desktop.core.store.archive import EXISTS, SAVED, original_of
 from desktop.core.store.captures import evidence_of
 from desktop.core.store.db import Archive
+from tests.capture_helpers import import_capture, work_job
 
 TOKEN = "k" * 43
 FIREFOX = "moz-extension://0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9"
@@ -154,23 +155,10 @@ def test_parse_capture_keeps_the_dom_and_cuts_a_runaway_title():
             parse_capture(bad)
 
 
-def import_capture(archive: Archive, capture: Capture, entities: bool = True):
-    """A capture as the window imports it: queued in the archive, then the queue's stages."""
-    job = batch.enqueue_capture(archive, capture.url, capture.title, capture.html, capture.selection)
-    return _work(archive, job, entities)
-
-
-def _work(archive: Archive, job, entities: bool):
-    fetched = batch.download_job(archive, job)
-    if isinstance(fetched, batch.Known):
-        return batch.store_job(archive, job, fetched)
-    return batch.store_job(archive, job, batch.analyse_fetched(fetched, entities=entities))
-
-
 def test_a_capture_queued_before_a_crash_is_analysed_at_the_next_start(archive: Archive):
     batch.enqueue_capture(archive, "https://example.org/quay", "Quay opens", DOM)
     [job] = batch.resume(archive)  # the window that took it was killed before analysing it
-    outcome = _work(archive, job, entities=False)
+    outcome = work_job(archive, job, entities=False)
     assert outcome.status == SAVED and original_of(archive, outcome.id).data == DOM.encode("utf-8")
     assert batch.resume(archive) == []
 

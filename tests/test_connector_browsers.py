@@ -24,11 +24,12 @@ import runpy
 import pytest
 from werkzeug import Request, Response
 
-from desktop.core.connector.capture import Capture, import_capture
+from desktop.core.connector.capture import Capture
 from desktop.core.connector.listener import CHROMIUM_ORIGIN, PORTS, Listener
 from desktop.core.errors import CuttingsError
 from desktop.core.query import detail
 from desktop.core.store.archive import original_of
+from tests.capture_helpers import import_capture
 
 ROOT = Path(__file__).resolve().parents[1]
 EXTENSION = ROOT / "connector"
