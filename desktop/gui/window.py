@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.state.facet_limit = FACET_LIMIT
         self.loaded = False
         self._sort_before_relevance = (self.state.filter.sort, self.state.filter.descending)
-        self.setWindowTitle(f"Cuttings — {archive.path.name}")
+        self.setWindowTitle(f"Cuttings — {archive.title}")
         self._build()
         self.reading = Reading(self, archive, self.runner)
         self.reading.termChosen.connect(self.add_term)

@@ -168,13 +168,16 @@ def _marks(**more: object) -> dict[str, str]:
 def fulltext_snippets(search: Search, ids: Sequence[int], tokens: int):
     """A SELECT of (id, snippet) for those of `ids` matching `search`: about `tokens` words
     of the article text around its best hits (ts_headline), each hit between HIT_START and
-    HIT_END, both ends marked by ELLIPSIS."""
-    return text(
-        f"SELECT id, :ellipsis || {_headline('text', '')} || :ellipsis FROM article"
-        f" WHERE search @@ {_query_sql()} AND id IN :ids"
-    ).bindparams(bindparam("ids", expanding=True), match=ts_query(search), ids=list(ids), ellipsis=ELLIPSIS,
-                 **_marks(MaxWords=tokens, MinWords=max(1, tokens // 2), MaxFragments=1,
-                          FragmentDelimiter=f'"{ELLIPSIS}"'))
+    HIT_END, and ELLIPSIS where text was cut off before or after it."""
+    cut = ("SELECT id, CASE WHEN at > 1 THEN :ellipsis ELSE '' END || marked"
+           " || CASE WHEN at + length(bare) <= length(text) THEN :ellipsis ELSE '' END FROM"
+           " (SELECT id, text, marked, bare, strpos(text, bare) AS at FROM"
+           "  (SELECT id, text, marked, replace(replace(marked, :start, ''), :end, '') AS bare FROM"
+           f"   (SELECT id, text, {_headline('text', '')} AS marked FROM article"
+           f"    WHERE search @@ {_query_sql()} AND id IN :ids) AS hits) AS plain) AS placed")
+    return text(cut).bindparams(
+        bindparam("ids", expanding=True), match=ts_query(search), ids=list(ids), ellipsis=ELLIPSIS,
+        start=HIT_START, end=HIT_END, **_marks(MaxWords=tokens, MinWords=max(1, tokens - 4)))
 
 
 def fulltext_highlighted(search: Search, article_id: int):
