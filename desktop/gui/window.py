@@ -13,9 +13,8 @@ from dataclasses import replace
 from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.core import query
+from desktop.core import preferences, query
 from desktop.core.dropped import Dropped
-from desktop.core import preferences
 from desktop.core.preferences import Preferences
 from desktop.core.query import Filter, Term
 from desktop.core.search import SearchSyntaxError
@@ -33,6 +32,7 @@ from desktop.gui.facet_model import FACET_LIMIT
 from desktop.gui.facets import FacetPanel
 from desktop.gui.import_dock import ImportDock
 from desktop.gui.import_from import ImportFrom
+from desktop.gui.live import LiveUpdates
 from desktop.gui.reading import Reading
 from desktop.gui.search_bar import SearchBar
 from desktop.gui.takeout import TakeOut
@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self.trash.changed.connect(self.refresh)
         self.trash.counted.connect(lambda n: self.facets.set_trash(n, self.filter.trash))
         self._centre_layout.insertWidget(1, self.trash.bar)
+        self.live = LiveUpdates(archive, self)  # a colleague's changes to a team archive
+        self.live.changed.connect(self.refresh)
         self.drop_target = DropTarget(self, self.import_inputs)
         self.takeout = TakeOut(self, archive, self.runner, self.list.selected_ids, lambda: self.filter,
                                lambda text: self.statusBar().showMessage(text, 10_000))

@@ -7,8 +7,11 @@ layer use; nothing outside the store knows which one is in use.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
+import socket
+import threading
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import Engine, Float, Integer, bindparam, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
@@ -18,6 +21,10 @@ from desktop.core.search import AUTHOR, ELLIPSIS, HIT_END, HIT_START, TITLE, Any
 SCHEMES = ("postgresql:", "postgres:")
 CONFIG = "cuttings"  # the text search configuration: the simple one, accents removed
 NOTICE_CHANNEL = "cuttings_changes"  # every committed write tells the listeners of this channel
+# Who wrote, as a notice's payload: a program ignores the notices of its own writes.
+ORIGIN = f"{socket.gethostname()}:{os.getpid()}"
+WATCH_POLL = 1.0  # seconds between checks of the stop flag while waiting for notices
+WATCH_RETRY = 5.0  # seconds before listening again after the connection was lost
 # A fixed key of pg_advisory_xact_lock: the writers' lock, the analogue of SQLite's
 # BEGIN IMMEDIATE (every write transaction takes it first, so one writes at a time and a
 # look-up-then-insert inside a transaction cannot race another writer's).
@@ -65,9 +72,28 @@ def make_engines(location: str, read_only: bool = False) -> tuple[Engine, Engine
         if conn.get_execution_options().get("cuttings_writer"):
             conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITERS_LOCK})")
-            conn.exec_driver_sql(f"NOTIFY {NOTICE_CHANNEL}")  # delivered at commit only
+            # Delivered at commit only, so a rolled-back write tells nobody.
+            conn.exec_driver_sql("SELECT pg_notify(%s, %s)", (NOTICE_CHANNEL, ORIGIN))
 
     return engine, engine.execution_options(cuttings_writer=True)
+
+
+def watch_changes(location: str, stop: threading.Event, changed: Callable[[], None]) -> None:
+    """Call `changed()` each time another program commits a write to the archive at
+    `location` (LISTEN on NOTICE_CHANNEL), until `stop` is set; blocks, so run it in a thread.
+    A lost connection is listened on again after WATCH_RETRY seconds."""
+    import psycopg
+
+    libpq = make_url(location).set(drivername="postgresql").render_as_string(hide_password=False)
+    while not stop.is_set():
+        try:
+            with psycopg.connect(libpq, autocommit=True, connect_timeout=CONNECT_TIMEOUT) as conn:
+                conn.execute(f"LISTEN {NOTICE_CHANNEL}")
+                while not stop.is_set():
+                    if any(n.payload != ORIGIN for n in conn.notifies(timeout=WATCH_POLL)):
+                        changed()
+        except psycopg.OperationalError:
+            stop.wait(WATCH_RETRY)
 
 
 def _document(column: str, weight: str) -> str:
