@@ -19,7 +19,7 @@ from desktop.core.preferences import Preferences
 from desktop.core.query import Filter, Term
 from desktop.core.search import SearchSyntaxError
 from desktop.core.store.db import Archive
-from desktop.gui import context_menus, dialogs, memory, placeholders, style, tagging
+from desktop.gui import context_menus, dialogs, memory, placeholders, style, tagging, team
 from desktop.gui.actions import Actions
 from desktop.gui.article_list import ArticleList
 from desktop.gui.article_table import ArticleTableModel
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
             "restore_backup": lambda: self.takeout.restore(busy=self.imports.is_active()),
             "copy_citation_apa": lambda: self.takeout.copy_citation("apa"),
             "copy_citation_chicago": lambda: self.takeout.copy_citation("chicago"),
-            "import_from": self.import_from.choose,
+            "import_from": self.import_from.choose, "connect_team": lambda: team.connect_team(self),
             "tags": lambda: tagging.edit_tags(self, self.archive, self.runner, self.list.selected_ids(),
                                               self._tags_changed),
         }

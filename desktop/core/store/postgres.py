@@ -13,7 +13,7 @@ import socket
 import threading
 from collections.abc import Callable, Sequence
 
-from sqlalchemy import Engine, Float, Integer, bindparam, create_engine, event, text
+from sqlalchemy import URL, Engine, Float, Integer, bindparam, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
 
 from desktop.core.search import AUTHOR, ELLIPSIS, HIT_END, HIT_START, TITLE, AnyOf, Phrase, Search
@@ -50,6 +50,21 @@ def is_server(location: object) -> bool:
 def display_name(location: str) -> str:
     """`location` without its password, to show: postgresql://ann@db.example:5432/news."""
     return make_url(location).render_as_string(hide_password=True)
+
+
+def server_url(host: str, port: int, database: str, user: str, password: str | None = None) -> str:
+    """The postgresql:// URL of a database; `password` only for this program's memory (see
+    without_password), else libpq finds it in PGPASSWORD or ~/.pgpass."""
+    url = URL.create("postgresql", username=user or None, password=password or None, host=host or None,
+                     port=port or None, database=database)
+    return url.render_as_string(hide_password=False)
+
+
+def without_password(location: str) -> str:
+    """`location` with any password taken out: what may be written into settings."""
+    url = make_url(location)  # (URL.set takes None as "unchanged")
+    return URL.create(url.drivername, url.username, None, url.host, url.port, url.database,
+                      url.query).render_as_string(hide_password=False)
 
 
 def make_engines(location: str, read_only: bool = False) -> tuple[Engine, Engine]:
