@@ -25,7 +25,10 @@ ACTIONS = {
 }
 
 
-@pytest.mark.parametrize("action", ACTIONS)
+SQLITE_IDS = pytest.mark.sqlite_only("redo's new entity takes the freed id again in SQLite only (a PostgreSQL sequence never goes back)")
+
+
+@pytest.mark.parametrize("action", [pytest.param(a, marks=SQLITE_IDS) if a in ("split", "add") else a for a in ACTIONS])
 def test_undo_restores_the_tables_exactly_and_redo_applies_again(archive, action):
     named = seeded(archive)
     with archive.transaction() as session:
@@ -80,6 +83,7 @@ def test_undo_keeps_what_a_later_import_added(archive):
     assert set(mentions_of(archive, named["Alexey Navalny"])) == {1, 2}
 
 
+@SQLITE_IDS
 def test_undo_of_a_merge_whose_deleted_id_was_taken_meanwhile(archive):
     named = seeded(archive)
     gone = named["Yulia"]  # the highest id: SQLite gives it to the next new row
