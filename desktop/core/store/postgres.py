@@ -284,7 +284,8 @@ def explain(exc: Exception, name: str) -> str | None:
     message, state = str(getattr(exc, "orig", exc)), _state(exc)
     if state == "3D000" or "does not exist" in message and "database" in message:
         return f"The database of the archive {name} does not exist: ask its administrator to create it."
-    if state in ("28P01", "28000") or "password authentication failed" in message:
+    if (state in ("28P01", "28000") or "password authentication failed" in message
+            or "role" in message and "does not exist" in message):
         return (f"The server refused the user name or password for {name}: check them "
                 "(~/.pgpass or PGPASSWORD hold the password).")
     if "no password supplied" in message:
@@ -293,8 +294,8 @@ def explain(exc: Exception, name: str) -> str | None:
         return f"The user has no permission for this in the archive {name}: ask its administrator."
     if state.startswith("57P") or "server closed the connection" in message or "consuming input failed" in message:
         return f"The connection to the archive {name} was lost: nothing of the last change was saved. Try again."
-    if "connection" in message and ("refused" in message or "timeout" in message or "could not" in message
-                                    or "translate host name" in message):
+    if "connection" in message and any(m in message for m in ("refused", "timeout", "could not", "translate host")) \
+            or "failed to resolve host" in message:
         return f"Cannot reach the archive's server for {name}: is it running, and is the address right?"
     return None
 
