@@ -447,7 +447,7 @@ def test_extract_json_lists_other_places_and_every_form_the_text_used():
 ])
 def test_usage_errors_are_one_plain_sentence(archive, capsys, args, message):
     try:
-        code = run([*args, "--db", str(archive.path)])
+        code = run([*args, "--db", archive.location])
     except SystemExit as exc:  # argparse's own refusals
         code = exc.code
     assert code == 2

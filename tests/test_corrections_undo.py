@@ -51,12 +51,12 @@ def test_undo_and_redo_survive_reopening(archive):
     corrections.merge_entities(archive, [named["Alexey Navalny"]], into=named["Alexei Navalny"])
     corrections.rename_entity(archive, named["Alexei Navalny"], "Alexei A. Navalny")
     merged = tables(archive)
-    again = Archive(archive.path)
+    again = Archive(archive.location)
     assert [c.summary for c in corrections.undo(again, 2)] == [
         f"Undid: Renamed {named['Alexei Navalny']} 'Alexei Navalny' to 'Alexei A. Navalny'",
         f"Undid: Merged {named['Alexey Navalny']} 'Alexey Navalny' into {named['Alexei Navalny']} 'Alexei Navalny'"]
     assert tables(again) == before
-    assert len(corrections.redo(Archive(archive.path), 5)) == 2
+    assert len(corrections.redo(Archive(archive.location), 5)) == 2
     assert tables(archive) == merged
 
 
