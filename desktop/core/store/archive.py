@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import exists
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
@@ -320,6 +321,10 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
 
 
 def drop_orphans(session: Session) -> None:
-    """Delete the entities and authors no article links to any more."""
-    session.exec(delete(EntityRow).where(~col(EntityRow.id).in_(select(Mention.entity_id))))
-    session.exec(delete(Author).where(~col(Author.id).in_(select(ArticleAuthor.author_id))))
+    """Delete the entities and authors no article links to any more.
+
+    NOT EXISTS, not NOT IN: PostgreSQL cannot turn NOT IN (a subquery) into an anti-join
+    (a NULL in it would change the answer), and re-read 780k mentions per entity.
+    """
+    session.exec(delete(EntityRow).where(~exists().where(Mention.entity_id == EntityRow.id)))
+    session.exec(delete(Author).where(~exists().where(ArticleAuthor.author_id == Author.id)))
