@@ -184,8 +184,9 @@ def delete_articles(archive: Archive, ids: Iterable[int]) -> int:
 def delete_rows(session: Session, ids_query) -> int:
     """Delete the articles `ids_query` (a SELECT of article ids) finds; return how many."""
     found = session.exec(ids_query).all()
-    session.exec(delete(ArticleRow).where(col(ArticleRow.id).in_(found)))
-    drop_orphans(session)
+    if found:  # a window's start-up purge of the Trash usually finds nothing to delete
+        session.exec(delete(ArticleRow).where(col(ArticleRow.id).in_(found)))
+        drop_orphans(session)
     return len(found)
 
 
