@@ -127,7 +127,7 @@ def build(path: Path | str, n: int, seed: int = 7) -> None:
         conn.execute(Mention.__table__.insert(), mentions)
         conn.execute(ArticleAuthor.__table__.insert(), links)
         archive.backend.fix_id_sequences(conn, ["article", "entity", "author"])
-    with archive._write_engine.connect() as conn:
+    with archive._write_engine.begin() as conn:  # committed: PostgreSQL drops a rolled-back ANALYZE's statistics
         conn.exec_driver_sql("ANALYZE")
     print(f"built {n} articles, {len(mentions)} mentions", file=sys.stderr)
 
