@@ -12,14 +12,14 @@ import argparse
 import os
 import sys
 
-from desktop import (__version__, cli_config, cli_connector, cli_desk, cli_duplicates, cli_import, cli_quotes,
-                     cli_read, cli_tags, cli_versions, cli_write)
+from desktop import (__version__, cli_config, cli_connector, cli_copy, cli_desk, cli_duplicates, cli_import,
+                     cli_quotes, cli_read, cli_tags, cli_versions, cli_write)
 from desktop.cli_common import common_options, location
 from desktop.core.errors import CuttingsError, describe
 
 # in the order `cuttings --help` lists them
 GROUPS = (cli_import, cli_read, cli_quotes, cli_write, cli_tags, cli_desk, cli_duplicates, cli_versions,
-          cli_config, cli_connector)
+          cli_copy, cli_config, cli_connector)
 COMMANDS = {name: handler for group in GROUPS for name, handler in group.COMMANDS.items()}
 
 

@@ -13,7 +13,8 @@ def common_options() -> argparse.ArgumentParser:
     """A parent parser of the options the program and each sub-command accept."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="archive file (default: $CUTTINGS_DB, else the `archive` preference, "
+                        help="archive file, or a team archive's postgresql://user@host:port/db "
+                             "(default: $CUTTINGS_DB, else the `archive` preference, "
                              "else archive.sqlite3 in the user data folder)")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                         help="show tracebacks of unexpected errors")

@@ -136,7 +136,7 @@ def cmd_backup(args) -> int:
     from desktop.core.backup import backup
 
     archive = open_archive(args)
-    print(f"backed up {archive.path} to {backup(archive, Path(args.path))}")
+    print(f"backed up {archive} to {backup(archive, Path(args.path))}")
     return 0
 
 
@@ -145,7 +145,7 @@ def cmd_restore(args) -> int:
     is kept. The archive is not opened first: restoring is how a damaged one is replaced."""
     from desktop.core.backup import restore
 
-    target = Path(location(args))
+    target = location(args)
     aside = restore(target, Path(args.path))
     kept = f"; the archive that was there is kept as {aside}" if aside else ""
     print(f"restored {args.path} into {target}{kept}")

@@ -7,11 +7,16 @@ cd "$(dirname "$0")/.."
 qt_libs=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libglib2.0-0
          libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
          libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core)
-# The test extra also gets the real browser the connector's test drives (tests/test_connector_browsers.py).
-browser_test=()
-[[ ",${1:-}," == *",test,"* ]] && browser_test=(chromium firefox-esr xvfb xdotool openbox)
+packages=("${qt_libs[@]}")
+# The test extra also gets the real browsers the connector's test drives
+# (tests/test_connector_browsers.py) and runs the suite on a private PostgreSQL server
+# (tests/pg_server.py).
+if [[ ",${1:-}," == *",test,"* ]]; then
+    packages+=(chromium firefox-esr xvfb xdotool openbox)
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
+fi
 missing=()
-for pkg in "${qt_libs[@]}" "${browser_test[@]}"; do
+for pkg in "${packages[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

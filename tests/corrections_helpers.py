@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 
 from desktop.core.article import CITY, ORG, PERSON, Article, Entity
 from desktop.core.store.archive import store_article
+from tests import db_rows
 
 TABLES = ("entity", "mention", "quotation")
 
@@ -32,30 +32,27 @@ def seeded(archive) -> dict[str, int]:
 
 
 def ids(archive) -> dict[str, int]:
-    with sqlite3.connect(archive.path) as con:
+    with db_rows.connect(archive) as con:
         return {name: i for i, name in con.execute("SELECT id, name FROM entity")}
 
 
 def tables(archive) -> dict[str, list[tuple]]:
     """Every row of the entity, mention and quotation tables and the articles' person counts."""
-    con = sqlite3.connect(archive.path)
-    try:
-        found = {t: con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in TABLES}
-        found["people"] = con.execute("SELECT id, person_count FROM article ORDER BY id").fetchall()
+    with db_rows.connect(archive) as con:
+        found = {t: [tuple(r) for r in con.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()] for t in TABLES}
+        found["people"] = [tuple(r) for r in con.execute("SELECT id, person_count FROM article ORDER BY id")]
         return found
-    finally:
-        con.close()
 
 
 def mentions_of(archive, entity_id: int) -> dict[int, tuple[int, int, str]]:
     """{article id: (count, first_pos, context)} of one entity."""
-    with sqlite3.connect(archive.path) as con:
+    with db_rows.connect(archive) as con:
         rows = con.execute("SELECT article_id, count, first_pos, context FROM mention WHERE entity_id = ?", (entity_id,))
         return {a: (n, p, c) for a, n, p, c in rows}
 
 
 def entity(archive, entity_id: int) -> dict | None:
-    with sqlite3.connect(archive.path) as con:
-        con.row_factory = sqlite3.Row
-        row = con.execute("SELECT * FROM entity WHERE id = ?", (entity_id,)).fetchone()
-        return dict(row) if row else None
+    with db_rows.connect(archive) as con:
+        cursor = con.execute("SELECT * FROM entity WHERE id = ?", (entity_id,))
+        row = cursor.fetchone()
+        return dict(zip([d[0] for d in cursor.description], row)) if row else None

@@ -20,6 +20,8 @@ from desktop.core.store.archive import store_article
 from desktop.core.store.db import SCHEMA_VERSION, Archive
 from tests.test_store import make_article
 
+pytestmark = pytest.mark.sqlite_only("backup, restore and rescue of an SQLite file (a team archive: pg_dump, or cuttings copy)")
+
 TABLES = ("article", "author", "article_author", "snapshot", "entity", "mention", "meta")
 
 

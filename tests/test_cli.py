@@ -22,6 +22,7 @@ from desktop.cli import run
 from desktop.core import fetch as fetch_module
 from desktop.core import pipeline, polite
 from desktop.core.extract import extract_html
+from tests.db_rows import count, indexed
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,12 +56,7 @@ def serve(httpserver, path: str, body: str | bytes = ARTICLE, **kwargs) -> str:
 
 
 def db_rows(archive) -> tuple:
-    con = sqlite3.connect(archive.path)
-    try:
-        return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                     for t in ("article", "snapshot", "mention", "article_fts"))
-    finally:
-        con.close()
+    return (*(count(archive, t) for t in ("article", "snapshot", "mention")), indexed(archive))
 
 
 def test_import_list_show_and_duplicate(cli, httpserver):
@@ -291,6 +287,7 @@ def test_truncated_html_is_still_an_article(cli, httpserver):
     assert code == 0 and out.startswith("saved 1 Emigres rally")
 
 
+@pytest.mark.sqlite_only("an sqlite3 connection holds the file's write lock")
 def test_locked_archive_fails_cleanly(cli, httpserver, archive, monkeypatch):
     from desktop.core.store import sqlite as sqlite_backend
 
@@ -451,7 +448,7 @@ def test_extract_json_lists_other_places_and_every_form_the_text_used():
 ])
 def test_usage_errors_are_one_plain_sentence(archive, capsys, args, message):
     try:
-        code = run([*args, "--db", str(archive.path)])
+        code = run([*args, "--db", archive.location])
     except SystemExit as exc:  # argparse's own refusals
         code = exc.code
     assert code == 2

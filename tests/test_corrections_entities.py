@@ -13,6 +13,7 @@ from desktop.core.store.archive import store_article
 from desktop.core.store.db import Archive
 from desktop.core.store.models import Quotation
 from tests.corrections_helpers import article, entity, mentions_of, person, seeded, tables
+from tests import db_rows
 
 
 def test_rename_keeps_the_old_name_as_alias(archive):
@@ -172,8 +173,7 @@ def test_a_crash_mid_correction_leaves_the_archive_as_it_was(archive, monkeypatc
     with pytest.raises(RuntimeError):
         corrections.merge_entities(archive, [named["Alexey Navalny"]], into=named["Alexei Navalny"])
     assert tables(archive) == before
-    with sqlite3.connect(archive.path) as con:
-        assert con.execute("SELECT count(*) FROM correction").fetchone()[0] == 0
+    assert db_rows.count(archive, "correction") == 0
 
 
 def test_renaming_a_first_name_keeps_its_id_and_makes_it_archive_wide(archive):
@@ -202,6 +202,7 @@ def test_a_first_name_placed_in_geonames_becomes_an_entity_of_the_archive(archiv
     assert (row["key"], row["scope_article_id"]) == ("geo:792680", None)
 
 
+@pytest.mark.sqlite_only("an sqlite3 connection holds the file's write lock")
 def test_a_correction_while_another_program_writes_says_busy_and_changes_nothing(archive, monkeypatch):
     named = seeded(archive)
     before = tables(archive)

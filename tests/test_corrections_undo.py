@@ -25,7 +25,10 @@ ACTIONS = {
 }
 
 
-@pytest.mark.parametrize("action", ACTIONS)
+SQLITE_IDS = pytest.mark.sqlite_only("redo's new entity takes the freed id again in SQLite only (a PostgreSQL sequence never goes back)")
+
+
+@pytest.mark.parametrize("action", [pytest.param(a, marks=SQLITE_IDS) if a in ("split", "add") else a for a in ACTIONS])
 def test_undo_restores_the_tables_exactly_and_redo_applies_again(archive, action):
     named = seeded(archive)
     with archive.transaction() as session:
@@ -48,12 +51,12 @@ def test_undo_and_redo_survive_reopening(archive):
     corrections.merge_entities(archive, [named["Alexey Navalny"]], into=named["Alexei Navalny"])
     corrections.rename_entity(archive, named["Alexei Navalny"], "Alexei A. Navalny")
     merged = tables(archive)
-    again = Archive(archive.path)
+    again = Archive(archive.location)
     assert [c.summary for c in corrections.undo(again, 2)] == [
         f"Undid: Renamed {named['Alexei Navalny']} 'Alexei Navalny' to 'Alexei A. Navalny'",
         f"Undid: Merged {named['Alexey Navalny']} 'Alexey Navalny' into {named['Alexei Navalny']} 'Alexei Navalny'"]
     assert tables(again) == before
-    assert len(corrections.redo(Archive(archive.path), 5)) == 2
+    assert len(corrections.redo(Archive(archive.location), 5)) == 2
     assert tables(archive) == merged
 
 
@@ -80,6 +83,7 @@ def test_undo_keeps_what_a_later_import_added(archive):
     assert set(mentions_of(archive, named["Alexey Navalny"])) == {1, 2}
 
 
+@SQLITE_IDS
 def test_undo_of_a_merge_whose_deleted_id_was_taken_meanwhile(archive):
     named = seeded(archive)
     gone = named["Yulia"]  # the highest id: SQLite gives it to the next new row

@@ -39,7 +39,7 @@ def test_failed_export_import_saves_nothing(archive, tmp_path, monkeypatch):
     monkeypatch.setattr(archive_module, "_write_entities", fail_second)
     with pytest.raises(RuntimeError):
         import_export(fresh, path)
-    assert rows(fresh.path) == dict.fromkeys(rows(fresh.path), 0)
+    assert rows(fresh) == dict.fromkeys(rows(fresh), 0)
 
 
 def _exported(archive, path) -> list[dict]:

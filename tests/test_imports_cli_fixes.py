@@ -9,6 +9,7 @@ import pytest
 
 from tests.test_cli import ARTICLE
 from tests.test_imports_cli import TBILISI
+from tests import db_rows
 
 
 def _serve(httpserver, count: int) -> list[str]:
@@ -96,17 +97,15 @@ def test_a_tag_name_is_one_tag_whatever_its_case(cli, archive):
 
 
 def test_removing_a_tag_takes_off_every_case_variant_an_older_archive_holds(cli, archive):
-    import sqlite3
 
     from desktop.core.store.archive import store_article
     from tests.test_quotations import quoting
 
     store_article(archive, quoting(1, [("We will win", "Ben Noble")]))
-    con = sqlite3.connect(archive.path)
-    con.executemany("INSERT INTO tag(id, name) VALUES (?, ?)", [(1, "Mixed Case"), (2, "mixed case")])
-    con.executemany("INSERT INTO article_tag(article_id, tag_id) VALUES (1, ?)", [(1,), (2,)])
-    con.commit()
-    con.close()
+    with db_rows.connect(archive) as con:
+        for tag_id, name in [(1, "Mixed Case"), (2, "mixed case")]:
+            con.execute("INSERT INTO tag(id, name) VALUES (?, ?)", (tag_id, name))
+            con.execute("INSERT INTO article_tag(article_id, tag_id) VALUES (1, ?)", (tag_id,))
     assert cli("tag", "1", "--add", "MIXED CASE")[0] == 0  # the oldest variant is used, none made
     assert cli("tag", "1", "--remove", "mixed  CASE")[0] == 0
     assert json.loads(cli("tags", "--json")[1]) == []

@@ -165,7 +165,7 @@ def test_a_damaged_copy_raises_a_clear_value_error(archive, capsys):
 def _show(capsys, archive, *args: str):
     from desktop.cli import run
 
-    code = run(["show", *args, "--db", str(archive.path)])
+    code = run(["show", *args, "--db", archive.location])
     out, err = capsys.readouterr()
     return code, out, err
 

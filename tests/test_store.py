@@ -11,6 +11,8 @@ from dataclasses import replace
 
 import pytest
 
+from tests import db_rows
+
 from desktop.core.article import CITY, PERSON, Article, Entity, Original
 from desktop.core.errors import CuttingsError
 from desktop.core.profiles import find_term
@@ -38,13 +40,9 @@ def make_article(n: int = 1, **overrides) -> Article:
     return Article(**fields)
 
 
-def rows(path) -> dict[str, int]:
-    con = sqlite3.connect(path)
-    try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("article", "author", "article_author", "snapshot", "entity", "mention")}
-    finally:
-        con.close()
+def rows(archive) -> dict[str, int]:
+    return {t: db_rows.count(archive, t)
+            for t in ("article", "author", "article_author", "snapshot", "entity", "mention")}
 
 
 def test_store_and_read_back(archive):
@@ -60,6 +58,7 @@ def test_store_and_read_back(archive):
     assert original_of(archive, outcome.id).data == b"<html>page</html>"
 
 
+@pytest.mark.sqlite_only("SQLite's pragmas")
 def test_pragmas_wal_and_foreign_keys(archive):
     with archive.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -141,7 +140,7 @@ def test_refresh_drops_what_only_the_old_version_named_and_keeps_the_copy(archiv
     store_article(archive, new, refresh=True)
     assert find_term(archive, PERSON, "Navalny") is None
     assert find_term(archive, PERSON, "Yulia") is None
-    assert rows(archive.path)["author"] == 1 and rows(archive.path)["entity"] == 1
+    assert rows(archive)["author"] == 1 and rows(archive)["entity"] == 1
     assert original_of(archive, first.id).data == b"old"  # no new copy: the old one stays
 
 
@@ -158,7 +157,7 @@ def test_fulltext_follows_inserts_and_deletes(archive):
 def test_delete_removes_everything_of_the_article(archive):
     a = store_article(archive, make_article(1), Original(b"x")).id
     assert delete_articles(archive, [a, 999]) == 1
-    assert rows(archive.path) == dict.fromkeys(rows(archive.path), 0)
+    assert rows(archive) == dict.fromkeys(rows(archive), 0)
 
 
 def test_full_names_merge_across_articles_first_names_do_not(archive):
@@ -194,12 +193,12 @@ def test_replace_entities_of_a_deleted_article_writes_nothing(archive):
     a = store_article(archive, make_article()).id
     delete_articles(archive, [a])
     replace_entities(archive, a, [Entity(PERSON, "Vladimir Putin")])
-    assert rows(archive.path) == dict.fromkeys(rows(archive.path), 0)
+    assert rows(archive) == dict.fromkeys(rows(archive), 0)
 
 
 def test_failed_transaction_leaves_archive_as_it_was(archive, monkeypatch):
     store_article(archive, make_article(1))
-    before = rows(archive.path)
+    before = rows(archive)
     from desktop.core.store import archive as archive_module
 
     def explode(*_args):
@@ -208,7 +207,7 @@ def test_failed_transaction_leaves_archive_as_it_was(archive, monkeypatch):
     monkeypatch.setattr(archive_module, "_write_entities", explode)
     with pytest.raises(RuntimeError):
         store_article(archive, make_article(2), Original(b"y"))
-    assert rows(archive.path) == before
+    assert rows(archive) == before
 
 
 def test_archive_path_is_taken_literally(tmp_path):
@@ -245,6 +244,7 @@ def test_older_archive_is_upgraded_in_place(tmp_path, monkeypatch):
     assert con.execute("SELECT note FROM article").fetchone()[0] == ""
 
 
+@pytest.mark.sqlite_only("an sqlite3 connection holds the file's write lock")
 def test_locked_by_another_writer(archive, monkeypatch):
     monkeypatch.setattr(store_db.sqlite, "BUSY_TIMEOUT", 0.2)
     other = sqlite3.connect(archive.path, timeout=0)
@@ -290,13 +290,14 @@ KILL_MID_IMPORT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.sqlite_only("kills a writer of the file, then checks the file's integrity")
 def test_process_killed_mid_import_leaves_archive_as_it_was(archive):
     store_article(archive, make_article(1), Original(b"x"))
-    before = rows(archive.path)
+    before = rows(archive)
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     proc = subprocess.run([sys.executable, "-c", KILL_MID_IMPORT, str(archive.path)], cwd=root)
     assert proc.returncode == -9
-    assert rows(archive.path) == before
+    assert rows(archive) == before
     con = sqlite3.connect(archive.path)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert store_article(Archive(archive.path), make_article(2)).status == SAVED
@@ -326,7 +327,7 @@ def test_update_article_changes_metadata_and_the_fulltext_index(archive):
     assert article_ids(archive, Filter(text="rally")) == []
     assert article_ids(archive, Filter(text="Editor")) == [a]  # authors_text follows
     assert article_ids(archive, Filter(text="Reporter")) == []
-    assert rows(archive.path)["author"] == 2  # Bob Reporter linked to nothing now
+    assert rows(archive)["author"] == 2  # Bob Reporter linked to nothing now
     update_article(archive, a, published="", publisher="", authors=[])
     item = detail(archive, a)
     assert (item.authors, item.published, item.publisher, item.title) == ([], None, None, "Protest in Novi Sad")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import rispy
 
 from desktop.core.store.archive import store_article
@@ -37,6 +38,7 @@ def test_cite_prints_one_reference_per_article(cli, archive):
     assert cli("cite", "7")[0] == 1
 
 
+@pytest.mark.sqlite_only("backs up and restores a file")
 def test_backup_and_restore_commands(cli, archive, tmp_path):
     store_article(archive, make_article(1))
     code, out, _ = cli("backup", str(tmp_path / "saved.sqlite3"))
@@ -50,3 +52,12 @@ def test_backup_and_restore_commands(cli, archive, tmp_path):
     (tmp_path / "junk.sqlite3").write_bytes(b"junk" * 1000)
     code, _, err = cli("restore", str(tmp_path / "junk.sqlite3"))
     assert code == 1 and err.count("\n") == 1 and "nothing was restored" in err
+
+
+def test_backup_of_a_team_archive_points_to_pg_dump_or_copy(cli, archive, tmp_path):
+    if archive.is_file:
+        pytest.skip("a file can be backed up")
+    code, out, err = cli("backup", str(tmp_path))
+    assert (code, out) == (1, "") and "pg_dump" in err and "cuttings copy" in err and list(tmp_path.iterdir()) == []
+    code, _, err = cli("restore", str(tmp_path / "b.sqlite3"))
+    assert code == 1 and "pg_dump" in err

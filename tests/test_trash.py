@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -12,6 +13,7 @@ from desktop.core.query import Filter, article_ids, total
 from desktop.core.store.archive import EXISTS, delete_articles, original_of, store_article
 from desktop.core.store.db import SCHEMA_VERSION, Archive
 from tests.test_store import make_article, rows
+from tests import db_rows
 
 
 def test_trash_hides_restore_shows_and_delete_is_for_good(archive):
@@ -64,7 +66,6 @@ def test_trashed_articles_leave_facets_profiles_and_counts(archive):
 
 
 def test_trash_sorts_and_empties_by_age(archive):
-    import sqlite3 as lite
 
     from desktop.core.query import trash_count
     from desktop.core.store.trash import empty_trash, trash_articles
@@ -73,17 +74,15 @@ def test_trash_sorts_and_empties_by_age(archive):
     trash_articles(archive, ids)
     assert article_ids(archive, Filter(trash=True)) == ids[::-1]  # newest published first
     assert article_ids(archive, Filter(trash=True, sort="title", descending=False)) == ids
-    con = lite.connect(archive.path)
-    con.execute("UPDATE article SET trashed = datetime('now', '-40 days') WHERE id = ?", (ids[0],))
-    con.commit()
-    con.close()
+    with db_rows.connect(archive) as con:
+        con.execute("UPDATE article SET trashed = ? WHERE id = ?", (datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(days=40), ids[0]))
     with pytest.raises(ValueError, match="days"):
         empty_trash(archive, -1)
     assert empty_trash(archive, older_than_days=30) == 1
     assert sorted(article_ids(archive, Filter(trash=True))) == ids[1:]
     assert empty_trash(archive) == 2
     assert trash_count(archive) == 0
-    assert rows(archive.path) == dict.fromkeys(rows(archive.path), 0)
+    assert rows(archive) == dict.fromkeys(rows(archive), 0)
 
 
 def test_importing_a_trashed_page_restores_it(archive):

@@ -18,11 +18,13 @@ from pathlib import Path
 from sqlalchemy.exc import DatabaseError
 
 from desktop.core.errors import CuttingsError, describe
-from desktop.core.store import sqlite
+from desktop.core.store import postgres, sqlite
 from desktop.core.store.db import SCHEMA_VERSION, Archive, stored_version
 
 Progress = Callable[[int, int], None]  # (pages copied, pages in all)
 backend = sqlite  # the engine whose files are copied (see Archive.backend)
+ON_A_SERVER = ("{what} copies an SQLite archive file; this archive is a PostgreSQL database: use pg_dump "
+               "there, or `cuttings copy --from {name} --to FILE.sqlite3` for a copy in a file.")
 
 
 def _stamp() -> str:
@@ -43,6 +45,8 @@ def backup(archive: Archive, dest: Path, progress: Progress | None = None) -> Pa
     Raises CuttingsError if `dest` is the archive itself, not a file (a device), in a folder
     that does not exist, or cannot be written; DamagedArchive for a damaged archive (a backup
     of it would not restore: `rescue` saves what is readable)."""
+    if not archive.is_file:
+        raise CuttingsError(ON_A_SERVER.format(what="A backup", name=archive))
     target = backup_path(archive.path, Path(dest).expanduser())
     if target.resolve() == archive.path.resolve():
         raise CuttingsError(f"{target} is the archive itself: choose another file for the backup.")
@@ -136,6 +140,8 @@ def restore(location: Path, source: Path, progress: Progress | None = None) -> P
     kept first and then overwritten page by page through the backup API, not replaced as a
     file: connections that have it open (a window) then read the restored archive.
     """
+    if postgres.is_server(location):
+        raise CuttingsError(ON_A_SERVER.format(what="Restoring", name=postgres.display_name(str(location))))
     location, source = Path(location).expanduser(), Path(source).expanduser()
     check_backup(source)
     if location.exists() and source.resolve() == location.resolve():

@@ -19,6 +19,7 @@ from pathlib import Path
 import platformdirs
 
 from desktop.core.errors import CuttingsError
+from desktop.core.store import postgres
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +125,8 @@ def parse(key: str, text: str):
         except ValueError:
             raise ValueError(f"{key} must be a whole number, not {text!r}.") from None
     if key == "archive":
+        if postgres.is_server(text.strip()):  # a team archive; its password stays out of the file
+            return postgres.without_password(text.strip())
         return None if word in _NO_ARCHIVE else str(Path(text.strip()).expanduser().resolve())
     return word
 

@@ -43,6 +43,8 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
     ActionSpec("export", "E&xport…", "&File", ("Ctrl+Shift+E",),
                tip="Save articles as JSON, CSV, Markdown, citations (CSL-JSON, RIS, BibTeX) or web archives (WARC, WACZ)"),
     SEPARATOR,
+    ActionSpec("connect_team", "&Connect to a team archive…", "&File",
+               tip="Open an archive shared on a PostgreSQL server"),
     ActionSpec("backup", "&Back up…", "&File", tip="A copy of the whole archive, taken while you work"),
     ActionSpec("restore_backup", "Res&tore from backup…", "&File",
                tip="Replace the archive with a backup; the current one is kept beside it"),

@@ -78,6 +78,6 @@ def _smoke(window, archive: Archive) -> int:
     stored = query.total(archive)
     rows = window.model.rowCount()
     ok = window.loaded and rows == stored
-    print(f"smoke {'ok' if ok else 'FAILED'}: window shows {rows} of {stored} articles in {archive.path}")
+    print(f"smoke {'ok' if ok else 'FAILED'}: window shows {rows} of {stored} articles in {archive}")
     window.close()
     return 0 if ok else 1

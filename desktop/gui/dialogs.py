@@ -75,14 +75,16 @@ def shortcuts(window) -> None:
 
 
 def about(window) -> None:
-    path = window.archive.path
+    archive = window.archive
+    where = (f"<p>Archive file:<br><code>{escape(str(archive.path))}</code></p>"
+             f"<p>Data folder:<br><code>{escape(str(archive.path.parent))}</code></p>" if archive.is_file
+             else f"<p>Team archive (PostgreSQL):<br><code>{escape(str(archive))}</code></p>")
     QMessageBox.about(
         window,
         "About Cuttings",
         f"<h3>Cuttings {__version__}</h3>"
         "<p>An archive of news articles: who and where, across outlets.</p>"
-        f"<p>Archive file:<br><code>{escape(str(path))}</code></p>"
-        f"<p>Data folder:<br><code>{escape(str(path.parent))}</code></p>"
+        + where +
         "<p style='font-size:small'>Built with: "
         + ", ".join(f"{escape(name)} ({escape(licence)})" for name, licence, _url in LICENCES)
         + ". Place data © GeoNames, CC BY 4.0.</p>",

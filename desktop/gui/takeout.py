@@ -64,7 +64,7 @@ class TakeOut(QObject):
 
     def export(self, dialog: ExportDialog | None = None) -> None:
         """Ask what to export (the dialog may be given, already filled, by tests) and write it."""
-        dialog = dialog or ExportDialog(len(self._selected()), self._parent, self._archive.path.parent)
+        dialog = dialog or ExportDialog(len(self._selected()), self._parent, self._folder())
         if not dialog.exec():
             return
         scope, fmt, path = dialog.choice()
@@ -77,9 +77,16 @@ class TakeOut(QObject):
         self._runner.run("export", work, lambda n: self._status(f"Exported {n} article{'s' if n != 1 else ''} "
                                                                 f"to {path}."), self._failed)
 
+    def _folder(self) -> Path:
+        """Where file dialogs start: the archive file's folder, else the home folder."""
+        return self._archive.path.parent if self._archive.is_file else Path.home()
+
     # -- backup and restore ---------------------------------------------------------------
     def backup(self, path: Path | None = None) -> None:
         """File ▸ Back up…: copy the archive to a chosen file, with a progress dialog."""
+        if not self._archive.is_file:
+            self._tell("Back up", backups.ON_A_SERVER.format(what="A backup", name=self._archive))
+            return
         if path is None:
             suggested = backups.backup_path(self._archive.path, self._archive.path.parent)
             chosen, _ = QFileDialog.getSaveFileName(self._parent, "Back up the archive to", str(suggested),
@@ -97,6 +104,9 @@ class TakeOut(QObject):
         `busy`: an import is running (its writes would mix with the restored archive)."""
         if busy:
             self._tell("Restore", "Articles are being imported. Restore when the import has finished.")
+            return
+        if not self._archive.is_file:
+            self._tell("Restore", backups.ON_A_SERVER.format(what="Restoring", name=self._archive))
             return
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(self._parent, "Restore the archive from",

@@ -13,14 +13,13 @@ from dataclasses import replace
 from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.core import query
+from desktop.core import preferences, query
 from desktop.core.dropped import Dropped
-from desktop.core import preferences
 from desktop.core.preferences import Preferences
 from desktop.core.query import Filter, Term
 from desktop.core.search import SearchSyntaxError
 from desktop.core.store.db import Archive
-from desktop.gui import context_menus, dialogs, memory, placeholders, recheck, style, tagging
+from desktop.gui import context_menus, dialogs, memory, placeholders, recheck, style, tagging, team
 from desktop.gui.actions import Actions
 from desktop.gui.article_list import ArticleList
 from desktop.gui.article_table import ArticleTableModel
@@ -34,6 +33,7 @@ from desktop.gui.facet_model import FACET_LIMIT
 from desktop.gui.facets import FacetPanel
 from desktop.gui.import_dock import ImportDock
 from desktop.gui.import_from import choose_files
+from desktop.gui.live import LiveUpdates
 from desktop.gui.reading import Reading
 from desktop.gui.search_bar import SearchBar
 from desktop.gui.takeout import TakeOut
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.state.facet_limit = FACET_LIMIT
         self.loaded = False
         self._sort_before_relevance = (self.state.filter.sort, self.state.filter.descending)
-        self.setWindowTitle(f"Cuttings — {archive.path.name}")
+        self.setWindowTitle(f"Cuttings — {archive.title}")
         self._build()
         self.reading = Reading(self, archive, self.runner)
         self.reading.termChosen.connect(self.add_term)
@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
         self.trash.changed.connect(self.refresh)
         self.trash.counted.connect(lambda n: self.facets.set_trash(n, self.filter.trash))
         self._centre_layout.insertWidget(1, self.trash.bar)
+        self.live = LiveUpdates(archive, self)  # a colleague's changes to a team archive
+        self.live.changed.connect(self.refresh)
         self.drop_target = DropTarget(self, self.import_inputs)
         self.takeout = TakeOut(self, archive, self.runner, self.list.selected_ids, lambda: self.filter,
                                lambda text: self.statusBar().showMessage(text, 10_000))
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
             "copy_citation_apa": lambda: self.takeout.copy_citation("apa"),
             "copy_citation_chicago": lambda: self.takeout.copy_citation("chicago"),
             "import_from": lambda: self.import_inputs([Dropped(path) for path in choose_files(self)]),
+            "connect_team": lambda: team.connect_team(self),
             "tags": lambda: tagging.edit_tags(self, self.archive, self.runner, self.list.selected_ids(),
                                               self._articles_changed),
         }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import rispy
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -56,6 +57,7 @@ def test_export_dialog_writes_the_selected_articles_as_ris(filled, make_window, 
     assert sorted(e["title"] for e in entries) == sorted(titles(window)[:2])
 
 
+@pytest.mark.sqlite_only("backs up and restores a file")
 def test_back_up_then_restore_in_the_window(filled, make_window, qtbot, tmp_path, monkeypatch):
     window = make_window(filled)
     window.takeout.backup(tmp_path / "saved.sqlite3")
@@ -72,6 +74,7 @@ def test_back_up_then_restore_in_the_window(filled, make_window, qtbot, tmp_path
     assert list(filled.path.parent.glob("archive-before-restore-*.sqlite3"))
 
 
+@pytest.mark.sqlite_only("backs up and restores a file")
 def test_restore_refuses_a_damaged_backup_and_the_window_keeps_its_archive(filled, make_window, qtbot, tmp_path,
                                                                           monkeypatch):
     window = make_window(filled)

@@ -170,7 +170,7 @@ def _details(session, ids: set[int]) -> dict[int, tuple[int, str | None]]:
             .join(EntityRow, EntityRow.id == Mention.entity_id)
             .where(col(Mention.entity_id).in_(ordered[start:start + _CHUNK]),
                    col(Mention.article_id).not_in(_trashed()))
-            .group_by(Mention.entity_id)))
+            .group_by(Mention.entity_id, EntityRow.country)))
     return details
 
 

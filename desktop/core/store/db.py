@@ -12,11 +12,11 @@ from types import ModuleType
 import platformdirs
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Connection, ExceptionContext
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError
 from sqlmodel import Session, SQLModel
 
 from desktop.core.errors import CuttingsError, DamagedArchive, DiskFull
-from desktop.core.store import captures, models, sqlite
+from desktop.core.store import captures, models, postgres, sqlite
 
 SCHEMA_VERSION = 8
 
@@ -95,10 +95,13 @@ MIGRATIONS: dict[int, Migration] = {
 }
 
 
-def default_location(preferred: str | None = None) -> Path:
+def default_location(preferred: str | None = None) -> Path | str:
     """The archive used when none is named: $CUTTINGS_DB, else `preferred` (the user's
-    default archive preference), else archive.sqlite3 in the user's data folder."""
+    default archive preference), else archive.sqlite3 in the user's data folder. A file's
+    location is a Path, a PostgreSQL database's its postgresql:// URL (a str)."""
     env = os.environ.get("CUTTINGS_DB") or preferred
+    if env and postgres.is_server(env):
+        return env
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir("Cuttings", appauthor=False)) / "archive.sqlite3"
@@ -115,23 +118,43 @@ class Archive:
     """
 
     def __init__(self, location: str | os.PathLike | None = None):
-        if location is not None and str(location).startswith(("postgresql:", "postgres:")):
-            raise CuttingsError("PostgreSQL archives are not supported yet; use a file path.")
-        self.path = Path(location).expanduser() if location is not None else default_location()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise CuttingsError(f"Cannot create the archive folder {self.path.parent}: {exc.strerror}")
-        self.backend = sqlite
-        self.read_only = self.path.exists() and not _writable(self.path)
-        self.engine, self._write_engine = self.backend.make_engines(self.path, self.read_only)
+        location = default_location() if location is None else location
+        self.location = str(location)  # as given: what `--db` takes to open it again
+        if postgres.is_server(location):
+            # path: the archive's file, None for a database on a server (see `is_file`).
+            self.path, self.backend, self.name = None, postgres, postgres.display_name(str(location))
+            self.read_only = False
+            self.engine, self._write_engine = self.backend.make_engines(str(location))
+        else:
+            self.path, self.backend = Path(location).expanduser(), sqlite
+            self.name = str(self.path)
+            self._make_folder()
+            self.read_only = self.path.exists() and not _writable(self.path)
+            self.engine, self._write_engine = self.backend.make_engines(self.path, self.read_only)
         # The write engine shares the reading engine's events, so both translate damage.
         event.listen(self.engine, "handle_error", self._on_error)
         self._checked = False  # whether the quick check found this archive whole
         self._migrate()
 
     def __str__(self) -> str:
-        return str(self.path)
+        return self.name
+
+    @property
+    def is_file(self) -> bool:
+        """True for an SQLite file (backup, restore and rescue work on it), False for a
+        PostgreSQL database."""
+        return self.path is not None
+
+    @property
+    def title(self) -> str:
+        """A short name for a window title: the file's name, or the database's."""
+        return self.path.name if self.is_file else self.name.rsplit("/", 1)[-1]
+
+    def _make_folder(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CuttingsError(f"Cannot create the archive folder {self.path.parent}: {exc.strerror}")
 
     def session(self) -> Session:
         """A session for reading; use it in a `with` block."""
@@ -147,31 +170,34 @@ class Archive:
                 yield session
                 session.flush()
                 self._keep_room(session.connection(), pages)
-        except OperationalError as exc:
+        except (OperationalError, ProgrammingError) as exc:  # Programming: a refused privilege
             raise self._explain(exc) from exc
 
     def _keep_room(self, conn: Connection, pages_before: int) -> None:
         """Raise DiskFull, before the commit, if the transaction would leave the disk too
         full for a later delete (see backend.room_needed)."""
         needed = self.backend.room_needed(conn, pages_before)
-        if needed and shutil.disk_usage(self.path.parent).free < needed:
+        if needed and self.is_file and shutil.disk_usage(self.path.parent).free < needed:
             raise DiskFull(
                 f"The disk holding the archive {self.path} is nearly full: nothing was saved, "
                 "so that deleting stays possible. Free some space, or delete articles, and try again."
             )
 
-    def _explain(self, exc: OperationalError) -> CuttingsError:
+    def _explain(self, exc: DatabaseError) -> CuttingsError:
+        said = self.backend.explain(exc, self.name)
+        if said:
+            return CuttingsError(said)
         if self.backend.is_locked_error(exc):
             return CuttingsError(
                 "The archive is busy: another program is writing to it. Try again in a moment."
             )
         if self.backend.is_readonly_error(exc):
-            return CuttingsError(f"Cannot write to the archive {self.path}: it is read-only.")
-        return CuttingsError(f"The archive {self.path} could not be written: {exc.orig}")
+            return CuttingsError(f"Cannot write to the archive {self}: it is read-only.")
+        return CuttingsError(f"The archive {self} could not be written: {exc.orig}")
 
     def _damaged(self, what: str) -> DamagedArchive:
         return DamagedArchive(
-            f"The archive {self.path} is damaged ({what}). Cuttings will not write into it; "
+            f"The archive {self} is damaged ({what}). Cuttings will not write into it; "
             "`cuttings rescue --out FILE` saves every article still readable."
         )
 
@@ -196,7 +222,7 @@ class Archive:
         if self._read_version() == SCHEMA_VERSION:
             return
         if self.read_only:
-            raise CuttingsError(f"The archive {self.path} is read-only and needs an upgrade first.")
+            raise CuttingsError(f"The archive {self} is read-only and needs an upgrade first.")
         self.refuse_if_damaged()
         try:
             with self._write_engine.begin() as conn:
@@ -213,7 +239,7 @@ class Archive:
                 conn.execute(
                     models.Meta.__table__.insert().values(key="schema_version", value=str(SCHEMA_VERSION))
                 )
-        except OperationalError as exc:
+        except (OperationalError, ProgrammingError) as exc:
             raise self._explain(exc) from exc
 
     def _read_version(self) -> int:
@@ -222,16 +248,19 @@ class Archive:
             with self.engine.connect() as conn:
                 return self._checked_version(stored_version(conn))
         except DatabaseError as exc:  # OperationalError too
+            said = self.backend.explain(exc, self.name)
+            if said:
+                raise CuttingsError(said) from exc
             if self.backend.is_not_database_error(exc):
                 raise CuttingsError(
                     f"{self.path} is not a Cuttings archive (not an SQLite database); it was left as it is."
                 ) from exc
-            raise CuttingsError(f"Cannot open the archive {self.path}: {exc.orig}") from exc
+            raise CuttingsError(f"Cannot open the archive {self}: {exc.orig}") from exc
 
     def _checked_version(self, version: int) -> int:
         if version > SCHEMA_VERSION:
             raise CuttingsError(
-                f"The archive {self.path} was made by a newer Cuttings (schema {version}); "
+                f"The archive {self} was made by a newer Cuttings (schema {version}); "
                 f"this version reads schema {SCHEMA_VERSION} and older. Please update Cuttings."
             )
         return version
@@ -240,6 +269,11 @@ class Archive:
 def _writable(path: Path) -> bool:
     """Can we write the archive file and create its journal files beside it?"""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def backend_of(conn: Connection) -> ModuleType:
+    """The engine module (sqlite or postgres) of an open connection."""
+    return postgres if conn.dialect.name == "postgresql" else sqlite
 
 
 def stored_version(conn: Connection) -> int:

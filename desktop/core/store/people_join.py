@@ -25,6 +25,7 @@ from sqlmodel import Session, col, delete, select
 from desktop.core.article import PERSON, Entity
 from desktop.core.entities.name_forms import fold
 from desktop.core.entities.name_parts import is_suffix
+from desktop.core.store.db import backend_of
 from desktop.core.store.models import EntityRow, Mention, Quotation
 
 
@@ -43,9 +44,9 @@ class _Known:
     """The archive's people whose names end or start with some words (folded): who they are."""
 
     def __init__(self, session: Session, words: set[str]):
-        # LIKE is case-blind for ASCII letters in SQLite; lower() around the name took twice as
-        # long. Plain rows (the connection, not the ORM): a common surname matches thousands.
-        likes = [col(EntityRow.name).contains(w, autoescape=True) for w in words]
+        # Plain rows (the connection, not the ORM): a common surname matches thousands.
+        backend = backend_of(session.connection())
+        likes = [backend.contains_word(col(EntityRow.name), w) for w in words]
         rows = session.connection().execute(
             select(EntityRow.id, EntityRow.name, EntityRow.key, EntityRow.scope_article_id)
             .where(EntityRow.kind == PERSON, or_(*likes))).all() if words else []

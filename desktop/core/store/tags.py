@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import exists, func
 from sqlmodel import Session, col, delete, select
 
 from desktop.core.store.db import Archive
@@ -72,7 +72,7 @@ def remove_tags(archive: Archive, ids: Iterable[int], names: Iterable[str]) -> i
         links = col(ArticleTag.article_id).in_(ids) & col(ArticleTag.tag_id).in_(tag_ids)
         removed = session.exec(select(func.count()).select_from(ArticleTag).where(links)).one()
         session.exec(delete(ArticleTag).where(links))
-        session.exec(delete(Tag).where(~col(Tag.id).in_(select(ArticleTag.tag_id))))
+        session.exec(delete(Tag).where(~exists().where(ArticleTag.tag_id == Tag.id)))  # see drop_orphans
         return removed
 
 

@@ -1,0 +1,336 @@
+"""Everything PostgreSQL-only: the engine, the writers' lock, full-text search with tsvector
+and GIN, change notices (LISTEN/NOTIFY), and what the server's errors mean.
+
+The sibling of core/store/sqlite.py, with the same public members the Archive and the query
+layer use; nothing outside the store knows which one is in use.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import threading
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import URL, Engine, Float, Integer, bindparam, create_engine, event, text
+from sqlalchemy.engine import Connection, make_url
+
+from desktop.core.search import AUTHOR, ELLIPSIS, HIT_END, HIT_START, TITLE, AnyOf, Phrase, Search
+
+SCHEMES = ("postgresql:", "postgres:")
+CONFIG = "cuttings"  # the text search configuration: the simple one, accents removed
+NOTICE_CHANNEL = "cuttings_changes"  # every committed write tells the listeners of this channel
+# Who wrote, as a notice's payload: a program ignores the notices of its own writes.
+ORIGIN = f"{socket.gethostname()}:{os.getpid()}"
+WATCH_POLL = 1.0  # seconds between checks of the stop flag while waiting for notices
+WATCH_RETRY = 5.0  # seconds before listening again after the connection was lost
+# A fixed key of pg_advisory_xact_lock: the writers' lock, the analogue of SQLite's
+# BEGIN IMMEDIATE (every write transaction takes it first, so one writes at a time and a
+# look-up-then-insert inside a transaction cannot race another writer's).
+WRITERS_LOCK = 0x43757474  # "Cutt"
+LOCK_TIMEOUT = "30s"  # how long a writer waits for another; imports take well under a second each
+CONNECT_TIMEOUT = 10  # seconds
+
+# ASCII punctuation the server's word parser would read as part of a word ("e-mail",
+# "10.5", "www.x.com"); SQLite's unicode61 tokenizer splits there, so the index does too.
+PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_WORD = re.compile(r"[^\W_]+")
+# The weight each field's words carry in the index (tsquery's `word:A` looks in one field).
+_WEIGHTS = {TITLE: "A", AUTHOR: "B"}
+# ts_rank's weights for D, C, B and A hits: text 1, authors 4, title 10, as in sqlite.py.
+RANK_WEIGHTS = "{0.1, 0.0, 0.4, 1.0}"
+
+
+def is_server(location: object) -> bool:
+    """True if `location` names a PostgreSQL database (a postgresql:// URL), not a file."""
+    return str(location).startswith(SCHEMES)
+
+
+def display_name(location: str) -> str:
+    """`location` without its password, to show: postgresql://ann@db.example:5432/news."""
+    return make_url(location).render_as_string(hide_password=True)
+
+
+def server_url(host: str, port: int, database: str, user: str, password: str | None = None) -> str:
+    """The postgresql:// URL of a database; `password` only for this program's memory (see
+    without_password), else libpq finds it in PGPASSWORD or ~/.pgpass."""
+    url = URL.create("postgresql", username=user or None, password=password or None, host=host or None,
+                     port=port or None, database=database)
+    return url.render_as_string(hide_password=False)
+
+
+def without_password(location: str) -> str:
+    """`location` with any password taken out: what may be written into settings."""
+    url = make_url(location)  # (URL.set takes None as "unchanged")
+    return URL.create(url.drivername, url.username, None, url.host, url.port, url.database,
+                      url.query).render_as_string(hide_password=False)
+
+
+def make_engines(location: str, read_only: bool = False) -> tuple[Engine, Engine]:
+    """A reading engine and a writing one whose transactions take the writers' lock first
+    (WRITERS_LOCK, waiting up to LOCK_TIMEOUT) and notify NOTICE_CHANNEL when they commit.
+
+    The password comes from libpq's usual places (the URL, PGPASSWORD, ~/.pgpass); times
+    are read and written in UTC, as SQLite keeps them. `read_only` is unused: the server's
+    privileges decide, and a refused write says so (is_readonly_error).
+    """
+    url = make_url(location).set(drivername="postgresql+psycopg")
+    engine = create_engine(
+        url, pool_pre_ping=True,
+        connect_args={"options": "-c timezone=UTC", "connect_timeout": CONNECT_TIMEOUT,
+                      "application_name": "cuttings"},
+    )
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection):
+        if conn.get_execution_options().get("cuttings_writer"):
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITERS_LOCK})")
+            # Delivered at commit only, so a rolled-back write tells nobody.
+            conn.exec_driver_sql("SELECT pg_notify(%s, %s)", (NOTICE_CHANNEL, ORIGIN))
+
+    return engine, engine.execution_options(cuttings_writer=True)
+
+
+def watch_changes(location: str, stop: threading.Event, changed: Callable[[], None]) -> None:
+    """Call `changed()` each time another program commits a write to the archive at
+    `location` (LISTEN on NOTICE_CHANNEL), until `stop` is set; blocks, so run it in a thread.
+    A lost connection is listened on again after WATCH_RETRY seconds."""
+    import psycopg
+
+    libpq = make_url(location).set(drivername="postgresql").render_as_string(hide_password=False)
+    while not stop.is_set():
+        try:
+            with psycopg.connect(libpq, autocommit=True, connect_timeout=CONNECT_TIMEOUT) as conn:
+                conn.execute(f"LISTEN {NOTICE_CHANNEL}")
+                while not stop.is_set():
+                    if any(n.payload != ORIGIN for n in conn.notifies(timeout=WATCH_POLL)):
+                        changed()
+        except psycopg.OperationalError:
+            stop.wait(WATCH_RETRY)
+
+
+def _document(column: str, weight: str) -> str:
+    # Each character escaped (E'\\x21...'): the driver would read a bare '%' as a placeholder.
+    punctuation = "".join(f"\\x{ord(c):02x}" for c in PUNCTUATION)
+    spaces = " " * len(PUNCTUATION)
+    return (f"setweight(to_tsvector('{CONFIG}', translate(coalesce({column}, ''), "
+            f"E'{punctuation}', '{spaces}')), '{weight}')")
+
+
+_SEARCH_CONFIG_DDL = [
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    f"DO $$ BEGIN CREATE TEXT SEARCH CONFIGURATION {CONFIG} (COPY = simple);"
+    " EXCEPTION WHEN unique_violation THEN NULL; END $$",
+    f"ALTER TEXT SEARCH CONFIGURATION {CONFIG} ALTER MAPPING FOR"
+    " word, numword, hword, numhword, hword_part, hword_numpart WITH unaccent, simple",
+]
+_ARTICLE_SEARCH_DDL = [
+    "ALTER TABLE article ADD COLUMN IF NOT EXISTS search tsvector GENERATED ALWAYS AS ("
+    f"{_document('title', 'A')} || {_document('authors_text', 'B')} || {_document('text', 'D')}) STORED",
+    "CREATE INDEX IF NOT EXISTS ix_article_search ON article USING gin (search)",
+]
+_QUOTATION_SEARCH_DDL = [
+    f"ALTER TABLE quotation ADD COLUMN IF NOT EXISTS search tsvector GENERATED ALWAYS AS ({_document('text', 'D')}) STORED",
+    "CREATE INDEX IF NOT EXISTS ix_quotation_search ON quotation USING gin (search)",
+]
+
+
+def install(conn: Connection) -> None:
+    """Create the engine-specific parts of a new archive: the full-text search columns
+    (generated from the text, so always current) and their GIN indexes."""
+    for statement in _SEARCH_CONFIG_DDL + _ARTICLE_SEARCH_DDL:
+        conn.exec_driver_sql(statement)
+    install_quotation_search(conn)
+
+
+def install_quotation_search(conn: Connection) -> None:
+    """Create the full-text search column and index of quotations (a new archive, or one
+    upgraded to schema 5)."""
+    for statement in _SEARCH_CONFIG_DDL + _QUOTATION_SEARCH_DDL:
+        conn.exec_driver_sql(statement)
+
+
+def ts_query(search: Search) -> str:
+    """`search` as to_tsquery text (https://www.postgresql.org/docs/15/datatype-textsearch.html).
+
+    Each word is split into the index's words (letters and digits, as the PUNCTUATION
+    translation leaves them) and single-quoted, so no user text is read as tsquery syntax;
+    a phrase's words are joined by <-> (followed by), a prefix gets `:*`, a field the weight
+    its words carry (`:A` title, `:B` authors). Groups are bracketed.
+    """
+    if isinstance(search, Phrase):
+        tokens = [t for word in search.words for t in _WORD.findall(word)]
+        weight = _WEIGHTS.get(search.field, "")
+        marks = [f"'{t}':{weight}" if weight else f"'{t}'" for t in tokens]
+        if search.prefix:
+            marks[-1] = f"'{tokens[-1]}':*{weight}"
+        return " <-> ".join(marks)
+    if isinstance(search, AnyOf):
+        return " | ".join(f"({ts_query(option)})" for option in search.options)
+    matched = " & ".join(f"({ts_query(item)})" for item in search.include)
+    if not search.exclude:
+        return matched
+    excluded = " | ".join(f"({ts_query(item)})" for item in search.exclude)
+    return f"({matched}) & !({excluded})"
+
+
+def _query_sql() -> str:
+    return f"to_tsquery('{CONFIG}', :match)"
+
+
+def fulltext_ids(search: Search):
+    """A SELECT of the ids of the articles matching `search`."""
+    return text(f"SELECT id FROM article WHERE search @@ {_query_sql()}").bindparams(match=ts_query(search))
+
+
+def fulltext_ranked(search: Search):
+    """A subquery of the articles matching `search`: `id`, and `relevance`, higher for a
+    better match: ts_rank with hits weighted by field (RANK_WEIGHTS)."""
+    return (
+        text(f"SELECT id, ts_rank('{RANK_WEIGHTS}', search, {_query_sql()}) AS relevance"
+             f" FROM article WHERE search @@ {_query_sql()}")
+        .bindparams(match=ts_query(search))
+        .columns(id=Integer, relevance=Float)
+        .subquery("ranked")
+    )
+
+
+def _headline(column: str, options: str) -> str:
+    return f"ts_headline('{CONFIG}', {column}, {_query_sql()}, :options{options})"
+
+
+def _marks(**more: object) -> dict[str, str]:
+    words = ", ".join(f"{k}={v}" for k, v in more.items())
+    return {"options": f'StartSel="{HIT_START}", StopSel="{HIT_END}", {words}'}
+
+
+def fulltext_snippets(search: Search, ids: Sequence[int], tokens: int):
+    """A SELECT of (id, snippet) for those of `ids` matching `search`: about `tokens` words
+    of the article text around its best hits (ts_headline), each hit between HIT_START and
+    HIT_END, and ELLIPSIS where text was cut off before or after it."""
+    cut = ("SELECT id, CASE WHEN at > 1 THEN :ellipsis ELSE '' END || marked"
+           " || CASE WHEN at + length(bare) <= length(text) THEN :ellipsis ELSE '' END FROM"
+           " (SELECT id, text, marked, bare, strpos(text, bare) AS at FROM"
+           "  (SELECT id, text, marked, replace(replace(marked, :start, ''), :end, '') AS bare FROM"
+           f"   (SELECT id, text, {_headline('text', '')} AS marked FROM article"
+           f"    WHERE search @@ {_query_sql()} AND id IN :ids) AS hits) AS plain) AS placed")
+    return text(cut).bindparams(
+        bindparam("ids", expanding=True), match=ts_query(search), ids=list(ids), ellipsis=ELLIPSIS,
+        start=HIT_START, end=HIT_END, **_marks(MaxWords=tokens, MinWords=max(1, tokens - 4)))
+
+
+def fulltext_highlighted(search: Search, article_id: int):
+    """A SELECT of one row, (title, text) of the article with every hit of `search` between
+    HIT_START and HIT_END, or of no row if the article does not match."""
+    return text(
+        f"SELECT {_headline('title', '')}, {_headline('text', '')} FROM article"
+        f" WHERE search @@ {_query_sql()} AND id = :id"
+    ).bindparams(match=ts_query(search), id=article_id, **_marks(HighlightAll="true"))
+
+
+def quotation_ids(search: Search):
+    """A SELECT of the ids of the quotations whose words match `search` (one without
+    title: or author: fields, which quotations do not have)."""
+    return text(f"SELECT id FROM quotation WHERE search @@ {_query_sql()}").bindparams(match=ts_query(search))
+
+
+def quotations_highlighted(search: Search, ids: Sequence[int]):
+    """A SELECT of (id, text) for those of the quotations `ids` matching `search`, every hit
+    between HIT_START and HIT_END."""
+    return text(
+        f"SELECT id, {_headline('text', '')} FROM quotation WHERE search @@ {_query_sql()} AND id IN :ids"
+    ).bindparams(bindparam("ids", expanding=True), match=ts_query(search), ids=list(ids),
+                 **_marks(HighlightAll="true"))
+
+
+def date_order_of_subset(query, table):
+    """`query` as it is: the server's planner picks the (id, published) index itself."""
+    return query
+
+
+def contains_word(column, word: str):
+    """The condition that `column` holds `word`, case-blind (ILIKE)."""
+    return column.icontains(word, autoescape=True)
+
+
+def _state(exc: Exception) -> str:
+    """The SQLSTATE of a server error (https://www.postgresql.org/docs/15/errcodes-appendix.html)."""
+    orig = getattr(exc, "orig", exc)
+    return getattr(orig, "sqlstate", None) or ""
+
+
+def is_locked_error(exc: Exception) -> bool:
+    """True if `exc` means another writer held the writers' lock past LOCK_TIMEOUT."""
+    return _state(exc) == "55P03"
+
+
+def is_search_error(exc: Exception) -> bool:
+    """True if `exc` is the server refusing a text search query (ts_query never makes one)."""
+    return _state(exc) == "42601" and "tsquery" in str(exc)
+
+
+def is_readonly_error(exc: Exception) -> bool:
+    """True if `exc` means the user may not write (insufficient privilege, a read-only server)."""
+    return _state(exc) in ("42501", "25006")
+
+
+def explain(exc: Exception, name: str) -> str | None:
+    """One sentence for a connection or permission problem with the archive `name`, or None.
+
+    libpq reports a failed connection only in words (no SQLSTATE), hence the text tests.
+    """
+    message, state = str(getattr(exc, "orig", exc)), _state(exc)
+    if state == "3D000" or "does not exist" in message and "database" in message:
+        return f"The database of the archive {name} does not exist: ask its administrator to create it."
+    if (state in ("28P01", "28000") or "password authentication failed" in message
+            or "role" in message and "does not exist" in message):
+        return (f"The server refused the user name or password for {name}: check them "
+                "(~/.pgpass or PGPASSWORD hold the password).")
+    if "no password supplied" in message:
+        return f"The server asks for a password for {name}: put it in ~/.pgpass or PGPASSWORD."
+    if state == "42501":
+        return f"The user has no permission for this in the archive {name}: ask its administrator."
+    if state.startswith("57P") or "server closed the connection" in message or "consuming input failed" in message:
+        return f"The connection to the archive {name} was lost: nothing of the last change was saved. Try again."
+    if "connection" in message and any(m in message for m in ("refused", "timeout", "could not", "translate host")) \
+            or "failed to resolve host" in message:
+        return f"Cannot reach the archive's server for {name}: is it running, and is the address right?"
+    return None
+
+
+def page_count(conn: Connection) -> int:
+    """0: the server watches its own disk (see room_needed)."""
+    return 0
+
+
+def room_needed(conn: Connection, pages_before: int) -> int:
+    """0: the server refuses a write that would fill its disk, and rolls it back."""
+    return 0
+
+
+def is_damage_error(exc: Exception) -> bool:
+    """True if `exc` is the server reporting damaged data (SQLSTATE class XX: data_corrupted
+    or index_corrupted)."""
+    return _state(exc) in ("XX001", "XX002")
+
+
+def is_not_database_error(exc: Exception) -> bool:
+    """False: a server database is always a database (its tables say whether an archive)."""
+    return False
+
+
+def damage(conn: Connection, limit: int = 3) -> list[str]:
+    """[]: the server checks its pages itself (checksums) and reports damage as errors."""
+    return []
+
+
+def fix_id_sequences(conn: Connection, tables: Sequence[str]) -> None:
+    """Move each table's id sequence past its highest id, after rows were written with
+    the ids they had elsewhere (an export file, a copied archive); never back."""
+    for table in tables:
+        conn.exec_driver_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+            f" greatest((SELECT max(id) FROM {table}), (SELECT last_value FROM {table}_id_seq), 1))"
+        )

@@ -1,0 +1,97 @@
+"""File ▸ Connect to a team archive…: open an archive on a PostgreSQL server in a new window.
+
+The CLI twin is `--db postgresql://user@host:port/db` (or `cuttings config archive URL`).
+The server's address is remembered in the settings and made the default archive; the
+password never is: libpq reads ~/.pgpass or PGPASSWORD, or the user types it for this run.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox, QSpinBox
+
+from desktop.core import preferences
+from desktop.core.errors import CuttingsError
+from desktop.core.store import postgres
+from desktop.core.store.db import Archive
+
+DEFAULT_PORT = 5432  # PostgreSQL's
+FIELDS = ("host", "database", "user")
+_OPENED: list = []  # windows opened here: no parent holds them
+
+
+class TeamDialog(QDialog):
+    """Host, port, database, user and an optional password; `url()` is what they name."""
+
+    def __init__(self, parent, settings):
+        super().__init__(parent)
+        self.setWindowTitle("Connect to a team archive")
+        self.settings = settings
+        form = QFormLayout(self)
+        self.edits = {}
+        for name in FIELDS:
+            edit = QLineEdit(str(settings.value(f"team/{name}", "")))
+            edit.setAccessibleName(name.capitalize())
+            self.edits[name] = edit
+        self.port = QSpinBox(maximum=65535, value=int(settings.value("team/port", DEFAULT_PORT)))
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("Empty: from ~/.pgpass or PGPASSWORD")
+        self.password.setAccessibleName("Password")
+        form.addRow("&Server:", self.edits["host"])
+        form.addRow("P&ort:", self.port)
+        form.addRow("&Database:", self.edits["database"])
+        form.addRow("&User:", self.edits["user"])
+        form.addRow("&Password:", self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Connect")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def url(self) -> str:
+        """The postgresql:// URL the fields name, with the typed password (memory only)."""
+        values = {name: edit.text().strip() for name, edit in self.edits.items()}
+        return postgres.server_url(values["host"], self.port.value(), values["database"], values["user"],
+                                   self.password.text() or None)
+
+    def remember(self) -> None:
+        """Keep the fields, never the password, for the next time the dialog opens."""
+        for name, edit in self.edits.items():
+            self.settings.setValue(f"team/{name}", edit.text().strip())
+        self.settings.setValue("team/port", self.port.value())
+
+
+def connect_team(window, dialog: TeamDialog | None = None) -> None:
+    """Ask for a team archive (the dialog may be given, already filled, by tests), open it
+    off the GUI thread, and on success show it in a new window that replaces `window`; a
+    connection problem is one sentence in a message box, and nothing changes."""
+    dialog = dialog or TeamDialog(window, window.settings)
+    if not dialog.exec():
+        return
+    url = dialog.url()
+    if not all(edit.text().strip() for edit in dialog.edits.values()):
+        QMessageBox.warning(window, "Connect to a team archive", "Fill in the server, the database and the user.")
+        return
+    dialog.remember()
+    window.statusBar().showMessage(f"Connecting to {postgres.display_name(url)}…")
+
+    def opened(archive: Archive) -> None:
+        prefs = preferences.load()
+        preferences.save(preferences.with_text(prefs, "archive", url))
+        _replace(window, archive)
+
+    def failed(exc: BaseException) -> None:
+        window.statusBar().clearMessage()
+        text = str(exc) if isinstance(exc, CuttingsError) else f"Cannot open the team archive: {exc}"
+        QMessageBox.warning(window, "Connect to a team archive", text)
+
+    window.runner.run("connect_team", lambda: Archive(url), opened, failed)
+
+
+def _replace(window, archive: Archive) -> None:
+    """Show `archive` in a new window with `window`'s settings, and close `window`."""
+    from desktop.gui.window import MainWindow
+
+    other = MainWindow(archive, settings=window.settings)
+    _OPENED.append(other)
+    other.show()
+    window.close()
