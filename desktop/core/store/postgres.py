@@ -136,6 +136,14 @@ _QUOTATION_SEARCH_DDL = [
     "CREATE INDEX IF NOT EXISTS ix_quotation_search ON quotation USING gin (search)",
 ]
 
+# Earlier versions of articles (store.versions): a search finds a story by what it said
+# before an edit. A version has no authors; its title and text weigh as an article's do.
+_VERSION_SEARCH_DDL = [
+    "ALTER TABLE article_version ADD COLUMN IF NOT EXISTS search tsvector GENERATED ALWAYS AS ("
+    f"{_document('title', 'A')} || {_document('text', 'D')}) STORED",
+    "CREATE INDEX IF NOT EXISTS ix_article_version_search ON article_version USING gin (search)",
+]
+
 
 def install(conn: Connection) -> None:
     """Create the engine-specific parts of a new archive: the full-text search columns
@@ -143,12 +151,20 @@ def install(conn: Connection) -> None:
     for statement in _SEARCH_CONFIG_DDL + _ARTICLE_SEARCH_DDL:
         conn.exec_driver_sql(statement)
     install_quotation_search(conn)
+    install_version_search(conn)
 
 
 def install_quotation_search(conn: Connection) -> None:
     """Create the full-text search column and index of quotations (a new archive, or one
     upgraded to schema 5)."""
     for statement in _SEARCH_CONFIG_DDL + _QUOTATION_SEARCH_DDL:
+        conn.exec_driver_sql(statement)
+
+
+def install_version_search(conn: Connection) -> None:
+    """Create the full-text search column and index of earlier versions (a new archive, or
+    one upgraded to schema 8)."""
+    for statement in _SEARCH_CONFIG_DDL + _VERSION_SEARCH_DDL:
         conn.exec_driver_sql(statement)
 
 
@@ -181,8 +197,11 @@ def _query_sql() -> str:
 
 
 def fulltext_ids(search: Search):
-    """A SELECT of the ids of the articles matching `search`."""
-    return text(f"SELECT id FROM article WHERE search @@ {_query_sql()}").bindparams(match=ts_query(search))
+    """A SELECT of the ids of the articles matching `search` in their newest version or in
+    any earlier one."""
+    return text(f"SELECT id FROM article WHERE search @@ {_query_sql()}"
+                f" UNION SELECT article_id FROM article_version WHERE search @@ {_query_sql()}"
+                ).bindparams(match=ts_query(search))
 
 
 def fulltext_ranked(search: Search):
