@@ -87,8 +87,13 @@ def cmd_import(args) -> int:
         return 0
     printer = _Printer(args, len(jobs))
     prefs = preferences.load()
-    run_batch(archive, jobs, downloads=prefs.import_concurrency, workers=args.workers, entities=prefs.entities,
-              report=printer.report)
+    try:
+        run_batch(archive, jobs, downloads=prefs.import_concurrency, workers=args.workers,
+                  entities=prefs.entities, report=printer.report)
+    except KeyboardInterrupt:
+        printer.end()
+        print("interrupted: `cuttings import --resume` goes on from here", file=sys.stderr)
+        return 130
     printer.end()
     if printer.collections or args.resume:
         print(summary_line(printer.counts))
