@@ -1,7 +1,7 @@
 """Batch import numbers (issue 15): a Pocket-style CSV of N pages imported by the CLI.
 
     .venv/bin/python benchmarks/bench_batch.py [--pages 2000] [--runs single,pool,resume]
-        [--workers N] [--slow-s 3]
+        [--workers N] [--slow-s 3]      (CUTTINGS_SHARED: ../shared elsewhere)
 
 The pages are the corpus's (../shared/corpus/readability's 36 real pages and TR-News's 118
 texts set as plain article pages), each served under many addresses by a web server in
@@ -42,7 +42,7 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("CUTTINGS_SHARED", ROOT.parent / "shared"))  # the corpus's folder
 HOSTS = [f"127.0.0.{n}" for n in range(2, 42)]
 DEAD_EVERY, SLOW_EVERY = 20, 100  # 5% dead, 1% slow
 

@@ -20,6 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 import psutil
@@ -209,10 +210,15 @@ class Analyser:
                 return
             worker.running = None
             worker.stop_clock()
+            error = inner.exception()
+            if isinstance(error, BrokenProcessPool):  # the worker died (the OOM killer, a crash)
+                worker.terminate()
+                self._workers[self._workers.index(worker)] = _Worker(self._in_process)
+                error = CuttingsError("The process analysing this page ended abruptly; it was replaced.")
             self._next()
         # Outside the lock: the caller's callbacks run here and may submit.
-        if inner.exception() is not None:
-            _settle(job.future.set_exception, inner.exception())
+        if error is not None:
+            _settle(job.future.set_exception, error)
         else:
             _settle(job.future.set_result, inner.result())
 

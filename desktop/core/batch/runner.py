@@ -61,6 +61,8 @@ class _Run:
         small = len(self.pending) < POOL_FROM
         downloads = 1 if small else downloads
         self.analyser = Analyser(in_process=small, workers=1 if small else workers)
+        if not small:
+            self.analyser.warm_up()  # the models load while the first pages download
         self.limit = 1 if small else max(downloads, self.analyser.workers * AHEAD)
         self.threads = ThreadPoolExecutor(downloads, thread_name_prefix="download")
 
