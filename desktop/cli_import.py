@@ -66,7 +66,7 @@ def _inputs(args) -> list[str]:
 def cmd_import(args) -> int:
     """Queue each input (a file of links as its items), then import them, a line per article
     or failure and a summary line for files of links; with --resume, go on with the queue."""
-    from desktop.core.batch import enqueue, resume
+    from desktop.core.batch import QUEUED, enqueue, queue_status, resume
     from desktop.core.batch.runner import run_batch
     from desktop.core.imports.run import FAILED, summary_line
 
@@ -97,6 +97,9 @@ def cmd_import(args) -> int:
     printer.end()
     if printer.collections or args.resume:
         print(summary_line(printer.counts))
+    if not args.resume and (waiting := queue_status(archive).counts()[QUEUED]):
+        print(f"{waiting:,} item{'s' if waiting != 1 else ''} of an earlier import still queued: "
+              "`cuttings import --resume` imports them", file=sys.stderr)
     return 1 if printer.counts[FAILED] else 0
 
 
@@ -115,6 +118,7 @@ class _Printer:
         self.shown_at = time.monotonic()
 
     def report(self, finished, progress) -> None:
+        """Print a job's line (above the progress line on a terminal) and, now and then, the progress."""
         from desktop.core.batch.jobs import FEED, ITEM
 
         self.collections |= finished.job.kind in (ITEM, FEED)
@@ -129,6 +133,7 @@ class _Printer:
             sys.stderr.flush()
 
     def end(self) -> None:
+        """End the progress line a terminal shows in place."""
         if self.terminal and self.show:
             sys.stderr.write("\n")
 

@@ -67,6 +67,7 @@ class _Run:
         self.threads = ThreadPoolExecutor(downloads, thread_name_prefix="download")
 
     def run(self) -> Progress:
+        """Work off every job; return the final counts. Stops the workers whatever happens."""
         try:
             for job in self.refused:
                 self._report(job, CuttingsError(job.reason))
