@@ -170,13 +170,19 @@ class Analyser:
 
     def _next(self) -> None:
         """Hand waiting articles to idle workers and start their clocks (lock held)."""
-        for worker in self._workers:
+        for index, worker in enumerate(self._workers):
             if not self._waiting:
                 return
             if worker.running is not None:
                 continue
-            job = worker.running = self._waiting.popleft()
-            inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities)
+            job = self._waiting.popleft()
+            try:
+                inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities)
+            except BrokenProcessPool:  # it died while idle: a new one takes the article
+                worker.terminate()
+                worker = self._workers[index] = _Worker(self._in_process)
+                inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities)
+            worker.running = job
             inner.add_done_callback(lambda inner, worker=worker, job=job: self._finished(worker, job, inner))
             worker.up.add_done_callback(lambda up, worker=worker, job=job: self._start_clock(worker, job, up))
 

@@ -113,13 +113,13 @@ class _Run:
         """On a download thread: download, then hand to the analyser (or straight back)."""
         try:
             fetched = download_job(self.archive, job)
-        except Exception as exc:  # reported on the writer's thread
+            if isinstance(fetched, (Known, Listed)):
+                self.events.put((job, fetched))
+                return
+            future = self.analyser.submit(job.id, fetched, self.entities, task=analyse_fetched)
+        except Exception as exc:  # reported on the writer's thread: every job in flight comes back
             self.events.put((job, exc))
             return
-        if isinstance(fetched, (Known, Listed)):
-            self.events.put((job, fetched))
-            return
-        future = self.analyser.submit(job.id, fetched, self.entities, task=analyse_fetched)
         future.add_done_callback(lambda f: self.events.put((job, _result(f))))
 
     def _settle(self, job: Job, result) -> None:
