@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 import psutil
 
 from desktop.core import pipeline
-from desktop.core.article import Article
 from desktop.core.errors import CuttingsError
 
 BUDGET_S = 60.0
