@@ -109,7 +109,6 @@ class _Printer:
 
     LONG = 100  # jobs from which a batch shows progress though stderr is no terminal
     LONG_EVERY_S = 30.0
-    TERMINAL_EVERY_S = 0.2
 
     def __init__(self, args, total: int):
         self.args, self.counts, self.collections = args, Counter(), False
@@ -126,7 +125,7 @@ class _Printer:
             sys.stderr.write("\r\x1b[K")
         name = finished.job.source or finished.job.title
         self.counts[_print_result(name, finished.outcome, self.args)] += 1
-        every = self.TERMINAL_EVERY_S if self.terminal else self.LONG_EVERY_S
+        every = 0.0 if self.terminal else self.LONG_EVERY_S  # a terminal's line is drawn again below each job's
         if self.show and (time.monotonic() - self.shown_at >= every or progress.done == progress.total):
             self.shown_at = time.monotonic()
             sys.stderr.write(progress.line() + ("" if self.terminal else "\n"))
