@@ -161,12 +161,19 @@ def count(db: Path, sql: str) -> int:
 
 
 def tally(db: Path, pages: int) -> dict:
-    """What a run left: articles, addresses stored twice, live pages lost, jobs unfinished."""
+    """What a run left. `duplicates`: articles stored twice (two rows of one text); `lost`:
+    live pages whose job is not done with an article, for any reason but the analysis budget
+    (a page the machine was too loaded to analyse in 60 s fails honestly, as `over_budget`);
+    `unfinished`: jobs still queued or running. Some corpus pages carry a canonical link and an
+    edition line the extractor drops, so later editions are found as the same article
+    (`exists`): `articles` counts rows, `found_again` those jobs."""
     live = pages - len([n for n in range(pages) if n % DEAD_EVERY == 7])
-    articles = count(db, "SELECT count(*) FROM article")
-    return {"articles": articles, "live_pages": live,
-            "duplicates": count(db, "SELECT count(*) - count(DISTINCT url) FROM article"),
-            "lost": live - count(db, "SELECT count(DISTINCT url) FROM article"),
+    over_budget = count(db, "SELECT count(*) FROM import_job WHERE reason LIKE 'Analysing this page%'")
+    done = count(db, "SELECT count(*) FROM import_job WHERE state = 'done' AND article_id IS NOT NULL")
+    return {"articles": count(db, "SELECT count(*) FROM article"), "live_pages": live,
+            "found_again": count(db, "SELECT count(*) FROM import_job WHERE status = 'exists'"),
+            "duplicates": count(db, "SELECT count(*) - count(DISTINCT text_hash) FROM article"),
+            "lost": live - done - over_budget, "over_budget": over_budget,
             "failed": count(db, "SELECT count(*) FROM import_job WHERE state = 'failed'"),
             "unfinished": count(db, "SELECT count(*) FROM import_job WHERE state IN ('queued', 'running')")}
 
@@ -177,6 +184,7 @@ def main() -> None:
     ap.add_argument("--runs", default="single,pool,resume")
     ap.add_argument("--workers", type=int, help="the pool's size (default: the CLI's, one per core)")
     ap.add_argument("--slow-s", type=float, default=3.0)
+    ap.add_argument("--keep", metavar="FOLDER", help="keep the runs' archives in FOLDER")
     ap.add_argument("--serve", metavar="PORT_FILE", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve:
@@ -184,7 +192,8 @@ def main() -> None:
         return
     results: dict = {"pages": args.pages, "cores": psutil.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
-        folder = Path(tmp)
+        folder = Path(args.keep or tmp)
+        folder.mkdir(parents=True, exist_ok=True)
         port_file = folder / "port"
         server = subprocess.Popen([sys.executable, __file__, "--serve", str(port_file), "--slow-s", str(args.slow_s)])
         try:
