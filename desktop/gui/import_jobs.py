@@ -1,5 +1,5 @@
 """The import panel's words for the archive's jobs: a job as a row, an outcome as a state,
-and what an interrupted import being continued is called."""
+and what an interrupted import being continued is called; and the panel's inputs queued."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from desktop.core import batch
 from desktop.core.batch import Job
 from desktop.core.batch.pickup import Interrupted
 from desktop.core.batch.work import EXPANDED
+from desktop.core.errors import CuttingsError
 from desktop.core.imports.run import REFRESHED
 from desktop.core.store.archive import EXISTS as STORED_ALREADY, RESTORED, SAVED
+from desktop.core.store.db import Archive
 from desktop.gui.import_rows import CANCELLED, EXISTS, FAILED, LISTED, QUEUED, Item
 
 # What storing did (a job's status) -> the row's state and the sentence under it ({id}: the article's).
@@ -48,3 +50,18 @@ def continuing_text(found: Interrupted) -> str:
     """ "Continuing an import stopped on 30 Nov 14:02: 8,760 left" (local time)."""
     when = found.stopped.astimezone() if found.stopped.tzinfo else found.stopped.replace(tzinfo=timezone.utc).astimezone()
     return f"Continuing an import stopped on {when:%-d %b %H:%M}: {found.left:,} left"
+
+
+def enqueue_inputs(archive: Archive, sources: list[str]) -> tuple[list[Job], list[tuple[str, str]]]:
+    """Queue `sources` as one batch; when a file of links among them cannot be read, queue
+    the others and return (source, reason) for each that failed (writer thread)."""
+    try:
+        return batch.enqueue(archive, sources), []
+    except CuttingsError:
+        jobs, failures = [], []
+        for source in sources:
+            try:
+                jobs += batch.enqueue(archive, [source])
+            except CuttingsError as exc:
+                failures.append((source, str(exc)))
+        return jobs, failures

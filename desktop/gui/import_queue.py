@@ -32,7 +32,7 @@ from desktop.core.errors import CuttingsError, describe
 from desktop.core.preferences import DEFAULT_CONCURRENCY
 from desktop.core.store.archive import RESTORED, SAVED, Outcome
 from desktop.core.store.db import Archive
-from desktop.gui.import_jobs import continuing_text, item_of_job, state_of
+from desktop.gui.import_jobs import continuing_text, enqueue_inputs, item_of_job, state_of
 from desktop.gui.import_rows import CANCELLED, EXISTS, FAILED, FINAL, QUEUED, ImportRows, Item, summary
 from desktop.gui.tasks import TaskRunner
 
@@ -101,7 +101,7 @@ class ImportQueue(ImportRows):
             return 0
         titles = {d.source: d.title for d in new if d.title}
         self._enqueuing += 1
-        self._writer.run(("enqueue", next(self._calls)), lambda: _enqueue(self._archive, [d.source for d in new]),
+        self._writer.run(("enqueue", next(self._calls)), lambda: enqueue_inputs(self._archive, [d.source for d in new]),
                          lambda answer: self._enqueued(*answer, titles=titles))
         return len(new)
 
@@ -396,17 +396,3 @@ class ImportQueue(ImportRows):
             self._running.discard(item.key)
             self._pump()
 
-
-def _enqueue(archive: Archive, sources: list[str]) -> tuple[list[Job], list[tuple[str, str]]]:
-    """Queue `sources` as one batch; when a file of links among them cannot be read, queue
-    the others and return (source, reason) for each that failed (writer thread)."""
-    try:
-        return batch.enqueue(archive, sources), []
-    except CuttingsError:
-        jobs, failures = [], []
-        for source in sources:
-            try:
-                jobs += batch.enqueue(archive, [source])
-            except CuttingsError as exc:
-                failures.append((source, str(exc)))
-        return jobs, failures
