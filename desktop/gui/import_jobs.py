@@ -65,3 +65,10 @@ def enqueue_inputs(archive: Archive, sources: list[str]) -> tuple[list[Job], lis
             except CuttingsError as exc:
                 failures.append((source, str(exc)))
         return jobs, failures
+
+
+def failed_list(jobs: list[Job], path: str) -> str:
+    """Write `jobs` as the CSV of failures (batch.write_failed) and say so in a sentence.
+    Raises CuttingsError when the file cannot be written."""
+    count = batch.write_failed(jobs, path)
+    return f"{count:,} failed import{'s' if count != 1 else ''} written to {path}"

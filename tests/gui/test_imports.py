@@ -417,7 +417,7 @@ def test_download_concurrency_is_a_parameter_with_a_setter(qtbot, archive, https
         with lock:
             running[0] += 1
             most[0] = max(most[0], running[0])
-        time.sleep(0.3)
+        time.sleep(1.0)  # long enough for all allowed downloads to overlap on a busy machine
         with lock:
             running[0] -= 1
         return Response(page("/x"), content_type="text/html")
