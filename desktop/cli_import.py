@@ -66,7 +66,7 @@ def _inputs(args) -> list[str]:
 def cmd_import(args) -> int:
     """Queue each input (a file of links as its items), then import them, a line per article
     or failure and a summary line for files of links; with --resume, go on with the queue."""
-    from desktop.core.batch import enqueue, resume
+    from desktop.core.batch import QUEUED, enqueue, queue_status, resume
     from desktop.core.batch.runner import run_batch
     from desktop.core.imports.run import FAILED, summary_line
 
@@ -87,11 +87,19 @@ def cmd_import(args) -> int:
         return 0
     printer = _Printer(args, len(jobs))
     prefs = preferences.load()
-    run_batch(archive, jobs, downloads=prefs.import_concurrency, workers=args.workers, entities=prefs.entities,
-              report=printer.report)
+    try:
+        run_batch(archive, jobs, downloads=prefs.import_concurrency, workers=args.workers,
+                  entities=prefs.entities, report=printer.report)
+    except KeyboardInterrupt:
+        printer.end()
+        print("interrupted: `cuttings import --resume` goes on from here", file=sys.stderr)
+        return 130
     printer.end()
     if printer.collections or args.resume:
         print(summary_line(printer.counts))
+    if not args.resume and (waiting := queue_status(archive).counts()[QUEUED]):
+        print(f"{waiting:,} item{'s' if waiting != 1 else ''} of an earlier import still queued: "
+              "`cuttings import --resume` imports them", file=sys.stderr)
     return 1 if printer.counts[FAILED] else 0
 
 
@@ -101,7 +109,6 @@ class _Printer:
 
     LONG = 100  # jobs from which a batch shows progress though stderr is no terminal
     LONG_EVERY_S = 30.0
-    TERMINAL_EVERY_S = 0.2
 
     def __init__(self, args, total: int):
         self.args, self.counts, self.collections = args, Counter(), False
@@ -110,6 +117,7 @@ class _Printer:
         self.shown_at = time.monotonic()
 
     def report(self, finished, progress) -> None:
+        """Print a job's line (above the progress line on a terminal) and, now and then, the progress."""
         from desktop.core.batch.jobs import FEED, ITEM
 
         self.collections |= finished.job.kind in (ITEM, FEED)
@@ -117,13 +125,14 @@ class _Printer:
             sys.stderr.write("\r\x1b[K")
         name = finished.job.source or finished.job.title
         self.counts[_print_result(name, finished.outcome, self.args)] += 1
-        every = self.TERMINAL_EVERY_S if self.terminal else self.LONG_EVERY_S
+        every = 0.0 if self.terminal else self.LONG_EVERY_S  # a terminal's line is drawn again below each job's
         if self.show and (time.monotonic() - self.shown_at >= every or progress.done == progress.total):
             self.shown_at = time.monotonic()
             sys.stderr.write(progress.line() + ("" if self.terminal else "\n"))
             sys.stderr.flush()
 
     def end(self) -> None:
+        """End the progress line a terminal shows in place."""
         if self.terminal and self.show:
             sys.stderr.write("\n")
 

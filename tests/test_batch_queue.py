@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from werkzeug import Response
 
-from desktop.core.batch import DONE, FAILED, QUEUED, RUNNING, Progress, enqueue, queue_status, reason_group, resume
+from desktop.core.batch import (DONE, QUEUED, RUNNING, Progress, cancel_jobs, enqueue, queue_status, reason_group,
+                                resume, start_jobs)
 from desktop.core.batch.runner import run_batch
 from desktop.core.errors import CuttingsError
 from desktop.core.fetch import DownloadError
@@ -197,3 +198,11 @@ def test_progress_line_counts_and_estimates_from_the_recent_rate():
         progress.finished(failed=n < 37)
     # the last 50 jobs took 2.5 s: 8,760 left at 20 a second is 438 s
     assert progress.line() == "1,240 of 10,000 · 37 failed · about 7 min left"
+
+
+def test_cancelled_jobs_are_not_resumed_and_running_ones_are(archive):
+    jobs = enqueue(archive, [f"https://example.org/{n}" for n in range(4)])
+    start_jobs(archive, jobs[:2])  # a process took two, then died
+    assert cancel_jobs(archive, [jobs[0].id, jobs[2].id]) == 2
+    assert [j.id for j in resume(archive)] == [jobs[1].id, jobs[3].id]
+    assert queue_status(archive).counts() == {"queued": 2, "running": 0, "done": 0, "failed": 0, "cancelled": 2}

@@ -20,12 +20,12 @@ import time
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, InvalidStateError, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 import psutil
 
 from desktop.core import pipeline
-from desktop.core.article import Article
 from desktop.core.errors import CuttingsError
 
 BUDGET_S = 60.0
@@ -169,13 +169,19 @@ class Analyser:
 
     def _next(self) -> None:
         """Hand waiting articles to idle workers and start their clocks (lock held)."""
-        for worker in self._workers:
+        for index, worker in enumerate(self._workers):
             if not self._waiting:
                 return
             if worker.running is not None:
                 continue
-            job = worker.running = self._waiting.popleft()
-            inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities)
+            job = self._waiting.popleft()
+            try:
+                inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities)
+            except BrokenProcessPool:  # it died while idle: a new one takes the article
+                worker.terminate()
+                worker = self._workers[index] = _Worker(self._in_process)
+                inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities)
+            worker.running = job
             inner.add_done_callback(lambda inner, worker=worker, job=job: self._finished(worker, job, inner))
             worker.up.add_done_callback(lambda up, worker=worker, job=job: self._start_clock(worker, job, up))
 
@@ -209,10 +215,15 @@ class Analyser:
                 return
             worker.running = None
             worker.stop_clock()
+            error = inner.exception()
+            if isinstance(error, BrokenProcessPool):  # the worker died (the OOM killer, a crash)
+                worker.terminate()
+                self._workers[self._workers.index(worker)] = _Worker(self._in_process)
+                error = CuttingsError("The process analysing this page ended abruptly; it was replaced.")
             self._next()
         # Outside the lock: the caller's callbacks run here and may submit.
-        if inner.exception() is not None:
-            _settle(job.future.set_exception, inner.exception())
+        if error is not None:
+            _settle(job.future.set_exception, error)
         else:
             _settle(job.future.set_result, inner.result())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 RECENT = 50  # the ETA rests on the rate of the last RECENT jobs: it follows a batch that speeds up or stalls
@@ -17,7 +18,7 @@ class Progress:
     total: int
     done: int = 0
     failed: int = 0
-    clock: object = time.monotonic  # a function returning seconds (tests pass their own)
+    clock: Callable[[], float] = time.monotonic  # seconds (tests pass their own)
     _times: deque = field(default_factory=lambda: deque(maxlen=RECENT + 1))
 
     def __post_init__(self):

@@ -61,10 +61,13 @@ class _Run:
         small = len(self.pending) < POOL_FROM
         downloads = 1 if small else downloads
         self.analyser = Analyser(in_process=small, workers=1 if small else workers)
+        if not small:
+            self.analyser.warm_up()  # the models load while the first pages download
         self.limit = 1 if small else max(downloads, self.analyser.workers * AHEAD)
         self.threads = ThreadPoolExecutor(downloads, thread_name_prefix="download")
 
     def run(self) -> Progress:
+        """Work off every job; return the final counts. Stops the workers whatever happens."""
         try:
             for job in self.refused:
                 self._report(job, CuttingsError(job.reason))
@@ -110,13 +113,13 @@ class _Run:
         """On a download thread: download, then hand to the analyser (or straight back)."""
         try:
             fetched = download_job(self.archive, job)
-        except Exception as exc:  # reported on the writer's thread
+            if isinstance(fetched, (Known, Listed)):
+                self.events.put((job, fetched))
+                return
+            future = self.analyser.submit(job.id, fetched, self.entities, task=analyse_fetched)
+        except Exception as exc:  # reported on the writer's thread: every job in flight comes back
             self.events.put((job, exc))
             return
-        if isinstance(fetched, (Known, Listed)):
-            self.events.put((job, fetched))
-            return
-        future = self.analyser.submit(job.id, fetched, self.entities, task=analyse_fetched)
         future.add_done_callback(lambda f: self.events.put((job, _result(f))))
 
     def _settle(self, job: Job, result) -> None:

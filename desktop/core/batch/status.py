@@ -30,6 +30,7 @@ class BatchStatus:
 
     @property
     def total(self) -> int:
+        """How many jobs the batch holds."""
         return sum(self.counts.values())
 
     @property

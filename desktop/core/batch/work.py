@@ -113,6 +113,7 @@ def store_job(archive: Archive, job: Job, result: Analysed | Known) -> Outcome:
             return outcome
 
     def then(session, outcome: Outcome) -> None:
+        """The item's tags, added time and provenance, and the job DONE, with the article."""
         if result.item is not None:
             keep_item(session, outcome, result.item, result.provenance)
         finish(session, job, DONE, status=counted(outcome), article_id=outcome.id)

@@ -1,0 +1,217 @@
+"""Batch import numbers (issue 15): a Pocket-style CSV of N pages imported by the CLI.
+
+    .venv/bin/python benchmarks/bench_batch.py [--pages 2000] [--runs single,pool,resume]
+        [--workers N] [--slow-s 3]      (CUTTINGS_SHARED: ../shared elsewhere)
+
+The pages are the corpus's (../shared/corpus/readability's 36 real pages and TR-News's 118
+texts set as plain article pages), each served under many addresses by a web server in
+another process, spread over 40 loopback hosts (127.0.0.2-41, so the per-host limit of two
+downloads a second-apart is what a real mixed reading list meets); every address gets its own
+"Edition N" line so no two are the same article. 5% of the addresses are dead (404) and 1%
+slow (the server waits --slow-s seconds before answering).
+
+Runs, each into a new archive:
+- single: `cuttings import CSV --workers 1` (one analysis process);
+- pool: `cuttings import CSV` (worker_count: one per core);
+- resume: the pool run killed (SIGKILL) once half the jobs are done, then
+  `cuttings import --resume`; then counted: every live page stored exactly once (no
+  duplicate address, no loss), every dead one failed, no job left queued or running.
+
+Per run: pages per minute, wall seconds, peak RSS of the whole process tree (the CLI and its
+workers, polled every 0.2 s with psutil). Goals on this 2-core machine: pool >= 1.7x single,
+2,000 pages <= 5 min, RSS <= 1.2 GB, resume exact. The last line on stdout is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("CUTTINGS_SHARED", ROOT.parent / "shared"))  # the corpus's folder
+HOSTS = [f"127.0.0.{n}" for n in range(2, 42)]
+DEAD_EVERY, SLOW_EVERY = 20, 100  # 5% dead, 1% slow
+
+
+def corpus_pages() -> list[str]:
+    """The base pages: the readability corpus's HTML and TR-News's texts as article pages."""
+    pages = [p.read_text(encoding="utf-8", errors="replace")
+             for p in sorted((SHARED / "corpus" / "readability").glob("*/source.html"))]
+    with open(SHARED / "corpus" / "geoparsing" / "TR-News" / "tr-news.jsonl", encoding="utf-8") as lines:
+        for line in lines:
+            story = json.loads(line)
+            body = "".join(f"<p>{html.escape(p)}</p>" for p in story["text"].split("\n") if p.strip())
+            title = html.escape(story["title"])
+            pages.append(f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head>"
+                         f"<body><article><h1>{title}</h1>{body}</article></body></html>")
+    return pages
+
+
+def edition(page: str, n: int) -> bytes:
+    """Page `page` made address `n`'s own: an edition line opens its first paragraph."""
+    at = page.find("<p")
+    at = page.find(">", at) + 1 if at >= 0 else 0
+    return (page[:at] + f"Edition {n} of this story. " + page[at:]).encode("utf-8")
+
+
+def serve(port_file: Path, slow_s: float) -> None:
+    """The web server process: /p/N on every host of HOSTS, on one port."""
+    pages = corpus_pages()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            try:
+                n = int(self.path.rsplit("/", 1)[1])
+            except ValueError:
+                n = -1
+            if n < 0 or n % DEAD_EVERY == 7:
+                self.send_error(404)
+                return
+            if n % SLOW_EVERY == 3:
+                time.sleep(slow_s)
+            body = edition(pages[n % len(pages)], n)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_args):
+            pass
+
+    first = ThreadingHTTPServer((HOSTS[0], 0), Handler)
+    port = first.server_address[1]
+    servers = [first] + [ThreadingHTTPServer((host, port), Handler) for host in HOSTS[1:]]
+    for server in servers[1:]:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    port_file.write_text(str(port))
+    first.serve_forever()
+
+
+def write_csv(path: Path, port: int, pages: int) -> None:
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["title", "url", "time_added", "tags", "status"])
+        for n in range(pages):
+            writer.writerow([f"Page {n}", f"http://{HOSTS[n % len(HOSTS)]}:{port}/p/{n}",
+                             str(1_700_000_000 + n), "bench", "unread"])
+
+
+class Peak:
+    """The largest resident set of a process and its children, polled on a thread."""
+
+    def __init__(self, pid: int):
+        self.pid, self.mb, self._stop = pid, 0.0, threading.Event()
+        threading.Thread(target=self._poll, daemon=True).start()
+
+    def _poll(self):
+        while not self._stop.wait(0.2):
+            try:
+                root = psutil.Process(self.pid)
+                tree = [root, *root.children(recursive=True)]
+                self.mb = max(self.mb, sum(p.memory_info().rss for p in tree) / 2**20)
+            except psutil.Error:
+                pass
+
+    def stop(self) -> float:
+        self._stop.set()
+        return round(self.mb)
+
+
+def cuttings(db: Path, *args: str, kill_at: int | None = None) -> dict:
+    """Run `cuttings ARGS --db DB`; with `kill_at`, SIGKILL it once that many jobs are done.
+    Returns its wall seconds, peak MB and exit code."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    started = time.monotonic()
+    process = subprocess.Popen([sys.executable, "-m", "desktop", *args, "--db", str(db)], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = Peak(process.pid)
+    while kill_at is not None and process.poll() is None:
+        time.sleep(0.2)
+        if db.exists() and count(db, "SELECT count(*) FROM import_job WHERE state = 'done'") >= kill_at:
+            process.send_signal(signal.SIGKILL)
+    _, err = process.communicate()
+    if process.returncode not in (0, 1, -signal.SIGKILL):
+        print(err, file=sys.stderr)
+    return {"seconds": round(time.monotonic() - started, 1), "peak_mb": peak.stop(), "code": process.returncode}
+
+
+def count(db: Path, sql: str) -> int:
+    con = sqlite3.connect(db, timeout=30)
+    try:
+        return con.execute(sql).fetchone()[0]
+    except sqlite3.OperationalError:  # the tables are not there yet
+        return 0
+    finally:
+        con.close()
+
+
+def tally(db: Path, pages: int) -> dict:
+    """What a run left: articles, addresses stored twice, live pages lost, jobs unfinished."""
+    live = pages - len([n for n in range(pages) if n % DEAD_EVERY == 7])
+    articles = count(db, "SELECT count(*) FROM article")
+    return {"articles": articles, "live_pages": live,
+            "duplicates": count(db, "SELECT count(*) - count(DISTINCT url) FROM article"),
+            "lost": live - count(db, "SELECT count(DISTINCT url) FROM article"),
+            "failed": count(db, "SELECT count(*) FROM import_job WHERE state = 'failed'"),
+            "unfinished": count(db, "SELECT count(*) FROM import_job WHERE state IN ('queued', 'running')")}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--pages", type=int, default=2000)
+    ap.add_argument("--runs", default="single,pool,resume")
+    ap.add_argument("--workers", type=int, help="the pool's size (default: the CLI's, one per core)")
+    ap.add_argument("--slow-s", type=float, default=3.0)
+    ap.add_argument("--serve", metavar="PORT_FILE", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.serve:
+        serve(Path(args.serve), args.slow_s)
+        return
+    results: dict = {"pages": args.pages, "cores": psutil.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
+        folder = Path(tmp)
+        port_file = folder / "port"
+        server = subprocess.Popen([sys.executable, __file__, "--serve", str(port_file), "--slow-s", str(args.slow_s)])
+        try:
+            while not port_file.exists():
+                time.sleep(0.1)
+            links = folder / "pocket.csv"
+            write_csv(links, int(port_file.read_text()), args.pages)
+            pool = [] if args.workers is None else ["--workers", str(args.workers)]
+            for run in args.runs.split(","):
+                db = folder / f"{run}.sqlite3"
+                if run == "resume":
+                    first = cuttings(db, "import", str(links), *pool, kill_at=args.pages // 2)
+                    killed_done = count(db, "SELECT count(*) FROM import_job WHERE state = 'done'")
+                    second = cuttings(db, "import", "--resume", *pool)
+                    results[run] = {"killed_at_done": killed_done, "first": first, "second": second, **tally(db, args.pages)}
+                else:
+                    measured = cuttings(db, "import", str(links), *(["--workers", "1"] if run == "single" else pool))
+                    measured["pages_per_min"] = round(args.pages / measured["seconds"] * 60)
+                    results[run] = {**measured, **tally(db, args.pages)}
+                print(run, json.dumps(results[run]), flush=True)
+        finally:
+            server.terminate()
+            server.wait()
+    if "single" in results and "pool" in results:
+        results["speedup"] = round(results["pool"]["pages_per_min"] / results["single"]["pages_per_min"], 2)
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
