@@ -1,5 +1,5 @@
 """The import panel's words for the archive's jobs: a job as a row, an outcome as a state,
-and what an interrupted import being continued is called."""
+and what an interrupted import being continued is called; and the panel's inputs queued."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ from desktop.core import batch
 from desktop.core.batch import Job
 from desktop.core.batch.pickup import Interrupted
 from desktop.core.batch.work import EXPANDED
+from desktop.core.dropped import Dropped
+from desktop.core.errors import CuttingsError
 from desktop.core.imports.run import REFRESHED
 from desktop.core.store.archive import EXISTS as STORED_ALREADY, RESTORED, SAVED
+from desktop.core.store.db import Archive
 from desktop.gui.import_rows import CANCELLED, EXISTS, FAILED, LISTED, QUEUED, Item
 
 # What storing did (a job's status) -> the row's state and the sentence under it ({id}: the article's).
@@ -48,3 +51,31 @@ def continuing_text(found: Interrupted) -> str:
     """ "Continuing an import stopped on 30 Nov 14:02: 8,760 left" (local time)."""
     when = found.stopped.astimezone() if found.stopped.tzinfo else found.stopped.replace(tzinfo=timezone.utc).astimezone()
     return f"Continuing an import stopped on {when:%-d %b %H:%M}: {found.left:,} left"
+
+
+def enqueue_inputs(archive: Archive, inputs: list[Dropped]) -> tuple[list[Job], list[tuple[str, str]]]:
+    """Queue `inputs` (a browser's page each as a job of its own, the others as one batch);
+    when a file of links among them cannot be read, queue the others and return (source,
+    reason) for each that failed (writer thread)."""
+    captures = [batch.enqueue_capture(archive, c.url, c.title, c.html, c.selection)
+                for c in (d.capture for d in inputs) if c is not None]
+    sources = [d.source for d in inputs if d.capture is None]
+    if not sources:
+        return captures, []
+    try:
+        return [*captures, *batch.enqueue(archive, sources)], []
+    except CuttingsError:
+        jobs, failures = captures, []
+        for source in sources:
+            try:
+                jobs += batch.enqueue(archive, [source])
+            except CuttingsError as exc:
+                failures.append((source, str(exc)))
+        return jobs, failures
+
+
+def failed_list(jobs: list[Job], path: str) -> str:
+    """Write `jobs` as the CSV of failures (batch.write_failed) and say so in a sentence.
+    Raises CuttingsError when the file cannot be written."""
+    count = batch.write_failed(jobs, path)
+    return f"{count:,} failed import{'s' if count != 1 else ''} written to {path}"

@@ -7,9 +7,8 @@ wait), extraction and entities in the analyser's worker processes, every write (
 marking jobs running, storing, failing, cancelling) on one writer thread, so each article
 lands with its job's DONE in one transaction. The GUI thread only moves rows between states.
 
-Rows are grouped in batches: inputs added while the queue is idle start a new batch, inputs
-added while it works join the running one. The panel's counter and the `batch_finished`
-summary count the current batch only.
+Inputs added while the queue is idle start a new batch, inputs added while it works join the
+running one: the panel's counter and the `batch_finished` summary count that batch only.
 """
 
 from __future__ import annotations
@@ -32,7 +31,7 @@ from desktop.core.errors import CuttingsError, describe
 from desktop.core.preferences import DEFAULT_CONCURRENCY
 from desktop.core.store.archive import RESTORED, SAVED, Outcome
 from desktop.core.store.db import Archive
-from desktop.gui.import_jobs import continuing_text, item_of_job, state_of
+from desktop.gui.import_jobs import continuing_text, enqueue_inputs, failed_list, item_of_job, state_of
 from desktop.gui.import_rows import CANCELLED, EXISTS, FAILED, FINAL, QUEUED, ImportRows, Item, summary
 from desktop.gui.tasks import TaskRunner
 
@@ -53,7 +52,7 @@ class ImportQueue(ImportRows):
 
     article_saved = Signal(int)  # article id, as soon as it is stored
     batch_finished = Signal(str)  # "12 saved, 1 already there, 2 failed"; ids: saved_in_batch()
-    resumed = Signal(str)  # "Continuing an import of 30 Nov 14:02: 8,760 left"
+    resumed = Signal(str)  # "Continuing an import stopped on 30 Nov 14:02: 8,760 left"
     _stage = Signal(int, str)  # from workers: item key, stage name
     _analysed = Signal(int)  # item key whose analysis finished (any thread)
 
@@ -101,7 +100,7 @@ class ImportQueue(ImportRows):
             return 0
         titles = {d.source: d.title for d in new if d.title}
         self._enqueuing += 1
-        self._writer.run(("enqueue", next(self._calls)), lambda: _enqueue(self._archive, new),
+        self._writer.run(("enqueue", next(self._calls)), lambda: enqueue_inputs(self._archive, new),
                          lambda answer: self._enqueued(*answer, titles=titles))
         return len(new)
 
@@ -143,12 +142,8 @@ class ImportQueue(ImportRows):
         """Write the failed rows as CSV to `path` (batch.write_failed), on the writer's
         thread; `done(message)` is then called with what happened, in one sentence."""
         jobs = [self._jobs[i.key] for i in self._items if i.state == FAILED and i.key in self._jobs]
-
-        def write() -> str:
-            count = batch.write_failed(jobs, path)
-            return f"{count:,} failed import{'s' if count != 1 else ''} written to {path}"
-
-        self._writer.run(("export", next(self._calls)), write, done, lambda exc: done and done(describe(exc)))
+        self._writer.run(("export", next(self._calls)), lambda: failed_list(jobs, path), done,
+                         lambda exc: done and done(describe(exc)))
 
     def remove(self, rows: list[int]) -> None:
         """Take rows off the list, cancelling the unfinished ones (stored articles stay)."""
@@ -195,10 +190,6 @@ class ImportQueue(ImportRows):
         """Stop the worker processes without waiting for them."""
         if self._analyser is not None:
             self._analyser.shutdown()
-
-    def wait_for_writer(self, msecs: int = 30_000) -> bool:
-        """Let the article being written finish its transaction."""
-        return self._writer.wait(msecs)
 
     # ------------------------------------------------------------------ queueing
 
@@ -256,26 +247,37 @@ class ImportQueue(ImportRows):
         self._pump()
 
     def _pump(self) -> None:
-        """Start waiting items while fewer than the workers can take (plus AHEAD) run."""
-        room = self._downloads.max_threads() + self._worker_count() + AHEAD
+        """Start waiting items while fewer than the workers can take (plus AHEAD) run: the
+        writer marks their jobs running (`cuttings queue` shows them), then they start."""
+        workers = 1 if self._analyser is None else self._analyser.workers
+        room = self._downloads.max_threads() + workers + AHEAD
+        starting = []
         while self._waiting and len(self._running) < room and not self._stopped:
             item = self._waiting.popleft()
             if item.state == QUEUED:  # not cancelled or removed while it waited
                 self._running.add(item.key)
-                self._start(item)
+                starting.append(item)
+        if starting:
+            jobs = [self._jobs[item.key] for item in starting]
+            self._writer.run(("start", next(self._calls)), lambda: batch.start_jobs(self._archive, jobs),
+                             lambda _none: self._start_all(starting))
 
-    def _worker_count(self) -> int:
-        return 1 if self._analyser is None else self._analyser.workers
+    def _start_all(self, items: list[Item]) -> None:
+        for item in items:
+            if item.state == QUEUED and not self._stopped:  # not cancelled meanwhile
+                self._start(item)
 
     # ------------------------------------------------------------------ workers
 
     def _start(self, item: Item) -> None:
         key, job = item.key, self._jobs[item.key]
+        if job.kind == EXPORT:  # a Cuttings export is imported whole: writing, the writer's work
+            self._writer.run(key, lambda: batch.run_export(self._archive, job),
+                             lambda results: self._on_downloaded(item, key, results),
+                             lambda exc: self._on_error(item, key, exc))
+            return
 
         def download():
-            batch.start_jobs(self._archive, [job])  # marked running: `cuttings queue` shows it
-            if job.kind == EXPORT:
-                return batch.run_export(self._archive, job)
             fetched = batch.download_job(self._archive, job, self._stage_reporter(key))
             if not isinstance(fetched, batch.Fetched):
                 return fetched
@@ -395,24 +397,3 @@ class ImportQueue(ImportRows):
         if state in FINAL and item.key in self._running:
             self._running.discard(item.key)
             self._pump()
-
-
-def _enqueue(archive: Archive, inputs: list[Dropped]) -> tuple[list[Job], list[tuple[str, str]]]:
-    """Queue `inputs` (a browser's page each as a job of its own, the others as one batch);
-    when a file of links among them cannot be read, queue the others and return (source,
-    reason) for each that failed (writer thread)."""
-    captures = [batch.enqueue_capture(archive, c.url, c.title, c.html, c.selection)
-                for c in (d.capture for d in inputs) if c is not None]
-    sources = [d.source for d in inputs if d.capture is None]
-    if not sources:
-        return captures, []
-    try:
-        return [*captures, *batch.enqueue(archive, sources)], []
-    except CuttingsError:
-        jobs, failures = captures, []
-        for source in sources:
-            try:
-                jobs += batch.enqueue(archive, [source])
-            except CuttingsError as exc:
-                failures.append((source, str(exc)))
-        return jobs, failures

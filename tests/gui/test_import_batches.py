@@ -1,6 +1,7 @@
-"""The import panel on the archive's queue (issue 15): progress with the time left, failures
-by reason, Retry failed, Export failed list…, Import from… with a row per link, and a
-panel of thousands of rows that only changes in blocks."""
+"""The import panel on the archive's queue (issue 15): a batch interrupted by closing the
+window goes on in the next one, progress with the time left, failures by reason, Retry
+failed, Export failed list…, Import from… with a row per link, and a panel of thousands of
+rows that only changes in blocks."""
 
 from __future__ import annotations
 
@@ -45,6 +46,61 @@ def panel(qtbot, archive):
 
 def missing(n: int) -> list[Dropped]:
     return [Dropped(f"missing-{i}.html") for i in range(n)]
+
+
+def test_a_batch_interrupted_by_closing_the_window_goes_on_in_the_next_one(qtbot, archive, make_window, httpserver):
+    release = threading.Event()
+    for path in ("/slow-1", "/slow-2"):
+        httpserver.expect_request(path).respond_with_handler(
+            lambda _r, path=path: (release.wait(10), Response(page(path), content_type="text/html"))[1])
+    quick = serve(httpserver, "/quick")
+    window = make_window(archive)
+    window.import_inputs([Dropped(quick), Dropped(httpserver.url_for("/slow-1")), Dropped(httpserver.url_for("/slow-2"))])
+    qtbot.waitUntil(lambda: window.imports.rowCount() == 3 and window.imports.item(0).state == SAVED
+                    and window.imports.item(2).state == "downloading", timeout=20_000)
+    assert window.close()  # no question: nothing is lost
+    release.set()  # the pages arrive after the window closed: they are not stored by it
+    qtbot.waitUntil(lambda: not window.imports.downloading(), timeout=5000)
+    qtbot.wait(100)
+    assert total(archive) == 1
+
+    release.clear()  # the slow pages hold on again: the new window has work to show
+    again = make_window(archive)
+    queue, panel = again.imports, again.import_dock.panel
+    qtbot.waitUntil(lambda: queue.rowCount() == 3, timeout=5000)
+    assert again.import_dock.isVisible()
+    assert panel.continuing.isVisibleTo(panel) and panel.continuing.text().endswith(": 2 left")
+    assert panel.continuing.text().startswith("Continuing an import stopped on ")
+    release.set()
+    settle(qtbot, queue)
+    assert [queue.item(i).state for i in range(3)] == [SAVED, SAVED, SAVED]
+    assert total(archive) == 3 and panel.status.text() == "3 of 3"
+    assert [r.path for r, _ in httpserver.log].count("/quick") == 1  # nothing done twice
+    assert not panel.continuing.isVisibleTo(panel)
+    newest = queue.saved_in_batch()[-1]  # the batch's newest article is shown
+    assert newest in (queue.item(1).article_id, queue.item(2).article_id)
+    qtbot.waitUntil(lambda: again.current_id() == newest, timeout=5000)
+
+
+def test_cancel_the_rest_of_an_interrupted_batch(qtbot, archive, make_window, httpserver):
+    from desktop.core.batch import enqueue, queue_status
+
+    release = threading.Event()
+    httpserver.expect_request("/slow").respond_with_handler(
+        lambda _r: (release.wait(10), Response(page("/slow"), content_type="text/html"))[1])
+    enqueue(archive, [httpserver.url_for(f"/slow?n={n}") for n in range(3)])  # a batch a killed window left
+    window = make_window(archive)
+    panel = window.import_dock.panel
+    qtbot.waitUntil(lambda: panel.cancel_rest_button.isVisibleTo(panel), timeout=5000)
+    assert panel.continuing.text().endswith(": 3 left")
+    panel.cancel_rest_button.click()
+    settle(qtbot, window.imports)
+    release.set()
+    assert not panel.cancel_rest_button.isVisibleTo(panel)
+    qtbot.waitUntil(lambda: queue_status(archive).counts()["cancelled"] == 3, timeout=5000)
+    qtbot.waitUntil(lambda: not window.imports.downloading(), timeout=5000)
+    qtbot.wait(100)
+    assert total(archive) == 0 and queue_status(archive).counts()["queued"] == 0
 
 
 def test_progress_line_counts_the_batch_and_gives_the_time_left_once_meaningful():

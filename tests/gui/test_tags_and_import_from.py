@@ -5,12 +5,23 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.dropped import Dropped
 from desktop.core.query import TAG
 from desktop.gui.tagging import TagsDialog
 from tests.gui.helpers import click_facet, click_text, select_title, titles, wait_rows
+
+
+@pytest.fixture
+def in_process_analysis(monkeypatch):
+    """The panel analyses on a thread of the test process: a worker process would spend
+    seconds starting on a busy machine, and is tested in test_imports."""
+    from desktop.core.analyser import Analyser
+    from desktop.gui import import_queue
+
+    monkeypatch.setattr(import_queue, "Analyser", lambda **kw: Analyser(in_process=True, **kw))
 
 
 def _tags_dialog(qtbot) -> TagsDialog:
@@ -60,7 +71,7 @@ def test_a_tag_chip_in_the_reading_pane_filters(filled, make_window, qtbot):
     wait_rows(qtbot, window, 1)
 
 
-def test_import_from_a_karakeep_export(archive, make_window, qtbot, tmp_path, config_file):
+def test_import_from_a_karakeep_export(archive, make_window, qtbot, tmp_path, config_file, in_process_analysis):
     config_file.parent.mkdir(parents=True, exist_ok=True)
     config_file.write_text('{"entities": false}')  # no language model to load on this machine's cores
     export = tmp_path / "karakeep.json"
@@ -81,7 +92,7 @@ def test_import_from_a_karakeep_export(archive, make_window, qtbot, tmp_path, co
 
 
 def test_a_dropped_list_of_links_is_imported_as_its_links(archive, make_window, qtbot, tmp_path, httpserver,
-                                                          config_file):
+                                                          config_file, in_process_analysis):
     from tests.test_cli import ARTICLE
 
     config_file.parent.mkdir(parents=True, exist_ok=True)
