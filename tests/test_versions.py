@@ -124,3 +124,16 @@ def test_changes_separated_only_by_spaces_read_as_one():
 
     assert plain_diff(word_diff("he had done nothing wrong but", "he had acted within the rules but")) == (
         "he had [-done nothing wrong-]{+acted within the rules+} but")
+
+
+def test_deleting_an_article_deletes_its_versions_and_their_words(archive, cli, httpserver):
+    import sqlite3
+
+    article = imported(cli, httpserver)
+    serve(httpserver, V2)
+    recheck(archive, article, entities=False)
+    assert cli("delete", str(article), "--permanently")[0] == 0
+    con = sqlite3.connect(archive.path)
+    assert [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("capture", "article_version")] == [0, 0]
+    assert con.execute("SELECT count(*) FROM article_version_fts WHERE article_version_fts MATCH 'Monday'"
+                       ).fetchone()[0] == 0
