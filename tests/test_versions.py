@@ -137,3 +137,13 @@ def test_deleting_an_article_deletes_its_versions_and_their_words(archive, cli, 
     assert [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("capture", "article_version")] == [0, 0]
     assert con.execute("SELECT count(*) FROM article_version_fts WHERE article_version_fts MATCH 'Monday'"
                        ).fetchone()[0] == 0
+
+
+def test_a_title_the_user_edited_is_not_a_change(archive, cli, httpserver):
+    article = imported(cli, httpserver)
+    assert cli("edit", str(article), "--title", "Harbour deal: minister goes")[0] == 0
+    serve(httpserver, V1.replace("resigns over", "quits over"))  # only the page's title changed
+    assert recheck(archive, article, entities=False).status == SAME
+    serve(httpserver, V2)
+    assert recheck(archive, article, entities=False).status == CHANGED
+    assert [v.title for v in versions_of(archive, article)] == ["Harbour deal: minister goes"] * 2
