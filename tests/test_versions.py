@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from desktop.core.query import Filter, article_ids
-from desktop.core.store.versions import copy_of_version, versions_of
+from desktop.core.store.versions import copies_of, versions_of
 from desktop.core.versions import CHANGED, DELETED, EQUAL, INSERTED, SAME, recheck, word_diff
 
 
@@ -41,8 +41,7 @@ def test_recheck_stores_a_second_version_when_the_page_changed(archive, cli, htt
     assert [v.number for v in versions] == [1, 2] and versions[-1].newest
     assert versions[0].title == "Minister resigns over harbour deal"
     assert versions[1].title == "Minister quits over harbour deal"
-    old_copy, new_copy = copy_of_version(archive, article, 1), copy_of_version(archive, article, 2)
-    assert old_copy.data == V1.encode() and new_copy.data == V2.encode()  # the old copy is never replaced
+    assert [copy.data for _, copy in copies_of(archive, article)[1]] == [V1.encode(), V2.encode()]  # never replaced
     assert versions[1].capture.status == 200 and versions[0].capture.sha256 != versions[1].capture.sha256
 
 
@@ -116,7 +115,7 @@ def test_json_export_carries_capture_and_versions_and_imports_them_losslessly(ar
     before, after = versions(archive, article), versions(copy, article)
     assert [(v.number, v.title, v.text, v.capture) for v in after] == [
         (v.number, v.title, v.text, v.capture) for v in before]
-    assert copy_of_version(copy, article, 1).data == V1.encode()
+    assert copies_of(copy, article)[1][0][1].data == V1.encode()
 
 
 def test_changes_separated_only_by_spaces_read_as_one():
