@@ -28,6 +28,7 @@ def add_parsers(sub, common) -> None:
 def cmd_recheck(args) -> int:
     """One line per article: `changed ID`, `same ID` or `error ID: reason`; exit 1 if any
     failed, 2 when neither ids nor --since are given."""
+    from desktop.core import preferences
     from desktop.core.versions import ERROR, added_since, parse_age, recheck_all
 
     if not args.ids and not args.since:
@@ -40,7 +41,9 @@ def cmd_recheck(args) -> int:
         print(f"cuttings recheck: {exc}", file=sys.stderr)
         return 2
     failed = 0
-    for result in recheck_all(archive, ids, entities=not args.no_entities):
+    # As import does: the preference says whether new versions get their entities found.
+    entities = preferences.load().entities and not args.no_entities
+    for result in recheck_all(archive, ids, entities=entities):
         print(result.line(), flush=True)
         failed += result.status == ERROR
     return 1 if failed else 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from desktop.core.query import Filter, article_ids
-from desktop.core.store.versions import copy_of_version, versions_of
+from desktop.core.store.versions import copies_of, versions_of
 from desktop.core.versions import CHANGED, DELETED, EQUAL, INSERTED, SAME, recheck, word_diff
 
 
@@ -41,8 +41,7 @@ def test_recheck_stores_a_second_version_when_the_page_changed(archive, cli, htt
     assert [v.number for v in versions] == [1, 2] and versions[-1].newest
     assert versions[0].title == "Minister resigns over harbour deal"
     assert versions[1].title == "Minister quits over harbour deal"
-    old_copy, new_copy = copy_of_version(archive, article, 1), copy_of_version(archive, article, 2)
-    assert old_copy.data == V1.encode() and new_copy.data == V2.encode()  # the old copy is never replaced
+    assert [copy.data for _, copy in copies_of(archive, article)[1]] == [V1.encode(), V2.encode()]  # never replaced
     assert versions[1].capture.status == 200 and versions[0].capture.sha256 != versions[1].capture.sha256
 
 
@@ -116,7 +115,7 @@ def test_json_export_carries_capture_and_versions_and_imports_them_losslessly(ar
     before, after = versions(archive, article), versions(copy, article)
     assert [(v.number, v.title, v.text, v.capture) for v in after] == [
         (v.number, v.title, v.text, v.capture) for v in before]
-    assert copy_of_version(copy, article, 1).data == V1.encode()
+    assert copies_of(copy, article)[1][0][1].data == V1.encode()
 
 
 def test_changes_separated_only_by_spaces_read_as_one():
@@ -124,3 +123,26 @@ def test_changes_separated_only_by_spaces_read_as_one():
 
     assert plain_diff(word_diff("he had done nothing wrong but", "he had acted within the rules but")) == (
         "he had [-done nothing wrong-]{+acted within the rules+} but")
+
+
+def test_deleting_an_article_deletes_its_versions_and_their_words(archive, cli, httpserver):
+    import sqlite3
+
+    article = imported(cli, httpserver)
+    serve(httpserver, V2)
+    recheck(archive, article, entities=False)
+    assert cli("delete", str(article), "--permanently")[0] == 0
+    con = sqlite3.connect(archive.path)
+    assert [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("capture", "article_version")] == [0, 0]
+    assert con.execute("SELECT count(*) FROM article_version_fts WHERE article_version_fts MATCH 'Monday'"
+                       ).fetchone()[0] == 0
+
+
+def test_a_title_the_user_edited_is_not_a_change(archive, cli, httpserver):
+    article = imported(cli, httpserver)
+    assert cli("edit", str(article), "--title", "Harbour deal: minister goes")[0] == 0
+    serve(httpserver, V1.replace("resigns over", "quits over"))  # only the page's title changed
+    assert recheck(archive, article, entities=False).status == SAME
+    serve(httpserver, V2)
+    assert recheck(archive, article, entities=False).status == CHANGED
+    assert [v.title for v in versions_of(archive, article)] == ["Harbour deal: minister goes"] * 2

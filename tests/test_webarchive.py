@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
 import zipfile
@@ -59,5 +60,8 @@ def test_wacz_validates_and_lists_each_version_as_a_page(archive, cli, httpserve
     with zipfile.ZipFile(out) as wacz:
         names = set(wacz.namelist())
         pages = [json.loads(line) for line in wacz.read("pages/pages.jsonl").splitlines()]
+        index = gzip.decompress(wacz.read("indexes/index.cdx.gz")).decode()
     assert {"datapackage.json", "indexes/index.cdx.gz", "archive/cuttings.warc.gz"} <= names
     assert [p["title"] for p in pages[1:]] == ["Minister resigns over harbour deal", "Minister quits over harbour deal"]
+    # the replay index finds both captures of the page: 20261129100000 and today's
+    assert index.count('"url": "' + httpserver.url_for("/story") + '"') == 2 and "20261129100000" in index

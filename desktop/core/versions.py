@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -67,13 +67,9 @@ def recheck(archive: Archive, article_id: int, entities: bool = True) -> Recheck
     return Recheck(CHANGED, article_id, number)
 
 
-def recheck_all(archive: Archive, ids: Iterable[int], entities: bool = True,
-                cancelled: Callable[[], bool] = lambda: False) -> Iterator[Recheck]:
-    """recheck each of `ids` in turn, yielding each result as it comes; stops early once
-    `cancelled()` is true."""
+def recheck_all(archive: Archive, ids: Iterable[int], entities: bool = True) -> Iterator[Recheck]:
+    """recheck each of `ids` in turn, yielding each result as it comes."""
     for article_id in ids:
-        if cancelled():
-            return
         yield recheck(archive, article_id, entities)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
 from desktop.core.store.db import Archive
 from desktop.core.store.versions import Version, versions_of
@@ -65,6 +66,7 @@ class VersionsDialog(QDialog):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(16)
             label = QLabel(text)
+            label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
             label.setBuddy(box)
             pickers.addWidget(label)
             pickers.addWidget(box, 1)

@@ -57,3 +57,17 @@ def test_export_dialog_offers_web_archives(archive, make_window, tmp_path):
     assert dialog.path.text().endswith("cuttings.warc.gz")
     dialog.format.setCurrentIndex(dialog.format.findData("json"))
     assert dialog.path.text().endswith("cuttings.json")
+
+
+def test_check_recent_articles_says_what_failed(archive, make_window, qtbot, httpserver, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    import_one(archive, serve(httpserver, V1), entities=False)
+    window = make_window(archive)
+    httpserver.clear()
+    httpserver.expect_request("/story").respond_with_data("gone", status=410)
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *_a, **_k: (7, True))
+    window.actions["recheck_recent"].trigger()
+    qtbot.waitUntil(lambda: "Checked 1 article" in window.statusBar().currentMessage(), timeout=10_000)
+    message = window.statusBar().currentMessage()
+    assert "0 changed, 0 the same, 1 could not be checked" in message and "410 Gone" in message

@@ -49,18 +49,6 @@ def versions_of(archive: Archive, article_id: int) -> list[Version]:
         return [*found, Version(newest, row.title, row.text, True, captures.get(newest))]
 
 
-def copy_of_version(archive: Archive, article_id: int, number: int) -> Original | None:
-    """The offline copy of one version of an article (None: none kept), with its evidence.
-
-    Raises DamagedCopy (a ValueError) when the stored bytes do not decompress."""
-    with archive.session() as session:
-        newest = current_version(session, article_id)
-        stored = session.get(Snapshot, article_id) if number == newest else session.get(
-            ArticleVersion, (article_id, number))
-        capture = next((e for e in evidence_of(session, article_id) if e.version == number), None)
-    return _copy(stored, capture)
-
-
 def _copy(stored: Snapshot | ArticleVersion | None, capture: Evidence | None) -> Original | None:
     """A stored copy (the newest's Snapshot or an earlier version's row) with its evidence."""
     if stored is None or not stored.data:  # an article re-checked before it had a copy
@@ -76,7 +64,8 @@ def _copy(stored: Snapshot | ArticleVersion | None, capture: Evidence | None) ->
 def copies_of(archive: Archive, article_id: int) -> tuple[ArticleRow | None, list[tuple[Version, Original]]]:
     """An article's row and every version that has a kept copy and evidence of capture, with
     that copy, oldest first, read in one session (a web-archive export reads thousands);
-    (None, []) if there is no such article. DamagedCopy as copy_of_version."""
+    (None, []) if there is no such article. Raises DamagedCopy (a ValueError) when a stored
+    copy does not decompress."""
     with archive.session() as session:
         row = session.get(ArticleRow, article_id)
         if row is None:
