@@ -128,6 +128,9 @@ def _launch_chromium(env: dict, profile: Path, story: str) -> subprocess.Popen:
     """Chromium with the unpacked extension: the options tab pairs it, the story's tab is last."""
     args = ["chromium", f"--user-data-dir={profile}", "--no-first-run", "--no-default-browser-check",
             "--disable-gpu", "--password-store=basic", "--window-size=1200,900",
+            # Nothing but the local server: no updates, sync, field trials or safe-browsing lists.
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-default-apps", "--no-pings", "--disable-field-trial-config",
             # Chromium 137+ ignores --load-extension unless this feature is off.
             "--disable-features=DisableLoadExtensionCommandLineSwitch",
             f"--load-extension={EXTENSION}", f"--disable-extensions-except={EXTENSION}",
@@ -143,7 +146,18 @@ FIREFOX_PREFS = {
     "extensions.webextensions.uuids": json.dumps({"connector@cuttings.app": FIREFOX_UUID}),
     "browser.shell.checkDefaultBrowser": False,
     "browser.aboutwelcome.enabled": False,
+    # Nothing but the local server: no telemetry, updates, safe-browsing lists or portal checks.
     "datareporting.policy.dataSubmissionEnabled": False,
+    "toolkit.telemetry.enabled": False,
+    "app.update.auto": False,
+    "extensions.update.enabled": False,
+    "browser.safebrowsing.malware.enabled": False,
+    "browser.safebrowsing.phishing.enabled": False,
+    "browser.safebrowsing.downloads.enabled": False,
+    "network.captive-portal-service.enabled": False,
+    "network.connectivity-service.enabled": False,
+    "browser.newtabpage.enabled": False,
+    "browser.topsites.contile.enabled": False,
 }
 
 

@@ -52,6 +52,7 @@ class BrowserConnector(QObject):
 
     @property
     def port(self) -> int | None:
+        """The port listened on; None when not listening."""
         return self._listener.port if self._listener is not None else None
 
     def start(self, ports: tuple[int, ...] = PORTS) -> int | None:
@@ -84,6 +85,7 @@ class BrowserConnector(QObject):
         return {"connect_browser": self.show_dialog}
 
     def show_dialog(self) -> None:
+        """File ▸ Connect your browser…: the token, the listener's state, the install steps."""
         ConnectDialog(self._parent, self.port, self.problem).exec()
 
     def _receive(self, capture: Capture) -> str:
@@ -123,6 +125,8 @@ class ConnectDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for part in (intro, row, self.status, steps, buttons):
-            layout.addLayout(part) if isinstance(part, QHBoxLayout) else layout.addWidget(part)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        for part in (self.status, steps, buttons):
+            layout.addWidget(part)
         self.resize(560, self.sizeHint().height())
