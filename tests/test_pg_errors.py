@@ -60,3 +60,24 @@ def make_article_row():
     from desktop.core.store.models import ArticleRow
 
     return ArticleRow(url="https://news.example/lost", title="Lost", text="Never saved.", text_hash="x")
+
+
+def test_an_older_schema_is_upgraded_and_a_newer_one_refused(pg_archive_url):
+    from desktop.core.quotations import QuoteQuery, quotations
+    from desktop.core.store.db import SCHEMA_VERSION
+    from tests.test_quotations import quoting
+
+    archive = Archive(pg_archive_url)
+    with db_rows.connect(archive) as con:  # back to schema 4: no quotations, tags, corrections, provenance
+        con.execute("DROP TABLE quotation, correction, duplicate_verdict, article_tag, tag")
+        con.execute("ALTER TABLE article DROP COLUMN provenance")
+        con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    archive.engine.dispose()
+    upgraded = Archive(pg_archive_url)
+    store_article(upgraded, quoting(1, [("We will win", "Ben Noble")]))
+    assert [q.quote for q in quotations(upgraded, QuoteQuery(search="win"))] == ["We will win"]
+    with db_rows.connect(upgraded) as con:
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    upgraded.engine.dispose()
+    with pytest.raises(CuttingsError, match=f"was made by a newer Cuttings \\(schema {SCHEMA_VERSION + 1}\\)"):
+        Archive(pg_archive_url)

@@ -15,6 +15,7 @@ from desktop.core.store import postgres
 from desktop.core.store.db import Archive
 
 DEFAULT_PORT = 5432  # PostgreSQL's
+MIN_WIDTH = 420  # px: the password field's hint shows whole
 FIELDS = ("host", "database", "user")
 _OPENED: list = []  # windows opened here: no parent holds them
 
@@ -25,6 +26,7 @@ class TeamDialog(QDialog):
     def __init__(self, parent, settings):
         super().__init__(parent)
         self.setWindowTitle("Connect to a team archive")
+        self.setMinimumWidth(MIN_WIDTH)
         self.settings = settings
         form = QFormLayout(self)
         self.edits = {}

@@ -131,6 +131,10 @@ _ARTICLE_SEARCH_DDL = [
     f"{_document('title', 'A')} || {_document('authors_text', 'B')} || {_document('text', 'D')}) STORED",
     "CREATE INDEX IF NOT EXISTS ix_article_search ON article USING gin (search)",
 ]
+# The list's default order (query.article_ids: newest published first, undated last) read
+# straight from an index: the (id, published) one made the server sort all ids (370 ms at
+# 100k articles, against 70 ms). SQLite walks that index backwards instead.
+_ORDER_DDL = ["CREATE INDEX IF NOT EXISTS ix_article_published_order ON article (published DESC NULLS LAST, id DESC)"]
 _QUOTATION_SEARCH_DDL = [
     f"ALTER TABLE quotation ADD COLUMN IF NOT EXISTS search tsvector GENERATED ALWAYS AS ({_document('text', 'D')}) STORED",
     "CREATE INDEX IF NOT EXISTS ix_quotation_search ON quotation USING gin (search)",
@@ -147,8 +151,8 @@ _VERSION_SEARCH_DDL = [
 
 def install(conn: Connection) -> None:
     """Create the engine-specific parts of a new archive: the full-text search columns
-    (generated from the text, so always current) and their GIN indexes."""
-    for statement in _SEARCH_CONFIG_DDL + _ARTICLE_SEARCH_DDL:
+    (generated from the text, so always current), their GIN indexes, and the list order's index."""
+    for statement in _SEARCH_CONFIG_DDL + _ARTICLE_SEARCH_DDL + _ORDER_DDL:
         conn.exec_driver_sql(statement)
     install_quotation_search(conn)
     install_version_search(conn)
