@@ -260,11 +260,13 @@ class ImportQueue(ImportRows):
         if starting:
             jobs = [self._jobs[item.key] for item in starting]
             self._writer.run(("start", next(self._calls)), lambda: batch.start_jobs(self._archive, jobs),
-                             lambda _none: self._start_all(starting))
+                             lambda taken: self._start_all(starting, {job.id for job in taken}))
 
-    def _start_all(self, items: list[Item]) -> None:
+    def _start_all(self, items: list[Item], taken: set[int]) -> None:
         for item in items:
-            if item.state == QUEUED and not self._stopped:  # not cancelled meanwhile
+            if item.key not in taken:  # `cuttings import --resume` or another window has it
+                self._set(item, CANCELLED, "Being imported by another Cuttings on this archive")
+            elif item.state == QUEUED and not self._stopped:  # not cancelled meanwhile
                 self._start(item)
 
     # ------------------------------------------------------------------ workers

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, or_, select, update
 
+from desktop.core.batch.owner import OWNER, is_alive
 from desktop.core.batch.reasons import reason_group
 from desktop.core.errors import CuttingsError, describe
 from desktop.core.imports.collection import read_items
@@ -167,22 +168,34 @@ def jobs_in(session: Session, *conditions) -> list[Job]:
 
 
 def resume(archive: Archive) -> list[Job]:
-    """Put back the jobs a stopped process left RUNNING and return every QUEUED job, oldest
-    first (one transaction)."""
+    """Put back the jobs a stopped process left RUNNING (not those a live one is working on:
+    batch.owner) and return every QUEUED job, oldest first (one transaction)."""
     with archive.transaction() as session:
-        session.exec(update(ImportJob).where(col(ImportJob.state) == RUNNING).values(state=QUEUED))
+        running = session.exec(select(ImportJob.id, ImportJob.owner, ImportJob.updated)
+                               .where(col(ImportJob.state) == RUNNING)).all()
+        stopped = [job_id for job_id, owner, updated in running if not is_alive(owner, updated)]
+        if stopped:
+            session.exec(update(ImportJob).where(col(ImportJob.id).in_(stopped)).values(state=QUEUED, owner=None))
         return jobs_in(session, col(ImportJob.state) == QUEUED)
 
 
-def start_jobs(archive: Archive, jobs: Sequence[Job]) -> None:
-    """Mark `jobs` RUNNING and count an attempt for each (one transaction)."""
+def start_jobs(archive: Archive, jobs: Sequence[Job]) -> list[Job]:
+    """Take `jobs` for this process: those still QUEUED become RUNNING under its OWNER mark,
+    with an attempt counted (one transaction). Returns the jobs taken; one another importer
+    of the archive took first is left to it."""
     if not jobs:
-        return
+        return []
+    ids = [j.id for j in jobs]
     with archive.transaction() as session:
-        session.exec(update(ImportJob).where(col(ImportJob.id).in_([j.id for j in jobs]))
-                     .values(state=RUNNING, attempts=ImportJob.attempts + 1, updated=_now()))
+        session.exec(update(ImportJob).where(col(ImportJob.id).in_(ids), col(ImportJob.state) == QUEUED)
+                     .values(state=RUNNING, owner=OWNER, attempts=ImportJob.attempts + 1, updated=_now()))
+        taken = set(session.exec(select(ImportJob.id).where(col(ImportJob.id).in_(ids),
+                                                           col(ImportJob.state) == RUNNING,
+                                                           col(ImportJob.owner) == OWNER)).all())
     for job in jobs:
-        job.state, job.attempts = RUNNING, job.attempts + 1
+        if job.id in taken:
+            job.state, job.attempts = RUNNING, job.attempts + 1
+    return [job for job in jobs if job.id in taken]
 
 
 def finish(session: Session, job: Job, state: str, *, status: str | None = None, article_id: int | None = None,

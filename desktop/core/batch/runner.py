@@ -85,7 +85,8 @@ class _Run:
         return self.progress
 
     def _export(self, job: Job) -> None:
-        start_jobs(self.archive, [job])
+        if not self._take([job]):
+            return
         try:
             results = run_export(self.archive, job)
         except Exception as exc:  # one input fails alone
@@ -104,8 +105,7 @@ class _Run:
         chosen = ready or self.pending[:room]
         taken = {id(j) for j in chosen}
         self.pending = [j for j in self.pending if id(j) not in taken]
-        start_jobs(self.archive, chosen)
-        for job in chosen:
+        for job in self._take(chosen):
             self.in_flight += 1
             self.threads.submit(self._download, job)
 
@@ -137,6 +137,13 @@ class _Run:
             self._report(fail_job(self.archive, job, exc), exc)
             return
         self._report(job, outcome)
+
+    def _take(self, jobs: list[Job]) -> list[Job]:
+        """Take `jobs` for this process (start_jobs); the ones another importer of the archive
+        took first leave the count: they are that importer's to report."""
+        taken = start_jobs(self.archive, jobs)
+        self.progress.add(len(taken) - len(jobs))
+        return taken
 
     def _report(self, job: Job, outcome) -> None:
         self.progress.finished(failed=isinstance(outcome, BaseException))

@@ -202,6 +202,8 @@ class ImportJob(SQLModel, table=True):
     article_id: int | None = None  # no foreign key: the article may be deleted after its import
     reason: str | None = None  # why it failed, one sentence
     attempts: int = 0
+    # The process working on it while RUNNING (core.batch.owner.OWNER): no other takes it.
+    owner: str | None = None
     updated: datetime = Field(default_factory=_now)
 
 
