@@ -8,24 +8,28 @@ import csv
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from sqlmodel import update
 from werkzeug import Response
 
 from desktop.core.batch import (DONE, QUEUED, RUNNING, Progress, cancel_jobs, enqueue, queue_status, reason_group,
                                 resume, start_jobs)
+from desktop.core.batch.owner import OWNER
 from desktop.core.batch.runner import run_batch
 from desktop.core.errors import CuttingsError
 from desktop.core.fetch import DownloadError
 from desktop.core.store.db import Archive
+from desktop.core.store.models import ImportJob
+from tests.db_rows import Connection
 from tests.test_cli import ARTICLE
 
 REPO = Path(__file__).resolve().parents[1]
+DEAD = f"{OWNER.split('|')[0]}|1|1"  # a process of this host that is no longer running (batch.owner)
 
 
 def story(n: int) -> str:
@@ -43,12 +47,9 @@ def pocket_csv(path: Path, urls: list[str], tags: str = "") -> Path:
     return path
 
 
-def rows(path: Path, sql: str) -> list[tuple]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+def rows(archive: Archive, sql: str) -> list[tuple]:
+    with Connection(archive) as con:
+        return [tuple(row) for row in con.execute(sql).fetchall()]
 
 
 def test_a_killed_import_resumes_with_nothing_done_twice_and_nothing_lost(httpserver, archive, tmp_path, cli):
@@ -66,12 +67,12 @@ def test_a_killed_import_resumes_with_nothing_done_twice_and_nothing_lost(httpse
     Path(os.environ["CUTTINGS_CONFIG"]).write_text(json.dumps({"entities": False}))
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     process = subprocess.Popen([sys.executable, "-m", "desktop", "import", str(links), "--workers", "1",
-                                "--db", str(archive.path)], cwd=REPO, env=env,
+                                "--db", archive.location], cwd=REPO, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and process.poll() is None:
-            states = dict(rows(archive.path, "SELECT state, count(*) FROM import_job GROUP BY state"))
+            states = dict(rows(archive, "SELECT state, count(*) FROM import_job GROUP BY state"))
             if states.get(DONE, 0) >= 3 and states.get(RUNNING):
                 break
             time.sleep(0.05)
@@ -80,18 +81,18 @@ def test_a_killed_import_resumes_with_nothing_done_twice_and_nothing_lost(httpse
     finally:
         if process.poll() is None:
             process.kill()
-    killed = {r[0] for r in rows(archive.path, "SELECT source FROM import_job WHERE state = 'running'")}
-    done_before = rows(archive.path, "SELECT count(*) FROM import_job WHERE state = 'done'")[0][0]
+    killed = {r[0] for r in rows(archive, "SELECT source FROM import_job WHERE state = 'running'")}
+    done_before = rows(archive, "SELECT count(*) FROM import_job WHERE state = 'done'")[0][0]
     assert killed and 3 <= done_before < count  # it was killed mid-batch, with pages in hand
 
     code, out, _ = cli("import", "--resume")
     assert code == 0 and out.splitlines()[-1] == f"{count - done_before} items: {count - done_before} saved"
-    stored = rows(archive.path, "SELECT source_url FROM article")
+    stored = rows(archive, "SELECT source_url FROM article")
     assert sorted(u for (u,) in stored) == sorted(urls)  # each page once: no duplicate, no loss
-    assert rows(archive.path, "SELECT DISTINCT state FROM import_job") == [(DONE,)]
-    again = rows(archive.path, "SELECT source, attempts FROM import_job WHERE attempts > 1")
+    assert rows(archive, "SELECT DISTINCT state FROM import_job") == [(DONE,)]
+    again = rows(archive, "SELECT source, attempts FROM import_job WHERE attempts > 1")
     assert killed <= {source for source, _ in again}  # the jobs the kill interrupted ran again
-    assert rows(archive.path, "SELECT count(*) FROM article_tag")[0][0] == count
+    assert rows(archive, "SELECT count(*) FROM article_tag")[0][0] == count
     assert cli("import", "--resume")[1] == "nothing to resume: the import queue is empty\n"
 
 
@@ -156,14 +157,14 @@ def test_an_items_tags_and_export_copy_survive_a_restart(httpserver, tmp_path, a
     [job] = enqueue(archive, [str(path)])
     assert job.state == QUEUED and job.item.tags == ["boats", "islands"]
 
-    reopened = Archive(archive.path)  # a new process: only the database remembers
+    reopened = Archive(archive.location)  # a new process: only the database remembers
     [again] = resume(reopened)
     assert again.id == job.id and again.item.html == export[0]["content"] and again.item.state == "archived"
     run_batch(reopened, [again], entities=False)
-    [(title, provenance)] = rows(archive.path, "SELECT title, provenance FROM article")
+    [(title, provenance)] = rows(archive, "SELECT title, provenance FROM article")
     assert title == "The ferry that stopped running" and "Wallabag export's copy" in provenance
-    assert {t for (t,) in rows(archive.path, "SELECT name FROM tag")} == {"boats", "islands", "archived"}
-    assert rows(archive.path, "SELECT state, status FROM import_job") == [(DONE, "saved")]
+    assert {t for (t,) in rows(archive, "SELECT name FROM tag")} == {"boats", "islands", "archived"}
+    assert rows(archive, "SELECT state, status FROM import_job") == [(DONE, "saved")]
 
 
 def test_an_unreadable_file_queues_nothing(archive, tmp_path):
@@ -203,6 +204,8 @@ def test_progress_line_counts_and_estimates_from_the_recent_rate():
 def test_cancelled_jobs_are_not_resumed_and_running_ones_are(archive):
     jobs = enqueue(archive, [f"https://example.org/{n}" for n in range(4)])
     start_jobs(archive, jobs[:2])  # a process took two, then died
+    with archive.transaction() as session:
+        session.exec(update(ImportJob).values(owner=DEAD))
     assert cancel_jobs(archive, [jobs[0].id, jobs[2].id]) == 2
     assert [j.id for j in resume(archive)] == [jobs[1].id, jobs[3].id]
     assert queue_status(archive).counts() == {"queued": 2, "running": 0, "done": 0, "failed": 0, "cancelled": 2}

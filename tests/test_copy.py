@@ -9,23 +9,29 @@ import pytest
 from desktop.cli import run
 from desktop.core import corrections
 from desktop.core.article import Original, Quote
+from desktop.core.batch import enqueue
 from desktop.core.store.archive import store_article
 from desktop.core.store.copy import content_hash, copy_archive, tables
 from desktop.core.store.db import Archive
 from desktop.core.store.tags import add_tags
 from desktop.core.store.trash import trash_articles
+from desktop.core.store.versions import store_new_version
 from tests import db_rows
 from tests.corrections_helpers import article, person, seeded
 
 
 def filled(path) -> Archive:
-    """An SQLite archive with a row in every table: articles with entities, an offline copy,
-    quotations, tags, the trash, a correction."""
+    """An SQLite archive with a row in every table: articles with entities, an offline copy
+    and an earlier version, quotations, tags, the trash, a correction, a queued import."""
     archive = Archive(path)
     named = seeded(archive)
     quoted = article(4, [person("Ann Lee")], text='Ann Lee said "we will win" on Tuesday.')
     quoted.authors, quoted.quotes = ["Jo Writer"], [Quote("we will win", 13, 24, "Ann Lee")]
     store_article(archive, quoted, Original(b"<html>copy</html>", charset="utf-8"))
+    with archive.transaction() as session:  # a re-check found the story edited
+        quoted.text += " He left."
+        store_new_version(session, 4, quoted, Original(b"<html>copy 2</html>", charset="utf-8"))
+    enqueue(archive, ["https://example.org/later"])
     add_tags(archive, [1, 4], ["Élections", "brief"])
     trash_articles(archive, [2])
     corrections.rename_entity(archive, named["Ursula von der"], "Ursula von der Leyen")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import gzip
 import json
-import sqlite3
 import zipfile
 
 from warcio.archiveiterator import ArchiveIterator
 
+from tests.db_rows import Connection
 from tests.test_versions import V1, V2, imported, serve
 
 
@@ -52,7 +52,7 @@ def test_wacz_validates_and_lists_each_version_as_a_page(archive, cli, httpserve
     article = imported(cli, httpserver)
     serve(httpserver, V2)
     cli("recheck", str(article), "--no-entities")
-    with sqlite3.connect(archive.path) as con:  # a day apart, as edits come: one page per capture time
+    with Connection(archive) as con:  # a day apart, as edits come: one page per capture time
         con.execute("UPDATE capture SET captured = '2026-11-29 10:00:00.000000' WHERE version = 1")
     out = tmp_path / "out.wacz"
     assert cli("export", "--format", "wacz", "--ids", str(article), "--out", str(out)) == (0, "", "")

@@ -67,7 +67,7 @@ class BrowserConnector(QObject):
             return None
         self._listener, self.problem = listener, ""
         try:
-            running.write_port(self._archive.path, port)
+            running.write_port(self._archive.location, port)
         except OSError as exc:  # the listener works; only `connector status` will not find it
             log.warning("Could not record the browser connector's port: %s", exc)
         return port
@@ -78,7 +78,7 @@ class BrowserConnector(QObject):
             port = self._listener.port
             self._listener.stop()
             self._listener = None
-            running.remove_port(self._archive.path, port)
+            running.remove_port(self._archive.location, port)
 
     def handlers(self) -> dict[str, Callable[[], None]]:
         """The window actions this part answers."""

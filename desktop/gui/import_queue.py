@@ -180,9 +180,10 @@ class ImportQueue(ImportRows):
     def stop(self, msecs: int = 30_000) -> None:
         """The window is closing: start nothing more, let the article being written land
         whole, and stop the worker processes. Unfinished jobs stay queued in the archive
-        for the next start; the ones that were running are put back by `resume`."""
+        for the next start (or a `cuttings import --resume`), the running ones put back."""
         self._stopped = True
         self._waiting.clear()
+        self._writer.run(("release", next(self._calls)), lambda: batch.release_jobs(self._archive))
         self._writer.wait(msecs)
         self.shutdown()
 

@@ -49,7 +49,7 @@ def test_a_capture_posted_to_the_window_is_imported_like_any_other(qtbot, make_w
     window = make_window(archive)
     port = window.connector.start(ports=(0,))
     try:
-        assert running.status(archive.path) == {"port": port, "listening": True}
+        assert running.status(archive.location) == {"port": port, "listening": True}
         url = httpserver.url_for("/ferry")  # never asked for: the page comes from the browser
         status, answer = post(port, {"kind": "page", "url": url, "title": "Ferry runs again", "html": DOM})
         assert status == 202 and "Imports panel" in answer["message"]
@@ -67,7 +67,7 @@ def test_a_capture_posted_to_the_window_is_imported_like_any_other(qtbot, make_w
                         timeout=15_000)
     finally:
         window.connector.stop()
-    assert running.status(archive.path) == {"port": None, "listening": False}
+    assert running.status(archive.location) == {"port": None, "listening": False}
 
 
 def test_a_saved_link_is_downloaded_by_the_window(qtbot, make_window, archive, httpserver):

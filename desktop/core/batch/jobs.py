@@ -186,16 +186,26 @@ def start_jobs(archive: Archive, jobs: Sequence[Job]) -> list[Job]:
     if not jobs:
         return []
     ids = [j.id for j in jobs]
-    with archive.transaction() as session:
-        session.exec(update(ImportJob).where(col(ImportJob.id).in_(ids), col(ImportJob.state) == QUEUED)
-                     .values(state=RUNNING, owner=OWNER, attempts=ImportJob.attempts + 1, updated=_now()))
+    with archive.transaction() as session:  # holds the archive's write lock from its start
         taken = set(session.exec(select(ImportJob.id).where(col(ImportJob.id).in_(ids),
-                                                           col(ImportJob.state) == RUNNING,
-                                                           col(ImportJob.owner) == OWNER)).all())
+                                                           col(ImportJob.state) == QUEUED)).all())
+        if taken:
+            session.exec(update(ImportJob).where(col(ImportJob.id).in_(taken))
+                         .values(state=RUNNING, owner=OWNER, attempts=ImportJob.attempts + 1, updated=_now()))
     for job in jobs:
         if job.id in taken:
             job.state, job.attempts = RUNNING, job.attempts + 1
     return [job for job in jobs if job.id in taken]
+
+
+def release_jobs(archive: Archive) -> int:
+    """Put back in the queue the jobs this process was running (a window closing, a CLI
+    interrupted): the next importer takes them at once rather than waiting for this
+    process to end. One transaction; returns how many."""
+    with archive.transaction() as session:
+        result = session.exec(update(ImportJob).where(col(ImportJob.state) == RUNNING, col(ImportJob.owner) == OWNER)
+                              .values(state=QUEUED, owner=None))
+        return result.rowcount
 
 
 def finish(session: Session, job: Job, state: str, *, status: str | None = None, article_id: int | None = None,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from desktop.core import polite
 from desktop.core.analyser import Analyser, worker_count
-from desktop.core.batch.jobs import EXPORT, FAILED, Job, fail_job, start_jobs
+from desktop.core.batch.jobs import EXPORT, FAILED, Job, fail_job, release_jobs, start_jobs
 from desktop.core.batch.progress import Progress
 from desktop.core.batch.work import (Analysed, Known, Listed, analyse_fetched, download_job, expand_job,
                                      run_export, store_job)
@@ -79,6 +79,9 @@ class _Run:
                 self.in_flight -= 1
                 self._settle(job, result)
                 self._dispatch()
+        except KeyboardInterrupt:
+            release_jobs(self.archive)  # Ctrl-C: what was running goes back in the queue now
+            raise
         finally:
             self.threads.shutdown(wait=False, cancel_futures=True)
             self.analyser.shutdown()
