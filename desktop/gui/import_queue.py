@@ -1,14 +1,12 @@
 """Importing from the window: the archive's import queue (core/batch) as a Qt table model.
 
-Every input becomes jobs in the archive before any work starts (`enqueue`: a file of links
-becomes a job per link), so closing the window, or a crash, loses nothing: the next start
-continues what was left (`resume_interrupted`). Downloads run on a few threads (they mostly
-wait), extraction and entities in the analyser's worker processes, every write (queueing,
-marking jobs running, storing, failing, cancelling) on one writer thread, so each article
-lands with its job's DONE in one transaction. The GUI thread only moves rows between states.
-
-Inputs added while the queue is idle start a new batch, inputs added while it works join the
-running one: the panel's counter and the `batch_finished` summary count that batch only.
+Every input becomes jobs in the archive before any work starts (a file of links, a job per
+link), so closing the window, or a crash, loses nothing: the next start continues what was
+left (`resume_interrupted`). Downloads run on a few threads, extraction and entities in the
+analyser's worker processes, every write on one writer thread, so each article lands with its
+job's DONE in one transaction. The GUI thread only moves rows between states. Inputs added
+while the queue is idle start a new batch, inputs added while it works join the running one:
+the panel's counter and the `batch_finished` summary count that batch only.
 """
 
 from __future__ import annotations

@@ -48,15 +48,13 @@ _QUOTATION_FTS_DDL = [
     " INSERT INTO quotation_fts(rowid, text) VALUES (new.id, new.text); END",
 ]
 
-# The words of earlier versions of articles (store.versions), so a search finds a story by
-# what it said before an edit. Its own copy of the words: the version table has no authors
-# column to read, and an old version's row never changes.
+# Earlier versions' words (store.versions): a search finds what a story said before an edit.
+# A copy of its own: the version table has no authors column, and an old version never changes.
 _VERSION_FTS_DDL = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS article_version_fts USING fts5("
     " title, authors_text, text, tokenize='unicode61 remove_diacritics 2')",
     "CREATE TRIGGER IF NOT EXISTS article_version_fts_insert AFTER INSERT ON article_version BEGIN"
-    " INSERT INTO article_version_fts(rowid, title, authors_text, text)"
-    " VALUES (new.rowid, new.title, '', new.text); END",
+    " INSERT INTO article_version_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
     "CREATE TRIGGER IF NOT EXISTS article_version_fts_delete AFTER DELETE ON article_version BEGIN"
     " DELETE FROM article_version_fts WHERE rowid = old.rowid; END",
 ]
@@ -89,12 +87,9 @@ def make_engines(path: Path, read_only: bool = False) -> tuple[Engine, Engine]:
         url = URL.create("sqlite", database=_file_uri(path), query=_read_only_query(path))
     else:
         url = URL.create("sqlite", database=str(path))
-    engine = create_engine(
-        url,
-        connect_args={"timeout": BUSY_TIMEOUT, "check_same_thread": False},
-        # SQLAlchemy's default pool: each task checks a connection out for itself, so threads
-        # never share one, and the query path skips opening the file (~5 ms a list refresh).
-    )
+    # SQLAlchemy's default pool: each task checks a connection out for itself, so threads
+    # never share one, and the query path skips opening the file (~5 ms a list refresh).
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT, "check_same_thread": False})
     engine.dialect.statement_compiler = _Compiler
 
     @event.listens_for(engine, "connect")
@@ -263,8 +258,7 @@ def date_order_of_subset(query, table):
 
 
 def contains_word(column, word: str):
-    """The condition that `column` holds `word`, case-blind: SQLite's LIKE is, for ASCII
-    letters (lower() around the column took twice as long)."""
+    """`column` holds `word`, case-blind: SQLite's LIKE is, for ASCII (lower() took twice as long)."""
     return column.contains(word, autoescape=True)
 
 
