@@ -30,6 +30,30 @@ PREPARE_S = 8  # time for the prepared worker to load its models before the link
 _OWN_URL = re.compile(rb"<link[^>]+rel=[\"']?canonical[^>]*>|<meta[^>]+(?:og:url|twitter:url)[^>]*>", re.I)
 
 
+class StallMeter:
+    """A 5 ms timer on the GUI thread from now on: a long gap between two of its ticks is
+    a time the window could not answer."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.gaps, self._last = [], time.perf_counter()
+        self._timer = QTimer(interval=5)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append(now - self._last)
+        self._last = now
+
+    def stop(self) -> dict:
+        """Stop ticking; the longest gap (ms) and how many gaps were over 100 ms."""
+        self._timer.stop()
+        return {"max_stall_ms": round(max(self.gaps, default=0) * 1000, 1),
+                "stalls_over_100ms": sum(g > 0.1 for g in self.gaps)}
+
+
 def serve(pages: list[bytes], count: int, folder: Path) -> tuple[subprocess.Popen, str]:
     """/page/0.html .. /page/COUNT-1.html, the corpus pages in turn, served by another process
     (a server thread in this one would compete with the window for the GIL, as the web does
@@ -55,7 +79,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=50)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from desktop.core.dropped import Dropped
@@ -77,16 +101,7 @@ def main() -> None:
     while time.perf_counter() < ready:
         app.processEvents()
         time.sleep(0.01)
-    gaps, last = [], [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer(interval=5)
-    timer.timeout.connect(tick)
-    timer.start()
+    stalls = StallMeter()
     start = time.perf_counter()
     window.import_inputs([Dropped(f"{base}/{n}.html", f"Page {n}") for n in range(args.pages)])
     while window.imports.is_active() or time.perf_counter() - start < 1:
@@ -96,13 +111,11 @@ def main() -> None:
     for _ in range(50):  # the last refresh and sidebar recount
         app.processEvents()
         time.sleep(0.005)
-    timer.stop()
     print(json.dumps({
         "pages": args.pages,
         "seconds": round(elapsed, 1),
         "saved": window.imports.counts()["saved"],
-        "max_stall_ms": round(max(gaps) * 1000, 1),
-        "stalls_over_100ms": sum(g > 0.1 for g in gaps),
+        **stalls.stop(),
     }))
     window.close()
     server.terminate()

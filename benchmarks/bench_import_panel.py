@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_import_gui import serve  # noqa: E402  (the same server in another process)
+from bench_import_gui import StallMeter, serve  # noqa: E402  (the same server in another process)
 
 
 def main() -> None:
@@ -31,7 +31,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["CUTTINGS_HOST_PAUSE"] = "0"
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
 
     from desktop.core.dropped import Dropped
     from desktop.core.store.db import Archive
@@ -52,16 +52,7 @@ def main() -> None:
     queue.dataChanged.connect(lambda *_: repaints.__setitem__(0, repaints[0] + 1))
     real_set = queue.set_state
     queue.set_state = lambda *a, **k: (changes.__setitem__(0, changes[0] + 1), real_set(*a, **k))[1]
-    gaps, last = [], [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer(interval=5)
-    timer.timeout.connect(tick)
-    timer.start()
+    stalls = StallMeter()
     start = time.perf_counter()
     listed = None
     window.import_inputs([Dropped(str(links))])
@@ -71,7 +62,6 @@ def main() -> None:
             listed = time.perf_counter() - start
         time.sleep(0.002)
     elapsed = time.perf_counter() - start
-    timer.stop()
     print(json.dumps({
         "rows": args.rows,
         "listed_s": round(listed, 2),
@@ -79,8 +69,7 @@ def main() -> None:
         "failed": queue.counts()["failed"],
         "state_changes": changes[0],
         "repaints": repaints[0],
-        "max_stall_ms": round(max(gaps) * 1000, 1),
-        "stalls_over_100ms": sum(g > 0.1 for g in gaps),
+        **stalls.stop(),
     }))
     window.close()
     server.terminate()
