@@ -190,6 +190,11 @@ def test_import_list_and_window(frozen, env, page_url, tmp_path):
     assert [(r["id"], r["title"], r["url"]) for r in rows] == [(1, "Footbridge opens in Leeds", page_url)]
     assert rows[0]["authors"] == ["Jane Smith"]
 
+    for kind in ("warc", "wacz"):  # web-archive exports need py-wacz's and warcio's parts in the bundle
+        out = tmp_path / f"out.{kind}"
+        proc = run_frozen(frozen, "export", "--format", kind, "--out", str(out), "--db", str(db), env=env)
+        assert proc.returncode == 0 and out.stat().st_size > 0, proc.stdout + proc.stderr
+
     proc = run_frozen(frozen, "--smoke", "--db", str(db), env=env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "smoke ok" in proc.stdout
