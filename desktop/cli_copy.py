@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+from desktop.core.errors import CuttingsError
 
 
 def add_parsers(sub, common) -> None:
@@ -18,9 +21,12 @@ def add_parsers(sub, common) -> None:
 def cmd_copy(args) -> int:
     """Copy SRC into DST, then print each table's rows as copied and verified (counts and
     SHA-256 of the rows on both sides); 1 if any table differs."""
+    from desktop.core.store import postgres
     from desktop.core.store.copy import copy_archive
     from desktop.core.store.db import Archive
 
+    if not postgres.is_server(args.source) and not Path(args.source).expanduser().is_file():
+        raise CuttingsError(f"There is no archive at {args.source}: nothing was copied.")
     source, dest = Archive(args.source), Archive(args.dest)
     results = copy_archive(source, dest)
     width = max(len(r.table) for r in results)

@@ -78,3 +78,10 @@ def test_a_mismatch_exits_1(tmp_path, pg_archive_url, capsys, monkeypatch):
     assert run(["copy", "--from", source.location, "--to", pg_archive_url]) == 1
     out, err = capsys.readouterr()
     assert "tag" in err and "MISMATCH" in out
+
+
+def test_copy_from_a_file_that_does_not_exist_copies_nothing(tmp_path, capsys):
+    missing, dest = tmp_path / "typo.sqlite3", tmp_path / "dest.sqlite3"
+    assert run(["copy", "--from", str(missing), "--to", str(dest)]) == 1
+    assert "There is no archive at" in capsys.readouterr().err
+    assert not missing.exists() and not dest.exists()

@@ -80,6 +80,13 @@ def test_pocket_csv_then_list_by_tag(cli, site, tmp_path):
     assert cli("list", "--tag", "archived", "--search", "Tbilisi", "--json")[1].strip() == "[]"
 
 
+def test_a_file_named_without_its_folder_is_a_file_not_an_address(cli, site, tmp_path, monkeypatch):
+    exported = local(site, tmp_path, "pocket.csv")
+    monkeypatch.chdir(exported.parent)  # `cuttings import pocket.csv`, as the README shows it
+    code, out, _ = cli("import", exported.name)
+    assert out.splitlines()[0] == "saved 1 Emigres rally in Belgrade for Navalny", out
+
+
 @pytest.mark.parametrize("name, titles", [
     ("bookmarks-firefox.txt", ["Thousands march in Tbilisi"]),
     ("omnivore", ["Emigres rally in Belgrade for Navalny", "The ferry that stopped running",

@@ -81,3 +81,13 @@ def test_an_older_schema_is_upgraded_and_a_newer_one_refused(pg_archive_url):
     upgraded.engine.dispose()
     with pytest.raises(CuttingsError, match=f"was made by a newer Cuttings \\(schema {SCHEMA_VERSION + 1}\\)"):
         Archive(pg_archive_url)
+
+
+@pytest.mark.parametrize("address, words", [("mysql://nobody@127.0.0.1/x", "mysql:// is not an archive"),
+                                             ("https://example.org/news", "https:// is not an archive"),
+                                             ("postgresql://ann@127.0.0.1:notaport/x", "not a valid PostgreSQL address")])
+def test_an_address_that_is_no_archive_is_one_sentence_and_makes_nothing(address, words, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(CuttingsError, match=words):
+        Archive(address)
+    assert list(tmp_path.iterdir()) == []

@@ -146,3 +146,12 @@ def test_a_title_the_user_edited_is_not_a_change(archive, cli, httpserver):
     serve(httpserver, V2)
     assert recheck(archive, article, entities=False).status == CHANGED
     assert [v.title for v in versions_of(archive, article)] == ["Harbour deal: minister goes"] * 2
+
+
+def test_recheck_since_passes_over_articles_from_files(archive, cli, httpserver, tmp_path):
+    article = imported(cli, httpserver)
+    page = tmp_path / "saved.html"
+    page.write_text(V1.replace("Harbour", "Quay"), encoding="utf-8")
+    assert cli("import", str(page))[0] == 0
+    code, out, _ = cli("recheck", "--since", "1d", "--no-entities")
+    assert (code, out.split()) == (0, ["same", str(article)])

@@ -49,7 +49,11 @@ def _quiet(_stage: str) -> None:
 
 def is_file_input(source: str) -> bool:
     """True if `source` names a local file rather than a web address."""
-    return not looks_like_url(source) and Path(source).expanduser().exists()
+    # A path on disk wins over a bare "name.tld" reading ("links.today" may be a file);
+    # only an address with its scheme ("https://…") is never taken for one.
+    if "://" in source:
+        return False
+    return Path(source).expanduser().exists()
 
 
 @dataclass

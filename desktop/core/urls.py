@@ -33,7 +33,9 @@ _QUERY_SAFE = _PATH_SAFE + "?"
 _ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 # File endings that are not top-level domains, so "page.html" is read as a file name.
-_FILE_ENDINGS = frozenset({"html", "htm", "xhtml", "mhtml", "mht", "txt", "pdf", "json", "xml", "md"})
+# Endings of the files Cuttings reads (pages, exports, lists of links): "pocket.csv" is a file.
+_FILE_ENDINGS = frozenset({"html", "htm", "xhtml", "mhtml", "mht", "txt", "pdf", "json", "xml", "md", "csv", "tsv",
+                           "zip", "opml", "rss", "atom"})
 
 
 def _explicit_scheme(text: str) -> str | None:

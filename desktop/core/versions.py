@@ -74,12 +74,14 @@ def recheck_all(archive: Archive, ids: Iterable[int], entities: bool = True) -> 
 
 
 def added_since(archive: Archive, days: float) -> list[int]:
-    """The ids of the articles (not in the Trash) added in the last `days` days, oldest first."""
+    """The ids of the articles (not in the Trash) added in the last `days` days that have a
+    web address to download again, oldest first (a file's article has nothing to re-check)."""
     if days <= 0:
         raise ValueError("The number of days should be more than 0")
     since = datetime.now(timezone.utc) - timedelta(days=days)
     with archive.session() as session:
         return list(session.exec(select(ArticleRow.id).where(col(ArticleRow.trashed).is_(None),
+                                                             col(ArticleRow.source_url).startswith("http"),
                                                              ArticleRow.added >= since).order_by(ArticleRow.id)))
 
 

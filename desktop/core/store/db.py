@@ -120,6 +120,9 @@ class Archive:
     def __init__(self, location: str | os.PathLike | None = None):
         location = default_location() if location is None else location
         self.location = str(location)  # as given: what `--db` takes to open it again
+        if "://" in self.location and not postgres.is_server(location):  # mysql://, https://…: no file either
+            raise CuttingsError(f"{self.location.split('://')[0]}:// is not an archive: give a file path "
+                                "or a postgresql:// address.")
         if postgres.is_server(location):
             # path: the archive's file, None for a database on a server (see `is_file`).
             self.path, self.backend, self.name = None, postgres, postgres.display_name(str(location))

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import URL, Engine, Float, Integer, bindparam, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
 
+from desktop.core.errors import CuttingsError
 from desktop.core.search import AUTHOR, ELLIPSIS, HIT_END, HIT_START, TITLE, AnyOf, Phrase, Search
 
 SCHEMES = ("postgresql:", "postgres:")
@@ -48,8 +49,13 @@ def is_server(location: object) -> bool:
 
 
 def display_name(location: str) -> str:
-    """`location` without its password, to show: postgresql://ann@db.example:5432/news."""
-    return make_url(location).render_as_string(hide_password=True)
+    """`location` without its password, to show: postgresql://ann@db.example:5432/news.
+    Raises CuttingsError for an address that cannot be read (a port that is no number)."""
+    try:
+        return make_url(location).render_as_string(hide_password=True)
+    except ValueError as exc:
+        raise CuttingsError(f"The address {location.split('@')[-1]!r} is not a valid PostgreSQL address "
+                            "(postgresql://user@host:port/database).") from exc
 
 
 def server_url(host: str, port: int, database: str, user: str, password: str | None = None) -> str:
