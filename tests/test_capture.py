@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import zlib
+from datetime import datetime, timezone
 
 from werkzeug import Response
 
 from desktop.core.article import DOWNLOAD, FILE, SERVICE, Original
-from desktop.core.pipeline import import_one
+from desktop.core.pipeline import import_one, load
 from desktop.core.store.archive import store_article
 from desktop.core.store.captures import evidence_of
 from desktop.core.store.db import Archive
@@ -78,3 +79,11 @@ def test_migration_8_fills_what_an_old_archive_knows(tmp_path):
     assert _evidence(upgraded, local)[0].method == FILE
     stored = sqlite3.connect(path).execute("SELECT data FROM snapshot WHERE article_id=?", (web,)).fetchone()[0]
     assert zlib.decompress(stored) == b"<html>one</html>"  # the copy itself is untouched
+
+
+def test_a_download_is_captured_when_its_response_arrives_not_when_it_is_stored(httpserver):
+    httpserver.expect_request("/timed").respond_with_data("<html><body><p>Words.</p></body></html>",
+                                                          content_type="text/html")
+    before = datetime.now(timezone.utc)
+    loaded = load(httpserver.url_for("/timed"))
+    assert loaded.original.captured is not None and before <= loaded.original.captured <= datetime.now(timezone.utc)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from desktop.core.article import FILE, Article, Original
@@ -88,9 +89,10 @@ def load(source: str, url: str | None = None, on_stage: Stage = _quiet) -> Loade
 
 
 def downloaded(page: Page) -> Original:
-    """A downloaded page as an offline copy with its evidence of capture."""
+    """A downloaded page as an offline copy with its evidence of capture, captured now (as
+    the response has just arrived, not when the article is stored after its analysis)."""
     return Original(page.raw, page.content_type, page.charset, final_url=page.final_url, status=page.status,
-                    headers=page.headers)
+                    headers=page.headers, captured=datetime.now(timezone.utc))
 
 
 def _read_file(path: Path, url: str | None, on_stage: Stage) -> Loaded:
