@@ -33,11 +33,12 @@ def config_file(tmp_path, monkeypatch) -> Path:
 @pytest.fixture(autouse=True)
 def quick_downloads(monkeypatch):
     """No pause between requests to one host and near-instant retries: every test page comes
-    from 127.0.0.1 (tests of the politeness itself set their own)."""
+    from 127.0.0.1 (tests of the politeness itself set their own). A gate of its own for each
+    test: a download an earlier test left hanging must not hold one of 127.0.0.1's two slots."""
     from desktop.core import polite
 
     monkeypatch.setenv("CUTTINGS_HOST_PAUSE", "0")
-    monkeypatch.setattr(polite.GATE, "pause", 0.0)
+    monkeypatch.setattr(polite, "GATE", polite.Gate(pause=0.0))
     monkeypatch.setattr(polite, "BACKOFF_S", 0.01)
 
 
