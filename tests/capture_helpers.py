@@ -9,7 +9,7 @@ from desktop.core.store.db import Archive
 
 def import_capture(archive: Archive, capture: Capture, entities: bool = True):
     """A capture as the window imports it: queued in the archive, then the queue's stages."""
-    job = batch.enqueue_capture(archive, capture.url, capture.title, capture.html, capture.selection)
+    job = batch.enqueue_capture(archive, capture)
     return work_job(archive, job, entities)
 
 

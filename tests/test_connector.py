@@ -156,7 +156,7 @@ def test_parse_capture_keeps_the_dom_and_cuts_a_runaway_title():
 
 
 def test_a_capture_queued_before_a_crash_is_analysed_at_the_next_start(archive: Archive):
-    batch.enqueue_capture(archive, "https://example.org/quay", "Quay opens", DOM)
+    batch.enqueue_capture(archive, Capture(PAGE, "https://example.org/quay", "Quay opens", DOM))
     [job] = batch.resume(archive)  # the window that took it was killed before analysing it
     outcome = work_job(archive, job, entities=False)
     assert outcome.status == SAVED and original_of(archive, outcome.id).data == DOM.encode("utf-8")

@@ -57,7 +57,7 @@ def enqueue_inputs(archive: Archive, inputs: list[Dropped]) -> tuple[list[Job], 
     """Queue `inputs` (a browser's page each as a job of its own, the others as one batch);
     when a file of links among them cannot be read, queue the others and return (source,
     reason) for each that failed (writer thread)."""
-    captures = [batch.enqueue_capture(archive, c.url, c.title, c.html, c.selection)
+    captures = [batch.enqueue_capture(archive, c)
                 for c in (d.capture for d in inputs) if c is not None]
     sources = [d.source for d in inputs if d.capture is None]
     if not sources:

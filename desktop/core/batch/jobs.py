@@ -17,6 +17,7 @@ from sqlmodel import Session, col, or_, select, update
 
 from desktop.core.batch.owner import OWNER, is_alive
 from desktop.core.batch.reasons import reason_group
+from desktop.core.connector.capture import Capture
 from desktop.core.errors import CuttingsError, describe
 from desktop.core.imports.collection import read_items
 from desktop.core.imports.detect import CUTTINGS, LABELS, OPML, detect
@@ -128,15 +129,16 @@ def enqueue(archive: Archive, sources: Sequence[str], *, refresh: bool = False, 
         return [job_of(row, refresh) for row in rows]
 
 
-def enqueue_capture(archive: Archive, url: str, title: str, html: str, selection: str = "") -> Job:
+def enqueue_capture(archive: Archive, capture: Capture) -> Job:
     """Record a page the browser sent (its address, title, rendered DOM and selected text) as
     a batch of one CAPTURE job, in one transaction, so a window closed before it is analysed
     still has it at the next start; return the job."""
     with archive.transaction() as session:
-        batch = ImportBatch(inputs=url)
+        batch = ImportBatch(inputs=capture.url)
         session.add(batch)
         session.flush()
-        row = item_row(batch.id, ImportItem(url, title, html=html, text=selection), "", kind=CAPTURE)
+        page = ImportItem(capture.url, capture.title, html=capture.html, text=capture.selection)
+        row = item_row(batch.id, page, "", kind=CAPTURE)
         session.add(row)
         session.flush()
         return job_of(row)
