@@ -48,7 +48,9 @@ def missing(n: int) -> list[Dropped]:
     return [Dropped(f"missing-{i}.html") for i in range(n)]
 
 
-def test_a_batch_interrupted_by_closing_the_window_goes_on_in_the_next_one(qtbot, archive, make_window, httpserver):
+def test_a_batch_interrupted_by_closing_the_window_goes_on_in_the_next_one(qtbot, archive, make_window, httpserver,
+                                                                          monkeypatch):
+    monkeypatch.setattr(polite, "GATE", polite.Gate(per_host=3, pause=0))  # the quick page never waits for a slow one
     release = threading.Event()
     for path in ("/slow-1", "/slow-2"):
         httpserver.expect_request(path).respond_with_handler(
