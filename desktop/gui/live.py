@@ -1,4 +1,5 @@
-"""Live updates: a colleague's change to a team archive shows in this window within seconds."""
+"""Live updates: what another program writes to the archive (a colleague's on a team archive,
+the command line on one's own file) shows in this window within seconds."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ SETTLE_MS = 500  # notices closer together than this (an import of many pages) m
 
 
 class LiveUpdates(QObject):
-    """Emits `changed` when another program has written to the archive (for a PostgreSQL
-    archive: its change notices; an SQLite file has none). A thread listens; the signal
-    comes on the GUI thread, once per burst of notices."""
+    """Emits `changed` when another program has written to the archive (a PostgreSQL
+    archive's change notices; an SQLite file's data version, polled). A thread listens; the
+    signal comes on the GUI thread, once per burst of notices."""
 
     changed = Signal()
     _noticed = Signal()  # from the listening thread; queued to this object's thread

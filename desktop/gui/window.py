@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.trash.changed.connect(self.refresh)
         self.trash.counted.connect(lambda n: self.facets.set_trash(n, self.filter.trash))
         self._centre_layout.insertWidget(1, self.trash.bar)
-        self.live = LiveUpdates(archive, self)  # a colleague's changes to a team archive
+        self.live = LiveUpdates(archive, self)  # other programs' writes: a colleague's, the CLI's
         self.live.changed.connect(self.refresh)
         self.drop_target = DropTarget(self, self.import_inputs)
         self.takeout = TakeOut(self, archive, self.runner, self.list.selected_ids, lambda: self.filter,

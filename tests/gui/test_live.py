@@ -1,5 +1,5 @@
-"""A team archive's window shows what a colleague's program saves, within seconds, keeping
-the user's place."""
+"""A window shows what another program saves, within seconds, keeping the user's place: a
+colleague's program on a team archive, the command line on one's own archive file."""
 
 from __future__ import annotations
 
@@ -26,8 +26,7 @@ store_article(Archive(sys.argv[1]), Article(url="https://news.example/colleague"
 
 
 @pytest.fixture
-def team(pg_archive_url):
-    archive = Archive(pg_archive_url)
+def team(archive):
     for n in range(1, 41):
         store_article(archive, make_article(n % 28 + 1, url=f"https://news.example/{n}", title=f"Story {n}"))
     return archive

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -65,6 +67,9 @@ RELEVANCE_WEIGHTS = {"title": 10.0, "authors_text": 4.0, "text": 1.0}
 BUSY_TIMEOUT = 5.0  # seconds a writer waits for another one before giving up
 DISK_RESERVE = 256 * 1024  # bytes a growing write leaves free, for deletes and the WAL
 WAL_CHECKPOINT_PAGES = 1  # SQLite's default is 1000 pages (4 MB) of WAL between checkpoints
+WATCH_POLL = 1.0  # seconds between looks at whether another program wrote to the file
+# Write transactions this process committed, per archive file: what watch_changes leaves out.
+_own_commits: dict[str, int] = {}
 
 
 class _Compiler(SQLiteCompiler):
@@ -113,6 +118,11 @@ def make_engines(path: Path, read_only: bool = False) -> tuple[Engine, Engine]:
     def _on_begin(conn: Connection):
         mode = conn.get_execution_options().get("sqlite_begin", "")
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    @event.listens_for(engine, "commit")
+    def _on_commit(conn: Connection):
+        if conn.get_execution_options().get("sqlite_begin"):
+            _own_commits[_file_key(path)] = _own_commits.get(_file_key(path), 0) + 1
 
     return engine, engine.execution_options(sqlite_begin="IMMEDIATE")
 
@@ -267,8 +277,28 @@ def explain(exc: Exception, name: str) -> str | None:
     return None
 
 
-def watch_changes(location: str, stop, changed) -> None:
-    """Return at once: a file is one person's archive, whose own window knows its changes."""
+def _file_key(path: Path | str) -> str:
+    return os.path.realpath(path)
+
+
+def watch_changes(location: str, stop: threading.Event, changed: Callable[[], None]) -> None:
+    """Call `changed()` within WATCH_POLL seconds of another program committing a write to
+    the archive file at `location` (the CLI while the window is open), until `stop` is set;
+    blocks, so run it in a thread. SQLite's `PRAGMA data_version` moves when any other
+    connection commits (https://sqlite.org/pragma.html#pragma_data_version); a poll in which
+    this process also wrote is taken as its own (the next one of the other program's writes
+    tells). Returns at once if the file cannot be opened for reading."""
+    key = _file_key(location)
+    try:
+        with closing(sqlite3.connect(f"{_file_uri(Path(key))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)) as conn:
+            seen = (conn.execute("PRAGMA data_version").fetchone()[0], _own_commits.get(key, 0))
+            while not stop.wait(WATCH_POLL):
+                now = (conn.execute("PRAGMA data_version").fetchone()[0], _own_commits.get(key, 0))
+                if now[0] != seen[0] and now[1] == seen[1]:
+                    changed()
+                seen = now
+    except sqlite3.Error:
+        return
 
 
 def fix_id_sequences(conn: Connection, tables: Sequence[str]) -> None:
