@@ -119,10 +119,12 @@ def make_engines(path: Path, read_only: bool = False) -> tuple[Engine, Engine]:
         mode = conn.get_execution_options().get("sqlite_begin", "")
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
+    key = _file_key(path)
+
     @event.listens_for(engine, "commit")
     def _on_commit(conn: Connection):
         if conn.get_execution_options().get("sqlite_begin"):
-            _own_commits[_file_key(path)] = _own_commits.get(_file_key(path), 0) + 1
+            _own_commits[key] = _own_commits.get(key, 0) + 1
 
     return engine, engine.execution_options(sqlite_begin="IMMEDIATE")
 
