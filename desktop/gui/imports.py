@@ -69,6 +69,7 @@ class ImportPanel(QWidget):
             signal.connect(self._update)
         queue.resumed.connect(self._show_continuing)
         self.table.selectionModel().currentRowChanged.connect(self._show_reason)
+        self.table.selectionModel().selectionChanged.connect(self._enable_cancel)
         self._ticker = QTimer(self, interval=TICK_MS)  # the time left moves on between changes
         self._ticker.timeout.connect(self._update)
         self._update()
@@ -211,6 +212,10 @@ class ImportPanel(QWidget):
         self.reason.setText(item.message if failed else "")
         self.reason.setVisible(failed)
 
+    def _enable_cancel(self, *_args) -> None:
+        """Cancel only when a selected row is still to be done."""
+        self.cancel_button.setEnabled(any(self.queue.item(row).state not in FINAL for row in self._selected_rows()))
+
     def _update(self, *_args) -> None:
         counts = self.queue.batch_counts()
         total = counts.total()
@@ -221,6 +226,7 @@ class ImportPanel(QWidget):
         self.status.setText(self.queue.progress_line() if total else "")
         active = self.queue.is_active()
         self.cancel_all_button.setEnabled(active)
+        self._enable_cancel()
         if active != self._ticker.isActive():
             self._ticker.start() if active else self._ticker.stop()
         if not active:

@@ -224,3 +224,22 @@ def test_five_thousand_queued_rows_arrive_in_one_insert_and_start_a_few_at_a_tim
     release.set()
     qtbot.waitUntil(lambda: not queue.downloading(), timeout=15_000)
     assert queue.rowCount() == 5000 and total(archive) == 0
+
+
+def test_cancel_is_offered_only_for_selected_rows_still_to_be_done(qtbot, panel, httpserver):
+    release = threading.Event()
+    httpserver.expect_request("/slow").respond_with_handler(
+        lambda _r: (release.wait(10), Response(page("/slow"), content_type="text/html"))[1])
+    queue = panel.queue
+    queue.add(missing(1) + [Dropped(httpserver.url_for("/slow"))])
+    rows(qtbot, queue, 2)
+    qtbot.waitUntil(lambda: queue.item(0).state == FAILED)
+    assert not panel.cancel_button.isEnabled()  # nothing selected
+    panel.table.selectRow(0)
+    assert not panel.cancel_button.isEnabled()  # a failed row has nothing left to cancel
+    panel.table.selectRow(1)
+    assert panel.cancel_button.isEnabled()
+    panel.cancel_button.click()
+    release.set()
+    settle(qtbot, queue)
+    assert not panel.cancel_button.isEnabled()
