@@ -150,8 +150,10 @@ def cmd_queue(args) -> int:
         print(f"{count} failed item{'s' if count != 1 else ''} queued again; `cuttings import --resume` runs them",
               file=sys.stderr)
     if args.clear:
-        count = clear_finished(archive)
-        print(f"{count} finished batch{'es' if count != 1 else ''} forgotten", file=sys.stderr)
+        count, failed = clear_finished(archive)
+        print(f"{count} finished batch{'es' if count != 1 else ''} forgotten"
+              + (f", with the list of {failed} failed item{'s' if failed != 1 else ''} (`--export-failed PATH`"
+                 " with --clear writes it first)" if failed else ""), file=sys.stderr)
     status = queue_status(archive)
     if args.json:
         print_json(status.as_json())

@@ -146,6 +146,16 @@ def test_the_failed_list_exports_as_csv_and_retries(cli, mixed, httpserver, tmp_
     assert cli("queue")[1] == "the import queue is empty\n"
 
 
+def test_clearing_says_when_a_failure_list_goes_with_the_batches(cli, mixed, tmp_path):
+    links, _ = mixed
+    cli("import", str(links))
+    out_csv = tmp_path / "failed.csv"
+    code, _, err = cli("queue", "--export-failed", str(out_csv), "--clear")
+    assert code == 0 and out_csv.read_text(encoding="utf-8").count("\n") == 4  # header and 3 rows, written first
+    assert err.splitlines()[-1] == ("1 finished batch forgotten, with the list of 3 failed items"
+                                    " (`--export-failed PATH` with --clear writes it first)")
+
+
 def test_an_items_tags_and_export_copy_survive_a_restart(httpserver, tmp_path, archive):
     httpserver.expect_request("/dead").respond_with_data("gone", status=404)
     export = [{"title": "The ferry that stopped running", "url": httpserver.url_for("/dead"),

@@ -108,13 +108,17 @@ def write_failed(jobs: Sequence[Job], path: str | Path) -> int:
     return len(jobs)
 
 
-def clear_finished(archive: Archive) -> int:
+def clear_finished(archive: Archive) -> tuple[int, int]:
     """Forget the batches whose jobs have all ended (done, failed or cancelled), with their
-    jobs, in one transaction; return how many batches. Their articles stay."""
+    jobs, in one transaction; return (batches forgotten, failed jobs among their jobs), so the
+    caller can say that a failure list went with them. Their articles stay."""
     with archive.transaction() as session:
         open_batches = select(ImportJob.batch_id).where(col(ImportJob.state).in_([QUEUED, RUNNING]))
         ended = session.exec(select(ImportBatch.id).where(col(ImportBatch.id).not_in(open_batches))).all()
-        if ended:
-            session.exec(delete(ImportJob).where(col(ImportJob.batch_id).in_(ended)))
-            session.exec(delete(ImportBatch).where(col(ImportBatch.id).in_(ended)))
-        return len(ended)
+        if not ended:
+            return 0, 0
+        in_ended = col(ImportJob.batch_id).in_(ended)
+        failed = session.exec(select(func.count()).where(in_ended, col(ImportJob.state) == FAILED)).one()
+        session.exec(delete(ImportJob).where(in_ended))
+        session.exec(delete(ImportBatch).where(col(ImportBatch.id).in_(ended)))
+        return len(ended), failed
