@@ -1,7 +1,8 @@
-"""Files that ship beside the code (icons), found the same way from a checkout and from the bundle.
+"""Files that ship beside the code (icons, the browser extension), found the same way from a
+checkout and from the bundle.
 
-From a checkout they live under the repository's resources/ folder; in the PyInstaller bundle
-(sys.frozen) under sys._MEIPASS/resources/. Never imports Qt: callers build their QIcon.
+From a checkout they live under the repository's resources/ and connector/ folders; in the
+PyInstaller bundle (sys.frozen) under sys._MEIPASS/. Never imports Qt: callers build their QIcon.
 
     from desktop.resources import app_icon, licences
     window.setWindowIcon(QIcon(str(app_icon())))
@@ -15,12 +16,23 @@ from pathlib import Path
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
-def resources_dir() -> Path:
-    """The folder holding icons/: inside the bundle when frozen, else the repository's."""
+def shipped_dir(name: str) -> Path:
+    """The top-level folder `name` that ships beside the code: inside the bundle when frozen,
+    else the repository's."""
     base = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and base:
-        return Path(base) / "resources"
-    return Path(__file__).resolve().parents[1] / "resources"
+        return Path(base) / name
+    return Path(__file__).resolve().parents[1] / name
+
+
+def resources_dir() -> Path:
+    """The folder holding icons/."""
+    return shipped_dir("resources")
+
+
+def connector_dir() -> Path:
+    """The browser extension's sources (manifest.json, background.js, options page, icons)."""
+    return shipped_dir("connector")
 
 
 def app_icon(size: int | None = None) -> Path:

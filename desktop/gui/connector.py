@@ -1,6 +1,6 @@
 """The browser connector in the window: the listener runs while the window does, captures
 land in the import panel like any other import, and File ▸ Connect your browser… shows the
-pairing token and how to install the extension.
+pairing token and how to install the extension, and writes it where the user says.
 
 The listener calls back on its own thread; a queued signal brings each capture to the GUI
 thread, where it is queued as a `Dropped` carrying the page already in hand.
@@ -11,12 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from pathlib import Path
 
-from desktop.core.connector import pairing, running
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from desktop.core.connector import extension, pairing, running
 from desktop.core.connector.capture import PAGE, Capture
 from desktop.core.connector.listener import PORTS, Listener
 from desktop.core.dropped import Dropped
@@ -27,12 +29,14 @@ log = logging.getLogger(__name__)
 
 INSTALL_STEPS = (
     "<ol>"
+    "<li><b>Save the extension…</b> below writes it into a folder you choose (Downloads will do).</li>"
     "<li><b>Chromium, Chrome, Edge, Brave:</b> open <code>chrome://extensions</code>, switch on "
-    "<i>Developer mode</i>, choose <i>Load unpacked</i> and pick the <code>connector</code> folder "
-    "of Cuttings (or the folder <code>cuttings-connector-chromium-*.zip</code> unpacks to).</li>"
+    "<i>Developer mode</i>, choose <i>Load unpacked</i> and pick the <code>cuttings-connector</code> "
+    "folder it wrote.</li>"
     "<li><b>Firefox:</b> open <code>about:debugging</code> ▸ <i>This Firefox</i> ▸ <i>Load Temporary "
-    "Add-on…</i> and pick <code>cuttings-connector-firefox-*.xpi</code> (until Firefox restarts; "
-    "Firefox ESR or Developer Edition keep it with <code>xpinstall.signatures.required</code> off).</li>"
+    "Add-on…</i> and pick the <code>cuttings-connector-firefox-*.xpi</code> it wrote (until Firefox "
+    "restarts; Firefox ESR or Developer Edition keep it with <code>xpinstall.signatures.required</code> "
+    "off).</li>"
     "<li>Open the extension's options, paste the token above and choose <i>Save</i>.</li>"
     "<li>On any page: the toolbar button, the page or link menu's <i>Save … to Cuttings</i>, or "
     "<b>Alt+Shift+K</b>.</li></ol>")
@@ -122,11 +126,31 @@ class ConnectDialog(QDialog):
         self.status.setAccessibleName("Connector status")
         steps = QLabel(INSTALL_STEPS, wordWrap=True, textFormat=Qt.TextFormat.RichText)
         steps.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved = QLabel(wordWrap=True, visible=False)  # where the extension was written
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved.setAccessibleName("Where the extension was saved")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        save = buttons.addButton("Save the extension…", QDialogButtonBox.ButtonRole.ActionRole)
+        save.clicked.connect(self.save_extension)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
-        for part in (self.status, steps, buttons):
+        for part in (self.status, steps, self.saved, buttons):
             layout.addWidget(part)
         self.resize(560, self.sizeHint().height())
+
+    def save_extension(self) -> None:
+        """Ask for a folder, write the extension into it and say where (or why not)."""
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
+        chosen = QFileDialog.getExistingDirectory(self, "Save the browser extension in", start)
+        if not chosen:
+            return
+        try:
+            written = extension.save_extension(Path(chosen))
+        except OSError as exc:
+            self.saved.setText(f"Cannot write the extension into {chosen}: {exc.strerror or exc}")
+        else:
+            self.saved.setText(f"Saved: {written.folder} (Chromium's Load unpacked) and "
+                               f"{written.firefox_xpi} (Firefox).")
+        self.saved.setVisible(True)

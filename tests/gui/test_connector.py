@@ -7,6 +7,7 @@ import http.client
 import json
 
 import pytest
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from desktop.core import pipeline
 from desktop.core.analyser import Analyser
@@ -93,3 +94,19 @@ def test_connect_your_browser_shows_the_token_and_the_port(qtbot, make_window, a
     off = ConnectDialog(window, None, "ports 47815–47819 on 127.0.0.1 are all taken.")
     qtbot.addWidget(off)
     assert "Not listening" in off.status.text() and "all taken" in off.status.text()
+
+
+def test_save_the_extension_writes_it_where_the_user_says(qtbot, make_window, archive, tmp_path, monkeypatch):
+    dialog = ConnectDialog(make_window(archive), 47815, "")
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    save = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Save the extension…")
+    save.click()
+    assert (tmp_path / "cuttings-connector" / "manifest.json").is_file()
+    assert list(tmp_path.glob("cuttings-connector-firefox-*.xpi")) and list(tmp_path.glob("cuttings-connector-chromium-*.zip"))
+    assert dialog.saved.isVisibleTo(dialog) and str(tmp_path / "cuttings-connector") in dialog.saved.text()
+    blocked = tmp_path / "a file"
+    blocked.write_text("")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(blocked))
+    save.click()
+    assert dialog.saved.text().startswith(f"Cannot write the extension into {blocked}: ")
