@@ -286,21 +286,29 @@ def _file_key(path: Path | str) -> str:
 def watch_changes(location: str, stop: threading.Event, changed: Callable[[], None]) -> None:
     """Call `changed()` within WATCH_POLL seconds of another program committing a write to
     the archive file at `location` (the CLI while the window is open), until `stop` is set;
-    blocks, so run it in a thread. SQLite's `PRAGMA data_version` moves when any other
-    connection commits (https://sqlite.org/pragma.html#pragma_data_version); a poll in which
-    this process also wrote is taken as its own (the next one of the other program's writes
-    tells). Returns at once if the file cannot be opened for reading."""
+    blocks, so run it in a thread. A file that cannot be opened is tried again each WATCH_POLL.
+
+    SQLite's `PRAGMA data_version` moves when any other connection commits
+    (https://sqlite.org/pragma.html#pragma_data_version); a poll in which this process also
+    wrote is taken as its own (the next one of the other program's writes tells). Opened
+    read-write (mode=rw: never creates a file): a read-only connection cannot open a WAL file
+    whose -shm no connection has made yet.
+    """
     key = _file_key(location)
-    try:
-        with closing(sqlite3.connect(f"{_file_uri(Path(key))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)) as conn:
-            seen = (conn.execute("PRAGMA data_version").fetchone()[0], _own_commits.get(key, 0))
-            while not stop.wait(WATCH_POLL):
-                now = (conn.execute("PRAGMA data_version").fetchone()[0], _own_commits.get(key, 0))
-                if now[0] != seen[0] and now[1] == seen[1]:
-                    changed()
-                seen = now
-    except sqlite3.Error:
-        return
+    delay = 0.0
+    while not stop.wait(delay):
+        delay = WATCH_POLL
+        try:
+            with closing(sqlite3.connect(f"{_file_uri(Path(key))}?mode=rw", uri=True, timeout=BUSY_TIMEOUT)) as conn:
+                version = lambda: (conn.execute("PRAGMA data_version").fetchone()[0], _own_commits.get(key, 0))
+                seen = version()
+                while not stop.wait(WATCH_POLL):
+                    now = version()
+                    if now[0] != seen[0] and now[1] == seen[1]:
+                        changed()
+                    seen = now
+        except sqlite3.Error:
+            continue  # moved, locked or being replaced: tried again
 
 
 def fix_id_sequences(conn: Connection, tables: Sequence[str]) -> None:
