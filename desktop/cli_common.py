@@ -53,7 +53,11 @@ def open_archive(args):
     is named on stderr, so a reader knows before any write is refused."""
     from desktop.core.store.db import Archive
 
-    archive = Archive(location(args))
+    archive = Archive(location(args), upgrade=False)
+    if archive.needs_upgrade():
+        print(f"note: upgrading the archive {archive} to this version of Cuttings (once; a big archive"
+              " takes a few minutes)…", file=sys.stderr)
+        archive.upgrade()
     if archive.read_only:
         print(f"note: the archive {archive} is read-only: reading only.", file=sys.stderr)
     return archive

@@ -17,6 +17,7 @@ from desktop.core import preferences, query
 from desktop.core.errors import CuttingsError
 from desktop.core.store.db import Archive
 from desktop.gui import style
+from desktop.gui.upgrading import upgrade_with_progress
 from desktop.gui.window import MainWindow
 from desktop.resources import app_icon_files
 
@@ -48,7 +49,9 @@ def run_window(db: str | None = None, smoke: bool = False) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
     try:
-        archive = Archive(db)
+        archive = Archive(db, upgrade=False)
+        if archive.needs_upgrade():
+            upgrade_with_progress(archive)
     except CuttingsError as exc:  # not an archive, a newer one, unwritable...: say so, in a window
         if not smoke:
             QMessageBox.critical(None, "Cuttings cannot open the archive", str(exc))

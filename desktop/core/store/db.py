@@ -117,7 +117,10 @@ class Archive:
     disk raises DiskFull.
     """
 
-    def __init__(self, location: str | os.PathLike | None = None):
+    def __init__(self, location: str | os.PathLike | None = None, upgrade: bool = True):
+        """Open (or create) the archive at `location` (default_location() when None). With
+        `upgrade` off, an archive of an older schema is left as it is until upgrade() (the
+        window shows progress meanwhile); raises CuttingsError when it cannot be opened."""
         location = default_location() if location is None else location
         self.location = str(location)  # as given: what `--db` takes to open it again
         if "://" in self.location and not postgres.is_server(location):  # mysql://, https://…: no file either
@@ -137,7 +140,8 @@ class Archive:
         # The write engine shares the reading engine's events, so both translate damage.
         event.listen(self.engine, "handle_error", self._on_error)
         self._checked = False  # whether the quick check found this archive whole
-        self._migrate()
+        if upgrade or self._read_version() == 0:  # a new archive is made at once
+            self.upgrade()
 
     def __str__(self) -> str:
         return self.name
@@ -220,9 +224,15 @@ class Archive:
             raise self._damaged("; ".join(problems))
         self._checked = True
 
-    def _migrate(self) -> None:
-        """Bring the schema to SCHEMA_VERSION (create it in a new file), in one transaction."""
-        if self._read_version() == SCHEMA_VERSION:
+    def needs_upgrade(self) -> bool:
+        """True when the archive's schema is older than this version's (see upgrade)."""
+        return self._read_version() != SCHEMA_VERSION
+
+    def upgrade(self) -> None:
+        """Bring the schema to SCHEMA_VERSION (create it in a new file), in one transaction:
+        a crash midway leaves the older archive as it was. May take minutes for a big archive
+        (a migration that rewrites every article); CuttingsError when it cannot be done."""
+        if not self.needs_upgrade():
             return
         if self.read_only:
             raise CuttingsError(f"The archive {self} is read-only and needs an upgrade first.")
