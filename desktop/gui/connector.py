@@ -154,3 +154,4 @@ class ConnectDialog(QDialog):
             self.saved.setText(f"Saved: {written.folder} (Chromium's Load unpacked) and "
                                f"{written.firefox_xpi} (Firefox).")
         self.saved.setVisible(True)
+        self.adjustSize()  # room for the new line

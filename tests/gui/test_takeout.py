@@ -30,7 +30,7 @@ def test_copy_citation_from_the_row_menu_and_the_edit_menu(filled, make_window, 
     window.list.select_rows([row])
     menu = context_menus.row_menu(window, window.list.visualRect(window.model.index(row, 0)).center())
     texts = [a.text() for a in menu.actions()]
-    assert "Copy citation (&APA)" in texts and "Copy citation (C&hicago)" in texts
+    assert "Copy citation (&APA)" in texts and "Copy citation (Ch&icago)" in texts
     edit_menu = next(m for m in window.menuBar().actions() if m.text() == "&Edit").menu()
     assert window.actions["copy_citation_apa"] in edit_menu.actions()
     QGuiApplication.clipboard().clear()

@@ -3,6 +3,8 @@ the saved copy, and what is restored after a restart."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -134,7 +136,7 @@ def test_context_menus_on_rows_entries_and_entity_links(filled, make_window, qtb
     pos = window.list.visualRect(window.model.index(row, TITLE)).center()
     rows = texts(context_menus.row_menu(window, pos))
     assert rows == ["&Open original", "Open &saved copy", "&Copy link", "Copy citation (&APA)",
-                    "Copy citation (C&hicago)", "&Edit details…", "Ta&gs…", "Check for c&hanges", "Move to &Trash",
+                    "Copy citation (Ch&icago)", "&Edit details…", "Ta&gs…", "Chec&k for changes", "Mo&ve to Trash",
                     "&Delete permanently…"]
     assert window.current_id() == filled.ids["Nikitin in Belgrade"]  # right-click selects the row
     term = window.facets.model.term(window.facets.proxy.mapToSource(window.facets.term_index("person", "Pyotr Nikitin")))
@@ -205,3 +207,13 @@ def test_the_trash_bar_restores_the_selection_and_cannot_empty_nothing(filled, m
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.empty_trash)
     qtbot.waitUntil(lambda: not window.trash.empty_button.isEnabled())
     assert query.trash_count(filled) == 0
+
+
+def test_every_menu_item_has_a_key_of_its_own_in_its_menu(qtbot, make_window, archive):
+    window = make_window(archive)
+    for top in window.menuBar().actions():
+        items = [a.text() for a in top.menu().actions() if not a.isSeparator()]
+        keys = [re.search(r"&([^&])", text) for text in items]
+        assert all(keys), f"{top.text()}: an item without a menu key in {items}"
+        letters = [key.group(1).lower() for key in keys]
+        assert len(set(letters)) == len(letters), f"{top.text()}: one key for two items in {items}"
