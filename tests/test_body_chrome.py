@@ -279,3 +279,19 @@ def test_player_share_bar_newsletter_and_label_without_any_roles_leave():
              + f"<p>{PARAGRAPHS[0]}</p>{share}<p>{PARAGRAPHS[1]}</p>{box}")
     page = article(inner, TITLE).replace(f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>", "", 1)
     assert extract_html(page).text.split("\n\n") == PARAGRAPHS
+
+
+# ---------------------------------------------------------------- kind: paragraphs the page repeats
+
+REFRAIN = "We shall fight on the beaches, we shall fight on the landing grounds, we shall never surrender."
+
+
+@pytest.mark.parametrize("tag", ["p", "div"])
+def test_paragraph_the_page_repeats_stays_as_often(tag):
+    inner = f"<{tag}>{REFRAIN}</{tag}>" * 3
+    assert extract_html(article(inner, TITLE)).text.count(REFRAIN) == 3
+
+
+def test_copies_for_other_screen_sizes_count_once():
+    inner = f'<p class="mobile-only">{REFRAIN}</p><p class="desktop-only">{REFRAIN}</p>'
+    assert extract_html(article(inner, TITLE)).text.count(REFRAIN) == 1
