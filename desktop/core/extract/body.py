@@ -124,9 +124,10 @@ def sibling_repeats(tree: HtmlElement) -> dict[str, int]:
     """
     copies: dict[tuple, int] = {}
     for para in tree.iter("p", "div"):
+        if para.tag == "div" and any(child.tag in HTML_BLOCKS for child in para.iterdescendants()):
+            continue
         text = para.text_content()
-        if len(text.strip()) >= REPEAT_MIN and (para.tag == "p" or not any(
-                child.tag in HTML_BLOCKS for child in para.iterdescendants())):
+        if len(text.strip()) >= REPEAT_MIN:
             key = (para.getparent(), para.tag, para.get("class"), match_key(text))
             copies[key] = copies.get(key, 0) + 1
     repeats: dict[str, int] = {}
