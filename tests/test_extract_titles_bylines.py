@@ -35,6 +35,7 @@ def test_a_real_title_with_a_site_tail_is_kept():
     ("By AFP NEW DELHI", ["AFP"]),
     ("By ABBY GOODNOUGH, THOMAS KAPLAN and ROBERT PEAR", ["Abby Goodnough", "Thomas Kaplan", "Robert Pear"]),
     ("JOHN SMITH AND JANE DOE", ["John Smith", "Jane Doe"]),
+    ("Written by Rob Ewaschuk\nEdited by Betsy Beyer", ["Rob Ewaschuk"]),
 ])
 def test_bylines(text, names):
     assert split_byline(text) == names
@@ -75,3 +76,13 @@ def test_generic_title_of_a_saved_page_without_site_name():
     assert extract_html(page(head, "<h1>Election live updates</h1>")).title == "Election live updates"
     head = "<title>Storm hits the coast | Local News</title>"
     assert extract_html(page(head, "<h1>Weather</h1>")).title.startswith("Storm hits the coast")
+
+
+NOTE = ('<div class="author-note-box"><div class="author-note"><p>Not really a note, but do you know how different sauna etiquette'
+        " can be from country to country, or in the US, at least, from school to school and gym to gym?</p></div></div>")
+AUTHORITY = '<div class="navbox authority-control"><span>Authority control</span> GND: 4041915-0</div>'
+
+
+@pytest.mark.parametrize("box", [NOTE, AUTHORITY])
+def test_author_note_and_authority_box_name_no_one(box):
+    assert extract_html(page("<title>Sauna manners</title>", f"<h1>Sauna manners</h1>{box}")).authors == []

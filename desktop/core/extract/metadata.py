@@ -19,7 +19,9 @@ from .sources import Sources, headline_tag, in_other_story, marks, text_of
 
 # Title tails: " | Site", " - Site", "Site: "... Dashes must be spaced so "Covid-19" stays whole.
 TITLE_SEPARATOR = re.compile(r"(\s+(?:[|\-–—·•»]{1,2}|::)\s+|\s*:\s+)")
-BYLINE_HINT = re.compile(r"byline|author|writer|contributor|creditline", re.I)
+# Not "authority"/"authorize": a Wikipedia "authority-control" box or a login form names no one.
+BYLINE_HINT = re.compile(r"byline|author(?!i[tz])|writer|contributor|creditline", re.I)
+MAX_BYLINE = 120  # characters; a marked box longer than this is prose (an author's note or bio)
 BY_TEXT = re.compile(r"(?:by|par|por|von)\s*:?$|(?:by|par|por|von)\s", re.I)
 NEAR_HEADLINE = 40  # elements after the headline searched for an unmarked "By ..." line
 
@@ -171,11 +173,14 @@ def _byline_names(tag: Tag) -> list[str]:
     to them ("Reuters" "SINGAPORE") are not glued into one name; a box whose parts name
     no one (a "By" label) is read whole."""
     parts = [part for part in tag.find_all(_is_byline) if not part.find(_is_byline)]
-    names = [name for part in parts for name in split_byline(text_of(part))]
-    if names:
-        return names
-    text = text_of(tag)
-    return split_byline(text) if len(text) <= 120 else []
+    names = [name for part in parts for name in _short_byline(text_of(part))]
+    return names or _short_byline(text_of(tag))
+
+
+def _short_byline(text: str) -> list[str]:
+    """The names of a byline of at most MAX_BYLINE characters; none in a longer text (split at
+    its commas, a sentence would give "at least", "from school to school"...)."""
+    return split_byline(text) if len(text) <= MAX_BYLINE else []
 
 
 def _visible_bylines(soup: BeautifulSoup, title: str = "") -> Iterator[list[str]]:
