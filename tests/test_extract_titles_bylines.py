@@ -86,3 +86,17 @@ AUTHORITY = '<div class="navbox authority-control"><span>Authority control</span
 @pytest.mark.parametrize("box", [NOTE, AUTHORITY])
 def test_author_note_and_authority_box_name_no_one(box):
     assert extract_html(page("<title>Sauna manners</title>", f"<h1>Sauna manners</h1>{box}")).authors == []
+
+
+def _ld(headline: str, name: str) -> str:
+    return f'<script type="application/ld+json">{{"@type": "Article", "headline": "{headline}", "name": "{name}"}}</script>'
+
+
+def test_ld_name_the_page_heads_itself_with_beats_an_unshown_headline():
+    head = _ld("constitutional monarchy in Oceania", "New Zealand") + "<title>New Zealand - Wikipedia</title>"
+    assert extract_html(page(head, "<h1>New Zealand</h1>")).title == "New Zealand"
+
+
+def test_ld_headline_the_page_shows_stays():
+    head = _ld("Storm closes the harbour", "Example News") + "<title>Storm closes the harbour</title>"
+    assert extract_html(page(head, "<h1>Storm closes the harbour</h1>")).title == "Storm closes the harbour"

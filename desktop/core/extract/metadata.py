@@ -140,13 +140,24 @@ def title(src: Sources) -> str:
     """The headline: JSON-LD headline, og:title, twitter:title, <title> or <h1>, the first that
     is not generic (only the site's name and words like "Latest News"), minus a site-name
     tail; at most MAX_TITLE_CHARS characters."""
-    headline = ld_text(src.ld.get("headline"))
     og_title = src.first_meta("og:title", "twitter:title")
     headings = _headings(src)
+    headline = _ld_headline(src, [og_title, *headings])
     site_names = _site_names(src)
     raw = next((t for t in (headline, og_title, text_of(src.soup.title), *headings)
                 if t and not generic_title(t[:MAX_TITLE_CHARS], site_names)), "")
     return strip_site_name(raw[:MAX_TITLE_CHARS], site_names, [*headings, og_title or "", headline or ""])
+
+
+def _ld_headline(src: Sources, shown: list[str | None]) -> str | None:
+    """The JSON-LD headline, or the JSON-LD name when the page heads itself (`shown`: its <h1>s
+    and og:title) with the name and nowhere with the headline: Wikipedia puts its one-line
+    description in headline ("constitutional monarchy in Oceania"), the article's name in name."""
+    headline, name = ld_text(src.ld.get("headline")), ld_text(src.ld.get("name"))
+    keys = [match_key(text) for text in shown if text]
+    if headline and name and match_key(name) in keys and not any(match_key(headline) in key for key in keys):
+        return name
+    return headline
 
 
 def _microdata_authors(soup: BeautifulSoup) -> list[str]:
