@@ -100,3 +100,9 @@ def test_ld_name_the_page_heads_itself_with_beats_an_unshown_headline():
 def test_ld_headline_the_page_shows_stays():
     head = _ld("Storm closes the harbour", "Example News") + "<title>Storm closes the harbour</title>"
     assert extract_html(page(head, "<h1>Storm closes the harbour</h1>")).title == "Storm closes the harbour"
+
+
+def test_host_banner_h1_with_trailing_separator_is_no_headline():
+    head = "<title>Storm closes the harbour @ Jane's notes :: Blog Host ::</title>"
+    title = extract_html(page(head, "<h1>Blog Host</h1><h1>Jane's notes</h1>")).title
+    assert title.startswith("Storm closes the harbour")

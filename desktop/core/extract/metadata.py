@@ -74,7 +74,9 @@ def _same_site(segment: str, site_names: list[str]) -> bool:
 
 
 def _headline_like(kept: str, dropped: str) -> bool:
-    return len(kept) >= len(dropped) or len(kept.split()) >= 3
+    """Whether a title part may be the headline: as long as the part it drops, or three words
+    (punctuation such as a trailing "::" is no word)."""
+    return len(kept) >= len(dropped) or len(_words(kept)) >= 3
 
 
 def strip_site_name(title: str, site_names: list[str], headings: list[str] = ()) -> str:
