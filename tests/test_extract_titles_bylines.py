@@ -106,3 +106,10 @@ def test_host_banner_h1_with_trailing_separator_is_no_headline():
     head = "<title>Storm closes the harbour @ Jane's notes :: Blog Host ::</title>"
     title = extract_html(page(head, "<h1>Blog Host</h1><h1>Jane's notes</h1>")).title
     assert title.startswith("Storm closes the harbour")
+
+
+def test_author_links_of_promoted_stories_never_win():
+    body = ('<h1>Netflix unveils Asia plans</h1><a rel="author" href="/p/jane">Jane Doe</a>'
+            '<section id="contentPromo"><div class="asset"><h3>Other story</h3>'
+            '<a rel="author" href="/p/joe">Joe Other</a></div></section>')
+    assert extract_html(page("", body)).authors == ["Jane Doe"]

@@ -163,11 +163,14 @@ def _ld_headline(src: Sources, shown: list[str | None]) -> str | None:
 
 
 def _microdata_authors(soup: BeautifulSoup) -> list[str]:
+    """The names of itemprop=author and rel=author elements, but for those of other stories
+    (teasers, related lists: sources.in_other_story)."""
     found = []
     for tag in soup.find_all(attrs={"itemprop": re.compile(r"\bauthor\b")}, limit=10):
-        name = tag.find(attrs={"itemprop": "name"}) or tag
-        found.append(name.get("content") or text_of(name))
-    found += [text_of(a) for a in soup.find_all(rel="author", limit=10)]
+        if not in_other_story(tag):
+            name = tag.find(attrs={"itemprop": "name"}) or tag
+            found.append(name.get("content") or text_of(name))
+    found += [text_of(a) for a in soup.find_all(rel="author", limit=10) if not in_other_story(a)]
     return [value for value in found if value]
 
 
