@@ -295,3 +295,15 @@ def test_paragraph_the_page_repeats_stays_as_often(tag):
 def test_copies_for_other_screen_sizes_count_once():
     inner = f'<p class="mobile-only">{REFRAIN}</p><p class="desktop-only">{REFRAIN}</p>'
     assert extract_html(article(inner, TITLE)).text.count(REFRAIN) == 1
+
+
+# ---------------------------------------------------------------- kind: formulas
+
+FORMULA = "<math><mi>x</mi><mo>=</mo><mn>42</mn><annotation>x=42</annotation></math>"
+MATHJAX = f"<mjx-container><mjx-assistive-mml>{FORMULA}</mjx-assistive-mml></mjx-container>"
+
+
+@pytest.mark.parametrize("formula", [FORMULA, MATHJAX])
+def test_formula_stays_in_its_sentence(formula):
+    inner = f"<p>The answer is {formula}, as the computer said after seven and a half million years.</p>"
+    assert "The answer is x = 42, as the computer said" in extract_html(article(inner, TITLE)).text

@@ -28,6 +28,9 @@ REPEAT_MIN = 50
 # Elements that start a block of their own in HTML: a <div> holding none of them is a paragraph.
 HTML_BLOCKS = frozenset("address article aside blockquote div dl fieldset figure footer form h1 h2 h3 h4 "
                         "h5 h6 header hr li main nav ol p pre section table ul".split())
+# MathML's token elements: identifiers, numbers, operators, text. Its <annotation> (the TeX
+# source) is another copy of the same formula.
+MATH_TOKENS = ("mi", "mn", "mo", "mtext", "ms")
 # Runs of one punctuation mark: dot leaders of a table of contents, rules drawn with "-" or "=".
 RULE_RUN = re.compile(r"([^\w\s])\1{2,}")
 
@@ -105,6 +108,7 @@ def body_text(tree: HtmlElement, url: str | None = None, title: str = "",
     Note: this edits `tree` in place.
     """
     strip_tree(tree)
+    math_as_text(tree)
     repeats = sibling_repeats(tree)
     doc = _extract(tree, url)
     if _size(doc) == 0:
@@ -112,6 +116,21 @@ def body_text(tree: HtmlElement, url: str | None = None, title: str = "",
     blocks = restore_repeats([block for block in _blocks(doc.body) if block], repeats)
     text = "\n\n".join(clean_blocks(blocks, Heading(title, tuple(authors))))
     return text if _is_prose(text) else ""
+
+
+def math_as_text(tree: HtmlElement) -> None:
+    """Each MathML formula in `tree` becomes a <span> of its tokens ("x = − b ± ..."), in place:
+    trafilatura drops <math> and with it the formulas a sentence is written around. The
+    custom elements a renderer wraps it in (MathJax's <mjx-container>, which trafilatura
+    drops too) go with it."""
+    for math in list(tree.iter("math")):
+        tokens = [squash(token.text_content()) for token in math.iter(*MATH_TOKENS)]
+        outer = math
+        while "-" in str(outer.getparent().tag):  # a custom element's name has a hyphen
+            outer = outer.getparent()
+        span = math.makeelement("span")
+        span.text, span.tail = " ".join(token for token in tokens if token), outer.tail
+        outer.getparent().replace(outer, span)
 
 
 def sibling_repeats(tree: HtmlElement) -> dict[str, int]:
