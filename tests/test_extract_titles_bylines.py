@@ -78,8 +78,9 @@ def test_generic_title_of_a_saved_page_without_site_name():
     assert extract_html(page(head, "<h1>Weather</h1>")).title.startswith("Storm hits the coast")
 
 
-NOTE = ('<div class="author-note-box"><div class="author-note"><p>Not really a note, but do you know how different sauna etiquette'
-        " can be from country to country, or in the US, at least, from school to school and gym to gym?</p></div></div>")
+NOTE = ('<div class="author-note-box"><div class="author-note"><p>Not really a note, but do you know how'
+        " different sauna etiquette can be from country to country, or in the US, at least, from school to"
+        " school and gym to gym?</p></div></div>")
 AUTHORITY = '<div class="navbox authority-control"><span>Authority control</span> GND: 4041915-0</div>'
 
 
@@ -89,7 +90,8 @@ def test_author_note_and_authority_box_name_no_one(box):
 
 
 def _ld(headline: str, name: str) -> str:
-    return f'<script type="application/ld+json">{{"@type": "Article", "headline": "{headline}", "name": "{name}"}}</script>'
+    data = f'{{"@type": "Article", "headline": "{headline}", "name": "{name}"}}'
+    return f'<script type="application/ld+json">{data}</script>'
 
 
 def test_ld_name_the_page_heads_itself_with_beats_an_unshown_headline():

@@ -31,7 +31,8 @@ CREDENTIAL = re.compile(r"(?:ph\.?d|m\.?d|m\.?a|m\.?s|m\.?sc|mph|rn|jr|sr|esq)\.
 # "Jane Doe Monday, February 29"), and so does another role's credit ("Written by Jane Doe
 # Edited by John Roe": the editor is no author).
 NAME_END = re.compile(
-    rf"\d|\b(?:updated|published|posted|on)\s|\b(?:edited|illustrated|photographed|translated|reviewed)\s+by\b|\b(?:{'|'.join(WEEKDAYS)})\b"
+    rf"\d|\b(?:updated|published|posted|on)\s|\b(?:{'|'.join(WEEKDAYS)})\b"
+    r"|\b(?:edited|illustrated|photographed|translated|reviewed)\s+by\b"
     rf"|\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+\d",
     re.I,
 )
