@@ -89,6 +89,8 @@ def test_sentences_with_player_words_stay(sentence):
     "News > World > Europe > Article", "科技 > 要闻 > THE NEXT WEB > 正文",
     "Your browser is out of date. Update it for a faster, safer site. Update now ×",
     "Copyright © 1998 - 2016 Example Media. All Rights Reserved", "© 2024 The Daily Example",
+    "Minecraft News | Powered by Tumblr", "Powered by WordPress", "Please wait...", "Loading...",
+    "This feature is temporarily unavailable. Please try again later.",
 ])
 def test_widget_lines_leave_the_body(line):
     assert drop_furniture([line, PARAGRAPHS[0]], Heading()) == [PARAGRAPHS[0]]
@@ -102,6 +104,8 @@ def test_widget_lines_leave_the_body(line):
     "The council said the library's copyright policy would not change this year.",
     "Copyright holders say the bill goes too far.", "Output rose 3×",
     "Voters must register by email before Friday, officials said.",
+    "The new ferry is powered by batteries charged overnight in the harbour, the operator said.",
+    "Loading the ferry took three hours.",
 ])
 def test_sentences_about_ads_and_alerts_stay(line):
     assert drop_furniture([line], Heading()) == [line]
