@@ -115,3 +115,8 @@ def test_author_links_of_promoted_stories_never_win():
             '<section id="contentPromo"><div class="asset"><h3>Other story</h3>'
             '<a rel="author" href="/p/joe">Joe Other</a></div></section>')
     assert extract_html(page("", body)).authors == ["Jane Doe"]
+
+
+def test_parsely_title_beats_the_title_element():
+    head = '<title>Example Daily</title><meta name="parsely-title" content="Storm closes the harbour">'
+    assert extract_html(page(head, "")).title == "Storm closes the harbour"

@@ -139,10 +139,10 @@ def generic_title(text: str, site_names: list[str]) -> bool:
 
 
 def title(src: Sources) -> str:
-    """The headline: JSON-LD headline, og:title, twitter:title, <title> or <h1>, the first that
-    is not generic (only the site's name and words like "Latest News"), minus a site-name
-    tail; at most MAX_TITLE_CHARS characters."""
-    og_title = src.first_meta("og:title", "twitter:title")
+    """The headline: JSON-LD headline, og:title, twitter:title, parsely-title (Parse.ly's
+    analytics tag), <title> or <h1>, the first that is not generic (only the site's name and
+    words like "Latest News"), minus a site-name tail; at most MAX_TITLE_CHARS characters."""
+    og_title = src.first_meta("og:title", "twitter:title", "parsely-title")
     headings = _headings(src)
     headline = _ld_headline(src, [og_title, *headings])
     site_names = _site_names(src)
