@@ -311,3 +311,16 @@ MATHJAX = f"<mjx-container><mjx-assistive-mml>{FORMULA}</mjx-assistive-mml></mjx
 def test_formula_stays_in_its_sentence(formula):
     inner = f"<p>The answer is {formula}, as the computer said after seven and a half million years.</p>"
     assert "The answer is x = 42, as the computer said" in extract_html(article(inner, TITLE)).text
+
+
+# ---------------------------------------------------------------- kind: tables
+
+STATS = ("<table><tr><th>Developer</th><th>Changesets</th></tr><tr><td>Caolan McNamara</td><td>4307</td></tr>"
+         "<tr><td>Stephan Bergmann</td><td>2351</td></tr></table>")
+
+
+def test_table_indented_with_a_blockquote_in_a_table_laid_page_stays():
+    prose = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = f"<table class='page'><tr><td><div>{prose}<blockquote>{STATS}</blockquote>{prose}</div></td></tr></table>"
+    page = f"<html><head>{TITLE}</head><body>{body}</body></html>"
+    assert "Caolan McNamara | 4307" in extract_html(page).text

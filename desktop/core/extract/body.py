@@ -109,6 +109,7 @@ def body_text(tree: HtmlElement, url: str | None = None, title: str = "",
     """
     strip_tree(tree)
     math_as_text(tree)
+    unquote_tables(tree)
     repeats = sibling_repeats(tree)
     doc = _extract(tree, url)
     if _size(doc) == 0:
@@ -131,6 +132,16 @@ def math_as_text(tree: HtmlElement) -> None:
         span = math.makeelement("span")
         span.text, span.tail = " ".join(token for token in tokens if token), outer.tail
         outer.getparent().replace(outer, span)
+
+
+def unquote_tables(tree: HtmlElement) -> None:
+    """A <blockquote> that holds tables and nothing else loses its tag, in place: pages laid
+    out in the 1990s way indent a table with it, and inside a table-laid page trafilatura
+    drops a table it finds in a quotation."""
+    for quote in list(tree.iter("blockquote")):
+        if len(quote) and all(child.tag == "table" for child in quote) and not (
+                quote.text or "").strip() and not any((child.tail or "").strip() for child in quote):
+            quote.drop_tag()
 
 
 def sibling_repeats(tree: HtmlElement) -> dict[str, int]:
