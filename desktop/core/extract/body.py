@@ -104,7 +104,9 @@ def body_text(tree: HtmlElement, url: str | None = None, title: str = "",
 
     Menus, share bars, player and widget labels, comments, captions and the like are left out,
     and so are the section label, title (`title`), byline (`authors`) and date lines above the
-    text (chrome.py).
+    text (chrome.py). Formulas stay as their tokens (math_as_text), tables indented with a
+    <blockquote> stay (unquote_tables), and a paragraph the page repeats stays as often as the
+    page has it (sibling_repeats, restore_repeats).
     Note: this edits `tree` in place.
     """
     strip_tree(tree)
