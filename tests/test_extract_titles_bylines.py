@@ -120,3 +120,14 @@ def test_author_links_of_promoted_stories_never_win():
 def test_parsely_title_beats_the_title_element():
     head = '<title>Example Daily</title><meta name="parsely-title" content="Storm closes the harbour">'
     assert extract_html(page(head, "")).title == "Storm closes the harbour"
+
+
+def test_article_microdata_author_in_an_aside_is_the_authors():
+    aside = ('<aside><span itemprop="author" itemscope itemtype="http://schema.org/Person">'
+             '<span itemprop="name">Nicolas Perriault</span></span> — in Code</aside>')
+    html = ('<html><head><title>Code coverage</title></head><body>'
+            f'<article itemscope itemtype="http://schema.org/BlogPosting"><section>{PROSE}</section>{aside}'
+            '</article></body></html>')
+    article = extract_html(html)
+    assert article.authors == ["Nicolas Perriault"]
+    assert "Perriault" not in article.text

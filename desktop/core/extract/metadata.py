@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup, Tag
 from desktop.core.errors import CuttingsError
 from desktop.core.urls import check_url
 
-from .jsonld import ld_names, ld_text
+from .jsonld import ARTICLE_TYPE, ld_names, ld_text
 from .names import clean_names, same_outlet, split_byline
 from .normalize import match_key, squash
 from .sources import Sources, headline_tag, in_other_story, marks, text_of
@@ -164,10 +164,12 @@ def _ld_headline(src: Sources, shown: list[str | None]) -> str | None:
 
 def _microdata_authors(soup: BeautifulSoup) -> list[str]:
     """The names of itemprop=author and rel=author elements, but for those of other stories
-    (teasers, related lists: sources.in_other_story)."""
+    (teasers, related lists: sources.in_other_story); an itemprop=author of an item typed as
+    an article (itemtype BlogPosting...) is that article's wherever it stands (an <aside>)."""
     found = []
     for tag in soup.find_all(attrs={"itemprop": re.compile(r"\bauthor\b")}, limit=10):
-        if not in_other_story(tag):
+        scope = tag.find_parent(attrs={"itemscope": True})
+        if (scope is not None and ARTICLE_TYPE.search(scope.get("itemtype") or "")) or not in_other_story(tag):
             name = tag.find(attrs={"itemprop": "name"}) or tag
             found.append(name.get("content") or text_of(name))
     found += [text_of(a) for a in soup.find_all(rel="author", limit=10) if not in_other_story(a)]
