@@ -158,14 +158,14 @@ def sibling_repeats(tree: HtmlElement) -> dict[str, int]:
     for para in tree.iter("p", "div"):
         if para.tag == "div" and any(child.tag in HTML_BLOCKS for child in para.iterdescendants()):
             continue
-        text = para.text_content()
-        if len(text.strip()) >= REPEAT_MIN:
-            key = (para.getparent(), para.tag, para.get("class"), match_key(text))
+        text = " ".join(para.text_content().split())
+        if len(text) >= REPEAT_MIN:
+            key = (para.getparent(), para.tag, para.get("class"), text)
             copies[key] = copies.get(key, 0) + 1
     repeats: dict[str, int] = {}
-    for (*_, key), count in copies.items():
+    for (*_, text), count in copies.items():
         if count > 1:
-            repeats[key] = max(count, repeats.get(key, 0))
+            repeats[match_key(text)] = max(count, repeats.get(match_key(text), 0))
     return repeats
 
 
