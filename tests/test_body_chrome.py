@@ -89,6 +89,8 @@ def test_sentences_with_player_words_stay(sentence):
     "News > World > Europe > Article", "科技 > 要闻 > THE NEXT WEB > 正文",
     "Your browser is out of date. Update it for a faster, safer site. Update now ×",
     "Copyright © 1998 - 2016 Example Media. All Rights Reserved", "© 2024 The Daily Example",
+    "Minecraft News | Powered by Tumblr", "Powered by WordPress", "Please wait...", "Loading...",
+    "This feature is temporarily unavailable. Please try again later.",
 ])
 def test_widget_lines_leave_the_body(line):
     assert drop_furniture([line, PARAGRAPHS[0]], Heading()) == [PARAGRAPHS[0]]
@@ -102,6 +104,8 @@ def test_widget_lines_leave_the_body(line):
     "The council said the library's copyright policy would not change this year.",
     "Copyright holders say the bill goes too far.", "Output rose 3×",
     "Voters must register by email before Friday, officials said.",
+    "The new ferry is powered by batteries charged overnight in the harbour, the operator said.",
+    "Loading the ferry took three hours.",
 ])
 def test_sentences_about_ads_and_alerts_stay(line):
     assert drop_furniture([line], Heading()) == [line]
@@ -279,3 +283,44 @@ def test_player_share_bar_newsletter_and_label_without_any_roles_leave():
              + f"<p>{PARAGRAPHS[0]}</p>{share}<p>{PARAGRAPHS[1]}</p>{box}")
     page = article(inner, TITLE).replace(f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>", "", 1)
     assert extract_html(page).text.split("\n\n") == PARAGRAPHS
+
+
+# ---------------------------------------------------------------- kind: paragraphs the page repeats
+
+REFRAIN = "We shall fight on the beaches, we shall fight on the landing grounds, we shall never surrender."
+
+
+@pytest.mark.parametrize("tag", ["p", "div"])
+def test_paragraph_the_page_repeats_stays_as_often(tag):
+    inner = f"<{tag}>{REFRAIN}</{tag}>" * 3
+    assert extract_html(article(inner, TITLE)).text.count(REFRAIN) == 3
+
+
+def test_copies_for_other_screen_sizes_count_once():
+    inner = f'<p class="mobile-only">{REFRAIN}</p><p class="desktop-only">{REFRAIN}</p>'
+    assert extract_html(article(inner, TITLE)).text.count(REFRAIN) == 1
+
+
+# ---------------------------------------------------------------- kind: formulas
+
+FORMULA = "<math><mi>x</mi><mo>=</mo><mn>42</mn><annotation>x=42</annotation></math>"
+MATHJAX = f"<mjx-container><mjx-assistive-mml>{FORMULA}</mjx-assistive-mml></mjx-container>"
+
+
+@pytest.mark.parametrize("formula", [FORMULA, MATHJAX])
+def test_formula_stays_in_its_sentence(formula):
+    inner = f"<p>The answer is {formula}, as the computer said after seven and a half million years.</p>"
+    assert "The answer is x = 42, as the computer said" in extract_html(article(inner, TITLE)).text
+
+
+# ---------------------------------------------------------------- kind: tables
+
+STATS = ("<table><tr><th>Developer</th><th>Changesets</th></tr><tr><td>Caolan McNamara</td><td>4307</td></tr>"
+         "<tr><td>Stephan Bergmann</td><td>2351</td></tr></table>")
+
+
+def test_table_indented_with_a_blockquote_in_a_table_laid_page_stays():
+    prose = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = f"<table class='page'><tr><td><div>{prose}<blockquote>{STATS}</blockquote>{prose}</div></td></tr></table>"
+    page = f"<html><head>{TITLE}</head><body>{body}</body></html>"
+    assert "Caolan McNamara | 4307" in extract_html(page).text

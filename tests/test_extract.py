@@ -111,6 +111,13 @@ def test_json_ld_main_entity_of_a_web_page():
     assert extract_html(page(head)).authors == ["Li Wei"]
 
 
+@pytest.mark.parametrize("kind", ["SocialMediaPosting", "LiveBlogPosting", "DiscussionForumPosting"])
+def test_json_ld_postings_are_articles(kind):
+    head = ld({"@context": "https://schema.org", "@type": kind, "headline": "Library hours extended",
+               "datePublished": "2014-09-02T08:35:27-04:00"})
+    assert extract_html(page(head)).published.startswith("2014-09-02")
+
+
 def test_opengraph_and_meta_fallbacks():
     head = ('<title>Library hours extended | The Daily Example</title>'
             '<meta property="og:title" content="Library hours extended">'

@@ -35,6 +35,7 @@ def test_a_real_title_with_a_site_tail_is_kept():
     ("By AFP NEW DELHI", ["AFP"]),
     ("By ABBY GOODNOUGH, THOMAS KAPLAN and ROBERT PEAR", ["Abby Goodnough", "Thomas Kaplan", "Robert Pear"]),
     ("JOHN SMITH AND JANE DOE", ["John Smith", "Jane Doe"]),
+    ("Written by Rob Ewaschuk\nEdited by Betsy Beyer", ["Rob Ewaschuk"]),
 ])
 def test_bylines(text, names):
     assert split_byline(text) == names
@@ -75,3 +76,58 @@ def test_generic_title_of_a_saved_page_without_site_name():
     assert extract_html(page(head, "<h1>Election live updates</h1>")).title == "Election live updates"
     head = "<title>Storm hits the coast | Local News</title>"
     assert extract_html(page(head, "<h1>Weather</h1>")).title.startswith("Storm hits the coast")
+
+
+NOTE = ('<div class="author-note-box"><div class="author-note"><p>Not really a note, but do you know how'
+        " different sauna etiquette can be from country to country, or in the US, at least, from school to"
+        " school and gym to gym?</p></div></div>")
+AUTHORITY = '<div class="navbox authority-control"><span>Authority control</span> GND: 4041915-0</div>'
+
+
+@pytest.mark.parametrize("box", [NOTE, AUTHORITY])
+def test_author_note_and_authority_box_name_no_one(box):
+    assert extract_html(page("<title>Sauna manners</title>", f"<h1>Sauna manners</h1>{box}")).authors == []
+
+
+def _ld(headline: str, name: str) -> str:
+    data = f'{{"@type": "Article", "headline": "{headline}", "name": "{name}"}}'
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+def test_ld_name_the_page_heads_itself_with_beats_an_unshown_headline():
+    head = _ld("constitutional monarchy in Oceania", "New Zealand") + "<title>New Zealand - Wikipedia</title>"
+    assert extract_html(page(head, "<h1>New Zealand</h1>")).title == "New Zealand"
+
+
+def test_ld_headline_the_page_shows_stays():
+    head = _ld("Storm closes the harbour", "Example News") + "<title>Storm closes the harbour</title>"
+    assert extract_html(page(head, "<h1>Storm closes the harbour</h1>")).title == "Storm closes the harbour"
+
+
+def test_host_banner_h1_with_trailing_separator_is_no_headline():
+    head = "<title>Storm closes the harbour @ Jane's notes :: Blog Host ::</title>"
+    title = extract_html(page(head, "<h1>Blog Host</h1><h1>Jane's notes</h1>")).title
+    assert title.startswith("Storm closes the harbour")
+
+
+def test_author_links_of_promoted_stories_never_win():
+    body = ('<h1>Netflix unveils Asia plans</h1><a rel="author" href="/p/jane">Jane Doe</a>'
+            '<section id="contentPromo"><div class="asset"><h3>Other story</h3>'
+            '<a rel="author" href="/p/joe">Joe Other</a></div></section>')
+    assert extract_html(page("", body)).authors == ["Jane Doe"]
+
+
+def test_parsely_title_beats_the_title_element():
+    head = '<title>Example Daily</title><meta name="parsely-title" content="Storm closes the harbour">'
+    assert extract_html(page(head, "")).title == "Storm closes the harbour"
+
+
+def test_article_microdata_author_in_an_aside_is_the_authors():
+    aside = ('<aside><span itemprop="author" itemscope itemtype="http://schema.org/Person">'
+             '<span itemprop="name">Nicolas Perriault</span></span> — in Code</aside>')
+    html = ('<html><head><title>Code coverage</title></head><body>'
+            f'<article itemscope itemtype="http://schema.org/BlogPosting"><section>{PROSE}</section>{aside}'
+            '</article></body></html>')
+    article = extract_html(html)
+    assert article.authors == ["Nicolas Perriault"]
+    assert "Perriault" not in article.text

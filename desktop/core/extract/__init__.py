@@ -27,8 +27,10 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Python's http.server "Directory listing for /…", lighttpd's and IIS's "Index of"/"- /".
 FILE_LISTING_TITLE = re.compile(r"(?i)^(?:index of|directory listing for)\s+/|^[\w.-]+ - /\S*$")
 # Never part of the article or its metadata; dropping them first halves the soup's build time.
+# An <aside> with microdata may carry the article's own (its author); trafilatura drops asides.
 NOISE = ("//script[not(contains(@type, 'ld+json'))] | //style | //svg | //noscript | //template"
-         " | //comment() | //nav | //footer | //aside | //select | //button | //input | //iframe")
+         " | //comment() | //nav | //footer | //aside[not(.//*[@itemprop])] | //select | //button | //input"
+         " | //iframe")
 
 
 def html_tree(html: str) -> lxml.html.HtmlElement | None:

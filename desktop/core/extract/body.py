@@ -9,7 +9,7 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from .chrome import Heading, clean_blocks, strip_tree
-from .normalize import squash
+from .normalize import match_key, squash
 
 # The most elements of a page given to trafilatura. The heaviest page of our corpus has 2,666;
 # past this trafilatura's time grows faster than the page (20,000 tiny paragraphs 2.1 s,
@@ -22,6 +22,15 @@ MIN_WORDY_SHARE = 0.75
 BLOCKS = {"p", "head", "list", "quote", "table", "code", "div"}
 # Elements of trafilatura's output whose text never runs on into the next element's.
 BREAKS = BLOCKS | {"lb", "item", "row", "cell"}
+# Characters; trafilatura collapses repeated paragraphs from this length on (its
+# MIN_DUPLICATE_LENGTH), shorter repeats it keeps as the page has them.
+REPEAT_MIN = 50
+# Elements that start a block of their own in HTML: a <div> holding none of them is a paragraph.
+HTML_BLOCKS = frozenset("address article aside blockquote div dl fieldset figure footer form h1 h2 h3 h4 "
+                        "h5 h6 header hr li main nav ol p pre section table ul".split())
+# MathML's token elements: identifiers, numbers, operators, text. Its <annotation> (the TeX
+# source) is another copy of the same formula.
+MATH_TOKENS = ("mi", "mn", "mo", "mtext", "ms")
 # Runs of one punctuation mark: dot leaders of a table of contents, rules drawn with "-" or "=".
 RULE_RUN = re.compile(r"([^\w\s])\1{2,}")
 
@@ -95,16 +104,85 @@ def body_text(tree: HtmlElement, url: str | None = None, title: str = "",
 
     Menus, share bars, player and widget labels, comments, captions and the like are left out,
     and so are the section label, title (`title`), byline (`authors`) and date lines above the
-    text (chrome.py).
+    text (chrome.py). Formulas stay as their tokens (math_as_text), tables indented with a
+    <blockquote> stay (unquote_tables), and a paragraph the page repeats stays as often as the
+    page has it (sibling_repeats, restore_repeats).
     Note: this edits `tree` in place.
     """
     strip_tree(tree)
+    math_as_text(tree)
+    unquote_tables(tree)
+    repeats = sibling_repeats(tree)
     doc = _extract(tree, url)
     if _size(doc) == 0:
         return ""
-    text = "\n\n".join(clean_blocks([block for block in _blocks(doc.body) if block],
-                                    Heading(title, tuple(authors))))
+    blocks = restore_repeats([block for block in _blocks(doc.body) if block], repeats)
+    text = "\n\n".join(clean_blocks(blocks, Heading(title, tuple(authors))))
     return text if _is_prose(text) else ""
+
+
+def math_as_text(tree: HtmlElement) -> None:
+    """Each MathML formula in `tree` becomes a <span> of its tokens ("x = − b ± ..."), in place:
+    trafilatura drops <math> and with it the formulas a sentence is written around. The
+    custom elements a renderer wraps it in (MathJax's <mjx-container>, which trafilatura
+    drops too) go with it."""
+    for math in list(tree.iter("math")):
+        tokens = [squash(token.text_content()) for token in math.iter(*MATH_TOKENS)]
+        outer = math
+        while "-" in str(outer.getparent().tag):  # a custom element's name has a hyphen
+            outer = outer.getparent()
+        span = math.makeelement("span")
+        span.text, span.tail = " ".join(token for token in tokens if token), outer.tail
+        outer.getparent().replace(outer, span)
+
+
+def unquote_tables(tree: HtmlElement) -> None:
+    """A <blockquote> that holds tables and nothing else loses its tag, in place: pages laid
+    out in the 1990s way indent a table with it, and inside a table-laid page trafilatura
+    drops a table it finds in a quotation."""
+    for quote in list(tree.iter("blockquote")):
+        if len(quote) and all(child.tag == "table" for child in quote) and not (
+                quote.text or "").strip() and not any((child.tail or "").strip() for child in quote):
+            quote.drop_tag()
+
+
+def sibling_repeats(tree: HtmlElement) -> dict[str, int]:
+    """How often the page repeats a paragraph of REPEAT_MIN characters or more: {match_key of
+    its text: copies}, counting paragraphs (<p>, or a <div> holding no block) that are siblings
+    under one parent with the same tag, class and text.
+
+    The author wrote them so; a copy for another screen size (a "mobile" and a "desktop"
+    variant) differs in its class, or its parent, and is not counted.
+    """
+    copies: dict[tuple, int] = {}
+    for para in tree.iter("p", "div"):
+        if para.tag == "div" and any(child.tag in HTML_BLOCKS for child in para.iterdescendants()):
+            continue
+        text = " ".join(para.text_content().split())
+        if len(text) >= REPEAT_MIN:
+            key = (para.getparent(), para.tag, para.get("class"), text)
+            copies[key] = copies.get(key, 0) + 1
+    repeats: dict[str, int] = {}
+    for (*_, text), count in copies.items():
+        if count > 1:
+            repeats[match_key(text)] = max(count, repeats.get(match_key(text), 0))
+    return repeats
+
+
+def restore_repeats(blocks: list[str], repeats: dict[str, int]) -> list[str]:
+    """`blocks` with each paragraph the page repeats (`repeats`, from sibling_repeats) as often
+    as the page has it, the copies after the last one kept: trafilatura drops a paragraph equal
+    to one it already took, which suits its own overlapping candidates but not a page that
+    says the same thing twice."""
+    short = {key: count - sum(match_key(block) == key for block in blocks)
+             for key, count in repeats.items()}
+    out = []
+    for index, block in enumerate(blocks):
+        out.append(block)
+        key = match_key(block)
+        if short.get(key, 0) > 0 and key not in map(match_key, blocks[index + 1:]):
+            out += [block] * short[key]
+    return out
 
 
 def bound_tree(tree: HtmlElement) -> None:

@@ -119,10 +119,13 @@ dropshadow monospace
 """.split())
 PLAYER_SHARE = 0.8  # of a block's words, for the block to be a player's
 # Site furniture told by its shape: a breadcrumb trail ("News > World > Europe"), a banner that
-# ends in its close button ("Update your browser ... ×"), a copyright line.
+# ends in its close button ("Update your browser ... ×"), a copyright line, the platform credit
+# ("Minecraft News | Powered by Tumblr"), a widget's wait or error message.
 BREADCRUMB = re.compile(r"[^>›»\n]{1,30}( [>›»] [^>›»\n]{1,30}){2,}")
 DISMISSABLE = re.compile(r".{0,150}[^\d\s]\s*[×✕✖]")
 COPYRIGHT = re.compile(r"(?i)(copyright\s*(©|\(c\))?\s*\d{4}|©|\(c\)\s*\d{4}).{0,150}")
+POWERED_BY = re.compile(r"(?i)(.{1,60}\s[|·•–—-]\s)?powered by\s+\S+(\s\S+)?")
+WIDGET_STATUS = re.compile(r"(?i)(please wait|loading)\W*|.{0,80}\bplease try again( later)?\W*")
 # A newsletter box or paywall line: an invitation to sign up, and its small print.
 SIGN_UP = re.compile("|".join((
     r"(?i)^.{0,40}\b(sign up|subscribe)\b.{0,60}\b(newsletters?|inbox|briefing)\b",
@@ -158,9 +161,9 @@ HEADLINE_MIN, HEADLINE_SHARE = 15, 0.6  # letters, share: a headline known give 
 
 
 def drop_furniture(blocks: list[str], head: Heading) -> list[str]:
-    """Share bars, tag lists, ad slots, player labels, sign-up boxes, breadcrumbs, banners and
-    copyright lines kept as paragraphs."""
-    shapes = (FURNITURE, WIDGET_LINE, BREADCRUMB, DISMISSABLE, COPYRIGHT)
+    """Share bars, tag lists, ad slots, player labels, sign-up boxes, breadcrumbs, banners,
+    copyright and "Powered by" lines and widget status messages kept as paragraphs."""
+    shapes = (FURNITURE, WIDGET_LINE, BREADCRUMB, DISMISSABLE, COPYRIGHT, POWERED_BY, WIDGET_STATUS)
 
     def chrome(block: str) -> bool:
         return len(block) < SHORT_BLOCK and bool(

@@ -12,7 +12,9 @@ from bs4 import BeautifulSoup
 
 from .normalize import match_key
 
-ARTICLE_TYPE = re.compile(r"Article|BlogPosting|Report|NewsStory")
+# schema.org's Article and its subtypes (NewsArticle, Report, SocialMediaPosting, BlogPosting,
+# LiveBlogPosting, DiscussionForumPosting...), and NewsStory.
+ARTICLE_TYPE = re.compile(r"Article|Posting|Report|NewsStory")
 # A page's JSON-LD is a few kilobytes a few levels deep; past these limits it is not
 # metadata but an accident or an attack (json.loads recurses: 5,000 levels is a RecursionError).
 MAX_LD_CHARS = 1_000_000

@@ -12,14 +12,16 @@ from bs4 import BeautifulSoup, Tag
 from desktop.core.errors import CuttingsError
 from desktop.core.urls import check_url
 
-from .jsonld import ld_names, ld_text
+from .jsonld import ARTICLE_TYPE, ld_names, ld_text
 from .names import clean_names, same_outlet, split_byline
 from .normalize import match_key, squash
 from .sources import Sources, headline_tag, in_other_story, marks, text_of
 
 # Title tails: " | Site", " - Site", "Site: "... Dashes must be spaced so "Covid-19" stays whole.
 TITLE_SEPARATOR = re.compile(r"(\s+(?:[|\-–—·•»]{1,2}|::)\s+|\s*:\s+)")
-BYLINE_HINT = re.compile(r"byline|author|writer|contributor|creditline", re.I)
+# Not "authority"/"authorize": a Wikipedia "authority-control" box or a login form names no one.
+BYLINE_HINT = re.compile(r"byline|author(?!i[tz])|writer|contributor|creditline", re.I)
+MAX_BYLINE = 120  # characters; a marked box longer than this is prose (an author's note or bio)
 BY_TEXT = re.compile(r"(?:by|par|por|von)\s*:?$|(?:by|par|por|von)\s", re.I)
 NEAR_HEADLINE = 40  # elements after the headline searched for an unmarked "By ..." line
 
@@ -72,7 +74,9 @@ def _same_site(segment: str, site_names: list[str]) -> bool:
 
 
 def _headline_like(kept: str, dropped: str) -> bool:
-    return len(kept) >= len(dropped) or len(kept.split()) >= 3
+    """Whether a title part may be the headline: as long as the part it drops, or three words
+    (punctuation such as a trailing "::" is no word)."""
+    return len(kept) >= len(dropped) or len(_words(kept)) >= 3
 
 
 def strip_site_name(title: str, site_names: list[str], headings: list[str] = ()) -> str:
@@ -135,24 +139,40 @@ def generic_title(text: str, site_names: list[str]) -> bool:
 
 
 def title(src: Sources) -> str:
-    """The headline: JSON-LD headline, og:title, twitter:title, <title> or <h1>, the first that
-    is not generic (only the site's name and words like "Latest News"), minus a site-name
-    tail; at most MAX_TITLE_CHARS characters."""
-    headline = ld_text(src.ld.get("headline"))
-    og_title = src.first_meta("og:title", "twitter:title")
+    """The headline: JSON-LD headline, og:title, twitter:title, parsely-title (Parse.ly's
+    analytics tag), <title> or <h1>, the first that is not generic (only the site's name and
+    words like "Latest News"), minus a site-name tail; at most MAX_TITLE_CHARS characters."""
+    og_title = src.first_meta("og:title", "twitter:title", "parsely-title")
     headings = _headings(src)
+    headline = _ld_headline(src, [og_title, *headings])
     site_names = _site_names(src)
     raw = next((t for t in (headline, og_title, text_of(src.soup.title), *headings)
                 if t and not generic_title(t[:MAX_TITLE_CHARS], site_names)), "")
     return strip_site_name(raw[:MAX_TITLE_CHARS], site_names, [*headings, og_title or "", headline or ""])
 
 
+def _ld_headline(src: Sources, shown: list[str | None]) -> str | None:
+    """The JSON-LD headline, or the JSON-LD name when the page heads itself (`shown`: its <h1>s
+    and og:title) with the name and nowhere with the headline: Wikipedia puts its one-line
+    description in headline ("constitutional monarchy in Oceania"), the article's name in name."""
+    headline, name = ld_text(src.ld.get("headline")), ld_text(src.ld.get("name"))
+    keys = [match_key(text) for text in shown if text]
+    if headline and name and match_key(name) in keys and not any(match_key(headline) in key for key in keys):
+        return name
+    return headline
+
+
 def _microdata_authors(soup: BeautifulSoup) -> list[str]:
+    """The names of itemprop=author and rel=author elements, but for those of other stories
+    (teasers, related lists: sources.in_other_story); an itemprop=author of an item typed as
+    an article (itemtype BlogPosting...) is that article's wherever it stands (an <aside>)."""
     found = []
     for tag in soup.find_all(attrs={"itemprop": re.compile(r"\bauthor\b")}, limit=10):
-        name = tag.find(attrs={"itemprop": "name"}) or tag
-        found.append(name.get("content") or text_of(name))
-    found += [text_of(a) for a in soup.find_all(rel="author", limit=10)]
+        scope = tag.find_parent(attrs={"itemscope": True})
+        if (scope is not None and ARTICLE_TYPE.search(scope.get("itemtype") or "")) or not in_other_story(tag):
+            name = tag.find(attrs={"itemprop": "name"}) or tag
+            found.append(name.get("content") or text_of(name))
+    found += [text_of(a) for a in soup.find_all(rel="author", limit=10) if not in_other_story(a)]
     return [value for value in found if value]
 
 
@@ -171,11 +191,14 @@ def _byline_names(tag: Tag) -> list[str]:
     to them ("Reuters" "SINGAPORE") are not glued into one name; a box whose parts name
     no one (a "By" label) is read whole."""
     parts = [part for part in tag.find_all(_is_byline) if not part.find(_is_byline)]
-    names = [name for part in parts for name in split_byline(text_of(part))]
-    if names:
-        return names
-    text = text_of(tag)
-    return split_byline(text) if len(text) <= 120 else []
+    names = [name for part in parts for name in _short_byline(text_of(part))]
+    return names or _short_byline(text_of(tag))
+
+
+def _short_byline(text: str) -> list[str]:
+    """The names of a byline of at most MAX_BYLINE characters; none in a longer text (split at
+    its commas, a sentence would give "at least", "from school to school"...)."""
+    return split_byline(text) if len(text) <= MAX_BYLINE else []
 
 
 def _visible_bylines(soup: BeautifulSoup, title: str = "") -> Iterator[list[str]]:

@@ -28,9 +28,11 @@ RANK_WORDS = frozenset("senior chief special contributing staff foreign politica
                        "investigative freelance guest white house the a an".split())
 CREDENTIAL = re.compile(r"(?:ph\.?d|m\.?d|m\.?a|m\.?s|m\.?sc|mph|rn|jr|sr|esq)\.?", re.I)
 # A date or time ends the names part of a byline ("By Jane Doe Dec 22, 2016", "Jane Doe • 8h",
-# "Jane Doe Monday, February 29").
+# "Jane Doe Monday, February 29"), and so does another role's credit ("Written by Jane Doe
+# Edited by John Roe": the editor is no author).
 NAME_END = re.compile(
     rf"\d|\b(?:updated|published|posted|on)\s|\b(?:{'|'.join(WEEKDAYS)})\b"
+    r"|\b(?:edited|illustrated|photographed|translated|reviewed)\s+by\b"
     rf"|\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+\d",
     re.I,
 )

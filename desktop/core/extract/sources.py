@@ -16,6 +16,8 @@ OTHER_STORIES = re.compile(
     r"(?<![a-z])(?:related|sidebar|recommend|popular|trending|most-?read|more-?stories|read-?more|"
     r"river|teaser|promo|rail|carousel|also-?like|you-?may|outbrain|taboola|next-?up)", re.I)
 
+CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
 # Headings of such containers, when their classes say nothing.
 OTHER_STORIES_HEADING = re.compile(
     r"(?i)^\W*(?:related|more (?:from|on|in|stories|news|articles)|most (?:read|popular|viewed|shared)|"
@@ -73,8 +75,9 @@ def headline_tag(soup: BeautifulSoup, title: str = "") -> Tag | None:
 
 
 def marks(tag: Tag) -> str:
-    """A tag's class names and id in one string, for the patterns that read what a box is."""
-    return " ".join(tag.get("class", [])) + " " + str(tag.get("id", ""))
+    """A tag's class names and id in one string, for the patterns that read what a box is;
+    camelCase words are split with "-" ("contentPromo" -> "content-Promo") as in kebab-case."""
+    return CAMEL_JOIN.sub("-", " ".join(tag.get("class", [])) + " " + str(tag.get("id", "")))
 
 
 def in_other_story(tag: Tag) -> bool:
