@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 
 from ..article import CITY, ORG, PERSON
 from .gazetteer import Gazetteer
-from .lexicon import PARTICLES
+from .lexicon import LINE_UP_WORDS, PARTICLES, SCORING_WORDS, any_of
 from .ner import Analysis, Mention
 from .places import demonym_country, own_name, place_strength
 from .spans import Spans
@@ -37,30 +37,39 @@ _NAMES = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{0,3}}"
 # Billy Andrade, Duffy Waldorf, ..."), open with its side and a dash ("Sri Lanka - Arjuna
 # Ranatunga (captain), ..."), mark a player's role ("Wasim Akram (captain)") and run on
 # to the next line after a comma.
-_ROLE_MARK = r"(?: \([a-z][a-z -]*\))?"
-_LIST_LINE = re.compile(rf"^(?:[^:\n]{{1,40}}(?::| -) |\d+ )?{_NAMES}{_ROLE_MARK}(?:[,;] {_NAMES}{_ROLE_MARK}){{3,}}[.,]?$",
+# A bracket after a listed player: a role ("Wasim Akram (captain)"), a country ("Dave Barr
+# (Canada)") or a substitute who came on ("Zahovic (Drulovic 70)").
+_ROLE_MARK = r"(?: \([^()\n]{1,40}\))?"
+_LIST_LINE = re.compile(rf"^(?:(?P<lead>[^:\n]{{1,40}})(?::| -) |\d+ )?{_NAMES}{_ROLE_MARK}(?:[,;] {_NAMES}{_ROLE_MARK}){{3,}}[.,]?$",
                         re.MULTILINE)
-_LIST_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<= - )|(?<=\d )|(?<=[,;] ))({_NAMES})(?={_ROLE_MARK}(?:[,;.]|$))", re.MULTILINE)
+_LIST_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<= - )|(?<=\d )|(?<=[,;] ))({_NAMES})(?={_ROLE_MARK}(?:[,;.]|$))"
+                        rf"|(?<=\()({_NAMES})(?= \d{{1,3}}\))", re.MULTILINE)
 _RUN_ON = re.compile(r"(?<=,)\n")
 _COUNTRY_BRACKETS = r"\(([^()/\n\d]+?)(?: x?\d+)?\s*(?:/[^()\n]*)?\)"
-# "Federer (Switzerland) beat Simon (France) 6-2 6-4": a match between two players.
+# "Federer (Switzerland) beat Simon (France) 6-2 6-4": a match between two players, the second
+# perhaps after a seeding ("beat 3 - Jana Novotna (Czech Republic)").
 _DUEL = re.compile(rf"(?<![\w.'\u2019-])({_NAMES}) {_COUNTRY_BRACKETS} (?:beat|bt|def\.|defeated|v|vs\.?) "
-                   rf"({_NAMES}) {_COUNTRY_BRACKETS}")
-# "Scorers: Icardi 12, Perisic 55; Dybala 40 pen": the scorers line of a match report.
-_SCORERS_LINE = re.compile(r"^(?:Goal)?[Ss]corers?\s*:\s*(.+)$", re.MULTILINE)
-_SCORER = re.compile(rf"(?:(?<=^)|(?<=[,;:] ))({_NAMES})(?= \d)")
+                   rf"(?:\d{{1,2}} - )?({_NAMES}) {_COUNTRY_BRACKETS}")
+# "Scorers: Icardi 12, Perisic 55; Dybala 40 pen", "Tries: Roff (2), Tune": a scorers line of a
+# match report, each name before its minute or count, a separator or the line's end; the side
+# may come first ("Wales - Tries: Ieuan Evans").
+_SCORERS_LINE = re.compile(rf"^(?:[^:\n]{{1,40}} - )?(?:{any_of(SCORING_WORDS)})\s*:\s*(.+)$", re.MULTILINE)
+_SCORER = re.compile(rf"(?:(?<=^)|(?<=[,;:.] )|(?<= - ))({_NAMES})(?= \d| \(\d{{1,2}}\)|[,;.]|$)")
 # A scorer or a batsman with minutes or runs: "Kane 11, 67", "N. Lyon 8-50", "K.L. Rahul 90".
 _INITIALS = r"(?:[A-Z]\.){1,3} ?"
-_RUNS = r"\d+(?:[-+]\d+|st|nd|rd|th)?(?: not out| pen| og| minute)?"
+_RUNS = r"\d+(?:[-+]\d+|st|nd|rd|th)?(?: not out| pen| penalty| og| own goal| minute)?"
 _SCORED = rf"(?:{_INITIALS})?{_NAMES},? {_RUNS}(?:, {_RUNS})*"
 # "Arsenal 2 (Lacazette 12, Ozil 77)": the scorers in brackets after a team's score.
-_SCORERS_BRACKETS = re.compile(rf"(?<=\d )\(({_SCORED}(?:[,;] {_SCORED})*)\)")
-_SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;] ))((?:{_INITIALS})?{_NAMES})(?=,? \d)")
+# The brackets may run over a line break ("(D. Cox 95 not out,\nJ. Morris 60)").
+_SCORERS_BRACKETS = re.compile(rf"(?<=\d )\(({_SCORED}(?:[,;]\s{_SCORED})*[,;]?)(?:\)|$)", re.MULTILINE)
+_SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;]\s))((?:{_INITIALS})?{_NAMES})(?=,? \d)")
 # A batsman's line of a cricket scorecard: "K.L. Rahul c Wade b Hazlewood 51", "Cheteshwar
-# Pujara not out 79": the batsman, the fielder and the bowler.
+# Pujara not out 79", "Nayan Mongia c subs (Roland Holder) b Walsh 2": the batsman, the fielder and
+# the bowler; a correction may follow ("27 (corrects from 28)").
 _PLAYER = rf"(?:{_INITIALS})?{_NAMES}"
 _BATTING_LINE = re.compile(
-    rf"^({_PLAYER}) (?:(?:c|st) ({_PLAYER}) |lbw |c & |c and )?(?:b ({_PLAYER})|not out|run out(?: \(({_PLAYER})\))?) \d+$",
+    rf"^({_PLAYER}) (?:(?:c|st) ({_PLAYER}) |c subs? \(({_PLAYER})\) |lbw |c & |c and )?"
+    rf"(?:b ({_PLAYER})|not out|run out(?: \(({_PLAYER})\))?) \d+(?: \([^()\n]*\))?$",
     re.MULTILINE)
 # A country's team or pair, their full names in brackets: "Germany (Guido Fulst, Danilo Hondo,
 # Thorsten Rund)", "Australia (Todd Woodbridge / Mark Woodforde)".
@@ -92,7 +101,7 @@ _SIDE_BEFORE_ROLE = re.compile(rf"(?<![\w.'\u2019-])({_TEAM}) (?:{'|'.join(_SIDE
 # A player's minute in a match report: "Cosmin Contra (31st)", "(Gordon Durie 75th)", "(Alama
 # Ieremia, 70)", "Aunger (41st min, pen)".
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
-_MINUTE = re.compile(rf"(?:(?<=^)|(?<=[-,;(] )|(?<=\())({_PLAYER})"
+_MINUTE = re.compile(rf"(?:(?<=^)|(?<=[-,;(:] )|(?<=\())({_PLAYER})"
                      rf"(?= \({_ORDINAL}\b| {_ORDINAL}(?: min\w*)?\)|, \d{{1,2}}(?:st|nd|rd|th)?(?: min\w*)?\))",
                      re.MULTILINE)
 # A numbered line-up: "New Zealand - 15 - Christian Cullen, 14 - Jeff Wilson, 13 - Walter Little".
@@ -136,7 +145,23 @@ def in_a_list(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     a line that ends in a comma runs on to the next."""
     for line in _LIST_LINE.finditer(_RUN_ON.sub(" ", text)):
         for m in _LIST_ITEM.finditer(line.group()):
-            yield line.start() + m.start(1), line.start() + m.end(1)
+            yield line.start() + m.start(m.lastindex), line.start() + m.end(m.lastindex)
+
+
+def in_a_line_up(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The players of a list line (in_a_list) that a side heads, a country or a line-up word,
+    or that follows a line of a line-up word alone: "Scotland: Andrew Goram, Craig Burley, ...",
+    "Teams:" then "Chelsea - Kharine, Petrescu, ..."; none that is a country itself."""
+    run_on = _RUN_ON.sub(" ", text)
+    for line in _LIST_LINE.finditer(run_on):
+        lead = (line.group("lead") or "").strip()
+        heading = run_on[run_on.rfind("\n", 0, max(line.start() - 1, 0)) + 1:max(line.start() - 1, 0)]
+        if not (lead and (lead.casefold() in LINE_UP_WORDS or _is_country(lead, gaz))
+                or heading.strip(" :").casefold() in LINE_UP_WORDS):
+            continue
+        for m in _LIST_ITEM.finditer(line.group()):
+            if not _is_country(m.group(m.lastindex), gaz):
+                yield line.start() + m.start(m.lastindex), line.start() + m.end(m.lastindex)
 
 
 def in_a_duel(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -166,7 +191,7 @@ def scorers_in_brackets(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 def in_a_batting_line(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """The batsman, fielder and bowler of a scorecard line: "K.L. Rahul c Wade b Hazlewood 51"."""
     for m in _BATTING_LINE.finditer(text):
-        yield from (m.span(i) for i in range(1, 5) if m.group(i))
+        yield from (m.span(i) for i in range(1, 6) if m.group(i))
 
 
 def with_minutes(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -223,7 +248,7 @@ ROW_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = 
 # Shapes that say "person" by themselves: the model reads single surnames in them worst.
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures,
-    in_a_squad)
+    in_a_squad, in_a_line_up)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
