@@ -141,6 +141,19 @@ PLATFORMS = frozenset({"twitter", "x", "facebook", "instagram", "youtube", "tele
 # Feasts and holidays that spaCy takes for people ("the day after Easter").
 HOLIDAYS = frozenset({"easter", "christmas", "thanksgiving", "halloween", "ramadan", "eid", "hanukkah", "passover",
             "diwali", "lent", "advent", "pentecost", "yom kippur", "rosh hashanah", "lunar new year", "new year"})
+# Sports terms that open a club's name ("Dynamo Moscow", "Sporting Lisbon") or end one
+# ("Manchester United", "Raith Rovers"), as written: no person's or place's name does. A team
+# named as its town ("Hull City", "Derby County") the model may call a person: CLUB_TOWN_ENDS.
+CLUB_PREFIXES = frozenset({"Dynamo", "Dinamo", "Spartak", "Lokomotiv", "Lokomotiva", "Torpedo", "Sparta", "Slavia",
+                           "Atletico", "Sporting", "Racing", "Borussia", "Fortuna", "Olympique", "Olympiakos",
+                           "Steaua", "Rapid", "Partizan", "Inter", "AC", "FC", "SC", "SV", "VfB", "VfL", "TSV",
+                           "CSKA", "Legia", "Hansa", "Bayer", "Eintracht", "Hertha", "Werder", "Ajax", "Feyenoord",
+                           "PSV", "Deportivo", "Real"})
+CLUB_ENDS = frozenset({"united", "rovers", "wanderers", "athletic", "albion", "rangers", "hotspur", "academicals",
+                       "argyle", "thistle", "fc", "afc", "sc"})
+CLUB_TOWN_ENDS = frozenset({"city", "county", "town"})
+# A wire service's desk, named in the sign-off after a story: "-- Moscow Newsroom +7095 941 8520".
+NEWSROOM_WORDS = frozenset({"newsroom", "newsdesk", "desk", "editorial", "bureau"})
 # Nouns right before an organisation's name, as written: "the outlet Takie Dela".
 ORG_NOUNS = ("outlet", "newspaper", "paper", "magazine", "website", "site", "agency", "company", "firm",
              "group", "network", "channel", "party", "organisation", "organization", "platform",
