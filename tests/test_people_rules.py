@@ -318,3 +318,34 @@ def test_in_a_squad():
 def test_heads_a_tally():
     assert rules.heads_a_tally(evidence("Extras", "Extras (lb-3 nb-6 w-7) 16\nTotal (50 overs) 228"))
     assert not rules.heads_a_tally(evidence("Lara", "Lara (West Indies) 16"))
+
+
+def test_line_ups_headed_by_a_side_or_a_line_up_word():
+    text = ("To bat: R. Croft, D. Cork, A. Mullally\n"
+            "Goalkeepers - Marco Pascolo (Cagliari), Pascal Zuberbuehler (Zurich).\n"
+            "Teams:\nChelsea - Kharine, Petrescu, Leboeuf (Clarke 70), Wise\n"
+            "Italy: Angelo Peruzzi, Ciro Ferrara, Paolo Maldini, Demetrio Albertini\n"
+            "Spain: Madrid, Barcelona\nPlaces: Lyon, Nice")
+    assert spans_of(text, rows.in_a_line_up) == [
+        "R. Croft", "D. Cork", "A. Mullally", "Marco Pascolo", "Pascal Zuberbuehler", "Kharine", "Petrescu",
+        "Leboeuf", "Clarke", "Wise", "Angelo Peruzzi", "Ciro Ferrara", "Paolo Maldini", "Demetrio Albertini"]
+
+
+def test_scoring_lines():
+    text = ("Scorers: Icardi 12, Perisic 55\nWales - Tries: Ieuan Evans (2), Scott Gibbs. Penalty: Neil Jenkins\n"
+            "Goals: Lemieux 2, Jagr; Boston - Oates, Bourque.\nResult: Italy won")
+    assert spans_of(text, rows.scorers) == ["Icardi", "Perisic", "Ieuan Evans", "Scott Gibbs", "Neil Jenkins",
+                                            "Lemieux", "Jagr", "Oates", "Bourque"]
+
+
+def test_a_seeded_duel_wrapped_over_two_lines():
+    text = "Martin Damm (Spain) beat 6 - Younes El Aynaoui\n(Morocco) 6-3\nAlex Corretja (Spain) beat 3 - Pete Sampras (U.S.) 6-4"
+    assert spans_of(text, rows.in_a_duel) == ["Martin Damm", "Younes El Aynaoui", "Alex Corretja", "Pete Sampras"]
+
+
+def test_scorecard_brackets_wrapped_and_corrected_batting_lines():
+    text = ("Warwickshire 255-9 (A. Giles 57 not out, W. Khan\n52; R. Illingworth 4-54).\n"
+            "St Pauli 4 (Driller 15th, Sobotzik 67th penalty)")
+    assert spans_of(text, rows.scorers_in_brackets) == ["A. Giles", "W. Khan", "R. Illingworth", "Driller", "Sobotzik"]
+    text = "Vikram Rathore lbw b Walsh 4 (corrects from 5)\nNayan Mongia c subs (Roland Holder) b Walsh 2"
+    assert spans_of(text, rows.in_a_batting_line) == ["Vikram Rathore", "Walsh", "Nayan Mongia", "Roland Holder", "Walsh"]

@@ -107,9 +107,12 @@ ROLE_NOUNS = ("coach", "manager", "striker", "forward", "midfielder", "defender"
               "counterpart", "chairman", "chairwoman", "president", "rival", "team mate", "team-mate",
               "finalist", "semifinalist", "runner-up", "champion", "pitcher", "batsman", "bowler", "all-rounder",
               "opener", "spinner", "seamer", "quarterback")
-# Words that head a line-up, before a colon or a dash ("Squad: ...", "Teams:" on the line before).
+# Words that head a line-up, before a colon or a dash ("Squad: ...", "Midfielders - ...", "Teams:" on
+# the line before).
 LINE_UP_WORDS = frozenset({"squad", "squads", "team", "teams", "line-up", "line-ups", "lineup", "lineups",
-                           "starting line-up", "substitutes", "subs", "reserves", "players"})
+                           "starting line-up", "substitutes", "subs", "reserves", "players", "goalkeepers",
+                           "defenders", "midfielders", "forwards", "strikers", "backs", "to bat", "batsmen",
+                           "bowlers"})
 # Words that head a line of a match's scorers: "Goals: Lemieux 2, Jagr", "Tries: Roff (2), Tune".
 SCORING_WORDS = ("Scorers", "Scorer", "Goalscorers", "Goals", "Goal", "Tries", "Try", "Conversions",
                  "Conversion", "Penalties", "Penalty", "Penalty goals", "Drop goals", "Drop goal", "Field goals")

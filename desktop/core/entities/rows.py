@@ -40,16 +40,19 @@ _NAMES = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{0,3}}"
 # A bracket after a listed player: a role ("Wasim Akram (captain)"), a country ("Dave Barr
 # (Canada)") or a substitute who came on ("Zahovic (Drulovic 70)").
 _ROLE_MARK = r"(?: \([^()\n]{1,40}\))?"
-_LIST_LINE = re.compile(rf"^(?:(?P<lead>[^:\n]{{1,40}})(?::| -) |\d+ )?{_NAMES}{_ROLE_MARK}(?:[,;] {_NAMES}{_ROLE_MARK}){{3,}}[.,]?$",
+_LIST_LINE = re.compile(rf"^(?:[^:\n]{{1,40}}(?::| -) |\d+ )?{_NAMES}{_ROLE_MARK}(?:[,;] {_NAMES}{_ROLE_MARK}){{3,}}[.,]?$",
                         re.MULTILINE)
 _LIST_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<= - )|(?<=\d )|(?<=[,;] ))({_NAMES})(?={_ROLE_MARK}(?:[,;.]|$))"
                         rf"|(?<=\()({_NAMES})(?= \d{{1,3}}\))", re.MULTILINE)
+# The fewest players of a line-up headed by a side rather than a line-up word.
+SIDE_LINE_UP = 4
 _RUN_ON = re.compile(r"(?<=,)\n")
 _COUNTRY_BRACKETS = r"\(([^()/\n\d]+?)(?: x?\d+)?\s*(?:/[^()\n]*)?\)"
 # "Federer (Switzerland) beat Simon (France) 6-2 6-4": a match between two players, the second
-# perhaps after a seeding ("beat 3 - Jana Novotna (Czech Republic)").
+# perhaps after a seeding ("beat 3 - Jana Novotna (Czech Republic)"), the country perhaps on the
+# next line of a wrapped row.
 _DUEL = re.compile(rf"(?<![\w.'\u2019-])({_NAMES}) {_COUNTRY_BRACKETS} (?:beat|bt|def\.|defeated|v|vs\.?) "
-                   rf"(?:\d{{1,2}} - )?({_NAMES}) {_COUNTRY_BRACKETS}")
+                   rf"(?:\d{{1,2}} - )?({_NAMES})(?: {_COUNTRY_BRACKETS}|[ \t]*$)", re.MULTILINE)
 # "Scorers: Icardi 12, Perisic 55; Dybala 40 pen", "Tries: Roff (2), Tune": a scorers line of a
 # match report, each name before its minute or count, a separator or the line's end; the side
 # may come first ("Wales - Tries: Ieuan Evans").
@@ -57,12 +60,12 @@ _SCORERS_LINE = re.compile(rf"^(?:[^:\n]{{1,40}} - )?(?:{any_of(SCORING_WORDS)})
 _SCORER = re.compile(rf"(?:(?<=^)|(?<=[,;:.] )|(?<= - ))({_NAMES})(?= \d| \(\d{{1,2}}\)|[,;.]|$)")
 # A scorer or a batsman with minutes or runs: "Kane 11, 67", "N. Lyon 8-50", "K.L. Rahul 90".
 _INITIALS = r"(?:[A-Z]\.){1,3} ?"
-_RUNS = r"\d+(?:[-+]\d+|st|nd|rd|th)?(?: not out| pen| penalty| og| own goal| minute)?"
-_SCORED = rf"(?:{_INITIALS})?{_NAMES},? {_RUNS}(?:, {_RUNS})*"
+_RUNS = r"\d+(?:[-+]\d+|st|nd|rd|th)?(?: not(?:\sout)?| pen| penalty| og| own goal| minute)?"
+_SCORED = rf"(?:(?:{_INITIALS})?{_NAMES},?\s{_RUNS}(?:, {_RUNS})*|(?:{_INITIALS})?{_NAMES}$)"
 # "Arsenal 2 (Lacazette 12, Ozil 77)": the scorers in brackets after a team's score.
-# The brackets may run over a line break ("(D. Cox 95 not out,\nJ. Morris 60)").
+# The brackets may run over line breaks, a wrapped row ("(A. Giles 57 not out, W. Khan\n52; ...").
 _SCORERS_BRACKETS = re.compile(rf"(?<=\d )\(({_SCORED}(?:[,;]\s{_SCORED})*[,;]?)(?:\)|$)", re.MULTILINE)
-_SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;]\s))((?:{_INITIALS})?{_NAMES})(?=,? \d)")
+_SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;]\s))((?:{_INITIALS})?{_NAMES})(?=,?\s\d)")
 # A batsman's line of a cricket scorecard: "K.L. Rahul c Wade b Hazlewood 51", "Cheteshwar
 # Pujara not out 79", "Nayan Mongia c subs (Roland Holder) b Walsh 2": the batsman, the fielder and
 # the bowler; a correction may follow ("27 (corrects from 28)").
@@ -75,6 +78,13 @@ _BATTING_LINE = re.compile(
 # Thorsten Rund)", "Australia (Todd Woodbridge / Mark Woodforde)".
 _SQUAD = re.compile(rf"(?<![\w.'\u2019-])({_CAP}(?: {_CAP}){{0,2}}) \(({_NAME}(?:(?:, | and | ?/ ?){_NAME})+)\)")
 _SQUAD_NAME = re.compile(rf"(?:(?<=^)|(?<=, )|(?<= and )|(?<=/)|(?<=/ ))({_NAME})(?=,| and| ?/|$)")
+# A line-up: a side or a line-up word, a colon or a dash, then two players or more, perhaps with
+# initials: "Scotland: Andrew Goram, Craig Burley, ...", "To bat: R. Croft, D. Cork, A. Mullally".
+_LINE_UP_PLAYER = rf"(?:{_INITIALS})?{_NAMES}"
+_LINE_UP = re.compile(rf"^(?P<lead>[^:\n]{{1,40}})(?::| -) {_LINE_UP_PLAYER}{_ROLE_MARK}"
+                      rf"(?:[,;] {_LINE_UP_PLAYER}{_ROLE_MARK})+[.,]?$", re.MULTILINE)
+_LINE_UP_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<= - )|(?<=[,;] ))({_LINE_UP_PLAYER})(?={_ROLE_MARK}(?:[,;.]|$))"
+                           rf"|(?<=\()({_NAMES})(?= \d{{1,3}}\))")
 # A bowler's figures, overs-maidens-runs-wickets: "Bowling: Vass 7-0-29-0, de Silva 4-0-25-0".
 _FIGURES = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PARTICLE}) )?{_NAMES}) \d+(?:\.\d)?-\d+-\d+-\d+\b",
                       re.MULTILINE)
@@ -84,7 +94,7 @@ _RESULT_LINE = re.compile(rf"^({_TEAM}) \d+(?: \([^()\n]*\))? ({_TEAM}) \d+(?: \
 # "Derbyshire 471 (J. Adams 123, ...)", "Surrey 429-7 (C. Lewis 80 not out": a side's score, then
 # the players who made it.
 _SIDE_BEFORE_PLAYERS = re.compile(
-    rf"(?:(?<=^)|(?<=: )|(?<=, )|(?<=\) ))({_TEAM}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)? \((?:{_INITIALS})?{_NAMES},? \d",
+    rf"(?:(?<=^)|(?<=: )|(?<=, )|(?<=\) ))({_TEAM}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)? \((?:{_INITIALS})?{_NAMES},?\s\d",
     re.MULTILINE)
 # "Nottinghamshire 214 (P. Johnson 84), Kent 108-3": the other sides of a scorecard line, read
 # with what the brackets hold blanked out.
@@ -149,26 +159,25 @@ def in_a_list(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 
 
 def in_a_line_up(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
-    """The players of a list line (in_a_list) that a side heads, a country or a line-up word,
-    or that follows a line of a line-up word alone: "Scotland: Andrew Goram, Craig Burley, ...",
-    "Teams:" then "Chelsea - Kharine, Petrescu, ..."; none that is a country itself."""
+    """The players of a line-up that a line-up word heads, or follows on a line of its own ("To
+    bat: R. Croft, D. Cork", "Teams:" then "Chelsea - Kharine, Petrescu"), or that a country
+    heads with SIDE_LINE_UP players or more ("Scotland: Andrew Goram, Craig Burley, ..."); none
+    that is a country itself."""
     run_on = _RUN_ON.sub(" ", text)
-    for line in _LIST_LINE.finditer(run_on):
-        lead = (line.group("lead") or "").strip()
+    for line in _LINE_UP.finditer(run_on):
+        lead = line.group("lead").strip()
         heading = run_on[run_on.rfind("\n", 0, max(line.start() - 1, 0)) + 1:max(line.start() - 1, 0)]
-        if not (lead and (lead.casefold() in LINE_UP_WORDS or _is_country(lead, gaz))
-                or heading.strip(" :").casefold() in LINE_UP_WORDS):
-            continue
-        for m in _LIST_ITEM.finditer(line.group()):
-            if not _is_country(m.group(m.lastindex), gaz):
-                yield line.start() + m.start(m.lastindex), line.start() + m.end(m.lastindex)
+        named = lead.casefold() in LINE_UP_WORDS or heading.strip(" :").casefold() in LINE_UP_WORDS
+        items = [m for m in _LINE_UP_ITEM.finditer(line.group()) if not _is_country(m.group(m.lastindex), gaz)]
+        if named or _is_country(lead, gaz) and len(items) >= SIDE_LINE_UP:
+            yield from ((line.start() + m.start(m.lastindex), line.start() + m.end(m.lastindex)) for m in items)
 
 
 def in_a_duel(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """The two players of a match, each with a country in brackets: "Federer (Switzerland) beat
     Simon (France) 6-2 6-4"; not a big place ("Barcelona (Spain) beat ..." is a club)."""
     for m in _DUEL.finditer(text):
-        for name, inside in ((1, 2), (3, 4)):
+        for name, inside in ((1, 2), (3, 4 if m.group(4) else 2)):
             if _is_country(m.group(inside), gaz) and not _big_place(m.group(name), gaz):
                 yield m.span(name)
 
