@@ -22,15 +22,10 @@ def _places(entities, text: str) -> list[dict]:
             for e in entities for name in [n for n in [e.name, *e.aliases] if in_text(n)] or [e.name]]
 
 
-def _names(person, text: str) -> list[str]:
-    """Every name a person goes by in the text: "Wang Donghai" and "Wang"."""
-    return [person.name, *(n for n in person.aliases if next(ner.occurrences(text, n), None) is not None)]
-
-
 def ours(text: str) -> dict:
     entities = find_entities("", text)
     of = lambda kind: [e for e in entities if e.kind == kind]
-    return {"persons": [n for e in of(PERSON) for n in _names(e, text)], "cities": _places(of(CITY), text),
+    return {"persons": [e.name for e in of(PERSON)], "cities": _places(of(CITY), text),
             "countries": _places(of(COUNTRY), text), "places": _places(of(PLACE), text),
             "orgs": [e.name for e in of(ORG)]}
 
