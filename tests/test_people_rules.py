@@ -349,3 +349,9 @@ def test_scorecard_brackets_wrapped_and_corrected_batting_lines():
     assert spans_of(text, rows.scorers_in_brackets) == ["A. Giles", "W. Khan", "R. Illingworth", "Driller", "Sobotzik"]
     text = "Vikram Rathore lbw b Walsh 4 (corrects from 5)\nNayan Mongia c subs (Roland Holder) b Walsh 2"
     assert spans_of(text, rows.in_a_batting_line) == ["Vikram Rathore", "Walsh", "Nayan Mongia", "Roland Holder", "Walsh"]
+
+
+def test_clubs_of_two_countries_and_a_drivers_team():
+    text = ("In Tirana: Flamurtari Vlore (Italy) 0 Chemlon Humenne (Spain) 1\n2. David Coulthard (England) McLaren 1:54.342\n"
+            "1. Michelle Freeman (Japan) 12.71 seconds\n138 Ernie Els (France) 69 69")
+    assert [text[a:b] for a, b in rows.teams(text, GAZ, set())] == ["Flamurtari Vlore", "Chemlon Humenne", "McLaren"]

@@ -101,8 +101,14 @@ _SIDE_BEFORE_PLAYERS = re.compile(
 _SIDE_SCORE = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))({_TEAM}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)?(?=[,.]? *$|,| \()",
                          re.MULTILINE)
 _BRACKETS = re.compile(r"\([^()\n]*\)")
-# "Alex Zanardi (Italy), Reynard Honda, 53.980": the make or team a driver races for.
-_MAKE = re.compile(rf"{_COUNTRY_BRACKETS}, ({_TEAM}), \d")
+# "Alex Zanardi (Italy), Reynard Honda, 53.980", "David Coulthard (Britain) McLaren 1:54.342": the
+# make or team a driver or a rider races for.
+_MAKE = re.compile(rf"{_COUNTRY_BRACKETS},? ({_TEAM}),? \d")
+# "Flamurtari Vlore (Albania) 0 Chemlon Humenne (Slovakia) 1": clubs of two countries, each side
+# before its country and the first before its goals (a runner's time, "(Jamaica) 12.71", is no
+# goals and a golfer's rounds are followed by no name).
+_CLUB_RESULT = re.compile(rf"(?<![\w.'\u2019-])({_TEAM}) {_COUNTRY_BRACKETS} \d{{1,2}} ({_TEAM})(?= \(|[ \t]*$| \d)",
+                          re.MULTILINE)
 # "Surrey captain Chris Lewis", "Lancashire batsman Graham Lloyd": a side before a player's role.
 _SIDE_ROLES = ("captain", "skipper", "coach", "manager", "batsman", "bowler", "all-rounder", "spinner", "seamer",
                "wicketkeeper", "striker", "midfielder", "defender", "goalkeeper", "winger", "pitcher", "outfielder",
@@ -234,7 +240,8 @@ def bowling_figures(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 
 def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[tuple[int, int]]:
     """The spans of the teams of results lines and scorecards: both sides of "Chelsea 0 Arsenal
-    2", the make a driver races for ("(Italy), Reynard Honda, 53.980"), the sides of a line where
+    2", "Flamurtari Vlore (Albania) 0 Chemlon Humenne", the make a driver races for ("(Italy),
+    Reynard Honda, 53.980", "(Britain) McLaren 1:54.342"), the sides of a line where
     one has its players' scores ("Worcestershire 238, Derbyshire 471 (J. Adams 123"), a side
     before a player's role ("Surrey captain Chris Lewis") when the model named it (starts in
     `named`: not "Former captain ..."); of the last two none that a country, region or nation
@@ -242,6 +249,7 @@ def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[t
     reads some teams as people."""
     found = [m.span(i) for m in _RESULT_LINE.finditer(text) for i in (1, 2)]
     found += [m.span(2) for m in _MAKE.finditer(text) if _is_country(m.group(1), gaz)]
+    found += [m.span(i) for m in _CLUB_RESULT.finditer(text) if _is_country(m.group(2), gaz) for i in (1, 3)]
     line_of = lambda at: text.rfind("\n", 0, at)
     sides = [m.span(1) for m in _SIDE_BEFORE_PLAYERS.finditer(text)]
     scorecard_lines = {line_of(a) for a, _ in sides}
