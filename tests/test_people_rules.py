@@ -355,3 +355,39 @@ def test_clubs_of_two_countries_and_a_drivers_team():
     text = ("In Tirana: Flamurtari Vlore (Italy) 0 Chemlon Humenne (Spain) 1\n2. David Coulthard (England) McLaren 1:54.342\n"
             "1. Michelle Freeman (Japan) 12.71 seconds\n138 Ernie Els (France) 69 69")
     assert [text[a:b] for a, b in rows.teams(text, GAZ, set())] == ["Flamurtari Vlore", "Chemlon Humenne", "McLaren"]
+
+
+class BigPlaces(FakeGazetteer):
+    """Knows Bombay as a big city too."""
+
+    def lookup(self, name):
+        return [type("Place", (), {"kind": PLACE, "name": name})()] if name == "Bombay" else super().lookup(name)
+
+
+def test_a_wire_storys_reporter():
+    text = ("Film screened at Venice festival.\nVera Haller\nVENICE, Italy 1996-08-31\nThe film was shown.\n"
+            "-- Amra Kevic, Belgrade newsroom +381 11 2224305\n-- Anthony Barker +48 22 653 9700\n"
+            "-- Call us. Anthony Barker +48\nBombay Commodities\nBOMBAY 1996-08-30")
+    assert [text[a:b] for a, b in rows.reporters(text, BigPlaces())] == ["Vera Haller", "Amra Kevic", "Anthony Barker"]
+
+
+def test_initials_alone_and_nation_nouns_are_no_names():
+    assert clean_name("R.") == "" and clean_name("S. Korean") == "" and clean_name("R. Harden") == "R. Harden"
+    assert clean_name("Frenchman Cedric Pioline") == "Cedric Pioline" and clean_name("Midfielder Roy Keane") == "Roy Keane"
+
+
+def test_a_name_runs_on_over_particles_after_it():
+    text = "Prime Minister Kengo wa Dondo said. Ursula von der Leyen said. Alan Smith went. Pele do not"
+    assert name_parts.runs_on(text, text.index(" wa")) == text.index(" said")
+    assert name_parts.runs_on(text, text.index(" Leyen")) == text.index(" said.", text.index("Leyen"))
+    assert name_parts.runs_on(text, text.index(" went")) == text.index(" went")
+    assert name_parts.runs_on(text, text.index(" do")) == text.index(" do")
+
+
+def test_two_people_one_after_the_other_are_one_name():
+    from desktop.core.entities.ner import _first_name_apart
+    text = "President Zine al-Abidine Ben Ali said"
+    prev = (text.index("Zine"), text.index(" Ben"), "PERSON")
+    assert _first_name_apart(prev, text.index("Ben"), text)
+    assert not _first_name_apart(prev, text.index("Ben") + 1, text)  # not right after it
+    assert not _first_name_apart((0, 9, "PERSON"), 10, "PRESIDENT ZINE")  # a headline in capitals

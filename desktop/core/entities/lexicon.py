@@ -32,6 +32,12 @@ TITLES = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "mla", "mp", "mep", "tory", "labour", "liberal",
     "conservative", "democrat", "democratic", "republican", "dad", "mom", "mum", "uncle", "aunt",
     "grandma", "grandpa", "sister", "brother",
+    # a nation's noun or a player's role, capitalised at a sentence's start: "Frenchman Cedric
+    # Pioline", "Midfielder Roy Keane"
+    "frenchman", "frenchwoman", "briton", "englishman", "englishwoman", "scotsman", "scotswoman", "welshman",
+    "welshwoman", "irishman", "irishwoman", "dutchman", "dutchwoman", "spaniard", "lawyer", "midfielder",
+    "striker", "defender", "goalkeeper", "skipper", "batsman", "pitcher", "veteran", "compatriot", "countryman",
+    "teammate", "winger", "jockey", "referee", "umpire",
 })
 # Words only people are called: "Ms Raggi", "King Bach", "President Bush".
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "king", "queen",
@@ -45,7 +51,7 @@ NOT_A_PERSON_END = frozenset({
 })
 # Lower-case words inside names: "da Silva", "van Gogh", "al-Bashir", "bin Laden".
 PARTICLES = frozenset({"de", "da", "do", "dos", "das", "di", "del", "della", "der", "den", "van", "von", "zu", "bin",
-             "ibn", "al", "el", "la", "le", "du", "des", "ter", "y", "e", "d", "ben", "abu"})
+             "ibn", "al", "el", "la", "le", "du", "des", "ter", "y", "e", "d", "ben", "abu", "wa"})
 # Plural nouns for groups of people: a name ending in one is a group ("Trump Supporters").
 GROUP_NOUNS = frozenset({
     "supporters", "fans", "voters", "followers", "members", "leaders", "officials", "workers",

@@ -123,6 +123,12 @@ _MINUTE = re.compile(rf"(?:(?<=^)|(?<=[-,;(:] )|(?<=\())({_PLAYER})"
 # A numbered line-up: "New Zealand - 15 - Christian Cullen, 14 - Jeff Wilson, 13 - Walter Little".
 _NUMBERED = re.compile(rf"(?:(?<=^)|(?<=[-,;(] )|(?<=[,;(]))\d{{1,2}} ?- ?({_PLAYER})(?=[,;()]| \(| \d|\.?$)",
                        re.MULTILINE)
+# A wire story's reporter: the name on a line of its own above the dateline ("Vera Haller" above
+# "VENICE, Italy 1996-08-31"), or signing off below the story ("-- Amra Kevic, Belgrade
+# newsroom +381 11 2224305", "-- Anthony Barker +48 22 653 9700").
+_DATELINE_BELOW = r"\n[A-Z][A-Z.'\- ]+[A-Z](?:, [^\n\d]{1,30})? (?:\d{4}-\d\d-\d\d|\(\w+\))"
+_BYLINE_ABOVE = re.compile(rf"^({_NAME})$(?={_DATELINE_BELOW})", re.MULTILINE)
+_SIGN_OFF = re.compile(rf"^-- ({_NAME})(?=,[^\n]* \+?\d[\d -]{{5,}}$| \+?\d[\d -]{{5,}}$)", re.MULTILINE)
 # The fewest shirt numbers before names that make a line a line-up.
 NUMBERED_LINE = 3
 # Of the names of one shape that the model calls anything, the share it must call people.
@@ -225,6 +231,14 @@ def numbered(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
             yield from ((line.start() + a, line.start() + b) for a, b in found)
 
 
+def reporters(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The reporter of a wire story: a name alone above the dateline, or after "-- " in the
+    sign-off with a telephone number ("-- Anthony Barker +48 22 653 9700"); not a desk named
+    after its city ("Bombay Commodities" above "BOMBAY 1996-08-30")."""
+    for rx in (_BYLINE_ABOVE, _SIGN_OFF):
+        yield from (m.span(1) for m in rx.finditer(text) if not _big_place(m.group(1).split()[0], gaz))
+
+
 def in_a_squad(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """The full names in brackets after a country: "Germany (Guido Fulst, Danilo Hondo)"."""
     for m in _SQUAD.finditer(text):
@@ -265,7 +279,7 @@ ROW_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = 
 # Shapes that say "person" by themselves: the model reads single surnames in them worst.
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures,
-    in_a_squad, in_a_line_up)
+    in_a_squad, in_a_line_up, reporters)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
