@@ -391,3 +391,16 @@ def test_two_people_one_after_the_other_are_one_name():
     assert _first_name_apart(prev, text.index("Ben"), text)
     assert not _first_name_apart(prev, text.index("Ben") + 1, text)  # not right after it
     assert not _first_name_apart((0, 9, "PERSON"), 10, "PRESIDENT ZINE")  # a headline in capitals
+
+
+def test_scorers_minutes_wrapped_over_lines():
+    text = ("Duisberg 0 Bayern Munich 4 (Klinsmann 15th, Zieger 24th and\nBobic 47th and 60th,\nGuivarc'h 60th pen.\n"
+            "59th-pen, Moeller 73rd).\nThe 19th century saw Henry 8th.")
+    assert spans_of(text, rows.with_minutes) == ["Klinsmann", "Zieger", "Bobic", "Guivarc'h", "Moeller"]
+
+
+def test_a_side_takes_a_plural_verb():
+    assert rules.takes_plural_verb(evidence("Kent", "Kent were frustrated by rain"))
+    assert not rules.takes_plural_verb(evidence("Jones", "Smith and Jones were there"))
+    assert not rules.takes_plural_verb(evidence("Kent", "Kent was frustrated"))
+    assert not rules.takes_plural_verb(evidence("Kent", "Kent were frustrated", majority=PLACE))

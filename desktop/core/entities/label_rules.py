@@ -58,6 +58,8 @@ _ORG_AFTER = re.compile(rf"^\s+(?:{any_of(ORG_FOLLOWERS)})\b")
 # A word after the name that makes it a modifier: "the Liberal government", not "in Bucha".
 _MODIFIER = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[A-Za-z]")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,5}")
+_PLURAL_VERB_AFTER = re.compile(r"^\s+(?:were|are|have)\b")
+_COORDINATED_BEFORE = re.compile(r"(?:\band|&|\bor|\bnor|,)\s+$")
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,14 @@ def is_part_of_full_name(e: Evidence) -> bool:
     big place or (for a non-person majority) a country goes by it too: "Navalny", "Alexei"."""
     return e.single and e.form in e.name_words and (
         e.strength < 2 or e.majority == PERSON and not e.country_or_region)
+
+
+def takes_plural_verb(e: Evidence) -> bool:
+    """A one-word name the model calls a person that takes "were", "are" or "have" is a side or a
+    body, as British usage writes them ("Kent were frustrated by rain", "Surrey have won"); a
+    person takes "was", "is" and "has". The name must stand alone, not end "X and Y were"."""
+    return e.majority == PERSON and e.single and any(
+        _PLURAL_VERB_AFTER.match(a) and not _COORDINATED_BEFORE.search(b) for b, a in zip(e.befores, e.afters))
 
 
 def is_team(e: Evidence) -> bool:
@@ -321,6 +331,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (has_honorific_unknown_place, PERSON),
     (is_unknown_initials, ORG),
     (is_part_of_full_name, PERSON),
+    (takes_plural_verb, ORG),
     (heads_a_tally, None),
     (is_surname_with_particles, PERSON),
     (has_credentials, PERSON),

@@ -115,10 +115,12 @@ _SIDE_ROLES = ("captain", "skipper", "coach", "manager", "batsman", "bowler", "a
                "infielder", "quarterback", "fullback", "flanker", "teammate", "team-mate")
 _SIDE_BEFORE_ROLE = re.compile(rf"(?<![\w.'\u2019-])({_TEAM}) (?:{'|'.join(_SIDE_ROLES)}) (?=[A-Z])")
 # A player's minute in a match report: "Cosmin Contra (31st)", "(Gordon Durie 75th)", "(Alama
-# Ieremia, 70)", "Aunger (41st min, pen)".
+# Ieremia, 70)", "Aunger (41st min, pen)", a list of them wrapped over lines ("(Klinsmann 15th,
+# Zieger 24th and", "Moeller 73rd, Heinrich 90th).").
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
-_MINUTE = re.compile(rf"(?:(?<=^)|(?<=[-,;(:] )|(?<=\())({_PLAYER})"
-                     rf"(?= \({_ORDINAL}\b| {_ORDINAL}(?: min\w*)?\)|, \d{{1,2}}(?:st|nd|rd|th)?(?: min\w*)?\))",
+_MINUTE = re.compile(rf"(?:(?<=^)|(?<=[-,;(:] )|(?<=\()|(?<= and ))({_PLAYER})"
+                     rf"(?= \({_ORDINAL}\b| {_ORDINAL}(?: min\w*)?\)|, \d{{1,2}}(?:st|nd|rd|th)?(?: min\w*)?\)"
+                     rf"| {_ORDINAL}(?:[- ]pen\w*\.?)?(?:[,;]| and\b|$))",
                      re.MULTILINE)
 # A numbered line-up: "New Zealand - 15 - Christian Cullen, 14 - Jeff Wilson, 13 - Walter Little".
 _NUMBERED = re.compile(rf"(?:(?<=^)|(?<=[-,;(] )|(?<=[,;(]))\d{{1,2}} ?- ?({_PLAYER})(?=[,;()]| \(| \d|\.?$)",
