@@ -400,7 +400,9 @@ def test_scorers_minutes_wrapped_over_lines():
 
 
 def test_a_side_takes_a_plural_verb():
-    assert rules.takes_plural_verb(evidence("Kent", "Kent were frustrated by rain"))
+    assert rules.takes_plural_verb(evidence("Kent", "Kent were frustrated by rain", strength=1))
+    assert rules.takes_plural_verb(evidence("Derbyshire", "Derbyshire have won"))
+    assert not rules.takes_plural_verb(evidence("Fares", "Fares have increased"))
     assert not rules.takes_plural_verb(evidence("Jones", "Smith and Jones were there"))
     assert not rules.takes_plural_verb(evidence("Kent", "Kent was frustrated"))
     assert not rules.takes_plural_verb(evidence("Kent", "Kent were frustrated", majority=PLACE))

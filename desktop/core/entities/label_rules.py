@@ -131,10 +131,12 @@ def is_part_of_full_name(e: Evidence) -> bool:
 
 
 def takes_plural_verb(e: Evidence) -> bool:
-    """A one-word name the model calls a person that takes "were", "are" or "have" is a side or a
-    body, as British usage writes them ("Kent were frustrated by rain", "Surrey have won"); a
-    person takes "was", "is" and "has". The name must stand alone, not end "X and Y were"."""
-    return e.majority == PERSON and e.single and any(
+    """A place's name (a county's: "-shire") the model calls a person that takes "were", "are" or
+    "have" is a side named after the place, as British usage writes them ("Kent were frustrated
+    by rain", "Surrey have won"); a person takes "was", "is" and "has", and a plural word that
+    opens a sentence is no place ("Fares have increased"). The name must stand alone, not end
+    "X and Y were"."""
+    return e.majority == PERSON and e.single and (e.strength > 0 or e.form.endswith("shire")) and any(
         _PLURAL_VERB_AFTER.match(a) and not _COORDINATED_BEFORE.search(b) for b, a in zip(e.befores, e.afters))
 
 
