@@ -406,3 +406,9 @@ def test_a_side_takes_a_plural_verb():
     assert not rules.takes_plural_verb(evidence("Jones", "Smith and Jones were there"))
     assert not rules.takes_plural_verb(evidence("Kent", "Kent was frustrated"))
     assert not rules.takes_plural_verb(evidence("Kent", "Kent were frustrated", majority=PLACE))
+
+
+def test_a_name_of_a_country():
+    text = ("Agassi meets Karim Alami of France in the first round. The Bank of Japan said. The Prime Minister of Italy "
+            "spoke. Duke of York. Reserve Bank of Spain. Tony Hall of England said. Church of England.")
+    assert spans_of(text, rows.of_a_country) == ["Karim Alami", "Tony Hall"]

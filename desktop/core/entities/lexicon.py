@@ -163,6 +163,14 @@ CLUB_ENDS = frozenset({"united", "rovers", "wanderers", "athletic", "albion", "r
 CLUB_TOWN_ENDS = frozenset({"city", "county", "town"})
 # A wire service's desk, named in the sign-off after a story: "-- Moscow Newsroom +7095 941 8520".
 NEWSROOM_WORDS = frozenset({"newsroom", "newsdesk", "desk", "editorial", "bureau"})
+# Words that make "X of <country>" a body, an office or a title, not a person from there: "Bank
+# of Japan", "Duke of York", "Church of England" (besides the institution words and titles).
+OF_PLACE_HEADS = frozenset({"republic", "kingdom", "church", "duke", "duchess", "earl", "emperor", "empress",
+                            "crown", "sultan", "grand", "royal", "central", "national", "federal", "commonwealth",
+                            "people", "friends", "order", "army", "navy", "senate", "house", "parliament",
+                            "congress", "treasury", "bishop", "archbishop", "mother", "virgin", "sons",
+                            "daughters", "governor", "province", "city", "county", "bank", "open", "cup",
+                            "championship", "championships", "games", "tour", "grand prix"})
 # Nouns right before an organisation's name, as written: "the outlet Takie Dela".
 ORG_NOUNS = ("outlet", "newspaper", "paper", "magazine", "website", "site", "agency", "company", "firm",
              "group", "network", "channel", "party", "organisation", "organization", "platform",

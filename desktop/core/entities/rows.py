@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator
 
 from ..article import CITY, ORG, PERSON
 from .gazetteer import Gazetteer
-from .lexicon import LINE_UP_WORDS, PARTICLES, SCORING_WORDS, any_of
+from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS, LINE_UP_WORDS,
+                      OF_PLACE_HEADS, PARTICLES, SCORING_WORDS, TITLES, any_of)
 from .ner import Analysis, Mention
 from .places import demonym_country, own_name, place_strength
 from .spans import Spans
@@ -131,6 +132,11 @@ _NUMBERED = re.compile(rf"(?:(?<=^)|(?<=[-,;(] )|(?<=[,;(]))\d{{1,2}} ?- ?({_PLA
 _DATELINE_BELOW = r"\n[A-Z][A-Z.'\- ]+[A-Z](?:, [^\n\d]{1,30})? (?:\d{4}-\d\d-\d\d|\(\w+\))"
 _BYLINE_ABOVE = re.compile(rf"^({_NAME})$(?={_DATELINE_BELOW})", re.MULTILINE)
 _SIGN_OFF = re.compile(rf"^-- ({_NAME})(?=,[^\n]* \+?\d[\d -]{{5,}}$| \+?\d[\d -]{{5,}}$)", re.MULTILINE)
+# "Karim Alami of Morocco", "Anke Huber of Germany": a player or a politician and where from.
+_OF_COUNTRY = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) of (?:the )?({_CAP}(?: {_CAP}){{0,2}})(?=[\s,.;:)]|$)")
+# Words no person's name has, that make "X of <country>" a body, an office or a title.
+_NOT_OF_NAMES = (BARE_INSTITUTION_WORDS | {w.casefold() for w in INSTITUTION_WORDS} | TITLES | HONORIFICS
+                 | GROUP_NOUNS | COMPANY_ENDS | OF_PLACE_HEADS)
 # The fewest shirt numbers before names that make a line a line-up.
 NUMBERED_LINE = 3
 # Of the names of one shape that the model calls anything, the share it must call people.
@@ -241,6 +247,18 @@ def reporters(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
         yield from (m.span(1) for m in rx.finditer(text) if not _big_place(m.group(1).split()[0], gaz))
 
 
+def of_a_country(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """A name of two or three words before "of" and a country or region ("Karim Alami of
+    Morocco", "Tony Hall of Ohio"), none of whose words is a body's, an office's or a title's
+    ("Bank of Japan", "Prime Minister of India", "Duke of York"), that is no place and does not
+    open with a big one ("Sydney Harbour of Australia")."""
+    for m in _OF_COUNTRY.finditer(text):
+        words = m.group(1).split()
+        if (len(words) <= 3 and _is_country(m.group(2), gaz) and not any(w.casefold() in _NOT_OF_NAMES for w in words)
+                and not gaz.lookup(m.group(1)) and not _big_place(words[0], gaz)):
+            yield m.span(1)
+
+
 def in_a_squad(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """The full names in brackets after a country: "Germany (Guido Fulst, Danilo Hondo)"."""
     for m in _SQUAD.finditer(text):
@@ -281,7 +299,7 @@ ROW_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = 
 # Shapes that say "person" by themselves: the model reads single surnames in them worst.
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures,
-    in_a_squad, in_a_line_up, reporters)
+    in_a_squad, in_a_line_up, reporters, of_a_country)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
