@@ -412,3 +412,8 @@ def test_a_name_of_a_country():
     text = ("Agassi meets Karim Alami of France in the first round. The Bank of Japan said. The Prime Minister of Italy "
             "spoke. Duke of York. Reserve Bank of Spain. Tony Hall of England said. Church of England.")
     assert spans_of(text, rows.of_a_country) == ["Karim Alami", "Tony Hall"]
+
+
+def test_common_surnames_that_are_also_sites():
+    assert clean_name("Tony Hall") == "Tony Hall" and clean_name("Sung-Hee Park") == "Sung-Hee Park"
+    assert clean_name("Ronald Reagan Building") == ""

@@ -45,7 +45,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "l
 # The last word of a building, prize or street named after someone ("Ronald Reagan Building").
 NOT_A_PERSON_END = frozenset({
     "building", "award", "awards", "prize", "trophy", "cup", "castle", "street", "st", "avenue",
-    "road", "hall", "center", "centre", "bridge", "park", "museum", "hospital", "university",
+    "road", "center", "centre", "bridge", "museum", "hospital", "university",
     "college", "school", "church", "airport", "station", "foundation", "institute", "memorial",
     "library", "stadium", "arena", "square", "act", "doctrine", "syndrome", "disease",
 })
