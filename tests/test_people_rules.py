@@ -417,3 +417,13 @@ def test_a_name_of_a_country():
 def test_common_surnames_that_are_also_sites():
     assert clean_name("Tony Hall") == "Tony Hall" and clean_name("Sung-Hee Park") == "Sung-Hee Park"
     assert clean_name("Ronald Reagan Building") == ""
+
+
+def test_wrapped_scorecards_and_golf_rows():
+    text = ("Essex 532-8 declared (G. Gooch 111, R. Irani 91,\nP. Prichard 88; M. Alleyne 4-80).\n(G. Parsons 4-36) and 135-9.\n"
+            "Borussia Dortmund 3 (Zorc\nGraafschap 3 (Ibrahim 20th 63rd, Dundee 56th and 64th)\n"
+            "The company earned 12 (Smith said) in 1995 (up 5 percent).")
+    assert spans_of(text, rows.scorers_in_brackets) == ["G. Gooch", "R. Irani", "P. Prichard", "M. Alleyne",
+                                                        "G. Parsons", "Zorc", "Ibrahim", "Dundee"]
+    text = "Brooks 69 69 74 71, Nick Faldo (Britain) 70 71\nGoosen (South Africa) 71 74,\nChelsea 4 3 1 0 7 3 10\nUtah 85 Denver 79"
+    assert spans_of(text, rows.surnames_before_rounds) == ["Brooks", "Goosen"]

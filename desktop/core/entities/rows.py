@@ -31,6 +31,10 @@ _NAME = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{1,3}}"
 _BEFORE_BRACKETS = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) \(([^()/\n\d]+?)(?: x?\d+)?\s*[/),]")
 # "205 Jordan Spieth 66 67 72", ", Patrick Reed 69 70 68": a name before two scores or more.
 _BEFORE_SCORES = re.compile(rf"(?:^|(?<=[\d,;] ))({_NAME})(?= [\d:.+-]*\d[\d:.+-]* [\d:.+-]*\d)", re.MULTILINE)
+# The surname a wrapped golf row carries over to the next line, before the rounds: "Brooks 69 69
+# 74 71, Nick Faldo (Britain) 70 71", "Goosen (South Africa) 71 74" (rounds of 59 to 89 strokes;
+# a league table's columns are smaller).
+_SURNAME_BEFORE_ROUNDS = re.compile(r"^([A-Z][\w'\u2019-]+)(?: \([^()\n]+\))?(?: [5-8]\d){2,}\b", re.MULTILINE)
 # A line-up: "England: Joe Hart; Kyle Walker, John Stones, ...": four names or more.
 # One name or more, for rows where the shape alone says "person".
 _NAMES = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{0,3}}"
@@ -62,11 +66,15 @@ _SCORER = re.compile(rf"(?:(?<=^)|(?<=[,;:.] )|(?<= - ))({_NAMES})(?= \d| \(\d{{
 # A scorer or a batsman with minutes or runs: "Kane 11, 67", "N. Lyon 8-50", "K.L. Rahul 90".
 _INITIALS = r"(?:[A-Z]\.){1,3} ?"
 _RUNS = r"\d+(?:[-+]\d+|st|nd|rd|th)?(?: not(?:\sout)?| pen| penalty| og| own goal| minute)?"
-_SCORED = rf"(?:(?:{_INITIALS})?{_NAMES},?\s{_RUNS}(?:, {_RUNS})*|(?:{_INITIALS})?{_NAMES}$)"
+_SCORED = rf"(?:(?:{_INITIALS})?{_NAMES},?\s{_RUNS}(?:(?:,| and)? {_RUNS})*|(?:{_INITIALS})?{_NAMES}$)"
 # "Arsenal 2 (Lacazette 12, Ozil 77)": the scorers in brackets after a team's score.
 # The brackets may run over line breaks, a wrapped row ("(A. Giles 57 not out, W. Khan\n52; ...").
-_SCORERS_BRACKETS = re.compile(rf"(?<=\d )\(({_SCORED}(?:[,;]\s{_SCORED})*[,;]?)(?:\)|$)", re.MULTILINE)
-_SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;]\s))((?:{_INITIALS})?{_NAMES})(?=,?\s\d)")
+# A side's innings may be "declared" or "closed" before them, and a wrapped bracket goes on at the
+# start of the next line ("D. Fulton 64, M. Walker 59) and second innings").
+_SCORERS_BRACKETS = re.compile(
+    rf"(?:(?:(?<=\d )|(?<=declared )|(?<=closed )|^)\(|^(?=(?:{_INITIALS})?{_NAMES} \d[^\n]*\)))"
+    rf"({_SCORED}(?:[,;]\s{_SCORED})*[,;.]?)(?:\)|$)", re.MULTILINE)
+_SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;]\s))((?:{_INITIALS})?{_NAMES})(?=,?\s\d|$)")
 # A batsman's line of a cricket scorecard: "K.L. Rahul c Wade b Hazlewood 51", "Cheteshwar
 # Pujara not out 79", "Nayan Mongia c subs (Roland Holder) b Walsh 2": the batsman, the fielder and
 # the bowler; a correction may follow ("27 (corrects from 28)").
@@ -167,6 +175,12 @@ def before_scores(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """Names that open a row, or a comma's part of one, and are followed by two scores or
     more: "205 Jordan Spieth 66 67 72"."""
     for m in _BEFORE_SCORES.finditer(text):
+        yield m.span(1)
+
+
+def surnames_before_rounds(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """A golfer's surname that opens a wrapped row before the rounds: "Brooks 69 69 74 71"."""
+    for m in _SURNAME_BEFORE_ROUNDS.finditer(text):
         yield m.span(1)
 
 
@@ -296,6 +310,9 @@ def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[t
 # Each finds the spans of one row shape; the model's labels decide whether a shape holds people.
 ROW_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     before_brackets, before_scores, in_a_list)
+# The wrapped tails of a row shape's rows, whose names the model reads worst: taken when the
+# shape's own names are (not voted on themselves).
+CARRIED: dict[Callable, Callable[[str, Gazetteer], Iterator[tuple[int, int]]]] = {before_scores: surnames_before_rounds}
 # Shapes that say "person" by themselves: the model reads single surnames in them worst.
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures,
@@ -304,8 +321,8 @@ PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...]
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
     """The spans of the names in rows and lists of the analysed text, for each of ROW_SHAPES
-    whose names the model mostly calls people (PEOPLE_SHARE), and for PEOPLE_SHAPES; none inside
-    credits or datelines."""
+    whose names the model mostly calls people (PEOPLE_SHARE) with the tails it CARRIED, and for
+    PEOPLE_SHAPES; none inside credits or datelines."""
     masked = Spans(analysis.masked)
     person_spans = {(m.start, m.end) for m in analysis.mentions if m.label == PERSON}
     labelled_starts = {m.start for m in analysis.mentions}
@@ -315,7 +332,8 @@ def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
         voted = [s for s in spans if s[0] in labelled_starts]
         people = sum(s in person_spans for s in voted)
         if voted and people >= 2 and people >= PEOPLE_SHARE * len(voted):
-            found += spans
+            tails = CARRIED[shape](analysis.text, gaz) if shape in CARRIED else ()
+            found += spans + [s for s in tails if s[0] not in masked]
     for shape in PEOPLE_SHAPES:
         found += [s for s in shape(analysis.text, gaz) if s[0] not in masked]
     return sorted(set(found))
