@@ -427,3 +427,15 @@ def test_wrapped_scorecards_and_golf_rows():
                                                         "G. Parsons", "Zorc", "Ibrahim", "Dundee"]
     text = "Brooks 69 69 74 71, Nick Faldo (Britain) 70 71\nGoosen (South Africa) 71 74,\nChelsea 4 3 1 0 7 3 10\nUtah 85 Denver 79"
     assert spans_of(text, rows.surnames_before_rounds) == ["Brooks", "Goosen"]
+
+
+class Regions(FakeGazetteer):
+    """Knows Queensland as a region, not a country."""
+
+    def lookup(self, name):
+        return [type("Place", (), {"kind": PLACE})()] if name == "Queensland" else super().lookup(name)
+
+
+def test_a_declared_side_and_a_regions_side_are_teams():
+    text = "Kent 323-5 declared (C. Hooper 77, D. Fulton 64)\nItaly 185 (Ijaz Ahmed 79)\nQueensland 200 (M. Hayden 79)"
+    assert [text[a:b] for a, b in rows.teams(text, Regions(), set())] == ["Kent", "Queensland"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from ..article import CITY, ORG, PERSON
+from ..article import CITY, COUNTRY, ORG, PERSON
 from .gazetteer import Gazetteer
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS, LINE_UP_WORDS,
                       OF_PLACE_HEADS, PARTICLES, SCORING_WORDS, TITLES, any_of)
@@ -103,7 +103,8 @@ _RESULT_LINE = re.compile(rf"^({_TEAM}) \d+(?: \([^()\n]*\))? ({_TEAM}) \d+(?: \
 # "Derbyshire 471 (J. Adams 123, ...)", "Surrey 429-7 (C. Lewis 80 not out": a side's score, then
 # the players who made it.
 _SIDE_BEFORE_PLAYERS = re.compile(
-    rf"(?:(?<=^)|(?<=: )|(?<=, )|(?<=\) ))({_TEAM}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)? \((?:{_INITIALS})?{_NAMES},?\s\d",
+    rf"(?:(?<=^)|(?<=: )|(?<=, )|(?<=\) ))({_TEAM}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)?(?: declared)? "
+    rf"\((?:{_INITIALS})?{_NAMES},?\s\d",
     re.MULTILINE)
 # "Nottinghamshire 214 (P. Johnson 84), Kent 108-3": the other sides of a scorecard line, read
 # with what the brackets hold blanked out.
@@ -169,6 +170,11 @@ def _is_country(inside: str, gaz: Gazetteer) -> bool:
     """Whether the words in a results row's brackets name a country, region or nation."""
     inside = inside.strip()
     return bool(demonym_country(inside)) or any(p.kind != CITY for p in gaz.lookup(inside))
+
+
+def _is_nation(name: str, gaz: Gazetteer) -> bool:
+    """Whether `name` is a country's or a nation's (not a region's: "Durham", "Queensland")."""
+    return bool(demonym_country(name)) or any(p.kind == COUNTRY for p in gaz.lookup(name))
 
 
 def before_scores(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -292,9 +298,9 @@ def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[t
     Reynard Honda, 53.980", "(Britain) McLaren 1:54.342"), the sides of a line where
     one has its players' scores ("Worcestershire 238, Derbyshire 471 (J. Adams 123"), a side
     before a player's role ("Surrey captain Chris Lewis") when the model named it (starts in
-    `named`: not "Former captain ..."); of the last two none that a country, region or nation
-    goes by (a national side is named as its country: "Pakistan 185 (Ijaz Ahmed 79)"). The model
-    reads some teams as people."""
+    `named`: not "Former captain ..."); of the last two none that a country or nation goes by (a
+    national side is named as its country: "Pakistan 185 (Ijaz Ahmed 79)"; a county's or a
+    state's side is a team: "Durham 326 (D. Cox 95"). The model reads some teams as people."""
     found = [m.span(i) for m in _RESULT_LINE.finditer(text) for i in (1, 2)]
     found += [m.span(2) for m in _MAKE.finditer(text) if _is_country(m.group(1), gaz)]
     found += [m.span(i) for m in _CLUB_RESULT.finditer(text) if _is_country(m.group(2), gaz) for i in (1, 3)]
@@ -304,7 +310,7 @@ def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[t
     blanked = _BRACKETS.sub(lambda m: " " * len(m.group()), text) if sides else ""
     clubs = sides + [m.span(1) for m in _SIDE_SCORE.finditer(blanked) if line_of(m.start()) in scorecard_lines]
     clubs += [m.span(1) for m in _SIDE_BEFORE_ROLE.finditer(text) if m.start(1) in named]
-    return sorted(set(found) | {(a, b) for a, b in clubs if not _is_country(text[a:b], gaz)})
+    return sorted(set(found) | {(a, b) for a, b in clubs if not _is_nation(text[a:b], gaz)})
 
 
 # Each finds the spans of one row shape; the model's labels decide whether a shape holds people.
