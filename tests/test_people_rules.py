@@ -382,6 +382,8 @@ def test_a_name_runs_on_over_particles_after_it():
     assert name_parts.runs_on(text, text.index(" Leyen")) == text.index(" said.", text.index("Leyen"))
     assert name_parts.runs_on(text, text.index(" went")) == text.index(" went")
     assert name_parts.runs_on(text, text.index(" do")) == text.index(" do")
+    text = "Prime Minister Abdul-Karim al-Kabariti says"
+    assert name_parts.runs_on(text, text.index(" al-")) == text.index(" says")
 
 
 def test_two_people_one_after_the_other_are_one_name():
@@ -439,3 +441,8 @@ class Regions(FakeGazetteer):
 def test_a_declared_side_and_a_regions_side_are_teams():
     text = "Kent 323-5 declared (C. Hooper 77, D. Fulton 64)\nItaly 185 (Ijaz Ahmed 79)\nQueensland 200 (M. Hayden 79)"
     assert [text[a:b] for a, b in rows.teams(text, Regions(), set())] == ["Kent", "Queensland"]
+
+
+def test_table_words_name_no_one():
+    assert rules.is_table_word(evidence("Halftime", "Halftime 2-0")) and rules.is_table_word(evidence("Jul", "(Jul 16)"))
+    assert not rules.is_table_word(evidence("Jan", "Jan Siemerink"))

@@ -17,7 +17,7 @@ from ..article import ORG, PERSON, PLACE
 from .gazetteer import name_key
 from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HOLIDAYS, HONORIFICS, HYPOCORISMS,
                       KIN_WORDS, LEGAL_FORMS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS,
-                      PLAYER_DEEDS, ROLE_NOUNS, SEAS, SPEECH_VERBS, THING_ADJECTIVES, any_of)
+                      PLAYER_DEEDS, ROLE_NOUNS, SEAS, SPEECH_VERBS, TABLE_WORDS, THING_ADJECTIVES, any_of)
 from .name_parts import is_credential, opens_with_credentials
 from .ner import DEMONYM, Label, occurrences
 from .org_rules import ORG_LABEL_RULES, is_called_an_institution
@@ -101,6 +101,11 @@ def is_platform(e: Evidence) -> bool:
 def is_holiday(e: Evidence) -> bool:
     """Feasts are no people ("the day after Easter")."""
     return e.form.casefold() in HOLIDAYS
+
+
+def is_table_word(e: Evidence) -> bool:
+    """A word that heads a table's row or dates it names no one: "Halftime 2-0", "(Jul 16)"."""
+    return e.form.rstrip(".").casefold() in TABLE_WORDS
 
 
 def is_demonym_form(e: Evidence) -> bool:
@@ -326,6 +331,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_platform, ORG),
     *ORG_LABEL_RULES,
     (is_holiday, None),
+    (is_table_word, None),
     (is_demonym_form, DEMONYM),
     (is_team, ORG),
     (is_listed, PERSON),

@@ -122,6 +122,11 @@ LINE_UP_WORDS = frozenset({"squad", "squads", "team", "teams", "line-up", "line-
 # Words that head a line of a match's scorers: "Goals: Lemieux 2, Jagr", "Tries: Roff (2), Tune".
 SCORING_WORDS = ("Scorers", "Scorer", "Goalscorers", "Goals", "Goal", "Tries", "Try", "Conversions",
                  "Conversion", "Penalties", "Penalty", "Penalty goals", "Drop goals", "Drop goal", "Field goals")
+# Words that head a row of a results or figures table, and month abbreviations of its dates
+# ("Halftime 2-0", "Attendance 54,178", "Revs 20,167", "(Jul 16)"): the model takes some for
+# people. ("Jan" and "Mar" are names too.)
+TABLE_WORDS = frozenset({"halftime", "half-time", "attendance", "revs", "drawn", "abandoned", "postponed",
+                         "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 # What only a player does, right after the name or the name's possessive: "Mariano Rivera
 # pitched", "Tino Martinez's two-run homer" (a team wins, scores and beats, but does not pitch).
 PLAYER_DEEDS = ("pitched", "homered", "singled", "doubled", "tripled", "walked", "struck out", "homer", "triple",
