@@ -288,6 +288,7 @@ def test_regnal_numbers():
 def test_does_a_players_deed():
     assert rules.does_a_players_deed(evidence("Mariano Rivera", "Mariano Rivera pitched a scoreless ninth", majority=ORG))
     assert rules.does_a_players_deed(evidence("Tino Martinez", "Tino Martinez's two-run homer keyed", majority=ORG))
+    assert rules.does_a_players_deed(evidence("Edgar Renteria", "Edgar Renteria's two-out single", majority=ORG))
     assert not rules.does_a_players_deed(evidence("Arsenal", "Arsenal scored twice", majority=ORG))
     assert not rules.does_a_players_deed(evidence("Texas", "Texas pitched in", majority=PLACE, country_or_region=True))
     assert rules.follows_role_noun(evidence("Les Ferdinand", "Newcastle team mate Les Ferdinand.", majority=PLACE))

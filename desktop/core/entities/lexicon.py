@@ -131,7 +131,9 @@ TABLE_WORDS = frozenset({"halftime", "half-time", "attendance", "revs", "drawn",
 # pitched", "Tino Martinez's two-run homer" (a team wins, scores and beats, but does not pitch).
 PLAYER_DEEDS = ("pitched", "homered", "singled", "doubled", "tripled", "walked", "struck out", "homer", "triple",
                 "double", "single", "home run", "two-run homer", "three-run homer", "solo homer", "grand slam",
-                "volleyed", "headed home", "headed in", "netted", "converted", "served", "aced")
+                "volleyed", "headed home", "headed in", "netted", "converted", "served", "aced", "belted", "clubbed",
+                "blasted", "slugged", "two-out", "run-scoring", "bases-loaded", "sacrifice fly", "drew a walk",
+                "drew a bases-loaded", "scattered")
 # Verbs the pronoun "I" opens a clause with, so that "I" after a name is no regnal number.
 PRONOUN_VERBS = ("am", "was", "have", "had", "think", "thought", "know", "knew", "said", "say", "will", "would",
                  "can", "could", "do", "did", "don't", "didn't", "want", "feel", "felt", "believe", "hope", "mean",
