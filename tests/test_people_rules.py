@@ -238,6 +238,9 @@ def test_numbered():
     text = ("France - 1 - Bernard Lama; 2 - Lilian Thuram (14 - Sabri Lamouchi 87th), 5 - Laurent Blanc\n"
             "Won 3 - Chelsea, 2 - Arsenal")
     assert spans_of(text, rows.numbered) == ["Bernard Lama", "Lilian Thuram", "Sabri Lamouchi", "Laurent Blanc"]
+    text = ("1 - Andrzej Wozniak (Porto)\n5 - Slawomir Wojciechowski (GKS Katowice)\n7 - Piotr Nowak (Munich)\n"
+            "1 - Chelsea 23 points\n2 - Arsenal 20 points\n3 - Everton\n\n1 - Leeds")
+    assert spans_of(text, rows.numbered) == ["Andrzej Wozniak", "Slawomir Wojciechowski", "Piotr Nowak"]
 
 
 def test_a_list_of_surnames_run_on():

@@ -135,6 +135,7 @@ _MINUTE = re.compile(rf"(?:(?<=^)|(?<=[-,;(:] )|(?<=\()|(?<= and ))({_PLAYER})"
 # A numbered line-up: "New Zealand - 15 - Christian Cullen, 14 - Jeff Wilson, 13 - Walter Little".
 _NUMBERED = re.compile(rf"(?:(?<=^)|(?<=[-,;(] )|(?<=[,;(]))\d{{1,2}} ?- ?({_PLAYER})(?=[,;()]| \(| \d|\.?$)",
                        re.MULTILINE)
+_NUMBERED_ALONE = re.compile(rf"\d{{1,2}} - {_PLAYER}(?: \([^()\n]+\))?\.?")
 # A wire story's reporter: the name on a line of its own above the dateline ("Vera Haller" above
 # "VENICE, Italy 1996-08-31"), or signing off below the story ("-- Amra Kevic, Belgrade
 # newsroom +381 11 2224305", "-- Anthony Barker +48 22 653 9700").
@@ -251,12 +252,20 @@ def with_minutes(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 
 
 def numbered(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
-    """The names of a line with NUMBERED_LINE shirt numbers or more: "15 - Christian Cullen, 14 -
-    Jeff Wilson, 13 - Walter Little"."""
-    for line in re.finditer(r"^.+$", text, re.MULTILINE):
-        found = [m.span(1) for m in _NUMBERED.finditer(line.group())]
+    """The names of a line with NUMBERED_LINE shirt numbers or more ("15 - Christian Cullen, 14 -
+    Jeff Wilson, 13 - Walter Little"), or of NUMBERED_LINE lines running, one player each ("5 -
+    Slawomir Wojciechowski (GKS Katowice)")."""
+    run: list[tuple[int, int]] = []
+    for line in re.finditer(r"^.*$", text, re.MULTILINE):
+        found = [(line.start() + a, line.start() + b) for a, b in (m.span(1) for m in _NUMBERED.finditer(line.group()))]
         if len(found) >= NUMBERED_LINE:
-            yield from ((line.start() + a, line.start() + b) for a, b in found)
+            yield from found
+        alone = len(found) == 1 and _NUMBERED_ALONE.fullmatch(line.group())
+        run = run + found if alone else []
+        if alone and len(run) == NUMBERED_LINE:
+            yield from run
+        elif alone and len(run) > NUMBERED_LINE:
+            yield found[0]
 
 
 def reporters(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
