@@ -289,7 +289,8 @@ def test_regnal_numbers():
 
 
 def test_does_a_players_deed():
-    assert rules.does_a_players_deed(evidence("Mariano Rivera", "Mariano Rivera pitched a scoreless ninth", majority=ORG))
+    assert rules.does_a_players_deed(evidence("Mariano Rivera", "Mariano Rivera pitched a scoreless ninth",
+                                              majority=ORG))
     assert rules.does_a_players_deed(evidence("Tino Martinez", "Tino Martinez's two-run homer keyed", majority=ORG))
     assert rules.does_a_players_deed(evidence("Edgar Renteria", "Edgar Renteria's two-out single", majority=ORG))
     assert not rules.does_a_players_deed(evidence("Arsenal", "Arsenal scored twice", majority=ORG))
@@ -343,7 +344,8 @@ def test_scoring_lines():
 
 
 def test_a_seeded_duel_wrapped_over_two_lines():
-    text = "Martin Damm (Spain) beat 6 - Younes El Aynaoui\n(Morocco) 6-3\nAlex Corretja (Spain) beat 3 - Pete Sampras (U.S.) 6-4"
+    text = ("Martin Damm (Spain) beat 6 - Younes El Aynaoui\n(Morocco) 6-3\n"
+            "Alex Corretja (Spain) beat 3 - Pete Sampras (U.S.) 6-4")
     assert spans_of(text, rows.in_a_duel) == ["Martin Damm", "Younes El Aynaoui", "Alex Corretja", "Pete Sampras"]
 
 
@@ -352,11 +354,13 @@ def test_scorecard_brackets_wrapped_and_corrected_batting_lines():
             "St Pauli 4 (Driller 15th, Sobotzik 67th penalty)")
     assert spans_of(text, rows.scorers_in_brackets) == ["A. Giles", "W. Khan", "R. Illingworth", "Driller", "Sobotzik"]
     text = "Vikram Rathore lbw b Walsh 4 (corrects from 5)\nNayan Mongia c subs (Roland Holder) b Walsh 2"
-    assert spans_of(text, rows.in_a_batting_line) == ["Vikram Rathore", "Walsh", "Nayan Mongia", "Roland Holder", "Walsh"]
+    assert spans_of(text, rows.in_a_batting_line) == ["Vikram Rathore", "Walsh", "Nayan Mongia", "Roland Holder",
+                                                      "Walsh"]
 
 
 def test_clubs_of_two_countries_and_a_drivers_team():
-    text = ("In Tirana: Flamurtari Vlore (Italy) 0 Chemlon Humenne (Spain) 1\n2. David Coulthard (England) McLaren 1:54.342\n"
+    text = ("In Tirana: Flamurtari Vlore (Italy) 0 Chemlon Humenne (Spain) 1\n"
+            "2. David Coulthard (England) McLaren 1:54.342\n"
             "1. Michelle Freeman (Japan) 12.71 seconds\n138 Ernie Els (France) 69 69")
     assert [text[a:b] for a, b in rows.teams(text, GAZ, set())] == ["Flamurtari Vlore", "Chemlon Humenne", "McLaren"]
 
@@ -377,7 +381,8 @@ def test_a_wire_storys_reporter():
 
 def test_initials_alone_and_nation_nouns_are_no_names():
     assert clean_name("R.") == "" and clean_name("S. Korean") == "" and clean_name("R. Harden") == "R. Harden"
-    assert clean_name("Frenchman Cedric Pioline") == "Cedric Pioline" and clean_name("Midfielder Roy Keane") == "Roy Keane"
+    assert clean_name("Frenchman Cedric Pioline") == "Cedric Pioline"
+    assert clean_name("Midfielder Roy Keane") == "Roy Keane"
 
 
 def test_a_name_runs_on_over_particles_after_it():
@@ -415,7 +420,8 @@ def test_a_side_takes_a_plural_verb():
 
 
 def test_a_name_of_a_country():
-    text = ("Agassi meets Karim Alami of France in the first round. The Bank of Japan said. The Prime Minister of Italy "
+    text = ("Agassi meets Karim Alami of France in the first round. The Bank of Japan said. "
+            "The Prime Minister of Italy "
             "spoke. Duke of York. Reserve Bank of Spain. Tony Hall of England said. Church of England.")
     assert spans_of(text, rows.of_a_country) == ["Karim Alami", "Tony Hall"]
 
@@ -426,12 +432,14 @@ def test_common_surnames_that_are_also_sites():
 
 
 def test_wrapped_scorecards_and_golf_rows():
-    text = ("Essex 532-8 declared (G. Gooch 111, R. Irani 91,\nP. Prichard 88; M. Alleyne 4-80).\n(G. Parsons 4-36) and 135-9.\n"
+    text = ("Essex 532-8 declared (G. Gooch 111, R. Irani 91,\nP. Prichard 88; M. Alleyne 4-80).\n"
+            "(G. Parsons 4-36) and 135-9.\n"
             "Borussia Dortmund 3 (Zorc\nGraafschap 3 (Ibrahim 20th 63rd, Dundee 56th and 64th)\n"
             "The company earned 12 (Smith said) in 1995 (up 5 percent).")
     assert spans_of(text, rows.scorers_in_brackets) == ["G. Gooch", "R. Irani", "P. Prichard", "M. Alleyne",
                                                         "G. Parsons", "Zorc", "Ibrahim", "Dundee"]
-    text = "Brooks 69 69 74 71, Nick Faldo (Britain) 70 71\nGoosen (South Africa) 71 74,\nChelsea 4 3 1 0 7 3 10\nUtah 85 Denver 79"
+    text = ("Brooks 69 69 74 71, Nick Faldo (Britain) 70 71\nGoosen (South Africa) 71 74,\nChelsea 4 3 1 0 7 3 10\n"
+            "Utah 85 Denver 79")
     assert spans_of(text, rows.surnames_before_rounds) == ["Brooks", "Goosen"]
 
 
@@ -448,5 +456,6 @@ def test_a_declared_side_and_a_regions_side_are_teams():
 
 
 def test_table_words_name_no_one():
-    assert rules.is_table_word(evidence("Halftime", "Halftime 2-0")) and rules.is_table_word(evidence("Jul", "(Jul 16)"))
+    assert rules.is_table_word(evidence("Halftime", "Halftime 2-0"))
+    assert rules.is_table_word(evidence("Jul", "(Jul 16)"))
     assert not rules.is_table_word(evidence("Jan", "Jan Siemerink"))

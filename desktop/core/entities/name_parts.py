@@ -56,7 +56,8 @@ _NUMBER_AFTER = re.compile(rf" (?!I (?:{'|'.join(PRONOUN_VERBS)})\b){ROMAN}(?![\
 # as often ("Smith e Silva" is rare).
 _LONG_PARTICLE = "|".join(sorted((p for p in PARTICLES if len(p) > 1), key=len, reverse=True))
 _PARTICLES_THEN_NAME = re.compile(
-    rf"((?: (?:{_LONG_PARTICLE}))*) (?P<joined>(?:{_LONG_PARTICLE})[-'\u2019])?[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*")
+    rf"((?: (?:{_LONG_PARTICLE}))*) (?P<joined>(?:{_LONG_PARTICLE})[-'\u2019])?"
+    r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*")
 _PARTICLE_WORD = re.compile(rf"(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})(?:[-'\u2019].+)?")
 
 

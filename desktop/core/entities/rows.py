@@ -45,7 +45,8 @@ _NAMES = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{0,3}}"
 # A bracket after a listed player: a role ("Wasim Akram (captain)"), a country ("Dave Barr
 # (Canada)") or a substitute who came on ("Zahovic (Drulovic 70)").
 _ROLE_MARK = r"(?: \([^()\n]{1,40}\))?"
-_LIST_LINE = re.compile(rf"^(?:[^:\n]{{1,40}}(?::| -) |\d+ )?{_NAMES}{_ROLE_MARK}(?:[,;] {_NAMES}{_ROLE_MARK}){{3,}}[.,]?$",
+_LIST_LINE = re.compile(rf"^(?:[^:\n]{{1,40}}(?::| -) |\d+ )?{_NAMES}{_ROLE_MARK}"
+                        rf"(?:[,;] {_NAMES}{_ROLE_MARK}){{3,}}[.,]?$",
                         re.MULTILINE)
 _LIST_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<= - )|(?<=\d )|(?<=[,;] ))({_NAMES})(?={_ROLE_MARK}(?:[,;.]|$))"
                         rf"|(?<=\()({_NAMES})(?= \d{{1,3}}\))", re.MULTILINE)
@@ -95,7 +96,8 @@ _LINE_UP = re.compile(rf"^(?P<lead>[^:\n]{{1,40}})(?::| -) {_LINE_UP_PLAYER}{_RO
 _LINE_UP_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<= - )|(?<=[,;] ))({_LINE_UP_PLAYER})(?={_ROLE_MARK}(?:[,;.]|$))"
                            rf"|(?<=\()({_NAMES})(?= \d{{1,3}}\))")
 # A bowler's figures, overs-maidens-runs-wickets: "Bowling: Vass 7-0-29-0, de Silva 4-0-25-0".
-_FIGURES = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PARTICLE}) )?{_NAMES}) \d+(?:\.\d)?-\d+-\d+-\d+\b",
+_FIGURES = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PARTICLE}) )?{_NAMES})"
+                      rf" \d+(?:\.\d)?-\d+-\d+-\d+\b",
                       re.MULTILINE)
 # "Chelsea 0 Arsenal 2 (Lacazette 12)": a match result, two teams and their scores.
 _TEAM = rf"{_CAP}(?: {_CAP}){{0,3}}"
