@@ -160,3 +160,8 @@ def test_clubs_and_wire_desks_are_organisations():
     assert orgs.is_club_or_desk(evidence("Hull City"))
     assert not orgs.is_club_or_desk(evidence("Mexico City", majority=PLACE))
     assert not orgs.is_club_or_desk(evidence("Rangers")) and not orgs.is_club_or_desk(evidence("Jack Sock"))
+
+
+def test_a_firms_name_the_model_calls_a_person():
+    assert orgs.ends_as_firm(evidence("Lehman Brothers International")) and orgs.ends_as_firm(evidence("Acme Co."))
+    assert not orgs.ends_as_firm(evidence("Brothers")) and not orgs.ends_as_firm(evidence("Tom Brothers", majority=ORG))

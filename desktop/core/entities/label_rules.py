@@ -20,7 +20,7 @@ from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, H
                       PLAYER_DEEDS, ROLE_NOUNS, SEAS, SPEECH_VERBS, TABLE_WORDS, THING_ADJECTIVES, any_of)
 from .name_parts import is_credential, opens_with_credentials
 from .ner import DEMONYM, Label, occurrences
-from .org_rules import ORG_LABEL_RULES, is_called_an_institution
+from .org_rules import ORG_LABEL_RULES, ends_as_firm, is_called_an_institution
 from .people import has_honorific
 from .place_context import PLACE_LABEL_RULES, is_region_after_town
 from .places import COMPASS, SITE, is_demonym
@@ -344,6 +344,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_surname_with_particles, PERSON),
     (has_credentials, PERSON),
     (ends_in_lone_surname, PERSON),
+    (ends_as_firm, ORG),
     (is_short_for_a_company, ORG),
     (is_celestial, None),
     (is_sea_as_modifier, None),

@@ -168,6 +168,9 @@ CLUB_PREFIXES = frozenset({"Dynamo", "Dinamo", "Spartak", "Lokomotiv", "Lokomoti
 CLUB_ENDS = frozenset({"united", "rovers", "wanderers", "athletic", "albion", "rangers", "hotspur", "academicals",
                        "argyle", "thistle", "fc", "afc", "sc"})
 CLUB_TOWN_ENDS = frozenset({"city", "county", "town"})
+# Last words of firms' names beside the legal forms, as the model reads them for people's:
+# "Lehman Brothers International", "Daiwa Securities", "Bain Partners".
+FIRM_ENDS = frozenset({"brothers", "bros", "international", "securities", "partners", "associates", "industries"})
 # A wire service's desk, named in the sign-off after a story: "-- Moscow Newsroom +7095 941 8520".
 NEWSROOM_WORDS = frozenset({"newsroom", "newsdesk", "desk", "editorial", "bureau"})
 # Words that make "X of <country>" a body, an office or a title, not a person from there: "Bank

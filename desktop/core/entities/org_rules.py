@@ -13,7 +13,7 @@ import re
 
 from ..article import ORG, PERSON, PLACE
 from .lexicon import (BARE_INSTITUTION_WORDS, CLUB_ENDS, CLUB_PREFIXES, CLUB_TOWN_ENDS, COMPANY_DEEDS, COMPANY_ENDS,
-                      INSTITUTION_WORDS, NAME_END_STOPWORDS, NATIONAL_BODIES, NEWSROOM_WORDS, NOT_ORG_ENDS,
+                      FIRM_ENDS, INSTITUTION_WORDS, NAME_END_STOPWORDS, NATIONAL_BODIES, NEWSROOM_WORDS, NOT_ORG_ENDS,
                       NOT_ORG_TERMS, ORG_CONTEXT_AFTER, ORG_CONTEXT_BEFORE, ORG_KIND_NOUNS, ORG_NOUNS, PLATFORMS,
                       STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
@@ -240,6 +240,13 @@ def is_club_or_desk(e) -> bool:
     last = words[-1].casefold()
     return (words[0] in CLUB_PREFIXES or last in CLUB_ENDS or last in NEWSROOM_WORDS
             or e.majority == PERSON and last in CLUB_TOWN_ENDS)
+
+
+def ends_as_firm(e) -> bool:
+    """A name of two words or more ending in a legal form or a firm's word is a firm's, though the
+    model calls it a person ("Lehman Brothers International", "Kloof Gold Mining Co")."""
+    last = e.form.split()[-1].rstrip(".").casefold()
+    return e.majority == PERSON and not e.single and (last in COMPANY_ENDS or last in FIRM_ENDS)
 
 
 def runs_on(text: str, start: int) -> bool:
