@@ -318,6 +318,8 @@ def test_in_a_squad():
            "Real Madrid (Roberto Carlos, Raul Gonzalez)"
     assert spans_of(text, rows.in_a_squad) == ["Guido Fulst", "Danilo Hondo", "Heiko Szonn", "Todd Woodbridge",
                                                "Mark Woodforde"]
+    text = "1. Italy (Hoppe, Musiol) 3:45.6\nJapan (France, Spain)\n2. Spain (Bombay, Tomba) 3:46.0"
+    assert [text[a:b] for a, b in rows.in_a_squad(text, BigPlaces())] == ["Hoppe", "Musiol", "Tomba"]
 
 
 def test_heads_a_tally():

@@ -86,8 +86,8 @@ _BATTING_LINE = re.compile(
     re.MULTILINE)
 # A country's team or pair, their full names in brackets: "Germany (Guido Fulst, Danilo Hondo,
 # Thorsten Rund)", "Australia (Todd Woodbridge / Mark Woodforde)".
-_SQUAD = re.compile(rf"(?<![\w.'\u2019-])({_CAP}(?: {_CAP}){{0,2}}) \(({_NAME}(?:(?:, | and | ?/ ?){_NAME})+)\)")
-_SQUAD_NAME = re.compile(rf"(?:(?<=^)|(?<=, )|(?<= and )|(?<=/)|(?<=/ ))({_NAME})(?=,| and| ?/|$)")
+_SQUAD = re.compile(rf"(?<![\w.'\u2019-])({_CAP}(?: {_CAP}){{0,2}}) \(({_NAMES}(?:(?:, | and | ?/ ?){_NAMES})+)\)")
+_SQUAD_NAME = re.compile(rf"(?:(?<=^)|(?<=, )|(?<= and )|(?<=/)|(?<=/ ))({_NAMES})(?=,| and| ?/|$)")
 # A line-up: a side or a line-up word, a colon or a dash, then two players or more, perhaps with
 # initials: "Scotland: Andrew Goram, Craig Burley, ...", "To bat: R. Croft, D. Cork, A. Mullally".
 _LINE_UP_PLAYER = rf"(?:{_INITIALS})?{_NAMES}"
@@ -291,10 +291,14 @@ def of_a_country(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 
 
 def in_a_squad(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
-    """The full names in brackets after a country: "Germany (Guido Fulst, Danilo Hondo)"."""
+    """The names in brackets after a country: "Germany (Guido Fulst, Danilo Hondo)", a crew of
+    surnames ("Germany (Hoppe, Musiol)"); none that is a country or a big place ("France (Paris,
+    Lyon)")."""
     for m in _SQUAD.finditer(text):
         if _is_country(m.group(1), gaz):
-            yield from ((m.start(2) + n.start(1), m.start(2) + n.end(1)) for n in _SQUAD_NAME.finditer(m.group(2)))
+            names = [n for n in _SQUAD_NAME.finditer(m.group(2)) if not _is_country(n.group(1), gaz)
+                     and not _big_place(n.group(1), gaz)]
+            yield from ((m.start(2) + n.start(1), m.start(2) + n.end(1)) for n in names)
 
 
 def bowling_figures(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
