@@ -152,3 +152,16 @@ def test_a_long_standings_line_is_a_team_and_its_town_no_mention():
 
 def test_a_country_called_by_its_initials_is_left_to_the_place_rules():
     assert not orgs.is_place_code(evidence("US", "US officials said", majority=ORG, country_or_region=True))
+
+
+def test_clubs_and_wire_desks_are_organisations():
+    assert orgs.is_club_or_desk(evidence("Dynamo Moscow", majority=PLACE))
+    assert orgs.is_club_or_desk(evidence("Manchester United")) and orgs.is_club_or_desk(evidence("Moscow Newsroom"))
+    assert orgs.is_club_or_desk(evidence("Hull City"))
+    assert not orgs.is_club_or_desk(evidence("Mexico City", majority=PLACE))
+    assert not orgs.is_club_or_desk(evidence("Rangers")) and not orgs.is_club_or_desk(evidence("Jack Sock"))
+
+
+def test_a_firms_name_the_model_calls_a_person():
+    assert orgs.ends_as_firm(evidence("Lehman Brothers International")) and orgs.ends_as_firm(evidence("Acme Co."))
+    assert not orgs.ends_as_firm(evidence("Brothers")) and not orgs.ends_as_firm(evidence("Tom Brothers", majority=ORG))

@@ -238,6 +238,9 @@ def test_numbered():
     text = ("France - 1 - Bernard Lama; 2 - Lilian Thuram (14 - Sabri Lamouchi 87th), 5 - Laurent Blanc\n"
             "Won 3 - Chelsea, 2 - Arsenal")
     assert spans_of(text, rows.numbered) == ["Bernard Lama", "Lilian Thuram", "Sabri Lamouchi", "Laurent Blanc"]
+    text = ("1 - Andrzej Wozniak (Porto)\n5 - Slawomir Wojciechowski (GKS Katowice)\n7 - Piotr Nowak (Munich)\n"
+            "1 - Chelsea 23 points\n2 - Arsenal 20 points\n3 - Everton\n\n1 - Leeds")
+    assert spans_of(text, rows.numbered) == ["Andrzej Wozniak", "Slawomir Wojciechowski", "Piotr Nowak"]
 
 
 def test_a_list_of_surnames_run_on():
@@ -286,8 +289,10 @@ def test_regnal_numbers():
 
 
 def test_does_a_players_deed():
-    assert rules.does_a_players_deed(evidence("Mariano Rivera", "Mariano Rivera pitched a scoreless ninth", majority=ORG))
+    assert rules.does_a_players_deed(evidence("Mariano Rivera", "Mariano Rivera pitched a scoreless ninth",
+                                              majority=ORG))
     assert rules.does_a_players_deed(evidence("Tino Martinez", "Tino Martinez's two-run homer keyed", majority=ORG))
+    assert rules.does_a_players_deed(evidence("Edgar Renteria", "Edgar Renteria's two-out single", majority=ORG))
     assert not rules.does_a_players_deed(evidence("Arsenal", "Arsenal scored twice", majority=ORG))
     assert not rules.does_a_players_deed(evidence("Texas", "Texas pitched in", majority=PLACE, country_or_region=True))
     assert rules.follows_role_noun(evidence("Les Ferdinand", "Newcastle team mate Les Ferdinand.", majority=PLACE))
@@ -313,8 +318,146 @@ def test_in_a_squad():
            "Real Madrid (Roberto Carlos, Raul Gonzalez)"
     assert spans_of(text, rows.in_a_squad) == ["Guido Fulst", "Danilo Hondo", "Heiko Szonn", "Todd Woodbridge",
                                                "Mark Woodforde"]
+    text = "1. Italy (Hoppe, Musiol) 3:45.6\nJapan (France, Spain)\n2. Spain (Bombay, Tomba) 3:46.0"
+    assert [text[a:b] for a, b in rows.in_a_squad(text, BigPlaces())] == ["Hoppe", "Musiol", "Tomba"]
 
 
 def test_heads_a_tally():
     assert rules.heads_a_tally(evidence("Extras", "Extras (lb-3 nb-6 w-7) 16\nTotal (50 overs) 228"))
     assert not rules.heads_a_tally(evidence("Lara", "Lara (West Indies) 16"))
+
+
+def test_line_ups_headed_by_a_side_or_a_line_up_word():
+    text = ("To bat: R. Croft, D. Cork, A. Mullally\n"
+            "Goalkeepers - Marco Pascolo (Cagliari), Pascal Zuberbuehler (Zurich).\n"
+            "Teams:\nChelsea - Kharine, Petrescu, Leboeuf (Clarke 70), Wise\n"
+            "Italy: Angelo Peruzzi, Ciro Ferrara, Paolo Maldini, Demetrio Albertini\n"
+            "Spain: Madrid, Barcelona\nPlaces: Lyon, Nice")
+    assert spans_of(text, rows.in_a_line_up) == [
+        "R. Croft", "D. Cork", "A. Mullally", "Marco Pascolo", "Pascal Zuberbuehler", "Kharine", "Petrescu",
+        "Leboeuf", "Clarke", "Wise", "Angelo Peruzzi", "Ciro Ferrara", "Paolo Maldini", "Demetrio Albertini"]
+
+
+def test_scoring_lines():
+    text = ("Scorers: Icardi 12, Perisic 55\nWales - Tries: Ieuan Evans (2), Scott Gibbs. Penalty: Neil Jenkins\n"
+            "Goals: Lemieux 2, Jagr; Boston - Oates, Bourque.\nResult: Italy won")
+    assert spans_of(text, rows.scorers) == ["Icardi", "Perisic", "Ieuan Evans", "Scott Gibbs", "Neil Jenkins",
+                                            "Lemieux", "Jagr", "Oates", "Bourque"]
+
+
+def test_a_seeded_duel_wrapped_over_two_lines():
+    text = ("Martin Damm (Spain) beat 6 - Younes El Aynaoui\n(Morocco) 6-3\n"
+            "Alex Corretja (Spain) beat 3 - Pete Sampras (U.S.) 6-4")
+    assert spans_of(text, rows.in_a_duel) == ["Martin Damm", "Younes El Aynaoui", "Alex Corretja", "Pete Sampras"]
+
+
+def test_scorecard_brackets_wrapped_and_corrected_batting_lines():
+    text = ("Warwickshire 255-9 (A. Giles 57 not out, W. Khan\n52; R. Illingworth 4-54).\n"
+            "St Pauli 4 (Driller 15th, Sobotzik 67th penalty)")
+    assert spans_of(text, rows.scorers_in_brackets) == ["A. Giles", "W. Khan", "R. Illingworth", "Driller", "Sobotzik"]
+    text = "Vikram Rathore lbw b Walsh 4 (corrects from 5)\nNayan Mongia c subs (Roland Holder) b Walsh 2"
+    assert spans_of(text, rows.in_a_batting_line) == ["Vikram Rathore", "Walsh", "Nayan Mongia", "Roland Holder",
+                                                      "Walsh"]
+
+
+def test_clubs_of_two_countries_and_a_drivers_team():
+    text = ("In Tirana: Flamurtari Vlore (Italy) 0 Chemlon Humenne (Spain) 1\n"
+            "2. David Coulthard (England) McLaren 1:54.342\n"
+            "1. Michelle Freeman (Japan) 12.71 seconds\n138 Ernie Els (France) 69 69")
+    assert [text[a:b] for a, b in rows.teams(text, GAZ, set())] == ["Flamurtari Vlore", "Chemlon Humenne", "McLaren"]
+
+
+class BigPlaces(FakeGazetteer):
+    """Knows Bombay as a big city too."""
+
+    def lookup(self, name):
+        return [type("Place", (), {"kind": PLACE, "name": name})()] if name == "Bombay" else super().lookup(name)
+
+
+def test_a_wire_storys_reporter():
+    text = ("Film screened at Venice festival.\nVera Haller\nVENICE, Italy 1996-08-31\nThe film was shown.\n"
+            "-- Amra Kevic, Belgrade newsroom +381 11 2224305\n-- Anthony Barker +48 22 653 9700\n"
+            "-- Call us. Anthony Barker +48\nBombay Commodities\nBOMBAY 1996-08-30")
+    assert [text[a:b] for a, b in rows.reporters(text, BigPlaces())] == ["Vera Haller", "Amra Kevic", "Anthony Barker"]
+
+
+def test_initials_alone_and_nation_nouns_are_no_names():
+    assert clean_name("R.") == "" and clean_name("S. Korean") == "" and clean_name("R. Harden") == "R. Harden"
+    assert clean_name("Frenchman Cedric Pioline") == "Cedric Pioline"
+    assert clean_name("Midfielder Roy Keane") == "Roy Keane"
+
+
+def test_a_name_runs_on_over_particles_after_it():
+    text = "Prime Minister Kengo wa Dondo said. Ursula von der Leyen said. Alan Smith went. Pele do not"
+    assert name_parts.runs_on(text, text.index(" wa")) == text.index(" said")
+    assert name_parts.runs_on(text, text.index(" Leyen")) == text.index(" said.", text.index("Leyen"))
+    assert name_parts.runs_on(text, text.index(" went")) == text.index(" went")
+    assert name_parts.runs_on(text, text.index(" do")) == text.index(" do")
+    text = "Prime Minister Abdul-Karim al-Kabariti says"
+    assert name_parts.runs_on(text, text.index(" al-")) == text.index(" says")
+
+
+def test_two_people_one_after_the_other_are_one_name():
+    from desktop.core.entities.ner import _first_name_apart
+    text = "President Zine al-Abidine Ben Ali said"
+    prev = (text.index("Zine"), text.index(" Ben"), "PERSON")
+    assert _first_name_apart(prev, text.index("Ben"), text)
+    assert not _first_name_apart(prev, text.index("Ben") + 1, text)  # not right after it
+    assert not _first_name_apart((0, 9, "PERSON"), 10, "PRESIDENT ZINE")  # a headline in capitals
+
+
+def test_scorers_minutes_wrapped_over_lines():
+    text = ("Duisberg 0 Bayern Munich 4 (Klinsmann 15th, Zieger 24th and\nBobic 47th and 60th,\nGuivarc'h 60th pen.\n"
+            "59th-pen, Moeller 73rd).\nThe 19th century saw Henry 8th.")
+    assert spans_of(text, rows.with_minutes) == ["Klinsmann", "Zieger", "Bobic", "Guivarc'h", "Moeller"]
+
+
+def test_a_side_takes_a_plural_verb():
+    assert rules.takes_plural_verb(evidence("Kent", "Kent were frustrated by rain", strength=1))
+    assert rules.takes_plural_verb(evidence("Derbyshire", "Derbyshire have won"))
+    assert not rules.takes_plural_verb(evidence("Fares", "Fares have increased"))
+    assert not rules.takes_plural_verb(evidence("Jones", "Smith and Jones were there"))
+    assert not rules.takes_plural_verb(evidence("Kent", "Kent was frustrated"))
+    assert not rules.takes_plural_verb(evidence("Kent", "Kent were frustrated", majority=PLACE))
+
+
+def test_a_name_of_a_country():
+    text = ("Agassi meets Karim Alami of France in the first round. The Bank of Japan said. "
+            "The Prime Minister of Italy "
+            "spoke. Duke of York. Reserve Bank of Spain. Tony Hall of England said. Church of England.")
+    assert spans_of(text, rows.of_a_country) == ["Karim Alami", "Tony Hall"]
+
+
+def test_common_surnames_that_are_also_sites():
+    assert clean_name("Tony Hall") == "Tony Hall" and clean_name("Sung-Hee Park") == "Sung-Hee Park"
+    assert clean_name("Ronald Reagan Building") == ""
+
+
+def test_wrapped_scorecards_and_golf_rows():
+    text = ("Essex 532-8 declared (G. Gooch 111, R. Irani 91,\nP. Prichard 88; M. Alleyne 4-80).\n"
+            "(G. Parsons 4-36) and 135-9.\n"
+            "Borussia Dortmund 3 (Zorc\nGraafschap 3 (Ibrahim 20th 63rd, Dundee 56th and 64th)\n"
+            "The company earned 12 (Smith said) in 1995 (up 5 percent).")
+    assert spans_of(text, rows.scorers_in_brackets) == ["G. Gooch", "R. Irani", "P. Prichard", "M. Alleyne",
+                                                        "G. Parsons", "Zorc", "Ibrahim", "Dundee"]
+    text = ("Brooks 69 69 74 71, Nick Faldo (Britain) 70 71\nGoosen (South Africa) 71 74,\nChelsea 4 3 1 0 7 3 10\n"
+            "Utah 85 Denver 79")
+    assert spans_of(text, rows.surnames_before_rounds) == ["Brooks", "Goosen"]
+
+
+class Regions(FakeGazetteer):
+    """Knows Queensland as a region, not a country."""
+
+    def lookup(self, name):
+        return [type("Place", (), {"kind": PLACE})()] if name == "Queensland" else super().lookup(name)
+
+
+def test_a_declared_side_and_a_regions_side_are_teams():
+    text = "Kent 323-5 declared (C. Hooper 77, D. Fulton 64)\nItaly 185 (Ijaz Ahmed 79)\nQueensland 200 (M. Hayden 79)"
+    assert [text[a:b] for a, b in rows.teams(text, Regions(), set())] == ["Kent", "Queensland"]
+
+
+def test_table_words_name_no_one():
+    assert rules.is_table_word(evidence("Halftime", "Halftime 2-0"))
+    assert rules.is_table_word(evidence("Jul", "(Jul 16)"))
+    assert not rules.is_table_word(evidence("Jan", "Jan Siemerink"))

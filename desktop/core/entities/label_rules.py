@@ -17,10 +17,10 @@ from ..article import ORG, PERSON, PLACE
 from .gazetteer import name_key
 from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HOLIDAYS, HONORIFICS, HYPOCORISMS,
                       KIN_WORDS, LEGAL_FORMS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS,
-                      PLAYER_DEEDS, ROLE_NOUNS, SEAS, SPEECH_VERBS, THING_ADJECTIVES, any_of)
+                      PLAYER_DEEDS, ROLE_NOUNS, SEAS, SPEECH_VERBS, TABLE_WORDS, THING_ADJECTIVES, any_of)
 from .name_parts import is_credential, opens_with_credentials
 from .ner import DEMONYM, Label, occurrences
-from .org_rules import ORG_LABEL_RULES, is_called_an_institution
+from .org_rules import ORG_LABEL_RULES, ends_as_firm, is_called_an_institution
 from .people import has_honorific
 from .place_context import PLACE_LABEL_RULES, is_region_after_town
 from .places import COMPASS, SITE, is_demonym
@@ -58,6 +58,8 @@ _ORG_AFTER = re.compile(rf"^\s+(?:{any_of(ORG_FOLLOWERS)})\b")
 # A word after the name that makes it a modifier: "the Liberal government", not "in Bucha".
 _MODIFIER = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[A-Za-z]")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,5}")
+_PLURAL_VERB_AFTER = re.compile(r"^\s+(?:were|are|have)\b")
+_COORDINATED_BEFORE = re.compile(r"(?:\band|&|\bor|\bnor|,)\s+$")
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,11 @@ def is_holiday(e: Evidence) -> bool:
     return e.form.casefold() in HOLIDAYS
 
 
+def is_table_word(e: Evidence) -> bool:
+    """A word that heads a table's row or dates it names no one: "Halftime 2-0", "(Jul 16)"."""
+    return e.form.rstrip(".").casefold() in TABLE_WORDS
+
+
 def is_demonym_form(e: Evidence) -> bool:
     """A nation or people ("Kenyans") is evidence for a country, not an entity."""
     return is_demonym(e.form)
@@ -126,6 +133,16 @@ def is_part_of_full_name(e: Evidence) -> bool:
     big place or (for a non-person majority) a country goes by it too: "Navalny", "Alexei"."""
     return e.single and e.form in e.name_words and (
         e.strength < 2 or e.majority == PERSON and not e.country_or_region)
+
+
+def takes_plural_verb(e: Evidence) -> bool:
+    """A place's name (a county's: "-shire") the model calls a person that takes "were", "are" or
+    "have" is a side named after the place, as British usage writes them ("Kent were frustrated
+    by rain", "Surrey have won"); a person takes "was", "is" and "has", and a plural word that
+    opens a sentence is no place ("Fares have increased"). The name must stand alone, not end
+    "X and Y were"."""
+    return e.majority == PERSON and e.single and (e.strength > 0 or e.form.endswith("shire")) and any(
+        _PLURAL_VERB_AFTER.match(a) and not _COORDINATED_BEFORE.search(b) for b, a in zip(e.befores, e.afters))
 
 
 def is_team(e: Evidence) -> bool:
@@ -314,17 +331,20 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_platform, ORG),
     *ORG_LABEL_RULES,
     (is_holiday, None),
+    (is_table_word, None),
     (is_demonym_form, DEMONYM),
+    (is_team, ORG),
+    (is_listed, PERSON),
     (is_site, PLACE),
     (has_honorific_unknown_place, PERSON),
     (is_unknown_initials, ORG),
-    (is_team, ORG),
     (is_part_of_full_name, PERSON),
-    (is_listed, PERSON),
+    (takes_plural_verb, ORG),
     (heads_a_tally, None),
     (is_surname_with_particles, PERSON),
     (has_credentials, PERSON),
     (ends_in_lone_surname, PERSON),
+    (ends_as_firm, ORG),
     (is_short_for_a_company, ORG),
     (is_celestial, None),
     (is_sea_as_modifier, None),

@@ -32,6 +32,12 @@ TITLES = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "mla", "mp", "mep", "tory", "labour", "liberal",
     "conservative", "democrat", "democratic", "republican", "dad", "mom", "mum", "uncle", "aunt",
     "grandma", "grandpa", "sister", "brother",
+    # a nation's noun or a player's role, capitalised at a sentence's start: "Frenchman Cedric
+    # Pioline", "Midfielder Roy Keane"
+    "frenchman", "frenchwoman", "briton", "englishman", "englishwoman", "scotsman", "scotswoman", "welshman",
+    "welshwoman", "irishman", "irishwoman", "dutchman", "dutchwoman", "spaniard", "lawyer", "midfielder",
+    "striker", "defender", "goalkeeper", "skipper", "batsman", "pitcher", "veteran", "compatriot", "countryman",
+    "teammate", "winger", "jockey", "referee", "umpire",
 })
 # Words only people are called: "Ms Raggi", "King Bach", "President Bush".
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "king", "queen",
@@ -39,13 +45,13 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "l
 # The last word of a building, prize or street named after someone ("Ronald Reagan Building").
 NOT_A_PERSON_END = frozenset({
     "building", "award", "awards", "prize", "trophy", "cup", "castle", "street", "st", "avenue",
-    "road", "hall", "center", "centre", "bridge", "park", "museum", "hospital", "university",
+    "road", "center", "centre", "bridge", "museum", "hospital", "university",
     "college", "school", "church", "airport", "station", "foundation", "institute", "memorial",
     "library", "stadium", "arena", "square", "act", "doctrine", "syndrome", "disease",
 })
 # Lower-case words inside names: "da Silva", "van Gogh", "al-Bashir", "bin Laden".
 PARTICLES = frozenset({"de", "da", "do", "dos", "das", "di", "del", "della", "der", "den", "van", "von", "zu", "bin",
-             "ibn", "al", "el", "la", "le", "du", "des", "ter", "y", "e", "d", "ben", "abu"})
+             "ibn", "al", "el", "la", "le", "du", "des", "ter", "y", "e", "d", "ben", "abu", "wa"})
 # Plural nouns for groups of people: a name ending in one is a group ("Trump Supporters").
 GROUP_NOUNS = frozenset({
     "supporters", "fans", "voters", "followers", "members", "leaders", "officials", "workers",
@@ -107,11 +113,27 @@ ROLE_NOUNS = ("coach", "manager", "striker", "forward", "midfielder", "defender"
               "counterpart", "chairman", "chairwoman", "president", "rival", "team mate", "team-mate",
               "finalist", "semifinalist", "runner-up", "champion", "pitcher", "batsman", "bowler", "all-rounder",
               "opener", "spinner", "seamer", "quarterback")
+# Words that head a line-up, before a colon or a dash ("Squad: ...", "Midfielders - ...", "Teams:" on
+# the line before).
+LINE_UP_WORDS = frozenset({"squad", "squads", "team", "teams", "line-up", "line-ups", "lineup", "lineups",
+                           "starting line-up", "substitutes", "subs", "reserves", "players", "goalkeepers",
+                           "defenders", "midfielders", "forwards", "strikers", "backs", "to bat", "batsmen",
+                           "bowlers"})
+# Words that head a line of a match's scorers: "Goals: Lemieux 2, Jagr", "Tries: Roff (2), Tune".
+SCORING_WORDS = ("Scorers", "Scorer", "Goalscorers", "Goals", "Goal", "Tries", "Try", "Conversions",
+                 "Conversion", "Penalties", "Penalty", "Penalty goals", "Drop goals", "Drop goal", "Field goals")
+# Words that head a row of a results or figures table, and month abbreviations of its dates
+# ("Halftime 2-0", "Attendance 54,178", "Revs 20,167", "(Jul 16)"): the model takes some for
+# people. ("Jan" and "Mar" are names too.)
+TABLE_WORDS = frozenset({"halftime", "half-time", "attendance", "revs", "drawn", "abandoned", "postponed",
+                         "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 # What only a player does, right after the name or the name's possessive: "Mariano Rivera
 # pitched", "Tino Martinez's two-run homer" (a team wins, scores and beats, but does not pitch).
 PLAYER_DEEDS = ("pitched", "homered", "singled", "doubled", "tripled", "walked", "struck out", "homer", "triple",
                 "double", "single", "home run", "two-run homer", "three-run homer", "solo homer", "grand slam",
-                "volleyed", "headed home", "headed in", "netted", "converted", "served", "aced")
+                "volleyed", "headed home", "headed in", "netted", "converted", "served", "aced", "belted", "clubbed",
+                "blasted", "slugged", "two-out", "run-scoring", "bases-loaded", "sacrifice fly", "drew a walk",
+                "drew a bases-loaded", "scattered")
 # Verbs the pronoun "I" opens a clause with, so that "I" after a name is no regnal number.
 PRONOUN_VERBS = ("am", "was", "have", "had", "think", "thought", "know", "knew", "said", "say", "will", "would",
                  "can", "could", "do", "did", "don't", "didn't", "want", "feel", "felt", "believe", "hope", "mean",
@@ -135,6 +157,30 @@ PLATFORMS = frozenset({"twitter", "x", "facebook", "instagram", "youtube", "tele
 # Feasts and holidays that spaCy takes for people ("the day after Easter").
 HOLIDAYS = frozenset({"easter", "christmas", "thanksgiving", "halloween", "ramadan", "eid", "hanukkah", "passover",
             "diwali", "lent", "advent", "pentecost", "yom kippur", "rosh hashanah", "lunar new year", "new year"})
+# Sports terms that open a club's name ("Dynamo Moscow", "Sporting Lisbon") or end one
+# ("Manchester United", "Raith Rovers"), as written: no person's or place's name does. A team
+# named as its town ("Hull City", "Derby County") the model may call a person: CLUB_TOWN_ENDS.
+CLUB_PREFIXES = frozenset({"Dynamo", "Dinamo", "Spartak", "Lokomotiv", "Lokomotiva", "Torpedo", "Sparta", "Slavia",
+                           "Atletico", "Sporting", "Racing", "Borussia", "Fortuna", "Olympique", "Olympiakos",
+                           "Steaua", "Rapid", "Partizan", "Inter", "AC", "FC", "SC", "SV", "VfB", "VfL", "TSV",
+                           "CSKA", "Legia", "Hansa", "Bayer", "Eintracht", "Hertha", "Werder", "Ajax", "Feyenoord",
+                           "PSV", "Deportivo", "Real"})
+CLUB_ENDS = frozenset({"united", "rovers", "wanderers", "athletic", "albion", "rangers", "hotspur", "academicals",
+                       "argyle", "thistle", "fc", "afc", "sc"})
+CLUB_TOWN_ENDS = frozenset({"city", "county", "town"})
+# Last words of firms' names beside the legal forms, as the model reads them for people's:
+# "Lehman Brothers International", "Daiwa Securities", "Bain Partners".
+FIRM_ENDS = frozenset({"brothers", "bros", "international", "securities", "partners", "associates", "industries"})
+# A wire service's desk, named in the sign-off after a story: "-- Moscow Newsroom +7095 941 8520".
+NEWSROOM_WORDS = frozenset({"newsroom", "newsdesk", "desk", "editorial", "bureau"})
+# Words that make "X of <country>" a body, an office or a title, not a person from there: "Bank
+# of Japan", "Duke of York", "Church of England" (besides the institution words and titles).
+OF_PLACE_HEADS = frozenset({"republic", "kingdom", "church", "duke", "duchess", "earl", "emperor", "empress",
+                            "crown", "sultan", "grand", "royal", "central", "national", "federal", "commonwealth",
+                            "people", "friends", "order", "army", "navy", "senate", "house", "parliament",
+                            "congress", "treasury", "bishop", "archbishop", "mother", "virgin", "sons",
+                            "daughters", "governor", "province", "city", "county", "bank", "open", "cup",
+                            "championship", "championships", "games", "tour", "grand prix"})
 # Nouns right before an organisation's name, as written: "the outlet Takie Dela".
 ORG_NOUNS = ("outlet", "newspaper", "paper", "magazine", "website", "site", "agency", "company", "firm",
              "group", "network", "channel", "party", "organisation", "organization", "platform",

@@ -51,6 +51,13 @@ _SUFFIX_WORD = re.compile(rf"(?:{'|'.join(SUFFIXES)})\.?,?|{ROMAN},?")
 # A number after a name, that the model left out ("King Baudouin I born"); not the pronoun "I"
 # ("said Kerry I think").
 _NUMBER_AFTER = re.compile(rf" (?!I (?:{'|'.join(PRONOUN_VERBS)})\b){ROMAN}(?![\w'\u2019.-])")
+# Lower-case particles after a name, then the capitalised word they lead to (" wa Dondo"), or a
+# surname joined to its particle (" al-Kabariti"). One-letter particles are words of a sentence
+# as often ("Smith e Silva" is rare).
+_LONG_PARTICLE = "|".join(sorted((p for p in PARTICLES if len(p) > 1), key=len, reverse=True))
+_PARTICLES_THEN_NAME = re.compile(
+    rf"((?: (?:{_LONG_PARTICLE}))*) (?P<joined>(?:{_LONG_PARTICLE})[-'\u2019])?"
+    r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*")
 _PARTICLE_WORD = re.compile(rf"(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})(?:[-'\u2019].+)?")
 
 
@@ -116,13 +123,13 @@ def called_by(words: list[str]) -> str | None:
 
 
 def runs_on(text: str, end: int) -> int:
-    """Where a name that stops at a particle ("Ursula von der" of "Ursula von der Leyen") really
-    ends: after the capitalised word that follows; `end` when it does not stop at a particle."""
+    """Where a name that stops at a particle ("Ursula von der" of "Ursula von der Leyen") or
+    before one ("Kengo" of "Kengo wa Dondo", "Abdul-Karim" of "Abdul-Karim al-Kabariti") really
+    ends: after the capitalised word that follows the particles; `end` when no particle is there."""
     last = text[:end].rsplit(" ", 1)[-1]
-    if not (last[:1].islower() and is_particle(last)):
-        return end
-    m = re.match(r" [A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'\u2019][^\W\d_]+)*", text[end:])
-    return end + m.end() if m else end
+    m = _PARTICLES_THEN_NAME.match(text, end)
+    stops_at_particle = last[:1].islower() and is_particle(last)
+    return m.end() if m and (stops_at_particle or m.group(1) or m.group("joined")) else end
 
 
 def with_numbers(mentions: list, text: str, person: object) -> list:

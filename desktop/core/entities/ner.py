@@ -253,14 +253,18 @@ def _joined_names(doc, text: str) -> list[tuple[int, int, str]]:
     """The entities of `doc` (the model's reading of `text`) as (start, end, label), with a
     one-word place or organisation that runs straight into a person joined to that person:
     spaCy reads "Magnus Larsson" in a results line as the place Magnus and the person Larsson
-    ("Paris Hilton" likewise); and a person that stops at a particle runs on to the word after
-    it ("Ursula von der" and the place "Leyen": name_parts.runs_on)."""
+    ("Paris Hilton" likewise), and splits some long names into two people; and a person that
+    stops at or before a particle runs on to the word after it ("Ursula von der" and the place
+    "Leyen", "Kengo" and "wa Dondo": name_parts.runs_on)."""
     joined: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         start, end, label = ent.start_char, ent.end_char, ent.label_
+        person = SPACY_KINDS.get(label) == PERSON
         if joined and start < joined[-1][1]:
+            if person and end > joined[-1][1] and SPACY_KINDS.get(joined[-1][2]) == PERSON:
+                joined[-1] = (joined[-1][0], end, joined[-1][2])  # "Zine al-Abidine Ben" and "Ben Ali"
             continue  # inside a person that ran on over it
-        if SPACY_KINDS.get(label) == PERSON:
+        if person:
             end = runs_on(text, end)
             if joined and _first_name_apart(joined[-1], start, text):
                 start = joined.pop()[0]
@@ -269,12 +273,14 @@ def _joined_names(doc, text: str) -> list[tuple[int, int, str]]:
 
 
 def _first_name_apart(prev: tuple[int, int, str], start: int, text: str) -> bool:
-    """Whether the entity `prev` is one word, a place or organisation, right before a person
-    starting at `start`: "Magnus" of "Magnus Larsson"."""
+    """Whether the entity `prev` is one word, a place or organisation, or a person, right before a
+    person starting at `start`: "Magnus" of "Magnus Larsson", "Zine al-Abidine" of "Zine
+    al-Abidine Ben Ali" (two people are never written one after the other without a mark)."""
     prev_start, prev_end, prev_label = prev
     first = text[prev_start:prev_end]
-    return (SPACY_KINDS.get(prev_label) in (PLACE, ORG) and prev_end + 1 == start and text[prev_end] == " "
-            and " " not in first and not first.isupper())
+    if prev_end + 1 != start or text[prev_end] != " " or first.isupper():
+        return False
+    return SPACY_KINDS.get(prev_label) in (PLACE, ORG) and " " not in first or SPACY_KINDS.get(prev_label) == PERSON
 
 
 def sentence_at(analysis: Analysis, pos: int) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-from ..article import ORG, PLACE
-from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_DEEDS, COMPANY_ENDS, INSTITUTION_WORDS, NAME_END_STOPWORDS, NATIONAL_BODIES,
-                      NOT_ORG_ENDS, ORG_KIND_NOUNS, ORG_NOUNS,
-                      NOT_ORG_TERMS, ORG_CONTEXT_AFTER, ORG_CONTEXT_BEFORE, PLATFORMS, STATE_ABBREVIATIONS, any_of)
+from ..article import ORG, PERSON, PLACE
+from .lexicon import (BARE_INSTITUTION_WORDS, CLUB_ENDS, CLUB_PREFIXES, CLUB_TOWN_ENDS, COMPANY_DEEDS, COMPANY_ENDS,
+                      FIRM_ENDS, INSTITUTION_WORDS, NAME_END_STOPWORDS, NATIONAL_BODIES, NEWSROOM_WORDS, NOT_ORG_ENDS,
+                      NOT_ORG_TERMS, ORG_CONTEXT_AFTER, ORG_CONTEXT_BEFORE, ORG_KIND_NOUNS, ORG_NOUNS, PLATFORMS,
+                      STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
 
 _POSSESSIVE = re.compile(r"['\u2019]s\s+(?=[A-Z])")
@@ -230,6 +231,24 @@ def is_unknown_place_acting(e) -> bool:
             and any(_DEED_AFTER.match(a) for a in e.afters))
 
 
+def is_club_or_desk(e) -> bool:
+    """A sports club ("Dynamo Moscow", "Manchester United", "Hull City" the model calls a person)
+    or a wire service's desk ("Moscow Newsroom") is an organisation, whatever the model says."""
+    words = e.form.split()
+    if len(words) < 2:
+        return False
+    last = words[-1].casefold()
+    return (words[0] in CLUB_PREFIXES or last in CLUB_ENDS or last in NEWSROOM_WORDS
+            or e.majority == PERSON and last in CLUB_TOWN_ENDS)
+
+
+def ends_as_firm(e) -> bool:
+    """A name of two words or more ending in a legal form or a firm's word is a firm's, though the
+    model calls it a person ("Lehman Brothers International", "Kloof Gold Mining Co")."""
+    last = e.form.split()[-1].rstrip(".").casefold()
+    return e.majority == PERSON and not e.single and (last in COMPANY_ENDS or last in FIRM_ENDS)
+
+
 def runs_on(text: str, start: int) -> bool:
     """Whether the line at `start` is a link inside a sentence that goes on below it ("in the\n
     New England Journal of Medicine\n, and"), not a heading of its own."""
@@ -247,7 +266,7 @@ def is_called_an_institution(e) -> bool:
 _STATE_CODES = frozenset(STATE_ABBREVIATIONS.values())
 ORG_LABEL_RULES = ((is_not_an_org_term, None), (is_no_org_thing, None), (is_quoted_fragment, None),
                    (is_bare_institution_word, None), (is_place_code, None), (is_page_furniture, None),
-                   (is_unknown_place_acting, ORG))
+                   (is_unknown_place_acting, ORG), (is_club_or_desk, ORG))
 
 
 # --- Same organisation ---------------------------------------------------------------------------

@@ -88,9 +88,17 @@ def ends_in_acronym(name: NameForm) -> bool:
     return 2 <= len(last) <= 5 and last.isupper() and last.isalpha() and not is_suffix(last)
 
 
+def only_initials(name: NameForm) -> bool:
+    """Initials alone, or before a demonym, are no name to keep: "R." of a scorecard's "R. Harden"
+    cut short, "S. Korean"."""
+    initial = lambda word: re.fullmatch(r"(?:[A-Z]\.)+", word) is not None
+    return bool(name.kept) and initial(name.kept[0]) and (
+        len(name.kept) == 1 or demonym_country(name.kept[-1]) is not None)
+
+
 # Each says a form names no person; in order, the first that holds decides.
 NOT_A_PERSON_RULES = (names_a_thing, looks_like_code, only_a_title, ends_as_thing_or_group, runs_into_sentence,
-                      ends_in_acronym)
+                      ends_in_acronym, only_initials)
 
 
 def clean_name(form: str) -> str:

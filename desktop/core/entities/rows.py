@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from ..article import CITY, ORG, PERSON
+from ..article import CITY, COUNTRY, ORG, PERSON
 from .gazetteer import Gazetteer
-from .lexicon import PARTICLES
+from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS, LINE_UP_WORDS,
+                      OF_PLACE_HEADS, PARTICLES, SCORING_WORDS, TITLES, any_of)
 from .ner import Analysis, Mention
 from .places import demonym_country, own_name, place_strength
 from .spans import Spans
@@ -30,6 +31,10 @@ _NAME = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{1,3}}"
 _BEFORE_BRACKETS = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) \(([^()/\n\d]+?)(?: x?\d+)?\s*[/),]")
 # "205 Jordan Spieth 66 67 72", ", Patrick Reed 69 70 68": a name before two scores or more.
 _BEFORE_SCORES = re.compile(rf"(?:^|(?<=[\d,;] ))({_NAME})(?= [\d:.+-]*\d[\d:.+-]* [\d:.+-]*\d)", re.MULTILINE)
+# The surname a wrapped golf row carries over to the next line, before the rounds: "Brooks 69 69
+# 74 71, Nick Faldo (Britain) 70 71", "Goosen (South Africa) 71 74" (rounds of 59 to 89 strokes;
+# a league table's columns are smaller).
+_SURNAME_BEFORE_ROUNDS = re.compile(r"^([A-Z][\w'\u2019-]+)(?: \([^()\n]+\))?(?: [5-8]\d){2,}\b", re.MULTILINE)
 # A line-up: "England: Joe Hart; Kyle Walker, John Stones, ...": four names or more.
 # One name or more, for rows where the shape alone says "person".
 _NAMES = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{0,3}}"
@@ -37,37 +42,62 @@ _NAMES = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{0,3}}"
 # Billy Andrade, Duffy Waldorf, ..."), open with its side and a dash ("Sri Lanka - Arjuna
 # Ranatunga (captain), ..."), mark a player's role ("Wasim Akram (captain)") and run on
 # to the next line after a comma.
-_ROLE_MARK = r"(?: \([a-z][a-z -]*\))?"
-_LIST_LINE = re.compile(rf"^(?:[^:\n]{{1,40}}(?::| -) |\d+ )?{_NAMES}{_ROLE_MARK}(?:[,;] {_NAMES}{_ROLE_MARK}){{3,}}[.,]?$",
+# A bracket after a listed player: a role ("Wasim Akram (captain)"), a country ("Dave Barr
+# (Canada)") or a substitute who came on ("Zahovic (Drulovic 70)").
+_ROLE_MARK = r"(?: \([^()\n]{1,40}\))?"
+_LIST_LINE = re.compile(rf"^(?:[^:\n]{{1,40}}(?::| -) |\d+ )?{_NAMES}{_ROLE_MARK}"
+                        rf"(?:[,;] {_NAMES}{_ROLE_MARK}){{3,}}[.,]?$",
                         re.MULTILINE)
-_LIST_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<= - )|(?<=\d )|(?<=[,;] ))({_NAMES})(?={_ROLE_MARK}(?:[,;.]|$))", re.MULTILINE)
+_LIST_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<= - )|(?<=\d )|(?<=[,;] ))({_NAMES})(?={_ROLE_MARK}(?:[,;.]|$))"
+                        rf"|(?<=\()({_NAMES})(?= \d{{1,3}}\))", re.MULTILINE)
+# The fewest players of a line-up headed by a side rather than a line-up word.
+SIDE_LINE_UP = 4
 _RUN_ON = re.compile(r"(?<=,)\n")
 _COUNTRY_BRACKETS = r"\(([^()/\n\d]+?)(?: x?\d+)?\s*(?:/[^()\n]*)?\)"
-# "Federer (Switzerland) beat Simon (France) 6-2 6-4": a match between two players.
+# "Federer (Switzerland) beat Simon (France) 6-2 6-4": a match between two players, the second
+# perhaps after a seeding ("beat 3 - Jana Novotna (Czech Republic)"), the country perhaps on the
+# next line of a wrapped row.
 _DUEL = re.compile(rf"(?<![\w.'\u2019-])({_NAMES}) {_COUNTRY_BRACKETS} (?:beat|bt|def\.|defeated|v|vs\.?) "
-                   rf"({_NAMES}) {_COUNTRY_BRACKETS}")
-# "Scorers: Icardi 12, Perisic 55; Dybala 40 pen": the scorers line of a match report.
-_SCORERS_LINE = re.compile(r"^(?:Goal)?[Ss]corers?\s*:\s*(.+)$", re.MULTILINE)
-_SCORER = re.compile(rf"(?:(?<=^)|(?<=[,;:] ))({_NAMES})(?= \d)")
+                   rf"(?:\d{{1,2}} - )?({_NAMES})(?: {_COUNTRY_BRACKETS}|[ \t]*$)", re.MULTILINE)
+# "Scorers: Icardi 12, Perisic 55; Dybala 40 pen", "Tries: Roff (2), Tune": a scorers line of a
+# match report, each name before its minute or count, a separator or the line's end; the side
+# may come first ("Wales - Tries: Ieuan Evans").
+_SCORERS_LINE = re.compile(rf"^(?:[^:\n]{{1,40}} - )?(?:{any_of(SCORING_WORDS)})\s*:\s*(.+)$", re.MULTILINE)
+_SCORER = re.compile(rf"(?:(?<=^)|(?<=[,;:.] )|(?<= - ))({_NAMES})(?= \d| \(\d{{1,2}}\)|[,;.]|$)")
 # A scorer or a batsman with minutes or runs: "Kane 11, 67", "N. Lyon 8-50", "K.L. Rahul 90".
 _INITIALS = r"(?:[A-Z]\.){1,3} ?"
-_RUNS = r"\d+(?:[-+]\d+|st|nd|rd|th)?(?: not out| pen| og| minute)?"
-_SCORED = rf"(?:{_INITIALS})?{_NAMES},? {_RUNS}(?:, {_RUNS})*"
+_RUNS = r"\d+(?:[-+]\d+|st|nd|rd|th)?(?: not(?:\sout)?| pen| penalty| og| own goal| minute)?"
+_SCORED = rf"(?:(?:{_INITIALS})?{_NAMES},?\s{_RUNS}(?:(?:,| and)? {_RUNS})*|(?:{_INITIALS})?{_NAMES}$)"
 # "Arsenal 2 (Lacazette 12, Ozil 77)": the scorers in brackets after a team's score.
-_SCORERS_BRACKETS = re.compile(rf"(?<=\d )\(({_SCORED}(?:[,;] {_SCORED})*)\)")
-_SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;] ))((?:{_INITIALS})?{_NAMES})(?=,? \d)")
+# The brackets may run over line breaks, a wrapped row ("(A. Giles 57 not out, W. Khan\n52; ...").
+# A side's innings may be "declared" or "closed" before them, and a wrapped bracket goes on at the
+# start of the next line ("D. Fulton 64, M. Walker 59) and second innings").
+_SCORERS_BRACKETS = re.compile(
+    rf"(?:(?:(?<=\d )|(?<=declared )|(?<=closed )|^)\(|^(?=(?:{_INITIALS})?{_NAMES} \d[^\n]*\)))"
+    rf"({_SCORED}(?:[,;]\s{_SCORED})*[,;.]?)(?:\)|$)", re.MULTILINE)
+_SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;]\s))((?:{_INITIALS})?{_NAMES})(?=,?\s\d|$)")
 # A batsman's line of a cricket scorecard: "K.L. Rahul c Wade b Hazlewood 51", "Cheteshwar
-# Pujara not out 79": the batsman, the fielder and the bowler.
+# Pujara not out 79", "Nayan Mongia c subs (Roland Holder) b Walsh 2": the batsman, the fielder and
+# the bowler; a correction may follow ("27 (corrects from 28)").
 _PLAYER = rf"(?:{_INITIALS})?{_NAMES}"
 _BATTING_LINE = re.compile(
-    rf"^({_PLAYER}) (?:(?:c|st) ({_PLAYER}) |lbw |c & |c and )?(?:b ({_PLAYER})|not out|run out(?: \(({_PLAYER})\))?) \d+$",
+    rf"^({_PLAYER}) (?:(?:c|st) ({_PLAYER}) |c subs? \(({_PLAYER})\) |lbw |c & |c and )?"
+    rf"(?:b ({_PLAYER})|not out|run out(?: \(({_PLAYER})\))?) \d+(?: \([^()\n]*\))?$",
     re.MULTILINE)
 # A country's team or pair, their full names in brackets: "Germany (Guido Fulst, Danilo Hondo,
 # Thorsten Rund)", "Australia (Todd Woodbridge / Mark Woodforde)".
-_SQUAD = re.compile(rf"(?<![\w.'\u2019-])({_CAP}(?: {_CAP}){{0,2}}) \(({_NAME}(?:(?:, | and | ?/ ?){_NAME})+)\)")
-_SQUAD_NAME = re.compile(rf"(?:(?<=^)|(?<=, )|(?<= and )|(?<=/)|(?<=/ ))({_NAME})(?=,| and| ?/|$)")
+_SQUAD = re.compile(rf"(?<![\w.'\u2019-])({_CAP}(?: {_CAP}){{0,2}}) \(({_NAMES}(?:(?:, | and | ?/ ?){_NAMES})+)\)")
+_SQUAD_NAME = re.compile(rf"(?:(?<=^)|(?<=, )|(?<= and )|(?<=/)|(?<=/ ))({_NAMES})(?=,| and| ?/|$)")
+# A line-up: a side or a line-up word, a colon or a dash, then two players or more, perhaps with
+# initials: "Scotland: Andrew Goram, Craig Burley, ...", "To bat: R. Croft, D. Cork, A. Mullally".
+_LINE_UP_PLAYER = rf"(?:{_INITIALS})?{_NAMES}"
+_LINE_UP = re.compile(rf"^(?P<lead>[^:\n]{{1,40}})(?::| -) {_LINE_UP_PLAYER}{_ROLE_MARK}"
+                      rf"(?:[,;] {_LINE_UP_PLAYER}{_ROLE_MARK})+[.,]?$", re.MULTILINE)
+_LINE_UP_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<= - )|(?<=[,;] ))({_LINE_UP_PLAYER})(?={_ROLE_MARK}(?:[,;.]|$))"
+                           rf"|(?<=\()({_NAMES})(?= \d{{1,3}}\))")
 # A bowler's figures, overs-maidens-runs-wickets: "Bowling: Vass 7-0-29-0, de Silva 4-0-25-0".
-_FIGURES = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PARTICLE}) )?{_NAMES}) \d+(?:\.\d)?-\d+-\d+-\d+\b",
+_FIGURES = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PARTICLE}) )?{_NAMES})"
+                      rf" \d+(?:\.\d)?-\d+-\d+-\d+\b",
                       re.MULTILINE)
 # "Chelsea 0 Arsenal 2 (Lacazette 12)": a match result, two teams and their scores.
 _TEAM = rf"{_CAP}(?: {_CAP}){{0,3}}"
@@ -75,29 +105,50 @@ _RESULT_LINE = re.compile(rf"^({_TEAM}) \d+(?: \([^()\n]*\))? ({_TEAM}) \d+(?: \
 # "Derbyshire 471 (J. Adams 123, ...)", "Surrey 429-7 (C. Lewis 80 not out": a side's score, then
 # the players who made it.
 _SIDE_BEFORE_PLAYERS = re.compile(
-    rf"(?:(?<=^)|(?<=: )|(?<=, )|(?<=\) ))({_TEAM}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)? \((?:{_INITIALS})?{_NAMES},? \d",
+    rf"(?:(?<=^)|(?<=: )|(?<=, )|(?<=\) ))({_TEAM}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)?(?: declared)? "
+    rf"\((?:{_INITIALS})?{_NAMES},?\s\d",
     re.MULTILINE)
 # "Nottinghamshire 214 (P. Johnson 84), Kent 108-3": the other sides of a scorecard line, read
 # with what the brackets hold blanked out.
 _SIDE_SCORE = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))({_TEAM}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)?(?=[,.]? *$|,| \()",
                          re.MULTILINE)
 _BRACKETS = re.compile(r"\([^()\n]*\)")
-# "Alex Zanardi (Italy), Reynard Honda, 53.980": the make or team a driver races for.
-_MAKE = re.compile(rf"{_COUNTRY_BRACKETS}, ({_TEAM}), \d")
+# "Alex Zanardi (Italy), Reynard Honda, 53.980", "David Coulthard (Britain) McLaren 1:54.342": the
+# make or team a driver or a rider races for.
+_MAKE = re.compile(rf"{_COUNTRY_BRACKETS},? ({_TEAM}),? \d")
+# "Flamurtari Vlore (Albania) 0 Chemlon Humenne (Slovakia) 1": clubs of two countries, each side
+# before its country and the first before its goals (a runner's time, "(Jamaica) 12.71", is no
+# goals and a golfer's rounds are followed by no name).
+_CLUB_RESULT = re.compile(rf"(?<![\w.'\u2019-])({_TEAM}) {_COUNTRY_BRACKETS} \d{{1,2}} ({_TEAM})(?= \(|[ \t]*$| \d)",
+                          re.MULTILINE)
 # "Surrey captain Chris Lewis", "Lancashire batsman Graham Lloyd": a side before a player's role.
 _SIDE_ROLES = ("captain", "skipper", "coach", "manager", "batsman", "bowler", "all-rounder", "spinner", "seamer",
                "wicketkeeper", "striker", "midfielder", "defender", "goalkeeper", "winger", "pitcher", "outfielder",
                "infielder", "quarterback", "fullback", "flanker", "teammate", "team-mate")
 _SIDE_BEFORE_ROLE = re.compile(rf"(?<![\w.'\u2019-])({_TEAM}) (?:{'|'.join(_SIDE_ROLES)}) (?=[A-Z])")
 # A player's minute in a match report: "Cosmin Contra (31st)", "(Gordon Durie 75th)", "(Alama
-# Ieremia, 70)", "Aunger (41st min, pen)".
+# Ieremia, 70)", "Aunger (41st min, pen)", a list of them wrapped over lines ("(Klinsmann 15th,
+# Zieger 24th and", "Moeller 73rd, Heinrich 90th).").
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
-_MINUTE = re.compile(rf"(?:(?<=^)|(?<=[-,;(] )|(?<=\())({_PLAYER})"
-                     rf"(?= \({_ORDINAL}\b| {_ORDINAL}(?: min\w*)?\)|, \d{{1,2}}(?:st|nd|rd|th)?(?: min\w*)?\))",
+_MINUTE = re.compile(rf"(?:(?<=^)|(?<=[-,;(:] )|(?<=\()|(?<= and ))({_PLAYER})"
+                     rf"(?= \({_ORDINAL}\b| {_ORDINAL}(?: min\w*)?\)|, \d{{1,2}}(?:st|nd|rd|th)?(?: min\w*)?\)"
+                     rf"| {_ORDINAL}(?:[- ]pen\w*\.?)?(?:[,;]| and\b|$))",
                      re.MULTILINE)
 # A numbered line-up: "New Zealand - 15 - Christian Cullen, 14 - Jeff Wilson, 13 - Walter Little".
 _NUMBERED = re.compile(rf"(?:(?<=^)|(?<=[-,;(] )|(?<=[,;(]))\d{{1,2}} ?- ?({_PLAYER})(?=[,;()]| \(| \d|\.?$)",
                        re.MULTILINE)
+_NUMBERED_ALONE = re.compile(rf"\d{{1,2}} - {_PLAYER}(?: \([^()\n]+\))?\.?")
+# A wire story's reporter: the name on a line of its own above the dateline ("Vera Haller" above
+# "VENICE, Italy 1996-08-31"), or signing off below the story ("-- Amra Kevic, Belgrade
+# newsroom +381 11 2224305", "-- Anthony Barker +48 22 653 9700").
+_DATELINE_BELOW = r"\n[A-Z][A-Z.'\- ]+[A-Z](?:, [^\n\d]{1,30})? (?:\d{4}-\d\d-\d\d|\(\w+\))"
+_BYLINE_ABOVE = re.compile(rf"^({_NAME})$(?={_DATELINE_BELOW})", re.MULTILINE)
+_SIGN_OFF = re.compile(rf"^-- ({_NAME})(?=,[^\n]{{0,80}} \+?\d[\d -]{{5,30}}$| \+?\d[\d -]{{5,30}}$)", re.MULTILINE)
+# "Karim Alami of Morocco", "Anke Huber of Germany": a player or a politician and where from.
+_OF_COUNTRY = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) of (?:the )?({_CAP}(?: {_CAP}){{0,2}})(?=[\s,.;:)]|$)")
+# Words no person's name has, that make "X of <country>" a body, an office or a title.
+_NOT_OF_NAMES = (BARE_INSTITUTION_WORDS | {w.casefold() for w in INSTITUTION_WORDS} | TITLES | HONORIFICS
+                 | GROUP_NOUNS | COMPANY_ENDS | OF_PLACE_HEADS)
 # The fewest shirt numbers before names that make a line a line-up.
 NUMBERED_LINE = 3
 # Of the names of one shape that the model calls anything, the share it must call people.
@@ -124,10 +175,21 @@ def _is_country(inside: str, gaz: Gazetteer) -> bool:
     return bool(demonym_country(inside)) or any(p.kind != CITY for p in gaz.lookup(inside))
 
 
+def _is_nation(name: str, gaz: Gazetteer) -> bool:
+    """Whether `name` is a country's or a nation's (not a region's: "Durham", "Queensland")."""
+    return bool(demonym_country(name)) or any(p.kind == COUNTRY for p in gaz.lookup(name))
+
+
 def before_scores(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """Names that open a row, or a comma's part of one, and are followed by two scores or
     more: "205 Jordan Spieth 66 67 72"."""
     for m in _BEFORE_SCORES.finditer(text):
+        yield m.span(1)
+
+
+def surnames_before_rounds(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """A golfer's surname that opens a wrapped row before the rounds: "Brooks 69 69 74 71"."""
+    for m in _SURNAME_BEFORE_ROUNDS.finditer(text):
         yield m.span(1)
 
 
@@ -136,14 +198,29 @@ def in_a_list(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     a line that ends in a comma runs on to the next."""
     for line in _LIST_LINE.finditer(_RUN_ON.sub(" ", text)):
         for m in _LIST_ITEM.finditer(line.group()):
-            yield line.start() + m.start(1), line.start() + m.end(1)
+            yield line.start() + m.start(m.lastindex), line.start() + m.end(m.lastindex)
+
+
+def in_a_line_up(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The players of a line-up that a line-up word heads, or follows on a line of its own ("To
+    bat: R. Croft, D. Cork", "Teams:" then "Chelsea - Kharine, Petrescu"), or that a country
+    heads with SIDE_LINE_UP players or more ("Scotland: Andrew Goram, Craig Burley, ..."); none
+    that is a country itself."""
+    run_on = _RUN_ON.sub(" ", text)
+    for line in _LINE_UP.finditer(run_on):
+        lead = line.group("lead").strip()
+        heading = run_on[run_on.rfind("\n", 0, max(line.start() - 1, 0)) + 1:max(line.start() - 1, 0)]
+        named = lead.casefold() in LINE_UP_WORDS or heading.strip(" :").casefold() in LINE_UP_WORDS
+        items = [m for m in _LINE_UP_ITEM.finditer(line.group()) if not _is_country(m.group(m.lastindex), gaz)]
+        if named or _is_country(lead, gaz) and len(items) >= SIDE_LINE_UP:
+            yield from ((line.start() + m.start(m.lastindex), line.start() + m.end(m.lastindex)) for m in items)
 
 
 def in_a_duel(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """The two players of a match, each with a country in brackets: "Federer (Switzerland) beat
     Simon (France) 6-2 6-4"; not a big place ("Barcelona (Spain) beat ..." is a club)."""
     for m in _DUEL.finditer(text):
-        for name, inside in ((1, 2), (3, 4)):
+        for name, inside in ((1, 2), (3, 4 if m.group(4) else 2)):
             if _is_country(m.group(inside), gaz) and not _big_place(m.group(name), gaz):
                 yield m.span(name)
 
@@ -166,7 +243,7 @@ def scorers_in_brackets(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 def in_a_batting_line(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """The batsman, fielder and bowler of a scorecard line: "K.L. Rahul c Wade b Hazlewood 51"."""
     for m in _BATTING_LINE.finditer(text):
-        yield from (m.span(i) for i in range(1, 5) if m.group(i))
+        yield from (m.span(i) for i in range(1, 6) if m.group(i))
 
 
 def with_minutes(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -177,19 +254,51 @@ def with_minutes(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 
 
 def numbered(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
-    """The names of a line with NUMBERED_LINE shirt numbers or more: "15 - Christian Cullen, 14 -
-    Jeff Wilson, 13 - Walter Little"."""
-    for line in re.finditer(r"^.+$", text, re.MULTILINE):
-        found = [m.span(1) for m in _NUMBERED.finditer(line.group())]
+    """The names of a line with NUMBERED_LINE shirt numbers or more ("15 - Christian Cullen, 14 -
+    Jeff Wilson, 13 - Walter Little"), or of NUMBERED_LINE lines running, one player each ("5 -
+    Slawomir Wojciechowski (GKS Katowice)")."""
+    run: list[tuple[int, int]] = []
+    for line in re.finditer(r"^.*$", text, re.MULTILINE):
+        found = [(line.start() + a, line.start() + b) for a, b in (m.span(1) for m in _NUMBERED.finditer(line.group()))]
         if len(found) >= NUMBERED_LINE:
-            yield from ((line.start() + a, line.start() + b) for a, b in found)
+            yield from found
+        alone = len(found) == 1 and _NUMBERED_ALONE.fullmatch(line.group())
+        run = run + found if alone else []
+        if alone and len(run) == NUMBERED_LINE:
+            yield from run
+        elif alone and len(run) > NUMBERED_LINE:
+            yield found[0]
+
+
+def reporters(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The reporter of a wire story: a name alone above the dateline, or after "-- " in the
+    sign-off with a telephone number ("-- Anthony Barker +48 22 653 9700"); not a desk named
+    after its city ("Bombay Commodities" above "BOMBAY 1996-08-30")."""
+    for rx in (_BYLINE_ABOVE, _SIGN_OFF):
+        yield from (m.span(1) for m in rx.finditer(text) if not _big_place(m.group(1).split()[0], gaz))
+
+
+def of_a_country(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """A name of two or three words before "of" and a country or region ("Karim Alami of
+    Morocco", "Tony Hall of Ohio"), none of whose words is a body's, an office's or a title's
+    ("Bank of Japan", "Prime Minister of India", "Duke of York"), that is no place and does not
+    open with a big one ("Sydney Harbour of Australia")."""
+    for m in _OF_COUNTRY.finditer(text):
+        words = m.group(1).split()
+        if (len(words) <= 3 and _is_country(m.group(2), gaz) and not any(w.casefold() in _NOT_OF_NAMES for w in words)
+                and not gaz.lookup(m.group(1)) and not _big_place(words[0], gaz)):
+            yield m.span(1)
 
 
 def in_a_squad(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
-    """The full names in brackets after a country: "Germany (Guido Fulst, Danilo Hondo)"."""
+    """The names in brackets after a country: "Germany (Guido Fulst, Danilo Hondo)", a crew of
+    surnames ("Germany (Hoppe, Musiol)"); none that is a country or a big place ("France (Paris,
+    Lyon)")."""
     for m in _SQUAD.finditer(text):
         if _is_country(m.group(1), gaz):
-            yield from ((m.start(2) + n.start(1), m.start(2) + n.end(1)) for n in _SQUAD_NAME.finditer(m.group(2)))
+            names = [n for n in _SQUAD_NAME.finditer(m.group(2)) if not _is_country(n.group(1), gaz)
+                     and not _big_place(n.group(1), gaz)]
+            yield from ((m.start(2) + n.start(1), m.start(2) + n.end(1)) for n in names)
 
 
 def bowling_figures(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -200,36 +309,41 @@ def bowling_figures(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 
 def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[tuple[int, int]]:
     """The spans of the teams of results lines and scorecards: both sides of "Chelsea 0 Arsenal
-    2", the make a driver races for ("(Italy), Reynard Honda, 53.980"), the sides of a line where
+    2", "Flamurtari Vlore (Albania) 0 Chemlon Humenne", the make a driver races for ("(Italy),
+    Reynard Honda, 53.980", "(Britain) McLaren 1:54.342"), the sides of a line where
     one has its players' scores ("Worcestershire 238, Derbyshire 471 (J. Adams 123"), a side
     before a player's role ("Surrey captain Chris Lewis") when the model named it (starts in
-    `named`: not "Former captain ..."); of the last two none that a country, region or nation
-    goes by (a national side is named as its country: "Pakistan 185 (Ijaz Ahmed 79)"). The model
-    reads some teams as people."""
+    `named`: not "Former captain ..."); of the last two none that a country or nation goes by (a
+    national side is named as its country: "Pakistan 185 (Ijaz Ahmed 79)"; a county's or a
+    state's side is a team: "Durham 326 (D. Cox 95"). The model reads some teams as people."""
     found = [m.span(i) for m in _RESULT_LINE.finditer(text) for i in (1, 2)]
     found += [m.span(2) for m in _MAKE.finditer(text) if _is_country(m.group(1), gaz)]
+    found += [m.span(i) for m in _CLUB_RESULT.finditer(text) if _is_country(m.group(2), gaz) for i in (1, 3)]
     line_of = lambda at: text.rfind("\n", 0, at)
     sides = [m.span(1) for m in _SIDE_BEFORE_PLAYERS.finditer(text)]
     scorecard_lines = {line_of(a) for a, _ in sides}
     blanked = _BRACKETS.sub(lambda m: " " * len(m.group()), text) if sides else ""
     clubs = sides + [m.span(1) for m in _SIDE_SCORE.finditer(blanked) if line_of(m.start()) in scorecard_lines]
     clubs += [m.span(1) for m in _SIDE_BEFORE_ROLE.finditer(text) if m.start(1) in named]
-    return sorted(set(found) | {(a, b) for a, b in clubs if not _is_country(text[a:b], gaz)})
+    return sorted(set(found) | {(a, b) for a, b in clubs if not _is_nation(text[a:b], gaz)})
 
 
 # Each finds the spans of one row shape; the model's labels decide whether a shape holds people.
 ROW_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     before_brackets, before_scores, in_a_list)
+# The wrapped tails of a row shape's rows, whose names the model reads worst: taken when the
+# shape's own names are (not voted on themselves).
+CARRIED: dict[Callable, Callable[[str, Gazetteer], Iterator[tuple[int, int]]]] = {before_scores: surnames_before_rounds}
 # Shapes that say "person" by themselves: the model reads single surnames in them worst.
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures,
-    in_a_squad)
+    in_a_squad, in_a_line_up, reporters, of_a_country)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
     """The spans of the names in rows and lists of the analysed text, for each of ROW_SHAPES
-    whose names the model mostly calls people (PEOPLE_SHARE), and for PEOPLE_SHAPES; none inside
-    credits or datelines."""
+    whose names the model mostly calls people (PEOPLE_SHARE) with the tails it CARRIED, and for
+    PEOPLE_SHAPES; none inside credits or datelines."""
     masked = Spans(analysis.masked)
     person_spans = {(m.start, m.end) for m in analysis.mentions if m.label == PERSON}
     labelled_starts = {m.start for m in analysis.mentions}
@@ -239,7 +353,8 @@ def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
         voted = [s for s in spans if s[0] in labelled_starts]
         people = sum(s in person_spans for s in voted)
         if voted and people >= 2 and people >= PEOPLE_SHARE * len(voted):
-            found += spans
+            tails = CARRIED[shape](analysis.text, gaz) if shape in CARRIED else ()
+            found += spans + [s for s in tails if s[0] not in masked]
     for shape in PEOPLE_SHAPES:
         found += [s for s in shape(analysis.text, gaz) if s[0] not in masked]
     return sorted(set(found))
