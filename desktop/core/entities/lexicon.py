@@ -161,10 +161,9 @@ HOLIDAYS = frozenset({"easter", "christmas", "thanksgiving", "halloween", "ramad
 # ("Manchester United", "Raith Rovers"), as written: no person's or place's name does. A team
 # named as its town ("Hull City", "Derby County") the model may call a person: CLUB_TOWN_ENDS.
 CLUB_PREFIXES = frozenset({"Dynamo", "Dinamo", "Spartak", "Lokomotiv", "Lokomotiva", "Torpedo", "Sparta", "Slavia",
-                           "Atletico", "Sporting", "Racing", "Borussia", "Fortuna", "Olympique", "Olympiakos",
-                           "Steaua", "Rapid", "Partizan", "Inter", "AC", "FC", "SC", "SV", "VfB", "VfL", "TSV",
-                           "CSKA", "Legia", "Hansa", "Bayer", "Eintracht", "Hertha", "Werder", "Ajax", "Feyenoord",
-                           "PSV", "Deportivo", "Real"})
+                           "Atletico", "Sporting", "Racing", "Borussia", "Fortuna", "Olympique", "Rapid", "Partizan",
+                           "Inter", "AC", "FC", "SC", "SV", "VfB", "VfL", "TSV", "CSKA", "Eintracht", "Deportivo",
+                           "Real"})
 CLUB_ENDS = frozenset({"united", "rovers", "wanderers", "athletic", "albion", "rangers", "hotspur", "academicals",
                        "argyle", "thistle", "fc", "afc", "sc"})
 CLUB_TOWN_ENDS = frozenset({"city", "county", "town"})
