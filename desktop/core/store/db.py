@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel
 from desktop.core.errors import CuttingsError, DamagedArchive, DiskFull
 from desktop.core.store import captures, models, postgres, sqlite
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # MIGRATIONS[n] upgrades an archive from schema n-1 to n, inside one transaction.
 # Each step gets the connection and the engine module (for engine-specific parts).
@@ -92,6 +92,7 @@ MIGRATIONS: dict[int, Migration] = {
     6: _declared_columns(models.ArticleRow.__table__, "provenance"),
     7: _declared_tables(models.ImportBatch, models.ImportJob),
     8: _schema_8,
+    9: lambda conn, backend: backend.separate_article_search(conn),
 }
 
 
