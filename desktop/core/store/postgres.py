@@ -15,9 +15,11 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy import URL, Engine, Float, Integer, bindparam, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.ext.compiler import compiles
 
 from desktop.core.errors import CuttingsError
 from desktop.core.search import AUTHOR, ELLIPSIS, HIT_END, HIT_START, TITLE, AnyOf, Phrase, Search
+from desktop.core.store.among import NotAmong
 
 SCHEMES = ("postgresql:", "postgres:")
 CONFIG = "cuttings"  # the text search configuration: the simple one, accents removed
@@ -307,6 +309,11 @@ def quotations_highlighted(search: Search, ids: Sequence[int]):
         f"SELECT id, {_headline('text', '')} FROM quotation WHERE search @@ {_query_sql()} AND id IN :ids"
     ).bindparams(bindparam("ids", expanding=True), match=ts_query(search), ids=list(ids),
                  **_marks(HighlightAll="true"))
+
+
+@compiles(NotAmong, "postgresql")
+def _not_among(element: NotAmong, compiler, **kw) -> str:
+    return f"{compiler.process(element.column, **kw)} <> ALL (ARRAY({compiler.process(element.ids, **kw)}))"
 
 
 def date_order_of_subset(query, table):
