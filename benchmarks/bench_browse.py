@@ -2,9 +2,10 @@
 
     python benchmarks/bench_browse.py --articles 100000
     python benchmarks/bench_browse.py --articles 100000 --db postgresql://user@host/empty_db
+    python benchmarks/bench_browse.py --articles 1000000 --db postgresql://user@host/empty_db --no-sqlite
 
-Builds a temporary archive (bulk inserts; the FTS triggers fill the index) in a child
-process, opens the window offscreen and prints one JSON line:
+Builds a temporary archive (bulk inserts, CHUNK articles a transaction; the FTS triggers fill
+the index) in a child process, opens the window offscreen and prints one JSON line:
 
     {"articles": N, "first_rows_s": ..., "facet_filter_ms": ..., "fts_ms": ..., "rss_mb": ...}
 
