@@ -48,6 +48,6 @@ def count(archive, table: str) -> int:
 
 def indexed(archive) -> int:
     """How many articles the full-text index holds."""
-    table = "article WHERE search IS NOT NULL" if not archive.is_file else "article_fts"
+    table = "article_search" if not archive.is_file else "article_fts"
     with connect(archive) as con:
         return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -9,6 +9,7 @@ from desktop.core.query import Filter, article_ids
 from desktop.core.quotations import QuoteQuery, quotations
 from desktop.core.store.archive import store_article
 from desktop.core.store.db import Archive
+from tests import db_rows
 
 TEXTS = [
     ("Budget talks collapse", ["Jane Doe"], "The finance minister walked out of the budget talks. Green tea was served."),
@@ -54,3 +55,37 @@ def test_quotation_search_is_the_same_on_both_engines(both):
     for search in ("vote", "fair -budget", '"not fair"', "unfair"):
         found = [[q.id for q in quotations(a, QuoteQuery(search=search))] for a in both]
         assert found[0] == found[1], search
+
+
+def _back_to_schema_8(archive: Archive) -> None:
+    """Make `archive` as schema 8 left it: on PostgreSQL the words were a generated column
+    of the article row (the DDL of that version), not the article_search table."""
+    from desktop.core.store import postgres
+
+    with db_rows.connect(archive) as con:
+        if not archive.is_file:
+            con.execute("DROP TABLE article_search")
+            con.execute("DROP TRIGGER article_search_update ON article")
+            document = " || ".join(postgres._document(column, weight) for column, weight in
+                                   (("title", "A"), ("authors_text", "B"), ("text", "D")))
+            con.execute(f"ALTER TABLE article ADD COLUMN search tsvector GENERATED ALWAYS AS ({document}) STORED")
+            con.execute("CREATE INDEX ix_article_search ON article USING gin (search)")
+        con.execute("UPDATE meta SET value = '8' WHERE key = 'schema_version'")
+    archive.engine.dispose()
+
+
+def test_an_archive_of_schema_8_upgrades_and_keeps_finding_its_articles(archive):
+    for n, (title, authors, text) in enumerate(TEXTS[:3], 1):
+        store_article(archive, Article(url=f"https://n.example/{n}", title=title, authors=authors, text=text))
+    _back_to_schema_8(archive)
+    upgraded = Archive(archive.location)
+    with db_rows.connect(upgraded) as con:
+        assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "9"
+    assert set(article_ids(upgraded, Filter(text="budget"))) == {1, 3}
+    store_article(upgraded, Article(url="https://n.example/4", title="Budget day", authors=[], text="Cuts."))
+    with db_rows.connect(upgraded) as con:  # an edit is searched by its new words, a deletion not at all
+        con.execute("UPDATE article SET text = 'Nothing about money.' WHERE id = 3")
+        con.execute("DELETE FROM article WHERE id = 1")
+    assert set(article_ids(upgraded, Filter(text="budget"))) == {4}
+    assert set(article_ids(upgraded, Filter(text="money"))) == {3}
+    upgraded.engine.dispose()

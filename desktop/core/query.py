@@ -16,6 +16,7 @@ from sqlmodel import col, select
 
 from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, PLACE
 from desktop.core.search import ENGINE_REFUSED, SearchSyntaxError, parse_search
+from desktop.core.store.among import NotAmong
 from desktop.core.store.captures import Evidence, evidence_of
 from desktop.core.store.db import Archive
 from desktop.core.store.versions import changed_ids
@@ -143,7 +144,7 @@ _TRASHED = select(ArticleRow.id).where(col(ArticleRow.trashed).is_not(None))
 
 def shown(article_id, flt: Filter):
     """The condition that `article_id` (a column) is an article `flt` looks at: trashed or not."""
-    return col(article_id).in_(_TRASHED) if flt.trash else col(article_id).not_in(_TRASHED)
+    return col(article_id).in_(_TRASHED) if flt.trash else NotAmong(col(article_id), _TRASHED)
 
 
 def is_subset(flt: Filter) -> bool:

@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel
 from desktop.core.errors import CuttingsError, DamagedArchive, DiskFull
 from desktop.core.store import captures, models, postgres, sqlite
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # MIGRATIONS[n] upgrades an archive from schema n-1 to n, inside one transaction.
 # Each step gets the connection and the engine module (for engine-specific parts).
@@ -83,6 +83,11 @@ def _schema_8(conn: Connection, backend: ModuleType) -> None:
     captures.fill_captures(conn)
 
 
+def _schema_9(conn: Connection, backend: ModuleType) -> None:
+    """PostgreSQL's article words in a table of their own, off the wide article row."""
+    backend.separate_article_search(conn)
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _create_schema,
     2: _declared_index(models.Mention.__table__, "ix_mention_entity_article"),
@@ -92,6 +97,7 @@ MIGRATIONS: dict[int, Migration] = {
     6: _declared_columns(models.ArticleRow.__table__, "provenance"),
     7: _declared_tables(models.ImportBatch, models.ImportJob),
     8: _schema_8,
+    9: _schema_9,
 }
 
 

@@ -10,7 +10,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
-from contextlib import closing
+from contextlib import closing, suppress
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -60,13 +60,13 @@ _VERSION_FTS_DDL = [
     "CREATE TRIGGER IF NOT EXISTS article_version_fts_delete AFTER DELETE ON article_version BEGIN"
     " DELETE FROM article_version_fts WHERE rowid = old.rowid; END",
 ]
-# The FTS5 column each search field looks in (None: every column).
-_FTS_COLUMNS = {TITLE: "title", AUTHOR: "authors_text"}
+_FTS_COLUMNS = {TITLE: "title", AUTHOR: "authors_text"}  # the FTS5 column each search field looks in
 # bm25 weight of a hit in each column: a title hit counts most, then an author, then the text.
 RELEVANCE_WEIGHTS = {"title": 10.0, "authors_text": 4.0, "text": 1.0}
 BUSY_TIMEOUT = 5.0  # seconds a writer waits for another one before giving up
 DISK_RESERVE = 256 * 1024  # bytes a growing write leaves free, for deletes and the WAL
 WAL_CHECKPOINT_PAGES = 1  # SQLite's default is 1000 pages (4 MB) of WAL between checkpoints
+BACKUP_STEP_PAGES = 1024  # pages copied between progress reports (4 MB at SQLite's page size)
 WATCH_POLL = 1.0  # seconds between looks at whether another program wrote to the file
 # Write transactions this process committed, per archive file: what watch_changes leaves out.
 _own_commits: dict[str, int] = {}
@@ -102,10 +102,8 @@ def make_engines(path: Path, read_only: bool = False) -> tuple[Engine, Engine]:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        try:
+        with suppress(Exception):  # a read-only archive can still be read in its current mode
             cursor.execute("PRAGMA journal_mode=WAL")
-        except Exception:  # a read-only archive can still be read in its current mode
-            pass
         cursor.execute("PRAGMA synchronous=NORMAL")
         # Copy each commit into the archive file at once (a passive checkpoint: it never
         # waits for readers), so the WAL holds no committed pages and its space is reused by
@@ -162,6 +160,10 @@ def install_version_search(conn: Connection) -> None:
     upgraded to schema 8, whose version table is new and empty)."""
     for statement in _VERSION_FTS_DDL:
         conn.exec_driver_sql(statement)
+
+
+def separate_article_search(conn: Connection) -> None:
+    """Schema 9 (PostgreSQL's words off the article row): nothing, article_fts always was."""
 
 
 def install_quotation_search(conn: Connection) -> None:
@@ -276,7 +278,6 @@ def contains_word(column, word: str):
 
 def explain(exc: Exception, name: str) -> str | None:
     """None: a file has no connection to lose (see sqlite errors' own sentences in db.py)."""
-    return None
 
 
 def _file_key(path: Path | str) -> str:
@@ -381,9 +382,6 @@ def _problems(conn: Connection, pragma: str) -> list[str]:
     # Problems are lines, some headed by "*** in database main ***"; "ok" alone means none.
     lines = "\n".join(found).splitlines()
     return [line for line in lines if line not in ("ok", "") and not line.startswith("***")]
-
-
-BACKUP_STEP_PAGES = 1024  # pages copied between progress reports (4 MB at SQLite's page size)
 
 
 def copy_archive(source: Path, dest: Path, progress: Callable[[int, int], None] | None = None,
