@@ -187,7 +187,10 @@ class Resolver:
     def _choose(self, form: str) -> Place | None:
         if NOT_SETTLEMENT.search(form) or demonym_country(form):
             return None
-        found = candidates(self.gaz, form) + provinces(self.gaz, form, form not in self.doubtful)
+        found = candidates(self.gaz, form)
+        # A province is mostly named for its seat: "Kef" and "Enugu" are the towns, "Enugu State" the state.
+        seats = {p.country for p in found if p.kind == CITY and p.population >= WEAK_POPULATION}
+        found += [p for p in provinces(self.gaz, form, form not in self.doubtful) if p.country not in seats]
         around = [(self.text[max(0, pos - 20):pos], self.text[pos + len(form):pos + len(form) + 20])
                   for pos in self.forms[form]]
         if any(_TOWN_OF.search(before) for before, _ in around):
