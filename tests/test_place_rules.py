@@ -74,7 +74,8 @@ def test_the_city_of_a_country_name_is_a_city():
 
 
 def test_a_province_or_county_is_no_city_of_its_name():
-    assert resolve("floods in Sichuan province killed", "Sichuan")["Sichuan"] is None
+    sichuan = resolve("floods in Sichuan province killed", "Sichuan")["Sichuan"]
+    assert sichuan.kind == PLACE and sichuan.name == "Sichuan"
     assert resolve("the County of Brant said", "Brant")["Brant"] is None
 
 
@@ -178,3 +179,43 @@ def test_a_name_before_a_comma_and_a_region_with_a_town_of_that_name_is_the_town
     assert pc.is_town_before_region(evidence("Klamath Falls", "Klamath Falls, Oregon, a brewery"))
     assert not pc.is_town_before_region(evidence("Jordan", "Michael Jordan, Chicago"))
     assert not pc.is_town_before_region(evidence("Troy", "Troy, said the coach"))
+
+
+def test_a_province_of_any_country_is_a_place_of_its_own():
+    assert resolve("protests in Tamil Nadu and Kerala", "Tamil Nadu")["Tamil Nadu"].geonameid == 1255053
+    enugu = resolve("a rally in Enugu State", "Enugu State")["Enugu State"]
+    assert enugu.kind == PLACE and enugu.minor and enugu.country == "NG"
+    assert not gazetteer().lookup("Tamil Nadu")  # provinces never back a label on their own
+
+
+def test_a_province_is_mostly_its_seat():
+    assert resolve("a rally in Enugu, Nigeria", "Enugu")["Enugu"].kind == CITY
+
+
+def test_one_word_provinces_only_where_spacy_says_place():
+    from desktop.core.entities.places import provinces
+    gaz = gazetteer()
+    assert provinces(gaz, "Tamil Nadu", model_says_place=False)
+    assert not provinces(gaz, "Sokoto", model_says_place=False) and provinces(gaz, "Sokoto", model_says_place=True)
+    assert not provinces(gaz, "Central", model_says_place=True) and not provinces(gaz, "Delta", model_says_place=True)
+    assert not provinces(gaz, "St Patrick", model_says_place=False)  # a saint
+
+
+def test_a_province_by_two_words_is_a_place_whatever_spacy_says():
+    assert decide(evidence("Tamil Nadu", "Tamil Nadu on Saturday moved the court")) is PLACE
+    assert not pc.is_province(evidence("Sokoto", "Sokoto said", majority="org"))
+
+
+def test_a_wire_dateline_with_a_date():
+    text = "LONDON 1996-08-30\nText.\nMILWAUKEE, Wisconsin 1996-08-29\nNICE, France Aug 30\nHe met HELLO 12"
+    assert pc.dateline_places(text) == {"London": [0], "Milwaukee": [24], "Nice": [56]}
+
+
+def test_dates_and_scores_are_cut_off_place_mentions():
+    from desktop.core.entities.ner import Analysis, Mention
+
+    text = "SEOUL 1996-08-30 and Lithuania 3-0 and Manchester City v and Terminal 5"
+    names = ["SEOUL 1996-08-30", "Lithuania 3-0", "Manchester City v", "Terminal 5"]
+    analysis = Analysis(text, [Mention(n, PLACE, text.index(n), text.index(n) + len(n)) for n in names], [], [], [], [])
+    pc.trim_place_mentions(analysis, gazetteer())
+    assert [m.text for m in analysis.mentions] == ["SEOUL", "Lithuania", "Manchester City", "Terminal 5"]

