@@ -219,3 +219,11 @@ def test_dates_and_scores_are_cut_off_place_mentions():
     analysis = Analysis(text, [Mention(n, PLACE, text.index(n), text.index(n) + len(n)) for n in names], [], [], [], [])
     pc.trim_place_mentions(analysis, gazetteer())
     assert [m.text for m in analysis.mentions] == ["SEOUL", "Lithuania", "Manchester City", "Terminal 5"]
+
+
+def test_datelines_that_lost_their_dash():
+    text = ("BEIRUT (AP) \ufffd A spokesman\nMEXICO CITY (AP) Mexico's Senate\nSOUTH WAZIRISTAN, April 5 (APP):Chief\n"
+            "LONDON The Latest on\nUS Ambassador Jon\nHOLLOW The Latest")
+    assert pc.dateline_places(text, gazetteer()) == {"Beirut": [0], "Mexico City": [28], "South Waziristan": [61],
+                                                      "London": [98]}
+    assert "London" not in pc.dateline_places(text)  # without the gazetteer, no bare city in capitals

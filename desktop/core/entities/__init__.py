@@ -170,7 +170,7 @@ def _add_teams(text: str, labels: dict, positions: dict[str, list[int]]) -> tupl
 def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz) -> None:
     """A dateline's city, masked as a credit, and its state or country are still where the story
     is: places of it."""
-    for form, starts in {**dateline_places(text), **dateline_regions(text, gaz)}.items():
+    for form, starts in {**dateline_places(text, gaz), **dateline_regions(text, gaz)}.items():
         if labels.get(form, PLACE) == PLACE and gaz.lookup(form):
             labels[form] = PLACE
             positions.setdefault(form, []).extend(starts)

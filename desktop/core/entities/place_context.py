@@ -7,7 +7,7 @@ import re
 
 from ..article import CITY, ORG, PLACE
 from .gazetteer import Gazetteer, gazetteer, name_key
-from .places import provinces
+from .places import STRONG_POPULATION, own_name, provinces
 from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, MONTHS, PLACE_NOUNS, STATE_ABBREVIATIONS, any_of
 from .ner import Analysis, Mention
 
@@ -21,12 +21,16 @@ _CALLED_A_PLACE = re.compile(rf"\b(?:{any_of(PLACE_NOUNS)}) of\s+$", re.IGNORECA
 _CITY = r"(?P<city>[A-Z][A-Z.'\u2019]*(?:[ -][A-Z][A-Z.'\u2019]*){0,3})(?=[,\s(\u2013\u2014-])"
 _WHERE = r"(?P<where>(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*)\s*"
 _AGENCY = r"-{0,2}\([^)\n]{1,40}\)\s*"
-_DASH = r"(?:--\s?|[\u2013\u2014]\s?|[-:]\s)"
-# A wire service's dateline may stand on a line of its own with the date: "MILWAUKEE, Wisconsin 1996-08-29".
+_DASH = r"(?:--\s?|[\u2013\u2014\ufffd]\s?|-\s|:\s?)"  # U+FFFD: a dash the page's encoding lost
+# A date after the place ("SOUTH WAZIRISTAN, April 5 (APP):"), or on a line of its own with it
+# ("MILWAUKEE, Wisconsin 1996-08-29"); after the agency the dash may be lost ("MEXICO CITY (AP) Mexico's").
 _DATE = rf"(?:\d{{4}}-\d\d-\d\d|(?i:{any_of(sorted(MONTHS | {m[:3] for m in MONTHS}))})\.? \d{{1,2}}(?:, \d{{4}})?)"
-_DATELINES = (re.compile(rf"^[ \t]*{_CITY}{_WHERE}(?:{_AGENCY})?{_DASH}", re.MULTILINE),
+_DATELINES = (re.compile(rf"^[ \t]*{_CITY}{_WHERE}(?:,?\s*{_DATE}\s*)?(?:{_AGENCY}(?:{_DASH}|(?=[A-Z]))|{_DASH})",
+                         re.MULTILINE),
               re.compile(rf"(?<=[.!?] ){_CITY}{_WHERE}{_AGENCY}{_DASH}"),
               re.compile(rf"^[ \t]*{_CITY}{_WHERE}{_DATE}[ \t]*$", re.MULTILINE))
+# A dateline that lost its dash and agency: a big city in capitals, then the story ("LONDON The Latest on").
+_BARE_DATELINE = re.compile(rf"^[ \t]*{_CITY}(?=[ \t]+[A-Z][a-z])", re.MULTILINE)
 # "stops in Hilversum and Almelo", "travelling to Cirencester from Gloucester and Cheltenham",
 # "In Klamath Falls, Oregon": a preposition of place, perhaps a list of other names, then the name.
 _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
@@ -159,18 +163,36 @@ def keeps_unresolved(form: str, placed: set[str]) -> bool:
 PLACE_LABEL_RULES = ((is_structure, PLACE), (is_province, PLACE), (is_facility, PLACE), (is_town_before_region, PLACE), (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
 
 
-def dateline_places(text: str) -> dict[str, list[int]]:
+def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[int]]:
     """The city of each wire dateline as it would be written in a sentence, with where it stands:
     {"Troy": [0]} for "TROY, N.C. (AP) --". The state or country after it stays in the text for
-    the resolver to read ("Troy" then resolves to the North Carolina town)."""
+    the resolver to read ("Troy" then resolves to the North Carolina town). With `gaz`, also a
+    line that opens with a city of 100,000 or more in capitals, without dash or agency ("LONDON
+    The Latest on"); "US Ambassador" and "UEFA charge" are no such city."""
     found: dict[str, list[int]] = {}
+    bare = _BARE_DATELINE.finditer(text) if gaz else ()
     for m in (m for pattern in _DATELINES for m in pattern.finditer(text)):
-        city = m.group("city")
-        if len(city) < 3 or city.endswith(".") and "." not in city[:-1]:
-            continue  # "BY", "AP." and the like
-        name = re.sub(r"[A-Z][A-Z'\u2019]*", lambda w: w.group().capitalize(), city)
-        found.setdefault(name, []).append(m.start("city"))
+        _add_dateline_city(found, m)
+    for m in bare:
+        name = _as_written(m.group("city"))
+        if len(name) >= 4 and any(p.kind == CITY and p.population >= STRONG_POPULATION and own_name(p, name)
+                                  for p in gaz.lookup(name)):
+            _add_dateline_city(found, m)
     return found
+
+
+def _add_dateline_city(found: dict[str, list[int]], m: re.Match) -> None:
+    city = m.group("city")
+    if len(city) < 3 or city.endswith(".") and "." not in city[:-1]:
+        return  # "BY", "AP." and the like
+    name = _as_written(city)
+    if m.start("city") not in found.get(name, []):
+        found.setdefault(name, []).append(m.start("city"))
+
+
+def _as_written(city: str) -> str:
+    """A name in capitals as a sentence writes it: "NEW YORK" is "New York"."""
+    return re.sub(r"[A-Z][A-Z'\u2019]*", lambda w: w.group().capitalize(), city)
 
 
 def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
