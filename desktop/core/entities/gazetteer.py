@@ -193,6 +193,8 @@ def _provinces() -> list[list]:
     rows = []
     for s in listed:
         aliases = {a for a in s.aliases if _latin(a)} - {s.name}
+        if s.type in ENGLISH_ADMIN_WORDS:  # "Sokoto State", "Kilifi County": the name with its kind
+            aliases.add(f"{s.name} {s.type}")
         rows.append([_short_name(s.name, aliases), s.geonames_id, s.country.alpha2, sorted(aliases | {s.name})])
     return rows
 

@@ -87,10 +87,11 @@ def provinces(gaz: Gazetteer, form: str, model_says_place: bool) -> list[Place]:
 
 
 def place_strength(gaz: Gazetteer, form: str) -> int:
-    """2 for a country, region or big city, 1 for a middling town, 0 for no known place."""
+    """2 for a country, region, province of two words or more ("Sokoto State") or big city, 1 for
+    a middling town, 0 for no known place."""
     if NOT_SETTLEMENT.search(form) or demonym_country(form) or COMPASS.match(form):
         return 0
-    places = candidates(gaz, form)
+    places = candidates(gaz, form) + provinces(gaz, form, model_says_place=False)
     own = [p for p in places if own_name(p, form)]
     if (any(p.kind != CITY for p in places) or any(p.population >= STRONG_POPULATION for p in own)
             or any(p.population >= STRONG_ALT_POPULATION for p in places)):
