@@ -137,9 +137,11 @@ def placed_by_preposition(around: list[tuple[str, str]], organisation: bool = Fa
 
 
 def placed_forms(text: str, positions: dict[str, list[int]], votes: dict, window: int) -> set[str]:
-    """The forms of `positions` placed by a preposition (placed_by_preposition) in `text`, reading
-    `window` characters around each mention; `votes` are spaCy's labels of each form."""
-    return {f for f, starts in positions.items() if placed_by_preposition(
+    """The forms of `positions` placed by a preposition (placed_by_preposition) in `text`, or that
+    the text calls a place ("the town of Southold"), reading `window` characters around each
+    mention; `votes` are spaCy's labels of each form."""
+    called = {f for f, starts in positions.items() if any(_CALLED_A_PLACE.search(text[max(0, p - window):p]) for p in starts)}
+    return called | {f for f, starts in positions.items() if placed_by_preposition(
         [(text[max(0, p - window):p], text[p + len(f):p + len(f) + window]) for p in starts],
         f in votes and max(votes[f], key=votes[f].get) == ORG)}
 
