@@ -240,10 +240,16 @@ def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
 
 
 def _run_together(m: Mention, gaz: Gazetteer) -> list[Mention]:
-    """`m` as the two countries or regions it runs together ("Greece Italy"), else [m]."""
+    """`m` as the two countries or regions it runs together ("Greece Italy"), or as a town the
+    gazetteer knows and the region after its comma ("Thruxton, Hampshire"), else [m]."""
     if gaz.lookup(m.text):
         return [m]
-    region = lambda name: any(p.kind != CITY and name_key(p.name) == name_key(name) for p in gaz.lookup(name))
+    region = lambda name: any(p.kind != CITY and name_key(p.name) == name_key(name) for p in gaz.lookup(name)) or bool(
+        provinces(gaz, name, model_says_place=True))
+    if (comma := m.text.find(", ")) > 0:  # "Thruxton, Hampshire", "Bishkek, Kyrgyzstan": a town and its region
+        first, second = m.text[:comma], m.text[comma + 2:]
+        if region(second) and gaz.lookup(first):
+            return [Mention(first, PLACE, m.start, m.start + comma), Mention(second, PLACE, m.start + comma + 2, m.end)]
     for cut in (i for i, c in enumerate(m.text) if c == " "):
         first, second = m.text[:cut], m.text[cut + 1:]
         if region(first) and region(second):
