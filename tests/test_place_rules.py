@@ -227,3 +227,19 @@ def test_datelines_that_lost_their_dash():
     assert pc.dateline_places(text, gazetteer()) == {"Beirut": [0], "Mexico City": [26], "South Waziristan": [59],
                                                       "London": [97]}
     assert "London" not in pc.dateline_places(text)  # without the gazetteer, no bare city in capitals
+
+
+def test_a_name_the_text_calls_a_town_is_placed():
+    text = "a body in the basement of his old home in the town of Southold. Southold police said"
+    positions = {"Southold": [text.index("Southold"), text.rindex("Southold")]}
+    assert pc.placed_forms(text, positions, {}, 40) == {"Southold"}
+
+
+def test_a_town_a_comma_and_its_region_are_two_places():
+    from desktop.core.entities.ner import Analysis, Mention
+
+    text = "19/20 May: Thruxton, Hampshire. Then Washington, D.C."
+    names = ["Thruxton, Hampshire"]
+    analysis = Analysis(text, [Mention(n, PLACE, text.index(n), text.index(n) + len(n)) for n in names], [], [], [], [])
+    pc.trim_place_mentions(analysis, gazetteer())
+    assert [(m.text, m.start) for m in analysis.mentions] == [("Thruxton", 11), ("Hampshire", 21)]
