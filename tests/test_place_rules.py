@@ -243,3 +243,9 @@ def test_a_town_a_comma_and_its_region_are_two_places():
     analysis = Analysis(text, [Mention(n, PLACE, text.index(n), text.index(n) + len(n)) for n in names], [], [], [], [])
     pc.trim_place_mentions(analysis, gazetteer())
     assert [(m.text, m.start) for m in analysis.mentions] == [("Thruxton", 11), ("Hampshire", 21)]
+
+
+def test_an_arabic_city_goes_by_its_name_without_the_article():
+    assert [p.name for p in gazetteer().lookup("Qamishli")][:1] == ["Al Qāmishlī"]
+    assert gazetteer().lookup("Raqqah")[0].country == "SY"
+    assert not gazetteer().lookup("Paso")  # "El Paso" is Spanish: its article stays

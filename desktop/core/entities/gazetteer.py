@@ -49,6 +49,8 @@ EXTRA_REGIONS = [
 # The kinds of province English names them by: "Eastern Province", "Enugu State".
 ENGLISH_ADMIN_WORDS = frozenset({*ADMIN_SUFFIXES, "State", "District", "Department", "County", "Territory", "Division",
                                  "Parish", "Republic", "Area", "Council"})
+# "Al Qāmishlī" is written "Qamishli" too: Arabic names go by their article (al-, ash-, ad-...) or without.
+_ARABIC_ARTICLE = re.compile(r"a[dlnrstz]h? (\w.{2,})")
 _SEPARATORS = re.compile(r"[.\-\u2010-\u2015/]")
 _APOSTROPHES = re.compile(r"['\u2019`]")
 
@@ -161,6 +163,7 @@ def build_data() -> tuple[dict, list[str], dict[str, str]]:
         own = name_key(c["name"])
         # Other-language names of small towns mostly add false matches; big cities keep theirs.
         alt = {name_key(a) for a in c["alternatenames"] if _latin(a)} if c["population"] >= ALT_NAMES_MIN_POP else set()
+        alt |= {m.group(1) for m in [_ARABIC_ARTICLE.match(k) for k in alt | {own}] if m and c["population"] >= ALT_NAMES_MIN_POP}
         keys = [own, *sorted(alt - {own})]
         capital = c["geonameid"] in capital_ids
         for key in keys:

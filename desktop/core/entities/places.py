@@ -81,8 +81,8 @@ def provinces(gaz: Gazetteer, form: str, model_says_place: bool) -> list[Place]:
     ("Tamil Nadu", "Enugu State", "Gilgit-Baltistan"), by one only where spaCy calls it a place
     ("Sokoto" and "Paul" are provinces too); never a saint ("St Patrick"), nor words news
     writes as words ("Central", "Upper River", "Delta")."""
-    if (_SAINT.match(form) or set(name_key(form).split()) <= GENERIC_WORDS
-            or not (model_says_place or _SEVERAL_WORDS.search(form))):
+    if (not (model_says_place or _SEVERAL_WORDS.search(form)) or _SAINT.match(form)
+            or set(name_key(form).split()) <= GENERIC_WORDS):
         return []
     return gaz.provinces(form)
 
