@@ -249,3 +249,15 @@ def test_an_arabic_city_goes_by_its_name_without_the_article():
     assert [p.name for p in gazetteer().lookup("Qamishli")][:1] == ["Al Qāmishlī"]
     assert gazetteer().lookup("Raqqah")[0].country == "SY"
     assert not gazetteer().lookup("Paso")  # "El Paso" is Spanish: its article stays
+
+
+def test_a_dateline_city_the_article_calls_an_organisation_stays_both():
+    from desktop.core.article import ORG
+    from desktop.core.entities import _add_datelines
+
+    text = "BEIJING 1996-08-31\nBeijing said on Saturday."
+    labels, positions = {"Beijing": ORG}, {"Beijing": [19]}
+    assert _add_datelines(text, labels, positions, gazetteer()) == ["Beijing"]
+    assert labels == {"Beijing": ORG} and positions == {"Beijing": [19, 0]}
+    labels, positions = {}, {}
+    assert _add_datelines(text, labels, positions, gazetteer()) == [] and labels == {"Beijing": PLACE}
