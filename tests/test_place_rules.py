@@ -261,3 +261,10 @@ def test_a_dateline_city_the_article_calls_an_organisation_stays_both():
     assert labels == {"Beijing": ORG} and positions == {"Beijing": [19, 0]}
     labels, positions = {}, {}
     assert _add_datelines(text, labels, positions, gazetteer()) == [] and labels == {"Beijing": PLACE}
+
+
+def test_a_province_after_a_name_and_a_comma_is_a_place():
+    from desktop.core.entities.places import region_after_place
+    text = "9/10 June: Oulton Park, Cheshire. He met Smith, Cheshire and Jones"
+    assert region_after_place(text, text.index("Cheshire"), "Cheshire", gazetteer())
+    assert not region_after_place(text, text.rindex("Cheshire"), "Cheshire", gazetteer())  # a list goes on

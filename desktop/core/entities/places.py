@@ -266,7 +266,8 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
     for a, b in other:
         free[a:b] = bytes(b - a)
     for m in re.finditer(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", text):
-        if all(towns_free[m.start():m.end()]) and placed_town(text, m.start(), m.group(), gaz):
+        if all(towns_free[m.start():m.end()]) and (placed_town(text, m.start(), m.group(), gaz)
+                                                    or region_after_place(text, m.start(), m.group(), gaz)):
             found.setdefault(m.group(), []).append(m.start())
             free[m.start():m.end()] = bytes(m.end() - m.start())
             continue
@@ -303,6 +304,18 @@ def placed_town(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
         return False
     towns = [p for p in gaz.lookup(name) if p.kind == CITY and own_name(p, name) and p.population >= WEAK_POPULATION]
     return any(_named_in(text, _country_names(gaz, town)) for town in towns[:3])
+
+
+_PLACE_COMMA = re.compile(r"[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}, $")
+
+
+def region_after_place(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
+    """Whether `name` at `start`, which the model did not label, is a province written after a
+    name, a comma and before the clause ends, as a town's region is: "Oulton Park, Cheshire.",
+    "Knockhill, Fife;"."""
+    return (bool(_PLACE_COMMA.search(text[max(0, start - 40):start]))
+            and re.match(r"[.;)\n]|$", text[start + len(name):start + len(name) + 1]) is not None
+            and bool(provinces(gaz, name, model_says_place=True)))
 
 
 def _country_names(gaz: Gazetteer, town: Place) -> list[str]:
