@@ -268,3 +268,8 @@ def test_a_province_after_a_name_and_a_comma_is_a_place():
     text = "9/10 June: Oulton Park, Cheshire. He met Smith, Cheshire and Jones"
     assert region_after_place(text, text.index("Cheshire"), "Cheshire", gazetteer())
     assert not region_after_place(text, text.rindex("Cheshire"), "Cheshire", gazetteer())  # a list goes on
+
+
+def test_a_sea_is_no_province_of_its_name():
+    from desktop.core.entities.places import provinces
+    assert gazetteer().provinces("Red Sea") and not provinces(gazetteer(), "Red Sea", model_says_place=True)

@@ -304,6 +304,8 @@ GENERIC_PLACE_WORDS = ("central", "centre", "center", "centro", "capital", "coas
                        "middle", "interior", "federal", "national", "metropolitan", "nord", "sud", "est", "ouest",
                        "norte", "sur", "oriental", "occidental", "northern", "southern", "eastern", "western",
                        "north", "south", "east", "west", "africa", "asia", "europe", "america")
+# Last words of names of waters: "Red Sea" is the sea, not the Egyptian or Sudanese province of that name.
+WATER_WORDS = ("sea", "ocean", "gulf", "bay", "lake", "river", "strait", "channel")
 # Words before a country or state that make it part of another name, as written: "New England
 # Journal", "Northern Kentucky University".
 PLACE_QUALIFIERS = ("New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",

@@ -8,8 +8,8 @@ import re
 from ..article import CITY, COUNTRY, PLACE
 from .gazetteer import Gazetteer, Place, name_key
 from .lexicon import (CELESTIAL, COMPASS_POINTS, COUNTRY_ALIASES, DEMONYMS, GENERIC_PLACE_WORDS, MONTHS,
-                      NOT_SETTLEMENT_WORDS, PEOPLES, PLACE_QUALIFIERS, SEAS, WEEKDAYS, SITE_ENDS, STATE_ABBREVIATIONS,
-                      STATE_WORDS, any_of)
+                      NOT_SETTLEMENT_WORDS, PEOPLES, PLACE_QUALIFIERS, SEAS, WATER_WORDS, WEEKDAYS, SITE_ENDS,
+                      STATE_ABBREVIATIONS, STATE_WORDS, any_of)
 
 # A name with one of these words is a building, road, airport or the like, not a settlement.
 NOT_SETTLEMENT = re.compile(rf"\b(?:{any_of(NOT_SETTLEMENT_WORDS)})\b", re.IGNORECASE)
@@ -80,9 +80,10 @@ def provinces(gaz: Gazetteer, form: str, model_says_place: bool) -> list[Place]:
     """The provinces of any country (Gazetteer.provinces) `form` may name: by two words or more
     ("Tamil Nadu", "Enugu State", "Gilgit-Baltistan"), by one only where spaCy calls it a place
     ("Sokoto" and "Paul" are provinces too); never a saint ("St Patrick"), nor words news
-    writes as words ("Central", "Upper River", "Delta")."""
+    writes as words ("Central", "Upper River", "Delta"), nor a water ("Red Sea")."""
+    words = name_key(form).split()
     if (not (model_says_place or _SEVERAL_WORDS.search(form)) or _SAINT.match(form)
-            or set(name_key(form).split()) <= GENERIC_WORDS):
+            or set(words) <= GENERIC_WORDS or words[-1] in WATER_WORDS):  # an empty name stops at the subset test
         return []
     return gaz.provinces(form)
 
