@@ -273,3 +273,9 @@ def test_a_province_after_a_name_and_a_comma_is_a_place():
 def test_a_sea_is_no_province_of_its_name():
     from desktop.core.entities.places import provinces
     assert gazetteer().provinces("Red Sea") and not provinces(gazetteer(), "Red Sea", model_says_place=True)
+
+
+def test_a_direction_and_a_kind_names_no_one_province():
+    from desktop.core.entities.places import provinces
+    assert gazetteer().provinces("Western Province")
+    assert not provinces(gazetteer(), "Western Province", model_says_place=True)

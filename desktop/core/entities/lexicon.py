@@ -303,7 +303,10 @@ GENERIC_PLACE_WORDS = ("central", "centre", "center", "centro", "capital", "coas
                        "highlands", "lowland", "lowlands", "mountain", "mountains", "littoral", "upper", "lower",
                        "middle", "interior", "federal", "national", "metropolitan", "nord", "sud", "est", "ouest",
                        "norte", "sur", "oriental", "occidental", "northern", "southern", "eastern", "western",
-                       "north", "south", "east", "west", "africa", "asia", "europe", "america")
+                       "north", "south", "east", "west", "africa", "asia", "europe", "america",
+                       # with the kind of province: "Western Province" is a province of five countries and a team
+                       "province", "region", "state", "district", "county", "territory", "division", "department",
+                       "governorate", "prefecture", "municipality", "parish", "area")
 # Last words of names of waters: "Red Sea" is the sea, not the Egyptian or Sudanese province of that name.
 WATER_WORDS = ("sea", "ocean", "gulf", "bay", "lake", "river", "strait", "channel")
 # Words before a country or state that make it part of another name, as written: "New England
