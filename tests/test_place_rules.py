@@ -279,3 +279,9 @@ def test_a_direction_and_a_kind_names_no_one_province():
     from desktop.core.entities.places import provinces
     assert gazetteer().provinces("Western Province")
     assert not provinces(gazetteer(), "Western Province", model_says_place=True)
+
+
+def test_a_countrys_own_name_is_no_town_of_the_country_beside_it():
+    from desktop.core.article import COUNTRY
+    assert resolve("Officials filed a US complaint against China over steel.", "China", "US")["China"].kind == COUNTRY
+    assert resolve("He lives in Mexico, Mo., and farms", "Mexico")["Mexico"].admin1 == "MO"

@@ -112,6 +112,7 @@ class Resolver:
         self.gaz, self.text, self.forms, self.doubtful = gaz, text, forms, doubtful
         self.unfounded: set[str] = set()  # names only of small towns the article gives no ground for
         self.demonyms = {c for c in map(demonym_country, demonyms) if c}
+        self.country_forms = {f for f in forms if any(p.kind == COUNTRY and own_name(p, f) for p in gaz.lookup(f))}
         self.near = {f: self._nearby(f) for f in forms}
         # Pass one: context from demonyms and names that are a single country or state.
         self.context = {f: {(p.kind, p.country, p.admin1)} for f in forms
@@ -164,7 +165,9 @@ class Resolver:
         else:
             score = PROVINCE_PRIOR if place.minor else KIND_PRIOR[place.kind]
         score += IN_DOC_COUNTRY * (place.country in doc_countries)
-        if place.kind != COUNTRY:
+        # "China seeks ... with US": a country's own name is no town of it by the towns' country
+        # alone; its state may say so ("Mexico, Mo."), or "the town of".
+        if place.kind == PLACE or place.kind == CITY and form not in self.country_forms:
             score += NEARBY * (place.country in near_countries)
         if place.kind == CITY and place.country == "US":
             score += IN_DOC_STATE * (place.admin1 in doc_states) + NEARBY * (place.admin1 in near_states)
