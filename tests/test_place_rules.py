@@ -285,3 +285,8 @@ def test_a_countrys_own_name_is_no_town_of_the_country_beside_it():
     from desktop.core.article import COUNTRY
     assert resolve("Officials filed a US complaint against China over steel.", "China", "US")["China"].kind == COUNTRY
     assert resolve("He lives in Mexico, Mo., and farms", "Mexico")["Mexico"].admin1 == "MO"
+
+
+def test_new_york_in_a_list_of_towns_of_other_states_is_the_city():
+    text = "offices in Los Angeles, Miami, West Palm Beach, New York, and Detroit"
+    assert resolve(text, "New York", "Los Angeles", "Miami", "West Palm Beach", "Detroit")["New York"].kind == CITY

@@ -25,7 +25,8 @@ WEAK_POPULATION = 15_000
 _TOWN_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage) of\s+$")
 _REGION_OF = re.compile(r"\b(?:County|Province|Prefecture|Governorate|Region) of\s+$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"^\s+(?:[Pp]rovince|[Pp]refecture|[Gg]overnorate|[Oo]blast|[Rr]egion|county)\b")
-_CITY_BEFORE = re.compile(r"[A-Z][\w.'\u2019]+,\s*$")  # "Bronx, New York": the state of a town
+# "Bronx, New York": the state of a town (one of the last two words before the comma).
+_CITY_BEFORE = re.compile(r"(?:([A-Z][\w.'\u2019]+) )?([A-Z][\w.'\u2019]+),\s*$")
 _STATE_NEAR = re.compile(rf"(?<![\w.])(?:{any_of(STATE_WORDS)})(?![\w])")
 
 # How much each kind of evidence is worth when choosing among same-named places.
@@ -188,9 +189,18 @@ class Resolver:
                         for kind, country, a in facts if kind == PLACE and country == "US"}
         if city is None or len(other_states) >= 2 or any(
                 _STATE_NEAR.search(self.text[max(0, pos - 12):pos + len(form) + 12])
-                or _CITY_BEFORE.search(self.text[max(0, pos - 30):pos]) for pos in self.forms[form]):
+                or self._town_of(place.admin1, pos) for pos in self.forms[form]):
             return place
         return city
+
+    def _town_of(self, state: str, pos: int) -> bool:
+        """Whether a town and a comma stand before `pos`, not a US town of another state, which
+        lists it ("Bronx, New York" names the state; "Miami, West Palm Beach, New York" the city)."""
+        if not (m := _CITY_BEFORE.search(self.text[max(0, pos - 30):pos])):
+            return False
+        names = [" ".join(filter(None, m.groups())), m.group(2)]
+        towns = [p for name in names for p in self.gaz.lookup(name) if p.kind == CITY and p.country == "US"]
+        return not towns or any(p.admin1 == state for p in towns)
 
     def _choose(self, form: str) -> Place | None:
         if NOT_SETTLEMENT.search(form) or demonym_country(form):
