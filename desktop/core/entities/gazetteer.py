@@ -162,8 +162,10 @@ def build_data() -> tuple[dict, list[str], dict[str, str]]:
     for c in cities:
         own = name_key(c["name"])
         # Other-language names of small towns mostly add false matches; big cities keep theirs.
-        alt = {name_key(a) for a in c["alternatenames"] if _latin(a)} if c["population"] >= ALT_NAMES_MIN_POP else set()
-        alt |= {m.group(1) for m in [_ARABIC_ARTICLE.match(k) for k in alt | {own}] if m and c["population"] >= ALT_NAMES_MIN_POP}
+        alt = set()
+        if c["population"] >= ALT_NAMES_MIN_POP:
+            alt = {name_key(a) for a in c["alternatenames"] if _latin(a)}
+            alt |= {m.group(1) for m in map(_ARABIC_ARTICLE.match, alt | {own}) if m}
         keys = [own, *sorted(alt - {own})]
         capital = c["geonameid"] in capital_ids
         for key in keys:
