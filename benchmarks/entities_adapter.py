@@ -16,8 +16,9 @@ from desktop.core.entities.gazetteer import gazetteer  # noqa: E402
 
 def _places(entities, text: str) -> list[dict]:
     """One prediction per name a place goes by in the text, all with its id: "US" and "UK"
-    where the text says so, not the canonical "United States" and "United Kingdom"."""
-    in_text = lambda name: next(ner.occurrences(text, name), None) is not None
+    where the text says so, not the canonical "United States" and "United Kingdom"; "Belgrade"
+    where a dateline says "BELGRADE", not the gazetteer's "Beograd"."""
+    in_text = lambda name: any(next(ner.occurrences(text, form), None) is not None for form in (name, name.upper()))
     return [{"name": name, "geonameid": e.geonameid, "lat": e.lat, "lon": e.lon}
             for e in entities for name in [n for n in [e.name, *e.aliases] if in_text(n)] or [e.name]]
 

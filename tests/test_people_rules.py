@@ -21,6 +21,9 @@ class FakeGazetteer:
     def lookup(self, name):
         return [type("Place", (), {"kind": COUNTRY})()] if name in self.COUNTRIES else []
 
+    def provinces(self, name):
+        return []
+
 
 GAZ = FakeGazetteer()
 

@@ -74,7 +74,8 @@ def test_the_city_of_a_country_name_is_a_city():
 
 
 def test_a_province_or_county_is_no_city_of_its_name():
-    assert resolve("floods in Sichuan province killed", "Sichuan")["Sichuan"] is None
+    sichuan = resolve("floods in Sichuan province killed", "Sichuan")["Sichuan"]
+    assert sichuan.kind == PLACE and sichuan.name == "Sichuan"
     assert resolve("the County of Brant said", "Brant")["Brant"] is None
 
 
@@ -178,3 +179,114 @@ def test_a_name_before_a_comma_and_a_region_with_a_town_of_that_name_is_the_town
     assert pc.is_town_before_region(evidence("Klamath Falls", "Klamath Falls, Oregon, a brewery"))
     assert not pc.is_town_before_region(evidence("Jordan", "Michael Jordan, Chicago"))
     assert not pc.is_town_before_region(evidence("Troy", "Troy, said the coach"))
+
+
+def test_a_province_of_any_country_is_a_place_of_its_own():
+    assert resolve("protests in Tamil Nadu and Kerala", "Tamil Nadu")["Tamil Nadu"].geonameid == 1255053
+    enugu = resolve("a rally in Enugu State", "Enugu State")["Enugu State"]
+    assert enugu.kind == PLACE and enugu.minor and enugu.country == "NG"
+    assert not gazetteer().lookup("Tamil Nadu")  # provinces never back a label on their own
+
+
+def test_a_province_is_mostly_its_seat():
+    assert resolve("a rally in Enugu, Nigeria", "Enugu")["Enugu"].kind == CITY
+
+
+def test_one_word_provinces_only_where_spacy_says_place():
+    from desktop.core.entities.places import provinces
+    gaz = gazetteer()
+    assert provinces(gaz, "Tamil Nadu", model_says_place=False)
+    assert not provinces(gaz, "Sokoto", model_says_place=False) and provinces(gaz, "Sokoto", model_says_place=True)
+    assert not provinces(gaz, "Central", model_says_place=True) and not provinces(gaz, "Delta", model_says_place=True)
+    assert not provinces(gaz, "St Patrick", model_says_place=False)  # a saint
+
+
+def test_a_province_by_two_words_is_a_place_whatever_spacy_says():
+    assert decide(evidence("Tamil Nadu", "Tamil Nadu on Saturday moved the court")) is PLACE
+    assert not pc.is_province(evidence("Sokoto", "Sokoto said", majority="org"))
+
+
+def test_a_wire_dateline_with_a_date():
+    text = "LONDON 1996-08-30\nText.\nMILWAUKEE, Wisconsin 1996-08-29\nNICE, France Aug 30\nHe met HELLO 12"
+    assert pc.dateline_places(text) == {"London": [0], "Milwaukee": [24], "Nice": [56]}
+
+
+def test_dates_and_scores_are_cut_off_place_mentions():
+    from desktop.core.entities.ner import Analysis, Mention
+
+    text = "SEOUL 1996-08-30 and Lithuania 3-0 and Manchester City v and Terminal 5"
+    names = ["SEOUL 1996-08-30", "Lithuania 3-0", "Manchester City v", "Terminal 5"]
+    analysis = Analysis(text, [Mention(n, PLACE, text.index(n), text.index(n) + len(n)) for n in names], [], [], [], [])
+    pc.trim_place_mentions(analysis, gazetteer())
+    assert [m.text for m in analysis.mentions] == ["SEOUL", "Lithuania", "Manchester City", "Terminal 5"]
+
+
+def test_datelines_that_lost_their_dash():
+    text = ("BEIRUT (AP) \ufffd A spokesman\nMEXICO CITY (AP) Mexico's Senate\nSOUTH WAZIRISTAN, April 5 (APP):Chief\n"
+            "LONDON The Latest on\nUS Ambassador Jon\nHOLLOW The Latest")
+    assert pc.dateline_places(text, gazetteer()) == {"Beirut": [0], "Mexico City": [26], "South Waziristan": [59],
+                                                      "London": [97]}
+    assert "London" not in pc.dateline_places(text)  # without the gazetteer, no bare city in capitals
+
+
+def test_a_name_the_text_calls_a_town_is_placed():
+    text = "a body in the basement of his old home in the town of Southold. Southold police said"
+    positions = {"Southold": [text.index("Southold"), text.rindex("Southold")]}
+    assert pc.placed_forms(text, positions, {}, 40) == {"Southold"}
+
+
+def test_a_town_a_comma_and_its_region_are_two_places():
+    from desktop.core.entities.ner import Analysis, Mention
+
+    text = "19/20 May: Thruxton, Hampshire. Then Washington, D.C."
+    names = ["Thruxton, Hampshire"]
+    analysis = Analysis(text, [Mention(n, PLACE, text.index(n), text.index(n) + len(n)) for n in names], [], [], [], [])
+    pc.trim_place_mentions(analysis, gazetteer())
+    assert [(m.text, m.start) for m in analysis.mentions] == [("Thruxton", 11), ("Hampshire", 21)]
+
+
+def test_an_arabic_city_goes_by_its_name_without_the_article():
+    assert [p.name for p in gazetteer().lookup("Qamishli")][:1] == ["Al Qāmishlī"]
+    assert gazetteer().lookup("Raqqah")[0].country == "SY"
+    assert not gazetteer().lookup("Paso")  # "El Paso" is Spanish: its article stays
+
+
+def test_a_dateline_city_the_article_calls_an_organisation_stays_both():
+    from desktop.core.article import ORG
+    from desktop.core.entities import _add_datelines
+
+    text = "BEIJING 1996-08-31\nBeijing said on Saturday."
+    labels, positions = {"Beijing": ORG}, {"Beijing": [19]}
+    assert _add_datelines(text, labels, positions, gazetteer()) == ["Beijing"]
+    assert labels == {"Beijing": ORG} and positions == {"Beijing": [19, 0]}
+    labels, positions = {}, {}
+    assert _add_datelines(text, labels, positions, gazetteer()) == [] and labels == {"Beijing": PLACE}
+
+
+def test_a_province_after_a_name_and_a_comma_is_a_place():
+    from desktop.core.entities.places import region_after_place
+    text = "9/10 June: Oulton Park, Cheshire. He met Smith, Cheshire and Jones"
+    assert region_after_place(text, text.index("Cheshire"), "Cheshire", gazetteer())
+    assert not region_after_place(text, text.rindex("Cheshire"), "Cheshire", gazetteer())  # a list goes on
+
+
+def test_a_sea_is_no_province_of_its_name():
+    from desktop.core.entities.places import provinces
+    assert gazetteer().provinces("Red Sea") and not provinces(gazetteer(), "Red Sea", model_says_place=True)
+
+
+def test_a_direction_and_a_kind_names_no_one_province():
+    from desktop.core.entities.places import provinces
+    assert gazetteer().provinces("Western Province")
+    assert not provinces(gazetteer(), "Western Province", model_says_place=True)
+
+
+def test_a_countrys_own_name_is_no_town_of_the_country_beside_it():
+    from desktop.core.article import COUNTRY
+    assert resolve("Officials filed a US complaint against China over steel.", "China", "US")["China"].kind == COUNTRY
+    assert resolve("He lives in Mexico, Mo., and farms", "Mexico")["Mexico"].admin1 == "MO"
+
+
+def test_new_york_in_a_list_of_towns_of_other_states_is_the_city():
+    text = "offices in Los Angeles, Miami, West Palm Beach, New York, and Detroit"
+    assert resolve(text, "New York", "Los Angeles", "Miami", "West Palm Beach", "Detroit")["New York"].kind == CITY

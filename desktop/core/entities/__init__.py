@@ -83,7 +83,7 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     for form, starts in [*embedded_places(forms_of(ORG), positions, gaz).items(), *unlabelled.items()]:
         labels.setdefault(form, PLACE)
         positions.setdefault(form, []).extend(starts)
-    _add_datelines(analysis.text, labels, positions, gaz)
+    also_places += _add_datelines(analysis.text, labels, positions, gaz)
     place_forms = forms_of(PLACE) + also_places
     votes = ner.label_votes(analysis.mentions)
     place_positions = {f: positions[f] for f in place_forms}
@@ -167,13 +167,18 @@ def _add_teams(text: str, labels: dict, positions: dict[str, list[int]]) -> tupl
     return [(s, s + len(team)) for team, starts in teams.items() for s in starts], also_places
 
 
-def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz) -> None:
+def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz) -> list[str]:
     """A dateline's city, masked as a credit, and its state or country are still where the story
-    is: places of it."""
-    for form, starts in {**dateline_places(text), **dateline_regions(text, gaz)}.items():
-        if labels.get(form, PLACE) == PLACE and gaz.lookup(form):
-            labels[form] = PLACE
+    is: places of it. Returns those the article also names as organisations, which stay both
+    ("BEIJING 1996-08-31 ... Beijing said", "LEEDS ... Leeds 2 Arsenal 0")."""
+    also_places = []
+    for form, starts in {**dateline_places(text, gaz), **dateline_regions(text, gaz)}.items():
+        if labels.get(form, PLACE) in (PLACE, ORG) and gaz.lookup(form):
+            if labels.get(form) == ORG:
+                also_places.append(form)
+            labels.setdefault(form, PLACE)
             positions.setdefault(form, []).extend(starts)
+    return also_places
 
 
 def _count_mentions(groups: list[tuple[Entity, set[str]]], analysis: ner.Analysis,

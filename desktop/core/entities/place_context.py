@@ -7,7 +7,8 @@ import re
 
 from ..article import CITY, ORG, PLACE
 from .gazetteer import Gazetteer, gazetteer, name_key
-from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, PLACE_NOUNS, STATE_ABBREVIATIONS, any_of
+from .places import STRONG_POPULATION, own_name, provinces
+from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, MONTHS, PLACE_NOUNS, STATE_ABBREVIATIONS, any_of
 from .ner import Analysis, Mention
 
 # Any case after the name ("Sichuan province"), but "county" only in lower case: "Barren County" is a name.
@@ -20,9 +21,16 @@ _CALLED_A_PLACE = re.compile(rf"\b(?:{any_of(PLACE_NOUNS)}) of\s+$", re.IGNORECA
 _CITY = r"(?P<city>[A-Z][A-Z.'\u2019]*(?:[ -][A-Z][A-Z.'\u2019]*){0,3})(?=[,\s(\u2013\u2014-])"
 _WHERE = r"(?P<where>(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*)\s*"
 _AGENCY = r"-{0,2}\([^)\n]{1,40}\)\s*"
-_DASH = r"(?:--\s?|[\u2013\u2014]\s?|[-:]\s)"
-_DATELINES = (re.compile(rf"^[ \t]*{_CITY}{_WHERE}(?:{_AGENCY})?{_DASH}", re.MULTILINE),
-              re.compile(rf"(?<=[.!?] ){_CITY}{_WHERE}{_AGENCY}{_DASH}"))
+_DASH = r"(?:--\s?|[\u2013\u2014\ufffd]\s?|-\s|:\s?)"  # U+FFFD: a dash the page's encoding lost
+# A date after the place ("SOUTH WAZIRISTAN, April 5 (APP):"), or on a line of its own with it
+# ("MILWAUKEE, Wisconsin 1996-08-29"); after the agency the dash may be lost ("MEXICO CITY (AP) Mexico's").
+_DATE = rf"(?:\d{{4}}-\d\d-\d\d|(?i:{any_of(sorted(MONTHS | {m[:3] for m in MONTHS}))})\.? \d{{1,2}}(?:, \d{{4}})?)"
+_DATELINES = (re.compile(rf"^[ \t]*{_CITY}{_WHERE}(?:,?\s*{_DATE}\s*)?(?:{_AGENCY}(?:{_DASH}|(?=[A-Z]))|{_DASH})",
+                         re.MULTILINE),
+              re.compile(rf"(?<=[.!?] ){_CITY}{_WHERE}{_AGENCY}{_DASH}"),
+              re.compile(rf"^[ \t]*{_CITY}{_WHERE}{_DATE}[ \t]*$", re.MULTILINE))
+# A dateline that lost its dash and agency: a big city in capitals, then the story ("LONDON The Latest on").
+_BARE_DATELINE = re.compile(rf"^[ \t]*{_CITY}(?=[ \t]+[A-Z][a-z])", re.MULTILINE)
 # "stops in Hilversum and Almelo", "travelling to Cirencester from Gloucester and Cheltenham",
 # "In Klamath Falls, Oregon": a preposition of place, perhaps a list of other names, then the name.
 _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
@@ -92,6 +100,13 @@ def is_town_before_region(e) -> bool:
     return False
 
 
+def is_province(e) -> bool:
+    """A province, state or region of any country by a name of two words or more, which spaCy
+    takes for a person or a body as often as not: "Tamil Nadu", "Enugu State", "Gilgit-Baltistan"
+    (places.provinces)."""
+    return bool(provinces(gazetteer(), e.form, model_says_place=False))
+
+
 def is_facility(e) -> bool:
     """What spaCy calls a facility is a place when more than the model says so: the gazetteer
     knows it ("Near North Side"), its name ends as a building's does ("Rogers Centre", "South
@@ -122,9 +137,12 @@ def placed_by_preposition(around: list[tuple[str, str]], organisation: bool = Fa
 
 
 def placed_forms(text: str, positions: dict[str, list[int]], votes: dict, window: int) -> set[str]:
-    """The forms of `positions` placed by a preposition (placed_by_preposition) in `text`, reading
-    `window` characters around each mention; `votes` are spaCy's labels of each form."""
-    return {f for f, starts in positions.items() if placed_by_preposition(
+    """The forms of `positions` placed by a preposition (placed_by_preposition) in `text`, or that
+    the text calls a place ("the town of Southold"), reading `window` characters around each
+    mention; `votes` are spaCy's labels of each form."""
+    called = {f for f, starts in positions.items()
+              if any(_CALLED_A_PLACE.search(text[max(0, p - window):p]) for p in starts)}
+    return called | {f for f, starts in positions.items() if placed_by_preposition(
         [(text[max(0, p - window):p], text[p + len(f):p + len(f) + window]) for p in starts],
         f in votes and max(votes[f], key=votes[f].get) == ORG)}
 
@@ -145,21 +163,40 @@ def keeps_unresolved(form: str, placed: set[str]) -> bool:
     return (" " in form and not _SAINT.fullmatch(form)) or form in placed
 
 
-PLACE_LABEL_RULES = ((is_structure, PLACE), (is_facility, PLACE), (is_town_before_region, PLACE), (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
+PLACE_LABEL_RULES = ((is_structure, PLACE), (is_province, PLACE), (is_facility, PLACE), (is_town_before_region, PLACE),
+                     (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
 
 
-def dateline_places(text: str) -> dict[str, list[int]]:
+def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[int]]:
     """The city of each wire dateline as it would be written in a sentence, with where it stands:
     {"Troy": [0]} for "TROY, N.C. (AP) --". The state or country after it stays in the text for
-    the resolver to read ("Troy" then resolves to the North Carolina town)."""
+    the resolver to read ("Troy" then resolves to the North Carolina town). With `gaz`, also a
+    line that opens with a city of 100,000 or more in capitals, without dash or agency ("LONDON
+    The Latest on"); "US Ambassador" and "UEFA charge" are no such city."""
     found: dict[str, list[int]] = {}
+    bare = _BARE_DATELINE.finditer(text) if gaz else ()
     for m in (m for pattern in _DATELINES for m in pattern.finditer(text)):
-        city = m.group("city")
-        if len(city) < 3 or city.endswith(".") and "." not in city[:-1]:
-            continue  # "BY", "AP." and the like
-        name = re.sub(r"[A-Z][A-Z'\u2019]*", lambda w: w.group().capitalize(), city)
-        found.setdefault(name, []).append(m.start("city"))
+        _add_dateline_city(found, m)
+    for m in bare:
+        name = _as_written(m.group("city"))
+        if len(name) >= 4 and any(p.kind == CITY and p.population >= STRONG_POPULATION and own_name(p, name)
+                                  for p in gaz.lookup(name)):
+            _add_dateline_city(found, m)
     return found
+
+
+def _add_dateline_city(found: dict[str, list[int]], m: re.Match) -> None:
+    city = m.group("city")
+    if len(city) < 3 or city.endswith(".") and "." not in city[:-1]:
+        return  # "BY", "AP." and the like
+    name = _as_written(city)
+    if m.start("city") not in found.get(name, []):
+        found.setdefault(name, []).append(m.start("city"))
+
+
+def _as_written(city: str) -> str:
+    """A name in capitals as a sentence writes it: "NEW YORK" is "New York"."""
+    return re.sub(r"[A-Z][A-Z'\u2019]*", lambda w: w.group().capitalize(), city)
 
 
 def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
@@ -181,15 +218,22 @@ def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
     return found
 
 
+_TRAILING_FIGURES = re.compile(r"(?:\s+(?:\d{4}-\d\d-\d\d|\d{1,3}-\d{1,3}|vs?\.?))+$")
+
+
 def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
     """Place mentions without the words that say what kind of place they are, in place:
     "Sichuan Province" is Sichuan, "County of Brant" Brant; a name the gazetteer knows whole
-    ("City of London") stays whole. Two countries or regions run together by a page that lost
-    the comma between them ("Cyprus, Greece Italy or Spain") are two mentions."""
+    ("City of London") stays whole. Without a date, score or "v" the model ran into them
+    ("SEOUL 1996-08-30", "Lithuania 3-0", "Manchester City v"); a number of the name stays
+    ("Terminal 5"). Two countries or regions run together by a page that lost the comma between
+    them ("Cyprus, Greece Italy or Spain") are two mentions."""
     mentions = []
     for m in analysis.mentions:
+        if m.label == PLACE and (tail := _TRAILING_FIGURES.search(m.text)) and tail.start() > 0:
+            m = Mention(m.text[:tail.start()], PLACE, m.start, m.start + tail.start())
         cut = _ADMIN_WORDS.search(m.text) if m.label == PLACE else None
-        if cut and not gaz.lookup(m.text):
+        if cut and not gaz.lookup(m.text) and not gaz.provinces(m.text):
             start = m.start + (cut.end() if cut.start() == 0 else 0)
             name = m.text[cut.end():] if cut.start() == 0 else m.text[:cut.start()]
             m = Mention(name, PLACE, start, start + len(name))
@@ -198,10 +242,16 @@ def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
 
 
 def _run_together(m: Mention, gaz: Gazetteer) -> list[Mention]:
-    """`m` as the two countries or regions it runs together ("Greece Italy"), else [m]."""
+    """`m` as the two countries or regions it runs together ("Greece Italy"), or as a town the
+    gazetteer knows and the region after its comma ("Thruxton, Hampshire"), else [m]."""
     if gaz.lookup(m.text):
         return [m]
-    region = lambda name: any(p.kind != CITY and name_key(p.name) == name_key(name) for p in gaz.lookup(name))
+    region = lambda name: any(p.kind != CITY and name_key(p.name) == name_key(name) for p in gaz.lookup(name)) or bool(
+        provinces(gaz, name, model_says_place=True))
+    if (comma := m.text.find(", ")) > 0:  # "Thruxton, Hampshire", "Bishkek, Kyrgyzstan": a town and its region
+        first, second = m.text[:comma], m.text[comma + 2:]
+        if region(second) and gaz.lookup(first):
+            return [Mention(first, PLACE, m.start, m.start + comma), Mention(second, PLACE, m.start + comma + 2, m.end)]
     for cut in (i for i, c in enumerate(m.text) if c == " "):
         first, second = m.text[:cut], m.text[cut + 1:]
         if region(first) and region(second):

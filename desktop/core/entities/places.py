@@ -7,8 +7,9 @@ import re
 
 from ..article import CITY, COUNTRY, PLACE
 from .gazetteer import Gazetteer, Place, name_key
-from .lexicon import (CELESTIAL, COMPASS_POINTS, COUNTRY_ALIASES, DEMONYMS, MONTHS, NOT_SETTLEMENT_WORDS, PEOPLES,
-                      PLACE_QUALIFIERS, SEAS, WEEKDAYS, SITE_ENDS, STATE_ABBREVIATIONS, STATE_WORDS, any_of)
+from .lexicon import (CELESTIAL, COMPASS_POINTS, COUNTRY_ALIASES, DEMONYMS, GENERIC_PLACE_WORDS, MONTHS,
+                      NOT_SETTLEMENT_WORDS, PEOPLES, PLACE_QUALIFIERS, SEAS, WATER_WORDS, WEEKDAYS, SITE_ENDS,
+                      STATE_ABBREVIATIONS, STATE_WORDS, any_of)
 
 # A name with one of these words is a building, road, airport or the like, not a settlement.
 NOT_SETTLEMENT = re.compile(rf"\b(?:{any_of(NOT_SETTLEMENT_WORDS)})\b", re.IGNORECASE)
@@ -24,11 +25,13 @@ WEAK_POPULATION = 15_000
 _TOWN_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage) of\s+$")
 _REGION_OF = re.compile(r"\b(?:County|Province|Prefecture|Governorate|Region) of\s+$", re.IGNORECASE)
 _REGION_AFTER = re.compile(r"^\s+(?:[Pp]rovince|[Pp]refecture|[Gg]overnorate|[Oo]blast|[Rr]egion|county)\b")
-_CITY_BEFORE = re.compile(r"[A-Z][\w.'\u2019]+,\s*$")  # "Bronx, New York": the state of a town
+# "Bronx, New York": the state of a town (one of the last two words before the comma).
+_CITY_BEFORE = re.compile(r"(?:([A-Z][\w.'\u2019]+) )?([A-Z][\w.'\u2019]+),\s*$")
 _STATE_NEAR = re.compile(rf"(?<![\w.])(?:{any_of(STATE_WORDS)})(?![\w])")
 
 # How much each kind of evidence is worth when choosing among same-named places.
 KIND_PRIOR = {COUNTRY: 10.0, PLACE: 6.5}
+PROVINCE_PRIOR = 4.2  # that of a city of 16,000: "Enugu" is the city, "Enugu State" and "Tamil Nadu" provinces
 CAPITAL_BONUS = 1.5
 IN_DOC_COUNTRY = 2.0
 IN_DOC_STATE = 1.5
@@ -69,11 +72,29 @@ def candidates(gaz: Gazetteer, form: str) -> list[Place]:
     return places
 
 
+_SEVERAL_WORDS = re.compile(r"\w[\s-]+\w")
+_SAINT = re.compile(r"(?:St\.?|Saint)\s")
+GENERIC_WORDS = frozenset(GENERIC_PLACE_WORDS)
+
+
+def provinces(gaz: Gazetteer, form: str, model_says_place: bool) -> list[Place]:
+    """The provinces of any country (Gazetteer.provinces) `form` may name: by two words or more
+    ("Tamil Nadu", "Enugu State", "Gilgit-Baltistan"), by one only where spaCy calls it a place
+    ("Sokoto" and "Paul" are provinces too); never a saint ("St Patrick"), nor words news
+    writes as words ("Central", "Upper River", "Delta"), nor a water ("Red Sea")."""
+    words = name_key(form).split()
+    if (not (model_says_place or _SEVERAL_WORDS.search(form)) or _SAINT.match(form)
+            or set(words) <= GENERIC_WORDS or words[-1] in WATER_WORDS):  # an empty name stops at the subset test
+        return []
+    return gaz.provinces(form)
+
+
 def place_strength(gaz: Gazetteer, form: str) -> int:
-    """2 for a country, region or big city, 1 for a middling town, 0 for no known place."""
+    """2 for a country, region, province of two words or more ("Sokoto State") or big city, 1 for
+    a middling town, 0 for no known place."""
     if NOT_SETTLEMENT.search(form) or demonym_country(form) or COMPASS.match(form):
         return 0
-    places = candidates(gaz, form)
+    places = candidates(gaz, form) + provinces(gaz, form, model_says_place=False)
     own = [p for p in places if own_name(p, form)]
     if (any(p.kind != CITY for p in places) or any(p.population >= STRONG_POPULATION for p in own)
             or any(p.population >= STRONG_ALT_POPULATION for p in places)):
@@ -92,6 +113,7 @@ class Resolver:
         self.gaz, self.text, self.forms, self.doubtful = gaz, text, forms, doubtful
         self.unfounded: set[str] = set()  # names only of small towns the article gives no ground for
         self.demonyms = {c for c in map(demonym_country, demonyms) if c}
+        self.country_forms = {f for f in forms if any(p.kind == COUNTRY and own_name(p, f) for p in gaz.lookup(f))}
         self.near = {f: self._nearby(f) for f in forms}
         # Pass one: context from demonyms and names that are a single country or state.
         self.context = {f: {(p.kind, p.country, p.admin1)} for f in forms
@@ -142,9 +164,11 @@ class Resolver:
             if not own_name(place, form):
                 score -= ALT_NAME_PENALTY
         else:
-            score = KIND_PRIOR[place.kind]
+            score = PROVINCE_PRIOR if place.minor else KIND_PRIOR[place.kind]
         score += IN_DOC_COUNTRY * (place.country in doc_countries)
-        if place.kind != COUNTRY:
+        # "China seeks ... with US": a country's own name is no town of it by the towns' country
+        # alone; its state may say so ("Mexico, Mo."), or "the town of".
+        if place.kind == PLACE or place.kind == CITY and form not in self.country_forms:
             score += NEARBY * (place.country in near_countries)
         if place.kind == CITY and place.country == "US":
             score += IN_DOC_STATE * (place.admin1 in doc_states) + NEARBY * (place.admin1 in near_states)
@@ -165,14 +189,26 @@ class Resolver:
                         for kind, country, a in facts if kind == PLACE and country == "US"}
         if city is None or len(other_states) >= 2 or any(
                 _STATE_NEAR.search(self.text[max(0, pos - 12):pos + len(form) + 12])
-                or _CITY_BEFORE.search(self.text[max(0, pos - 30):pos]) for pos in self.forms[form]):
+                or self._town_of(place.admin1, pos) for pos in self.forms[form]):
             return place
         return city
+
+    def _town_of(self, state: str, pos: int) -> bool:
+        """Whether a town and a comma stand before `pos`, not a US town of another state, which
+        lists it ("Bronx, New York" names the state; "Miami, West Palm Beach, New York" the city)."""
+        if not (m := _CITY_BEFORE.search(self.text[max(0, pos - 30):pos])):
+            return False
+        names = [" ".join(filter(None, m.groups())), m.group(2)]
+        towns = [p for name in names for p in self.gaz.lookup(name) if p.kind == CITY and p.country == "US"]
+        return not towns or any(p.admin1 == state for p in towns)
 
     def _choose(self, form: str) -> Place | None:
         if NOT_SETTLEMENT.search(form) or demonym_country(form):
             return None
         found = candidates(self.gaz, form)
+        # A province is mostly named for its seat: "Kef" and "Enugu" are the towns, "Enugu State" the state.
+        seats = {p.country for p in found if p.kind == CITY and p.population >= WEAK_POPULATION}
+        found += [p for p in provinces(self.gaz, form, form not in self.doubtful) if p.country not in seats]
         around = [(self.text[max(0, pos - 20):pos], self.text[pos + len(form):pos + len(form) + 20])
                   for pos in self.forms[form]]
         if any(_TOWN_OF.search(before) for before, _ in around):
@@ -244,7 +280,8 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
     for a, b in other:
         free[a:b] = bytes(b - a)
     for m in re.finditer(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", text):
-        if all(towns_free[m.start():m.end()]) and placed_town(text, m.start(), m.group(), gaz):
+        if all(towns_free[m.start():m.end()]) and (placed_town(text, m.start(), m.group(), gaz)
+                                                    or region_after_place(text, m.start(), m.group(), gaz)):
             found.setdefault(m.group(), []).append(m.start())
             free[m.start():m.end()] = bytes(m.end() - m.start())
             continue
@@ -281,6 +318,18 @@ def placed_town(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
         return False
     towns = [p for p in gaz.lookup(name) if p.kind == CITY and own_name(p, name) and p.population >= WEAK_POPULATION]
     return any(_named_in(text, _country_names(gaz, town)) for town in towns[:3])
+
+
+_PLACE_COMMA = re.compile(r"[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}, $")
+
+
+def region_after_place(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
+    """Whether `name` at `start`, which the model did not label, is a province written after a
+    name, a comma and before the clause ends, as a town's region is: "Oulton Park, Cheshire.",
+    "Knockhill, Fife;"."""
+    return (bool(_PLACE_COMMA.search(text[max(0, start - 40):start]))
+            and re.match(r"[.;)\n]|$", text[start + len(name):start + len(name) + 1]) is not None
+            and bool(provinces(gaz, name, model_says_place=True)))
 
 
 def _country_names(gaz: Gazetteer, town: Place) -> list[str]:
