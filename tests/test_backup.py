@@ -16,6 +16,7 @@ from desktop.core.backup import backup, restore
 from desktop.core.errors import CuttingsError, DamagedArchive
 from desktop.core.query import total
 from desktop.core.store import sqlite as sqlite_backend
+from desktop.core.store import sqlite_files
 from desktop.core.store.archive import store_article
 from desktop.core.store.db import SCHEMA_VERSION, Archive
 from tests.test_store import make_article
@@ -50,7 +51,7 @@ def _fill(archive, numbers) -> None:
 
 def test_backup_taken_while_another_connection_writes_restores_identically(archive, tmp_path, monkeypatch):
     _fill(archive, range(1, 61))
-    monkeypatch.setattr(sqlite_backend, "BACKUP_STEP_PAGES", 2)
+    monkeypatch.setattr(sqlite_files, "BACKUP_STEP_PAGES", 2)
     writer, stop, written = Archive(archive.path), threading.Event(), []
 
     def write() -> None:

@@ -7,7 +7,7 @@ import threading
 import time
 from contextlib import closing
 
-from desktop.core.store import sqlite
+from desktop.core.store import sqlite, sqlite_watch
 from desktop.core.store.db import Archive
 
 
@@ -45,7 +45,7 @@ def test_a_missing_file_is_not_created_and_is_watched_once_it_exists(tmp_path):
     try:
         assert not seen.wait(1.5) and not path.exists()
         Archive(path).engine.dispose()  # this process's own writes: no notice
-        time.sleep(2 * sqlite.WATCH_POLL)  # the watcher opens the new file at its next try
+        time.sleep(2 * sqlite_watch.WATCH_POLL)  # the watcher opens the new file at its next try
         _write_as_another_program(path)
         assert seen.wait(5)
     finally:

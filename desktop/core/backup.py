@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy.exc import DatabaseError
 
 from desktop.core.errors import CuttingsError, describe
-from desktop.core.store import postgres, sqlite
+from desktop.core.store import postgres, sqlite, sqlite_files
 from desktop.core.store.db import SCHEMA_VERSION, Archive, stored_version
 
 Progress = Callable[[int, int], None]  # (pages copied, pages in all)
@@ -58,8 +58,8 @@ def backup(archive: Archive, dest: Path, progress: Progress | None = None) -> Pa
     part = target.with_name(target.name + ".part")
     try:
         _remove(part)
-        backend.copy_archive(archive.path, part, progress, read_only=archive.read_only)
-        backend.make_standalone(part)
+        sqlite_files.copy_archive(archive.path, part, progress, read_only=archive.read_only)
+        sqlite_files.make_standalone(part)
         part.replace(target)
     except (OSError, sqlite3.Error) as exc:
         raise CuttingsError(f"Cannot write the backup {target}: {_reason(exc)}") from exc
@@ -70,7 +70,7 @@ def backup(archive: Archive, dest: Path, progress: Progress | None = None) -> Pa
 
 
 def _remove(path: Path) -> None:
-    for file in backend.files_of(path):
+    for file in sqlite_files.files_of(path):
         file.unlink(missing_ok=True)
 
 
@@ -122,11 +122,11 @@ def _keep_current(location: Path) -> Path | None:
         return None
     aside = aside_path(location)
     try:
-        backend.copy_archive(location, aside)
-        backend.make_standalone(aside)
+        sqlite_files.copy_archive(location, aside)
+        sqlite_files.make_standalone(aside)
     except sqlite3.DatabaseError:
         _remove(aside)
-        for file, moved in zip(backend.files_of(location), backend.files_of(aside)):
+        for file, moved in zip(sqlite_files.files_of(location), sqlite_files.files_of(aside)):
             if file.exists():
                 file.rename(moved)
     return aside
@@ -148,7 +148,7 @@ def restore(location: Path, source: Path, progress: Progress | None = None) -> P
         raise CuttingsError(f"{source} is the archive itself: nothing was restored.")
     try:
         aside = _keep_current(location)
-        backend.copy_archive(source, location, progress)
+        sqlite_files.copy_archive(source, location, progress)
     except (OSError, sqlite3.Error) as exc:
         raise CuttingsError(f"Cannot restore into {location}: {_reason(exc)}") from exc
     Archive(location).engine.dispose()  # upgrades an older schema

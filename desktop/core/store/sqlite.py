@@ -1,4 +1,6 @@
-"""Everything SQLite-only: the engine and its pragmas, write locking, and the FTS5 index.
+"""Everything SQLite-only: the engine and its pragmas, write locking, and the FTS5 index;
+with its two siblings, sqlite_files (whole-file copies for backups) and sqlite_watch (other
+programs' writes, for the window).
 
 A second engine (PostgreSQL) is a sibling module with the same public members; nothing
 outside the store knows which one is in use.
@@ -7,18 +9,17 @@ outside the store knows which one is in use.
 from __future__ import annotations
 
 import os
-import sqlite3
-import threading
-from collections.abc import Callable, Sequence
-from contextlib import closing, suppress
+from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from sqlalchemy import URL, Engine, Float, Integer, bindparam, create_engine, event, text
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Connection
 
 from desktop.core.search import AUTHOR, ELLIPSIS, HIT_END, HIT_START, TITLE, AnyOf, Phrase, Search
+from desktop.core.store import sqlite_watch
 from desktop.core.store.models import ARTICLE_DATES_INDEX
 
 _FTS_DDL = [
@@ -66,10 +67,6 @@ RELEVANCE_WEIGHTS = {"title": 10.0, "authors_text": 4.0, "text": 1.0}
 BUSY_TIMEOUT = 5.0  # seconds a writer waits for another one before giving up
 DISK_RESERVE = 256 * 1024  # bytes a growing write leaves free, for deletes and the WAL
 WAL_CHECKPOINT_PAGES = 1  # SQLite's default is 1000 pages (4 MB) of WAL between checkpoints
-BACKUP_STEP_PAGES = 1024  # pages copied between progress reports (4 MB at SQLite's page size)
-WATCH_POLL = 1.0  # seconds between looks at whether another program wrote to the file
-# Write transactions this process committed, per archive file: what watch_changes leaves out.
-_own_commits: dict[str, int] = {}
 
 
 class _Compiler(SQLiteCompiler):
@@ -85,11 +82,11 @@ def make_engines(path: Path, read_only: bool = False) -> tuple[Engine, Engine]:
 
     BEGIN IMMEDIATE makes a second writer wait (busy timeout) and then fail cleanly,
     instead of failing half-way through an import when its read lock cannot be upgraded.
-    `read_only`: the file or its folder cannot be written (see _read_only_query).
+    `read_only`: the file or its folder cannot be written (see read_only_query).
     """
     # URL.create, not a URL string: a string's path is percent-decoded ("a%20b" would open "a b").
     if read_only:  # an SQLite URI filename, which SQLite itself percent-decodes
-        url = URL.create("sqlite", database=_file_uri(path), query=_read_only_query(path))
+        url = URL.create("sqlite", database=file_uri(path), query=read_only_query(path))
     else:
         url = URL.create("sqlite", database=str(path))
     # SQLAlchemy's default pool: each task checks a connection out for itself, so threads
@@ -117,22 +114,23 @@ def make_engines(path: Path, read_only: bool = False) -> tuple[Engine, Engine]:
         mode = conn.get_execution_options().get("sqlite_begin", "")
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
-    key = _file_key(path)
+    key, commit = sqlite_watch.file_key(path), engine.dialect.do_commit
 
-    @event.listens_for(engine, "commit")
-    def _on_commit(conn: Connection):
-        if conn.get_execution_options().get("sqlite_begin"):
-            _own_commits[key] = _own_commits.get(key, 0) + 1
+    def _do_commit(dbapi_conn) -> None:  # once it has ended, a commit is this process's own
+        commit(dbapi_conn)
+        sqlite_watch.own_commit_done(key)
+
+    engine.dialect.do_commit = _do_commit
 
     return engine, engine.execution_options(sqlite_begin="IMMEDIATE")
 
 
-def _file_uri(path: Path) -> str:
+def file_uri(path: Path) -> str:
     """`path` as an SQLite URI filename (SQLite percent-decodes it), without its query."""
     return f"file:{quote(path.as_posix())}"
 
 
-def _read_only_query(path: Path) -> dict[str, str]:
+def read_only_query(path: Path) -> dict[str, str]:
     """The URI options opening `path` for reading only.
 
     A WAL archive read needs its -shm file, which SQLite cannot create in a read-only folder
@@ -280,36 +278,8 @@ def explain(exc: Exception, name: str) -> str | None:
     """None: a file has no connection to lose (see sqlite errors' own sentences in db.py)."""
 
 
-def _file_key(path: Path | str) -> str:
-    return os.path.realpath(path)
-
-
-def watch_changes(location: str, stop: threading.Event, changed: Callable[[], None]) -> None:
-    """Call `changed()` within WATCH_POLL seconds of another program committing a write to
-    the archive file at `location` (the CLI while the window is open), until `stop` is set;
-    blocks, so run it in a thread. A file that cannot be opened is tried again each WATCH_POLL.
-
-    SQLite's `PRAGMA data_version` moves when any other connection commits
-    (https://sqlite.org/pragma.html#pragma_data_version); a poll in which this process also
-    wrote is taken as its own (the next one of the other program's writes tells). Opened
-    read-write (mode=rw: never creates a file): a read-only connection cannot open a WAL file
-    whose -shm no connection has made yet.
-    """
-    key = _file_key(location)
-    delay = 0.0
-    while not stop.wait(delay):
-        delay = WATCH_POLL
-        try:
-            with closing(sqlite3.connect(f"{_file_uri(Path(key))}?mode=rw", uri=True, timeout=BUSY_TIMEOUT)) as conn:
-                version = lambda: (conn.execute("PRAGMA data_version").fetchone()[0], _own_commits.get(key, 0))
-                seen = version()
-                while not stop.wait(WATCH_POLL):
-                    now = version()
-                    if now[0] != seen[0] and now[1] == seen[1]:
-                        changed()
-                    seen = now
-        except sqlite3.Error:
-            continue  # moved, locked or being replaced: tried again
+# Other programs' writes to the file, for the window (store.sqlite_watch).
+watch_changes = sqlite_watch.watch_changes
 
 
 def fix_id_sequences(conn: Connection, tables: Sequence[str]) -> None:
@@ -384,55 +354,8 @@ def _problems(conn: Connection, pragma: str) -> list[str]:
     return [line for line in lines if line not in ("ok", "") and not line.startswith("***")]
 
 
-def copy_archive(source: Path, dest: Path, progress: Callable[[int, int], None] | None = None,
-                 read_only: bool = False) -> None:
-    """Copy the database `source` into `dest` (created, or replaced page by page) with SQLite's
-    online backup API (https://sqlite.org/backup.html), `progress(pages done, pages in all)`
-    after each step.
-
-    The copy is of one moment even while other connections write: the source connection holds
-    a read transaction throughout, so the copy reads one WAL snapshot. (Without it, SQLite
-    restarts a stepped backup whenever another connection writes: under a steady import it
-    never finished.) `read_only`: `source` is opened as a read-only archive is (_read_only_query).
-    Raises sqlite3.Error (and DatabaseError for a file that is no database).
-    """
-    if read_only:
-        uri = f"{_file_uri(source)}?{urlencode(_read_only_query(source))}"
-        src = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
-    else:
-        src = sqlite3.connect(source, timeout=BUSY_TIMEOUT, isolation_level=None)
-    dst = sqlite3.connect(dest, timeout=BUSY_TIMEOUT)
-    try:
-        src.execute("BEGIN")
-        src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes the snapshot
-
-        def step(_status: int, remaining: int, pages: int) -> None:
-            if progress is not None:
-                progress(pages - remaining, pages)
-
-        src.backup(dst, pages=BACKUP_STEP_PAGES, progress=step)
-        src.execute("COMMIT")
-    finally:
-        src.close()
-        dst.close()
-
-
-def make_standalone(path: Path) -> None:
-    """Turn a copied archive into one self-contained file: no WAL beside it to lose."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
-    try:
-        conn.execute("PRAGMA journal_mode=DELETE").fetchone()
-    finally:
-        conn.close()
-
-
 def integrity_problems(conn: Connection, limit: int = 3) -> list[str]:
     """Up to `limit` problems SQLite's full integrity_check finds ([] if none): unlike
     `damage`'s quick check it also matches every index to its table, which a file about to
     become the archive deserves."""
     return _problems(conn, f"PRAGMA integrity_check({int(limit)})")
-
-
-def files_of(path: Path) -> list[Path]:
-    """The archive file and the journal files SQLite keeps beside it."""
-    return [path] + [path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")]
