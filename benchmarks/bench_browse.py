@@ -164,12 +164,56 @@ def rss_mb() -> float:
     return 0.0
 
 
+def _timed(app, window, change) -> float:
+    """Milliseconds from `change()` to its rows painted, after everything pending has settled
+    (the sidebar's recount, paints), as it has by a user's next click."""
+    window.runner.wait(60_000)
+    for _ in range(10):
+        app.processEvents()
+        time.sleep(0.005)
+    window.loaded = False
+    t = time.perf_counter()
+    change()
+    assert window.wait_loaded(60_000)
+    app.processEvents()  # paints the new rows
+    return (time.perf_counter() - t) * 1000
+
+
+def _facet_times(archive, app, window, details: dict) -> list[float]:
+    """Times of clicking people and cities of several ranks in the sidebar (each undone)."""
+    from desktop.core import facets
+    from desktop.core.query import Filter
+
+    times = []
+    for kind in ("person", "city"):
+        ranked = facets.facet(archive, kind)
+        for rank in (0, 1, 10, 100, len(ranked) // 2):
+            term = ranked[rank].term
+            ms = _timed(app, window, lambda: window.add_term(term))
+            times.append(ms)
+            details[f"{kind}#{rank} ({ranked[rank].count} articles)"] = round(ms, 1)
+            _timed(app, window, lambda: window.set_filter(Filter(sort=window.filter.sort)))
+    return times
+
+
+def _search_times(app, window, details: dict) -> list[float]:
+    """Times of full-text searches from a rare word to one in most articles."""
+    from desktop.core.query import Filter
+
+    times = []
+    searches = ("nikitin", VOCABULARY[30], VOCABULARY[300], VOCABULARY[3000],
+                f"{VOCABULARY[20]} {VOCABULARY[60]}", "pipeline")
+    for word in searches:
+        ms = _timed(app, window, lambda: window.set_filter(Filter(text=word)))
+        times.append(ms)
+        details[f"search {word!r} ({window.model.rowCount()} articles)"] = round(ms, 1)
+    return times
+
+
 def measure(path: Path, n: int) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
-    from desktop.core import facets
-    from desktop.core.query import Filter
     from desktop.core.store.db import Archive
     from desktop.gui.app import application
     from desktop.gui.window import MainWindow
@@ -189,38 +233,9 @@ def measure(path: Path, n: int) -> dict:
     first_rows = time.perf_counter() - start
     assert window.model.rowCount() == n, (window.model.rowCount(), n)
 
-    def settle() -> None:
-        """Let the sidebar recount and every pending paint finish, as it has by a user's next click."""
-        window.runner.wait(60_000)
-        for _ in range(10):
-            app.processEvents()
-            time.sleep(0.005)
-
-    def timed(change) -> float:
-        settle()
-        window.loaded = False
-        t = time.perf_counter()
-        change()
-        assert window.wait_loaded(60_000)
-        app.processEvents()  # paints the new rows
-        return (time.perf_counter() - t) * 1000
-
-    facet_times, details = [], {}
-    for kind in ("person", "city"):
-        ranked = facets.facet(archive, kind)
-        for rank in (0, 1, 10, 100, len(ranked) // 2):
-            term = ranked[rank].term
-            ms = timed(lambda: window.add_term(term))
-            facet_times.append(ms)
-            details[f"{kind}#{rank} ({ranked[rank].count} articles)"] = round(ms, 1)
-            timed(lambda: window.set_filter(Filter(sort=window.filter.sort)))
-    fts_times = []
-    searches = ("nikitin", VOCABULARY[30], VOCABULARY[300], VOCABULARY[3000],
-                f"{VOCABULARY[20]} {VOCABULARY[60]}", "pipeline")
-    for word in searches:
-        ms = timed(lambda: window.set_filter(Filter(text=word)))
-        fts_times.append(ms)
-        details[f"search {word!r} ({window.model.rowCount()} articles)"] = round(ms, 1)
+    details: dict[str, float] = {}
+    facet_times = _facet_times(archive, app, window, details)
+    fts_times = _search_times(app, window, details)
     print(json.dumps(details), file=sys.stderr)
     result = {
         "articles": n,

@@ -19,7 +19,7 @@ from desktop.core.profiles import find_term
 from desktop.core.query import Filter, article_ids, detail, total
 from desktop.core.store import db as store_db
 from desktop.core.store.archive import EXISTS, SAVED, delete_articles, original_of, replace_entities, store_article, stored_at
-from desktop.core.store.db import SCHEMA_VERSION, Archive
+from desktop.core.store.db import Archive
 
 
 def make_article(n: int = 1, **overrides) -> Article:
@@ -226,22 +226,6 @@ def test_newer_archive_is_refused(tmp_path):
     con.close()
     with pytest.raises(CuttingsError, match="newer Cuttings"):
         Archive(path)
-
-
-def test_older_archive_is_upgraded_in_place(tmp_path, monkeypatch):
-    path = tmp_path / "a.sqlite3"
-    store_article(Archive(path), make_article())
-
-    def add_notes(conn, _backend):
-        conn.exec_driver_sql("ALTER TABLE article ADD COLUMN note TEXT DEFAULT ''")
-
-    monkeypatch.setattr(store_db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-    monkeypatch.setitem(store_db.MIGRATIONS, SCHEMA_VERSION + 1, add_notes)
-    upgraded = Archive(path)
-    assert total(upgraded) == 1
-    con = sqlite3.connect(path)
-    assert con.execute("SELECT value FROM meta").fetchone()[0] == str(SCHEMA_VERSION + 1)
-    assert con.execute("SELECT note FROM article").fetchone()[0] == ""
 
 
 @pytest.mark.sqlite_only("an sqlite3 connection holds the file's write lock")

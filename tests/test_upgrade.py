@@ -34,6 +34,13 @@ def _schema(path) -> str:
         return con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
 
 
+def test_an_older_archive_is_upgraded_in_place(older):
+    upgraded = Archive(older)
+    assert total(upgraded) == 1 and _schema(older) == str(SCHEMA_VERSION + 1)
+    with sqlite3.connect(older) as con:
+        assert con.execute("SELECT note FROM article").fetchone()[0] == ""
+
+
 def test_an_older_archive_opened_without_upgrade_is_left_as_it_is_until_asked(older):
     archive = Archive(older, upgrade=False)
     assert archive.needs_upgrade() and _schema(older) == str(SCHEMA_VERSION)

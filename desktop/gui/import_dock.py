@@ -31,6 +31,7 @@ class ImportDock(QDockWidget):
 
     def __init__(self, window: QMainWindow, archive: Archive):
         super().__init__("Imports", window)
+        self.toggleViewAction().setText("&Imports")  # View ▸ Imports, with a menu key
         self._window = window
         self.queue = ImportQueue(archive, self)
         self.queue.article_saved.connect(lambda _id: self._refresh.start())

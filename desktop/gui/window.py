@@ -89,9 +89,7 @@ class MainWindow(QMainWindow):
         self.connector = BrowserConnector(self, archive, self.import_inputs)  # started by app.run_window
         self.actions = Actions(self, {**self._handlers(), **self.desk.handlers(), **self.rechecker.handlers(),
                                       **self.connector.handlers()}, self.list)
-        imports = self.import_dock.toggleViewAction()
-        imports.setText("&Imports")  # the dock's title without its menu key
-        self.actions.build_menus(self.menuBar(), {"&View": [imports]})
+        self.actions.build_menus(self.menuBar(), {"&View": [self.import_dock.toggleViewAction()]})
         self._set_focus_chain()
         self._restore_settings()
         self._selection_moved()

@@ -17,7 +17,8 @@ from ..article import ORG, PERSON, PLACE
 from .gazetteer import name_key
 from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HOLIDAYS, HONORIFICS, HYPOCORISMS,
                       KIN_WORDS, LEGAL_FORMS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS,
-                      PLAYER_DEEDS, ROLE_NOUNS, SEAS, SPEECH_VERBS, TABLE_WORDS, THING_ADJECTIVES, any_of)
+                      ROLE_NOUNS, SEAS, SPEECH_VERBS, THING_ADJECTIVES, any_of)
+from .sports_lexicon import PLAYER_DEEDS, TABLE_WORDS
 from .name_parts import is_credential, opens_with_credentials
 from .ner import DEMONYM, Label, occurrences
 from .org_rules import ORG_LABEL_RULES, ends_as_firm, is_called_an_institution

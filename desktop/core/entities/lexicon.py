@@ -113,27 +113,6 @@ ROLE_NOUNS = ("coach", "manager", "striker", "forward", "midfielder", "defender"
               "counterpart", "chairman", "chairwoman", "president", "rival", "team mate", "team-mate",
               "finalist", "semifinalist", "runner-up", "champion", "pitcher", "batsman", "bowler", "all-rounder",
               "opener", "spinner", "seamer", "quarterback")
-# Words that head a line-up, before a colon or a dash ("Squad: ...", "Midfielders - ...", "Teams:" on
-# the line before).
-LINE_UP_WORDS = frozenset({"squad", "squads", "team", "teams", "line-up", "line-ups", "lineup", "lineups",
-                           "starting line-up", "substitutes", "subs", "reserves", "players", "goalkeepers",
-                           "defenders", "midfielders", "forwards", "strikers", "backs", "to bat", "batsmen",
-                           "bowlers"})
-# Words that head a line of a match's scorers: "Goals: Lemieux 2, Jagr", "Tries: Roff (2), Tune".
-SCORING_WORDS = ("Scorers", "Scorer", "Goalscorers", "Goals", "Goal", "Tries", "Try", "Conversions",
-                 "Conversion", "Penalties", "Penalty", "Penalty goals", "Drop goals", "Drop goal", "Field goals")
-# Words that head a row of a results or figures table, and month abbreviations of its dates
-# ("Halftime 2-0", "Attendance 54,178", "Revs 20,167", "(Jul 16)"): the model takes some for
-# people. ("Jan" and "Mar" are names too.)
-TABLE_WORDS = frozenset({"halftime", "half-time", "attendance", "revs", "drawn", "abandoned", "postponed",
-                         "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
-# What only a player does, right after the name or the name's possessive: "Mariano Rivera
-# pitched", "Tino Martinez's two-run homer" (a team wins, scores and beats, but does not pitch).
-PLAYER_DEEDS = ("pitched", "homered", "singled", "doubled", "tripled", "walked", "struck out", "homer", "triple",
-                "double", "single", "home run", "two-run homer", "three-run homer", "solo homer", "grand slam",
-                "volleyed", "headed home", "headed in", "netted", "converted", "served", "aced", "belted", "clubbed",
-                "blasted", "slugged", "two-out", "run-scoring", "bases-loaded", "sacrifice fly", "drew a walk",
-                "drew a bases-loaded", "scattered")
 # Verbs the pronoun "I" opens a clause with, so that "I" after a name is no regnal number.
 PRONOUN_VERBS = ("am", "was", "have", "had", "think", "thought", "know", "knew", "said", "say", "will", "would",
                  "can", "could", "do", "did", "don't", "didn't", "want", "feel", "felt", "believe", "hope", "mean",
@@ -157,16 +136,6 @@ PLATFORMS = frozenset({"twitter", "x", "facebook", "instagram", "youtube", "tele
 # Feasts and holidays that spaCy takes for people ("the day after Easter").
 HOLIDAYS = frozenset({"easter", "christmas", "thanksgiving", "halloween", "ramadan", "eid", "hanukkah", "passover",
             "diwali", "lent", "advent", "pentecost", "yom kippur", "rosh hashanah", "lunar new year", "new year"})
-# Sports terms that open a club's name ("Dynamo Moscow", "Sporting Lisbon") or end one
-# ("Manchester United", "Raith Rovers"), as written: no person's or place's name does. A team
-# named as its town ("Hull City", "Derby County") the model may call a person: CLUB_TOWN_ENDS.
-CLUB_PREFIXES = frozenset({"Dynamo", "Dinamo", "Spartak", "Lokomotiv", "Lokomotiva", "Torpedo", "Sparta", "Slavia",
-                           "Atletico", "Sporting", "Racing", "Borussia", "Fortuna", "Olympique", "Rapid", "Partizan",
-                           "Inter", "AC", "FC", "SC", "SV", "VfB", "VfL", "TSV", "CSKA", "Eintracht", "Deportivo",
-                           "Real"})
-CLUB_ENDS = frozenset({"united", "rovers", "wanderers", "athletic", "albion", "rangers", "hotspur", "academicals",
-                       "argyle", "thistle", "fc", "afc", "sc"})
-CLUB_TOWN_ENDS = frozenset({"city", "county", "town"})
 # Last words of firms' names beside the legal forms, as the model reads them for people's:
 # "Lehman Brothers International", "Daiwa Securities", "Bain Partners".
 FIRM_ENDS = frozenset({"brothers", "bros", "international", "securities", "partners", "associates", "industries"})

@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterator
 
 from ..article import CITY, COUNTRY, ORG, PERSON
 from .gazetteer import Gazetteer
-from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS, LINE_UP_WORDS,
-                      OF_PLACE_HEADS, PARTICLES, SCORING_WORDS, TITLES, any_of)
+from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS,
+                      OF_PLACE_HEADS, PARTICLES, TITLES, any_of)
+from .sports_lexicon import LINE_UP_WORDS, SCORING_WORDS
 from .ner import Analysis, Mention
 from .places import demonym_country, own_name, place_strength
 from .spans import Spans
