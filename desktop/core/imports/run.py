@@ -24,7 +24,7 @@ from desktop.core.imports.collection import read_items
 from desktop.core.imports.detect import CUTTINGS, FEED, LABELS, OPML, detect
 from desktop.core.imports.feeds import Subscription, download_feed, read_feed, read_opml
 from desktop.core.imports.items import ImportItem
-from desktop.core.pipeline import (SAVING, ListAtAddress, Loaded, Stage, add_entities, analyse, import_one,
+from desktop.core.pipeline import (SAVING, ListAtAddress, Loaded, Stage, add_entities, analyse, decode, import_one,
                                    is_file_input, load)
 from desktop.core.store.archive import EXISTS, RESTORED, SAVED, Outcome, store_article, stored_at
 from desktop.core.store.db import Archive
@@ -181,11 +181,16 @@ def _article(item: ImportItem, origin: str, entities: bool, on_stage: Stage) -> 
 
 def load_item(item: ImportItem, on_stage: Stage = _quiet) -> tuple[Loaded | None, str]:
     """The item's page downloaded, or None and why not when the export's copy must do.
-    Raises CuttingsError when the page cannot be had and the item holds no copy."""
+    Raises CuttingsError when the page cannot be had and the item holds no copy. An item
+    with a copy has its page decoded here (pipeline.decode), so that bytes which are no text
+    make the copy stand in; any other page is decoded where it is analysed."""
     reason = "it has no web address"
     if item.url:
         try:
-            return load(item.url, on_stage=on_stage), ""
+            loaded = load(item.url, on_stage=on_stage)
+            if item.has_copy:
+                decode(loaded)
+            return loaded, ""
         except CuttingsError as exc:
             if not item.has_copy:
                 raise
