@@ -21,6 +21,7 @@ from desktop.core.store.models import (
     EntityRow,
     Mention,
     Snapshot,
+    insert_rows,
 )
 from desktop.core.store.captures import write_capture
 from desktop.core.store.confirmed import with_confirmed
@@ -305,7 +306,7 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
         (r.kind, r.key): r
         for r in session.exec(select(EntityRow).where(col(EntityRow.key).in_({k for (_, k), _ in keyed})))
     }
-    mentions: dict[tuple[str, str], Mention] = {}
+    mentions: dict[tuple[str, str], dict] = {}  # the article's Mention rows, by entity
     for ident, entity in keyed:
         row = rows.get(ident)
         if row is None:
@@ -324,17 +325,15 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
         row.aliases = "\n".join(known + new)
         session.add(row)
         if ident in mentions:  # two forms that resolve to one stored entity
-            mentions[ident].count += entity.mentions
+            mentions[ident]["count"] += entity.mentions
         else:
-            mentions[ident] = Mention(
-                article_id=article_id, count=entity.mentions, first_pos=entity.first_pos, context=entity.context
-            )
-    session.flush()
-    for ident, mention in mentions.items():
-        mention.entity_id = rows[ident].id
-        session.add(mention)
-    session.flush()
+            mentions[ident] = {"article_id": article_id, "count": entity.mentions, "first_pos": entity.first_pos,
+                               "context": entity.context}
+    session.flush()  # the new entities' ids
+    # One executemany of plain rows: an ORM object per mention was a tenth of the writer's time.
+    insert_rows(session, Mention, [{**m, "entity_id": rows[ident].id} for ident, m in mentions.items()])
     join_earlier_surnames(session, article_id)
+
 
 
 def drop_orphans(session: Session) -> None:
