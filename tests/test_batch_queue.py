@@ -209,3 +209,24 @@ def test_cancelled_jobs_are_not_resumed_and_running_ones_are(archive):
     assert cancel_jobs(archive, [jobs[0].id, jobs[2].id]) == 2
     assert [j.id for j in resume(archive)] == [jobs[1].id, jobs[3].id]
     assert queue_status(archive).counts() == {"queued": 2, "running": 0, "done": 0, "failed": 0, "cancelled": 2}
+
+
+def test_jobs_are_taken_several_to_a_transaction_and_one_another_importer_took_stays_its_own(
+        httpserver, tmp_path, archive, monkeypatch):
+    from dataclasses import replace
+
+    from desktop.core.batch import runner
+
+    for n in range(5):
+        httpserver.expect_request(f"/s/{n}").respond_with_data(story(n), content_type="text/html")
+    jobs = enqueue(archive, [str(pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(5)]))])
+    start_jobs(archive, [replace(jobs[3])])  # another importer of the archive took the fourth
+    asked = []
+    real = runner.start_jobs
+    monkeypatch.setattr(runner, "start_jobs", lambda arch, some: asked.append(len(some)) or real(arch, some))
+    finished = []
+    progress = run_batch(archive, jobs, entities=False, report=lambda f, _p: finished.append(f.job.id))
+    assert asked == [5]  # one transaction took every job, rather than one per job
+    assert sorted(finished) == [j.id for j in jobs if j is not jobs[3]] and progress.total == 4
+    states = dict(rows(archive, "SELECT id, state FROM import_job"))
+    assert states == {j.id: RUNNING if j is jobs[3] else DONE for j in jobs}
