@@ -160,7 +160,8 @@ def write_version(session: Session, row: ArticleRow, article: Article, original:
     if original is not None:
         # A refresh without a new copy keeps the old one: never lose the offline copy.
         captured = original.captured or datetime.now(timezone.utc)
-        session.exec(delete(Snapshot).where(Snapshot.article_id == row.id))
+        if replacing:
+            session.exec(delete(Snapshot).where(Snapshot.article_id == row.id))
         session.add(
             Snapshot(
                 article_id=row.id,
@@ -171,7 +172,7 @@ def write_version(session: Session, row: ArticleRow, article: Article, original:
                 fetched=captured,
             )
         )
-        write_capture(session, row.id, replace(original, captured=captured))
+        write_capture(session, row.id, replace(original, captured=captured), new=not replacing)
     if replacing:  # entities and authors only the old version named
         drop_orphans(session)
 
