@@ -307,34 +307,49 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
         (r.kind, r.key): r
         for r in session.exec(select(EntityRow).where(col(EntityRow.key).in_({k for (_, k), _ in keyed})))
     }
+    fresh: dict[tuple[str, str], dict] = {}  # the entity rows to create, as plain rows
     mentions: dict[tuple[str, str], dict] = {}  # the article's Mention rows, by entity
     for ident, entity in keyed:
         row = rows.get(ident)
-        if row is None:
-            row = rows[ident] = EntityRow(
-                kind=entity.kind,
-                key=ident[1],
-                name=entity.name,
-                scope_article_id=article_id if entity.local else None,
-                geonameid=entity.geonameid,
-                country=entity.country,
-                lat=entity.lat,
-                lon=entity.lon,
-            )
-        known = [a for a in row.aliases.split("\n") if a and a != row.name]  # never its own name
-        new = [a for a in entity.aliases if a not in known and a != row.name]
-        row.aliases = "\n".join(known + new)
-        session.add(row)
+        if row is not None:
+            row.aliases = _merged_aliases(row.aliases, row.name, entity.aliases)
+        elif ident in fresh:
+            fresh[ident]["aliases"] = _merged_aliases(fresh[ident]["aliases"], fresh[ident]["name"], entity.aliases)
+        else:
+            fresh[ident] = {"kind": entity.kind, "key": ident[1], "name": entity.name,
+                            "aliases": _merged_aliases("", entity.name, entity.aliases),
+                            "scope_article_id": article_id if entity.local else None, "geonameid": entity.geonameid,
+                            "country": entity.country, "lat": entity.lat, "lon": entity.lon}
         if ident in mentions:  # two forms that resolve to one stored entity
             mentions[ident]["count"] += entity.mentions
         else:
             mentions[ident] = {"article_id": article_id, "count": entity.mentions, "first_pos": entity.first_pos,
                                "context": entity.context}
-    session.flush()  # the new entities' ids
-    # One executemany of plain rows: an ORM object per mention was a tenth of the writer's time.
-    insert_rows(session, Mention, [{**m, "entity_id": rows[ident].id} for ident, m in mentions.items()])
+    session.flush()  # the aliases of known entities
+    ids = {ident: row.id for ident, row in rows.items()} | _insert_entities(session, list(fresh.values()))
+    # Plain rows in one executemany each: an ORM object per row was most of the writer's time.
+    insert_rows(session, Mention, [{**m, "entity_id": ids[ident]} for ident, m in mentions.items()])
     join_earlier_surnames(session, article_id)
 
+
+
+def _merged_aliases(aliases: str, name: str, more: list[str]) -> str:
+    """An entity row's newline-separated `aliases` with `more` added, never its own `name`."""
+    known = [a for a in aliases.split("\n") if a and a != name]
+    return "\n".join(known + [a for a in more if a not in known and a != name])
+
+
+def _insert_entities(session: Session, rows: list[dict]) -> dict[tuple[str, str], int]:
+    """Create entity rows (column: value dicts) in one executemany and read their ids back
+    in one query (an INSERT … RETURNING of many rows in order is one statement per row on
+    SQLite); {(kind, key): new id}."""
+    if not rows:
+        return {}
+    insert_rows(session, EntityRow, rows)
+    wanted = {(row["kind"], row["key"]) for row in rows}
+    found = session.exec(select(EntityRow.kind, EntityRow.key, EntityRow.id)
+                         .where(col(EntityRow.key).in_({key for _, key in wanted})))
+    return {(kind, key): new_id for kind, key, new_id in found if (kind, key) in wanted}
 
 
 def drop_orphans(session: Session) -> None:
