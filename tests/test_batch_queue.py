@@ -230,3 +230,20 @@ def test_jobs_are_taken_several_to_a_transaction_and_one_another_importer_took_s
     assert sorted(finished) == [j.id for j in jobs if j is not jobs[3]] and progress.total == 4
     states = dict(rows(archive, "SELECT id, state FROM import_job"))
     assert states == {j.id: RUNNING if j is jobs[3] else DONE for j in jobs}
+
+
+def test_the_analysis_stage_compresses_the_offline_copy_so_the_writer_only_stores_it(
+        httpserver, tmp_path, archive, monkeypatch):
+    import zlib
+
+    from desktop.core.batch import analyse_fetched, download_job, store_job
+    from desktop.core.store import archive as store
+    from desktop.core.store.archive import original_of
+
+    httpserver.expect_request("/s/1").respond_with_data(story(1), content_type="text/html")
+    [job] = start_jobs(archive, enqueue(archive, [httpserver.url_for("/s/1")]))
+    analysed = analyse_fetched(download_job(archive, job), entities=False)
+    assert zlib.decompress(analysed.original.compressed) == analysed.original.data == story(1).encode()
+    monkeypatch.setattr(store.zlib, "compress", lambda *_a: pytest.fail("the writer compressed the copy"))
+    outcome = store_job(archive, job, analysed)
+    assert original_of(archive, outcome.id).data == story(1).encode()

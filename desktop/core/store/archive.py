@@ -156,7 +156,7 @@ def write_version(session: Session, row: ArticleRow, article: Article, original:
     if not keep_metadata:
         write_authors(session, row.id, article.authors)
     _write_entities(session, row.id, article.entities)
-    write_quotations(session, row.id, article.quotes)
+    write_quotations(session, row.id, article.quotes, new=not replacing)
     if original is not None:
         # A refresh without a new copy keeps the old one: never lose the offline copy.
         captured = original.captured or datetime.now(timezone.utc)
@@ -167,7 +167,7 @@ def write_version(session: Session, row: ArticleRow, article: Article, original:
                 article_id=row.id,
                 content_type=original.content_type,
                 charset=original.charset,
-                data=zlib.compress(original.data, 6),
+                data=compressed(original),
                 size=len(original.data),
                 fetched=captured,
             )
@@ -175,6 +175,17 @@ def write_version(session: Session, row: ArticleRow, article: Article, original:
         write_capture(session, row.id, replace(original, captured=captured), new=not replacing)
     if replacing:  # entities and authors only the old version named
         drop_orphans(session)
+
+
+SNAPSHOT_LEVEL = 6  # zlib's default level: most of level 9's saving for a third of its time
+
+
+def compressed(original: Original) -> bytes:
+    """The bytes of `original` as a Snapshot keeps them: zlib at SNAPSHOT_LEVEL (RFC 1950),
+    done now unless `original.compressed` holds them already."""
+    if original.compressed is None:
+        return zlib.compress(original.data, SNAPSHOT_LEVEL)
+    return original.compressed
 
 
 def replace_entities(archive: Archive, article_id: int, entities: list[Entity], quotes: Sequence[Quote] = ()) -> None:
