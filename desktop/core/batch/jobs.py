@@ -214,7 +214,8 @@ def finish(session: Session, job: Job, state: str, *, status: str | None = None,
            reason: str | None = None) -> Job:
     """Record in the caller's transaction how `job` ended; return it updated."""
     ended = session.exec(update(ImportJob).where(col(ImportJob.id) == job.id)
-                         .values(state=state, status=status, article_id=article_id, reason=reason, updated=_now()))
+                         .values(state=state, status=status, article_id=article_id, reason=reason, updated=_now())
+                         .execution_options(synchronize_session=False))
     if ended.rowcount == 0:
         raise CuttingsError("The import job was removed from the queue while it ran")
     job.state, job.status, job.article_id, job.reason = state, status, article_id, reason

@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 
 from lxml import html as lxml_html
-from sqlmodel import Session
+from sqlmodel import Session, col, update
 
 from desktop.core.article import SERVICE, Article, Original
 from desktop.core.errors import CuttingsError
@@ -255,12 +255,13 @@ def _paragraphs(fragment: str) -> list[str]:
 def keep_item(session: Session, outcome: Outcome, item: ImportItem, provenance: str | None) -> None:
     """What an import keeps beyond the article, in its transaction: a new article's added
     time, where its text came from, and the item's tags on it (new or already stored)."""
-    if outcome.status == SAVED:
+    if outcome.status == SAVED and outcome.replaced is None:  # new: one UPDATE, without reading the row back
+        added = {} if item.added is None else {"added": item.added}
+        session.exec(update(ArticleRow).where(col(ArticleRow.id) == outcome.id)
+                     .values(provenance=provenance, **added).execution_options(synchronize_session=False))
+    elif outcome.status == SAVED:  # --refresh of a stored article: its added time only moves earlier
         row = session.get(ArticleRow, outcome.id)
-        if outcome.replaced is None and item.added is not None:
-            row.added = item.added
-        else:  # --refresh of a stored article: its added time only moves earlier
-            _take_earlier_added(row, item)
+        _take_earlier_added(row, item)
         row.provenance = provenance
         session.add(row)
     attach_tags(session, outcome.id, item.all_tags())
