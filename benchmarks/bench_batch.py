@@ -18,8 +18,14 @@ Runs, each into a new archive:
   duplicate address, no loss), every dead one failed, no job left queued or running.
 
 Per run: pages per minute, wall seconds, peak RSS of the whole process tree (the CLI and its
-workers, polled every 0.2 s with psutil). Goals on this 2-core machine: pool >= 1.7x single,
-2,000 pages <= 5 min, RSS <= 1.2 GB, resume exact. The last line on stdout is one JSON object.
+workers, polled every 0.2 s with psutil), and CPU seconds per page of the CSV by process
+(Peak): `cli` the importing process (its main thread, the one writer, as `writer_thread`;
+its download threads and the pool's pickling as `cli_other_threads`), `workers` the
+analysis processes. On a busy machine the CPU seconds are the honest numbers: one worker
+runs at 1/max(a, w) pages a second and the pool at cores/(a + w), with a the workers' and w
+the CLI's CPU per page, so the speedup a quiet machine gives follows from them. Goals on
+this 2-core machine: pool >= 1.7x single, 2,000 pages <= 5 min, RSS <= 1.2 GB, resume exact.
+The last line on stdout is one JSON object.
 """
 
 from __future__ import annotations
@@ -226,9 +232,11 @@ def main() -> None:
                     first = cuttings(db, args.pages, "import", str(links), *pool, kill_at=args.pages // 2)
                     killed_done = count(db, "SELECT count(*) FROM import_job WHERE state = 'done'")
                     second = cuttings(db, args.pages, "import", "--resume", *pool)
-                    results[run] = {"killed_at_done": killed_done, "first": first, "second": second, **tally(db, args.pages)}
+                    results[run] = {"killed_at_done": killed_done, "first": first, "second": second,
+                                    **tally(db, args.pages)}
                 else:
-                    measured = cuttings(db, args.pages, "import", str(links), *(["--workers", "1"] if run == "single" else pool))
+                    workers = ["--workers", "1"] if run == "single" else pool
+                    measured = cuttings(db, args.pages, "import", str(links), *workers)
                     measured["pages_per_min"] = round(args.pages / measured["seconds"] * 60)
                     results[run] = {**measured, **tally(db, args.pages)}
                 print(run, json.dumps(results[run]), flush=True)
