@@ -84,6 +84,9 @@ class _Run:
             while self.in_flight:
                 job, result = self.events.get()
                 self.in_flight -= 1
+                # Read and dropped: the CLI shows no stages, and a worker whose stage pipe is
+                # full (~900 articles of messages) blocks until its budget stops it.
+                self.analyser.stages()
                 self._settle(job, result)
                 self._dispatch()
         except KeyboardInterrupt:
