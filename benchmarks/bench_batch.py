@@ -18,8 +18,14 @@ Runs, each into a new archive:
   duplicate address, no loss), every dead one failed, no job left queued or running.
 
 Per run: pages per minute, wall seconds, peak RSS of the whole process tree (the CLI and its
-workers, polled every 0.2 s with psutil). Goals on this 2-core machine: pool >= 1.7x single,
-2,000 pages <= 5 min, RSS <= 1.2 GB, resume exact. The last line on stdout is one JSON object.
+workers, polled every 0.2 s with psutil), and CPU seconds per page of the CSV by process
+(Peak): `cli` the importing process (its main thread, the one writer, as `writer_thread`;
+its download threads and the pool's pickling as `cli_other_threads`), `workers` the
+analysis processes. On a busy machine the CPU seconds are the honest numbers: one worker
+runs at 1/max(a, w) pages a second and the pool at cores/(a + w), with a the workers' and w
+the CLI's CPU per page, so the speedup a quiet machine gives follows from them. Goals on
+this 2-core machine: pool >= 1.7x single, 2,000 pages <= 5 min, RSS <= 1.2 GB, resume exact.
+The last line on stdout is one JSON object.
 """
 
 from __future__ import annotations
@@ -112,11 +118,18 @@ def write_csv(path: Path, port: int, pages: int) -> None:
 
 
 class Peak:
-    """The largest resident set of a process and its children, polled on a thread."""
+    """The largest resident set of a process and its children, and the CPU seconds (user +
+    system) each of them used, polled on a thread: `cli` the process itself (its main
+    thread, the writer, as `writer`; the download threads and the pool's result handling as
+    the rest), `workers` its children (the analysis processes), summed over every one seen.
+    A process's last 0.2 s before it ends may go uncounted."""
 
     def __init__(self, pid: int):
         self.pid, self.mb, self._stop = pid, 0.0, threading.Event()
-        threading.Thread(target=self._poll, daemon=True).start()
+        self.cli = self.writer = 0.0
+        self.children: dict[tuple[int, float], float] = {}  # (pid, start time): CPU seconds
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+        self._thread.start()
 
     def _poll(self):
         while not self._stop.wait(0.2):
@@ -124,17 +137,28 @@ class Peak:
                 root = psutil.Process(self.pid)
                 tree = [root, *root.children(recursive=True)]
                 self.mb = max(self.mb, sum(p.memory_info().rss for p in tree) / 2**20)
+                times = root.cpu_times()
+                self.cli = times.user + times.system
+                self.writer = next((t.user_time + t.system_time for t in root.threads() if t.id == self.pid),
+                                   self.writer)
+                for child in tree[1:]:
+                    times = child.cpu_times()
+                    self.children[(child.pid, child.create_time())] = times.user + times.system
             except psutil.Error:
                 pass
 
-    def stop(self) -> float:
+    def stop(self, pages: int) -> dict:
+        """Peak MB, and CPU seconds per page of the CSV (`pages`) by process."""
         self._stop.set()
-        return round(self.mb)
+        self._thread.join()
+        per_page = {"cli": self.cli, "writer_thread": self.writer, "cli_other_threads": self.cli - self.writer,
+                    "workers": sum(self.children.values())}
+        return {"peak_mb": round(self.mb), "cpu_s_per_page": {k: round(v / pages, 4) for k, v in per_page.items()}}
 
 
-def cuttings(db: Path, *args: str, kill_at: int | None = None) -> dict:
+def cuttings(db: Path, pages: int, *args: str, kill_at: int | None = None) -> dict:
     """Run `cuttings ARGS --db DB`; with `kill_at`, SIGKILL it once that many jobs are done.
-    Returns its wall seconds, peak MB and exit code."""
+    Returns its wall seconds, peak MB, CPU seconds per page of the `pages` (Peak.stop) and exit code."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     started = time.monotonic()
     process = subprocess.Popen([sys.executable, "-m", "desktop", *args, "--db", str(db)], cwd=ROOT, env=env,
@@ -147,7 +171,7 @@ def cuttings(db: Path, *args: str, kill_at: int | None = None) -> dict:
     _, err = process.communicate()
     if process.returncode not in (0, 1, -signal.SIGKILL):
         print(err, file=sys.stderr)
-    return {"seconds": round(time.monotonic() - started, 1), "peak_mb": peak.stop(), "code": process.returncode}
+    return {"seconds": round(time.monotonic() - started, 1), **peak.stop(pages), "code": process.returncode}
 
 
 def count(db: Path, sql: str) -> int:
@@ -205,12 +229,14 @@ def main() -> None:
             for run in args.runs.split(","):
                 db = folder / f"{run}.sqlite3"
                 if run == "resume":
-                    first = cuttings(db, "import", str(links), *pool, kill_at=args.pages // 2)
+                    first = cuttings(db, args.pages, "import", str(links), *pool, kill_at=args.pages // 2)
                     killed_done = count(db, "SELECT count(*) FROM import_job WHERE state = 'done'")
-                    second = cuttings(db, "import", "--resume", *pool)
-                    results[run] = {"killed_at_done": killed_done, "first": first, "second": second, **tally(db, args.pages)}
+                    second = cuttings(db, args.pages, "import", "--resume", *pool)
+                    results[run] = {"killed_at_done": killed_done, "first": first, "second": second,
+                                    **tally(db, args.pages)}
                 else:
-                    measured = cuttings(db, "import", str(links), *(["--workers", "1"] if run == "single" else pool))
+                    workers = ["--workers", "1"] if run == "single" else pool
+                    measured = cuttings(db, args.pages, "import", str(links), *workers)
                     measured["pages_per_min"] = round(args.pages / measured["seconds"] * 60)
                     results[run] = {**measured, **tally(db, args.pages)}
                 print(run, json.dumps(results[run]), flush=True)

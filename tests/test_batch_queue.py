@@ -219,3 +219,56 @@ def test_cancelled_jobs_are_not_resumed_and_running_ones_are(archive):
     assert cancel_jobs(archive, [jobs[0].id, jobs[2].id]) == 2
     assert [j.id for j in resume(archive)] == [jobs[1].id, jobs[3].id]
     assert queue_status(archive).counts() == {"queued": 2, "running": 0, "done": 0, "failed": 0, "cancelled": 2}
+
+
+def test_jobs_are_taken_several_to_a_transaction_and_one_another_importer_took_stays_its_own(
+        httpserver, tmp_path, archive, monkeypatch):
+    from dataclasses import replace
+
+    from desktop.core.batch import runner
+
+    for n in range(5):
+        httpserver.expect_request(f"/s/{n}").respond_with_data(story(n), content_type="text/html")
+    jobs = enqueue(archive, [str(pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(5)]))])
+    start_jobs(archive, [replace(jobs[3])])  # another importer of the archive took the fourth
+    asked = []
+    real = runner.start_jobs
+    monkeypatch.setattr(runner, "start_jobs", lambda arch, some: asked.append(len(some)) or real(arch, some))
+    finished = []
+    progress = run_batch(archive, jobs, entities=False, report=lambda f, _p: finished.append(f.job.id))
+    assert asked == [5]  # one transaction took every job, rather than one per job
+    assert sorted(finished) == [j.id for j in jobs if j is not jobs[3]] and progress.total == 4
+    states = dict(rows(archive, "SELECT id, state FROM import_job"))
+    assert states == {j.id: RUNNING if j is jobs[3] else DONE for j in jobs}
+
+
+def test_the_analysis_stage_compresses_the_offline_copy_so_the_writer_only_stores_it(
+        httpserver, tmp_path, archive, monkeypatch):
+    import zlib
+
+    from desktop.core.batch import analyse_fetched, download_job, store_job
+    from desktop.core.store import archive as store
+    from desktop.core.store.archive import original_of
+
+    httpserver.expect_request("/s/1").respond_with_data(story(1), content_type="text/html")
+    [job] = start_jobs(archive, enqueue(archive, [httpserver.url_for("/s/1")]))
+    analysed = analyse_fetched(download_job(archive, job), entities=False)
+    assert zlib.decompress(analysed.original.compressed) == analysed.original.data == story(1).encode()
+    monkeypatch.setattr(store.zlib, "compress", lambda *_a: pytest.fail("the writer compressed the copy"))
+    outcome = store_job(archive, job, analysed)
+    assert original_of(archive, outcome.id).data == story(1).encode()
+
+
+def test_the_runner_reads_the_workers_stage_messages_as_it_goes(httpserver, tmp_path, archive, monkeypatch):
+    """Left unread, a worker's stage messages fill its pipe after ~900 articles and the worker
+    blocks until the analysis budget stops it: the runner reads them after every job."""
+    from desktop.core.analyser import Analyser
+
+    for n in range(3):
+        httpserver.expect_request(f"/s/{n}").respond_with_data(story(n), content_type="text/html")
+    jobs = enqueue(archive, [str(pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(3)]))])
+    read = []
+    real = Analyser.stages
+    monkeypatch.setattr(Analyser, "stages", lambda self: read.extend(real(self)) or [])
+    run_batch(archive, jobs, entities=False)
+    assert sorted({key for key, _ in read}) == sorted(j.id for j in jobs)

@@ -159,3 +159,16 @@ def test_an_item_with_neither_address_nor_text_fails_alone_named_by_its_place(cl
     assert out.splitlines() == ["error item 1: The item has no web address and no text",
                                 "saved 1 My note", "2 items: 1 saved, 1 failed"] and code == 1
     assert json.loads(cli("show", "1", "--json")[1])["tags"] == ["archived"]
+
+
+def test_a_page_of_bytes_that_are_no_text_makes_the_exports_copy_stand_in(cli, httpserver, tmp_path):
+    """The binary check of a download runs where the item is loaded when it has a copy, so
+    the copy still stands in for such a page."""
+    for path, body in (("/world/belgrade-rally", ARTICLE), ("/2024/05/06/georgia-protests", TBILISI)):
+        httpserver.expect_request(path).respond_with_data(body, content_type="text/html; charset=utf-8")
+    httpserver.expect_request("/2019/ferry").respond_with_data(b"\xff\xfe\x00garbage", content_type="text/html")
+    code, out, _ = cli("import", str(local(httpserver, tmp_path, "wallabag.json")))
+    assert code == 0 and "saved 2 The ferry that stopped running" in out.splitlines()
+    shown = json.loads(cli("show", "2", "--json")[1])
+    assert shown["provenance"] == ("Kept from the Wallabag export's copy: no article text found: "
+                                   "the page holds binary data, not text.")

@@ -95,7 +95,9 @@ class Original:
     """The page or file an article came from, kept in the archive as its offline copy, and
     the evidence of how it was captured: `method` (one of CAPTURE_METHODS), `final_url`
     after redirects, the HTTP `status` and response `headers` (downloads only; None when not
-    known) and when (`captured`, UTC; None: when it is stored)."""
+    known) and when (`captured`, UTC; None: when it is stored). `compressed` is `data` as the
+    archive keeps it (store.archive.compressed), worked out early where the process that
+    stores is not the one that analysed the page; None: worked out when it is stored."""
 
     data: bytes
     content_type: str = "text/html"
@@ -105,3 +107,4 @@ class Original:
     status: int | None = None
     headers: Headers | None = None
     captured: datetime | None = None
+    compressed: bytes | None = field(default=None, repr=False, compare=False)

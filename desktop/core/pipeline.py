@@ -59,15 +59,18 @@ def is_file_input(source: str) -> bool:
 
 @dataclass
 class Loaded:
-    """A page or file as downloaded or read, decoded but not parsed: the extract stage's input."""
+    """A page or file as downloaded or read, not parsed: the extract stage's input. A
+    download's `content` is None until `decode` (in `parse`) decodes it, so that the work is
+    done where the page is analysed (a worker process), not by the process that stores."""
 
-    content: str
+    content: str | None
     is_html: bool
     url: str | None  # the final address after redirects, or the one the user gave a file
     original: Original
     name: str | None = None  # the file's name, for text files
     url_given: bool = False  # the user's address wins over the page's own
     selection: str = ""  # text the user selected in the browser: the article's text if none is found
+    declared: str | None = None  # the charset the server declared, for decoding a download
 
 
 def load(source: str, url: str | None = None, on_stage: Stage = _quiet) -> Loaded:
@@ -82,17 +85,29 @@ def load(source: str, url: str | None = None, on_stage: Stage = _quiet) -> Loade
             raise ListAtAddress(page.final_url, kind, page.raw)
         if page.content_type not in HTML_TYPES:
             raise CuttingsError(f"Not a web page: {page.content_type}")
-        if is_binary(page.raw, page.html, page.charset):  # a server that calls any bytes text/html
-            raise CuttingsError("No article text found: the page holds binary data, not text")
-        return Loaded(page.html, True, page.final_url, downloaded(page))
+        return Loaded(None, True, page.final_url, downloaded(page), declared=page.declared)
     raise CuttingsError("No such file, and not a web address")
 
 
 def downloaded(page: Page) -> Original:
     """A downloaded page as an offline copy with its evidence of capture, captured now (as
-    the response has just arrived, not when the article is stored after its analysis)."""
-    return Original(page.raw, page.content_type, page.charset, final_url=page.final_url, status=page.status,
+    the response has just arrived, not when the article is stored after its analysis). Its
+    charset is None until `decode` finds it."""
+    return Original(page.raw, page.content_type, None, final_url=page.final_url, status=page.status,
                     headers=page.headers, captured=datetime.now(timezone.utc))
+
+
+def decode(loaded: Loaded) -> str:
+    """The text of a loaded page: a download's bytes decoded here (fetch.decode_html, with
+    the charset the server declared), and the codec used kept as its offline copy's charset.
+    Raises CuttingsError for bytes that are no text (a server that calls any bytes text/html)."""
+    if loaded.content is None:
+        raw = loaded.original.data
+        content, charset = decode_html(raw, loaded.declared)
+        if is_binary(raw, content, charset):
+            raise CuttingsError("No article text found: the page holds binary data, not text")
+        loaded.content, loaded.original.charset = content, charset
+    return loaded.content
 
 
 def _read_file(path: Path, url: str | None, on_stage: Stage) -> Loaded:
@@ -112,11 +127,12 @@ def _read_file(path: Path, url: str | None, on_stage: Stage) -> Loaded:
 
 def parse(loaded: Loaded, on_stage: Stage = _quiet) -> Article:
     """The article in a loaded page or file; an error if it has no text."""
+    content = decode(loaded)
     on_stage(EXTRACTING)
     if loaded.is_html:
-        article = extract_html(loaded.content, loaded.url)
+        article = extract_html(content, loaded.url)
     else:
-        article = extract_textfile(loaded.content, loaded.name)
+        article = extract_textfile(content, loaded.name)
     if loaded.url_given:
         article.url = loaded.url
     if not article.text.strip() and loaded.selection:

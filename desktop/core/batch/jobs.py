@@ -213,11 +213,11 @@ def release_jobs(archive: Archive) -> int:
 def finish(session: Session, job: Job, state: str, *, status: str | None = None, article_id: int | None = None,
            reason: str | None = None) -> Job:
     """Record in the caller's transaction how `job` ended; return it updated."""
-    row = session.get(ImportJob, job.id)
-    if row is None:
+    ended = session.exec(update(ImportJob).where(col(ImportJob.id) == job.id)
+                         .values(state=state, status=status, article_id=article_id, reason=reason, updated=_now())
+                         .execution_options(synchronize_session=False))
+    if ended.rowcount == 0:
         raise CuttingsError("The import job was removed from the queue while it ran")
-    row.state, row.status, row.article_id, row.reason, row.updated = state, status, article_id, reason, _now()
-    session.add(row)
     job.state, job.status, job.article_id, job.reason = state, status, article_id, reason
     job.reason_group = reason_group(reason) if reason else None
     return job

@@ -18,7 +18,7 @@ from desktop.core.imports.items import ImportItem
 from desktop.core.imports.run import Result, copy_article, keep_item, load_item, mark_known
 from desktop.core import pipeline
 from desktop.core.pipeline import ListAtAddress, Loaded, Stage, is_file_input, load
-from desktop.core.store.archive import Outcome, store_article, stored_at
+from desktop.core.store.archive import Outcome, compressed, store_article, stored_at
 from desktop.core.store.db import Archive
 from desktop.core.urls import check_url, looks_like_url
 
@@ -96,11 +96,15 @@ def download_job(archive: Archive, job: Job, on_stage: Stage = _quiet) -> Known 
 
 def analyse_fetched(fetched: Fetched, on_stage: Stage = _quiet, entities: bool = True) -> Analysed:
     """Extraction and entities of a Fetched (the CPU-heavy stage; picklable, for the
-    analyser's worker processes). Raises CuttingsError for a page without an article."""
+    analyser's worker processes), and the offline copy compressed as the archive keeps it,
+    so that the one writer only stores. Raises CuttingsError for a page without an article."""
     if fetched.loaded is not None:
-        return Analysed(pipeline.analyse(fetched.loaded, on_stage, entities), fetched.loaded.original, item=fetched.item)
-    article, original, provenance = copy_article(fetched.item, fetched.origin, fetched.copy_reason, entities,
-                                                 on_stage)
+        article, original = pipeline.analyse(fetched.loaded, on_stage, entities), fetched.loaded.original
+        provenance = None
+    else:
+        article, original, provenance = copy_article(fetched.item, fetched.origin, fetched.copy_reason, entities,
+                                                     on_stage)
+    original.compressed = compressed(original)
     return Analysed(article, original, provenance, fetched.item)
 
 

@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 
 from lxml import html as lxml_html
-from sqlmodel import Session
+from sqlmodel import Session, col, update
 
 from desktop.core.article import SERVICE, Article, Original
 from desktop.core.errors import CuttingsError
@@ -24,7 +24,7 @@ from desktop.core.imports.collection import read_items
 from desktop.core.imports.detect import CUTTINGS, FEED, LABELS, OPML, detect
 from desktop.core.imports.feeds import Subscription, download_feed, read_feed, read_opml
 from desktop.core.imports.items import ImportItem
-from desktop.core.pipeline import (SAVING, ListAtAddress, Loaded, Stage, add_entities, analyse, import_one,
+from desktop.core.pipeline import (SAVING, ListAtAddress, Loaded, Stage, add_entities, analyse, decode, import_one,
                                    is_file_input, load)
 from desktop.core.store.archive import EXISTS, RESTORED, SAVED, Outcome, store_article, stored_at
 from desktop.core.store.db import Archive
@@ -181,11 +181,16 @@ def _article(item: ImportItem, origin: str, entities: bool, on_stage: Stage) -> 
 
 def load_item(item: ImportItem, on_stage: Stage = _quiet) -> tuple[Loaded | None, str]:
     """The item's page downloaded, or None and why not when the export's copy must do.
-    Raises CuttingsError when the page cannot be had and the item holds no copy."""
+    Raises CuttingsError when the page cannot be had and the item holds no copy. An item
+    with a copy has its page decoded here (pipeline.decode), so that bytes which are no text
+    make the copy stand in; any other page is decoded where it is analysed."""
     reason = "it has no web address"
     if item.url:
         try:
-            return load(item.url, on_stage=on_stage), ""
+            loaded = load(item.url, on_stage=on_stage)
+            if item.has_copy:
+                decode(loaded)
+            return loaded, ""
         except CuttingsError as exc:
             if not item.has_copy:
                 raise
@@ -250,12 +255,13 @@ def _paragraphs(fragment: str) -> list[str]:
 def keep_item(session: Session, outcome: Outcome, item: ImportItem, provenance: str | None) -> None:
     """What an import keeps beyond the article, in its transaction: a new article's added
     time, where its text came from, and the item's tags on it (new or already stored)."""
-    if outcome.status == SAVED:
+    if outcome.status == SAVED and outcome.replaced is None:  # new: one UPDATE, without reading the row back
+        added = {} if item.added is None else {"added": item.added}
+        session.exec(update(ArticleRow).where(col(ArticleRow.id) == outcome.id)
+                     .values(provenance=provenance, **added).execution_options(synchronize_session=False))
+    elif outcome.status == SAVED:  # --refresh of a stored article: its added time only moves earlier
         row = session.get(ArticleRow, outcome.id)
-        if outcome.replaced is None and item.added is not None:
-            row.added = item.added
-        else:  # --refresh of a stored article: its added time only moves earlier
-            _take_earlier_added(row, item)
+        _take_earlier_added(row, item)
         row.provenance = provenance
         session.add(row)
     attach_tags(session, outcome.id, item.all_tags())

@@ -48,14 +48,19 @@ def current_version(session: Session, article_id: int) -> int:
     return (earlier.one() or 0) + 1
 
 
-def write_capture(session: Session, article_id: int, original: Original, version: int | None = None) -> None:
+def write_capture(session: Session, article_id: int, original: Original, version: int | None = None,
+                  new: bool = False) -> None:
     """Record `original`'s evidence as the capture of `version` (default: the article's newest),
-    replacing what that version had."""
-    version = version or current_version(session, article_id)
-    old = session.get(Capture, (article_id, version))
-    if old is not None:
-        session.delete(old)
-        session.flush()
+    replacing what that version had; `new`: the article was created in this transaction, so
+    this is version 1 and there is nothing to replace (or to look up)."""
+    if new:
+        version = 1
+    else:
+        version = version or current_version(session, article_id)
+        old = session.get(Capture, (article_id, version))
+        if old is not None:
+            session.delete(old)
+            session.flush()
     session.add(Capture(
         article_id=article_id, version=version, method=original.method,
         captured=original.captured or datetime.now(timezone.utc), final_url=original.final_url,

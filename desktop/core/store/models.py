@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint, insert
+from sqlmodel import Field, Session, SQLModel
 
 
 def _now() -> datetime:
@@ -242,3 +242,10 @@ class ArticleVersion(SQLModel, table=True):
     charset: str | None = None
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     size: int = 0  # uncompressed bytes
+
+
+def insert_rows(session: Session, model, rows: list[dict]) -> None:
+    """INSERT `rows` (column: value dicts) into `model`'s table in one executemany, in the
+    session's transaction, without ORM objects; nothing for no rows."""
+    if rows:  # an executemany of no rows would be one INSERT of the defaults
+        session.execute(insert(model.__table__), rows)

@@ -90,10 +90,12 @@ def with_known_people(session: Session, article_id: int, entities: list[Entity])
     archive's one known person of it (see the module) made that person, its word an alias."""
     from desktop.core.store.archive import entity_key
 
-    ruled = _ruled_keys(session)
     here = {surname(e.name) for e in entities if e.kind == PERSON and not e.local}
     alone = [e for e in entities if e.kind == PERSON and e.local and " " not in e.name.strip()
-             and fold(e.name) not in here and (PERSON, entity_key(e, article_id)) not in ruled]
+             and fold(e.name) not in here]
+    if alone:  # the corrections are read only for an article that has one-word people
+        ruled = _ruled_keys(session)
+        alone = [e for e in alone if (PERSON, entity_key(e, article_id)) not in ruled]
     if not alone:
         return entities
     known = _Known(session, {e.name.strip() for e in alone})

@@ -7,26 +7,25 @@ from collections.abc import Sequence
 from sqlmodel import Session, delete, select
 
 from desktop.core.article import PERSON, Quote
-from desktop.core.store.models import EntityRow, Mention, Quotation
+from desktop.core.store.models import EntityRow, Mention, Quotation, insert_rows
 
 
-def write_quotations(session: Session, article_id: int, quotes: Sequence[Quote]) -> None:
-    """Replace the stored quotations of one article by `quotes`, each speaker linked to the
-    article's stored person entity of that name (NULL if it has none).
+def write_quotations(session: Session, article_id: int, quotes: Sequence[Quote], new: bool = False) -> None:
+    """Replace the stored quotations of one article by `quotes` (`new`: an article created
+    in this transaction, which has none to replace), each speaker linked to the article's
+    stored person entity of that name (NULL if it has none).
 
     Call it after the article's entities are written: speakers are found among them, by
     name first, then by alias (a person the user renamed keeps its old name as an alias).
     """
-    session.exec(delete(Quotation).where(Quotation.article_id == article_id))
+    if not new:
+        session.exec(delete(Quotation).where(Quotation.article_id == article_id))
     speakers = _speaker_ids(session, article_id) if any(q.speaker for q in quotes) else {}
-    for quote in quotes:
-        session.add(Quotation(
-            article_id=article_id,
-            entity_id=speakers.get(_folded(quote.speaker)) if quote.speaker else None,
-            text=quote.quote,
-            start=quote.start,
-            end=quote.end,
-        ))
+    insert_rows(session, Quotation, [
+        {"article_id": article_id, "entity_id": speakers.get(_folded(quote.speaker)) if quote.speaker else None,
+         "text": quote.quote, "start": quote.start, "end": quote.end}
+        for quote in quotes
+    ])
 
 
 def _speaker_ids(session: Session, article_id: int) -> dict[str, int]:

@@ -97,8 +97,9 @@ def _check(session: Session, ids: list[int], names: list[str]) -> None:
                          else "Choose the articles to tag.")
 
 
-def _tag_rows(session: Session, names: list[str], create: bool) -> list[Tag]:
-    """The Tag row of each of `names` in any case, made when missing and `create`.
+def _tag_rows(session: Session, names: list[str], create: bool) -> list:
+    """The tag of each of `names` in any case (its row: `id` and `name`), made when missing
+    and `create`.
 
     A tag name is one tag whatever its case: attaching "russia" when "Russia" exists uses
     "Russia", and so for "économie" and "Économie". The match is Python's casefold over every
@@ -130,10 +131,11 @@ def _all_tag_ids(session: Session, names: list[str]) -> list[int]:
     return [row.id for name in names for row in variants.get(_fold(name), [])]
 
 
-def _variants(session: Session) -> dict[str, list[Tag]]:
-    """Every tag by its folded name, the oldest first."""
-    variants: dict[str, list[Tag]] = {}
-    for row in session.exec(select(Tag).order_by(col(Tag.id))).all():
+def _variants(session: Session) -> dict[str, list]:
+    """Every tag's (id, name) row by its folded name, the oldest first. Plain rows, not ORM
+    objects: an import reads them for every article, and a reading list has hundreds of tags."""
+    variants: dict[str, list] = {}
+    for row in session.exec(select(Tag.id, Tag.name).order_by(col(Tag.id))).all():
         variants.setdefault(_fold(row.name), []).append(row)
     return variants
 

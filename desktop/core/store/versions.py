@@ -3,14 +3,13 @@ the article row and snapshot, which always hold the newest."""
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlmodel import Session, col, select
 
 from desktop.core.article import Article, Original
-from desktop.core.store.archive import inflate, write_version
+from desktop.core.store.archive import compressed, inflate, write_version
 from desktop.core.store.captures import Evidence, current_version, evidence_of, write_capture
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow, ArticleVersion, Capture, Snapshot
@@ -131,7 +130,7 @@ def add_earlier(session: Session, article_id: int, earlier: list[Earlier]) -> No
         session.add(ArticleVersion(
             article_id=article_id, version=number, title=version.title, text=version.text,
             content_type=copy.content_type if copy else "text/html", charset=copy.charset if copy else None,
-            data=zlib.compress(copy.data, 6) if copy else b"", size=len(copy.data) if copy else 0))
+            data=compressed(copy) if copy else b"", size=len(copy.data) if copy else 0))
         if copy is not None:
             write_capture(session, article_id, copy, number)
     session.flush()

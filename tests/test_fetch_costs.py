@@ -1,0 +1,35 @@
+"""What a download leaves to the process that imports it: the certificate checks built once
+per process, and the page's decoding left to the analysis (pipeline.decode)."""
+
+import httpx
+
+from desktop.core.fetch import fetch
+from tests.test_fetch import RUSSIAN, page
+
+
+def test_every_download_of_a_process_checks_certificates_with_one_context(httpserver, monkeypatch):
+    """Loading the certificate roots costs ~20 ms of CPU: it is done once, not per page."""
+    from desktop.core import fetch as fetch_module
+
+    made = []
+    real = httpx.create_ssl_context
+    monkeypatch.setattr(httpx, "create_ssl_context", lambda *a, **k: made.append(1) or real(*a, **k))
+    fetch_module._tls.cache_clear()
+    httpserver.expect_request("/a").respond_with_data(page("A"), content_type="text/html")
+    httpserver.expect_request("/b").respond_with_data(page("B"), content_type="text/html")
+    assert "A" in fetch(httpserver.url_for("/a")).html and "B" in fetch(httpserver.url_for("/b")).html
+    assert len(made) == 1
+    fetch_module._tls.cache_clear()  # later tests build theirs with the real httpx
+
+
+def test_a_download_is_decoded_where_it_is_analysed_and_keeps_the_codec_it_was_read_in(httpserver):
+    """pipeline.load leaves the bytes to parse (in the analysis worker, not the process that
+    stores); parse decodes them as the server declared and records the codec on the copy."""
+    from desktop.core.pipeline import load, parse
+
+    body = page(RUSSIAN * 3).encode("cp1251")
+    httpserver.expect_request("/ru").respond_with_data(body, content_type="text/html; charset=windows-1251")
+    loaded = load(httpserver.url_for("/ru"))
+    assert loaded.content is None and loaded.original.charset is None and loaded.original.data == body
+    assert RUSSIAN[:40] in parse(loaded).text
+    assert loaded.original.charset == "cp1251"
