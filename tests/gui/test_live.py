@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from desktop.core.store.archive import store_article
-from desktop.core.store.db import Archive
 from tests.gui.conftest import make_article
 
 COLLEAGUE = """
