@@ -385,6 +385,12 @@ def test_a_refresh_says_what_it_overwrote(cli, tmp_path):
     assert cli("import", str(first), "--url", "https://example.org/a")[1] == "saved 1 First story\n"
     code, out, _ = cli("import", str(second), "--url", "https://example.org/a", "--refresh")
     assert code == 0 and out == 'refreshed 1 Second story (it was "First story")\n'
+    code, out, _ = cli("versions", "1", "--json")  # the first story is kept as version 1
+    assert [(v["version"], v["title"], v["newest"]) for v in json.loads(out)] == [
+        (1, "First story", False), (2, "Second story", True)]
+    assert "A rally in Belgrade." in json.loads(out)[0]["text"]
+    cli("import", str(second), "--url", "https://example.org/a", "--refresh")  # the same again
+    assert len(json.loads(cli("versions", "1", "--json")[1])) == 2  # no version for no change
 
 
 def test_an_unexpected_error_fails_one_input_and_the_batch_goes_on(cli, tmp_path, monkeypatch):

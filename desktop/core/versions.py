@@ -15,7 +15,7 @@ from desktop.core.errors import CuttingsError
 from desktop.core.pipeline import add_entities, load, parse
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow
-from desktop.core.store.versions import Version, store_new_version, versions_of
+from desktop.core.store.versions import Version, is_new_version, store_new_version, versions_of
 
 CHANGED, SAME, ERROR = "changed", "same", "error"
 EQUAL, INSERTED, DELETED = "equal", "inserted", "deleted"
@@ -38,10 +38,6 @@ class Recheck:
         return f"{ERROR} {self.id}: {self.reason}" if self.status == ERROR else f"{self.status} {self.id}"
 
 
-def _words(text: str) -> str:
-    return " ".join(text.split())
-
-
 def recheck(archive: Archive, article_id: int, entities: bool = True) -> Recheck:
     """Download an article's page again; when its title or text changed, store it as a new
     version (one transaction, the old version kept with its copy). The title counts only
@@ -55,8 +51,7 @@ def recheck(archive: Archive, article_id: int, entities: bool = True) -> Recheck
     try:
         loaded = load(row.source_url)
         article = parse(loaded)
-        same_title = row.edited is not None or _words(article.title) == _words(row.title)
-        if same_title and _words(article.text) == _words(row.text):
+        if not is_new_version(row, article):
             return Recheck(SAME, article_id)
         if entities:
             add_entities(article)

@@ -62,7 +62,8 @@ def store_article(
     then its Outcome is EXISTS, or RESTORED when it was in the trash: it is taken out).
 
     With `refresh`, a stored copy of the page is updated in place and keeps its id, and the
-    title, authors, date, publisher and address the user edited. `then` runs in the same transaction
+    title, authors, date, publisher and address the user edited; when its title or text
+    changed, what it said before is kept as an earlier version (store.versions). `then` runs in the same transaction
     with the outcome (an import's tags and added time land with the article or not at all).
     """
     with archive.transaction() as session:
@@ -136,7 +137,12 @@ def _store(
     old_title = row.title if replacing else None
     if row is None:
         row = ArticleRow(text_hash="", id=new_id if new_id and session.get(ArticleRow, new_id) is None else None)
-    write_version(session, row, article, original, replacing)
+    from desktop.core.store.versions import is_new_version, store_new_version  # they build on this module
+
+    if replacing and original is not None and is_new_version(row, article):
+        store_new_version(session, row.id, article, original)  # what it said before stays readable
+    else:
+        write_version(session, row, article, original, replacing)
     return Outcome(RESTORED if restored else SAVED, row.id, row.title, old_title)
 
 

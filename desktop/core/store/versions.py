@@ -83,6 +83,17 @@ def copies_of(archive: Archive, article_id: int) -> tuple[ArticleRow | None, lis
     return row, found
 
 
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def is_new_version(row: ArticleRow, article: Article) -> bool:
+    """True when `article` says something other than the stored `row`: its text, or its
+    title while the user has not edited the row's details (spacing never counts)."""
+    same_title = row.edited is not None or _words(article.title) == _words(row.title)
+    return not (same_title and _words(article.text) == _words(row.text))
+
+
 def store_new_version(session: Session, article_id: int, article: Article, original: Original) -> int:
     """Keep the article's newest version (title, text, copy) as an earlier one, then make
     `article` with `original` its newest; return the new version's number. Runs inside the
