@@ -10,10 +10,8 @@ import threading
 from collections.abc import Callable
 from contextlib import closing, suppress
 from pathlib import Path
-from urllib.parse import quote
 
 WATCH_POLL = 1.0  # seconds between looks at whether another program wrote to the file
-OPEN_TIMEOUT = 5.0  # seconds to wait for a file another program holds locked
 
 
 class _Watch:
@@ -64,13 +62,15 @@ def watch_changes(location: str, stop: threading.Event, changed: Callable[[], No
     by another program in the instant between one of ours and its accounting goes untold
     (its next one tells). Opened read-write (mode=rw: never creates a file) but never written.
     """
+    from desktop.core.store.sqlite import BUSY_TIMEOUT, file_uri  # the engine that reports our commits
+
     key = file_key(location)
     delay = 0.0
     while not stop.wait(delay):
         delay = WATCH_POLL
         try:
             # check_same_thread off: own_commit_done reads it on the writer's thread, under the lock.
-            with closing(sqlite3.connect(f"file:{quote(key)}?mode=rw", uri=True, timeout=OPEN_TIMEOUT,
+            with closing(sqlite3.connect(f"{file_uri(Path(key))}?mode=rw", uri=True, timeout=BUSY_TIMEOUT,
                                          check_same_thread=False)) as conn, closing(_Watch(conn)) as watch:
                 _poll(key, watch, stop, changed)
         except sqlite3.Error:
