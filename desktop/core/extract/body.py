@@ -174,13 +174,14 @@ def restore_repeats(blocks: list[str], repeats: dict[str, int]) -> list[str]:
     as the page has it, the copies after the last one kept: trafilatura drops a paragraph equal
     to one it already took, which suits its own overlapping candidates but not a page that
     says the same thing twice."""
-    short = {key: count - sum(match_key(block) == key for block in blocks)
-             for key, count in repeats.items()}
+    if not repeats:  # most pages: nothing to restore, no key to work out
+        return blocks
+    keys = [match_key(block) for block in blocks]
+    short = {key: count - keys.count(key) for key, count in repeats.items()}
     out = []
-    for index, block in enumerate(blocks):
+    for index, (block, key) in enumerate(zip(blocks, keys)):
         out.append(block)
-        key = match_key(block)
-        if short.get(key, 0) > 0 and key not in map(match_key, blocks[index + 1:]):
+        if short.get(key, 0) > 0 and key not in keys[index + 1:]:
             out += [block] * short[key]
     return out
 
