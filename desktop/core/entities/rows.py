@@ -49,8 +49,12 @@ _ROLE_MARK = r"(?: \([^()\n]{1,40}\))?"
 _LIST_LINE = re.compile(rf"^(?:[^:\n]{{1,40}}(?::| -) |\d+ )?{_NAMES}{_ROLE_MARK}"
                         rf"(?:[,;] {_NAMES}{_ROLE_MARK}){{3,}}[.,]?$",
                         re.MULTILINE)
-_LIST_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<= - )|(?<=\d )|(?<=[,;] ))({_NAMES})(?={_ROLE_MARK}(?:[,;.]|$))"
-                        rf"|(?<=\()({_NAMES})(?= \d{{1,3}}\))", re.MULTILINE)
+# A listed player: after the line's start, the lead's colon or dash, or a separator, and before
+# the next; or a substitute in brackets with his minute ("(Drulovic 70)").
+_ITEM_AFTER = r"(?<=^)|(?<=: )|(?<= - )|(?<=[,;] )"
+_SUBSTITUTE = rf"(?<=\()({_NAMES})(?= \d{{1,3}}\))"
+_LIST_ITEM = re.compile(rf"(?:{_ITEM_AFTER}|(?<=\d ))({_NAMES})(?={_ROLE_MARK}(?:[,;.]|$))|{_SUBSTITUTE}",
+                        re.MULTILINE)
 # The fewest players of a line-up headed by a side rather than a line-up word.
 SIDE_LINE_UP = 4
 _RUN_ON = re.compile(r"(?<=,)\n")
@@ -91,11 +95,9 @@ _SQUAD = re.compile(rf"(?<![\w.'\u2019-])({_CAP}(?: {_CAP}){{0,2}}) \(({_NAMES}(
 _SQUAD_NAME = re.compile(rf"(?:(?<=^)|(?<=, )|(?<= and )|(?<=/)|(?<=/ ))({_NAMES})(?=,| and| ?/|$)")
 # A line-up: a side or a line-up word, a colon or a dash, then two players or more, perhaps with
 # initials: "Scotland: Andrew Goram, Craig Burley, ...", "To bat: R. Croft, D. Cork, A. Mullally".
-_LINE_UP_PLAYER = rf"(?:{_INITIALS})?{_NAMES}"
-_LINE_UP = re.compile(rf"^(?P<lead>[^:\n]{{1,40}})(?::| -) {_LINE_UP_PLAYER}{_ROLE_MARK}"
-                      rf"(?:[,;] {_LINE_UP_PLAYER}{_ROLE_MARK})+[.,]?$", re.MULTILINE)
-_LINE_UP_ITEM = re.compile(rf"(?:(?<=^)|(?<=: )|(?<= - )|(?<=[,;] ))({_LINE_UP_PLAYER})(?={_ROLE_MARK}(?:[,;.]|$))"
-                           rf"|(?<=\()({_NAMES})(?= \d{{1,3}}\))")
+_LINE_UP = re.compile(rf"^(?P<lead>[^:\n]{{1,40}})(?::| -) {_PLAYER}{_ROLE_MARK}"
+                      rf"(?:[,;] {_PLAYER}{_ROLE_MARK})+[.,]?$", re.MULTILINE)
+_LINE_UP_ITEM = re.compile(rf"(?:{_ITEM_AFTER})({_PLAYER})(?={_ROLE_MARK}(?:[,;.]|$))|{_SUBSTITUTE}")
 # A bowler's figures, overs-maidens-runs-wickets: "Bowling: Vass 7-0-29-0, de Silva 4-0-25-0".
 _FIGURES = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PARTICLE}) )?{_NAMES})"
                       rf" \d+(?:\.\d)?-\d+-\d+-\d+\b",
