@@ -18,13 +18,13 @@ from .gazetteer import name_key
 from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HOLIDAYS, HONORIFICS, HYPOCORISMS,
                       KIN_WORDS, LEGAL_FORMS, ORG_FOLLOWERS, ORG_NOUNS, PERSON_MODIFIED, PERSON_NOUNS, PLATFORMS,
                       ROLE_NOUNS, SEAS, SPEECH_VERBS, THING_ADJECTIVES, any_of)
-from .sports_lexicon import PLAYER_DEEDS, TABLE_WORDS
 from .name_parts import is_credential, opens_with_credentials
 from .ner import DEMONYM, Label, occurrences
 from .org_rules import ORG_LABEL_RULES, ends_as_firm, is_called_an_institution
 from .people import has_honorific
 from .place_context import PLACE_LABEL_RULES, is_region_after_town
 from .places import COMPASS, SITE, is_demonym
+from .sports_lexicon import PLAYER_DEEDS, TABLE_WORDS
 
 WINDOW = 40  # characters before and after a mention that the rules read
 

@@ -16,8 +16,8 @@ from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_DEEDS, COMPANY_ENDS, FIRM_
                       NAME_END_STOPWORDS, NATIONAL_BODIES, NEWSROOM_WORDS, NOT_ORG_ENDS, NOT_ORG_TERMS,
                       ORG_CONTEXT_AFTER, ORG_CONTEXT_BEFORE, ORG_KIND_NOUNS, ORG_NOUNS, PLATFORMS,
                       STATE_ABBREVIATIONS, any_of)
-from .sports_lexicon import CLUB_ENDS, CLUB_PREFIXES, CLUB_TOWN_ENDS
 from .ner import Analysis, Mention
+from .sports_lexicon import CLUB_ENDS, CLUB_PREFIXES, CLUB_TOWN_ENDS
 
 _POSSESSIVE = re.compile(r"['\u2019]s\s+(?=[A-Z])")
 # Lower-case words and "-owned"-like suffixes after the name: "Likud party", "Kroger-owned".

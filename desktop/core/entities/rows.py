@@ -18,10 +18,10 @@ from ..article import CITY, COUNTRY, ORG, PERSON
 from .gazetteer import Gazetteer
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS,
                       OF_PLACE_HEADS, PARTICLES, TITLES, any_of)
-from .sports_lexicon import LINE_UP_WORDS, SCORING_WORDS
 from .ner import Analysis, Mention
 from .places import demonym_country, own_name, place_strength
 from .spans import Spans
+from .sports_lexicon import LINE_UP_WORDS, SCORING_WORDS
 
 _WORD = r"[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*"
 _CAP = rf"(?=[A-ZÀ-ÖØ-Þ]){_WORD}"

@@ -349,7 +349,6 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
     join_earlier_surnames(session, article_id)
 
 
-
 def _merged_aliases(aliases: str, name: str, more: list[str]) -> str:
     """An entity row's newline-separated `aliases` with `more` added, never its own `name`."""
     known = [a for a in aliases.split("\n") if a and a != name]
