@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from sqlalchemy import Engine, event
 
 from desktop.cli import run
 from desktop.core.query import total
@@ -61,3 +62,34 @@ def test_the_cli_says_it_upgrades_then_does_the_command(older, capsys):
     assert len(out.splitlines()) == 1 and _schema(older) == str(SCHEMA_VERSION + 1)
     assert run(["list", "--db", str(older)]) == 0
     assert capsys.readouterr().err == ""  # once
+
+
+@pytest.fixture
+def version_reads():
+    """How many times an archive opened during the test reads its schema version (the `meta`
+    row: a round trip each on PostgreSQL)."""
+    reads = []
+
+    def count(_conn, _cursor, statement, *_rest):
+        if statement.lstrip().upper().startswith("SELECT") and "FROM meta" in statement:
+            reads.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", count)
+    yield reads
+    event.remove(Engine, "before_cursor_execute", count)
+
+
+def test_opening_then_asking_for_an_upgrade_reads_the_version_once(archive, version_reads):
+    opened = Archive(archive.location, upgrade=False)
+    assert not opened.needs_upgrade()
+    opened.upgrade()
+    assert len(version_reads) == 1
+    opened.engine.dispose()
+
+
+def test_an_upgrade_reads_the_version_again_only_under_the_write_lock(older, version_reads):
+    opened = Archive(older, upgrade=False)
+    assert opened.needs_upgrade()
+    opened.upgrade()
+    assert not opened.needs_upgrade() and _schema(older) == str(SCHEMA_VERSION + 1)
+    assert len(version_reads) == 2  # on opening, and under the lock (another process may have upgraded)

@@ -146,7 +146,9 @@ class Archive:
         # The write engine shares the reading engine's events, so both translate damage.
         event.listen(self.engine, "handle_error", self._on_error)
         self._checked = False  # whether the quick check found this archive whole
-        if upgrade or self._read_version() == 0:  # a new archive is made at once
+        # Read once: schemas only move forward, and upgrade() looks again under the write lock.
+        self._version = self._read_version()
+        if upgrade or self._version == 0:  # a new archive is made at once
             self.upgrade()
 
     def __str__(self) -> str:
@@ -232,7 +234,7 @@ class Archive:
 
     def needs_upgrade(self) -> bool:
         """True when the archive's schema is older than this version's (see upgrade)."""
-        return self._read_version() != SCHEMA_VERSION
+        return self._version != SCHEMA_VERSION
 
     def upgrade(self) -> None:
         """Bring the schema to SCHEMA_VERSION (create it in a new file), in one transaction:
@@ -249,6 +251,7 @@ class Archive:
                 # upgraded the archive since (two windows opening a new archive at once).
                 version = self._checked_version(stored_version(conn))
                 if version == SCHEMA_VERSION:
+                    self._version = version
                     return
                 for step in sorted(s for s in MIGRATIONS if s > version):
                     MIGRATIONS[step](conn, self.backend)
@@ -258,6 +261,7 @@ class Archive:
                 conn.execute(
                     models.Meta.__table__.insert().values(key="schema_version", value=str(SCHEMA_VERSION))
                 )
+            self._version = SCHEMA_VERSION
         except (OperationalError, ProgrammingError) as exc:
             raise self._explain(exc) from exc
 
