@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 from desktop.core.query import Filter, article_ids
+from desktop.core.search import HIT_END, HIT_START
+from desktop.core.search_results import Hits, highlight_spans, snippets
 from desktop.core.store.versions import copies_of, versions_of
 from desktop.core.versions import CHANGED, DELETED, EQUAL, INSERTED, SAME, recheck, word_diff
 from tests.db_rows import Connection
@@ -155,3 +157,27 @@ def test_recheck_since_passes_over_articles_from_files(archive, cli, httpserver,
     assert cli("import", str(page))[0] == 0
     code, out, _ = cli("recheck", "--since", "1d", "--no-entities")
     assert (code, out.split()) == (0, ["same", str(article)])
+
+
+def test_a_hit_only_in_an_earlier_version_shows_that_versions_words(archive, cli, httpserver):
+    article = imported(cli, httpserver)
+    serve(httpserver, V2)
+    assert recheck(archive, article, entities=False).status == CHANGED
+    found = snippets(archive, [article], "Monday")[article]
+    assert found.startswith("in version 1: ") and f"{HIT_START}Monday{HIT_END}" in found
+    assert not snippets(archive, [article], "Tuesday")[article].startswith("in version")  # the newest's own
+    hits = highlight_spans(archive, article, "Monday")
+    assert hits.text == [] and hits.earlier.version == 1 and f"{HIT_START}Monday{HIT_END}" in hits.earlier.text
+    assert highlight_spans(archive, article, "Tuesday").earlier is None
+    assert highlight_spans(archive, article, "Wednesday") == Hits()
+    assert "in version 1: " in cli("list", "--search", "Monday")[1]
+
+
+def test_the_newest_earlier_version_that_matches_is_the_one_quoted(archive, cli, httpserver):
+    article = imported(cli, httpserver)
+    serve(httpserver, V1.replace("Monday", "Monday morning"))
+    assert recheck(archive, article, entities=False).status == CHANGED
+    serve(httpserver, V2)
+    assert recheck(archive, article, entities=False).status == CHANGED
+    assert snippets(archive, [article], "Monday")[article].startswith("in version 2: ")
+    assert snippets(archive, [article], "morning")[article].startswith("in version 2: ")

@@ -22,7 +22,7 @@ from desktop.core.extract.names import same_outlet
 from desktop.core.profiles import Profile
 from desktop.core.query import AUTHOR, PUBLISHER, QUOTED, TAG, YEAR, Detail, EntityInfo, QuoteInfo
 from desktop.core.search import HIT_END, HIT_START
-from desktop.core.search_results import Hits
+from desktop.core.search_results import Hits, Passage
 from desktop.gui.themes import Colours
 
 SCHEME = "cuttings"
@@ -329,9 +329,18 @@ def detail_html(item: Detail, hits: Hits | None = None, evidence: str = "") -> s
         f'<p class="meta">{meta_line(item.authors, item.published, item.publisher)}</p>'
         f"{source}{evidence}{_tags_and_provenance(item)}"
         f"{_entity_lists(entities) if entities else _no_entities(item.language)}"
-        f"{quoted_section(item.quotes)}"
+        f"{quoted_section(item.quotes)}{_earlier_match(hits.earlier)}"
         f'<p class="sect">TEXT</p>{highlight(item.text, entities, hits.text, item.quotes)}'
     )
+
+
+def _earlier_match(passage: Passage | None) -> str:
+    """Where the search matched when only an earlier version has its words: the newest text
+    has no hits to mark, so the pane quotes that version's passage."""
+    if passage is None:
+        return ""
+    return (f'<p class="sect">FOUND IN AN EARLIER VERSION</p>'
+            f'<p class="ctx">{hit_html(str(passage))}</p>')
 
 
 def profile_html(item: Profile) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.core.query import Detail, EntityInfo
 from desktop.core.search import HIT_END, HIT_START
-from desktop.core.search_results import Hits
+from desktop.core.search_results import Hits, Passage
 from desktop.gui import markup
 
 HIT = '<span class="hit">'
@@ -29,3 +29,12 @@ def test_detail_marks_hits_in_title_and_text_inside_entity_links():
     assert f'">Pyotr {HIT}Nikitin</span></a> met {HIT}&lt;x&gt;</span>.</p>' in html
     assert f'">{HIT}Nikitin</span></a> left.</p>' in html
     assert HIT not in markup.detail_html(item) and HIT not in markup.detail_html(item, Hits())
+
+
+def test_the_reading_pane_quotes_the_earlier_version_that_matched():
+    item = Detail(id=1, url=None, title="Minister quits", authors=[], published=None, publisher=None,
+                  text="The minister resigned on Tuesday.", entities=[])
+    html = markup.detail_html(item, Hits(earlier=Passage(1, f"…resigned on {HIT_START}Monday{HIT_END}, officials…")))
+    assert f"in version 1: …resigned on {HIT}Monday</span>, officials…" in html
+    assert html.index("in version 1") < html.index("TEXT")  # above the text, which has no hits
+    assert "version" not in markup.detail_html(item, Hits())

@@ -265,16 +265,16 @@ def _marks(**more: object) -> dict[str, str]:
     return {"options": f'StartSel="{HIT_START}", StopSel="{HIT_END}", {words}'}
 
 
-def fulltext_snippets(search: Search, ids: Sequence[int], tokens: int):
-    """A SELECT of (id, snippet) for those of `ids` matching `search`: about `tokens` words
-    of the article text around its best hits (ts_headline), each hit between HIT_START and
-    HIT_END, and ELLIPSIS where text was cut off before or after it."""
-    cut = ("SELECT id, CASE WHEN at > 1 THEN :ellipsis ELSE '' END || marked"
+def fulltext_snippets(search: Search, ids: Sequence[int], tokens: int, earlier: bool = False):
+    """A SELECT of (id, snippet) for those of `ids` matching `search` (`earlier`: (id, version, snippet) of their
+    earlier versions), as sqlite's; ts_headline's words around the best hits, then ELLIPSIS where text is cut."""
+    keys, rows = ("article_id, version", "article_version") if earlier else ("id", _MATCHED)
+    cut = (f"SELECT {keys}, CASE WHEN at > 1 THEN :ellipsis ELSE '' END || marked"
            " || CASE WHEN at + length(bare) <= length(text) THEN :ellipsis ELSE '' END FROM"
-           " (SELECT id, text, marked, bare, strpos(text, bare) AS at FROM"
-           "  (SELECT id, text, marked, replace(replace(marked, :start, ''), :end, '') AS bare FROM"
-           f"   (SELECT id, text, {_headline('text', '')} AS marked FROM {_MATCHED}"
-           f"    WHERE search @@ {_query_sql()} AND id IN :ids) AS hits) AS plain) AS placed")
+           f" (SELECT {keys}, text, marked, bare, strpos(text, bare) AS at FROM"
+           f"  (SELECT {keys}, text, marked, replace(replace(marked, :start, ''), :end, '') AS bare FROM"
+           f"   (SELECT {keys}, text, {_headline('text', '')} AS marked FROM {rows}"
+           f"    WHERE search @@ {_query_sql()} AND article_id IN :ids) AS hits) AS plain) AS placed")
     return text(cut).bindparams(
         bindparam("ids", expanding=True), match=ts_query(search), ids=list(ids), ellipsis=ELLIPSIS,
         start=HIT_START, end=HIT_END, **_marks(MaxWords=tokens, MinWords=max(1, tokens - 4)))
