@@ -6,7 +6,7 @@ left (`resume_interrupted`). Downloads run on a few threads, extraction and enti
 analyser's worker processes, every write on one writer thread, so each article lands with its
 job's DONE in one transaction. The GUI thread only moves rows between states. Inputs added
 while the queue is idle start a new batch, inputs added while it works join the running one:
-the panel's counter and the `batch_finished` summary count that batch only.
+the `batch_finished` summary counts that batch only, the panel's counter every row it lists.
 """
 
 from __future__ import annotations

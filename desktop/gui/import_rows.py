@@ -63,7 +63,7 @@ class ImportRows(QAbstractTableModel):
         self._batch = 0
         self._changed: set[int] = set()  # rows changed since the view last heard of it
         self._open_from = 0  # no row above this one is unfinished
-        self._progress = Progress(0, clock=clock)  # the current batch's, for the rate of its recent items
+        self._progress = Progress(0, clock=clock)  # the rate of the current batch's recent items
         self._flush = QTimer(self, singleShot=True, interval=FLUSH_MS)
         self._flush.timeout.connect(self._emit_changes)
 
@@ -101,10 +101,12 @@ class ImportRows(QAbstractTableModel):
         return +self._batch_counts
 
     def progress_line(self) -> str:
-        """ "1,240 of 10,000 · 37 failed · about 9 min left": the current batch (core.batch's
-        Progress: the time left at the rate of its recent items); cancelled rows are out of
+        """ "1,240 of 10,000 · 37 failed · about 9 min left": every row of the list, as the
+        user sees them (two captures one after the other are "2 of 2", not a second "1 of 1"),
+        with core.batch's Progress giving the time left at the rate of the current batch's
+        recent items (a pause between batches is no part of it); cancelled rows are out of
         it, as no work is left in them."""
-        counts, progress = self._batch_counts, self._progress
+        counts, progress = self._counts, self._progress
         progress.total = counts.total() - counts[CANCELLED]
         progress.done = sum(counts[state] for state in FINAL) - counts[CANCELLED]
         progress.failed = counts[FAILED]

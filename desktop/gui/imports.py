@@ -1,6 +1,7 @@
 """The import panel: the live list of the import queue, its batch counter and its actions.
 
-Above the list, the batch's progress ("1,240 of 10,000 · 37 failed · about 9 min left") and,
+Above the list, the progress of the rows it lists ("1,240 of 10,000 · 37 failed · about 9 min
+left": two captures one after the other are "2 of 2", as the list shows two rows) and,
 after a restart, what the panel is continuing with a way to cancel the rest; below it, the
 failures by reason ("12 page not found (404) · 3 timed out"), Retry failed (all, or one
 reason's) and Export failed list… (CSV). The list follows the work (the rows being imported stay in view, then the last row) unless
@@ -34,7 +35,7 @@ __all__ = ["ImportPanel", "ImportQueue"]  # the window takes both from here
 TICK_MS = 5000  # how often the time left is recomputed while nothing changes
 
 class ImportPanel(QWidget):
-    """The live list of imports with the current batch's progress, cancel and retry."""
+    """The live list of imports with their progress, cancel and retry."""
 
     told = Signal(str)  # one sentence for the status bar: what an export of the failed list did
 
@@ -165,8 +166,8 @@ class ImportPanel(QWidget):
             "Each dropped, pasted or chosen link or file with its state or the reason it failed. "
             "The Menu key offers Copy reason, Copy link, Retry and Remove.")
         self.reason.setAccessibleName("Reason the selected import failed")
-        self.progress.setAccessibleName("Progress of the current import batch")
-        self.status.setAccessibleName("Current import batch")
+        self.progress.setAccessibleName("Progress of the imports listed")
+        self.status.setAccessibleName("Imports done of those listed")
         self.cancel_button.setAccessibleName("Cancel the selected imports")
         self.cancel_all_button.setAccessibleName("Cancel all imports")
         self.retry_button.setAccessibleName("Retry failed imports")
@@ -217,7 +218,7 @@ class ImportPanel(QWidget):
         self.cancel_button.setEnabled(any(self.queue.item(row).state not in FINAL for row in self._selected_rows()))
 
     def _update(self, *_args) -> None:
-        counts = self.queue.batch_counts()
+        counts = self.queue.counts()
         total = counts.total()
         done = sum(n for state, n in counts.items() if state in FINAL)
         self.progress.setRange(0, max(total, 1))
@@ -232,10 +233,9 @@ class ImportPanel(QWidget):
         if not active:
             self.continuing.setVisible(False)
             self.cancel_rest_button.setVisible(False)
-        listed = self.queue.counts()
-        self.retry_button.setEnabled(bool(listed[FAILED] or listed[CANCELLED]))
-        self.export_button.setEnabled(bool(listed[FAILED]))
-        groups = self.queue.failure_groups() if listed[FAILED] else None
+        self.retry_button.setEnabled(bool(counts[FAILED] or counts[CANCELLED]))
+        self.export_button.setEnabled(bool(counts[FAILED]))
+        groups = self.queue.failure_groups() if counts[FAILED] else None
         self.failures.setText(" · ".join(f"{n:,} {group}" for group, n in groups.most_common()) if groups else "")
         self.failures.setVisible(bool(groups))
         self._show_reason(self.table.currentIndex())

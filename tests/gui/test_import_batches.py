@@ -105,7 +105,7 @@ def test_cancel_the_rest_of_an_interrupted_batch(qtbot, archive, make_window, ht
     assert total(archive) == 0 and queue_status(archive).counts()["queued"] == 0
 
 
-def test_progress_line_counts_the_batch_and_gives_the_time_left_once_meaningful():
+def test_progress_line_counts_the_rows_and_gives_the_time_left_once_meaningful():
     now = [0.0]
     model = ImportRows(clock=lambda: now[0])
     model.join_batch()
@@ -142,7 +142,7 @@ def test_failures_by_reason_and_retry_of_one_reason(qtbot, panel, httpserver):
     settle(qtbot, queue)
     assert [queue.item(i).state for i in range(3)] == [FAILED, FAILED, SAVED]
     qtbot.waitUntil(lambda: panel.failures.text() == f"2 {NOT_AN_ADDRESS}")
-    assert panel.status.text() == "1 of 1"  # the retry, idle, is a batch of its own
+    assert panel.status.text() == "3 of 3 · 2 failed"  # every row listed, the retried one saved
 
 
 def test_export_failed_list_as_csv(qtbot, panel, tmp_path, monkeypatch, httpserver):

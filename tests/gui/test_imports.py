@@ -187,7 +187,7 @@ def test_mixed_batch_cancel_and_retry(qtbot, window, archive, httpserver):
     settle(qtbot, queue)
     assert queue.item(2).state == SAVED and total(archive) == 2
 
-    assert window.panel.status.text() == "1 of 1"  # a retry while idle is a batch of its own
+    assert window.panel.status.text() == "3 of 3 · 1 failed"  # the list's rows, the retried one saved
 
     queue.add([Dropped(good)])  # already there
     settle(qtbot, queue)
@@ -351,7 +351,7 @@ def test_failed_rows_copy_retry_and_remove_from_the_keyboard(qtbot, panel):
     assert "queued" in retried and queue.item(1).state == FAILED
     table.clearSelection()
     panel.retry_action.trigger()  # nothing selected: nothing starts, the counter stays
-    assert panel.status.text() == "1 of 1 · 1 failed"
+    assert panel.status.text() == "3 of 3 · 3 failed"
     table.selectRow(1)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert [queue.item(i).source for i in range(queue.rowCount())] == ["missing-0.html", "missing-2.html"]
@@ -374,7 +374,7 @@ def test_removing_a_running_row_cancels_it_and_nothing_is_stored(qtbot, panel, a
     assert total(archive) == 0
 
 
-def test_the_counter_counts_the_current_batch(qtbot, panel, httpserver):
+def test_the_counter_counts_every_row_the_list_shows(qtbot, panel, httpserver):
     release = threading.Event()
     httpserver.expect_request("/slow").respond_with_handler(
         lambda _r: (release.wait(10), Response(page("/slow"), content_type="text/html"))[1])
@@ -382,17 +382,29 @@ def test_the_counter_counts_the_current_batch(qtbot, panel, httpserver):
     queue.add(failing(2))
     settle(qtbot, queue)
     assert panel.status.text() == "2 of 2 · 2 failed"
-    queue.add([Dropped(httpserver.url_for("/slow"))])  # dropped while idle: a new batch
+    queue.add([Dropped(httpserver.url_for("/slow"))])  # dropped while idle: a new batch, in the same list
     rows(qtbot, queue, 3)
-    assert panel.status.text() == "0 of 1"
+    assert panel.status.text() == "2 of 3 · 2 failed"
     queue.add([Dropped(serve(httpserver, "/quick"))])  # dropped while busy: joins it
     rows(qtbot, queue, 4)
     qtbot.waitUntil(lambda: queue.item(3).state == SAVED, timeout=10_000)
-    qtbot.waitUntil(lambda: panel.status.text() == "1 of 2")  # changes reach the panel within FLUSH_MS
-    assert panel.progress.format() == "1 saved"
+    qtbot.waitUntil(lambda: panel.status.text() == "3 of 4 · 2 failed")  # changes reach the panel within FLUSH_MS
+    assert panel.progress.format() == "1 saved, 2 failed"
     release.set()
     settle(qtbot, queue)
-    assert panel.status.text() == "2 of 2"
+    assert panel.status.text() == "4 of 4 · 2 failed"
+
+
+def test_separate_captures_count_as_the_list_shows_them(qtbot, panel, httpserver):
+    finished = []
+    panel.queue.batch_finished.connect(finished.append)
+    for n, path in enumerate(("/first", "/second"), 1):  # two pastes, each after the last has landed
+        panel.queue.add([Dropped(serve(httpserver, path))])
+        rows(qtbot, panel.queue, n)
+        settle(qtbot, panel.queue)
+    qtbot.waitUntil(lambda: panel.status.text() == "2 of 2")
+    assert panel.progress.format() == "2 saved" and panel.progress.value() == panel.progress.maximum() == 2
+    assert finished == ["1 saved", "1 saved"]  # the status bar's word on each capture is its own
 
 
 def test_a_finished_batch_tells_which_articles_it_saved(qtbot, window, httpserver):
