@@ -6,6 +6,7 @@ they follow its words exactly: prefixes, case, diacritics ("cafe" finds "café")
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from desktop.core.search import Search, hit_spans, parse_search
 from desktop.core.store.db import Archive
 
 SNIPPET_TOKENS = 12  # words in a list row's snippet
+_VERSION_LABEL = re.compile(r"in version \d+: ")  # how str(Passage) starts
 PASSAGE_TOKENS = 40  # words of the passage the reading pane shows from an earlier version
 
 
@@ -30,6 +32,13 @@ class Passage:
     def __str__(self) -> str:
         """ "in version 1: …the words…": how a list row and the reading pane say it."""
         return f"in version {self.version}: {self.text}"
+
+
+def version_label(snippet: str) -> str:
+    """The "in version N: " a snippet of an earlier version (str(Passage)) starts with; ""
+    for a snippet of the newest version."""
+    found = _VERSION_LABEL.match(snippet)
+    return found.group() if found else ""
 
 
 @dataclass

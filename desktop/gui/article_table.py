@@ -20,11 +20,15 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 from desktop.core import query
 from desktop.core.query import Summary
 from desktop.core.search import HIT_END, HIT_START
+from desktop.core.search_results import version_label
 from desktop.core.store.db import Archive
 from desktop.gui import markup, style
 from desktop.gui.browsing import page_rows
 
 PAGE_SIZE = 100
+# The words before a snippet's first hit take at most this share of the cell, so that the hit
+# shows in a narrow Found column instead of being cut off at the right.
+LEAD_SHARE = 1 / 3
 MAX_PAGES = 40  # rows kept: MAX_PAGES * PAGE_SIZE
 
 # (header, key: a sort of query.SORT_COLUMNS where the column can be sorted, default descending)
@@ -229,10 +233,12 @@ def plain(marked: str) -> str:
 
 
 def _paint_marked(painter, rect, marked: str, option) -> None:
-    """A snippet on one line, its hits bold on the theme's hit colour, elided at the right."""
+    """A snippet on one line, its hits bold on the theme's hit colour, its first hit in view
+    (lead_cut), elided at the right."""
     bold = QFont(option.font)
     bold.setBold(True)
     x, right = rect.left(), rect.right()
+    marked = lead_cut(marked, option.fontMetrics, rect.width())
     for n, part in enumerate(marked.replace(HIT_END, HIT_START).split(HIT_START)):
         if not part or x >= right:
             continue
@@ -247,6 +253,18 @@ def _paint_marked(painter, rect, marked: str, option) -> None:
         painter.drawText(box, int(_LEFT), shown)
         x += width
     painter.setFont(option.font)
+
+
+def lead_cut(marked: str, metrics: QFontMetrics, width: int) -> str:
+    """`marked` with the words before its first hit cut from the left (to an ellipsis) when
+    they are wider than LEAD_SHARE of `width` pixels; an earlier version's "in version N: "
+    label stays whole."""
+    label = version_label(marked)
+    lead, hit, rest = marked[len(label):].partition(HIT_START)
+    room = int(width * LEAD_SHARE)
+    if not hit or metrics.horizontalAdvance(lead) <= room:
+        return marked
+    return label + metrics.elidedText(lead, Qt.TextElideMode.ElideLeft, room) + hit + rest
 
 
 def _cell(item: Summary, column: int) -> str:

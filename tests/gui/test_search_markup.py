@@ -38,3 +38,20 @@ def test_the_reading_pane_quotes_the_earlier_version_that_matched():
     assert f"in version 1: …resigned on {HIT}Monday</span>, officials…" in html
     assert html.index("in version 1") < html.index("TEXT")  # above the text, which has no hits
     assert "version" not in markup.detail_html(item, Hits())
+
+
+def test_a_snippets_first_hit_stays_in_view_in_a_narrow_column(qtbot):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from desktop.gui.article_table import LEAD_SHARE, lead_cut
+
+    metrics = QFontMetrics(QFont())
+    lead = "The deficit is soaring now as the government spends more on the interest of its debt and "
+    marked = f"…{lead}the {HIT_START}economy{HIT_END} slows…"
+    cut = lead_cut(marked, metrics, 300)
+    before = cut.split(HIT_START)[0]
+    assert before.startswith("…") and before.endswith("the ") and metrics.horizontalAdvance(before) <= 300 * LEAD_SHARE
+    assert cut.endswith(f"{HIT_START}economy{HIT_END} slows…")
+    assert lead_cut(marked, metrics, 3000) == marked  # room enough: nothing cut
+    assert lead_cut(f"in version 1: {marked}", metrics, 300) == f"in version 1: {cut}"
+    assert lead_cut("no hit at all", metrics, 10) == "no hit at all"
