@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from desktop.core import query
 from desktop.core.query import Summary
-from desktop.core.search import HIT_END, HIT_START
+from desktop.core.search import ELLIPSIS, HIT_END, HIT_START
 from desktop.core.search_results import version_label
 from desktop.core.store.db import Archive
 from desktop.gui import markup, style
@@ -256,15 +256,18 @@ def _paint_marked(painter, rect, marked: str, option) -> None:
 
 
 def lead_cut(marked: str, metrics: QFontMetrics, width: int) -> str:
-    """`marked` with the words before its first hit cut from the left (to an ellipsis) when
-    they are wider than LEAD_SHARE of `width` pixels; an earlier version's "in version N: "
-    label stays whole."""
+    """`marked` with the words before its first hit cut from the left (to an ellipsis, at a
+    word's start) when they are wider than LEAD_SHARE of `width` pixels; an earlier version's
+    "in version N: " label stays whole."""
     label = version_label(marked)
     lead, hit, rest = marked[len(label):].partition(HIT_START)
     room = int(width * LEAD_SHARE)
     if not hit or metrics.horizontalAdvance(lead) <= room:
         return marked
-    return label + metrics.elidedText(lead, Qt.TextElideMode.ElideLeft, room) + hit + rest
+    tail = metrics.elidedText(lead, Qt.TextElideMode.ElideLeft, room)[1:]  # after Qt's "…"
+    if not lead[:-len(tail) or None].endswith(" ") and " " in tail.strip():  # a word cut: drop it
+        tail = tail.split(" ", 1)[1]
+    return f"{label}{ELLIPSIS}{tail}{hit}{rest}"
 
 
 def _cell(item: Summary, column: int) -> str:

@@ -51,6 +51,8 @@ def test_a_snippets_first_hit_stays_in_view_in_a_narrow_column(qtbot):
     cut = lead_cut(marked, metrics, 300)
     before = cut.split(HIT_START)[0]
     assert before.startswith("…") and before.endswith("the ") and metrics.horizontalAdvance(before) <= 300 * LEAD_SHARE
+    for width in range(200, 400, 10):  # whole words only, wherever the room ends
+        assert f" {lead_cut(marked, metrics, width).split(HIT_START)[0][1:]}" in f" {lead}the ", width
     assert cut.endswith(f"{HIT_START}economy{HIT_END} slows…")
     assert lead_cut(marked, metrics, 3000) == marked  # room enough: nothing cut
     assert lead_cut(f"in version 1: {marked}", metrics, 300) == f"in version 1: {cut}"
