@@ -327,9 +327,9 @@ def detail_html(item: Detail, hits: Hits | None = None, evidence: str = "") -> s
     return (
         f"<h1>{_with_hits(item.title, 0, hits.title) if item.title else '(untitled)'}</h1>"
         f'<p class="meta">{meta_line(item.authors, item.published, item.publisher)}</p>'
-        f"{source}{evidence}{_tags_and_provenance(item)}"
+        f"{source}{evidence}{_earlier_match(hits.earlier)}{_tags_and_provenance(item)}"
         f"{_entity_lists(entities) if entities else _no_entities(item.language)}"
-        f"{quoted_section(item.quotes)}{_earlier_match(hits.earlier)}"
+        f"{quoted_section(item.quotes)}"
         f'<p class="sect">TEXT</p>{highlight(item.text, entities, hits.text, item.quotes)}'
     )
 

@@ -33,10 +33,10 @@ def test_detail_marks_hits_in_title_and_text_inside_entity_links():
 
 def test_the_reading_pane_quotes_the_earlier_version_that_matched():
     item = Detail(id=1, url=None, title="Minister quits", authors=[], published=None, publisher=None,
-                  text="The minister resigned on Tuesday.", entities=[])
+                  text="The minister resigned on Tuesday.", entities=[EntityInfo(id=3, kind="person", name="Ann Lee")])
     html = markup.detail_html(item, Hits(earlier=Passage(1, f"…resigned on {HIT_START}Monday{HIT_END}, officials…")))
     assert f"in version 1: …resigned on {HIT}Monday</span>, officials…" in html
-    assert html.index("in version 1") < html.index("TEXT")  # above the text, which has no hits
+    assert html.index("in version 1") < html.index("PEOPLE")  # at the top: the text below has no hits
     assert "version" not in markup.detail_html(item, Hits())
 
 
