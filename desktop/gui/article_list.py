@@ -62,6 +62,7 @@ class ArticleList(QTableView):
         self._preferred: dict[int, int] = {}  # widths the user chose (or ours), before shrinking
         self._fitting = False
         self._pending_select: list[int] = []
+        self._pending_otherwise: list[int] = []
         self._pending_top: int | None = None
         self._after_removal_row: int | None = None
         self._build_header()
@@ -228,10 +229,13 @@ class ArticleList(QTableView):
         self.select_rows([row])
         return True
 
-    def remember_position(self, select: Sequence[int] | None = None, keep_top: bool = False) -> None:
-        """Before a new result: what to select in it (the selection now, or `select`) and,
-        with `keep_top`, which article to keep at the top of the view."""
+    def remember_position(self, select: Sequence[int] | None = None, keep_top: bool = False,
+                          otherwise: Sequence[int] = ()) -> None:
+        """Before a new result: what to select in it (the selection now, or `select`; when
+        none of `select` is in it, `otherwise`) and, with `keep_top`, which article to keep
+        at the top of the view."""
         self._pending_select = list(select) if select is not None else self.selected_ids()
+        self._pending_otherwise = list(otherwise)
         top = self.rowAt(0) if keep_top else -1
         self._pending_top = self.table_model.id_at(top) if top >= 0 else None
 
@@ -246,7 +250,8 @@ class ArticleList(QTableView):
         model = self.table_model
         model.set_result(ids, first_rows, snippets, search)
         self.set_searching(bool(search.strip()))
-        rows = [r for r in (model.row_of(i) for i in self._pending_select) if r is not None]
+        rows = [r for r in (model.row_of(i) for i in self._pending_select) if r is not None] or \
+            [r for r in (model.row_of(i) for i in self._pending_otherwise) if r is not None]
         if self._pending_top is not None:
             top = model.row_of(self._pending_top)
             if top is not None:
@@ -254,7 +259,7 @@ class ArticleList(QTableView):
         if not rows and self._after_removal_row is not None and model.rowCount():
             rows = [min(self._after_removal_row, model.rowCount() - 1)]
         scroll = self._pending_top is None
-        self._after_removal_row, self._pending_select, self._pending_top = None, [], None
+        self._after_removal_row, self._pending_select, self._pending_otherwise, self._pending_top = None, [], [], None
         if rows:
             self.select_rows(rows, scroll=scroll)
         return bool(rows)

@@ -373,9 +373,9 @@ class MainWindow(QMainWindow):
         dialogs.import_links(self)
 
     def _batch_saved(self, ids: list[int]) -> None:
-        """After a batch, select and show its newest article: what the user just added."""
+        """After a batch, select and show its newest article; if the filter hides it, the selection stays."""
         if ids:
-            self.list.remember_position(select=[ids[-1]])
+            self.list.remember_position(select=[ids[-1]], otherwise=self.list.selected_ids())
             self.state.archive_changed()
 
     def _articles_changed(self, text: str) -> None:

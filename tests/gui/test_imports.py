@@ -466,3 +466,18 @@ def test_the_panel_widgets_have_accessible_names(panel):
     for widget in widgets:
         assert widget.accessibleName(), widget
     assert panel.table.accessibleDescription()
+
+
+def test_an_import_the_filter_hides_leaves_the_selection_as_it_was(qtbot, filled, make_window, httpserver):
+    from desktop.core.query import PUBLISHER, Term
+
+    window = make_window(filled)
+    window.add_term(Term(PUBLISHER, "Daily Planet"))
+    qtbot.waitUntil(lambda: window.search.count_label.text().startswith("2 of"))
+    window.list.select_article(filled.ids["Belgrade protests"])
+    qtbot.waitUntil(lambda: window.detail.article is not None)
+    drop(window, chromium_mime(serve(httpserver, "/elsewhere"), "Another outlet's story"))
+    qtbot.waitUntil(lambda: window.search.count_label.text() == "2 of 6 articles", timeout=15_000)
+    qtbot.wait(200)  # the batch's end has been handled
+    assert window.current_id() == filled.ids["Belgrade protests"]
+    assert window.detail.article is not None and window.detail.article.id == filled.ids["Belgrade protests"]
