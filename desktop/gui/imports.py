@@ -134,12 +134,10 @@ class ImportPanel(QWidget):
         table.setShowGrid(False)
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        # A set width, not ResizeToContents: that re-measured every row at each state change,
-        # many calls into Python while import threads hold the GIL (stalls of 300 ms and more).
-        header.setSectionResizeMode(1, QHeaderView.Interactive)
-        header.resizeSection(1, self.fontMetrics().horizontalAdvance("The site answered 404 Not Found") + 24)
+        # Both columns share the width: a failure's reason needs it as much as a title does. Not
+        # ResizeToContents: that re-measured every row at each state change, many calls into
+        # Python while import threads hold the GIL (stalls of 300 ms and more).
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         return table
 
     def _add_actions(self) -> None:

@@ -481,3 +481,13 @@ def test_an_import_the_filter_hides_leaves_the_selection_as_it_was(qtbot, filled
     qtbot.wait(200)  # the batch's end has been handled
     assert window.current_id() == filled.ids["Belgrade protests"]
     assert window.detail.article is not None and window.detail.article.id == filled.ids["Belgrade protests"]
+
+
+def test_a_failures_reason_gets_as_much_of_the_panel_as_a_title(qtbot, panel):
+    panel.resize(1200, 200)
+    panel.queue.add(failing(1))
+    settle(qtbot, panel.queue)
+    header = panel.table.horizontalHeader()
+    assert header.sectionSize(1) >= header.sectionSize(0) - 1  # not a narrow column eliding the reason
+    assert "…" not in panel.table.fontMetrics().elidedText(
+        panel.queue.item(0).message, Qt.TextElideMode.ElideRight, header.sectionSize(1))
