@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -41,11 +42,23 @@ ENTITIES_NOTE = ("Off makes imports faster; articles are then stored without peo
 ARCHIVE_NOTE = "A new default archive opens the next time Cuttings starts."
 
 
-def _note(text: str) -> QLabel:
-    """A one-line explanation under a setting, in the theme's muted colour."""
-    label = style.ThemedLabel(f'<span class="muted">{text}</span>')
-    label.setWordWrap(True)
-    return label
+class _Note(style.ThemedLabel):
+    """An explanation under a setting, in the theme's muted colour, wrapped and as tall as its
+    lines at the width it is given: a wrapped QLabel asks for the height of its text at a narrow
+    guessed width (four lines for one sentence), and the form kept that, leaving gaps."""
+
+    def __init__(self, text: str):
+        super().__init__(f'<span class="muted">{text}</span>')
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(max(self.width(), hint.width())))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the lines, hence the height, follow the width
 
 
 class PreferencesDialog(QDialog):
@@ -92,16 +105,16 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Theme:", self.theme)
         form.addRow("Default &archive:", self._archive_row())
-        form.addRow("", _note(ARCHIVE_NOTE))
+        form.addRow("", _Note(ARCHIVE_NOTE))
         form.addRow("Downloads at &once:", self.concurrency)
         form.addRow("Entities:", self.entities)
-        form.addRow("", _note(ENTITIES_NOTE))
+        form.addRow("", _Note(ENTITIES_NOTE))
         form.addRow("Empty the t&rash after:", self.trash_days)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.resize(620, self.sizeHint().height())
+        self.resize(620, self.heightForWidth(620))  # the wrapped notes as they lie at that width
 
     def _archive_row(self) -> QWidget:
         """The archive field with its Browse… and Use the default buttons."""

@@ -51,3 +51,16 @@ def test_every_control_has_an_accessible_name(qtbot):
     controls += [b for b in dialog.findChildren(QPushButton) if b.parent() is not dialog.buttons]
     assert len(controls) == 7 and all(c.accessibleName() for c in controls)
     assert dialog.concurrency.minimum() == 1 and dialog.concurrency.maximum() == 8
+
+
+def test_the_notes_under_settings_take_the_lines_their_text_needs(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    dialog = PreferencesDialog(Preferences())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    notes = [label for label in dialog.findChildren(QLabel) if 'class="muted"' in label.text()]
+    assert len(notes) == 2
+    for note in notes:  # no blank lines under a note (it was given the height of four)
+        assert note.height() <= note.heightForWidth(note.width()) + 2, note.text()
