@@ -28,7 +28,7 @@ from desktop.core.store.db import Archive
 from desktop.gui import markup, style
 from desktop.gui.article_table import source_label
 from desktop.gui.detail import SafeBrowser
-from desktop.gui.said import SaidPanel
+from desktop.gui.said import TAB_PAGE_MARGINS, SaidPanel
 
 
 PROFILE_ARTICLES = 1000  # newest articles listed
@@ -70,7 +70,7 @@ class EntityView(QDialog):
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setContentsMargins(*TAB_PAGE_MARGINS)  # as What they said: not flush under the tabs
         left_layout.setSpacing(6)
         left_layout.addWidget(self.count_label)
         left_layout.addWidget(self.articles)

@@ -18,6 +18,7 @@ from desktop.core.store.db import Archive
 from desktop.gui import markup
 from desktop.gui.detail import SafeBrowser
 
+TAB_PAGE_MARGINS = (0, 6, 0, 0)  # a tab page's content starts a little below the tab bar
 SAID_LIMIT = 500  # newest quotations listed; the search box finds older ones
 SEARCH_DELAY_MS = 250
 
@@ -67,7 +68,7 @@ class SaidPanel(QWidget):
         self.browser.setAccessibleName("What they said")
         self.browser.setAccessibleDescription("Their quotations, newest first; a link selects the article")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setContentsMargins(*TAB_PAGE_MARGINS)
         layout.setSpacing(6)
         layout.addWidget(self.search)
         layout.addWidget(self.count_label)

@@ -349,6 +349,8 @@ def test_entity_view_from_sidebar(filled, make_window, qtbot):
     assert view.profile.entity.name == "Pyotr Nikitin"
     assert view.articles.topLevelItemCount() == 3
     assert view.articles.topLevelItem(0).text(1) == "UN talks in Belgrade"  # newest first
+    tabs = [view.tabs.widget(i).layout().contentsMargins() for i in range(view.tabs.count())]
+    assert tabs[0] == tabs[1] and tabs[0].top() > 0  # both tab pages start below the tab bar alike
     text = view.browser.toPlainText()
     assert "Belgrade" in text and "Pyotr Nikitin arrived in Belgrade." in text
     # a companion filters the archive
