@@ -34,7 +34,8 @@ def test_detail_marks_hits_in_title_and_text_inside_entity_links():
 def test_the_reading_pane_quotes_the_earlier_version_that_matched():
     item = Detail(id=1, url=None, title="Minister quits", authors=[], published=None, publisher=None,
                   text="The minister resigned on Tuesday.", entities=[EntityInfo(id=3, kind="person", name="Ann Lee")])
-    html = markup.detail_html(item, Hits(earlier=Passage(1, f"…resigned on {HIT_START}Monday{HIT_END}, officials…")))
+    passage = Passage(1, f"…resigned on {HIT_START}Monday{HIT_END}, officials…")
+    html = markup.detail_html(item, Hits(earlier=passage))
     assert f"in version 1: …resigned on {HIT}Monday</span>, officials…" in html
     assert html.index("in version 1") < html.index("PEOPLE")  # at the top: the text below has no hits
     assert "version" not in markup.detail_html(item, Hits())
@@ -50,7 +51,8 @@ def test_a_snippets_first_hit_stays_in_view_in_a_narrow_column(qtbot):
     marked = f"…{lead}the {HIT_START}economy{HIT_END} slows…"
     cut = lead_cut(marked, metrics, 300)
     before = cut.split(HIT_START)[0]
-    assert before.startswith("…") and before.endswith("the ") and metrics.horizontalAdvance(before) <= 300 * LEAD_SHARE
+    assert before.startswith("…") and before.endswith("the ")
+    assert metrics.horizontalAdvance(before) <= 300 * LEAD_SHARE
     for width in range(200, 400, 10):  # whole words only, wherever the room ends
         assert f" {lead_cut(marked, metrics, width).split(HIT_START)[0][1:]}" in f" {lead}the ", width
     assert cut.endswith(f"{HIT_START}economy{HIT_END} slows…")
