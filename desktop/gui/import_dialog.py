@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +37,10 @@ class ImportDialog(QDialog):
         choose.clicked.connect(self._choose_files)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText("Import")
+        buttons.button(QDialogButtonBox.Ok).setToolTip("Import the lines above (Ctrl+Enter)")
+        # Enter starts a new line in the list, so Ctrl+Enter imports, as in other multi-line forms.
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, self.accept)
         buttons.addButton(choose, QDialogButtonBox.ActionRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -232,3 +232,22 @@ def test_open_original_without_a_browser_copies_the_address_and_says_so(filled, 
     window.actions["open_original"].trigger()
     assert QGuiApplication.clipboard().text() == "https://news.example/story-3"
     assert "No web browser" in window.statusBar().currentMessage()
+
+
+def test_ctrl_enter_imports_the_lines_of_the_import_dialog(qtbot):
+    from desktop.gui.import_dialog import ImportDialog
+
+    dialog = ImportDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.text.setFocus()
+    qtbot.keyClicks(dialog.text, "https://news.example/a")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)  # a new line, not the import
+    assert dialog.isVisible() and dialog.text.toPlainText() == "https://news.example/a\n"
+    qtbot.keyClicks(dialog.text, "https://news.example/b")
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)  # shortcuts work in the active window
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert [d.source for d in dialog.inputs] == ["https://news.example/a", "https://news.example/b"]
