@@ -4,6 +4,7 @@ and what an interrupted import being continued is called; and the panel's inputs
 from __future__ import annotations
 
 from datetime import timezone
+from pathlib import PurePath
 
 from desktop.core import batch
 from desktop.core.batch import Job
@@ -35,7 +36,8 @@ def state_of(status: str | None, article_id: int | None) -> tuple[str, str]:
 def item_of_job(job: Job, title: str | None = None) -> Item:
     """The panel's row for `job` (`title`: the link's text from a drop, shown until the
     page's own title is known)."""
-    item = Item(job.id, job.source, title or job.title or job.source, article_id=job.article_id)
+    item = Item(job.id, job.source, title or _file_title(job.title, job.source) or job.source,
+                article_id=job.article_id)
     if job.state == batch.DONE:
         item.state, item.message = state_of(job.status, job.article_id)
     elif job.state == batch.FAILED:
@@ -45,6 +47,14 @@ def item_of_job(job: Job, title: str | None = None) -> Item:
     else:
         item.state = QUEUED
     return item
+
+
+def _file_title(title: str, source: str) -> str:
+    """A file's row title until its page's own is known: "bbc-1/source.html", the folder
+    with the name, as saved pages often share a name (index.html, article.html, source.html)
+    and a list of twelve "source.html" tells nothing; any other title as it is."""
+    path = PurePath(source)
+    return f"{path.parent.name}/{path.name}" if title == path.name != source and path.parent.name else title
 
 
 def continuing_text(found: Interrupted) -> str:

@@ -243,3 +243,18 @@ def test_cancel_is_offered_only_for_selected_rows_still_to_be_done(qtbot, panel,
     release.set()
     settle(qtbot, queue)
     assert not panel.cancel_button.isEnabled()
+
+
+def test_a_files_row_is_named_by_its_folder_and_name_until_its_title_is_known(tmp_path):
+    from desktop.core import batch
+    from desktop.core.batch import Job
+    from desktop.gui.import_jobs import item_of_job
+
+    def title(source: str, name: str) -> str:
+        return item_of_job(Job(1, 1, source, name, batch.QUEUED)).title
+
+    pages = [tmp_path / folder / "source.html" for folder in ("bbc-1", "cnn")]
+    assert [title(str(p), p.name) for p in pages] == ["bbc-1/source.html", "cnn/source.html"]
+    assert title("https://news.example/a", "https://news.example/a") == "https://news.example/a"
+    assert title("https://news.example/a", "Ferry runs again") == "Ferry runs again"
+    assert title("notes.md", "notes.md") == "notes.md"  # no folder to name
