@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from desktop.core.article import PERSON
@@ -12,6 +13,26 @@ from desktop.gui.markup import KIND_NAMES
 
 
 HINT = "Click a person, place, source or year to filter; filters combine with the search."
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that ends in "…" where the room runs out (a QLabel cuts it off
+    mid-letter), the whole of it in the tooltip."""
+
+    def __init__(self, text: str, parent=None):
+        super().__init__(text, parent)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, super().minimumSizeHint().height())
+
+    def shown_text(self) -> str:
+        """The text as it fits the label's width now."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        self.style().drawItemText(QPainter(self), self.contentsRect(), int(self.alignment()), self.palette(),
+                                  self.isEnabled(), self.shown_text(), self.foregroundRole())
 
 
 class ChipBar(QWidget):
@@ -38,7 +59,7 @@ class ChipBar(QWidget):
         self._clear.setCursor(Qt.CursorShape.PointingHandCursor)
         self._clear.setAutoRaise(True)
         self._clear.clicked.connect(self.clearAll)
-        self.hint = QLabel(HINT)
+        self.hint = ElidedLabel(HINT)
         self.hint.setObjectName("chipHint")
         self._layout.addWidget(self.hint)
         self._layout.addStretch(1)

@@ -132,3 +132,20 @@ def test_a_context_sentence_is_quoted_once(sentence, shown):
     article = query.Summary(id=9, url=None, title="Story", authors=[], published=None, publisher=None)
     html = markup.profile_html(Profile(belgrade, [article], [], [(9, sentence)]))
     assert f'<p class="ctx">{shown} <a href="cuttings://article/9">' in html
+
+
+def test_the_filter_hint_ends_in_an_ellipsis_where_the_room_runs_out(qtbot):
+    from desktop.gui.chips import HINT, ChipBar
+
+    bar = ChipBar()
+    qtbot.addWidget(bar)
+    bar.resize(2000, 30)
+    bar.show()
+    qtbot.waitExposed(bar)
+    assert bar.hint.shown_text() == HINT
+    bar.resize(200, 30)
+    qtbot.waitUntil(lambda: bar.hint.width() <= 200)
+    shown = bar.hint.shown_text()
+    assert shown.endswith("…") and HINT.startswith(shown[:-1])  # not cut off mid-letter
+    assert bar.hint.fontMetrics().horizontalAdvance(shown) <= bar.hint.width()
+    assert bar.hint.toolTip() == HINT
