@@ -21,7 +21,7 @@ from .lexicon import (CELESTIAL, CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, H
 from .name_parts import is_credential, opens_with_credentials
 from .ner import DEMONYM, Label, occurrences
 from .org_rules import ORG_LABEL_RULES, ends_as_firm, is_called_an_institution
-from .people import has_honorific
+from .people import has_honorific, is_titled_name
 from .place_context import PLACE_LABEL_RULES, is_region_after_town
 from .places import COMPASS, SITE, is_demonym
 from .sports_lexicon import PLAYER_DEEDS, TABLE_WORDS
@@ -237,6 +237,12 @@ def follows_role_noun(e: Evidence) -> bool:
             and any(_ROLE_BEFORE.search(b) for b in e.befores))
 
 
+def is_titled_person(e: Evidence) -> bool:
+    """A title or a nation before a name the model reads as an organisation is a person's
+    ("Frenchman Cedric Pioline", people.is_titled_name)."""
+    return e.majority == ORG and not e.team and is_titled_name(e.form, e.text)
+
+
 def is_short_for_a_company(e: Evidence) -> bool:
     """The name of a company the article also gives with its legal form is the company's, not a
     person's ("Ericsson said" after "LM Ericsson AB"; "Johnson Controls" after "Johnson Controls
@@ -347,6 +353,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (ends_in_lone_surname, PERSON),
     (ends_as_firm, ORG),
     (is_short_for_a_company, ORG),
+    (is_titled_person, PERSON),
     (is_celestial, None),
     (is_sea_as_modifier, None),
     (is_sea, PLACE),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import (GLUED_VERBS, GROUP_NOUNS, HONORIFICS, HYPOCORISMS, LEGAL_FORMS, MONTHS, NOT_A_PERSON_END,
-                      PARTICLES, TIME_ADVERBS, TITLES, WEEKDAYS)
+from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, FIRM_ENDS, GLUED_VERBS, GROUP_NOUNS, HONORIFICS,
+                      HYPOCORISMS, INSTITUTION_WORDS, LEGAL_FORMS, MONTHS, NOT_A_PERSON_END, PARTICLES, TIME_ADVERBS, TITLES, WEEKDAYS)
 from .name_parts import is_credential, is_suffix
 from .places import demonym_country
 from .spans import Spans
@@ -19,6 +19,9 @@ _AGED = re.compile(r"(?<![\w.])[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,3}(?=
 _GLUED_VERB = re.compile(rf"([A-Z][a-z\u00e0-\u00ff]{{2,}})({'|'.join(GLUED_VERBS)})")
 # Capitalised words that open a sentence before such a name: "On Tuesday Tom Smith, 45,".
 _NOT_NAMES = WEEKDAYS | MONTHS | TIME_ADVERBS
+# Words of a body's name, never of a person's: "Foreign Ministry", "Home Products Corp".
+_BODY_WORDS = (BARE_INSTITUTION_WORDS | COMPANY_ENDS | FIRM_ENDS | GROUP_NOUNS | NOT_A_PERSON_END
+               | {w.casefold() for w in INSTITUTION_WORDS})
 _NOT_A_PERSON_ENDS = NOT_A_PERSON_END | GROUP_NOUNS | {f.casefold() for f in LEGAL_FORMS}
 
 
@@ -126,6 +129,20 @@ def aged_people(text: str, masked: list[tuple[int, int]]) -> dict[str, list[int]
         if len(words) >= 2 and start not in is_masked:
             found.setdefault(" ".join(words), []).append(start)
     return found
+
+
+def is_titled_name(form: str, text: str) -> bool:
+    """A title, a role or a nation before two name words or more, nothing a body's name ends
+    or goes on with among them, and the last word also alone in `text`, as a surname is: "Frenchman
+    Cedric Pioline ... Pioline", "Spokesman Glyn Davies ... Davies said" (which the model reads as
+    organisations; "German Foreign Ministry", "Belgian Grand Prix" stay theirs)."""
+    name = name_form(form)
+    led = name.words[:len(name.words) - len(name.kept)]
+    titled = any(_is_title(w) or demonym_country(w) for w in led)
+    return (titled and len(name.kept) >= 2 and bool(clean_name(form))
+            and all(re.fullmatch(r"[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)*", w) for w in name.kept)
+            and not any(w.casefold() in _BODY_WORDS for w in name.kept)
+            and re.search(rf"(?<!{re.escape(name.kept[-2])} )\b{re.escape(name.kept[-1])}\b(?! [A-Z])", text) is not None)
 
 
 def has_honorific(form: str) -> bool:
