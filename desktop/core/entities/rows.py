@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 
 from ..article import CITY, COUNTRY, ORG, PERSON
 from .gazetteer import Gazetteer
+from .leaderboards import in_a_tally, through_holes
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS,
                       OF_PLACE_HEADS, PARTICLES, TITLES, any_of)
 from .ner import Analysis, Mention
@@ -29,9 +30,11 @@ _CAP = rf"(?=[A-ZÀ-ÖØ-Þ]){_WORD}"
 _PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _NAME = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{1,3}}"
 # "Roger Federer (Switzerland x3)", "Mikel Landa (Spain/Team Sky)": what the brackets open with.
-_BEFORE_BRACKETS = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) \(([^()/\n\d]+?)(?: x?\d+)?\s*[/),]")
+# A wrapped row breaks the line before or inside the brackets ("Heinz-Peter Thul\n(Germany)").
+_BEFORE_BRACKETS = re.compile(rf"(?<![\w.'\u2019-])({_NAME})[ \n]\(\n?([^()/\n\d]+?)(?: x?\d+)?\s*[/),]")
 # "205 Jordan Spieth 66 67 72", ", Patrick Reed 69 70 68": a name before two scores or more.
-_BEFORE_SCORES = re.compile(rf"(?:^|(?<=[\d,;] ))({_NAME})(?= [\d:.+-]*\d[\d:.+-]* [\d:.+-]*\d)", re.MULTILINE)
+# The scores may go on the next line of a wrapped row ("Barry Lane\n68 67").
+_BEFORE_SCORES = re.compile(rf"(?:^|(?<=[\d,;] ))({_NAME})(?=[ \n][\d:.+-]*\d[\d:.+-]* [\d:.+-]*\d)", re.MULTILINE)
 # The surname a wrapped golf row carries over to the next line, before the rounds: "Brooks 69 69
 # 74 71, Nick Faldo (Britain) 70 71", "Goosen (South Africa) 71 74" (rounds of 59 to 89 strokes;
 # a league table's columns are smaller).
@@ -340,7 +343,7 @@ CARRIED: dict[Callable, Callable[[str, Gazetteer], Iterator[tuple[int, int]]]] =
 # Shapes that say "person" by themselves: the model reads single surnames in them worst.
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures,
-    in_a_squad, in_a_line_up, reporters, of_a_country)
+    in_a_squad, in_a_line_up, reporters, of_a_country, through_holes, in_a_tally)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:

@@ -1,0 +1,54 @@
+"""Person rules of wire copy added for issue 12's held-out wire copy: titled names the model reads
+as organisations, leaderboards, scorers' tallies and wrapped rows. No spaCy model, no gazetteer."""
+
+from __future__ import annotations
+
+from desktop.core.article import ORG, PERSON
+from desktop.core.entities import label_rules as rules
+from desktop.core.entities import leaderboards, rows
+from desktop.core.entities.labels import decide
+from desktop.core.entities.people import is_titled_name
+from tests.test_entity_rules import evidence
+from tests.test_people_rules import GAZ, spans_of
+
+
+def test_titled_name_is_a_person_when_the_surname_stands_alone():
+    text = "Spokesman Glyn Davies said so. Davies added more."
+    assert is_titled_name("Spokesman Glyn Davies", text)
+    assert is_titled_name("American Dennis Mitchell", "American Dennis Mitchell won. Mitchell also beat Bailey.")
+    assert decide(evidence("Spokesman Glyn Davies", text, majority=ORG)) == PERSON
+
+
+def test_titled_name_keeps_bodies_and_unrepeated_names():
+    text = "The German Foreign Ministry said. The Ministry said. State Street Bank rose. Bank shares."
+    assert not is_titled_name("German Foreign Ministry", text)
+    assert not is_titled_name("State Street Bank", text)
+    assert not is_titled_name("Belgian Grand Prix", "the Belgian Grand Prix on Sunday")  # "Prix" never alone
+    assert not rules.is_titled_person(evidence("Frenchman Cedric Pioline", "Frenchman Cedric Pioline won.",
+                                               majority=ORG))
+
+
+def test_golfers_through_holes():
+    text = "- 2 Mark Brooks through 3\n+3 Brad Bryant (U.S.) through 12\n0 Davis Love through 5\nTeam 3 through 4 games"
+    assert spans_of(text, leaderboards.through_holes) == ["Mark Brooks", "Brad Bryant", "Davis Love"]
+
+
+TALLY = """Leading goalscorers in the Polish
+first division after the weekend's matches:
+7 - Bogdan Prusek (Sokol Tychy)
+4 - Jacek Dembinski (Widzew Lodz), Marcin Mieciel
+(Legia Warsaw), Ryszard Wieczorek (Odra Wodzislaw)
+Next Match (Sunday) is at home."""
+
+
+def test_scorers_tally():
+    assert spans_of(TALLY, leaderboards.in_a_tally) == ["Bogdan Prusek", "Jacek Dembinski", "Marcin Mieciel",
+                                                        "Ryszard Wieczorek"]
+    one_line = "He said:\n7 - Bogdan Prusek (Sokol Tychy)\nNext Match (Sunday)"
+    assert spans_of(one_line, leaderboards.in_a_tally) == []  # one line of goals is no tally
+
+
+def test_wrapped_rows():
+    text = "202 Greg Turner 70 67 65, Heinz-Peter Thul\n(France) 70 67 65, Barry Lane\n68 67 67"
+    assert spans_of(text, rows.before_brackets) == ["Heinz-Peter Thul"]
+    assert "Barry Lane" in spans_of(text, rows.before_scores)
