@@ -52,3 +52,10 @@ def test_wrapped_rows():
     text = "202 Greg Turner 70 67 65, Heinz-Peter Thul\n(France) 70 67 65, Barry Lane\n68 67 67"
     assert spans_of(text, rows.before_brackets) == ["Heinz-Peter Thul"]
     assert "Barry Lane" in spans_of(text, rows.before_scores)
+
+
+def test_the_plural_is_a_team():
+    text = "as the Florida Marlins defeated the Reds, the Florida Marlins said"
+    assert decide(evidence("Florida Marlins", text)) == ORG
+    assert decide(evidence("Tom Davis", "said the Tom Davis")) == PERSON  # "-is" is no plural
+    assert decide(evidence("Paul Evans", "Paul Evans said")) == PERSON  # no "the"

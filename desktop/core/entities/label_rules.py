@@ -57,6 +57,7 @@ _APPOSITIVE = re.compile(rf"^,\s+(?:\d{{1,3}},|(?:a|an|the|who|whose)\b[^,.;]{{0
 _ORG_NOUN = re.compile(rf"\b(?:{any_of(ORG_NOUNS)})\s+$")
 _ORG_AFTER = re.compile(rf"^\s+(?:{any_of(ORG_FOLLOWERS)})\b")
 # A word after the name that makes it a modifier: "the Liberal government", not "in Bucha".
+_PLURAL_END = re.compile(r"[a-z][^\Wisu'\u2019]s$")  # "Marlins", "Padres"; not "Davis", "Ross", "Claus"
 _MODIFIER = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[A-Za-z]")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,5}")
 _PLURAL_VERB_AFTER = re.compile(r"^\s+(?:were|are|have)\b")
@@ -273,6 +274,15 @@ def is_the_thing(e: Evidence) -> bool:
     return e.majority == PERSON and e.single and 2 * sum(the_name) > len(the_name)
 
 
+def is_the_plural(e: Evidence) -> bool:
+    """"The" before a name of two words or more that ends in a plural makes it a team's or a
+    group's, though the model calls it a person ("the Florida Marlins defeated", "the Seattle
+    Mariners"); a family is one word ("the Kennedys")."""
+    the_name = [bool(_THE_BEFORE.search(b)) for b in e.befores]
+    return (e.majority == PERSON and not e.single and _PLURAL_END.search(e.form) is not None
+            and 2 * sum(the_name) > len(the_name))
+
+
 def is_strong_place(e: Evidence) -> bool:
     """A country, region or big city outweighs spaCy's label ("Yerevan" called a person)."""
     return e.strength == 2
@@ -368,6 +378,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (follows_role_noun, PERSON),
     (does_a_players_deed, PERSON),
     (is_the_thing, None),
+    (is_the_plural, ORG),
     (is_strong_place, PLACE),
     (is_place_after_preposition, PLACE),
     (is_described_with_who, PERSON),
