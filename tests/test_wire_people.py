@@ -59,3 +59,12 @@ def test_the_plural_is_a_team():
     assert decide(evidence("Florida Marlins", text)) == ORG
     assert decide(evidence("Tom Davis", "said the Tom Davis")) == PERSON  # "-is" is no plural
     assert decide(evidence("Paul Evans", "Paul Evans said")) == PERSON  # no "the"
+
+
+def test_quoted_speaker():
+    text = 'goods may be even higher, " Volkova said. Volkova is a manager.'
+    assert decide(evidence("Volkova", text, majority=ORG)) == PERSON
+    assert decide(evidence("Volkova", "Volkova said.", majority=ORG)) == ORG  # no quotation before
+    commerce = 'the Commerce Department said. " Spending fell, " Commerce said.'
+    assert not rules.is_quoted_speaker(evidence("Commerce", commerce, majority=ORG))
+    assert not rules.is_quoted_speaker(evidence("News Corp", 'rose, " News Corp said.', majority=ORG))
