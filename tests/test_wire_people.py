@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from desktop.core.article import ORG, PERSON
 from desktop.core.entities import label_rules as rules
-from desktop.core.entities import leaderboards, rows
+from desktop.core.entities import leaderboards, people, rows
 from desktop.core.entities.labels import decide
 from desktop.core.entities.people import is_titled_name
 from tests.test_entity_rules import evidence
@@ -68,3 +68,10 @@ def test_quoted_speaker():
     commerce = 'the Commerce Department said. " Spending fell, " Commerce said.'
     assert not rules.is_quoted_speaker(evidence("Commerce", commerce, majority=ORG))
     assert not rules.is_quoted_speaker(evidence("News Corp", 'rose, " News Corp said.', majority=ORG))
+
+
+def test_cued_names():
+    text = ("Woodbridge defeated Canadian Daniel Nestor 7-6, with eighth-ranked Andre Agassi landing in the draw; "
+            "Ericsson spokesman Per Zetterquist told Reuters. The Belgian Grand Prix motor race, the American League "
+            "East Division. Italian Grand Prix to start; Spanish Farm Minister Loyola said.")
+    assert spans_of(text, people.cued_names) == ["Daniel Nestor", "Andre Agassi", "Per Zetterquist"]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, FIRM_ENDS, GLUED_VERBS, GROUP_NOUNS, HONORIFICS,
-                      HYPOCORISMS, INSTITUTION_WORDS, LEGAL_FORMS, MONTHS, NOT_A_PERSON_END, PARTICLES, TIME_ADVERBS, TITLES, WEEKDAYS)
+from .lexicon import (BARE_INSTITUTION_WORDS, CLAUSE_WORDS, COMPANY_ENDS, FIRM_ENDS, GLUED_VERBS, GROUP_NOUNS,
+                      HONORIFICS, HYPOCORISMS, INSTITUTION_WORDS, LEGAL_FORMS, MONTHS, NOT_A_PERSON_END, PARTICLES,
+                      ROLE_NOUNS, SPEECH_VERBS, TIME_ADVERBS, TITLES, WEEKDAYS)
 from .name_parts import is_credential, is_suffix
 from .places import demonym_country
 from .spans import Spans
+from .sports_lexicon import EVENT_WORDS
 
 # How far before a diminutive its full name must appear.
 HYPOCORISM_REACH = 600
@@ -22,6 +25,14 @@ _NOT_NAMES = WEEKDAYS | MONTHS | TIME_ADVERBS
 # Words of a body's name, never of a person's: "Foreign Ministry", "Home Products Corp".
 _BODY_WORDS = (BARE_INSTITUTION_WORDS | COMPANY_ENDS | FIRM_ENDS | GROUP_NOUNS | NOT_A_PERSON_END
                | {w.casefold() for w in INSTITUTION_WORDS})
+_CAP_WORD = r"[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)*|[A-Z][a-z]+[A-Z][a-z]+"
+# A word, then a name of two or three words and what may follow a name; a lookahead, so that the
+# word before one name may be another's last ("defeated Canadian Daniel Nestor").
+_AFTER_A_NAME = rf"[,.;:)]|\s*$|\s+\d|\s+(?:{'|'.join(CLAUSE_WORDS + SPEECH_VERBS)})\b|\s+[a-z]+(?:ed|ing)\b"
+_CUED_NAME = re.compile(rf"(?<![\w'\u2019-])(?=([A-Za-z][\w-]*) ((?:{_CAP_WORD})(?: (?:{_CAP_WORD})){{1,2}})"
+                        rf"(?:{_AFTER_A_NAME}))")
+_RANKED = ("-ranked", "-seeded")
+_NOT_NAME_WORDS = _BODY_WORDS | MONTHS | WEEKDAYS | EVENT_WORDS
 _NOT_A_PERSON_ENDS = NOT_A_PERSON_END | GROUP_NOUNS | {f.casefold() for f in LEGAL_FORMS}
 
 
@@ -139,10 +150,24 @@ def is_titled_name(form: str, text: str) -> bool:
     name = name_form(form)
     led = name.words[:len(name.words) - len(name.kept)]
     titled = any(_is_title(w) or demonym_country(w) for w in led)
-    return (titled and len(name.kept) >= 2 and bool(clean_name(form))
-            and all(re.fullmatch(r"[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)*", w) for w in name.kept)
-            and not any(w.casefold() in _BODY_WORDS for w in name.kept)
-            and re.search(rf"(?<!{re.escape(name.kept[-2])} )\b{re.escape(name.kept[-1])}\b(?! [A-Z])", text) is not None)
+    if not (titled and len(name.kept) >= 2 and clean_name(form)):
+        return False
+    alone = rf"(?<!{re.escape(name.kept[-2])} )\b{re.escape(name.kept[-1])}\b(?! [A-Z])"  # the surname on its own
+    return (all(re.fullmatch(r"[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)*", w) for w in name.kept)
+            and not any(w.casefold() in _BODY_WORDS for w in name.kept) and re.search(alone, text) is not None)
+
+
+def cued_names(text: str, gaz=None) -> Iterator[tuple[int, int]]:
+    """Names of two or three words the model may miss in prose, after a nation or a ranking
+    ("Canadian Daniel Nestor 7-6", "eighth-ranked Andre Agassi landing") or a role in lower case
+    ("spokesman Per Zetterquist told"), when a clause, a score or punctuation follows them, not a
+    noun they qualify ("Belgian Grand Prix motor race"); none with a title's, a body's or an
+    event's word ("American League East", "Italian Grand Prix to")."""
+    for m in _CUED_NAME.finditer(text):
+        cue, words = m.group(1), m.group(2).split()
+        cued = demonym_country(cue) if cue[0].isupper() else cue.endswith(_RANKED) or cue in ROLE_NOUNS
+        if cued and not any(_is_title(w) or w.casefold() in _NOT_NAME_WORDS or demonym_country(w) for w in words):
+            yield m.span(2)
 
 
 def has_honorific(form: str) -> bool:

@@ -20,6 +20,7 @@ from .leaderboards import in_a_tally, through_holes
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS,
                       OF_PLACE_HEADS, PARTICLES, TITLES, any_of)
 from .ner import Analysis, Mention
+from .people import cued_names
 from .places import demonym_country, own_name, place_strength
 from .spans import Spans
 from .sports_lexicon import LINE_UP_WORDS, SCORING_WORDS
@@ -343,7 +344,7 @@ CARRIED: dict[Callable, Callable[[str, Gazetteer], Iterator[tuple[int, int]]]] =
 # Shapes that say "person" by themselves: the model reads single surnames in them worst.
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures,
-    in_a_squad, in_a_line_up, reporters, of_a_country, through_holes, in_a_tally)
+    in_a_squad, in_a_line_up, reporters, of_a_country, through_holes, in_a_tally, cued_names)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
