@@ -75,3 +75,15 @@ def test_cued_names():
             "Ericsson spokesman Per Zetterquist told Reuters. The Belgian Grand Prix motor race, the American League "
             "East Division. Italian Grand Prix to start; Spanish Farm Minister Loyola said.")
     assert spans_of(text, people.cued_names) == ["Daniel Nestor", "Andre Agassi", "Per Zetterquist"]
+
+
+def test_pitchers_records():
+    text = "Pettite (19-7) allowed two runs. Seattle (70-60) won. Boston's Roger Clemens (7-11) was lifted."
+    assert spans_of(text, leaderboards.with_a_record) == ["Pettite", "Roger Clemens"]
+
+
+def test_tally_clubs_are_teams():
+    assert spans_of(TALLY, leaderboards.tally_clubs) == ["Sokol Tychy", "Widzew Lodz", "Legia Warsaw",
+                                                         "Odra Wodzislaw"]
+    assert [TALLY[a:b] for a, b in rows.teams(TALLY, GAZ, set())] == ["Sokol Tychy", "Widzew Lodz", "Legia Warsaw",
+                                                                     "Odra Wodzislaw"]

@@ -1,7 +1,8 @@
-"""People in leaderboards and scorers' tallies, two more row shapes of wire copy (rows.py reads
-the others): a golf leaderboard during a round ("+3 Brad Bryant through 12") and a table of
-leading scorers by goals ("7 - Bogdan Prusek (Sokol Tychy)"). The model reads these rows badly
-(no sentence around a name); the shape alone says "person".
+"""People in leaderboards, scorers' tallies and pitchers' records, more row shapes of wire copy
+(rows.py reads the others): a golf leaderboard during a round ("+3 Brad Bryant through 12"), a
+table of leading scorers by goals ("7 - Bogdan Prusek (Sokol Tychy)") and a pitcher's season
+("Pettite (19-7) allowed two runs"). The model reads these badly (no sentence around a name, or
+a name it does not know); the shape alone says "person".
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ _THROUGH = re.compile(rf"^(?:[+-] ?)?\d{{1,2}} ({_NAME})(?: \([^()\n]+\))? (?:th
 _TALLY_LINE = re.compile(rf"^\d{{1,3}} - {_NAME}\s\(")
 _TALLY_ITEM = re.compile(rf"(?:(?<=^\d - )|(?<=^\d\d - )|(?<=^\d\d\d - )|(?<=, )|(?<=^))({_NAME})(?=\s\([^()]+\))",
                          re.MULTILINE)
+# A pitcher's wins and losses of the season after the name: "Pettite (19-7)", "Sterling Hitchcock
+# (12-6)"; in CoNLL's eng.train and eng.testa 51 of 54 such names are people's and none a team's.
+_RECORD = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) \((\d{{1,2}})-(\d{{1,2}})\)")
+_OWNER = re.compile(r"\S+['\u2019]s (?=\S)")
+# The most games of a pitcher's record: a season's starts (a team's record runs past it).
+SEASON_STARTS = 40
+_TALLY_CLUB = re.compile(rf"(?<=[ \n]\()(?:both )?({_NAME})(?=\))")
 # The fewest lines of goals that make a tally.
 TALLY_LINES = 2
 
@@ -32,21 +40,39 @@ def through_holes(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     yield from (m.span(1) for m in _THROUGH.finditer(text))
 
 
+def with_a_record(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """Pitchers before their wins and losses of the season, up to SEASON_STARTS games: "Pettite
+    (19-7) allowed two runs"; not a team's ("Seattle (70-60)")."""
+    for m in _RECORD.finditer(text):
+        if int(m.group(2)) + int(m.group(3)) <= SEASON_STARTS:
+            owner = _OWNER.match(m.group(1))  # "Boston's Roger Clemens (7-11)": the club's
+            yield m.start(1) + (owner.end() if owner else 0), m.end(1)
+
+
 def in_a_tally(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """The players of a scorers' tally of TALLY_LINES lines of goals or more, each before the
     club in brackets: "3 - Anto Drobnjak (Bastia), Xavier Gravelaine (Marseille)" and its wrapped
-    lines; none that is a club's country ("(France)" is no club, but a tally has no countries)."""
-    blocks = re.split(r"\n(?=\d{1,3} - )", text)
+    lines."""
+    for start, body in _tally(text):
+        yield from ((start + m.start(1), start + m.end(1)) for m in _TALLY_ITEM.finditer(body))
+
+
+def tally_clubs(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The clubs in a scorers' tally's brackets: "(Sokol Tychy)", "(both Amica Wronki)"."""
+    for start, body in _tally(text):
+        yield from ((start + m.start(1), start + m.end(1)) for m in _TALLY_CLUB.finditer(body))
+
+
+def _tally(text: str) -> list[tuple[int, str]]:
+    """The lines of goals of a scorers' tally with their wrapped lines, each with its start; []
+    when fewer than TALLY_LINES."""
     at, tally = 0, []
-    for block in blocks:
+    for block in re.split(r"\n(?=\d{1,3} - )", text):
         first, _, rest = block.partition("\n")
         if _TALLY_LINE.match(block):
-            lines = [first] + list(_run_on_lines(first, rest))
-            tally.append((at, "\n".join(lines)))
+            tally.append((at, "\n".join([first, *_run_on_lines(first, rest)])))
         at += len(block) + 1
-    if len(tally) >= TALLY_LINES:
-        for start, body in tally:
-            yield from ((start + m.start(1), start + m.end(1)) for m in _TALLY_ITEM.finditer(body))
+    return tally if len(tally) >= TALLY_LINES else []
 
 
 def _run_on_lines(first: str, rest: str) -> Iterator[str]:
