@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from desktop.core.article import ORG, PERSON
 from desktop.core.entities import label_rules as rules
-from desktop.core.entities import leaderboards, people, rows
+from desktop.core.entities import leaderboards, name_parts, people, rows
 from desktop.core.entities.labels import decide
+from desktop.core.entities.ner import Mention
 from desktop.core.entities.people import is_titled_name
 from tests.test_entity_rules import evidence
 from tests.test_people_rules import GAZ, spans_of
@@ -87,3 +88,16 @@ def test_tally_clubs_are_teams():
                                                          "Odra Wodzislaw"]
     assert [TALLY[a:b] for a, b in rows.teams(TALLY, GAZ, set())] == ["Sokol Tychy", "Widzew Lodz", "Legia Warsaw",
                                                                      "Odra Wodzislaw"]
+
+
+def test_cut_surnames():
+    def run_on(text, name, spans=()):
+        at = text.index(name)
+        return [m.text for m in name_parts.with_cut_surnames([Mention(name, PERSON, at, at + len(name))], text,
+                                                             list(spans), PERSON)]
+    assert run_on("executive officer Marco Tonchetti Provera. Pirelli", "Marco Tonchetti") == [
+        "Marco Tonchetti Provera"]
+    assert run_on("leader Aung San Suu Kyi hit out", "Aung San") == ["Aung San Suu Kyi"]
+    assert run_on("said Bill Clinton Monday.", "Bill Clinton") == ["Bill Clinton"]
+    assert run_on("the Donald Trump Administration said", "Donald Trump") == ["Donald Trump"]
+    assert run_on("met Bill Clinton Israel.", "Bill Clinton", [(17, 23)]) == ["Bill Clinton"]  # Israel: an entity
