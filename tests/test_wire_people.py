@@ -76,10 +76,13 @@ def test_cued_names():
             "Ericsson spokesman Per Zetterquist told Reuters. The Belgian Grand Prix motor race, the American League "
             "East Division. Italian Grand Prix to start; Spanish Farm Minister Loyola said.")
     assert spans_of(text, people.cued_names) == ["Daniel Nestor", "Andre Agassi", "Per Zetterquist"]
+    assert spans_of("in the Australian Capital Territory, the Canadian West Coast.", people.cued_names) == []
 
 
-def test_pitchers_records():
-    text = "Pettite (19-7) allowed two runs. Seattle (70-60) won. Boston's Roger Clemens (7-11) was lifted."
+def test_pitchers_records(monkeypatch):
+    monkeypatch.setattr(leaderboards, "place_strength", lambda gaz, form: 2 if form == "Green Bay" else 0)
+    text = ("Pettite (19-7) allowed two runs. Seattle (70-60) won. Boston's Roger Clemens (7-11) was lifted. "
+            "the Packers (10-3) and Green Bay Packers (5-3) lost.")
     assert spans_of(text, leaderboards.with_a_record) == ["Pettite", "Roger Clemens"]
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from .gazetteer import Gazetteer
+from .places import place_strength
 
 _CAP = r"(?=[A-ZÀ-ÖØ-Þ])[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*"
 _NAME = rf"{_CAP}(?: (?:[a-z]{{1,3}} ){{0,2}}{_CAP}){{0,3}}"
@@ -42,9 +43,13 @@ def through_holes(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 
 def with_a_record(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """Pitchers before their wins and losses of the season, up to SEASON_STARTS games: "Pettite
-    (19-7) allowed two runs"; not a team's ("Seattle (70-60)")."""
+    (19-7) allowed two runs"; not a team's, which "the" or its town's name opens ("Seattle
+    (70-60)", "the Packers (10-3)", "Green Bay Packers (10-3)")."""
     for m in _RECORD.finditer(text):
-        if int(m.group(2)) + int(m.group(3)) <= SEASON_STARTS:
+        words = m.group(1).split()
+        team = (text[max(0, m.start(1) - 4):m.start(1)].casefold() == "the "
+                or len(words) > 1 and place_strength(gaz, " ".join(words[:-1])) == 2)  # its city's
+        if int(m.group(2)) + int(m.group(3)) <= SEASON_STARTS and not team:
             owner = _OWNER.match(m.group(1))  # "Boston's Roger Clemens (7-11)": the club's
             yield m.start(1) + (owner.end() if owner else 0), m.end(1)
 

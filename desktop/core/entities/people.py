@@ -29,7 +29,7 @@ _CAP_WORD = r"[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)*|[A-Z][a-z]+[A-Z][a-z]+"
 # A word, then a name of two or three words and what may follow a name; a lookahead, so that the
 # word before one name may be another's last ("defeated Canadian Daniel Nestor").
 _AFTER_A_NAME = rf"[,.;:)]|\s*$|\s+\d|\s+(?:{'|'.join(CLAUSE_WORDS + SPEECH_VERBS)})\b|\s+[a-z]+(?:ed|ing)\b"
-_CUED_NAME = re.compile(rf"(?<![\w'\u2019-])(?=([A-Za-z][\w-]*) ((?:{_CAP_WORD})(?: (?:{_CAP_WORD})){{1,2}})"
+_CUED_NAME = re.compile(rf"(?<![\w'\u2019-])(?<!\b[Tt]he )(?<!\b[Aa]n )(?<!\b[Aa] )(?=([A-Za-z][\w-]*) ((?:{_CAP_WORD})(?: (?:{_CAP_WORD})){{1,2}})"
                         rf"(?:{_AFTER_A_NAME}))")
 _RANKED = ("-ranked", "-seeded")
 _NOT_NAME_WORDS = _BODY_WORDS | MONTHS | WEEKDAYS | EVENT_WORDS
@@ -162,7 +162,8 @@ def cued_names(text: str, gaz=None) -> Iterator[tuple[int, int]]:
     ("Canadian Daniel Nestor 7-6", "eighth-ranked Andre Agassi landing") or a role in lower case
     ("spokesman Per Zetterquist told"), when a clause, a score or punctuation follows them, not a
     noun they qualify ("Belgian Grand Prix motor race"); none with a title's, a body's or an
-    event's word ("American League East", "Italian Grand Prix to")."""
+    event's word ("American League East", "Italian Grand Prix to"), nor after an article, which
+    people do without ("the Canadian West Coast", "an American Airlines jet")."""
     for m in _CUED_NAME.finditer(text):
         cue, words = m.group(1), m.group(2).split()
         cued = demonym_country(cue) if cue[0].isupper() else cue.endswith(_RANKED) or cue in ROLE_NOUNS
