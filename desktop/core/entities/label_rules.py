@@ -310,9 +310,9 @@ def is_speaker(e: Evidence) -> bool:
 
 def is_quoted_speaker(e: Evidence) -> bool:
     """Who a quotation is given to right after it is a person, though the model says organisation
-    (", " Volkova said"): wire copy quotes people (102 of 106 such names in CoNLL eng.train and testa);
-    not a firm by its legal form, initials, nor an institution's short name ("Commerce" of "the
-    Commerce Department")."""
+    (", " Volkova said"): wire copy quotes people (102 of 106 such names in CoNLL eng.testa and
+    eng.train's first 500 stories); not a firm by its legal form, initials, nor an institution's
+    short name ("Commerce" of "the Commerce Department")."""
     quoted = any(_QUOTE_BEFORE.search(b) and _SPEAKER_AFTER.match(a) for b, a in zip(e.befores, e.afters))
     return (quoted and e.majority == ORG and not e.form.isupper() and e.form.split()[-1] not in LEGAL_FORMS
             and not heads_an_institution(e.form, e.text))

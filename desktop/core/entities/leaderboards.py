@@ -25,7 +25,8 @@ _TALLY_LINE = re.compile(rf"^\d{{1,3}} - {_NAME}\s\(")
 _TALLY_ITEM = re.compile(rf"(?:(?<=^\d - )|(?<=^\d\d - )|(?<=^\d\d\d - )|(?<=, )|(?<=^))({_NAME})(?=\s\([^()]+\))",
                          re.MULTILINE)
 # A pitcher's wins and losses of the season after the name: "Pettite (19-7)", "Sterling Hitchcock
-# (12-6)"; in CoNLL's eng.train and eng.testa 51 of 54 such names are people's and none a team's.
+# (12-6)"; in CoNLL's eng.testa and eng.train's first 500 stories 51 of 54 such names are people's
+# (the other three people's with a title or a club before them) and none a team's.
 _RECORD = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) \((\d{{1,2}})-(\d{{1,2}})\)")
 _OWNER = re.compile(r"\S+['\u2019]s (?=\S)")
 # The most games of a pitcher's record: a season's starts (a team's record runs past it).

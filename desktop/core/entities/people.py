@@ -29,8 +29,8 @@ _CAP_WORD = r"[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)*|[A-Z][a-z]+[A-Z][a-z]+"
 # A word, then a name of two or three words and what may follow a name; a lookahead, so that the
 # word before one name may be another's last ("defeated Canadian Daniel Nestor").
 _AFTER_A_NAME = rf"[,.;:)]|\s*$|\s+\d|\s+(?:{'|'.join(CLAUSE_WORDS + SPEECH_VERBS)})\b|\s+[a-z]+(?:ed|ing)\b"
-_CUED_NAME = re.compile(rf"(?<![\w'\u2019-])(?<!\b[Tt]he )(?<!\b[Aa]n )(?<!\b[Aa] )(?=([A-Za-z][\w-]*) ((?:{_CAP_WORD})(?: (?:{_CAP_WORD})){{1,2}})"
-                        rf"(?:{_AFTER_A_NAME}))")
+_CUED_NAME = re.compile(rf"(?<![\w'\u2019-])(?<!\b[Tt]he )(?<!\b[Aa]n )(?<!\b[Aa] )"
+                        rf"(?=([A-Za-z][\w-]*) ((?:{_CAP_WORD})(?: (?:{_CAP_WORD})){{1,2}})(?:{_AFTER_A_NAME}))")
 _RANKED = ("-ranked", "-seeded")
 _NOT_NAME_WORDS = _BODY_WORDS | MONTHS | WEEKDAYS | EVENT_WORDS
 _NOT_A_PERSON_ENDS = NOT_A_PERSON_END | GROUP_NOUNS | {f.casefold() for f in LEGAL_FORMS}
