@@ -11,7 +11,7 @@ from ..article import ORG, PERSON, PLACE, Entity
 from . import language, ner
 from .gazetteer import gazetteer
 from .labels import document_labels
-from .name_parts import with_numbers
+from .name_parts import with_cut_surnames, with_numbers
 from .org_rules import inside_teams, org_groups, refine_org_mentions, results_teams
 from .people import aged_people, clean_name, merge_people
 from .label_rules import WINDOW
@@ -66,6 +66,7 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     analysis = ner.analyse(nlp, title, leading_part(text, ENTITY_CHARS - len(title), ENTITY_LINES))
     add_listed_people(analysis, gaz)
     analysis.mentions = with_numbers(analysis.mentions, analysis.text, PERSON)
+    analysis.mentions = with_cut_surnames(analysis.mentions, analysis.text, analysis.entity_spans, PERSON)
     refine_org_mentions(analysis)
     trim_place_mentions(analysis, gaz)
     labels = document_labels(analysis, gaz)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lexicon import NOT_A_PERSON_END, PARTICLES, PRONOUN_VERBS
+from .lexicon import MONTHS, NOT_A_PERSON_END, PARTICLES, PRONOUN_VERBS, TIME_ADVERBS, TITLES, WEEKDAYS
 
 # Degrees, professional letters and honours written after a name, as written, without dots:
 # they qualify the person and are not part of the name a reader searches for.
@@ -35,6 +35,7 @@ INSTITUTION_ENDS = frozenset({"department", "ministry", "office", "court", "comm
                               "party", "service", "services", "agency", "board", "bureau", "commission",
                               "administration", "government", "league", "association", "inc", "ltd", "llc",
                               "corp", "group", "bank", "fund", "trust", "times", "news", "post"})
+_NOT_SURNAMES = MONTHS | WEEKDAYS | TIME_ADVERBS | TITLES | NOT_A_PERSON_END | INSTITUTION_ENDS
 _CAP_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*"
 _OFFICE_THEN_NAME = re.compile(
     rf"(?:.*\s|^)(?:{'|'.join(OFFICES)})\.?(?:\s+of\s+[A-Z][^\W\d_]+)?\s+"
@@ -50,6 +51,10 @@ _RUN = re.compile(rf"(?:,? (?:{_ONE})(?![\w.-]))+(?=[,;:.)]|\s+[a-z]|\s*$)", re.
 _SUFFIX_WORD = re.compile(rf"(?:{'|'.join(SUFFIXES)})\.?,?|{ROMAN},?")
 # A number after a name, that the model left out ("King Baudouin I born"); not the pronoun "I"
 # ("said Kerry I think").
+# One or two more capitalised words after a two-word name, then punctuation or a word in lower
+# case: the surname the model cut off ("Marco Tonchetti" of "Marco Tonchetti Provera.", "Aung San"
+# of "Aung San Suu Kyi hit out").
+_CUT_SURNAME = re.compile(r" [A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+)?(?=[.,;:)]?\s+[a-z(\"]|[.,;:)]|$)")
 _NUMBER_AFTER = re.compile(rf" (?!I (?:{'|'.join(PRONOUN_VERBS)})\b){ROMAN}(?![\w'\u2019.-])")
 # Lower-case particles after a name, then the capitalised word they lead to (" wa Dondo"), or a
 # surname joined to its particle (" al-Kabariti"). One-letter particles are words of a sentence
@@ -139,4 +144,19 @@ def with_numbers(mentions: list, text: str, person: object) -> list:
     for m in mentions:
         number = m.label == person and _NUMBER_AFTER.match(text, m.end)
         out.append(replace(m, text=text[m.start:number.end()], end=number.end()) if number else m)
+    return out
+
+
+def with_cut_surnames(mentions: list, text: str, spans: list[tuple[int, int]], person: object) -> list:
+    """The `mentions` with each two-word `person` mention run on over the surname the model cut
+    off (_CUT_SURNAME) where no entity of `spans` starts: "Marco Tonchetti" of "chief executive
+    Marco Tonchetti Provera."; not a day, a month, a title or an institution ("Bill Clinton Monday",
+    "the Donald Trump Administration")."""
+    starts = {a for a, _ in spans}
+    out = []
+    for m in mentions:
+        cut = m.label == person and len(m.text.split()) == 2 and _CUT_SURNAME.match(text, m.end)
+        if cut and m.end + 1 not in starts and not set(cut.group().casefold().split()) & _NOT_SURNAMES:
+            m = replace(m, text=text[m.start:cut.end()], end=cut.end())
+        out.append(m)
     return out

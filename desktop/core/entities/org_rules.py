@@ -257,6 +257,12 @@ def runs_on(text: str, start: int) -> bool:
     return end >= 0 and bool(re.match(r"[a-z,;:.'\u2019)]", text[end + 1:end + 2]))
 
 
+def heads_an_institution(form: str, text: str) -> bool:
+    """Whether `text` also writes `form` before an institution's word: "Commerce" is short for
+    "the Commerce Department"."""
+    return re.search(rf"(?<![\w-]){re.escape(form)} {_INSTITUTION.pattern}", text) is not None
+
+
 def is_called_an_institution(e) -> bool:
     """A place's name the text treats as an institution is that institution: "students at
     Georgetown", "Columbia's campus"."""

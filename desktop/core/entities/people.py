@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .lexicon import (GLUED_VERBS, GROUP_NOUNS, HONORIFICS, HYPOCORISMS, LEGAL_FORMS, MONTHS, NOT_A_PERSON_END,
-                      PARTICLES, TIME_ADVERBS, TITLES, WEEKDAYS)
+from .lexicon import (BARE_INSTITUTION_WORDS, CLAUSE_WORDS, COMPANY_ENDS, FIRM_ENDS, GLUED_VERBS, GROUP_NOUNS,
+                      HONORIFICS, HYPOCORISMS, INSTITUTION_WORDS, LEGAL_FORMS, MONTHS, NOT_A_PERSON_END, PARTICLES,
+                      ROLE_NOUNS, SPEECH_VERBS, TIME_ADVERBS, TITLES, WEEKDAYS)
 from .name_parts import is_credential, is_suffix
 from .places import demonym_country
 from .spans import Spans
+from .sports_lexicon import EVENT_WORDS
 
 # How far before a diminutive its full name must appear.
 HYPOCORISM_REACH = 600
@@ -19,6 +22,17 @@ _AGED = re.compile(r"(?<![\w.])[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,3}(?=
 _GLUED_VERB = re.compile(rf"([A-Z][a-z\u00e0-\u00ff]{{2,}})({'|'.join(GLUED_VERBS)})")
 # Capitalised words that open a sentence before such a name: "On Tuesday Tom Smith, 45,".
 _NOT_NAMES = WEEKDAYS | MONTHS | TIME_ADVERBS
+# Words of a body's name, never of a person's: "Foreign Ministry", "Home Products Corp".
+_BODY_WORDS = (BARE_INSTITUTION_WORDS | COMPANY_ENDS | FIRM_ENDS | GROUP_NOUNS | NOT_A_PERSON_END
+               | {w.casefold() for w in INSTITUTION_WORDS})
+_CAP_WORD = r"[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)*|[A-Z][a-z]+[A-Z][a-z]+"
+# A word, then a name of two or three words and what may follow a name; a lookahead, so that the
+# word before one name may be another's last ("defeated Canadian Daniel Nestor").
+_AFTER_A_NAME = rf"[,.;:)]|\s*$|\s+\d|\s+(?:{'|'.join(CLAUSE_WORDS + SPEECH_VERBS)})\b|\s+[a-z]+(?:ed|ing)\b"
+_CUED_NAME = re.compile(rf"(?<![\w'\u2019-])(?<!\b[Tt]he )(?<!\b[Aa]n )(?<!\b[Aa] )"
+                        rf"(?=([A-Za-z][\w-]*) ((?:{_CAP_WORD})(?: (?:{_CAP_WORD})){{1,2}})(?:{_AFTER_A_NAME}))")
+_RANKED = ("-ranked", "-seeded")
+_NOT_NAME_WORDS = _BODY_WORDS | MONTHS | WEEKDAYS | EVENT_WORDS
 _NOT_A_PERSON_ENDS = NOT_A_PERSON_END | GROUP_NOUNS | {f.casefold() for f in LEGAL_FORMS}
 
 
@@ -126,6 +140,35 @@ def aged_people(text: str, masked: list[tuple[int, int]]) -> dict[str, list[int]
         if len(words) >= 2 and start not in is_masked:
             found.setdefault(" ".join(words), []).append(start)
     return found
+
+
+def is_titled_name(form: str, text: str) -> bool:
+    """A title, a role or a nation before two name words or more, nothing a body's name ends
+    or goes on with among them, and the last word also alone in `text`, as a surname is: "Frenchman
+    Cedric Pioline ... Pioline", "Spokesman Glyn Davies ... Davies said" (which the model reads as
+    organisations; "German Foreign Ministry", "Belgian Grand Prix" stay theirs)."""
+    name = name_form(form)
+    led = name.words[:len(name.words) - len(name.kept)]
+    titled = any(_is_title(w) or demonym_country(w) for w in led)
+    if not (titled and len(name.kept) >= 2 and clean_name(form)):
+        return False
+    alone = rf"(?<!{re.escape(name.kept[-2])} )\b{re.escape(name.kept[-1])}\b(?! [A-Z])"  # the surname on its own
+    return (all(re.fullmatch(r"[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)*", w) for w in name.kept)
+            and not any(w.casefold() in _BODY_WORDS for w in name.kept) and re.search(alone, text) is not None)
+
+
+def cued_names(text: str, gaz=None) -> Iterator[tuple[int, int]]:
+    """Names of two or three words the model may miss in prose, after a nation or a ranking
+    ("Canadian Daniel Nestor 7-6", "eighth-ranked Andre Agassi landing") or a role in lower case
+    ("spokesman Per Zetterquist told"), when a clause, a score or punctuation follows them, not a
+    noun they qualify ("Belgian Grand Prix motor race"); none with a title's, a body's or an
+    event's word ("American League East", "Italian Grand Prix to"), nor after an article, which
+    people do without ("the Canadian West Coast", "an American Airlines jet")."""
+    for m in _CUED_NAME.finditer(text):
+        cue, words = m.group(1), m.group(2).split()
+        cued = demonym_country(cue) if cue[0].isupper() else cue.endswith(_RANKED) or cue in ROLE_NOUNS
+        if cued and not any(_is_title(w) or w.casefold() in _NOT_NAME_WORDS or demonym_country(w) for w in words):
+            yield m.span(2)
 
 
 def has_honorific(form: str) -> bool:

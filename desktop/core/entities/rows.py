@@ -16,9 +16,11 @@ from collections.abc import Callable, Iterator
 
 from ..article import CITY, COUNTRY, ORG, PERSON
 from .gazetteer import Gazetteer
+from .leaderboards import in_a_tally, tally_clubs, through_holes, with_a_record
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS,
                       OF_PLACE_HEADS, PARTICLES, TITLES, any_of)
 from .ner import Analysis, Mention
+from .people import cued_names
 from .places import demonym_country, own_name, place_strength
 from .spans import Spans
 from .sports_lexicon import LINE_UP_WORDS, SCORING_WORDS
@@ -29,9 +31,11 @@ _CAP = rf"(?=[A-ZÀ-ÖØ-Þ]){_WORD}"
 _PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _NAME = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{1,3}}"
 # "Roger Federer (Switzerland x3)", "Mikel Landa (Spain/Team Sky)": what the brackets open with.
-_BEFORE_BRACKETS = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) \(([^()/\n\d]+?)(?: x?\d+)?\s*[/),]")
+# A wrapped row breaks the line before or inside the brackets ("Heinz-Peter Thul\n(Germany)").
+_BEFORE_BRACKETS = re.compile(rf"(?<![\w.'\u2019-])({_NAME})[ \n]\(\n?([^()/\n\d]+?)(?: x?\d+)?\s*[/),]")
 # "205 Jordan Spieth 66 67 72", ", Patrick Reed 69 70 68": a name before two scores or more.
-_BEFORE_SCORES = re.compile(rf"(?:^|(?<=[\d,;] ))({_NAME})(?= [\d:.+-]*\d[\d:.+-]* [\d:.+-]*\d)", re.MULTILINE)
+# The scores may go on the next line of a wrapped row ("Barry Lane\n68 67").
+_BEFORE_SCORES = re.compile(rf"(?:^|(?<=[\d,;] ))({_NAME})(?=[ \n][\d:.+-]*\d[\d:.+-]* [\d:.+-]*\d)", re.MULTILINE)
 # The surname a wrapped golf row carries over to the next line, before the rounds: "Brooks 69 69
 # 74 71, Nick Faldo (Britain) 70 71", "Goosen (South Africa) 71 74" (rounds of 59 to 89 strokes;
 # a league table's columns are smaller).
@@ -313,7 +317,8 @@ def bowling_figures(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[tuple[int, int]]:
     """The spans of the teams of results lines and scorecards: both sides of "Chelsea 0 Arsenal
     2", "Flamurtari Vlore (Albania) 0 Chemlon Humenne", the make a driver races for ("(Italy),
-    Reynard Honda, 53.980", "(Britain) McLaren 1:54.342"), the sides of a line where
+    Reynard Honda, 53.980", "(Britain) McLaren 1:54.342"), a scorers' tally's clubs ("7 - Bogdan
+    Prusek (Sokol Tychy)", leaderboards.tally_clubs), the sides of a line where
     one has its players' scores ("Worcestershire 238, Derbyshire 471 (J. Adams 123"), a side
     before a player's role ("Surrey captain Chris Lewis") when the model named it (starts in
     `named`: not "Former captain ..."); of the last two none that a country or nation goes by (a
@@ -322,6 +327,7 @@ def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[t
     found = [m.span(i) for m in _RESULT_LINE.finditer(text) for i in (1, 2)]
     found += [m.span(2) for m in _MAKE.finditer(text) if _is_country(m.group(1), gaz)]
     found += [m.span(i) for m in _CLUB_RESULT.finditer(text) if _is_country(m.group(2), gaz) for i in (1, 3)]
+    found += tally_clubs(text, gaz)
     line_of = lambda at: text.rfind("\n", 0, at)
     sides = [m.span(1) for m in _SIDE_BEFORE_PLAYERS.finditer(text)]
     scorecard_lines = {line_of(a) for a, _ in sides}
@@ -340,7 +346,8 @@ CARRIED: dict[Callable, Callable[[str, Gazetteer], Iterator[tuple[int, int]]]] =
 # Shapes that say "person" by themselves: the model reads single surnames in them worst.
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures,
-    in_a_squad, in_a_line_up, reporters, of_a_country)
+    in_a_squad, in_a_line_up, reporters, of_a_country, through_holes, in_a_tally, with_a_record,
+    cued_names)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:

@@ -36,3 +36,8 @@ CLUB_PREFIXES = frozenset({"Dynamo", "Dinamo", "Spartak", "Lokomotiv", "Lokomoti
 CLUB_ENDS = frozenset({"united", "rovers", "wanderers", "athletic", "albion", "rangers", "hotspur", "academicals",
                        "argyle", "thistle", "fc", "afc", "sc"})
 CLUB_TOWN_ENDS = frozenset({"city", "county", "town"})
+# Words of competitions and events, as their names end or go on: "Belgian Grand Prix", "American
+# League East", "English County Championship" are no people.
+EVENT_WORDS = frozenset({"prix", "league", "leagues", "championship", "championships", "cup", "open", "games",
+                         "olympics", "series", "tour", "trophy", "classic", "masters", "derby", "stakes", "division",
+                         "conference", "rally", "marathon", "grand", "slam"})

@@ -1,0 +1,92 @@
+"""People in leaderboards, scorers' tallies and pitchers' records, more row shapes of wire copy
+(rows.py reads the others): a golf leaderboard during a round ("+3 Brad Bryant through 12"), a
+table of leading scorers by goals ("7 - Bogdan Prusek (Sokol Tychy)") and a pitcher's season
+("Pettite (19-7) allowed two runs"). The model reads these badly (no sentence around a name, or
+a name it does not know); the shape alone says "person".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .gazetteer import Gazetteer
+from .places import place_strength
+
+_CAP = r"(?=[A-ZÀ-ÖØ-Þ])[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*"
+_NAME = rf"{_CAP}(?: (?:[a-z]{{1,3}} ){{0,2}}{_CAP}){{0,3}}"
+# A golfer's score to par, the name, perhaps the country, and the holes played so far:
+# "+3 Brad Bryant through 12", "- 1 Hal Sutton through 11", "0 Nick Faldo (Britain) through 5".
+_THROUGH = re.compile(rf"^(?:[+-] ?)?\d{{1,2}} ({_NAME})(?: \([^()\n]+\))? (?:through|thru) \d{{1,2}}\b",
+                      re.MULTILINE)
+# A line of a scorers' tally: the goals, a dash, then players each with the club in brackets,
+# wrapped over lines ("4 - Jacek Dembinski (Widzew Lodz), Marcin Mieciel\n(Legia Warsaw)").
+_TALLY_LINE = re.compile(rf"^\d{{1,3}} - {_NAME}\s\(")
+_TALLY_ITEM = re.compile(rf"(?:(?<=^\d - )|(?<=^\d\d - )|(?<=^\d\d\d - )|(?<=, )|(?<=^))({_NAME})(?=\s\([^()]+\))",
+                         re.MULTILINE)
+# A pitcher's wins and losses of the season after the name: "Pettite (19-7)", "Sterling Hitchcock
+# (12-6)"; in CoNLL's eng.testa and eng.train's first 500 stories 51 of 54 such names are people's
+# (the other three people's with a title or a club before them) and none a team's.
+_RECORD = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) \((\d{{1,2}})-(\d{{1,2}})\)")
+_OWNER = re.compile(r"\S+['\u2019]s (?=\S)")
+# The most games of a pitcher's record: a season's starts (a team's record runs past it).
+SEASON_STARTS = 40
+_TALLY_CLUB = re.compile(rf"(?<=[ \n]\()(?:both )?({_NAME})(?=\))")
+# The fewest lines of goals that make a tally.
+TALLY_LINES = 2
+
+
+def through_holes(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """Golfers of a leaderboard during a round, before the holes they have played: "+3 Brad
+    Bryant through 12" (only a golfer is "through" a number of holes after a score to par)."""
+    yield from (m.span(1) for m in _THROUGH.finditer(text))
+
+
+def with_a_record(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """Pitchers before their wins and losses of the season, up to SEASON_STARTS games: "Pettite
+    (19-7) allowed two runs"; not a team's, which "the" or its town's name opens ("Seattle
+    (70-60)", "the Packers (10-3)", "Green Bay Packers (10-3)")."""
+    for m in _RECORD.finditer(text):
+        words = m.group(1).split()
+        team = (text[max(0, m.start(1) - 4):m.start(1)].casefold() == "the "
+                or len(words) > 1 and place_strength(gaz, " ".join(words[:-1])) == 2)  # its city's
+        if int(m.group(2)) + int(m.group(3)) <= SEASON_STARTS and not team:
+            owner = _OWNER.match(m.group(1))  # "Boston's Roger Clemens (7-11)": the club's
+            yield m.start(1) + (owner.end() if owner else 0), m.end(1)
+
+
+def in_a_tally(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The players of a scorers' tally of TALLY_LINES lines of goals or more, each before the
+    club in brackets: "3 - Anto Drobnjak (Bastia), Xavier Gravelaine (Marseille)" and its wrapped
+    lines."""
+    for start, body in _tally(text):
+        yield from ((start + m.start(1), start + m.end(1)) for m in _TALLY_ITEM.finditer(body))
+
+
+def tally_clubs(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The clubs in a scorers' tally's brackets: "(Sokol Tychy)", "(both Amica Wronki)"."""
+    for start, body in _tally(text):
+        yield from ((start + m.start(1), start + m.end(1)) for m in _TALLY_CLUB.finditer(body))
+
+
+def _tally(text: str) -> list[tuple[int, str]]:
+    """The lines of goals of a scorers' tally with their wrapped lines, each with its start; []
+    when fewer than TALLY_LINES."""
+    at, tally = 0, []
+    for block in re.split(r"\n(?=\d{1,3} - )", text):
+        first, _, rest = block.partition("\n")
+        if _TALLY_LINE.match(block):
+            tally.append((at, "\n".join([first, *_run_on_lines(first, rest)])))
+        at += len(block) + 1
+    return tally if len(tally) >= TALLY_LINES else []
+
+
+def _run_on_lines(first: str, rest: str) -> Iterator[str]:
+    """The lines after a tally's line of goals that carry its players on: while the line before
+    ends with a comma or a name whose brackets open the next line."""
+    prev_end = first.rstrip()[-1:]
+    for line in rest.split("\n"):
+        if not (prev_end == "," or line.startswith("(")):
+            return
+        yield line
+        prev_end = line.rstrip()[-1:] if line.rstrip() else "."
