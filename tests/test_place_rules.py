@@ -13,7 +13,7 @@ from tests.test_entity_rules import evidence
 
 def resolve(text: str, *forms: str):
     positions = {f: [i for i in range(len(text)) if text.startswith(f, i)] for f in forms}
-    return Resolver(gazetteer(), text, positions, []).resolved
+    return Resolver(gazetteer(), text, positions, {}).resolved
 
 
 def test_called_a_place():
@@ -34,7 +34,7 @@ def test_datelines_name_the_city_where_the_story_is():
 
 def test_a_dateline_state_resolves_the_town():
     text = "TROY, N.C. (AP) -- A fire broke out."
-    troy = Resolver(gazetteer(), text, {"Troy": [0]}, []).resolved["Troy"]
+    troy = Resolver(gazetteer(), text, {"Troy": [0]}, {}).resolved["Troy"]
     assert troy.kind == CITY and troy.admin1 == "NC"
 
 

@@ -91,7 +91,7 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     # unless the text puts it where only a place can stand ("travelling to Cheltenham").
     placed = placed_forms(analysis.text, place_positions, votes, WINDOW)
     doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f] and f not in placed}
-    resolver = Resolver(gaz, analysis.text, place_positions, forms_of(ner.DEMONYM),
+    resolver = Resolver(gaz, analysis.text, place_positions, {f: positions[f] for f in forms_of(ner.DEMONYM)},
                         doubtful)
     # A town the article gives no ground for goes back to what spaCy called it ("Honda and Nissan").
     for form in resolver.unfounded & doubtful:
@@ -101,7 +101,7 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     facilities = facility_forms(analysis.text, place_positions, votes)
     unfounded = {f for f in resolver.unfounded - facilities if f in doubtful or not keeps_unresolved(f, placed)}
     groups = [*_person_groups(forms_of(PERSON), analysis.text),
-              *_place_groups([f for f in place_forms if f not in unfounded], resolver),
+              *_place_groups([f for f in place_forms if f not in unfounded] + list(resolver.adjectival), resolver),
               *((Entity(ORG, name, sorted(forms - {name})), forms) for name, forms in org_groups(forms_of(ORG)).items())]
     _count_mentions(groups, analysis, positions)
     return sorted((e for e, _ in groups), key=lambda e: e.first_pos), analysis

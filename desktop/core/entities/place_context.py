@@ -8,7 +8,8 @@ import re
 from ..article import CITY, ORG, PLACE
 from .gazetteer import Gazetteer, gazetteer, name_key
 from .places import STRONG_POPULATION, own_name, provinces
-from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, MONTHS, PLACE_NOUNS, STATE_ABBREVIATIONS, any_of
+from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS, LEGAL_FORMS, MONTHS, PLACE_NOUNS,
+                      STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
 
 # Any case after the name ("Sichuan province"), but "county" only in lower case: "Barren County" is a name.
@@ -163,6 +164,33 @@ def keeps_unresolved(form: str, placed: set[str]) -> bool:
     return (" " in form and not _SAINT.fullmatch(form)) or form in placed
 
 
+# A company's name, by its last word: "News Corporation", "Fairfax Media", "Nine Entertainment Co".
+_COMPANY = rf"(?:{any_of(LEGAL_FORMS)}|(?i:{any_of(sorted(COMPANY_ENDS))})|Media|Entertainment|Airlines?|Bank)\.?"
+_COMPANY_THEN_AND = re.compile(rf"[A-Z][\w&'\u2019-]*\s+{_COMPANY}\s+(?:and|&)\s+$")
+_AND_THEN_COMPANY = re.compile(rf"^\s+(?:and|&)\s+(?:[A-Z][\w&'\u2019-]*\s+){{1,3}}{_COMPANY}(?!\w)")
+# "the Walkley journalism foundation", "the Fairfax board": a name before a body's noun, in lower case.
+_BODY_AFTER = re.compile(r"^(?:['\u2019]s)?(?:\s+[a-z]+){0,2}\s+(?:foundation|board|awards?|prize|trust|fund|society"
+                         r"|institute|council|committee|association|group)\b")
+
+
+def is_listed_with_a_company(e) -> bool:
+    """A town's name listed with a company by "and" is a company too, not the town: "News
+    Corporation and Fairfax", "Fairfax and Nine Entertainment Co". A country keeps its label
+    ("a deal between Apple Inc and China")."""
+    return not e.country_or_region and e.strength < 2 and (
+        any(_COMPANY_THEN_AND.search(b) for b in e.befores) or any(_AND_THEN_COMPANY.match(a) for a in e.afters))
+
+
+def is_named_for_a_body(e) -> bool:
+    """A name between "the" and a body's noun is that body's, not a person nor a town: "the
+    Walkley journalism foundation", "the Fairfax board". A country or big city keeps its label
+    ("the London organising committee" still names London)."""
+    return e.strength < 2 and any(re.search(r"\b[Tt]he\s+$", b) and _BODY_AFTER.match(a)
+                                  for b, a in zip(e.befores, e.afters))
+
+
+# An institution named after a place or a person is the institution where the text's words say so.
+INSTITUTION_LABEL_RULES = ((is_listed_with_a_company, ORG), (is_named_for_a_body, ORG))
 PLACE_LABEL_RULES = ((is_structure, PLACE), (is_province, PLACE), (is_facility, PLACE), (is_town_before_region, PLACE),
                      (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
 
@@ -238,7 +266,21 @@ def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
             name = m.text[cut.end():] if cut.start() == 0 else m.text[:cut.start()]
             m = Mention(name, PLACE, start, start + len(name))
         mentions += _run_together(m, gaz) if m.label == PLACE and " " in m.text else [m]
-    analysis.mentions = mentions
+    analysis.mentions = _split_apart(mentions, analysis.text, gaz)
+
+
+def _split_apart(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """Two place mentions side by side that the gazetteer knows as one province or region are
+    that one place: the model reads "Baja California" as "Baja" and "California"."""
+    joined: list[Mention] = []
+    for m in mentions:
+        prev = joined[-1] if joined else None
+        if (prev and prev.label == m.label == PLACE and text[prev.end:m.start] in (" ", "-")
+                and provinces(gaz, name := text[prev.start:m.end], model_says_place=True)):
+            joined[-1] = Mention(name, PLACE, prev.start, m.end)
+        else:
+            joined.append(m)
+    return joined
 
 
 def _run_together(m: Mention, gaz: Gazetteer) -> list[Mention]:

@@ -7,9 +7,9 @@ import re
 
 from ..article import CITY, COUNTRY, PLACE
 from .gazetteer import Gazetteer, Place, name_key
-from .lexicon import (CELESTIAL, COMPASS_POINTS, COUNTRY_ALIASES, DEMONYMS, GENERIC_PLACE_WORDS, MONTHS,
-                      NOT_SETTLEMENT_WORDS, PEOPLES, PLACE_QUALIFIERS, SEAS, WATER_WORDS, WEEKDAYS, SITE_ENDS,
-                      STATE_ABBREVIATIONS, STATE_WORDS, any_of)
+from .lexicon import (BARE_INSTITUTION_WORDS, CELESTIAL, COMPASS_POINTS, COUNTRY_ALIASES, DEMONYMS,
+                      GENERIC_PLACE_WORDS, MONTHS, NOT_SETTLEMENT_WORDS, PEOPLES, PLACE_QUALIFIERS, SEAS, WATER_WORDS,
+                      WEEKDAYS, SITE_ENDS, STATE_ABBREVIATIONS, STATE_WORDS, any_of)
 
 # A name with one of these words is a building, road, airport or the like, not a settlement.
 NOT_SETTLEMENT = re.compile(rf"\b(?:{any_of(NOT_SETTLEMENT_WORDS)})\b", re.IGNORECASE)
@@ -44,6 +44,34 @@ NEAR_CHARS = 40
 def demonym_country(form: str) -> str | None:
     key = name_key(form)
     return DEMONYMS.get(key) or DEMONYMS.get(key[:-1] if key.endswith("s") else "")
+
+
+# The adjectives of the nations of the United Kingdom name those nations, not the kingdom.
+_NATION_ADJECTIVES = {"english": "England", "scottish": "Scotland", "welsh": "Wales"}
+# Demonyms of a city's or a state's people, or of a state gone: no adjective of a country.
+_NOT_COUNTRY_ADJECTIVES = frozenset({"soviet", "muscovite", "londoner", "parisian", "berliner", "new yorker",
+                                     "texan", "californian", "kiwi", "new zealander"})
+
+
+# Nouns of the land itself: "the Iraqi border", "the English city of Salisbury", "Syrian territory".
+_LAND_AFTER = re.compile(r"\s+(?:borders?|frontier|city|town|village|capital|coast(?:line)?|territory|soil|waters"
+                         r"|province|region|side|mainland|countryside|enclave|airspace|islands?|port)\b")
+
+
+def adjective_place(gaz: Gazetteer, form: str, text: str, starts: list[int]) -> Place | None:
+    """The country (or nation of the UK) a country's adjective names where it qualifies the land
+    itself ("the Iraqi border", "the English city of Salisbury"): "Iraqi" Iraq, "English"
+    England. None for other uses ("a French engineer": news names no place there, CoNLL-2003
+    calls it no location, though GeoWebNews and TR-News do), a plural, a people of no one
+    country ("Kurdish") or of a city ("Muscovite")."""
+    if not any(_LAND_AFTER.match(text, s + len(form)) for s in starts):
+        return None
+    key = name_key(form)
+    if key in _NATION_ADJECTIVES:
+        return next((p for p in gaz.lookup(_NATION_ADJECTIVES[key]) if p.kind != CITY), None)
+    if key in _NOT_COUNTRY_ADJECTIVES or key not in DEMONYMS:
+        return None
+    return gaz.countries.get(DEMONYMS[key])
 
 
 def is_demonym(form: str) -> bool:
@@ -108,7 +136,7 @@ class Resolver:
     """Chooses one place for each place name of an article; `doubtful` names spaCy never
     called a place."""
 
-    def __init__(self, gaz: Gazetteer, text: str, forms: dict[str, list[int]], demonyms: list[str],
+    def __init__(self, gaz: Gazetteer, text: str, forms: dict[str, list[int]], demonyms: dict[str, list[int]],
                  doubtful: set[str] = frozenset()):
         self.gaz, self.text, self.forms, self.doubtful = gaz, text, forms, doubtful
         self.unfounded: set[str] = set()  # names only of small towns the article gives no ground for
@@ -122,6 +150,9 @@ class Resolver:
         # Pass two: every other name's first choice is context too.
         self.context = {f: {(p.kind, p.country, p.admin1)} for f, p in first.items() if p}
         self.resolved = {f: self._choose(f) for f in forms}
+        # A country named by its adjective where that qualifies its land ("the Iraqi border") is a place too.
+        self.adjectival = {f: p for f, starts in demonyms.items() if (p := adjective_place(gaz, f, text, starts))}
+        self.resolved.update(self.adjectival)
 
     def _doc_countries(self, exclude: str) -> set[str]:
         found = set(self.demonyms)
@@ -246,7 +277,9 @@ _ACADEMIC = re.compile(r"\b(?:University|College|Institute|School|Academy)\b")
 
 def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: Gazetteer) -> dict[str, list[int]]:
     """Countries, states and provinces named inside organisation names ("Kentucky State
-    Police", "Environment Canada"), with their positions in the text."""
+    Police", "Environment Canada"), with their positions in the text; never a word institutions
+    are named with that is also a country's other name ("Commonwealth of Independent States"
+    is not "the States")."""
     found: dict[str, list[int]] = {}
     for org in org_forms:
         if _ACADEMIC.search(org):
@@ -256,6 +289,7 @@ def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: 
             for n in range(len(words), 0, -1):  # the longest name first: "New South Wales"
                 spans = [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
                 names = [s for i, s in enumerate(spans) if s != org and not demonym_country(s)
+                         and name_key(s) not in BARE_INSTITUTION_WORDS
                          and any(p.kind != CITY for p in gaz.lookup(s))
                          and not (i and _PART_OF.fullmatch(words[i - 1]))]
                 if names:
@@ -279,7 +313,8 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
     towns_free = bytes(free)
     for a, b in other:
         free[a:b] = bytes(b - a)
-    for m in re.finditer(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", text):
+    # Whole names only: "Gilgit" of "Gilgit-Baltistan" is no town of its own ("London-based" is London).
+    for m in re.finditer(r"(?<![\w.])(?<!\w-)[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?![a-z]|-[A-Z])", text):
         if all(towns_free[m.start():m.end()]) and (placed_town(text, m.start(), m.group(), gaz)
                                                     or region_after_place(text, m.start(), m.group(), gaz)):
             found.setdefault(m.group(), []).append(m.start())
