@@ -9,13 +9,14 @@ import re
 
 from ..article import ORG, PERSON, PLACE, Entity
 from . import language, ner
-from .gazetteer import gazetteer
+from .gazetteer import Place, gazetteer
 from .labels import document_labels
 from .name_parts import with_numbers
 from .org_rules import inside_teams, org_groups, refine_org_mentions, results_teams
 from .people import aged_people, clean_name, merge_people
 from .label_rules import WINDOW
-from .place_context import dateline_places, dateline_regions, facility_forms, keeps_unresolved, placed_forms, trim_place_mentions
+from .place_context import (adjective_places, dateline_places, dateline_regions, facility_forms, keeps_unresolved,
+                            placed_forms, trim_place_mentions)
 from .places import Resolver, embedded_places, unlabelled_places
 from .rows import add_listed_people
 
@@ -91,7 +92,7 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     # unless the text puts it where only a place can stand ("travelling to Cheltenham").
     placed = placed_forms(analysis.text, place_positions, votes, WINDOW)
     doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f] and f not in placed}
-    resolver = Resolver(gaz, analysis.text, place_positions, {f: positions[f] for f in forms_of(ner.DEMONYM)},
+    resolver = Resolver(gaz, analysis.text, place_positions, forms_of(ner.DEMONYM),
                         doubtful)
     # A town the article gives no ground for goes back to what spaCy called it ("Honda and Nissan").
     for form in resolver.unfounded & doubtful:
@@ -99,9 +100,12 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
             labels[form] = said
 
     facilities = facility_forms(analysis.text, place_positions, votes)
+    # A country named by its adjective where that qualifies its land ("the Iraqi border") is a place too.
+    adjectival = adjective_places(gaz, analysis.text, {f: positions[f] for f in forms_of(ner.DEMONYM)})
+    resolved = {**resolver.resolved, **adjectival}
     unfounded = {f for f in resolver.unfounded - facilities if f in doubtful or not keeps_unresolved(f, placed)}
     groups = [*_person_groups(forms_of(PERSON), analysis.text),
-              *_place_groups([f for f in place_forms if f not in unfounded] + list(resolver.adjectival), resolver),
+              *_place_groups([f for f in place_forms if f not in unfounded] + list(adjectival), resolved),
               *((Entity(ORG, name, sorted(forms - {name})), forms) for name, forms in org_groups(forms_of(ORG)).items())]
     _count_mentions(groups, analysis, positions)
     return sorted((e for e, _ in groups), key=lambda e: e.first_pos), analysis
@@ -116,12 +120,13 @@ def _person_groups(forms: list[str], text: str) -> list[tuple[Entity, set[str]]]
     return groups
 
 
-def _place_groups(forms: list[str], resolver: Resolver) -> list[tuple[Entity, set[str]]]:
-    """One entity per GeoNames place the forms resolve to (or per unresolved form), with the
-    forms that name it; every form but the entity's name is an alias."""
+def _place_groups(forms: list[str], resolved: dict[str, Place | None]) -> list[tuple[Entity, set[str]]]:
+    """One entity per GeoNames place the forms resolve to (`resolved`: Resolver.resolved and
+    more), or per unresolved form, with the forms that name it; every form but the entity's name
+    is an alias."""
     places: dict[object, tuple[Entity, set[str]]] = {}
     for form in forms:
-        place = resolver.resolved[form]
+        place = resolved[form]
         if place is None:
             entity = Entity(PLACE, form)
         else:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from ..article import CITY, ORG, PLACE
-from .gazetteer import Gazetteer, gazetteer, name_key
-from .places import STRONG_POPULATION, own_name, provinces
-from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS, LEGAL_FORMS, MONTHS, PLACE_NOUNS,
-                      STATE_ABBREVIATIONS, any_of)
+from ..article import CITY, ORG, PERSON, PLACE
+from .gazetteer import Gazetteer, Place, gazetteer, name_key
+from .places import STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, lives_at, own_name, provinces
+from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS, DEMONYMS, LEGAL_FORMS, MONTHS,
+                      PLACE_NOUNS, STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
 
 # Any case after the name ("Sichuan province"), but "county" only in lower case: "Barren County" is a name.
@@ -36,16 +36,6 @@ _BARE_DATELINE = re.compile(rf"^[ \t]*{_CITY}(?=[ \t]+[A-Z][a-z])", re.MULTILINE
 # "In Klamath Falls, Oregon": a preposition of place, perhaps a list of other names, then the name.
 _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
                        r"(?:[A-Z][\w'\u2019-]*\s+(?:[A-Z][\w'\u2019-]*\s+)?(?:and|or)\s+|[A-Z][\w'\u2019-]*,\s+)?$")
-# Last words of names of buildings and works that stand somewhere ("Jamsil Stadium", "Trump Tower");
-# "Hospital", "Centre", "Hall", "Palace" and a bare "Church" also name the bodies in them
-# ("Crystal Palace", "the Catholic Church") and are left to the other rules.
-STRUCTURE_ENDS = ("Stadium", "Arena", "Theatre", "Theater", "Tower", "Cathedral", "Chapel", "Abbey", "Mosque",
-                  "Synagogue", "Shrine", "Castle", "Prison", "Cemetery", "Pier", "Dam", "Canal", "Monument",
-                  "Straße", "Strasse", "Platz")
-# Streets named first ("Rue Casa Calvo", "Via Appia", "Avenida Paulista") and saints' churches.
-STRUCTURE_STARTS = ("Rue", "Via", "Calle", "Avenida", "Piazza", "Boulevard", "Avenue")
-_STRUCTURE = re.compile(rf"\S\s+(?:{any_of(STRUCTURE_ENDS)})$|^(?:{any_of(STRUCTURE_STARTS)})\s+\S"
-                        r"|^(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*\s+Church$|\S(?:straße|strasse|platz)$")
 _WEAK_PREPOSITIONS = ("to", "from", "into", "via")
 # A word after the name that makes it a modifier: "Epsom salts", not "Almelo, the paper".
 _MODIFIES = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[a-z]")
@@ -72,7 +62,7 @@ def is_local_spelling(e) -> bool:
 def is_structure(e) -> bool:
     """A building, street or work that stands somewhere is a place, though spaCy often calls
     it an organisation: "Jamsil Stadium", "Rue Casa Calvo", "St Patrick's Church"."""
-    return bool(_STRUCTURE.search(e.form))
+    return bool(STRUCTURE.search(e.form))
 
 
 def is_region_after_town(e) -> bool:
@@ -170,7 +160,7 @@ _COMPANY_THEN_AND = re.compile(rf"[A-Z][\w&'\u2019-]*\s+{_COMPANY}\s+(?:and|&)\s
 _AND_THEN_COMPANY = re.compile(rf"^\s+(?:and|&)\s+(?:[A-Z][\w&'\u2019-]*\s+){{1,3}}{_COMPANY}(?!\w)")
 # "the Walkley journalism foundation", "the Fairfax board": a name before a body's noun, in lower case.
 _BODY_AFTER = re.compile(r"^(?:['\u2019]s)?(?:\s+[a-z]+){0,2}\s+(?:foundation|board|awards?|prize|trust|fund|society"
-                         r"|institute|council|committee|association|group)\b")
+                         r"|institute|council|committee|association)\b")
 
 
 def is_listed_with_a_company(e) -> bool:
@@ -182,17 +172,30 @@ def is_listed_with_a_company(e) -> bool:
 
 
 def is_named_for_a_body(e) -> bool:
-    """A name between "the" and a body's noun is that body's, not a person nor a town: "the
-    Walkley journalism foundation", "the Fairfax board". A country or big city keeps its label
-    ("the London organising committee" still names London)."""
-    return e.strength < 2 and any(re.search(r"\b[Tt]he\s+$", b) and _BODY_AFTER.match(a)
-                                  for b, a in zip(e.befores, e.afters))
+    """A name the model calls a person or a place, between "the" and a body's noun, is that
+    body's: "the Walkley journalism foundation", "the Fairfax board". A country or big city keeps
+    its label ("the London organising committee" still names London), a people's adjective is
+    none ("the Islamic group")."""
+    return e.majority in (PERSON, PLACE) and e.strength < 2 and any(
+        re.search(r"\b[Tt]he\s+$", b) and _BODY_AFTER.match(a) for b, a in zip(e.befores, e.afters))
+
+
+
+
+def is_home_town(e) -> bool:
+    """A town the gazetteer knows, written after a person's name (or a name and a comma) and
+    "of", where the clause goes on, is where that person lives, a place whatever the model says:
+    "Miss Abdhou, of Hayes, was", "Jodi Mahler of Bellmore appeared". "Bank of", "University of"
+    are no person's names."""
+    return (not e.country_or_region and any(lives_at(b, a, e.name_words) for b, a in zip(e.befores, e.afters))
+            and any(p.kind == CITY and own_name(p, e.form) for p in gazetteer().lookup(e.form)))
 
 
 # An institution named after a place or a person is the institution where the text's words say so.
 INSTITUTION_LABEL_RULES = ((is_listed_with_a_company, ORG), (is_named_for_a_body, ORG))
 PLACE_LABEL_RULES = ((is_structure, PLACE), (is_province, PLACE), (is_facility, PLACE), (is_town_before_region, PLACE),
-                     (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
+                     (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE),
+                     (is_home_town, PLACE))
 
 
 def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[int]]:
@@ -246,11 +249,46 @@ def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
     return found
 
 
+# The adjectives of the nations of the United Kingdom name those nations, not the kingdom.
+_NATION_ADJECTIVES = {"english": "England", "scottish": "Scotland", "welsh": "Wales"}
+# Demonyms of a city's or a state's people, or of a state gone: no adjective of a country.
+_NOT_COUNTRY_ADJECTIVES = frozenset({"soviet", "muscovite", "londoner", "parisian", "berliner", "new yorker",
+                                     "texan", "californian", "kiwi", "new zealander"})
+
+
+# Nouns of the land itself: "the Iraqi border", "the English city of Salisbury", "Syrian territory".
+_LAND_AFTER = re.compile(r"\s+(?:borders?|frontier|city|town|village|capital|coast(?:line)?|territory|soil|waters"
+                         r"|province|region|side|mainland|countryside|enclave|airspace|islands?|port)\b")
+
+
+def adjective_places(gaz: Gazetteer, text: str, demonyms: dict[str, list[int]]) -> dict[str, Place]:
+    """The demonyms of `demonyms` (form -> starts in `text`) that name a place (adjective_place)."""
+    return {form: place for form, starts in demonyms.items() if (place := adjective_place(gaz, form, text, starts))}
+
+
+def adjective_place(gaz: Gazetteer, form: str, text: str, starts: list[int]) -> Place | None:
+    """The country (or nation of the UK) a country's adjective names where it qualifies the land
+    itself ("the Iraqi border", "the English city of Salisbury"): "Iraqi" Iraq, "English"
+    England. None for other uses ("a French engineer": news names no place there, CoNLL-2003
+    calls it no location, though GeoWebNews and TR-News do), a plural, a people of no one
+    country ("Kurdish") or of a city ("Muscovite")."""
+    if not any(_LAND_AFTER.match(text, s + len(form)) for s in starts):
+        return None
+    key = name_key(form)
+    if key in _NATION_ADJECTIVES:
+        return next((p for p in gaz.lookup(_NATION_ADJECTIVES[key]) if p.kind != CITY), None)
+    if key in _NOT_COUNTRY_ADJECTIVES or key not in DEMONYMS:
+        return None
+    return gaz.countries.get(DEMONYMS[key])
+
+
+_STRUCTURE_AFTER = re.compile(rf"(?:['\u2019]s)? (?:{any_of(STRUCTURE_ENDS)})\b")
 _TRAILING_FIGURES = re.compile(r"(?:\s+(?:\d{4}-\d\d-\d\d|\d{1,3}-\d{1,3}|vs?\.?))+$")
 
 
 def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
-    """Place mentions without the words that say what kind of place they are, in place:
+    """Place mentions without the words that say what kind of place they are, and with the word
+    the model left out that says it is a building ("St. Peter's" Basilica), in place:
     "Sichuan Province" is Sichuan, "County of Brant" Brant; a name the gazetteer knows whole
     ("City of London") stays whole. Without a date, score or "v" the model ran into them
     ("SEOUL 1996-08-30", "Lithuania 3-0", "Manchester City v"); a number of the name stays
@@ -258,6 +296,8 @@ def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
     them ("Cyprus, Greece Italy or Spain") are two mentions."""
     mentions = []
     for m in analysis.mentions:
+        if (end := _STRUCTURE_AFTER.match(analysis.text, m.end)) and m.label != PERSON:  # "St. Peter's" Basilica
+            m = Mention(analysis.text[m.start:end.end()], PLACE, m.start, end.end())
         if m.label == PLACE and (tail := _TRAILING_FIGURES.search(m.text)) and tail.start() > 0:
             m = Mention(m.text[:tail.start()], PLACE, m.start, m.start + tail.start())
         cut = _ADMIN_WORDS.search(m.text) if m.label == PLACE else None

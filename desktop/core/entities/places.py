@@ -8,8 +8,9 @@ import re
 from ..article import CITY, COUNTRY, PLACE
 from .gazetteer import Gazetteer, Place, name_key
 from .lexicon import (BARE_INSTITUTION_WORDS, CELESTIAL, COMPASS_POINTS, COUNTRY_ALIASES, DEMONYMS,
-                      GENERIC_PLACE_WORDS, MONTHS, NOT_SETTLEMENT_WORDS, PEOPLES, PLACE_QUALIFIERS, SEAS, WATER_WORDS,
-                      WEEKDAYS, SITE_ENDS, STATE_ABBREVIATIONS, STATE_WORDS, any_of)
+                      GENERIC_PLACE_WORDS, INSTITUTION_WORDS, MONTHS, NOT_SETTLEMENT_WORDS, OF_PLACE_HEADS, PEOPLES,
+                      PLACE_QUALIFIERS, SEAS, WATER_WORDS, WEEKDAYS, SITE_ENDS, STATE_ABBREVIATIONS, STATE_WORDS,
+                      any_of)
 
 # A name with one of these words is a building, road, airport or the like, not a settlement.
 NOT_SETTLEMENT = re.compile(rf"\b(?:{any_of(NOT_SETTLEMENT_WORDS)})\b", re.IGNORECASE)
@@ -44,34 +45,6 @@ NEAR_CHARS = 40
 def demonym_country(form: str) -> str | None:
     key = name_key(form)
     return DEMONYMS.get(key) or DEMONYMS.get(key[:-1] if key.endswith("s") else "")
-
-
-# The adjectives of the nations of the United Kingdom name those nations, not the kingdom.
-_NATION_ADJECTIVES = {"english": "England", "scottish": "Scotland", "welsh": "Wales"}
-# Demonyms of a city's or a state's people, or of a state gone: no adjective of a country.
-_NOT_COUNTRY_ADJECTIVES = frozenset({"soviet", "muscovite", "londoner", "parisian", "berliner", "new yorker",
-                                     "texan", "californian", "kiwi", "new zealander"})
-
-
-# Nouns of the land itself: "the Iraqi border", "the English city of Salisbury", "Syrian territory".
-_LAND_AFTER = re.compile(r"\s+(?:borders?|frontier|city|town|village|capital|coast(?:line)?|territory|soil|waters"
-                         r"|province|region|side|mainland|countryside|enclave|airspace|islands?|port)\b")
-
-
-def adjective_place(gaz: Gazetteer, form: str, text: str, starts: list[int]) -> Place | None:
-    """The country (or nation of the UK) a country's adjective names where it qualifies the land
-    itself ("the Iraqi border", "the English city of Salisbury"): "Iraqi" Iraq, "English"
-    England. None for other uses ("a French engineer": news names no place there, CoNLL-2003
-    calls it no location, though GeoWebNews and TR-News do), a plural, a people of no one
-    country ("Kurdish") or of a city ("Muscovite")."""
-    if not any(_LAND_AFTER.match(text, s + len(form)) for s in starts):
-        return None
-    key = name_key(form)
-    if key in _NATION_ADJECTIVES:
-        return next((p for p in gaz.lookup(_NATION_ADJECTIVES[key]) if p.kind != CITY), None)
-    if key in _NOT_COUNTRY_ADJECTIVES or key not in DEMONYMS:
-        return None
-    return gaz.countries.get(DEMONYMS[key])
 
 
 def is_demonym(form: str) -> bool:
@@ -136,7 +109,7 @@ class Resolver:
     """Chooses one place for each place name of an article; `doubtful` names spaCy never
     called a place."""
 
-    def __init__(self, gaz: Gazetteer, text: str, forms: dict[str, list[int]], demonyms: dict[str, list[int]],
+    def __init__(self, gaz: Gazetteer, text: str, forms: dict[str, list[int]], demonyms: list[str],
                  doubtful: set[str] = frozenset()):
         self.gaz, self.text, self.forms, self.doubtful = gaz, text, forms, doubtful
         self.unfounded: set[str] = set()  # names only of small towns the article gives no ground for
@@ -150,9 +123,6 @@ class Resolver:
         # Pass two: every other name's first choice is context too.
         self.context = {f: {(p.kind, p.country, p.admin1)} for f, p in first.items() if p}
         self.resolved = {f: self._choose(f) for f in forms}
-        # A country named by its adjective where that qualifies its land ("the Iraqi border") is a place too.
-        self.adjectival = {f: p for f, starts in demonyms.items() if (p := adjective_place(gaz, f, text, starts))}
-        self.resolved.update(self.adjectival)
 
     def _doc_countries(self, exclude: str) -> set[str]:
         found = set(self.demonyms)
@@ -269,6 +239,17 @@ class Resolver:
         return place
 
 
+# Last words of names of buildings and works that stand somewhere ("Jamsil Stadium", "Trump Tower",
+# "Alder Hey Children's Hospital": CoNLL-2003 and GeoWebNews both call hospitals locations);
+# "Centre", "Hall", "Palace" and a bare "Church" also name the bodies in them ("Crystal Palace",
+# "the Catholic Church") and are left to the other rules.
+STRUCTURE_ENDS = ("Stadium", "Arena", "Theatre", "Theater", "Tower", "Cathedral", "Chapel", "Abbey", "Mosque",
+                  "Synagogue", "Shrine", "Castle", "Prison", "Cemetery", "Pier", "Dam", "Canal", "Monument",
+                  "Straße", "Strasse", "Platz", "Hospital", "Infirmary", "Basilica", "Library", "Racecourse")
+# Streets named first ("Rue Casa Calvo", "Via Appia", "Avenida Paulista") and saints' churches.
+STRUCTURE_STARTS = ("Rue", "Via", "Calle", "Avenida", "Piazza", "Boulevard", "Avenue")
+STRUCTURE = re.compile(rf"\S\s+(?:{any_of(STRUCTURE_ENDS)})$|^(?:{any_of(STRUCTURE_STARTS)})\s+\S"
+                        r"|^(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*\s+Church$|\S(?:straße|strasse|platz)$")
 # "New England Journal", "Northern Kentucky University": a place the gazetteer does not know,
 # not England or Kentucky.
 _PART_OF = re.compile(any_of(PLACE_QUALIFIERS))
@@ -305,7 +286,8 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
     """Countries, states, provinces and big cities the model did not label at all, outside the
     `taken` spans (its mentions, bylines, datelines) and the `other` entities it found (of kinds
     that are no person, place or organisation), and towns outside `taken` where only a place can
-    stand (placed_town), which the model calls a product or a nationality as often as not."""
+    stand (placed_town), which the model calls a product or a nationality as often as not, and
+    buildings by their names ("Windsor Castle", not Windsor)."""
     found: dict[str, list[int]] = {}
     free = bytearray(b"\1") * len(text)
     for a, b in taken:
@@ -315,7 +297,8 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
         free[a:b] = bytes(b - a)
     # Whole names only: "Gilgit" of "Gilgit-Baltistan" is no town of its own ("London-based" is London).
     for m in re.finditer(r"(?<![\w.])(?<!\w-)[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?![a-z]|-[A-Z])", text):
-        if all(towns_free[m.start():m.end()]) and (placed_town(text, m.start(), m.group(), gaz)
+        if all(towns_free[m.start():m.end()]) and (STRUCTURE.search(m.group())
+                                                    or placed_town(text, m.start(), m.group(), gaz)
                                                     or region_after_place(text, m.start(), m.group(), gaz)):
             found.setdefault(m.group(), []).append(m.start())
             free[m.start():m.end()] = bytes(m.end() - m.start())
@@ -337,18 +320,39 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
 
 # "in Manbij near the border", "outside Ayodhya": what only a place follows, in mid-sentence.
 _IN_PLACE = re.compile(r"(?<![.!?]\s)\b(?:in|near|outside)\s+$")
+# "Miss Abdhou, of Hayes,", "Ann Lee, 45, of Leeds.", "Jodi Mahler of Bellmore": where a person lives.
+_NAME_COMMA_OF = re.compile(r"[A-Z][\w'\u2019-]+,(?:\s+\d{1,3},)?\s+of\s+$")
+_NAME_OF = re.compile(r"([A-Z][\w'\u2019-]+)\s+of\s+$")
+_CLAUSE_GOES_ON = re.compile(r"^(?:[,.;:)]|\s+(?:and|who|was|were|is|are|has|had|said|says|died|appeared)\b)")
+
+
+# "Bank of", "University of", "Duke of": heads of names of institutions and titles, no person's name.
+_BODY_WORDS = re.compile(
+    rf"(?:{any_of(INSTITUTION_WORDS)}|(?i:{any_of(sorted(BARE_INSTITUTION_WORDS | OF_PLACE_HEADS))}))$")
+
+
+def lives_at(before: str, after: str, name_words: frozenset[str] | None = None) -> bool:
+    """Whether a name with `before` and `after` around it is where a person lives: after a name
+    and a comma and "of" ("Miss Abdhou, of Hayes, was"), or a name and "of" (one of `name_words`,
+    the article's name words, when given, else no institution's word: "Jodi Mahler of Bellmore
+    appeared", not "Bank of"), the clause going on."""
+    named = _NAME_COMMA_OF.search(before) or (m := _NAME_OF.search(before)) and (
+        m.group(1) in name_words if name_words is not None else not _BODY_WORDS.match(m.group(1)))
+    return bool(named and _CLAUSE_GOES_ON.match(after))
 _QUALIFIES = re.compile(r"^\s+(?!(?:and|or|in|on|at|to|for|from|with|where|which|who|near|was|is|has|had)\b)[a-z]")
 
 
 def placed_town(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
     """Whether `name` at `start`, which the model did not label, is a town because it follows "in",
-    "near" or "outside" in mid-sentence and qualifies no noun, the gazetteer knows a town of
+    "near" or "outside" in mid-sentence and qualifies no noun, or a person's name and "of" ("Jodi
+    Mahler of Bellmore appeared": where the person lives), the gazetteer knows a town of
     15,000 or more of that very name, and the text names that town's country (for a US town, its
     state): "in Manbij" of an article on Syria. A month, day, or a word the text also writes in
     lower case ("in Time", "in Union") is none."""
     key = name_key(name)
-    if (key in MONTHS or key in WEEKDAYS or not _IN_PLACE.search(text[max(0, start - 12):start])
-            or _QUALIFIES.match(text[start + len(name):start + len(name) + 20])
+    before, after = text[max(0, start - 40):start], text[start + len(name):start + len(name) + 20]
+    placed = lives_at(before, after) or _IN_PLACE.search(before[-12:]) and not _QUALIFIES.match(after)
+    if (key in MONTHS or key in WEEKDAYS or not placed
             or re.search(rf"\b{re.escape(name.lower())}\b", text)):
         return False
     towns = [p for p in gaz.lookup(name) if p.kind == CITY and own_name(p, name) and p.population >= WEAK_POPULATION]
