@@ -16,7 +16,7 @@ from .org_rules import inside_teams, org_groups, refine_org_mentions, results_te
 from .people import aged_people, clean_name, merge_people
 from .label_rules import WINDOW
 from .place_context import (adjective_places, dateline_places, dateline_regions, facility_forms, keeps_unresolved,
-                            placed_forms, trim_place_mentions)
+                            placed_forms, road_numbers, trim_place_mentions)
 from .places import Resolver, embedded_places, unlabelled_places
 from .rows import add_listed_people
 
@@ -81,7 +81,9 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     mention_spans = [(m.start, m.end) for m in analysis.mentions]
     unlabelled = unlabelled_places(analysis.text, analysis.masked + mention_spans + team_spans, gaz,
                                    analysis.entity_spans)
-    for form, starts in [*embedded_places(forms_of(ORG), positions, gaz).items(), *unlabelled.items()]:
+    roads = road_numbers(analysis.text)
+    labels.update(dict.fromkeys(roads, PLACE))  # "the A40" is no organisation, whatever the model says
+    for form, starts in [*embedded_places(forms_of(ORG), positions, gaz).items(), *unlabelled.items(), *roads.items()]:
         labels.setdefault(form, PLACE)
         positions.setdefault(form, []).extend(starts)
     also_places += _add_datelines(analysis.text, labels, positions, gaz)

@@ -282,6 +282,27 @@ def adjective_place(gaz: Gazetteer, form: str, text: str, starts: list[int]) -> 
     return gaz.countries.get(DEMONYMS[key])
 
 
+# Numbered roads: British "A417", "M25", "B1234", "A1(M)"; American "I-95", "Interstate 5", "Route 66",
+# "Highway 401". A bare letter and number is as often a plane, a paper size or a model ("the A380").
+_ROAD = re.compile(r"(?<![\w-])(?:[AM]\d{1,4}(?:\(M\))?|B\d{4}|I-\d{1,3}|Interstate \d{1,3}"
+                   r"|(?:US |State )?(?:Route|Highway) \d{1,4})(?![\w-])")
+_ROAD_WORDS = re.compile(r"\b(?:road|roads|roundabout|junction|carriageway|motorway|traffic|diversion|lanes?|exit"
+                         r"|(?:north|south|east|west)bound|crash|collision|closed|closure|lorry|cyclist|motorists?"
+                         r"|drivers?|vehicles?|slip)\b", re.IGNORECASE)
+ROAD_CONTEXT = 80  # characters on either side of a road number where the text must speak of roads
+
+
+def road_numbers(text: str) -> dict[str, list[int]]:
+    """Numbered roads where the text around speaks of roads ("a crash on the A120", "via the A436,
+    A40 and A429, doubling the distance", "traffic on I-95"), with where they stand: places, as
+    GeoWebNews counts them, that no model labels."""
+    found: dict[str, list[int]] = {}
+    for m in _ROAD.finditer(text):
+        if _ROAD_WORDS.search(text, max(0, m.start() - ROAD_CONTEXT), m.end() + ROAD_CONTEXT):
+            found.setdefault(m.group(), []).append(m.start())
+    return found
+
+
 _STRUCTURE_AFTER = re.compile(rf"(?:['\u2019]s)? (?:{any_of(STRUCTURE_ENDS)})\b")
 _TRAILING_FIGURES = re.compile(r"(?:\s+(?:\d{4}-\d\d-\d\d|\d{1,3}-\d{1,3}|vs?\.?))+$")
 

@@ -246,10 +246,23 @@ class Resolver:
 STRUCTURE_ENDS = ("Stadium", "Arena", "Theatre", "Theater", "Tower", "Cathedral", "Chapel", "Abbey", "Mosque",
                   "Synagogue", "Shrine", "Castle", "Prison", "Cemetery", "Pier", "Dam", "Canal", "Monument",
                   "Straße", "Strasse", "Platz", "Hospital", "Infirmary", "Basilica", "Library", "Racecourse")
-# Streets named first ("Rue Casa Calvo", "Via Appia", "Avenida Paulista") and saints' churches.
+# Streets named first ("Rue Casa Calvo", "Via Appia", "Avenida Paulista").
 STRUCTURE_STARTS = ("Rue", "Via", "Calle", "Avenida", "Piazza", "Boulevard", "Avenue")
+# Kinds of centre that are buildings ("Dubai World Trade Centre", "MetroHealth Medical Center"), not
+# bodies ("Pew Research Center", "Center for Food Allergy Research"), as written.
+CENTRE_KINDS = ("Medical", "Trade", "Shopping", "Sports", "Tennis", "Convention", "Community", "Leisure", "Cancer",
+                "Health", "Conference", "Exhibition", "Visitor", "Visitors", "Arts", "Civic", "Aquatic", "Aquatics",
+                "Detention", "Correctional", "Fitness", "Heritage", "Garden", "Performing Arts")
+# Churches of no place: "the Catholic Church", "the Methodist Church" are bodies, as written.
+DENOMINATIONS = ("Catholic", "Roman", "Orthodox", "Anglican", "Methodist", "Presbyterian", "Baptist", "Lutheran",
+                 "Episcopal", "Evangelical", "Protestant", "Coptic", "Reformed", "Mormon", "Pentecostal", "Christian",
+                 "Unification", "Apostolic", "Adventist", "Moravian", "United", "Free", "Universal", "Latter-day",
+                 "Eastern", "Western", "Greek", "Russian", "Armenian", "Ethiopian", "Syriac", "Maronite", "LDS",
+                 "Scientology", "the", "The")
 STRUCTURE = re.compile(rf"\S\s+(?:{any_of(STRUCTURE_ENDS)})$|^(?:{any_of(STRUCTURE_STARTS)})\s+\S"
-                        r"|^(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*\s+Church$|\S(?:straße|strasse|platz)$")
+                       rf"|\b(?:{any_of(CENTRE_KINDS)})\s+(?:Centre|Center)$"
+                       rf"|^(?!(?:(?:{any_of(DENOMINATIONS)})\s+)+Church$)(?:[\w'\u2019.-]+\s+)+Church$"
+                       r"|\S(?:straße|strasse|platz)$")
 # "New England Journal", "Northern Kentucky University": a place the gazetteer does not know,
 # not England or Kentucky.
 _PART_OF = re.compile(any_of(PLACE_QUALIFIERS))
