@@ -1,4 +1,4 @@
-"""Institutions named after places or people, countries named by their adjective, buildings, roads and
+"""Institutions named after places or people, countries named by their adjective, counties, roads and
 place names the model splits, cuts short or runs on: rules that need no spaCy model (the gazetteer only)."""
 
 from __future__ import annotations
@@ -82,17 +82,15 @@ def test_a_town_after_a_persons_name_and_of_is_where_they_live():
     assert not pc.is_home_town(evidence("England", "The Bank of England said", strength=2, country_or_region=True))
 
 
-def test_named_churches_and_centres_that_are_buildings_are_places():
-    for form in ("Holy Redeemer Church", "Third Presbyterian Church", "Mount Zion Missionary Baptist Church",
-                 "Dubai World Trade Centre", "MetroHealth Medical Center", "Crossroads Correctional Center"):
-        assert pc.is_structure(evidence(form)), form
-    for form in ("Roman Catholic Church", "Methodist Church", "Greek Orthodox Church", "Pew Research Center",
-                 "Center for Food Allergy Research"):
-        assert not pc.is_structure(evidence(form)), form
-
-
 def test_numbered_roads_are_places_where_the_text_speaks_of_roads():
     text = "A man was hurt in a crash on the A120. A diversion runs via the A436, A40 and A429."
     assert pc.road_numbers(text) == {r: [text.index(r)] for r in ("A120", "A436", "A40", "A429")}
     assert pc.road_numbers("Traffic backed up on I-95 and Route 66.") == {"I-95": [21], "Route 66": [30]}
     assert pc.road_numbers("Airbus delivered the A380 to Emirates, the M4 tank and a B2 bomber.") == {}
+
+
+def test_a_county_is_a_place_alone_or_inside_an_organisations_name():
+    org = "Black Hawk County Sheriff's Office"
+    assert embedded_places([org], {org: [10]}, gazetteer()) == {"Black Hawk County": [10]}
+    text = "He was driving on a ramp in Pope County when the crash happened."
+    assert unlabelled_places(text, [], gazetteer()) == {"Pope County": [text.index("Pope County")]}

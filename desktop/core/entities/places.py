@@ -246,23 +246,12 @@ class Resolver:
 STRUCTURE_ENDS = ("Stadium", "Arena", "Theatre", "Theater", "Tower", "Cathedral", "Chapel", "Abbey", "Mosque",
                   "Synagogue", "Shrine", "Castle", "Prison", "Cemetery", "Pier", "Dam", "Canal", "Monument",
                   "Straße", "Strasse", "Platz", "Hospital", "Infirmary", "Basilica", "Library", "Racecourse")
-# Streets named first ("Rue Casa Calvo", "Via Appia", "Avenida Paulista").
+# Streets named first ("Rue Casa Calvo", "Via Appia", "Avenida Paulista") and saints' churches.
 STRUCTURE_STARTS = ("Rue", "Via", "Calle", "Avenida", "Piazza", "Boulevard", "Avenue")
-# Kinds of centre that are buildings ("Dubai World Trade Centre", "MetroHealth Medical Center"), not
-# bodies ("Pew Research Center", "Center for Food Allergy Research"), as written.
-CENTRE_KINDS = ("Medical", "Trade", "Shopping", "Sports", "Tennis", "Convention", "Community", "Leisure", "Cancer",
-                "Health", "Conference", "Exhibition", "Visitor", "Visitors", "Arts", "Civic", "Aquatic", "Aquatics",
-                "Detention", "Correctional", "Fitness", "Heritage", "Garden", "Performing Arts")
-# Churches of no place: "the Catholic Church", "the Methodist Church" are bodies, as written.
-DENOMINATIONS = ("Catholic", "Roman", "Orthodox", "Anglican", "Methodist", "Presbyterian", "Baptist", "Lutheran",
-                 "Episcopal", "Evangelical", "Protestant", "Coptic", "Reformed", "Mormon", "Pentecostal", "Christian",
-                 "Unification", "Apostolic", "Adventist", "Moravian", "United", "Free", "Universal", "Latter-day",
-                 "Eastern", "Western", "Greek", "Russian", "Armenian", "Ethiopian", "Syriac", "Maronite", "LDS",
-                 "Scientology", "the", "The")
 STRUCTURE = re.compile(rf"\S\s+(?:{any_of(STRUCTURE_ENDS)})$|^(?:{any_of(STRUCTURE_STARTS)})\s+\S"
-                       rf"|\b(?:{any_of(CENTRE_KINDS)})\s+(?:Centre|Center)$"
-                       rf"|^(?!(?:(?:{any_of(DENOMINATIONS)})\s+)+Church$)(?:[\w'\u2019.-]+\s+)+Church$"
-                       r"|\S(?:straße|strasse|platz)$")
+                        r"|^(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*\s+Church$|\S(?:straße|strasse|platz)$")
+# A county by its name, which the gazetteer does not hold: "Pope County", "Black Hawk County".
+COUNTY = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){1,2}County$")
 # "New England Journal", "Northern Kentucky University": a place the gazetteer does not know,
 # not England or Kentucky.
 _PART_OF = re.compile(any_of(PLACE_QUALIFIERS))
@@ -270,10 +259,10 @@ _ACADEMIC = re.compile(r"\b(?:University|College|Institute|School|Academy)\b")
 
 
 def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: Gazetteer) -> dict[str, list[int]]:
-    """Countries, states and provinces named inside organisation names ("Kentucky State
-    Police", "Environment Canada"), with their positions in the text; never a word institutions
-    are named with that is also a country's other name ("Commonwealth of Independent States"
-    is not "the States")."""
+    """Countries, states, provinces and counties named inside organisation names ("Kentucky State
+    Police", "Environment Canada", "Barren County Detention Center"), with their positions in the
+    text; never a word institutions are named with that is also a country's other name
+    ("Commonwealth of Independent States" is not "the States")."""
     found: dict[str, list[int]] = {}
     for org in org_forms:
         if _ACADEMIC.search(org):
@@ -284,7 +273,7 @@ def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: 
                 spans = [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
                 names = [s for i, s in enumerate(spans) if s != org and not demonym_country(s)
                          and name_key(s) not in BARE_INSTITUTION_WORDS
-                         and any(p.kind != CITY for p in gaz.lookup(s))
+                         and (any(p.kind != CITY for p in gaz.lookup(s)) or COUNTY.match(s))
                          and not (i and _PART_OF.fullmatch(words[i - 1]))]
                 if names:
                     for name in names:
@@ -296,8 +285,8 @@ def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: 
 
 def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
                       other: list[tuple[int, int]] = ()) -> dict[str, list[int]]:
-    """Countries, states, provinces and big cities the model did not label at all, outside the
-    `taken` spans (its mentions, bylines, datelines) and the `other` entities it found (of kinds
+    """Countries, states, provinces, counties and big cities the model did not label at all,
+    outside the `taken` spans (its mentions, bylines, datelines) and the `other` entities it found (of kinds
     that are no person, place or organisation), and towns outside `taken` where only a place can
     stand (placed_town), which the model calls a product or a nationality as often as not, and
     buildings by their names ("Windsor Castle", not Windsor)."""
@@ -324,7 +313,8 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
                 if len(name) < 4 or not all(free[start:start + len(name)]):
                     continue
                 places = gaz.lookup(name)
-                if any(p.kind != CITY and name_key(p.name) == name_key(name) for p in places) or any(
+                if COUNTY.match(name) or any(
+                        p.kind != CITY and name_key(p.name) == name_key(name) for p in places) or any(
                         p.population >= STRONG_POPULATION and own_name(p, name) for p in places):
                     found.setdefault(name, []).append(start)
                     free[start:start + len(name)] = bytes(len(name))
