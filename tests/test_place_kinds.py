@@ -92,5 +92,7 @@ def test_numbered_roads_are_places_where_the_text_speaks_of_roads():
 def test_a_county_is_a_place_alone_or_inside_an_organisations_name():
     org = "Black Hawk County Sheriff's Office"
     assert embedded_places([org], {org: [10]}, gazetteer()) == {"Black Hawk County": [10]}
+    assert embedded_places(["Black Hawk County"], {"Black Hawk County": [0]}, gazetteer()) == {}
+    assert decide(evidence("Black Hawk County", "charged by Black Hawk County with theft", majority=ORG)) is PLACE
     text = "He was driving on a ramp in Pope County when the crash happened."
     assert unlabelled_places(text, [], gazetteer()) == {"Pope County": [text.index("Pope County")]}

@@ -7,7 +7,7 @@ import re
 
 from ..article import CITY, ORG, PERSON, PLACE
 from .gazetteer import Gazetteer, Place, gazetteer, name_key
-from .places import STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, lives_at, own_name, provinces
+from .places import COUNTY, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, lives_at, own_name, provinces
 from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS, DEMONYMS, LEGAL_FORMS, MONTHS,
                       PLACE_NOUNS, STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
@@ -89,6 +89,12 @@ def is_town_before_region(e) -> bool:
                for p in gazetteer().lookup(e.form)):
             return True
     return False
+
+
+def is_county(e) -> bool:
+    """A county by its name is a place, though spaCy calls it a person or a body as often as not:
+    "Black Hawk County", "Pope County" (the gazetteer holds no counties)."""
+    return bool(COUNTY.match(e.form))
 
 
 def is_province(e) -> bool:
@@ -193,9 +199,9 @@ def is_home_town(e) -> bool:
 
 # An institution named after a place or a person is the institution where the text's words say so.
 INSTITUTION_LABEL_RULES = ((is_listed_with_a_company, ORG), (is_named_for_a_body, ORG))
-PLACE_LABEL_RULES = ((is_structure, PLACE), (is_province, PLACE), (is_facility, PLACE), (is_town_before_region, PLACE),
-                     (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE),
-                     (is_home_town, PLACE))
+PLACE_LABEL_RULES = ((is_structure, PLACE), (is_county, PLACE), (is_province, PLACE), (is_facility, PLACE),
+                     (is_town_before_region, PLACE), (is_called_a_place, PLACE), (is_local_spelling, PLACE),
+                     (is_placed_by_preposition, PLACE), (is_home_town, PLACE))
 
 
 def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[int]]:

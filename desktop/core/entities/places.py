@@ -273,7 +273,7 @@ def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: 
                 spans = [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
                 names = [s for i, s in enumerate(spans) if s != org and not demonym_country(s)
                          and name_key(s) not in BARE_INSTITUTION_WORDS
-                         and (any(p.kind != CITY for p in gaz.lookup(s)) or COUNTY.match(s))
+                         and (any(p.kind != CITY for p in gaz.lookup(s)) or not i and COUNTY.match(s))
                          and not (i and _PART_OF.fullmatch(words[i - 1]))]
                 if names:
                     for name in names:
