@@ -96,3 +96,10 @@ def test_a_county_is_a_place_alone_or_inside_an_organisations_name():
     assert decide(evidence("Black Hawk County", "charged by Black Hawk County with theft", majority=ORG)) is PLACE
     text = "He was driving on a ramp in Pope County when the crash happened."
     assert unlabelled_places(text, [], gazetteer()) == {"Pope County": [text.index("Pope County")]}
+
+
+def test_a_small_town_after_in_is_a_place_where_the_article_names_its_country_or_state():
+    text = "Speaking at a forum in Clarinda, the candidate said trade mattered to Iowa."
+    assert decide(evidence("Clarinda", text, majority=ORG)) is PLACE
+    assert not pc.is_placed_by_preposition(evidence("Clarinda", "a forum in Clarinda, she said.", majority=ORG))
+    assert not pc.is_placed_by_preposition(evidence("Clarinda", "He passed to Clarinda in Iowa."))

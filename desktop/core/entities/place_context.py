@@ -7,7 +7,8 @@ import re
 
 from ..article import CITY, ORG, PERSON, PLACE
 from .gazetteer import Gazetteer, Place, gazetteer, name_key
-from .places import COUNTY, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, lives_at, own_name, provinces
+from .places import (COUNTY, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, lives_at, own_name, provinces,
+                     town_of_named_country)
 from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS, DEMONYMS, LEGAL_FORMS, MONTHS,
                       PLACE_NOUNS, STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
@@ -36,6 +37,7 @@ _BARE_DATELINE = re.compile(rf"^[ \t]*{_CITY}(?=[ \t]+[A-Z][a-z])", re.MULTILINE
 # "In Klamath Falls, Oregon": a preposition of place, perhaps a list of other names, then the name.
 _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
                        r"(?:[A-Z][\w'\u2019-]*\s+(?:[A-Z][\w'\u2019-]*\s+)?(?:and|or)\s+|[A-Z][\w'\u2019-]*,\s+)?$")
+_IN_NEAR = re.compile(r"(?<![.!?]\s)\b(?:in|near|outside)\s+$")
 _WEAK_PREPOSITIONS = ("to", "from", "into", "via")
 # A word after the name that makes it a modifier: "Epsom salts", not "Almelo, the paper".
 _MODIFIES = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[a-z]")
@@ -116,9 +118,13 @@ def is_facility(e) -> bool:
 
 def is_placed_by_preposition(e) -> bool:
     """A town the gazetteer knows, written where only a place can stand: "stops in Hilversum and
-    Almelo", "to Cirencester from Gloucester and Cheltenham" (spaCy takes such towns for people)."""
-    return (e.strength >= 1 and e.form not in e.name_words
-            and placed_by_preposition(list(zip(e.befores, e.afters)), e.majority == ORG))
+    Almelo", "to Cirencester from Gloucester and Cheltenham" (spaCy takes such towns for people).
+    A small town needs "in", "near" or "outside" and its country (or US state) named in the
+    article: "a forum in Clarinda" of an article on Iowa, not "passed to Overton"."""
+    if e.form in e.name_words or not placed_by_preposition(list(zip(e.befores, e.afters)), e.majority == ORG):
+        return False
+    return e.strength >= 1 or (any(_IN_NEAR.search(b) for b in e.befores)
+                               and town_of_named_country(gazetteer(), e.text, e.form))
 
 
 def placed_by_preposition(around: list[tuple[str, str]], organisation: bool = False) -> bool:

@@ -358,7 +358,13 @@ def placed_town(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
     if (key in MONTHS or key in WEEKDAYS or not placed
             or re.search(rf"\b{re.escape(name.lower())}\b", text)):
         return False
-    towns = [p for p in gaz.lookup(name) if p.kind == CITY and own_name(p, name) and p.population >= WEAK_POPULATION]
+    return town_of_named_country(gaz, text, name, WEAK_POPULATION)
+
+
+def town_of_named_country(gaz: Gazetteer, text: str, name: str, population: int = 0) -> bool:
+    """Whether the gazetteer knows a town of that very `name` and of at least `population` people
+    (one of the three most populous such) whose country `text` names (for a US town, its state)."""
+    towns = [p for p in gaz.lookup(name) if p.kind == CITY and own_name(p, name) and p.population >= population]
     return any(_named_in(text, _country_names(gaz, town)) for town in towns[:3])
 
 
