@@ -103,3 +103,12 @@ def test_a_small_town_after_in_is_a_place_where_the_article_names_its_country_or
     assert decide(evidence("Clarinda", text, majority=ORG)) is PLACE
     assert not pc.is_placed_by_preposition(evidence("Clarinda", "a forum in Clarinda, she said.", majority=ORG))
     assert not pc.is_placed_by_preposition(evidence("Clarinda", "He passed to Clarinda in Iowa."))
+
+
+def test_a_dateline_may_open_a_line_after_a_web_address():
+    text = "TITLE: Man hit LINK: https://x.com/a-1.html LOS ANGELES (AP) - Actress Jaime King said."
+    assert pc.dateline_places(text) == {"Los Angeles": [text.index("LOS ANGELES")]}
+    county = "LINK: http://www.wmbf.com/story/x HORRY COUNTY, SC (WMBF) - A man."
+    assert pc.dateline_places(county) == {"Horry County": [county.index("HORRY")]}
+    assert pc.dateline_regions(county, gazetteer()) == {"South Carolina": [county.index("SC (")]}
+    assert pc.dateline_places("See https://x.com/a and NATO - no.") == {}

@@ -17,7 +17,7 @@ from .people import aged_people, clean_name, merge_people
 from .label_rules import WINDOW
 from .place_context import (adjective_places, dateline_places, dateline_regions, facility_forms, keeps_unresolved,
                             placed_forms, road_numbers, trim_place_mentions)
-from .places import Resolver, embedded_places, unlabelled_places
+from .places import COUNTY, Resolver, embedded_places, unlabelled_places
 from .rows import add_listed_people
 
 __all__ = ["find_entities", "find_entities_analysed", "entities_status", "load_models"]
@@ -180,7 +180,7 @@ def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz
     ("BEIJING 1996-08-31 ... Beijing said", "LEEDS ... Leeds 2 Arsenal 0")."""
     also_places = []
     for form, starts in {**dateline_places(text, gaz), **dateline_regions(text, gaz)}.items():
-        if labels.get(form, PLACE) in (PLACE, ORG) and gaz.lookup(form):
+        if labels.get(form, PLACE) in (PLACE, ORG) and (gaz.lookup(form) or COUNTY.match(form)):
             if labels.get(form) == ORG:
                 also_places.append(form)
             labels.setdefault(form, PLACE)

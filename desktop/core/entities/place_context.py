@@ -215,8 +215,10 @@ def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[i
     {"Troy": [0]} for "TROY, N.C. (AP) --". The state or country after it stays in the text for
     the resolver to read ("Troy" then resolves to the North Carolina town). With `gaz`, also a
     line that opens with a city of 100,000 or more in capitals, without dash or agency ("LONDON
-    The Latest on"); "US Ambassador" and "UEFA charge" are no such city."""
+    The Latest on"); "US Ambassador" and "UEFA charge" are no such city. A line may open after a
+    web address, where a link line ran into the story (_url_ends_line)."""
     found: dict[str, list[int]] = {}
+    text = _url_ends_line(text)
     bare = _BARE_DATELINE.finditer(text) if gaz else ()
     for m in (m for pattern in _DATELINES for m in pattern.finditer(text)):
         _add_dateline_city(found, m)
@@ -226,6 +228,15 @@ def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[i
                                   for p in gaz.lookup(name)):
             _add_dateline_city(found, m)
     return found
+
+
+_URL_THEN_TEXT = re.compile(r"https?://\S+[ \t]+")
+
+
+def _url_ends_line(text: str) -> str:
+    """`text` with a line break after each address that the rest of its line follows, offsets
+    kept: a page's link line may run into the story, dateline and all ("...story.html LOS ANGELES:")."""
+    return _URL_THEN_TEXT.sub(lambda m: " " * (len(m.group()) - 1) + "\n", text)
 
 
 def _add_dateline_city(found: dict[str, list[int]], m: re.Match) -> None:
@@ -247,7 +258,7 @@ def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
     gazetteer knows them by, with where they stand: {"North Carolina": [6]} for "TROY, N.C. (AP) --",
     {"South Carolina": [14]} for "HORRY COUNTY, SC (WMBF) -". The story is there too."""
     found: dict[str, list[int]] = {}
-    for m in (m for pattern in _DATELINES for m in pattern.finditer(text)):
+    for m in (m for pattern in _DATELINES for m in pattern.finditer(_url_ends_line(text))):
         for part in re.finditer(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?", m.group("where")):
             form = part.group()
             code = STATE_ABBREVIATIONS.get(name_key(form)) or (form if re.fullmatch(r"[A-Z]{2}", form) else "")

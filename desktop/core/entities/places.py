@@ -354,7 +354,8 @@ def placed_town(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
     lower case ("in Time", "in Union") is none."""
     key = name_key(name)
     before, after = text[max(0, start - 40):start], text[start + len(name):start + len(name) + 20]
-    placed = lives_at(before, after) or _IN_PLACE.search(before[-12:]) and not _QUALIFIES.match(after)
+    placed = (_IN_PLACE.search(before[-12:]) and not _QUALIFIES.match(after)
+              or before.endswith("of ") and lives_at(before, after))
     if (key in MONTHS or key in WEEKDAYS or not placed
             or re.search(rf"\b{re.escape(name.lower())}\b", text)):
         return False
