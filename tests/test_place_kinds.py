@@ -112,3 +112,10 @@ def test_a_dateline_may_open_a_line_after_a_web_address():
     assert pc.dateline_places(county) == {"Horry County": [county.index("HORRY")]}
     assert pc.dateline_regions(county, gazetteer()) == {"South Carolina": [county.index("SC (")]}
     assert pc.dateline_places("See https://x.com/a and NATO - no.") == {}
+
+
+def test_a_named_church_is_a_building_a_denominations_church_a_body():
+    for form in ("Holy Redeemer Church", "Third Presbyterian Church", "Mount Zion Missionary Baptist Church"):
+        assert pc.is_structure(evidence(form)), form
+    for form in ("Roman Catholic Church", "Methodist Church", "Greek Orthodox Church", "Church"):
+        assert not pc.is_structure(evidence(form)), form

@@ -246,10 +246,18 @@ class Resolver:
 STRUCTURE_ENDS = ("Stadium", "Arena", "Theatre", "Theater", "Tower", "Cathedral", "Chapel", "Abbey", "Mosque",
                   "Synagogue", "Shrine", "Castle", "Prison", "Cemetery", "Pier", "Dam", "Canal", "Monument",
                   "Straße", "Strasse", "Platz", "Hospital", "Infirmary", "Basilica", "Library", "Racecourse")
-# Streets named first ("Rue Casa Calvo", "Via Appia", "Avenida Paulista") and saints' churches.
+# Streets named first ("Rue Casa Calvo", "Via Appia", "Avenida Paulista").
 STRUCTURE_STARTS = ("Rue", "Via", "Calle", "Avenida", "Piazza", "Boulevard", "Avenue")
+# Churches of no one place, by their words before "Church": "the Catholic Church", "the Methodist
+# Church" are bodies; "Holy Redeemer Church", "Third Presbyterian Church" buildings, as written.
+DENOMINATIONS = ("Catholic", "Roman", "Orthodox", "Anglican", "Methodist", "Presbyterian", "Baptist", "Lutheran",
+                 "Episcopal", "Evangelical", "Protestant", "Coptic", "Reformed", "Mormon", "Pentecostal", "Christian",
+                 "Unification", "Apostolic", "Adventist", "Moravian", "United", "Free", "Universal", "Latter-day",
+                 "Eastern", "Western", "Greek", "Russian", "Armenian", "Ethiopian", "Syriac", "Maronite", "LDS",
+                 "Scientology", "the", "The")
 STRUCTURE = re.compile(rf"\S\s+(?:{any_of(STRUCTURE_ENDS)})$|^(?:{any_of(STRUCTURE_STARTS)})\s+\S"
-                        r"|^(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*\s+Church$|\S(?:straße|strasse|platz)$")
+                       rf"|^(?!(?:(?:{any_of(DENOMINATIONS)})\s+)+Church$)(?:[\w'\u2019.-]+\s+)+Church$"
+                       r"|\S(?:straße|strasse|platz)$")
 # A county by its name, which the gazetteer does not hold: "Pope County", "Black Hawk County".
 COUNTY = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){1,2}County$")
 # "New England Journal", "Northern Kentucky University": a place the gazetteer does not know,
