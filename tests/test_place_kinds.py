@@ -32,11 +32,12 @@ def test_a_name_before_a_bodys_noun_is_that_body():
 
 
 def test_a_countrys_adjective_names_it_where_it_qualifies_its_land():
-    text = "Troops massed near the Iraqi border. A French engineer and the English city of Salisbury."
+    text = "Troops massed near the Iraqi border. A French engineer on English soil. The Kyrgyz capital of Bishkek."
     iraq = adjective_place(gazetteer(), "Iraqi", text, [text.index("Iraqi")])
     assert iraq.kind == COUNTRY and iraq.country == "IQ"
     assert adjective_place(gazetteer(), "French", text, [text.index("French")]) is None
     assert adjective_place(gazetteer(), "English", text, [text.index("English")]).name == "England"
+    assert adjective_place(gazetteer(), "Kyrgyz", text, [text.index("Kyrgyz")]) is None
     plural = "Americans border on nothing"
     assert adjective_place(gazetteer(), "Americans", plural, [0]) is None
     found = adjective_places(gazetteer(), text, {"Iraqi": [text.index("Iraqi")], "French": [text.index("French")]})

@@ -279,9 +279,10 @@ _NOT_COUNTRY_ADJECTIVES = frozenset({"soviet", "muscovite", "londoner", "parisia
                                      "texan", "californian", "kiwi", "new zealander"})
 
 
-# Nouns of the land itself: "the Iraqi border", "the English city of Salisbury", "Syrian territory".
-_LAND_AFTER = re.compile(r"\s+(?:borders?|frontier|city|town|village|capital|coast(?:line)?|territory|soil|waters"
-                         r"|province|region|side|mainland|countryside|enclave|airspace|islands?|port)\b")
+# Nouns of the land itself: "the Iraqi border", "Syrian territory", "Turkish soil"; not of a place in
+# it, which the text names ("the Kyrgyz capital of Bishkek" is Bishkek's mention).
+_LAND_AFTER = re.compile(r"\s+(?:borders?|frontier|coast(?:line)?|territory|soil|waters|mainland|countryside"
+                         r"|airspace)\b")
 
 
 def adjective_places(gaz: Gazetteer, text: str, demonyms: dict[str, list[int]]) -> dict[str, Place]:
@@ -291,10 +292,10 @@ def adjective_places(gaz: Gazetteer, text: str, demonyms: dict[str, list[int]]) 
 
 def adjective_place(gaz: Gazetteer, form: str, text: str, starts: list[int]) -> Place | None:
     """The country (or nation of the UK) a country's adjective names where it qualifies the land
-    itself ("the Iraqi border", "the English city of Salisbury"): "Iraqi" Iraq, "English"
-    England. None for other uses ("a French engineer": news names no place there, CoNLL-2003
-    calls it no location, though GeoWebNews and TR-News do), a plural, a people of no one
-    country ("Kurdish") or of a city ("Muscovite")."""
+    itself ("the Iraqi border", "on English soil"): "Iraqi" Iraq, "English" England. None for
+    other uses ("a French engineer": news names no place there, CoNLL-2003 calls it no location,
+    though GeoWebNews and TR-News do), a plural, a people of no one country ("Kurdish") or of a
+    city ("Muscovite")."""
     if not any(_LAND_AFTER.match(text, s + len(form)) for s in starts):
         return None
     key = name_key(form)
