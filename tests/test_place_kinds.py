@@ -120,3 +120,8 @@ def test_a_named_church_is_a_building_a_denominations_church_a_body():
         assert pc.is_structure(evidence(form)), form
     for form in ("Roman Catholic Church", "Methodist Church", "Greek Orthodox Church", "Church"):
         assert not pc.is_structure(evidence(form)), form
+
+
+def test_a_name_in_a_part_of_somewhere_is_a_place():
+    assert decide(evidence("Ghouta", "towns and villages in eastern Ghouta and", majority=ORG)) is PLACE
+    assert not pc.is_in_a_part_of(evidence("Ghouta", "the Ghouta rebels said", majority=ORG))

@@ -93,6 +93,15 @@ def is_town_before_region(e) -> bool:
     return False
 
 
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:ern|-eastern|-western|east|west)?\s+$")
+
+
+def is_in_a_part_of(e) -> bool:
+    """A name after a compass word in lower case is a place, though spaCy calls it a body:
+    "villages in eastern Ghouta", "in northern Manbij"."""
+    return any(_COMPASS_BEFORE.search(b) for b in e.befores) and e.form not in e.name_words
+
+
 def is_county(e) -> bool:
     """A county by its name is a place, though spaCy calls it a person or a body as often as not:
     "Black Hawk County", "Pope County" (the gazetteer holds no counties)."""
@@ -207,7 +216,7 @@ def is_home_town(e) -> bool:
 INSTITUTION_LABEL_RULES = ((is_listed_with_a_company, ORG), (is_named_for_a_body, ORG))
 PLACE_LABEL_RULES = ((is_structure, PLACE), (is_county, PLACE), (is_province, PLACE), (is_facility, PLACE),
                      (is_town_before_region, PLACE), (is_called_a_place, PLACE), (is_local_spelling, PLACE),
-                     (is_placed_by_preposition, PLACE), (is_home_town, PLACE))
+                     (is_placed_by_preposition, PLACE), (is_home_town, PLACE), (is_in_a_part_of, PLACE))
 
 
 def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[int]]:
