@@ -8,7 +8,7 @@ from desktop.core.entities import place_context as pc
 from desktop.core.entities.gazetteer import gazetteer
 from desktop.core.entities.labels import decide
 from desktop.core.entities.ner import DEMONYM, Analysis, Mention
-from desktop.core.entities.place_context import adjective_place, adjective_places
+from desktop.core.entities.place_words import adjective_place, adjective_places, road_numbers
 from desktop.core.entities.places import embedded_places, placed_town, unlabelled_places
 from tests.test_entity_rules import evidence
 
@@ -85,9 +85,9 @@ def test_a_town_after_a_persons_name_and_of_is_where_they_live():
 
 def test_numbered_roads_are_places_where_the_text_speaks_of_roads():
     text = "A man was hurt in a crash on the A120. A diversion runs via the A436, A40 and A429."
-    assert pc.road_numbers(text) == {r: [text.index(r)] for r in ("A120", "A436", "A40", "A429")}
-    assert pc.road_numbers("Traffic backed up on I-95 and Route 66.") == {"I-95": [21], "Route 66": [30]}
-    assert pc.road_numbers("Airbus delivered the A380 to Emirates, the M4 tank and a B2 bomber.") == {}
+    assert road_numbers(text) == {r: [text.index(r)] for r in ("A120", "A436", "A40", "A429")}
+    assert road_numbers("Traffic backed up on I-95 and Route 66.") == {"I-95": [21], "Route 66": [30]}
+    assert road_numbers("Airbus delivered the A380 to Emirates, the M4 tank and a B2 bomber.") == {}
 
 
 def test_a_county_is_a_place_alone_or_inside_an_organisations_name():
@@ -125,3 +125,14 @@ def test_a_named_church_is_a_building_a_denominations_church_a_body():
 def test_a_name_in_a_part_of_somewhere_is_a_place():
     assert decide(evidence("Ghouta", "towns and villages in eastern Ghouta and", majority=ORG)) is PLACE
     assert not pc.is_in_a_part_of(evidence("Ghouta", "the Ghouta rebels said", majority=ORG))
+
+
+def test_a_town_before_a_comma_and_its_province_is_the_town():
+    text = "migrants camped out in Matias Romero, Oaxaca State, Mexico, on Wednesday"
+    assert decide(evidence("Matias Romero", text, majority=PERSON)) is PLACE
+
+
+def test_an_unlabelled_town_listed_after_in_is_a_place():
+    text = "Tesco sold its stores in Žilina, Nitra, Prešov and Košice, Slovakia's towns."
+    assert placed_town(text, text.index("Prešov"), "Prešov", gazetteer())
+    assert not placed_town("Tesco said. Nitra, Prešov and Košice, Slovakia", 19, "Prešov", gazetteer())

@@ -15,8 +15,9 @@ from .name_parts import with_numbers
 from .org_rules import inside_teams, org_groups, refine_org_mentions, results_teams
 from .people import aged_people, clean_name, merge_people
 from .label_rules import WINDOW
-from .place_context import (adjective_places, dateline_places, dateline_regions, facility_forms, keeps_unresolved,
-                            placed_forms, road_numbers, trim_place_mentions)
+from .place_context import (dateline_places, dateline_regions, facility_forms, keeps_unresolved, placed_forms,
+                            trim_place_mentions)
+from .place_words import adjective_places, road_numbers
 from .places import COUNTY, Resolver, embedded_places, unlabelled_places
 from .rows import add_listed_people
 

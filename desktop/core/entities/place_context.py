@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from ..article import CITY, ORG, PERSON, PLACE
-from .gazetteer import Gazetteer, Place, gazetteer, name_key
-from .places import (COUNTY, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, lives_at, own_name, provinces,
+from .gazetteer import Gazetteer, gazetteer, name_key
+from .place_words import lives_at
+from .places import (COUNTY, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, own_name, provinces,
                      town_of_named_country)
-from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS, DEMONYMS, LEGAL_FORMS, MONTHS,
+from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS, LEGAL_FORMS, MONTHS,
                       PLACE_NOUNS, STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
 
@@ -77,15 +78,16 @@ def is_region_after_town(e) -> bool:
 
 
 def is_town_before_region(e) -> bool:
-    """A name followed by a comma and a state or country that has a town of that name is the
-    town, though spaCy says person: "Valemount, B.C.", "Troy, N.C.", "Almelo, Netherlands"."""
+    """A name followed by a comma and a state, province or country that has a town of that name
+    is the town, though spaCy says person: "Valemount, B.C.", "Troy, N.C.", "Almelo, Netherlands",
+    "Matias Romero, Oaxaca State"."""
     for after in e.afters:
         if not (m := _REGION_AFTER_COMMA.match(after)):
             continue
         region = m.group(1)
         state = STATE_ABBREVIATIONS.get(name_key(region)) if region.endswith(".") else None
         regions = [p for p in gazetteer().lookup(region) if p.kind != CITY]
-        countries = {p.country for p in regions}
+        countries = {p.country for p in regions + provinces(gazetteer(), region, model_says_place=True)}
         states = {state} if state else {p.admin1 for p in regions if p.admin1}
         if any(p.kind == CITY and (p.country in countries or p.country == "US" and p.admin1 in states)
                for p in gazetteer().lookup(e.form)):
@@ -278,61 +280,6 @@ def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
             else:
                 continue
             found.setdefault(name, []).append(m.start("where") + part.start())
-    return found
-
-
-# The adjectives of the nations of the United Kingdom name those nations, not the kingdom.
-_NATION_ADJECTIVES = {"english": "England", "scottish": "Scotland", "welsh": "Wales"}
-# Demonyms of a city's or a state's people, or of a state gone: no adjective of a country.
-_NOT_COUNTRY_ADJECTIVES = frozenset({"soviet", "muscovite", "londoner", "parisian", "berliner", "new yorker",
-                                     "texan", "californian", "kiwi", "new zealander"})
-
-
-# Nouns of the land itself: "the Iraqi border", "Syrian territory", "Turkish soil"; not of a place in
-# it, which the text names ("the Kyrgyz capital of Bishkek" is Bishkek's mention).
-_LAND_AFTER = re.compile(r"\s+(?:borders?|frontier|coast(?:line)?|territory|soil|waters|mainland|countryside"
-                         r"|airspace)\b")
-
-
-def adjective_places(gaz: Gazetteer, text: str, demonyms: dict[str, list[int]]) -> dict[str, Place]:
-    """The demonyms of `demonyms` (form -> starts in `text`) that name a place (adjective_place)."""
-    return {form: place for form, starts in demonyms.items() if (place := adjective_place(gaz, form, text, starts))}
-
-
-def adjective_place(gaz: Gazetteer, form: str, text: str, starts: list[int]) -> Place | None:
-    """The country (or nation of the UK) a country's adjective names where it qualifies the land
-    itself ("the Iraqi border", "on English soil"): "Iraqi" Iraq, "English" England. None for
-    other uses ("a French engineer": news names no place there, CoNLL-2003 calls it no location,
-    though GeoWebNews and TR-News do), a plural, a people of no one country ("Kurdish") or of a
-    city ("Muscovite")."""
-    if not any(_LAND_AFTER.match(text, s + len(form)) for s in starts):
-        return None
-    key = name_key(form)
-    if key in _NATION_ADJECTIVES:
-        return next((p for p in gaz.lookup(_NATION_ADJECTIVES[key]) if p.kind != CITY), None)
-    if key in _NOT_COUNTRY_ADJECTIVES or key not in DEMONYMS:
-        return None
-    return gaz.countries.get(DEMONYMS[key])
-
-
-# Numbered roads: British "A417", "M25", "B1234", "A1(M)"; American "I-95", "Interstate 5", "Route 66",
-# "Highway 401". A bare letter and number is as often a plane, a paper size or a model ("the A380").
-_ROAD = re.compile(r"(?<![\w-])(?:[AM]\d{1,4}(?:\(M\))?|B\d{4}|I-\d{1,3}|Interstate \d{1,3}"
-                   r"|(?:US |State )?(?:Route|Highway) \d{1,4})(?![\w-])")
-_ROAD_WORDS = re.compile(r"\b(?:road|roads|roundabout|junction|carriageway|motorway|traffic|diversion|lanes?|exit"
-                         r"|(?:north|south|east|west)bound|crash|collision|closed|closure|lorry|cyclist|motorists?"
-                         r"|drivers?|vehicles?|slip)\b", re.IGNORECASE)
-ROAD_CONTEXT = 80  # characters on either side of a road number where the text must speak of roads
-
-
-def road_numbers(text: str) -> dict[str, list[int]]:
-    """Numbered roads where the text around speaks of roads ("a crash on the A120", "via the A436,
-    A40 and A429, doubling the distance", "traffic on I-95"), with where they stand: places, as
-    GeoWebNews counts them, that no model labels."""
-    found: dict[str, list[int]] = {}
-    for m in _ROAD.finditer(text):
-        if _ROAD_WORDS.search(text, max(0, m.start() - ROAD_CONTEXT), m.end() + ROAD_CONTEXT):
-            found.setdefault(m.group(), []).append(m.start())
     return found
 
 

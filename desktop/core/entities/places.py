@@ -8,9 +8,9 @@ import re
 from ..article import CITY, COUNTRY, PLACE
 from .gazetteer import Gazetteer, Place, name_key
 from .lexicon import (BARE_INSTITUTION_WORDS, CELESTIAL, COMPASS_POINTS, COUNTRY_ALIASES, DEMONYMS,
-                      GENERIC_PLACE_WORDS, INSTITUTION_WORDS, MONTHS, NOT_SETTLEMENT_WORDS, OF_PLACE_HEADS, PEOPLES,
-                      PLACE_QUALIFIERS, SEAS, WATER_WORDS, WEEKDAYS, SITE_ENDS, STATE_ABBREVIATIONS, STATE_WORDS,
-                      any_of)
+                      GENERIC_PLACE_WORDS, MONTHS, NOT_SETTLEMENT_WORDS, PEOPLES, PLACE_QUALIFIERS, SEAS, WATER_WORDS,
+                      WEEKDAYS, SITE_ENDS, STATE_ABBREVIATIONS, STATE_WORDS, any_of)
+from .place_words import lives_at
 
 # A name with one of these words is a building, road, airport or the like, not a settlement.
 NOT_SETTLEMENT = re.compile(rf"\b(?:{any_of(NOT_SETTLEMENT_WORDS)})\b", re.IGNORECASE)
@@ -305,8 +305,9 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
     towns_free = bytes(free)
     for a, b in other:
         free[a:b] = bytes(b - a)
-    # Whole names only: "Gilgit" of "Gilgit-Baltistan" is no town of its own ("London-based" is London).
-    for m in re.finditer(r"(?<![\w.])(?<!\w-)[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?![a-z]|-[A-Z])", text):
+    # Whole names, any alphabet: "Gilgit" of "Gilgit-Baltistan" is no town ("London-based" is London; "Prešov").
+    for m in re.finditer(r"(?<![\w.])(?<!\w-)[^\W\d_a-z][^\W\d_A-Z]+(?: [^\W\d_a-z][^\W\d_A-Z]+){0,2}"
+                         r"(?![^\W\d_A-Z]|-[A-Z])", text):
         if all(towns_free[m.start():m.end()]) and (STRUCTURE.search(m.group())
                                                     or placed_town(text, m.start(), m.group(), gaz)
                                                     or region_after_place(text, m.start(), m.group(), gaz)):
@@ -329,27 +330,8 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
     return found
 
 
-# "in Manbij near the border", "outside Ayodhya": what only a place follows, in mid-sentence.
-_IN_PLACE = re.compile(r"(?<![.!?]\s)\b(?:in|near|outside)\s+$")
-# "Miss Abdhou, of Hayes,", "Ann Lee, 45, of Leeds.", "Jodi Mahler of Bellmore": where a person lives.
-_NAME_COMMA_OF = re.compile(r"[A-Z][\w'\u2019-]+,(?:\s+\d{1,3},)?\s+of\s+$")
-_NAME_OF = re.compile(r"([A-Z][\w'\u2019-]+)\s+of\s+$")
-_CLAUSE_GOES_ON = re.compile(r"^(?:[,.;:)]|\s+(?:and|who|was|were|is|are|has|had|said|says|died|appeared)\b)")
-
-
-# "Bank of", "University of", "Duke of": heads of names of institutions and titles, no person's name.
-_BODY_WORDS = re.compile(
-    rf"(?:{any_of(INSTITUTION_WORDS)}|(?i:{any_of(sorted(BARE_INSTITUTION_WORDS | OF_PLACE_HEADS))}))$")
-
-
-def lives_at(before: str, after: str, name_words: frozenset[str] | None = None) -> bool:
-    """Whether a name with `before` and `after` around it is where a person lives: after a name
-    and a comma and "of" ("Miss Abdhou, of Hayes, was"), or a name and "of" (one of `name_words`,
-    the article's name words, when given, else no institution's word: "Jodi Mahler of Bellmore
-    appeared", not "Bank of"), the clause going on."""
-    named = _NAME_COMMA_OF.search(before) or (m := _NAME_OF.search(before)) and (
-        m.group(1) in name_words if name_words is not None else not _BODY_WORDS.match(m.group(1)))
-    return bool(named and _CLAUSE_GOES_ON.match(after))
+# What only a place follows in mid-sentence, perhaps after places listed: "outside Ayodhya", "in Nitra, Prešov".
+_IN_PLACE = re.compile(r"(?<![.!?]\s)\b(?:in|near|outside)\s+(?:[^\W\d_a-z][\w'\u2019-]*,\s+){0,4}$")
 _QUALIFIES = re.compile(r"^\s+(?!(?:and|or|in|on|at|to|for|from|with|where|which|who|near|was|is|has|had)\b)[a-z]")
 
 
@@ -362,7 +344,7 @@ def placed_town(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
     lower case ("in Time", "in Union") is none."""
     key = name_key(name)
     before, after = text[max(0, start - 40):start], text[start + len(name):start + len(name) + 20]
-    placed = (_IN_PLACE.search(before[-12:]) and not _QUALIFIES.match(after)
+    placed = (_IN_PLACE.search(before) and not _QUALIFIES.match(after)
               or before.endswith("of ") and lives_at(before, after))
     if (key in MONTHS or key in WEEKDAYS or not placed
             or re.search(rf"\b{re.escape(name.lower())}\b", text)):
