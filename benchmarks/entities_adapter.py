@@ -12,15 +12,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from desktop.core.article import CITY, COUNTRY, ORG, PERSON, PLACE  # noqa: E402
 from desktop.core.entities import find_entities, ner  # noqa: E402
 from desktop.core.entities.gazetteer import gazetteer  # noqa: E402
+from desktop.core.entities.places import is_demonym  # noqa: E402
 
 
 def _places(entities, text: str) -> list[dict]:
     """One prediction per name a place goes by in the text, all with its id: "US" and "UK"
     where the text says so, not the canonical "United States" and "United Kingdom"; "Belgrade"
-    where a dateline says "BELGRADE", not the gazetteer's "Beograd"."""
+    where a dateline says "BELGRADE", not the gazetteer's "Beograd". An adjective ("French") is no
+    name of its country: a country the text names only so is given by its own name."""
     in_text = lambda name: any(next(ner.occurrences(text, form), None) is not None for form in (name, name.upper()))
     return [{"name": name, "geonameid": e.geonameid, "lat": e.lat, "lon": e.lon}
-            for e in entities for name in [n for n in [e.name, *e.aliases] if in_text(n)] or [e.name]]
+            for e in entities for name in [n for n in [e.name, *e.aliases] if in_text(n) and not is_demonym(n)] or [e.name]]
 
 
 def ours(text: str) -> dict:

@@ -9,14 +9,16 @@ import re
 
 from ..article import ORG, PERSON, PLACE, Entity
 from . import language, ner
-from .gazetteer import gazetteer
+from .gazetteer import Place, gazetteer
 from .labels import document_labels
 from .name_parts import with_cut_surnames, with_numbers
 from .org_rules import inside_teams, org_groups, refine_org_mentions, results_teams
 from .people import aged_people, clean_name, merge_people
 from .label_rules import WINDOW
-from .place_context import dateline_places, dateline_regions, facility_forms, keeps_unresolved, placed_forms, trim_place_mentions
-from .places import Resolver, embedded_places, unlabelled_places
+from .place_context import (dateline_places, dateline_regions, facility_forms, keeps_unresolved, placed_forms,
+                            trim_place_mentions)
+from .place_words import adjective_places, road_numbers
+from .places import COUNTY, Resolver, embedded_places, unlabelled_places
 from .rows import add_listed_people
 
 __all__ = ["find_entities", "find_entities_analysed", "entities_status", "load_models"]
@@ -81,7 +83,9 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     mention_spans = [(m.start, m.end) for m in analysis.mentions]
     unlabelled = unlabelled_places(analysis.text, analysis.masked + mention_spans + team_spans, gaz,
                                    analysis.entity_spans)
-    for form, starts in [*embedded_places(forms_of(ORG), positions, gaz).items(), *unlabelled.items()]:
+    roads = road_numbers(analysis.text)
+    labels.update(dict.fromkeys(roads, PLACE))  # "the A40" is no organisation, whatever the model says
+    for form, starts in [*embedded_places(forms_of(ORG), positions, gaz).items(), *unlabelled.items(), *roads.items()]:
         labels.setdefault(form, PLACE)
         positions.setdefault(form, []).extend(starts)
     also_places += _add_datelines(analysis.text, labels, positions, gaz)
@@ -100,9 +104,12 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
             labels[form] = said
 
     facilities = facility_forms(analysis.text, place_positions, votes)
+    # A country named by its adjective where that qualifies its land ("the Iraqi border") is a place too.
+    adjectival = adjective_places(gaz, analysis.text, {f: positions[f] for f in forms_of(ner.DEMONYM)})
+    resolved = {**resolver.resolved, **adjectival}
     unfounded = {f for f in resolver.unfounded - facilities if f in doubtful or not keeps_unresolved(f, placed)}
     groups = [*_person_groups(forms_of(PERSON), analysis.text),
-              *_place_groups([f for f in place_forms if f not in unfounded], resolver),
+              *_place_groups([f for f in place_forms if f not in unfounded] + list(adjectival), resolved),
               *((Entity(ORG, name, sorted(forms - {name})), forms) for name, forms in org_groups(forms_of(ORG)).items())]
     _count_mentions(groups, analysis, positions)
     return sorted((e for e, _ in groups), key=lambda e: e.first_pos), analysis
@@ -117,12 +124,13 @@ def _person_groups(forms: list[str], text: str) -> list[tuple[Entity, set[str]]]
     return groups
 
 
-def _place_groups(forms: list[str], resolver: Resolver) -> list[tuple[Entity, set[str]]]:
-    """One entity per GeoNames place the forms resolve to (or per unresolved form), with the
-    forms that name it; every form but the entity's name is an alias."""
+def _place_groups(forms: list[str], resolved: dict[str, Place | None]) -> list[tuple[Entity, set[str]]]:
+    """One entity per GeoNames place the forms resolve to (`resolved`: Resolver.resolved and
+    more), or per unresolved form, with the forms that name it; every form but the entity's name
+    is an alias."""
     places: dict[object, tuple[Entity, set[str]]] = {}
     for form in forms:
-        place = resolver.resolved[form]
+        place = resolved[form]
         if place is None:
             entity = Entity(PLACE, form)
         else:
@@ -174,7 +182,7 @@ def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz
     ("BEIJING 1996-08-31 ... Beijing said", "LEEDS ... Leeds 2 Arsenal 0")."""
     also_places = []
     for form, starts in {**dateline_places(text, gaz), **dateline_regions(text, gaz)}.items():
-        if labels.get(form, PLACE) in (PLACE, ORG) and gaz.lookup(form):
+        if labels.get(form, PLACE) in (PLACE, ORG) and (gaz.lookup(form) or COUNTY.match(form)):
             if labels.get(form) == ORG:
                 also_places.append(form)
             labels.setdefault(form, PLACE)

@@ -22,7 +22,7 @@ from .name_parts import is_credential, opens_with_credentials
 from .ner import DEMONYM, Label, occurrences
 from .org_rules import ORG_LABEL_RULES, ends_as_firm, heads_an_institution, is_called_an_institution
 from .people import has_honorific, is_titled_name
-from .place_context import PLACE_LABEL_RULES, is_region_after_town
+from .place_context import INSTITUTION_LABEL_RULES, PLACE_LABEL_RULES, is_region_after_town
 from .places import COMPASS, SITE, is_demonym
 from .sports_lexicon import PLAYER_DEEDS, TABLE_WORDS
 
@@ -381,6 +381,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_region_after_town, PLACE),
     (is_called_an_org, ORG),
     (is_called_an_institution, ORG),
+    *INSTITUTION_LABEL_RULES,
     *PLACE_LABEL_RULES,
     (names_its_acronym, None),
     (is_a_product, None),

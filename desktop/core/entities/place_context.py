@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
-from ..article import CITY, ORG, PLACE
+from ..article import CITY, ORG, PERSON, PLACE
 from .gazetteer import Gazetteer, gazetteer, name_key
-from .places import STRONG_POPULATION, own_name, provinces
-from .lexicon import ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, MONTHS, PLACE_NOUNS, STATE_ABBREVIATIONS, any_of
+from .place_words import lives_at
+from .places import (COUNTY, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, own_name, provinces,
+                     town_of_named_country)
+from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS, LEGAL_FORMS, MONTHS,
+                      PLACE_NOUNS, STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
 
 # Any case after the name ("Sichuan province"), but "county" only in lower case: "Barren County" is a name.
@@ -35,16 +38,7 @@ _BARE_DATELINE = re.compile(rf"^[ \t]*{_CITY}(?=[ \t]+[A-Z][a-z])", re.MULTILINE
 # "In Klamath Falls, Oregon": a preposition of place, perhaps a list of other names, then the name.
 _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
                        r"(?:[A-Z][\w'\u2019-]*\s+(?:[A-Z][\w'\u2019-]*\s+)?(?:and|or)\s+|[A-Z][\w'\u2019-]*,\s+)?$")
-# Last words of names of buildings and works that stand somewhere ("Jamsil Stadium", "Trump Tower");
-# "Hospital", "Centre", "Hall", "Palace" and a bare "Church" also name the bodies in them
-# ("Crystal Palace", "the Catholic Church") and are left to the other rules.
-STRUCTURE_ENDS = ("Stadium", "Arena", "Theatre", "Theater", "Tower", "Cathedral", "Chapel", "Abbey", "Mosque",
-                  "Synagogue", "Shrine", "Castle", "Prison", "Cemetery", "Pier", "Dam", "Canal", "Monument",
-                  "Straße", "Strasse", "Platz")
-# Streets named first ("Rue Casa Calvo", "Via Appia", "Avenida Paulista") and saints' churches.
-STRUCTURE_STARTS = ("Rue", "Via", "Calle", "Avenida", "Piazza", "Boulevard", "Avenue")
-_STRUCTURE = re.compile(rf"\S\s+(?:{any_of(STRUCTURE_ENDS)})$|^(?:{any_of(STRUCTURE_STARTS)})\s+\S"
-                        r"|^(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*\s+Church$|\S(?:straße|strasse|platz)$")
+_IN_NEAR = re.compile(r"(?<![.!?]\s)\b(?:in|near|outside)\s+$")
 _WEAK_PREPOSITIONS = ("to", "from", "into", "via")
 # A word after the name that makes it a modifier: "Epsom salts", not "Almelo, the paper".
 _MODIFIES = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[a-z]")
@@ -71,7 +65,7 @@ def is_local_spelling(e) -> bool:
 def is_structure(e) -> bool:
     """A building, street or work that stands somewhere is a place, though spaCy often calls
     it an organisation: "Jamsil Stadium", "Rue Casa Calvo", "St Patrick's Church"."""
-    return bool(_STRUCTURE.search(e.form))
+    return bool(STRUCTURE.search(e.form))
 
 
 def is_region_after_town(e) -> bool:
@@ -84,20 +78,36 @@ def is_region_after_town(e) -> bool:
 
 
 def is_town_before_region(e) -> bool:
-    """A name followed by a comma and a state or country that has a town of that name is the
-    town, though spaCy says person: "Valemount, B.C.", "Troy, N.C.", "Almelo, Netherlands"."""
+    """A name followed by a comma and a state, province or country that has a town of that name
+    is the town, though spaCy says person: "Valemount, B.C.", "Troy, N.C.", "Almelo, Netherlands",
+    "Matias Romero, Oaxaca State"."""
     for after in e.afters:
         if not (m := _REGION_AFTER_COMMA.match(after)):
             continue
         region = m.group(1)
         state = STATE_ABBREVIATIONS.get(name_key(region)) if region.endswith(".") else None
         regions = [p for p in gazetteer().lookup(region) if p.kind != CITY]
-        countries = {p.country for p in regions}
+        countries = {p.country for p in regions + provinces(gazetteer(), region, model_says_place=True)}
         states = {state} if state else {p.admin1 for p in regions if p.admin1}
         if any(p.kind == CITY and (p.country in countries or p.country == "US" and p.admin1 in states)
                for p in gazetteer().lookup(e.form)):
             return True
     return False
+
+
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:ern|-eastern|-western|east|west)?\s+$")
+
+
+def is_in_a_part_of(e) -> bool:
+    """A name after a compass word in lower case is a place, though spaCy calls it a body:
+    "villages in eastern Ghouta", "in northern Manbij"."""
+    return any(_COMPASS_BEFORE.search(b) for b in e.befores) and e.form not in e.name_words
+
+
+def is_county(e) -> bool:
+    """A county by its name is a place, though spaCy calls it a person or a body as often as not:
+    "Black Hawk County", "Pope County" (the gazetteer holds no counties)."""
+    return bool(COUNTY.match(e.form))
 
 
 def is_province(e) -> bool:
@@ -119,9 +129,13 @@ def is_facility(e) -> bool:
 
 def is_placed_by_preposition(e) -> bool:
     """A town the gazetteer knows, written where only a place can stand: "stops in Hilversum and
-    Almelo", "to Cirencester from Gloucester and Cheltenham" (spaCy takes such towns for people)."""
-    return (e.strength >= 1 and e.form not in e.name_words
-            and placed_by_preposition(list(zip(e.befores, e.afters)), e.majority == ORG))
+    Almelo", "to Cirencester from Gloucester and Cheltenham" (spaCy takes such towns for people).
+    A small town needs "in", "near" or "outside" and its country (or US state) named in the
+    article: "a forum in Clarinda" of an article on Iowa, not "passed to Overton"."""
+    if e.form in e.name_words or not placed_by_preposition(list(zip(e.befores, e.afters)), e.majority == ORG):
+        return False
+    return e.strength >= 1 or (any(_IN_NEAR.search(b) for b in e.befores)
+                               and town_of_named_country(gazetteer(), e.text, e.form))
 
 
 def placed_by_preposition(around: list[tuple[str, str]], organisation: bool = False) -> bool:
@@ -163,8 +177,48 @@ def keeps_unresolved(form: str, placed: set[str]) -> bool:
     return (" " in form and not _SAINT.fullmatch(form)) or form in placed
 
 
-PLACE_LABEL_RULES = ((is_structure, PLACE), (is_province, PLACE), (is_facility, PLACE), (is_town_before_region, PLACE),
-                     (is_called_a_place, PLACE), (is_local_spelling, PLACE), (is_placed_by_preposition, PLACE))
+# A company's name, by its last word: "News Corporation", "Fairfax Media", "Nine Entertainment Co".
+_COMPANY = rf"(?:{any_of(LEGAL_FORMS)}|(?i:{any_of(sorted(COMPANY_ENDS))})|Media|Entertainment|Airlines?|Bank)\.?"
+_COMPANY_THEN_AND = re.compile(rf"[A-Z][\w&'\u2019-]*\s+{_COMPANY}\s+(?:and|&)\s+$")
+_AND_THEN_COMPANY = re.compile(rf"^\s+(?:and|&)\s+(?:[A-Z][\w&'\u2019-]*\s+){{1,3}}{_COMPANY}(?!\w)")
+# "the Walkley journalism foundation", "the Fairfax board": a name before a body's noun, in lower case.
+_BODY_AFTER = re.compile(r"^(?:['\u2019]s)?(?:\s+[a-z]+){0,2}\s+(?:foundation|board|awards?|prize|trust|fund|society"
+                         r"|institute|council|committee|association)\b")
+
+
+def is_listed_with_a_company(e) -> bool:
+    """A town's name listed with a company by "and" is a company too, not the town: "News
+    Corporation and Fairfax", "Fairfax and Nine Entertainment Co". A country keeps its label
+    ("a deal between Apple Inc and China")."""
+    return not e.country_or_region and e.strength < 2 and (
+        any(_COMPANY_THEN_AND.search(b) for b in e.befores) or any(_AND_THEN_COMPANY.match(a) for a in e.afters))
+
+
+def is_named_for_a_body(e) -> bool:
+    """A name the model calls a person or a place, between "the" and a body's noun, is that
+    body's: "the Walkley journalism foundation", "the Fairfax board". A country or big city keeps
+    its label ("the London organising committee" still names London), a people's adjective is
+    none ("the Islamic group")."""
+    return e.majority in (PERSON, PLACE) and e.strength < 2 and any(
+        re.search(r"\b[Tt]he\s+$", b) and _BODY_AFTER.match(a) for b, a in zip(e.befores, e.afters))
+
+
+
+
+def is_home_town(e) -> bool:
+    """A town the gazetteer knows, written after a person's name (or a name and a comma) and
+    "of", where the clause goes on, is where that person lives, a place whatever the model says:
+    "Miss Abdhou, of Hayes, was", "Jodi Mahler of Bellmore appeared". "Bank of", "University of"
+    are no person's names."""
+    return (not e.country_or_region and any(lives_at(b, a, e.name_words) for b, a in zip(e.befores, e.afters))
+            and any(p.kind == CITY and own_name(p, e.form) for p in gazetteer().lookup(e.form)))
+
+
+# An institution named after a place or a person is the institution where the text's words say so.
+INSTITUTION_LABEL_RULES = ((is_listed_with_a_company, ORG), (is_named_for_a_body, ORG))
+PLACE_LABEL_RULES = ((is_structure, PLACE), (is_county, PLACE), (is_province, PLACE), (is_facility, PLACE),
+                     (is_town_before_region, PLACE), (is_called_a_place, PLACE), (is_local_spelling, PLACE),
+                     (is_placed_by_preposition, PLACE), (is_home_town, PLACE), (is_in_a_part_of, PLACE))
 
 
 def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[int]]:
@@ -172,8 +226,10 @@ def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[i
     {"Troy": [0]} for "TROY, N.C. (AP) --". The state or country after it stays in the text for
     the resolver to read ("Troy" then resolves to the North Carolina town). With `gaz`, also a
     line that opens with a city of 100,000 or more in capitals, without dash or agency ("LONDON
-    The Latest on"); "US Ambassador" and "UEFA charge" are no such city."""
+    The Latest on"); "US Ambassador" and "UEFA charge" are no such city. A line may open after a
+    web address, where a link line ran into the story (_url_ends_line)."""
     found: dict[str, list[int]] = {}
+    text = _url_ends_line(text)
     bare = _BARE_DATELINE.finditer(text) if gaz else ()
     for m in (m for pattern in _DATELINES for m in pattern.finditer(text)):
         _add_dateline_city(found, m)
@@ -183,6 +239,15 @@ def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[i
                                   for p in gaz.lookup(name)):
             _add_dateline_city(found, m)
     return found
+
+
+_URL_THEN_TEXT = re.compile(r"https?://\S+[ \t]+")
+
+
+def _url_ends_line(text: str) -> str:
+    """`text` with a line break after each address that the rest of its line follows, offsets
+    kept: a page's link line may run into the story, dateline and all ("...story.html LOS ANGELES:")."""
+    return _URL_THEN_TEXT.sub(lambda m: " " * (len(m.group()) - 1) + "\n", text)
 
 
 def _add_dateline_city(found: dict[str, list[int]], m: re.Match) -> None:
@@ -204,7 +269,7 @@ def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
     gazetteer knows them by, with where they stand: {"North Carolina": [6]} for "TROY, N.C. (AP) --",
     {"South Carolina": [14]} for "HORRY COUNTY, SC (WMBF) -". The story is there too."""
     found: dict[str, list[int]] = {}
-    for m in (m for pattern in _DATELINES for m in pattern.finditer(text)):
+    for m in (m for pattern in _DATELINES for m in pattern.finditer(_url_ends_line(text))):
         for part in re.finditer(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?", m.group("where")):
             form = part.group()
             code = STATE_ABBREVIATIONS.get(name_key(form)) or (form if re.fullmatch(r"[A-Z]{2}", form) else "")
@@ -218,11 +283,13 @@ def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
     return found
 
 
+_STRUCTURE_AFTER = re.compile(rf"(?:['\u2019]s)? (?:{any_of(STRUCTURE_ENDS)})\b")
 _TRAILING_FIGURES = re.compile(r"(?:\s+(?:\d{4}-\d\d-\d\d|\d{1,3}-\d{1,3}|vs?\.?))+$")
 
 
 def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
-    """Place mentions without the words that say what kind of place they are, in place:
+    """Place mentions without the words that say what kind of place they are, and with the word
+    the model left out that says it is a building ("St. Peter's" Basilica), in place:
     "Sichuan Province" is Sichuan, "County of Brant" Brant; a name the gazetteer knows whole
     ("City of London") stays whole. Without a date, score or "v" the model ran into them
     ("SEOUL 1996-08-30", "Lithuania 3-0", "Manchester City v"); a number of the name stays
@@ -230,6 +297,8 @@ def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
     them ("Cyprus, Greece Italy or Spain") are two mentions."""
     mentions = []
     for m in analysis.mentions:
+        if (end := _STRUCTURE_AFTER.match(analysis.text, m.end)) and m.label != PERSON:  # "St. Peter's" Basilica
+            m = Mention(analysis.text[m.start:end.end()], PLACE, m.start, end.end())
         if m.label == PLACE and (tail := _TRAILING_FIGURES.search(m.text)) and tail.start() > 0:
             m = Mention(m.text[:tail.start()], PLACE, m.start, m.start + tail.start())
         cut = _ADMIN_WORDS.search(m.text) if m.label == PLACE else None
@@ -238,7 +307,21 @@ def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
             name = m.text[cut.end():] if cut.start() == 0 else m.text[:cut.start()]
             m = Mention(name, PLACE, start, start + len(name))
         mentions += _run_together(m, gaz) if m.label == PLACE and " " in m.text else [m]
-    analysis.mentions = mentions
+    analysis.mentions = _split_apart(mentions, analysis.text, gaz)
+
+
+def _split_apart(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Mention]:
+    """Two place mentions side by side that the gazetteer knows as one province or region are
+    that one place: the model reads "Baja California" as "Baja" and "California"."""
+    joined: list[Mention] = []
+    for m in mentions:
+        prev = joined[-1] if joined else None
+        if (prev and prev.label == m.label == PLACE and text[prev.end:m.start] in (" ", "-")
+                and provinces(gaz, name := text[prev.start:m.end], model_says_place=True)):
+            joined[-1] = Mention(name, PLACE, prev.start, m.end)
+        else:
+            joined.append(m)
+    return joined
 
 
 def _run_together(m: Mention, gaz: Gazetteer) -> list[Mention]:

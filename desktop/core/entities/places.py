@@ -7,9 +7,10 @@ import re
 
 from ..article import CITY, COUNTRY, PLACE
 from .gazetteer import Gazetteer, Place, name_key
-from .lexicon import (CELESTIAL, COMPASS_POINTS, COUNTRY_ALIASES, DEMONYMS, GENERIC_PLACE_WORDS, MONTHS,
-                      NOT_SETTLEMENT_WORDS, PEOPLES, PLACE_QUALIFIERS, SEAS, WATER_WORDS, WEEKDAYS, SITE_ENDS,
-                      STATE_ABBREVIATIONS, STATE_WORDS, any_of)
+from .lexicon import (BARE_INSTITUTION_WORDS, CELESTIAL, COMPASS_POINTS, COUNTRY_ALIASES, DEMONYMS,
+                      GENERIC_PLACE_WORDS, MONTHS, NOT_SETTLEMENT_WORDS, PEOPLES, PLACE_QUALIFIERS, SEAS, WATER_WORDS,
+                      WEEKDAYS, SITE_ENDS, STATE_ABBREVIATIONS, STATE_WORDS, any_of)
+from .place_words import lives_at
 
 # A name with one of these words is a building, road, airport or the like, not a settlement.
 NOT_SETTLEMENT = re.compile(rf"\b(?:{any_of(NOT_SETTLEMENT_WORDS)})\b", re.IGNORECASE)
@@ -238,6 +239,27 @@ class Resolver:
         return place
 
 
+# Last words of names of buildings and works that stand somewhere ("Jamsil Stadium", "Trump Tower",
+# "Alder Hey Children's Hospital": CoNLL-2003 and GeoWebNews both call hospitals locations);
+# "Centre", "Hall", "Palace" and a bare "Church" also name the bodies in them ("Crystal Palace",
+# "the Catholic Church") and are left to the other rules.
+STRUCTURE_ENDS = ("Stadium", "Arena", "Theatre", "Theater", "Tower", "Cathedral", "Chapel", "Abbey", "Mosque",
+                  "Synagogue", "Shrine", "Castle", "Prison", "Cemetery", "Pier", "Dam", "Canal", "Monument",
+                  "Straße", "Strasse", "Platz", "Hospital", "Infirmary", "Basilica", "Library", "Racecourse")
+# Streets named first ("Rue Casa Calvo", "Via Appia", "Avenida Paulista").
+STRUCTURE_STARTS = ("Rue", "Via", "Calle", "Avenida", "Piazza", "Boulevard", "Avenue")
+# Churches of no one place, by their words before "Church": "the Catholic Church", "the Methodist
+# Church" are bodies; "Holy Redeemer Church", "Third Presbyterian Church" buildings, as written.
+DENOMINATIONS = ("Catholic", "Roman", "Orthodox", "Anglican", "Methodist", "Presbyterian", "Baptist", "Lutheran",
+                 "Episcopal", "Evangelical", "Protestant", "Coptic", "Reformed", "Mormon", "Pentecostal", "Christian",
+                 "Unification", "Apostolic", "Adventist", "Moravian", "United", "Free", "Universal", "Latter-day",
+                 "Eastern", "Western", "Greek", "Russian", "Armenian", "Ethiopian", "Syriac", "Maronite", "LDS",
+                 "Scientology", "the", "The")
+STRUCTURE = re.compile(rf"\S\s+(?:{any_of(STRUCTURE_ENDS)})$|^(?:{any_of(STRUCTURE_STARTS)})\s+\S"
+                       rf"|^(?!(?:(?:{any_of(DENOMINATIONS)})\s+)+Church$)(?:[\w'\u2019.-]+\s+)+Church$"
+                       r"|\S(?:straße|strasse|platz)$")
+# A county by its name, which the gazetteer does not hold: "Pope County", "Black Hawk County".
+COUNTY = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){1,2}County$")
 # "New England Journal", "Northern Kentucky University": a place the gazetteer does not know,
 # not England or Kentucky.
 _PART_OF = re.compile(any_of(PLACE_QUALIFIERS))
@@ -245,8 +267,10 @@ _ACADEMIC = re.compile(r"\b(?:University|College|Institute|School|Academy)\b")
 
 
 def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: Gazetteer) -> dict[str, list[int]]:
-    """Countries, states and provinces named inside organisation names ("Kentucky State
-    Police", "Environment Canada"), with their positions in the text."""
+    """Countries, states, provinces and counties named inside organisation names ("Kentucky State
+    Police", "Environment Canada", "Barren County Detention Center"), with their positions in the
+    text; never a word institutions are named with that is also a country's other name
+    ("Commonwealth of Independent States" is not "the States")."""
     found: dict[str, list[int]] = {}
     for org in org_forms:
         if _ACADEMIC.search(org):
@@ -256,7 +280,8 @@ def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: 
             for n in range(len(words), 0, -1):  # the longest name first: "New South Wales"
                 spans = [" ".join(words[i:i + n]) for i in range(len(words) - n + 1)]
                 names = [s for i, s in enumerate(spans) if s != org and not demonym_country(s)
-                         and any(p.kind != CITY for p in gaz.lookup(s))
+                         and name_key(s) not in BARE_INSTITUTION_WORDS
+                         and (any(p.kind != CITY for p in gaz.lookup(s)) or not i and COUNTY.match(s))
                          and not (i and _PART_OF.fullmatch(words[i - 1]))]
                 if names:
                     for name in names:
@@ -268,10 +293,11 @@ def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: 
 
 def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
                       other: list[tuple[int, int]] = ()) -> dict[str, list[int]]:
-    """Countries, states, provinces and big cities the model did not label at all, outside the
-    `taken` spans (its mentions, bylines, datelines) and the `other` entities it found (of kinds
+    """Countries, states, provinces, counties and big cities the model did not label at all,
+    outside the `taken` spans (its mentions, bylines, datelines) and the `other` entities it found (of kinds
     that are no person, place or organisation), and towns outside `taken` where only a place can
-    stand (placed_town), which the model calls a product or a nationality as often as not."""
+    stand (placed_town), which the model calls a product or a nationality as often as not, and
+    buildings by their names ("Windsor Castle", not Windsor)."""
     found: dict[str, list[int]] = {}
     free = bytearray(b"\1") * len(text)
     for a, b in taken:
@@ -279,8 +305,11 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
     towns_free = bytes(free)
     for a, b in other:
         free[a:b] = bytes(b - a)
-    for m in re.finditer(r"(?<![\w.])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}", text):
-        if all(towns_free[m.start():m.end()]) and (placed_town(text, m.start(), m.group(), gaz)
+    # Whole names, any alphabet: "Gilgit" of "Gilgit-Baltistan" is no town ("London-based" is London; "Prešov").
+    for m in re.finditer(r"(?<![\w.])(?<!\w-)[^\W\d_a-z][^\W\d_A-Z]+(?: [^\W\d_a-z][^\W\d_A-Z]+){0,2}"
+                         r"(?![^\W\d_A-Z]|-[A-Z])", text):
+        if all(towns_free[m.start():m.end()]) and (STRUCTURE.search(m.group())
+                                                    or placed_town(text, m.start(), m.group(), gaz)
                                                     or region_after_place(text, m.start(), m.group(), gaz)):
             found.setdefault(m.group(), []).append(m.start())
             free[m.start():m.end()] = bytes(m.end() - m.start())
@@ -293,30 +322,40 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
                 if len(name) < 4 or not all(free[start:start + len(name)]):
                     continue
                 places = gaz.lookup(name)
-                if any(p.kind != CITY and name_key(p.name) == name_key(name) for p in places) or any(
+                if COUNTY.match(name) or any(
+                        p.kind != CITY and name_key(p.name) == name_key(name) for p in places) or any(
                         p.population >= STRONG_POPULATION and own_name(p, name) for p in places):
                     found.setdefault(name, []).append(start)
                     free[start:start + len(name)] = bytes(len(name))
     return found
 
 
-# "in Manbij near the border", "outside Ayodhya": what only a place follows, in mid-sentence.
-_IN_PLACE = re.compile(r"(?<![.!?]\s)\b(?:in|near|outside)\s+$")
+# What only a place follows in mid-sentence, perhaps after places listed: "outside Ayodhya", "in Nitra, Prešov".
+_IN_PLACE = re.compile(r"(?<![.!?]\s)\b(?:in|near|outside)\s+(?:[^\W\d_a-z][\w'\u2019-]*,\s+){0,4}$")
 _QUALIFIES = re.compile(r"^\s+(?!(?:and|or|in|on|at|to|for|from|with|where|which|who|near|was|is|has|had)\b)[a-z]")
 
 
 def placed_town(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
     """Whether `name` at `start`, which the model did not label, is a town because it follows "in",
-    "near" or "outside" in mid-sentence and qualifies no noun, the gazetteer knows a town of
+    "near" or "outside" in mid-sentence and qualifies no noun, or a person's name and "of" ("Jodi
+    Mahler of Bellmore appeared": where the person lives), the gazetteer knows a town of
     15,000 or more of that very name, and the text names that town's country (for a US town, its
     state): "in Manbij" of an article on Syria. A month, day, or a word the text also writes in
     lower case ("in Time", "in Union") is none."""
     key = name_key(name)
-    if (key in MONTHS or key in WEEKDAYS or not _IN_PLACE.search(text[max(0, start - 12):start])
-            or _QUALIFIES.match(text[start + len(name):start + len(name) + 20])
+    before, after = text[max(0, start - 40):start], text[start + len(name):start + len(name) + 20]
+    placed = (_IN_PLACE.search(before) and not _QUALIFIES.match(after)
+              or before.endswith("of ") and lives_at(before, after))
+    if (key in MONTHS or key in WEEKDAYS or not placed
             or re.search(rf"\b{re.escape(name.lower())}\b", text)):
         return False
-    towns = [p for p in gaz.lookup(name) if p.kind == CITY and own_name(p, name) and p.population >= WEAK_POPULATION]
+    return town_of_named_country(gaz, text, name, WEAK_POPULATION)
+
+
+def town_of_named_country(gaz: Gazetteer, text: str, name: str, population: int = 0) -> bool:
+    """Whether the gazetteer knows a town of that very `name` and of at least `population` people
+    (one of the three most populous such) whose country `text` names (for a US town, its state)."""
+    towns = [p for p in gaz.lookup(name) if p.kind == CITY and own_name(p, name) and p.population >= population]
     return any(_named_in(text, _country_names(gaz, town)) for town in towns[:3])
 
 

@@ -1,0 +1,82 @@
+"""Places no model labels, read from the words around them: a country named by its land's
+adjective ("the Iraqi border"), numbered roads ("the A120"), and where a person lives ("Jodi
+Mahler of Bellmore"). Each rule is named, with the case it is for."""
+
+from __future__ import annotations
+
+import re
+
+from ..article import CITY
+from .gazetteer import Gazetteer, Place, name_key
+from .lexicon import BARE_INSTITUTION_WORDS, DEMONYMS, INSTITUTION_WORDS, OF_PLACE_HEADS, any_of
+
+# The adjectives of the nations of the United Kingdom name those nations, not the kingdom.
+_NATION_ADJECTIVES = {"english": "England", "scottish": "Scotland", "welsh": "Wales"}
+# Demonyms of a city's or a state's people, or of a state gone: no adjective of a country.
+_NOT_COUNTRY_ADJECTIVES = frozenset({"soviet", "muscovite", "londoner", "parisian", "berliner", "new yorker",
+                                     "texan", "californian", "kiwi", "new zealander"})
+# Nouns of the land itself: "the Iraqi border", "Syrian territory", "Turkish soil"; not of a place in
+# it, which the text names ("the Kyrgyz capital of Bishkek" is Bishkek's mention).
+_LAND_AFTER = re.compile(r"\s+(?:borders?|frontier|coast(?:line)?|territory|soil|waters|mainland|countryside"
+                         r"|airspace)\b")
+
+
+def adjective_places(gaz: Gazetteer, text: str, demonyms: dict[str, list[int]]) -> dict[str, Place]:
+    """The demonyms of `demonyms` (form -> starts in `text`) that name a place (adjective_place)."""
+    return {form: place for form, starts in demonyms.items() if (place := adjective_place(gaz, form, text, starts))}
+
+
+def adjective_place(gaz: Gazetteer, form: str, text: str, starts: list[int]) -> Place | None:
+    """The country (or nation of the UK) a country's adjective names where it qualifies the land
+    itself ("the Iraqi border", "on English soil"): "Iraqi" Iraq, "English" England. None for
+    other uses ("a French engineer": news names no place there, CoNLL-2003 calls it no location,
+    though GeoWebNews and TR-News do), a plural, a people of no one country ("Kurdish") or of a
+    city ("Muscovite")."""
+    if not any(_LAND_AFTER.match(text, s + len(form)) for s in starts):
+        return None
+    key = name_key(form)
+    if key in _NATION_ADJECTIVES:
+        return next((p for p in gaz.lookup(_NATION_ADJECTIVES[key]) if p.kind != CITY), None)
+    if key in _NOT_COUNTRY_ADJECTIVES or key not in DEMONYMS:
+        return None
+    return gaz.countries.get(DEMONYMS[key])
+
+
+# Numbered roads: British "A417", "M25", "B1234", "A1(M)"; American "I-95", "Interstate 5", "Route 66",
+# "Highway 401". A bare letter and number is as often a plane, a paper size or a model ("the A380").
+_ROAD = re.compile(r"(?<![\w-])(?:[AM]\d{1,4}(?:\(M\))?|B\d{4}|I-\d{1,3}|Interstate \d{1,3}"
+                   r"|(?:US |State )?(?:Route|Highway) \d{1,4})(?![\w-])")
+_ROAD_WORDS = re.compile(r"\b(?:road|roads|roundabout|junction|carriageway|motorway|traffic|diversion|lanes?|exit"
+                         r"|(?:north|south|east|west)bound|crash|collision|closed|closure|lorry|cyclist|motorists?"
+                         r"|drivers?|vehicles?|slip)\b", re.IGNORECASE)
+ROAD_CONTEXT = 80  # characters on either side of a road number where the text must speak of roads
+
+
+def road_numbers(text: str) -> dict[str, list[int]]:
+    """Numbered roads where the text around speaks of roads ("a crash on the A120", "via the A436,
+    A40 and A429, doubling the distance", "traffic on I-95"), with where they stand: places, as
+    GeoWebNews counts them, that no model labels."""
+    found: dict[str, list[int]] = {}
+    for m in _ROAD.finditer(text):
+        if _ROAD_WORDS.search(text, max(0, m.start() - ROAD_CONTEXT), m.end() + ROAD_CONTEXT):
+            found.setdefault(m.group(), []).append(m.start())
+    return found
+
+
+# "Miss Abdhou, of Hayes,", "Ann Lee, 45, of Leeds.", "Jodi Mahler of Bellmore": where a person lives.
+_NAME_COMMA_OF = re.compile(r"[A-Z][\w'\u2019-]+,(?:\s+\d{1,3},)?\s+of\s+$")
+_NAME_OF = re.compile(r"([A-Z][\w'\u2019-]+)\s+of\s+$")
+_CLAUSE_GOES_ON = re.compile(r"^(?:[,.;:)]|\s+(?:and|who|was|were|is|are|has|had|said|says|died|appeared)\b)")
+# "Bank of", "University of", "Duke of": heads of names of institutions and titles, no person's name.
+_BODY_WORDS = re.compile(
+    rf"(?:{any_of(INSTITUTION_WORDS)}|(?i:{any_of(sorted(BARE_INSTITUTION_WORDS | OF_PLACE_HEADS))}))$")
+
+
+def lives_at(before: str, after: str, name_words: frozenset[str] | None = None) -> bool:
+    """Whether a name with `before` and `after` around it is where a person lives: after a name
+    and a comma and "of" ("Miss Abdhou, of Hayes, was"), or a name and "of" (one of `name_words`,
+    the article's name words, when given, else no institution's word: "Jodi Mahler of Bellmore
+    appeared", not "Bank of"), the clause going on."""
+    named = _NAME_COMMA_OF.search(before) or (m := _NAME_OF.search(before)) and (
+        m.group(1) in name_words if name_words is not None else not _BODY_WORDS.match(m.group(1)))
+    return bool(named and _CLAUSE_GOES_ON.match(after))
