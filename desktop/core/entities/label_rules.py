@@ -1,9 +1,8 @@
 """The rules that label one surface form of a document, in the order they are tried.
 
-Each rule is a predicate over one Evidence value, paired in LABEL_RULES with the label it gives:
-PERSON, PLACE, ORG, DEMONYM or None (no entity to keep). The first rule that holds decides; when
-none does, spaCy's majority label stands (labels.decide). The rules were tuned on the English
-corpus pages (benchmarks/gold) and TR-News; each docstring gives the case it is for.
+Each rule is a predicate over one Evidence value, paired in LABEL_RULES with its label (PERSON, PLACE,
+ORG, DEMONYM or None: no entity); the first that holds decides, else spaCy's majority label (labels.decide).
+Tuned on the corpus pages (benchmarks/gold), TR-News and CoNLL-2003's train and testa; each docstring gives its case.
 """
 
 from __future__ import annotations
