@@ -79,15 +79,18 @@ class ArticleTableModel(QAbstractTableModel):
         self._loading: set[int] = set()
         self._epoch = 0
         self._search = ""
+        self.complete = True  # the ids are all the result's (see set_result)
 
     # -- content --------------------------------------------------------------------
     def set_result(self, ids: Sequence[int], first_rows: Sequence[Summary] = (),
-                   snippets: dict[int, str] | None = None, search: str = "") -> None:
+                   snippets: dict[int, str] | None = None, search: str = "", complete: bool = True) -> None:
         """Show a new query result: its ids, the rows already fetched for page 0 and their
-        snippets (search_results.snippets) for the search text `search`."""
+        snippets (search_results.snippets) for the search text `search`; not `complete`:
+        the first ids alone, the rest to come (add_rest)."""
         self.beginResetModel()
         self._epoch += 1
         self._search = search
+        self.complete = complete
         self._ids = list(ids)
         self._row_of = None
         self._pages.clear()
@@ -95,6 +98,20 @@ class ArticleTableModel(QAbstractTableModel):
         if first_rows:
             self._store_page(0, list(first_rows), snippets or {})
         self.endResetModel()
+
+    def add_rest(self, ids: Sequence[int]) -> bool:
+        """Complete a result shown incomplete with all its `ids`, which begin with those shown:
+        the rows after them are added. False (nothing changed) if they do not begin so."""
+        shown = len(self._ids)
+        if self.complete or list(ids[:shown]) != self._ids:
+            return False
+        self.complete = True
+        if len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids.extend(ids[shown:])
+            self._row_of = None
+            self.endInsertRows()
+        return True
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None

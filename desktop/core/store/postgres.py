@@ -249,6 +249,17 @@ def fulltext_ids(search: Search):
     return text(f"SELECT * FROM article_matches({_query_sql()})").bindparams(match=ts_query(search))
 
 
+def fulltext_probe(search: Search):
+    """The condition that the row of the query's `article` table matches `search`, tested
+    through the primary keys of its words and its earlier versions: for a query that picks
+    few candidates itself, which fulltext_ids would make find every match first (a word in
+    two thirds of 100k articles: ~250 ms; a thousand candidates tested: ~20 ms)."""
+    return text(
+        f"(EXISTS (SELECT FROM article_search WHERE article_id = article.id AND search @@ {_query_sql()})"
+        f" OR EXISTS (SELECT FROM article_version AS v WHERE v.article_id = article.id AND v.search @@ {_query_sql()}))"
+    ).bindparams(match=ts_query(search))
+
+
 def fulltext_ranked(search: Search):
     """A subquery of the articles matching `search`: `id`, and `relevance`, higher for a
     better match: ts_rank with hits weighted by field (RANK_WEIGHTS)."""
