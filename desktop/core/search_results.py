@@ -37,7 +37,7 @@ def snippets(archive: Archive, ids: Sequence[int], text: str) -> dict[int, str]:
     if search is None or not ids:
         return {}
     statement = archive.backend.fulltext_snippets(search, ids, SNIPPET_TOKENS)
-    with archive.engine.connect() as conn, search_errors(archive):
+    with archive.reading() as conn, search_errors(archive):
         return {article_id: " ".join(snippet.split()) for article_id, snippet in conn.execute(statement)}
 
 
@@ -50,6 +50,6 @@ def highlight_spans(archive: Archive, article_id: int, text: str) -> Hits:
     search = parse_search(text)
     if search is None:
         return Hits()
-    with archive.engine.connect() as conn, search_errors(archive):
+    with archive.reading() as conn, search_errors(archive):
         row = conn.execute(archive.backend.fulltext_highlighted(search, article_id)).first()
     return Hits(hit_spans(row[0]), hit_spans(row[1])) if row else Hits()

@@ -24,8 +24,8 @@ from desktop.core.store.db import Archive
 from desktop.gui import markup, style
 from desktop.gui.browsing import page_rows
 
-PAGE_SIZE = 100
-MAX_PAGES = 40  # rows kept: MAX_PAGES * PAGE_SIZE
+PAGE_SIZE = 50  # a screenful of rows, fetched at once
+MAX_PAGES = 80  # rows kept: MAX_PAGES * PAGE_SIZE
 
 # (header, key: a sort of query.SORT_COLUMNS where the column can be sorted, default descending)
 COLUMNS = (

@@ -19,7 +19,7 @@ from desktop.core.quotations import add_quote_counts
 from desktop.core.search_results import snippets
 from desktop.core.store.db import Archive
 
-FIRST_ROWS = 100  # rows fetched with the ids, so the list paints at once (the table's page size)
+FIRST_ROWS = 50  # rows fetched with the ids, so the list paints at once (the table's page size)
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,8 @@ class Listener(Protocol):
 
 def page_rows(archive: Archive, ids: list[int], search: str) -> tuple[list[Summary], dict[int, str]]:
     """The list rows of `ids` and, with search text, their snippets (hits marked)."""
-    return query.summaries(archive, ids), snippets(archive, ids, search) if search.strip() else {}
+    with archive.reading():
+        return query.summaries(archive, ids), snippets(archive, ids, search) if search.strip() else {}
 
 
 def sidebar_counts(archive: Archive, flt: Filter, limit: int | None, containing: str) -> dict[str, list[FacetEntry]]:
@@ -81,6 +82,18 @@ def count_text(result: QueryResult) -> str:
     if result.filter.is_narrowed:
         return f"{matching} of {total:,} {noun}"
     return f"{total:,} {noun}"
+
+
+def first_page(archive: Archive, flt: Filter, count_total: bool, known: int) -> QueryResult:
+    """The answer to `flt` with its first FIRST_ROWS ids, complete if they are all; the
+    archive's total counted if `count_total` or needed, else `known`."""
+    ids, complete = pages.first_ids(archive, flt, FIRST_ROWS)
+    # Counting 100k articles takes ~7 ms; the total only changes with the archive.
+    if not query.is_subset(flt):
+        total = len(ids) if complete else query.total(archive)
+    else:
+        total = query.total(archive) if count_total else known
+    return QueryResult(flt, ids, total, *page_rows(archive, ids, flt.text), complete=complete)
 
 
 class BrowsingState:
@@ -138,13 +151,8 @@ class BrowsingState:
         archive, flt, count_total, known = self.archive, self.filter, self._total_stale, self.total
 
         def work() -> QueryResult:
-            ids, complete = pages.first_ids(archive, flt, FIRST_ROWS)
-            # Counting 100k articles takes ~7 ms; the total only changes with the archive.
-            if not query.is_subset(flt):
-                total = len(ids) if complete else query.total(archive)
-            else:
-                total = query.total(archive) if count_total else known
-            return QueryResult(flt, ids, total, *page_rows(archive, ids, flt.text), complete=complete)
+            with archive.reading():
+                return first_page(archive, flt, count_total, known)
 
         self.runner.cancel("facets")
         self.runner.cancel("rest")
