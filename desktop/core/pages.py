@@ -23,7 +23,8 @@ NEWEST_PROBED = 500
 
 
 def first_ids(archive: Archive, flt: Filter, size: int) -> tuple[list[int], bool]:
-    """The first `size` ids of query.article_ids(archive, flt), and True if there are no more.
+    """The first `size` ids of query.article_ids(archive, flt), and True if they are all of
+    them (False: there may be more).
 
     A search in the default order (newest first) first tests the articles dated on or after
     the NEWEST_PROBED-th newest one (backend.fulltext_probe), newest first: if `size` of them

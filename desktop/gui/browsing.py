@@ -107,6 +107,7 @@ class BrowsingState:
         self.filter = flt if flt.sort in query.SORT_COLUMNS else Filter()
         self.total = 0
         self._total_stale = True  # count the archive with the next query
+        self._incomplete: QueryResult | None = None  # the last result, if its rest is to fetch
         self.facet_limit: int | None = None
         self.facet_text = ""
 
@@ -156,12 +157,19 @@ class BrowsingState:
 
         self.runner.cancel("facets")
         self.runner.cancel("rest")
+        self._incomplete = None
         self.runner.run("query", work, self._query_done, self.listener.query_failed)
 
     def _query_done(self, result: QueryResult) -> None:
         self.total, self._total_stale = result.total, False
+        self._incomplete = None if result.complete else result
         self.listener.rows_ready(result)
-        if not result.complete:
+
+    def load_rest(self) -> None:
+        """Fetch every id of the last result if it came incomplete (`rest_ready` gets them);
+        the listener calls it once the first rows are painted."""
+        result, self._incomplete = self._incomplete, None
+        if result is not None:
             archive, flt = self.archive, result.filter
             self.runner.run("rest", lambda: replace(result, ids=query.article_ids(archive, flt), complete=True),
                             self.listener.rest_ready, self.listener.query_failed)

@@ -131,10 +131,9 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(8)
-        layout.addWidget(self.search)
         self._centre_layout = layout
-        layout.addWidget(self.chips)
-        layout.addWidget(self.stack, 1)
+        for part, stretch in ((self.search, 0), (self.chips, 0), (self.stack, 1)):
+            layout.addWidget(part, stretch)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -261,9 +260,9 @@ class MainWindow(QMainWindow):
     def _sort_requested(self, sort: str, descending: bool) -> None:
         if sort not in query.SORT_COLUMNS:
             self.list.apply_sort(self.filter.sort, self.filter.descending)  # a column with no order
-            return
-        self.list.remember_position()
-        self.state.set_sort(sort, descending)
+        elif (sort, descending) != (self.filter.sort, self.filter.descending):  # not apply_sort's echo
+            self.list.remember_position()  # else it would drop what waits for an incomplete list
+            self.state.set_sort(sort, descending)
 
     def refresh(self, select: list[int] | None = None) -> None:
         """The archive changed: re-run the current query and recount, keeping the selection
@@ -295,7 +294,7 @@ class MainWindow(QMainWindow):
             memory.freeze_long_lived()
         self.loaded = True
         self.queryFinished.emit()
-        # The recount's worker thread would slow the painting of the rows (it holds the GIL).
+        # The workers' threads would slow the painting of the rows (they hold the GIL).
         QTimer.singleShot(RECOUNT_AFTER_ROWS_MS, self, lambda: self._recount(flt))
 
     def rest_ready(self, result: QueryResult) -> None:
@@ -306,6 +305,7 @@ class MainWindow(QMainWindow):
         self.queryFinished.emit()
 
     def _recount(self, flt: Filter) -> None:
+        self.state.load_rest()
         if self.imports.is_active():
             self.import_dock.recount_later()
         else:
