@@ -259,6 +259,7 @@ class ArticleList(QTableView):
         position is restored if it was not yet. False if they do not begin with those shown."""
         if not self.table_model.add_rest(ids):
             return False
+        self.updateGeometries()  # now, not at the next layout: the scroll bar must reach the new rows
         self._restore_position()
         return True
 
