@@ -1,6 +1,7 @@
 """The article list: a table model over the ids of one query, rows fetched on demand.
 
-The model holds only the id list from `query.article_ids`. Rows are fetched in pages
+The model holds only the id list from `query.article_ids` (a long one in two steps: its
+first page, then all of it, see browsing.BrowsingState.run_query). Rows are fetched in pages
 (`query.summaries`) by the task runner when the view first asks for them, and kept in a
 small cache of recent pages — never all rows as objects. Sorting is a new query: the
 model asks for it (`sortRequested`) and never sorts rows in Python.
