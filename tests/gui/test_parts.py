@@ -132,3 +132,15 @@ def test_a_context_sentence_is_quoted_once(sentence, shown):
     article = query.Summary(id=9, url=None, title="Story", authors=[], published=None, publisher=None)
     html = markup.profile_html(Profile(belgrade, [article], [], [(9, sentence)]))
     assert f'<p class="ctx">{shown} <a href="cuttings://article/9">' in html
+
+
+def test_table_grows_to_the_rest_of_a_result_only_if_it_begins_with_the_rows_shown(filled, qtbot):
+    model = ArticleTableModel(filled, SyncRunner())
+    ids = query.article_ids(filled)
+    model.set_result(ids[:2], complete=False)
+    assert not model.add_rest(list(reversed(ids)))  # the archive changed meanwhile: not these
+    assert model.rowCount() == 2 and not model.complete
+    with qtbot.waitSignal(model.rowsInserted):
+        assert model.add_rest(ids)
+    assert model.rowCount() == 5 and model.complete and model.row_of(ids[4]) == 4
+    assert not model.add_rest(ids)  # complete already
