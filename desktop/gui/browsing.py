@@ -73,7 +73,7 @@ def sidebar_counts(archive: Archive, flt: Filter, limit: int | None, containing:
 
 def count_text(result: QueryResult) -> str:
     """The count beside the search box: "3 of 12 articles", "12 articles" unfiltered, or
-    "2 articles in the Trash"; "over 100" while only the first page is known."""
+    "2 articles in the Trash"; "over 50 of …" while only the first page is known."""
     matching = f"{result.matching:,}" if result.complete else f"over {result.matching:,}"
     if result.filter.trash:
         return f"{matching} article{'' if result.matching == 1 else 's'} in the Trash"
