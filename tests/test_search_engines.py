@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core import pages
 from desktop.core.article import Article, Entity, PERSON, Quote
 from desktop.core.query import Filter, article_ids
 from desktop.core.quotations import QuoteQuery, quotations
 from desktop.core.store.archive import store_article
 from desktop.core.store.db import Archive
+from desktop.core.store.versions import Earlier, add_earlier
 from tests import db_rows
 
 TEXTS = [
@@ -89,3 +91,20 @@ def test_an_archive_of_schema_8_upgrades_and_keeps_finding_its_articles(archive)
     assert set(article_ids(upgraded, Filter(text="budget"))) == {4}
     assert set(article_ids(upgraded, Filter(text="money"))) == {3}
     upgraded.engine.dispose()
+
+
+def test_the_first_page_of_every_search_is_the_same_on_both_engines(both, monkeypatch):
+    # Three newest articles probed: a page of one or two is found among them or not at all.
+    monkeypatch.setattr(pages, "NEWEST_PROBED", 3)
+    for archive in both:
+        with archive.transaction() as session:  # an earlier version's words find article 5
+            add_earlier(session, 5, [Earlier("Zeppelin weather", "The zeppelin flew over the coast.", None)])
+    for search in [*SEARCHES, "zeppelin", "zeppelin OR tea"]:
+        for size in (1, 2):
+            flt = Filter(text=search)
+            found = [pages.first_ids(a, flt, size) for a in both]
+            every = article_ids(both[0], flt)
+            assert found[0] == found[1] and found[0][0] == every[:size], (search, size)
+            assert not found[0][1] or len(every) <= size, (search, size)
+    assert pages.first_ids(both[1], Filter(text="zeppelin"), 1) == ([5], False)  # probed: more may follow
+    assert pages.first_ids(both[1], Filter(text="zeppelin"), 2) == ([5], True)  # the whole query

@@ -163,13 +163,17 @@ def search_errors(archive: Archive) -> Iterator[None]:
         raise
 
 
-def matching_ids(archive: Archive, flt: Filter):
+def matching_ids(archive: Archive, flt: Filter, probing: bool = False):
     """A SELECT of the ids of the articles matching `flt`, in no order; raises
-    SearchSyntaxError for unreadable search text."""
+    SearchSyntaxError for unreadable search text. `probing`: the search text is tested
+    article by article (backend.fulltext_probe), for a query that picks few candidates
+    itself (core/pages.py), instead of finding every match first."""
     query = select(ArticleRow.id).where(shown(ArticleRow.id, flt))
     search = parse_search(flt.text)
     if search is not None:
-        query = query.where(col(ArticleRow.id).in_(archive.backend.fulltext_ids(search)))
+        backend = archive.backend
+        query = query.where(backend.fulltext_probe(search) if probing else
+                            col(ArticleRow.id).in_(backend.fulltext_ids(search)))
     for term in flt.terms:
         if term.kind == PUBLISHER:
             query = query.where(ArticleRow.publisher == term.label)
@@ -199,19 +203,22 @@ def article_ids(archive: Archive, flt: Filter = Filter(), limit: int | None = No
     Sorted by RELEVANCE with search text, the best match comes first (last if ascending).
     Raises SearchSyntaxError for search text the search language or the engine cannot read.
     """
+    return run_ids(archive, ordered_ids(archive, flt).limit(limit))
+
+
+def ordered_ids(archive: Archive, flt: Filter, probing: bool = False):
+    """A SELECT of the ids article_ids returns; `probing` as in matching_ids (not by RELEVANCE)."""
     search = parse_search(flt.text) if flt.sort == RELEVANCE else None
     if search is not None:
-        return _ids(archive, _by_relevance(archive, flt, search).limit(limit))
+        return _by_relevance(archive, flt, search)
     column = SORT_COLUMNS.get(flt.sort, ArticleRow.published)
     order = col(column).desc() if flt.descending else col(column).asc()
     # NULLS LAST rather than an "IS NULL" sort key: the date index can then give the order.
-    query = matching_ids(archive, flt).order_by(order.nulls_last(), col(ArticleRow.id).desc())
+    query = matching_ids(archive, flt, probing).order_by(order.nulls_last(), col(ArticleRow.id).desc())
     # Unfiltered, the date index gives the order; a publisher filter needs the article rows.
     if column is ArticleRow.published and is_subset(flt) and all(t.kind != PUBLISHER for t in flt.terms):
         query = archive.backend.date_order_of_subset(query, ArticleRow)
-    if limit is not None:
-        query = query.limit(limit)
-    return _ids(archive, query)
+    return query
 
 
 def _by_relevance(archive: Archive, flt: Filter, search):
@@ -225,9 +232,10 @@ def _by_relevance(archive: Archive, flt: Filter, search):
     )
 
 
-def _ids(archive: Archive, query) -> list[int]:
-    # Plain rows, not a session: ids of a 100k archive in a third of the time.
-    with archive.engine.connect() as conn, search_errors(archive):
+def run_ids(archive: Archive, query) -> list[int]:
+    """The ids `query` (a SELECT of one id column) returns, in its order; raises
+    SearchSyntaxError as article_ids does. Plain rows, not a session: a third of the time."""
+    with archive.reading() as conn, search_errors(archive):
         return list(conn.execute(query).scalars())
 
 

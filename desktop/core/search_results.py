@@ -65,7 +65,7 @@ def snippets(archive: Archive, ids: Sequence[int], text: str) -> dict[int, str]:
     if search is None or not ids:
         return {}
     statement = archive.backend.fulltext_snippets(search, ids, SNIPPET_TOKENS)
-    with archive.engine.connect() as conn, search_errors(archive):
+    with archive.reading() as conn, search_errors(archive):
         found = {article_id: " ".join(snippet.split()) for article_id, snippet in conn.execute(statement)}
         others = [i for i in ids if i not in found]
         earlier = _earlier_passages(archive, conn, search, others, SNIPPET_TOKENS) if others else {}
@@ -91,7 +91,7 @@ def highlight_spans(archive: Archive, article_id: int, text: str) -> Hits:
     search = parse_search(text)
     if search is None:
         return Hits()
-    with archive.engine.connect() as conn, search_errors(archive):
+    with archive.reading() as conn, search_errors(archive):
         row = conn.execute(archive.backend.fulltext_highlighted(search, article_id)).first()
         if row is None:
             return Hits(earlier=_earlier_passages(archive, conn, search, [article_id], PASSAGE_TOKENS).get(article_id))

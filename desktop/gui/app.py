@@ -77,7 +77,7 @@ def run_window(db: str | None = None, smoke: bool = False) -> int:
 
 
 def _smoke(window, archive: Archive) -> int:
-    window.wait_loaded(30_000)
+    window.wait_loaded(30_000, every_row=True)
     stored = query.total(archive)
     rows = window.model.rowCount()
     ok = window.loaded and rows == stored

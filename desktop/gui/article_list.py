@@ -211,6 +211,11 @@ class ArticleList(QTableView):
         row = self.table_model.row_of(article_id)
         return self.table_model.summary_at(row) if row is not None else None
 
+    def title_of(self, article_id: int) -> str:
+        """The title of a listed article whose row was fetched, else ""."""
+        summary = self.summary_of(article_id)
+        return summary.title if summary is not None else ""
+
     def select_rows(self, rows: Sequence[int], scroll: bool = True) -> None:
         model = self.table_model
         selection = QItemSelection()
@@ -244,22 +249,43 @@ class ArticleList(QTableView):
         self._after_removal_row = self.table_model.row_of(article_id) or 0
 
     def show_result(self, ids: Sequence[int], first_rows: Sequence[Summary],
-                    snippets: dict[int, str] | None = None, search: str = "") -> bool:
+                    snippets: dict[int, str] | None = None, search: str = "", complete: bool = True) -> bool:
         """Show a new result (with the first rows' snippets for the search text `search`) and
-        restore the remembered position; True if a row is selected."""
+        restore the remembered position; True if a row is selected. Not `complete`: the first
+        ids alone; what is remembered and not among them waits for show_rest."""
         model = self.table_model
-        model.set_result(ids, first_rows, snippets, search)
+        model.set_result(ids, first_rows, snippets, search, complete)
         self.set_searching(bool(search.strip()))
-        rows = [r for r in (model.row_of(i) for i in self._pending_select) if r is not None] or \
-            [r for r in (model.row_of(i) for i in self._pending_otherwise) if r is not None]
-        if self._pending_top is not None:
-            top = model.row_of(self._pending_top)
-            if top is not None:
-                self.scrollTo(model.index(top, 0), QAbstractItemView.ScrollHint.PositionAtTop)
-        if not rows and self._after_removal_row is not None and model.rowCount():
-            rows = [min(self._after_removal_row, model.rowCount() - 1)]
+        return self._restore_position()
+
+    def show_rest(self, ids: Sequence[int]) -> bool:
+        """All the ids of the result shown incomplete, which grows to them; the remembered
+        position is restored if it was not yet. False if they do not begin with those shown."""
+        if not self.table_model.add_rest(ids):
+            return False
+        self.updateGeometries()  # now, not at the next layout: the scroll bar must reach the new rows
+        self._restore_position()
+        return True
+
+    def _restore_position(self) -> bool:
+        """Select the remembered rows, or after a removal the row in its place, and bring the
+        remembered top row to the top; kept for the rest of an incomplete result if none is
+        in the list yet. True if a row is selected."""
+        model = self.table_model
+        rows = [r for r in (model.row_of(i) for i in self._pending_select) if r is not None]
+        if not rows and model.complete:  # the rows to keep selected when the wanted ones are not shown
+            rows = [r for r in (model.row_of(i) for i in self._pending_otherwise) if r is not None]
+        top = model.row_of(self._pending_top) if self._pending_top is not None else None
+        if top is not None:
+            self.scrollTo(model.index(top, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        after, count = self._after_removal_row, model.rowCount()
+        if not rows and after is not None and count and (model.complete or after < count):
+            rows = [min(after, count - 1)]
         scroll = self._pending_top is None
-        self._after_removal_row, self._pending_select, self._pending_otherwise, self._pending_top = None, [], [], None
+        if rows or model.complete:
+            self._after_removal_row, self._pending_select, self._pending_otherwise = None, [], []
+        if top is not None or model.complete:
+            self._pending_top = None
         if rows:
             self.select_rows(rows, scroll=scroll)
         return bool(rows)

@@ -1,6 +1,7 @@
 """The article list: a table model over the ids of one query, rows fetched on demand.
 
-The model holds only the id list from `query.article_ids`. Rows are fetched in pages
+The model holds only the id list from `query.article_ids` (a long one in two steps: its
+first page, then all of it, see browsing.BrowsingState.run_query). Rows are fetched in pages
 (`query.summaries`) by the task runner when the view first asks for them, and kept in a
 small cache of recent pages — never all rows as objects. Sorting is a new query: the
 model asks for it (`sortRequested`) and never sorts rows in Python.
@@ -25,11 +26,11 @@ from desktop.core.store.db import Archive
 from desktop.gui import markup, style
 from desktop.gui.browsing import page_rows
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50  # a screenful of rows, fetched at once
 # The words before a snippet's first hit take at most this share of the cell, so that the hit
 # shows in a narrow Found column instead of being cut off at the right.
 LEAD_SHARE = 1 / 3
-MAX_PAGES = 40  # rows kept: MAX_PAGES * PAGE_SIZE
+MAX_PAGES = 80  # rows kept: MAX_PAGES * PAGE_SIZE
 
 # (header, key: a sort of query.SORT_COLUMNS where the column can be sorted, default descending)
 COLUMNS = (
@@ -83,15 +84,18 @@ class ArticleTableModel(QAbstractTableModel):
         self._loading: set[int] = set()
         self._epoch = 0
         self._search = ""
+        self.complete = True  # the ids are all the result's (see set_result)
 
     # -- content --------------------------------------------------------------------
     def set_result(self, ids: Sequence[int], first_rows: Sequence[Summary] = (),
-                   snippets: dict[int, str] | None = None, search: str = "") -> None:
+                   snippets: dict[int, str] | None = None, search: str = "", complete: bool = True) -> None:
         """Show a new query result: its ids, the rows already fetched for page 0 and their
-        snippets (search_results.snippets) for the search text `search`."""
+        snippets (search_results.snippets) for the search text `search`; not `complete`:
+        the first ids alone, the rest to come (add_rest)."""
         self.beginResetModel()
         self._epoch += 1
         self._search = search
+        self.complete = complete
         self._ids = list(ids)
         self._row_of = None
         self._pages.clear()
@@ -99,6 +103,20 @@ class ArticleTableModel(QAbstractTableModel):
         if first_rows:
             self._store_page(0, list(first_rows), snippets or {})
         self.endResetModel()
+
+    def add_rest(self, ids: Sequence[int]) -> bool:
+        """Complete a result shown incomplete with all its `ids`, which begin with those shown:
+        the rows after them are added. False (nothing changed) if they do not begin so."""
+        shown = len(self._ids)
+        if self.complete or list(ids[:shown]) != self._ids:
+            return False
+        self.complete = True
+        if len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids.extend(ids[shown:])
+            self._row_of = None
+            self.endInsertRows()
+        return True
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None

@@ -12,25 +12,28 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from desktop.core import facets, query
+from desktop.core import facets, pages, query
 from desktop.core.article import PERSON
 from desktop.core.query import FACET_KINDS, FacetEntry, Filter, Summary, Term
 from desktop.core.quotations import add_quote_counts
 from desktop.core.search_results import snippets
 from desktop.core.store.db import Archive
 
-FIRST_ROWS = 100  # rows fetched with the ids, so the list paints at once (the table's page size)
+FIRST_ROWS = 50  # rows fetched with the ids, so the list paints at once (the table's page size)
 
 
 @dataclass(frozen=True)
 class QueryResult:
-    """One query's answer: the matching ids in order and the first rows to show."""
+    """One query's answer: the matching ids in order and the first rows to show. An
+    incomplete answer holds the first page of ids alone; the listener's `rest_ready` gets
+    the complete one after it."""
 
     filter: Filter
     ids: list[int]
     total: int  # articles the archive shows (the trash not counted)
     first_rows: list[Summary]
     snippets: dict[int, str] = field(default_factory=dict)  # of the first rows, when searching
+    complete: bool = True
 
     @property
     def matching(self) -> int:
@@ -47,6 +50,8 @@ class Runner(Protocol):
 class Listener(Protocol):
     def rows_ready(self, result: QueryResult) -> None: ...
 
+    def rest_ready(self, result: QueryResult) -> None: ...
+
     def facets_ready(self, facets: dict[str, list[FacetEntry]]) -> None: ...
 
     def query_failed(self, exc: BaseException) -> None: ...
@@ -54,7 +59,8 @@ class Listener(Protocol):
 
 def page_rows(archive: Archive, ids: list[int], search: str) -> tuple[list[Summary], dict[int, str]]:
     """The list rows of `ids` and, with search text, their snippets (hits marked)."""
-    return query.summaries(archive, ids), snippets(archive, ids, search) if search.strip() else {}
+    with archive.reading():
+        return query.summaries(archive, ids), snippets(archive, ids, search) if search.strip() else {}
 
 
 def sidebar_counts(archive: Archive, flt: Filter, limit: int | None, containing: str) -> dict[str, list[FacetEntry]]:
@@ -67,14 +73,27 @@ def sidebar_counts(archive: Archive, flt: Filter, limit: int | None, containing:
 
 def count_text(result: QueryResult) -> str:
     """The count beside the search box: "3 of 12 articles", "12 articles" unfiltered, or
-    "2 articles in the Trash"."""
+    "2 articles in the Trash"; "over 50 of …" while only the first page is known."""
+    matching = f"{result.matching:,}" if result.complete else f"over {result.matching:,}"
     if result.filter.trash:
-        return f"{result.matching:,} article{'' if result.matching == 1 else 's'} in the Trash"
+        return f"{matching} article{'' if result.matching == 1 else 's'} in the Trash"
     total = result.total
     noun = "article" if total == 1 else "articles"
     if result.filter.is_narrowed:
-        return f"{result.matching:,} of {total:,} {noun}"
+        return f"{matching} of {total:,} {noun}"
     return f"{total:,} {noun}"
+
+
+def first_page(archive: Archive, flt: Filter, count_total: bool, known: int) -> QueryResult:
+    """The answer to `flt` with its first FIRST_ROWS ids, complete if they are all; the
+    archive's total counted if `count_total` or needed, else `known`."""
+    ids, complete = pages.first_ids(archive, flt, FIRST_ROWS)
+    # Counting 100k articles takes ~7 ms; the total only changes with the archive.
+    if not query.is_subset(flt):
+        total = len(ids) if complete else query.total(archive)
+    else:
+        total = query.total(archive) if count_total else known
+    return QueryResult(flt, ids, total, *page_rows(archive, ids, flt.text), complete=complete)
 
 
 class BrowsingState:
@@ -88,6 +107,7 @@ class BrowsingState:
         self.filter = flt if flt.sort in query.SORT_COLUMNS else Filter()
         self.total = 0
         self._total_stale = True  # count the archive with the next query
+        self._incomplete: QueryResult | None = None  # the last result, if its rest is to fetch
         self.facet_limit: int | None = None
         self.facet_text = ""
 
@@ -127,24 +147,32 @@ class BrowsingState:
 
     # -- queries ---------------------------------------------------------------------
     def run_query(self) -> None:
-        """Query the current Filter in the worker; `rows_ready` gets the answer."""
+        """Query the current Filter in the worker: `rows_ready` gets the first page of ids
+        and its rows, then, if there are more, `rest_ready` every id."""
         archive, flt, count_total, known = self.archive, self.filter, self._total_stale, self.total
 
         def work() -> QueryResult:
-            ids = query.article_ids(archive, flt)
-            # Counting 100k articles takes ~7 ms; the total only changes with the archive.
-            if not flt.is_narrowed and not flt.trash:
-                total = len(ids)
-            else:
-                total = query.total(archive) if count_total else known
-            return QueryResult(flt, ids, total, *page_rows(archive, ids[:FIRST_ROWS], flt.text))
+            with archive.reading():
+                return first_page(archive, flt, count_total, known)
 
         self.runner.cancel("facets")
+        self.runner.cancel("rest")
+        self._incomplete = None
         self.runner.run("query", work, self._query_done, self.listener.query_failed)
 
     def _query_done(self, result: QueryResult) -> None:
         self.total, self._total_stale = result.total, False
+        self._incomplete = None if result.complete else result
         self.listener.rows_ready(result)
+
+    def load_rest(self) -> None:
+        """Fetch every id of the last result if it came incomplete (`rest_ready` gets them);
+        the listener calls it once the first rows are painted."""
+        result, self._incomplete = self._incomplete, None
+        if result is not None:
+            archive, flt = self.archive, result.filter
+            self.runner.run("rest", lambda: replace(result, ids=query.article_ids(archive, flt), complete=True),
+                            self.listener.rest_ready, self.listener.query_failed)
 
     def recount(self, flt: Filter | None = None) -> None:
         """Recount every sidebar section within `flt` (the current filter by default);

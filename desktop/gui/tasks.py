@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -141,3 +141,19 @@ def _call(callback: Callback | None, on_error: ErrorCallback | None, ok: bool, r
         on_error(result)
     else:
         log.error("background task failed", exc_info=result)
+
+
+def wait_for(signal, done: Callable[[], bool], timeout_ms: int) -> bool:
+    """Process events until `signal` is emitted with `done()` then true, at most `timeout_ms`
+    milliseconds (scripts and smoke tests wait so for the window); returns `done()`."""
+    loop, timer = QEventLoop(), QTimer(singleShot=True)
+    timer.timeout.connect(loop.quit)
+    signal.connect(loop.quit)
+    timer.start(timeout_ms)
+    while timer.isActive():
+        loop.exec()
+        if done():
+            break
+    signal.disconnect(loop.quit)
+    timer.stop()
+    return done()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.core import preferences, query
@@ -37,7 +37,7 @@ from desktop.gui.live import LiveUpdates
 from desktop.gui.reading import Reading
 from desktop.gui.search_bar import SearchBar
 from desktop.gui.takeout import TakeOut
-from desktop.gui.tasks import TaskRunner
+from desktop.gui.tasks import TaskRunner, wait_for
 from desktop.gui.trash import TrashDesk
 
 RECOUNT_AFTER_ROWS_MS = 15  # a frame: the new rows are painted before the sidebar recount starts
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.import_dock.savedBatch.connect(self._batch_saved)
         self.import_dock.refreshDue.connect(self.refresh)
         self.import_dock.recountDue.connect(lambda: self.state.recount())
-        self.trash = TrashDesk(self, archive, self.runner, self._title_of)
+        self.trash = TrashDesk(self, archive, self.runner, self.list.title_of)
         self.trash.changed.connect(self.refresh)
         self.trash.counted.connect(lambda n: self.facets.set_trash(n, self.filter.trash))
         self._centre_layout.insertWidget(1, self.trash.bar)
@@ -131,10 +131,9 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(8)
-        layout.addWidget(self.search)
         self._centre_layout = layout
-        layout.addWidget(self.chips)
-        layout.addWidget(self.stack, 1)
+        for part, stretch in ((self.search, 0), (self.chips, 0), (self.stack, 1)):
+            layout.addWidget(part, stretch)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -261,9 +260,9 @@ class MainWindow(QMainWindow):
     def _sort_requested(self, sort: str, descending: bool) -> None:
         if sort not in query.SORT_COLUMNS:
             self.list.apply_sort(self.filter.sort, self.filter.descending)  # a column with no order
-            return
-        self.list.remember_position()
-        self.state.set_sort(sort, descending)
+        elif (sort, descending) != (self.filter.sort, self.filter.descending):  # not apply_sort's echo
+            self.list.remember_position()  # else it would drop what waits for an incomplete list
+            self.state.set_sort(sort, descending)
 
     def refresh(self, select: list[int] | None = None) -> None:
         """The archive changed: re-run the current query and recount, keeping the selection
@@ -276,7 +275,7 @@ class MainWindow(QMainWindow):
     def rows_ready(self, result: QueryResult) -> None:
         flt = result.filter
         self._show_filter(flt)
-        selected = self.list.show_result(result.ids, result.first_rows, result.snippets, flt.text)
+        selected = self.list.show_result(result.ids, result.first_rows, result.snippets, flt.text, result.complete)
         self.list.apply_sort(flt.sort, flt.descending)
         self.search.count_label.setText(count_text(result))
         if result.ids:
@@ -295,10 +294,18 @@ class MainWindow(QMainWindow):
             memory.freeze_long_lived()
         self.loaded = True
         self.queryFinished.emit()
-        # The recount's worker thread would slow the painting of the rows (it holds the GIL).
+        # The workers' threads would slow the painting of the rows (they hold the GIL).
         QTimer.singleShot(RECOUNT_AFTER_ROWS_MS, self, lambda: self._recount(flt))
 
+    def rest_ready(self, result: QueryResult) -> None:
+        """Every id of the result whose first page is shown; shown anew if the archive changed meanwhile."""
+        if not self.list.show_rest(result.ids):
+            return self.rows_ready(replace(result, first_rows=[], snippets={}))
+        self.search.count_label.setText(count_text(result))
+        self.queryFinished.emit()
+
     def _recount(self, flt: Filter) -> None:
+        self.state.load_rest()
         if self.imports.is_active():
             self.import_dock.recount_later()
         else:
@@ -334,10 +341,6 @@ class MainWindow(QMainWindow):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if target is self.list and not self.list.selected_ids() and self.model.rowCount():
             self.list.select_rows([0])
-
-    def _title_of(self, article_id: int) -> str:
-        summary = self.list.summary_of(article_id)
-        return summary.title if summary is not None else ""
 
     def apply_preferences(self, prefs: Preferences) -> None:
         """Take the user's preferences: theme, imports and the Trash now; the archive at restart."""
@@ -388,13 +391,10 @@ class MainWindow(QMainWindow):
         self.state.archive_changed()
         self.trash.recount()
 
-    def wait_loaded(self, timeout_ms: int = 10_000) -> bool:
-        """Process events until the current query's rows are on screen (scripts, smoke)."""
-        if self.loaded and not self.runner.busy():
-            return True
-        loop = QEventLoop()
-        self.queryFinished.connect(loop.quit)
-        QTimer.singleShot(timeout_ms, loop.quit)
-        loop.exec()
-        self.queryFinished.disconnect(loop.quit)
-        return self.loaded
+    def wait_loaded(self, timeout_ms: int = 10_000, every_row: bool = False) -> bool:
+        """Process events until the current query's rows are on screen and, with `every_row`,
+        all its ids are in the list (scripts, smoke)."""
+        def done() -> bool:
+            return self.loaded and (self.model.complete or not every_row)
+
+        return done() and not self.runner.busy() or wait_for(self.queryFinished, done, timeout_ms)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from desktop.core import query
 from desktop.core.profiles import find_term
 from desktop.core.search import SearchSyntaxError
 from desktop.core.store.trash import trash_articles
+from desktop.gui import browsing
 from desktop.gui.browsing import BrowsingState, QueryResult, count_text
 from tests.gui.conftest import ARTICLES, NIKITIN
 
@@ -26,11 +28,15 @@ class RunAtOnce:
 class Recorder:
     def __init__(self):
         self.rows: list[QueryResult] = []
+        self.rest: list[QueryResult] = []
         self.facets: list[dict] = []
         self.errors: list[BaseException] = []
 
     def rows_ready(self, result):
         self.rows.append(result)
+
+    def rest_ready(self, result):
+        self.rest.append(result)
 
     def facets_ready(self, facets):
         self.facets.append(facets)
@@ -79,6 +85,24 @@ def test_a_malformed_search_reaches_the_listener_as_an_error(filled):
     state, heard = browse(filled)
     state.set_text("tea OR")
     assert isinstance(heard.errors[-1], SearchSyntaxError) and not heard.rows
+
+
+def test_a_long_result_comes_as_its_first_page_then_every_id(filled, monkeypatch):
+    monkeypatch.setattr(browsing, "FIRST_ROWS", 2)
+    state, heard = browse(filled)
+    state.run_query()
+    first = heard.rows[-1]
+    assert not first.complete and len(first.ids) == len(first.first_rows) == 2 and not heard.rest
+    assert count_text(first) == "5 articles"  # the whole archive: counted, not listed
+    state.load_rest()
+    rest = heard.rest[-1]
+    assert rest.complete and rest.ids[:2] == first.ids and rest.ids == query.article_ids(filled, state.filter)
+    state.add_term(find_term(filled, "person", NIKITIN.name))
+    assert count_text(heard.rows[-1]) == "over 2 of 5 articles"
+    state.set_text("pipeline")  # one article: complete at once, nothing more to fetch
+    assert heard.rows[-1].complete and count_text(heard.rows[-1]) == "1 of 5 articles"
+    state.load_rest()
+    assert len(heard.rest) == 1
 
 
 def test_recount_within_the_filter_and_the_sidebar_text(filled):

@@ -149,3 +149,15 @@ def test_the_filter_hint_ends_in_an_ellipsis_where_the_room_runs_out(qtbot):
     assert shown.endswith("…") and HINT.startswith(shown[:-1])  # not cut off mid-letter
     assert bar.hint.fontMetrics().horizontalAdvance(shown) <= bar.hint.width()
     assert bar.hint.toolTip() == HINT
+
+
+def test_table_grows_to_the_rest_of_a_result_only_if_it_begins_with_the_rows_shown(filled, qtbot):
+    model = ArticleTableModel(filled, SyncRunner())
+    ids = query.article_ids(filled)
+    model.set_result(ids[:2], complete=False)
+    assert not model.add_rest(list(reversed(ids)))  # the archive changed meanwhile: not these
+    assert model.rowCount() == 2 and not model.complete
+    with qtbot.waitSignal(model.rowsInserted):
+        assert model.add_rest(ids)
+    assert model.rowCount() == 5 and model.complete and model.row_of(ids[4]) == 4
+    assert not model.add_rest(ids)  # complete already

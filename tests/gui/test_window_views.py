@@ -4,15 +4,17 @@ the saved copy, and what is restored after a restart."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.core import query
-from desktop.core.query import YEAR
+from desktop.core.query import YEAR, Filter
 from desktop.core.search import HIT_START
 from desktop.core.store.archive import store_article
 from desktop.core.store.trash import trash_articles
+from desktop.gui import article_table, browsing
 from desktop.gui.article_list import READABLE
 from desktop.gui.article_table import ADDED, AUTHORS, PLACES, SNIPPET, SOURCE, TITLE
 from tests.gui.conftest import make_article
@@ -217,3 +219,22 @@ def test_every_menu_item_has_a_key_of_its_own_in_its_menu(qtbot, make_window, ar
         assert all(keys), f"{top.text()}: an item without a menu key in {items}"
         letters = [key.group(1).lower() for key in keys]
         assert len(set(letters)) == len(letters), f"{top.text()}: one key for two items in {items}"
+
+
+def test_a_long_list_shows_its_first_page_then_grows_to_every_row(filled, make_window, qtbot, monkeypatch):
+    monkeypatch.setattr(browsing, "FIRST_ROWS", 2)
+    monkeypatch.setattr(article_table, "PAGE_SIZE", 2)
+    window = make_window(filled)
+    assert window.wait_loaded(5000, every_row=True)
+    every = query.article_ids(filled)
+    assert [window.model.id_at(r) for r in range(window.model.rowCount())] == every  # the end is reached
+    assert window.search.count_label.text() == "5 articles"
+    oldest = every[-1]  # selected after a new query, though not on its first page
+    window.set_filter(replace(window.filter, sort="title", descending=True), select=[oldest])
+    assert window.wait_loaded(5000, every_row=True)
+    qtbot.waitUntil(lambda: window.selected_ids() == [oldest], timeout=5000)
+    assert window.model.rowCount() == 5 and window.search.count_label.text() == "5 articles"
+    found = query.article_ids(filled, Filter(text="nikitin"))
+    window.set_filter(Filter(text="nikitin"))
+    assert window.wait_loaded(5000, every_row=True) and window.model.rowCount() == len(found) > 2
+    assert window.search.count_label.text() == f"{len(found)} of 5 articles"

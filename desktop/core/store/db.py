@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -146,6 +147,7 @@ class Archive:
         # The write engine shares the reading engine's events, so both translate damage.
         event.listen(self.engine, "handle_error", self._on_error)
         self._checked = False  # whether the quick check found this archive whole
+        self._reading = threading.local()  # .conn: the connection of this thread's reading() block
         # Read once: schemas only move forward, and upgrade() looks again under the write lock.
         self._version = self._read_version()
         if upgrade or self._version == 0:  # a new archive is made at once
@@ -172,8 +174,26 @@ class Archive:
             raise CuttingsError(f"Cannot create the archive folder {self.path.parent}: {exc.strerror}")
 
     def session(self) -> Session:
-        """A session for reading; use it in a `with` block."""
-        return Session(self.engine, expire_on_commit=False)
+        """A session for reading; use it in a `with` block. Inside reading(), on its connection."""
+        conn = getattr(self._reading, "conn", None)
+        return Session(self.engine if conn is None else conn, expire_on_commit=False)
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reading, shared by the reads of this block in this thread (sessions
+        too): a click's ids, rows and snippets take one connection and one transaction; on
+        PostgreSQL one check of the connection, one BEGIN and one ROLLBACK, not one each."""
+        shared = getattr(self._reading, "conn", None)
+        if shared is not None:
+            yield shared
+            return
+        with self.engine.connect() as conn:
+            conn.begin()  # owned here, so a session on it leaves it open
+            self._reading.conn = conn
+            try:
+                yield conn
+            finally:
+                self._reading.conn = None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
