@@ -156,10 +156,19 @@ class Peak:
         return {"peak_mb": round(self.mb), "cpu_s_per_page": {k: round(v / pages, 4) for k, v in per_page.items()}}
 
 
-def cuttings(db: Path, pages: int, *args: str, kill_at: int | None = None) -> dict:
+def cpu_seconds(process: psutil.Process) -> float:
+    """User + system CPU seconds `process` has used so far."""
+    times = process.cpu_times()
+    return times.user + times.system
+
+
+def cuttings(db: Path, pages: int, server: psutil.Process, *args: str, kill_at: int | None = None) -> dict:
     """Run `cuttings ARGS --db DB`; with `kill_at`, SIGKILL it once that many jobs are done.
-    Returns its wall seconds, peak MB, CPU seconds per page of the `pages` (Peak.stop) and exit code."""
+    Returns its wall seconds, peak MB, CPU seconds per page of the `pages` (Peak.stop, and
+    `server`'s: the page server's, which stands for the sites a real import downloads from and
+    costs the user's machine nothing) and exit code."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    served = cpu_seconds(server)
     started = time.monotonic()
     process = subprocess.Popen([sys.executable, "-m", "desktop", *args, "--db", str(db)], cwd=ROOT, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -171,7 +180,9 @@ def cuttings(db: Path, pages: int, *args: str, kill_at: int | None = None) -> di
     _, err = process.communicate()
     if process.returncode not in (0, 1, -signal.SIGKILL):
         print(err, file=sys.stderr)
-    return {"seconds": round(time.monotonic() - started, 1), **peak.stop(pages), "code": process.returncode}
+    seconds, measured = round(time.monotonic() - started, 1), peak.stop(pages)
+    measured["cpu_s_per_page"]["server"] = round((cpu_seconds(server) - served) / pages, 4)
+    return {"seconds": seconds, **measured, "code": process.returncode}
 
 
 def count(db: Path, sql: str) -> int:
@@ -220,6 +231,7 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         port_file = folder / "port"
         server = subprocess.Popen([sys.executable, __file__, "--serve", str(port_file), "--slow-s", str(args.slow_s)])
+        page_server = psutil.Process(server.pid)
         try:
             while not port_file.exists():
                 time.sleep(0.1)
@@ -229,14 +241,14 @@ def main() -> None:
             for run in args.runs.split(","):
                 db = folder / f"{run}.sqlite3"
                 if run == "resume":
-                    first = cuttings(db, args.pages, "import", str(links), *pool, kill_at=args.pages // 2)
+                    first = cuttings(db, args.pages, page_server, "import", str(links), *pool, kill_at=args.pages // 2)
                     killed_done = count(db, "SELECT count(*) FROM import_job WHERE state = 'done'")
-                    second = cuttings(db, args.pages, "import", "--resume", *pool)
+                    second = cuttings(db, args.pages, page_server, "import", "--resume", *pool)
                     results[run] = {"killed_at_done": killed_done, "first": first, "second": second,
                                     **tally(db, args.pages)}
                 else:
                     workers = ["--workers", "1"] if run == "single" else pool
-                    measured = cuttings(db, args.pages, "import", str(links), *workers)
+                    measured = cuttings(db, args.pages, page_server, "import", str(links), *workers)
                     measured["pages_per_min"] = round(args.pages / measured["seconds"] * 60)
                     results[run] = {**measured, **tally(db, args.pages)}
                 print(run, json.dumps(results[run]), flush=True)
