@@ -79,6 +79,8 @@ def serve(port_file: Path, slow_s: float) -> None:
     pages = corpus_pages()
 
     class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as the sites a real import reads
+
         def do_GET(self):
             try:
                 n = int(self.path.rsplit("/", 1)[1])
