@@ -78,7 +78,8 @@ def test_jobs_taken_ahead_and_new_ones_chosen_together_are_all_worked_off(httpse
     count = 30
     for n in range(count):
         httpserver.expect_request(f"/s/{n}").respond_with_data(story(n), content_type="text/html")
-    jobs = enqueue(archive, [str(pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(count)]))])
+    links = pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(count)])
+    jobs = enqueue(archive, [str(links)])
     monkeypatch.setattr(runner, "TAKE_AHEAD", 2)
     monkeypatch.setattr(runner, "Analyser", lambda in_process, workers: Analyser(in_process=True, workers=workers))
     monkeypatch.setattr(Analyser, "warm_up", lambda self: None)

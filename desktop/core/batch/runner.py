@@ -126,10 +126,13 @@ class _Run:
             return
         # Lazily, stopping at `room`: the first few jobs' hosts are usually free, and asking
         # the gate about all SCAN of them for every job would cost the one writer ~2 ms a job.
-        ready = list(itertools.islice((j for j in self.pending[:SCAN] if polite.GATE.ready(_address(j))), room))
-        chosen = ready or self.pending[:room]
+        head = self.pending[:SCAN]
+        ready = list(itertools.islice((j for j in head if polite.GATE.ready(_address(j))), room))
+        chosen = ready or head[:room]
         picked = {id(j) for j in chosen}
-        self.pending = [j for j in self.pending if id(j) not in picked]
+        # Only the head is gone through (every chosen job is in it): going through a queue of
+        # 2,000 jobs took the writer's thread ~0.2 ms on average for every job started.
+        self.pending = [j for j in head if id(j) not in picked] + self.pending[SCAN:]
         for job in self._take_ahead(chosen):
             self.in_flight += 1
             self.threads.submit(self._download, job)
