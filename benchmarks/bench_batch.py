@@ -98,7 +98,10 @@ def serve(port_file: Path, slow_s: float) -> None:
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):  # the importer was killed (the resume run)
+                self.close_connection = True
 
         def log_message(self, *_args):
             pass
