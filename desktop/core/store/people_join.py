@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import NamedTuple
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import bindparam, func, or_, update
 from sqlmodel import Session, col, delete, select
 
 from desktop.core.article import PERSON, Entity
@@ -108,18 +108,24 @@ def with_known_people(session: Session, article_id: int, entities: list[Entity],
     return [joined.get(id(e), e) for e in entities]
 
 
+# The article's people with a full name no other article names; built once, as it is run for
+# every article stored.
+_NEW_FULL_NAMES = (select(EntityRow.id, EntityRow.name, EntityRow.key, EntityRow.scope_article_id)
+                   .join(Mention, Mention.entity_id == EntityRow.id)
+                   .where(col(EntityRow.id).in_(select(Mention.entity_id)
+                                                .where(Mention.article_id == bindparam("article_id"))),
+                          EntityRow.kind == PERSON, col(EntityRow.scope_article_id).is_(None),
+                          col(EntityRow.name).contains(" "))
+                   .group_by(EntityRow.id).having(func.count() == 1))
+
+
 def join_earlier_surnames(session: Session, article_id: int, rules: list[dict]) -> int:
     """After the article `article_id` is written: each full name new to the archive (no other
     article names it) that is the archive's only one of its surname takes in the one-word
     people of that surname that earlier articles left alone (set-based: mentions and
     quotations move), unless a correction of `rules` (active_rules) names them. Returns how
     many were joined."""
-    mine = select(Mention.entity_id).where(Mention.article_id == article_id)
-    full = session.exec(select(EntityRow.id, EntityRow.name, EntityRow.key, EntityRow.scope_article_id)
-                        .join(Mention, Mention.entity_id == EntityRow.id)
-                        .where(col(EntityRow.id).in_(mine), EntityRow.kind == PERSON,
-                               col(EntityRow.scope_article_id).is_(None), col(EntityRow.name).contains(" "))
-                        .group_by(EntityRow.id).having(func.count() == 1)).all()
+    full = session.exec(_NEW_FULL_NAMES, params={"article_id": article_id}).all()
     if not full:  # a name other articles have was there when their surnames were stored
         return 0
     full = [_Person(*row) for row in full]
