@@ -2,7 +2,8 @@
 analyser's worker processes, every write on the caller's thread (the one writer).
 
 Built from the same calls the window's import panel chains (download_job, analyse_fetched,
-store_job, fail_job, expand_job), so the CLI and the window import alike.
+store_job, fail_job, expand_job), so the CLI and the window import alike; the runner stores
+the jobs that finish together with store_jobs, store_job's several-to-a-transaction form.
 """
 
 from __future__ import annotations
@@ -243,7 +244,8 @@ def run_batch(archive: Archive, jobs: Sequence[Job], *, downloads: int = 8, work
               entities: bool = True, report: Report = _ignore) -> Progress:
     """Work off `jobs` (QUEUED, from enqueue or resume): `downloads` download threads,
     `workers` analysis processes (worker_count's for the CLI by default), each job stored
-    and marked DONE in one transaction on this thread, or marked FAILED with its reason.
+    and marked DONE on this thread (with the jobs that finished with it, up to GROUP, in
+    one transaction: work.store_jobs), or marked FAILED with its reason.
     `report` is called on this thread as each job ends. Returns the final Progress."""
     return _Run(archive, jobs, downloads=max(1, downloads),
                 workers=worker_count(window=False) if workers is None else workers,
