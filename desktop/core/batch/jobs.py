@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, or_, select, update
 
 from desktop.core.batch.owner import OWNER, is_alive
@@ -210,12 +211,15 @@ def release_jobs(archive: Archive) -> int:
         return result.rowcount
 
 
+# Built once (its SET columns come from the parameters): building it cost more than running it.
+_FINISH = update(ImportJob.__table__).where(ImportJob.__table__.c.id == bindparam("job_id"))
+
+
 def finish(session: Session, job: Job, state: str, *, status: str | None = None, article_id: int | None = None,
            reason: str | None = None) -> Job:
     """Record in the caller's transaction how `job` ended; return it updated."""
-    ended = session.exec(update(ImportJob).where(col(ImportJob.id) == job.id)
-                         .values(state=state, status=status, article_id=article_id, reason=reason, updated=_now())
-                         .execution_options(synchronize_session=False))
+    ended = session.connection().execute(_FINISH, {"job_id": job.id, "state": state, "status": status,
+                                                   "article_id": article_id, "reason": reason, "updated": _now()})
     if ended.rowcount == 0:
         raise CuttingsError("The import job was removed from the queue while it ran")
     job.state, job.status, job.article_id, job.reason = state, status, article_id, reason

@@ -4,8 +4,12 @@ import panel both chain them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlmodel import Session
 
 from desktop.core.article import Article, Original
 from desktop.core.batch.jobs import CAPTURE, DONE, EXPORT, FEED, ITEM, Job, add_jobs, finish
@@ -15,10 +19,10 @@ from desktop.core.export_file import import_export
 from desktop.core.imports.detect import FEED as FEED_FORMAT, LABELS
 from desktop.core.imports.feeds import download_feed, read_feed, read_opml
 from desktop.core.imports.items import ImportItem
-from desktop.core.imports.run import Result, copy_article, keep_item, load_item, mark_known
+from desktop.core.imports.run import Result, copy_article, item_details, keep_item, load_item, mark_known
 from desktop.core import pipeline
 from desktop.core.pipeline import ListAtAddress, Loaded, Stage, is_file_input, load
-from desktop.core.store.archive import Outcome, compressed, store_article, stored_at
+from desktop.core.store.archive import Outcome, compressed, stored_at, write_article
 from desktop.core.store.db import Archive
 from desktop.core.urls import check_url, looks_like_url
 
@@ -112,21 +116,46 @@ def store_job(archive: Archive, job: Job, result: Analysed | Known) -> Outcome:
     """Store the job's article (or, Known, restore it from the Trash and add the item's tags)
     and mark the job DONE, in one transaction: a process killed before it commits leaves
     the job to do again and no article. Returns what storing did."""
+    with archive.transaction() as session:
+        return _store_in(session, job, result)
+
+
+def store_jobs(archive: Archive, finished: Sequence[tuple[Job, Analysed | Known]]) -> list[Outcome | Exception]:
+    """store_job for several finished jobs in ONE transaction (one commit: on SQLite each
+    commit is also a checkpoint, ~2 ms), each job in a savepoint of its own, so a job whose
+    storing raises is rolled back alone and its exception is its entry (for the caller to
+    fail_job, as after store_job). A process killed before the commit leaves every job of the
+    group to do again and none of their articles. Returns an entry per job, in order. An
+    error of the archive itself (OperationalError, ProgrammingError: a full disk, a lost
+    connection, a refused privilege) ends the transaction: Archive.transaction raises it as
+    CuttingsError and nothing of the group is stored."""
+    entries: list[Outcome | Exception] = []
+    with archive.transaction() as session:
+        for job, result in finished:
+            try:
+                with session.begin_nested():
+                    entries.append(_store_in(session, job, result))
+            except (OperationalError, ProgrammingError):
+                raise
+            except Exception as exc:  # one job fails alone, with its reason kept
+                entries.append(exc)
+    return entries
+
+
+def _store_in(session: Session, job: Job, result: Analysed | Known) -> Outcome:
+    """store_job in the caller's transaction."""
     from desktop.core.imports.run import counted
 
     if isinstance(result, Known):
-        with archive.transaction() as session:
-            outcome = mark_known(session, result.article_id, job.item)
-            finish(session, job, DONE, status=outcome.status, article_id=outcome.id)
-            return outcome
-
-    def then(session, outcome: Outcome) -> None:
-        """The item's tags, added time and provenance, and the job DONE, with the article."""
-        if result.item is not None:
-            keep_item(session, outcome, result.item, result.provenance)
-        finish(session, job, DONE, status=counted(outcome), article_id=outcome.id)
-
-    return store_article(archive, result.article, result.original, job.refresh, then=then)
+        outcome = mark_known(session, result.article_id, job.item)
+        finish(session, job, DONE, status=outcome.status, article_id=outcome.id)
+        return outcome
+    details = None if result.item is None else item_details(result.item, result.provenance)
+    outcome = write_article(session, result.article, result.original, job.refresh, details=details)
+    if result.item is not None:  # the item's tags (and, on a refresh, added time and provenance)
+        keep_item(session, outcome, result.item, result.provenance, written=True)
+    finish(session, job, DONE, status=counted(outcome), article_id=outcome.id)
+    return outcome
 
 
 def expand_job(archive: Archive, job: Job, listed: Listed) -> list[Job]:

@@ -81,11 +81,12 @@ def active_rules(session: Session) -> list[dict]:
     return [rule for rule in rules if rule.get("op") in ENTITY_OPS]
 
 
-def apply_corrections(session: Session, article_id: int, title: str, text: str,
+def apply_corrections(active: list[dict], article_id: int, title: str, text: str,
                       entities: list[Entity]) -> list[Entity]:
     """`entities` (extracted from the article `article_id`, its `title` and `text`) as the
-    archive's corrections make them: called inside the transaction that stores them."""
-    rules = [rule for rule in active_rules(session) if in_scope(rule, article_id)]
+    archive's corrections (`active`: active_rules, read in the transaction that stores
+    them) make them."""
+    rules = [rule for rule in active if in_scope(rule, article_id)]
     return apply_rules(rules, article_id, title, text, entities) if rules else entities
 
 

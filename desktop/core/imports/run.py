@@ -252,16 +252,24 @@ def _paragraphs(fragment: str) -> list[str]:
     return [t for t in (" ".join(b.text_content().split()) for b in blocks) if t]
 
 
-def keep_item(session: Session, outcome: Outcome, item: ImportItem, provenance: str | None) -> None:
+def item_details(item: ImportItem, provenance: str | None) -> dict:
+    """The columns a new article of `item` starts with: where its text came from and, when
+    the item says, when the user saved it (store.archive.write_article's `details`)."""
+    return {"provenance": provenance} | ({} if item.added is None else {"added": item.added})
+
+
+def keep_item(session: Session, outcome: Outcome, item: ImportItem, provenance: str | None,
+              written: bool = False) -> None:
     """What an import keeps beyond the article, in its transaction: a new article's added
-    time, where its text came from, and the item's tags on it (new or already stored)."""
-    if outcome.status == SAVED and outcome.replaced is None:  # new: one UPDATE, without reading the row back
-        added = {} if item.added is None else {"added": item.added}
+    time, where its text came from (unless `written`: the new article was stored with its
+    item_details), and the item's tags on it (new or already stored)."""
+    new = outcome.status == SAVED and outcome.replaced is None
+    if new and not written:  # one UPDATE, without reading the row back
         session.exec(update(ArticleRow).where(col(ArticleRow.id) == outcome.id)
-                     .values(provenance=provenance, **added).execution_options(synchronize_session=False))
-    elif outcome.status == SAVED:  # --refresh of a stored article: its added time only moves earlier
+                     .values(**item_details(item, provenance)).execution_options(synchronize_session=False))
+    elif outcome.status == SAVED and not new:  # --refresh of a stored article: its added time only moves earlier
         row = session.get(ArticleRow, outcome.id)
         _take_earlier_added(row, item)
         row.provenance = provenance
         session.add(row)
-    attach_tags(session, outcome.id, item.all_tags())
+    attach_tags(session, outcome.id, item.all_tags(), new=new)

@@ -67,10 +67,18 @@ def store_article(
     with the outcome (an import's tags and added time land with the article or not at all).
     """
     with archive.transaction() as session:
-        outcome = _store(session, article, original, refresh)
-        if then is not None:
-            then(session, outcome)
-        return outcome
+        return write_article(session, article, original, refresh, then)
+
+
+def write_article(session: Session, article: Article, original: Original | None = None, refresh: bool = False,
+                  then: Callable[[Session, Outcome], None] | None = None, details: dict | None = None) -> Outcome:
+    """store_article in the caller's transaction (`session`): a writer that stores several
+    articles in one transaction (the batch runner) calls it once for each. `details`:
+    column values (of ArticleRow) a new row starts with, written in its INSERT."""
+    outcome = _store(session, article, original, refresh, details=details)
+    if then is not None:
+        then(session, outcome)
+    return outcome
 
 
 @dataclass
@@ -123,9 +131,11 @@ def _store_kept(session: Session, article: Article, original: Original | None, k
 
 
 def _store(
-    session: Session, article: Article, original: Original | None, refresh: bool = False, new_id: int | None = None
+    session: Session, article: Article, original: Original | None, refresh: bool = False, new_id: int | None = None,
+    details: dict | None = None,
 ) -> Outcome:
-    """Store one article in `session` (see store_article); a new row takes `new_id` if it is free."""
+    """Store one article in `session` (see store_article); a new row takes `new_id` if it is
+    free, and `details` (write_article)."""
     row = find_same(session, article, refresh)
     restored = row is not None and row.trashed is not None
     if restored:
@@ -136,7 +146,8 @@ def _store(
     replacing = row is not None
     old_title = row.title if replacing else None
     if row is None:
-        row = ArticleRow(text_hash="", id=new_id if new_id and session.get(ArticleRow, new_id) is None else None)
+        row = ArticleRow(text_hash="", id=new_id if new_id and session.get(ArticleRow, new_id) is None else None,
+                         **(details or {}))
     from desktop.core.store.versions import is_new_version, store_new_version  # they build on this module
 
     if replacing and original is not None and is_new_version(row, article):
@@ -168,16 +179,10 @@ def write_version(session: Session, row: ArticleRow, article: Article, original:
         captured = original.captured or datetime.now(timezone.utc)
         if replacing:
             session.exec(delete(Snapshot).where(Snapshot.article_id == row.id))
-        session.add(
-            Snapshot(
-                article_id=row.id,
-                content_type=original.content_type,
-                charset=original.charset,
-                data=compressed(original),
-                size=len(original.data),
-                fetched=captured,
-            )
-        )
+        # A plain row, not an ORM object: the unit of work was a good part of an import's storing.
+        insert_rows(session, Snapshot, [{"article_id": row.id, "content_type": original.content_type,
+                                         "charset": original.charset, "data": compressed(original),
+                                         "size": len(original.data), "fetched": captured}])
         write_capture(session, row.id, replace(original, captured=captured), new=not replacing)
     if replacing:  # entities and authors only the old version named
         drop_orphans(session)
@@ -312,12 +317,13 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
     count follows what is stored.
     """
     # Imported here: the corrections package builds on this module.
-    from desktop.core.corrections.rules import apply_corrections
+    from desktop.core.corrections.rules import active_rules, apply_corrections
 
     article = session.get(ArticleRow, article_id)
+    rules = active_rules(session)  # read once: three of the steps consult them
     entities = with_confirmed(session, article.title, article.text, entities)  # store.confirmed
-    entities = with_known_people(session, article_id, entities)  # store.people_join
-    entities = apply_corrections(session, article_id, article.title, article.text, entities)
+    entities = with_known_people(session, article_id, entities, rules)  # store.people_join
+    entities = apply_corrections(rules, article_id, article.title, article.text, entities)
     article.person_count = person_count(entities)
     keyed = [((e.kind, entity_key(e, article_id)), e) for e in entities]
     rows = {
@@ -346,7 +352,7 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
     ids = {ident: row.id for ident, row in rows.items()} | _insert_entities(session, list(fresh.values()))
     # Plain rows in one executemany each: an ORM object per row was most of the writer's time.
     insert_rows(session, Mention, [{**m, "entity_id": ids[ident]} for ident, m in mentions.items()])
-    join_earlier_surnames(session, article_id)
+    join_earlier_surnames(session, article_id, rules)
 
 
 def _merged_aliases(aliases: str, name: str, more: list[str]) -> str:

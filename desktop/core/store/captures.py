@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session, select
 
 from desktop.core.article import DOWNLOAD, FILE, SERVICE, Headers, Original
-from desktop.core.store.models import ArticleRow, ArticleVersion, Capture, Snapshot
+from desktop.core.store.models import ArticleRow, ArticleVersion, Capture, Snapshot, insert_rows
 
 _BATCH = 500  # snapshots hashed per read while migrating
 
@@ -61,12 +61,12 @@ def write_capture(session: Session, article_id: int, original: Original, version
         if old is not None:
             session.delete(old)
             session.flush()
-    session.add(Capture(
-        article_id=article_id, version=version, method=original.method,
-        captured=original.captured or datetime.now(timezone.utc), final_url=original.final_url,
-        status=original.status, headers=None if original.headers is None else json.dumps(original.headers),
-        sha256=sha256_hex(original.data),
-    ))
+    insert_rows(session, Capture, [{
+        "article_id": article_id, "version": version, "method": original.method,
+        "captured": original.captured or datetime.now(timezone.utc), "final_url": original.final_url,
+        "status": original.status, "headers": None if original.headers is None else json.dumps(original.headers),
+        "sha256": sha256_hex(original.data),
+    }])
 
 
 def _evidence(row: Capture) -> Evidence:

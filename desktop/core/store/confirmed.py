@@ -36,10 +36,13 @@ Names = dict[tuple[str, ...], list[Entity]]  # first two words -> the confirmed 
 _cache: dict[str, tuple[tuple, int, Names]] = {}  # archive URL -> (corrections seen, uses left, names)
 
 
+_SEEN = select(func.max(Correction.id), func.count(Correction.undone))  # built once: it is read for every article
+
+
 def confirmed_names(session: Session) -> Names:
     """The archive's confirmed names by their first two words (see the module's docstring)."""
     where = str(session.get_bind().url)
-    corrections = tuple(session.exec(select(func.max(Correction.id), func.count(Correction.undone))).one())
+    corrections = tuple(session.exec(_SEEN).one())
     seen, uses, names = _cache.get(where, ((), 0, {}))
     if uses <= 0 or seen != corrections:
         names = defaultdict(list)

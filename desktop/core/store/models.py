@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, Index, LargeBinary, UniqueConstraint, insert
+from sqlalchemy import Column, Index, Insert, LargeBinary, UniqueConstraint, insert
 from sqlmodel import Field, Session, SQLModel
 
 
@@ -248,4 +249,10 @@ def insert_rows(session: Session, model, rows: list[dict]) -> None:
     """INSERT `rows` (column: value dicts) into `model`'s table in one executemany, in the
     session's transaction, without ORM objects; nothing for no rows."""
     if rows:  # an executemany of no rows would be one INSERT of the defaults
-        session.execute(insert(model.__table__), rows)
+        session.execute(_insert(model.__table__), rows)
+
+
+@functools.cache
+def _insert(table) -> Insert:
+    """The INSERT of `table`, built once: building a statement costs more than running it."""
+    return insert(table)

@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import NamedTuple
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import bindparam, func, or_, update
 from sqlmodel import Session, col, delete, select
 
 from desktop.core.article import PERSON, Entity
@@ -85,16 +85,17 @@ def surname(name: str, folded: bool = True) -> str:
     return fold(words[-1]) if folded else words[-1]
 
 
-def with_known_people(session: Session, article_id: int, entities: list[Entity]) -> list[Entity]:
+def with_known_people(session: Session, article_id: int, entities: list[Entity], rules: list[dict]) -> list[Entity]:
     """`entities` of the article `article_id`, each one-word person that is the surname of the
-    archive's one known person of it (see the module) made that person, its word an alias."""
+    archive's one known person of it (see the module) made that person, its word an alias;
+    `rules`: the archive's active corrections (corrections.rules.active_rules)."""
     from desktop.core.store.archive import entity_key
 
     here = {surname(e.name) for e in entities if e.kind == PERSON and not e.local}
     alone = [e for e in entities if e.kind == PERSON and e.local and " " not in e.name.strip()
              and fold(e.name) not in here]
-    if alone:  # the corrections are read only for an article that has one-word people
-        ruled = _ruled_keys(session)
+    if alone:
+        ruled = _ruled_keys(rules)
         alone = [e for e in alone if (PERSON, entity_key(e, article_id)) not in ruled]
     if not alone:
         return entities
@@ -107,22 +108,29 @@ def with_known_people(session: Session, article_id: int, entities: list[Entity])
     return [joined.get(id(e), e) for e in entities]
 
 
-def join_earlier_surnames(session: Session, article_id: int) -> int:
+# The article's people with a full name no other article names; built once, as it is run for
+# every article stored.
+_NEW_FULL_NAMES = (select(EntityRow.id, EntityRow.name, EntityRow.key, EntityRow.scope_article_id)
+                   .join(Mention, Mention.entity_id == EntityRow.id)
+                   .where(col(EntityRow.id).in_(select(Mention.entity_id)
+                                                .where(Mention.article_id == bindparam("article_id"))),
+                          EntityRow.kind == PERSON, col(EntityRow.scope_article_id).is_(None),
+                          col(EntityRow.name).contains(" "))
+                   .group_by(EntityRow.id).having(func.count() == 1))
+
+
+def join_earlier_surnames(session: Session, article_id: int, rules: list[dict]) -> int:
     """After the article `article_id` is written: each full name new to the archive (no other
     article names it) that is the archive's only one of its surname takes in the one-word
     people of that surname that earlier articles left alone (set-based: mentions and
-    quotations move). Returns how many were joined."""
-    mine = select(Mention.entity_id).where(Mention.article_id == article_id)
-    full = session.exec(select(EntityRow.id, EntityRow.name, EntityRow.key, EntityRow.scope_article_id)
-                        .join(Mention, Mention.entity_id == EntityRow.id)
-                        .where(col(EntityRow.id).in_(mine), EntityRow.kind == PERSON,
-                               col(EntityRow.scope_article_id).is_(None), col(EntityRow.name).contains(" "))
-                        .group_by(EntityRow.id).having(func.count() == 1)).all()
+    quotations move), unless a correction of `rules` (active_rules) names them. Returns how
+    many were joined."""
+    full = session.exec(_NEW_FULL_NAMES, params={"article_id": article_id}).all()
     if not full:  # a name other articles have was there when their surnames were stored
         return 0
     full = [_Person(*row) for row in full]
     known = _Known(session, {surname(p.name, folded=False) for p in full})
-    ruled = _ruled_keys(session)
+    ruled = _ruled_keys(rules)
     joined = 0
     for person in full:
         word = surname(person.name)
@@ -132,11 +140,10 @@ def join_earlier_surnames(session: Session, article_id: int) -> int:
     return joined
 
 
-def _ruled_keys(session: Session) -> set[tuple[str, str]]:
-    """(kind, key) of every entity an active correction names: those are the user's to decide."""
-    from desktop.core.corrections.rules import active_rules
-
-    return {(m["kind"], m["key"]) for rule in active_rules(session) for m in rule.get("match", ())}
+def _ruled_keys(rules: list[dict]) -> set[tuple[str, str]]:
+    """(kind, key) of every entity an active correction (of `rules`) names: those are the
+    user's to decide."""
+    return {(m["kind"], m["key"]) for rule in rules for m in rule.get("match", ())}
 
 
 def _join(session: Session, alone: list[_Person], full: _Person) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from desktop.core.article import Article
@@ -31,13 +32,13 @@ def _addresses(article: Article) -> set[str]:
     return {normalize_url(u) for u in (article.url, article.canonical_url) if u}
 
 
-def _at(addresses: set[str]):
-    """The rows whose address or canonical link is one of `addresses`, oldest first."""
-    return (
-        select(ArticleRow)
-        .where(col(ArticleRow.url).in_(addresses) | col(ArticleRow.canonical_url).in_(addresses))
-        .order_by(col(ArticleRow.id))
-    )
+# The rows whose address or canonical link is one of the "addresses" parameter, oldest first;
+# built once, as it is run for every article stored.
+_AT = (select(ArticleRow)
+       .where(col(ArticleRow.url).in_(bindparam("addresses", expanding=True))
+              | col(ArticleRow.canonical_url).in_(bindparam("addresses", expanding=True)))
+       .order_by(col(ArticleRow.id)))
+_AT_MOST_TWO = _AT.limit(2)
 
 
 def find_same(session: Session, article: Article, refresh: bool = False) -> ArticleRow | None:
@@ -50,7 +51,7 @@ def find_same(session: Session, article: Article, refresh: bool = False) -> Arti
     if not addresses:
         return session.exec(select(ArticleRow).where(ArticleRow.text_hash == digest).limit(1)).first()
     own = None if article.canonical_url else normalize_url(article.url or "")
-    for row in session.exec(_at(addresses)):
+    for row in session.exec(_AT, params={"addresses": list(addresses)}):
         if refresh or row.text_hash == digest or (row.url == own and row.canonical_url is None):
             return row
     keys = {variant_key(a) for a in addresses}
@@ -64,7 +65,7 @@ def find_at_address(session: Session, url: str) -> ArticleRow | None:
     """The one stored row at web address `url` (its address or canonical link), before any
     download, so without text to compare; None if no row, or several, claim that address:
     a canonical link shared by different articles identifies none of them."""
-    rows = session.exec(_at({normalize_url(url)}).limit(2)).all()
+    rows = session.exec(_AT_MOST_TWO, params={"addresses": [normalize_url(url)]}).all()
     return rows[0] if len(rows) == 1 else None
 
 

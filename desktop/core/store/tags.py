@@ -14,7 +14,7 @@ from sqlalchemy import exists, func
 from sqlmodel import Session, col, delete, select
 
 from desktop.core.store.db import Archive
-from desktop.core.store.models import ArticleRow, ArticleTag, Tag
+from desktop.core.store.models import ArticleRow, ArticleTag, Tag, insert_rows
 
 MAX_TAG_CHARS = 100  # a folder path or a sentence pasted by mistake is not a tag
 
@@ -38,16 +38,16 @@ def clean_tags(names: Iterable) -> list[str]:
     return list(seen.values())
 
 
-def attach_tags(session: Session, article_id: int, names: Iterable[str]) -> int:
+def attach_tags(session: Session, article_id: int, names: Iterable[str], new: bool = False) -> int:
     """Give one article the tags `names` (made when new) in `session`; return how many it
-    did not have yet."""
-    added = 0
-    for tag in _tag_rows(session, clean_tags(names), create=True):
-        if session.get(ArticleTag, (article_id, tag.id)) is None:
-            session.add(ArticleTag(article_id=article_id, tag_id=tag.id))
-            added += 1
-    session.flush()
-    return added
+    did not have yet. `new`: the article was created in this transaction, so it has no tags
+    to look up."""
+    wanted = [tag.id for tag in _tag_rows(session, clean_tags(names), create=True)]
+    had = set() if new or not wanted else set(session.exec(
+        select(ArticleTag.tag_id).where(ArticleTag.article_id == article_id, col(ArticleTag.tag_id).in_(wanted))))
+    links = [{"article_id": article_id, "tag_id": tag_id} for tag_id in dict.fromkeys(wanted) if tag_id not in had]
+    insert_rows(session, ArticleTag, links)
+    return len(links)
 
 
 def add_tags(archive: Archive, ids: Iterable[int], names: Iterable[str]) -> int:

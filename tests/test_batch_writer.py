@@ -1,0 +1,89 @@
+"""The batch runner's one writer: finished jobs stored several to a transaction, each job in a
+savepoint of its own, and every job the runner holds worked off."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.analyser import Analyser
+from desktop.core.batch import DONE, RUNNING, enqueue, resume, start_jobs
+from desktop.core.batch import runner, work
+from desktop.core.batch.work import Known, analyse_fetched, download_job, store_jobs
+from desktop.core.errors import CuttingsError
+from desktop.core.store.archive import SAVED
+from tests.test_batch_queue import pocket_csv, rows, story
+
+
+def _finished(httpserver, tmp_path, archive, count: int):
+    """`count` jobs of a file of links, taken, downloaded and analysed: ready to store."""
+    for n in range(count):
+        httpserver.expect_request(f"/s/{n}").respond_with_data(story(n), content_type="text/html")
+    links = pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(count)], "desk")
+    jobs = start_jobs(archive, enqueue(archive, [str(links)]))
+    return [(job, analyse_fetched(download_job(archive, job), entities=False)) for job in jobs]
+
+
+def test_a_group_is_stored_in_one_transaction_and_a_job_that_fails_is_rolled_back_alone(
+        httpserver, tmp_path, archive):
+    finished = _finished(httpserver, tmp_path, archive, 3)
+    finished[1] = (finished[1][0], Known(article_id=999))  # an article deleted while it was imported
+    entries = store_jobs(archive, finished)
+    assert [e.status if not isinstance(e, Exception) else type(e) for e in entries] == [SAVED, CuttingsError, SAVED]
+    states = dict(rows(archive, "SELECT id, state FROM import_job"))
+    assert [states[job.id] for job, _ in finished] == [DONE, RUNNING, DONE]  # the caller fails the second
+    tagged = rows(archive, "SELECT count(*) FROM article_tag JOIN tag ON tag.id = article_tag.tag_id "
+                           "WHERE tag.name = 'desk'")
+    assert tagged == [(2,)]
+    added = rows(archive, "SELECT added FROM article ORDER BY id")  # the item's time, in the INSERT
+    assert [str(a)[:10] for (a,) in added] == ["2023-11-14", "2023-11-14"]
+
+
+def test_a_process_killed_before_a_groups_commit_leaves_every_job_of_it_to_do(
+        httpserver, tmp_path, archive, monkeypatch):
+    finished = _finished(httpserver, tmp_path, archive, 3)
+    calls = []
+    real = work.finish
+
+    def finish_then_die(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # stands for SIGKILL: nothing after this point runs
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(work, "finish", finish_then_die)
+    with pytest.raises(KeyboardInterrupt):
+        store_jobs(archive, finished)
+    assert rows(archive, "SELECT count(*) FROM article") == [(0,)]
+    assert rows(archive, "SELECT DISTINCT state FROM import_job") == [(RUNNING,)]
+
+
+def test_when_the_archive_refuses_a_group_each_job_is_stored_alone(httpserver, tmp_path, archive, monkeypatch):
+    for n in range(3):
+        httpserver.expect_request(f"/s/{n}").respond_with_data(story(n), content_type="text/html")
+    jobs = enqueue(archive, [str(pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(3)]))])
+
+    def refused(_archive, _finished):
+        raise CuttingsError("The disk holding the archive is nearly full")
+
+    monkeypatch.setattr(runner, "store_jobs", refused)
+    progress = runner.run_batch(archive, jobs, entities=False)
+    assert progress.failed == 0
+    assert rows(archive, "SELECT DISTINCT state FROM import_job") == [(DONE,)]
+
+
+def test_jobs_taken_ahead_and_new_ones_chosen_together_are_all_worked_off(httpserver, tmp_path, archive, monkeypatch):
+    """A download round may choose jobs taken ahead with jobs not taken yet: the ones taken
+    already are RUNNING, so asking for them again found them 'taken by another importer'
+    and left them RUNNING, never worked, and out of the count."""
+    count = 30
+    for n in range(count):
+        httpserver.expect_request(f"/s/{n}").respond_with_data(story(n), content_type="text/html")
+    links = pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(count)])
+    jobs = enqueue(archive, [str(links)])
+    monkeypatch.setattr(runner, "TAKE_AHEAD", 2)
+    monkeypatch.setattr(runner, "Analyser", lambda in_process, workers: Analyser(in_process=True, workers=workers))
+    monkeypatch.setattr(Analyser, "warm_up", lambda self: None)
+    progress = runner.run_batch(archive, jobs, workers=2, entities=False)
+    assert progress.total == count and progress.done == count
+    assert rows(archive, "SELECT DISTINCT state FROM import_job") == [(DONE,)]
+    assert resume(archive) == []
