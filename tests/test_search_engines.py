@@ -108,3 +108,14 @@ def test_the_first_page_of_every_search_is_the_same_on_both_engines(both, monkey
             assert not found[0][1] or len(every) <= size, (search, size)
     assert pages.first_ids(both[1], Filter(text="zeppelin"), 1) == ([5], False)  # probed: more may follow
     assert pages.first_ids(both[1], Filter(text="zeppelin"), 2) == ([5], True)  # the whole query
+
+
+def test_best_match_first_keeps_an_article_found_only_in_an_earlier_version_last(both):
+    for archive in both:
+        with archive.transaction() as session:  # article 6 said "budget" before an edit; 1, 3, 4, 5 say it now
+            add_earlier(session, 6, [Earlier("Budget vote", "The budget vote was close.", None)])
+    ranked = [article_ids(a, Filter(text="budget", sort="relevance")) for a in both]
+    assert ranked[0] == ranked[1] and ranked[0][0] == 1 and ranked[0][-1] == 6
+    assert sorted(ranked[0]) == sorted(article_ids(both[0], Filter(text="budget")))
+    tail = [article_ids(a, Filter(text="budget", sort="relevance", descending=False))[0] for a in both]
+    assert tail == [6, 6]  # worst match first: the earlier version's

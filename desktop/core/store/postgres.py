@@ -241,8 +241,11 @@ def fulltext_probe(search: Search):
 
 def fulltext_ranked(search: Search):
     """A subquery of the articles matching `search`: `id`, and `relevance`, higher for a
-    better match: ts_rank with hits weighted by field (RANK_WEIGHTS)."""
-    ranked = text(f"SELECT id, relevance FROM article_ranks({_query_sql()}, '{RANK_WEIGHTS}')")
+    better match: ts_rank with hits weighted by field (RANK_WEIGHTS). An article matching only in
+    an earlier version comes last, at relevance 0 (ts_rank of a match is above 0)."""
+    ranked = text(f"SELECT id, relevance FROM article_ranks({_query_sql()}, '{RANK_WEIGHTS}') UNION ALL"
+                  f" SELECT DISTINCT article_id, 0 FROM article_version AS v WHERE search @@ {_query_sql()} AND NOT"
+                  f" EXISTS (SELECT FROM article_search AS s WHERE s.article_id = v.article_id AND s.search @@ {_query_sql()})")
     return ranked.bindparams(match=ts_query(search)).columns(id=Integer, relevance=Float).subquery("ranked")
 
 

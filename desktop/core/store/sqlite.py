@@ -214,11 +214,15 @@ def fulltext_probe(search: Search):
 def fulltext_ranked(search: Search):
     """A subquery of the articles matching `search`: `id`, and `relevance`, higher for a
     better match: FTS5's bm25 (https://sqlite.org/fts5.html#the_bm25_function, where lower is
-    better, hence negated) with the columns weighted by RELEVANCE_WEIGHTS."""
+    better, hence negated) with the columns weighted by RELEVANCE_WEIGHTS. An article matching
+    only in an earlier version comes last, at relevance 0 (bm25 is never negative here)."""
     weights = ", ".join(str(RELEVANCE_WEIGHTS[c]) for c in ("title", "authors_text", "text"))
     return (
         text(f"SELECT rowid AS id, -bm25(article_fts, {weights}) AS relevance"
-             " FROM article_fts WHERE article_fts MATCH :match")
+             " FROM article_fts WHERE article_fts MATCH :match"
+             " UNION ALL SELECT DISTINCT v.article_id, 0.0 FROM article_version AS v"
+             " JOIN article_version_fts AS f ON f.rowid = v.rowid WHERE article_version_fts MATCH :match"
+             " AND v.article_id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH :match)")
         .bindparams(match=fts_match(search))
         .columns(id=Integer, relevance=Float)
         .subquery("ranked")
