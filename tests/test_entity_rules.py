@@ -193,6 +193,13 @@ def test_only_a_title():
     assert not people.only_a_title(name_form("Mr Smith"))
 
 
+def test_names_a_division():
+    assert people.names_a_division(name_form("Pope County"))
+    assert people.names_a_division(name_form("Prince Edward County"))
+    assert not people.names_a_division(name_form("Pope Francis"))
+    assert not people.names_a_division(name_form("Ronald Reagan"))
+
+
 def test_ends_as_thing_or_group():
     assert people.ends_as_thing_or_group(name_form("Ronald Reagan Building"))
     assert people.ends_as_thing_or_group(name_form("Trump Supporters"))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .lexicon import (BARE_INSTITUTION_WORDS, CLAUSE_WORDS, COMPANY_ENDS, FIRM_ENDS, GLUED_VERBS, GROUP_NOUNS,
                       HONORIFICS, HYPOCORISMS, INSTITUTION_WORDS, LEGAL_FORMS, MONTHS, NOT_A_PERSON_END, PARTICLES,
                       ROLE_NOUNS, SPEECH_VERBS, TIME_ADVERBS, TITLES, WEEKDAYS)
+from .gazetteer import ENGLISH_ADMIN_WORDS
 from .name_parts import is_credential, is_suffix
 from .places import demonym_country
 from .spans import Spans
@@ -33,6 +34,7 @@ _CUED_NAME = re.compile(rf"(?<![\w'\u2019-])(?<!\b[Tt]he )(?<!\b[Aa]n )(?<!\b[Aa
                         rf"(?=([A-Za-z][\w-]*) ((?:{_CAP_WORD})(?: (?:{_CAP_WORD})){{1,2}})(?:{_AFTER_A_NAME}))")
 _RANKED = ("-ranked", "-seeded")
 _NOT_NAME_WORDS = _BODY_WORDS | MONTHS | WEEKDAYS | EVENT_WORDS
+_DIVISION_WORDS = frozenset(w.casefold() for w in ENGLISH_ADMIN_WORDS)
 _NOT_A_PERSON_ENDS = NOT_A_PERSON_END | GROUP_NOUNS | {f.casefold() for f in LEGAL_FORMS}
 
 
@@ -89,6 +91,12 @@ def ends_as_thing_or_group(name: NameForm) -> bool:
     return bool(name.kept) and name.kept[-1].rstrip(".").casefold() in _NOT_A_PERSON_ENDS
 
 
+def names_a_division(name: NameForm) -> bool:
+    """A division of a country whose first word is also a title, which leaves its kind of
+    division as the name: "Pope County", "Prince Edward County", "Bishop Region"."""
+    return bool(name.kept) and name.kept[-1].rstrip(".").casefold() in _DIVISION_WORDS
+
+
 def runs_into_sentence(name: NameForm) -> bool:
     """A lower-case word other than a particle is the sentence's: "Brasil ainda", not "Luis de
     Miranda" or "Omar al-Bashir"."""
@@ -111,8 +119,8 @@ def only_initials(name: NameForm) -> bool:
 
 
 # Each says a form names no person; in order, the first that holds decides.
-NOT_A_PERSON_RULES = (names_a_thing, looks_like_code, only_a_title, ends_as_thing_or_group, runs_into_sentence,
-                      ends_in_acronym, only_initials)
+NOT_A_PERSON_RULES = (names_a_thing, looks_like_code, only_a_title, ends_as_thing_or_group, names_a_division,
+                      runs_into_sentence, ends_in_acronym, only_initials)
 
 
 def clean_name(form: str) -> str:
