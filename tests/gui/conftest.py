@@ -81,3 +81,21 @@ def make_window(qtbot, settings_path):
     yield make
     for window in windows:
         window.runner.wait(5000)
+
+
+@pytest.fixture
+def make_queue(archive, qapp):
+    """ImportQueue(archive, **options) for a test without a window, stopped when the test ends
+    (before its archive goes) and owned by the application, as a window's is: left to the
+    garbage collector while its threads still ran, a queue crashed Qt in a later test."""
+    from desktop.gui.import_queue import ImportQueue
+
+    made = []
+
+    def make(**options):
+        made.append(ImportQueue(archive, qapp, **options))
+        return made[-1]
+
+    yield make
+    for queue in made:
+        queue.stop(10_000)

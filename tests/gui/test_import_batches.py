@@ -19,7 +19,7 @@ from desktop.core.dropped import Dropped
 from desktop.core.query import detail, total
 from desktop.core.store.archive import SAVED
 from desktop.gui import import_queue
-from desktop.gui.import_queue import FAILED, QUEUED, ImportQueue
+from desktop.gui.import_queue import FAILED, QUEUED
 from desktop.gui.import_rows import ImportRows, Item
 from desktop.gui.imports import ImportPanel
 from tests.gui.test_imports import page, rows, serve, settle
@@ -36,8 +36,8 @@ def no_model(monkeypatch):
 
 
 @pytest.fixture
-def panel(qtbot, archive):
-    panel = ImportPanel(ImportQueue(archive))
+def panel(qtbot, archive, make_queue):
+    panel = ImportPanel(make_queue())
     qtbot.addWidget(panel)
     panel.resize(700, 300)
     panel.show()
@@ -200,11 +200,11 @@ def test_import_from_a_pocket_csv_shows_a_row_per_link(qtbot, archive, make_wind
     assert total(archive) == 2
 
 
-def test_five_thousand_queued_rows_arrive_in_one_insert_and_start_a_few_at_a_time(qtbot, archive, httpserver):
+def test_five_thousand_queued_rows_arrive_in_one_insert_and_start_a_few_at_a_time(qtbot, archive, httpserver, make_queue):
     release = threading.Event()
     httpserver.expect_request("/hold").respond_with_handler(
         lambda _r: (release.wait(10), Response(page("/hold"), content_type="text/html"))[1])
-    queue = ImportQueue(archive, downloads=2)
+    queue = make_queue(downloads=2)
     QAbstractItemModelTester(queue, QAbstractItemModelTester.FailureReportingMode.Fatal)
     inserts, changes = [], []
     queue.rowsInserted.connect(lambda _parent, first, last: inserts.append(last - first + 1))

@@ -12,7 +12,7 @@ from desktop.core.analyser import Analyser
 from desktop.core.dropped import Dropped
 from desktop.core.query import total
 from desktop.core.store.archive import SAVED
-from desktop.gui.import_queue import CANCELLED, FAILED, ImportQueue
+from desktop.gui.import_queue import CANCELLED, FAILED
 from tests.gui.test_imports import rows, serve, settle
 
 
@@ -39,20 +39,19 @@ def stuck(monkeypatch):
     release.set()
 
 
-def test_a_page_over_the_analysis_budget_fails_and_the_next_is_saved(qtbot, archive, httpserver, stuck):
-    queue = ImportQueue(archive, analyser=Analyser(in_process=True, budget=1))
+def test_a_page_over_the_analysis_budget_fails_and_the_next_is_saved(qtbot, archive, httpserver, stuck, make_queue):
+    queue = make_queue(analyser=Analyser(in_process=True, budget=1))
     queue.add([Dropped(serve(httpserver, "/stuck")), Dropped(serve(httpserver, "/next"))])
     settle(qtbot, queue)
     assert queue.item(0).state == FAILED
     assert queue.item(0).message == "Analysing this page took longer than 1 s; it was stopped."
     assert queue.item(1).state == SAVED and total(archive) == 1
     assert not stuck.is_set()  # the stuck page never finished: the next one did not wait for it
-    queue.shutdown()
 
 
-def test_cancelling_the_page_being_analysed_lets_the_next_one_through(qtbot, archive, httpserver, stuck):
+def test_cancelling_the_page_being_analysed_lets_the_next_one_through(qtbot, archive, httpserver, stuck, make_queue):
     analyser = Analyser(in_process=True)  # the real budget: only the cancel can free the worker
-    queue = ImportQueue(archive, analyser=analyser)
+    queue = make_queue(analyser=analyser)
     queue.add([Dropped(serve(httpserver, "/stuck"))])
     rows(qtbot, queue, 1)
     qtbot.waitUntil(lambda: queue.item(0).state == pipeline.EXTRACTING, timeout=5000)
@@ -62,4 +61,3 @@ def test_cancelling_the_page_being_analysed_lets_the_next_one_through(qtbot, arc
     settle(qtbot, queue, timeout=10_000)
     assert [queue.item(0).state, queue.item(1).state] == [CANCELLED, SAVED]
     assert not stuck.is_set() and total(archive) == 1
-    queue.shutdown()

@@ -237,9 +237,9 @@ def test_dropped_folder_is_listed_in_the_background_and_imported(qtbot, window, 
     assert total(archive) == 2
 
 
-def test_articles_are_analysed_in_a_worker_process(qtbot, archive, httpserver, monkeypatch):
+def test_articles_are_analysed_in_a_worker_process(qtbot, archive, httpserver, monkeypatch, make_queue):
     monkeypatch.undo()  # the real thing: a spawned process with the language model
-    queue = ImportQueue(archive)
+    queue = make_queue()
     url = serve(httpserver, "/real", page("Protest in Belgrade"))
     seen = []
     queue.dataChanged.connect(lambda *_: seen.append(queue.item(0).state))
@@ -251,10 +251,9 @@ def test_articles_are_analysed_in_a_worker_process(qtbot, archive, httpserver, m
 
     names = {e.name for e in detail(archive, queue.item(0).article_id).entities}
     assert "Belgrade" in names
-    queue.shutdown()
 
 
-def test_prepare_starts_the_worker_and_loads_its_models(qtbot, archive, monkeypatch):
+def test_prepare_starts_the_worker_and_loads_its_models(qtbot, archive, monkeypatch, make_queue):
     warmed = []
 
     class Recording(Analyser):
@@ -263,14 +262,13 @@ def test_prepare_starts_the_worker_and_loads_its_models(qtbot, archive, monkeypa
             return warmed[-1]
 
     monkeypatch.setattr(import_queue, "Analyser", lambda **kw: Recording(in_process=True, **kw))
-    queue = ImportQueue(archive)
+    queue = make_queue()
     queue.prepare()
     qtbot.waitUntil(lambda: bool(warmed), timeout=10_000)
     from desktop.core.entities import ner
 
     assert warmed[0].result(timeout=60) == ner.model_package()
     assert ner.load_model() is not None  # loaded by the warm-up, in the worker
-    queue.shutdown()
 
 
 def test_the_worker_process_loads_its_models_on_request():
@@ -420,7 +418,7 @@ def test_a_finished_batch_tells_which_articles_it_saved(qtbot, window, httpserve
     assert finished[-1] == ("1 saved, 1 already there", [queue.item(3).article_id])
 
 
-def test_download_concurrency_is_a_parameter_with_a_setter(qtbot, archive, httpserver, monkeypatch):
+def test_download_concurrency_is_a_parameter_with_a_setter(qtbot, archive, httpserver, monkeypatch, make_queue):
     # All pages come from one host: lift polite's per-host limit (2) to see the panel's own.
     monkeypatch.setattr(polite, "GATE", polite.Gate(per_host=3, pause=0))
     running, most, lock = [0], [0], threading.Lock()
@@ -435,7 +433,7 @@ def test_download_concurrency_is_a_parameter_with_a_setter(qtbot, archive, https
         return Response(page("/x"), content_type="text/html")
 
     httpserver.expect_request("/s").respond_with_handler(slow)
-    queue = ImportQueue(archive, None, downloads=1)
+    queue = make_queue(downloads=1)
     queue.add([Dropped(httpserver.url_for(f"/s?n={n}")) for n in range(3)])
     settle(qtbot, queue)
     assert most[0] == 1
@@ -447,10 +445,10 @@ def test_download_concurrency_is_a_parameter_with_a_setter(qtbot, archive, https
 
 
 @pytest.mark.parametrize("entities", [True, False])
-def test_the_entities_switch_reaches_the_analyser(qtbot, archive, httpserver, monkeypatch, entities):
+def test_the_entities_switch_reaches_the_analyser(qtbot, archive, httpserver, monkeypatch, entities, make_queue):
     calls = []
     monkeypatch.setattr(pipeline, "add_entities", lambda article, on_stage=None: calls.append(1) or article)
-    queue = ImportQueue(archive, entities=not entities)
+    queue = make_queue(entities=not entities)
     queue.set_entities(entities)
     queue.add([Dropped(serve(httpserver, "/e"))])
     settle(qtbot, queue)
