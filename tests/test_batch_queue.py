@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -54,10 +55,16 @@ def rows(archive: Archive, sql: str) -> list[tuple]:
 
 def test_a_killed_import_resumes_with_nothing_done_twice_and_nothing_lost(httpserver, archive, tmp_path, cli):
     count = 12
+    # The second half of the pages answers only once the import is killed, so the kill lands
+    # mid-batch however fast the machine stores the first half (several jobs a transaction).
+    held = threading.Event()
 
     def slow(request):
-        time.sleep(0.4)  # slow enough to kill the import between two pages
-        return Response(story(int(request.path.rsplit("/", 1)[1])), content_type="text/html")
+        n = int(request.path.rsplit("/", 1)[1])
+        time.sleep(0.4)
+        if n >= count // 2:
+            held.wait(30)
+        return Response(story(n), content_type="text/html")
 
     for n in range(count):
         httpserver.expect_request(f"/s/{n}").respond_with_handler(slow)
@@ -79,6 +86,7 @@ def test_a_killed_import_resumes_with_nothing_done_twice_and_nothing_lost(httpse
         process.send_signal(signal.SIGKILL)
         process.wait(10)
     finally:
+        held.set()
         if process.poll() is None:
             process.kill()
     killed = {r[0] for r in rows(archive, "SELECT source FROM import_job WHERE state = 'running'")}
