@@ -21,7 +21,7 @@ from .name_parts import is_credential, opens_with_credentials
 from .ner import DEMONYM, Label, occurrences
 from .org_rules import ORG_LABEL_RULES, ends_as_firm, heads_an_institution, is_called_an_institution
 from .people import has_honorific, is_titled_name
-from .place_context import INSTITUTION_LABEL_RULES, PLACE_LABEL_RULES, is_region_after_town
+from .place_context import INSTITUTION_LABEL_RULES, PLACE_LABEL_RULES, THE_BEFORE, is_region_after_town
 from .places import COMPASS, SITE, is_demonym
 from .sports_lexicon import PLAYER_DEEDS, TABLE_WORDS
 
@@ -31,7 +31,6 @@ _SPEECH = any_of(SPEECH_VERBS)
 _SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s*$")
 _SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})(?:\.|-elect)?\s+$")
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{any_of(ROLE_NOUNS)})\s+$")
 _LEGAL_FORM_AFTER = re.compile(rf"\s+(?:{'|'.join(LEGAL_FORMS)})\b")
 # A scorecard's tally in brackets: "Extras (lb-3 nb-2 w-7) 16", "Extras (b-4) 4".
@@ -269,7 +268,7 @@ def does_a_players_deed(e: Evidence) -> bool:
 def is_the_thing(e: Evidence) -> bool:
     """People go without "the" ("loaded up the Polaris, one of four schooners"), unless the name
     qualifies what follows ("the Obama administration"): mostly "the X" is no person."""
-    the_name = [bool(_THE_BEFORE.search(b)) and not _MODIFIER.match(a) for b, a in zip(e.befores, e.afters)]
+    the_name = [bool(THE_BEFORE.search(b)) and not _MODIFIER.match(a) for b, a in zip(e.befores, e.afters)]
     return e.majority == PERSON and e.single and 2 * sum(the_name) > len(the_name)
 
 
@@ -277,7 +276,7 @@ def is_the_plural(e: Evidence) -> bool:
     """"The" before a name of two words or more that ends in a plural makes it a team's or a
     group's, though the model calls it a person ("the Florida Marlins defeated", "the Seattle
     Mariners"); a family is one word ("the Kennedys")."""
-    the_name = [bool(_THE_BEFORE.search(b)) for b in e.befores]
+    the_name = [bool(THE_BEFORE.search(b)) for b in e.befores]
     return (e.majority == PERSON and not e.single and _PLURAL_END.search(e.form) is not None
             and 2 * sum(the_name) > len(the_name))
 

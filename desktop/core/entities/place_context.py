@@ -4,6 +4,7 @@ a wire dateline ("TROY, N.C. (AP) --"). Each label rule is named, with the case 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..article import CITY, ORG, PERSON, PLACE
 from .gazetteer import Gazetteer, gazetteer, name_key
@@ -38,6 +39,7 @@ _BARE_DATELINE = re.compile(rf"^[ \t]*{_CITY}(?=[ \t]+[A-Z][a-z])", re.MULTILINE
 # "In Klamath Falls, Oregon": a preposition of place, perhaps a list of other names, then the name.
 _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
                        r"(?:[A-Z][\w'\u2019-]*\s+(?:[A-Z][\w'\u2019-]*\s+)?(?:and|or)\s+|[A-Z][\w'\u2019-]*,\s+)?$")
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")  # "the" right before a mention
 _IN_NEAR = re.compile(r"(?<![.!?]\s)\b(?:in|near|outside)\s+$")
 _WEAK_PREPOSITIONS = ("to", "from", "into", "via")
 # A word after the name that makes it a modifier: "Epsom salts", not "Almelo, the paper".
@@ -200,7 +202,7 @@ def is_named_for_a_body(e) -> bool:
     its label ("the London organising committee" still names London), a people's adjective is
     none ("the Islamic group")."""
     return e.majority in (PERSON, PLACE) and e.strength < 2 and any(
-        re.search(r"\b[Tt]he\s+$", b) and _BODY_AFTER.match(a) for b, a in zip(e.befores, e.afters))
+        THE_BEFORE.search(b) and _BODY_AFTER.match(a) for b, a in zip(e.befores, e.afters))
 
 
 
@@ -231,7 +233,7 @@ def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[i
     found: dict[str, list[int]] = {}
     text = _url_ends_line(text)
     bare = _BARE_DATELINE.finditer(text) if gaz else ()
-    for m in (m for pattern in _DATELINES for m in pattern.finditer(text)):
+    for m in _dateline_matches(text):
         _add_dateline_city(found, m)
     for m in bare:
         name = _as_written(m.group("city"))
@@ -248,6 +250,11 @@ def _url_ends_line(text: str) -> str:
     """`text` with a line break after each address that the rest of its line follows, offsets
     kept: a page's link line may run into the story, dateline and all ("...story.html LOS ANGELES:")."""
     return _URL_THEN_TEXT.sub(lambda m: " " * (len(m.group()) - 1) + "\n", text)
+
+
+def _dateline_matches(text: str) -> Iterator[re.Match]:
+    """The wire datelines of `text` (as _url_ends_line leaves it), pattern by pattern."""
+    return (m for pattern in _DATELINES for m in pattern.finditer(text))
 
 
 def _add_dateline_city(found: dict[str, list[int]], m: re.Match) -> None:
@@ -269,7 +276,7 @@ def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
     gazetteer knows them by, with where they stand: {"North Carolina": [6]} for "TROY, N.C. (AP) --",
     {"South Carolina": [14]} for "HORRY COUNTY, SC (WMBF) -". The story is there too."""
     found: dict[str, list[int]] = {}
-    for m in (m for pattern in _DATELINES for m in pattern.finditer(_url_ends_line(text))):
+    for m in _dateline_matches(_url_ends_line(text)):
         for part in re.finditer(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?", m.group("where")):
             form = part.group()
             code = STATE_ABBREVIATIONS.get(name_key(form)) or (form if re.fullmatch(r"[A-Z]{2}", form) else "")
