@@ -144,13 +144,11 @@ class Peak:
                 root = psutil.Process(self.pid)
                 tree = [root, *root.children(recursive=True)]
                 self.mb = max(self.mb, sum(p.memory_info().rss for p in tree) / 2**20)
-                times = root.cpu_times()
-                self.cli = times.user + times.system
+                self.cli = cpu_seconds(root)
                 self.writer = next((t.user_time + t.system_time for t in root.threads() if t.id == self.pid),
                                    self.writer)
                 for child in tree[1:]:
-                    times = child.cpu_times()
-                    self.children[(child.pid, child.create_time())] = times.user + times.system
+                    self.children[(child.pid, child.create_time())] = cpu_seconds(child)
             except psutil.Error:
                 pass
 
