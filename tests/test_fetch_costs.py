@@ -3,7 +3,7 @@ per process, and the page's decoding left to the analysis (pipeline.decode)."""
 
 import httpx
 
-from desktop.core.fetch import fetch
+from desktop.core.fetch import decode_html, fetch
 from tests.test_fetch import RUSSIAN, page
 
 
@@ -17,7 +17,8 @@ def test_every_download_of_a_process_checks_certificates_with_one_context(httpse
     fetch_module._tls.cache_clear()
     httpserver.expect_request("/a").respond_with_data(page("A"), content_type="text/html")
     httpserver.expect_request("/b").respond_with_data(page("B"), content_type="text/html")
-    assert "A" in fetch(httpserver.url_for("/a")).html and "B" in fetch(httpserver.url_for("/b")).html
+    a, b = fetch(httpserver.url_for("/a")), fetch(httpserver.url_for("/b"))
+    assert "A" in decode_html(a.raw, a.declared)[0] and "B" in decode_html(b.raw, b.declared)[0]
     assert len(made) == 1
     fetch_module._tls.cache_clear()  # later tests build theirs with the real httpx
 

@@ -77,8 +77,8 @@ class Page:
     body looked like HTML); raw holds the body as received, after undoing any
     Content-Encoding; declared is the charset the site declared in its Content-Type (None:
     none); status and headers are the final response's, headers in the order received
-    ([(name, value), ...]). html and charset (the Python codec that produced html) are
-    decode_html's, worked out when first asked for.
+    ([(name, value), ...]). decode_html(raw, declared) gives its text (pipeline.decode does,
+    in an analysis worker).
     """
 
     url: str
@@ -88,18 +88,6 @@ class Page:
     declared: str | None = None
     status: int = 200
     headers: list[tuple[str, str]] = field(default_factory=list)
-
-    @functools.cached_property
-    def _decoded(self) -> tuple[str, str]:
-        return decode_html(self.raw, self.declared)
-
-    @property
-    def html(self) -> str:
-        return self._decoded[0]
-
-    @property
-    def charset(self) -> str:
-        return self._decoded[1]
 
 
 def read_local(path: Path, limit: int = MAX_BYTES) -> bytes:
