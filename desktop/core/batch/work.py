@@ -153,7 +153,7 @@ def _store_in(session: Session, job: Job, result: Analysed | Known) -> Outcome:
     details = None if result.item is None else item_details(result.item, result.provenance)
     outcome = write_article(session, result.article, result.original, job.refresh, details=details)
     if result.item is not None:  # the item's tags (and, on a refresh, added time and provenance)
-        keep_item(session, outcome, result.item, result.provenance, written=True)
+        keep_item(session, outcome, result.item, result.provenance)
     finish(session, job, DONE, status=counted(outcome), article_id=outcome.id)
     return outcome
 

@@ -14,7 +14,7 @@ from html import escape
 from pathlib import Path
 
 from lxml import html as lxml_html
-from sqlmodel import Session, col, update
+from sqlmodel import Session
 
 from desktop.core.article import SERVICE, Article, Original
 from desktop.core.errors import CuttingsError
@@ -146,7 +146,8 @@ def import_item(
         return _known(archive, stored.id, item)
     article, original, provenance = _article(item, origin, entities, on_stage)
     on_stage(SAVING)
-    return store_article(archive, article, original, refresh, then=partial(keep_item, item=item, provenance=provenance))
+    return store_article(archive, article, original, refresh, then=partial(keep_item, item=item, provenance=provenance),
+                         details=item_details(item, provenance))
 
 
 def _known(archive: Archive, article_id: int, item: ImportItem) -> Outcome:
@@ -258,16 +259,12 @@ def item_details(item: ImportItem, provenance: str | None) -> dict:
     return {"provenance": provenance} | ({} if item.added is None else {"added": item.added})
 
 
-def keep_item(session: Session, outcome: Outcome, item: ImportItem, provenance: str | None,
-              written: bool = False) -> None:
-    """What an import keeps beyond the article, in its transaction: a new article's added
-    time, where its text came from (unless `written`: the new article was stored with its
-    item_details), and the item's tags on it (new or already stored)."""
+def keep_item(session: Session, outcome: Outcome, item: ImportItem, provenance: str | None) -> None:
+    """What an import keeps beyond the article, in its transaction (a new article was stored
+    with its item_details): a refreshed article's earlier added time and where its text came
+    from, and the item's tags on it (new or already stored)."""
     new = outcome.status == SAVED and outcome.replaced is None
-    if new and not written:  # one UPDATE, without reading the row back
-        session.exec(update(ArticleRow).where(col(ArticleRow.id) == outcome.id)
-                     .values(**item_details(item, provenance)).execution_options(synchronize_session=False))
-    elif outcome.status == SAVED and not new:  # --refresh of a stored article: its added time only moves earlier
+    if outcome.status == SAVED and not new:  # --refresh of a stored article: its added time only moves earlier
         row = session.get(ArticleRow, outcome.id)
         _take_earlier_added(row, item)
         row.provenance = provenance

@@ -57,6 +57,7 @@ def store_article(
     original: Original | None = None,
     refresh: bool = False,
     then: Callable[[Session, Outcome], None] | None = None,
+    details: dict | None = None,
 ) -> Outcome:
     """Store `article` unless the archive has the same article (by the rules of store.same;
     then its Outcome is EXISTS, or RESTORED when it was in the trash: it is taken out).
@@ -64,17 +65,17 @@ def store_article(
     With `refresh`, a stored copy of the page is updated in place and keeps its id, and the
     title, authors, date, publisher and address the user edited; when its title or text
     changed, what it said before is kept as an earlier version (store.versions). `then` runs in the same transaction
-    with the outcome (an import's tags and added time land with the article or not at all).
+    with the outcome (an import's tags land with the article or not at all). `details`: column
+    values (of ArticleRow) a new row starts with, written in its INSERT (an import's added time).
     """
     with archive.transaction() as session:
-        return write_article(session, article, original, refresh, then)
+        return write_article(session, article, original, refresh, then, details)
 
 
 def write_article(session: Session, article: Article, original: Original | None = None, refresh: bool = False,
                   then: Callable[[Session, Outcome], None] | None = None, details: dict | None = None) -> Outcome:
     """store_article in the caller's transaction (`session`): a writer that stores several
-    articles in one transaction (the batch runner) calls it once for each. `details`:
-    column values (of ArticleRow) a new row starts with, written in its INSERT."""
+    articles in one transaction (the batch runner) calls it once for each."""
     outcome = _store(session, article, original, refresh, details=details)
     if then is not None:
         then(session, outcome)
