@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from .gazetteer import Gazetteer
 from .places import place_strength
 
-_CAP = r"(?=[A-ZÀ-ÖØ-Þ])[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*"
-_NAME = rf"{_CAP}(?: (?:[a-z]{{1,3}} ){{0,2}}{_CAP}){{0,3}}"
+# A capitalised word of a name, in any alphabet, with its apostrophes and hyphens ("O'Neill").
+CAP_WORD = r"(?=[A-ZÀ-ÖØ-Þ])[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*"
+_NAME = rf"{CAP_WORD}(?: (?:[a-z]{{1,3}} ){{0,2}}{CAP_WORD}){{0,3}}"
 # A golfer's score to par, the name, perhaps the country, and the holes played so far:
 # "+3 Brad Bryant through 12", "- 1 Hal Sutton through 11", "0 Nick Faldo (Britain) through 5".
 _THROUGH = re.compile(rf"^(?:[+-] ?)?\d{{1,2}} ({_NAME})(?: \([^()\n]+\))? (?:through|thru) \d{{1,2}}\b",

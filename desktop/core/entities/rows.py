@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 
 from ..article import CITY, COUNTRY, ORG, PERSON
 from .gazetteer import Gazetteer
-from .leaderboards import in_a_tally, tally_clubs, through_holes, with_a_record
+from .leaderboards import CAP_WORD, in_a_tally, tally_clubs, through_holes, with_a_record
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS,
                       OF_PLACE_HEADS, PARTICLES, TITLES, any_of)
 from .ner import Analysis, Mention
@@ -25,11 +25,9 @@ from .places import demonym_country, own_name, place_strength
 from .spans import Spans
 from .sports_lexicon import LINE_UP_WORDS, SCORING_WORDS
 
-_WORD = r"[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*"
-_CAP = rf"(?=[A-ZÀ-ÖØ-Þ]){_WORD}"
 # Two to four capitalised words, lower-case particles between them ("Vincent van Gogh").
 _PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
-_NAME = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{1,3}}"
+_NAME = rf"{CAP_WORD}(?: (?:(?:{_PARTICLE}) ){{0,2}}{CAP_WORD}){{1,3}}"
 # "Roger Federer (Switzerland x3)", "Mikel Landa (Spain/Team Sky)": what the brackets open with.
 # A wrapped row breaks the line before or inside the brackets ("Heinz-Peter Thul\n(Germany)").
 _BEFORE_BRACKETS = re.compile(rf"(?<![\w.'\u2019-])({_NAME})[ \n]\(\n?([^()/\n\d]+?)(?: x?\d+)?\s*[/),]")
@@ -42,7 +40,7 @@ _BEFORE_SCORES = re.compile(rf"(?:^|(?<=[\d,;] ))({_NAME})(?=[ \n][\d:.+-]*\d[\d
 _SURNAME_BEFORE_ROUNDS = re.compile(r"^([A-Z][\w'\u2019-]+)(?: \([^()\n]+\))?(?: [5-8]\d){2,}\b", re.MULTILINE)
 # A line-up: "England: Joe Hart; Kyle Walker, John Stones, ...": four names or more.
 # One name or more, for rows where the shape alone says "person".
-_NAMES = rf"{_CAP}(?: (?:(?:{_PARTICLE}) ){{0,2}}{_CAP}){{0,3}}"
+_NAMES = rf"{CAP_WORD}(?: (?:(?:{_PARTICLE}) ){{0,2}}{CAP_WORD}){{0,3}}"
 # A line-up may list surnames alone ("Given, Breen, Staunton, Irwin"), open with a score ("65
 # Billy Andrade, Duffy Waldorf, ..."), open with its side and a dash ("Sri Lanka - Arjuna
 # Ranatunga (captain), ..."), mark a player's role ("Wasim Akram (captain)") and run on
@@ -95,7 +93,7 @@ _BATTING_LINE = re.compile(
     re.MULTILINE)
 # A country's team or pair, their full names in brackets: "Germany (Guido Fulst, Danilo Hondo,
 # Thorsten Rund)", "Australia (Todd Woodbridge / Mark Woodforde)".
-_SQUAD = re.compile(rf"(?<![\w.'\u2019-])({_CAP}(?: {_CAP}){{0,2}}) \(({_NAMES}(?:(?:, | and | ?/ ?){_NAMES})+)\)")
+_SQUAD = re.compile(rf"(?<![\w.'\u2019-])({CAP_WORD}(?: {CAP_WORD}){{0,2}}) \(({_NAMES}(?:(?:, | and | ?/ ?){_NAMES})+)\)")
 _SQUAD_NAME = re.compile(rf"(?:(?<=^)|(?<=, )|(?<= and )|(?<=/)|(?<=/ ))({_NAMES})(?=,| and| ?/|$)")
 # A line-up: a side or a line-up word, a colon or a dash, then two players or more, perhaps with
 # initials: "Scotland: Andrew Goram, Craig Burley, ...", "To bat: R. Croft, D. Cork, A. Mullally".
@@ -107,7 +105,7 @@ _FIGURES = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PART
                       rf" \d+(?:\.\d)?-\d+-\d+-\d+\b",
                       re.MULTILINE)
 # "Chelsea 0 Arsenal 2 (Lacazette 12)": a match result, two teams and their scores.
-_TEAM = rf"{_CAP}(?: {_CAP}){{0,3}}"
+_TEAM = rf"{CAP_WORD}(?: {CAP_WORD}){{0,3}}"
 _RESULT_LINE = re.compile(rf"^({_TEAM}) \d+(?: \([^()\n]*\))? ({_TEAM}) \d+(?: \([^()\n]*\))?$", re.MULTILINE)
 # "Derbyshire 471 (J. Adams 123, ...)", "Surrey 429-7 (C. Lewis 80 not out": a side's score, then
 # the players who made it.
@@ -152,7 +150,7 @@ _DATELINE_BELOW = r"\n[A-Z][A-Z.'\- ]+[A-Z](?:, [^\n\d]{1,30})? (?:\d{4}-\d\d-\d
 _BYLINE_ABOVE = re.compile(rf"^({_NAME})$(?={_DATELINE_BELOW})", re.MULTILINE)
 _SIGN_OFF = re.compile(rf"^-- ({_NAME})(?=,[^\n]{{0,80}} \+?\d[\d -]{{5,30}}$| \+?\d[\d -]{{5,30}}$)", re.MULTILINE)
 # "Karim Alami of Morocco", "Anke Huber of Germany": a player or a politician and where from.
-_OF_COUNTRY = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) of (?:the )?({_CAP}(?: {_CAP}){{0,2}})(?=[\s,.;:)]|$)")
+_OF_COUNTRY = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) of (?:the )?({CAP_WORD}(?: {CAP_WORD}){{0,2}})(?=[\s,.;:)]|$)")
 # Words no person's name has, that make "X of <country>" a body, an office or a title.
 _NOT_OF_NAMES = (BARE_INSTITUTION_WORDS | {w.casefold() for w in INSTITUTION_WORDS} | TITLES | HONORIFICS
                  | GROUP_NOUNS | COMPANY_ENDS | OF_PLACE_HEADS)
