@@ -86,14 +86,16 @@ def count_text(result: QueryResult) -> str:
 
 def first_page(archive: Archive, flt: Filter, count_total: bool, known: int) -> QueryResult:
     """The answer to `flt` with its first FIRST_ROWS ids, complete if they are all; the
-    archive's total counted if `count_total` or needed, else `known`."""
-    ids, complete = pages.first_ids(archive, flt, FIRST_ROWS)
-    # Counting 100k articles takes ~7 ms; the total only changes with the archive.
-    if not query.is_subset(flt):
-        total = len(ids) if complete else query.total(archive)
-    else:
-        total = query.total(archive) if count_total else known
-    return QueryResult(flt, ids, total, *page_rows(archive, ids, flt.text), complete=complete)
+    archive's total counted if `count_total`, else `known` (or the ids, when they are all of
+    the archive). Ids, total and rows are read on one connection (Archive.reading)."""
+    with archive.reading():
+        ids, complete = pages.first_ids(archive, flt, FIRST_ROWS)
+        # Counting 100k articles takes ~7 ms; the total only changes with the archive.
+        if complete and not query.is_subset(flt):
+            total = len(ids)
+        else:
+            total = query.total(archive) if count_total else known
+        return QueryResult(flt, ids, total, *page_rows(archive, ids, flt.text), complete=complete)
 
 
 class BrowsingState:
@@ -150,15 +152,11 @@ class BrowsingState:
         """Query the current Filter in the worker: `rows_ready` gets the first page of ids
         and its rows, then, if there are more, `rest_ready` every id."""
         archive, flt, count_total, known = self.archive, self.filter, self._total_stale, self.total
-
-        def work() -> QueryResult:
-            with archive.reading():
-                return first_page(archive, flt, count_total, known)
-
         self.runner.cancel("facets")
         self.runner.cancel("rest")
         self._incomplete = None
-        self.runner.run("query", work, self._query_done, self.listener.query_failed)
+        self.runner.run("query", lambda: first_page(archive, flt, count_total, known), self._query_done,
+                        self.listener.query_failed)
 
     def _query_done(self, result: QueryResult) -> None:
         self.total, self._total_stale = result.total, False
