@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..article import CITY, ORG, PERSON, PLACE
 from .gazetteer import Gazetteer, gazetteer, name_key
 from .place_words import lives_at
-from .places import (COUNTY, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, own_name, provinces,
+from .places import (COUNTY, IN_NEAR, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, own_name, provinces,
                      town_of_named_country)
 from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS, LEGAL_FORMS, MONTHS,
                       PLACE_NOUNS, STATE_ABBREVIATIONS, any_of)
@@ -40,7 +40,7 @@ _BARE_DATELINE = re.compile(rf"^[ \t]*{_CITY}(?=[ \t]+[A-Z][a-z])", re.MULTILINE
 _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
                        r"(?:[A-Z][\w'\u2019-]*\s+(?:[A-Z][\w'\u2019-]*\s+)?(?:and|or)\s+|[A-Z][\w'\u2019-]*,\s+)?$")
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")  # "the" right before a mention
-_IN_NEAR = re.compile(r"(?<![.!?]\s)\b(?:in|near|outside)\s+$")
+_IN_NEAR = re.compile(IN_NEAR + "$")
 _WEAK_PREPOSITIONS = ("to", "from", "into", "via")
 # A word after the name that makes it a modifier: "Epsom salts", not "Almelo, the paper".
 _MODIFIES = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[a-z]")

@@ -330,8 +330,10 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
     return found
 
 
-# What only a place follows in mid-sentence, perhaps after places listed: "outside Ayodhya", "in Nitra, Prešov".
-_IN_PLACE = re.compile(r"(?<![.!?]\s)\b(?:in|near|outside)\s+(?:[^\W\d_a-z][\w'\u2019-]*,\s+){0,4}$")
+# What only a place follows in mid-sentence ("outside Ayodhya"), here perhaps after places
+# listed ("in Nitra, Prešov").
+IN_NEAR = r"(?<![.!?]\s)\b(?:in|near|outside)\s+"
+_IN_PLACE = re.compile(IN_NEAR + r"(?:[^\W\d_a-z][\w'\u2019-]*,\s+){0,4}$")
 _QUALIFIES = re.compile(r"^\s+(?!(?:and|or|in|on|at|to|for|from|with|where|which|who|near|was|is|has|had)\b)[a-z]")
 
 
