@@ -26,7 +26,7 @@ def _query(args, archive):
     """The QuoteQuery of the options; CuttingsError for a person or article not in the archive."""
     from desktop.core.article import PERSON
     from desktop.core.profiles import find_term
-    from desktop.core.query import summaries
+    from desktop.core.list_rows import summaries
     from desktop.core.quotations import QuoteQuery
 
     speakers: tuple[int, ...] = ()

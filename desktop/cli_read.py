@@ -99,7 +99,8 @@ def _filter(args, archive):
 def cmd_list(args) -> int:
     """Rows matching the filter; when searching, each with a snippet, hits in [brackets].
     A search the language cannot read prints its one sentence and exits 2."""
-    from desktop.core.query import article_ids, summaries
+    from desktop.core.list_rows import summaries
+    from desktop.core.query import article_ids
     from desktop.core.search import HIT_END, HIT_START, SearchSyntaxError
     from desktop.core.search_results import snippets
 
@@ -147,7 +148,7 @@ def _capture_json(archive, article_id: int) -> dict:
 
 
 def _show_saved_copy(args) -> int:
-    from desktop.core.query import summaries
+    from desktop.core.list_rows import summaries
     from desktop.core.snapshot import saved_copy
 
     archive = open_archive(args)
@@ -190,7 +191,7 @@ def _export_ids(args, archive) -> list[int] | None:
     """The ids `export` writes: --ids as given (each must be stored), else those of the
     filter options oldest first; None for the whole archive."""
     from desktop.core.export import export_ids
-    from desktop.core.query import summaries
+    from desktop.core.list_rows import summaries
 
     if args.ids:
         _require(args.ids, summaries(archive, args.ids))

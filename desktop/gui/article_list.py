@@ -12,7 +12,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QSetting
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
-from desktop.core.query import Summary
+from desktop.core.list_rows import Summary
 from desktop.gui.article_table import (
     COLUMNS,
     HIDDEN_AT_FIRST,

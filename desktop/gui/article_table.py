@@ -2,7 +2,7 @@
 
 The model holds only the id list from `query.article_ids` (a long one in two steps: its
 first page, then all of it, see browsing.BrowsingState.run_query). Rows are fetched in pages
-(`query.summaries`) by the task runner when the view first asks for them, and kept in a
+(`list_rows.summaries`) by the task runner when the view first asks for them, and kept in a
 small cache of recent pages — never all rows as objects. Sorting is a new query: the
 model asks for it (`sortRequested`) and never sorts rows in Python.
 """
@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from desktop.core import query
-from desktop.core.query import Summary
+from desktop.core.list_rows import Summary
 from desktop.core.search import ELLIPSIS, HIT_END, HIT_START
 from desktop.core.search_results import version_label
 from desktop.core.store.db import Archive

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from desktop.core import facets, pages, query
+from desktop.core import facets, list_rows, pages, query
 from desktop.core.article import PERSON
-from desktop.core.query import FACET_KINDS, FacetEntry, Filter, Summary, Term
+from desktop.core.list_rows import Summary
+from desktop.core.query import FACET_KINDS, FacetEntry, Filter, Term
 from desktop.core.quotations import add_quote_counts
 from desktop.core.search_results import snippets
 from desktop.core.store.db import Archive
@@ -60,7 +61,7 @@ class Listener(Protocol):
 def page_rows(archive: Archive, ids: list[int], search: str) -> tuple[list[Summary], dict[int, str]]:
     """The list rows of `ids` and, with search text, their snippets (hits marked)."""
     with archive.reading():
-        return query.summaries(archive, ids), snippets(archive, ids, search) if search.strip() else {}
+        return list_rows.summaries(archive, ids), snippets(archive, ids, search) if search.strip() else {}
 
 
 def sidebar_counts(archive: Archive, flt: Filter, limit: int | None, containing: str) -> dict[str, list[FacetEntry]]:

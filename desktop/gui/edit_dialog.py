@@ -10,7 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from desktop.core.query import Detail, Summary
+from desktop.core.list_rows import Summary
+from desktop.core.query import Detail
 
 
 def split_authors(text: str) -> list[str]:

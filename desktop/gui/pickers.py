@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.core.query import Summary
+from desktop.core.list_rows import Summary
 from desktop.gui.article_table import source_label
 from desktop.gui.entity_rows import ALIASES, ARTICLES, KIND, MENTIONS, NAME, EntityRowsModel
 

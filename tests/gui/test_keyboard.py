@@ -197,7 +197,7 @@ def test_the_sidebar_keeps_the_keyboards_place_after_filtering(filled, make_wind
 
 
 def test_edit_details_sends_only_what_changed():
-    from desktop.core.query import Summary
+    from desktop.core.list_rows import Summary
     from desktop.gui.edit_dialog import EditDialog
 
     item = Summary(id=1, url=None, title="Talks", authors=["Ann Writer"], published="2017-01-13T00:00:04-05:00",

@@ -8,7 +8,7 @@ import pytest
 
 from PySide6.QtCore import Qt
 
-from desktop.core import query
+from desktop.core import list_rows, query
 from desktop.core.profiles import Profile
 from desktop.core.query import Detail, EntityInfo
 from desktop.gui import article_table, markup
@@ -62,8 +62,8 @@ def test_table_fetches_rows_in_pages_on_demand(filled, qtbot, monkeypatch):
     monkeypatch.setattr(article_table, "PAGE_SIZE", 2)
     monkeypatch.setattr(article_table, "MAX_PAGES", 2)
     fetched = []
-    real = query.summaries
-    monkeypatch.setattr(query, "summaries", lambda a, ids: fetched.append(list(ids)) or real(a, ids))
+    real = list_rows.summaries
+    monkeypatch.setattr(list_rows, "summaries", lambda a, ids: fetched.append(list(ids)) or real(a, ids))
     model = ArticleTableModel(filled, SyncRunner())
     ids = query.article_ids(filled)
     model.set_result(ids)
@@ -129,7 +129,7 @@ def test_the_byline_does_not_repeat_the_publisher(authors, publisher, byline):
 ])
 def test_a_context_sentence_is_quoted_once(sentence, shown):
     belgrade = EntityInfo(id=3, kind="city", name="Belgrade")
-    article = query.Summary(id=9, url=None, title="Story", authors=[], published=None, publisher=None)
+    article = list_rows.Summary(id=9, url=None, title="Story", authors=[], published=None, publisher=None)
     html = markup.profile_html(Profile(belgrade, [article], [], [(9, sentence)]))
     assert f'<p class="ctx">{shown} <a href="cuttings://article/9">' in html
 
