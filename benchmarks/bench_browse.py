@@ -168,16 +168,26 @@ def rss_mb() -> float:
 def _timed(app, window, change) -> float:
     """Milliseconds from `change()` to its rows painted, after everything pending has settled
     (the sidebar's recount, paints), as it has by a user's next click."""
-    window.runner.wait(60_000)
-    for _ in range(10):
-        app.processEvents()
-        time.sleep(0.005)
+    _settle(app, window)
     window.loaded = False
     t = time.perf_counter()
     change()
     assert window.wait_loaded(60_000)
     app.processEvents()  # paints the new rows
     return (time.perf_counter() - t) * 1000
+
+
+def _settle(app, window, quiet_s: float = 0.1) -> None:
+    """Process events until the window's runner has had nothing to do for `quiet_s`: the last
+    query's recount and the rest of its ids start a frame after its rows are painted
+    (window.RECOUNT_AFTER_ROWS_MS), so an idle runner alone does not mean settled."""
+    quiet_since = time.perf_counter()
+    while time.perf_counter() - quiet_since < quiet_s:
+        app.processEvents()
+        time.sleep(0.005)
+        if window.runner.busy():
+            window.runner.wait(60_000)
+            quiet_since = time.perf_counter()
 
 
 def _facet_times(archive, app, window, details: dict) -> list[float]:
