@@ -23,9 +23,8 @@ def facet(
         query = (
             select(key, label, func.count(article))
             .join(Mention, Mention.entity_id == EntityRow.id)
-            # Within a filter, drive the join from the matching articles, not from every
-            # entity of the kind: coalesce hides entity.kind from its index.
-            .where((func.coalesce(EntityRow.kind, "") if is_subset(flt) else EntityRow.kind) == kind)
+            # Within a filter, drive the join from the matching articles, not from every entity of the kind.
+            .where((archive.backend.unindexed(EntityRow.kind, "") if is_subset(flt) else EntityRow.kind) == kind)
         )
     elif kind == AUTHOR:
         key = label = Author.name

@@ -307,6 +307,13 @@ def date_order_of_subset(query, table):
     return query
 
 
+def unindexed(column, empty):
+    """`column` as it is: the server's planner weighs the sides of a join from its statistics,
+    which a coalesce() would hide (it guessed 128 people for 20,000 and walked every
+    person's 290k mentions: 1.8 s, not 0.2 s, for a facet within 29k of 100k articles)."""
+    return column
+
+
 def contains_word(column, word: str):
     """The condition that `column` holds `word`, case-blind (ILIKE)."""
     return column.icontains(word, autoescape=True)

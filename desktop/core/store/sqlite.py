@@ -14,7 +14,7 @@ from contextlib import suppress
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import URL, Engine, Float, Integer, bindparam, create_engine, event, literal_column, text
+from sqlalchemy import URL, Engine, Float, Integer, bindparam, create_engine, event, func, literal_column, text
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Connection
 
@@ -282,6 +282,13 @@ def date_order_of_subset(query, table):
     date from the narrow (id, published) index: SQLite would otherwise read the wide article
     rows, two to three times slower for thousands of matches."""
     return query.with_hint(table, f"INDEXED BY {ARTICLE_DATES_INDEX}", dialect_name="sqlite")
+
+
+def unindexed(column, empty):
+    """`column` as a value SQLite's planner cannot look up in an index (`empty` for NULL), so a
+    join over it is driven from the other side: from the few matching articles, not from every
+    entity of a kind (a facet within a filter) or every quotation of a speaker."""
+    return func.coalesce(column, empty)
 
 
 def contains_word(column, word: str):
