@@ -4,7 +4,7 @@ as organisations, leaderboards, scorers' tallies and wrapped rows. No spaCy mode
 from __future__ import annotations
 
 from desktop.core.article import ORG, PERSON
-from desktop.core.entities import label_rules as rules
+from desktop.core.entities import person_rules
 from desktop.core.entities import leaderboards, name_parts, people, rows
 from desktop.core.entities.labels import decide
 from desktop.core.entities.ner import Mention
@@ -25,8 +25,8 @@ def test_titled_name_keeps_bodies_and_unrepeated_names():
     assert not is_titled_name("German Foreign Ministry", text)
     assert not is_titled_name("State Street Bank", text)
     assert not is_titled_name("Belgian Grand Prix", "the Belgian Grand Prix on Sunday")  # "Prix" never alone
-    assert not rules.is_titled_person(evidence("Frenchman Cedric Pioline", "Frenchman Cedric Pioline won.",
-                                               majority=ORG))
+    assert not person_rules.is_titled_person(evidence("Frenchman Cedric Pioline", "Frenchman Cedric Pioline won.",
+                                                      majority=ORG))
 
 
 def test_golfers_through_holes():
@@ -67,8 +67,8 @@ def test_quoted_speaker():
     assert decide(evidence("Volkova", text, majority=ORG)) == PERSON
     assert decide(evidence("Volkova", "Volkova said.", majority=ORG)) == ORG  # no quotation before
     commerce = 'the Commerce Department said. " Spending fell, " Commerce said.'
-    assert not rules.is_quoted_speaker(evidence("Commerce", commerce, majority=ORG))
-    assert not rules.is_quoted_speaker(evidence("News Corp", 'rose, " News Corp said.', majority=ORG))
+    assert not person_rules.is_quoted_speaker(evidence("Commerce", commerce, majority=ORG))
+    assert not person_rules.is_quoted_speaker(evidence("News Corp", 'rose, " News Corp said.', majority=ORG))
 
 
 def test_cued_names():

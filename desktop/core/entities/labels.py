@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ..article import CITY, ORG, PERSON, PLACE
 from .gazetteer import Gazetteer
-from .label_rules import LABEL_RULES, WINDOW, Evidence
+from .evidence import WINDOW, Evidence
+from .label_rules import LABEL_RULES
 from .name_parts import called_by, particle_surname
 from .ner import DEMONYM, Analysis, Label, label_votes, mention_starts
 from .org_rules import runs_on
