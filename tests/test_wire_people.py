@@ -4,10 +4,9 @@ as organisations, leaderboards, scorers' tallies and wrapped rows. No spaCy mode
 from __future__ import annotations
 
 from desktop.core.article import ORG, PERSON
-from desktop.core.entities import person_rules
-from desktop.core.entities import leaderboards, name_parts, people, rows
-from desktop.core.entities.labels import decide
-from desktop.core.entities.ner import Mention
+from desktop.core.entities import leaderboards, name_parts, people, person_rules, rows
+from desktop.core.entities.labels import decide, document_labels
+from desktop.core.entities.ner import Analysis, Mention
 from desktop.core.entities.people import is_titled_name
 from tests.test_entity_rules import evidence
 from tests.test_people_rules import GAZ, spans_of
@@ -60,6 +59,28 @@ def test_the_plural_is_a_team():
     assert decide(evidence("Florida Marlins", text)) == ORG
     assert decide(evidence("Tom Davis", "said the Tom Davis")) == PERSON  # "-is" is no plural
     assert decide(evidence("Paul Evans", "Paul Evans said")) == PERSON  # no "the"
+    assert decide(evidence("Mariners", "The Mariners scored four runs for the Mariners")) == ORG
+    # A family is the plural of a surname of the article's people.
+    assert decide(evidence("Kennedys", "guests of the Kennedys", name_words={"Kennedy"})) != ORG
+    # Teams take "who" too.
+    assert not person_rules.is_described_with_who(evidence("Mariners", "for the Mariners, who have", majority=ORG))
+
+
+def test_the_parts_of_a_team_are_no_person():
+    """A name the rules take for a team ("the Florida Marlins") lends its words to no person."""
+    text = "as the Florida Marlins defeated the Reds.\nThe Marlins won for the third time."
+    mentions = [Mention(form, PERSON, text.index(form), text.index(form) + len(form))
+                for form in ("Florida Marlins", "Marlins won")]
+    mentions[1] = Mention("Marlins", PERSON, mentions[1].start, mentions[1].start + len("Marlins"))
+    labels = document_labels(Analysis(text, mentions, [], [], [], []), GAZ)
+    assert labels["Florida Marlins"] == ORG and labels["Marlins"] == ORG
+
+
+def test_a_first_name_after_an_article_is_no_person():
+    """"The Bill would require" beside "Bill Shorten": no person is called "the Bill"."""
+    text = "Bill Shorten said. The Bill would require it, and amending the Bill to"
+    assert not person_rules.is_part_of_full_name(evidence("Bill", text, name_words={"Bill"}))
+    assert person_rules.is_part_of_full_name(evidence("Bill", "Bill Shorten said. Bill said", name_words={"Bill"}))
 
 
 def test_quoted_speaker():

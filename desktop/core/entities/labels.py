@@ -39,11 +39,13 @@ def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, Label]:
                if label == PERSON and f not in in_headings and analysis.teams.isdisjoint(positions[f])]
     name_words, surnames = parts = _name_parts(persons)
     labels = decide_all(votes, parts)
-    # A fuller name only the rules call a person ("Marcus Bell, Ph.D.") has its surname too.
-    ruled = [f for f, label in labels.items() if label == PERSON and f not in persons and f not in in_headings]
-    if ruled:
-        name_words, _ = parts = _name_parts(persons + ruled)
-        labels |= decide_all([f for f in votes if " " not in f and labels[f] != PERSON], parts)
+    # The parts of the fuller names the rules keep as people's: a name only the rules call a
+    # person ("Marcus Bell, Ph.D.") has its surname too, and one they take for a team ("the
+    # Florida Marlins") no more ("Marlins").
+    kept = [f for f, label in labels.items() if label == PERSON and f not in in_headings]
+    if set(kept) != set(persons):
+        name_words, _ = parts = _name_parts(kept)
+        labels |= decide_all([f for f in votes if " " not in f], parts)
     for form in in_headings:
         if labels[form] == PERSON and not name_words & set(clean_name(form).split()):
             labels[form] = None

@@ -46,6 +46,8 @@ _QUOTE_BEFORE = re.compile(r"[,.?!]\s?[\"\u201d]\s*$")  # the end of a quotation
 _PLURAL_END = re.compile(r"[a-z][^\Wisu'\u2019]s$")  # "Marlins", "Padres"; not "Davis", "Ross", "Claus"
 # A word after the name that makes it a modifier: "the Liberal government", not "in Bucha".
 MODIFIER = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[A-Za-z]")
+# An article or a demonstrative before a name makes it a thing's: "The Bill would", "this Bill".
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+$")
 _PLURAL_VERB_AFTER = re.compile(r"^\s+(?:were|are|have)\b")
 _COORDINATED_BEFORE = re.compile(r"(?:\band|&|\bor|\bnor|,)\s+$")
 
@@ -57,9 +59,18 @@ def has_honorific_unknown_place(e: Evidence) -> bool:
 
 def is_part_of_full_name(e: Evidence) -> bool:
     """One word that opens or ends a fuller person name of the document is that person, unless a
-    big place or (for a non-person majority) a country goes by it too: "Navalny", "Alexei"."""
+    big place or (for a non-person majority) a country goes by it too: "Navalny", "Alexei"; not
+    where most of its mentions follow an article, as no person's do ("The Bill would require"
+    beside "Bill Shorten")."""
     return e.single and e.form in e.name_words and (
-        e.strength < 2 or e.majority == PERSON and not e.country_or_region)
+        e.strength < 2 or e.majority == PERSON and not e.country_or_region) and not _mostly_determined(e)
+
+
+def _mostly_determined(e: Evidence) -> bool:
+    """Whether an article or a demonstrative comes before most mentions of the name, which does not
+    qualify what follows ("the Polaris, one of", not "the Obama administration")."""
+    determined = [bool(_DETERMINER_BEFORE.search(b)) and not MODIFIER.match(a) for b, a in zip(e.befores, e.afters)]
+    return 2 * sum(determined) > len(determined)
 
 
 def takes_plural_verb(e: Evidence) -> bool:
@@ -142,23 +153,26 @@ def does_a_players_deed(e: Evidence) -> bool:
 def is_the_thing(e: Evidence) -> bool:
     """People go without "the" ("loaded up the Polaris, one of four schooners"), unless the name
     qualifies what follows ("the Obama administration"): mostly "the X" is no person."""
-    the_name = [bool(THE_BEFORE.search(b)) and not MODIFIER.match(a) for b, a in zip(e.befores, e.afters)]
-    return e.majority == PERSON and e.single and 2 * sum(the_name) > len(the_name)
+    return e.majority == PERSON and e.single and _mostly_determined(e)
 
 
 def is_the_plural(e: Evidence) -> bool:
-    """"The" before a name of two words or more that ends in a plural makes it a team's or a
-    group's, though the model calls it a person ("the Florida Marlins defeated", "the Seattle
-    Mariners"); a family is one word ("the Kennedys")."""
+    """"The" before a name that ends in a plural makes it a team's or a group's, though the model
+    calls it a person ("the Florida Marlins defeated", "The Mariners scored"); not a family, the
+    plural of a surname of the document's people ("the Kennedys" beside "Ted Kennedy")."""
+    return e.majority == PERSON and _is_the_plural(e)
+
+
+def _is_the_plural(e: Evidence) -> bool:
     the_name = [bool(THE_BEFORE.search(b)) for b in e.befores]
-    return (e.majority == PERSON and not e.single and _PLURAL_END.search(e.form) is not None
-            and 2 * sum(the_name) > len(the_name))
+    family = e.single and (e.form[:-1] in e.name_words or e.form.endswith("es") and e.form[:-2] in e.name_words)
+    return _PLURAL_END.search(e.form) is not None and not family and 2 * sum(the_name) > len(the_name)
 
 
 def is_described_with_who(e: Evidence) -> bool:
     """"X, who ..." is said of people ("De Rugy, who was speaker"): organisations take "which",
-    though the model calls the name one."""
-    return e.majority in (ORG, None) and any(_WHO_AFTER.match(a) for a in e.afters)
+    though the model calls the name one; teams take "who" too ("the Mariners, who have dropped")."""
+    return e.majority in (ORG, None) and any(_WHO_AFTER.match(a) for a in e.afters) and not _is_the_plural(e)
 
 
 def is_speaker(e: Evidence) -> bool:
