@@ -420,15 +420,6 @@ def test_scorers_minutes_wrapped_over_lines():
     assert spans_of(text, rows.with_minutes) == ["Klinsmann", "Zieger", "Bobic", "Guivarc'h", "Moeller"]
 
 
-def test_a_side_takes_a_plural_verb():
-    assert person_rules.takes_plural_verb(evidence("Kent", "Kent were frustrated by rain", strength=1))
-    assert person_rules.takes_plural_verb(evidence("Derbyshire", "Derbyshire have won"))
-    assert not person_rules.takes_plural_verb(evidence("Fares", "Fares have increased"))
-    assert not person_rules.takes_plural_verb(evidence("Jones", "Smith and Jones were there"))
-    assert not person_rules.takes_plural_verb(evidence("Kent", "Kent was frustrated"))
-    assert not person_rules.takes_plural_verb(evidence("Kent", "Kent were frustrated", majority=PLACE))
-
-
 def test_a_name_of_a_country():
     text = ("Agassi meets Karim Alami of France in the first round. The Bank of Japan said. "
             "The Prime Minister of Italy "

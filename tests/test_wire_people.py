@@ -54,15 +54,7 @@ def test_wrapped_rows():
     assert "Barry Lane" in spans_of(text, rows.before_scores)
 
 
-def test_the_plural_is_a_team():
-    text = "as the Florida Marlins defeated the Reds, the Florida Marlins said"
-    assert decide(evidence("Florida Marlins", text)) == ORG
-    assert decide(evidence("Tom Davis", "said the Tom Davis")) == PERSON  # "-is" is no plural
-    assert decide(evidence("Paul Evans", "Paul Evans said")) == PERSON  # no "the"
-    assert decide(evidence("Mariners", "The Mariners scored four runs for the Mariners")) == ORG
-    # A family is the plural of a surname of the article's people.
-    assert decide(evidence("Kennedys", "guests of the Kennedys", name_words={"Kennedy"})) != ORG
-    # Teams take "who" too.
+def test_teams_take_who_too():
     assert not person_rules.is_described_with_who(evidence("Mariners", "for the Mariners, who have", majority=ORG))
 
 

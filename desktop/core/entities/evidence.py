@@ -30,6 +30,7 @@ class Evidence:
     lone_surnames: frozenset[str] = frozenset()  # one-word names the model calls people twice or more
     # Whether the gazetteer knows a place by this name only as one of its other names ("Genève")
     other_name_of_place: bool = False
+    country: bool = False  # whether the gazetteer has a country of this name (national sides are named so)
 
     @property
     def single(self) -> bool:

@@ -19,11 +19,12 @@ from .org_rules import ORG_LABEL_RULES, ends_as_firm, is_called_an_institution
 from .person_rules import (MODIFIER, does_a_players_deed, ends_in_lone_surname, follows_honorific,
                            follows_role_noun, has_credentials, has_honorific_unknown_place, is_a_product,
                            is_described_with_who, is_part_of_full_name, is_quoted_speaker, is_speaker,
-                           is_surname_with_particles, is_the_plural, is_the_thing, is_titled_person,
-                           is_unbacked_person, names_its_acronym, takes_plural_verb)
+                           is_surname_with_particles, is_the_thing, is_titled_person, is_unbacked_person,
+                           names_its_acronym)
 from .place_context import INSTITUTION_LABEL_RULES, PLACE_LABEL_RULES, is_region_after_town
 from .places import COMPASS, SITE, is_demonym
 from .sports_lexicon import TABLE_WORDS
+from .team_rules import follows_side_noun, is_county_side, is_the_plural, takes_plural_verb, wins_by_a_margin
 
 _LEGAL_FORM_AFTER = re.compile(rf"\s+(?:{'|'.join(LEGAL_FORMS)})\b")
 # A scorecard's tally in brackets: "Extras (lb-3 nb-2 w-7) 16", "Extras (b-4) 4".
@@ -174,6 +175,9 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_unknown_initials, ORG),
     (is_part_of_full_name, PERSON),
     (takes_plural_verb, ORG),
+    (follows_side_noun, ORG),
+    (is_county_side, ORG),
+    (wins_by_a_margin, ORG),
     (heads_a_tally, None),
     (is_surname_with_particles, PERSON),
     (has_credentials, PERSON),

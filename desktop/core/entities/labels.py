@@ -9,9 +9,9 @@ majority of spaCy's votes. Each of these is one named rule of LABEL_RULES (label
 
 from __future__ import annotations
 
-from ..article import CITY, ORG, PERSON, PLACE
-from .gazetteer import Gazetteer
+from ..article import CITY, COUNTRY, ORG, PERSON, PLACE
 from .evidence import WINDOW, Evidence
+from .gazetteer import Gazetteer
 from .label_rules import LABEL_RULES
 from .name_parts import called_by, particle_surname
 from .ner import DEMONYM, Analysis, Label, label_votes, mention_starts
@@ -73,6 +73,7 @@ def evidence(form: str, majority: Label, positions: list[int],
         listed=not analysis.listed.isdisjoint(positions), team=not analysis.teams.isdisjoint(positions),
         lone_surnames=lone_surnames, strength=place_strength(gaz, form),
         country_or_region=any(p.kind != CITY for p in places),
+        country=any(p.kind == COUNTRY for p in places),
         other_name_of_place=bool(places) and not any(own_name(p, form) for p in places),
         befores=tuple(text[max(0, p - WINDOW):p] for p in positions),
         afters=tuple(text[p + end:p + end + WINDOW] for p in positions))

@@ -18,8 +18,8 @@ from .name_parts import is_credential, opens_with_credentials
 from .ner import occurrences
 from .org_rules import heads_an_institution
 from .people import has_honorific, is_titled_name
-from .place_context import THE_BEFORE
 from .sports_lexicon import PLAYER_DEEDS
+from .team_rules import is_the_plural_noun
 
 _SPEECH = any_of(SPEECH_VERBS)
 _SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s*$")
@@ -43,13 +43,10 @@ _PERSON_BEFORE = re.compile(
 _PERSON_AFTER = re.compile(rf"^\s+(?:{any_of(PERSON_MODIFIED)})\b|^\s+[A-Z][a-z]|^,?\s+who\b")
 _APPOSITIVE = re.compile(rf"^,\s+(?:\d{{1,3}},|(?:a|an|the|who|whose)\b[^,.;]{{0,50}}?\b(?:{any_of(PERSON_NOUNS)})\b)")
 _QUOTE_BEFORE = re.compile(r"[,.?!]\s?[\"\u201d]\s*$")  # the end of a quotation
-_PLURAL_END = re.compile(r"[a-z][^\Wisu'\u2019]s$")  # "Marlins", "Padres"; not "Davis", "Ross", "Claus"
 # A word after the name that makes it a modifier: "the Liberal government", not "in Bucha".
 MODIFIER = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[A-Za-z]")
 # An article or a demonstrative before a name makes it a thing's: "The Bill would", "this Bill".
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Aa]n?)\s+$")
-_PLURAL_VERB_AFTER = re.compile(r"^\s+(?:were|are|have)\b")
-_COORDINATED_BEFORE = re.compile(r"(?:\band|&|\bor|\bnor|,)\s+$")
 
 
 def has_honorific_unknown_place(e: Evidence) -> bool:
@@ -72,15 +69,6 @@ def _mostly_determined(e: Evidence) -> bool:
     determined = [bool(_DETERMINER_BEFORE.search(b)) and not MODIFIER.match(a) for b, a in zip(e.befores, e.afters)]
     return 2 * sum(determined) > len(determined)
 
-
-def takes_plural_verb(e: Evidence) -> bool:
-    """A place's name (a county's: "-shire") the model calls a person that takes "were", "are" or
-    "have" is a side named after the place, as British usage writes them ("Kent were frustrated
-    by rain", "Surrey have won"); a person takes "was", "is" and "has", and a plural word that
-    opens a sentence is no place ("Fares have increased"). The name must stand alone, not end
-    "X and Y were"."""
-    return e.majority == PERSON and e.single and (e.strength > 0 or e.form.endswith("shire")) and any(
-        _PLURAL_VERB_AFTER.match(a) and not _COORDINATED_BEFORE.search(b) for b, a in zip(e.befores, e.afters))
 
 
 def is_surname_with_particles(e: Evidence) -> bool:
@@ -156,23 +144,12 @@ def is_the_thing(e: Evidence) -> bool:
     return e.majority == PERSON and e.single and _mostly_determined(e)
 
 
-def is_the_plural(e: Evidence) -> bool:
-    """"The" before a name that ends in a plural makes it a team's or a group's, though the model
-    calls it a person ("the Florida Marlins defeated", "The Mariners scored"); not a family, the
-    plural of a surname of the document's people ("the Kennedys" beside "Ted Kennedy")."""
-    return e.majority == PERSON and _is_the_plural(e)
-
-
-def _is_the_plural(e: Evidence) -> bool:
-    the_name = [bool(THE_BEFORE.search(b)) for b in e.befores]
-    family = e.single and (e.form[:-1] in e.name_words or e.form.endswith("es") and e.form[:-2] in e.name_words)
-    return _PLURAL_END.search(e.form) is not None and not family and 2 * sum(the_name) > len(the_name)
 
 
 def is_described_with_who(e: Evidence) -> bool:
     """"X, who ..." is said of people ("De Rugy, who was speaker"): organisations take "which",
     though the model calls the name one; teams take "who" too ("the Mariners, who have dropped")."""
-    return e.majority in (ORG, None) and any(_WHO_AFTER.match(a) for a in e.afters) and not _is_the_plural(e)
+    return e.majority in (ORG, None) and any(_WHO_AFTER.match(a) for a in e.afters) and not is_the_plural_noun(e)
 
 
 def is_speaker(e: Evidence) -> bool:
