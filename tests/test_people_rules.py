@@ -310,7 +310,11 @@ def test_is_short_for_a_company():
     text = "Swedish group LM Ericsson AB said. Ericsson said. It competes with Johnson Controls Inc. Johnson said"
     assert rules.is_short_for_a_company(evidence("Ericsson", text))
     assert rules.is_short_for_a_company(evidence("Johnson Controls", text, majority=ORG))
-    assert not rules.is_short_for_a_company(evidence("Johnson", text + ". Ray Johnson"))  # "Johnson Controls Inc"
+    assert not rules.is_short_for_a_company(evidence("Johnson", text + ". Ray Johnson",  # "Johnson Controls Inc"
+                                                     name_words={"Ray", "Johnson"}))
+    gold = "Barrick Gold Corp said on Tuesday. Barrick said"
+    assert rules.is_short_for_a_company(evidence("Barrick", gold))
+    assert not rules.is_short_for_a_company(evidence("Barrick", "Barrick Gold said"))
     assert clean_name("Kloof Gold Mining Co") == "" and clean_name("Pirelli SpA") == ""
 
 

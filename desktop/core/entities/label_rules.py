@@ -27,6 +27,8 @@ from .sports_lexicon import TABLE_WORDS
 from .team_rules import follows_side_noun, is_county_side, is_the_plural, takes_plural_verb, wins_by_a_margin
 
 _LEGAL_FORM_AFTER = re.compile(rf"\s+(?:{'|'.join(LEGAL_FORMS)})\b")
+# ... or after the words of the firm's trade: "Barrick Gold Corp", "Jones Medical Industries Inc".
+_TRADE_AND_LEGAL_FORM_AFTER = re.compile(rf"(?:\s+[A-Z][\w&-]*){{1,2}}\s+(?:{'|'.join(LEGAL_FORMS)})\b")
 # A scorecard's tally in brackets: "Extras (lb-3 nb-2 w-7) 16", "Extras (b-4) 4".
 _TALLY_AFTER = re.compile(r"^ \((?:[a-z]{1,2}-\d+ ?)+\) \d+")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|near|outside)\s+$")
@@ -116,10 +118,13 @@ def is_called_an_org(e: Evidence) -> bool:
 def is_short_for_a_company(e: Evidence) -> bool:
     """The name of a company the article also gives with its legal form is the company's, not a
     person's ("Ericsson said" after "LM Ericsson AB"; "Johnson Controls" after "Johnson Controls
-    Inc"); a country or region keeps its label ("Brazil" of "Petroleo Brasil SA" is no such name)."""
+    Inc"; "Barrick said" after "Barrick Gold Corp", unless a fuller person name of the article
+    ends in it: "Ray Johnson" beside "Johnson Controls Inc"); a country or region keeps its label
+    ("Brazil" of "Petroleo Brasil SA" is no such name)."""
     if e.majority not in (PERSON, ORG) or e.country_or_region:
         return False
-    return any(_LEGAL_FORM_AFTER.match(e.text, start + len(e.form)) for start in occurrences(e.text, e.form, "-"))
+    after = (_LEGAL_FORM_AFTER,) if e.form in e.name_words else (_LEGAL_FORM_AFTER, _TRADE_AND_LEGAL_FORM_AFTER)
+    return any(rx.match(e.text, start + len(e.form)) for start in occurrences(e.text, e.form, "-") for rx in after)
 
 
 def heads_a_tally(e: Evidence) -> bool:
