@@ -29,6 +29,7 @@ def test_the_plural_is_a_team():
     # A family is the plural of a surname of the article's people.
     assert not team_rules.is_the_plural(evidence("Kennedys", "guests of the Kennedys", name_words={"Kennedy"}))
     assert not team_rules.is_the_plural(evidence("Joneses", "guests of the Joneses", name_words={"Jones"}))
+    assert not team_rules.is_the_plural(evidence("Cairns", "the Cairns police force", strength=2))  # a town
 
 
 def test_what_only_a_side_is_called():

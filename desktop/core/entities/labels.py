@@ -37,15 +37,16 @@ def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, Label]:
         form: decide(evidence(form, majority[form], positions[form], parts, lone, analysis, gaz)) for form in forms}
     persons = [f for f, label in majority.items()
                if label == PERSON and f not in in_headings and analysis.teams.isdisjoint(positions[f])]
-    name_words, surnames = parts = _name_parts(persons)
+    name_words, _ = parts = _name_parts(persons)
     labels = decide_all(votes, parts)
     # The parts of the fuller names the rules keep as people's: a name only the rules call a
     # person ("Marcus Bell, Ph.D.") has its surname too, and one they take for a team ("the
-    # Florida Marlins") no more ("Marlins").
+    # Florida Marlins") no more ("Marlins"). Only the words that came or went are decided again.
     kept = [f for f, label in labels.items() if label == PERSON and f not in in_headings]
     if set(kept) != set(persons):
-        name_words, _ = parts = _name_parts(kept)
-        labels |= decide_all([f for f in votes if " " not in f], parts)
+        kept_words, _ = parts = _name_parts(kept)
+        changed, name_words = name_words ^ kept_words, kept_words
+        labels |= decide_all([f for f in votes if f in changed], parts)
     for form in in_headings:
         if labels[form] == PERSON and not name_words & set(clean_name(form).split()):
             labels[form] = None

@@ -55,10 +55,12 @@ def is_the_plural(e: Evidence) -> bool:
 
 
 def is_the_plural_noun(e: Evidence) -> bool:
-    """Whether "the" comes before most mentions of a name that ends in a plural and is no family's."""
+    """Whether "the" comes before most mentions of a name that ends in a plural and is no family's
+    nor, one word, a town's ("the Cairns police")."""
     the_name = [bool(THE_BEFORE.search(b)) for b in e.befores]
     family = e.single and (e.form[:-1] in e.name_words or e.form.endswith("es") and e.form[:-2] in e.name_words)
-    return _PLURAL_END.search(e.form) is not None and not family and 2 * sum(the_name) > len(the_name)
+    return (_PLURAL_END.search(e.form) is not None and not family and not (e.single and e.strength > 0)
+            and 2 * sum(the_name) > len(the_name))
 
 
 def follows_side_noun(e: Evidence) -> bool:
