@@ -68,6 +68,18 @@ def test_the_parts_of_a_team_are_no_person():
     assert labels["Florida Marlins"] == ORG and labels["Marlins"] == ORG
 
 
+def test_a_name_with_points_behind_is_the_bare_name():
+    """"Somerset 4" of a points line is no person where "Somerset" is a team."""
+    text = "Leicestershire beat Somerset by an innings.\nLeicestershire 22 points, Somerset 4."
+    start = text.index("Somerset 4")
+    mentions = [Mention("Somerset", ORG, text.index("Somerset"), text.index("Somerset") + 8),
+                Mention("Somerset 4", PERSON, start, start + 10)]
+    labels = document_labels(Analysis(text, mentions, [], [], [], []), GAZ)
+    assert labels["Somerset"] == ORG and labels["Somerset 4"] is None
+    person = [Mention("Jane Doe 18", PERSON, 0, 11)]
+    assert document_labels(Analysis("Jane Doe 18 said", person, [], [], [], []), GAZ)["Jane Doe 18"] == PERSON
+
+
 def test_a_first_name_after_an_article_is_no_person():
     """"The Bill would require" beside "Bill Shorten": no person is called "the Bill"."""
     text = "Bill Shorten said. The Bill would require it, and amending the Bill to"

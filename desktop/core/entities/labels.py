@@ -9,6 +9,8 @@ majority of spaCy's votes. Each of these is one named rule of LABEL_RULES (label
 
 from __future__ import annotations
 
+import re
+
 from ..article import CITY, COUNTRY, ORG, PERSON, PLACE
 from .evidence import WINDOW, Evidence
 from .gazetteer import Gazetteer
@@ -21,6 +23,7 @@ from .places import own_name, place_strength
 from .spans import Spans
 
 _PRIORITY = [PERSON, PLACE, ORG, DEMONYM, None]  # breaks ties between equal votes
+_NUMBERS_BEHIND = re.compile(r"(?:\s+\d[\d,.:-]*)+$")
 
 
 def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, Label]:
@@ -52,7 +55,19 @@ def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, Label]:
             labels[form] = None
         elif labels[form] == ORG and not any(runs_on(analysis.text, p) for p in positions[form]):
             labels[form] = None  # an organisation only a headline names is the headline's words
+    _label_as_bare_names(labels)
     return labels
+
+
+def _label_as_bare_names(labels: dict[str, Label]) -> None:
+    """A person's form with numbers behind is no person where the document labels the name
+    without them otherwise: the model ran a side's points into a "person" ("Somerset 4" of
+    "Leicestershire 22 points, Somerset 4", with Somerset a team of the results), and the bare
+    name is the entity."""
+    for form, label in labels.items():
+        bare = _NUMBERS_BEHIND.sub("", form)
+        if label == PERSON and bare != form and labels.get(bare, PERSON) != PERSON:
+            labels[form] = None
 
 
 def _name_parts(persons: list[str]) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
