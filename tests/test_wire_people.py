@@ -102,6 +102,9 @@ def test_cued_names():
             "East Division. Italian Grand Prix to start; Spanish Farm Minister Loyola said.")
     assert spans_of(text, people.cued_names) == ["Daniel Nestor", "Andre Agassi", "Per Zetterquist"]
     assert spans_of("in the Australian Capital Territory, the Canadian West Coast.", people.cued_names) == []
+    # Every nation's adjective and the nouns for one of its people cue a name.
+    text = "and Namibian Frankie Fredericks, the silver medallist; routing Frenchman Jean-Philippe Fleurian 6-2"
+    assert spans_of(text, people.cued_names) == ["Frankie Fredericks", "Jean-Philippe Fleurian"]
 
 
 def test_pitchers_records(monkeypatch):
