@@ -185,6 +185,8 @@ def test_is_listed():
 
 def test_follows_role_noun():
     assert person_rules.follows_role_noun(evidence("Allegri", "Juventus coach Allegri said", majority=ORG))
+    assert not person_rules.follows_role_noun(evidence("Kurdistan Democratic Party", "The rival Kurdistan Democratic "
+                                                       "Party (KDP) said", majority=ORG))
     assert not person_rules.follows_role_noun(evidence("Allegri", "Juventus and Allegri", majority=ORG))
     assert not person_rules.follows_role_noun(evidence("Chad", "the minister Chad", majority=ORG,
                                                        country_or_region=True))

@@ -12,8 +12,9 @@ import re
 
 from ..article import ORG, PERSON, PLACE
 from .evidence import WINDOW, Evidence
-from .lexicon import (CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HONORIFICS, HYPOCORISMS, KIN_WORDS, LEGAL_FORMS,
-                      PERSON_MODIFIED, PERSON_NOUNS, ROLE_NOUNS, SPEECH_VERBS, THING_ADJECTIVES, any_of)
+from .lexicon import (CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HONORIFICS, HYPOCORISMS, INSTITUTION_WORDS,
+                      KIN_WORDS, LEGAL_FORMS, PERSON_MODIFIED, PERSON_NOUNS, ROLE_NOUNS, SPEECH_VERBS,
+                      THING_ADJECTIVES, any_of)
 from .name_parts import is_credential, opens_with_credentials
 from .ner import occurrences
 from .org_rules import heads_an_institution
@@ -120,9 +121,9 @@ def follows_role_noun(e: Evidence) -> bool:
     """A job written in lower case right before a name makes it a person's: "Juventus coach
     Allegri", "goalkeeper Oblak", though the model calls it an organisation; a country keeps its
     label, and so does a big city ("Newcastle team mate Les Ferdinand" is a person, the model's
-    town)."""
+    town), and a body's name ("the rival Kurdistan Democratic Party")."""
     return ((e.majority in (PERSON, ORG) or e.majority == PLACE and e.strength < 2) and not e.country_or_region
-            and any(_ROLE_BEFORE.search(b) for b in e.befores))
+            and e.form.split()[-1] not in INSTITUTION_WORDS and any(_ROLE_BEFORE.search(b) for b in e.befores))
 
 
 def is_titled_person(e: Evidence) -> bool:
