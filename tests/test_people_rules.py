@@ -314,6 +314,9 @@ def test_is_short_for_a_company():
     assert rules.is_short_for_a_company(evidence("Johnson Controls", text, majority=ORG))
     assert not rules.is_short_for_a_company(evidence("Johnson", text + ". Ray Johnson",  # "Johnson Controls Inc"
                                                      name_words={"Ray", "Johnson"}))
+    text = "said Pirelli SpA chairman Marco Tonchetti Provera. Pirelli Cables has global sales"
+    assert rules.opens_with_a_company(evidence("Pirelli Cables", text))
+    assert not rules.opens_with_a_company(evidence("Marco Tonchetti Provera", text))
     gold = "Barrick Gold Corp said on Tuesday. Barrick said"
     assert rules.is_short_for_a_company(evidence("Barrick", gold))
     assert not rules.is_short_for_a_company(evidence("Barrick", "Barrick Gold said"))

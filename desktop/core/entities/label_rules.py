@@ -127,6 +127,14 @@ def is_short_for_a_company(e: Evidence) -> bool:
     return any(rx.match(e.text, start + len(e.form)) for start in occurrences(e.text, e.form, "-") for rx in after)
 
 
+def opens_with_a_company(e: Evidence) -> bool:
+    """A "person" whose first word the article gives with a legal form is a unit or product of
+    that company ("Pirelli Cables has global sales" beside "Pirelli SpA")."""
+    first = e.form.split()[0]
+    return e.majority == PERSON and not e.single and any(
+        _LEGAL_FORM_AFTER.match(e.text, start + len(first)) for start in occurrences(e.text, first, "-"))
+
+
 def heads_a_tally(e: Evidence) -> bool:
     """A word before a scorecard's tally of byes, leg byes and no-balls heads a row of the card,
     and names no one: "Extras (lb-3 nb-2) 5"."""
@@ -189,6 +197,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (ends_in_lone_surname, PERSON),
     (ends_as_firm, ORG),
     (is_short_for_a_company, ORG),
+    (opens_with_a_company, ORG),
     (is_titled_person, PERSON),
     (is_celestial, None),
     (is_sea_as_modifier, None),
