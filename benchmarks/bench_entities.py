@@ -7,7 +7,8 @@ Scores come from ../shared/eval/score_entities.py's own functions. "plain spaCy"
 alone with, for each GPE/LOC name, the country or region of that name or else the most populous
 GeoNames city (benchmarks/entities_adapter.py). benchmarks/gold/corpus-entities.jsonl lists the
 people, places and organisations of 23 English pages of ../shared/corpus/readability
-(expected.txt), annotated by hand in the CoNLL way (no bylines, credits or author notes).
+(expected.txt), annotated by hand in the CoNLL way (no bylines, credits or author notes; a
+person's full name and each first name the text uses alone, "Fiona" for Fiona Parry).
 Two sets of short wire stories written for this project, annotated the same way (teams on results
 lines are organisations, a dateline city is a place), are development sets, not held-out ones:
 benchmarks/gold/wire-entities.jsonl (eleven: results tables, start lists, line-ups, scorecards,

@@ -21,14 +21,17 @@ def _places(entities, text: str) -> list[dict]:
     where a dateline says "BELGRADE", not the gazetteer's "Beograd". An adjective ("French") is no
     name of its country: a country the text names only so is given by its own name."""
     in_text = lambda name: any(next(ner.occurrences(text, form), None) is not None for form in (name, name.upper()))
-    return [{"name": name, "geonameid": e.geonameid, "lat": e.lat, "lon": e.lon}
-            for e in entities for name in [n for n in [e.name, *e.aliases] if in_text(n) and not is_demonym(n)] or [e.name]]
+    named = lambda e: [n for n in [e.name, *e.aliases] if in_text(n) and not is_demonym(n)] or [e.name]
+    return [{"name": name, "geonameid": e.geonameid, "lat": e.lat, "lon": e.lon} for e in entities for name in named(e)]
 
 
 def ours(text: str) -> dict:
+    """Every name each person goes by in the text ("Wasim Akram", "Wasim"), as CoNLL lists a
+    person's forms and as _places gives a place's: the scorer matches a surname alone to the full
+    name, a first name or an East Asian surname alone to none."""
     entities = find_entities("", text)
     of = lambda kind: [e for e in entities if e.kind == kind]
-    return {"persons": [e.name for e in of(PERSON)], "cities": _places(of(CITY), text),
+    return {"persons": [name for e in of(PERSON) for name in (e.name, *e.aliases)], "cities": _places(of(CITY), text),
             "countries": _places(of(COUNTRY), text), "places": _places(of(PLACE), text),
             "orgs": [e.name for e in of(ORG)]}
 

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from desktop.core.article import CITY, COUNTRY, ENTITY_KINDS, ORG, PERSON, PLACE, EntityKind
 from desktop.core.entities import label_rules as rules
-from desktop.core.entities import people
+from desktop.core.entities import people, person_rules
+from desktop.core.entities.evidence import WINDOW, Evidence
 from desktop.core.entities.labels import decide
 from desktop.core.entities.ner import DEMONYM, SPACY_KINDS
 from desktop.core.entities.people import NamePair, name_form
 
 
 def evidence(form: str, text: str | None = None, *, majority=PERSON, strength=0, country_or_region=False,
-             name_words=()) -> rules.Evidence:
+             name_words=()) -> Evidence:
     """Evidence for `form` at each of its occurrences in `text` (the form alone by default)."""
     text = form if text is None else text
     starts = [i for i in range(len(text)) if text.startswith(form, i)]
     assert starts, "the form must occur in the text"
-    w, n = rules.WINDOW, len(form)
-    return rules.Evidence(form=form, majority=majority, mentions=len(starts), strength=strength,
-                          country_or_region=country_or_region, name_words=frozenset(name_words), text=text,
-                          befores=tuple(text[max(0, s - w):s] for s in starts),
-                          afters=tuple(text[s + n:s + n + w] for s in starts))
+    w, n = WINDOW, len(form)
+    return Evidence(form=form, majority=majority, mentions=len(starts), strength=strength,
+                    country_or_region=country_or_region, name_words=frozenset(name_words), text=text,
+                    befores=tuple(text[max(0, s - w):s] for s in starts),
+                    afters=tuple(text[s + n:s + n + w] for s in starts))
 
 
 # --- One vocabulary of kinds -------------------------------------------------------------------
@@ -62,9 +63,9 @@ def test_site():
 
 
 def test_honorific_unknown_place():
-    assert rules.has_honorific_unknown_place(evidence("Ms Raggi"))
-    assert not rules.has_honorific_unknown_place(evidence("Ms Raggi", strength=1))
-    assert not rules.has_honorific_unknown_place(evidence("Raggi"))
+    assert person_rules.has_honorific_unknown_place(evidence("Ms Raggi"))
+    assert not person_rules.has_honorific_unknown_place(evidence("Ms Raggi", strength=1))
+    assert not person_rules.has_honorific_unknown_place(evidence("Raggi"))
 
 
 def test_unknown_initials():
@@ -74,12 +75,14 @@ def test_unknown_initials():
 
 
 def test_part_of_full_name():
-    assert rules.is_part_of_full_name(evidence("Navalny", name_words={"Navalny"}))
-    assert not rules.is_part_of_full_name(evidence("Navalny"))
+    assert person_rules.is_part_of_full_name(evidence("Navalny", name_words={"Navalny"}))
+    assert not person_rules.is_part_of_full_name(evidence("Navalny"))
     # A big place of that name keeps it, unless spaCy says person and no country goes by it.
-    assert not rules.is_part_of_full_name(evidence("Georgia", majority=PLACE, strength=2, name_words={"Georgia"}))
-    assert rules.is_part_of_full_name(evidence("Paris", strength=2, name_words={"Paris"}))
-    assert not rules.is_part_of_full_name(evidence("Jordan", strength=2, country_or_region=True, name_words={"Jordan"}))
+    assert not person_rules.is_part_of_full_name(evidence("Georgia", majority=PLACE, strength=2,
+                                                          name_words={"Georgia"}))
+    assert person_rules.is_part_of_full_name(evidence("Paris", strength=2, name_words={"Paris"}))
+    assert not person_rules.is_part_of_full_name(evidence("Jordan", strength=2, country_or_region=True,
+                                                          name_words={"Jordan"}))
 
 
 def test_celestial():
@@ -111,16 +114,16 @@ def test_called_an_org():
 
 
 def test_follows_honorific():
-    assert rules.follows_honorific(evidence("Bush", "said President Bush", majority=ORG))
-    assert rules.follows_honorific(evidence("Trump", "President-elect Trump"))
-    assert not rules.follows_honorific(evidence("Bush", "President Bush", majority=PLACE))
-    assert not rules.follows_honorific(evidence("Bush", "said Bush"))
+    assert person_rules.follows_honorific(evidence("Bush", "said President Bush", majority=ORG))
+    assert person_rules.follows_honorific(evidence("Trump", "President-elect Trump"))
+    assert not person_rules.follows_honorific(evidence("Bush", "President Bush", majority=PLACE))
+    assert not person_rules.follows_honorific(evidence("Bush", "said Bush"))
 
 
 def test_the_thing():
-    assert rules.is_the_thing(evidence("Polaris", "loaded up the Polaris, one of four schooners"))
-    assert not rules.is_the_thing(evidence("Obama", "the Obama administration"))
-    assert not rules.is_the_thing(evidence("Polaris", "loaded up the Polaris", majority=ORG))
+    assert person_rules.is_the_thing(evidence("Polaris", "loaded up the Polaris, one of four schooners"))
+    assert not person_rules.is_the_thing(evidence("Obama", "the Obama administration"))
+    assert not person_rules.is_the_thing(evidence("Polaris", "loaded up the Polaris", majority=ORG))
 
 
 def test_strong_place():
@@ -129,10 +132,10 @@ def test_strong_place():
 
 
 def test_speaker():
-    assert rules.is_speaker(evidence("Leonid", "\u201cNo,\u201d said Leonid."))
-    assert rules.is_speaker(evidence("Yulia", "Yulia, a young woman from Omsk", majority=PLACE))
-    assert not rules.is_speaker(evidence("Leonid", "said Leonid", majority=ORG))
-    assert not rules.is_speaker(evidence("Leonid", "went to Leonid"))
+    assert person_rules.is_speaker(evidence("Leonid", "\u201cNo,\u201d said Leonid."))
+    assert person_rules.is_speaker(evidence("Yulia", "Yulia, a young woman from Omsk", majority=PLACE))
+    assert not person_rules.is_speaker(evidence("Leonid", "said Leonid", majority=ORG))
+    assert not person_rules.is_speaker(evidence("Leonid", "went to Leonid"))
 
 
 def test_town_called_org():
@@ -148,16 +151,16 @@ def test_common_word():
 
 
 def test_unbacked_person():
-    assert rules.is_unbacked_person(evidence("Viaskin", "a patch called Viaskin"))
-    assert not rules.is_unbacked_person(evidence("Adele", "co-written by Adele"))
-    assert not rules.is_unbacked_person(evidence("Viaskin", "Viaskin and Viaskin"))
+    assert person_rules.is_unbacked_person(evidence("Viaskin", "a patch called Viaskin"))
+    assert not person_rules.is_unbacked_person(evidence("Adele", "co-written by Adele"))
+    assert not person_rules.is_unbacked_person(evidence("Viaskin", "Viaskin and Viaskin"))
 
 
 def test_backed_as_person():
-    assert rules.backed_as_person(evidence("Sally", "his first wife, Sally"))
-    assert rules.backed_as_person(evidence("Maria", "Maria, who asked"))
-    assert rules.backed_as_person(evidence("Dima", "then Dima left", name_words={"Dmitry"}))
-    assert not rules.backed_as_person(evidence("Docker", "ranks ReactJS. Docker"))
+    assert person_rules.backed_as_person(evidence("Sally", "his first wife, Sally"))
+    assert person_rules.backed_as_person(evidence("Maria", "Maria, who asked"))
+    assert person_rules.backed_as_person(evidence("Dima", "then Dima left", name_words={"Dmitry"}))
+    assert not person_rules.backed_as_person(evidence("Docker", "ranks ReactJS. Docker"))
 
 
 def test_first_rule_decides_else_majority():

@@ -160,6 +160,9 @@ def test_clubs_and_wire_desks_are_organisations():
     assert orgs.is_club_or_desk(evidence("Hull City"))
     assert not orgs.is_club_or_desk(evidence("Mexico City", majority=PLACE))
     assert not orgs.is_club_or_desk(evidence("Rangers")) and not orgs.is_club_or_desk(evidence("Jack Sock"))
+    # The word a club's name opens with, alone, is the club: "Deportivo started strongly".
+    assert orgs.is_club_or_desk(evidence("Deportivo")) and orgs.is_club_or_desk(evidence("Dinamo", majority=PLACE))
+    assert not orgs.is_club_or_desk(evidence("Deportivo", majority=None))
 
 
 def test_a_firms_name_the_model_calls_a_person():

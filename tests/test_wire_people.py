@@ -4,10 +4,9 @@ as organisations, leaderboards, scorers' tallies and wrapped rows. No spaCy mode
 from __future__ import annotations
 
 from desktop.core.article import ORG, PERSON
-from desktop.core.entities import label_rules as rules
-from desktop.core.entities import leaderboards, name_parts, people, rows
-from desktop.core.entities.labels import decide
-from desktop.core.entities.ner import Mention
+from desktop.core.entities import leaderboards, name_parts, people, person_rules, rows
+from desktop.core.entities.labels import decide, document_labels
+from desktop.core.entities.ner import Analysis, Mention
 from desktop.core.entities.people import is_titled_name
 from tests.test_entity_rules import evidence
 from tests.test_people_rules import GAZ, spans_of
@@ -25,8 +24,8 @@ def test_titled_name_keeps_bodies_and_unrepeated_names():
     assert not is_titled_name("German Foreign Ministry", text)
     assert not is_titled_name("State Street Bank", text)
     assert not is_titled_name("Belgian Grand Prix", "the Belgian Grand Prix on Sunday")  # "Prix" never alone
-    assert not rules.is_titled_person(evidence("Frenchman Cedric Pioline", "Frenchman Cedric Pioline won.",
-                                               majority=ORG))
+    assert not person_rules.is_titled_person(evidence("Frenchman Cedric Pioline", "Frenchman Cedric Pioline won.",
+                                                      majority=ORG))
 
 
 def test_golfers_through_holes():
@@ -55,11 +54,37 @@ def test_wrapped_rows():
     assert "Barry Lane" in spans_of(text, rows.before_scores)
 
 
-def test_the_plural_is_a_team():
-    text = "as the Florida Marlins defeated the Reds, the Florida Marlins said"
-    assert decide(evidence("Florida Marlins", text)) == ORG
-    assert decide(evidence("Tom Davis", "said the Tom Davis")) == PERSON  # "-is" is no plural
-    assert decide(evidence("Paul Evans", "Paul Evans said")) == PERSON  # no "the"
+def test_teams_take_who_too():
+    assert not person_rules.is_described_with_who(evidence("Mariners", "for the Mariners, who have", majority=ORG))
+
+
+def test_the_parts_of_a_team_are_no_person():
+    """A name the rules take for a team ("the Florida Marlins") lends its words to no person."""
+    text = "as the Florida Marlins defeated the Reds.\nThe Marlins won for the third time."
+    mentions = [Mention(form, PERSON, text.index(form), text.index(form) + len(form))
+                for form in ("Florida Marlins", "Marlins won")]
+    mentions[1] = Mention("Marlins", PERSON, mentions[1].start, mentions[1].start + len("Marlins"))
+    labels = document_labels(Analysis(text, mentions, [], [], [], []), GAZ)
+    assert labels["Florida Marlins"] == ORG and labels["Marlins"] == ORG
+
+
+def test_a_name_with_points_behind_is_the_bare_name():
+    """"Somerset 4" of a points line is no person where "Somerset" is a team."""
+    text = "Leicestershire beat Somerset by an innings.\nLeicestershire 22 points, Somerset 4."
+    start = text.index("Somerset 4")
+    mentions = [Mention("Somerset", ORG, text.index("Somerset"), text.index("Somerset") + 8),
+                Mention("Somerset 4", PERSON, start, start + 10)]
+    labels = document_labels(Analysis(text, mentions, [], [], [], []), GAZ)
+    assert labels["Somerset"] == ORG and labels["Somerset 4"] is None
+    person = [Mention("Jane Doe 18", PERSON, 0, 11)]
+    assert document_labels(Analysis("Jane Doe 18 said", person, [], [], [], []), GAZ)["Jane Doe 18"] == PERSON
+
+
+def test_a_first_name_after_an_article_is_no_person():
+    """"The Bill would require" beside "Bill Shorten": no person is called "the Bill"."""
+    text = "Bill Shorten said. The Bill would require it, and amending the Bill to"
+    assert not person_rules.is_part_of_full_name(evidence("Bill", text, name_words={"Bill"}))
+    assert person_rules.is_part_of_full_name(evidence("Bill", "Bill Shorten said. Bill said", name_words={"Bill"}))
 
 
 def test_quoted_speaker():
@@ -67,8 +92,8 @@ def test_quoted_speaker():
     assert decide(evidence("Volkova", text, majority=ORG)) == PERSON
     assert decide(evidence("Volkova", "Volkova said.", majority=ORG)) == ORG  # no quotation before
     commerce = 'the Commerce Department said. " Spending fell, " Commerce said.'
-    assert not rules.is_quoted_speaker(evidence("Commerce", commerce, majority=ORG))
-    assert not rules.is_quoted_speaker(evidence("News Corp", 'rose, " News Corp said.', majority=ORG))
+    assert not person_rules.is_quoted_speaker(evidence("Commerce", commerce, majority=ORG))
+    assert not person_rules.is_quoted_speaker(evidence("News Corp", 'rose, " News Corp said.', majority=ORG))
 
 
 def test_cued_names():
@@ -77,6 +102,9 @@ def test_cued_names():
             "East Division. Italian Grand Prix to start; Spanish Farm Minister Loyola said.")
     assert spans_of(text, people.cued_names) == ["Daniel Nestor", "Andre Agassi", "Per Zetterquist"]
     assert spans_of("in the Australian Capital Territory, the Canadian West Coast.", people.cued_names) == []
+    # Every nation's adjective and the nouns for one of its people cue a name.
+    text = "and Namibian Frankie Fredericks, the silver medallist; routing Frenchman Jean-Philippe Fleurian 6-2"
+    assert spans_of(text, people.cued_names) == ["Frankie Fredericks", "Jean-Philippe Fleurian"]
 
 
 def test_pitchers_records(monkeypatch):

@@ -14,7 +14,7 @@ from .labels import document_labels
 from .name_parts import with_cut_surnames, with_numbers
 from .org_rules import inside_teams, org_groups, refine_org_mentions, results_teams
 from .people import aged_people, clean_name, merge_people
-from .label_rules import WINDOW
+from .evidence import WINDOW
 from .place_context import (dateline_places, dateline_regions, facility_forms, keeps_unresolved, placed_forms,
                             trim_place_mentions)
 from .place_words import adjective_places, road_numbers

@@ -9,9 +9,12 @@ majority of spaCy's votes. Each of these is one named rule of LABEL_RULES (label
 
 from __future__ import annotations
 
-from ..article import CITY, ORG, PERSON, PLACE
+import re
+
+from ..article import CITY, COUNTRY, ORG, PERSON, PLACE
+from .evidence import WINDOW, Evidence
 from .gazetteer import Gazetteer
-from .label_rules import LABEL_RULES, WINDOW, Evidence
+from .label_rules import LABEL_RULES
 from .name_parts import called_by, particle_surname
 from .ner import DEMONYM, Analysis, Label, label_votes, mention_starts
 from .org_rules import runs_on
@@ -20,6 +23,7 @@ from .places import own_name, place_strength
 from .spans import Spans
 
 _PRIORITY = [PERSON, PLACE, ORG, DEMONYM, None]  # breaks ties between equal votes
+_NUMBERS_BEHIND = re.compile(r"(?:\s+\d[\d,.:-]*)+$")
 
 
 def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, Label]:
@@ -36,19 +40,34 @@ def document_labels(analysis: Analysis, gaz: Gazetteer) -> dict[str, Label]:
         form: decide(evidence(form, majority[form], positions[form], parts, lone, analysis, gaz)) for form in forms}
     persons = [f for f, label in majority.items()
                if label == PERSON and f not in in_headings and analysis.teams.isdisjoint(positions[f])]
-    name_words, surnames = parts = _name_parts(persons)
+    name_words, _ = parts = _name_parts(persons)
     labels = decide_all(votes, parts)
-    # A fuller name only the rules call a person ("Marcus Bell, Ph.D.") has its surname too.
-    ruled = [f for f, label in labels.items() if label == PERSON and f not in persons and f not in in_headings]
-    if ruled:
-        name_words, _ = parts = _name_parts(persons + ruled)
-        labels |= decide_all([f for f in votes if " " not in f and labels[f] != PERSON], parts)
+    # The parts of the fuller names the rules keep as people's: a name only the rules call a
+    # person ("Marcus Bell, Ph.D.") has its surname too, and one they take for a team ("the
+    # Florida Marlins") no more ("Marlins"). Only the words that came or went are decided again.
+    kept = [f for f, label in labels.items() if label == PERSON and f not in in_headings]
+    if set(kept) != set(persons):
+        kept_words, _ = parts = _name_parts(kept)
+        changed, name_words = name_words ^ kept_words, kept_words
+        labels |= decide_all([f for f in votes if f in changed], parts)
     for form in in_headings:
         if labels[form] == PERSON and not name_words & set(clean_name(form).split()):
             labels[form] = None
         elif labels[form] == ORG and not any(runs_on(analysis.text, p) for p in positions[form]):
             labels[form] = None  # an organisation only a headline names is the headline's words
+    _label_as_bare_names(labels)
     return labels
+
+
+def _label_as_bare_names(labels: dict[str, Label]) -> None:
+    """A person's form with numbers behind is no person where the document labels the name
+    without them otherwise: the model ran a side's points into a "person" ("Somerset 4" of
+    "Leicestershire 22 points, Somerset 4", with Somerset a team of the results), and the bare
+    name is the entity."""
+    for form, label in labels.items():
+        bare = _NUMBERS_BEHIND.sub("", form)
+        if label == PERSON and bare != form and labels.get(bare, PERSON) != PERSON:
+            labels[form] = None
 
 
 def _name_parts(persons: list[str]) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
@@ -70,6 +89,7 @@ def evidence(form: str, majority: Label, positions: list[int],
         listed=not analysis.listed.isdisjoint(positions), team=not analysis.teams.isdisjoint(positions),
         lone_surnames=lone_surnames, strength=place_strength(gaz, form),
         country_or_region=any(p.kind != CITY for p in places),
+        country=any(p.kind == COUNTRY for p in places),
         other_name_of_place=bool(places) and not any(own_name(p, form) for p in places),
         befores=tuple(text[max(0, p - WINDOW):p] for p in positions),
         afters=tuple(text[p + end:p + end + WINDOW] for p in positions))

@@ -265,6 +265,22 @@ DEMONYMS = {
     "zambian": "ZM", "zimbabwean": "ZW", "soviet": "RU", "new zealander": "NZ", "kiwi": "NZ",
     "north korean": "KP", "south korean": "KR", "muscovite": "RU", "londoner": "GB",
     "parisian": "FR", "berliner": "DE", "new yorker": "US", "texan": "US", "californian": "US",
+    "andorran": "AD", "angolan": "AO", "bahamian": "BS", "barbadian": "BB", "belizean": "BZ", "beninese": "BJ",
+    "bhutanese": "BT", "botswanan": "BW", "bruneian": "BN", "burkinabe": "BF", "burundian": "BI",
+    "cape verdean": "CV", "central african": "CF", "chadian": "TD", "costa rican": "CR", "djiboutian": "DJ",
+    "salvadoran": "SV", "salvadorean": "SV", "fijian": "FJ", "gabonese": "GA", "gambian": "GM",
+    "guyanese": "GY", "ivorian": "CI", "laotian": "LA", "liberian": "LR", "liechtensteiner": "LI",
+    "luxembourger": "LU", "malagasy": "MG", "malawian": "MW", "maldivian": "MV", "maltese": "MT",
+    "mauritanian": "MR", "mauritian": "MU", "monegasque": "MC", "mozambican": "MZ", "namibian": "NA",
+    "nicaraguan": "NI", "nigerien": "NE", "macedonian": "MK", "omani": "OM", "papua new guinean": "PG",
+    "paraguayan": "PY", "puerto rican": "PR", "samoan": "WS", "sammarinese": "SM", "seychellois": "SC",
+    "sierra leonean": "SL", "south sudanese": "SS", "surinamese": "SR", "timorese": "TL", "togolese": "TG",
+    "tongan": "TO", "trinidadian": "TT", "yugoslav": "RS",
+    # a nation's nouns for one of its people ("Frenchman Cedric Pioline")
+    "swede": "SE", "spaniard": "ES", "frenchman": "FR", "frenchwoman": "FR", "briton": "GB",
+    "englishman": "GB", "englishwoman": "GB", "welshman": "GB", "welshwoman": "GB", "scotsman": "GB",
+    "scotswoman": "GB", "irishman": "IE", "irishwoman": "IE", "dutchman": "NL", "dutchwoman": "NL",
+    "icelander": "IS",
 }
 # Peoples of no one country ("Africans", "Arab"): never people or places themselves.
 PEOPLES = frozenset({

@@ -233,11 +233,12 @@ def is_unknown_place_acting(e) -> bool:
 
 
 def is_club_or_desk(e) -> bool:
-    """A sports club ("Dynamo Moscow", "Manchester United", "Hull City" the model calls a person)
-    or a wire service's desk ("Moscow Newsroom") is an organisation, whatever the model says."""
+    """A sports club ("Dynamo Moscow", "Manchester United", "Hull City" the model calls a person;
+    "Atletico" or "Deportivo" alone, the word a club's name opens with) or a wire service's desk
+    ("Moscow Newsroom") is an organisation, whatever the model says."""
     words = e.form.split()
     if len(words) < 2:
-        return False
+        return e.majority is not None and e.form in CLUB_PREFIXES
     last = words[-1].casefold()
     return (words[0] in CLUB_PREFIXES or last in CLUB_ENDS or last in NEWSROOM_WORDS
             or e.majority == PERSON and last in CLUB_TOWN_ENDS)

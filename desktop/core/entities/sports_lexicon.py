@@ -41,3 +41,7 @@ CLUB_TOWN_ENDS = frozenset({"city", "county", "town"})
 EVENT_WORDS = frozenset({"prix", "league", "leagues", "championship", "championships", "cup", "open", "games",
                          "olympics", "series", "tour", "trophy", "classic", "masters", "derby", "stakes", "division",
                          "conference", "rally", "marathon", "grand", "slam"})
+# What only a side is called, in the plural or as a body, right before its name: "Dutch champions
+# Ajax Amsterdam", "Hamburg side St Pauli", "league leaders Lens" (a player is a "champion").
+SIDE_NOUNS = ("champions", "leaders", "rivals", "winners", "holders", "contenders", "hopefuls", "side", "outfit",
+              "strugglers", "opponents", "visitors", "hosts")
