@@ -23,6 +23,28 @@ def test_every_download_of_a_process_checks_certificates_with_one_context(httpse
     fetch_module._tls.cache_clear()  # later tests build theirs with the real httpx
 
 
+def test_the_downloads_of_a_thread_share_its_client_and_other_threads_have_their_own(httpserver, monkeypatch):
+    """Making a client reads the proxy settings from the environment, a good part of a local
+    page's download: a download thread makes one, and keeps it for its later pages."""
+    import threading
+
+    made = []
+    real = httpx.Client
+    monkeypatch.setattr(httpx, "Client", lambda *a, **k: made.append(1) or real(*a, **k))
+    httpserver.expect_request("/a").respond_with_data(page("A"), content_type="text/html")
+    pages = []
+
+    def two_pages():
+        pages.extend(fetch(httpserver.url_for("/a")) for _ in range(2))
+
+    for _ in range(2):
+        thread = threading.Thread(target=two_pages)
+        thread.start()
+        thread.join()
+    assert len(pages) == 4 and all(p.status == 200 for p in pages)
+    assert len(made) == 2
+
+
 def test_a_download_is_decoded_where_it_is_analysed_and_keeps_the_codec_it_was_read_in(httpserver):
     """pipeline.load leaves the bytes to parse (in the analysis worker, not the process that
     stores); parse decodes them as the server declared and records the codec on the copy."""
