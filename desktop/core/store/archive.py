@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
-from sqlalchemy import exists
+from sqlalchemy import Row, exists
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
@@ -27,7 +27,7 @@ from desktop.core.store.captures import write_capture
 from desktop.core.store.confirmed import with_confirmed
 from desktop.core.store.people_join import join_earlier_surnames, with_known_people
 from desktop.core.store.quotations import write_quotations
-from desktop.core.store.same import find_at_address, find_same, free_address, text_hash
+from desktop.core.store.same import Claims, claims, find_at_address, find_same, free_address, text_hash
 from desktop.core.store.tags import attach_tags
 from desktop.core.urls import normalize_url
 
@@ -44,11 +44,11 @@ class Outcome:
     replaced: str | None = None  # after a refresh: the title the stored article had
 
 
-def stored_at(archive: Archive, url: str) -> ArticleRow | None:
-    """The stored article at web address `url`, looked up before downloading it
-    (same.find_at_address: an address several articles claim finds none)."""
-    with archive.session() as session:
-        return find_at_address(session, url)
+def stored_at(archive: Archive, url: str) -> Row | None:
+    """The stored article at web address `url` as (id, title, trashed), looked up before
+    downloading it (same.find_at_address: an address several articles claim finds none)."""
+    with archive.reading() as conn:
+        return find_at_address(conn, url)
 
 
 def store_article(
@@ -137,7 +137,8 @@ def _store(
 ) -> Outcome:
     """Store one article in `session` (see store_article); a new row takes `new_id` if it is
     free, and `details` (write_article)."""
-    row = find_same(session, article, refresh)
+    known = claims(session, article)
+    row = find_same(session, article, refresh, known)
     restored = row is not None and row.trashed is not None
     if restored:
         row.trashed = None
@@ -154,21 +155,22 @@ def _store(
     if replacing and original is not None and is_new_version(row, article):
         store_new_version(session, row.id, article, original)  # what it said before stays readable
     else:
-        write_version(session, row, article, original, replacing)
+        write_version(session, row, article, original, replacing, known)
     return Outcome(RESTORED if restored else SAVED, row.id, row.title, old_title)
 
 
 def write_version(session: Session, row: ArticleRow, article: Article, original: Original | None,
-                  replacing: bool) -> None:
+                  replacing: bool, known: Claims | None = None) -> None:
     """Write `article` into `row` (new, or `replacing` what it held): its details unless the
     user edited them, authors, entities, quotations, and `original` as its offline copy with
-    its evidence of capture as the article's newest version's."""
+    its evidence of capture as the article's newest version's. `known`: the article's
+    same.Claims, when the caller has read them (then its address is not looked up again)."""
     keep_metadata = replacing and row.edited is not None  # the user's corrections win
     if replacing:
         _clear_links(session, row.id, authors=not keep_metadata)
     _fill_row(row, article, keep_metadata)
     if not keep_metadata:  # the address is one of the details the user may have edited
-        row.url = free_address(session, article, row.id)
+        row.url = known.free_address(row.id) if known is not None else free_address(session, article, row.id)
     session.add(row)
     session.flush()
     if not keep_metadata:
