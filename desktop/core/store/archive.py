@@ -24,7 +24,7 @@ from desktop.core.store.models import (
     insert_rows,
 )
 from desktop.core.store.captures import write_capture
-from desktop.core.store.confirmed import with_confirmed
+from desktop.core.store.confirmed import corrections, with_confirmed
 from desktop.core.store.people_join import join_earlier_surnames, with_known_people
 from desktop.core.store.quotations import write_quotations
 from desktop.core.store.same import Claims, claims, find_at_address, find_same, free_address, text_hash
@@ -320,11 +320,12 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
     count follows what is stored.
     """
     # Imported here: the corrections package builds on this module.
-    from desktop.core.corrections.rules import active_rules, apply_corrections
+    from desktop.core.corrections.rules import apply_corrections
 
     article = session.get(ArticleRow, article_id)
-    rules = active_rules(session)  # read once: three of the steps consult them
-    entities = with_confirmed(session, article.title, article.text, entities)  # store.confirmed
+    known = corrections(session)  # read once: three of the steps consult them
+    rules = known.rules
+    entities = with_confirmed(session, known, article.title, article.text, entities)  # store.confirmed
     entities = with_known_people(session, article_id, entities, rules)  # store.people_join
     entities = apply_corrections(rules, article_id, article.title, article.text, entities)
     article.person_count = person_count(entities)
