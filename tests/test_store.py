@@ -10,6 +10,7 @@ import textwrap
 from dataclasses import replace
 
 import pytest
+from sqlmodel import select
 
 from tests import db_rows
 
@@ -172,6 +173,24 @@ def test_full_names_merge_across_articles_first_names_do_not(archive):
     yulia = find_term(archive, PERSON, "Yulia")
     assert len(yulia.ids) == 2  # two people called Yulia, one per article
     assert find_term(archive, CITY, "792680").label == "Belgrade"
+
+
+def test_a_known_entity_gains_the_aliases_a_new_article_gives_it_also_where_the_session_holds_it(archive):
+    """The aliases are updated as plain rows: an object of the entity the transaction
+    already holds reads them again, so a later change through it keeps them."""
+    from desktop.core.store.archive import write_article
+    from desktop.core.store.models import EntityRow
+
+    store_article(archive, make_article(1))
+    with archive.transaction() as session:
+        held = session.exec(select(EntityRow).where(EntityRow.name == "Alexei Navalny")).one()
+        assert held.aliases == "Navalny"
+        write_article(session, make_article(2, entities=[Entity(PERSON, "Alexei Navalny", ["Alexei A. Navalny"])]))
+        assert held.aliases == "Navalny\nAlexei A. Navalny"
+        held.aliases += "\nA. Navalny"
+    with archive.session() as session:
+        stored = session.exec(select(EntityRow.aliases).where(EntityRow.name == "Alexei Navalny")).one()
+    assert stored == "Navalny\nAlexei A. Navalny\nA. Navalny"
 
 
 def test_replace_entities_keeps_the_article(archive):

@@ -25,6 +25,7 @@ from desktop.core.store.models import (
 )
 from desktop.core.store.captures import write_capture
 from desktop.core.store.confirmed import corrections, with_confirmed
+from desktop.core.store.entity_rows import entity_ids
 from desktop.core.store.people_join import join_earlier_surnames, with_known_people
 from desktop.core.store.quotations import write_quotations
 from desktop.core.store.same import Claims, claims, find_at_address, find_same, free_address, text_hash
@@ -330,52 +331,17 @@ def _write_entities(session: Session, article_id: int, entities: list[Entity]) -
     entities = apply_corrections(rules, article_id, article.title, article.text, entities)
     article.person_count = person_count(entities)
     keyed = [((e.kind, entity_key(e, article_id)), e) for e in entities]
-    rows = {
-        (r.kind, r.key): r
-        for r in session.exec(select(EntityRow).where(col(EntityRow.key).in_({k for (_, k), _ in keyed})))
-    }
-    fresh: dict[tuple[str, str], dict] = {}  # the entity rows to create, as plain rows
+    ids = entity_ids(session, article_id, keyed)
     mentions: dict[tuple[str, str], dict] = {}  # the article's Mention rows, by entity
     for ident, entity in keyed:
-        row = rows.get(ident)
-        if row is not None:
-            row.aliases = _merged_aliases(row.aliases, row.name, entity.aliases)
-        elif ident in fresh:
-            fresh[ident]["aliases"] = _merged_aliases(fresh[ident]["aliases"], fresh[ident]["name"], entity.aliases)
-        else:
-            fresh[ident] = {"kind": entity.kind, "key": ident[1], "name": entity.name,
-                            "aliases": _merged_aliases("", entity.name, entity.aliases),
-                            "scope_article_id": article_id if entity.local else None, "geonameid": entity.geonameid,
-                            "country": entity.country, "lat": entity.lat, "lon": entity.lon}
         if ident in mentions:  # two forms that resolve to one stored entity
             mentions[ident]["count"] += entity.mentions
         else:
-            mentions[ident] = {"article_id": article_id, "count": entity.mentions, "first_pos": entity.first_pos,
-                               "context": entity.context}
-    session.flush()  # the aliases of known entities
-    ids = {ident: row.id for ident, row in rows.items()} | _insert_entities(session, list(fresh.values()))
+            mentions[ident] = {"article_id": article_id, "entity_id": ids[ident], "count": entity.mentions,
+                               "first_pos": entity.first_pos, "context": entity.context}
     # Plain rows in one executemany each: an ORM object per row was most of the writer's time.
-    insert_rows(session, Mention, [{**m, "entity_id": ids[ident]} for ident, m in mentions.items()])
+    insert_rows(session, Mention, list(mentions.values()))
     join_earlier_surnames(session, article_id, rules)
-
-
-def _merged_aliases(aliases: str, name: str, more: list[str]) -> str:
-    """An entity row's newline-separated `aliases` with `more` added, never its own `name`."""
-    known = [a for a in aliases.split("\n") if a and a != name]
-    return "\n".join(known + [a for a in more if a not in known and a != name])
-
-
-def _insert_entities(session: Session, rows: list[dict]) -> dict[tuple[str, str], int]:
-    """Create entity rows (column: value dicts) in one executemany and read their ids back
-    in one query (an INSERT … RETURNING of many rows in order is one statement per row on
-    SQLite); {(kind, key): new id}."""
-    if not rows:
-        return {}
-    insert_rows(session, EntityRow, rows)
-    wanted = {(row["kind"], row["key"]) for row in rows}
-    found = session.exec(select(EntityRow.kind, EntityRow.key, EntityRow.id)
-                         .where(col(EntityRow.key).in_({key for _, key in wanted})))
-    return {(kind, key): new_id for kind, key, new_id in found if (kind, key) in wanted}
 
 
 def drop_orphans(session: Session) -> None:
