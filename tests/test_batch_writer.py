@@ -81,7 +81,7 @@ def test_jobs_taken_ahead_and_new_ones_chosen_together_are_all_worked_off(httpse
     links = pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(count)])
     jobs = enqueue(archive, [str(links)])
     monkeypatch.setattr(runner, "TAKE_AHEAD", 2)
-    monkeypatch.setattr(runner, "Analyser", lambda in_process, workers: Analyser(in_process=True, workers=workers))
+    monkeypatch.setattr(runner, "Analyser", lambda **kw: Analyser(**kw | {"in_process": True}))
     monkeypatch.setattr(Analyser, "warm_up", lambda self: None)
     progress = runner.run_batch(archive, jobs, workers=2, entities=False)
     assert progress.total == count and progress.done == count

@@ -64,9 +64,14 @@ def _exit_with_parent() -> None:
     os._exit(0)  # no cleanup worth waiting for: the worker only reads and computes
 
 
-def _analyse(task: Task, key: int, loaded, entities: bool):
+def _analyse(task: Task, key: int, loaded, entities: bool, report_stages: bool):
     stages = _local.stages
-    return task(loaded, on_stage=lambda stage: stages.put((key, stage)), entities=entities)
+    on_stage = (lambda stage: stages.put((key, stage))) if report_stages else _quiet
+    return task(loaded, on_stage=on_stage, entities=entities)
+
+
+def _quiet(_stage: str) -> None:
+    pass
 
 
 def _load_models() -> str | None:
@@ -138,12 +143,14 @@ class Analyser:
     Only the articles being analysed are handed to workers; the others wait here, so that
     replacing a worker loses none of them and the budget counts from the article's start.
     In-process (tests), a stopped article's thread cannot be killed: it is left to finish
-    unheard while a new thread takes the next article.
+    unheard while a new thread takes the next article. With `report_stages` off the workers
+    send no stage messages (`stages`): a caller that shows none saves reading them, and
+    unread they would fill a worker's pipe (~900 articles) and block it.
     """
 
     def __init__(self, in_process: bool = False, budget: float = BUDGET_S,
-                 memory_mb: float = MEMORY_BUDGET_MB, workers: int = 1):
-        self._in_process = in_process
+                 memory_mb: float = MEMORY_BUDGET_MB, workers: int = 1, report_stages: bool = True):
+        self._in_process, self._report_stages = in_process, report_stages
         self._budget, self._memory_mb = budget, memory_mb
         self._lock = threading.RLock()  # the pool's callbacks may run inside _next, under it
         self._waiting: deque[_Job] = deque()
@@ -176,11 +183,11 @@ class Analyser:
                 continue
             job = self._waiting.popleft()
             try:
-                inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities)
+                inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities, self._report_stages)
             except BrokenProcessPool:  # it died while idle: a new one takes the article
                 worker.terminate()
                 worker = self._workers[index] = _Worker(self._in_process)
-                inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities)
+                inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities, self._report_stages)
             worker.running = job
             inner.add_done_callback(lambda inner, worker=worker, job=job: self._finished(worker, job, inner))
             worker.up.add_done_callback(lambda up, worker=worker, job=job: self._start_clock(worker, job, up))

@@ -77,7 +77,8 @@ class _Run:
         self.ours: set[int] = set()  # the ids of the jobs taken for this process (_take_ahead)
         small = len(self.pending) < POOL_FROM
         downloads = 1 if small else downloads
-        self.analyser = Analyser(in_process=small, workers=1 if small else workers)
+        # No stage messages: the CLI shows none (reading them cost the writer's thread).
+        self.analyser = Analyser(in_process=small, workers=1 if small else workers, report_stages=False)
         if not small:
             self.analyser.warm_up()  # the models load while the first pages download
         self.group = 1 if small else GROUP  # a small batch stores each job in order, as it ends
@@ -95,9 +96,6 @@ class _Run:
             while self.in_flight:
                 finished = self._gather()
                 self.in_flight -= len(finished)
-                # Read and dropped: the CLI shows no stages, and a worker whose stage pipe is
-                # full (~900 articles of messages) blocks until its budget stops it.
-                self.analyser.stages()
                 self._settle(finished)
                 self._dispatch()
         except KeyboardInterrupt:
