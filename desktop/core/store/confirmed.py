@@ -73,7 +73,7 @@ def corrections(session: Session) -> Corrections:
     from desktop.core.corrections.rules import active_rules
 
     where = str(session.get_bind().url)
-    seen = tuple(session.exec(_SEEN).one())
+    seen = tuple(session.connection().execute(_SEEN).one())  # plain row: no ORM work for two numbers
     known = _cache.get(where)
     if known is None or known.seen != seen:
         known = _cache[where] = Corrections(seen, active_rules(session))

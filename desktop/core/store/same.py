@@ -30,10 +30,6 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _addresses(article: Article) -> set[str]:
-    return {normalize_url(u) for u in (article.url, article.canonical_url) if u}
-
-
 # The rows that may be the same article as one about to be stored: those whose address or
 # canonical link is one of the "addresses" parameter, and those at an address with the text of
 # "digest", oldest first; plain rows (no article text), built once, as it is read for every
@@ -53,19 +49,20 @@ _AT_MOST_TWO = (select(ArticleRow.id, ArticleRow.title, ArticleRow.trashed)
 class Claims:
     """What the archive holds that bears on storing `article`: `rows`, (id, url,
     canonical_url, text_hash) of every stored article at one of its `addresses` (normalised:
-    its own and its canonical link) or with its text (`digest`) at an address, oldest first.
-    Read once (`claims`), it answers both which row is the same article and whether the
+    its own, `url`, and its canonical link) or with its text (`digest`) at an address, oldest
+    first. Read once (`claims`), it answers both which row is the same article and whether the
     article's address is free."""
 
     article: Article
     digest: str
+    url: str | None
     addresses: set[str]
     rows: list
 
     def same(self, refresh: bool = False) -> int | None:
         """The id of the stored article that is the same as `article` by the module's rules
         1 to 3 (find_same), or None."""
-        own = None if self.article.canonical_url else normalize_url(self.article.url or "")
+        own = None if self.article.canonical_url else self.url
         for row in self.rows:
             if row.url not in self.addresses and row.canonical_url not in self.addresses:
                 continue  # found by its text alone: rule 3, below
@@ -77,19 +74,19 @@ class Claims:
 
     def free_address(self, row_id: int | None) -> str | None:
         """The module's free_address, from these rows."""
-        if not self.article.url:
+        if self.url is None:
             return None
-        url = normalize_url(self.article.url)
-        holder = next((row.id for row in self.rows if row.url == url), None)
-        return url if holder is None or holder == row_id else None
+        holder = next((row.id for row in self.rows if row.url == self.url), None)
+        return self.url if holder is None or holder == row_id else None
 
 
 def claims(session: Session, article: Article) -> Claims:
     """The Claims on `article` (one query); its rows are none when it has no address."""
-    digest, addresses = text_hash(article.text), _addresses(article)
+    url, digest = normalize_url(article.url) if article.url else None, text_hash(article.text)
+    addresses = {a for a in (url, normalize_url(article.canonical_url) if article.canonical_url else None) if a}
     rows = session.connection().execute(_CLAIMS, {"addresses": list(addresses), "digest": digest}).all() \
         if addresses else []
-    return Claims(article, digest, addresses, rows)
+    return Claims(article, digest, url, addresses, rows)
 
 
 def find_same(session: Session, article: Article, refresh: bool = False, known: Claims | None = None) -> ArticleRow | None:
