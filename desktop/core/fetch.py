@@ -191,6 +191,9 @@ def _tls() -> ssl.SSLContext:
 
 
 _clients = threading.local()  # .client: the thread's own (_thread_client)
+KEEP_ALIVE = 4
+"""How many connections a thread's client keeps open for a site's next page: a few, as its
+pool goes through every one of them, polling its socket, for every request."""
 
 
 def _thread_client() -> httpx.Client:
@@ -200,7 +203,7 @@ def _thread_client() -> httpx.Client:
     share one: a client's cookies are the caller's to clear."""
     client = getattr(_clients, "client", None)
     if client is None:
-        client = _clients.client = httpx.Client(verify=_tls())
+        client = _clients.client = httpx.Client(verify=_tls(), limits=httpx.Limits(max_keepalive_connections=KEEP_ALIVE))
     return client
 
 
