@@ -203,7 +203,8 @@ def _thread_client() -> httpx.Client:
     share one: a client's cookies are the caller's to clear."""
     client = getattr(_clients, "client", None)
     if client is None:
-        client = _clients.client = httpx.Client(verify=_tls(), limits=httpx.Limits(max_keepalive_connections=KEEP_ALIVE))
+        client = httpx.Client(verify=_tls(), limits=httpx.Limits(max_keepalive_connections=KEEP_ALIVE))
+        _clients.client = client
     return client
 
 

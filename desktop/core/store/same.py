@@ -89,7 +89,8 @@ def claims(session: Session, article: Article) -> Claims:
     return Claims(article, digest, url, addresses, rows)
 
 
-def find_same(session: Session, article: Article, refresh: bool = False, known: Claims | None = None) -> ArticleRow | None:
+def find_same(session: Session, article: Article, refresh: bool = False,
+              known: Claims | None = None) -> ArticleRow | None:
     """The stored row that is the same article as `article` by the module's rules, or None.
 
     `refresh` (the user re-imports on purpose) lets a canonical link match without the text.
