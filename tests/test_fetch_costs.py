@@ -1,6 +1,8 @@
 """What a download leaves to the process that imports it: the certificate checks built once
 per process, and the page's decoding left to the analysis (pipeline.decode)."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import httpx
 
 from desktop.core.fetch import decode_html, fetch
@@ -17,7 +19,8 @@ def test_every_download_of_a_process_checks_certificates_with_one_context(httpse
     fetch_module._tls.cache_clear()
     httpserver.expect_request("/a").respond_with_data(page("A"), content_type="text/html")
     httpserver.expect_request("/b").respond_with_data(page("B"), content_type="text/html")
-    a, b = fetch(httpserver.url_for("/a")), fetch(httpserver.url_for("/b"))
+    with ThreadPoolExecutor(2) as threads:  # new threads: each makes its client (_thread_client)
+        a, b = threads.map(lambda name: fetch(httpserver.url_for(name)), ["/a", "/b"])
     assert "A" in decode_html(a.raw, a.declared)[0] and "B" in decode_html(b.raw, b.declared)[0]
     assert len(made) == 1
     fetch_module._tls.cache_clear()  # later tests build theirs with the real httpx

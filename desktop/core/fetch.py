@@ -191,6 +191,7 @@ def _tls() -> ssl.SSLContext:
 
 
 _clients = threading.local()  # .client: the thread's own (_thread_client)
+_tls_lock = threading.Lock()
 KEEP_ALIVE = 4
 """How many connections a thread's client keeps open for a site's next page: a few, as its
 pool goes through every one of them, polling its socket, for every request."""
@@ -203,7 +204,9 @@ def _thread_client() -> httpx.Client:
     share one: a client's cookies are the caller's to clear."""
     client = getattr(_clients, "client", None)
     if client is None:
-        client = httpx.Client(verify=_tls(), limits=httpx.Limits(max_keepalive_connections=KEEP_ALIVE))
+        with _tls_lock:  # the download threads start together: one makes the context, the others wait
+            context = _tls()
+        client = httpx.Client(verify=context, limits=httpx.Limits(max_keepalive_connections=KEEP_ALIVE))
         _clients.client = client
     return client
 
