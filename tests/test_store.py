@@ -19,7 +19,8 @@ from desktop.core.errors import CuttingsError
 from desktop.core.profiles import find_term
 from desktop.core.query import Filter, article_ids, detail, total
 from desktop.core.store import db as store_db
-from desktop.core.store.archive import EXISTS, SAVED, delete_articles, original_of, replace_entities, store_article, stored_at
+from desktop.core.store.archive import (EXISTS, SAVED, delete_articles, original_of, replace_entities, store_article,
+                                        stored_at)
 from desktop.core.store.db import Archive
 from desktop.core.store.versions import versions_of
 
