@@ -282,3 +282,13 @@ def test_the_runners_workers_send_no_stage_messages(httpserver, tmp_path, archiv
     progress = run_batch(archive, jobs, entities=False)
     assert progress.done == 3 and len(made) == 1
     assert all(worker.stages.empty() for worker in made[0]._workers)
+
+def test_the_runner_leaves_the_garbage_collector_as_it_found_it(httpserver, tmp_path, archive):
+    """run_batch freezes the objects made before it while it runs (gc.freeze): afterwards they
+    are the collector's again, whoever called it."""
+    import gc
+
+    httpserver.expect_request("/s/0").respond_with_data(story(0), content_type="text/html")
+    jobs = enqueue(archive, [str(pocket_csv(tmp_path / "p.csv", [httpserver.url_for("/s/0")]))])
+    assert run_batch(archive, jobs, entities=False).done == 1
+    assert gc.get_freeze_count() == 0

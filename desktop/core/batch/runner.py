@@ -246,11 +246,15 @@ def run_batch(archive: Archive, jobs: Sequence[Job], *, downloads: int = 8, work
     and marked DONE on this thread (with the jobs that finished with it, up to GROUP, in
     one transaction: work.store_jobs), or marked FAILED with its reason.
     `report` is called on this thread as each job ends. Returns the final Progress."""
-    # The objects made so far (the modules, the archive's tables: ~130,000) live as long as
-    # the process; frozen, the collector's full passes no longer go through them all again
-    # (half its time, ~3% of the importing process's CPU). Garbage is collected first, so none is kept.
+    # The objects made before the batch (the modules, the archive's tables: ~130,000) outlive
+    # it; frozen while it runs, the collector's full passes no longer go through them all again
+    # (half its time, ~3% of the importing process's CPU). Garbage is collected first, so none
+    # is kept, and they are the collector's again after.
     gc.collect()
     gc.freeze()
-    return _Run(archive, jobs, downloads=max(1, downloads),
-                workers=worker_count(window=False) if workers is None else workers,
-                entities=entities, report=report).run()
+    try:
+        return _Run(archive, jobs, downloads=max(1, downloads),
+                    workers=worker_count(window=False) if workers is None else workers,
+                    entities=entities, report=report).run()
+    finally:
+        gc.unfreeze()
