@@ -11,7 +11,9 @@ from __future__ import annotations
 import gc
 import itertools
 import queue
+import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -76,6 +78,8 @@ class _Run:
         self.events: queue.SimpleQueue = queue.SimpleQueue()  # (job, result or exception) from other threads
         self.in_flight = 0
         self.ours: set[int] = set()  # the ids of the jobs taken for this process (_take_ahead)
+        self.not_started: Counter[str] = Counter()  # jobs handed to download threads not started yet, by host
+        self.lock = threading.Lock()  # for not_started: the download threads count down
         small = len(self.pending) < POOL_FROM
         downloads = 1 if small else downloads
         # No stage messages: the CLI shows none (reading them cost the writer's thread).
@@ -127,7 +131,9 @@ class _Run:
         # Lazily, stopping at `room`: the first few jobs' hosts are usually free, and asking
         # the gate about all SCAN of them for every job would cost the one writer ~2 ms a job.
         head = self.pending[:SCAN]
-        ready = list(itertools.islice((j for j in head if polite.GATE.ready(_address(j))), room))
+        with self.lock:
+            busy = {host for host, n in self.not_started.items() if n}
+        ready = list(itertools.islice((j for j in head if self._free(j, busy)), room))
         chosen = ready or head[:room]
         picked = {id(j) for j in chosen}
         # Only the head is gone through (every chosen job is in it): going through a queue of
@@ -135,7 +141,19 @@ class _Run:
         self.pending = [j for j in head if id(j) not in picked] + self.pending[SCAN:]
         for job in self._take_ahead(chosen):
             self.in_flight += 1
+            with self.lock:
+                self.not_started[polite.host_of(_address(job))] += 1
             self.threads.submit(self._download, job)
+
+    def _free(self, job: Job, busy: set[str]) -> bool:
+        """Whether `job`'s host is free now (the gate's ready) and no job handed to a download
+        thread, in this round or an earlier one, is yet to start there (it would make this one
+        wait out the host's pause, holding a thread); the host of a free job is busy after."""
+        host = polite.host_of(_address(job))
+        if host in busy or not polite.GATE.ready(_address(job)):
+            return False
+        busy.add(host)
+        return True
 
     def _take_ahead(self, chosen: list[Job]) -> list[Job]:
         """The jobs of `chosen` this process holds: those not taken yet are taken (_take)
@@ -154,6 +172,8 @@ class _Run:
 
     def _download(self, job: Job) -> None:
         """On a download thread: download, then hand to the analyser (or straight back)."""
+        with self.lock:
+            self.not_started[polite.host_of(_address(job))] -= 1
         try:
             fetched = download_job(self.archive, job)
             if isinstance(fetched, (Known, Listed)):
