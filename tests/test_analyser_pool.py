@@ -43,3 +43,18 @@ def test_the_pool_is_sized_by_cores_and_memory():
     assert worker_count(window=False, memory_mb=100_000) == cores
     assert worker_count(window=True, memory_mb=100_000) == max(1, cores - 1)
     assert worker_count(window=False, memory_mb=500) == 1  # room for one worker only
+
+
+def test_a_workers_memory_is_watched_through_one_handle_made_once(monkeypatch):
+    """Making a psutil handle reads the process's start time: it was made for every article."""
+    from desktop.core import analyser as module
+
+    made = []
+    real = module.psutil.Process
+    monkeypatch.setattr(module.psutil, "Process", lambda pid: made.append(pid) or real(pid))
+    analyser = Analyser(workers=1)
+    try:
+        pids = {analyser.submit(n, 0.3, task=pid_after).result(60) for n in range(3)}
+    finally:
+        analyser.shutdown()
+    assert made == list(pids)  # one worker, one handle

@@ -81,9 +81,32 @@ def test_jobs_taken_ahead_and_new_ones_chosen_together_are_all_worked_off(httpse
     links = pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(count)])
     jobs = enqueue(archive, [str(links)])
     monkeypatch.setattr(runner, "TAKE_AHEAD", 2)
-    monkeypatch.setattr(runner, "Analyser", lambda in_process, workers: Analyser(in_process=True, workers=workers))
+    monkeypatch.setattr(runner, "Analyser", lambda **kw: Analyser(**kw | {"in_process": True}))
     monkeypatch.setattr(Analyser, "warm_up", lambda self: None)
     progress = runner.run_batch(archive, jobs, workers=2, entities=False)
     assert progress.total == count and progress.done == count
     assert rows(archive, "SELECT DISTINCT state FROM import_job") == [(DONE,)]
     assert resume(archive) == []
+
+
+def test_a_round_hands_out_one_job_a_host(tmp_path, archive, monkeypatch):
+    """A second job of a host would wait out the host's pause holding a download thread while
+    other hosts' jobs wait for one: while some host is free, a round hands out one job a host
+    (and none of a host whose job is handed out but not started)."""
+    from desktop.core import polite
+
+    urls = [f"http://127.0.0.{host}/p/{n}" for host, n in [(2, 1), (2, 2), (3, 1), (2, 3), (3, 2), (4, 1),
+                                                            (4, 2), (5, 1)]]
+    jobs = enqueue(archive, [str(pocket_csv(tmp_path / "p.csv", urls))])
+    monkeypatch.setattr(polite, "GATE", polite.Gate())
+    monkeypatch.setattr(runner, "Analyser", lambda **kw: Analyser(**kw | {"in_process": True}))
+    monkeypatch.setattr(Analyser, "warm_up", lambda self: None)
+    run = runner._Run(archive, jobs, downloads=8, workers=1, entities=False, report=runner._ignore)
+    handed = []
+    monkeypatch.setattr(run.threads, "submit", lambda _download, job: handed.append(job.source))
+    try:
+        run._dispatch()
+        assert handed == [urls[0], urls[2], urls[5], urls[7]]
+    finally:
+        run.threads.shutdown()
+        run.analyser.shutdown()

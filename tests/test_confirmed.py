@@ -73,3 +73,26 @@ def test_a_confirmed_name_that_is_an_alias_here_is_not_added_again(archive):
     new = store(archive, 4, "Alexei Anatolyevich Navalny, or Alexei Navalny, spoke.",
                 Entity(PERSON, "Alexei Anatolyevich Navalny", ["Alexei Navalny"]))
     assert entities_of(archive, new) == {"Alexei Anatolyevich Navalny": (PERSON, 1)}
+
+
+def test_the_rules_are_read_again_only_when_the_corrections_change(archive, monkeypatch):
+    """The corrections' rules (a query and their JSON) were read for every article stored:
+    now once, and again after a correction or an undo."""
+    from desktop.core.corrections import rename_entity, undo
+    from desktop.core.corrections import rules
+
+    reads = []
+    real = rules.active_rules
+    monkeypatch.setattr(rules, "active_rules", lambda session: reads.append(1) or real(session))
+    store(archive, 1, "Ursula von der spoke.", Entity(PERSON, "Ursula von der"))
+    store(archive, 2, "Ursula von der spoke again.", Entity(PERSON, "Ursula von der"))
+    assert len(reads) == 1
+    with archive.session() as session:
+        ursula = session.exec(select(EntityRow.id).where(EntityRow.name == "Ursula von der")).one()
+    rename_entity(archive, ursula, "Ursula von der Leyen")
+    assert entities_of(archive, store(archive, 3, "Ursula von der Leyen met the press.", Entity(ORG, "press"))) == {
+        "Ursula von der Leyen": (PERSON, 1), "press": (ORG, 1)}
+    undo(archive)
+    assert "Ursula von der Leyen" not in entities_of(archive, store(archive, 4, "Ursula von der Leyen met the press.",
+                                                                   Entity(ORG, "press")))
+    assert len(reads) == 3

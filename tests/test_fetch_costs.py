@@ -1,6 +1,8 @@
 """What a download leaves to the process that imports it: the certificate checks built once
 per process, and the page's decoding left to the analysis (pipeline.decode)."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import httpx
 
 from desktop.core.fetch import decode_html, fetch
@@ -17,10 +19,33 @@ def test_every_download_of_a_process_checks_certificates_with_one_context(httpse
     fetch_module._tls.cache_clear()
     httpserver.expect_request("/a").respond_with_data(page("A"), content_type="text/html")
     httpserver.expect_request("/b").respond_with_data(page("B"), content_type="text/html")
-    a, b = fetch(httpserver.url_for("/a")), fetch(httpserver.url_for("/b"))
+    with ThreadPoolExecutor(2) as threads:  # new threads: each makes its client (_thread_client)
+        a, b = threads.map(lambda name: fetch(httpserver.url_for(name)), ["/a", "/b"])
     assert "A" in decode_html(a.raw, a.declared)[0] and "B" in decode_html(b.raw, b.declared)[0]
     assert len(made) == 1
     fetch_module._tls.cache_clear()  # later tests build theirs with the real httpx
+
+
+def test_the_downloads_of_a_thread_share_its_client_and_other_threads_have_their_own(httpserver, monkeypatch):
+    """Making a client reads the proxy settings from the environment, a good part of a local
+    page's download: a download thread makes one, and keeps it for its later pages."""
+    import threading
+
+    made = []
+    real = httpx.Client
+    monkeypatch.setattr(httpx, "Client", lambda *a, **k: made.append(1) or real(*a, **k))
+    httpserver.expect_request("/a").respond_with_data(page("A"), content_type="text/html")
+    pages = []
+
+    def two_pages():
+        pages.extend(fetch(httpserver.url_for("/a")) for _ in range(2))
+
+    for _ in range(2):
+        thread = threading.Thread(target=two_pages)
+        thread.start()
+        thread.join()
+    assert len(pages) == 4 and all(p.status == 200 for p in pages)
+    assert len(made) == 2
 
 
 def test_a_download_is_decoded_where_it_is_analysed_and_keeps_the_codec_it_was_read_in(httpserver):

@@ -10,6 +10,7 @@ import textwrap
 from dataclasses import replace
 
 import pytest
+from sqlmodel import select
 
 from tests import db_rows
 
@@ -18,7 +19,8 @@ from desktop.core.errors import CuttingsError
 from desktop.core.profiles import find_term
 from desktop.core.query import Filter, article_ids, detail, total
 from desktop.core.store import db as store_db
-from desktop.core.store.archive import EXISTS, SAVED, delete_articles, original_of, replace_entities, store_article, stored_at
+from desktop.core.store.archive import (EXISTS, SAVED, delete_articles, original_of, replace_entities, store_article,
+                                        stored_at)
 from desktop.core.store.db import Archive
 from desktop.core.store.versions import versions_of
 
@@ -174,6 +176,24 @@ def test_full_names_merge_across_articles_first_names_do_not(archive):
     assert find_term(archive, CITY, "792680").label == "Belgrade"
 
 
+def test_a_known_entity_gains_the_aliases_a_new_article_gives_it_also_where_the_session_holds_it(archive):
+    """The aliases are updated as plain rows: an object of the entity the transaction
+    already holds reads them again, so a later change through it keeps them."""
+    from desktop.core.store.archive import write_article
+    from desktop.core.store.models import EntityRow
+
+    store_article(archive, make_article(1))
+    with archive.transaction() as session:
+        held = session.exec(select(EntityRow).where(EntityRow.name == "Alexei Navalny")).one()
+        assert held.aliases == "Navalny"
+        write_article(session, make_article(2, entities=[Entity(PERSON, "Alexei Navalny", ["Alexei A. Navalny"])]))
+        assert held.aliases == "Navalny\nAlexei A. Navalny"
+        held.aliases += "\nA. Navalny"
+    with archive.session() as session:
+        stored = session.exec(select(EntityRow.aliases).where(EntityRow.name == "Alexei Navalny")).one()
+    assert stored == "Navalny\nAlexei A. Navalny\nA. Navalny"
+
+
 def test_replace_entities_keeps_the_article(archive):
     a = store_article(archive, make_article()).id
     replace_entities(archive, a, [Entity(PERSON, "Vladimir Putin", ["Putin"])])
@@ -268,8 +288,8 @@ KILL_MID_IMPORT = textwrap.dedent("""
     from tests.test_store import make_article
 
     real = module._write_entities
-    def die(session, article_id, entities):
-        real(session, article_id, entities)
+    def die(session, *args):
+        real(session, *args)
         session.flush()          # rows are in the database file's WAL, uncommitted
         os.kill(os.getpid(), signal.SIGKILL)
     module._write_entities = die

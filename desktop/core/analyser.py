@@ -64,9 +64,14 @@ def _exit_with_parent() -> None:
     os._exit(0)  # no cleanup worth waiting for: the worker only reads and computes
 
 
-def _analyse(task: Task, key: int, loaded, entities: bool):
+def _analyse(task: Task, key: int, loaded, entities: bool, report_stages: bool):
     stages = _local.stages
-    return task(loaded, on_stage=lambda stage: stages.put((key, stage)), entities=entities)
+    on_stage = (lambda stage: stages.put((key, stage))) if report_stages else _quiet
+    return task(loaded, on_stage=on_stage, entities=entities)
+
+
+def _quiet(_stage: str) -> None:
+    pass
 
 
 def _load_models() -> str | None:
@@ -94,6 +99,7 @@ class _Worker:
     def __init__(self, in_process: bool):
         self.running: _Job | None = None
         self.watch: threading.Event | None = None  # set to end the running article's watch
+        self._in_process, self._process = in_process, None
         # A new stage queue for each worker: one terminated mid-message may leave the old
         # one's lock taken.
         if in_process:
@@ -104,6 +110,14 @@ class _Worker:
             self.stages = context.SimpleQueue()
             self.pool = ProcessPoolExecutor(1, mp_context=context, initializer=_start, initargs=(self.stages,))
         self.up = self.pool.submit(os.getpid)
+
+    def process(self):
+        """The worker process's psutil handle once it is `up` (None in-process, or when it
+        failed to start or has gone), made once: making one reads its start time from /proc,
+        which for every article was most of the cost of watching its budgets."""
+        if self._process is None and not self._in_process and self.up.done() and self.up.exception() is None:
+            self._process = _process(self.up.result())
+        return self._process
 
     def stop_clock(self) -> None:
         """End the running article's watch (it may not have started)."""
@@ -138,12 +152,14 @@ class Analyser:
     Only the articles being analysed are handed to workers; the others wait here, so that
     replacing a worker loses none of them and the budget counts from the article's start.
     In-process (tests), a stopped article's thread cannot be killed: it is left to finish
-    unheard while a new thread takes the next article.
+    unheard while a new thread takes the next article. With `report_stages` off the workers
+    send no stage messages (`stages`): a caller that shows none saves reading them, and
+    unread they would fill a worker's pipe (~900 articles) and block it.
     """
 
     def __init__(self, in_process: bool = False, budget: float = BUDGET_S,
-                 memory_mb: float = MEMORY_BUDGET_MB, workers: int = 1):
-        self._in_process = in_process
+                 memory_mb: float = MEMORY_BUDGET_MB, workers: int = 1, report_stages: bool = True):
+        self._in_process, self._report_stages = in_process, report_stages
         self._budget, self._memory_mb = budget, memory_mb
         self._lock = threading.RLock()  # the pool's callbacks may run inside _next, under it
         self._waiting: deque[_Job] = deque()
@@ -176,27 +192,25 @@ class Analyser:
                 continue
             job = self._waiting.popleft()
             try:
-                inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities)
+                inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities, self._report_stages)
             except BrokenProcessPool:  # it died while idle: a new one takes the article
                 worker.terminate()
                 worker = self._workers[index] = _Worker(self._in_process)
-                inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities)
+                inner = worker.pool.submit(_analyse, job.task, job.key, job.loaded, job.entities, self._report_stages)
             worker.running = job
             inner.add_done_callback(lambda inner, worker=worker, job=job: self._finished(worker, job, inner))
             worker.up.add_done_callback(lambda up, worker=worker, job=job: self._start_clock(worker, job, up))
 
-    def _start_clock(self, worker: _Worker, job: _Job, up: Future) -> None:
+    def _start_clock(self, worker: _Worker, job: _Job, _up: Future) -> None:
         with self._lock:
             if worker.running is job:
                 worker.watch = threading.Event()
-                pid = None if self._in_process or up.exception() is not None else up.result()
-                threading.Thread(target=self._watch_budgets, args=(job, worker.watch, pid),
+                threading.Thread(target=self._watch_budgets, args=(job, worker.watch, worker.process()),
                                  name="analyser-budget", daemon=True).start()
 
-    def _watch_budgets(self, job: _Job, ended: threading.Event, pid: int | None) -> None:
-        """Stop `job` when it runs out of time or its worker (process `pid`) out of memory;
-        return when `ended` is set. The memory is the worker's resident set (psutil)."""
-        process = None if pid is None else _process(pid)
+    def _watch_budgets(self, job: _Job, ended: threading.Event, process: psutil.Process | None) -> None:
+        """Stop `job` when it runs out of time or its worker (`process`, None in-process) out
+        of memory; return when `ended` is set. The memory is the worker's resident set."""
         deadline = time.monotonic() + self._budget
         while not ended.wait(WATCH_S):
             if time.monotonic() > deadline:

@@ -6,6 +6,7 @@ import codecs
 import functools
 import re
 import ssl
+import threading
 import time
 import unicodedata
 import zlib
@@ -189,6 +190,27 @@ def _tls() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
+_clients = threading.local()  # .client: the thread's own (_thread_client)
+_tls_lock = threading.Lock()
+KEEP_ALIVE = 4
+"""How many connections a thread's client keeps open for a site's next page: a few, as its
+pool goes through every one of them, polling its socket, for every request."""
+
+
+def _thread_client() -> httpx.Client:
+    """The calling thread's client, made on its first download: making one reads the proxy
+    settings from the environment (a good part of a local page's download CPU), and one that
+    lives on keeps its connection to a site open for the site's next page. Threads never
+    share one: a client's cookies are the caller's to clear."""
+    client = getattr(_clients, "client", None)
+    if client is None:
+        with _tls_lock:  # the download threads start together: one makes the context, the others wait
+            context = _tls()
+        client = httpx.Client(verify=context, limits=httpx.Limits(max_keepalive_connections=KEEP_ALIVE))
+        _clients.client = client
+    return client
+
+
 def _seconds(n: float) -> str:
     return "1 second" if n == 1 else f"{n:g} seconds"
 
@@ -308,17 +330,15 @@ def fetch(
     """Download an HTML page (or another of the media types `accept` lists, such as a feed's);
     raise CuttingsError with a message for the user on any failure.
 
-    timeout bounds the whole download, redirects included. No cookies survive between
-    calls: a client made here is thrown away, a client passed in has its cookies cleared.
+    timeout bounds the whole download, redirects included. Without `client`, the calling
+    thread's own one is used (_thread_client). No cookies survive between calls: the
+    client's are cleared first.
     """
     url = check_url(url)
     host = urlsplit(url).hostname
     deadline = time.monotonic() + timeout
-    own_client = client is None
-    if client is None:
-        client = httpx.Client(verify=_tls())
-    else:
-        client.cookies.clear()
+    client = client or _thread_client()
+    client.cookies.clear()
     try:
         response = _send(client, url, deadline, timeout, connect_timeout)
         try:
@@ -340,9 +360,6 @@ def fetch(
         raise DownloadError(f"Could not download the page from {host}: {_words(error)}", transient=True) from error
     except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as error:
         raise CuttingsError(f"Could not download the page from {host}: {_words(error)}") from error
-    finally:
-        if own_client:
-            client.close()
 
     media_type = _media_type(response)
     if not media_type:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
-from sqlalchemy import exists
+from sqlalchemy import Row, bindparam, exists, insert, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, delete, select
 
@@ -24,10 +24,11 @@ from desktop.core.store.models import (
     insert_rows,
 )
 from desktop.core.store.captures import write_capture
-from desktop.core.store.confirmed import with_confirmed
+from desktop.core.store.confirmed import corrections, with_confirmed
+from desktop.core.store.entity_rows import entity_ids
 from desktop.core.store.people_join import join_earlier_surnames, with_known_people
 from desktop.core.store.quotations import write_quotations
-from desktop.core.store.same import find_at_address, find_same, free_address, text_hash
+from desktop.core.store.same import Claims, claims, find_at_address, find_same, free_address, text_hash
 from desktop.core.store.tags import attach_tags
 from desktop.core.urls import normalize_url
 
@@ -44,11 +45,11 @@ class Outcome:
     replaced: str | None = None  # after a refresh: the title the stored article had
 
 
-def stored_at(archive: Archive, url: str) -> ArticleRow | None:
-    """The stored article at web address `url`, looked up before downloading it
-    (same.find_at_address: an address several articles claim finds none)."""
-    with archive.session() as session:
-        return find_at_address(session, url)
+def stored_at(archive: Archive, url: str) -> Row | None:
+    """The stored article at web address `url` as (id, title, trashed), looked up before
+    downloading it (same.find_at_address: an address several articles claim finds none)."""
+    with archive.reading() as conn:
+        return find_at_address(conn, url)
 
 
 def store_article(
@@ -137,56 +138,88 @@ def _store(
 ) -> Outcome:
     """Store one article in `session` (see store_article); a new row takes `new_id` if it is
     free, and `details` (write_article)."""
-    row = find_same(session, article, refresh)
+    known = claims(session, article)
+    row = find_same(session, article, refresh, known)
     restored = row is not None and row.trashed is not None
     if restored:
         row.trashed = None
         session.add(row)
     if row is not None and not refresh:
         return Outcome(RESTORED if restored else EXISTS, row.id, row.title)
-    replacing = row is not None
-    old_title = row.title if replacing else None
     if row is None:
-        row = ArticleRow(text_hash="", id=new_id if new_id and session.get(ArticleRow, new_id) is None else None,
-                         **(details or {}))
+        free_id = new_id if new_id and session.get(ArticleRow, new_id) is None else None
+        return Outcome(SAVED, _insert_article(session, article, original, known, details or {}, free_id), article.title)
     from desktop.core.store.versions import is_new_version, store_new_version  # they build on this module
 
-    if replacing and original is not None and is_new_version(row, article):
+    old_title = row.title
+    if original is not None and is_new_version(row, article):
         store_new_version(session, row.id, article, original)  # what it said before stays readable
     else:
-        write_version(session, row, article, original, replacing)
+        write_version(session, row, article, original, True, known)
     return Outcome(RESTORED if restored else SAVED, row.id, row.title, old_title)
 
 
+# A new article's row and its person count, as plain statements built once: the ORM's unit
+# of work for the row was a tenth of storing an article.
+_INSERT_ARTICLE = insert(ArticleRow.__table__)
+_PERSON_COUNT = (update(ArticleRow.__table__).where(ArticleRow.__table__.c.id == bindparam("article_id"))
+                 .values(person_count=bindparam("people")))
+
+
+def _insert_article(session: Session, article: Article, original: Original | None, known: Claims, details: dict,
+                    new_id: int | None) -> int:
+    """write_version for an article new to the archive, its row a plain INSERT (of
+    `details`, column values it starts with, and `new_id` when not None); returns its id."""
+    now = datetime.now(timezone.utc)
+    values = {**_row_values(article), "url": known.free_address(None), "added": now, "updated": now, **details}
+    if new_id is not None:
+        values["id"] = new_id
+    article_id = session.connection().execute(_INSERT_ARTICLE, values).inserted_primary_key[0]
+    people = _write_parts(session, article_id, article, original, values["title"], replacing=False, authors=True)
+    session.connection().execute(_PERSON_COUNT, {"article_id": article_id, "people": people})
+    return article_id
+
+
 def write_version(session: Session, row: ArticleRow, article: Article, original: Original | None,
-                  replacing: bool) -> None:
+                  replacing: bool, known: Claims | None = None) -> None:
     """Write `article` into `row` (new, or `replacing` what it held): its details unless the
     user edited them, authors, entities, quotations, and `original` as its offline copy with
-    its evidence of capture as the article's newest version's."""
+    its evidence of capture as the article's newest version's. `known`: the article's
+    same.Claims, when the caller has read them (then its address is not looked up again)."""
     keep_metadata = replacing and row.edited is not None  # the user's corrections win
     if replacing:
         _clear_links(session, row.id, authors=not keep_metadata)
-    _fill_row(row, article, keep_metadata)
+    for column, value in _row_values(article, keep_metadata).items():
+        setattr(row, column, value)
     if not keep_metadata:  # the address is one of the details the user may have edited
-        row.url = free_address(session, article, row.id)
+        row.url = known.free_address(row.id) if known is not None else free_address(session, article, row.id)
     session.add(row)
     session.flush()
-    if not keep_metadata:
-        write_authors(session, row.id, article.authors)
-    _write_entities(session, row.id, article.entities)
-    write_quotations(session, row.id, article.quotes, new=not replacing)
+    row.person_count = _write_parts(session, row.id, article, original, row.title, replacing, not keep_metadata)
+    if replacing:  # entities and authors only the old version named
+        drop_orphans(session)
+
+
+def _write_parts(session: Session, article_id: int, article: Article, original: Original | None, title: str,
+                 replacing: bool, authors: bool) -> int:
+    """What write_version writes beside the article's row (of id `article_id`, its stored
+    `title`): its authors (with `authors`), entities, quotations and offline copy; returns
+    its person count."""
+    if authors:
+        write_authors(session, article_id, article.authors)
+    people = _write_entities(session, article_id, article.entities, title, article.text)
+    write_quotations(session, article_id, article.quotes, new=not replacing)
     if original is not None:
         # A refresh without a new copy keeps the old one: never lose the offline copy.
         captured = original.captured or datetime.now(timezone.utc)
         if replacing:
-            session.exec(delete(Snapshot).where(Snapshot.article_id == row.id))
+            session.exec(delete(Snapshot).where(Snapshot.article_id == article_id))
         # A plain row, not an ORM object: the unit of work was a good part of an import's storing.
-        insert_rows(session, Snapshot, [{"article_id": row.id, "content_type": original.content_type,
+        insert_rows(session, Snapshot, [{"article_id": article_id, "content_type": original.content_type,
                                          "charset": original.charset, "data": compressed(original),
                                          "size": len(original.data), "fetched": captured}])
-        write_capture(session, row.id, replace(original, captured=captured), new=not replacing)
-    if replacing:  # entities and authors only the old version named
-        drop_orphans(session)
+        write_capture(session, article_id, replace(original, captured=captured), new=not replacing)
+    return people
 
 
 SNAPSHOT_LEVEL = 6  # zlib's default level: most of level 9's saving for a third of its time
@@ -209,7 +242,7 @@ def replace_entities(archive: Archive, article_id: int, entities: list[Entity], 
         # The article's own (first-name-only) rows stay: found again by their key, they keep
         # their ids; drop_orphans removes those not found again.
         session.exec(delete(Mention).where(Mention.article_id == article_id))
-        _write_entities(session, article_id, entities)
+        row.person_count = _write_entities(session, article_id, entities, row.title, row.text)
         write_quotations(session, article_id, quotes)
         drop_orphans(session)
 
@@ -270,18 +303,16 @@ def person_count(entities: list[Entity]) -> int:
     return len({entity_key(e, 0) for e in entities if e.kind == PERSON})
 
 
-def _fill_row(row: ArticleRow, article: Article, keep_metadata: bool = False) -> None:
-    row.canonical_url = normalize_url(article.canonical_url) if article.canonical_url else None
-    if not keep_metadata:  # the user's details win: the address (url, source_url) with the rest
-        row.source_url = article.url
-        row.title = article.title
-        row.authors_text = join_names(article.authors)
-        row.published = article.published
-        row.publisher = article.publisher
-    row.language = article.language
-    row.image = article.image
-    row.text = article.text
-    row.text_hash = text_hash(article.text)
+def _row_values(article: Article, keep_metadata: bool = False) -> dict:
+    """The article row's columns that `article` gives (but its address), without the title,
+    authors, date, publisher and source address when `keep_metadata` (the user's win)."""
+    values = {"canonical_url": normalize_url(article.canonical_url) if article.canonical_url else None,
+              "language": article.language, "image": article.image, "text": article.text,
+              "text_hash": text_hash(article.text)}
+    if keep_metadata:
+        return values
+    return values | {"source_url": article.url, "title": article.title, "authors_text": join_names(article.authors),
+                     "published": article.published, "publisher": article.publisher}
 
 
 def join_names(names: list[str]) -> str:
@@ -309,70 +340,35 @@ def write_authors(session: Session, article_id: int, names: list[str]) -> None:
         session.add(ArticleAuthor(article_id=article_id, author_id=author.id, position=position))
 
 
-def _write_entities(session: Session, article_id: int, entities: list[Entity]) -> None:
-    """Link `entities` to the article, creating the canonical rows not stored yet.
+def _write_entities(session: Session, article_id: int, entities: list[Entity], title: str, text: str) -> int:
+    """Link `entities` to the article (stored with `title` and `text`), creating the
+    canonical rows not stored yet; return its person count, of what is stored.
 
-    One query finds the known rows and one flush writes the new ones: an article names
+    One query finds the known rows and one executemany writes the new ones: an article names
     dozens of entities, and a query per entity was most of an import's storing time.
-    The archive's corrections apply first (corrections.rules), and the article's person
-    count follows what is stored.
+    The archive's corrections apply first (corrections.rules).
     """
     # Imported here: the corrections package builds on this module.
-    from desktop.core.corrections.rules import active_rules, apply_corrections
+    from desktop.core.corrections.rules import apply_corrections
 
-    article = session.get(ArticleRow, article_id)
-    rules = active_rules(session)  # read once: three of the steps consult them
-    entities = with_confirmed(session, article.title, article.text, entities)  # store.confirmed
+    known = corrections(session)  # read once: three of the steps consult them
+    rules = known.rules
+    entities = with_confirmed(session, known, title, text, entities)  # store.confirmed
     entities = with_known_people(session, article_id, entities, rules)  # store.people_join
-    entities = apply_corrections(rules, article_id, article.title, article.text, entities)
-    article.person_count = person_count(entities)
+    entities = apply_corrections(rules, article_id, title, text, entities)
     keyed = [((e.kind, entity_key(e, article_id)), e) for e in entities]
-    rows = {
-        (r.kind, r.key): r
-        for r in session.exec(select(EntityRow).where(col(EntityRow.key).in_({k for (_, k), _ in keyed})))
-    }
-    fresh: dict[tuple[str, str], dict] = {}  # the entity rows to create, as plain rows
+    ids = entity_ids(session, article_id, keyed)
     mentions: dict[tuple[str, str], dict] = {}  # the article's Mention rows, by entity
     for ident, entity in keyed:
-        row = rows.get(ident)
-        if row is not None:
-            row.aliases = _merged_aliases(row.aliases, row.name, entity.aliases)
-        elif ident in fresh:
-            fresh[ident]["aliases"] = _merged_aliases(fresh[ident]["aliases"], fresh[ident]["name"], entity.aliases)
-        else:
-            fresh[ident] = {"kind": entity.kind, "key": ident[1], "name": entity.name,
-                            "aliases": _merged_aliases("", entity.name, entity.aliases),
-                            "scope_article_id": article_id if entity.local else None, "geonameid": entity.geonameid,
-                            "country": entity.country, "lat": entity.lat, "lon": entity.lon}
         if ident in mentions:  # two forms that resolve to one stored entity
             mentions[ident]["count"] += entity.mentions
         else:
-            mentions[ident] = {"article_id": article_id, "count": entity.mentions, "first_pos": entity.first_pos,
-                               "context": entity.context}
-    session.flush()  # the aliases of known entities
-    ids = {ident: row.id for ident, row in rows.items()} | _insert_entities(session, list(fresh.values()))
+            mentions[ident] = {"article_id": article_id, "entity_id": ids[ident], "count": entity.mentions,
+                               "first_pos": entity.first_pos, "context": entity.context}
     # Plain rows in one executemany each: an ORM object per row was most of the writer's time.
-    insert_rows(session, Mention, [{**m, "entity_id": ids[ident]} for ident, m in mentions.items()])
+    insert_rows(session, Mention, list(mentions.values()))
     join_earlier_surnames(session, article_id, rules)
-
-
-def _merged_aliases(aliases: str, name: str, more: list[str]) -> str:
-    """An entity row's newline-separated `aliases` with `more` added, never its own `name`."""
-    known = [a for a in aliases.split("\n") if a and a != name]
-    return "\n".join(known + [a for a in more if a not in known and a != name])
-
-
-def _insert_entities(session: Session, rows: list[dict]) -> dict[tuple[str, str], int]:
-    """Create entity rows (column: value dicts) in one executemany and read their ids back
-    in one query (an INSERT … RETURNING of many rows in order is one statement per row on
-    SQLite); {(kind, key): new id}."""
-    if not rows:
-        return {}
-    insert_rows(session, EntityRow, rows)
-    wanted = {(row["kind"], row["key"]) for row in rows}
-    found = session.exec(select(EntityRow.kind, EntityRow.key, EntityRow.id)
-                         .where(col(EntityRow.key).in_({key for _, key in wanted})))
-    return {(kind, key): new_id for kind, key, new_id in found if (kind, key) in wanted}
+    return person_count(entities)
 
 
 def drop_orphans(session: Session) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -33,24 +33,51 @@ REUSE_STORES = 25
 
 _WORD = re.compile(r"\w+")
 Names = dict[tuple[str, ...], list[Entity]]  # first two words -> the confirmed entities named so
-_cache: dict[str, tuple[tuple, int, Names]] = {}  # archive URL -> (corrections seen, uses left, names)
-
 
 _SEEN = select(func.max(Correction.id), func.count(Correction.undone))  # built once: it is read for every article
 
 
-def confirmed_names(session: Session) -> Names:
-    """The archive's confirmed names by their first two words (see the module's docstring)."""
+@dataclass
+class Corrections:
+    """What the archive's corrections say to an article being stored, as last read: the
+    entity `rules` (corrections.rules.active_rules, oldest first; shared, not to be changed)
+    and, through `names`, the confirmed names. Read again only when `seen`, the newest
+    correction's id and the number undone, changes: corrections are only added (after the
+    undone ones are dropped), undone newest first and redone oldest first, so these two
+    numbers tell every change."""
+
+    seen: tuple
+    rules: list[dict]
+    _names: Names = field(default_factory=dict)
+    _uses: int = 0  # stores left before the model-confirmed names are read again
+
+    def names(self, session: Session) -> Names:
+        """The archive's confirmed names by their first two words (see the module's
+        docstring): the model's read again every REUSE_STORES calls."""
+        if self._uses <= 0:
+            self._names = defaultdict(list)
+            for entity in [*_model_confirmed(session), *_user_confirmed(self.rules)]:
+                self._names[_first_two(entity.name)].append(entity)
+            self._uses = REUSE_STORES
+        self._uses -= 1
+        return self._names
+
+
+_cache: dict[str, Corrections] = {}  # archive URL -> its corrections as last read
+
+
+def corrections(session: Session) -> Corrections:
+    """The archive's Corrections, read in `session`'s transaction: one query of two numbers
+    when they have not changed since the last call (the rules' query and JSON are then
+    skipped; they were read for every article stored)."""
+    from desktop.core.corrections.rules import active_rules
+
     where = str(session.get_bind().url)
-    corrections = tuple(session.exec(_SEEN).one())
-    seen, uses, names = _cache.get(where, ((), 0, {}))
-    if uses <= 0 or seen != corrections:
-        names = defaultdict(list)
-        for entity in [*_model_confirmed(session), *_user_confirmed(session)]:
-            names[_first_two(entity.name)].append(entity)
-        uses = REUSE_STORES
-    _cache[where] = (corrections, uses - 1, names)
-    return names
+    seen = tuple(session.connection().execute(_SEEN).one())  # plain row: no ORM work for two numbers
+    known = _cache.get(where)
+    if known is None or known.seen != seen:
+        known = _cache[where] = Corrections(seen, active_rules(session))
+    return known
 
 
 def _model_confirmed(session: Session) -> list[Entity]:
@@ -61,22 +88,24 @@ def _model_confirmed(session: Session) -> list[Entity]:
     return [Entity(PERSON, name) for name in rows]
 
 
-def _user_confirmed(session: Session) -> list[Entity]:
-    """The entities the user's corrections make everywhere (recast rules without articles)."""
-    from desktop.core.corrections.rules import RECAST, active_rules, entity_of
+def _user_confirmed(rules: list[dict]) -> list[Entity]:
+    """The entities the user's corrections (`rules`, active_rules) make everywhere (recast
+    rules without articles)."""
+    from desktop.core.corrections.rules import RECAST, entity_of
 
-    made = [entity_of(rule["to"]) for rule in active_rules(session)
-            if rule["op"] == RECAST and rule.get("articles") is None]
+    made = [entity_of(rule["to"]) for rule in rules if rule["op"] == RECAST and rule.get("articles") is None]
     return [e for e in made if not e.local and len(e.name.split()) > 1]
 
 
-def with_confirmed(session: Session, title: str, text: str, entities: list[Entity]) -> list[Entity]:
-    """`entities` of the article `title` + `text`, with every confirmed name it has as whole
+def with_confirmed(session: Session, known: Corrections, title: str, text: str,
+                   entities: list[Entity]) -> list[Entity]:
+    """`entities` of the article `title` + `text`, with every confirmed name (`known.names`)
+    it has as whole
     words made an entity of its confirmed kind: relabelled where the model gave that name
     another kind, added where no entity covers it (with its mentions, first position and
     sentence). A one-word person of the article that is the added name's surname joins it.
     An article without entities (another language, or entities turned off) stays so."""
-    by_start = confirmed_names(session) if entities else {}
+    by_start = known.names(session) if entities else {}
     whole = f"{title}\n\n{text}"
     words = _WORD.findall(whole) if by_start else []
     # One entity per name; the user's (read last) over the model's.
@@ -87,7 +116,7 @@ def with_confirmed(session: Session, title: str, text: str, entities: list[Entit
 
     entities = list(entities)
     named = {e.name: i for i, e in enumerate(entities)}
-    spans = _spans(whole, entities)
+    spans = None  # where the article's own entities are: only needed for a name to add
     for name, c in present.items():
         if name in named:
             e = entities[named[name]]
@@ -95,6 +124,8 @@ def with_confirmed(session: Session, title: str, text: str, entities: list[Entit
                 entities[named[name]] = replace(c, aliases=e.aliases, mentions=e.mentions, first_pos=e.first_pos,
                                                 context=e.context)
             continue
+        if spans is None:  # a relabelling above keeps the name and aliases: the same spans
+            spans = _spans(whole, entities)
         starts = [s for s in occurrences(whole, name) if not _taken(s, s + len(name), spans)]
         if starts:
             spans += [(s, s + len(name)) for s in starts]

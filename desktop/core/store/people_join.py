@@ -125,7 +125,8 @@ def join_earlier_surnames(session: Session, article_id: int, rules: list[dict]) 
     people of that surname that earlier articles left alone (set-based: mentions and
     quotations move), unless a correction of `rules` (active_rules) names them. Returns how
     many were joined."""
-    full = session.exec(_NEW_FULL_NAMES, params={"article_id": article_id}).all()
+    # Plain rows: the article's mentions and entities are written as plain rows, nothing to flush.
+    full = session.connection().execute(_NEW_FULL_NAMES, {"article_id": article_id}).all()
     if not full:  # a name other articles have was there when their surnames were stored
         return 0
     full = [_Person(*row) for row in full]

@@ -15,8 +15,10 @@ The rules, in order (issue 18, "Nothing lost, nothing stuck"):
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
-from sqlalchemy import bindparam
+from sqlalchemy import Row, bindparam
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from desktop.core.article import Article
@@ -28,44 +30,85 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _addresses(article: Article) -> set[str]:
-    return {normalize_url(u) for u in (article.url, article.canonical_url) if u}
+# The rows that may be the same article as one about to be stored: those whose address or
+# canonical link is one of the "addresses" parameter, and those at an address with the text of
+# "digest", oldest first; plain rows (no article text), built once, as it is read for every
+# article stored.
+_CLAIMS = (select(ArticleRow.id, ArticleRow.url, ArticleRow.canonical_url, ArticleRow.text_hash)
+           .where(col(ArticleRow.url).in_(bindparam("addresses", expanding=True))
+                  | col(ArticleRow.canonical_url).in_(bindparam("addresses", expanding=True))
+                  | ((ArticleRow.text_hash == bindparam("digest")) & col(ArticleRow.url).is_not(None)))
+           .order_by(col(ArticleRow.id)))
+# The ids of the rows whose address or canonical link is the "address" parameter (two at most).
+_AT_MOST_TWO = (select(ArticleRow.id, ArticleRow.title, ArticleRow.trashed)
+                .where((ArticleRow.url == bindparam("address")) | (ArticleRow.canonical_url == bindparam("address")))
+                .order_by(col(ArticleRow.id)).limit(2))
 
 
-# The rows whose address or canonical link is one of the "addresses" parameter, oldest first;
-# built once, as it is run for every article stored.
-_AT = (select(ArticleRow)
-       .where(col(ArticleRow.url).in_(bindparam("addresses", expanding=True))
-              | col(ArticleRow.canonical_url).in_(bindparam("addresses", expanding=True)))
-       .order_by(col(ArticleRow.id)))
-_AT_MOST_TWO = _AT.limit(2)
+@dataclass
+class Claims:
+    """What the archive holds that bears on storing `article`: `rows`, (id, url,
+    canonical_url, text_hash) of every stored article at one of its `addresses` (normalised:
+    its own, `url`, and its canonical link) or with its text (`digest`) at an address, oldest
+    first. Read once (`claims`), it answers both which row is the same article and whether the
+    article's address is free."""
+
+    article: Article
+    digest: str
+    url: str | None
+    addresses: set[str]
+    rows: list
+
+    def same(self, refresh: bool = False) -> int | None:
+        """The id of the stored article that is the same as `article` by the module's rules
+        1 to 3 (find_same), or None."""
+        own = None if self.article.canonical_url else self.url
+        for row in self.rows:
+            if row.url not in self.addresses and row.canonical_url not in self.addresses:
+                continue  # found by its text alone: rule 3, below
+            if refresh or row.text_hash == self.digest or (row.url == own and row.canonical_url is None):
+                return row.id
+        keys = {variant_key(a) for a in self.addresses}
+        return next((row.id for row in self.rows
+                     if row.text_hash == self.digest and row.url is not None and variant_key(row.url) in keys), None)
+
+    def free_address(self, row_id: int | None) -> str | None:
+        """The module's free_address, from these rows."""
+        if self.url is None:
+            return None
+        holder = next((row.id for row in self.rows if row.url == self.url), None)
+        return self.url if holder is None or holder == row_id else None
 
 
-def find_same(session: Session, article: Article, refresh: bool = False) -> ArticleRow | None:
+def claims(session: Session, article: Article) -> Claims:
+    """The Claims on `article` (one query); its rows are none when it has no address."""
+    url, digest = normalize_url(article.url) if article.url else None, text_hash(article.text)
+    addresses = {a for a in (url, normalize_url(article.canonical_url) if article.canonical_url else None) if a}
+    rows = session.connection().execute(_CLAIMS, {"addresses": list(addresses), "digest": digest}).all() \
+        if addresses else []
+    return Claims(article, digest, url, addresses, rows)
+
+
+def find_same(session: Session, article: Article, refresh: bool = False,
+              known: Claims | None = None) -> ArticleRow | None:
     """The stored row that is the same article as `article` by the module's rules, or None.
 
     `refresh` (the user re-imports on purpose) lets a canonical link match without the text.
+    `known`: the article's Claims when the caller has read them.
     """
-    digest = text_hash(article.text)
-    addresses = _addresses(article)
-    if not addresses:
-        return session.exec(select(ArticleRow).where(ArticleRow.text_hash == digest).limit(1)).first()
-    own = None if article.canonical_url else normalize_url(article.url or "")
-    for row in session.exec(_AT, params={"addresses": list(addresses)}):
-        if refresh or row.text_hash == digest or (row.url == own and row.canonical_url is None):
-            return row
-    keys = {variant_key(a) for a in addresses}
-    same_text = session.exec(
-        select(ArticleRow).where(ArticleRow.text_hash == digest, col(ArticleRow.url).is_not(None))
-    )
-    return next((row for row in same_text if variant_key(row.url) in keys), None)
+    known = known or claims(session, article)
+    if not known.addresses:
+        return session.exec(select(ArticleRow).where(ArticleRow.text_hash == known.digest).limit(1)).first()
+    found = known.same(refresh)
+    return None if found is None else session.get(ArticleRow, found)
 
 
-def find_at_address(session: Session, url: str) -> ArticleRow | None:
-    """The one stored row at web address `url` (its address or canonical link), before any
-    download, so without text to compare; None if no row, or several, claim that address:
-    a canonical link shared by different articles identifies none of them."""
-    rows = session.exec(_AT_MOST_TWO, params={"addresses": [normalize_url(url)]}).all()
+def find_at_address(conn: Connection, url: str) -> Row | None:
+    """The one stored article at web address `url` (its address or canonical link), before
+    any download, so without text to compare, as (id, title, trashed); None if no row, or
+    several, claim that address: a canonical link shared by different articles identifies
+    none of them."""
+    rows = conn.execute(_AT_MOST_TWO, {"address": normalize_url(url)}).all()
     return rows[0] if len(rows) == 1 else None
 
 
@@ -73,8 +116,4 @@ def free_address(session: Session, article: Article, row_id: int | None) -> str 
     """The normalised address to store for `article` (row `row_id`, None if new): its own,
     unless a different stored article holds it (their shared canonical link, rule 2). Then
     None: the address column is unique, and the link stays in canonical_url and source_url."""
-    if not article.url:
-        return None
-    url = normalize_url(article.url)
-    holder = session.exec(select(ArticleRow.id).where(ArticleRow.url == url)).first()
-    return url if holder is None or holder == row_id else None
+    return claims(session, article).free_address(row_id)

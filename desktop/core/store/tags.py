@@ -131,11 +131,14 @@ def _all_tag_ids(session: Session, names: list[str]) -> list[int]:
     return [row.id for name in names for row in variants.get(_fold(name), [])]
 
 
+_ALL_TAGS = select(Tag.id, Tag.name).order_by(col(Tag.id))  # built once: an import reads it for every article
+
+
 def _variants(session: Session) -> dict[str, list]:
     """Every tag's (id, name) row by its folded name, the oldest first. Plain rows, not ORM
     objects: an import reads them for every article, and a reading list has hundreds of tags."""
     variants: dict[str, list] = {}
-    for row in session.exec(select(Tag.id, Tag.name).order_by(col(Tag.id))).all():
+    for row in session.connection().execute(_ALL_TAGS).all():
         variants.setdefault(_fold(row.name), []).append(row)
     return variants
 
