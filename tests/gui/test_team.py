@@ -47,3 +47,35 @@ def test_a_missing_database_is_one_sentence_and_nothing_changes(qtbot, make_wind
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
     assert said[0].startswith("The database of the archive") and "does not exist" in said[0]
     assert preferences.load().archive is None and not team._OPENED
+
+
+def test_a_team_archive_that_cannot_open_at_start_asks_in_the_filled_dialog(qtbot, pg_archive_url, monkeypatch,
+                                                                          tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from desktop.core.errors import CuttingsError
+    from desktop.gui import app
+
+    monkeypatch.setattr(team, "QSettings", lambda *a: QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    missing = pg_archive_url + "_gone"
+    shown, said = [], []
+    monkeypatch.setattr(team.QMessageBox, "warning", lambda parent, title, text: said.append(text))
+
+    def user(dialog) -> bool:  # looks at the dialog, corrects the database, types a password
+        shown.append({name: edit.text() for name, edit in dialog.edits.items()})
+        dialog.edits["database"].setText(pg_archive_url.rsplit("/", 1)[1] if len(shown) > 1 else "still_gone")
+        dialog.password.setText("typed")
+        return True
+
+    monkeypatch.setattr(team.TeamDialog, "exec", user)
+    archive = app._first_archive(missing, smoke=False)
+    assert shown[0]["database"] == missing.rsplit("/", 1)[1] and shown[0]["user"]  # filled from the address
+    assert len(said) == 1 and "does not exist" in said[0]  # the first try failed: said, and asked again
+    assert not archive.is_file and archive.name.endswith(pg_archive_url.rsplit("/", 1)[1])
+    saved = preferences.load().archive
+    assert saved == pg_archive_url and "typed" not in saved
+    archive.engine.dispose()
+
+    monkeypatch.setattr(team.TeamDialog, "exec", lambda dialog: False)  # the user cancels: nothing opens
+    with pytest.raises(CuttingsError, match="does not exist"):
+        app._first_archive(missing, smoke=False)
