@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from desktop.core.errors import CuttingsError
+from desktop.core.errors import ArchiveUnreachable, CuttingsError
 from desktop.core.store.archive import store_article
 from desktop.core.store.db import Archive
 from tests import db_rows
@@ -43,7 +43,7 @@ def test_no_permission_to_write_is_one_sentence(pg_archive_url):
 
 def test_connection_lost_mid_import_saves_nothing_and_the_next_one_works(pg_archive_url):
     archive = Archive(pg_archive_url)
-    with pytest.raises(CuttingsError, match="connection to the archive .* was lost: nothing of the last change"):
+    with pytest.raises(ArchiveUnreachable, match="connection to the archive .* was lost: nothing of the last change"):
         with archive.transaction() as session:
             session.add(make_article_row())
             session.flush()

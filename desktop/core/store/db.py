@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError
 from sqlmodel import Session, SQLModel
 
-from desktop.core.errors import CuttingsError, DamagedArchive, DiskFull
+from desktop.core.errors import ArchiveUnreachable, CuttingsError, DamagedArchive, DiskFull
 from desktop.core.store import captures, models, postgres, sqlite
 
 SCHEMA_VERSION = 9
@@ -221,7 +221,7 @@ class Archive:
     def _explain(self, exc: DatabaseError) -> CuttingsError:
         said = self.backend.explain(exc, self.name)
         if said:
-            return CuttingsError(said)
+            return (ArchiveUnreachable if self.backend.is_connection_error(exc) else CuttingsError)(said)
         if self.backend.is_locked_error(exc):
             return CuttingsError(
                 "The archive is busy: another program is writing to it. Try again in a moment."

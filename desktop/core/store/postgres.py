@@ -340,6 +340,16 @@ def is_readonly_error(exc: Exception) -> bool:
     return _state(exc) in ("42501", "25006")
 
 
+def is_connection_error(exc: Exception) -> bool:
+    """True if `exc` means the server is away or the connection to it was lost (SQLSTATE
+    class 08, an operator intervention 57P, or libpq's words: a failed connection has no
+    SQLSTATE)."""
+    message, state = str(getattr(exc, "orig", exc)), _state(exc)
+    return (state.startswith(("08", "57P")) or "server closed the connection" in message
+            or "consuming input failed" in message
+            or "connection" in message and any(m in message for m in ("refused", "timeout", "could not")))
+
+
 def explain(exc: Exception, name: str) -> str | None:
     """One sentence for a connection or permission problem with the archive `name`, or None.
 
