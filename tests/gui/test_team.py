@@ -79,3 +79,18 @@ def test_a_team_archive_that_cannot_open_at_start_asks_in_the_filled_dialog(qtbo
     monkeypatch.setattr(team.TeamDialog, "exec", lambda dialog: False)  # the user cancels: nothing opens
     with pytest.raises(CuttingsError, match="does not exist"):
         app._first_archive(missing, smoke=False)
+
+
+def test_a_read_that_meets_the_server_away_is_the_archives_one_sentence(pg_archive_url):
+    from sqlalchemy.exc import OperationalError
+
+    from desktop.core.store.db import Archive
+    from desktop.gui.dialogs import failure_sentence
+
+    archive = Archive(pg_archive_url)
+    refused = OperationalError("SELECT 1", {}, Exception(
+        'connection failed: connection to server at "127.0.0.1", port 1 failed: Connection refused'))
+    said = failure_sentence(refused, archive)
+    assert said.startswith("Cannot reach the archive's server for postgresql://") and "OperationalError" not in said
+    assert failure_sentence(ValueError("Bad date."), archive) == "Bad date."
+    archive.engine.dispose()

@@ -218,6 +218,11 @@ class Archive:
                 "so that deleting stays possible. Free some space, or delete articles, and try again."
             )
 
+    def problem(self, exc: BaseException) -> str | None:
+        """One sentence for `exc`, an engine's error met reading or writing this archive, when
+        it is a connection or permission problem (backend.explain), else None."""
+        return self.backend.explain(exc, self.name) if isinstance(exc, DatabaseError) else None
+
     def _explain(self, exc: DatabaseError) -> CuttingsError:
         said = self.backend.explain(exc, self.name)
         if said:
