@@ -238,3 +238,22 @@ def test_a_long_list_shows_its_first_page_then_grows_to_every_row(filled, make_w
     window.set_filter(Filter(text="nikitin"))
     assert window.wait_loaded(5000, every_row=True) and window.model.rowCount() == len(found) > 2
     assert window.search.count_label.text() == f"{len(found)} of 5 articles"
+
+
+def test_an_article_that_cannot_be_read_is_said_in_the_pane_not_the_one_before(filled, make_window, qtbot,
+                                                                              monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    window = make_window(filled)
+    wait_rows(qtbot, window, 5)
+    select_title(qtbot, window, "Nikitin visits Kyiv")
+
+    def away(*_args):
+        raise OperationalError("SELECT", {}, Exception("server closed the connection unexpectedly"))
+
+    monkeypatch.setattr(query, "detail", away)
+    row = titles(window).index("Belgrade protests")
+    window.list.setCurrentIndex(window.model.index(row, TITLE))
+    qtbot.waitUntil(lambda: window.detail.article is None, timeout=5000)
+    shown = window.detail.toPlainText()
+    assert shown.startswith("This article could not be read.") and "Nikitin visits Kyiv" not in shown
