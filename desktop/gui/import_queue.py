@@ -228,7 +228,13 @@ class ImportQueue(ImportRows):
                      for source, reason in failures])
 
     def _retry(self, items: list[Item]) -> None:
-        items = [i for i in items if i.key in self._jobs]  # a row without a job is added again instead
+        # A row without a job (its input never reached the queue: an unreadable file, the
+        # archive's server away) is added again: its row goes, the new one says how it went.
+        again = [i for i in items if i.key not in self._jobs]
+        if again:
+            self.remove_rows([self._row_of[i.key] for i in again])
+            self.add([Dropped(i.source) for i in again])
+        items = [i for i in items if i.key in self._jobs]
         if not items:  # nothing to start: the counter keeps showing the last batch
             return
         self.join_batch()
