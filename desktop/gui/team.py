@@ -76,7 +76,8 @@ class TeamDialog(QDialog):
 def connect_team(window, dialog: TeamDialog | None = None) -> None:
     """Ask for a team archive (the dialog may be given, already filled, by tests), open it
     off the GUI thread, and on success show it in a new window that replaces `window`; a
-    connection problem is one sentence in a message box, and nothing changes."""
+    connection problem is one sentence in a message box, then the dialog again as it was
+    (Cancel leaves everything as it was)."""
     dialog = dialog or TeamDialog(window, window.settings)
     if not dialog.exec():
         return
@@ -96,6 +97,7 @@ def connect_team(window, dialog: TeamDialog | None = None) -> None:
         window.statusBar().clearMessage()
         text = str(exc) if isinstance(exc, CuttingsError) else f"Cannot open the team archive: {exc}"
         QMessageBox.warning(window, "Connect to a team archive", text)
+        connect_team(window, dialog)  # the fields as they were, to correct
 
     window.runner.run("connect_team", lambda: Archive(url), opened, failed)
 

@@ -18,7 +18,8 @@ def filled_dialog(window, url: str, password: str = "") -> team.TeamDialog:
     dialog.edits["database"].setText(parts.path.strip("/"))
     dialog.edits["user"].setText(parts.username)
     dialog.password.setText(password)
-    dialog.exec = lambda: True
+    dialog.answers = [False, True]  # Connect, then Cancel when the dialog comes back after a failure
+    dialog.exec = dialog.answers.pop
     return dialog
 
 
@@ -43,10 +44,12 @@ def test_a_missing_database_is_one_sentence_and_nothing_changes(qtbot, make_wind
     window = make_window(archive)
     said = []
     monkeypatch.setattr(team.QMessageBox, "warning", lambda parent, title, text: said.append(text))
-    team.connect_team(window, filled_dialog(window, pg_archive_url + "_missing"))
+    dialog = filled_dialog(window, pg_archive_url + "_missing")
+    team.connect_team(window, dialog)
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
     assert said[0].startswith("The database of the archive") and "does not exist" in said[0]
-    assert preferences.load().archive is None and not team._OPENED
+    qtbot.waitUntil(lambda: not dialog.answers, timeout=5000)  # shown again to correct, then cancelled
+    assert len(said) == 1 and preferences.load().archive is None and not team._OPENED
 
 
 def test_a_team_archive_that_cannot_open_at_start_asks_in_the_filled_dialog(qtbot, pg_archive_url, monkeypatch,
