@@ -364,8 +364,10 @@ def explain(exc: Exception, name: str) -> str | None:
                 "(~/.pgpass or PGPASSWORD hold the password).")
     if "no password supplied" in message:
         return f"The server asks for a password for {name}: put it in ~/.pgpass or PGPASSWORD."
-    if state == "42501":
-        return f"The user has no permission for this in the archive {name}: ask its administrator."
+    if state == "42501":  # the server's words name what was refused: "permission denied for table tag"
+        refused = getattr(getattr(getattr(exc, "orig", exc), "diag", None), "message_primary", None)
+        return f"The user has no permission for this in the archive {name}{f' ({refused})' if refused else ''}: " \
+               "ask its administrator."
     if state.startswith("57P") or "server closed the connection" in message or "consuming input failed" in message:
         return f"The connection to the archive {name} was lost: nothing of the last change was saved. Try again."
     if "connection" in message and any(m in message for m in ("refused", "timeout", "could not", "translate host")) \
