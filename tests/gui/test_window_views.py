@@ -14,7 +14,7 @@ from desktop.core.query import YEAR, Filter
 from desktop.core.search import HIT_START
 from desktop.core.store.archive import store_article
 from desktop.core.store.trash import trash_articles
-from desktop.gui import article_table, browsing
+from desktop.gui import article_list, article_table, browsing
 from desktop.gui.article_list import READABLE
 from desktop.gui.article_table import ADDED, AUTHORS, PLACES, SNIPPET, SOURCE, TITLE
 from tests.gui.conftest import make_article
@@ -257,3 +257,14 @@ def test_an_article_that_cannot_be_read_is_said_in_the_pane_not_the_one_before(f
     qtbot.waitUntil(lambda: window.detail.article is None, timeout=5000)
     shown = window.detail.toPlainText()
     assert shown.startswith("This article could not be read.") and "Nikitin visits Kyiv" not in shown
+
+
+def test_on_half_a_screen_the_title_keeps_room_for_words(filled, make_window, qtbot):
+    window = make_window(filled)
+    window.resize(700, 800)  # half of a 1400-pixel screen, sidebar and reading pane beside the list
+    short = (article_table.ADDED, article_table.PEOPLE)
+    qtbot.waitUntil(lambda: all(window.list.isColumnHidden(c) for c in short), timeout=5000)
+    assert window.list.columnWidth(TITLE) >= article_list.READABLE  # words, not "Zi…"
+    assert not window.list.isColumnHidden(article_table.DATE)  # the date, the list's order, stays
+    window.resize(1400, 800)  # room again: the short columns come back
+    qtbot.waitUntil(lambda: not window.list.isColumnHidden(article_table.PEOPLE), timeout=5000)
