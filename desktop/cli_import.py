@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop.cli_common import open_archive
 from desktop.cli_output import print_json, print_readable
 from desktop.core import preferences
-from desktop.core.errors import CuttingsError, describe
+from desktop.core.errors import ArchiveUnreachable, CuttingsError, describe
 
 
 def add_parsers(sub, common) -> None:
@@ -94,6 +94,11 @@ def cmd_import(args) -> int:
         printer.end()
         print("interrupted: `cuttings import --resume` goes on from here", file=sys.stderr)
         return 130
+    except ArchiveUnreachable as exc:  # waited for (runner.RECONNECT_WAITS_S); nothing half-saved
+        printer.end()
+        print(f"error: {exc} The import stopped: `cuttings import --resume` goes on from here once it is back.",
+              file=sys.stderr)
+        return 1
     printer.end()
     if printer.collections or args.resume:
         print(summary_line(printer.counts))

@@ -9,7 +9,7 @@ from desktop.core.analyser import Analyser
 from desktop.core.batch import DONE, RUNNING, enqueue, resume, start_jobs
 from desktop.core.batch import runner, work
 from desktop.core.batch.work import Known, analyse_fetched, download_job, store_jobs
-from desktop.core.errors import CuttingsError
+from desktop.core.errors import ArchiveUnreachable, CuttingsError
 from desktop.core.store.archive import SAVED
 from tests.test_batch_queue import pocket_csv, rows, story
 
@@ -110,3 +110,30 @@ def test_a_round_hands_out_one_job_a_host(tmp_path, archive, monkeypatch):
     finally:
         run.threads.shutdown()
         run.analyser.shutdown()
+
+
+def test_a_server_away_for_a_while_is_waited_for_and_one_away_too_long_stops_the_batch(
+        httpserver, tmp_path, archive, monkeypatch):
+    for n in range(3):
+        httpserver.expect_request(f"/s/{n}").respond_with_data(story(n), content_type="text/html")
+    jobs = enqueue(archive, [str(pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(3)]))])
+    monkeypatch.setattr(runner, "RECONNECT_WAITS_S", (0, 0))
+    away = []
+
+    def server_back_at_the_third_try(archive, finished):
+        away.append(1)
+        if len(away) < 3:
+            raise ArchiveUnreachable("Cannot reach the archive's server for postgresql://x/y")
+        return store_jobs(archive, finished)
+
+    monkeypatch.setattr(runner, "store_jobs", server_back_at_the_third_try)
+    progress = runner.run_batch(archive, jobs, entities=False)
+    assert progress.failed == 0 and len(away) >= 3
+    assert rows(archive, "SELECT DISTINCT state FROM import_job") == [(DONE,)]
+
+    more = enqueue(archive, [str(pocket_csv(tmp_path / "q.csv", [httpserver.url_for(f"/s/{n}?2") for n in range(3)]))])
+    monkeypatch.setattr(runner, "store_jobs", lambda *_: (_ for _ in ()).throw(ArchiveUnreachable("away")))
+    with pytest.raises(ArchiveUnreachable):  # after the last wait: stopped, not failed job by job
+        runner.run_batch(archive, more, entities=False)
+    states = dict(rows(archive, "SELECT id, state FROM import_job"))
+    assert {states[job.id] for job in more} <= {"queued", "running"}  # none failed: left to `import --resume`

@@ -172,3 +172,19 @@ def test_a_page_of_bytes_that_are_no_text_makes_the_exports_copy_stand_in(cli, h
     shown = json.loads(cli("show", "2", "--json")[1])
     assert shown["provenance"] == ("Kept from the Wallabag export's copy: no article text found: "
                                    "the page holds binary data, not text.")
+
+
+def test_an_archive_away_past_the_waits_stops_the_import_with_the_resume_hint(cli, tmp_path, monkeypatch):
+    from desktop.core.batch import runner
+    from desktop.core.errors import ArchiveUnreachable
+
+    def away(*_args, **_kwargs):
+        raise ArchiveUnreachable("Cannot reach the archive's server for postgresql://ann@db/news: is it running?")
+
+    monkeypatch.setattr(runner, "run_batch", away)
+    links = tmp_path / "links.txt"
+    links.write_text("https://news.example/a\n")
+    code, _, err = cli("import", "--from-file", str(links))
+    assert code == 1 and "Traceback" not in err
+    assert err.strip().startswith("error: Cannot reach the archive's server")
+    assert "`cuttings import --resume` goes on from here once it is back" in err

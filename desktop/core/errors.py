@@ -21,6 +21,11 @@ class DiskFull(CuttingsError):
     """A write refused, uncommitted, because it would leave too little disk to delete later."""
 
 
+class ArchiveUnreachable(CuttingsError):
+    """The archive's server cannot be reached, or the connection to it was lost: nothing of
+    the transaction was saved, and the same write may succeed once the server is back."""
+
+
 def describe(exc: BaseException, limit: int = 200) -> str:
     """`exc` as one line for a user: a CuttingsError's own message, an OSError's file and
     reason ("Cannot use out.json: Read-only file system"), else "unexpected <Type>: <its first

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop import __version__
 from desktop.core import preferences, query
 from desktop.core.errors import CuttingsError
+from desktop.core.store import postgres
 from desktop.core.store.db import Archive
-from desktop.gui import style
+from desktop.gui import style, team
 from desktop.gui.upgrading import upgrade_with_progress
 from desktop.gui.window import MainWindow
 from desktop.resources import app_icon_files
@@ -49,7 +50,7 @@ def run_window(db: str | None = None, smoke: bool = False) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
     try:
-        archive = Archive(db, upgrade=False)
+        archive = _first_archive(db, smoke)
         if archive.needs_upgrade():
             upgrade_with_progress(archive)
     except CuttingsError as exc:  # not an archive, a newer one, unwritable...: say so, in a window
@@ -74,6 +75,21 @@ def run_window(db: str | None = None, smoke: bool = False) -> int:
         sys.stdout.flush()
         os._exit(code)
     return code
+
+
+def _first_archive(db: str | None, smoke: bool) -> Archive:
+    """The archive at `db`; for a team archive that cannot be opened as it is (its password
+    in neither ~/.pgpass nor PGPASSWORD, the server away), the one the Connect dialog opens.
+    Raises CuttingsError if it cannot be opened and the dialog is cancelled."""
+    try:
+        return Archive(db, upgrade=False)
+    except CuttingsError as exc:
+        if smoke or not (db and postgres.is_server(db)):
+            raise
+        archive = team.open_at_start(db, exc)
+        if archive is None:
+            raise
+        return archive
 
 
 def _smoke(window, archive: Archive) -> int:

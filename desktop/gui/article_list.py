@@ -30,6 +30,9 @@ TITLE_SHARE = 0.45  # of the list's width the title keeps before other columns s
 TITLE_SHARE_SEARCHING = 0.3  # while searching, the Found column needs room too
 MIN_COLUMN = 48
 FIXED = frozenset({"published", "people", "added"})  # short values: shrinking them only hides them
+# Then, on a half screen, the short columns a title needs the room of more (the date stays: the list's order).
+FIXED_GIVE_WAY = ("added", "people")
+TITLE_AT_LEAST = 2 * READABLE  # px: a title narrower than this shows a word or two
 
 
 class ArticleList(QTableView):
@@ -140,7 +143,8 @@ class ArticleList(QTableView):
         title gets TITLE_SHARE of the width; when it would not, the columns of longer values
         (source, authors, places) shrink together, to MIN_COLUMN at least, and then the
         search snippet; one that would be narrower than READABLE is left out for now
-        (places first, then authors, then source), and comes back when there is room."""
+        (places first, then authors, then source), and comes back when there is room; then,
+        while the title would be narrower than TITLE_AT_LEAST, the added time and the people."""
         shown = self.wanted_columns()
         while True:
             fixed = [c for c in shown if COLUMNS[c][1] in FIXED]
@@ -152,9 +156,12 @@ class ArticleList(QTableView):
             widths = _shrunk([self._preferred.get(c, MIN_COLUMN) for c in others], max(0, room),
                              last=[c in SEARCH_ONLY for c in others])
             squeezed = [c for c, w in zip(others, widths) if w < READABLE and COLUMNS[c][1] in GIVE_WAY]
+            title = width - sum(self._preferred.get(c, MIN_COLUMN) for c in fixed) - sum(widths)
+            if not squeezed and title < TITLE_AT_LEAST:
+                squeezed = [c for c in fixed if COLUMNS[c][1] in FIXED_GIVE_WAY]
             if not squeezed:
                 break
-            shown.remove(min(squeezed, key=lambda c: GIVE_WAY.index(COLUMNS[c][1])))
+            shown.remove(min(squeezed, key=lambda c: (GIVE_WAY + FIXED_GIVE_WAY).index(COLUMNS[c][1])))
         self._fitting = True
         try:
             header = self.horizontalHeader()

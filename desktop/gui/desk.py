@@ -140,7 +140,7 @@ class Desk(QObject):
 
     def failed(self, exc: BaseException) -> None:
         """A refused or failed task's one sentence, in the status bar (never a traceback)."""
-        self.status(failure_sentence(exc), 10_000)
+        self.status(failure_sentence(exc, self._archive), 10_000)
 
     # -- corrections ----------------------------------------------------------------------
     def apply(self, work: Callable[[], object], done: Callable[[list], None] | None = None,

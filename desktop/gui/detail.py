@@ -13,6 +13,7 @@ from desktop.core.query import Detail
 from desktop.core.search_results import Hits, highlight_spans
 from desktop.core.store.db import Archive
 from desktop.gui import capture_markup, markup, style
+from desktop.gui.dialogs import failure_sentence
 
 DETAIL_DELAY_MS = 100  # arrowing through the list loads only the article it stops on
 # The article's editable details, as `fieldDoubleClicked` names them (update keywords).
@@ -174,7 +175,13 @@ class DetailPane(SafeBrowser):
             item = query.detail(archive, article_id)
             return item, highlight_spans(archive, article_id, text) if item is not None and text.strip() else None
 
-        self._runner.run("detail", work, self._loaded, self.failed.emit)
+        self._runner.run("detail", work, self._loaded, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        """The article could not be read (the team archive's server away): say so here, not
+        the article selected before it, and tell the window (`failed`)."""
+        self.show_placeholder(f"This article could not be read. {failure_sentence(exc, self._archive)}")
+        self.failed.emit(exc)
 
     def _loaded(self, result: tuple[Detail | None, Hits | None]) -> None:
         item, hits = result

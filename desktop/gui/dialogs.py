@@ -16,11 +16,13 @@ from desktop.gui.preferences import PreferencesDialog
 from desktop.resources import LICENCES
 
 
-def failure_sentence(exc: BaseException) -> str:
-    """What the user reads when a background task fails: never a traceback."""
+def failure_sentence(exc: BaseException, archive=None) -> str:
+    """What the user reads when a background task on `archive` fails: never a traceback; a
+    server away or a refused permission in the archive's words (Archive.problem)."""
     if isinstance(exc, (CuttingsError, ValueError)):
         return str(exc)
-    return f"Could not read the archive ({exc.__class__.__name__}: {exc})."
+    said = archive.problem(exc) if archive is not None else None
+    return said or f"Could not read the archive ({exc.__class__.__name__}: {exc})."
 
 
 def ask(parent, title: str, text: str, yes: str, undoable: bool = True) -> bool:

@@ -202,7 +202,7 @@ class ImportQueue(ImportRows):
         self._enqueuing -= 1
         self._take(jobs, titles)
         if failures:  # a file of links that cannot be read: a failed row, not a job
-            self._rows_without_jobs(failures)
+            self.append_failed(failures, (-next(self._calls) for _ in failures))
         self._check_batch()
 
     def _resumed(self, found: Interrupted) -> None:
@@ -222,13 +222,12 @@ class ImportQueue(ImportRows):
         self.append(items)
         self._queue([i for i in items if i.state == QUEUED])
 
-    def _rows_without_jobs(self, failures: list[tuple[str, str]]) -> None:
-        self.join_batch()
-        self.append([Item(-next(self._calls), source, source, FAILED, reason, reason_group=batch.reason_group(reason))
-                     for source, reason in failures])
-
     def _retry(self, items: list[Item]) -> None:
-        items = [i for i in items if i.key in self._jobs]  # a row without a job is added again instead
+        again = [i for i in items if i.key not in self._jobs]  # never queued (server away, bad file): anew
+        if again:
+            self.remove_rows([self._row_of[i.key] for i in again])
+            self.add([Dropped(i.source) for i in again])
+        items = [i for i in items if i.key in self._jobs]
         if not items:  # nothing to start: the counter keeps showing the last batch
             return
         self.join_batch()

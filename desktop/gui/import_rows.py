@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 
-from desktop.core.batch import Progress
+from desktop.core.batch import Progress, reason_group
 from desktop.core.store.archive import RESTORED, SAVED
 from desktop.gui import markup, style
 
@@ -125,6 +125,13 @@ class ImportRows(QAbstractTableModel):
             self._batch += 1
             self._batch_counts = Counter()
             self._progress = Progress(0, clock=self._clock)
+
+    def append_failed(self, failures: list[tuple[str, str]], keys) -> None:
+        """Failed rows, in the current batch, for inputs that never became jobs: (source,
+        reason) each, keyed by `keys` (an iterator of numbers no job has)."""
+        self.join_batch()
+        self.append([Item(next(keys), source, source, FAILED, reason, reason_group=reason_group(reason))
+                     for source, reason in failures])
 
     def append(self, items: list[Item]) -> None:
         """Add rows at the end, in one insert, to the current batch (see join_batch)."""

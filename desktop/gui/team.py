@@ -7,7 +7,9 @@ password never is: libpq reads ~/.pgpass or PGPASSWORD, or the user types it for
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox, QSpinBox
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QSpinBox
+from sqlalchemy.engine import make_url
 
 from desktop.core import preferences
 from desktop.core.errors import CuttingsError
@@ -23,12 +25,14 @@ _OPENED: list = []  # windows opened here: no parent holds them
 class TeamDialog(QDialog):
     """Host, port, database, user and an optional password; `url()` is what they name."""
 
-    def __init__(self, parent, settings):
+    def __init__(self, parent, settings, problem: str = ""):
         super().__init__(parent)
         self.setWindowTitle("Connect to a team archive")
         self.setMinimumWidth(MIN_WIDTH)
         self.settings = settings
         form = QFormLayout(self)
+        if problem:  # why the dialog opened by itself
+            form.addRow(QLabel(problem, wordWrap=True))
         self.edits = {}
         for name in FIELDS:
             edit = QLineEdit(str(settings.value(f"team/{name}", "")))
@@ -49,6 +53,13 @@ class TeamDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def fill(self, location: str) -> None:
+        """Show the server, port, database and user of the postgresql:// URL `location`."""
+        url = make_url(location)
+        for name, value in zip(FIELDS, (url.host, url.database, url.username)):
+            self.edits[name].setText(value or "")
+        self.port.setValue(url.port or DEFAULT_PORT)
+
     def url(self) -> str:
         """The postgresql:// URL the fields name, with the typed password (memory only)."""
         values = {name: edit.text().strip() for name, edit in self.edits.items()}
@@ -65,7 +76,8 @@ class TeamDialog(QDialog):
 def connect_team(window, dialog: TeamDialog | None = None) -> None:
     """Ask for a team archive (the dialog may be given, already filled, by tests), open it
     off the GUI thread, and on success show it in a new window that replaces `window`; a
-    connection problem is one sentence in a message box, and nothing changes."""
+    connection problem is one sentence in a message box, then the dialog again as it was
+    (Cancel leaves everything as it was)."""
     dialog = dialog or TeamDialog(window, window.settings)
     if not dialog.exec():
         return
@@ -85,6 +97,7 @@ def connect_team(window, dialog: TeamDialog | None = None) -> None:
         window.statusBar().clearMessage()
         text = str(exc) if isinstance(exc, CuttingsError) else f"Cannot open the team archive: {exc}"
         QMessageBox.warning(window, "Connect to a team archive", text)
+        connect_team(window, dialog)  # the fields as they were, to correct
 
     window.runner.run("connect_team", lambda: Archive(url), opened, failed)
 
@@ -97,3 +110,23 @@ def _replace(window, archive: Archive) -> None:
     _OPENED.append(other)
     other.show()
     window.close()
+
+
+def open_at_start(location: str, problem: CuttingsError, settings: QSettings | None = None) -> Archive | None:
+    """The window's first archive when the team archive at `location` could not be opened
+    (its password in neither ~/.pgpass nor PGPASSWORD, the server away): `problem` above the
+    Connect dialog, filled from `location`, until an archive opens (returned, the address
+    made the default) or the user cancels (None). The password is asked, never kept."""
+    dialog = TeamDialog(None, settings if settings is not None else QSettings("Cuttings", "Cuttings"), str(problem))
+    dialog.fill(location)
+    while dialog.exec():
+        url = dialog.url()
+        try:
+            archive = Archive(url, upgrade=False)
+        except CuttingsError as exc:
+            QMessageBox.warning(dialog, "Connect to a team archive", str(exc))
+            continue
+        dialog.remember()
+        preferences.save(preferences.with_text(preferences.load(), "archive", url))
+        return archive
+    return None

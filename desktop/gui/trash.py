@@ -98,7 +98,7 @@ class TrashDesk(QObject):
         self._runner.run(key, work, done, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self._window.statusBar().showMessage(failure_sentence(exc), 10_000)
+        self._window.statusBar().showMessage(failure_sentence(exc, self._archive), 10_000)
 
     def move_to_trash(self, ids: list[int]) -> None:
         """Ask (naming the articles), then move them to the Trash; Undo brings them back."""

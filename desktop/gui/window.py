@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
             self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
-        self.statusBar().showMessage(dialogs.failure_sentence(exc), 10_000)
+        self.statusBar().showMessage(dialogs.failure_sentence(exc, self.archive), 10_000)
 
     # -- selection and reading ------------------------------------------------------------
     def selected_ids(self) -> list[int]:

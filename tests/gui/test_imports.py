@@ -489,3 +489,24 @@ def test_a_failures_reason_gets_as_much_of_the_panel_as_a_title(qtbot, panel):
     assert header.sectionSize(1) >= header.sectionSize(0) - 1  # not a narrow column eliding the reason
     assert "…" not in panel.table.fontMetrics().elidedText(
         panel.queue.item(0).message, Qt.TextElideMode.ElideRight, header.sectionSize(1))
+
+
+def test_a_link_the_archive_could_not_queue_is_added_again_by_retry(qtbot, archive, httpserver, monkeypatch,
+                                                                    make_queue):
+    queue = make_queue()
+    url = serve(httpserver, "/later", page("Back online"))
+    real = import_queue.enqueue_inputs
+    away = [True]
+
+    def enqueue(archive, inputs):  # the team archive's server is away for the first try
+        if away.pop() if away else False:
+            return [], [(d.source, "Cannot reach the archive's server for postgresql://x/y") for d in inputs]
+        return real(archive, inputs)
+
+    monkeypatch.setattr(import_queue, "enqueue_inputs", enqueue)
+    queue.add([Dropped(url)])
+    qtbot.waitUntil(lambda: queue.rowCount() == 1 and queue.item(0).state == FAILED, timeout=5000)
+    queue.retry_failed()
+    settle(qtbot, queue)
+    assert queue.rowCount() == 1 and queue.item(0).state == SAVED  # the failed row gave way to the job's
+    assert total(archive) == 1

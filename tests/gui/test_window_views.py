@@ -14,7 +14,7 @@ from desktop.core.query import YEAR, Filter
 from desktop.core.search import HIT_START
 from desktop.core.store.archive import store_article
 from desktop.core.store.trash import trash_articles
-from desktop.gui import article_table, browsing
+from desktop.gui import article_list, article_table, browsing
 from desktop.gui.article_list import READABLE
 from desktop.gui.article_table import ADDED, AUTHORS, PLACES, SNIPPET, SOURCE, TITLE
 from tests.gui.conftest import make_article
@@ -238,3 +238,33 @@ def test_a_long_list_shows_its_first_page_then_grows_to_every_row(filled, make_w
     window.set_filter(Filter(text="nikitin"))
     assert window.wait_loaded(5000, every_row=True) and window.model.rowCount() == len(found) > 2
     assert window.search.count_label.text() == f"{len(found)} of 5 articles"
+
+
+def test_an_article_that_cannot_be_read_is_said_in_the_pane_not_the_one_before(filled, make_window, qtbot,
+                                                                              monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    window = make_window(filled)
+    wait_rows(qtbot, window, 5)
+    select_title(qtbot, window, "Nikitin visits Kyiv")
+
+    def away(*_args):
+        raise OperationalError("SELECT", {}, Exception("server closed the connection unexpectedly"))
+
+    monkeypatch.setattr(query, "detail", away)
+    row = titles(window).index("Belgrade protests")
+    window.list.setCurrentIndex(window.model.index(row, TITLE))
+    qtbot.waitUntil(lambda: window.detail.article is None, timeout=5000)
+    shown = window.detail.toPlainText()
+    assert shown.startswith("This article could not be read.") and "Nikitin visits Kyiv" not in shown
+
+
+def test_on_half_a_screen_the_title_keeps_room_for_words(filled, make_window, qtbot):
+    window = make_window(filled)
+    window.resize(700, 800)  # half of a 1400-pixel screen, sidebar and reading pane beside the list
+    short = (article_table.ADDED, article_table.PEOPLE)
+    qtbot.waitUntil(lambda: all(window.list.isColumnHidden(c) for c in short), timeout=5000)
+    assert window.list.columnWidth(TITLE) >= article_list.READABLE  # words, not "Zi…"
+    assert not window.list.isColumnHidden(article_table.DATE)  # the date, the list's order, stays
+    window.resize(1400, 800)  # room again: the short columns come back
+    qtbot.waitUntil(lambda: not window.list.isColumnHidden(article_table.PEOPLE), timeout=5000)

@@ -24,7 +24,7 @@ from desktop.core.batch.jobs import EXPORT, FAILED, Job, fail_job, release_jobs,
 from desktop.core.batch.progress import Progress
 from desktop.core.batch.work import (Analysed, Known, Listed, analyse_fetched, download_job, expand_job,
                                      run_export, store_job, store_jobs)
-from desktop.core.errors import CuttingsError
+from desktop.core.errors import ArchiveUnreachable, CuttingsError
 from desktop.core.store.archive import Outcome
 from desktop.core.store.db import Archive
 
@@ -48,6 +48,10 @@ TAKE_AHEAD = 16
 about to start, in one transaction: the writer then commits once per ~16 jobs to take them,
 not once per job. A process killed meanwhile leaves them RUNNING under its mark, and
 `resume` puts them back as it does the jobs it was working on."""
+RECONNECT_WAITS_S = (1, 2, 4, 8, 15)
+"""Pauses before storing a group again when the archive's server could not be reached (a
+restart takes it a few seconds): its transaction left nothing, so trying again is safe; after
+the last the batch stops, its jobs left to `resume`."""
 
 
 @dataclass
@@ -207,13 +211,19 @@ class _Run:
 
     def _store(self, stored: list[tuple[Job, Analysed | Known]]) -> list[Outcome | Exception]:
         """store_jobs; when the archive refuses the whole group (a full disk, a value it
-        cannot take), each job is stored alone, so each fails, or not, as it would alone."""
+        cannot take), each job is stored alone, so each fails, or not, as it would alone.
+        An unreachable server is waited for (RECONNECT_WAITS_S), then ArchiveUnreachable raised."""
         if not stored:
             return []
-        try:
-            return store_jobs(self.archive, stored)
-        except Exception:
-            return [_alone(self.archive, job, result) for job, result in stored]
+        for wait in (*RECONNECT_WAITS_S, None):
+            try:
+                return store_jobs(self.archive, stored)
+            except ArchiveUnreachable:
+                if wait is None:
+                    raise
+                time.sleep(wait)
+            except Exception:
+                return [_alone(self.archive, job, result) for job, result in stored]
 
     def _settle_one(self, job: Job, result) -> None:
         """Report a stored job, or expand or fail it."""

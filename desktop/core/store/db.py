@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError
 from sqlmodel import Session, SQLModel
 
-from desktop.core.errors import CuttingsError, DamagedArchive, DiskFull
+from desktop.core.errors import ArchiveUnreachable, CuttingsError, DamagedArchive, DiskFull
 from desktop.core.store import captures, models, postgres, sqlite
 
 SCHEMA_VERSION = 9
@@ -218,10 +218,15 @@ class Archive:
                 "so that deleting stays possible. Free some space, or delete articles, and try again."
             )
 
+    def problem(self, exc: BaseException) -> str | None:
+        """One sentence for `exc`, an engine's error met reading or writing this archive, when
+        it is a connection or permission problem (backend.explain), else None."""
+        return self.backend.explain(exc, self.name) if isinstance(exc, DatabaseError) else None
+
     def _explain(self, exc: DatabaseError) -> CuttingsError:
         said = self.backend.explain(exc, self.name)
         if said:
-            return CuttingsError(said)
+            return (ArchiveUnreachable if self.backend.is_connection_error(exc) else CuttingsError)(said)
         if self.backend.is_locked_error(exc):
             return CuttingsError(
                 "The archive is busy: another program is writing to it. Try again in a moment."

@@ -340,6 +340,16 @@ def is_readonly_error(exc: Exception) -> bool:
     return _state(exc) in ("42501", "25006")
 
 
+def is_connection_error(exc: Exception) -> bool:
+    """True if `exc` means the server is away or the connection to it was lost (SQLSTATE
+    class 08, an operator intervention 57P, or libpq's words: a failed connection has no
+    SQLSTATE)."""
+    message, state = str(getattr(exc, "orig", exc)), _state(exc)
+    return (state.startswith(("08", "57P")) or "server closed the connection" in message
+            or "consuming input failed" in message
+            or "connection" in message and any(m in message for m in ("refused", "timeout", "could not")))
+
+
 def explain(exc: Exception, name: str) -> str | None:
     """One sentence for a connection or permission problem with the archive `name`, or None.
 
@@ -354,8 +364,10 @@ def explain(exc: Exception, name: str) -> str | None:
                 "(~/.pgpass or PGPASSWORD hold the password).")
     if "no password supplied" in message:
         return f"The server asks for a password for {name}: put it in ~/.pgpass or PGPASSWORD."
-    if state == "42501":
-        return f"The user has no permission for this in the archive {name}: ask its administrator."
+    if state == "42501":  # the server's words name what was refused: "permission denied for table tag"
+        refused = getattr(getattr(getattr(exc, "orig", exc), "diag", None), "message_primary", None)
+        return f"The user has no permission for this in the archive {name}{f' ({refused})' if refused else ''}: " \
+               "ask its administrator."
     if state.startswith("57P") or "server closed the connection" in message or "consuming input failed" in message:
         return f"The connection to the archive {name} was lost: nothing of the last change was saved. Try again."
     if "connection" in message and any(m in message for m in ("refused", "timeout", "could not", "translate host")) \

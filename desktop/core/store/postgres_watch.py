@@ -22,16 +22,22 @@ WATCH_RETRY = 5.0  # seconds before listening again after the connection was los
 def watch_changes(location: str, stop: threading.Event, changed: Callable[[], None]) -> None:
     """Call `changed()` each time another program commits a write to the archive at
     `location` (LISTEN on NOTICE_CHANNEL), until `stop` is set; blocks, so run it in a thread.
-    A lost connection is listened on again after WATCH_RETRY seconds."""
+    A lost connection is listened on again after WATCH_RETRY seconds, and `changed()` is
+    called once it is: the writes of the meantime sent notices nobody heard."""
     import psycopg
 
     libpq = make_url(location).set(drivername="postgresql").render_as_string(hide_password=False)
+    lost = False
     while not stop.is_set():
         try:
             with psycopg.connect(libpq, autocommit=True, connect_timeout=CONNECT_TIMEOUT) as conn:
                 conn.execute(f"LISTEN {NOTICE_CHANNEL}")
+                if lost:
+                    lost = False
+                    changed()
                 while not stop.is_set():
                     if any(n.payload != ORIGIN for n in conn.notifies(timeout=WATCH_POLL)):
                         changed()
         except psycopg.OperationalError:
+            lost = True
             stop.wait(WATCH_RETRY)

@@ -313,6 +313,11 @@ def is_locked_error(exc: Exception) -> bool:
     return "database is locked" in str(exc) or "database is busy" in str(exc)
 
 
+def is_connection_error(exc: Exception) -> bool:
+    """False: a file has no connection to lose."""
+    return False
+
+
 def is_search_error(exc: Exception) -> bool:
     """True if `exc` is FTS5 refusing a MATCH expression: its "fts5: syntax error near ...",
     "fts5: parser stack overflow", or the tokenizer's "unterminated string" and "unknown
