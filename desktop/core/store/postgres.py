@@ -1,5 +1,6 @@
 """Everything PostgreSQL-only: the engine, the writers' lock, full-text search with tsvector
-and GIN, change notices (LISTEN/NOTIFY), and what the server's errors mean.
+and GIN, change notices (LISTEN/NOTIFY, in postgres_watch.py), and what the server's errors
+mean (postgres_errors.py).
 
 The sibling of core/store/sqlite.py, with the same public members the Archive and the query
 layer use; nothing outside the store knows which one is in use.
@@ -16,7 +17,7 @@ from sqlalchemy.ext.compiler import compiles
 
 from desktop.core.errors import CuttingsError
 from desktop.core.search import AUTHOR, ELLIPSIS, HIT_END, HIT_START, TITLE, AnyOf, Phrase, Search
-from desktop.core.store import postgres_watch
+from desktop.core.store import postgres_errors, postgres_watch
 from desktop.core.store.among import NotAmong
 from desktop.core.store.postgres_watch import CONNECT_TIMEOUT, NOTICE_CHANNEL, ORIGIN
 
@@ -93,6 +94,15 @@ def make_engines(location: str, read_only: bool = False) -> tuple[Engine, Engine
 
     return engine, engine.execution_options(cuttings_writer=True)
 
+
+# What the server's errors mean (store.postgres_errors), as this backend's.
+explain = postgres_errors.explain
+is_connection_error = postgres_errors.is_connection_error
+is_damage_error = postgres_errors.is_damage_error
+is_locked_error = postgres_errors.is_locked_error
+is_readonly_error = postgres_errors.is_readonly_error
+is_search_error = postgres_errors.is_search_error
+is_not_database_error = postgres_errors.is_not_database_error
 
 # Other programs' writes to the database, for the window (store.postgres_watch).
 watch_changes = postgres_watch.watch_changes
@@ -319,63 +329,6 @@ def contains_word(column, word: str):
     return column.icontains(word, autoescape=True)
 
 
-def _state(exc: Exception) -> str:
-    """The SQLSTATE of a server error (https://www.postgresql.org/docs/15/errcodes-appendix.html)."""
-    orig = getattr(exc, "orig", exc)
-    return getattr(orig, "sqlstate", None) or ""
-
-
-def is_locked_error(exc: Exception) -> bool:
-    """True if `exc` means another writer held the writers' lock past LOCK_TIMEOUT."""
-    return _state(exc) == "55P03"
-
-
-def is_search_error(exc: Exception) -> bool:
-    """True if `exc` is the server refusing a text search query (ts_query never makes one)."""
-    return _state(exc) == "42601" and "tsquery" in str(exc)
-
-
-def is_readonly_error(exc: Exception) -> bool:
-    """True if `exc` means the user may not write (insufficient privilege, a read-only server)."""
-    return _state(exc) in ("42501", "25006")
-
-
-def is_connection_error(exc: Exception) -> bool:
-    """True if `exc` means the server is away or the connection to it was lost (SQLSTATE
-    class 08, an operator intervention 57P, or libpq's words: a failed connection has no
-    SQLSTATE)."""
-    message, state = str(getattr(exc, "orig", exc)), _state(exc)
-    return (state.startswith(("08", "57P")) or "server closed the connection" in message
-            or "consuming input failed" in message
-            or "connection" in message and any(m in message for m in ("refused", "timeout", "could not")))
-
-
-def explain(exc: Exception, name: str) -> str | None:
-    """One sentence for a connection or permission problem with the archive `name`, or None.
-
-    libpq reports a failed connection only in words (no SQLSTATE), hence the text tests.
-    """
-    message, state = str(getattr(exc, "orig", exc)), _state(exc)
-    if state == "3D000" or "does not exist" in message and "database" in message:
-        return f"The database of the archive {name} does not exist: ask its administrator to create it."
-    if (state in ("28P01", "28000") or "password authentication failed" in message
-            or "role" in message and "does not exist" in message):
-        return (f"The server refused the user name or password for {name}: check them "
-                "(~/.pgpass or PGPASSWORD hold the password).")
-    if "no password supplied" in message:
-        return f"The server asks for a password for {name}: put it in ~/.pgpass or PGPASSWORD."
-    if state == "42501":  # the server's words name what was refused: "permission denied for table tag"
-        refused = getattr(getattr(getattr(exc, "orig", exc), "diag", None), "message_primary", None)
-        return f"The user has no permission for this in the archive {name}{f' ({refused})' if refused else ''}: " \
-               "ask its administrator."
-    if state.startswith("57P") or "server closed the connection" in message or "consuming input failed" in message:
-        return f"The connection to the archive {name} was lost: nothing of the last change was saved. Try again."
-    if "connection" in message and any(m in message for m in ("refused", "timeout", "could not", "translate host")) \
-            or "failed to resolve host" in message:
-        return f"Cannot reach the archive's server for {name}: is it running, and is the address right?"
-    return None
-
-
 def page_count(conn: Connection) -> int:
     """0: the server watches its own disk (see room_needed)."""
     return 0
@@ -384,17 +337,6 @@ def page_count(conn: Connection) -> int:
 def room_needed(conn: Connection, pages_before: int) -> int:
     """0: the server refuses a write that would fill its disk, and rolls it back."""
     return 0
-
-
-def is_damage_error(exc: Exception) -> bool:
-    """True if `exc` is the server reporting damaged data (SQLSTATE class XX: data_corrupted
-    or index_corrupted)."""
-    return _state(exc) in ("XX001", "XX002")
-
-
-def is_not_database_error(exc: Exception) -> bool:
-    """False: a server database is always a database (its tables say whether an archive)."""
-    return False
 
 
 def damage(conn: Connection, limit: int = 3) -> list[str]:
