@@ -85,6 +85,9 @@ def _filter(args, archive):
     from desktop.core.store.tags import tag_ids
 
     terms = [Term(TAG, name, tag_ids(archive, name)) for name in getattr(args, "tag", [])]
+    for term in terms:
+        if not term.ids:
+            raise CuttingsError(f"There is no tag named {term.label!r} in the archive")
     for kind, name in [(kind, name) for kind in TERM_OPTIONS for name in getattr(args, kind)]:
         term = find_term(archive, PERSON if kind == QUOTED else kind, name)
         if term is None:

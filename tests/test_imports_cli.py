@@ -188,3 +188,9 @@ def test_an_archive_away_past_the_waits_stops_the_import_with_the_resume_hint(cl
     assert code == 1 and "Traceback" not in err
     assert err.strip().startswith("error: Cannot reach the archive's server")
     assert "`cuttings import --resume` goes on from here once it is back" in err
+
+
+def test_a_tag_the_archive_does_not_have_is_a_sentence_not_an_empty_list(cli):
+    code, out, err = cli("list", "--tag", "nosuchtag")
+    assert code == 1 and out == ""
+    assert "There is no tag named 'nosuchtag' in the archive" in err
