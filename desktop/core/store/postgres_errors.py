@@ -27,12 +27,21 @@ def is_readonly_error(exc: Exception) -> bool:
 
 def is_connection_error(exc: Exception) -> bool:
     """True if `exc` means the server is away or the connection to it was lost (SQLSTATE
-    class 08, an operator intervention 57P, or libpq's words: a failed connection has no
-    SQLSTATE)."""
+    class 08, or what explain calls a lost connection or an unreachable server)."""
     message, state = str(getattr(exc, "orig", exc)), _state(exc)
-    return (state.startswith(("08", "57P")) or "server closed the connection" in message
-            or "consuming input failed" in message
-            or "connection" in message and any(m in message for m in ("refused", "timeout", "could not")))
+    return state.startswith("08") or _lost(message, state) or _unreachable(message)
+
+
+def _lost(message: str, state: str) -> bool:
+    """An operator intervention (57P: the server shut down or ended this session) or the
+    connection dropped under a statement."""
+    return state.startswith("57P") or "server closed the connection" in message or "consuming input failed" in message
+
+
+def _unreachable(message: str) -> bool:
+    """libpq's words for a connection that could not be made (it has no SQLSTATE)."""
+    return ("connection" in message and any(m in message for m in ("refused", "timeout", "could not", "translate host"))
+            or "failed to resolve host" in message)
 
 
 def explain(exc: Exception, name: str) -> str | None:
@@ -53,10 +62,9 @@ def explain(exc: Exception, name: str) -> str | None:
         refused = getattr(getattr(getattr(exc, "orig", exc), "diag", None), "message_primary", None)
         return f"The user has no permission for this in the archive {name}{f' ({refused})' if refused else ''}: " \
                "ask its administrator."
-    if state.startswith("57P") or "server closed the connection" in message or "consuming input failed" in message:
+    if _lost(message, state):
         return f"The connection to the archive {name} was lost: nothing of the last change was saved. Try again."
-    if "connection" in message and any(m in message for m in ("refused", "timeout", "could not", "translate host")) \
-            or "failed to resolve host" in message:
+    if _unreachable(message):
         return f"Cannot reach the archive's server for {name}: is it running, and is the address right?"
     return None
 
