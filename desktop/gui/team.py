@@ -89,8 +89,7 @@ def connect_team(window, dialog: TeamDialog | None = None) -> None:
     window.statusBar().showMessage(f"Connecting to {postgres.display_name(url)}…")
 
     def opened(archive: Archive) -> None:
-        prefs = preferences.load()
-        preferences.save(preferences.with_text(prefs, "archive", url))
+        _make_default(url)
         _replace(window, archive)
 
     def failed(exc: BaseException) -> None:
@@ -100,6 +99,12 @@ def connect_team(window, dialog: TeamDialog | None = None) -> None:
         connect_team(window, dialog)  # the fields as they were, to correct
 
     window.runner.run("connect_team", lambda: Archive(url), opened, failed)
+
+
+def _make_default(url: str) -> None:
+    """The archive at `url` opens from now on when none is named (the preference keeps its
+    address without the password)."""
+    preferences.save(preferences.with_text(preferences.load(), "archive", url))
 
 
 def _replace(window, archive: Archive) -> None:
@@ -127,6 +132,6 @@ def open_at_start(location: str, problem: CuttingsError, settings: QSettings | N
             QMessageBox.warning(dialog, "Connect to a team archive", str(exc))
             continue
         dialog.remember()
-        preferences.save(preferences.with_text(preferences.load(), "archive", url))
+        _make_default(url)
         return archive
     return None
