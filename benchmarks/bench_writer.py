@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from bench_batch import DEAD_EVERY, HOSTS, corpus_pages, edition
+from bench_batch import DEAD_EVERY, HOSTS, corpus_pages, edition, halves
 from desktop.core.article import Original
 from desktop.core.batch import enqueue, start_jobs, store_job
 from desktop.core.batch.work import Analysed, Fetched, analyse_fetched, store_jobs
@@ -36,7 +36,7 @@ from desktop.core.store.db import Archive
 
 def analysed_pages(count: int) -> list[tuple[str, Analysed]]:
     """(address, analysis) of bench_batch's live pages among the first `count`."""
-    pages, done = corpus_pages(), []
+    pages, done = [halves(page) for page in corpus_pages()], []
     for n in range(count):
         if n % DEAD_EVERY == 7:
             continue

@@ -23,7 +23,7 @@ from desktop.core.analyser import Analyser, worker_count
 from desktop.core.batch.jobs import EXPORT, FAILED, Job, fail_job, release_jobs, start_jobs
 from desktop.core.batch.progress import Progress
 from desktop.core.batch.work import (Analysed, Known, Listed, analyse_fetched, download_job, expand_job,
-                                     run_export, store_job, store_jobs)
+                                     known_jobs, run_export, store_job, store_jobs)
 from desktop.core.errors import ArchiveUnreachable, CuttingsError
 from desktop.core.store.archive import Outcome
 from desktop.core.store.db import Archive
@@ -82,6 +82,7 @@ class _Run:
         self.events: queue.SimpleQueue = queue.SimpleQueue()  # (job, result or exception) from other threads
         self.in_flight = 0
         self.ours: set[int] = set()  # the ids of the jobs taken for this process (_take_ahead)
+        self.known: dict[int, Known] = {}  # taken jobs whose address is stored already (known_jobs)
         self.not_started: Counter[str] = Counter()  # jobs handed to download threads not started yet, by host
         self.lock = threading.Lock()  # for not_started: the download threads count down
         small = len(self.pending) < POOL_FROM
@@ -145,6 +146,9 @@ class _Run:
         self.pending = [j for j in head if id(j) not in picked] + self.pending[SCAN:]
         for job in self._take_ahead(chosen):
             self.in_flight += 1
+            if job.id in self.known:  # nothing to download
+                self.events.put((job, self.known.pop(job.id)))
+                continue
             with self.lock:
                 self.not_started[polite.host_of(_address(job))] += 1
             self.threads.submit(self._download, job)
@@ -167,7 +171,9 @@ class _Run:
             return chosen
         # Only jobs not held yet: one held already is RUNNING, and start_jobs would find it taken.
         asked = [j for j in chosen + self.pending[:TAKE_AHEAD] if j.id not in self.ours]
-        taken = {j.id for j in self._take(asked)}
+        taken_jobs = self._take(asked)
+        self.known |= known_jobs(self.archive, taken_jobs)
+        taken = {j.id for j in taken_jobs}
         self.ours |= taken
         lost = {j.id for j in asked} - taken
         if lost:
@@ -179,7 +185,7 @@ class _Run:
         with self.lock:
             self.not_started[polite.host_of(_address(job))] -= 1
         try:
-            fetched = download_job(self.archive, job)
+            fetched = download_job(self.archive, job, looked_up=True)
             if isinstance(fetched, (Known, Listed)):
                 self.events.put((job, fetched))
                 return

@@ -22,7 +22,7 @@ from desktop.core.imports.items import ImportItem
 from desktop.core.imports.run import Result, copy_article, item_details, keep_item, load_item, mark_known
 from desktop.core import pipeline
 from desktop.core.pipeline import ListAtAddress, Loaded, Stage, is_file_input, load
-from desktop.core.store.archive import Outcome, compressed, stored_at, write_article
+from desktop.core.store.archive import Outcome, compressed, stored_at, stored_at_addresses, write_article
 from desktop.core.store.db import Archive
 from desktop.core.urls import check_url, looks_like_url
 
@@ -70,16 +70,18 @@ class Analysed:
     item: ImportItem | None = field(default=None, repr=False)
 
 
-def download_job(archive: Archive, job: Job, on_stage: Stage = _quiet) -> Known | Listed | Fetched:
+def download_job(archive: Archive, job: Job, on_stage: Stage = _quiet,
+                 looked_up: bool = False) -> Known | Listed | Fetched:
     """Download (or read) what `job` names, within the per-host limits (core.polite): Known
     when the address is stored already (and the batch does not refresh), Listed for a feed,
     else Fetched for the analysis stage. Raises CuttingsError when nothing can be had.
-    Reads the archive only; runs on any thread. EXPORT jobs are run_export's."""
+    Reads the archive only; runs on any thread. EXPORT jobs are run_export's. `looked_up`:
+    the caller has asked known_jobs about this job, so the archive is not asked again.
+    """
     if job.kind == EXPORT:
         raise ValueError("An export file is imported whole by run_export, not downloaded")
-    address = job.item.url if job.item is not None else job.source
-    if (not job.refresh and address and looks_like_url(address) and not is_file_input(address)
-            and (stored := stored_at(archive, check_url(address))) is not None):
+    address = None if looked_up else _address_to_look_up(job)
+    if address is not None and (stored := stored_at(archive, address)) is not None:
         return Known(stored.id)
     if job.kind == FEED:
         tags = job.item.tags if job.item is not None else []
@@ -96,6 +98,31 @@ def download_job(archive: Archive, job: Job, on_stage: Stage = _quiet) -> Known 
         if listed.kind == FEED_FORMAT:
             return Listed(read_feed(listed.raw), LABELS[FEED_FORMAT])
         return Listed([ImportItem(f.url, f.title, tags=f.tags) for f in read_opml(listed.raw)], "", FEED)
+
+
+def known_jobs(archive: Archive, jobs: Sequence[Job]) -> dict[int, Known]:
+    """The jobs of `jobs` whose address is stored already, as download_job finds them, in one
+    query (store.archive.stored_at_addresses): {job id: Known}. A batch asks this for its next
+    jobs together, so its download threads need not each ask the archive."""
+    addresses = {}
+    for job in jobs:
+        try:
+            address = _address_to_look_up(job)
+        except CuttingsError:  # a bad address: download_job says so for the job
+            continue
+        if address is not None:
+            addresses[job.id] = address
+    stored = stored_at_addresses(archive, addresses.values())
+    return {job_id: Known(stored[address].id) for job_id, address in addresses.items() if address in stored}
+
+
+def _address_to_look_up(job: Job) -> str | None:
+    """The web address to look for in the archive before downloading `job` (check_url's
+    form; raises its CuttingsError), None when there is none or the batch refreshes."""
+    address = job.item.url if job.item is not None else job.source
+    if job.refresh or not address or not looks_like_url(address) or is_file_input(address):
+        return None
+    return check_url(address)
 
 
 def analyse_fetched(fetched: Fetched, on_stage: Stage = _quiet, entities: bool = True) -> Analysed:

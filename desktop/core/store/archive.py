@@ -28,7 +28,7 @@ from desktop.core.store.confirmed import corrections, with_confirmed
 from desktop.core.store.entity_rows import entity_ids
 from desktop.core.store.people_join import join_earlier_surnames, with_known_people
 from desktop.core.store.quotations import write_quotations
-from desktop.core.store.same import Claims, claims, find_at_address, find_same, free_address, text_hash
+from desktop.core.store.same import Claims, claims, find_at_address, find_at_addresses, find_same, free_address, text_hash
 from desktop.core.store.tags import attach_tags
 from desktop.core.urls import normalize_url
 
@@ -50,6 +50,12 @@ def stored_at(archive: Archive, url: str) -> Row | None:
     downloading it (same.find_at_address: an address several articles claim finds none)."""
     with archive.reading() as conn:
         return find_at_address(conn, url)
+
+
+def stored_at_addresses(archive: Archive, urls: Iterable[str]) -> dict[str, Row]:
+    """stored_at of each of `urls` in one query: {url: row} for those stored (same.find_at_addresses)."""
+    with archive.reading() as conn:
+        return find_at_addresses(conn, urls)
 
 
 def store_article(

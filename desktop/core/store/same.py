@@ -15,6 +15,7 @@ The rules, in order (issue 18, "Nothing lost, nothing stuck"):
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Row, bindparam
@@ -39,10 +40,11 @@ _CLAIMS = (select(ArticleRow.id, ArticleRow.url, ArticleRow.canonical_url, Artic
                   | col(ArticleRow.canonical_url).in_(bindparam("addresses", expanding=True))
                   | ((ArticleRow.text_hash == bindparam("digest")) & col(ArticleRow.url).is_not(None)))
            .order_by(col(ArticleRow.id)))
-# The ids of the rows whose address or canonical link is the "address" parameter (two at most).
-_AT_MOST_TWO = (select(ArticleRow.id, ArticleRow.title, ArticleRow.trashed)
-                .where((ArticleRow.url == bindparam("address")) | (ArticleRow.canonical_url == bindparam("address")))
-                .order_by(col(ArticleRow.id)).limit(2))
+# The rows whose address or canonical link is one of the "addresses" parameter, oldest first.
+_AT_ADDRESSES = (select(ArticleRow.id, ArticleRow.title, ArticleRow.trashed, ArticleRow.url, ArticleRow.canonical_url)
+                 .where(col(ArticleRow.url).in_(bindparam("addresses", expanding=True))
+                        | col(ArticleRow.canonical_url).in_(bindparam("addresses", expanding=True)))
+                 .order_by(col(ArticleRow.id)))
 
 
 @dataclass
@@ -105,11 +107,23 @@ def find_same(session: Session, article: Article, refresh: bool = False,
 
 def find_at_address(conn: Connection, url: str) -> Row | None:
     """The one stored article at web address `url` (its address or canonical link), before
-    any download, so without text to compare, as (id, title, trashed); None if no row, or
-    several, claim that address: a canonical link shared by different articles identifies
-    none of them."""
-    rows = conn.execute(_AT_MOST_TWO, {"address": normalize_url(url)}).all()
-    return rows[0] if len(rows) == 1 else None
+    any download, so without text to compare, as (id, title, trashed, url, canonical_url);
+    None if no row, or several, claim that address: a canonical link shared by different
+    articles identifies none of them."""
+    return find_at_addresses(conn, [url]).get(url)
+
+
+def find_at_addresses(conn: Connection, urls: Iterable[str]) -> dict[str, Row]:
+    """find_at_address of each of `urls` in one query (a batch's next jobs): {url: row} for
+    the urls one stored article claims, keyed as given."""
+    wanted = {url: normalize_url(url) for url in urls}
+    if not wanted:
+        return {}
+    claimed: dict[str, list[Row]] = {}
+    for row in conn.execute(_AT_ADDRESSES, {"addresses": sorted(set(wanted.values()))}):
+        for address in {row.url, row.canonical_url} - {None}:
+            claimed.setdefault(address, []).append(row)
+    return {url: rows[0] for url, address in wanted.items() if len(rows := claimed.get(address, [])) == 1}
 
 
 def free_address(session: Session, article: Article, row_id: int | None) -> str | None:
