@@ -137,3 +137,37 @@ def test_a_server_away_for_a_while_is_waited_for_and_one_away_too_long_stops_the
         runner.run_batch(archive, more, entities=False)
     states = dict(rows(archive, "SELECT id, state FROM import_job"))
     assert {states[job.id] for job in more} <= {"queued", "running"}  # none failed: left to `import --resume`
+
+
+def test_a_list_imported_again_is_found_in_the_archive_without_a_download(httpserver, tmp_path, archive, monkeypatch):
+    """A batch asks the archive which of the jobs it takes are stored already, together, when
+    it takes them: an address stored already is neither downloaded again nor asked about by
+    every download thread. One address two stored articles claim (a shared canonical link)
+    names neither, so it is downloaded."""
+    count = 10
+    for n in range(count):
+        httpserver.expect_request(f"/s/{n}").respond_with_data(story(n), content_type="text/html")
+    links = pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(count)])
+    monkeypatch.setattr(runner, "Analyser", lambda **kw: Analyser(**kw | {"in_process": True}))
+    monkeypatch.setattr(Analyser, "warm_up", lambda self: None)
+    assert runner.run_batch(archive, enqueue(archive, [str(links)]), entities=False).failed == 0
+    httpserver.clear_log()
+    asked = []
+    monkeypatch.setattr(work, "stored_at", lambda *args: asked.append(args))  # the one-job lookup
+    again = enqueue(archive, [str(links)])
+    assert runner.run_batch(archive, again, entities=False).done == count
+    assert httpserver.log == [] and asked == []
+    assert {status for (status,) in rows(archive, f"SELECT status FROM import_job WHERE id >= {again[0].id}")} \
+        == {"exists"}
+
+
+def test_find_at_addresses_names_the_one_article_an_address_leads_to(archive):
+    from desktop.core.store.archive import store_article, stored_at_addresses
+    from tests.test_store import make_article
+
+    home, own = "https://news.example/", "https://news.example/a"
+    store_article(archive, make_article(1, url=home, canonical_url=home))
+    store_article(archive, make_article(2, url="https://news.example/b", canonical_url=home))
+    mine = store_article(archive, make_article(3, url=own))
+    found = stored_at_addresses(archive, [own + "#top", home, "https://news.example/c"])
+    assert {url: row.id for url, row in found.items()} == {own + "#top": mine.id}
