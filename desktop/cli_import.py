@@ -66,7 +66,7 @@ def _inputs(args) -> list[str]:
 def cmd_import(args) -> int:
     """Queue each input (a file of links as its items), then import them, a line per article
     or failure and a summary line for files of links; with --resume, go on with the queue."""
-    from desktop.core.batch import QUEUED, enqueue, queue_status, resume
+    from desktop.core.batch import QUEUED, STOPPED, enqueue, queue_status, resume
     from desktop.core.batch.runner import run_batch
     from desktop.core.imports.run import FAILED, summary_line
 
@@ -102,7 +102,8 @@ def cmd_import(args) -> int:
     printer.end()
     if printer.collections or args.resume:
         print(summary_line(printer.counts))
-    if not args.resume and (waiting := queue_status(archive).counts()[QUEUED]):
+    counts = queue_status(archive).counts()
+    if not args.resume and (waiting := counts[QUEUED] + counts[STOPPED]):
         print(f"{waiting:,} item{'s' if waiting != 1 else ''} of an earlier import still queued: "
               "`cuttings import --resume` imports them", file=sys.stderr)
     return 1 if printer.counts[FAILED] else 0
@@ -168,6 +169,8 @@ def cmd_queue(args) -> int:
 
 
 def _print_queue(status) -> None:
+    from desktop.core.batch import STOPPED
+
     if not status.batches:
         print("the import queue is empty")
         return
@@ -175,6 +178,9 @@ def _print_queue(status) -> None:
         counts = ", ".join(f"{n:,} {state}" for state, n in batch.counts.items() if n)
         inputs = ", ".join(batch.inputs[:3]) + (f" and {len(batch.inputs) - 3} more" if len(batch.inputs) > 3 else "")
         print(f"batch {batch.id} ({batch.created:%Y-%m-%d %H:%M}, {inputs}): {counts}")
+    if stopped := status.counts()[STOPPED]:
+        print(f"{stopped:,} item{'s' if stopped != 1 else ''} of an import that stopped before finishing: "
+              "`cuttings import --resume` goes on with them")
     for group, jobs in status.failures.items():
         print(f"\nfailed: {group} ({len(jobs):,})")
         for job in jobs:

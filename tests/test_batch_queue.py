@@ -92,6 +92,9 @@ def test_a_killed_import_resumes_with_nothing_done_twice_and_nothing_lost(httpse
     killed = {r[0] for r in rows(archive, "SELECT source FROM import_job WHERE state = 'running'")}
     done_before = rows(archive, "SELECT count(*) FROM import_job WHERE state = 'done'")[0][0]
     assert killed and 3 <= done_before < count  # it was killed mid-batch, with pages in hand
+    shown = json.loads(cli("queue", "--json")[1])["counts"]
+    assert shown["running"] == 0 and shown["stopped"] == len(killed)  # nothing works on them now
+    assert f"{len(killed)} item{'s' if len(killed) > 1 else ''} of an import that stopped" in cli("queue")[1]
 
     code, out, _ = cli("import", "--resume")
     assert code == 0 and out.splitlines()[-1] == f"{count - done_before} items: {count - done_before} saved"
@@ -122,7 +125,8 @@ def test_queue_json_groups_failures_by_reason_with_their_items(cli, mixed):
     assert code == 1 and out.splitlines()[-1] == "5 items: 2 saved, 3 failed"
     code, out, _ = cli("queue", "--json")
     shown = json.loads(out)
-    assert shown["counts"] == {"queued": 0, "running": 0, "done": 2, "failed": 3, "cancelled": 0}
+    assert shown["counts"] == {"queued": 0, "running": 0, "stopped": 0, "done": 2, "failed": 3,
+                                "cancelled": 0}
     assert [b["counts"]["failed"] for b in shown["batches"]] == [3]
     assert shown["batches"][0]["inputs"] == [str(links)]
     groups = {g["reason"]: [i["source"] for i in g["items"]] for g in shown["failures"]}
@@ -149,7 +153,8 @@ def test_the_failed_list_exports_as_csv_and_retries(cli, mixed, httpserver, tmp_
     assert queue_status(archive).counts()[QUEUED] == 3
     code, out, _ = cli("import", "--resume")
     assert code == 0 and out.splitlines()[-1] == "3 items: 3 saved"
-    assert queue_status(archive).counts() == {"queued": 0, "running": 0, "done": 5, "failed": 0, "cancelled": 0}
+    assert queue_status(archive).counts() == {"queued": 0, "running": 0, "stopped": 0, "done": 5, "failed": 0,
+                                              "cancelled": 0}
     assert cli("queue", "--clear")[2] == "1 finished batch forgotten\n"
     assert cli("queue")[1] == "the import queue is empty\n"
 
@@ -226,7 +231,8 @@ def test_cancelled_jobs_are_not_resumed_and_running_ones_are(archive):
         session.exec(update(ImportJob).values(owner=DEAD))
     assert cancel_jobs(archive, [jobs[0].id, jobs[2].id]) == 2
     assert [j.id for j in resume(archive)] == [jobs[1].id, jobs[3].id]
-    assert queue_status(archive).counts() == {"queued": 2, "running": 0, "done": 0, "failed": 0, "cancelled": 2}
+    assert queue_status(archive).counts() == {"queued": 2, "running": 0, "stopped": 0, "done": 0, "failed": 0,
+                                              "cancelled": 2}
 
 
 def test_jobs_are_taken_several_to_a_transaction_and_one_another_importer_took_stays_its_own(

@@ -10,11 +10,11 @@ from desktop.core.batch.jobs import (CANCELLED, DONE, FAILED, QUEUED, RUNNING, J
                                      start_jobs)
 from desktop.core.batch.progress import Progress
 from desktop.core.batch.reasons import reason_group
-from desktop.core.batch.status import QueueStatus, clear_finished, failed_jobs, queue_status, write_failed
+from desktop.core.batch.status import STOPPED, QueueStatus, clear_finished, failed_jobs, queue_status, write_failed
 from desktop.core.batch.work import (Analysed, Fetched, Known, Listed, analyse_fetched, download_job, expand_job,
                                      run_export, store_job)
 
-__all__ = ["CANCELLED", "DONE", "FAILED", "QUEUED", "RUNNING", "Analysed", "Fetched", "Job", "Known",
+__all__ = ["CANCELLED", "DONE", "FAILED", "QUEUED", "RUNNING", "STOPPED", "Analysed", "Fetched", "Job", "Known",
            "Listed", "Progress", "QueueStatus", "analyse_fetched", "cancel_jobs", "clear_finished",
            "download_job", "enqueue", "enqueue_capture", "expand_job", "fail_job", "failed_jobs",
            "queue_status", "reason_group", "release_jobs", "resume", "retry_failed", "run_export",

@@ -12,11 +12,15 @@ from pathlib import Path
 from sqlmodel import col, delete, func, select
 
 from desktop.core.batch.jobs import CANCELLED, DONE, FAILED, QUEUED, RUNNING, Job, jobs_in
+from desktop.core.batch.owner import is_alive
 from desktop.core.errors import CuttingsError
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ImportBatch, ImportJob
 
-STATES = (QUEUED, RUNNING, DONE, FAILED, CANCELLED)
+STOPPED = "stopped"
+"""What the queue calls a RUNNING job whose importer has gone (killed, or its machine off:
+owner.is_alive): nothing works on it until `cuttings import --resume` or the window goes on."""
+STATES = (QUEUED, RUNNING, STOPPED, DONE, FAILED, CANCELLED)
 
 
 @dataclass
@@ -35,8 +39,8 @@ class BatchStatus:
 
     @property
     def finished(self) -> bool:
-        """True when no job of it is queued or running."""
-        return not (self.counts.get(QUEUED) or self.counts.get(RUNNING))
+        """True when no job of it is queued, running or stopped."""
+        return not (self.counts.get(QUEUED) or self.counts.get(RUNNING) or self.counts.get(STOPPED))
 
 
 @dataclass
@@ -67,14 +71,20 @@ class QueueStatus:
 
 
 def queue_status(archive: Archive) -> QueueStatus:
-    """The queue as it stands (reads only)."""
+    """The queue as it stands (reads only); a RUNNING job whose importer has gone counts as STOPPED."""
     with archive.session() as session:
         counted = session.exec(select(ImportJob.batch_id, ImportJob.state, func.count())
+                               .where(col(ImportJob.state) != RUNNING)
                                .group_by(ImportJob.batch_id, ImportJob.state)).all()
-        per_batch: dict[int, dict[str, int]] = defaultdict(dict)
+        running = session.exec(select(ImportJob.batch_id, ImportJob.owner, func.max(ImportJob.updated), func.count())
+                               .where(col(ImportJob.state) == RUNNING)
+                               .group_by(ImportJob.batch_id, ImportJob.owner)).all()
+        per_batch: dict[int, Counter[str]] = defaultdict(Counter)
         for batch_id, state, count in counted:
-            per_batch[batch_id][state] = count
-        batches = [BatchStatus(b.id, b.created, b.inputs.splitlines(), per_batch.get(b.id, {}))
+            per_batch[batch_id][state] += count
+        for batch_id, owner, updated, count in running:
+            per_batch[batch_id][RUNNING if is_alive(owner, updated) else STOPPED] += count
+        batches = [BatchStatus(b.id, b.created, b.inputs.splitlines(), dict(per_batch.get(b.id, {})))
                    for b in session.exec(select(ImportBatch).order_by(ImportBatch.id)).all()]
         failed = jobs_in(session, col(ImportJob.state) == FAILED)
     groups: dict[str, list[Job]] = defaultdict(list)
