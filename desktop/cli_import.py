@@ -100,7 +100,7 @@ def cmd_import(args) -> int:
               file=sys.stderr)
         return 1
     printer.end()
-    if printer.collections or args.resume:
+    if printer.collections or args.resume or args.from_file:  # a list of links: what became of it, in one line
         print(summary_line(printer.counts))
     counts = queue_status(archive).counts()
     if not args.resume and (waiting := counts[QUEUED] + counts[STOPPED]):

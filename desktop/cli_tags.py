@@ -23,9 +23,10 @@ def add_parsers(sub, common) -> None:
 def cmd_tag(args) -> int:
     """Add or remove tags on the articles given; one line saying how many changed. An
     unknown id or an empty tag name changes nothing (ValueError, exit 1)."""
-    from desktop.core.store.tags import add_tags, remove_tags
+    from desktop.core.store.tags import add_tags, remove_tags, spellings
 
     archive = open_archive(args)
+    names = ", ".join(spellings(archive, args.add or args.remove))  # before: a tag removed from all is gone
     try:
         if args.add:
             changed = add_tags(archive, args.ids, args.add)
@@ -34,7 +35,6 @@ def cmd_tag(args) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    names = ", ".join(args.add or args.remove)
     verb = "tagged" if args.add else "untagged"
     print(f"{verb} {len(set(args.ids))} article{'s' if len(set(args.ids)) != 1 else ''} "
           f"({names}): {changed} change{'s' if changed != 1 else ''}")

@@ -213,6 +213,7 @@ def test_import_from_file_reports_junk_lines(cli, httpserver, tmp_path):
     assert code == 1
     assert out.splitlines()[0].startswith("saved 1 ")
     assert out.splitlines()[1] == "error not a url at all: No such file, and not a web address"
+    assert out.splitlines()[2] == "2 items: 1 saved, 1 failed"
 
 
 def gzip_bomb() -> bytes:

@@ -117,6 +117,14 @@ def _tag_rows(session: Session, names: list[str], create: bool) -> list:
     return [known[k] for k in folded if k in known]
 
 
+def spellings(archive: Archive, names: Iterable[str]) -> list[str]:
+    """Each of `names` (clean_tags'd) as the archive spells its tag ("russia" -> "Russia"),
+    or as given when the archive has no such tag: what adding or removing it will touch."""
+    with archive.session() as session:
+        variants = _variants(session)
+    return [variants[_fold(n)][0].name if _fold(n) in variants else n for n in clean_tags(names)]
+
+
 def tag_ids(archive: Archive, name: str) -> tuple[int, ...]:
     """The ids of the tags spelt `name` in any case, accents too ("ÉCONOMIE" finds
     "Économie"); () when the archive has none."""
