@@ -249,7 +249,7 @@ def insert_rows(session: Session, model, rows: list[dict]) -> None:
     """INSERT `rows` (column: value dicts) into `model`'s table in one executemany, in the
     session's transaction, without ORM objects; nothing for no rows."""
     if rows:  # an executemany of no rows would be one INSERT of the defaults
-        session.execute(_insert(model.__table__), rows)
+        session.connection().execute(_insert(model.__table__), rows)
 
 
 @functools.cache
