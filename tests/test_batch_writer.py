@@ -23,19 +23,37 @@ def _finished(httpserver, tmp_path, archive, count: int):
     return [(job, analyse_fetched(download_job(archive, job), entities=False)) for job in jobs]
 
 
-def test_a_group_is_stored_in_one_transaction_and_a_job_that_fails_is_rolled_back_alone(
-        httpserver, tmp_path, archive):
+def test_a_group_is_stored_in_one_transaction_or_not_at_all(httpserver, tmp_path, archive):
     finished = _finished(httpserver, tmp_path, archive, 3)
-    finished[1] = (finished[1][0], Known(article_id=999))  # an article deleted while it was imported
-    entries = store_jobs(archive, finished)
+    spoilt = [finished[0], (finished[1][0], Known(article_id=999)), finished[2]]  # an article deleted meanwhile
+    with pytest.raises(CuttingsError):
+        store_jobs(archive, spoilt)
+    assert rows(archive, "SELECT count(*) FROM article") == [(0,)]
+    assert rows(archive, "SELECT DISTINCT state FROM import_job") == [(RUNNING,)]
+    assert [e.status for e in store_jobs(archive, finished)] == [SAVED, SAVED, SAVED]
+    assert rows(archive, "SELECT DISTINCT state FROM import_job") == [(DONE,)]
+    tagged = rows(archive, "SELECT count(*) FROM article_tag JOIN tag ON tag.id = article_tag.tag_id "
+                           "WHERE tag.name = 'desk'")
+    assert tagged == [(3,)]
+    added = rows(archive, "SELECT added FROM article ORDER BY id")  # the item's time, in the INSERT
+    assert [str(a)[:10] for (a,) in added] == ["2023-11-14"] * 3
+
+
+def test_a_job_that_cannot_be_stored_fails_alone_and_the_rest_of_its_group_is_stored(
+        httpserver, tmp_path, archive, monkeypatch):
+    finished = _finished(httpserver, tmp_path, archive, 3)
+    finished[1] = (finished[1][0], Known(article_id=999))
+    monkeypatch.setattr(runner, "Analyser", lambda **kw: Analyser(**kw | {"in_process": True}))
+    run = runner._Run(archive, [job for job, _ in finished], downloads=1, workers=1, entities=False,
+                      report=runner._ignore)
+    try:
+        entries = run._store(finished)
+    finally:
+        run.threads.shutdown()
+        run.analyser.shutdown()
     assert [e.status if not isinstance(e, Exception) else type(e) for e in entries] == [SAVED, CuttingsError, SAVED]
     states = dict(rows(archive, "SELECT id, state FROM import_job"))
     assert [states[job.id] for job, _ in finished] == [DONE, RUNNING, DONE]  # the caller fails the second
-    tagged = rows(archive, "SELECT count(*) FROM article_tag JOIN tag ON tag.id = article_tag.tag_id "
-                           "WHERE tag.name = 'desk'")
-    assert tagged == [(2,)]
-    added = rows(archive, "SELECT added FROM article ORDER BY id")  # the item's time, in the INSERT
-    assert [str(a)[:10] for (a,) in added] == ["2023-11-14", "2023-11-14"]
 
 
 def test_a_process_killed_before_a_groups_commit_leaves_every_job_of_it_to_do(

@@ -216,9 +216,9 @@ class _Run:
             self._settle_one(job, next(outcomes) if isinstance(result, (Analysed, Known)) else result)
 
     def _store(self, stored: list[tuple[Job, Analysed | Known]]) -> list[Outcome | Exception]:
-        """store_jobs; when the archive refuses the whole group (a full disk, a value it
-        cannot take), each job is stored alone, so each fails, or not, as it would alone.
-        An unreachable server is waited for (RECONNECT_WAITS_S), then ArchiveUnreachable raised."""
+        """store_jobs; when it raises (a job that cannot be stored, a full disk, a value the
+        archive cannot take), each job is stored alone, so each fails, or not, as it would
+        alone. An unreachable server is waited for (RECONNECT_WAITS_S), then ArchiveUnreachable raised."""
         if not stored:
             return []
         for wait in (*RECONNECT_WAITS_S, None):
