@@ -6,10 +6,11 @@
 The pages are the corpus's (../shared/corpus/readability's 36 real pages and TR-News's 118
 texts set as plain article pages), each served under many addresses by a web server in
 another process, spread over 200 loopback hosts (127.0.0.2-201), 10 pages each: a reading
-list gathers pages from hundreds of sites, and at one page a second from a site (polite.PAUSE_S)
-fewer hosts would make the sites' pace, not the importer's, the measure (40 hosts put a 50 s
-floor under any run); every address gets its own "Edition N" line so no two are the same article. 5% of the addresses are dead (404) and 1%
-slow (the server waits --slow-s seconds before answering).
+list gathers pages from hundreds of sites, and at one page a second from a site
+(polite.PAUSE_S) fewer hosts would make the sites' pace, not the importer's, the measure (40
+hosts put a 50 s floor under any run); every address gets its own "Edition N" line so no two
+are the same article. 5% of the addresses are dead (404) and 1% slow
+(the server waits --slow-s seconds before answering).
 
 Runs, each into a new archive:
 - single: `cuttings import CSV --workers 1` (one analysis process);

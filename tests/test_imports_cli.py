@@ -129,7 +129,8 @@ def test_tag_commands_and_json_round_trip(cli, site, tmp_path, archive):
     cli("import", site.url_for("/world/belgrade-rally"), site.url_for("/2024/05/06/georgia-protests"))
     assert cli("tag", "1", "2", "--add", "Serbia", "--add", "rallies")[0] == 0
     assert cli("tag", "2", "--remove", "serbia")[1] == "untagged 1 article (Serbia): 1 change\n"
-    assert cli("tag", "2", "--add", "RALLIES")[1] == "tagged 1 article (rallies): 0 changes\n"  # as the archive spells it
+    # as the archive spells it
+    assert cli("tag", "2", "--add", "RALLIES")[1] == "tagged 1 article (rallies): 0 changes\n"
     code, _, err = cli("tag", "1", "99", "--add", "x")
     assert code == 1 and err == "error: There is no article 99 in the archive.\n"
     assert json.loads(cli("tags", "--json")[1]) == [{"name": "rallies", "articles": 2},

@@ -28,7 +28,8 @@ from desktop.core.store.confirmed import corrections, with_confirmed
 from desktop.core.store.entity_rows import entity_ids
 from desktop.core.store.people_join import join_earlier_surnames, with_known_people
 from desktop.core.store.quotations import write_quotations
-from desktop.core.store.same import Claims, claims, find_at_address, find_at_addresses, find_same, free_address, text_hash
+from desktop.core.store.same import (Claims, claims, find_at_address, find_at_addresses, find_same, free_address,
+                                     text_hash)
 from desktop.core.store.tags import attach_tags
 from desktop.core.urls import normalize_url
 
