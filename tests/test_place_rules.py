@@ -229,6 +229,13 @@ def test_datelines_that_lost_their_dash():
     assert "London" not in pc.dateline_places(text)  # without the gazetteer, no bare city in capitals
 
 
+
+def test_a_dateline_run_on_after_the_headline():
+    text = "Headline: Diaz-Balart Speaks at Grant Event. IMMOKALEE \u2013 Congressman Mario said. It was. UPDATE \u2013 No."
+    assert pc.dateline_places(text, gazetteer()) == {"Immokalee": [45]}
+    assert pc.dateline_places(text) == {}  # a town's size decides, and needs the gazetteer
+    assert pc.dateline_places("He said. NATO \u2013 no. It was. WASHINGTON - yes.", gazetteer()) == {}
+
 def test_a_name_the_text_calls_a_town_is_placed():
     text = "a body in the basement of his old home in the town of Southold. Southold police said"
     positions = {"Southold": [text.index("Southold"), text.rindex("Southold")]}
@@ -268,6 +275,9 @@ def test_a_province_after_a_name_and_a_comma_is_a_place():
     text = "9/10 June: Oulton Park, Cheshire. He met Smith, Cheshire and Jones"
     assert region_after_place(text, text.index("Cheshire"), "Cheshire", gazetteer())
     assert not region_after_place(text, text.rindex("Cheshire"), "Cheshire", gazetteer())  # a list goes on
+    text = "found near Chester, Cheshire, on Wednesday. He met Smith, Cheshire, and Jones"
+    assert region_after_place(text, text.index("Cheshire"), "Cheshire", gazetteer())  # after a town of its country
+    assert not region_after_place(text, text.rindex("Cheshire"), "Cheshire", gazetteer())
 
 
 def test_a_sea_is_no_province_of_its_name():

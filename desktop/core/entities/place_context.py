@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from ..article import CITY, ORG, PERSON, PLACE
 from .gazetteer import Gazetteer, gazetteer, name_key
 from .place_words import lives_at
-from .places import (COUNTY, IN_NEAR, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, own_name, provinces,
-                     town_of_named_country)
+from .places import (COUNTY, IN_NEAR, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, WEAK_POPULATION, own_name,
+                     provinces, town_of_named_country)
 from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS, LEGAL_FORMS, MONTHS,
                       PLACE_NOUNS, STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
@@ -35,6 +35,8 @@ _DATELINES = (re.compile(rf"^[ \t]*{_CITY}{_WHERE}(?:,?\s*{_DATE}\s*)?(?:{_AGENC
               re.compile(rf"^[ \t]*{_CITY}{_WHERE}{_DATE}[ \t]*$", re.MULTILINE))
 # A dateline that lost its dash and agency: a big city in capitals, then the story ("LONDON The Latest on").
 _BARE_DATELINE = re.compile(rf"^[ \t]*{_CITY}(?=[ \t]+[A-Z][a-z])", re.MULTILINE)
+# A dateline run on after the headline, with its dash but no agency ("... Grant Event. IMMOKALEE – Congressman").
+_RUN_ON_DATELINE = re.compile(rf"(?<=[.!?] ){_CITY}(?=[ \t]*[\u2013\u2014][ \t]+[A-Z])")
 # "stops in Hilversum and Almelo", "travelling to Cirencester from Gloucester and Cheltenham",
 # "In Klamath Falls, Oregon": a preposition of place, perhaps a list of other names, then the name.
 _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
@@ -228,18 +230,22 @@ def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[i
     {"Troy": [0]} for "TROY, N.C. (AP) --". The state or country after it stays in the text for
     the resolver to read ("Troy" then resolves to the North Carolina town). With `gaz`, also a
     line that opens with a city of 100,000 or more in capitals, without dash or agency ("LONDON
-    The Latest on"); "US Ambassador" and "UEFA charge" are no such city. A line may open after a
-    web address, where a link line ran into the story (_url_ends_line)."""
+    The Latest on"), and a town of 15,000 or more in capitals after a sentence, with a long dash
+    but no agency ("... Grant Event. IMMOKALEE – Congressman"); "US Ambassador" and "UEFA charge"
+    are no such city. A line may open after a web address, where a link line ran into the story
+    (_url_ends_line)."""
     found: dict[str, list[int]] = {}
     text = _url_ends_line(text)
-    bare = _BARE_DATELINE.finditer(text) if gaz else ()
     for m in _dateline_matches(text):
         _add_dateline_city(found, m)
-    for m in bare:
-        name = _as_written(m.group("city"))
-        if len(name) >= 4 and any(p.kind == CITY and p.population >= STRONG_POPULATION and own_name(p, name)
-                                  for p in gaz.lookup(name)):
-            _add_dateline_city(found, m)
+    if gaz is None:
+        return found
+    for pattern, population in ((_BARE_DATELINE, STRONG_POPULATION), (_RUN_ON_DATELINE, WEAK_POPULATION)):
+        for m in pattern.finditer(text):
+            name = _as_written(m.group("city"))
+            if len(name) >= 4 and any(p.kind == CITY and p.population >= population and own_name(p, name)
+                                      for p in gaz.lookup(name)):
+                _add_dateline_city(found, m)
     return found
 
 
