@@ -164,6 +164,19 @@ def test_two_countries_run_together_are_two_places():
         ("Greece", 26), ("Italy", 33), ("United States", 53), ("Jordan Valley", 68)]
 
 
+
+def test_a_town_and_its_place_by_the_possessive_are_two_places():
+    from desktop.core.article import ORG
+    from desktop.core.entities.ner import Analysis, Mention
+    text = "opened at Derry\u2019s Altnagelvin Hospital, by St. Mark's Coptic Cathedral and Macy's Day Parade"
+    mentions = [Mention(f, label, text.index(f), text.index(f) + len(f)) for f, label in (
+        ("Derry\u2019s Altnagelvin Hospital", ORG), ("St. Mark's Coptic Cathedral", ORG), ("Macy's Day Parade", PLACE))]
+    analysis = Analysis(text, mentions, [], [], [], [])
+    pc.trim_place_mentions(analysis, gazetteer())
+    assert [(m.text, m.label, m.start) for m in analysis.mentions] == [
+        ("Derry", PLACE, 10), ("Altnagelvin Hospital", ORG, 18), ("St. Mark's Coptic Cathedral", ORG, 43),
+        ("Macy's Day Parade", PLACE, 75)]
+
 def test_a_dateline_dash_may_touch_the_text():
     assert pc.dateline_places("Intro\nWASHINGTON—President Trump said.\nHe said—Then") == {"Washington": [6]}
 
@@ -236,6 +249,13 @@ def test_a_dateline_run_on_after_the_headline():
     assert pc.dateline_places(text) == {}  # a town's size decides, and needs the gazetteer
     assert pc.dateline_places("He said. NATO \u2013 no. It was. WASHINGTON - yes.", gazetteer()) == {}
 
+
+def test_a_dateline_with_a_colon_opens_one_line():
+    text = "TITLE: A car attack\nLOS ANGELES: Actress-model Jaime King\nDATE: Monday"
+    assert pc.dateline_places(text, gazetteer()) == {"Los Angeles": [20]}
+    transcript = "JACKSON: I think so.\nMADISON: Yes.\nJACKSON: No."  # speakers, not datelines
+    assert pc.dateline_places(transcript, gazetteer()) == {}
+
 def test_a_name_the_text_calls_a_town_is_placed():
     text = "a body in the basement of his old home in the town of Southold. Southold police said"
     positions = {"Southold": [text.index("Southold"), text.rindex("Southold")]}
@@ -264,10 +284,10 @@ def test_a_dateline_city_the_article_calls_an_organisation_stays_both():
 
     text = "BEIJING 1996-08-31\nBeijing said on Saturday."
     labels, positions = {"Beijing": ORG}, {"Beijing": [19]}
-    assert _add_datelines(text, labels, positions, gazetteer()) == ["Beijing"]
+    assert _add_datelines(text, labels, positions, gazetteer()) == (["Beijing"], {"Beijing"})
     assert labels == {"Beijing": ORG} and positions == {"Beijing": [19, 0]}
     labels, positions = {}, {}
-    assert _add_datelines(text, labels, positions, gazetteer()) == [] and labels == {"Beijing": PLACE}
+    assert _add_datelines(text, labels, positions, gazetteer()) == ([], {"Beijing"}) and labels == {"Beijing": PLACE}
 
 
 def test_a_province_after_a_name_and_a_comma_is_a_place():
@@ -300,3 +320,9 @@ def test_a_countrys_own_name_is_no_town_of_the_country_beside_it():
 def test_new_york_in_a_list_of_towns_of_other_states_is_the_city():
     text = "offices in Los Angeles, Miami, West Palm Beach, New York, and Detroit"
     assert resolve(text, "New York", "Los Angeles", "Miami", "West Palm Beach", "Detroit")["New York"].kind == CITY
+
+
+def test_a_word_of_a_persons_name_is_the_persons():
+    from desktop.core.entities.places import persons_name_words
+    words = persons_name_words(["John Odigie-Oyegun", "Oyegun", "Buhari"])
+    assert words == {"John", "Odigie", "Oyegun"}  # a lone name gives no words: it may be the place's

@@ -18,7 +18,7 @@ from .evidence import WINDOW
 from .place_context import (dateline_places, dateline_regions, facility_forms, keeps_unresolved, placed_forms,
                             trim_place_mentions)
 from .place_words import adjective_places, road_numbers
-from .places import COUNTY, Resolver, embedded_places, unlabelled_places
+from .places import COUNTY, Resolver, embedded_places, persons_name_words, unlabelled_places
 from .rows import add_listed_people
 
 __all__ = ["find_entities", "find_entities_analysed", "entities_status", "load_models"]
@@ -88,13 +88,14 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     for form, starts in [*embedded_places(forms_of(ORG), positions, gaz).items(), *unlabelled.items(), *roads.items()]:
         labels.setdefault(form, PLACE)
         positions.setdefault(form, []).extend(starts)
-    also_places += _add_datelines(analysis.text, labels, positions, gaz)
+    dateline_organisations, datelines = _add_datelines(analysis.text, labels, positions, gaz)
+    also_places += dateline_organisations
     place_forms = forms_of(PLACE) + also_places
     votes = ner.label_votes(analysis.mentions)
     place_positions = {f: positions[f] for f in place_forms}
     # Names spaCy never called a place ("Bush"): a city only when its country is in the article,
     # unless the text puts it where only a place can stand ("travelling to Cheltenham").
-    placed = placed_forms(analysis.text, place_positions, votes, WINDOW)
+    placed = placed_forms(analysis.text, place_positions, votes, WINDOW) | datelines
     doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f] and f not in placed}
     resolver = Resolver(gaz, analysis.text, place_positions, forms_of(ner.DEMONYM),
                         doubtful)
@@ -108,6 +109,8 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     adjectival = adjective_places(gaz, analysis.text, {f: positions[f] for f in forms_of(ner.DEMONYM)})
     resolved = {**resolver.resolved, **adjectival}
     unfounded = {f for f in resolver.unfounded - facilities if f in doubtful or not keeps_unresolved(f, placed)}
+    name_words = persons_name_words(forms_of(PERSON))
+    unfounded |= {f for f in place_forms if resolver.resolved[f] is None and f in name_words}
     groups = [*_person_groups(forms_of(PERSON), analysis.text),
               *_place_groups([f for f in place_forms if f not in unfounded] + list(adjectival), resolved),
               *((Entity(ORG, name, sorted(forms - {name})), forms) for name, forms in org_groups(forms_of(ORG)).items())]
@@ -176,18 +179,21 @@ def _add_teams(text: str, labels: dict, positions: dict[str, list[int]]) -> tupl
     return [(s, s + len(team)) for team, starts in teams.items() for s in starts], also_places
 
 
-def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz) -> list[str]:
+def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz) -> tuple[list[str], set[str]]:
     """A dateline's city, masked as a credit, and its state or country are still where the story
     is: places of it. Returns those the article also names as organisations, which stay both
-    ("BEIJING 1996-08-31 ... Beijing said", "LEEDS ... Leeds 2 Arsenal 0")."""
-    also_places = []
+    ("BEIJING 1996-08-31 ... Beijing said", "LEEDS ... Leeds 2 Arsenal 0"), and every place of a
+    dateline: a place whatever else the article calls it, though the gazetteer has only namesakes
+    elsewhere ("HOLLIDAY, Mo. —" of a Missouri village of 150 people)."""
+    also_places, added = [], set()
     for form, starts in {**dateline_places(text, gaz), **dateline_regions(text, gaz)}.items():
         if labels.get(form, PLACE) in (PLACE, ORG) and (gaz.lookup(form) or COUNTY.match(form)):
             if labels.get(form) == ORG:
                 also_places.append(form)
             labels.setdefault(form, PLACE)
             positions.setdefault(form, []).extend(starts)
-    return also_places
+            added.add(form)
+    return also_places, added
 
 
 def _count_mentions(groups: list[tuple[Entity, set[str]]], analysis: ner.Analysis,

@@ -10,7 +10,7 @@ from ..article import CITY, ORG, PERSON, PLACE
 from .gazetteer import Gazetteer, gazetteer, name_key
 from .place_words import lives_at
 from .places import (COUNTY, IN_NEAR, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, WEAK_POPULATION, own_name,
-                     provinces, town_of_named_country)
+                     place_strength, provinces, town_of_named_country)
 from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS, LEGAL_FORMS, MONTHS,
                       PLACE_NOUNS, STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
@@ -22,7 +22,8 @@ _CALLED_A_PLACE = re.compile(rf"\b(?:{any_of(PLACE_NOUNS)}) of\s+$", re.IGNORECA
 # city in capitals opening a line, its state or country after a comma, an agency in brackets, then a
 # dash or colon; or, with its agency, opening a sentence where the page ran two stories together
 # ("... statements. SAN DIEGO (AP) - The").
-_CITY = r"(?P<city>[A-Z][A-Z.'\u2019]*(?:[ -][A-Z][A-Z.'\u2019]*){0,3})(?=[,\s(\u2013\u2014-])"
+_CITY_NAME = r"(?P<city>[A-Z][A-Z.'\u2019]*(?:[ -][A-Z][A-Z.'\u2019]*){0,3})"
+_CITY = rf"{_CITY_NAME}(?=[,\s(\u2013\u2014-])"
 _WHERE = r"(?P<where>(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*)\s*"
 _AGENCY = r"-{0,2}\([^)\n]{1,40}\)\s*"
 _DASH = r"(?:--\s?|[\u2013\u2014\ufffd]\s?|-\s|:\s?)"  # U+FFFD: a dash the page's encoding lost
@@ -37,6 +38,8 @@ _DATELINES = (re.compile(rf"^[ \t]*{_CITY}{_WHERE}(?:,?\s*{_DATE}\s*)?(?:{_AGENC
 _BARE_DATELINE = re.compile(rf"^[ \t]*{_CITY}(?=[ \t]+[A-Z][a-z])", re.MULTILINE)
 # A dateline run on after the headline, with its dash but no agency ("... Grant Event. IMMOKALEE – Congressman").
 _RUN_ON_DATELINE = re.compile(rf"(?<=[.!?] ){_CITY}(?=[ \t]*[\u2013\u2014][ \t]+[A-Z])")
+# A dateline with a colon for its dash, opening a line ("LOS ANGELES: Actress-model Jaime King").
+_COLON_DATELINE = re.compile(rf"^[ \t]*{_CITY_NAME}(?=:[ \t]*[A-Z])", re.MULTILINE)
 # "stops in Hilversum and Almelo", "travelling to Cirencester from Gloucester and Cheltenham",
 # "In Klamath Falls, Oregon": a preposition of place, perhaps a list of other names, then the name.
 _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
@@ -231,8 +234,9 @@ def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[i
     the resolver to read ("Troy" then resolves to the North Carolina town). With `gaz`, also a
     line that opens with a city of 100,000 or more in capitals, without dash or agency ("LONDON
     The Latest on"), and a town of 15,000 or more in capitals after a sentence, with a long dash
-    but no agency ("... Grant Event. IMMOKALEE – Congressman"); "US Ambassador" and "UEFA charge"
-    are no such city. A line may open after a web address, where a link line ran into the story
+    but no agency ("... Grant Event. IMMOKALEE – Congressman"), or of 100,000 or more opening one
+    line of the text with a colon ("LOS ANGELES: Actress"); "US Ambassador", "UEFA charge" and
+    "WATCH: Video" are no such city, nor a speaker of a transcript ("JACKSON: I think"). A line may open after a web address, where a link line ran into the story
     (_url_ends_line)."""
     found: dict[str, list[int]] = {}
     text = _url_ends_line(text)
@@ -240,12 +244,17 @@ def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[i
         _add_dateline_city(found, m)
     if gaz is None:
         return found
-    for pattern, population in ((_BARE_DATELINE, STRONG_POPULATION), (_RUN_ON_DATELINE, WEAK_POPULATION)):
-        for m in pattern.finditer(text):
-            name = _as_written(m.group("city"))
-            if len(name) >= 4 and any(p.kind == CITY and p.population >= population and own_name(p, name)
-                                      for p in gaz.lookup(name)):
-                _add_dateline_city(found, m)
+    city = lambda m, population: len(name := _as_written(m.group("city"))) >= 4 and any(
+        p.kind == CITY and p.population >= population and own_name(p, name) for p in gaz.lookup(name))
+    for m in _BARE_DATELINE.finditer(text):
+        if city(m, STRONG_POPULATION):
+            _add_dateline_city(found, m)
+    for m in _RUN_ON_DATELINE.finditer(text):
+        if city(m, WEAK_POPULATION):
+            _add_dateline_city(found, m)
+    # Speakers of a transcript open lines so too ("JACKSON: I think"), each more than once.
+    if len(colons := [m for m in _COLON_DATELINE.finditer(text) if city(m, STRONG_POPULATION)]) == 1:
+        _add_dateline_city(found, colons[0])
     return found
 
 
@@ -319,7 +328,7 @@ def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
             start = m.start + (cut.end() if cut.start() == 0 else 0)
             name = m.text[cut.end():] if cut.start() == 0 else m.text[:cut.start()]
             m = Mention(name, PLACE, start, start + len(name))
-        mentions += _run_together(m, gaz) if m.label == PLACE and " " in m.text else [m]
+        mentions += _run_together(m, gaz) if (m.label == PLACE or STRUCTURE.search(m.text)) and " " in m.text else [m]
     analysis.mentions = _split_apart(mentions, analysis.text, gaz)
 
 
@@ -337,11 +346,20 @@ def _split_apart(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Men
     return joined
 
 
+_POSSESSIVE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})['\u2019]s (?=[A-Z])")
+
+
 def _run_together(m: Mention, gaz: Gazetteer) -> list[Mention]:
-    """`m` as the two countries or regions it runs together ("Greece Italy"), or as a town the
-    gazetteer knows and the region after its comma ("Thruxton, Hampshire"), else [m]."""
+    """`m` as the two countries or regions it runs together ("Greece Italy"), as a town the
+    gazetteer knows and the region after its comma ("Thruxton, Hampshire"), or as a town and a
+    place of it by the possessive ("Derry's Altnagelvin Hospital", "Brooklyn's Barclays Center";
+    not a saint's: "St. Mark's Cathedral"), else [m]."""
     if gaz.lookup(m.text):
         return [m]
+    owner = _POSSESSIVE.match(m.text)
+    if owner and not _SAINT.match(m.text) and place_strength(gaz, owner.group(1)) >= 1:
+        return [Mention(owner.group(1), PLACE, m.start, m.start + owner.end(1)),
+                Mention(m.text[owner.end():], PLACE if m.label == PLACE else m.label, m.start + owner.end(), m.end)]
     region = lambda name: any(p.kind != CITY and name_key(p.name) == name_key(name) for p in gaz.lookup(name)) or bool(
         provinces(gaz, name, model_says_place=True))
     if (comma := m.text.find(", ")) > 0:  # "Thruxton, Hampshire", "Bishkek, Kyrgyzstan": a town and its region
