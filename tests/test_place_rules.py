@@ -244,7 +244,8 @@ def test_datelines_that_lost_their_dash():
 
 
 def test_a_dateline_run_on_after_the_headline():
-    text = "Headline: Diaz-Balart Speaks at Grant Event. IMMOKALEE \u2013 Congressman Mario said. It was. UPDATE \u2013 No."
+    text = ("Headline: Diaz-Balart Speaks at Grant Event. IMMOKALEE \u2013 Congressman Mario said. "
+            "It was. UPDATE \u2013 No.")
     assert pc.dateline_places(text, gazetteer()) == {"Immokalee": [45]}
     assert pc.dateline_places(text) == {}  # a town's size decides, and needs the gazetteer
     assert pc.dateline_places("He said. NATO \u2013 no. It was. WASHINGTON - yes.", gazetteer()) == {}
@@ -323,6 +324,25 @@ def test_new_york_in_a_list_of_towns_of_other_states_is_the_city():
 
 
 def test_a_word_of_a_persons_name_is_the_persons():
-    from desktop.core.entities.places import persons_name_words
+    from desktop.core.entities.place_words import persons_name_words
     words = persons_name_words(["John Odigie-Oyegun", "Oyegun", "Buhari"])
     assert words == {"John", "Odigie", "Oyegun"}  # a lone name gives no words: it may be the place's
+
+
+def test_a_lone_unknown_word_is_a_place_only_where_it_stands_as_one():
+    from desktop.core.entities.place_words import is_unplaced_word
+    text = ("villages of Foua and Kfraya, in Cairo's Abbasiya and in eastern Ghouta. He wrote Transforming the "
+            "Service; street artist Banksy; Yugoslavia beat Malta; San Jose, Calif.")
+    words = ("Kfraya", "Abbasiya", "Ghouta", "Transforming", "Banksy", "Yugoslavia", "Calif")
+    placed = {w for w in words if not is_unplaced_word(w, text, [text.index(w)])}
+    assert placed == {"Kfraya", "Abbasiya", "Ghouta", "Yugoslavia", "Calif"}
+    assert not is_unplaced_word("Middle East", "Middle East", [0])  # more than one word
+
+
+def test_unresolved_lone_words_that_are_no_places():
+    from desktop.core.entities import _unplaced_words
+    text = "Chief Oyegun met street artist Banksy; Marienplatz was shut, the A40 too; John Odigie-Oyegun said."
+    forms = ("Oyegun", "Banksy", "Marienplatz", "A40")  # a building and a road stand by their own rules
+    resolved = dict.fromkeys(forms)
+    positions = {f: [text.index(f)] for f in forms}
+    assert _unplaced_words(resolved, ["John Odigie-Oyegun"], text, positions, {"A40"}) == {"Oyegun", "Banksy"}

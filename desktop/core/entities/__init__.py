@@ -17,8 +17,8 @@ from .people import aged_people, clean_name, merge_people
 from .evidence import WINDOW
 from .place_context import (dateline_places, dateline_regions, facility_forms, keeps_unresolved, placed_forms,
                             trim_place_mentions)
-from .place_words import adjective_places, road_numbers
-from .places import COUNTY, Resolver, embedded_places, persons_name_words, unlabelled_places
+from .place_words import adjective_places, is_unplaced_word, persons_name_words, road_numbers
+from .places import COUNTY, STRUCTURE, Resolver, embedded_places, unlabelled_places
 from .rows import add_listed_people
 
 __all__ = ["find_entities", "find_entities_analysed", "entities_status", "load_models"]
@@ -95,8 +95,9 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     place_positions = {f: positions[f] for f in place_forms}
     # Names spaCy never called a place ("Bush"): a city only when its country is in the article,
     # unless the text puts it where only a place can stand ("travelling to Cheltenham").
-    placed = placed_forms(analysis.text, place_positions, votes, WINDOW) | datelines
-    doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f] and f not in placed}
+    placed = placed_forms(analysis.text, place_positions, votes, WINDOW)
+    # A dateline's city is a town, whatever the model called it, if the gazetteer knows one ("TORRINGTON —").
+    doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f] and f not in placed | datelines}
     resolver = Resolver(gaz, analysis.text, place_positions, forms_of(ner.DEMONYM),
                         doubtful)
     # A town the article gives no ground for goes back to what spaCy called it ("Honda and Nissan").
@@ -109,13 +110,24 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     adjectival = adjective_places(gaz, analysis.text, {f: positions[f] for f in forms_of(ner.DEMONYM)})
     resolved = {**resolver.resolved, **adjectival}
     unfounded = {f for f in resolver.unfounded - facilities if f in doubtful or not keeps_unresolved(f, placed)}
-    name_words = persons_name_words(forms_of(PERSON))
-    unfounded |= {f for f in place_forms if resolver.resolved[f] is None and f in name_words}
+    unfounded |= _unplaced_words(resolver.resolved, forms_of(PERSON), analysis.text, place_positions,
+                                 {*roads, *datelines, *facilities})
     groups = [*_person_groups(forms_of(PERSON), analysis.text),
               *_place_groups([f for f in place_forms if f not in unfounded] + list(adjectival), resolved),
               *((Entity(ORG, name, sorted(forms - {name})), forms) for name, forms in org_groups(forms_of(ORG)).items())]
     _count_mentions(groups, analysis, positions)
     return sorted((e for e, _ in groups), key=lambda e: e.first_pos), analysis
+
+
+def _unplaced_words(resolved: dict[str, Place | None], person_forms: list[str], text: str,
+                    positions: dict[str, list[int]], kept: set[str]) -> set[str]:
+    """The place forms no place resolves to that are no places: a lone word of a person's name
+    ("Oyegun" of "John Odigie-Oyegun"), and, but for those `kept` by other rules (roads,
+    datelines, facilities) and buildings, a lone word that stands after no preposition of place
+    (place_words.is_unplaced_word; "villages of Foua and Kfraya" are places)."""
+    name_words = persons_name_words(person_forms)
+    return {f for f, place in resolved.items() if place is None and (f in name_words or f not in kept and not (
+        STRUCTURE.search(f)) and is_unplaced_word(f, text, positions[f]))}
 
 
 def _person_groups(forms: list[str], text: str) -> list[tuple[Entity, set[str]]]:
@@ -183,8 +195,7 @@ def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz
     """A dateline's city, masked as a credit, and its state or country are still where the story
     is: places of it. Returns those the article also names as organisations, which stay both
     ("BEIJING 1996-08-31 ... Beijing said", "LEEDS ... Leeds 2 Arsenal 0"), and every place of a
-    dateline: a place whatever else the article calls it, though the gazetteer has only namesakes
-    elsewhere ("HOLLIDAY, Mo. —" of a Missouri village of 150 people)."""
+    dateline."""
     also_places, added = [], set()
     for form, starts in {**dateline_places(text, gaz), **dateline_regions(text, gaz)}.items():
         if labels.get(form, PLACE) in (PLACE, ORG) and (gaz.lookup(form) or COUNTY.match(form)):

@@ -236,8 +236,8 @@ def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[i
     The Latest on"), and a town of 15,000 or more in capitals after a sentence, with a long dash
     but no agency ("... Grant Event. IMMOKALEE – Congressman"), or of 100,000 or more opening one
     line of the text with a colon ("LOS ANGELES: Actress"); "US Ambassador", "UEFA charge" and
-    "WATCH: Video" are no such city, nor a speaker of a transcript ("JACKSON: I think"). A line may open after a web address, where a link line ran into the story
-    (_url_ends_line)."""
+    "WATCH: Video" are no such city, nor a speaker of a transcript ("JACKSON: I think"). A line
+    may open after a web address, where a link line ran into the story (_url_ends_line)."""
     found: dict[str, list[int]] = {}
     text = _url_ends_line(text)
     for m in _dateline_matches(text):

@@ -90,13 +90,6 @@ def provinces(gaz: Gazetteer, form: str, model_says_place: bool) -> list[Place]:
     return gaz.provinces(form)
 
 
-def persons_name_words(person_forms: list[str]) -> set[str]:
-    """The words of the people's names of more than one word, split at spaces and hyphens: a lone
-    word among them that no place of the gazetteer goes by is the person's, though the model calls
-    it a place ("Oyegun" beside "John Odigie-Oyegun")."""
-    return {w for form in person_forms if len(words := re.split(r"[\s-]+", form)) > 1 for w in words}
-
-
 def place_strength(gaz: Gazetteer, form: str) -> int:
     """2 for a country, region, province of two words or more ("Sokoto State") or big city, 1 for
     a middling town, 0 for no known place."""
