@@ -60,13 +60,14 @@ def test_new_york_after_a_town_or_among_states_is_the_state():
 def test_words_saying_what_kind_of_place_are_trimmed():
     from desktop.core.entities.ner import Analysis, Mention
 
-    text = "in Sichuan province and the County of Brant and Barren County and the City of London"
-    names = ["Sichuan province", "County of Brant", "Barren County", "City of London"]
+    text = "in Sichuan province and the County of Brant and Barren County and the City of London, Torkula village"
+    names = ["Sichuan province", "County of Brant", "Barren County", "City of London", "Torkula village"]
     mentions = [Mention(n, PLACE, text.index(n), text.index(n) + len(n)) for n in names]
     a = Analysis(text, mentions, [], [], [], [])
     pc.trim_place_mentions(a, gazetteer())
     assert [(m.text, text[m.start:m.end]) for m in a.mentions] == [
-        ("Sichuan", "Sichuan"), ("Brant", "Brant"), ("Barren County", "Barren County"), ("City of London", "City of London")]
+        ("Sichuan", "Sichuan"), ("Brant", "Brant"), ("Barren County", "Barren County"), ("City of London", "City of London"),
+        ("Torkula", "Torkula")]
 
 
 def test_the_city_of_a_country_name_is_a_city():

@@ -15,8 +15,10 @@ from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS
                       PLACE_NOUNS, STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
 
-# Any case after the name ("Sichuan province"), but "county" only in lower case: "Barren County" is a name.
-_ADMIN_WORDS = re.compile(rf"^(?i:{any_of(ADMIN_PREFIXES)})\s+|\s+(?:(?i:{any_of(ADMIN_SUFFIXES)})|county)$")
+# Any case after the name ("Sichuan province"), but "county" and the kinds of settlement only in lower
+# case: "Barren County" and "Kansas City" are names, "Torkula village" and "the Shankill area" no more than Torkula.
+_ADMIN_WORDS = re.compile(rf"^(?i:{any_of(ADMIN_PREFIXES)})\s+"
+                          rf"|\s+(?:(?i:{any_of(ADMIN_SUFFIXES)})|county|village|town|area|district|suburb)$")
 _CALLED_A_PLACE = re.compile(rf"\b(?:{any_of(PLACE_NOUNS)}) of\s+$", re.IGNORECASE)
 # "TROY, N.C. (AP) --", "LAGOS (Reuters) -", "ATLANTA —", "PLEASANTON, Calif.--(BUSINESS WIRE)--": a
 # city in capitals opening a line, its state or country after a comma, an agency in brackets, then a
