@@ -347,3 +347,11 @@ def test_unresolved_lone_words_that_are_no_places():
     resolved = dict.fromkeys(forms)
     positions = {f: [text.index(f)] for f in forms}
     assert _unplaced_words(resolved, ["John Odigie-Oyegun"], text, positions, {"A40"}) == {"Oyegun", "Banksy"}
+
+
+def test_streets_named_together_are_places():
+    from desktop.core.entities.place_words import named_streets, road_places
+    text = "it rolled down Bourbon and Dauphine streets; at the corner of State, Grand and Hubbard streets. And Elm roads"
+    assert named_streets(text) == {"Bourbon": [15], "Dauphine": [27], "State": [62], "Grand": [69], "Hubbard": [79]}
+    assert "Elm" not in named_streets("Smith and Elm went")
+    assert set(road_places(text + " A crash closed the A40.")) == {"Bourbon", "Dauphine", "State", "Grand", "Hubbard", "A40"}

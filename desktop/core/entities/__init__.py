@@ -17,7 +17,7 @@ from .people import aged_people, clean_name, merge_people
 from .evidence import WINDOW
 from .place_context import (dateline_places, dateline_regions, facility_forms, keeps_unresolved, placed_forms,
                             trim_place_mentions)
-from .place_words import adjective_places, is_unplaced_word, persons_name_words, road_numbers
+from .place_words import adjective_places, is_unplaced_word, persons_name_words, road_places
 from .places import COUNTY, STRUCTURE, Resolver, embedded_places, unlabelled_places
 from .rows import add_listed_people
 
@@ -83,7 +83,7 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     mention_spans = [(m.start, m.end) for m in analysis.mentions]
     unlabelled = unlabelled_places(analysis.text, analysis.masked + mention_spans + team_spans, gaz,
                                    analysis.entity_spans)
-    roads = road_numbers(analysis.text)
+    roads = road_places(analysis.text)
     labels.update(dict.fromkeys(roads, PLACE))  # "the A40" is no organisation, whatever the model says
     for form, starts in [*embedded_places(forms_of(ORG), positions, gaz).items(), *unlabelled.items(), *roads.items()]:
         labels.setdefault(form, PLACE)
@@ -98,8 +98,7 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     placed = placed_forms(analysis.text, place_positions, votes, WINDOW)
     # A dateline's city is a town, whatever the model called it, if the gazetteer knows one ("TORRINGTON —").
     doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f] and f not in placed | datelines}
-    resolver = Resolver(gaz, analysis.text, place_positions, forms_of(ner.DEMONYM),
-                        doubtful)
+    resolver = Resolver(gaz, analysis.text, place_positions, forms_of(ner.DEMONYM), doubtful)
     # A town the article gives no ground for goes back to what spaCy called it ("Honda and Nissan").
     for form in resolver.unfounded & doubtful:
         if (said := max(votes[form], key=votes[form].get)) in (PERSON, ORG):
@@ -108,8 +107,9 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     facilities = facility_forms(analysis.text, place_positions, votes)
     # A country named by its adjective where that qualifies its land ("the Iraqi border") is a place too.
     adjectival = adjective_places(gaz, analysis.text, {f: positions[f] for f in forms_of(ner.DEMONYM)})
-    resolved = {**resolver.resolved, **adjectival}
-    unfounded = {f for f in resolver.unfounded - facilities if f in doubtful or not keeps_unresolved(f, placed)}
+    resolved = {**resolver.resolved, **dict.fromkeys(roads), **adjectival}  # "Bourbon" street is no town
+    unfounded = {f for f in resolver.unfounded - facilities - roads.keys()
+                 if f in doubtful or not keeps_unresolved(f, placed)}
     unfounded |= _unplaced_words(resolver.resolved, forms_of(PERSON), analysis.text, place_positions,
                                  {*roads, *datelines, *facilities})
     groups = [*_person_groups(forms_of(PERSON), analysis.text),

@@ -64,6 +64,29 @@ def road_numbers(text: str) -> dict[str, list[int]]:
     return found
 
 
+_NAME = r"[A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)?"
+# Streets named together before their noun in the plural: "down Bourbon and Dauphine streets".
+_STREETS = re.compile(rf"\b(?:{_NAME}, )*{_NAME},? and {_NAME}(?= (?:streets|roads|avenues)\b)")
+
+
+def named_streets(text: str) -> dict[str, list[int]]:
+    """Streets named together before "streets", "roads" or "avenues" ("rolled down Bourbon and
+    Dauphine streets", "the corner of State and Hubbard streets"), with where they stand: places,
+    though their names are as often those of towns or people."""
+    found: dict[str, list[int]] = {}
+    for m in _STREETS.finditer(text):
+        for name in re.finditer(_NAME, m.group()):
+            if name.group() != "And":
+                found.setdefault(name.group(), []).append(m.start() + name.start())
+    return found
+
+
+def road_places(text: str) -> dict[str, list[int]]:
+    """Numbered roads (road_numbers) and streets named together (named_streets), with where they
+    stand: places of no town of their name."""
+    return {**road_numbers(text), **named_streets(text)}
+
+
 # "Miss Abdhou, of Hayes,", "Ann Lee, 45, of Leeds.", "Jodi Mahler of Bellmore": where a person lives.
 _NAME_COMMA_OF = re.compile(r"[A-Z][\w'\u2019-]+,(?:\s+\d{1,3},)?\s+of\s+$")
 _NAME_OF = re.compile(r"([A-Z][\w'\u2019-]+)\s+of\s+$")
