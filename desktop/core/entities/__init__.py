@@ -111,7 +111,7 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     unfounded = {f for f in resolver.unfounded - facilities - roads.keys()
                  if f in doubtful or not keeps_unresolved(f, placed)}
     unfounded |= _unplaced_words(resolver.resolved, forms_of(PERSON), analysis.text, place_positions,
-                                 {*roads, *datelines, *facilities})
+                                 {*roads, *datelines, *facilities}, gaz)
     groups = [*_person_groups(forms_of(PERSON), analysis.text),
               *_place_groups([f for f in place_forms if f not in unfounded] + list(adjectival), resolved),
               *((Entity(ORG, name, sorted(forms - {name})), forms) for name, forms in org_groups(forms_of(ORG)).items())]
@@ -120,14 +120,14 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
 
 
 def _unplaced_words(resolved: dict[str, Place | None], person_forms: list[str], text: str,
-                    positions: dict[str, list[int]], kept: set[str]) -> set[str]:
+                    positions: dict[str, list[int]], kept: set[str], gaz) -> set[str]:
     """The place forms no place resolves to that are no places: a lone word of a person's name
     ("Oyegun" of "John Odigie-Oyegun"), and, but for those `kept` by other rules (roads,
     datelines, facilities) and buildings, a lone word that stands after no preposition of place
     (place_words.is_unplaced_word; "villages of Foua and Kfraya" are places)."""
     name_words = persons_name_words(person_forms)
     return {f for f, place in resolved.items() if place is None and (f in name_words or f not in kept and not (
-        STRUCTURE.search(f)) and is_unplaced_word(f, text, positions[f]))}
+        STRUCTURE.search(f)) and is_unplaced_word(f, text, positions[f], gaz))}
 
 
 def _person_groups(forms: list[str], text: str) -> list[tuple[Entity, set[str]]]:

@@ -49,13 +49,19 @@ _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")  # "the" right before a mention
 _IN_NEAR = re.compile(IN_NEAR + "$")
 _WEAK_PREPOSITIONS = ("to", "from", "into", "via")
-# A word after the name that makes it a modifier: "Epsom salts", not "Almelo, the paper".
-_MODIFIES = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[a-z]")
+# A word after the name that makes it a modifier: "Epsom salts", not "Almelo, the paper", nor a word of
+# time or of a clause going on ("comes to Clacton this weekend", "to Thornhill before switching").
+_CLAUSE_GOES_ON = (*CLAUSE_WORDS, "this", "next", "last", "every", "by", "before", "after", "until", "since", "during",
+                   "when", "while", "but", "as", "than", "today", "tonight", "tomorrow", "yesterday")
+_MODIFIES = re.compile(rf"^\s+(?!(?:{any_of(_CLAUSE_GOES_ON)})\b)[a-z]")
 _SAINT = re.compile(r"(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*")
 _FACILITY_END = re.compile(r"\S\s+(?:Centre|Center|Church|Terminal|Station)$")
 _PLACE_NOUN_AFTER = re.compile(r"^\s+(?:airport|area|station|terminal|neighbou?rhood|district|suburb)\b")
 _TOWN_COMMA = re.compile(r"\b([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?),\s*$")
 _REGION_AFTER_COMMA = re.compile(r"^,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+# Words of a journey, which make "to" a preposition of place whatever follows: "comes to", "moved to".
+_JOURNEY = re.compile(r"\b(?i:comes?|came|coming|moved?|moving|travell?(?:ed|ing)?|drove|driving|flew|flying|headed"
+                      r"|heading|returned|returning|relocated|trip|journey|honeymoon)\s+(?:back\s+)?$")
 _NOT_LOCATIVE = re.compile(r"\b(?i:according|thanks|next|due|owing|talked|spoke|wrote|said|listen|turned|went)\s+\w+\s+$")
 
 
@@ -151,11 +157,13 @@ def placed_by_preposition(around: list[tuple[str, str]], organisation: bool = Fa
     """Whether at least half the mentions, given as (text before, text after), follow a preposition
     of place, perhaps with other names listed after it ("in Hilversum and "), and qualify no noun
     ("to Epsom salts"). "To", "from", "into" and "via" say nothing of a name spaCy calls an
-    organisation ("sold to Iberia"); "according to" says nothing at all."""
+    organisation ("sold to Iberia") but after a word of a journey ("a show comes to Clacton",
+    "they moved to Thornhill"); "according to" says nothing at all."""
     def placed(before: str, after: str) -> bool:
         m = _LOCATIVE.search(before)
+        weak = m and m.group("prep").casefold() in _WEAK_PREPOSITIONS and not _JOURNEY.search(before, 0, m.start())
         return bool(m and not _NOT_LOCATIVE.search(before) and not _MODIFIES.match(after)
-                    and not (organisation and m.group("prep").casefold() in _WEAK_PREPOSITIONS))
+                    and not (organisation and weak))
     return 2 * sum(placed(b, a) for b, a in around) >= len(around) > 0
 
 

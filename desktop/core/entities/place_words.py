@@ -113,24 +113,33 @@ _AFTER_PREPOSITION = re.compile(r"\b(?i:in|near|at|from|to|of|outside|across|aro
                                 r"(?:[A-Z][\w'\u2019.-]*?(?:['\u2019]s)?,?\s+(?:(?:and|or)\s+)?){0,2}$")
 
 
-def stands_as_a_place(text: str, starts: list[int]) -> bool:
+# A name and a comma, as before a town's region: "Rockingham, Northamptonshire."
+_AFTER_NAME_COMMA = re.compile(r"([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}), $")
+
+
+def stands_as_a_place(text: str, starts: list[int], gaz: Gazetteer) -> bool:
     """Whether a mention of a name at `starts` in `text` follows a preposition of place
-    (_AFTER_PREPOSITION): "villages of Foua and Kfraya", "in Cairo's Abbasiya"."""
-    return any(_AFTER_PREPOSITION.search(text, max(0, start - 60), start) for start in starts)
+    (_AFTER_PREPOSITION: "villages of Foua and Kfraya", "in Cairo's Abbasiya") or a town the
+    gazetteer knows and a comma, as a town's region does ("Rockingham, Northamptonshire")."""
+    def after_town(start: int) -> bool:
+        m = _AFTER_NAME_COMMA.search(text, max(0, start - 40), start)
+        town = m and m.group(1)
+        return bool(town and any(p.kind == CITY and name_key(p.name) == name_key(town) for p in gaz.lookup(town)))
+    return any(_AFTER_PREPOSITION.search(text, max(0, start - 60), start) or after_town(start) for start in starts)
 
 
 # Countries of 1990s news that GeoNames lists no more: unresolved, they are still places.
 FORMER_COUNTRIES = frozenset({"yugoslavia", "czechoslovakia", "zaire", "ussr"})
 
 
-def is_unplaced_word(form: str, text: str, starts: list[int]) -> bool:
+def is_unplaced_word(form: str, text: str, starts: list[int], gaz: Gazetteer) -> bool:
     """Whether `form`, which the model calls a place and no place of the gazetteer goes by, is a
     lone word that stands after no preposition of place (stands_as_a_place): as often a book, a
     brand or a person ("Transforming the African Public Service", "UConn", "street artist Banksy")
     as an island or a village. A state's abbreviation the model cut from its dot ("Calif") and a
     former country ("Yugoslavia") are places."""
     return (" " not in form and name_key(form) not in FORMER_COUNTRIES | STATE_ABBREVIATIONS.keys()
-            and not stands_as_a_place(text, starts))
+            and not stands_as_a_place(text, starts, gaz))
 
 
 def persons_name_words(person_forms: list[str]) -> set[str]:
