@@ -361,3 +361,14 @@ def test_streets_named_together_are_places():
     assert "Elm" not in named_streets("Smith and Elm went")
     roads = road_places(text + " A crash closed the A40.")
     assert set(roads) == {"Bourbon", "Dauphine", "State", "Grand", "Hubbard", "A40"}
+
+
+def test_a_place_cut_at_an_abbreviations_dot_gets_its_name_back():
+    from desktop.core.entities.ner import Analysis, Mention
+    text = "homes near Fort St. John will be hit. Main St. Then Port St. Lucie"
+    mentions = [Mention(form, PLACE, text.index(form), text.index(form) + len(form))
+                for form in ("Fort St", "Main St", "Port St.")]  # with the dot or without
+    analysis = Analysis(text, mentions, [], [], [], [])
+    pc.trim_place_mentions(analysis, gazetteer())
+    assert [(m.text, m.start) for m in analysis.mentions] == [
+        ("Fort St. John", 11), ("Main St", 38), ("Port St. Lucie", 52)]  # the gazetteer knows no "Main St. Then"

@@ -316,6 +316,9 @@ def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
 
 
 _STRUCTURE_AFTER = re.compile(rf"(?:['\u2019]s)? (?:{any_of(STRUCTURE_ENDS)})\b")
+# Abbreviations the model may end a place's name at: "Fort St" of "Fort St. John", "Port St" of "Port St. Lucie".
+_CUT_AT_DOT = re.compile(r"\s(?:St|Ste|Mt)\.?$")
+_NAME_AFTER_DOT = re.compile(r"\.? [A-Z][\w'\u2019-]+")
 _TRAILING_FIGURES = re.compile(r"(?:\s+(?:\d{4}-\d\d-\d\d|\d{1,3}-\d{1,3}|vs?\.?))+$")
 
 
@@ -325,12 +328,17 @@ def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
     "Sichuan Province" is Sichuan, "County of Brant" Brant; a name the gazetteer knows whole
     ("City of London") stays whole. Without a date, score or "v" the model ran into them
     ("SEOUL 1996-08-30", "Lithuania 3-0", "Manchester City v"); a number of the name stays
-    ("Terminal 5"). Two countries or regions run together by a page that lost the comma between
-    them ("Cyprus, Greece Italy or Spain") are two mentions."""
+    ("Terminal 5"), and with the name it cut at an abbreviation's dot, if the gazetteer knows it whole
+    ("Fort St" of "Fort St. John"; not "Main St" of "on Main St. Then").
+    Two countries or regions run together by a page that lost the comma between them ("Cyprus,
+    Greece Italy or Spain") are two mentions."""
     mentions = []
     for m in analysis.mentions:
         if (end := _STRUCTURE_AFTER.match(analysis.text, m.end)) and m.label != PERSON:  # "St. Peter's" Basilica
             m = Mention(analysis.text[m.start:end.end()], PLACE, m.start, end.end())
+        if (m.label == PLACE and _CUT_AT_DOT.search(m.text) and (rest := _NAME_AFTER_DOT.match(analysis.text, m.end))
+                and gaz.lookup(whole := analysis.text[m.start:rest.end()])):
+            m = Mention(whole, PLACE, m.start, rest.end())  # "Fort St" of "Fort St. John"
         if m.label == PLACE and (tail := _TRAILING_FIGURES.search(m.text)) and tail.start() > 0:
             m = Mention(m.text[:tail.start()], PLACE, m.start, m.start + tail.start())
         cut = _ADMIN_WORDS.search(m.text) if m.label == PLACE else None
