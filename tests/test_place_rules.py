@@ -372,3 +372,11 @@ def test_a_place_cut_at_an_abbreviations_dot_gets_its_name_back():
     pc.trim_place_mentions(analysis, gazetteer())
     assert [(m.text, m.start) for m in analysis.mentions] == [
         ("Fort St. John", 11), ("Main St", 38), ("Port St. Lucie", 52)]  # the gazetteer knows no "Main St. Then"
+
+
+def test_a_name_after_a_town_and_a_comma_is_its_region():
+    from desktop.core.entities.place_words import after_a_town
+    text = "23/24 June: Croft, Yorkshire. Gisec, IoTX to show"
+    assert after_a_town(text, text.index("Yorkshire"), "Yorkshire", gazetteer())
+    assert not after_a_town(text, text.index("IoTX"), "IoTX", gazetteer())  # no town, and the clause goes on
+    assert pc.placed_forms(text, {"Yorkshire": [text.index("Yorkshire")]}, {}, 40) == {"Yorkshire"}

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..article import CITY, ORG, PERSON, PLACE
 from .gazetteer import Gazetteer, gazetteer, name_key
-from .place_words import lives_at
+from .place_words import after_a_town, lives_at
 from .places import (COUNTY, IN_NEAR, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, WEAK_POPULATION, own_name,
                      place_strength, provinces, town_of_named_country)
 from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS, LEGAL_FORMS, MONTHS,
@@ -168,11 +168,12 @@ def placed_by_preposition(around: list[tuple[str, str]], organisation: bool = Fa
 
 
 def placed_forms(text: str, positions: dict[str, list[int]], votes: dict, window: int) -> set[str]:
-    """The forms of `positions` placed by a preposition (placed_by_preposition) in `text`, or that
-    the text calls a place ("the town of Southold"), reading `window` characters around each
-    mention; `votes` are spaCy's labels of each form."""
-    called = {f for f, starts in positions.items()
-              if any(_CALLED_A_PLACE.search(text[max(0, p - window):p]) for p in starts)}
+    """The forms of `positions` placed by a preposition (placed_by_preposition) in `text`, that
+    the text calls a place ("the town of Southold") or writes after a town and a comma as its
+    region ("Croft, Yorkshire."), reading `window` characters around each mention; `votes` are
+    spaCy's labels of each form."""
+    called = {f for f, starts in positions.items() if any(
+        _CALLED_A_PLACE.search(text[max(0, p - window):p]) or after_a_town(text, p, f, gazetteer()) for p in starts)}
     return called | {f for f, starts in positions.items() if placed_by_preposition(
         [(text[max(0, p - window):p], text[p + len(f):p + len(f) + window]) for p in starts],
         f in votes and max(votes[f], key=votes[f].get) == ORG)}

@@ -119,15 +119,22 @@ _AFTER_PREPOSITION = re.compile(r"\b(?i:in|near|at|from|to|of|outside|across|aro
 _AFTER_NAME_COMMA = re.compile(r"([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}), $")
 
 
-def stands_as_a_place(text: str, starts: list[int], gaz: Gazetteer) -> bool:
-    """Whether a mention of a name at `starts` in `text` follows a preposition of place
-    (_AFTER_PREPOSITION: "villages of Foua and Kfraya", "in Cairo's Abbasiya") or a town the
-    gazetteer knows and a comma, as a town's region does ("Rockingham, Northamptonshire")."""
-    def after_town(start: int) -> bool:
-        m = _AFTER_NAME_COMMA.search(text, max(0, start - 40), start)
-        town = m and m.group(1)
-        return bool(town and any(p.kind == CITY and name_key(p.name) == name_key(town) for p in gaz.lookup(town)))
-    return any(_AFTER_PREPOSITION.search(text, max(0, start - 60), start) or after_town(start) for start in starts)
+def after_a_town(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
+    """Whether `name` at `start` in `text` follows a town the gazetteer knows and a comma, and a
+    clause or list goes on after it, as a town's region does: "Croft, Yorkshire.", "Rockingham,
+    Northamptonshire,"; not "Gisec, IoTX to show"."""
+    m = _AFTER_NAME_COMMA.search(text, max(0, start - 40), start)
+    town = m and m.group(1)
+    return bool(town and re.match(r"[.,;:)\n]|$", text[start + len(name):start + len(name) + 1])
+                and any(p.kind == CITY and name_key(p.name) == name_key(town) for p in gaz.lookup(town)))
+
+
+def stands_as_a_place(text: str, starts: list[int], name: str, gaz: Gazetteer) -> bool:
+    """Whether a mention of `name` at `starts` in `text` follows a preposition of place
+    (_AFTER_PREPOSITION: "villages of Foua and Kfraya", "in Cairo's Abbasiya") or a town and a
+    comma as a town's region does (after_a_town: "Rockingham, Northamptonshire.")."""
+    return any(_AFTER_PREPOSITION.search(text, max(0, start - 60), start) or after_a_town(text, start, name, gaz)
+               for start in starts)
 
 
 # Countries of 1990s news that GeoNames lists no more: unresolved, they are still places.
@@ -141,7 +148,7 @@ def is_unplaced_word(form: str, text: str, starts: list[int], gaz: Gazetteer) ->
     as an island or a village. A state's abbreviation the model cut from its dot ("Calif") and a
     former country ("Yugoslavia") are places."""
     return (" " not in form and name_key(form) not in FORMER_COUNTRIES | STATE_ABBREVIATIONS.keys()
-            and not stands_as_a_place(text, starts, gaz))
+            and not stands_as_a_place(text, starts, form, gaz))
 
 
 def persons_name_words(person_forms: list[str]) -> set[str]:
