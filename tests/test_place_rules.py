@@ -60,13 +60,14 @@ def test_new_york_after_a_town_or_among_states_is_the_state():
 def test_words_saying_what_kind_of_place_are_trimmed():
     from desktop.core.entities.ner import Analysis, Mention
 
-    text = "in Sichuan province and the County of Brant and Barren County and the City of London"
-    names = ["Sichuan province", "County of Brant", "Barren County", "City of London"]
+    text = "in Sichuan province and the County of Brant and Barren County and the City of London, Torkula village"
+    names = ["Sichuan province", "County of Brant", "Barren County", "City of London", "Torkula village"]
     mentions = [Mention(n, PLACE, text.index(n), text.index(n) + len(n)) for n in names]
     a = Analysis(text, mentions, [], [], [], [])
     pc.trim_place_mentions(a, gazetteer())
     assert [(m.text, text[m.start:m.end]) for m in a.mentions] == [
-        ("Sichuan", "Sichuan"), ("Brant", "Brant"), ("Barren County", "Barren County"), ("City of London", "City of London")]
+        ("Sichuan", "Sichuan"), ("Brant", "Brant"), ("Barren County", "Barren County"),
+        ("City of London", "City of London"), ("Torkula", "Torkula")]
 
 
 def test_the_city_of_a_country_name_is_a_city():
@@ -92,6 +93,9 @@ def test_a_known_town_after_a_preposition_of_place_is_a_place():
     assert decide(evidence("Almelo", text, majority="person", strength=1)) is PLACE
     assert pc.is_placed_by_preposition(evidence("Cheltenham", "to Cirencester from Gloucester and Cheltenham", strength=1))
     assert pc.is_placed_by_preposition(evidence("Klamath Falls", "In Klamath Falls, Oregon, a brewery", strength=1))
+    # after a word of a journey, "to" places a town the model calls an organisation
+    assert pc.is_placed_by_preposition(evidence("Clacton", "A tribute show comes to Clacton this weekend",
+                                                majority="org", strength=1))
 
 
 def test_no_preposition_of_place_for_people_brands_and_modifiers():
@@ -164,6 +168,19 @@ def test_two_countries_run_together_are_two_places():
         ("Greece", 26), ("Italy", 33), ("United States", 53), ("Jordan Valley", 68)]
 
 
+
+def test_a_town_and_its_place_by_the_possessive_are_two_places():
+    from desktop.core.article import ORG
+    from desktop.core.entities.ner import Analysis, Mention
+    text = "opened at Derry\u2019s Altnagelvin Hospital, by St. Mark's Coptic Cathedral and Macy's Day Parade"
+    mentions = [Mention(f, label, text.index(f), text.index(f) + len(f)) for f, label in (
+        ("Derry\u2019s Altnagelvin Hospital", ORG), ("St. Mark's Coptic Cathedral", ORG), ("Macy's Day Parade", PLACE))]
+    analysis = Analysis(text, mentions, [], [], [], [])
+    pc.trim_place_mentions(analysis, gazetteer())
+    assert [(m.text, m.label, m.start) for m in analysis.mentions] == [
+        ("Derry", PLACE, 10), ("Altnagelvin Hospital", ORG, 18), ("St. Mark's Coptic Cathedral", ORG, 43),
+        ("Macy's Day Parade", PLACE, 75)]
+
 def test_a_dateline_dash_may_touch_the_text():
     assert pc.dateline_places("Intro\nWASHINGTON—President Trump said.\nHe said—Then") == {"Washington": [6]}
 
@@ -229,6 +246,21 @@ def test_datelines_that_lost_their_dash():
     assert "London" not in pc.dateline_places(text)  # without the gazetteer, no bare city in capitals
 
 
+
+def test_a_dateline_run_on_after_the_headline():
+    text = ("Headline: Diaz-Balart Speaks at Grant Event. IMMOKALEE \u2013 Congressman Mario said. "
+            "It was. UPDATE \u2013 No.")
+    assert pc.dateline_places(text, gazetteer()) == {"Immokalee": [45]}
+    assert pc.dateline_places(text) == {}  # a town's size decides, and needs the gazetteer
+    assert pc.dateline_places("He said. NATO \u2013 no. It was. WASHINGTON - yes.", gazetteer()) == {}
+
+
+def test_a_dateline_with_a_colon_opens_one_line():
+    text = "TITLE: A car attack\nLOS ANGELES: Actress-model Jaime King\nDATE: Monday"
+    assert pc.dateline_places(text, gazetteer()) == {"Los Angeles": [20]}
+    transcript = "JACKSON: I think so.\nMADISON: Yes.\nJACKSON: No."  # speakers, not datelines
+    assert pc.dateline_places(transcript, gazetteer()) == {}
+
 def test_a_name_the_text_calls_a_town_is_placed():
     text = "a body in the basement of his old home in the town of Southold. Southold police said"
     positions = {"Southold": [text.index("Southold"), text.rindex("Southold")]}
@@ -257,10 +289,10 @@ def test_a_dateline_city_the_article_calls_an_organisation_stays_both():
 
     text = "BEIJING 1996-08-31\nBeijing said on Saturday."
     labels, positions = {"Beijing": ORG}, {"Beijing": [19]}
-    assert _add_datelines(text, labels, positions, gazetteer()) == ["Beijing"]
+    assert _add_datelines(text, labels, positions, gazetteer()) == (["Beijing"], {"Beijing"})
     assert labels == {"Beijing": ORG} and positions == {"Beijing": [19, 0]}
     labels, positions = {}, {}
-    assert _add_datelines(text, labels, positions, gazetteer()) == [] and labels == {"Beijing": PLACE}
+    assert _add_datelines(text, labels, positions, gazetteer()) == ([], {"Beijing"}) and labels == {"Beijing": PLACE}
 
 
 def test_a_province_after_a_name_and_a_comma_is_a_place():
@@ -268,6 +300,9 @@ def test_a_province_after_a_name_and_a_comma_is_a_place():
     text = "9/10 June: Oulton Park, Cheshire. He met Smith, Cheshire and Jones"
     assert region_after_place(text, text.index("Cheshire"), "Cheshire", gazetteer())
     assert not region_after_place(text, text.rindex("Cheshire"), "Cheshire", gazetteer())  # a list goes on
+    text = "found near Chester, Cheshire, on Wednesday. He met Smith, Cheshire, and Jones"
+    assert region_after_place(text, text.index("Cheshire"), "Cheshire", gazetteer())  # after a town of its country
+    assert not region_after_place(text, text.rindex("Cheshire"), "Cheshire", gazetteer())
 
 
 def test_a_sea_is_no_province_of_its_name():
@@ -290,3 +325,58 @@ def test_a_countrys_own_name_is_no_town_of_the_country_beside_it():
 def test_new_york_in_a_list_of_towns_of_other_states_is_the_city():
     text = "offices in Los Angeles, Miami, West Palm Beach, New York, and Detroit"
     assert resolve(text, "New York", "Los Angeles", "Miami", "West Palm Beach", "Detroit")["New York"].kind == CITY
+
+
+def test_a_word_of_a_persons_name_is_the_persons():
+    from desktop.core.entities.place_words import persons_name_words
+    words = persons_name_words(["John Odigie-Oyegun", "Oyegun", "Buhari"])
+    assert words == {"John", "Odigie", "Oyegun"}  # a lone name gives no words: it may be the place's
+
+
+def test_a_lone_unknown_word_is_a_place_only_where_it_stands_as_one():
+    from desktop.core.entities.place_words import is_unplaced_word
+    text = ("villages of Foua and Kfraya, in Cairo's Abbasiya and in eastern Ghouta. He wrote Transforming the "
+            "Service; street artist Banksy; Yugoslavia beat Malta; San Jose, Calif. Rockingham, Northamptonshire.")
+    words = ("Kfraya", "Abbasiya", "Ghouta", "Transforming", "Banksy", "Yugoslavia", "Calif", "Northamptonshire")
+    placed = {w for w in words if not is_unplaced_word(w, text, [text.index(w)], gazetteer())}
+    assert placed == {"Kfraya", "Abbasiya", "Ghouta", "Yugoslavia", "Calif", "Northamptonshire"}
+    assert not is_unplaced_word("Middle East", "Middle East", [0], gazetteer())  # more than one word
+    assert is_unplaced_word("IoTX", "Gisec, IoTX to show", [7], gazetteer())  # after no town
+
+
+def test_unresolved_lone_words_that_are_no_places():
+    from desktop.core.entities import _unplaced_words
+    text = "Chief Oyegun met street artist Banksy; Marienplatz was shut, the A40 too; John Odigie-Oyegun said."
+    forms = ("Oyegun", "Banksy", "Marienplatz", "A40")  # a building and a road stand by their own rules
+    resolved = dict.fromkeys(forms)
+    positions = {f: [text.index(f)] for f in forms}
+    unplaced = _unplaced_words(resolved, ["John Odigie-Oyegun"], text, positions, {"A40"}, gazetteer())
+    assert unplaced == {"Oyegun", "Banksy"}
+
+
+def test_streets_named_together_are_places():
+    from desktop.core.entities.place_words import named_streets, road_places
+    text = "it rolled down Bourbon and Dauphine streets; at the corner of State, Grand and Hubbard streets."
+    assert named_streets(text) == {"Bourbon": [15], "Dauphine": [27], "State": [62], "Grand": [69], "Hubbard": [79]}
+    assert "Elm" not in named_streets("Smith and Elm went")
+    roads = road_places(text + " A crash closed the A40.")
+    assert set(roads) == {"Bourbon", "Dauphine", "State", "Grand", "Hubbard", "A40"}
+
+
+def test_a_place_cut_at_an_abbreviations_dot_gets_its_name_back():
+    from desktop.core.entities.ner import Analysis, Mention
+    text = "homes near Fort St. John will be hit. Main St. Then Port St. Lucie"
+    mentions = [Mention(form, PLACE, text.index(form), text.index(form) + len(form))
+                for form in ("Fort St", "Main St", "Port St.")]  # with the dot or without
+    analysis = Analysis(text, mentions, [], [], [], [])
+    pc.trim_place_mentions(analysis, gazetteer())
+    assert [(m.text, m.start) for m in analysis.mentions] == [
+        ("Fort St. John", 11), ("Main St", 38), ("Port St. Lucie", 52)]  # the gazetteer knows no "Main St. Then"
+
+
+def test_a_name_after_a_town_and_a_comma_is_its_region():
+    from desktop.core.entities.place_words import after_a_town
+    text = "23/24 June: Croft, Yorkshire. Gisec, IoTX to show"
+    assert after_a_town(text, text.index("Yorkshire"), "Yorkshire", gazetteer())
+    assert not after_a_town(text, text.index("IoTX"), "IoTX", gazetteer())  # no town, and the clause goes on
+    assert pc.placed_forms(text, {"Yorkshire": [text.index("Yorkshire")]}, {}, 40) == {"Yorkshire"}

@@ -17,8 +17,8 @@ from .people import aged_people, clean_name, merge_people
 from .evidence import WINDOW
 from .place_context import (dateline_places, dateline_regions, facility_forms, keeps_unresolved, placed_forms,
                             trim_place_mentions)
-from .place_words import adjective_places, road_numbers
-from .places import COUNTY, Resolver, embedded_places, unlabelled_places
+from .place_words import adjective_places, is_unplaced_word, persons_name_words, road_places
+from .places import COUNTY, STRUCTURE, Resolver, embedded_places, unlabelled_places
 from .rows import add_listed_people
 
 __all__ = ["find_entities", "find_entities_analysed", "entities_status", "load_models"]
@@ -83,21 +83,22 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     mention_spans = [(m.start, m.end) for m in analysis.mentions]
     unlabelled = unlabelled_places(analysis.text, analysis.masked + mention_spans + team_spans, gaz,
                                    analysis.entity_spans)
-    roads = road_numbers(analysis.text)
+    roads = road_places(analysis.text)
     labels.update(dict.fromkeys(roads, PLACE))  # "the A40" is no organisation, whatever the model says
     for form, starts in [*embedded_places(forms_of(ORG), positions, gaz).items(), *unlabelled.items(), *roads.items()]:
         labels.setdefault(form, PLACE)
         positions.setdefault(form, []).extend(starts)
-    also_places += _add_datelines(analysis.text, labels, positions, gaz)
+    dateline_organisations, datelines = _add_datelines(analysis.text, labels, positions, gaz)
+    also_places += dateline_organisations
     place_forms = forms_of(PLACE) + also_places
     votes = ner.label_votes(analysis.mentions)
     place_positions = {f: positions[f] for f in place_forms}
     # Names spaCy never called a place ("Bush"): a city only when its country is in the article,
     # unless the text puts it where only a place can stand ("travelling to Cheltenham").
     placed = placed_forms(analysis.text, place_positions, votes, WINDOW)
-    doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f] and f not in placed}
-    resolver = Resolver(gaz, analysis.text, place_positions, forms_of(ner.DEMONYM),
-                        doubtful)
+    # A dateline's city is a town, whatever the model called it, if the gazetteer knows one ("TORRINGTON —").
+    doubtful = {f for f in place_forms if f in votes and PLACE not in votes[f] and f not in placed | datelines}
+    resolver = Resolver(gaz, analysis.text, place_positions, forms_of(ner.DEMONYM), doubtful)
     # A town the article gives no ground for goes back to what spaCy called it ("Honda and Nissan").
     for form in resolver.unfounded & doubtful:
         if (said := max(votes[form], key=votes[form].get)) in (PERSON, ORG):
@@ -106,13 +107,27 @@ def find_entities_analysed(title: str, text: str) -> tuple[list[Entity], ner.Ana
     facilities = facility_forms(analysis.text, place_positions, votes)
     # A country named by its adjective where that qualifies its land ("the Iraqi border") is a place too.
     adjectival = adjective_places(gaz, analysis.text, {f: positions[f] for f in forms_of(ner.DEMONYM)})
-    resolved = {**resolver.resolved, **adjectival}
-    unfounded = {f for f in resolver.unfounded - facilities if f in doubtful or not keeps_unresolved(f, placed)}
+    resolved = {**resolver.resolved, **dict.fromkeys(roads), **adjectival}  # "Bourbon" street is no town
+    unfounded = {f for f in resolver.unfounded - facilities - roads.keys()
+                 if f in doubtful or not keeps_unresolved(f, placed)}
+    unfounded |= _unplaced_words(resolver.resolved, forms_of(PERSON), analysis.text, place_positions,
+                                 {*roads, *datelines, *facilities}, gaz)
     groups = [*_person_groups(forms_of(PERSON), analysis.text),
               *_place_groups([f for f in place_forms if f not in unfounded] + list(adjectival), resolved),
               *((Entity(ORG, name, sorted(forms - {name})), forms) for name, forms in org_groups(forms_of(ORG)).items())]
     _count_mentions(groups, analysis, positions)
     return sorted((e for e, _ in groups), key=lambda e: e.first_pos), analysis
+
+
+def _unplaced_words(resolved: dict[str, Place | None], person_forms: list[str], text: str,
+                    positions: dict[str, list[int]], kept: set[str], gaz) -> set[str]:
+    """The place forms no place resolves to that are no places: a lone word of a person's name
+    ("Oyegun" of "John Odigie-Oyegun"), and, but for those `kept` by other rules (roads,
+    datelines, facilities) and buildings, a lone word that stands after no preposition of place
+    (place_words.is_unplaced_word; "villages of Foua and Kfraya" are places)."""
+    name_words = persons_name_words(person_forms)
+    return {f for f, place in resolved.items() if place is None and (f in name_words or f not in kept and not (
+        STRUCTURE.search(f)) and is_unplaced_word(f, text, positions[f], gaz))}
 
 
 def _person_groups(forms: list[str], text: str) -> list[tuple[Entity, set[str]]]:
@@ -176,18 +191,20 @@ def _add_teams(text: str, labels: dict, positions: dict[str, list[int]]) -> tupl
     return [(s, s + len(team)) for team, starts in teams.items() for s in starts], also_places
 
 
-def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz) -> list[str]:
+def _add_datelines(text: str, labels: dict, positions: dict[str, list[int]], gaz) -> tuple[list[str], set[str]]:
     """A dateline's city, masked as a credit, and its state or country are still where the story
     is: places of it. Returns those the article also names as organisations, which stay both
-    ("BEIJING 1996-08-31 ... Beijing said", "LEEDS ... Leeds 2 Arsenal 0")."""
-    also_places = []
+    ("BEIJING 1996-08-31 ... Beijing said", "LEEDS ... Leeds 2 Arsenal 0"), and every place of a
+    dateline."""
+    also_places, added = [], set()
     for form, starts in {**dateline_places(text, gaz), **dateline_regions(text, gaz)}.items():
         if labels.get(form, PLACE) in (PLACE, ORG) and (gaz.lookup(form) or COUNTY.match(form)):
             if labels.get(form) == ORG:
                 also_places.append(form)
             labels.setdefault(form, PLACE)
             positions.setdefault(form, []).extend(starts)
-    return also_places
+            added.add(form)
+    return also_places, added
 
 
 def _count_mentions(groups: list[tuple[Entity, set[str]]], analysis: ner.Analysis,

@@ -8,21 +8,24 @@ from collections.abc import Iterator
 
 from ..article import CITY, ORG, PERSON, PLACE
 from .gazetteer import Gazetteer, gazetteer, name_key
-from .place_words import lives_at
-from .places import (COUNTY, IN_NEAR, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, own_name, provinces,
-                     town_of_named_country)
+from .place_words import after_a_town, lives_at
+from .places import (COUNTY, IN_NEAR, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, WEAK_POPULATION, own_name,
+                     place_strength, provinces, town_of_named_country)
 from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS, LEGAL_FORMS, MONTHS,
                       PLACE_NOUNS, STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
 
-# Any case after the name ("Sichuan province"), but "county" only in lower case: "Barren County" is a name.
-_ADMIN_WORDS = re.compile(rf"^(?i:{any_of(ADMIN_PREFIXES)})\s+|\s+(?:(?i:{any_of(ADMIN_SUFFIXES)})|county)$")
+# Any case after the name ("Sichuan province"), but "county" and the kinds of settlement only in lower
+# case: "Barren County" and "Kansas City" are names, "Torkula village" and "the Shankill area" no more than Torkula.
+_ADMIN_WORDS = re.compile(rf"^(?i:{any_of(ADMIN_PREFIXES)})\s+"
+                          rf"|\s+(?:(?i:{any_of(ADMIN_SUFFIXES)})|county|village|town|area|district|suburb)$")
 _CALLED_A_PLACE = re.compile(rf"\b(?:{any_of(PLACE_NOUNS)}) of\s+$", re.IGNORECASE)
 # "TROY, N.C. (AP) --", "LAGOS (Reuters) -", "ATLANTA —", "PLEASANTON, Calif.--(BUSINESS WIRE)--": a
 # city in capitals opening a line, its state or country after a comma, an agency in brackets, then a
 # dash or colon; or, with its agency, opening a sentence where the page ran two stories together
 # ("... statements. SAN DIEGO (AP) - The").
-_CITY = r"(?P<city>[A-Z][A-Z.'\u2019]*(?:[ -][A-Z][A-Z.'\u2019]*){0,3})(?=[,\s(\u2013\u2014-])"
+_CITY_NAME = r"(?P<city>[A-Z][A-Z.'\u2019]*(?:[ -][A-Z][A-Z.'\u2019]*){0,3})"
+_CITY = rf"{_CITY_NAME}(?=[,\s(\u2013\u2014-])"
 _WHERE = r"(?P<where>(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*)\s*"
 _AGENCY = r"-{0,2}\([^)\n]{1,40}\)\s*"
 _DASH = r"(?:--\s?|[\u2013\u2014\ufffd]\s?|-\s|:\s?)"  # U+FFFD: a dash the page's encoding lost
@@ -35,6 +38,10 @@ _DATELINES = (re.compile(rf"^[ \t]*{_CITY}{_WHERE}(?:,?\s*{_DATE}\s*)?(?:{_AGENC
               re.compile(rf"^[ \t]*{_CITY}{_WHERE}{_DATE}[ \t]*$", re.MULTILINE))
 # A dateline that lost its dash and agency: a big city in capitals, then the story ("LONDON The Latest on").
 _BARE_DATELINE = re.compile(rf"^[ \t]*{_CITY}(?=[ \t]+[A-Z][a-z])", re.MULTILINE)
+# A dateline run on after the headline, with its dash but no agency ("... Grant Event. IMMOKALEE – Congressman").
+_RUN_ON_DATELINE = re.compile(rf"(?<=[.!?] ){_CITY}(?=[ \t]*[\u2013\u2014][ \t]+[A-Z])")
+# A dateline with a colon for its dash, opening a line ("LOS ANGELES: Actress-model Jaime King").
+_COLON_DATELINE = re.compile(rf"^[ \t]*{_CITY_NAME}(?=:[ \t]*[A-Z])", re.MULTILINE)
 # "stops in Hilversum and Almelo", "travelling to Cirencester from Gloucester and Cheltenham",
 # "In Klamath Falls, Oregon": a preposition of place, perhaps a list of other names, then the name.
 _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
@@ -42,13 +49,19 @@ _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")  # "the" right before a mention
 _IN_NEAR = re.compile(IN_NEAR + "$")
 _WEAK_PREPOSITIONS = ("to", "from", "into", "via")
-# A word after the name that makes it a modifier: "Epsom salts", not "Almelo, the paper".
-_MODIFIES = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[a-z]")
+# A word after the name that makes it a modifier: "Epsom salts", not "Almelo, the paper", nor a word of
+# time or of a clause going on ("comes to Clacton this weekend", "to Thornhill before switching").
+_CLAUSE_GOES_ON = (*CLAUSE_WORDS, "this", "next", "last", "every", "by", "before", "after", "until", "since", "during",
+                   "when", "while", "but", "as", "than", "today", "tonight", "tomorrow", "yesterday")
+_MODIFIES = re.compile(rf"^\s+(?!(?:{any_of(_CLAUSE_GOES_ON)})\b)[a-z]")
 _SAINT = re.compile(r"(?:St\.?|Saint)\s+[A-Z][\w'\u2019]*")
 _FACILITY_END = re.compile(r"\S\s+(?:Centre|Center|Church|Terminal|Station)$")
 _PLACE_NOUN_AFTER = re.compile(r"^\s+(?:airport|area|station|terminal|neighbou?rhood|district|suburb)\b")
 _TOWN_COMMA = re.compile(r"\b([A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)?),\s*$")
 _REGION_AFTER_COMMA = re.compile(r"^,\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+# Words of a journey, which make "to" a preposition of place whatever follows: "comes to", "moved to".
+_JOURNEY = re.compile(r"\b(?i:comes?|came|coming|moved?|moving|travell?(?:ed|ing)?|drove|driving|flew|flying|headed"
+                      r"|heading|returned|returning|relocated|trip|journey|honeymoon)\s+(?:back\s+)?$")
 _NOT_LOCATIVE = re.compile(r"\b(?i:according|thanks|next|due|owing|talked|spoke|wrote|said|listen|turned|went)\s+\w+\s+$")
 
 
@@ -144,20 +157,23 @@ def placed_by_preposition(around: list[tuple[str, str]], organisation: bool = Fa
     """Whether at least half the mentions, given as (text before, text after), follow a preposition
     of place, perhaps with other names listed after it ("in Hilversum and "), and qualify no noun
     ("to Epsom salts"). "To", "from", "into" and "via" say nothing of a name spaCy calls an
-    organisation ("sold to Iberia"); "according to" says nothing at all."""
+    organisation ("sold to Iberia") but after a word of a journey ("a show comes to Clacton",
+    "they moved to Thornhill"); "according to" says nothing at all."""
     def placed(before: str, after: str) -> bool:
         m = _LOCATIVE.search(before)
+        weak = m and m.group("prep").casefold() in _WEAK_PREPOSITIONS and not _JOURNEY.search(before, 0, m.start())
         return bool(m and not _NOT_LOCATIVE.search(before) and not _MODIFIES.match(after)
-                    and not (organisation and m.group("prep").casefold() in _WEAK_PREPOSITIONS))
+                    and not (organisation and weak))
     return 2 * sum(placed(b, a) for b, a in around) >= len(around) > 0
 
 
 def placed_forms(text: str, positions: dict[str, list[int]], votes: dict, window: int) -> set[str]:
-    """The forms of `positions` placed by a preposition (placed_by_preposition) in `text`, or that
-    the text calls a place ("the town of Southold"), reading `window` characters around each
-    mention; `votes` are spaCy's labels of each form."""
-    called = {f for f, starts in positions.items()
-              if any(_CALLED_A_PLACE.search(text[max(0, p - window):p]) for p in starts)}
+    """The forms of `positions` placed by a preposition (placed_by_preposition) in `text`, that
+    the text calls a place ("the town of Southold") or writes after a town and a comma as its
+    region ("Croft, Yorkshire."), reading `window` characters around each mention; `votes` are
+    spaCy's labels of each form."""
+    called = {f for f, starts in positions.items() if any(
+        _CALLED_A_PLACE.search(text[max(0, p - window):p]) or after_a_town(text, p, f, gazetteer()) for p in starts)}
     return called | {f for f, starts in positions.items() if placed_by_preposition(
         [(text[max(0, p - window):p], text[p + len(f):p + len(f) + window]) for p in starts],
         f in votes and max(votes[f], key=votes[f].get) == ORG)}
@@ -228,18 +244,28 @@ def dateline_places(text: str, gaz: Gazetteer | None = None) -> dict[str, list[i
     {"Troy": [0]} for "TROY, N.C. (AP) --". The state or country after it stays in the text for
     the resolver to read ("Troy" then resolves to the North Carolina town). With `gaz`, also a
     line that opens with a city of 100,000 or more in capitals, without dash or agency ("LONDON
-    The Latest on"); "US Ambassador" and "UEFA charge" are no such city. A line may open after a
-    web address, where a link line ran into the story (_url_ends_line)."""
+    The Latest on"), and a town of 15,000 or more in capitals after a sentence, with a long dash
+    but no agency ("... Grant Event. IMMOKALEE – Congressman"), or of 100,000 or more opening one
+    line of the text with a colon ("LOS ANGELES: Actress"); "US Ambassador", "UEFA charge" and
+    "WATCH: Video" are no such city, nor a speaker of a transcript ("JACKSON: I think"). A line
+    may open after a web address, where a link line ran into the story (_url_ends_line)."""
     found: dict[str, list[int]] = {}
     text = _url_ends_line(text)
-    bare = _BARE_DATELINE.finditer(text) if gaz else ()
     for m in _dateline_matches(text):
         _add_dateline_city(found, m)
-    for m in bare:
-        name = _as_written(m.group("city"))
-        if len(name) >= 4 and any(p.kind == CITY and p.population >= STRONG_POPULATION and own_name(p, name)
-                                  for p in gaz.lookup(name)):
+    if gaz is None:
+        return found
+    city = lambda m, population: len(name := _as_written(m.group("city"))) >= 4 and any(
+        p.kind == CITY and p.population >= population and own_name(p, name) for p in gaz.lookup(name))
+    for m in _BARE_DATELINE.finditer(text):
+        if city(m, STRONG_POPULATION):
             _add_dateline_city(found, m)
+    for m in _RUN_ON_DATELINE.finditer(text):
+        if city(m, WEAK_POPULATION):
+            _add_dateline_city(found, m)
+    # Speakers of a transcript open lines so too ("JACKSON: I think"), each more than once.
+    if len(colons := [m for m in _COLON_DATELINE.finditer(text) if city(m, STRONG_POPULATION)]) == 1:
+        _add_dateline_city(found, colons[0])
     return found
 
 
@@ -291,6 +317,9 @@ def dateline_regions(text: str, gaz: Gazetteer) -> dict[str, list[int]]:
 
 
 _STRUCTURE_AFTER = re.compile(rf"(?:['\u2019]s)? (?:{any_of(STRUCTURE_ENDS)})\b")
+# Abbreviations the model may end a place's name at: "Fort St" of "Fort St. John", "Port St" of "Port St. Lucie".
+_CUT_AT_DOT = re.compile(r"\s(?:St|Ste|Mt)\.?$")
+_NAME_AFTER_DOT = re.compile(r"\.? [A-Z][\w'\u2019-]+")
 _TRAILING_FIGURES = re.compile(r"(?:\s+(?:\d{4}-\d\d-\d\d|\d{1,3}-\d{1,3}|vs?\.?))+$")
 
 
@@ -300,12 +329,17 @@ def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
     "Sichuan Province" is Sichuan, "County of Brant" Brant; a name the gazetteer knows whole
     ("City of London") stays whole. Without a date, score or "v" the model ran into them
     ("SEOUL 1996-08-30", "Lithuania 3-0", "Manchester City v"); a number of the name stays
-    ("Terminal 5"). Two countries or regions run together by a page that lost the comma between
-    them ("Cyprus, Greece Italy or Spain") are two mentions."""
+    ("Terminal 5"), and with the name it cut at an abbreviation's dot, if the gazetteer knows it whole
+    ("Fort St" of "Fort St. John"; not "Main St" of "on Main St. Then").
+    Two countries or regions run together by a page that lost the comma between them ("Cyprus,
+    Greece Italy or Spain") are two mentions."""
     mentions = []
     for m in analysis.mentions:
         if (end := _STRUCTURE_AFTER.match(analysis.text, m.end)) and m.label != PERSON:  # "St. Peter's" Basilica
             m = Mention(analysis.text[m.start:end.end()], PLACE, m.start, end.end())
+        if (m.label == PLACE and _CUT_AT_DOT.search(m.text) and (rest := _NAME_AFTER_DOT.match(analysis.text, m.end))
+                and gaz.lookup(whole := analysis.text[m.start:rest.end()])):
+            m = Mention(whole, PLACE, m.start, rest.end())  # "Fort St" of "Fort St. John"
         if m.label == PLACE and (tail := _TRAILING_FIGURES.search(m.text)) and tail.start() > 0:
             m = Mention(m.text[:tail.start()], PLACE, m.start, m.start + tail.start())
         cut = _ADMIN_WORDS.search(m.text) if m.label == PLACE else None
@@ -313,7 +347,7 @@ def trim_place_mentions(analysis: Analysis, gaz: Gazetteer) -> None:
             start = m.start + (cut.end() if cut.start() == 0 else 0)
             name = m.text[cut.end():] if cut.start() == 0 else m.text[:cut.start()]
             m = Mention(name, PLACE, start, start + len(name))
-        mentions += _run_together(m, gaz) if m.label == PLACE and " " in m.text else [m]
+        mentions += _run_together(m, gaz) if (m.label == PLACE or STRUCTURE.search(m.text)) and " " in m.text else [m]
     analysis.mentions = _split_apart(mentions, analysis.text, gaz)
 
 
@@ -331,11 +365,20 @@ def _split_apart(mentions: list[Mention], text: str, gaz: Gazetteer) -> list[Men
     return joined
 
 
+_POSSESSIVE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})['\u2019]s (?=[A-Z])")
+
+
 def _run_together(m: Mention, gaz: Gazetteer) -> list[Mention]:
-    """`m` as the two countries or regions it runs together ("Greece Italy"), or as a town the
-    gazetteer knows and the region after its comma ("Thruxton, Hampshire"), else [m]."""
+    """`m` as the two countries or regions it runs together ("Greece Italy"), as a town the
+    gazetteer knows and the region after its comma ("Thruxton, Hampshire"), or as a town and a
+    place of it by the possessive ("Derry's Altnagelvin Hospital", "Brooklyn's Barclays Center";
+    not a saint's: "St. Mark's Cathedral"), else [m]."""
     if gaz.lookup(m.text):
         return [m]
+    owner = _POSSESSIVE.match(m.text)
+    if owner and not _SAINT.match(m.text) and place_strength(gaz, owner.group(1)) >= 1:
+        return [Mention(owner.group(1), PLACE, m.start, m.start + owner.end(1)),
+                Mention(m.text[owner.end():], PLACE if m.label == PLACE else m.label, m.start + owner.end(), m.end)]
     region = lambda name: any(p.kind != CITY and name_key(p.name) == name_key(name) for p in gaz.lookup(name)) or bool(
         provinces(gaz, name, model_says_place=True))
     if (comma := m.text.find(", ")) > 0:  # "Thruxton, Hampshire", "Bishkek, Kyrgyzstan": a town and its region

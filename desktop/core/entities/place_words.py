@@ -1,6 +1,7 @@
 """Places no model labels, read from the words around them: a country named by its land's
 adjective ("the Iraqi border"), numbered roads ("the A120"), and where a person lives ("Jodi
-Mahler of Bellmore"). Each rule is named, with the case it is for."""
+Mahler of Bellmore"); and names the model calls places that are none ("street artist Banksy").
+Each rule is named, with the case it is for."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 from ..article import CITY
 from .gazetteer import Gazetteer, Place, name_key
-from .lexicon import BARE_INSTITUTION_WORDS, DEMONYMS, INSTITUTION_WORDS, OF_PLACE_HEADS, any_of
+from .lexicon import BARE_INSTITUTION_WORDS, DEMONYMS, INSTITUTION_WORDS, OF_PLACE_HEADS, STATE_ABBREVIATIONS, any_of
 
 # The adjectives of the nations of the United Kingdom name those nations, not the kingdom.
 _NATION_ADJECTIVES = {"english": "England", "scottish": "Scotland", "welsh": "Wales"}
@@ -63,6 +64,31 @@ def road_numbers(text: str) -> dict[str, list[int]]:
     return found
 
 
+_NAME = r"[A-Z][\w'\u2019]*(?: [A-Z][\w'\u2019]*)?"
+# Streets named together before their noun in the plural: "down Bourbon and Dauphine streets".
+_STREETS = re.compile(rf"\b(?:{_NAME}, )*{_NAME},? and {_NAME}(?= (?:streets|roads|avenues)\b)")
+
+
+def named_streets(text: str) -> dict[str, list[int]]:
+    """Streets named together before "streets", "roads" or "avenues" ("rolled down Bourbon and
+    Dauphine streets", "the corner of State and Hubbard streets"), with where they stand: places,
+    though their names are as often those of towns or people."""
+    found: dict[str, list[int]] = {}
+    if not any(noun in text for noun in (" streets", " roads", " avenues")):
+        return found  # the common case, without the scan
+    for m in _STREETS.finditer(text):
+        for name in re.finditer(_NAME, m.group()):
+            if name.group() != "And":
+                found.setdefault(name.group(), []).append(m.start() + name.start())
+    return found
+
+
+def road_places(text: str) -> dict[str, list[int]]:
+    """Numbered roads (road_numbers) and streets named together (named_streets), with where they
+    stand: places of no town of their name."""
+    return {**road_numbers(text), **named_streets(text)}
+
+
 # "Miss Abdhou, of Hayes,", "Ann Lee, 45, of Leeds.", "Jodi Mahler of Bellmore": where a person lives.
 _NAME_COMMA_OF = re.compile(r"[A-Z][\w'\u2019-]+,(?:\s+\d{1,3},)?\s+of\s+$")
 _NAME_OF = re.compile(r"([A-Z][\w'\u2019-]+)\s+of\s+$")
@@ -80,3 +106,53 @@ def lives_at(before: str, after: str, name_words: frozenset[str] | None = None) 
     named = _NAME_COMMA_OF.search(before) or (m := _NAME_OF.search(before)) and (
         m.group(1) in name_words if name_words is not None else not _BODY_WORDS.match(m.group(1)))
     return bool(named and _CLAUSE_GOES_ON.match(after))
+
+
+# A preposition of place, then perhaps a compass word, a place's possessive or other names listed:
+# "in eastern Ghouta", "in Cairo's Abbasiya", "villages of Foua and Kfraya", "in Central Anatolia".
+_AFTER_PREPOSITION = re.compile(r"\b(?i:in|near|at|from|to|of|outside|across|around|throughout|into|via)\s+"
+                                r"(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+                                r"(?:[A-Z][\w'\u2019.-]*?(?:['\u2019]s)?,?\s+(?:(?:and|or)\s+)?){0,2}$")
+
+
+# A name and a comma, as before a town's region: "Rockingham, Northamptonshire."
+_AFTER_NAME_COMMA = re.compile(r"([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}), $")
+
+
+def after_a_town(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
+    """Whether `name` at `start` in `text` follows a town the gazetteer knows and a comma, and a
+    clause or list goes on after it, as a town's region does: "Croft, Yorkshire.", "Rockingham,
+    Northamptonshire,"; not "Gisec, IoTX to show"."""
+    m = _AFTER_NAME_COMMA.search(text, max(0, start - 40), start)
+    town = m and m.group(1)
+    return bool(town and re.match(r"[.,;:)\n]|$", text[start + len(name):start + len(name) + 1])
+                and any(p.kind == CITY and name_key(p.name) == name_key(town) for p in gaz.lookup(town)))
+
+
+def stands_as_a_place(text: str, starts: list[int], name: str, gaz: Gazetteer) -> bool:
+    """Whether a mention of `name` at `starts` in `text` follows a preposition of place
+    (_AFTER_PREPOSITION: "villages of Foua and Kfraya", "in Cairo's Abbasiya") or a town and a
+    comma as a town's region does (after_a_town: "Rockingham, Northamptonshire.")."""
+    return any(_AFTER_PREPOSITION.search(text, max(0, start - 60), start) or after_a_town(text, start, name, gaz)
+               for start in starts)
+
+
+# Countries of 1990s news that GeoNames lists no more: unresolved, they are still places.
+FORMER_COUNTRIES = frozenset({"yugoslavia", "czechoslovakia", "zaire", "ussr"})
+
+
+def is_unplaced_word(form: str, text: str, starts: list[int], gaz: Gazetteer) -> bool:
+    """Whether `form`, which the model calls a place and no place of the gazetteer goes by, is a
+    lone word that stands after no preposition of place (stands_as_a_place): as often a book, a
+    brand or a person ("Transforming the African Public Service", "UConn", "street artist Banksy")
+    as an island or a village. A state's abbreviation the model cut from its dot ("Calif") and a
+    former country ("Yugoslavia") are places."""
+    return (" " not in form and name_key(form) not in FORMER_COUNTRIES | STATE_ABBREVIATIONS.keys()
+            and not stands_as_a_place(text, starts, form, gaz))
+
+
+def persons_name_words(person_forms: list[str]) -> set[str]:
+    """The words of the people's names of more than one word, split at spaces and hyphens: a lone
+    word among them that no place of the gazetteer goes by is the person's, though the model calls
+    it a place ("Oyegun" beside "John Odigie-Oyegun")."""
+    return {w for form in person_forms if len(words := re.split(r"[\s-]+", form)) > 1 for w in words}

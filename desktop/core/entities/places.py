@@ -361,16 +361,24 @@ def town_of_named_country(gaz: Gazetteer, text: str, name: str, population: int 
     return any(_named_in(text, _country_names(gaz, town)) for town in towns[:3])
 
 
-_PLACE_COMMA = re.compile(r"[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}, $")
+_PLACE_COMMA = re.compile(r"([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}), $")
 
 
 def region_after_place(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
     """Whether `name` at `start`, which the model did not label, is a province written after a
     name, a comma and before the clause ends, as a town's region is: "Oulton Park, Cheshire.",
-    "Knockhill, Fife;"."""
-    return (bool(_PLACE_COMMA.search(text[max(0, start - 40):start]))
-            and re.match(r"[.;)\n]|$", text[start + len(name):start + len(name) + 1]) is not None
-            and bool(provinces(gaz, name, model_says_place=True)))
+    "Knockhill, Fife;"; or, the clause going on after a comma, after a town the gazetteer knows in
+    that province's country ("near New Quay, Ceredigion, on Wednesday"; "Smith, Cheshire, Jones"
+    is a list)."""
+    if not (m := _PLACE_COMMA.search(text[max(0, start - 40):start])):
+        return False
+    follows = text[start + len(name):start + len(name) + 1]
+    if re.match(r"[.;)\n]|$", follows):
+        return bool(provinces(gaz, name, model_says_place=True))
+    if follows != ",":
+        return False
+    countries = {p.country for p in provinces(gaz, name, model_says_place=True)}
+    return any(p.kind == CITY and p.country in countries and own_name(p, m.group(1)) for p in gaz.lookup(m.group(1)))
 
 
 def _country_names(gaz: Gazetteer, town: Place) -> list[str]:
