@@ -150,6 +150,13 @@ def test_a_long_standings_line_is_a_team_and_its_town_no_mention():
     assert orgs.inside_teams({"Watford": [5]}, {"Watford 4 2": [5], "Leeds": [40]}) == ["Watford 4 2"]
 
 
+def test_a_result_with_a_full_stop_and_a_town_run_into_a_tables_numbers():
+    text = "Hansa Rostock 0 Hamburg 1 (Baeron 64th min).\nHalftime 0-0."
+    assert orgs.results_teams(text, set()) == {"Hansa Rostock": [0], "Hamburg": [16]}
+    teams = {"Viktoria Plzen": [5]}
+    assert orgs.inside_teams(teams, {"Plzen 2 0": [14], "Plzen Brewery": [14]}) == ["Plzen 2 0"]
+
+
 def test_a_country_called_by_its_initials_is_left_to_the_place_rules():
     assert not orgs.is_place_code(evidence("US", "US officials said", majority=ORG, country_or_region=True))
 
