@@ -63,9 +63,8 @@ _RUN_ON = re.compile(r"(?<=,)\n")
 _COUNTRY_BRACKETS = r"\(([^()/\n\d]+?)(?: x?\d+)?\s*(?:/[^()\n]*)?\)"
 # "Federer (Switzerland) beat Simon (France) 6-2 6-4": a match between two players, the second
 # perhaps after a seeding ("beat 3 - Jana Novotna (Czech Republic)"), the country perhaps on the
-# next line of a wrapped row; a draw's "Sampras (U.S.) vs. Voinea (Romania)" too, not a fixture's
-# "v" (_FIXTURE).
-_DUEL = re.compile(rf"(?<![\w.'\u2019-])({_NAMES}) {_COUNTRY_BRACKETS} (?:beat|bt|def\.|defeated|vs\.?) "
+# next line of a wrapped row.
+_DUEL = re.compile(rf"(?<![\w.'\u2019-])({_NAMES}) {_COUNTRY_BRACKETS} (?:beat|bt|def\.|defeated|v|vs\.?) "
                    rf"(?:\d{{1,2}} - )?({_NAMES})(?: {_COUNTRY_BRACKETS}|[ \t]*$)", re.MULTILINE)
 # "Scorers: Icardi 12, Perisic 55; Dybala 40 pen", "Tries: Roff (2), Tune": a scorers line of a
 # match report, each name before its minute or count, a separator or the line's end; the side
@@ -128,12 +127,11 @@ _MAKE = re.compile(rf"{_COUNTRY_BRACKETS},? ({_TEAM}),? \d")
 # goals and a golfer's rounds are followed by no name).
 _CLUB_RESULT = re.compile(rf"(?<![\w.'\u2019-])({_TEAM}) {_COUNTRY_BRACKETS} \d{{1,2}} ({_TEAM})(?= \(|[ \t]*$| \d)",
                           re.MULTILINE)
-# "Casino Graz (Austria) v Ekeren (Belgium)", "Morton v Falkirk, Partick v St Mirren, Stirling v Dundee.":
-# a fixture's two sides, each perhaps with its country. Wire copy writes "v" between clubs and
-# counties (61 of 63 in CoNLL eng.train and eng.testa, the other two nations; no people), "vs."
-# between the players of a tennis draw (_DUEL).
-_FIXTURE = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, )|(?<=\) )|(?<=x-))({_TEAM})(?: {_COUNTRY_BRACKETS})? v\s(?:x-)?"
-                      rf"({_TEAM})(?= \(|[,.]?[ \t]*$|, )", re.MULTILINE)
+# "Morton v Falkirk, Partick v St Mirren, St Johnstone v Airdrieonians.": a fixture's two sides.
+# Wire copy writes "v" between clubs and counties (61 of 63 in CoNLL eng.train and eng.testa, the
+# other two nations; no people); "Federer (Switzerland) v Simon (France)", with countries, is a
+# _DUEL's, whose players the model tells from clubs.
+_FIXTURE = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))({_TEAM}) v\s({_TEAM})(?=[,.]?[ \t]*$|, )", re.MULTILINE)
 # "Surrey captain Chris Lewis", "Lancashire batsman Graham Lloyd": a side before a player's role.
 _SIDE_ROLES = ("captain", "skipper", "coach", "manager", "batsman", "bowler", "all-rounder", "spinner", "seamer",
                "wicketkeeper", "striker", "midfielder", "defender", "goalkeeper", "winger", "pitcher", "outfielder",
@@ -324,7 +322,7 @@ def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[t
     """The spans of the teams of results lines and scorecards: both sides of "Chelsea 0 Arsenal
     2", "Flamurtari Vlore (Albania) 0 Chemlon Humenne", the make a driver races for ("(Italy),
     Reynard Honda, 53.980", "(Britain) McLaren 1:54.342"), a fixture's sides but for nations'
-    ("Casino Graz (Austria) v Ekeren", not "England v Pakistan"), a scorers' tally's clubs ("7 - Bogdan
+    ("Partick v St Mirren", not "England v Pakistan"), a scorers' tally's clubs ("7 - Bogdan
     Prusek (Sokol Tychy)", leaderboards.tally_clubs), the sides of a line where
     one has its players' scores ("Worcestershire 238, Derbyshire 471 (J. Adams 123"), a side
     before a player's role ("Surrey captain Chris Lewis") when the model named it (starts in
@@ -336,7 +334,7 @@ def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[t
     found += [m.span(i) for m in _CLUB_RESULT.finditer(text) if _is_country(m.group(2), gaz) for i in (1, 3)]
     found += tally_clubs(text, gaz)
     found += [m.span(i) for m in _FIXTURE.finditer(text) if not _is_nation(m.group(1), gaz)
-              and not _is_nation(m.group(3), gaz) for i in (1, 3)]
+              and not _is_nation(m.group(2), gaz) for i in (1, 2)]
     line_of = lambda at: text.rfind("\n", 0, at)
     sides = [m.span(1) for m in _SIDE_BEFORE_PLAYERS.finditer(text)]
     scorecard_lines = {line_of(a) for a, _ in sides}
