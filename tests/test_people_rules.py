@@ -477,3 +477,23 @@ def test_table_words_name_no_one():
     assert rules.is_table_word(evidence("Halftime", "Halftime 2-0"))
     assert rules.is_table_word(evidence("Jul", "(Jul 16)"))
     assert not rules.is_table_word(evidence("Jan", "Jan Siemerink"))
+
+
+def test_a_name_listed_with_a_person_is_a_person():
+    text = "Benito Santiago and Ruben Amaro had RBI hits. Santa Puglisi, 22, and Salvatore Botta were shot."
+    words = {"Benito", "Santiago", "Santa", "Puglisi"}
+    assert person_rules.is_listed_with_a_person(evidence("Ruben Amaro", text, majority=ORG, name_words=words))
+    assert person_rules.is_listed_with_a_person(evidence("Salvatore Botta", text, majority=ORG, name_words=words))
+    bodies = "Ford Motor and General Motors said"
+    assert not person_rules.is_listed_with_a_person(evidence("General Motors", bodies, majority=ORG,
+                                                             name_words={"Ford", "Motor"}))
+    assert not person_rules.is_listed_with_a_person(evidence("Ruben Amaro", text, majority=ORG))
+
+
+def test_kin_or_an_office_make_a_full_name_a_persons():
+    text = "Zylstra and his wife, Jetsi Hendrika Coers, both 50"
+    assert person_rules.follows_kin_word(evidence("Jetsi Hendrika Coers", text, majority=ORG))
+    assert not person_rules.follows_kin_word(evidence("Acme Corp", "his wife, Acme Corp said", majority=ORG))
+    text = '" It is serious, " said Lucas Moreira Neves, president of the bishops\' conference.'
+    assert person_rules.holds_an_office(evidence("Lucas Moreira Neves", text, majority=ORG))
+    assert not person_rules.holds_an_office(evidence("Acme Widgets", "Acme Widgets, the maker of", majority=ORG))

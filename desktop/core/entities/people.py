@@ -165,6 +165,15 @@ def is_titled_name(form: str, text: str) -> bool:
             and not any(w.casefold() in _BODY_WORDS for w in name.kept) and re.search(alone, text) is not None)
 
 
+def is_plain_name(form: str) -> bool:
+    """Two or three capitalised words, none a title's, a nation's, a body's, a month's or an
+    event's: the shape of a person's full name ("Ruben Amaro", "Jetsi Hendrika Coers"), not
+    "Acme Corp" nor "President Clinton"."""
+    words = form.split()
+    plain = lambda w: re.fullmatch(_CAP_WORD, w) and not _is_title(w) and not demonym_country(w)
+    return 2 <= len(words) <= 3 and all(plain(w) and w.casefold() not in _NOT_NAME_WORDS for w in words)
+
+
 def cued_names(text: str, gaz=None) -> Iterator[tuple[int, int]]:
     """Names of two or three words the model may miss in prose, after a nation or a ranking
     ("Canadian Daniel Nestor 7-6", "eighth-ranked Andre Agassi landing") or a role in lower case
