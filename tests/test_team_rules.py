@@ -55,6 +55,14 @@ def test_a_county_is_no_person():
     assert not team_rules.is_county_side(evidence("Shire", "Shire said"))  # no county's name
 
 
+def test_a_name_listed_with_a_county_is_a_side():
+    assert team_rules.is_listed_with_a_county(evidence("Surrey", "title hopefuls Derbyshire and Surrey, convincing"))
+    assert team_rules.is_listed_with_a_county(evidence("Surrey", "v Gloucestershire or Sussex or Surrey"))
+    assert team_rules.is_listed_with_a_county(evidence("Surrey", "over Worcestershire, and Surrey, who"))
+    assert not team_rules.is_listed_with_a_county(evidence("Jones", "Jones, a Derbyshire farmer"))
+    assert not team_rules.is_listed_with_a_county(evidence("Surrey", "in Hampshire and Surrey", majority=PLACE))
+
+
 def test_a_side_wins_by_runs_wickets_or_an_innings():
     text = "Leicestershire beat Somerset by an innings and 39 runs."
     assert team_rules.wins_by_a_margin(evidence("Leicestershire", text))

@@ -35,6 +35,11 @@ _BEATEN = r"(?:beat|defeated|thrashed|crushed|routed|overwhelmed)"
 _WINS_BY_MARGIN = re.compile(rf"^\s+{_BEATEN}\s+{_NAME}{_MARGIN}")
 _LOSES_BY_MARGIN = re.compile(rf"^{_MARGIN}")
 _BEATEN_BEFORE = re.compile(rf"\b{_BEATEN}\s+$")
+# A county's side earlier or right after in a list: "Derbyshire and Surrey", "Worcestershire, and
+# Surrey", "Gloucestershire or Sussex or Surrey".
+_AND = r"(?:,|,?\s+(?:and|or|&))\s+"
+_COUNTY_BEFORE = re.compile(rf"\b[A-Z][a-z]+shire(?:{_AND}[A-Z][a-z]+)*{_AND}$")
+_COUNTY_AFTER = re.compile(rf"^{_AND}[A-Z][a-z]+shire\b")
 
 
 def takes_plural_verb(e: Evidence) -> bool:
@@ -79,6 +84,14 @@ def is_county_side(e: Evidence) -> bool:
     """A county's name ("Nottinghamshire", "Derbyshire") is no person's: where the model calls it
     one, it is the county's side, as sports pages name them."""
     return e.majority == PERSON and is_county_word(e.form)
+
+
+def is_listed_with_a_county(e: Evidence) -> bool:
+    """A one-word name the model calls a person, listed with a county's side, is a side too:
+    "title hopefuls Derbyshire and Surrey", "v Gloucestershire or Sussex or Surrey"; people are
+    not listed with counties. A country keeps its label."""
+    return e.majority == PERSON and e.single and not e.country and any(
+        _COUNTY_BEFORE.search(b) or _COUNTY_AFTER.match(a) for b, a in zip(e.befores, e.afters))
 
 
 def wins_by_a_margin(e: Evidence) -> bool:
