@@ -24,8 +24,8 @@ from .person_rules import (MODIFIER, does_a_players_deed, ends_in_lone_surname, 
 from .place_context import INSTITUTION_LABEL_RULES, PLACE_LABEL_RULES, is_region_after_town
 from .places import COMPASS, SITE, is_demonym
 from .sports_lexicon import TABLE_WORDS
-from .team_rules import (follows_side_noun, is_county_side, is_listed_with_a_county, is_the_plural, takes_plural_verb,
-                         wins_by_a_margin)
+from .team_rules import (follows_side_noun, is_county_side, is_listed_with_a_county, is_place_among_county_sides,
+                         is_the_plural, takes_plural_verb, wins_by_a_margin)
 
 _LEGAL_FORM_AFTER = re.compile(rf"\s+(?:{'|'.join(LEGAL_FORMS)})\b")
 # ... or after the words of the firm's trade: "Barrick Gold Corp", "Jones Medical Industries Inc".
@@ -192,6 +192,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (follows_side_noun, ORG),
     (is_county_side, ORG),
     (is_listed_with_a_county, ORG),
+    (is_place_among_county_sides, ORG),
     (wins_by_a_margin, ORG),
     (heads_a_tally, None),
     (is_surname_with_particles, PERSON),

@@ -40,6 +40,8 @@ _BEATEN_BEFORE = re.compile(rf"\b{_BEATEN}\s+$")
 _AND = r"(?:,|,?\s+(?:and|or|&))\s+"
 _COUNTY_BEFORE = re.compile(rf"\b[A-Z][a-z]+shire(?:{_AND}[A-Z][a-z]+)*{_AND}$")
 _COUNTY_AFTER = re.compile(rf"^{_AND}[A-Z][a-z]+shire\b")
+_COUNTY = re.compile(r"\b[A-Z][a-z]+shire\b")
+_VENUE_BEFORE = re.compile(r"(?:\b(?:at|in)|[A-Z][\w'\u2019]*,)\s+$")
 
 
 def takes_plural_verb(e: Evidence) -> bool:
@@ -92,6 +94,16 @@ def is_listed_with_a_county(e: Evidence) -> bool:
     not listed with counties. A country keeps its label."""
     return e.majority == PERSON and e.single and not e.country and any(
         _COUNTY_BEFORE.search(b) or _COUNTY_AFTER.match(a) for b, a in zip(e.befores, e.afters))
+
+
+def is_place_among_county_sides(e: Evidence) -> bool:
+    """A place's one-word name the model calls a person, in an article that names two counties'
+    sides or more ("Nottinghamshire", "Derbyshire"), is a county's side too: "Kent made up for lost
+    time", "Surrey 128-4 declared"; not where it is a ground's town ("Bristol: Gloucestershire 183",
+    "(at Old Trafford, Manchester)"). A country keeps its label: a national side is named as it."""
+    venue = any(_VENUE_BEFORE.search(b) or a.startswith(":") for b, a in zip(e.befores, e.afters))
+    return (e.majority == PERSON and e.single and e.strength > 0 and not e.country and not venue
+            and len(set(_COUNTY.findall(e.text))) >= 2)
 
 
 def wins_by_a_margin(e: Evidence) -> bool:
