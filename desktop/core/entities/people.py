@@ -162,7 +162,12 @@ def is_titled_name(form: str, text: str) -> bool:
         return False
     alone = rf"(?<!{re.escape(name.kept[-2])} )\b{re.escape(name.kept[-1])}\b(?! [A-Z])"  # the surname on its own
     return (all(re.fullmatch(r"[A-Z][a-z]+(?:['\u2019-][A-Z]?[a-z]+)*", w) for w in name.kept)
-            and not any(w.casefold() in _BODY_WORDS for w in name.kept) and re.search(alone, text) is not None)
+            and not has_a_body_word(" ".join(name.kept)) and re.search(alone, text) is not None)
+
+
+def has_a_body_word(form: str) -> bool:
+    """Whether a word of the form is one only a body's name has: "Deutsche Bank", "Acme Corp"."""
+    return any(w.casefold() in _BODY_WORDS for w in form.split())
 
 
 def is_plain_name(form: str) -> bool:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from ..article import CITY, COUNTRY, ORG, PERSON
+from ..article import COUNTRY, ORG, PERSON
 from .gazetteer import Gazetteer
-from .leaderboards import CAP_WORD, in_a_tally, tally_clubs, through_holes, with_a_record
+from .leaderboards import CAP_WORD, in_a_bracketed_list, in_a_tally, tally_clubs, through_holes, with_a_record
+from .leaderboards import names_a_country as _is_country
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS,
                       OF_PLACE_HEADS, PARTICLES, TITLES, any_of)
 from .ner import Analysis, Mention
@@ -178,12 +179,6 @@ def _big_place(name: str, gaz: Gazetteer) -> bool:
     """Whether `name` is the own name of a big place, as clubs are called ("Barcelona"); not
     another language's name of one ("Halep" is Aleppo in Turkish, and a player)."""
     return place_strength(gaz, name) == 2 and any(own_name(p, name) for p in gaz.lookup(name))
-
-
-def _is_country(inside: str, gaz: Gazetteer) -> bool:
-    """Whether the words in a results row's brackets name a country, region or nation."""
-    inside = inside.strip()
-    return bool(demonym_country(inside)) or any(p.kind != CITY for p in gaz.lookup(inside))
 
 
 def _is_nation(name: str, gaz: Gazetteer) -> bool:
@@ -354,7 +349,7 @@ CARRIED: dict[Callable, Callable[[str, Gazetteer], Iterator[tuple[int, int]]]] =
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures,
     in_a_squad, in_a_line_up, reporters, of_a_country, through_holes, in_a_tally, with_a_record,
-    cued_names)
+    in_a_bracketed_list, cued_names)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
