@@ -497,3 +497,14 @@ def test_kin_or_an_office_make_a_full_name_a_persons():
     text = '" It is serious, " said Lucas Moreira Neves, president of the bishops\' conference.'
     assert person_rules.holds_an_office(evidence("Lucas Moreira Neves", text, majority=ORG))
     assert not person_rules.holds_an_office(evidence("Acme Widgets", "Acme Widgets, the maker of", majority=ORG))
+
+
+def test_a_full_name_whose_surname_speaks_alone_is_a_persons():
+    text = "Linford Christie has confirmed he will run.\nA spokeswoman for Christie said he had a cold."
+    assert person_rules.is_shortened_to_a_speaker(evidence("Linford Christie", text, majority=ORG))
+    assert not person_rules.is_shortened_to_a_speaker(evidence("Linford Christie", text))  # the model's person
+    bodies = "Morgan Stanley cut its rating. Morgan said Stanley said"
+    assert not person_rules.is_shortened_to_a_speaker(evidence("Morgan Stanley", bodies, majority=ORG))
+    paper = replace(evidence("Washington Post", "The Washington Post reported. The Post said", majority=ORG),
+                    opens_with_place=True)
+    assert not person_rules.is_shortened_to_a_speaker(paper)

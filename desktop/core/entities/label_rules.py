@@ -19,8 +19,8 @@ from .org_rules import ORG_LABEL_RULES, ends_as_firm, is_called_an_institution
 from .person_rules import (MODIFIER, does_a_players_deed, ends_in_lone_surname, follows_honorific, follows_kin_word,
                            follows_role_noun, has_credentials, has_honorific_unknown_place, holds_an_office,
                            is_a_product, is_described_with_who, is_listed_with_a_person, is_part_of_full_name,
-                           is_quoted_speaker, is_speaker, is_surname_with_particles, is_the_thing, is_titled_person,
-                           is_unbacked_person, names_its_acronym)
+                           is_quoted_speaker, is_shortened_to_a_speaker, is_speaker, is_surname_with_particles,
+                           is_the_thing, is_titled_person, is_unbacked_person, names_its_acronym)
 from .place_context import INSTITUTION_LABEL_RULES, PLACE_LABEL_RULES, is_region_after_town
 from .places import COMPASS, SITE, is_demonym
 from .sports_lexicon import TABLE_WORDS
@@ -226,6 +226,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_listed_with_a_person, PERSON),
     (follows_kin_word, PERSON),
     (holds_an_office, PERSON),
+    (is_shortened_to_a_speaker, PERSON),
     (is_town_called_org, PLACE),
     (is_common_word, None),
     (is_unbacked_person, None),

@@ -220,3 +220,22 @@ def holds_an_office(e: Evidence) -> bool:
     the model calls it an organisation: "said Lucas Moreira Neves, president of the", "Rafael Moreno
     Turrent, deputy director general" (a body's apposition takes one: "Acme, the maker of")."""
     return e.majority == ORG and is_plain_name(e.form) and any(_OFFICE_AFTER.match(a) for a in e.afters)
+
+
+def is_shortened_to_a_speaker(e: Evidence) -> bool:
+    """A full name the model calls an organisation whose last word, alone, speaks is a person's:
+    "Linford Christie" beside "A spokeswoman for Christie said", "Paul Sorrento" beside "Sorrento
+    said" (people are shortened to their surname, bodies to their first word: "Morgan said"); not
+    where the first word is a place's or stands alone too ("Washington Post" beside "the Post
+    said", "Manchester United" beside "Manchester")."""
+    if e.majority != ORG or e.opens_with_place or not is_plain_name(e.form):
+        return False
+    words = e.form.split()
+    alone = lambda word, unless: [s for s in occurrences(e.text, word) if not unless(s)]
+    if alone(words[0], lambda s: e.text.startswith(f" {words[1]}", s + len(words[0]))):
+        return False
+    surname = alone(words[-1], lambda s: e.text.endswith(f"{words[-2]} ", 0, s))
+    end = len(words[-1])
+    speaks = lambda s: (_SPEAKER_AFTER.match(e.text[s + end:s + end + WINDOW])
+                        or _SPEAKER_BEFORE.search(e.text[max(0, s - WINDOW):s]))
+    return any(speaks(s) for s in surname)
