@@ -64,12 +64,14 @@ def test_a_name_listed_with_a_county_is_a_side():
 
 
 def test_a_place_among_county_sides_is_a_side():
-    text = "Kent made up for lost time against Nottinghamshire, and Derbyshire lost"
+    text = "Kent made up for lost time against Nottinghamshire, and Derbyshire lost by an innings"
     assert team_rules.is_place_among_county_sides(evidence("Kent", text, strength=2))
     assert not team_rules.is_place_among_county_sides(evidence("Kent", "Kent made up for lost time", strength=2))
+    police = "Kent said officers from Nottinghamshire and Derbyshire helped"
+    assert not team_rules.is_place_among_county_sides(evidence("Kent", police, strength=2))
     assert not team_rules.is_place_among_county_sides(evidence("Kent", text))  # no place
     assert not team_rules.is_place_among_county_sides(evidence("Kent", text, strength=2, majority=PLACE))
-    grounds = "Bristol: Gloucestershire 183\nFifth test (at Trent Bridge, Nottingham) v Derbyshire"
+    grounds = "Bristol: Gloucestershire 183 not out\nFifth test (at Trent Bridge, Nottingham) v Derbyshire"
     assert not team_rules.is_place_among_county_sides(evidence("Bristol", grounds, strength=2))
     assert not team_rules.is_place_among_county_sides(evidence("Nottingham", grounds, strength=2))
 

@@ -41,6 +41,8 @@ _AND = r"(?:,|,?\s+(?:and|or|&))\s+"
 _COUNTY_BEFORE = re.compile(rf"\b[A-Z][a-z]+shire(?:{_AND}[A-Z][a-z]+)*{_AND}$")
 _COUNTY_AFTER = re.compile(rf"^{_AND}[A-Z][a-z]+shire\b")
 _COUNTY = re.compile(r"\b[A-Z][a-z]+shire\b")
+# What only a cricket report says, where counties are sides rather than places.
+_CRICKET = re.compile(r"\b(?:innings|wickets?|not out|declared|batsman|bowler)\b")
 _VENUE_BEFORE = re.compile(r"(?:\b(?:at|in)|[A-Z][\w'\u2019]*,)\s+$")
 
 
@@ -97,13 +99,14 @@ def is_listed_with_a_county(e: Evidence) -> bool:
 
 
 def is_place_among_county_sides(e: Evidence) -> bool:
-    """A place's one-word name the model calls a person, in an article that names two counties'
-    sides or more ("Nottinghamshire", "Derbyshire"), is a county's side too: "Kent made up for lost
-    time", "Surrey 128-4 declared"; not where it is a ground's town ("Bristol: Gloucestershire 183",
-    "(at Old Trafford, Manchester)"). A country keeps its label: a national side is named as it."""
+    """A place's one-word name the model calls a person, in a cricket report that names two
+    counties' sides or more ("Nottinghamshire", "Derbyshire"), is a county's side too: "Kent made
+    up for lost time", "Surrey 128-4 declared"; not where it is a ground's town ("Bristol:
+    Gloucestershire 183", "(at Old Trafford, Manchester)"). A country keeps its label: a national
+    side is named as it."""
     venue = any(_VENUE_BEFORE.search(b) or a.startswith(":") for b, a in zip(e.befores, e.afters))
     return (e.majority == PERSON and e.single and e.strength > 0 and not e.country and not venue
-            and len(set(_COUNTY.findall(e.text))) >= 2)
+            and len(set(_COUNTY.findall(e.text))) >= 2 and _CRICKET.search(e.text) is not None)
 
 
 def wins_by_a_margin(e: Evidence) -> bool:
