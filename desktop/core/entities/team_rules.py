@@ -12,6 +12,7 @@ a national side is named as its country, and CoNLL-2003 counts it a place.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..article import PERSON
 from .evidence import Evidence
@@ -106,7 +107,14 @@ def is_place_among_county_sides(e: Evidence) -> bool:
     side is named as it."""
     venue = any(_VENUE_BEFORE.search(b) or a.startswith(":") for b, a in zip(e.befores, e.afters))
     return (e.majority == PERSON and e.single and e.strength > 0 and not e.country and not venue
-            and len(set(_COUNTY.findall(e.text))) >= 2 and _CRICKET.search(e.text) is not None)
+            and _is_county_cricket(e.text))
+
+
+@lru_cache(maxsize=1)
+def _is_county_cricket(text: str) -> bool:
+    """Whether the text is a cricket report that names two counties' sides or more; read once
+    per document, not once per name."""
+    return len(set(_COUNTY.findall(text))) >= 2 and _CRICKET.search(text) is not None
 
 
 def wins_by_a_margin(e: Evidence) -> bool:
