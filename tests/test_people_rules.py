@@ -508,3 +508,10 @@ def test_a_full_name_whose_surname_speaks_alone_is_a_persons():
     paper = replace(evidence("Washington Post", "The Washington Post reported. The Post said", majority=ORG),
                     opens_with_place=True)
     assert not person_rules.is_shortened_to_a_speaker(paper)
+
+
+def test_a_position_or_an_incumbency_before_a_name_is_a_persons():
+    text = "refusing a second mandate for incumbent Lennart Meri. Neither Meri nor"
+    assert person_rules.follows_role_noun(evidence("Lennart Meri", text, majority=ORG))
+    assert person_rules.follows_role_noun(evidence("Rivera", "Yankees reliever Rivera pitched", majority=ORG))
+    assert not person_rules.follows_role_noun(evidence("Eco-Challenge", "a veteran Eco-Challenge participant"))
