@@ -8,7 +8,7 @@ from dataclasses import replace
 from desktop.core.article import COUNTRY, ORG, PERSON, PLACE
 from desktop.core.entities import label_rules as rules
 from desktop.core.entities import person_rules
-from desktop.core.entities import name_parts, rows
+from desktop.core.entities import name_parts, people, rows
 from desktop.core.entities.ner import Analysis, Mention, is_heading, may_end_in_a_name
 from desktop.core.entities.people import clean_name
 from tests.test_entity_rules import evidence
@@ -515,3 +515,9 @@ def test_a_position_or_an_incumbency_before_a_name_is_a_persons():
     assert person_rules.follows_role_noun(evidence("Lennart Meri", text, majority=ORG))
     assert person_rules.follows_role_noun(evidence("Rivera", "Yankees reliever Rivera pitched", majority=ORG))
     assert not person_rules.follows_role_noun(evidence("Eco-Challenge", "a veteran Eco-Challenge participant"))
+
+
+def test_names_after_what_is_done_by_a_player():
+    text = ("He was substituted by Paulao.\nKnup was overlooked by Artur Jorge for the finals, bowled by Tendulkar "
+            "for 53, coached by Japan, led by Acme Corp, ridden by George Duffield)")
+    assert spans_of(text, people.done_by_a_player) == ["Paulao", "Artur Jorge", "Tendulkar", "George Duffield"]

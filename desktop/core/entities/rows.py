@@ -21,7 +21,7 @@ from .leaderboards import names_a_country as _is_country
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS,
                       OF_PLACE_HEADS, PARTICLES, TITLES, any_of)
 from .ner import Analysis, Mention
-from .people import cued_names
+from .people import cued_names, done_by_a_player
 from .places import demonym_country, own_name, place_strength
 from .spans import Spans
 from .sports_lexicon import LINE_UP_WORDS, SCORING_WORDS
@@ -349,7 +349,7 @@ CARRIED: dict[Callable, Callable[[str, Gazetteer], Iterator[tuple[int, int]]]] =
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures,
     in_a_squad, in_a_line_up, reporters, of_a_country, through_holes, in_a_tally, with_a_record,
-    in_a_bracketed_list, cued_names)
+    in_a_bracketed_list, cued_names, done_by_a_player)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:
