@@ -177,6 +177,6 @@ def test_a_firms_name_the_model_calls_a_person():
     assert not orgs.ends_as_firm(evidence("Brothers")) and not orgs.ends_as_firm(evidence("Tom Brothers", majority=ORG))
 
 
-def test_a_team_with_a_particle_and_a_table_with_points_for_and_against():
-    text = "Bragantino 1 Vasco da Gama 2\nSt Kilda 21 9 0 12 1909 1958 97.5 36\nTiger Woods 68 70 71"
-    assert orgs.results_teams(text, {"Tiger Woods"}) == {"Bragantino": [0], "Vasco da Gama": [13], "St Kilda": [29]}
+def test_a_team_with_a_particle_and_a_financial_table_is_no_standing():
+    text = "Bragantino 1 Vasco da Gama 2\nNet Income 1996 1995 12.5 10.1\nTiger Woods 68 70 71"
+    assert orgs.results_teams(text, {"Tiger Woods"}) == {"Bragantino": [0], "Vasco da Gama": [13]}

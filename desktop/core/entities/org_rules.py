@@ -32,9 +32,8 @@ _COUNTRY_BODY = re.compile(rf"^(?:U\.S\.|US|U\.K\.|UK)\s+(?=(?:{any_of(NATIONAL_
 _TEAM = r"[A-Z][\w.'&-]*(?: (?:(?:da|de|do|dos|del|di|la|le|van|von|der|den) )?[A-Z][\w.'&-]*){0,3}"
 _SCORE = r" \d{1,3}(?: \([^()\n]*\))?"  # "2 (Larsson 23, Kluivert 80)"
 _RESULT = re.compile(rf"^[ \t]*({_TEAM}){_SCORE},? ({_TEAM}){_SCORE}\.?[ \t]*$", re.MULTILINE)
-# A standings line: "Sheffield Wednesday 4 3 1 0 7 3 10", "St Kilda 21 9 0 12 1909 1958 97.5 36" (points
-# for and against, a percentage; a golfer's "Tiger Woods 68 70 71" too).
-_STANDING = re.compile(rf"^[ \t]*({_TEAM})((?: \d{{1,4}}(?:\.\d)?){{3,}})[ \t]*$", re.MULTILINE)
+# A standings line: "Sheffield Wednesday 4 3 1 0 7 3 10" (a golfer's "Tiger Woods 68 70 71" too).
+_STANDING = re.compile(rf"^[ \t]*({_TEAM})((?: \d{{1,3}}){{3,}})[ \t]*$", re.MULTILINE)
 # A standings line with a winning percentage: "NEW YORK 74 59 .556 -", "BOSTON 69 65 .515 5 1/2"
 # (won, lost, percentage, games behind); only teams have one.
 _PCT_STANDING = re.compile(rf"^[ \t]*({_TEAM}) \d{{1,3}} \d{{1,3}}(?: \d{{1,3}})? [01]?\.\d{{3}}\b.*$", re.MULTILINE)
