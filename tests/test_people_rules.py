@@ -521,3 +521,9 @@ def test_names_after_what_is_done_by_a_player():
     text = ("He was substituted by Paulao.\nKnup was overlooked by Artur Jorge for the finals, bowled by Tendulkar "
             "for 53, coached by Japan, led by Acme Corp, ridden by George Duffield)")
     assert spans_of(text, people.done_by_a_player) == ["Paulao", "Artur Jorge", "Tendulkar", "George Duffield"]
+
+
+def test_a_lone_name_an_appositive_calls_an_actor_is_a_persons():
+    text = "Leeson, the Northern Ireland-born actor who was nominated"
+    assert person_rules.is_speaker(evidence("Leeson", text))
+    assert not person_rules.is_speaker(evidence("Leeson", "Leeson, the Northern Ireland-born company"))

@@ -129,7 +129,8 @@ PERSON_NOUNS = ("man", "woman", "boy", "girl", "mother", "father", "son", "daugh
                 "student", "teacher", "editor", "activist", "resident", "attendee", "protester", "founder",
                 "co-founder", "spokesman", "spokeswoman", "spokesperson", "official", "lawyer", "doctor",
                 "worker", "member", "citizen", "journalist", "writer", "director", "manager", "owner",
-                "he", "she")
+                "actor", "actress", "singer", "player", "politician", "soldier", "author", "novelist", "poet",
+                "businessman", "businesswoman", "banker", "diplomat", "priest", "lawmaker", "scientist", "he", "she")
 
 # --- Organisations and things -----------------------------------------------------------------
 
