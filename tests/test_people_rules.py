@@ -527,3 +527,8 @@ def test_a_lone_name_an_appositive_calls_an_actor_is_a_persons():
     text = "Leeson, the Northern Ireland-born actor who was nominated"
     assert person_rules.is_speaker(evidence("Leeson", text))
     assert not person_rules.is_speaker(evidence("Leeson", "Leeson, the Northern Ireland-born company"))
+
+
+def test_who_said_he_is_a_person():
+    assert person_rules.says_he_or_she(evidence("Nerweyi", "Nerweyi said he did not know", majority=ORG))
+    assert not person_rules.says_he_or_she(evidence("Acme", "Acme said it did not know", majority=ORG))

@@ -20,7 +20,7 @@ from .person_rules import (MODIFIER, does_a_players_deed, ends_in_lone_surname, 
                            follows_role_noun, has_credentials, has_honorific_unknown_place, holds_an_office,
                            is_a_product, is_described_with_who, is_listed_with_a_person, is_part_of_full_name,
                            is_quoted_speaker, is_shortened_to_a_speaker, is_speaker, is_surname_with_particles,
-                           is_the_thing, is_titled_person, is_unbacked_person, names_its_acronym)
+                           is_the_thing, is_titled_person, is_unbacked_person, names_its_acronym, says_he_or_she)
 from .place_context import INSTITUTION_LABEL_RULES, PLACE_LABEL_RULES, is_region_after_town
 from .places import COMPASS, SITE, is_demonym
 from .sports_lexicon import TABLE_WORDS
@@ -227,6 +227,7 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (follows_kin_word, PERSON),
     (holds_an_office, PERSON),
     (is_shortened_to_a_speaker, PERSON),
+    (says_he_or_she, PERSON),
     (is_town_called_org, PLACE),
     (is_common_word, None),
     (is_unbacked_person, None),

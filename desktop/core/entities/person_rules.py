@@ -50,6 +50,7 @@ _KIN_BEFORE = re.compile(rf"\b(?:{any_of(KIN_WORDS)}),?\s+$")
 # An office given after the name, with no article: ", president of the", ", deputy director general".
 _OFFICE_AFTER = re.compile(r"^,\s+(?:(?:deputy|vice|acting|former)\s+)?(?:president|chairman|chairwoman|director|"
                            r"minister|secretary|leader|spokesman|spokeswoman|governor|ambassador)\b")
+_SAID_HE_AFTER = re.compile(rf"^\s+(?:{_SPEECH})\s+(?:he|she)\b")
 _QUOTE_BEFORE = re.compile(r"[,.?!]\s?[\"\u201d]\s*$")  # the end of a quotation
 # A word after the name that makes it a modifier: "the Liberal government", not "in Bucha".
 MODIFIER = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[A-Za-z]")
@@ -239,3 +240,9 @@ def is_shortened_to_a_speaker(e: Evidence) -> bool:
     speaks = lambda s: (_SPEAKER_AFTER.match(e.text[s + end:s + end + WINDOW])
                         or _SPEAKER_BEFORE.search(e.text[max(0, s - WINDOW):s]))
     return any(speaks(s) for s in surname)
+
+
+def says_he_or_she(e: Evidence) -> bool:
+    """A name right before a verb of saying and "he" or "she" is a person's, though the model
+    calls it an organisation ("Nerweyi said he did not know"); a body "said it"."""
+    return e.majority == ORG and any(_SAID_HE_AFTER.match(a) for a in e.afters)
