@@ -105,9 +105,9 @@ def is_place_among_county_sides(e: Evidence) -> bool:
     up for lost time", "Surrey 128-4 declared"; not where it is a ground's town ("Bristol:
     Gloucestershire 183", "(at Old Trafford, Manchester)"). A country keeps its label: a national
     side is named as it."""
-    venue = any(_VENUE_BEFORE.search(b) or a.startswith(":") for b, a in zip(e.befores, e.afters))
-    return (e.majority == PERSON and e.single and e.strength > 0 and not e.country and not venue
-            and _is_county_cricket(e.text))
+    venue = lambda: any(_VENUE_BEFORE.search(b) or a.startswith(":") for b, a in zip(e.befores, e.afters))
+    return (e.majority == PERSON and e.single and e.strength > 0 and not e.country and _is_county_cricket(e.text)
+            and not venue())
 
 
 @lru_cache(maxsize=1)
