@@ -94,7 +94,8 @@ _BATTING_LINE = re.compile(
     re.MULTILINE)
 # A country's team or pair, their full names in brackets: "Germany (Guido Fulst, Danilo Hondo,
 # Thorsten Rund)", "Australia (Todd Woodbridge / Mark Woodforde)".
-_SQUAD = re.compile(rf"(?<![\w.'\u2019-])({CAP_WORD}(?: {CAP_WORD}){{0,2}}) \(({_NAMES}(?:(?:, | and | ?/ ?){_NAMES})+)\)")
+_SQUAD = re.compile(rf"(?<![\w.'\u2019-])({CAP_WORD}(?: {CAP_WORD}){{0,2}}) "
+                    rf"\(({_NAMES}(?:(?:, | and | ?/ ?){_NAMES})+)\)")
 _SQUAD_NAME = re.compile(rf"(?:(?<=^)|(?<=, )|(?<= and )|(?<=/)|(?<=/ ))({_NAMES})(?=,| and| ?/|$)")
 # A line-up: a side or a line-up word, a colon or a dash, then two players or more, perhaps with
 # initials: "Scotland: Andrew Goram, Craig Burley, ...", "To bat: R. Croft, D. Cork, A. Mullally".
