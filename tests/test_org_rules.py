@@ -150,6 +150,13 @@ def test_a_long_standings_line_is_a_team_and_its_town_no_mention():
     assert orgs.inside_teams({"Watford": [5]}, {"Watford 4 2": [5], "Leeds": [40]}) == ["Watford 4 2"]
 
 
+def test_a_result_with_a_full_stop_and_a_town_run_into_a_tables_numbers():
+    text = "Hansa Rostock 0 Hamburg 1 (Baeron 64th min).\nHalftime 0-0."
+    assert orgs.results_teams(text, set()) == {"Hansa Rostock": [0], "Hamburg": [16]}
+    teams = {"Viktoria Plzen": [5]}
+    assert orgs.inside_teams(teams, {"Plzen 2 0": [14], "Plzen Brewery": [14]}) == ["Plzen 2 0"]
+
+
 def test_a_country_called_by_its_initials_is_left_to_the_place_rules():
     assert not orgs.is_place_code(evidence("US", "US officials said", majority=ORG, country_or_region=True))
 
@@ -168,3 +175,8 @@ def test_clubs_and_wire_desks_are_organisations():
 def test_a_firms_name_the_model_calls_a_person():
     assert orgs.ends_as_firm(evidence("Lehman Brothers International")) and orgs.ends_as_firm(evidence("Acme Co."))
     assert not orgs.ends_as_firm(evidence("Brothers")) and not orgs.ends_as_firm(evidence("Tom Brothers", majority=ORG))
+
+
+def test_a_team_with_a_particle_and_a_financial_table_is_no_standing():
+    text = "Bragantino 1 Vasco da Gama 2\nNet Income 1996 1995 12.5 10.1\nTiger Woods 68 70 71"
+    assert orgs.results_teams(text, {"Tiger Woods"}) == {"Bragantino": [0], "Vasco da Gama": [13]}

@@ -8,7 +8,7 @@ from dataclasses import replace
 from desktop.core.article import COUNTRY, ORG, PERSON, PLACE
 from desktop.core.entities import label_rules as rules
 from desktop.core.entities import person_rules
-from desktop.core.entities import name_parts, rows
+from desktop.core.entities import name_parts, people, rows
 from desktop.core.entities.ner import Analysis, Mention, is_heading, may_end_in_a_name
 from desktop.core.entities.people import clean_name
 from tests.test_entity_rules import evidence
@@ -384,6 +384,14 @@ def test_clubs_of_two_countries_and_a_drivers_team():
     assert [text[a:b] for a, b in rows.teams(text, GAZ, set())] == ["Flamurtari Vlore", "Chemlon Humenne", "McLaren"]
 
 
+def test_a_fixtures_sides_are_teams_and_a_duels_players_people():
+    text = ("Morton v Falkirk, Partick v St Mirren, St Johnstone v\nAirdrieonians.\nEngland v Japan\n"
+            "1 - Pete Sampras (U.S.) v Adrian Voinea (France)")
+    assert [text[a:b] for a, b in rows.teams(text, GAZ, set())] == [
+        "Morton", "Falkirk", "Partick", "St Mirren", "St Johnstone", "Airdrieonians"]
+    assert spans_of(text, rows.in_a_duel) == ["Pete Sampras", "Adrian Voinea"]
+
+
 class BigPlaces(FakeGazetteer):
     """Knows Bombay as a big city too."""
 
@@ -469,3 +477,58 @@ def test_table_words_name_no_one():
     assert rules.is_table_word(evidence("Halftime", "Halftime 2-0"))
     assert rules.is_table_word(evidence("Jul", "(Jul 16)"))
     assert not rules.is_table_word(evidence("Jan", "Jan Siemerink"))
+
+
+def test_a_name_listed_with_a_person_is_a_person():
+    text = "Benito Santiago and Ruben Amaro had RBI hits. Santa Puglisi, 22, and Salvatore Botta were shot."
+    words = {"Benito", "Santiago", "Santa", "Puglisi"}
+    assert person_rules.is_listed_with_a_person(evidence("Ruben Amaro", text, majority=ORG, name_words=words))
+    assert person_rules.is_listed_with_a_person(evidence("Salvatore Botta", text, majority=ORG, name_words=words))
+    bodies = "Ford Motor and General Motors said"
+    assert not person_rules.is_listed_with_a_person(evidence("General Motors", bodies, majority=ORG,
+                                                             name_words={"Ford", "Motor"}))
+    assert not person_rules.is_listed_with_a_person(evidence("Ruben Amaro", text, majority=ORG))
+
+
+def test_kin_or_an_office_make_a_full_name_a_persons():
+    text = "Zylstra and his wife, Jetsi Hendrika Coers, both 50"
+    assert person_rules.follows_kin_word(evidence("Jetsi Hendrika Coers", text, majority=ORG))
+    assert not person_rules.follows_kin_word(evidence("Acme Corp", "his wife, Acme Corp said", majority=ORG))
+    text = '" It is serious, " said Lucas Moreira Neves, president of the bishops\' conference.'
+    assert person_rules.holds_an_office(evidence("Lucas Moreira Neves", text, majority=ORG))
+    assert not person_rules.holds_an_office(evidence("Acme Widgets", "Acme Widgets, the maker of", majority=ORG))
+
+
+def test_a_full_name_whose_surname_speaks_alone_is_a_persons():
+    text = "Linford Christie has confirmed he will run.\nA spokeswoman for Christie said he had a cold."
+    assert person_rules.is_shortened_to_a_speaker(evidence("Linford Christie", text, majority=ORG))
+    assert not person_rules.is_shortened_to_a_speaker(evidence("Linford Christie", text))  # the model's person
+    bodies = "Morgan Stanley cut its rating. Morgan said Stanley said"
+    assert not person_rules.is_shortened_to_a_speaker(evidence("Morgan Stanley", bodies, majority=ORG))
+    paper = replace(evidence("Washington Post", "The Washington Post reported. The Post said", majority=ORG),
+                    opens_with_place=True)
+    assert not person_rules.is_shortened_to_a_speaker(paper)
+
+
+def test_a_position_or_an_incumbency_before_a_name_is_a_persons():
+    text = "refusing a second mandate for incumbent Lennart Meri. Neither Meri nor"
+    assert person_rules.follows_role_noun(evidence("Lennart Meri", text, majority=ORG))
+    assert person_rules.follows_role_noun(evidence("Rivera", "Yankees reliever Rivera pitched", majority=ORG))
+    assert not person_rules.follows_role_noun(evidence("Eco-Challenge", "a veteran Eco-Challenge participant"))
+
+
+def test_names_after_what_is_done_by_a_player():
+    text = ("He was substituted by Paulao.\nKnup was overlooked by Artur Jorge for the finals, bowled by Tendulkar "
+            "for 53, coached by Japan, led by Acme Corp, ridden by George Duffield)")
+    assert spans_of(text, people.done_by_a_player) == ["Paulao", "Artur Jorge", "Tendulkar", "George Duffield"]
+
+
+def test_a_lone_name_an_appositive_calls_an_actor_is_a_persons():
+    text = "Leeson, the Northern Ireland-born actor who was nominated"
+    assert person_rules.is_speaker(evidence("Leeson", text))
+    assert not person_rules.is_speaker(evidence("Leeson", "Leeson, the Northern Ireland-born company"))
+
+
+def test_who_said_he_is_a_person():
+    assert person_rules.says_he_or_she(evidence("Nerweyi", "Nerweyi said he did not know", majority=ORG))
+    assert not person_rules.says_he_or_she(evidence("Acme", "Acme said it did not know", majority=ORG))

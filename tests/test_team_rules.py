@@ -55,6 +55,27 @@ def test_a_county_is_no_person():
     assert not team_rules.is_county_side(evidence("Shire", "Shire said"))  # no county's name
 
 
+def test_a_name_listed_with_a_county_is_a_side():
+    assert team_rules.is_listed_with_a_county(evidence("Surrey", "title hopefuls Derbyshire and Surrey, convincing"))
+    assert team_rules.is_listed_with_a_county(evidence("Surrey", "v Gloucestershire or Sussex or Surrey"))
+    assert team_rules.is_listed_with_a_county(evidence("Surrey", "over Worcestershire, and Surrey, who"))
+    assert not team_rules.is_listed_with_a_county(evidence("Jones", "Jones, a Derbyshire farmer"))
+    assert not team_rules.is_listed_with_a_county(evidence("Surrey", "in Hampshire and Surrey", majority=PLACE))
+
+
+def test_a_place_among_county_sides_is_a_side():
+    text = "Kent made up for lost time against Nottinghamshire, and Derbyshire lost by an innings"
+    assert team_rules.is_place_among_county_sides(evidence("Kent", text, strength=2))
+    assert not team_rules.is_place_among_county_sides(evidence("Kent", "Kent made up for lost time", strength=2))
+    police = "Kent said officers from Nottinghamshire and Derbyshire helped"
+    assert not team_rules.is_place_among_county_sides(evidence("Kent", police, strength=2))
+    assert not team_rules.is_place_among_county_sides(evidence("Kent", text))  # no place
+    assert not team_rules.is_place_among_county_sides(evidence("Kent", text, strength=2, majority=PLACE))
+    grounds = "Bristol: Gloucestershire 183 not out\nFifth test (at Trent Bridge, Nottingham) v Derbyshire"
+    assert not team_rules.is_place_among_county_sides(evidence("Bristol", grounds, strength=2))
+    assert not team_rules.is_place_among_county_sides(evidence("Nottingham", grounds, strength=2))
+
+
 def test_a_side_wins_by_runs_wickets_or_an_innings():
     text = "Leicestershire beat Somerset by an innings and 39 runs."
     assert team_rules.wins_by_a_margin(evidence("Leicestershire", text))

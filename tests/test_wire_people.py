@@ -48,6 +48,15 @@ def test_scorers_tally():
     assert spans_of(one_line, leaderboards.in_a_tally) == []  # one line of goals is no tally
 
 
+def test_a_list_of_players_with_their_clubs():
+    text = ("Defenders - Stephane Henchoz (Hamburg), Marc Hottiger (Everton) Ramon Vega (Cagliari).\n"
+            "3 - Anton Drobnjak (Bastia), Vladimir Smicer (Lens), Miladin\nBecanovic (Lille)\n"
+            "Deutsche Bank (Frankfurt), Dresdner Bank (Frankfurt), Acme Corp (ACME)\n"
+            "Ajax (Spain), Benfica (Italy), Porto (France)")
+    assert spans_of(text, leaderboards.in_a_bracketed_list) == [
+        "Stephane Henchoz", "Marc Hottiger", "Ramon Vega", "Anton Drobnjak", "Vladimir Smicer", "Becanovic"]
+
+
 def test_wrapped_rows():
     text = "202 Greg Turner 70 67 65, Heinz-Peter Thul\n(France) 70 67 65, Barry Lane\n68 67 67"
     assert spans_of(text, rows.before_brackets) == ["Heinz-Peter Thul"]

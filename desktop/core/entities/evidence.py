@@ -31,6 +31,8 @@ class Evidence:
     # Whether the gazetteer knows a place by this name only as one of its other names ("Genève")
     other_name_of_place: bool = False
     country: bool = False  # whether the gazetteer has a country of this name (national sides are named so)
+    # Whether the first of the words of a name the model calls an organisation is a place's ("Washington Post")
+    opens_with_place: bool = False
 
     @property
     def single(self) -> bool:

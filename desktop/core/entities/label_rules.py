@@ -16,15 +16,16 @@ from .gazetteer import name_key
 from .lexicon import CELESTIAL, HOLIDAYS, LEGAL_FORMS, ORG_FOLLOWERS, ORG_NOUNS, PLATFORMS, SEAS, any_of
 from .ner import DEMONYM, Label, occurrences
 from .org_rules import ORG_LABEL_RULES, ends_as_firm, is_called_an_institution
-from .person_rules import (MODIFIER, does_a_players_deed, ends_in_lone_surname, follows_honorific,
-                           follows_role_noun, has_credentials, has_honorific_unknown_place, is_a_product,
-                           is_described_with_who, is_part_of_full_name, is_quoted_speaker, is_speaker,
-                           is_surname_with_particles, is_the_thing, is_titled_person, is_unbacked_person,
-                           names_its_acronym)
+from .person_rules import (MODIFIER, does_a_players_deed, ends_in_lone_surname, follows_honorific, follows_kin_word,
+                           follows_role_noun, has_credentials, has_honorific_unknown_place, holds_an_office,
+                           is_a_product, is_described_with_who, is_listed_with_a_person, is_part_of_full_name,
+                           is_quoted_speaker, is_shortened_to_a_speaker, is_speaker, is_surname_with_particles,
+                           is_the_thing, is_titled_person, is_unbacked_person, names_its_acronym, says_he_or_she)
 from .place_context import INSTITUTION_LABEL_RULES, PLACE_LABEL_RULES, is_region_after_town
 from .places import COMPASS, SITE, is_demonym
 from .sports_lexicon import TABLE_WORDS
-from .team_rules import follows_side_noun, is_county_side, is_the_plural, takes_plural_verb, wins_by_a_margin
+from .team_rules import (follows_side_noun, is_county_side, is_listed_with_a_county, is_place_among_county_sides,
+                         is_the_plural, takes_plural_verb, wins_by_a_margin)
 
 _LEGAL_FORM_AFTER = re.compile(rf"\s+(?:{'|'.join(LEGAL_FORMS)})\b")
 # ... or after the words of the firm's trade: "Barrick Gold Corp", "Jones Medical Industries Inc".
@@ -190,6 +191,8 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (takes_plural_verb, ORG),
     (follows_side_noun, ORG),
     (is_county_side, ORG),
+    (is_listed_with_a_county, ORG),
+    (is_place_among_county_sides, ORG),
     (wins_by_a_margin, ORG),
     (heads_a_tally, None),
     (is_surname_with_particles, PERSON),
@@ -220,6 +223,11 @@ LABEL_RULES: tuple[tuple[Rule, Label], ...] = (
     (is_described_with_who, PERSON),
     (is_speaker, PERSON),
     (is_quoted_speaker, PERSON),
+    (is_listed_with_a_person, PERSON),
+    (follows_kin_word, PERSON),
+    (holds_an_office, PERSON),
+    (is_shortened_to_a_speaker, PERSON),
+    (says_he_or_she, PERSON),
     (is_town_called_org, PLACE),
     (is_common_word, None),
     (is_unbacked_person, None),

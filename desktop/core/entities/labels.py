@@ -91,6 +91,7 @@ def evidence(form: str, majority: Label, positions: list[int],
         country_or_region=any(p.kind != CITY for p in places),
         country=any(p.kind == COUNTRY for p in places),
         other_name_of_place=bool(places) and not any(own_name(p, form) for p in places),
+        opens_with_place=majority == ORG and " " in form and place_strength(gaz, form.split()[0]) > 0,
         befores=tuple(text[max(0, p - WINDOW):p] for p in positions),
         afters=tuple(text[p + end:p + end + WINDOW] for p in positions))
 

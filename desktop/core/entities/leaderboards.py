@@ -1,6 +1,7 @@
-"""People in leaderboards, scorers' tallies and pitchers' records, more row shapes of wire copy
-(rows.py reads the others): a golf leaderboard during a round ("+3 Brad Bryant through 12"), a
-table of leading scorers by goals ("7 - Bogdan Prusek (Sokol Tychy)") and a pitcher's season
+"""People in leaderboards, scorers' tallies, squads and pitchers' records, more row shapes of wire
+copy (rows.py reads the others): a golf leaderboard during a round ("+3 Brad Bryant through 12"), a
+table of leading scorers by goals ("7 - Bogdan Prusek (Sokol Tychy)"), a list of players with their
+clubs ("Stephane Henchoz (Hamburg), Marc Hottiger (Everton), ...") and a pitcher's season
 ("Pettite (19-7) allowed two runs"). The model reads these badly (no sentence around a name, or
 a name it does not know); the shape alone says "person".
 """
@@ -10,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..article import CITY
 from .gazetteer import Gazetteer
-from .places import place_strength
+from .people import clean_name, has_a_body_word
+from .places import demonym_country, place_strength
 
 # A capitalised word of a name, in any alphabet, with its apostrophes and hyphens ("O'Neill").
 CAP_WORD = r"(?=[A-ZÀ-ÖØ-Þ])[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*"
@@ -35,6 +38,12 @@ SEASON_STARTS = 40
 _TALLY_CLUB = re.compile(rf"(?<=[ \n]\()(?:both )?({_NAME})(?=\))")
 # The fewest lines of goals that make a tally.
 TALLY_LINES = 2
+# A name before a bracket that holds no number ("Stephane Henchoz (Hamburg)"), and a list of three
+# such or more, a comma or a line break between them (perhaps inside a name: "Miladin\nBecanovic"),
+# or a comma left out ("Ramon Vega (Cagliari) Raphael Wicky (Sion)").
+_BRACKETED = rf"({_NAME})[ \n]\(([^()\n\d]{{1,30}})\)"
+_BRACKETED_LIST = re.compile(rf"(?<![\w.'\u2019-]){_BRACKETED}(?:,?[ \n](?:{CAP_WORD}\n)?{_BRACKETED}){{2,}}")
+_BRACKETED_ITEM = re.compile(rf"(?:(?<=^)|(?<=[ \n])){_BRACKETED}")
 
 
 def through_holes(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
@@ -62,6 +71,26 @@ def in_a_tally(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     lines."""
     for start, body in _tally(text):
         yield from ((start + m.start(1), start + m.end(1)) for m in _TALLY_ITEM.finditer(body))
+
+
+def in_a_bracketed_list(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
+    """The players of a squad or a list of three or more, each before a bracket that holds no
+    country (a club: "Sebastien Fournier (Stuttgart), Christophe Ohrel (Lausanne), Ciriaco
+    Sforza (Inter Milan)", wrapped over lines: "Miladin" ending one, "Becanovic (Lille)" opening
+    the next); not a body's name ("Deutsche Bank (Frankfurt)") nor a ticker's ("Intel Corp
+    (INTC)"). In CoNLL's eng.train and eng.testa 47 of 48 such names are people's (the other a
+    club, whose country the gazetteer does not know)."""
+    for run in _BRACKETED_LIST.finditer(text):
+        for m in _BRACKETED_ITEM.finditer(run.group()):
+            if (not names_a_country(m.group(2), gaz) and not m.group(2).isupper() and clean_name(m.group(1))
+                    and not has_a_body_word(m.group(1))):
+                yield run.start() + m.start(1), run.start() + m.end(1)
+
+
+def names_a_country(inside: str, gaz: Gazetteer) -> bool:
+    """Whether the words in a row's brackets name a country, region or nation."""
+    inside = inside.strip()
+    return bool(demonym_country(inside)) or any(p.kind != CITY for p in gaz.lookup(inside))
 
 
 def tally_clubs(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:

@@ -112,7 +112,11 @@ ROLE_NOUNS = ("coach", "manager", "striker", "forward", "midfielder", "defender"
               "premier", "governor", "mayor", "judge", "prosecutor", "lawyer", "analyst", "economist",
               "counterpart", "chairman", "chairwoman", "president", "rival", "team mate", "team-mate",
               "finalist", "semifinalist", "runner-up", "champion", "pitcher", "batsman", "bowler", "all-rounder",
-              "opener", "spinner", "seamer", "quarterback")
+              "opener", "spinner", "seamer", "quarterback", "off-spinner", "leg-spinner", "paceman", "wicketkeeper",
+              "fielder", "shortstop", "catcher", "baseman", "reliever", "starter", "closer", "centre", "fly-half",
+              "scrum-half", "flanker", "hooker", "fullback", "full-back", "playmaker", "substitute", "sprinter",
+              "swimmer", "golfer", "challenger", "rookie", "teenager", "compatriot", "countryman",
+              "incumbent")
 # Verbs the pronoun "I" opens a clause with, so that "I" after a name is no regnal number.
 PRONOUN_VERBS = ("am", "was", "have", "had", "think", "thought", "know", "knew", "said", "say", "will", "would",
                  "can", "could", "do", "did", "don't", "didn't", "want", "feel", "felt", "believe", "hope", "mean",
@@ -125,7 +129,8 @@ PERSON_NOUNS = ("man", "woman", "boy", "girl", "mother", "father", "son", "daugh
                 "student", "teacher", "editor", "activist", "resident", "attendee", "protester", "founder",
                 "co-founder", "spokesman", "spokeswoman", "spokesperson", "official", "lawyer", "doctor",
                 "worker", "member", "citizen", "journalist", "writer", "director", "manager", "owner",
-                "he", "she")
+                "actor", "actress", "singer", "player", "politician", "soldier", "author", "novelist", "poet",
+                "businessman", "businesswoman", "banker", "diplomat", "priest", "lawmaker", "scientist", "he", "she")
 
 # --- Organisations and things -----------------------------------------------------------------
 

@@ -27,10 +27,11 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 _KIND_NOUN_AFTER = re.compile(rf"\b[Tt]he ([A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:{any_of(ORG_KIND_NOUNS)})\b")
 _CALLED_BEFORE = re.compile(rf"\b(?:{any_of(ORG_NOUNS)}) ([A-Z][\w&-]*[A-Z][\w&-]*(?: [A-Z][\w&-]+)*)")
 _COUNTRY_BODY = re.compile(rf"^(?:U\.S\.|US|U\.K\.|UK)\s+(?=(?:{any_of(NATIONAL_BODIES)})$)")
-# A results line: "Arsenal 2 West Ham 0", "New York 7 Seattle 5"; the names are teams.
-_TEAM = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+# A results line: "Arsenal 2 West Ham 0", "New York 7 Seattle 5", "Bragantino 1 Vasco da Gama 2"; the
+# names are teams.
+_TEAM = r"[A-Z][\w.'&-]*(?: (?:(?:da|de|do|dos|del|di|la|le|van|von|der|den) )?[A-Z][\w.'&-]*){0,3}"
 _SCORE = r" \d{1,3}(?: \([^()\n]*\))?"  # "2 (Larsson 23, Kluivert 80)"
-_RESULT = re.compile(rf"^[ \t]*({_TEAM}){_SCORE},? ({_TEAM}){_SCORE}[ \t]*$", re.MULTILINE)
+_RESULT = re.compile(rf"^[ \t]*({_TEAM}){_SCORE},? ({_TEAM}){_SCORE}\.?[ \t]*$", re.MULTILINE)
 # A standings line: "Sheffield Wednesday 4 3 1 0 7 3 10" (a golfer's "Tiger Woods 68 70 71" too).
 _STANDING = re.compile(rf"^[ \t]*({_TEAM})((?: \d{{1,3}}){{3,}})[ \t]*$", re.MULTILINE)
 # A standings line with a winning percentage: "NEW YORK 74 59 .556 -", "BOSTON 69 65 .515 5 1/2"
@@ -38,6 +39,7 @@ _STANDING = re.compile(rf"^[ \t]*({_TEAM})((?: \d{{1,3}}){{3,}})[ \t]*$", re.MUL
 _PCT_STANDING = re.compile(rf"^[ \t]*({_TEAM}) \d{{1,3}} \d{{1,3}}(?: \d{{1,3}})? [01]?\.\d{{3}}\b.*$", re.MULTILINE)
 TABLE_COLUMNS = 6  # a league table has played, won, drawn, lost, for, against, points; a golfer's card fewer
 _DIGITS_INSIDE = re.compile(r"\s+\d[\d.,:-]*\s*")
+_NUMBERS_ONLY = re.compile(r"[\s\d.,:-]*")
 # "is already planning", "might re-release", "has failed": up to three small words, then the deed.
 _DEED_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+){{0,3}}?(?:{any_of(COMPANY_DEEDS)})\b")
 _PRODUCT_CODE = re.compile(r"\b[A-Z][a-z]*-[A-Z0-9]{1,3}\b")  # "Proton-M", "MS-04"
@@ -155,11 +157,13 @@ def results_teams(text: str, people: set[str]) -> dict[str, list[int]]:
 
 def inside_teams(teams: dict[str, list[int]], positions: dict[str, list[int]]) -> list[str]:
     """The other forms found only inside team names ("Sheffield" of "Sheffield Wednesday") or
-    where a team's name starts, run on into its numbers ("Watford 4 2" of a standings line)."""
+    where a team's name starts, or inside one run on into its numbers ("Watford 4 2", "Plzen 2 0"
+    of "Viktoria Plzen 2 0 2" on a standings line)."""
     spans = [(s, s + len(team)) for team, starts in teams.items() for s in starts]
     team_starts = {a for a, _ in spans}
+    within = lambda f, p, a, b: a <= p < b and (p + len(f) <= b or _NUMBERS_ONLY.fullmatch(f[b - p:]))
     return [f for f, starts in positions.items() if f not in teams and starts
-            and all(p in team_starts or any(a <= p and p + len(f) <= b for a, b in spans) for p in starts)]
+            and all(p in team_starts or any(within(f, p, a, b) for a, b in spans) for p in starts)]
 
 
 def _institution_from_place(m: Mention, text: str) -> Mention:

@@ -18,7 +18,7 @@ from .lexicon import (CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HONORIFICS, 
 from .name_parts import is_credential, opens_with_credentials
 from .ner import occurrences
 from .org_rules import heads_an_institution
-from .people import has_honorific, is_titled_name
+from .people import has_honorific, is_plain_name, is_titled_name
 from .sports_lexicon import PLAYER_DEEDS
 from .team_rules import is_the_plural_noun
 
@@ -43,6 +43,14 @@ _PERSON_BEFORE = re.compile(
 # "Maria, who asked".
 _PERSON_AFTER = re.compile(rf"^\s+(?:{any_of(PERSON_MODIFIED)})\b|^\s+[A-Z][a-z]|^,?\s+who\b")
 _APPOSITIVE = re.compile(rf"^,\s+(?:\d{{1,3}},|(?:a|an|the|who|whose)\b[^,.;]{{0,50}}?\b(?:{any_of(PERSON_NOUNS)})\b)")
+# A fuller name right before or after "and": "Benito Santiago and", "Santa Puglisi, 22, and".
+_NAME_AND_BEFORE = re.compile(r"\b([A-Z][\w'\u2019-]+) ([A-Z][\w'\u2019-]+)(?:, \d{1,3},)? and\s+$")
+_AND_NAME_AFTER = re.compile(r"^\s+and ([A-Z][\w'\u2019-]+) ([A-Z][\w'\u2019-]+)\b")
+_KIN_BEFORE = re.compile(rf"\b(?:{any_of(KIN_WORDS)}),?\s+$")
+# An office given after the name, with no article: ", president of the", ", deputy director general".
+_OFFICE_AFTER = re.compile(r"^,\s+(?:(?:deputy|vice|acting|former)\s+)?(?:president|chairman|chairwoman|director|"
+                           r"minister|secretary|leader|spokesman|spokeswoman|governor|ambassador)\b")
+_SAID_HE_AFTER = re.compile(rf"^\s+(?:{_SPEECH})\s+(?:he|she)\b")
 _QUOTE_BEFORE = re.compile(r"[,.?!]\s?[\"\u201d]\s*$")  # the end of a quotation
 # A word after the name that makes it a modifier: "the Liberal government", not "in Bucha".
 MODIFIER = re.compile(rf"^\s+(?!(?:{any_of(CLAUSE_WORDS)})\b)[A-Za-z]")
@@ -190,3 +198,51 @@ def backed_as_person(e: Evidence) -> bool:
         if _PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after):
             return True
     return False
+
+
+def is_listed_with_a_person(e: Evidence) -> bool:
+    """A full name joined by "and" to a person's full name of the document is a person's, though
+    the model calls it an organisation: "Benito Santiago and Ruben Amaro had RBI hits", "Santa
+    Puglisi, 22, and Salvatore Botta were"; bodies are listed with bodies."""
+    paired = lambda m: m is not None and m.group(1) in e.name_words and m.group(2) in e.name_words
+    return e.majority == ORG and is_plain_name(e.form) and (
+        any(paired(_NAME_AND_BEFORE.search(b)) for b in e.befores) or any(paired(_AND_NAME_AFTER.match(a))
+                                                                          for a in e.afters))
+
+
+def follows_kin_word(e: Evidence) -> bool:
+    """Kin before a full name make it a person's, though the model calls it an organisation: "his
+    wife, Jetsi Hendrika Coers"."""
+    return e.majority == ORG and is_plain_name(e.form) and any(_KIN_BEFORE.search(b) for b in e.befores)
+
+
+def holds_an_office(e: Evidence) -> bool:
+    """A full name followed by the office its bearer holds, with no article, is a person's, though
+    the model calls it an organisation: "said Lucas Moreira Neves, president of the", "Rafael Moreno
+    Turrent, deputy director general" (a body's apposition takes one: "Acme, the maker of")."""
+    return e.majority == ORG and is_plain_name(e.form) and any(_OFFICE_AFTER.match(a) for a in e.afters)
+
+
+def is_shortened_to_a_speaker(e: Evidence) -> bool:
+    """A full name the model calls an organisation whose last word, alone, speaks is a person's:
+    "Linford Christie" beside "A spokeswoman for Christie said", "Paul Sorrento" beside "Sorrento
+    said" (people are shortened to their surname, bodies to their first word: "Morgan said"); not
+    where the first word is a place's or stands alone too ("Washington Post" beside "the Post
+    said", "Manchester United" beside "Manchester")."""
+    if e.majority != ORG or e.opens_with_place or not is_plain_name(e.form):
+        return False
+    words = e.form.split()
+    alone = lambda word, unless: [s for s in occurrences(e.text, word) if not unless(s)]
+    if alone(words[0], lambda s: e.text.startswith(f" {words[1]}", s + len(words[0]))):
+        return False
+    surname = alone(words[-1], lambda s: e.text.endswith(f"{words[-2]} ", 0, s))
+    end = len(words[-1])
+    speaks = lambda s: (_SPEAKER_AFTER.match(e.text[s + end:s + end + WINDOW])
+                        or _SPEAKER_BEFORE.search(e.text[max(0, s - WINDOW):s]))
+    return any(speaks(s) for s in surname)
+
+
+def says_he_or_she(e: Evidence) -> bool:
+    """A name right before a verb of saying and "he" or "she" is a person's, though the model
+    calls it an organisation ("Nerweyi said he did not know"); a body "said it"."""
+    return e.majority == ORG and any(_SAID_HE_AFTER.match(a) for a in e.afters)

@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from ..article import CITY, COUNTRY, ORG, PERSON
+from ..article import COUNTRY, ORG, PERSON
 from .gazetteer import Gazetteer
-from .leaderboards import CAP_WORD, in_a_tally, tally_clubs, through_holes, with_a_record
+from .leaderboards import CAP_WORD, in_a_bracketed_list, in_a_tally, tally_clubs, through_holes, with_a_record
+from .leaderboards import names_a_country as _is_country
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS,
                       OF_PLACE_HEADS, PARTICLES, TITLES, any_of)
 from .ner import Analysis, Mention
-from .people import cued_names
+from .people import cued_names, done_by_a_player
 from .places import demonym_country, own_name, place_strength
 from .spans import Spans
 from .sports_lexicon import LINE_UP_WORDS, SCORING_WORDS
@@ -93,7 +94,8 @@ _BATTING_LINE = re.compile(
     re.MULTILINE)
 # A country's team or pair, their full names in brackets: "Germany (Guido Fulst, Danilo Hondo,
 # Thorsten Rund)", "Australia (Todd Woodbridge / Mark Woodforde)".
-_SQUAD = re.compile(rf"(?<![\w.'\u2019-])({CAP_WORD}(?: {CAP_WORD}){{0,2}}) \(({_NAMES}(?:(?:, | and | ?/ ?){_NAMES})+)\)")
+_SQUAD = re.compile(rf"(?<![\w.'\u2019-])({CAP_WORD}(?: {CAP_WORD}){{0,2}}) "
+                    rf"\(({_NAMES}(?:(?:, | and | ?/ ?){_NAMES})+)\)")
 _SQUAD_NAME = re.compile(rf"(?:(?<=^)|(?<=, )|(?<= and )|(?<=/)|(?<=/ ))({_NAMES})(?=,| and| ?/|$)")
 # A line-up: a side or a line-up word, a colon or a dash, then two players or more, perhaps with
 # initials: "Scotland: Andrew Goram, Craig Burley, ...", "To bat: R. Croft, D. Cork, A. Mullally".
@@ -104,9 +106,10 @@ _LINE_UP_ITEM = re.compile(rf"(?:{_ITEM_AFTER})({_PLAYER})(?={_ROLE_MARK}(?:[,;.
 _FIGURES = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PARTICLE}) )?{_NAMES})"
                       rf" \d+(?:\.\d)?-\d+-\d+-\d+\b",
                       re.MULTILINE)
-# "Chelsea 0 Arsenal 2 (Lacazette 12)": a match result, two teams and their scores.
+# "Chelsea 0 Arsenal 2 (Lacazette 12)": a match result, two teams and their scores, perhaps with a
+# full stop ("Hansa Rostock 0 Hamburg 1 (Baeron 64th min).").
 _TEAM = rf"{CAP_WORD}(?: {CAP_WORD}){{0,3}}"
-_RESULT_LINE = re.compile(rf"^({_TEAM}) \d+(?: \([^()\n]*\))? ({_TEAM}) \d+(?: \([^()\n]*\))?$", re.MULTILINE)
+_RESULT_LINE = re.compile(rf"^({_TEAM}) \d+(?: \([^()\n]*\))? ({_TEAM}) \d+(?: \([^()\n]*\))?\.?$", re.MULTILINE)
 # "Derbyshire 471 (J. Adams 123, ...)", "Surrey 429-7 (C. Lewis 80 not out": a side's score, then
 # the players who made it.
 _SIDE_BEFORE_PLAYERS = re.compile(
@@ -126,6 +129,11 @@ _MAKE = re.compile(rf"{_COUNTRY_BRACKETS},? ({_TEAM}),? \d")
 # goals and a golfer's rounds are followed by no name).
 _CLUB_RESULT = re.compile(rf"(?<![\w.'\u2019-])({_TEAM}) {_COUNTRY_BRACKETS} \d{{1,2}} ({_TEAM})(?= \(|[ \t]*$| \d)",
                           re.MULTILINE)
+# "Morton v Falkirk, Partick v St Mirren, St Johnstone v Airdrieonians.": a fixture's two sides.
+# Wire copy writes "v" between clubs and counties (61 of 63 in CoNLL eng.train and eng.testa, the
+# other two nations; no people); "Federer (Switzerland) v Simon (France)", with countries, is a
+# _DUEL's, whose players the model tells from clubs.
+_FIXTURE = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))({_TEAM}) v\s({_TEAM})(?=[,.]?[ \t]*$|, )", re.MULTILINE)
 # "Surrey captain Chris Lewis", "Lancashire batsman Graham Lloyd": a side before a player's role.
 _SIDE_ROLES = ("captain", "skipper", "coach", "manager", "batsman", "bowler", "all-rounder", "spinner", "seamer",
                "wicketkeeper", "striker", "midfielder", "defender", "goalkeeper", "winger", "pitcher", "outfielder",
@@ -172,12 +180,6 @@ def _big_place(name: str, gaz: Gazetteer) -> bool:
     """Whether `name` is the own name of a big place, as clubs are called ("Barcelona"); not
     another language's name of one ("Halep" is Aleppo in Turkish, and a player)."""
     return place_strength(gaz, name) == 2 and any(own_name(p, name) for p in gaz.lookup(name))
-
-
-def _is_country(inside: str, gaz: Gazetteer) -> bool:
-    """Whether the words in a results row's brackets name a country, region or nation."""
-    inside = inside.strip()
-    return bool(demonym_country(inside)) or any(p.kind != CITY for p in gaz.lookup(inside))
 
 
 def _is_nation(name: str, gaz: Gazetteer) -> bool:
@@ -315,7 +317,8 @@ def bowling_figures(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
 def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[tuple[int, int]]:
     """The spans of the teams of results lines and scorecards: both sides of "Chelsea 0 Arsenal
     2", "Flamurtari Vlore (Albania) 0 Chemlon Humenne", the make a driver races for ("(Italy),
-    Reynard Honda, 53.980", "(Britain) McLaren 1:54.342"), a scorers' tally's clubs ("7 - Bogdan
+    Reynard Honda, 53.980", "(Britain) McLaren 1:54.342"), a fixture's sides but for nations'
+    ("Partick v St Mirren", not "England v Pakistan"), a scorers' tally's clubs ("7 - Bogdan
     Prusek (Sokol Tychy)", leaderboards.tally_clubs), the sides of a line where
     one has its players' scores ("Worcestershire 238, Derbyshire 471 (J. Adams 123"), a side
     before a player's role ("Surrey captain Chris Lewis") when the model named it (starts in
@@ -326,6 +329,8 @@ def teams(text: str, gaz: Gazetteer, named: frozenset[int] | set[int]) -> list[t
     found += [m.span(2) for m in _MAKE.finditer(text) if _is_country(m.group(1), gaz)]
     found += [m.span(i) for m in _CLUB_RESULT.finditer(text) if _is_country(m.group(2), gaz) for i in (1, 3)]
     found += tally_clubs(text, gaz)
+    found += [m.span(i) for m in _FIXTURE.finditer(text) if not _is_nation(m.group(1), gaz)
+              and not _is_nation(m.group(2), gaz) for i in (1, 2)]
     line_of = lambda at: text.rfind("\n", 0, at)
     sides = [m.span(1) for m in _SIDE_BEFORE_PLAYERS.finditer(text)]
     scorecard_lines = {line_of(a) for a, _ in sides}
@@ -345,7 +350,7 @@ CARRIED: dict[Callable, Callable[[str, Gazetteer], Iterator[tuple[int, int]]]] =
 PEOPLE_SHAPES: tuple[Callable[[str, Gazetteer], Iterator[tuple[int, int]]], ...] = (
     in_a_duel, scorers, scorers_in_brackets, in_a_batting_line, with_minutes, numbered, bowling_figures,
     in_a_squad, in_a_line_up, reporters, of_a_country, through_holes, in_a_tally, with_a_record,
-    cued_names)
+    in_a_bracketed_list, cued_names, done_by_a_player)
 
 
 def listed_people(analysis: Analysis, gaz: Gazetteer) -> list[tuple[int, int]]:

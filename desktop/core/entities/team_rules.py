@@ -12,6 +12,7 @@ a national side is named as its country, and CoNLL-2003 counts it a place.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..article import PERSON
 from .evidence import Evidence
@@ -35,6 +36,15 @@ _BEATEN = r"(?:beat|defeated|thrashed|crushed|routed|overwhelmed)"
 _WINS_BY_MARGIN = re.compile(rf"^\s+{_BEATEN}\s+{_NAME}{_MARGIN}")
 _LOSES_BY_MARGIN = re.compile(rf"^{_MARGIN}")
 _BEATEN_BEFORE = re.compile(rf"\b{_BEATEN}\s+$")
+# A county's side earlier or right after in a list: "Derbyshire and Surrey", "Worcestershire, and
+# Surrey", "Gloucestershire or Sussex or Surrey".
+_AND = r"(?:,|,?\s+(?:and|or|&))\s+"
+_COUNTY_BEFORE = re.compile(rf"\b[A-Z][a-z]+shire(?:{_AND}[A-Z][a-z]+)*{_AND}$")
+_COUNTY_AFTER = re.compile(rf"^{_AND}[A-Z][a-z]+shire\b")
+_COUNTY = re.compile(r"\b[A-Z][a-z]+shire\b")
+# What only a cricket report says, where counties are sides rather than places.
+_CRICKET = re.compile(r"\b(?:innings|wickets?|not out|declared|batsman|bowler)\b")
+_VENUE_BEFORE = re.compile(r"(?:\b(?:at|in)|[A-Z][\w'\u2019]*,)\s+$")
 
 
 def takes_plural_verb(e: Evidence) -> bool:
@@ -79,6 +89,32 @@ def is_county_side(e: Evidence) -> bool:
     """A county's name ("Nottinghamshire", "Derbyshire") is no person's: where the model calls it
     one, it is the county's side, as sports pages name them."""
     return e.majority == PERSON and is_county_word(e.form)
+
+
+def is_listed_with_a_county(e: Evidence) -> bool:
+    """A one-word name the model calls a person, listed with a county's side, is a side too:
+    "title hopefuls Derbyshire and Surrey", "v Gloucestershire or Sussex or Surrey"; people are
+    not listed with counties. A country keeps its label."""
+    return e.majority == PERSON and e.single and not e.country and any(
+        _COUNTY_BEFORE.search(b) or _COUNTY_AFTER.match(a) for b, a in zip(e.befores, e.afters))
+
+
+def is_place_among_county_sides(e: Evidence) -> bool:
+    """A place's one-word name the model calls a person, in a cricket report that names two
+    counties' sides or more ("Nottinghamshire", "Derbyshire"), is a county's side too: "Kent made
+    up for lost time", "Surrey 128-4 declared"; not where it is a ground's town ("Bristol:
+    Gloucestershire 183", "(at Old Trafford, Manchester)"). A country keeps its label: a national
+    side is named as it."""
+    venue = lambda: any(_VENUE_BEFORE.search(b) or a.startswith(":") for b, a in zip(e.befores, e.afters))
+    return (e.majority == PERSON and e.single and e.strength > 0 and not e.country and _is_county_cricket(e.text)
+            and not venue())
+
+
+@lru_cache(maxsize=1)
+def _is_county_cricket(text: str) -> bool:
+    """Whether the text is a cricket report that names two counties' sides or more; read once
+    per document, not once per name."""
+    return len(set(_COUNTY.findall(text))) >= 2 and _CRICKET.search(text) is not None
 
 
 def wins_by_a_margin(e: Evidence) -> bool:
