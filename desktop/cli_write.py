@@ -41,6 +41,7 @@ def add_parsers(sub, common) -> None:
 
     p = sub.add_parser("backup", parents=[common], help="a consistent copy of the archive, even while it is in use")
     p.add_argument("path", metavar="PATH", help="file to write, or a folder to put a dated file in")
+    p.add_argument("--replace", action="store_true", help="write over PATH if it is an earlier backup")
     p = sub.add_parser("restore", parents=[common],
                        help="make a backup the archive (checked first; the current one is kept beside it)")
     p.add_argument("path", metavar="PATH", help="the backup file")
@@ -137,7 +138,7 @@ def cmd_backup(args) -> int:
     from desktop.core.backup import backup
 
     archive = open_archive(args)
-    print(f"backed up {archive} to {backup(archive, Path(args.path))}")
+    print(f"backed up {archive} to {backup(archive, Path(args.path), replace=args.replace)}")
     return 0
 
 

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -146,6 +147,25 @@ def test_backup_refuses_a_device_or_a_missing_folder_and_touches_neither(archive
     with pytest.raises(CuttingsError, match=sentence):
         backup(archive, target)
     assert (target.stat().st_mode if target.exists() else None) == kind
+
+
+def test_a_folder_no_file_can_be_made_in_is_one_sentence(archive):
+    with pytest.raises(CuttingsError, match=r"^Cannot write the backup /proc/.*: no file can be made in that folder$"):
+        backup(archive, Path("/proc"))
+
+
+def test_backup_writes_over_nothing_but_an_earlier_backup_when_asked(archive, tmp_path):
+    _fill(archive, [1, 2])
+    earlier = backup(archive, tmp_path / "earlier.sqlite3")
+    other = tmp_path / "pocket.csv"
+    other.write_text("title,url\n")
+    with pytest.raises(CuttingsError, match="already exists: choose another name"):
+        backup(archive, earlier)
+    with pytest.raises(CuttingsError, match="is not a Cuttings archive"):
+        backup(archive, other, replace=True)
+    assert other.read_text() == "title,url\n"
+    _fill(archive, [3])
+    assert total(Archive(backup(archive, earlier, replace=True))) == 3
 
 
 def test_a_damaged_archive_is_not_backed_up_but_rescued(archive, tmp_path):

@@ -39,12 +39,14 @@ def backup_path(archive_path: Path, dest: Path) -> Path:
     return dest
 
 
-def backup(archive: Archive, dest: Path, progress: Progress | None = None) -> Path:
+def backup(archive: Archive, dest: Path, progress: Progress | None = None, replace: bool = False) -> Path:
     """Copy `archive` to `dest` (a file, or a folder to put a dated file in) and return the
-    file written. A file already at `dest` is replaced only once the copy is whole.
-    Raises CuttingsError if `dest` is the archive itself, not a file (a device), in a folder
-    that does not exist, or cannot be written; DamagedArchive for a damaged archive (a backup
-    of it would not restore: `rescue` saves what is readable)."""
+    file written. A file already at `dest` is written over only with `replace`, and only if
+    it is a Cuttings archive (an earlier backup), once the copy is whole.
+    Raises CuttingsError if `dest` is the archive itself, an existing file without `replace`
+    or one that is no archive, not a file (a device), in a folder that does not exist, or
+    cannot be written; DamagedArchive for a damaged archive (a backup of it would not
+    restore: `rescue` saves what is readable)."""
     if not archive.is_file:
         raise CuttingsError(ON_A_SERVER.format(what="A backup", name=archive))
     target = backup_path(archive.path, Path(dest).expanduser())
@@ -52,6 +54,8 @@ def backup(archive: Archive, dest: Path, progress: Progress | None = None) -> Pa
         raise CuttingsError(f"{target} is the archive itself: choose another file for the backup.")
     if target.exists() and not target.is_file():
         raise CuttingsError(f"{target} is not a file: choose a file or a folder for the backup.")
+    if target.exists():
+        _check_replaceable(target, replace)
     if not target.parent.is_dir():
         raise CuttingsError(f"There is no folder {target.parent}: choose a file in a folder that exists.")
     archive.refuse_if_damaged()
@@ -69,13 +73,30 @@ def backup(archive: Archive, dest: Path, progress: Progress | None = None) -> Pa
     return target
 
 
+def _check_replaceable(target: Path, replace: bool) -> None:
+    """Refuse to write a backup over the file `target` unless asked to (`replace`) and it is
+    a Cuttings archive: a name typed by mistake must not cost the user another file."""
+    if not replace:
+        raise CuttingsError(f"{target} already exists: choose another name, or a folder for a dated one "
+                            "(`--replace` writes over an earlier backup).")
+    try:
+        check_backup(target)
+    except CuttingsError:
+        raise CuttingsError(f"{target} is not a Cuttings archive: a backup only ever replaces an earlier "
+                            "backup; choose another name.") from None
+
+
 def _remove(path: Path) -> None:
     for file in sqlite_files.files_of(path):
         file.unlink(missing_ok=True)
 
 
 def _reason(exc: BaseException) -> str:
-    return exc.strerror if isinstance(exc, OSError) and exc.strerror else describe(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):  # SQLite's words for it
+        return "no file can be made in that folder"
+    return describe(exc)
 
 
 def check_backup(path: Path) -> int:

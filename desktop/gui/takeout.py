@@ -87,6 +87,7 @@ class TakeOut(QObject):
         if not self._archive.is_file:
             self._tell("Back up", backups.ON_A_SERVER.format(what="A backup", name=self._archive))
             return
+        replace = path is None  # the save dialog has asked before a file is written over
         if path is None:
             suggested = backups.backup_path(self._archive.path, self._archive.path.parent)
             chosen, _ = QFileDialog.getSaveFileName(self._parent, "Back up the archive to", str(suggested),
@@ -96,7 +97,7 @@ class TakeOut(QObject):
             path = Path(chosen)
         archive = self._archive
         self._start_progress("Backing up the archive…")
-        self._runner.run("backup", lambda: backups.backup(archive, path, self.progressed.emit),
+        self._runner.run("backup", lambda: backups.backup(archive, path, self.progressed.emit, replace),
                          lambda written: self._finished(f"Backed up the archive to {written}."), self._stopped)
 
     def restore(self, path: Path | None = None, busy: bool = False) -> None:
