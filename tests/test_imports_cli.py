@@ -104,11 +104,12 @@ def test_each_format_imports(cli, site, tmp_path, name, titles, config_file):
     assert saved == titles
 
 
-def test_a_feed_address_imports_its_entries_and_an_opml_list_its_feeds(cli, site, tmp_path, config_file):
+@pytest.mark.parametrize("feed_type", ["application/rss+xml", "application/x-rss+xml"])
+def test_a_feed_address_imports_its_entries_and_an_opml_list_its_feeds(cli, site, tmp_path, config_file, feed_type):
     config_file.parent.mkdir(parents=True, exist_ok=True)
     config_file.write_text('{"entities": false}')
     rss = local(site, tmp_path, "feed-rss.rss").read_text()
-    site.expect_request("/world/rss").respond_with_data(rss, content_type="application/rss+xml")
+    site.expect_request("/world/rss").respond_with_data(rss, content_type=feed_type)
     code, out, _ = cli("import", site.url_for("/world/rss"))
     assert out.splitlines() == ["saved 1 Emigres rally in Belgrade for Navalny",
                                 "saved 2 The ferry that stopped running",  # 404: kept from the feed's copy

@@ -25,7 +25,8 @@ MAX_REDIRECTS = 10
 MAX_BYTES = 20 * 1024 * 1024  # the largest page (or saved file) we import, decompressed
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # What feeds are served as: an address may be a feed (its entries are imported) or a page.
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
+              "application/x-rss+xml", "application/x-atom+xml")  # the x- forms: older servers' (Apache's own list)
 HEADERS = {
     "User-Agent": (
         "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
