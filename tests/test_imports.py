@@ -50,7 +50,9 @@ def test_firefox_bookmarks_saved_as_txt_keep_their_tags_and_skip_place_links():
 
 def test_pocket_csv_tags_states_and_times():
     items = read("pocket.csv", POCKET)
-    assert len(items) == 4  # the row without a link is left out
+    assert [(i.line, i.problem) for i in items if i.url is None] == [(6, "no web address in this row")]  # reported
+    items = [i for i in items if i.url]
+    assert len(items) == 4
     assert items[0].all_tags() == ["russia", "exiles", "archived"]
     assert items[0].added == utc(2023, 1, 21, 10)
     assert [i.state for i in items] == ["archived", "unread", "unread", "unread"]
@@ -135,6 +137,20 @@ def test_url_lists_text_and_csv():
     csv_items = read("urls.csv", URL_LIST)
     assert [(i.title, i.tags) for i in csv_items] == [("Emigres rally in Belgrade for Navalny", ["russia", "exiles"]),
                                                       ("Thousands march in Tbilisi", ["georgia"])]
+
+
+def test_a_csv_of_one_link_column_and_its_rows_without_a_link(tmp_path):
+    path = tmp_path / "links.csv"
+    path.write_text("url\nhttps://a.example/1\nhttps://a.example/2\n")
+    assert detect(path) == URL_LIST
+    assert [i.url for i in read_items(path, URL_LIST)] == ["https://a.example/1", "https://a.example/2"]
+    path.write_text('title,url\nOne,https://a.example/1\nTwo,not-a-link\n"Three, cut",https://a.example/3\n')
+    assert [(i.url, i.line, i.problem) for i in read_items(path, URL_LIST)] == [
+        ("https://a.example/1", None, None), (None, 3, "no web address in this row"),
+        ("https://a.example/3", None, None)]
+    note = tmp_path / "note.txt"
+    note.write_text("Link\nA note whose first line is a word, then prose.\n")
+    assert detect(note) is None  # a lone "Link" over prose is no header
 
 
 @pytest.mark.parametrize("content, kind", [

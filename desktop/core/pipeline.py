@@ -114,7 +114,9 @@ def _read_file(path: Path, url: str | None, on_stage: Stage) -> Loaded:
     on_stage(READING)
     suffix = path.suffix.lower()
     if suffix not in HTML_SUFFIXES | TEXT_SUFFIXES:
-        raise CuttingsError("Only .html, .htm, .md and .txt files can be imported")
+        raise CuttingsError(f"Cuttings cannot read {path.name}: it is neither a page (.html, .htm, .md, .txt) nor a "
+                            "file of links it knows (bookmarks, a Pocket, Omnivore, Wallabag or Karakeep export, "
+                            "a feed, OPML, a list of links)")
     raw = read_local(path)
     content, charset = decode_html(raw, None)
     if is_binary(raw, content, charset):

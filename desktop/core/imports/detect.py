@@ -74,7 +74,8 @@ def detect_bytes(head: bytes) -> str | None:
     first = text.split("\n", 1)[0]
     if is_pocket_header(first):
         return POCKET
-    if "," in first and csv_link_column(first):
+    # A header naming the link column: among others, or alone over a column of addresses.
+    if csv_link_column(first) and ("," in first or _is_url_list(text.split("\n", 1)[-1])):
         return URL_LIST
     return URL_LIST if _is_url_list(text) else None
 

@@ -22,12 +22,14 @@ def is_pocket_header(first_line: str) -> bool:
 
 
 def read_pocket(content: str) -> list[ImportItem]:
-    """The rows of a Pocket export CSV with a web address, in file order; a row without one
-    is left out."""
+    """The rows of a Pocket export CSV, in file order; a row without a web address is an item
+    with a `problem` and its line, so that it is reported, not lost."""
     items = []
-    for row in csv.DictReader(io.StringIO(content)):
+    rows = csv.DictReader(io.StringIO(content))
+    for row in rows:
         url = web_link(row.get("url"))
         if url is None:
+            items.append(ImportItem(url=None, line=rows.line_num, problem="no web address in this row"))
             continue
         title = (row.get("title") or "").strip()
         items.append(ImportItem(

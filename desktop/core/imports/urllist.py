@@ -25,7 +25,7 @@ def read_url_list(content: str) -> list[ImportItem]:
     http(s) address (lines starting with # and blank lines are skipped), each address once.
     In a text list, a line that is no address is an item with a `problem` and its line number."""
     first = content.lstrip("\ufeff").split("\n", 1)[0]
-    column = csv_link_column(first) if "," in first else None
+    column = csv_link_column(first)  # a header of several columns, or of the link column alone
     unique: dict[str, ImportItem] = {}
     for item in _csv_rows(content, column) if column else _lines(content):
         unique.setdefault(item.url or f"line {item.line}", item)
@@ -44,11 +44,16 @@ def _lines(content: str) -> list[ImportItem]:
 
 
 def _csv_rows(content: str, column: str) -> list[ImportItem]:
+    """An item per row with an address in `column`, or per row without one (its `problem`
+    and line say so)."""
     items = []
-    for row in csv.DictReader(io.StringIO(content.lstrip("\ufeff"))):
+    rows = csv.DictReader(io.StringIO(content.lstrip("\ufeff")))
+    for row in rows:
         fields = {(k or "").strip().lower(): v or "" for k, v in row.items() if isinstance(v, str)}
         url = web_link(row.get(column))
-        if url:
-            tags = fields.get("tags", "").replace("|", ",").split(",")
-            items.append(ImportItem(url=url, title=fields.get("title", "").strip(), tags=clean_tags(tags)))
+        if not url:
+            items.append(ImportItem(url=None, line=rows.line_num, problem="no web address in this row"))
+            continue
+        tags = fields.get("tags", "").replace("|", ",").split(",")
+        items.append(ImportItem(url=url, title=fields.get("title", "").strip(), tags=clean_tags(tags)))
     return items
