@@ -83,6 +83,23 @@ def test_an_export_gives_a_stored_article_its_earlier_added_time_and_its_tags(cl
     assert json.loads(cli("show", "1", "--json")[1])["added"].startswith("2023-01-21 10:00:00") and now
 
 
+def test_a_link_found_the_same_only_after_its_download_gives_its_earlier_added_time(cli, httpserver, tmp_path):
+    """A reading list's link often differs from the address stored (a share link, another
+    path): the article is found the same after the download, and Added moves earlier then too."""
+    canonical = httpserver.url_for("/rally")
+    page = ARTICLE.replace("</head>", f'<link rel="canonical" href="{canonical}"></head>')
+    for path in ("/rally", "/rally-shared"):
+        httpserver.expect_request(path).respond_with_data(page, content_type="text/html; charset=utf-8")
+    assert cli("import", canonical)[0] == 0
+    pocket = tmp_path / "pocket.csv"
+    pocket.write_text(f"title,url,time_added,tags,status\nRally,{httpserver.url_for('/rally-shared')},1674295200,"
+                      "later,unread\n")
+    code, out, _ = cli("import", str(pocket))
+    assert (code, out.splitlines()[0]) == (0, "exists 1 Emigres rally in Belgrade for Navalny")
+    shown = json.loads(cli("show", "1", "--json")[1])
+    assert shown["added"].startswith("2023-01-21 10:00:00") and shown["tags"] == ["later"]
+
+
 def test_a_tag_name_is_one_tag_whatever_its_case(cli, archive):
     from desktop.core.store.archive import store_article
     from tests.test_quotations import quoting

@@ -261,12 +261,15 @@ def item_details(item: ImportItem, provenance: str | None) -> dict:
 
 def keep_item(session: Session, outcome: Outcome, item: ImportItem, provenance: str | None) -> None:
     """What an import keeps beyond the article, in its transaction (a new article was stored
-    with its item_details): a refreshed article's earlier added time and where its text came
-    from, and the item's tags on it (new or already stored)."""
+    with its item_details): the item's earlier added time on an article stored already (found
+    the same after its download, or refreshed), where a refreshed article's text came from,
+    and the item's tags on it (new or already stored)."""
     new = outcome.status == SAVED and outcome.replaced is None
-    if outcome.status == SAVED and not new:  # --refresh of a stored article: its added time only moves earlier
+    refreshed = outcome.status == SAVED and not new
+    if refreshed or (not new and item.added is not None):  # its added time only moves earlier
         row = session.get(ArticleRow, outcome.id)
         _take_earlier_added(row, item)
-        row.provenance = provenance
+        if refreshed:
+            row.provenance = provenance
         session.add(row)
     attach_tags(session, outcome.id, item.all_tags(), new=new)
