@@ -68,14 +68,15 @@ def test_a_pocket_export_of_ten_thousand_rows(tmp_path):
     assert len(items) == 10_000 and items[-1].url == "https://news.example/9999"
 
 
-@pytest.mark.parametrize("zipped", [False, True])
-def test_omnivore_export_folder_or_zip_with_saved_copies(tmp_path, zipped):
+@pytest.mark.parametrize("zipped, top", [(False, ""), (True, ""), (True, "omnivore-export/")])
+def test_omnivore_export_folder_or_zip_with_saved_copies(tmp_path, zipped, top):
+    """A zip of the export's files, or of the folder they were unpacked to (`top`)."""
     path = DATA / "omnivore"
     if zipped:
         path = tmp_path / "omnivore-export.zip"
         with zipfile.ZipFile(path, "w") as archive:
             for file in (DATA / "omnivore").rglob("*"):
-                archive.write(file, file.relative_to(DATA / "omnivore").as_posix())
+                archive.write(file, top + file.relative_to(DATA / "omnivore").as_posix())
     assert detect(path) == OMNIVORE
     items = read_items(path, OMNIVORE)
     assert [i.title for i in items] == ["Emigres rally in Belgrade for Navalny", "The ferry that stopped running",
@@ -92,6 +93,8 @@ def test_omnivore_metadata_file_alone(tmp_path):
     shutil.copy(DATA / "omnivore" / "metadata_0_to_3.json", path)
     assert detect(path) == OMNIVORE
     assert [i.has_copy for i in read_items(path, OMNIVORE)] == [False, False, False]
+    assert [i.has_copy for i in read_items(DATA / "omnivore" / "metadata_0_to_3.json", OMNIVORE)] == [
+        True, True, False]  # chosen in its export's folder: the saved copies beside it are read
 
 
 def test_wallabag_json():

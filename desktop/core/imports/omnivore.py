@@ -19,7 +19,8 @@ from desktop.core.fetch import MAX_BYTES
 from desktop.core.imports.items import ARCHIVED, READ, UNREAD, ImportItem, clean_tags, from_iso, listed, web_link
 
 METADATA_NAME = re.compile(r"(?:^|/)metadata_\d+_to_\d+\.json$")
-CONTENT_SUFFIXES = (".html", ".md")
+# A saved copy: in a folder `content`, at any depth (a zip made of the unpacked folder has one more).
+CONTENT_NAME = re.compile(r"(?:^|/)content/[^/]+\.(?:html|md)$")
 
 
 def is_omnivore_names(names) -> bool:
@@ -28,12 +29,13 @@ def is_omnivore_names(names) -> bool:
 
 
 class _Files:
-    """Reads the export's files by relative name from a zip or a folder, each at most MAX_BYTES."""
+    """Reads the export's files by relative name from a zip or a folder, each at most MAX_BYTES;
+    `names`: the folder's files to know (default: all of them)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, names: list[str] | None = None):
         self.path = path
         self.zip = zipfile.ZipFile(path) if path.is_file() else None
-        self.names = (self.zip.namelist() if self.zip
+        self.names = (self.zip.namelist() if self.zip else names if names is not None
                       else [p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()])
 
     def read(self, name: str) -> str:
@@ -43,19 +45,27 @@ class _Files:
         data = self.zip.read(name) if self.zip else (self.path / name).read_bytes()
         return data.decode("utf-8", errors="replace")
 
+    def contents(self) -> dict[str, str]:
+        """The saved copies' names by their slug."""
+        return {_slug(n): n for n in self.names if CONTENT_NAME.search(n)}
+
 
 def read_omnivore(path: Path) -> list[ImportItem]:
-    """The saved items of an Omnivore export (a .zip or a folder) with their saved copy,
-    metadata files in name order. Raises CuttingsError for an unreadable zip or a metadata
-    file that is not a JSON list."""
-    if path.is_file() and not zipfile.is_zipfile(path):  # one metadata file alone: no saved copies
-        return [_item(None, record, {}) for record in _records_of(path.name, path.read_text("utf-8", "replace"))]
+    """The saved items of an Omnivore export (a .zip or a folder, or one metadata file, with
+    the `content` folder beside it if there is one) with their saved copy, metadata files in
+    name order. Raises CuttingsError for an unreadable zip or a metadata file that is not a
+    JSON list."""
+    if path.is_file() and not zipfile.is_zipfile(path):  # one metadata file, chosen in a file dialog
+        beside = path.parent / "content"
+        names = [f"content/{p.name}" for p in beside.iterdir() if p.is_file()] if beside.is_dir() else []
+        files = _Files(path.parent, names)
+        return [_item(files, record, files.contents())
+                for record in _records_of(path.name, path.read_text("utf-8", "replace"))]
     try:
         files = _Files(path)
     except (zipfile.BadZipFile, OSError) as exc:
         raise CuttingsError(f"Cannot read the Omnivore export: {exc}") from exc
-    contents = {_slug(n): n for n in files.names if n.startswith(("content/", "./content/"))
-                and n.endswith(CONTENT_SUFFIXES)}
+    contents = files.contents()
     return [_item(files, record, contents) for record in _records(files)]
 
 
@@ -79,7 +89,7 @@ def _records_of(name: str, content: str) -> list[dict]:
     return [r for r in records if isinstance(r, dict)]
 
 
-def _item(files: _Files | None, record: dict, contents: dict[str, str]) -> ImportItem:
+def _item(files: _Files, record: dict, contents: dict[str, str]) -> ImportItem:
     copy_name = contents.get(str(record.get("slug") or ""))
     copy = files.read(copy_name) if copy_name else None
     labels = [label.get("name", "") if isinstance(label, dict) else label for label in listed(record.get("labels"))]
