@@ -107,6 +107,15 @@ def test_bibtex_reads_back_with_bibtexparser():
     assert second["title"] == "Ünïcode title" and "date" not in third.fields_dict
 
 
+def test_bibtex_keeps_letters_latex_has_no_macro_for_silently_and_keys_them_by_id(capfd, caplog):
+    item = Summary(7, "https://news.example/cn", "肖战的新闻", [], "2017", "新华社", added=ADDED)
+    out = io.StringIO()
+    write_bibtex([item], out)
+    entry = bibtexparser.parse_string(out.getvalue()).entries[0]
+    assert entry.key == "article72017" and entry["title"] == "肖战的新闻"
+    assert capfd.readouterr().err == "" and not caplog.records  # no warning a character
+
+
 def test_formatted_citations_in_apa_and_chicago():
     apa = format_citations(_items()[:1], "apa")[0]
     assert apa.text.startswith("Noble, B., & Associated Press. (2024, March 5). Putin & the 50% “war”. The Guardian.")

@@ -40,7 +40,9 @@ STYLES = {"apa": "apa", "chicago": "chicago-notes-bibliography-16th-edition"}
 CSL_TYPE = "article-newspaper"
 READ_CHUNK = 500  # articles read at a time: memory stays flat for any number
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_LATEX = UnicodeToLatexEncoder(unknown_char_policy="keep", non_ascii_only=False)
+# A letter LaTeX has no macro for (Chinese, say) is kept as it is (biblatex reads UTF-8), without
+# pylatexenc's warning for each: one export of Chinese titles printed hundreds of lines.
+_LATEX = UnicodeToLatexEncoder(unknown_char_policy="keep", non_ascii_only=False, unknown_char_warning=False)
 
 
 def cited(archive: Archive, ids: Sequence[int]) -> Iterator[Summary]:
@@ -83,12 +85,14 @@ class Keys:
 
     def key(self, item: Summary) -> str:
         """A readable key: the first author's family name (or the publisher), the year and
-        the title's first long word, in ASCII letters."""
+        the title's first long word, in ASCII letters; "article<id><year>" when neither name
+        nor title has any."""
         first = split_name(item.authors[0]) if item.authors else Name(literal=item.publisher or "")
         who = first.family or (first.literal.split() or [""])[0]
         year = (_date_parts(item.published) or [""])[0]
         word = next((w for w in re.findall(r"\w+", item.title) if len(w) > 3), "")
-        base = f"{_ascii(who)}{year}{_ascii(word)}" or f"article{item.id}"
+        who, word = _ascii(who), _ascii(word)
+        base = f"{who}{year}{word}" if who or word else f"article{item.id}{year}"  # not a bare year
         key, n = base, 0
         while key in self._seen:
             key, n = base + _suffix(n), n + 1
