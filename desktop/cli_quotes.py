@@ -36,7 +36,7 @@ def _query(args, archive):
             raise CuttingsError(f"There is no person named {args.person!r} in the archive")
         speakers = term.ids
     if args.article is not None and not summaries(archive, [args.article]):
-        raise CuttingsError(f"No article {args.article} in the archive")
+        raise CuttingsError(f"There is no article {args.article} in the archive.")
     return QuoteQuery(speaker_ids=speakers, search=args.search, article_id=args.article)
 
 

@@ -131,7 +131,7 @@ def cmd_show(args) -> int:
     archive = open_archive(args)
     item = detail(archive, args.id)
     if item is None:
-        raise CuttingsError(f"No article {args.id} in the archive")
+        raise CuttingsError(f"There is no article {args.id} in the archive.")
     if args.json:
         print_json({**asdict(item), **_capture_json(archive, args.id)})
         return 0
@@ -159,7 +159,7 @@ def _show_saved_copy(args) -> int:
     if copy is None:
         stored = summaries(archive, [args.id])
         raise CuttingsError(f"Article {args.id} has no saved copy" if stored
-                            else f"No article {args.id} in the archive")
+                            else f"There is no article {args.id} in the archive.")
     _write(copy.html, args.out)
     return 0
 
@@ -187,7 +187,7 @@ def _require(ids: list[int], found) -> None:
     stored = {item.id for item in found}
     missing = [i for i in ids if i not in stored]
     if missing:
-        raise CuttingsError(f"No article {', '.join(map(str, missing))} in the archive")
+        raise CuttingsError(f"There is no article {', '.join(map(str, missing))} in the archive.")
 
 
 def _export_ids(args, archive) -> list[int] | None:

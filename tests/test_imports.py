@@ -97,6 +97,16 @@ def test_omnivore_metadata_file_alone(tmp_path):
         True, True, False]  # chosen in its export's folder: the saved copies beside it are read
 
 
+def test_a_json_export_cut_short_says_where_not_what_the_parser_expected(tmp_path):
+    from desktop.core.errors import CuttingsError
+
+    path = tmp_path / "wallabag.json"
+    path.write_text('[{"is_archived": 1, "domain_name": "a.example", "url": "https://a.example/1",\n  "tit')
+    with pytest.raises(CuttingsError, match=r"^The file is not valid JSON \(it is cut short or damaged at line 2, "
+                                            r"column 3\)$"):
+        read_items(path, WALLABAG)
+
+
 def test_wallabag_json():
     items = read("wallabag.json", WALLABAG)
     assert len(items) == 3

@@ -53,7 +53,7 @@ def test_quotes_as_json(cli, quoted):
 
 @pytest.mark.parametrize("args, code, message", [
     (("--person", "Nobody Atall"), 1, "no person named 'Nobody Atall'"),
-    (("--article", "99"), 1, "No article 99"),
+    (("--article", "99"), 1, "There is no article 99"),
     (("--search", "title:war"), 2, "title: and author: do not apply"),
     (("--search=-war",), 2, "cannot only exclude"),
 ])

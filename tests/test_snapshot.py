@@ -187,6 +187,6 @@ def test_cli_says_so_when_there_is_no_saved_copy(archive, capsys):
     outcome = store_article(archive, Article(url="https://news.example/e", title="E", text="No copy"))
     assert _show(capsys, archive, str(outcome.id), "--saved-copy") == (
         1, "", f"error: Article {outcome.id} has no saved copy\n")
-    assert _show(capsys, archive, "99", "--saved-copy") == (1, "", "error: No article 99 in the archive\n")
+    assert _show(capsys, archive, "99", "--saved-copy") == (1, "", "error: There is no article 99 in the archive.\n")
     code, _, err = _show(capsys, archive, str(outcome.id), "--out", "x.html")
     assert code == 2 and "--out goes with --saved-copy" in err

@@ -23,7 +23,7 @@ def test_export_citations_of_ids_or_a_filter(cli, archive, tmp_path):
     assert cli("export", "--format", "bibtex", "--out", str(path))[0] == 0
     assert path.read_text(encoding="utf-8").count("@online{") == 3
     code, _, err = cli("export", "--format", "ris", "--ids", "9")
-    assert code == 1 and "No article 9" in err
+    assert code == 1 and "There is no article 9" in err
     code, out, err = cli("export", "--format", "bibtex", "--search", "title:lisbon", "--out", str(path))
     assert code == 1 and "No article matches" in err
     assert path.read_text(encoding="utf-8").count("@online{") == 3  # left as it was

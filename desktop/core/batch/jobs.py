@@ -124,7 +124,7 @@ def enqueue(archive: Archive, sources: Sequence[str], *, refresh: bool = False, 
             try:
                 rows += _rows_for(batch.id, source, url)
             except CuttingsError as exc:
-                raise CuttingsError(f"{source}: {exc} Nothing was queued.") from exc
+                raise CuttingsError(f"{source}: {str(exc).rstrip('.')}. Nothing was queued.") from exc
         session.add_all(rows)
         session.flush()
         return [job_of(row, refresh) for row in rows]

@@ -10,7 +10,7 @@ from desktop.core.fetch import read_local
 from desktop.core.imports.bookmarks import read_bookmarks
 from desktop.core.imports.detect import BOOKMARKS, FEED, KARAKEEP, OMNIVORE, POCKET, URL_LIST, WALLABAG
 from desktop.core.imports.feeds import read_feed
-from desktop.core.imports.items import ImportItem
+from desktop.core.imports.items import ImportItem, not_json
 from desktop.core.imports.karakeep import read_karakeep
 from desktop.core.imports.omnivore import read_omnivore
 from desktop.core.imports.pocket import read_pocket
@@ -41,5 +41,5 @@ def read_items(path: Path, kind: str) -> list[ImportItem]:
     try:
         parsed = json.loads(text)
     except ValueError as exc:
-        raise CuttingsError(f"The file is not JSON ({exc})") from exc
+        raise CuttingsError(f"The file {not_json(exc)}") from exc
     return _JSON_READERS[kind](parsed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
@@ -96,3 +97,11 @@ def web_link(value) -> str | None:
     except ValueError:
         return None
     return value if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def not_json(exc: ValueError) -> str:
+    """Why a file is not JSON, for a person: where the mistake is (json's line and column),
+    not the parser's words ("Expecting property name enclosed in double quotes")."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"is not valid JSON (it is cut short or damaged at line {exc.lineno}, column {exc.colno})"
+    return "is not valid JSON"

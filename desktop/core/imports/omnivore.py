@@ -16,7 +16,8 @@ from pathlib import Path
 
 from desktop.core.errors import CuttingsError
 from desktop.core.fetch import MAX_BYTES
-from desktop.core.imports.items import ARCHIVED, READ, UNREAD, ImportItem, clean_tags, from_iso, listed, web_link
+from desktop.core.imports.items import (ARCHIVED, READ, UNREAD, ImportItem, clean_tags, from_iso, listed, not_json,
+                                        web_link)
 
 METADATA_NAME = re.compile(r"(?:^|/)metadata_\d+_to_\d+\.json$")
 # A saved copy: in a folder `content`, at any depth (a zip made of the unpacked folder has one more).
@@ -83,7 +84,7 @@ def _records_of(name: str, content: str) -> list[dict]:
     try:
         records = json.loads(content)
     except ValueError as exc:
-        raise CuttingsError(f"{name} of the Omnivore export is not JSON ({exc})") from exc
+        raise CuttingsError(f"{name} of the Omnivore export {not_json(exc)}") from exc
     if not isinstance(records, list):
         raise CuttingsError(f"{name} of the Omnivore export is not a list of saved items")
     return [r for r in records if isinstance(r, dict)]

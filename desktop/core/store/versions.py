@@ -39,7 +39,7 @@ def versions_of(archive: Archive, article_id: int) -> list[Version]:
     with archive.session() as session:
         row = session.get(ArticleRow, article_id)
         if row is None:
-            raise ValueError(f"No article {article_id} in the archive")
+            raise ValueError(f"There is no article {article_id} in the archive.")
         captures = {e.version: e for e in evidence_of(session, article_id)}
         earlier = session.exec(select(ArticleVersion.version, ArticleVersion.title, ArticleVersion.text)
                                .where(ArticleVersion.article_id == article_id).order_by(ArticleVersion.version))
