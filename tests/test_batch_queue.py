@@ -196,6 +196,11 @@ def test_an_unreadable_file_queues_nothing(archive, tmp_path):
     with pytest.raises(CuttingsError, match="feeds.opml: The OPML file lists no feed .* Nothing was queued"):
         enqueue(archive, ["https://example.org/a", str(bad)])
     assert queue_status(archive).batches == []
+    empty = tmp_path / "empty.xml"
+    empty.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>')
+    with pytest.raises(CuttingsError, match=r"^.*empty.xml: The feed holds no links\. Nothing was queued\.$"):
+        enqueue(archive, [str(empty)])
+    assert queue_status(archive).batches == []
 
 
 @pytest.mark.parametrize("error, group", [

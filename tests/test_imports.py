@@ -220,7 +220,7 @@ def test_a_hand_edited_wallabag_file_gives_no_letter_tags(tmp_path):
     broken = tmp_path / "cut.json"
     broken.write_text('[{"is_archived": 1, "domain_name": "a.example", "url": "https://a.example/"')
     assert detect(broken) == WALLABAG
-    with pytest.raises(CuttingsError, match="not JSON"):
+    with pytest.raises(CuttingsError, match="not valid JSON"):
         read_items(broken, WALLABAG)
 
 

@@ -106,7 +106,10 @@ def _rows_for(batch_id: int, source: str, url: str | None) -> list[ImportJob]:
     if kind == OPML:
         return [item_row(batch_id, ImportItem(feed.url, feed.title, tags=feed.tags), "", kind=FEED)
                 for feed in read_opml(read_local(path))]
-    return [item_row(batch_id, item, LABELS[kind], str(path), n) for n, item in enumerate(read_items(path, kind), 1)]
+    items = read_items(path, kind)
+    if not items:  # said, not an empty batch in the queue
+        raise CuttingsError(f"The {LABELS[kind]} holds no links")
+    return [item_row(batch_id, item, LABELS[kind], str(path), n) for n, item in enumerate(items, 1)]
 
 
 def enqueue(archive: Archive, sources: Sequence[str], *, refresh: bool = False, url: str | None = None) -> list[Job]:
