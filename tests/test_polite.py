@@ -89,3 +89,26 @@ def test_retry_after_as_an_http_date_and_its_cap():
     assert polite.retry_delay(asked_too_long, 1) == polite.RETRY_AFTER_MAX_S
     backoff = [polite.retry_delay(DownloadError("x", 503, None, True), n) for n in (1, 2, 3)]
     assert [round(b / polite.BACKOFF_S) for b in backoff] == [1, 2, 4]
+
+
+def test_a_host_that_cannot_be_reached_three_times_in_a_row_fails_its_other_pages_at_once(monkeypatch):
+    """A dead site's pages fail without a pause each once three in a row could not connect;
+    another site, and the same site once it answers, are tried as ever."""
+    import socket
+
+    with socket.socket() as closed:  # a port nothing listens on: connection refused
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    gate, tries = polite.Gate(pause=0.3), []
+    real = polite.fetch
+    monkeypatch.setattr(polite, "fetch", lambda url, **kw: (tries.append(url), real(url, **kw))[1])
+    started = time.monotonic()
+    for n in range(8):
+        with pytest.raises(DownloadError, match="Could not connect to 127.0.0.1"):
+            polite.get(f"http://127.0.0.1:{port}/{n}", gate=gate)
+    assert len(tries) == polite.UNREACHABLE_AFTER  # the other five failed without a try
+    assert time.monotonic() - started < 0.3 * polite.UNREACHABLE_AFTER + 0.5  # and without a pause each
+    assert gate.unreachable(f"http://localhost:{port}/x") is None  # another host name
+    assert gate.unreachable("http://127.0.0.1:1/x") is None  # another port
+    gate.tried(f"http://127.0.0.1:{port}/9", None)  # it answered after all
+    assert gate.unreachable(f"http://127.0.0.1:{port}/10") is None

@@ -32,6 +32,13 @@ ATTEMPTS = 4  # one try and three retries
 BACKOFF_S = 2.0  # the first retry's wait; each next one waits twice as long (2, 4, 8 s)
 RETRY_AFTER_MAX_S = 120.0  # a Retry-After longer than this is treated as "not today"
 TOTAL_S = 180.0  # no page is tried on for longer than this, waits included
+UNREACHABLE_AFTER = 3
+"""Pages of a host in a row that could not connect at all (no such domain, connection
+refused) after which its other pages fail at once with the same reason, for UNREACHABLE_FOR_S:
+an old reading list holds many pages of sites that are gone, and at one page a second each
+(PAUSE_S) 5,000 links of one dead site took 80 minutes to fail. `queue --retry-failed` tries
+them again."""
+UNREACHABLE_FOR_S = 600.0
 
 
 @dataclass
@@ -49,6 +56,10 @@ class Gate:
         self.pause = PAUSE_S if pause is None else pause
         self._lock = threading.Lock()
         self._hosts: dict[str, _Host] = {}
+        # By host and port (a port that refuses says nothing of another): pages in a row that
+        # could not connect, and until when the site is taken to be gone, and why.
+        self._unreached: dict[str, int] = {}
+        self._gone: dict[str, tuple[float, DownloadError]] = {}
 
     def _host(self, host: str) -> _Host:
         with self._lock:
@@ -83,6 +94,25 @@ class Gate:
             state.busy -= 1
         state.slots.release()
 
+    def unreachable(self, url: str) -> DownloadError | None:
+        """Why `url`'s site (host and port) is taken to be gone (UNREACHABLE_AFTER), or None."""
+        with self._lock:
+            gone = self._gone.get(_site(url))
+            return gone[1] if gone and time.monotonic() < gone[0] else None
+
+    def tried(self, url: str, error: DownloadError | None) -> None:
+        """Count a request to `url`'s site that connected (`error` None or one with an answer)
+        or could not (`error` without status nor hope of a retry)."""
+        site = _site(url)
+        with self._lock:
+            if error is None or error.status is not None or error.transient:
+                self._unreached.pop(site, None)
+                self._gone.pop(site, None)
+                return
+            self._unreached[site] = self._unreached.get(site, 0) + 1
+            if self._unreached[site] >= UNREACHABLE_AFTER:
+                self._gone[site] = (time.monotonic() + UNREACHABLE_FOR_S, error)
+
     def hold_off(self, url: str, seconds: float) -> None:
         """Start no request to `url`'s host for `seconds` (the site asked us to wait)."""
         state = self._host(host_of(url))
@@ -91,6 +121,11 @@ class Gate:
 
 
 GATE = Gate()
+
+
+def _site(url: str) -> str:
+    """The host and port part of `url`, lower case."""
+    return urlsplit(url).netloc.lower()
 
 
 def host_of(url: str) -> str:
@@ -128,15 +163,21 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
 
 def get(url: str, gate: Gate | None = None, **options) -> Page:
     """`fetch(url, **options)` within `gate`'s per-host limits (the process's GATE by
-    default), tried up to ATTEMPTS times while the failure is transient and TOTAL_S allows.
+    default), tried up to ATTEMPTS times while the failure is transient and TOTAL_S allows;
+    at once the reason of a host taken to be gone (UNREACHABLE_AFTER).
     Raises the last DownloadError (or CuttingsError) as fetch does."""
     gate = gate or GATE
     started, attempt = time.monotonic(), 1
     while True:
+        if (gone := gate.unreachable(url)) is not None:
+            raise DownloadError(str(gone), transient=False)
         host = gate.enter(url)
         try:
-            return fetch(url, **options)
+            page = fetch(url, **options)
+            gate.tried(url, None)
+            return page
         except DownloadError as error:
+            gate.tried(url, error)
             delay = retry_delay(error, attempt)
             out_of_time = time.monotonic() - started + delay > TOTAL_S
             if not error.transient or attempt == ATTEMPTS or out_of_time:
