@@ -18,7 +18,7 @@ import pytest
 from sqlmodel import update
 from werkzeug import Response
 
-from desktop.core.batch import (DONE, QUEUED, RUNNING, Progress, cancel_jobs, enqueue, queue_status, reason_group,
+from desktop.core.batch import (DONE, FAILED, QUEUED, RUNNING, Progress, cancel_jobs, enqueue, queue_status, reason_group,
                                 resume, start_jobs)
 from desktop.core.batch.owner import OWNER
 from desktop.core.batch.runner import run_batch
@@ -188,6 +188,19 @@ def test_an_items_tags_and_export_copy_survive_a_restart(httpserver, tmp_path, a
     assert title == "The ferry that stopped running" and "Wallabag export's copy" in provenance
     assert {t for (t,) in rows(archive, "SELECT name FROM tag")} == {"boats", "islands", "archived"}
     assert rows(archive, "SELECT state, status FROM import_job") == [(DONE, "saved")]
+
+
+def test_a_file_cuttings_cannot_read_fails_as_it_is_queued(archive, tmp_path):
+    """Chosen by mistake among other inputs, it is failed with its reason when queued, so the
+    window and the CLI say so at once rather than when its turn comes after a long batch."""
+    odd = tmp_path / "garbage.bin"
+    odd.write_bytes(b"\x00\x01 not a page")
+    jobs = enqueue(archive, ["https://example.org/a", str(odd)])
+    assert [(j.state, j.reason) for j in jobs][1] == (FAILED, "Cuttings cannot read garbage.bin: it is neither a "
+                                                      "page (.html, .htm, .md, .txt) nor a file of links it knows "
+                                                      "(bookmarks, a Pocket, Omnivore, Wallabag or Karakeep export, "
+                                                      "a feed, OPML, a list of links)")
+    assert jobs[0].state == QUEUED
 
 
 def test_an_unreadable_file_queues_nothing(archive, tmp_path):

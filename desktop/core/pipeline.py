@@ -110,13 +110,22 @@ def decode(loaded: Loaded) -> str:
     return loaded.content
 
 
+def unreadable(path: Path) -> str | None:
+    """Why the file `path`, known to be no file of links (imports.detect), cannot be imported
+    as a page, in one sentence; None when its name says it is one (.html, .htm, .md, .txt).
+    Asked when it is queued, so the user hears of it then, not when its turn comes."""
+    if path.suffix.lower() in HTML_SUFFIXES | TEXT_SUFFIXES:
+        return None
+    return (f"Cuttings cannot read {path.name}: it is neither a page (.html, .htm, .md, .txt) nor a file of "
+            "links it knows (bookmarks, a Pocket, Omnivore, Wallabag or Karakeep export, a feed, OPML, a list of "
+            "links)")
+
+
 def _read_file(path: Path, url: str | None, on_stage: Stage) -> Loaded:
     on_stage(READING)
     suffix = path.suffix.lower()
-    if suffix not in HTML_SUFFIXES | TEXT_SUFFIXES:
-        raise CuttingsError(f"Cuttings cannot read {path.name}: it is neither a page (.html, .htm, .md, .txt) nor a "
-                            "file of links it knows (bookmarks, a Pocket, Omnivore, Wallabag or Karakeep export, "
-                            "a feed, OPML, a list of links)")
+    if (problem := unreadable(path)) is not None:
+        raise CuttingsError(problem)
     raw = read_local(path)
     content, charset = decode_html(raw, None)
     if is_binary(raw, content, charset):

@@ -25,7 +25,7 @@ from desktop.core.imports.detect import CUTTINGS, LABELS, OPML, detect
 from desktop.core.imports.feeds import read_opml
 from desktop.core.imports.items import ImportItem, from_iso
 from desktop.core.fetch import read_local
-from desktop.core.pipeline import is_file_input
+from desktop.core.pipeline import is_file_input, unreadable
 from desktop.core.store.db import Archive
 from desktop.core.store.models import ImportBatch, ImportJob
 
@@ -100,7 +100,9 @@ def _rows_for(batch_id: int, source: str, url: str | None) -> list[ImportJob]:
     path = Path(source).expanduser()
     kind = detect(path)
     if kind is None:
-        return [ImportJob(batch_id=batch_id, kind=PAGE, source=str(path), title=path.name, url=url, state=QUEUED)]
+        problem = unreadable(path) if path.is_file() else None  # a missing file is failed in its turn
+        return [ImportJob(batch_id=batch_id, kind=PAGE, source=str(path), title=path.name, url=url,
+                          state=FAILED if problem else QUEUED, reason=problem)]
     if kind == CUTTINGS:
         return [ImportJob(batch_id=batch_id, kind=EXPORT, source=str(path), title=path.name, state=QUEUED)]
     if kind == OPML:
