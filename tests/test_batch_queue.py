@@ -18,8 +18,8 @@ import pytest
 from sqlmodel import update
 from werkzeug import Response
 
-from desktop.core.batch import (DONE, FAILED, QUEUED, RUNNING, Progress, cancel_jobs, enqueue, queue_status, reason_group,
-                                resume, start_jobs)
+from desktop.core.batch import (DONE, FAILED, QUEUED, RUNNING, Progress, cancel_jobs, enqueue, queue_status,
+                                reason_group, resume, start_jobs)
 from desktop.core.batch.owner import OWNER
 from desktop.core.batch.runner import run_batch
 from desktop.core.errors import CuttingsError
