@@ -79,12 +79,14 @@ def _open(parent, archive, runner, ids, known, changed) -> None:
     def submit(adding: bool, names: list[str]) -> None:
         write = core_tags.add_tags if adding else core_tags.remove_tags
 
-        def done(count: int) -> None:
+        def done(result: tuple[list[str], int]) -> None:
+            spelt, count = result  # as the archive spells the tags ("serbia" joined "Serbia")
             dialog.done(QDialog.DialogCode.Accepted)
             verb = "Added" if adding else "Removed"
-            changed(f"{verb} {', '.join(names)}: {count} change{'s' if count != 1 else ''}.")
+            changed(f"{verb} {', '.join(spelt)}: {count} change{'s' if count != 1 else ''}.")
 
-        runner.run("tags", lambda: write(archive, ids, names), done,
+        # Spelt before the change: a tag taken off its last article is gone after it.
+        runner.run("tags", lambda: (core_tags.spellings(archive, names), write(archive, ids, names)), done,
                    lambda exc: dialog.show_problem(failure_sentence(exc)))
 
     dialog.submitted.connect(submit)

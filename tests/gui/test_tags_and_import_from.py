@@ -57,6 +57,7 @@ def test_tag_selected_articles_then_filter_by_the_tag(filled, make_window, qtbot
     dialog.names.setText("serbia")
     dialog.remove.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert window.statusBar().currentMessage() == "Removed Serbia: 1 change."  # as the archive spells it
     wait_rows(qtbot, window, 1)  # the Serbia filter still holds: one article carries it
 
 
