@@ -39,6 +39,9 @@ from desktop.core.store.db import Archive
 STYLES = {"apa": "apa", "chicago": "chicago-notes-bibliography-16th-edition"}
 CSL_TYPE = "article-newspaper"
 READ_CHUNK = 500  # articles read at a time: memory stays flat for any number
+# The en-US locale's punctuation-in-quote (CSL 1.0.2, "Locale Options"), which citeproc-py does
+# not apply: a period or comma after a closing quotation mark goes inside it ("Title." not "Title".).
+_PUNCTUATION_AFTER_QUOTE = re.compile(r"(”)([.,])")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # A letter LaTeX has no macro for (Chinese, say) is kept as it is (biblatex reads UTF-8), without
 # pylatexenc's warning for each: one export of Chinese titles printed hundreds of lines.
@@ -240,4 +243,4 @@ def _bibliography(path: str, data: list[dict], fmt) -> list[str]:
         bibliography = CitationStylesBibliography(style, CiteProcJSON(json.loads(json.dumps(data))), fmt)
         for entry in data:
             bibliography.register(Citation([CitationItem(entry["id"])]))
-        return [str(line) for line in bibliography.bibliography()]
+        return [_PUNCTUATION_AFTER_QUOTE.sub(r"\2\1", str(line)) for line in bibliography.bibliography()]
