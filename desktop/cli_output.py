@@ -11,9 +11,15 @@ from desktop.core.article import CITY, ENTITY_KINDS
 
 
 def print_json(value) -> None:
-    """`value` as indented JSON on standard output (datetimes as text)."""
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=1, default=str)  # default: datetimes
+    """`value` as indented JSON on standard output (datetimes as iso_utc's text)."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=1, default=_plain)
     sys.stdout.write("\n")
+
+
+def _plain(value) -> str:
+    """A value JSON has no type for: a time as iso_utc ("2023-01-21T09:55:58Z", as every
+    command's JSON writes it), anything else as its text."""
+    return iso_utc(value) if isinstance(value, datetime) else str(value)
 
 
 def iso_utc(moment: datetime | None) -> str | None:

@@ -57,7 +57,7 @@ def test_wallabag_export_keeps_tags_added_time_and_a_dead_page_from_its_copy(cli
     assert "Note: Kept from the Wallabag export's copy" in cli("show", "2")[1]
     first = json.loads(cli("show", "1", "--json")[1])
     assert first["tags"] == ["archived", "exiles", "russia", "starred"] and first["provenance"] is None
-    assert first["added"].startswith("2023-01-21 09:55:58")  # the export's saved time, not now
+    assert first["added"].startswith("2023-01-21T09:55:58Z")  # the export's saved time, not now
     saved_copy = cli("show", "2", "--saved-copy")[1]
     assert "Vidin" in saved_copy  # the service's copy is the offline copy
 

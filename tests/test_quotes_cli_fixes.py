@@ -47,3 +47,5 @@ def test_a_limit_below_one_is_a_usage_error(cli, lottery, command, value):
 def test_list_json_says_when_each_article_was_added(cli, lottery):
     [row] = json.loads(cli("list", "--json")[1])
     assert row["added"].endswith("Z") and row["added"][:4].isdigit() and "T" in row["added"]
+    shown = json.loads(cli("show", str(row["id"]), "--json")[1])
+    assert shown["added"] == row["added"]  # every command writes a time alike
