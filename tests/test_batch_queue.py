@@ -125,6 +125,7 @@ def test_queue_json_groups_failures_by_reason_with_their_items(cli, mixed):
     assert code == 1 and out.splitlines()[-1] == "5 items: 2 saved, 3 failed"
     code, out, _ = cli("queue", "--json")
     shown = json.loads(out)
+    assert shown["batches"][0]["created"].endswith("Z")  # as every command writes a time
     assert shown["counts"] == {"queued": 0, "running": 0, "stopped": 0, "done": 2, "failed": 3,
                                 "cancelled": 0}
     assert [b["counts"]["failed"] for b in shown["batches"]] == [3]

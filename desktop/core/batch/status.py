@@ -58,10 +58,10 @@ class QueueStatus:
         return {state: total.get(state, 0) for state in STATES}
 
     def as_json(self) -> dict:
-        """The shape `cuttings queue --json` prints."""
+        """The shape `cuttings queue --json` prints (its times as datetimes: print_json writes them)."""
         return {
             "counts": self.counts(),
-            "batches": [{"id": b.id, "created": b.created.isoformat(), "inputs": b.inputs,
+            "batches": [{"id": b.id, "created": b.created, "inputs": b.inputs,
                          "counts": {s: b.counts.get(s, 0) for s in STATES}} for b in self.batches],
             "failures": [{"reason": group, "count": len(jobs),
                           "items": [{"job": j.id, "batch": j.batch_id, "source": j.source, "title": j.title,
