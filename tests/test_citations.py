@@ -119,7 +119,8 @@ def test_bibtex_keeps_letters_latex_has_no_macro_for_silently_and_keys_them_by_i
 def test_formatted_citations_in_apa_and_chicago():
     apa = format_citations(_items()[:1], "apa")[0]
     # American punctuation: a period after a closing quotation mark goes inside it.
-    assert apa.text.startswith("Noble, B., & Associated Press. (2024, March 5). Putin & the 50% “war.” The Guardian.")
+    assert apa.text.startswith("Noble, B., & Associated Press. (2024, March 5). Putin & the 50% “war.” "
+                               "The Guardian.")
     assert "<i>The Guardian</i>" in apa.html
     chicago = format_citations(_items()[:1], "chicago")[0].text
     assert chicago.startswith("Noble, Ben, and Associated Press.") and "March 5, 2024" in chicago
