@@ -13,12 +13,12 @@ import pytest
 
 from desktop.core.extract import extract_html
 
-# Measured 0.974 / 0.943 / 0.808 / 1.000; a little slack for harmless changes. Four of the 30
+# Measured 0.974 / 0.971 / 0.808 / 1.000; a little slack for harmless changes. Four of the 30
 # gold bylines are wrong (seattletimes-1's is a date; herald-sun-1, salon-1 and liberation-1 name
 # the author of a related story), which caps byline_f1 well below 1. yahoo-2's gold title is the
 # site's generic og:title ("Yahoo News - Latest News & Headlines"), which we rightly replace by
-# the page's headline; breitbart's keeps the site name.
-BASELINE = {"body_f1": 0.965, "title_em": 0.94, "byline_f1": 0.79, "date_acc": 0.95}
+# the page's headline.
+BASELINE = {"body_f1": 0.965, "title_em": 0.97, "byline_f1": 0.79, "date_acc": 0.95}
 
 
 def load_scorer(shared):

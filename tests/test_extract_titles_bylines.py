@@ -30,6 +30,16 @@ def test_a_real_title_with_a_site_tail_is_kept():
     assert extract_html(page(head, "<h1>Latest news</h1>")).title == "Storm closes the harbour"
 
 
+def test_an_og_title_is_kept_as_the_publisher_wrote_it():
+    """og:title is the title the publisher declared for sharing: kept whole, site name and all,
+    as Readability keeps it (their test pages and pages kept out of our corpus score so); only
+    the <title>, which sites pad with their name, loses its site-name tail."""
+    declared = "Fact-checker asks a question - Example News"
+    head = (f'<title>{declared}</title><meta property="og:title" content="{declared}">'
+            '<meta property="og:site_name" content="Example News">')
+    assert extract_html(page(head, "<h1>Fact-checker asks a question</h1>")).title == declared
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("Reuters SINGAPORE", ["Reuters"]),
     ("By AFP NEW DELHI", ["AFP"]),

@@ -148,6 +148,8 @@ def title(src: Sources) -> str:
     site_names = _site_names(src)
     raw = next((t for t in (headline, og_title, text_of(src.soup.title), *headings)
                 if t and not generic_title(t[:MAX_TITLE_CHARS], site_names)), "")
+    if raw == og_title:  # the title the publisher declared for sharing, as Readability keeps it
+        return raw[:MAX_TITLE_CHARS]
     return strip_site_name(raw[:MAX_TITLE_CHARS], site_names, [*headings, og_title or "", headline or ""])
 
 
