@@ -141,7 +141,8 @@ def generic_title(text: str, site_names: list[str]) -> bool:
 def title(src: Sources) -> str:
     """The headline: JSON-LD headline, og:title, twitter:title, parsely-title (Parse.ly's
     analytics tag), <title> or <h1>, the first that is not generic (only the site's name and
-    words like "Latest News"), minus a site-name tail; at most MAX_TITLE_CHARS characters."""
+    words like "Latest News"), minus a site-name tail unless it is the og:title (kept as the
+    publisher declared it, as Readability keeps it); at most MAX_TITLE_CHARS characters."""
     og_title = src.first_meta("og:title", "twitter:title", "parsely-title")
     headings = _headings(src)
     headline = _ld_headline(src, [og_title, *headings])
