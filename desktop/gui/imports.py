@@ -51,7 +51,7 @@ class ImportPanel(QWidget):
         self.continuing = QLabel(wordWrap=True, visible=False)  # what a restart continues
         self.cancel_rest_button = QPushButton("Cancel the rest", visible=False)
         self.failures = QLabel(wordWrap=True, visible=False)  # the failures by reason
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton("Cancel selected")
         self.cancel_all_button = QPushButton("Cancel all")
         self.retry_button = self._make_retry_button()
         self.export_button = QPushButton("Export failed list…")
