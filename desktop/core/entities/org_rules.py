@@ -128,9 +128,10 @@ def platform_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     found = []
     for m in re.finditer(r"(?<![\w.@/])[A-Z][\w+]{2,}(?:\s[A-Z][\w+]+)?", text):
         name = m.group() if m.group().casefold() in PLATFORMS else m.group().split()[0]
+        if name.casefold() not in PLATFORMS or not all(free[m.start():m.start() + len(name)]):
+            continue  # asked first: finding the line of every capitalised word cost more than the rest
         line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
-        alone = text[line_start:line_end if line_end >= 0 else None].strip() == name
-        if name.casefold() in PLATFORMS and all(free[m.start():m.start() + len(name)]) and not alone:
+        if text[line_start:line_end if line_end >= 0 else None].strip() != name:  # not alone on its line
             found.append(Mention(name, ORG, m.start(), m.start() + len(name)))
     for m in [*_KIND_NOUN_AFTER.finditer(text), *_CALLED_BEFORE.finditer(text)]:
         if all(free[m.start(1):m.end(1)]):
