@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -130,6 +131,7 @@ NOT_A_PERSON_RULES = (names_a_thing, looks_like_code, only_a_title, ends_as_thin
                       runs_into_sentence, ends_in_acronym, only_initials)
 
 
+@functools.lru_cache(maxsize=4096)  # the label, merge and row rules ask of the same forms
 def clean_name(form: str) -> str:
     """The name without titles in front ("Russian President Vladimir Putin" -> "Vladimir Putin");
     no numbers behind ("Jane Doe 18"), no soft hyphens; "" when one of NOT_A_PERSON_RULES holds:
