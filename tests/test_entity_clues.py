@@ -1,9 +1,9 @@
-"""The clues of the row and table patterns (entities/clues.py): every example row of a pattern
-holds its clue, so that skipping a text without the clue loses no match."""
+"""The clues of the row, table and credit patterns (entities/clues.py): every example of a
+pattern holds its clue, so that skipping a text without the clue loses no match."""
 
 import pytest
 
-from desktop.core.entities import leaderboards, rows
+from desktop.core.entities import credits, leaderboards, rows
 from desktop.core.entities.clues import Clued
 
 # One row per clued pattern, as the wire copy writes it (the patterns' own comments).
@@ -21,24 +21,30 @@ EXAMPLES = {
     rows._MINUTE: "Cosmin Contra (31st), (Alama Ieremia, 70)",
     leaderboards._RECORD: "Pettite (19-7) allowed two runs",
     leaderboards._BRACKETED_LIST: "Stephane Henchoz (Hamburg), Ramon Vega (Cagliari), Raphael Wicky (Sion)",
+    credits._INLINE_CREDIT: "The crater on Tuesday (AP Photo/Jane Doe)",
+    credits._CAPTION_CREDIT: "The crater seen from the air on Tuesday. **Jane Doe** ",
+    credits._CONTRIBUTED: "Marcia Dunn in Cape Canaveral CONTRIBUTED to this report.",
 }
+MODULES = (rows, leaderboards, credits)
 
 
 def test_every_clued_pattern_has_an_example():
-    clued = {v for module in (rows, leaderboards) for v in vars(module).values() if isinstance(v, Clued)}
+    clued = {v for module in MODULES for v in vars(module).values() if isinstance(v, Clued)}
     assert clued == set(EXAMPLES)
 
 
 @pytest.mark.parametrize("clued,row", EXAMPLES.items(), ids=lambda x: x if isinstance(x, str) else "")
 def test_a_row_holds_its_patterns_clue(clued, row):
     assert list(clued.pattern.finditer(row)), "the example is no row of the pattern"
-    assert clued.clue.search(row)
+    assert clued.clue(row)
     assert [m.span() for m in clued.finditer(row)] == [m.span() for m in clued.pattern.finditer(row)]
+    assert clued.search(row).span() == clued.pattern.search(row).span()
 
 
 def test_prose_without_the_clue_is_not_scanned():
     assert list(Clued("Federer", "Simon").finditer("Federer won")) == []
     assert [m.group() for m in Clued("Federer", "won").finditer("Federer won")] == ["Federer"]
+    assert Clued("Federer", lambda text: text.endswith("lost")).search("Federer won") is None
 
 
 def test_numbered_line_ups_need_their_clue():
