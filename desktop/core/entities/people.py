@@ -11,6 +11,7 @@ from ..article import CITY
 from .lexicon import (BARE_INSTITUTION_WORDS, CLAUSE_WORDS, COMPANY_ENDS, FIRM_ENDS, GLUED_VERBS, GROUP_NOUNS,
                       HONORIFICS, HYPOCORISMS, INSTITUTION_WORDS, LEGAL_FORMS, MONTHS, NOT_A_PERSON_END, PARTICLES,
                       ROLE_NOUNS, SPEECH_VERBS, TIME_ADVERBS, TITLES, WEEKDAYS)
+from .clues import Clued
 from .gazetteer import ENGLISH_ADMIN_WORDS
 from .name_parts import is_credential, is_suffix
 from .places import demonym_country
@@ -38,8 +39,9 @@ _CUED_NAME = re.compile(rf"(?<![\w'\u2019-])(?<!\b[Tt]he )(?<!\b[Aa]n )(?<!\b[Aa
 # "overlooked by Artur Jorge", "ridden by George Duffield", "bowled by Tendulkar" (in CoNLL's
 # eng.train and eng.testa 14 of 14 such names are people's; "led by", "owned by", "managed by"
 # take bodies too).
-_DONE_BY_A_PLAYER = re.compile(rf"\b(?:substituted|coached|ridden|overlooked|bowled|caught|stumped) by "
-                               rf"((?:{_CAP_WORD})(?: (?:{_CAP_WORD})){{0,2}})(?![\w'\u2019-]| [A-Z])")
+_DONE_TO_A_PLAYER = r"(?:substituted|coached|ridden|overlooked|bowled|caught|stumped) by "
+_DONE_BY_A_PLAYER = Clued(rf"\b{_DONE_TO_A_PLAYER}((?:{_CAP_WORD})(?: (?:{_CAP_WORD})){{0,2}})(?![\w'\u2019-]| [A-Z])",
+                          _DONE_TO_A_PLAYER)
 _RANKED = ("-ranked", "-seeded")
 _NOT_NAME_WORDS = _BODY_WORDS | MONTHS | WEEKDAYS | EVENT_WORDS
 _DIVISION_WORDS = frozenset(w.casefold() for w in ENGLISH_ADMIN_WORDS)
