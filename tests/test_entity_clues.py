@@ -19,6 +19,7 @@ EXAMPLES = {
     rows._FIXTURE: "Morton v Falkirk, Partick v St Mirren.",
     rows._SIDE_BEFORE_ROLE: "said Surrey captain Chris Lewis",
     rows._MINUTE: "Cosmin Contra (31st), (Alama Ieremia, 70)",
+    rows._BYLINE_ABOVE: "Film screened at Venice festival.\nVera Haller\nVENICE, Italy 1996-08-31\nThe film was shown.",
     leaderboards._RECORD: "Pettite (19-7) allowed two runs",
     leaderboards._BRACKETED_LIST: "Stephane Henchoz (Hamburg), Ramon Vega (Cagliari), Raphael Wicky (Sion)",
     credits._INLINE_CREDIT: "The crater on Tuesday (AP Photo/Jane Doe)",

@@ -161,7 +161,7 @@ _NUMBERED_ALONE = re.compile(rf"\d{{1,2}} - {_PLAYER}(?: \([^()\n]+\))?\.?")
 # "VENICE, Italy 1996-08-31"), or signing off below the story ("-- Amra Kevic, Belgrade
 # newsroom +381 11 2224305", "-- Anthony Barker +48 22 653 9700").
 _DATELINE_BELOW = r"\n[A-Z][A-Z.'\- ]+[A-Z](?:, [^\n\d]{1,30})? (?:\d{4}-\d\d-\d\d|\(\w+\))"
-_BYLINE_ABOVE = re.compile(rf"^({_NAME})$(?={_DATELINE_BELOW})", re.MULTILINE)
+_BYLINE_ABOVE = Clued(rf"^({_NAME})$(?={_DATELINE_BELOW})", _DATELINE_BELOW, re.MULTILINE)
 _SIGN_OFF = re.compile(rf"^-- ({_NAME})(?=,[^\n]{{0,80}} \+?\d[\d -]{{5,30}}$| \+?\d[\d -]{{5,30}}$)", re.MULTILINE)
 # "Karim Alami of Morocco", "Anke Huber of Germany": a player or a politician and where from.
 _OF_COUNTRY = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) of (?:the )?({CAP_WORD}(?: {CAP_WORD}){{0,2}})(?=[\s,.;:)]|$)")
