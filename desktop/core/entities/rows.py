@@ -118,7 +118,7 @@ _RESULT_LINE = re.compile(rf"^({_TEAM}) \d+(?: \([^()\n]*\))? ({_TEAM}) \d+(?: \
 # the players who made it.
 _SIDE_BEFORE_PLAYERS = Clued(
     rf"(?:(?<=^)|(?<=: )|(?<=, )|(?<=\) ))({_TEAM}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)?(?: declared)? "
-    rf"\((?:{_INITIALS})?{_NAMES},?\s\d", rf"\d(?: declared)? \({CAPITAL}", re.MULTILINE)
+    rf"\((?:{_INITIALS})?{_NAMES},?\s\d", rf"\((?:(?<=\d \()|(?<=declared \()){CAPITAL}", re.MULTILINE)
 # "Nottinghamshire 214 (P. Johnson 84), Kent 108-3": the other sides of a scorecard line, read
 # with what the brackets hold blanked out.
 _SIDE_SCORE = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))({_TEAM}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)?(?=[,.]? *$|,| \()",
