@@ -3,7 +3,7 @@ pattern holds its clue, so that skipping a text without the clue loses no match.
 
 import pytest
 
-from desktop.core.entities import credits, leaderboards, people, rows
+from desktop.core.entities import credits, leaderboards, name_parts, people, rows
 from desktop.core.entities.clues import Clued
 
 # One row per clued pattern, as the wire copy writes it (the patterns' own comments).
@@ -26,8 +26,9 @@ EXAMPLES = {
     credits._CAPTION_CREDIT: "The crater seen from the air on Tuesday. **Jane Doe** ",
     credits._CONTRIBUTED: "Marcia Dunn in Cape Canaveral CONTRIBUTED to this report.",
     people._DONE_BY_A_PLAYER: "Zahovic was substituted by Paulao after an hour.",
+    name_parts._RUNS: "Dana Whitfield, M.S., R.D., a dietitian",
 }
-MODULES = (rows, leaderboards, credits, people)
+MODULES = (rows, leaderboards, credits, people, name_parts)
 
 
 def test_every_clued_pattern_has_an_example():
