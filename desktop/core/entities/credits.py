@@ -72,7 +72,8 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
         if _ABOUT_THE_AUTHOR.match(line):
             return [*spans, (offset, len(text))]
         short = len(line) < _SHORT_LINE
-        credit = short and (after_heading or _CREDIT_LINE.match(line) or _BYLINE.match(line) or _AGENCY_LINE.match(line))
+        credit = short and (after_heading or _CREDIT_LINE.match(line) or _BYLINE.match(line)
+                            or _AGENCY_LINE.match(line))
         note = len(line) < _AUTHOR_NOTE_LINE and offset > len(text) * 3 // 4 and _AUTHOR_NOTE.match(line)
         if credit or note:
             spans.append((offset, para.end()))
