@@ -6,7 +6,8 @@ import pytest
 from desktop.core.entities import credits, leaderboards, name_parts, people, rows
 from desktop.core.entities.clues import Clued
 
-# One row per clued pattern, as the wire copy writes it (the patterns' own comments).
+# One example per clued pattern, as the text writes it (mostly the patterns' own comments); a module that
+# adds a clued pattern goes into MODULES.
 EXAMPLES = {
     rows._BEFORE_BRACKETS: "Roger Federer (Switzerland x3) beat Gael Monfils (France) 6-4",
     rows._BEFORE_SCORES: "205 Jordan Spieth 66 67 72",
