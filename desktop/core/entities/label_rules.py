@@ -7,6 +7,7 @@ Tuned on the corpus pages (benchmarks/gold), TR-News and CoNLL-2003's train and 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -122,7 +123,7 @@ def is_short_for_a_company(e: Evidence) -> bool:
     Inc"; "Barrick said" after "Barrick Gold Corp", unless a fuller person name of the article
     ends in it: "Ray Johnson" beside "Johnson Controls Inc"); a country or region keeps its label
     ("Brazil" of "Petroleo Brasil SA" is no such name)."""
-    if e.majority not in (PERSON, ORG) or e.country_or_region:
+    if e.majority not in (PERSON, ORG) or e.country_or_region or not _has_a_legal_form(e.text):
         return False
     after = (_LEGAL_FORM_AFTER,) if e.form in e.name_words else (_LEGAL_FORM_AFTER, _TRADE_AND_LEGAL_FORM_AFTER)
     return any(rx.match(e.text, start + len(e.form)) for start in occurrences(e.text, e.form, "-") for rx in after)
@@ -131,9 +132,17 @@ def is_short_for_a_company(e: Evidence) -> bool:
 def opens_with_a_company(e: Evidence) -> bool:
     """A "person" whose first word the article gives with a legal form is a unit or product of
     that company ("Pirelli Cables has global sales" beside "Pirelli SpA")."""
+    if e.majority != PERSON or e.single or not _has_a_legal_form(e.text):
+        return False
     first = e.form.split()[0]
-    return e.majority == PERSON and not e.single and any(
-        _LEGAL_FORM_AFTER.match(e.text, start + len(first)) for start in occurrences(e.text, first, "-"))
+    return any(_LEGAL_FORM_AFTER.match(e.text, start + len(first)) for start in occurrences(e.text, first, "-"))
+
+
+@functools.lru_cache(maxsize=2)
+def _has_a_legal_form(text: str) -> bool:
+    """Whether a legal form follows a space anywhere in `text`, as it does after the names the two
+    rules above look for: asked once per article, not per name and occurrence."""
+    return _LEGAL_FORM_AFTER.search(text) is not None
 
 
 def heads_a_tally(e: Evidence) -> bool:

@@ -98,7 +98,10 @@ def evidence(form: str, majority: Label, positions: list[int],
 
 def decide(e: Evidence) -> Label:
     """The label of the first rule of LABEL_RULES that holds for `e`, else spaCy's majority."""
-    return next((label for rule, label in LABEL_RULES if rule(e)), e.majority)
+    for rule, label in LABEL_RULES:  # a plain loop: a generator cost a tenth of the labels' time
+        if rule(e):
+            return label
+    return e.majority
 
 
 def _majority(votes: dict[Label, int]) -> Label:

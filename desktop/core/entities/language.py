@@ -9,6 +9,7 @@ pages often declare the wrong language, or none.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import threading
 
@@ -26,13 +27,15 @@ _lock = threading.Lock()
 @functools.lru_cache(maxsize=4)  # an import asks twice of one text: to store it, to gate entities
 def text_language(text: str) -> str | None:
     """The ISO 639-1 code of the language `text` is written in; None if too short to tell."""
-    words = [m.group() for m in _COMMON_WORD.finditer(text) if not m.group()[0].isupper()]
+    # The first SAMPLE_WORDS are all that is read: the rest of a long text is not split into words.
+    words = list(itertools.islice((w for m in _COMMON_WORD.finditer(text) if not (w := m.group())[0].isupper()),
+                                  SAMPLE_WORDS))
     if len(words) < MIN_WORDS:
         return None
     import py3langid
 
     with _lock:  # the identifier loads its model on first use
-        return py3langid.classify(" ".join(words[:SAMPLE_WORDS]))[0]
+        return py3langid.classify(" ".join(words))[0]
 
 
 def load() -> None:

@@ -12,12 +12,14 @@ import re
 from collections.abc import Iterator
 
 from ..article import CITY
+from .clues import Clued
 from .gazetteer import Gazetteer
 from .people import clean_name, has_a_body_word
 from .places import demonym_country, place_strength
 
 # A capitalised word of a name, in any alphabet, with its apostrophes and hyphens ("O'Neill").
-CAP_WORD = r"(?=[A-ZÀ-ÖØ-Þ])[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*"
+CAPITAL = "[A-ZÀ-ÖØ-Þ]"  # the first letter of a capitalised word
+CAP_WORD = rf"(?={CAPITAL})[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*"
 _NAME = rf"{CAP_WORD}(?: (?:[a-z]{{1,3}} ){{0,2}}{CAP_WORD}){{0,3}}"
 # A golfer's score to par, the name, perhaps the country, and the holes played so far:
 # "+3 Brad Bryant through 12", "- 1 Hal Sutton through 11", "0 Nick Faldo (Britain) through 5".
@@ -31,7 +33,7 @@ _TALLY_ITEM = re.compile(rf"(?:(?<=^\d - )|(?<=^\d\d - )|(?<=^\d\d\d - )|(?<=, )
 # A pitcher's wins and losses of the season after the name: "Pettite (19-7)", "Sterling Hitchcock
 # (12-6)"; in CoNLL's eng.testa and eng.train's first 500 stories 51 of 54 such names are people's
 # (the other three people's with a title or a club before them) and none a team's.
-_RECORD = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) \((\d{{1,2}})-(\d{{1,2}})\)")
+_RECORD = Clued(rf"(?<![\w.'\u2019-])({_NAME}) \((\d{{1,2}})-(\d{{1,2}})\)", r"\(\d{1,2}-\d{1,2}\)")
 _OWNER = re.compile(r"\S+['\u2019]s (?=\S)")
 # The most games of a pitcher's record: a season's starts (a team's record runs past it).
 SEASON_STARTS = 40
@@ -42,7 +44,9 @@ TALLY_LINES = 2
 # such or more, a comma or a line break between them (perhaps inside a name: "Miladin\nBecanovic"),
 # or a comma left out ("Ramon Vega (Cagliari) Raphael Wicky (Sion)").
 _BRACKETED = rf"({_NAME})[ \n]\(([^()\n\d]{{1,30}})\)"
-_BRACKETED_LIST = re.compile(rf"(?<![\w.'\u2019-]){_BRACKETED}(?:,?[ \n](?:{CAP_WORD}\n)?{_BRACKETED}){{2,}}")
+_NO_DIGIT_BRACKETS = r"\([^()\n\d]{1,30}\)"
+_BRACKETED_LIST = Clued(rf"(?<![\w.'\u2019-]){_BRACKETED}(?:,?[ \n](?:{CAP_WORD}\n)?{_BRACKETED}){{2,}}",
+                        rf"{_NO_DIGIT_BRACKETS}[^()]*{_NO_DIGIT_BRACKETS}")
 _BRACKETED_ITEM = re.compile(rf"(?:(?<=^)|(?<=[ \n])){_BRACKETED}")
 
 

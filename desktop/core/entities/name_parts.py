@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .clues import Clued
 from .lexicon import MONTHS, NOT_A_PERSON_END, PARTICLES, PRONOUN_VERBS, TIME_ADVERBS, TITLES, WEEKDAYS
 
 # Degrees, professional letters and honours written after a name, as written, without dots:
@@ -47,7 +48,10 @@ ROMAN = r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})"
 _ONE = "|".join([*(r"\.?".join(c) + r"\.?" for c in CREDENTIALS), *(r"\.".join(c) + r"\." for c in DOTTED_CREDENTIALS)])
 # A run of credentials after a name, each after a comma or a space, ending where the sentence
 # goes on: "Dana Whitfield, M.S., R.D., a dietitian", "Peter Black MBE said".
-_RUN = re.compile(rf"(?:,? (?:{_ONE})(?![\w.-]))+(?=[,;:.)]|\s+[a-z]|\s*$)", re.MULTILINE)
+_CREDENTIAL = rf" (?:{_ONE})(?![\w.-])"
+_RUN_PATTERN = rf"(?:,?{_CREDENTIAL})+(?=[,;:.)]|\s+[a-z]|\s*$)"
+_RUN = re.compile(_RUN_PATTERN, re.MULTILINE)
+_RUNS = Clued(_RUN_PATTERN, _CREDENTIAL, re.MULTILINE)  # over a whole text: a credential after a space first
 _SUFFIX_WORD = re.compile(rf"(?:{'|'.join(SUFFIXES)})\.?,?|{ROMAN},?")
 # A number after a name, that the model left out ("King Baudouin I born"); not the pronoun "I"
 # ("said Kerry I think").
@@ -85,7 +89,7 @@ def is_particle(word: str) -> bool:
 def credential_spans(text: str) -> list[tuple[int, int]]:
     """Where runs of credentials follow a name in `text`: ", M.S., R.D." in "Dana Whitfield,
     M.S., R.D., a dietitian"."""
-    return [m.span() for m in _RUN.finditer(text)
+    return [m.span() for m in _RUNS.finditer(text)
             if re.search(r"(?:^|\s)[A-ZÀ-ÖØ-Þ][^\W\d_]*$", text[max(0, m.start() - 40):m.start()])]
 
 

@@ -150,9 +150,11 @@ def is_heading(line: str) -> bool:
     Superbug Outbreaks"), where the model takes any run of capitalised words for a name; not
     a list of names ("Jordan Pickford, Kyle Walker, John Stones"), of results (digits) nor a
     row with brackets ("Referee: Bjorn Kuipers (Netherlands)")."""
+    if line.rstrip().endswith(".") or line.count(",") >= 2:  # the cheap tests first: most lines are sentences
+        return False
     words = _LONG_WORD.findall(line)
     return (len(words) >= 3 and len(line.split()) >= 4 and all(w[0].isupper() for w in words)
-            and not line.rstrip().endswith(".") and line.count(",") < 2 and not re.search(r"[\d(]", line))
+            and not re.search(r"[\d(]", line))
 
 
 def surface(text: str) -> str:

@@ -118,6 +118,10 @@ def _cuts(form: str, named: set[str]) -> list[re.Match]:
     return sorted(cuts, key=lambda c: c.start())
 
 
+_CAPITALISED = re.compile(r"(?<![\w.@/])[A-Z][\w+]{2,}(?:\s[A-Z][\w+]+)?")
+_PLATFORMS_OF_3 = tuple(p for p in PLATFORMS if len(p) >= 3)
+
+
 def platform_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Organisations the model left unlabelled: services the lexicon knows (PLATFORMS: "on
     Twitter", not a share button alone on its line) and names the text calls a bloc, party or
@@ -126,11 +130,17 @@ def platform_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     for a, b in taken:
         free[a:b] = bytes(b - a)
     found = []
-    for m in re.finditer(r"(?<![\w.@/])[A-Z][\w+]{2,}(?:\s[A-Z][\w+]+)?", text):
+    folded = text.casefold()
+    # Capitalised words are read only in a text that has a platform's name in any case (casefold
+    # goes letter by letter, so a word's casefold is inside the text's), and of 3 letters or more
+    # (as every word read is): most texts have none.
+    capitalised = _CAPITALISED.finditer(text) if any(p in folded for p in _PLATFORMS_OF_3) else ()
+    for m in capitalised:
         name = m.group() if m.group().casefold() in PLATFORMS else m.group().split()[0]
+        if name.casefold() not in PLATFORMS or not all(free[m.start():m.start() + len(name)]):
+            continue  # asked first: finding the line of every capitalised word cost more than the rest
         line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
-        alone = text[line_start:line_end if line_end >= 0 else None].strip() == name
-        if name.casefold() in PLATFORMS and all(free[m.start():m.start() + len(name)]) and not alone:
+        if text[line_start:line_end if line_end >= 0 else None].strip() != name:  # not alone on its line
             found.append(Mention(name, ORG, m.start(), m.start() + len(name)))
     for m in [*_KIND_NOUN_AFTER.finditer(text), *_CALLED_BEFORE.finditer(text)]:
         if all(free[m.start(1):m.end(1)]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from ..article import CITY
 from .lexicon import (BARE_INSTITUTION_WORDS, CLAUSE_WORDS, COMPANY_ENDS, FIRM_ENDS, GLUED_VERBS, GROUP_NOUNS,
                       HONORIFICS, HYPOCORISMS, INSTITUTION_WORDS, LEGAL_FORMS, MONTHS, NOT_A_PERSON_END, PARTICLES,
                       ROLE_NOUNS, SPEECH_VERBS, TIME_ADVERBS, TITLES, WEEKDAYS)
+from .clues import Clued
 from .gazetteer import ENGLISH_ADMIN_WORDS
 from .name_parts import is_credential, is_suffix
 from .places import demonym_country
@@ -37,8 +39,9 @@ _CUED_NAME = re.compile(rf"(?<![\w'\u2019-])(?<!\b[Tt]he )(?<!\b[Aa]n )(?<!\b[Aa
 # "overlooked by Artur Jorge", "ridden by George Duffield", "bowled by Tendulkar" (in CoNLL's
 # eng.train and eng.testa 14 of 14 such names are people's; "led by", "owned by", "managed by"
 # take bodies too).
-_DONE_BY_A_PLAYER = re.compile(rf"\b(?:substituted|coached|ridden|overlooked|bowled|caught|stumped) by "
-                               rf"((?:{_CAP_WORD})(?: (?:{_CAP_WORD})){{0,2}})(?![\w'\u2019-]| [A-Z])")
+_DONE_TO_A_PLAYER = r"(?:substituted|coached|ridden|overlooked|bowled|caught|stumped) by "
+_DONE_BY_A_PLAYER = Clued(rf"\b{_DONE_TO_A_PLAYER}((?:{_CAP_WORD})(?: (?:{_CAP_WORD})){{0,2}})(?![\w'\u2019-]| [A-Z])",
+                          _DONE_TO_A_PLAYER)
 _RANKED = ("-ranked", "-seeded")
 _NOT_NAME_WORDS = _BODY_WORDS | MONTHS | WEEKDAYS | EVENT_WORDS
 _DIVISION_WORDS = frozenset(w.casefold() for w in ENGLISH_ADMIN_WORDS)
@@ -130,6 +133,7 @@ NOT_A_PERSON_RULES = (names_a_thing, looks_like_code, only_a_title, ends_as_thin
                       runs_into_sentence, ends_in_acronym, only_initials)
 
 
+@functools.lru_cache(maxsize=4096)  # the label, merge and row rules ask of the same forms
 def clean_name(form: str) -> str:
     """The name without titles in front ("Russian President Vladimir Putin" -> "Vladimir Putin");
     no numbers behind ("Jane Doe 18"), no soft hyphens; "" when one of NOT_A_PERSON_RULES holds:

@@ -121,8 +121,10 @@ def is_a_product(e: Evidence) -> bool:
     """A version or model number after or in the name ("Bluetooth 4.1", "Raspberry Pi 256MB"), or an
     article and a word for things before most of its mentions ("a used Ford Focus", "its
     first-ever Retina display"): a product the model took for a person."""
+    if e.majority != PERSON:
+        return False
     product = [bool(_THING_BEFORE.search(b)) or bool(_VERSION_AFTER.match(a)) for b, a in zip(e.befores, e.afters)]
-    return e.majority == PERSON and (2 * sum(product) > len(product) or bool(_VERSION_AFTER.search(f" {e.form}")))
+    return 2 * sum(product) > len(product) or bool(_VERSION_AFTER.search(f" {e.form}"))
 
 
 def follows_role_noun(e: Evidence) -> bool:
@@ -173,8 +175,10 @@ def is_quoted_speaker(e: Evidence) -> bool:
     (", " Volkova said"): wire copy quotes people (102 of 106 such names in CoNLL eng.testa and
     eng.train's first 500 stories); not a firm by its legal form, initials, nor an institution's
     short name ("Commerce" of "the Commerce Department")."""
+    if e.majority != ORG:
+        return False
     quoted = any(_QUOTE_BEFORE.search(b) and _SPEAKER_AFTER.match(a) for b, a in zip(e.befores, e.afters))
-    return (quoted and e.majority == ORG and not e.form.isupper() and e.form.split()[-1] not in LEGAL_FORMS
+    return (quoted and not e.form.isupper() and e.form.split()[-1] not in LEGAL_FORMS
             and not heads_an_institution(e.form, e.text))
 
 

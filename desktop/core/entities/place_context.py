@@ -147,10 +147,11 @@ def is_placed_by_preposition(e) -> bool:
     Almelo", "to Cirencester from Gloucester and Cheltenham" (spaCy takes such towns for people).
     A small town needs "in", "near" or "outside" and its country (or US state) named in the
     article: "a forum in Clarinda" of an article on Iowa, not "passed to Overton"."""
-    if e.form in e.name_words or not placed_by_preposition(list(zip(e.befores, e.afters)), e.majority == ORG):
+    if e.form in e.name_words or e.strength < 1 and not any(_IN_NEAR.search(b) for b in e.befores):
+        return False  # the cheap tests first: most names are no town, and most follow no "in"
+    if not placed_by_preposition(list(zip(e.befores, e.afters)), e.majority == ORG):
         return False
-    return e.strength >= 1 or (any(_IN_NEAR.search(b) for b in e.befores)
-                               and town_of_named_country(gazetteer(), e.text, e.form))
+    return e.strength >= 1 or town_of_named_country(gazetteer(), e.text, e.form)
 
 
 def placed_by_preposition(around: list[tuple[str, str]], organisation: bool = False) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -90,6 +91,7 @@ def provinces(gaz: Gazetteer, form: str, model_says_place: bool) -> list[Place]:
     return gaz.provinces(form)
 
 
+@functools.lru_cache(maxsize=4096)  # the label, row and place rules ask of the same forms
 def place_strength(gaz: Gazetteer, form: str) -> int:
     """2 for a country, region, province of two words or more ("Sokoto State") or big city, 1 for
     a middling town, 0 for no known place."""

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator
 
 from ..article import COUNTRY, ORG, PERSON
 from .gazetteer import Gazetteer
-from .leaderboards import CAP_WORD, in_a_bracketed_list, in_a_tally, tally_clubs, through_holes, with_a_record
+from .clues import Clued
+from .leaderboards import CAP_WORD, CAPITAL, in_a_bracketed_list, in_a_tally, tally_clubs, through_holes, with_a_record
 from .leaderboards import names_a_country as _is_country
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS,
                       OF_PLACE_HEADS, PARTICLES, TITLES, any_of)
@@ -31,10 +32,12 @@ _PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _NAME = rf"{CAP_WORD}(?: (?:(?:{_PARTICLE}) ){{0,2}}{CAP_WORD}){{1,3}}"
 # "Roger Federer (Switzerland x3)", "Mikel Landa (Spain/Team Sky)": what the brackets open with.
 # A wrapped row breaks the line before or inside the brackets ("Heinz-Peter Thul\n(Germany)").
-_BEFORE_BRACKETS = re.compile(rf"(?<![\w.'\u2019-])({_NAME})[ \n]\(\n?([^()/\n\d]+?)(?: x?\d+)?\s*[/),]")
+_BEFORE_BRACKETS = Clued(rf"(?<![\w.'\u2019-])({_NAME})[ \n]\(\n?([^()/\n\d]+?)(?: x?\d+)?\s*[/),]",
+                         r"\((?<=[ \n]\()\n?[^()/\n\d]")
 # "205 Jordan Spieth 66 67 72", ", Patrick Reed 69 70 68": a name before two scores or more.
 # The scores may go on the next line of a wrapped row ("Barry Lane\n68 67").
-_BEFORE_SCORES = re.compile(rf"(?:^|(?<=[\d,;] ))({_NAME})(?=[ \n][\d:.+-]*\d[\d:.+-]* [\d:.+-]*\d)", re.MULTILINE)
+_BEFORE_SCORES = Clued(rf"(?:^|(?<=[\d,;] ))({_NAME})(?=[ \n][\d:.+-]*\d[\d:.+-]* [\d:.+-]*\d)",
+                       r"\d[\d:.+-]* [\d:.+-]*\d", re.MULTILINE)
 # The surname a wrapped golf row carries over to the next line, before the rounds: "Brooks 69 69
 # 74 71, Nick Faldo (Britain) 70 71", "Goosen (South Africa) 71 74" (rounds of 59 to 89 strokes;
 # a league table's columns are smaller).
@@ -65,8 +68,9 @@ _COUNTRY_BRACKETS = r"\(([^()/\n\d]+?)(?: x?\d+)?\s*(?:/[^()\n]*)?\)"
 # "Federer (Switzerland) beat Simon (France) 6-2 6-4": a match between two players, the second
 # perhaps after a seeding ("beat 3 - Jana Novotna (Czech Republic)"), the country perhaps on the
 # next line of a wrapped row.
-_DUEL = re.compile(rf"(?<![\w.'\u2019-])({_NAMES}) {_COUNTRY_BRACKETS} (?:beat|bt|def\.|defeated|v|vs\.?) "
-                   rf"(?:\d{{1,2}} - )?({_NAMES})(?: {_COUNTRY_BRACKETS}|[ \t]*$)", re.MULTILINE)
+_DUEL_WORD = r" (?:beat|bt|def\.|defeated|v|vs\.?) "
+_DUEL = Clued(rf"(?<![\w.'\u2019-])({_NAMES}) {_COUNTRY_BRACKETS}{_DUEL_WORD}"
+              rf"(?:\d{{1,2}} - )?({_NAMES})(?: {_COUNTRY_BRACKETS}|[ \t]*$)", rf"\){_DUEL_WORD}", re.MULTILINE)
 # "Scorers: Icardi 12, Perisic 55; Dybala 40 pen", "Tries: Roff (2), Tune": a scorers line of a
 # match report, each name before its minute or count, a separator or the line's end; the side
 # may come first ("Wales - Tries: Ieuan Evans").
@@ -80,9 +84,10 @@ _SCORED = rf"(?:(?:{_INITIALS})?{_NAMES},?\s{_RUNS}(?:(?:,| and)? {_RUNS})*|(?:{
 # The brackets may run over line breaks, a wrapped row ("(A. Giles 57 not out, W. Khan\n52; ...").
 # A side's innings may be "declared" or "closed" before them, and a wrapped bracket goes on at the
 # start of the next line ("D. Fulton 64, M. Walker 59) and second innings").
-_SCORERS_BRACKETS = re.compile(
+_SCORERS_BRACKETS = Clued(
     rf"(?:(?:(?<=\d )|(?<=declared )|(?<=closed )|^)\(|^(?=(?:{_INITIALS})?{_NAMES} \d[^\n]*\)))"
-    rf"({_SCORED}(?:[,;]\s{_SCORED})*[,;.]?)(?:\)|$)", re.MULTILINE)
+    rf"({_SCORED}(?:[,;]\s{_SCORED})*[,;.]?)(?:\)|$)",
+    r"\((?<=\d \()|\((?<=declared \()|\((?<=closed \()|\((?<=^\()| \d[^\n]*\)", re.MULTILINE)
 _SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;]\s))((?:{_INITIALS})?{_NAMES})(?=,?\s\d|$)")
 # A batsman's line of a cricket scorecard: "K.L. Rahul c Wade b Hazlewood 51", "Cheteshwar
 # Pujara not out 79", "Nayan Mongia c subs (Roland Holder) b Walsh 2": the batsman, the fielder and
@@ -94,8 +99,8 @@ _BATTING_LINE = re.compile(
     re.MULTILINE)
 # A country's team or pair, their full names in brackets: "Germany (Guido Fulst, Danilo Hondo,
 # Thorsten Rund)", "Australia (Todd Woodbridge / Mark Woodforde)".
-_SQUAD = re.compile(rf"(?<![\w.'\u2019-])({CAP_WORD}(?: {CAP_WORD}){{0,2}}) "
-                    rf"\(({_NAMES}(?:(?:, | and | ?/ ?){_NAMES})+)\)")
+_SQUAD = Clued(rf"(?<![\w.'\u2019-])({CAP_WORD}(?: {CAP_WORD}){{0,2}}) "
+               rf"\(({_NAMES}(?:(?:, | and | ?/ ?){_NAMES})+)\)", rf"\({CAPITAL}[^()\n]*?(?:, | and |/)")
 _SQUAD_NAME = re.compile(rf"(?:(?<=^)|(?<=, )|(?<= and )|(?<=/)|(?<=/ ))({_NAMES})(?=,| and| ?/|$)")
 # A line-up: a side or a line-up word, a colon or a dash, then two players or more, perhaps with
 # initials: "Scotland: Andrew Goram, Craig Burley, ...", "To bat: R. Croft, D. Cork, A. Mullally".
@@ -103,19 +108,17 @@ _LINE_UP = re.compile(rf"^(?P<lead>[^:\n]{{1,40}})(?::| -) {_PLAYER}{_ROLE_MARK}
                       rf"(?:[,;] {_PLAYER}{_ROLE_MARK})+[.,]?$", re.MULTILINE)
 _LINE_UP_ITEM = re.compile(rf"(?:{_ITEM_AFTER})({_PLAYER})(?={_ROLE_MARK}(?:[,;.]|$))|{_SUBSTITUTE}")
 # A bowler's figures, overs-maidens-runs-wickets: "Bowling: Vass 7-0-29-0, de Silva 4-0-25-0".
-_FIGURES = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PARTICLE}) )?{_NAMES})"
-                      rf" \d+(?:\.\d)?-\d+-\d+-\d+\b",
-                      re.MULTILINE)
+_FIGURES = Clued(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PARTICLE}) )?{_NAMES})"
+                 rf" \d+(?:\.\d)?-\d+-\d+-\d+\b", r"-\d+-\d+-\d", re.MULTILINE)
 # "Chelsea 0 Arsenal 2 (Lacazette 12)": a match result, two teams and their scores, perhaps with a
 # full stop ("Hansa Rostock 0 Hamburg 1 (Baeron 64th min).").
 _TEAM = rf"{CAP_WORD}(?: {CAP_WORD}){{0,3}}"
 _RESULT_LINE = re.compile(rf"^({_TEAM}) \d+(?: \([^()\n]*\))? ({_TEAM}) \d+(?: \([^()\n]*\))?\.?$", re.MULTILINE)
 # "Derbyshire 471 (J. Adams 123, ...)", "Surrey 429-7 (C. Lewis 80 not out": a side's score, then
 # the players who made it.
-_SIDE_BEFORE_PLAYERS = re.compile(
+_SIDE_BEFORE_PLAYERS = Clued(
     rf"(?:(?<=^)|(?<=: )|(?<=, )|(?<=\) ))({_TEAM}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)?(?: declared)? "
-    rf"\((?:{_INITIALS})?{_NAMES},?\s\d",
-    re.MULTILINE)
+    rf"\((?:{_INITIALS})?{_NAMES},?\s\d", rf"\((?:(?<=\d \()|(?<=declared \()){CAPITAL}", re.MULTILINE)
 # "Nottinghamshire 214 (P. Johnson 84), Kent 108-3": the other sides of a scorecard line, read
 # with what the brackets hold blanked out.
 _SIDE_SCORE = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))({_TEAM}) \d+(?:-\d+)?(?: and \d+(?:-\d+)?)?(?=[,.]? *$|,| \()",
@@ -127,35 +130,38 @@ _MAKE = re.compile(rf"{_COUNTRY_BRACKETS},? ({_TEAM}),? \d")
 # "Flamurtari Vlore (Albania) 0 Chemlon Humenne (Slovakia) 1": clubs of two countries, each side
 # before its country and the first before its goals (a runner's time, "(Jamaica) 12.71", is no
 # goals and a golfer's rounds are followed by no name).
-_CLUB_RESULT = re.compile(rf"(?<![\w.'\u2019-])({_TEAM}) {_COUNTRY_BRACKETS} \d{{1,2}} ({_TEAM})(?= \(|[ \t]*$| \d)",
-                          re.MULTILINE)
+_CLUB_RESULT = Clued(rf"(?<![\w.'\u2019-])({_TEAM}) {_COUNTRY_BRACKETS} \d{{1,2}} ({_TEAM})(?= \(|[ \t]*$| \d)",
+                     rf"\) \d{{1,2}} {CAPITAL}", re.MULTILINE)
 # "Morton v Falkirk, Partick v St Mirren, St Johnstone v Airdrieonians.": a fixture's two sides.
 # Wire copy writes "v" between clubs and counties (61 of 63 in CoNLL eng.train and eng.testa, the
 # other two nations; no people); "Federer (Switzerland) v Simon (France)", with countries, is a
 # _DUEL's, whose players the model tells from clubs.
-_FIXTURE = re.compile(rf"(?:(?<=^)|(?<=: )|(?<=, ))({_TEAM}) v\s({_TEAM})(?=[,.]?[ \t]*$|, )", re.MULTILINE)
+_FIXTURE = Clued(rf"(?:(?<=^)|(?<=: )|(?<=, ))({_TEAM}) v\s({_TEAM})(?=[,.]?[ \t]*$|, )", r" v\s", re.MULTILINE)
 # "Surrey captain Chris Lewis", "Lancashire batsman Graham Lloyd": a side before a player's role.
 _SIDE_ROLES = ("captain", "skipper", "coach", "manager", "batsman", "bowler", "all-rounder", "spinner", "seamer",
                "wicketkeeper", "striker", "midfielder", "defender", "goalkeeper", "winger", "pitcher", "outfielder",
                "infielder", "quarterback", "fullback", "flanker", "teammate", "team-mate")
-_SIDE_BEFORE_ROLE = re.compile(rf"(?<![\w.'\u2019-])({_TEAM}) (?:{'|'.join(_SIDE_ROLES)}) (?=[A-Z])")
+_SIDE_ROLE = rf" (?:{'|'.join(_SIDE_ROLES)}) (?=[A-Z])"
+_SIDE_BEFORE_ROLE = Clued(rf"(?<![\w.'\u2019-])({_TEAM}){_SIDE_ROLE}", _SIDE_ROLE)
 # A player's minute in a match report: "Cosmin Contra (31st)", "(Gordon Durie 75th)", "(Alama
 # Ieremia, 70)", "Aunger (41st min, pen)", a list of them wrapped over lines ("(Klinsmann 15th,
 # Zieger 24th and", "Moeller 73rd, Heinrich 90th).").
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"
-_MINUTE = re.compile(rf"(?:(?<=^)|(?<=[-,;(:] )|(?<=\()|(?<= and ))({_PLAYER})"
-                     rf"(?= \({_ORDINAL}\b| {_ORDINAL}(?: min\w*)?\)|, \d{{1,2}}(?:st|nd|rd|th)?(?: min\w*)?\)"
-                     rf"| {_ORDINAL}(?:[- ]pen\w*\.?)?(?:[,;]| and\b|$))",
-                     re.MULTILINE)
+_MINUTE = Clued(rf"(?:(?<=^)|(?<=[-,;(:] )|(?<=\()|(?<= and ))({_PLAYER})"
+                rf"(?= \({_ORDINAL}\b| {_ORDINAL}(?: min\w*)?\)|, \d{{1,2}}(?:st|nd|rd|th)?(?: min\w*)?\)"
+                rf"| {_ORDINAL}(?:[- ]pen\w*\.?)?(?:[,;]| and\b|$))",
+                r"\d(?:st|nd|rd|th)|, \d{1,2}(?: min\w*)?\)", re.MULTILINE)
 # A numbered line-up: "New Zealand - 15 - Christian Cullen, 14 - Jeff Wilson, 13 - Walter Little".
 _NUMBERED = re.compile(rf"(?:(?<=^)|(?<=[-,;(] )|(?<=[,;(]))\d{{1,2}} ?- ?({_PLAYER})(?=[,;()]| \(| \d|\.?$)",
                        re.MULTILINE)
+# What each of its lines holds: a number, a dash and a capital.
+_NUMBERED_CLUE = re.compile(rf"\d ?- ?{CAPITAL}")
 _NUMBERED_ALONE = re.compile(rf"\d{{1,2}} - {_PLAYER}(?: \([^()\n]+\))?\.?")
 # A wire story's reporter: the name on a line of its own above the dateline ("Vera Haller" above
 # "VENICE, Italy 1996-08-31"), or signing off below the story ("-- Amra Kevic, Belgrade
 # newsroom +381 11 2224305", "-- Anthony Barker +48 22 653 9700").
 _DATELINE_BELOW = r"\n[A-Z][A-Z.'\- ]+[A-Z](?:, [^\n\d]{1,30})? (?:\d{4}-\d\d-\d\d|\(\w+\))"
-_BYLINE_ABOVE = re.compile(rf"^({_NAME})$(?={_DATELINE_BELOW})", re.MULTILINE)
+_BYLINE_ABOVE = Clued(rf"^({_NAME})$(?={_DATELINE_BELOW})", _DATELINE_BELOW, re.MULTILINE)
 _SIGN_OFF = re.compile(rf"^-- ({_NAME})(?=,[^\n]{{0,80}} \+?\d[\d -]{{5,30}}$| \+?\d[\d -]{{5,30}}$)", re.MULTILINE)
 # "Karim Alami of Morocco", "Anke Huber of Germany": a player or a politician and where from.
 _OF_COUNTRY = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) of (?:the )?({CAP_WORD}(?: {CAP_WORD}){{0,2}})(?=[\s,.;:)]|$)")
@@ -264,6 +270,8 @@ def numbered(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """The names of a line with NUMBERED_LINE shirt numbers or more ("15 - Christian Cullen, 14 -
     Jeff Wilson, 13 - Walter Little"), or of NUMBERED_LINE lines running, one player each ("5 -
     Slawomir Wojciechowski (GKS Katowice)")."""
+    if not _NUMBERED_CLUE.search(text):
+        return
     run: list[tuple[int, int]] = []
     for line in re.finditer(r"^.*$", text, re.MULTILINE):
         found = [(line.start() + a, line.start() + b) for a, b in (m.span(1) for m in _NUMBERED.finditer(line.group()))]

@@ -1,0 +1,57 @@
+"""The clues of the row, table and credit patterns (entities/clues.py): every example of a
+pattern holds its clue, so that skipping a text without the clue loses no match."""
+
+import pytest
+
+from desktop.core.entities import credits, leaderboards, name_parts, people, rows
+from desktop.core.entities.clues import Clued
+
+# One example per clued pattern, as the text writes it (mostly the patterns' own comments); a module that
+# adds a clued pattern goes into MODULES.
+EXAMPLES = {
+    rows._BEFORE_BRACKETS: "Roger Federer (Switzerland x3) beat Gael Monfils (France) 6-4",
+    rows._BEFORE_SCORES: "205 Jordan Spieth 66 67 72",
+    rows._DUEL: "Federer (Switzerland) beat Simon (France) 6-2 6-4",
+    rows._SCORERS_BRACKETS: "Arsenal 2 (Lacazette 12, Ozil 77)",
+    rows._SQUAD: "Australia (Todd Woodbridge / Mark Woodforde) won",
+    rows._FIGURES: "Bowling: Vass 7-0-29-0, de Silva 4-0-25-0",
+    rows._SIDE_BEFORE_PLAYERS: "Derbyshire 471 (J. Adams 123, K. Barnett 80)",
+    rows._CLUB_RESULT: "Flamurtari Vlore (Albania) 0 Chemlon Humenne (Slovakia) 1",
+    rows._FIXTURE: "Morton v Falkirk, Partick v St Mirren.",
+    rows._SIDE_BEFORE_ROLE: "said Surrey captain Chris Lewis",
+    rows._MINUTE: "Cosmin Contra (31st), (Alama Ieremia, 70)",
+    rows._BYLINE_ABOVE: "Film screened at Venice festival.\nVera Haller\nVENICE, Italy 1996-08-31\nThe film was shown.",
+    leaderboards._RECORD: "Pettite (19-7) allowed two runs",
+    leaderboards._BRACKETED_LIST: "Stephane Henchoz (Hamburg), Ramon Vega (Cagliari), Raphael Wicky (Sion)",
+    credits._INLINE_CREDIT: "The crater on Tuesday (AP Photo/Jane Doe)",
+    credits._CAPTION_CREDIT: "The crater seen from the air on Tuesday. **Jane Doe** ",
+    credits._CONTRIBUTED: "Marcia Dunn in Cape Canaveral CONTRIBUTED to this report.",
+    people._DONE_BY_A_PLAYER: "Zahovic was substituted by Paulao after an hour.",
+    name_parts._RUNS: "Dana Whitfield, M.S., R.D., a dietitian",
+}
+MODULES = (rows, leaderboards, credits, people, name_parts)
+
+
+def test_every_clued_pattern_has_an_example():
+    clued = {v for module in MODULES for v in vars(module).values() if isinstance(v, Clued)}
+    assert clued == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("clued,row", EXAMPLES.items(), ids=lambda x: x if isinstance(x, str) else "")
+def test_a_row_holds_its_patterns_clue(clued, row):
+    assert list(clued.pattern.finditer(row)), "the example is no row of the pattern"
+    assert clued.clue(row)
+    assert [m.span() for m in clued.finditer(row)] == [m.span() for m in clued.pattern.finditer(row)]
+    assert clued.search(row).span() == clued.pattern.search(row).span()
+
+
+def test_prose_without_the_clue_is_not_scanned():
+    assert list(Clued("Federer", "Simon").finditer("Federer won")) == []
+    assert [m.group() for m in Clued("Federer", "won").finditer("Federer won")] == ["Federer"]
+    assert Clued("Federer", lambda text: text.endswith("lost")).search("Federer won") is None
+
+
+def test_numbered_line_ups_need_their_clue():
+    line = "New Zealand - 15 - Christian Cullen, 14 - Jeff Wilson, 13 - Walter Little"
+    assert rows._NUMBERED_CLUE.search(line)
+    assert len(list(rows.numbered(line, None))) == 3
