@@ -64,12 +64,9 @@ def is_site(e: Evidence) -> bool:
     return bool(SITE.search(e.form))
 
 
-
 def is_unknown_initials(e: Evidence) -> bool:
     """Initials that spaCy calls a place but no country or state goes by: "UN", "EU"."""
     return e.strength == 0 and e.majority == PLACE and bool(_INITIALS.fullmatch(e.form))
-
-
 
 
 def is_team(e: Evidence) -> bool:
@@ -82,9 +79,6 @@ def is_listed(e: Evidence) -> bool:
     """A name in a results row or a line-up is a player's: "Federer (Switzerland) beat Simon
     (France)", "Scorers: Icardi 12"."""
     return e.listed
-
-
-
 
 
 def is_celestial(e: Evidence) -> bool:
@@ -110,11 +104,6 @@ def is_compass(e: Evidence) -> bool:
 def is_called_an_org(e: Evidence) -> bool:
     """The text calls it an organisation: "the outlet Takie Dela", "Interfax news agency"."""
     return any(_ORG_NOUN.search(b) for b in e.befores) or any(_ORG_AFTER.match(a) for a in e.afters)
-
-
-
-
-
 
 
 def is_short_for_a_company(e: Evidence) -> bool:
@@ -151,9 +140,6 @@ def heads_a_tally(e: Evidence) -> bool:
     return all(_TALLY_AFTER.match(a) for a in e.afters)
 
 
-
-
-
 def is_strong_place(e: Evidence) -> bool:
     """A country, region or big city outweighs spaCy's label ("Yerevan" called a person)."""
     return e.strength == 2
@@ -166,9 +152,6 @@ def is_place_after_preposition(e: Evidence) -> bool:
     return e.single and e.other_name_of_place and all(_PLACE_BEFORE.search(b) for b in e.befores)
 
 
-
-
-
 def is_town_called_org(e: Evidence) -> bool:
     """A one-word town spaCy calls an organisation, never a word nor a modifier, is the town."""
     return (e.strength == 1 and e.majority == ORG and e.single and not e.as_word
@@ -179,8 +162,6 @@ def is_common_word(e: Evidence) -> bool:
     """A one-word name the article also writes in lower case is a word ("Assault", "Shelter"),
     unless spaCy calls a known place a place."""
     return e.as_word and (e.strength == 0 or e.majority != PLACE)
-
-
 
 
 Rule = Callable[[Evidence], bool]

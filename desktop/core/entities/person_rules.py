@@ -79,7 +79,6 @@ def _mostly_determined(e: Evidence) -> bool:
     return 2 * sum(determined) > len(determined)
 
 
-
 def is_surname_with_particles(e: Evidence) -> bool:
     """The surname with its particles of a fuller person name of the document is that person,
     at the start of a sentence too: "Von der Leyen", "Al-Assad", "de Gaulle"."""
@@ -153,8 +152,6 @@ def is_the_thing(e: Evidence) -> bool:
     """People go without "the" ("loaded up the Polaris, one of four schooners"), unless the name
     qualifies what follows ("the Obama administration"): mostly "the X" is no person."""
     return e.majority == PERSON and e.single and _mostly_determined(e)
-
-
 
 
 def is_described_with_who(e: Evidence) -> bool:

@@ -222,8 +222,6 @@ def is_named_for_a_body(e) -> bool:
         THE_BEFORE.search(b) and _BODY_AFTER.match(a) for b, a in zip(e.befores, e.afters))
 
 
-
-
 def is_home_town(e) -> bool:
     """A town the gazetteer knows, written after a person's name (or a name and a comma) and
     "of", where the clause goes on, is where that person lives, a place whatever the model says:

@@ -323,7 +323,6 @@ def described(phrase: list[Token]) -> Cue | None:
     return Cue(DESCRIBED, words[the].start, gender=GENDERED_NOUNS.get(head), role=head)
 
 
-
 def _next_verb(words: list[Token], text: str) -> Token | None:
     return next((w for w in words if is_verb(w, text)), None)
 

@@ -16,7 +16,6 @@ from desktop.core.store.db import Archive
 from desktop.core.store.models import ArticleRow
 
 
-
 def trash_articles(archive: Archive, ids: Iterable[int]) -> int:
     """Move articles to the trash, stamped with the time now (UTC); return how many moved.
 
