@@ -66,7 +66,7 @@ def _inputs(args) -> list[str]:
 def cmd_import(args) -> int:
     """Queue each input (a file of links as its items), then import them, a line per article
     or failure and a summary line for files of links; with --resume, go on with the queue."""
-    from desktop.core.batch import QUEUED, STOPPED, enqueue, queue_status, resume
+    from desktop.core.batch import enqueue, resume
     from desktop.core.batch.runner import run_batch
     from desktop.core.imports.run import FAILED, summary_line
 
@@ -102,11 +102,18 @@ def cmd_import(args) -> int:
     printer.end()
     if printer.collections or args.resume or args.from_file:  # a list of links: what became of it, in one line
         print(summary_line(printer.counts))
-    counts = queue_status(archive).counts()
-    if not args.resume and (waiting := counts[QUEUED] + counts[STOPPED]):
+    if not args.resume and (waiting := _waiting(archive)):
         print(f"{waiting:,} item{'s' if waiting != 1 else ''} of an earlier import still queued: "
               "`cuttings import --resume` imports them", file=sys.stderr)
     return 1 if printer.counts[FAILED] else 0
+
+
+def _waiting(archive) -> int:
+    """How many jobs of the queue wait for `--resume`: queued, or stopped with their importer."""
+    from desktop.core.batch import QUEUED, STOPPED, queue_status
+
+    counts = queue_status(archive).counts()
+    return counts[QUEUED] + counts[STOPPED]
 
 
 class _Printer:

@@ -150,14 +150,14 @@ class _Run:
                 self.events.put((job, self.known.pop(job.id)))
                 continue
             with self.lock:
-                self.not_started[polite.host_of(_address(job))] += 1
+                self.not_started[_host(job)] += 1
             self.threads.submit(self._download, job)
 
     def _free(self, job: Job, busy: set[str]) -> bool:
         """Whether `job`'s host is free now (the gate's ready) and no job handed to a download
         thread, in this round or an earlier one, is yet to start there (it would make this one
         wait out the host's pause, holding a thread); the host of a free job is busy after."""
-        host = polite.host_of(_address(job))
+        host = _host(job)
         if host in busy or not polite.GATE.ready(_address(job)):
             return False
         busy.add(host)
@@ -183,7 +183,7 @@ class _Run:
     def _download(self, job: Job) -> None:
         """On a download thread: download, then hand to the analyser (or straight back)."""
         with self.lock:
-            self.not_started[polite.host_of(_address(job))] -= 1
+            self.not_started[_host(job)] -= 1
         try:
             fetched = download_job(self.archive, job, looked_up=True)
             if isinstance(fetched, (Known, Listed)):
@@ -267,6 +267,11 @@ def _alone(archive: Archive, job: Job, result: Analysed | Known) -> Outcome | Ex
 
 def _address(job: Job) -> str:
     return job.item.url if job.item is not None and job.item.url else job.source
+
+
+def _host(job: Job) -> str:
+    """The host the politeness limits count `job` against (polite.host_of)."""
+    return polite.host_of(_address(job))
 
 
 def _result(future: Future) -> Analysed | BaseException:

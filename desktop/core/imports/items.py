@@ -99,6 +99,12 @@ def web_link(value) -> str | None:
     return value if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
+def unlinked_row(line: int) -> ImportItem:
+    """The item of a CSV file's row (ending on `line`) without a web address: reported as the
+    import's error for that line, not left out."""
+    return ImportItem(url=None, line=line, problem="no web address in this row")
+
+
 def not_json(exc: ValueError) -> str:
     """Why a file is not JSON, for a person: where the mistake is (json's line and column),
     not the parser's words ("Expecting property name enclosed in double quotes")."""

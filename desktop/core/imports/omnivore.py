@@ -60,14 +60,15 @@ def read_omnivore(path: Path) -> list[ImportItem]:
         beside = path.parent / "content"
         names = [f"content/{p.name}" for p in beside.iterdir() if p.is_file()] if beside.is_dir() else []
         files = _Files(path.parent, names)
-        return [_item(files, record, files.contents())
-                for record in _records_of(path.name, path.read_text("utf-8", "replace"))]
-    try:
-        files = _Files(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise CuttingsError(f"Cannot read the Omnivore export: {exc}") from exc
+        records = _records_of(path.name, path.read_text("utf-8", "replace"))
+    else:
+        try:
+            files = _Files(path)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise CuttingsError(f"Cannot read the Omnivore export: {exc}") from exc
+        records = list(_records(files))
     contents = files.contents()
-    return [_item(files, record, contents) for record in _records(files)]
+    return [_item(files, record, contents) for record in records]
 
 
 def _slug(name: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
-from desktop.core.imports.items import ARCHIVED, UNREAD, ImportItem, clean_tags, from_unix, web_link
+from desktop.core.imports.items import ARCHIVED, UNREAD, ImportItem, clean_tags, from_unix, unlinked_row, web_link
 
 POCKET_COLUMNS = ("title", "url", "time_added", "tags", "status")
 _STATES = {"unread": UNREAD, "archive": ARCHIVED, "archived": ARCHIVED}
@@ -29,7 +29,7 @@ def read_pocket(content: str) -> list[ImportItem]:
     for row in rows:
         url = web_link(row.get("url"))
         if url is None:
-            items.append(ImportItem(url=None, line=rows.line_num, problem="no web address in this row"))
+            items.append(unlinked_row(rows.line_num))
             continue
         title = (row.get("title") or "").strip()
         items.append(ImportItem(

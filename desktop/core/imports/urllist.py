@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from desktop.core.imports.items import ImportItem, clean_tags, web_link
+from desktop.core.imports.items import ImportItem, clean_tags, unlinked_row, web_link
 
 URL_COLUMNS = ("url", "link", "href", "address")  # the header names a CSV's link column may have
 
@@ -52,7 +52,7 @@ def _csv_rows(content: str, column: str) -> list[ImportItem]:
         fields = {(k or "").strip().lower(): v or "" for k, v in row.items() if isinstance(v, str)}
         url = web_link(row.get(column))
         if not url:
-            items.append(ImportItem(url=None, line=rows.line_num, problem="no web address in this row"))
+            items.append(unlinked_row(rows.line_num))
             continue
         tags = fields.get("tags", "").replace("|", ",").split(",")
         items.append(ImportItem(url=url, title=fields.get("title", "").strip(), tags=clean_tags(tags)))

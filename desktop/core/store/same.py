@@ -31,20 +31,18 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-# The rows that may be the same article as one about to be stored: those whose address or
-# canonical link is one of the "addresses" parameter, and those at an address with the text of
-# "digest", oldest first; plain rows (no article text), built once, as it is read for every
-# article stored.
+# A row whose address or canonical link is one of the "addresses" parameter.
+_AT = (col(ArticleRow.url).in_(bindparam("addresses", expanding=True))
+       | col(ArticleRow.canonical_url).in_(bindparam("addresses", expanding=True)))
+# The rows that may be the same article as one about to be stored: those _AT the addresses, and
+# those at an address with the text of "digest", oldest first; plain rows (no article text),
+# built once, as it is read for every article stored.
 _CLAIMS = (select(ArticleRow.id, ArticleRow.url, ArticleRow.canonical_url, ArticleRow.text_hash)
-           .where(col(ArticleRow.url).in_(bindparam("addresses", expanding=True))
-                  | col(ArticleRow.canonical_url).in_(bindparam("addresses", expanding=True))
-                  | ((ArticleRow.text_hash == bindparam("digest")) & col(ArticleRow.url).is_not(None)))
+           .where(_AT | ((ArticleRow.text_hash == bindparam("digest")) & col(ArticleRow.url).is_not(None)))
            .order_by(col(ArticleRow.id)))
-# The rows whose address or canonical link is one of the "addresses" parameter, oldest first.
+# The rows _AT the addresses, oldest first.
 _AT_ADDRESSES = (select(ArticleRow.id, ArticleRow.title, ArticleRow.trashed, ArticleRow.url, ArticleRow.canonical_url)
-                 .where(col(ArticleRow.url).in_(bindparam("addresses", expanding=True))
-                        | col(ArticleRow.canonical_url).in_(bindparam("addresses", expanding=True)))
-                 .order_by(col(ArticleRow.id)))
+                 .where(_AT).order_by(col(ArticleRow.id)))
 
 
 @dataclass
