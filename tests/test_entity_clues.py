@@ -3,7 +3,7 @@ pattern holds its clue, so that skipping a text without the clue loses no match.
 
 import pytest
 
-from desktop.core.entities import credits, leaderboards, name_parts, people, rows
+from desktop.core.entities import credits, leaderboards, name_parts, org_rules, people, rows
 from desktop.core.entities.clues import Clued
 
 # One example per clued pattern, as the text writes it (mostly the patterns' own comments); a module that
@@ -28,8 +28,9 @@ EXAMPLES = {
     credits._CONTRIBUTED: "Marcia Dunn in Cape Canaveral CONTRIBUTED to this report.",
     people._DONE_BY_A_PLAYER: "Zahovic was substituted by Paulao after an hour.",
     name_parts._RUNS: "Dana Whitfield, M.S., R.D., a dietitian",
+    org_rules._CAPITALISED: "She posted it on YouTube and Apple TV+.",
 }
-MODULES = (rows, leaderboards, credits, people, name_parts)
+MODULES = (rows, leaderboards, credits, people, name_parts, org_rules)
 
 
 def test_every_clued_pattern_has_an_example():
@@ -55,3 +56,9 @@ def test_numbered_line_ups_need_their_clue():
     line = "New Zealand - 15 - Christian Cullen, 14 - Jeff Wilson, 13 - Walter Little"
     assert rows._NUMBERED_CLUE.search(line)
     assert len(list(rows.numbered(line, None))) == 3
+
+
+def test_platform_names_are_looked_for_only_where_one_is_written_with_a_capital():
+    assert not org_rules._CAPITALISED.clue("The threads of the Senate debate ran on.")
+    assert [m.text for m in org_rules.platform_mentions("Reporters said on Twitter that Threads was down.", [])] \
+        == ["Twitter", "Threads"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..article import ORG, PERSON, PLACE
+from .clues import Clued
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_DEEDS, COMPANY_ENDS, FIRM_ENDS, INSTITUTION_WORDS,
                       NAME_END_STOPWORDS, NATIONAL_BODIES, NEWSROOM_WORDS, NOT_ORG_ENDS, NOT_ORG_TERMS,
                       ORG_CONTEXT_AFTER, ORG_CONTEXT_BEFORE, ORG_KIND_NOUNS, ORG_NOUNS, PLATFORMS,
@@ -118,8 +119,11 @@ def _cuts(form: str, named: set[str]) -> list[re.Match]:
     return sorted(cuts, key=lambda c: c.start())
 
 
-_CAPITALISED = re.compile(r"(?<![\w.@/])[A-Z][\w+]{2,}(?:\s[A-Z][\w+]+)?")
-_PLATFORMS_OF_3 = tuple(p for p in PLATFORMS if len(p) >= 3)
+# Capitalised words (of 3 letters or more, as every platform's name the lexicon has but "X"), read
+# only in a text that writes a platform's name with a capital where such a word may start: every
+# word that is a platform's name (casefold, ASCII letters) holds that clue; most texts have none.
+_CAPITALISED = Clued(r"(?<![\w.@/])[A-Z][\w+]{2,}(?:\s[A-Z][\w+]+)?",
+                     rf"(?<![\w.@/])(?=[A-Z])(?i:{any_of(p for p in PLATFORMS if len(p) >= 3)})")
 
 
 def platform_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -130,12 +134,7 @@ def platform_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     for a, b in taken:
         free[a:b] = bytes(b - a)
     found = []
-    folded = text.casefold()
-    # Capitalised words are read only in a text that has a platform's name in any case (casefold
-    # goes letter by letter, so a word's casefold is inside the text's), and of 3 letters or more
-    # (as every word read is): most texts have none.
-    capitalised = _CAPITALISED.finditer(text) if any(p in folded for p in _PLATFORMS_OF_3) else ()
-    for m in capitalised:
+    for m in _CAPITALISED.finditer(text):
         name = m.group() if m.group().casefold() in PLATFORMS else m.group().split()[0]
         if name.casefold() not in PLATFORMS or not all(free[m.start():m.start() + len(name)]):
             continue  # asked first: finding the line of every capitalised word cost more than the rest
