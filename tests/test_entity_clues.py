@@ -27,6 +27,7 @@ EXAMPLES = {
     credits._CAPTION_CREDIT: "The crater seen from the air on Tuesday. **Jane Doe** ",
     credits._CONTRIBUTED: "Marcia Dunn in Cape Canaveral CONTRIBUTED to this report.",
     people._DONE_BY_A_PLAYER: "Zahovic was substituted by Paulao after an hour.",
+    people._AGED: "Eloise Parry, 21, was taken to hospital.",
     name_parts._RUNS: "Dana Whitfield, M.S., R.D., a dietitian",
     org_rules._CAPITALISED: "She posted it on YouTube and Apple TV+.",
 }

@@ -120,10 +120,10 @@ def _cuts(form: str, named: set[str]) -> list[re.Match]:
 
 
 # Capitalised words (of 3 letters or more, as every platform's name the lexicon has but "X"), read
-# only in a text that writes a platform's name with a capital where such a word may start: every
-# word that is a platform's name (casefold, ASCII letters) holds that clue; most texts have none.
+# only in a text that writes a platform's name with a capital: every word that is a platform's name
+# (casefold, ASCII letters) holds that clue ("T" then "witter" in any case); most texts have none.
 _CAPITALISED = Clued(r"(?<![\w.@/])[A-Z][\w+]{2,}(?:\s[A-Z][\w+]+)?",
-                     rf"(?<![\w.@/])(?=[A-Z])(?i:{any_of(p for p in PLATFORMS if len(p) >= 3)})")
+                     "|".join(f"{p[0].upper()}(?i:{re.escape(p[1:])})" for p in PLATFORMS if len(p) >= 3))
 
 
 def platform_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:

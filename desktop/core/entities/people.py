@@ -21,7 +21,7 @@ from .sports_lexicon import EVENT_WORDS
 # How far before a diminutive its full name must appear.
 HYPOCORISM_REACH = 600
 # "Eloise Parry, 21, was taken to hospital": only people are given an age like this.
-_AGED = re.compile(r"(?<![\w.])[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,3}(?=, \d{1,3},)")
+_AGED = Clued(r"(?<![\w.])[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+){1,3}(?=, \d{1,3},)", r", \d{1,3},")
 # A surname with a verb of saying glued to it by a page whose link ran into the next word.
 _GLUED_VERB = re.compile(rf"([A-Z][a-z\u00e0-\u00ff]{{2,}})({'|'.join(GLUED_VERBS)})")
 # Capitalised words that open a sentence before such a name: "On Tuesday Tom Smith, 45,".
