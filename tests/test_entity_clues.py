@@ -1,10 +1,12 @@
 """The clues of the row, table and credit patterns (entities/clues.py): every example of a
 pattern holds its clue, so that skipping a text without the clue loses no match."""
 
+import re
+
 import pytest
 
 from desktop.core.entities import credits, leaderboards, name_parts, org_rules, people, rows
-from desktop.core.entities.clues import Clued
+from desktop.core.entities.clues import AtLineStarts, Clued
 
 # One example per clued pattern, as the text writes it (mostly the patterns' own comments); a module that
 # adds a clued pattern goes into MODULES.
@@ -63,3 +65,11 @@ def test_platform_names_are_looked_for_only_where_one_is_written_with_a_capital(
     assert not org_rules._CAPITALISED.clue("The threads of the Senate debate ran on.")
     assert [m.text for m in org_rules.platform_mentions("Reporters said on Twitter that Threads was down.", [])] \
         == ["Twitter", "Threads"]
+
+
+def test_line_patterns_match_where_and_as_re_does():
+    body = r"[A-Z]+(?:\n[A-Z]+)?:"
+    text = "AB:\nCD\nEF: x GH:\nIJ:\n"  # "CD\nEF:" runs over a line start, which is then no match's
+    expected = [m.span() for m in re.finditer(rf"^(?:{body})", text, re.MULTILINE)]
+    assert [m.span() for m in AtLineStarts(body).finditer(text)] == expected == [(0, 3), (4, 10), (17, 20)]
+    assert list(AtLineStarts(body).finditer("x AB:")) == []

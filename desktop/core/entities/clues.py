@@ -1,4 +1,4 @@
-"""Patterns that scan a text only when a cheap clue says they may match.
+"""Patterns that scan a text only where they may match: when a cheap clue says so, or at line starts.
 
 A row or table pattern ("Federer (Switzerland) beat Simon (France)") or a credit's ("(AP
 Photo/Jane Doe)") is tried by the regular expression engine at every character of a text, and
@@ -6,7 +6,8 @@ most texts hold no such thing: over TR-News the row and table patterns took abou
 entity rules' time. Each such pattern is paired here with a clue, which every text the pattern
 matches in holds: a short pattern found inside every match that starts with a literal or a digit
 and so is scanned for many times faster, or a test of the text's end for a pattern anchored
-there. A text without the clue is not scanned at all, and the matches are the same.
+there. A text without the clue is not scanned at all, and the matches are the same. A pattern
+that opens a line (a results line, a dateline) is tried at line starts alone (AtLineStarts).
 """
 
 from __future__ import annotations
@@ -31,3 +32,25 @@ class Clued:
     def search(self, text: str) -> re.Match | None:
         """The pattern's first match in `text`, as re.search gives it; None without the clue."""
         return self.pattern.search(text) if self.clue(text) else None
+
+
+class AtLineStarts:
+    """A pattern that holds only where a line starts: `body` compiled as "^(?:body)" with
+    re.MULTILINE, and tried only at the text's start and after each "\\n". re.finditer would step
+    through every character to find the few where "^" holds; the matches are the same (for a
+    `body` that matches no empty string)."""
+
+    def __init__(self, body: str, flags: int = 0):
+        self.pattern = re.compile(rf"^(?:{body})", flags | re.MULTILINE)
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """The pattern's matches in `text`, as re.finditer gives them: none overlapping."""
+        at = end = 0
+        while True:
+            if at >= end and (m := self.pattern.match(text, at)) is not None:
+                yield m
+                end = m.end()
+            newline = text.find("\n", at)
+            if newline < 0:
+                return
+            at = newline + 1

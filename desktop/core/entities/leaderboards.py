@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..article import CITY
-from .clues import Clued
+from .clues import AtLineStarts, Clued
 from .gazetteer import Gazetteer
 from .people import clean_name, has_a_body_word
 from .places import demonym_country, place_strength
@@ -23,8 +23,7 @@ CAP_WORD = rf"(?={CAPITAL})[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*"
 _NAME = rf"{CAP_WORD}(?: (?:[a-z]{{1,3}} ){{0,2}}{CAP_WORD}){{0,3}}"
 # A golfer's score to par, the name, perhaps the country, and the holes played so far:
 # "+3 Brad Bryant through 12", "- 1 Hal Sutton through 11", "0 Nick Faldo (Britain) through 5".
-_THROUGH = re.compile(rf"^(?:[+-] ?)?\d{{1,2}} ({_NAME})(?: \([^()\n]+\))? (?:through|thru) \d{{1,2}}\b",
-                      re.MULTILINE)
+_THROUGH = AtLineStarts(rf"(?:[+-] ?)?\d{{1,2}} ({_NAME})(?: \([^()\n]+\))? (?:through|thru) \d{{1,2}}\b")
 # A line of a scorers' tally: the goals, a dash, then players each with the club in brackets,
 # wrapped over lines ("4 - Jacek Dembinski (Widzew Lodz), Marcin Mieciel\n(Legia Warsaw)").
 _TALLY_LINE = re.compile(rf"^\d{{1,3}} - {_NAME}\s\(")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..article import ORG, PERSON, PLACE
-from .clues import Clued
+from .clues import AtLineStarts, Clued
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_DEEDS, COMPANY_ENDS, FIRM_ENDS, INSTITUTION_WORDS,
                       NAME_END_STOPWORDS, NATIONAL_BODIES, NEWSROOM_WORDS, NOT_ORG_ENDS, NOT_ORG_TERMS,
                       ORG_CONTEXT_AFTER, ORG_CONTEXT_BEFORE, ORG_KIND_NOUNS, ORG_NOUNS, PLATFORMS,
@@ -32,12 +32,12 @@ _COUNTRY_BODY = re.compile(rf"^(?:U\.S\.|US|U\.K\.|UK)\s+(?=(?:{any_of(NATIONAL_
 # names are teams.
 _TEAM = r"[A-Z][\w.'&-]*(?: (?:(?:da|de|do|dos|del|di|la|le|van|von|der|den) )?[A-Z][\w.'&-]*){0,3}"
 _SCORE = r" \d{1,3}(?: \([^()\n]*\))?"  # "2 (Larsson 23, Kluivert 80)"
-_RESULT = re.compile(rf"^[ \t]*({_TEAM}){_SCORE},? ({_TEAM}){_SCORE}\.?[ \t]*$", re.MULTILINE)
+_RESULT = AtLineStarts(rf"[ \t]*({_TEAM}){_SCORE},? ({_TEAM}){_SCORE}\.?[ \t]*$")
 # A standings line: "Sheffield Wednesday 4 3 1 0 7 3 10" (a golfer's "Tiger Woods 68 70 71" too).
-_STANDING = re.compile(rf"^[ \t]*({_TEAM})((?: \d{{1,3}}){{3,}})[ \t]*$", re.MULTILINE)
+_STANDING = AtLineStarts(rf"[ \t]*({_TEAM})((?: \d{{1,3}}){{3,}})[ \t]*$")
 # A standings line with a winning percentage: "NEW YORK 74 59 .556 -", "BOSTON 69 65 .515 5 1/2"
 # (won, lost, percentage, games behind); only teams have one.
-_PCT_STANDING = re.compile(rf"^[ \t]*({_TEAM}) \d{{1,3}} \d{{1,3}}(?: \d{{1,3}})? [01]?\.\d{{3}}\b.*$", re.MULTILINE)
+_PCT_STANDING = AtLineStarts(rf"[ \t]*({_TEAM}) \d{{1,3}} \d{{1,3}}(?: \d{{1,3}})? [01]?\.\d{{3}}\b.*$")
 TABLE_COLUMNS = 6  # a league table has played, won, drawn, lost, for, against, points; a golfer's card fewer
 _DIGITS_INSIDE = re.compile(r"\s+\d[\d.,:-]*\s*")
 _NUMBERS_ONLY = re.compile(r"[\s\d.,:-]*")
@@ -235,7 +235,7 @@ def _own_line(form: str, before: str, after: str) -> bool:
     end, below = after.split("\n", 1)
     line = before.rsplit("\n", 1)[1] + form + end
     return (len(line.split()) <= 8 and not _SENTENCE_LINE_END.search(line) and not re.search(r"\d", line)
-            and not re.match(r"[a-z'\u2019,;]", below) and not _RESULT.match(below.split("\n", 1)[0]))
+            and not re.match(r"[a-z'\u2019,;]", below) and not _RESULT.pattern.match(below.split("\n", 1)[0]))
 
 
 def is_unknown_place_acting(e) -> bool:

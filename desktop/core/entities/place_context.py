@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..article import CITY, ORG, PERSON, PLACE
+from .clues import AtLineStarts, Clued
 from .gazetteer import Gazetteer, gazetteer, name_key
 from .place_words import after_a_town, lives_at
 from .places import (COUNTY, IN_NEAR, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, WEAK_POPULATION, own_name,
@@ -32,16 +33,16 @@ _DASH = r"(?:--\s?|[\u2013\u2014\ufffd]\s?|-\s|:\s?)"  # U+FFFD: a dash the page
 # A date after the place ("SOUTH WAZIRISTAN, April 5 (APP):"), or on a line of its own with it
 # ("MILWAUKEE, Wisconsin 1996-08-29"); after the agency the dash may be lost ("MEXICO CITY (AP) Mexico's").
 _DATE = rf"(?:\d{{4}}-\d\d-\d\d|(?i:{any_of(sorted(MONTHS | {m[:3] for m in MONTHS}))})\.? \d{{1,2}}(?:, \d{{4}})?)"
-_DATELINES = (re.compile(rf"^[ \t]*{_CITY}{_WHERE}(?:,?\s*{_DATE}\s*)?(?:{_AGENCY}(?:{_DASH}|(?=[A-Z]))|{_DASH})",
-                         re.MULTILINE),
-              re.compile(rf"(?<=[.!?] ){_CITY}{_WHERE}{_AGENCY}{_DASH}"),
-              re.compile(rf"^[ \t]*{_CITY}{_WHERE}{_DATE}[ \t]*$", re.MULTILINE))
+_DATELINES = (AtLineStarts(rf"[ \t]*{_CITY}{_WHERE}(?:,?\s*{_DATE}\s*)?(?:{_AGENCY}(?:{_DASH}|(?=[A-Z]))|{_DASH})"),
+              # Run on after another sentence, the agency's closing bracket and the dash are its clue.
+              Clued(rf"(?<=[.!?] ){_CITY}{_WHERE}{_AGENCY}{_DASH}", rf"\)\s*{_DASH}"),
+              AtLineStarts(rf"[ \t]*{_CITY}{_WHERE}{_DATE}[ \t]*$"))
 # A dateline that lost its dash and agency: a big city in capitals, then the story ("LONDON The Latest on").
-_BARE_DATELINE = re.compile(rf"^[ \t]*{_CITY}(?=[ \t]+[A-Z][a-z])", re.MULTILINE)
+_BARE_DATELINE = AtLineStarts(rf"[ \t]*{_CITY}(?=[ \t]+[A-Z][a-z])")
 # A dateline run on after the headline, with its dash but no agency ("... Grant Event. IMMOKALEE – Congressman").
-_RUN_ON_DATELINE = re.compile(rf"(?<=[.!?] ){_CITY}(?=[ \t]*[\u2013\u2014][ \t]+[A-Z])")
+_RUN_ON_DATELINE = Clued(rf"(?<=[.!?] ){_CITY}(?=[ \t]*[\u2013\u2014][ \t]+[A-Z])", r"[\u2013\u2014][ \t]+[A-Z]")
 # A dateline with a colon for its dash, opening a line ("LOS ANGELES: Actress-model Jaime King").
-_COLON_DATELINE = re.compile(rf"^[ \t]*{_CITY_NAME}(?=:[ \t]*[A-Z])", re.MULTILINE)
+_COLON_DATELINE = AtLineStarts(rf"[ \t]*{_CITY_NAME}(?=:[ \t]*[A-Z])")
 # "stops in Hilversum and Almelo", "travelling to Cirencester from Gloucester and Cheltenham",
 # "In Klamath Falls, Oregon": a preposition of place, perhaps a list of other names, then the name.
 _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 
 from ..article import COUNTRY, ORG, PERSON
 from .gazetteer import Gazetteer
-from .clues import Clued
+from .clues import AtLineStarts, Clued
 from .leaderboards import CAP_WORD, CAPITAL, in_a_bracketed_list, in_a_tally, tally_clubs, through_holes, with_a_record
 from .leaderboards import names_a_country as _is_country
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_ENDS, GROUP_NOUNS, HONORIFICS, INSTITUTION_WORDS,
@@ -41,7 +41,7 @@ _BEFORE_SCORES = Clued(rf"(?:^|(?<=[\d,;] ))({_NAME})(?=[ \n][\d:.+-]*\d[\d:.+-]
 # The surname a wrapped golf row carries over to the next line, before the rounds: "Brooks 69 69
 # 74 71, Nick Faldo (Britain) 70 71", "Goosen (South Africa) 71 74" (rounds of 59 to 89 strokes;
 # a league table's columns are smaller).
-_SURNAME_BEFORE_ROUNDS = re.compile(r"^([A-Z][\w'\u2019-]+)(?: \([^()\n]+\))?(?: [5-8]\d){2,}\b", re.MULTILINE)
+_SURNAME_BEFORE_ROUNDS = AtLineStarts(r"([A-Z][\w'\u2019-]+)(?: \([^()\n]+\))?(?: [5-8]\d){2,}\b")
 # A line-up: "England: Joe Hart; Kyle Walker, John Stones, ...": four names or more.
 # One name or more, for rows where the shape alone says "person".
 _NAMES = rf"{CAP_WORD}(?: (?:(?:{_PARTICLE}) ){{0,2}}{CAP_WORD}){{0,3}}"
@@ -52,9 +52,8 @@ _NAMES = rf"{CAP_WORD}(?: (?:(?:{_PARTICLE}) ){{0,2}}{CAP_WORD}){{0,3}}"
 # A bracket after a listed player: a role ("Wasim Akram (captain)"), a country ("Dave Barr
 # (Canada)") or a substitute who came on ("Zahovic (Drulovic 70)").
 _ROLE_MARK = r"(?: \([^()\n]{1,40}\))?"
-_LIST_LINE = re.compile(rf"^(?:[^:\n]{{1,40}}(?::| -) |\d+ )?{_NAMES}{_ROLE_MARK}"
-                        rf"(?:[,;] {_NAMES}{_ROLE_MARK}){{3,}}[.,]?$",
-                        re.MULTILINE)
+_LIST_LINE = AtLineStarts(rf"(?:[^:\n]{{1,40}}(?::| -) |\d+ )?{_NAMES}{_ROLE_MARK}"
+                          rf"(?:[,;] {_NAMES}{_ROLE_MARK}){{3,}}[.,]?$")
 # A listed player: after the line's start, the lead's colon or dash, or a separator, and before
 # the next; or a substitute in brackets with his minute ("(Drulovic 70)").
 _ITEM_AFTER = r"(?<=^)|(?<=: )|(?<= - )|(?<=[,;] )"
@@ -74,7 +73,7 @@ _DUEL = Clued(rf"(?<![\w.'\u2019-])({_NAMES}) {_COUNTRY_BRACKETS}{_DUEL_WORD}"
 # "Scorers: Icardi 12, Perisic 55; Dybala 40 pen", "Tries: Roff (2), Tune": a scorers line of a
 # match report, each name before its minute or count, a separator or the line's end; the side
 # may come first ("Wales - Tries: Ieuan Evans").
-_SCORERS_LINE = re.compile(rf"^(?:[^:\n]{{1,40}} - )?(?:{any_of(SCORING_WORDS)})\s*:\s*(.+)$", re.MULTILINE)
+_SCORERS_LINE = AtLineStarts(rf"(?:[^:\n]{{1,40}} - )?(?:{any_of(SCORING_WORDS)})\s*:\s*(.+)$")
 _SCORER = re.compile(rf"(?:(?<=^)|(?<=[,;:.] )|(?<= - ))({_NAMES})(?= \d| \(\d{{1,2}}\)|[,;.]|$)")
 # A scorer or a batsman with minutes or runs: "Kane 11, 67", "N. Lyon 8-50", "K.L. Rahul 90".
 _INITIALS = r"(?:[A-Z]\.){1,3} ?"
@@ -93,10 +92,9 @@ _SCORED_NAME = re.compile(rf"(?:(?<=^)|(?<=[,;]\s))((?:{_INITIALS})?{_NAMES})(?=
 # Pujara not out 79", "Nayan Mongia c subs (Roland Holder) b Walsh 2": the batsman, the fielder and
 # the bowler; a correction may follow ("27 (corrects from 28)").
 _PLAYER = rf"(?:{_INITIALS})?{_NAMES}"
-_BATTING_LINE = re.compile(
-    rf"^({_PLAYER}) (?:(?:c|st) ({_PLAYER}) |c subs? \(({_PLAYER})\) |lbw |c & |c and )?"
-    rf"(?:b ({_PLAYER})|not out|run out(?: \(({_PLAYER})\))?) \d+(?: \([^()\n]*\))?$",
-    re.MULTILINE)
+_BATTING_LINE = AtLineStarts(
+    rf"({_PLAYER}) (?:(?:c|st) ({_PLAYER}) |c subs? \(({_PLAYER})\) |lbw |c & |c and )?"
+    rf"(?:b ({_PLAYER})|not out|run out(?: \(({_PLAYER})\))?) \d+(?: \([^()\n]*\))?$")
 # A country's team or pair, their full names in brackets: "Germany (Guido Fulst, Danilo Hondo,
 # Thorsten Rund)", "Australia (Todd Woodbridge / Mark Woodforde)".
 _SQUAD = Clued(rf"(?<![\w.'\u2019-])({CAP_WORD}(?: {CAP_WORD}){{0,2}}) "
@@ -104,8 +102,8 @@ _SQUAD = Clued(rf"(?<![\w.'\u2019-])({CAP_WORD}(?: {CAP_WORD}){{0,2}}) "
 _SQUAD_NAME = re.compile(rf"(?:(?<=^)|(?<=, )|(?<= and )|(?<=/)|(?<=/ ))({_NAMES})(?=,| and| ?/|$)")
 # A line-up: a side or a line-up word, a colon or a dash, then two players or more, perhaps with
 # initials: "Scotland: Andrew Goram, Craig Burley, ...", "To bat: R. Croft, D. Cork, A. Mullally".
-_LINE_UP = re.compile(rf"^(?P<lead>[^:\n]{{1,40}})(?::| -) {_PLAYER}{_ROLE_MARK}"
-                      rf"(?:[,;] {_PLAYER}{_ROLE_MARK})+[.,]?$", re.MULTILINE)
+_LINE_UP = AtLineStarts(rf"(?P<lead>[^:\n]{{1,40}})(?::| -) {_PLAYER}{_ROLE_MARK}"
+                        rf"(?:[,;] {_PLAYER}{_ROLE_MARK})+[.,]?$")
 _LINE_UP_ITEM = re.compile(rf"(?:{_ITEM_AFTER})({_PLAYER})(?={_ROLE_MARK}(?:[,;.]|$))|{_SUBSTITUTE}")
 # A bowler's figures, overs-maidens-runs-wickets: "Bowling: Vass 7-0-29-0, de Silva 4-0-25-0".
 _FIGURES = Clued(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PARTICLE}) )?{_NAMES})"
@@ -113,7 +111,7 @@ _FIGURES = Clued(rf"(?:(?<=^)|(?<=: )|(?<=, ))((?:{_INITIALS})?(?:(?:{_PARTICLE}
 # "Chelsea 0 Arsenal 2 (Lacazette 12)": a match result, two teams and their scores, perhaps with a
 # full stop ("Hansa Rostock 0 Hamburg 1 (Baeron 64th min).").
 _TEAM = rf"{CAP_WORD}(?: {CAP_WORD}){{0,3}}"
-_RESULT_LINE = re.compile(rf"^({_TEAM}) \d+(?: \([^()\n]*\))? ({_TEAM}) \d+(?: \([^()\n]*\))?\.?$", re.MULTILINE)
+_RESULT_LINE = AtLineStarts(rf"({_TEAM}) \d+(?: \([^()\n]*\))? ({_TEAM}) \d+(?: \([^()\n]*\))?\.?$")
 # "Derbyshire 471 (J. Adams 123, ...)", "Surrey 429-7 (C. Lewis 80 not out": a side's score, then
 # the players who made it.
 _SIDE_BEFORE_PLAYERS = Clued(
@@ -162,7 +160,7 @@ _NUMBERED_ALONE = re.compile(rf"\d{{1,2}} - {_PLAYER}(?: \([^()\n]+\))?\.?")
 # newsroom +381 11 2224305", "-- Anthony Barker +48 22 653 9700").
 _DATELINE_BELOW = r"\n[A-Z][A-Z.'\- ]+[A-Z](?:, [^\n\d]{1,30})? (?:\d{4}-\d\d-\d\d|\(\w+\))"
 _BYLINE_ABOVE = Clued(rf"^({_NAME})$(?={_DATELINE_BELOW})", _DATELINE_BELOW, re.MULTILINE)
-_SIGN_OFF = re.compile(rf"^-- ({_NAME})(?=,[^\n]{{0,80}} \+?\d[\d -]{{5,30}}$| \+?\d[\d -]{{5,30}}$)", re.MULTILINE)
+_SIGN_OFF = AtLineStarts(rf"-- ({_NAME})(?=,[^\n]{{0,80}} \+?\d[\d -]{{5,30}}$| \+?\d[\d -]{{5,30}}$)")
 # "Karim Alami of Morocco", "Anke Huber of Germany": a player or a politician and where from.
 _OF_COUNTRY = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) of (?:the )?({CAP_WORD}(?: {CAP_WORD}){{0,2}})(?=[\s,.;:)]|$)")
 # Words no person's name has, that make "X of <country>" a body, an office or a title.
