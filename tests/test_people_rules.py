@@ -323,6 +323,13 @@ def test_is_short_for_a_company():
     assert clean_name("Kloof Gold Mining Co") == "" and clean_name("Pirelli SpA") == ""
 
 
+def test_a_legal_form_is_found_after_a_space_as_the_rules_look_for_it():
+    for text in ("Acme Inc said", "Acme\nLtd", "the Co-op", "Nokia Oyj.", "Acme Corporation"):
+        assert rules._has_a_legal_form(text) and rules._LEGAL_FORM_AFTER.search(text), text
+    for text in ("Inc. at the start", "the Inca trail", "AcmeLtd", "Co", "corp"):
+        assert not rules._has_a_legal_form(text) and not rules._LEGAL_FORM_AFTER.search(text), text
+
+
 def test_bowling_figures_and_caught_and_bowled():
     text = "Bowling: Vass 7-0-29-0, de Silva 4-0-25-0, S. Waugh 9.2-0-49-1\nM. Waugh c and b Jayasuriya 50\n" \
            "Total (for 7 wickets) 228"

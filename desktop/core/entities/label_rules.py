@@ -129,9 +129,10 @@ def opens_with_a_company(e: Evidence) -> bool:
 
 @functools.lru_cache(maxsize=2)
 def _has_a_legal_form(text: str) -> bool:
-    """Whether a legal form follows a space anywhere in `text`, as it does after the names the two
-    rules above look for: asked once per article, not per name and occurrence."""
-    return _LEGAL_FORM_AFTER.search(text) is not None
+    """Whether a legal form follows a space anywhere in `text` (as _LEGAL_FORM_AFTER finds it
+    after the names the two rules above look for): asked once per article, of the article's
+    index of words, not per name and occurrence nor by a scan of the text."""
+    return any(start and text[start - 1].isspace() for form in LEGAL_FORMS for start in occurrences(text, form))
 
 
 def heads_a_tally(e: Evidence) -> bool:
