@@ -73,3 +73,11 @@ def test_line_patterns_match_where_and_as_re_does():
     expected = [m.span() for m in re.finditer(rf"^(?:{body})", text, re.MULTILINE)]
     assert [m.span() for m in AtLineStarts(body).finditer(text)] == expected == [(0, 3), (4, 10), (17, 20)]
     assert list(AtLineStarts(body).finditer("x AB:")) == []
+
+
+def test_patterns_that_open_with_a_word_are_tried_at_that_word_alone():
+    text = ("The Mercosur bloc met. The newspaper Novaya Gazeta, the outlet TV Rain and the network NTV "
+            "said; the newspapers BBC and the Labour party agreed")
+    for pattern, words in ((org_rules._KIND_NOUN_AFTER, ("The", "the")), (org_rules._CALLED_BEFORE, org_rules.ORG_NOUNS)):
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in org_rules._matches_at(pattern, text, words)] == expected and expected

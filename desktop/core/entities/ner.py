@@ -314,7 +314,7 @@ def occurrences(text: str, form: str, joiners: str = ""):
     if first is None:  # "(AP)", "$5": scanned
         starts = _find_all(text, form)
     else:
-        starts = (s for s in _word_starts(text).get(first.group(), ()) if text.startswith(form, s))
+        starts = (s for s in word_starts(text).get(first.group(), ()) if text.startswith(form, s))
     for start in starts:
         if not word(start - 1) and not word(start + len(form)):
             yield start
@@ -324,7 +324,7 @@ _WORD = re.compile(r"\w+")
 
 
 @functools.lru_cache(maxsize=2)
-def _word_starts(text: str) -> dict[str, list[int]]:
+def word_starts(text: str) -> dict[str, list[int]]:
     """Each word of `text` (a run of word characters, as str.isalnum or "_") -> its starts."""
     starts: dict[str, list[int]] = {}
     for m in _WORD.finditer(text):

@@ -10,6 +10,7 @@ are in lexicon.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..article import ORG, PERSON, PLACE
 from .clues import AtLineStarts, Clued
@@ -17,7 +18,7 @@ from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_DEEDS, COMPANY_ENDS, FIRM_
                       NAME_END_STOPWORDS, NATIONAL_BODIES, NEWSROOM_WORDS, NOT_ORG_ENDS, NOT_ORG_TERMS,
                       ORG_CONTEXT_AFTER, ORG_CONTEXT_BEFORE, ORG_KIND_NOUNS, ORG_NOUNS, PLATFORMS,
                       STATE_ABBREVIATIONS, any_of)
-from .ner import Analysis, Mention
+from .ner import Analysis, Mention, word_starts
 from .sports_lexicon import CLUB_ENDS, CLUB_PREFIXES, CLUB_TOWN_ENDS
 
 _POSSESSIVE = re.compile(r"['\u2019]s\s+(?=[A-Z])")
@@ -141,10 +142,21 @@ def platform_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
         if text[line_start:line_end if line_end >= 0 else None].strip() != name:  # not alone on its line
             found.append(Mention(name, ORG, m.start(), m.start() + len(name)))
-    for m in [*_KIND_NOUN_AFTER.finditer(text), *_CALLED_BEFORE.finditer(text)]:
+    for m in [*_matches_at(_KIND_NOUN_AFTER, text, ("The", "the")), *_matches_at(_CALLED_BEFORE, text, ORG_NOUNS)]:
         if all(free[m.start(1):m.end(1)]):
             found.append(Mention(m.group(1), ORG, m.start(1), m.end(1)))
     return found
+
+
+def _matches_at(pattern: re.Pattern, text: str, words) -> Iterator[re.Match]:
+    """pattern.finditer(text) for a pattern every match of which opens with one of `words`, a
+    whole word: tried only at those words, found in the text's index of words (ner.word_starts),
+    not at every character."""
+    index, end = word_starts(text), 0
+    for start in sorted(s for word in words for s in index.get(word, ())):
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            yield m
+            end = m.end()
 
 
 def results_teams(text: str, people: set[str]) -> dict[str, list[int]]:
