@@ -458,3 +458,11 @@ def test_a_model_that_fails_to_load_turns_entities_off(monkeypatch):
 
 def test_status_is_none_with_a_model(model):
     assert entities_status() is None
+
+
+def test_an_entitys_context_is_the_sentence_of_its_first_mention(model):
+    entities = find_entities("", "The talks ended. Officials met in Belgrade on Monday! Then they "
+                                 "left (as planned.) Later Jane Hollis spoke.")
+    context = {e.name: e.context for e in entities}
+    assert context["Belgrade"] == "Officials met in Belgrade on Monday!"
+    assert context["Jane Hollis"] == "Later Jane Hollis spoke."

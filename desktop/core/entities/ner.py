@@ -119,9 +119,10 @@ _SENTENCE_MARKS: frozenset[int] | None = None  # the ORTH ids of sentence-final 
 def sentence_spans(doc) -> list[tuple[int, int]]:
     """Character spans of a doc's sentences, split where spaCy's rule-based sentencizer
     splits (after ".", "!", "?" and the like), read from the doc's token arrays: running
-    the sentencizer component cost 7% of the entity stage."""
+    the sentencizer component cost 7% of the entity stage. A word starts a sentence when a
+    mark came after the word before it (or before it, for the first word: a paragraph opening
+    with "..." has a sentence of its own)."""
     global _SENTENCE_MARKS
-    import numpy as np
     from spacy.attrs import IDX, IS_PUNCT, ORTH
 
     if not len(doc):
@@ -130,17 +131,15 @@ def sentence_spans(doc) -> list[tuple[int, int]]:
         from spacy.pipeline.sentencizer import Sentencizer
 
         _SENTENCE_MARKS = frozenset(doc.vocab.strings[c] for c in Sentencizer.default_punct_chars)
-    orth, punct, idx = doc.to_array([ORTH, IS_PUNCT, IDX]).T
-    mark = np.zeros(len(orth), dtype=bool)
-    candidates = np.flatnonzero(punct)  # every mark is punctuation; np.isin over all tokens cost more
-    mark[candidates] = [o in _SENTENCE_MARKS for o in orth[candidates].tolist()]
-    words = np.flatnonzero(~mark & (punct == 0))
-    marks_before = np.cumsum(mark)
-    # A word starts a sentence when a mark came after the word before it (or before it, for
-    # the first word: a paragraph opening with "..." has a sentence of its own).
-    previous = np.concatenate(([0], marks_before[words[:-1]])) if len(words) else words
-    starts = words[(marks_before[words - 1] - previous > 0) & (words > 0)]
-    bounds = [0, *idx[starts].tolist()]
+    # One pass over plain lists: a paragraph has a few dozen tokens, too few for array operations.
+    bounds, marked = [0], False
+    for orth, punct, idx in doc.to_array([ORTH, IS_PUNCT, IDX]).tolist():
+        if punct:
+            marked = marked or orth in _SENTENCE_MARKS
+        else:
+            if marked:
+                bounds.append(idx)
+            marked = False
     last = doc[-1]
     return list(zip(bounds, [*bounds[1:], last.idx + len(last.text_with_ws)]))
 
