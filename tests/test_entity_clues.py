@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from desktop.core.entities import credits, leaderboards, name_parts, org_rules, people, rows
-from desktop.core.entities.clues import AtLineStarts, Clued
+from desktop.core.entities import (credits, label_rules, leaderboards, name_parts, org_rules, people, person_rules,
+                                   place_context, rows, team_rules)
+from desktop.core.entities.clues import AtLineStarts, AtWindowEnd, Clued
 
 # One example per clued pattern, as the text writes it (mostly the patterns' own comments); a module that
 # adds a clued pattern goes into MODULES.
@@ -81,3 +82,20 @@ def test_patterns_that_open_with_a_word_are_tried_at_that_word_alone():
     for pattern, words in ((org_rules._KIND_NOUN_AFTER, ("The", "the")), (org_rules._CALLED_BEFORE, org_rules.ORG_NOUNS)):
         expected = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in org_rules._matches_at(pattern, text, words)] == expected and expected
+
+
+WINDOW_END_PATTERNS = [v for m in (label_rules, org_rules, person_rules, place_context, team_rules)
+                       for v in vars(m).values() if isinstance(v, AtWindowEnd)]
+PROSE = ("She is the CEO of  Acme. He lives in\nOslo. The fishing town of Grindavik, Chief Executive Of Apple said, "
+         "spokesman Per Zetterquist and the outlet TV Rain; title rivals Essex, Derbyshire and Surrey; champions "
+         "Ajax Amsterdam beat Somerset by an innings. Students at\tColumbia, near Leeds. In York, outside Hull, "
+         "the company Volvo, team mate Les, newsagency TV, TOWN OF Troy, former champions Becker or Edberg")
+
+
+def test_window_end_patterns_find_what_their_search_finds():
+    assert len(WINDOW_END_PATTERNS) >= 8
+    windows = [PROSE[max(0, i - 40):i] for i in range(len(PROSE) + 1)] + [w + " \n" for w in PROSE.split(" ")]
+    for rx in WINDOW_END_PATTERNS:
+        found = [(w, m.span()) for w in windows if (m := rx.pattern.search(w))]
+        assert found, rx.pattern.pattern
+        assert [(w, m.span()) for w in windows if (m := rx.search(w))] == found

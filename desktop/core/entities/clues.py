@@ -54,3 +54,22 @@ class AtLineStarts:
             if newline < 0:
                 return
             at = newline + 1
+
+
+class AtWindowEnd:
+    """A pattern of words, then only whitespace to the end of the text before a mention
+    ("\\b(?:in|near)\\s+$"), searched only where it may match: the window, its trailing whitespace
+    set aside, must end with one of `endings` (as written), and the search starts `longest`
+    characters before that end (no match of the words is longer: a case-insensitive pattern
+    matches letter for letter). A regular expression search would try every character."""
+
+    def __init__(self, pattern: str, *, endings: tuple[str, ...] = ("",), longest: int | None = None, flags: int = 0):
+        self.pattern = re.compile(pattern, flags)
+        self.endings, self.longest = endings, longest
+
+    def search(self, window: str) -> re.Match | None:
+        """The pattern's first match in `window`, as re.search gives it."""
+        end = len(window.rstrip())
+        if not window.endswith(self.endings, 0, end):
+            return None
+        return self.pattern.search(window, 0 if self.longest is None else max(0, end - self.longest))

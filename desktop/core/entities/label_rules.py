@@ -14,6 +14,7 @@ from collections.abc import Callable
 from ..article import ORG, PERSON, PLACE
 from .evidence import Evidence
 from .gazetteer import name_key
+from .clues import AtWindowEnd
 from .lexicon import CELESTIAL, HOLIDAYS, LEGAL_FORMS, ORG_FOLLOWERS, ORG_NOUNS, PLATFORMS, SEAS, any_of
 from .ner import DEMONYM, Label, occurrences
 from .org_rules import ORG_LABEL_RULES, ends_as_firm, is_called_an_institution
@@ -34,7 +35,7 @@ _TRADE_AND_LEGAL_FORM_AFTER = re.compile(rf"(?:\s+[A-Z][\w&-]*){{1,2}}\s+(?:{'|'
 # A scorecard's tally in brackets: "Extras (lb-3 nb-2 w-7) 16", "Extras (b-4) 4".
 _TALLY_AFTER = re.compile(r"^ \((?:[a-z]{1,2}-\d+ ?)+\) \d+")
 _PLACE_BEFORE = re.compile(r"\b(?:in|from|near|outside)\s+$")
-_ORG_NOUN = re.compile(rf"\b(?:{any_of(ORG_NOUNS)})\s+$")
+_ORG_NOUN = AtWindowEnd(rf"\b(?:{any_of(ORG_NOUNS)})\s+$", endings=ORG_NOUNS)
 _ORG_AFTER = re.compile(rf"^\s+(?:{any_of(ORG_FOLLOWERS)})\b")
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,5}")
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ..article import ORG, PERSON, PLACE
-from .clues import AtLineStarts, Clued
+from .clues import AtLineStarts, AtWindowEnd, Clued
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_DEEDS, COMPANY_ENDS, FIRM_ENDS, INSTITUTION_WORDS,
                       NAME_END_STOPWORDS, NATIONAL_BODIES, NEWSROOM_WORDS, NOT_ORG_ENDS, NOT_ORG_TERMS,
                       ORG_CONTEXT_AFTER, ORG_CONTEXT_BEFORE, ORG_KIND_NOUNS, ORG_NOUNS, PLATFORMS,
@@ -49,7 +49,8 @@ _PRODUCT_CODE = re.compile(r"\b[A-Z][a-z]*-[A-Z0-9]{1,3}\b")  # "Proton-M", "MS-
 _CAMPUS = re.compile(r"\b(?:University|College|Institute|School)\b")
 _INSTITUTION = re.compile(rf"\b(?:{any_of(INSTITUTION_WORDS)})\b")
 _OF_NAME = re.compile(r"^[A-Z][\w.&'\u2019-]*(?:\s+[\w.&'\u2019-]+)*\s+of\s+[A-Z]")
-_ORG_BEFORE = re.compile(rf"\b(?:{any_of(ORG_CONTEXT_BEFORE)})\s+$", re.IGNORECASE)
+_ORG_BEFORE = AtWindowEnd(rf"\b(?:{any_of(ORG_CONTEXT_BEFORE)})\s+$", longest=max(map(len, ORG_CONTEXT_BEFORE)),
+                          flags=re.IGNORECASE)
 _ORG_AFTER = re.compile(rf"^['\u2019]?s?,?\s+(?:the\s+|a\s+)?(?:{any_of(ORG_CONTEXT_AFTER)})\b", re.IGNORECASE)
 _NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+)\b(?![\w'\u2019-])")
 _SENTENCE_LINE_END = re.compile(r"[.!?:;\"\u201d)]\s*$")

@@ -12,6 +12,7 @@ import re
 
 from ..article import ORG, PERSON, PLACE
 from .evidence import WINDOW, Evidence
+from .clues import AtWindowEnd
 from .lexicon import (CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HONORIFICS, HYPOCORISMS, INSTITUTION_WORDS,
                       KIN_WORDS, LEGAL_FORMS, PERSON_MODIFIED, PERSON_NOUNS, ROLE_NOUNS, SPEECH_VERBS,
                       THING_ADJECTIVES, any_of)
@@ -26,7 +27,7 @@ _SPEECH = any_of(SPEECH_VERBS)
 _SPEAKER_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according to)\s*$")
 _SPEAKER_AFTER = re.compile(rf"^\s*(?:{_SPEECH}|has said|had said)\b")
 _HONORIFIC_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})(?:\.|-elect)?\s+$")
-_ROLE_BEFORE = re.compile(rf"(?<![\w-])(?:{any_of(ROLE_NOUNS)})\s+$")
+_ROLE_BEFORE = AtWindowEnd(rf"(?<![\w-])(?:{any_of(ROLE_NOUNS)})\s+$", endings=ROLE_NOUNS)
 _DEED_AFTER = re.compile(rf"^(?:['\u2019]s?)?\s+(?:{any_of(PLAYER_DEEDS)})\b")
 _ACRONYM_AFTER = re.compile(r"^\s*\([A-Z][A-Z0-9&]{1,6}\)")
 _VERSION_AFTER = re.compile(r"^\s+v?\d+(?:\.\d+)+\b|^\s+\d+(?:GB|MB|TB|mm|K)\b|\s\d+\.\d+$")

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..article import CITY, ORG, PERSON, PLACE
-from .clues import AtLineStarts, Clued
+from .clues import AtLineStarts, AtWindowEnd, Clued
 from .gazetteer import Gazetteer, gazetteer, name_key
 from .place_words import after_a_town, lives_at
 from .places import (COUNTY, IN_NEAR, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, WEAK_POPULATION, own_name,
@@ -20,7 +20,8 @@ from .ner import Analysis, Mention
 # case: "Barren County" and "Kansas City" are names, "Torkula village" and "the Shankill area" no more than Torkula.
 _ADMIN_WORDS = re.compile(rf"^(?i:{any_of(ADMIN_PREFIXES)})\s+"
                           rf"|\s+(?:(?i:{any_of(ADMIN_SUFFIXES)})|county|village|town|area|district|suburb)$")
-_CALLED_A_PLACE = re.compile(rf"\b(?:{any_of(PLACE_NOUNS)}) of\s+$", re.IGNORECASE)
+_CALLED_A_PLACE = AtWindowEnd(rf"\b(?:{any_of(PLACE_NOUNS)}) of\s+$", longest=max(map(len, PLACE_NOUNS)) + len(" of"),
+                               flags=re.IGNORECASE)
 # "TROY, N.C. (AP) --", "LAGOS (Reuters) -", "ATLANTA —", "PLEASANTON, Calif.--(BUSINESS WIRE)--": a
 # city in capitals opening a line, its state or country after a comma, an agency in brackets, then a
 # dash or colon; or, with its agency, opening a sentence where the page ran two stories together
@@ -48,7 +49,7 @@ _COLON_DATELINE = AtLineStarts(rf"[ \t]*{_CITY_NAME}(?=:[ \t]*[A-Z])")
 _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
                        r"(?:[A-Z][\w'\u2019-]*\s+(?:[A-Z][\w'\u2019-]*\s+)?(?:and|or)\s+|[A-Z][\w'\u2019-]*,\s+)?$")
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")  # "the" right before a mention
-_IN_NEAR = re.compile(IN_NEAR + "$")
+_IN_NEAR = AtWindowEnd(IN_NEAR + "$", endings=("in", "near", "outside"))
 _WEAK_PREPOSITIONS = ("to", "from", "into", "via")
 # A word after the name that makes it a modifier: "Epsom salts", not "Almelo, the paper", nor a word of
 # time or of a clause going on ("comes to Clacton this weekend", "to Thornhill before switching").

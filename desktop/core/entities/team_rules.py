@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from ..article import PERSON
+from .clues import AtWindowEnd
 from .evidence import Evidence
 from .lexicon import any_of
 from .place_context import THE_BEFORE
@@ -27,15 +28,17 @@ _COORDINATED_AFTER = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|\s*&\s*)[A-Z]")
 _NAME = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}"
 # "Dutch champions Ajax Amsterdam", "Hamburg side St Pauli": what only a side is called, right
 # before its name, or before the list its name is in ("title rivals Essex, Derbyshire and Surrey").
-_SIDE_NOUN_BEFORE = re.compile(rf"(?<![\w-])(?:{any_of(SIDE_NOUNS)})\s+$")
-_SIDE_NOUN_BEFORE_LIST = re.compile(rf"(?<![\w-])(?:{any_of(SIDE_NOUNS)})\s+(?:{_NAME}(?:,\s+|\s+(?:and|or)\s+))+$")
+_SIDE_NOUN_BEFORE = AtWindowEnd(rf"(?<![\w-])(?:{any_of(SIDE_NOUNS)})\s+$", endings=SIDE_NOUNS)
+_SIDE_NOUN_BEFORE_LIST = AtWindowEnd(rf"(?<![\w-])(?:{any_of(SIDE_NOUNS)})\s+(?:{_NAME}(?:,\s+|\s+(?:and|or)\s+))+$",
+                                     endings=(",", "and", "or"))
 # A margin only a side wins by: "Leicestershire beat Somerset by an innings and 39 runs",
 # "Glamorgan beat Durham by 141 runs".
 _MARGIN = r"\s+by\s+(?:an\s+innings|\d+\s+(?:runs|wickets))\b"
-_BEATEN = r"(?:beat|defeated|thrashed|crushed|routed|overwhelmed)"
+_BEATEN_WORDS = ("beat", "defeated", "thrashed", "crushed", "routed", "overwhelmed")
+_BEATEN = rf"(?:{any_of(_BEATEN_WORDS)})"
 _WINS_BY_MARGIN = re.compile(rf"^\s+{_BEATEN}\s+{_NAME}{_MARGIN}")
 _LOSES_BY_MARGIN = re.compile(rf"^{_MARGIN}")
-_BEATEN_BEFORE = re.compile(rf"\b{_BEATEN}\s+$")
+_BEATEN_BEFORE = AtWindowEnd(rf"\b{_BEATEN}\s+$", endings=_BEATEN_WORDS)
 # A county's side earlier or right after in a list: "Derbyshire and Surrey", "Worcestershire, and
 # Surrey", "Gloucestershire or Sussex or Surrey".
 _AND = r"(?:,|,?\s+(?:and|or|&))\s+"
