@@ -18,7 +18,7 @@ from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_DEEDS, COMPANY_ENDS, FIRM_
                       NAME_END_STOPWORDS, NATIONAL_BODIES, NEWSROOM_WORDS, NOT_ORG_ENDS, NOT_ORG_TERMS,
                       ORG_CONTEXT_AFTER, ORG_CONTEXT_BEFORE, ORG_KIND_NOUNS, ORG_NOUNS, PLATFORMS,
                       STATE_ABBREVIATIONS, any_of)
-from .ner import Analysis, Mention, word_starts
+from .ner import Analysis, Mention, occurrences
 from .sports_lexicon import CLUB_ENDS, CLUB_PREFIXES, CLUB_TOWN_ENDS
 
 _POSSESSIVE = re.compile(r"['\u2019]s\s+(?=[A-Z])")
@@ -151,10 +151,9 @@ def platform_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
 
 def _matches_at(pattern: re.Pattern, text: str, words) -> Iterator[re.Match]:
     """pattern.finditer(text) for a pattern every match of which opens with one of `words`, a
-    whole word: tried only at those words, found in the text's index of words (ner.word_starts),
-    not at every character."""
-    index, end = word_starts(text), 0
-    for start in sorted(s for word in words for s in index.get(word, ())):
+    whole word: tried only where those words occur (ner.occurrences), not at every character."""
+    end = 0
+    for start in sorted(s for word in words for s in occurrences(text, word)):
         if start >= end and (m := pattern.match(text, start)) is not None:
             yield m
             end = m.end()
