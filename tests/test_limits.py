@@ -86,9 +86,11 @@ def _scanned(text: str, form: str, joiners: str = "") -> list[int]:
 
 @pytest.mark.parametrize("form", ["Ann", "Ann Lee", "Lee", "Ann-Lee", "ann", "(AP)", "Zoë", "A", "Ann Lee Ann"])
 @pytest.mark.parametrize("joiners", ["", "-"])
-def test_whole_word_occurrences_from_the_index_agree_with_a_scan(form, joiners):
+@pytest.mark.parametrize("copies", [3, 130])  # a story, found by str.find; a long page, from its index
+def test_whole_word_occurrences_agree_with_a_scan(form, joiners, copies):
     text = ("Ann Lee met Ann-Lee and Anne Lee; (AP) ann Ann_Lee Zoë, Zoëy A. A-Ann Lee Ann "
-            "Lee Ann Lee Ann") * 3
+            "Lee Ann Lee Ann") * copies
+    assert (len(text) >= ner.INDEXED_TEXT) == (copies == 130)
     assert list(ner.occurrences(text, form, joiners)) == _scanned(text, form, joiners)
 
 
