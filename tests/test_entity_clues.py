@@ -6,7 +6,7 @@ import re
 import pytest
 
 from desktop.core.entities import (credits, label_rules, leaderboards, name_parts, org_rules, people, person_rules,
-                                   place_context, rows, team_rules)
+                                   place_context, places, rows, team_rules)
 from desktop.core.entities.clues import AtLineStarts, AtWindowEnd, Clued
 
 # One example per clued pattern, as the text writes it (mostly the patterns' own comments); a module that
@@ -84,7 +84,7 @@ def test_patterns_that_open_with_a_word_are_tried_at_that_word_alone():
         assert [m.span() for m in org_rules._matches_at(pattern, text, words)] == expected and expected
 
 
-WINDOW_END_PATTERNS = [v for m in (label_rules, org_rules, person_rules, place_context, team_rules)
+WINDOW_END_PATTERNS = [v for m in (label_rules, org_rules, person_rules, place_context, places, team_rules)
                        for v in vars(m).values() if isinstance(v, AtWindowEnd)]
 PROSE = ("She is the CEO of  Acme. He lives in\nOslo. The fishing town of Grindavik, Chief Executive Of Apple said, "
          "spokesman Per Zetterquist and the outlet TV Rain; title rivals Essex, Derbyshire and Surrey; champions "
@@ -93,7 +93,7 @@ PROSE = ("She is the CEO of  Acme. He lives in\nOslo. The fishing town of Grinda
 
 
 def test_window_end_patterns_find_what_their_search_finds():
-    assert len(WINDOW_END_PATTERNS) >= 8
+    assert len(WINDOW_END_PATTERNS) >= 10
     windows = [PROSE[max(0, i - 40):i] for i in range(len(PROSE) + 1)] + [w + " \n" for w in PROSE.split(" ")]
     for rx in WINDOW_END_PATTERNS:
         found = [(w, m.span()) for w in windows if (m := rx.pattern.search(w))]

@@ -7,6 +7,7 @@ import math
 import re
 
 from ..article import CITY, COUNTRY, PLACE
+from .clues import AtWindowEnd
 from .gazetteer import Gazetteer, Place, name_key
 from .lexicon import (BARE_INSTITUTION_WORDS, CELESTIAL, COMPASS_POINTS, COUNTRY_ALIASES, DEMONYMS,
                       GENERIC_PLACE_WORDS, MONTHS, NOT_SETTLEMENT_WORDS, PEOPLES, PLACE_QUALIFIERS, SEAS, WATER_WORDS,
@@ -335,7 +336,7 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
 # What only a place follows in mid-sentence ("outside Ayodhya"), here perhaps after places
 # listed ("in Nitra, Prešov").
 IN_NEAR = r"(?<![.!?]\s)\b(?:in|near|outside)\s+"
-_IN_PLACE = re.compile(IN_NEAR + r"(?:[^\W\d_a-z][\w'\u2019-]*,\s+){0,4}$")
+_IN_PLACE = AtWindowEnd(IN_NEAR + r"(?:[^\W\d_a-z][\w'\u2019-]*,\s+){0,4}$", endings=("in", "near", "outside", ","))
 _QUALIFIES = re.compile(r"^\s+(?!(?:and|or|in|on|at|to|for|from|with|where|which|who|near|was|is|has|had)\b)[a-z]")
 
 
@@ -363,7 +364,7 @@ def town_of_named_country(gaz: Gazetteer, text: str, name: str, population: int 
     return any(_named_in(text, _country_names(gaz, town)) for town in towns[:3])
 
 
-_PLACE_COMMA = re.compile(r"([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}), $")
+_PLACE_COMMA = AtWindowEnd(r"([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}), $", endings=(",",))
 
 
 def region_after_place(text: str, start: int, name: str, gaz: Gazetteer) -> bool:
