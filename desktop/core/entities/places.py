@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 
@@ -294,6 +295,11 @@ def embedded_places(org_forms: list[str], positions: dict[str, list[int]], gaz: 
     return found
 
 
+# Whole names, any alphabet: "Gilgit" of "Gilgit-Baltistan" is no town ("London-based" is London; "Prešov").
+_NAME_RUN = re.compile(r"(?<![\w.])(?<!\w-)[^\W\d_a-z][^\W\d_A-Z]+(?: [^\W\d_a-z][^\W\d_A-Z]+){0,2}"
+                       r"(?![^\W\d_A-Z]|-[A-Z])")
+
+
 def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
                       other: list[tuple[int, int]] = ()) -> dict[str, list[int]]:
     """Countries, states, provinces, counties and big cities the model did not label at all,
@@ -308,21 +314,22 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
     towns_free = bytes(free)
     for a, b in other:
         free[a:b] = bytes(b - a)
-    # Whole names, any alphabet: "Gilgit" of "Gilgit-Baltistan" is no town ("London-based" is London; "Prešov").
-    for m in re.finditer(r"(?<![\w.])(?<!\w-)[^\W\d_a-z][^\W\d_A-Z]+(?: [^\W\d_a-z][^\W\d_A-Z]+){0,2}"
-                         r"(?![^\W\d_A-Z]|-[A-Z])", text):
-        if all(towns_free[m.start():m.end()]) and (STRUCTURE.search(m.group())
-                                                    or placed_town(text, m.start(), m.group(), gaz)
-                                                    or region_after_place(text, m.start(), m.group(), gaz)):
-            found.setdefault(m.group(), []).append(m.start())
-            free[m.start():m.end()] = bytes(m.end() - m.start())
+    for m in _NAME_RUN.finditer(text):
+        run, at, end = m.group(), m.start(), m.end()
+        if towns_free.find(0, at, end) < 0 and (STRUCTURE.search(run) or placed_town(text, at, run, gaz)
+                                                or region_after_place(text, at, run, gaz)):
+            found.setdefault(run, []).append(at)
+            free[at:end] = bytes(end - at)
             continue
-        words = m.group().split(" ")
+        if free.find(1, at, end) < 0:
+            continue  # taken whole: no name in it is free
+        words = run.split(" ")
+        offsets = [0, *itertools.accumulate(len(word) + 1 for word in words[:-1])]
         for n in range(len(words), 0, -1):  # the longest name first
             for i in range(len(words) - n + 1):
-                name = " ".join(words[i:i + n])
-                start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
-                if len(name) < 4 or not all(free[start:start + len(name)]):
+                start = at + offsets[i]
+                name = run[offsets[i]:offsets[i + n - 1] + len(words[i + n - 1])]
+                if len(name) < 4 or free.find(0, start, start + len(name)) >= 0:
                     continue
                 places = gaz.lookup(name)
                 if COUNTY.match(name) or any(
@@ -361,7 +368,8 @@ def town_of_named_country(gaz: Gazetteer, text: str, name: str, population: int 
     """Whether the gazetteer knows a town of that very `name` and of at least `population` people
     (one of the three most populous such) whose country `text` names (for a US town, its state)."""
     towns = [p for p in gaz.lookup(name) if p.kind == CITY and own_name(p, name) and p.population >= population]
-    return any(_named_in(text, _country_names(gaz, town)) for town in towns[:3])
+    return any(re.search(rf"(?<![\w.]){re.escape(country)}(?![\w])", text) for town in towns[:3]
+               for country in _country_names(gaz, town))
 
 
 _PLACE_COMMA = AtWindowEnd(r"([A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,2}), $", endings=(",",))
@@ -389,7 +397,3 @@ def _country_names(gaz: Gazetteer, town: Place) -> list[str]:
         return [gaz.states[town.admin1].name]
     country = gaz.countries.get(town.country)
     return [country.name, *COUNTRY_ALIASES.get(town.country, [])] if country else []
-
-
-def _named_in(text: str, names: list[str]) -> bool:
-    return any(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", text) for n in names)

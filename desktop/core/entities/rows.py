@@ -162,11 +162,7 @@ _DATELINE_BELOW = r"\n[A-Z][A-Z.'\- ]+[A-Z](?:, [^\n\d]{1,30})? (?:\d{4}-\d\d-\d
 _BYLINE_ABOVE = Clued(rf"^({_NAME})$(?={_DATELINE_BELOW})", _DATELINE_BELOW, re.MULTILINE)
 _SIGN_OFF = AtLineStarts(rf"-- ({_NAME})(?=,[^\n]{{0,80}} \+?\d[\d -]{{5,30}}$| \+?\d[\d -]{{5,30}}$)")
 # "Karim Alami of Morocco", "Anke Huber of Germany": a player or a politician and where from.
-# (_NAME, its first capital matched before asking that no word runs into it: led by a class of
-# letters, the pattern is scanned for faster.)
-_OF_COUNTRY = re.compile(rf"({CAPITAL}(?<![\w.'\u2019-].)[^\W\d_'\u2019.-]*(?:['\u2019-][^\W\d_]+)*"
-                         rf"(?: (?:(?:{_PARTICLE}) ){{0,2}}{CAP_WORD}){{1,3}}) of (?:the )?({CAP_WORD}(?: {CAP_WORD}){{0,2}})"
-                         rf"(?=[\s,.;:)]|$)")
+_OF_COUNTRY = re.compile(rf"(?<![\w.'\u2019-])({_NAME}) of (?:the )?({CAP_WORD}(?: {CAP_WORD}){{0,2}})(?=[\s,.;:)]|$)")
 # Words no person's name has, that make "X of <country>" a body, an office or a title.
 _NOT_OF_NAMES = (BARE_INSTITUTION_WORDS | {w.casefold() for w in INSTITUTION_WORDS} | TITLES | HONORIFICS
                  | GROUP_NOUNS | COMPANY_ENDS | OF_PLACE_HEADS)
