@@ -145,8 +145,10 @@ def is_binary(raw: bytes, text: str, encoding: str) -> bool:
     body = len(raw) - (2 if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else 0)
     if encoding.startswith("utf-16") and (body % 2 or not any(c.isascii() for c in sample)):
         return True
-    bad = sum(1 for c in sample if (c not in _TEXT_CONTROLS and unicodedata.category(c) in _BAD_CATEGORIES)
-              or c == "\ufffd")
+    # Each distinct character is judged once and counted by str.count: judging every one of a
+    # page's characters in Python cost 30 ms a page, a third of importing it.
+    bad = sum(sample.count(c) for c in set(sample)
+              if (c not in _TEXT_CONTROLS and unicodedata.category(c) in _BAD_CATEGORIES) or c == "\ufffd")
     return bad > BINARY_SHARE * max(len(sample), 1)
 
 
