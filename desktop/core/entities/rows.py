@@ -62,7 +62,7 @@ _LIST_ITEM = re.compile(rf"(?:{_ITEM_AFTER}|(?<=\d ))({_NAMES})(?={_ROLE_MARK}(?
                         re.MULTILINE)
 # The fewest players of a line-up headed by a side rather than a line-up word.
 SIDE_LINE_UP = 4
-_RUN_ON = re.compile(r"(?<=,)\n")
+_RUN_ON = (",\n", ", ")  # a line that ends in a comma runs on into the next; offsets kept
 _COUNTRY_BRACKETS = r"\(([^()/\n\d]+?)(?: x?\d+)?\s*(?:/[^()\n]*)?\)"
 # "Federer (Switzerland) beat Simon (France) 6-2 6-4": a match between two players, the second
 # perhaps after a seeding ("beat 3 - Jana Novotna (Czech Republic)"), the country perhaps on the
@@ -207,7 +207,7 @@ def surnames_before_rounds(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int
 def in_a_list(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     """The names of a line that lists four names or more: "Joe Hart; Kyle Walker, John Stones";
     a line that ends in a comma runs on to the next."""
-    for line in _LIST_LINE.finditer(_RUN_ON.sub(" ", text)):
+    for line in _LIST_LINE.finditer(text.replace(*_RUN_ON)):
         for m in _LIST_ITEM.finditer(line.group()):
             yield line.start() + m.start(m.lastindex), line.start() + m.end(m.lastindex)
 
@@ -217,7 +217,7 @@ def in_a_line_up(text: str, gaz: Gazetteer) -> Iterator[tuple[int, int]]:
     bat: R. Croft, D. Cork", "Teams:" then "Chelsea - Kharine, Petrescu"), or that a country
     heads with SIDE_LINE_UP players or more ("Scotland: Andrew Goram, Craig Burley, ..."); none
     that is a country itself."""
-    run_on = _RUN_ON.sub(" ", text)
+    run_on = text.replace(*_RUN_ON)
     for line in _LINE_UP.finditer(run_on):
         lead = line.group("lead").strip()
         heading = run_on[run_on.rfind("\n", 0, max(line.start() - 1, 0)) + 1:max(line.start() - 1, 0)]
