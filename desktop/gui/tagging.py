@@ -50,6 +50,7 @@ class TagsDialog(QDialog):
         self.add = buttons.addButton("&Add", QDialogButtonBox.ButtonRole.AcceptRole)
         self.remove = buttons.addButton("&Remove", QDialogButtonBox.ButtonRole.ActionRole)
         self.add.setDefault(True)
+        self.names.textEdited.connect(lambda _: self.add.setDefault(True))  # typed names: Enter adds
         self.add.clicked.connect(lambda: self._submit(True))
         self.remove.clicked.connect(lambda: self._submit(False))
         buttons.rejected.connect(self.reject)
@@ -72,7 +73,8 @@ class TagsDialog(QDialog):
         self.problem.setText(text)
 
     def _take(self, name: str) -> None:
-        """A carried tag clicked: into the field, ready for Remove (or Add to the rest)."""
+        """A carried tag clicked: into the field, Enter now removes it (Add gives it to the rest)."""
+        self.remove.setDefault(True)
         self.names.setText(name)
         self.names.selectAll()
         self.names.setFocus()

@@ -120,6 +120,10 @@ def test_the_tags_dialog_lists_the_selections_tags_and_a_click_picks_one(filled,
     dialog = _tags_dialog(qtbot)
     text = dialog.carried.text()
     assert "Serbia</a> (2 of 2)" in text and "&lt;b&gt;pipeline&lt;/b&gt;</a> (1 of 2)" in text  # escaped
+    dialog.carried.linkActivated.emit("0")
+    assert dialog.names.text() == "Serbia" and dialog.remove.isDefault()
+    qtbot.keyClicks(dialog.names, "x")
+    assert dialog.add.isDefault()  # typed names: Enter adds
     dialog.carried.linkActivated.emit("1")
     assert dialog.names.text() == "<b>pipeline</b>"
     dialog.remove.click()
