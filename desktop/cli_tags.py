@@ -17,6 +17,8 @@ def add_parsers(sub, common) -> None:
     how.add_argument("--remove", metavar="TAG", action="append", help="a tag to take off (repeatable)")
 
     p = sub.add_parser("tags", parents=[common], help="every tag with the number of articles carrying it")
+    p.add_argument("--ids", nargs="+", type=article_id, metavar="ARTICLE_ID",
+                   help="only the tags these articles carry, with how many of them carry each")
     p.add_argument("--json", action="store_true")
 
 
@@ -42,10 +44,11 @@ def cmd_tag(args) -> int:
 
 
 def cmd_tags(args) -> int:
-    """Every tag with its article count (the Trash not counted), most first."""
+    """Every tag with its article count (the Trash not counted), most first; with --ids, the
+    tags of those articles (the window's Tags dialog lists them so)."""
     from desktop.core.store.tags import tags
 
-    found = tags(open_archive(args))
+    found = tags(open_archive(args), args.ids)
     if args.json:
         print_json([{"name": t.name, "articles": t.articles} for t in found])
     else:

@@ -138,6 +138,8 @@ def test_tag_commands_and_json_round_trip(cli, site, tmp_path, archive):
     assert json.loads(cli("tags", "--json")[1]) == [{"name": "rallies", "articles": 2},
                                                     {"name": "Serbia", "articles": 1}]
     assert cli("tags")[1].splitlines() == ["    2  rallies", "    1  Serbia"]
+    assert cli("tags", "--ids", "2")[1].splitlines() == ["    1  rallies"]  # what the window's Tags dialog lists
+    assert cli("tags", "--ids", "1", "2")[1].splitlines() == ["    2  rallies", "    1  Serbia"]
 
     export = tmp_path / "export.json"
     assert cli("export", "--tag", "serbia", "--out", str(export))[0] == 0

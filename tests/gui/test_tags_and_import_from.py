@@ -107,3 +107,30 @@ def test_a_dropped_list_of_links_is_imported_as_its_links(archive, make_window, 
     wait_rows(qtbot, window, 1)
     assert titles(window) == ["Emigres rally in Belgrade for Navalny"]
     assert [window.imports.item(0).source] == [httpserver.url_for("/rally")]  # its link's row, not the file's
+
+
+def test_the_tags_dialog_lists_the_selections_tags_and_a_click_picks_one(filled, make_window, qtbot):
+    from desktop.core.store.tags import add_tags
+
+    add_tags(filled, [filled.ids["Nikitin in Belgrade"], filled.ids["Energy markets"]], ["Serbia"])
+    add_tags(filled, [filled.ids["Energy markets"]], ["<b>pipeline</b>"])
+    window = make_window(filled)
+    window.list.select_rows([titles(window).index("Nikitin in Belgrade"), titles(window).index("Energy markets")])
+    window.actions["tags"].trigger()
+    dialog = _tags_dialog(qtbot)
+    text = dialog.carried.text()
+    assert "Serbia</a> (2 of 2)" in text and "&lt;b&gt;pipeline&lt;/b&gt;</a> (1 of 2)" in text  # escaped
+    dialog.carried.linkActivated.emit("0")
+    assert dialog.names.text() == "Serbia" and dialog.remove.isDefault()
+    qtbot.keyClicks(dialog.names, "x")
+    assert dialog.add.isDefault()  # typed names: Enter adds
+    dialog.carried.linkActivated.emit("1")
+    assert dialog.names.text() == "<b>pipeline</b>"
+    dialog.remove.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert window.statusBar().currentMessage() == "Removed <b>pipeline</b>: 1 change."
+
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=5000)  # the list reloads after the change
+    select_title(qtbot, window, "UN talks in Belgrade")
+    window.actions["tags"].trigger()
+    assert _tags_dialog(qtbot).carried.text() == "It has no tags yet."

@@ -76,13 +76,20 @@ def remove_tags(archive: Archive, ids: Iterable[int], names: Iterable[str]) -> i
         return removed
 
 
-def tags(archive: Archive) -> list[TagCount]:
+def tags(archive: Archive, among: Iterable[int] | None = None) -> list[TagCount]:
     """Every tag with the number of articles outside the trash carrying it, most first, then
-    by name; a tag only trashed articles carry is counted 0."""
-    shown = col(ArticleTag.article_id).not_in(select(ArticleRow.id).where(col(ArticleRow.trashed).is_not(None)))
-    count = func.count(ArticleTag.article_id).filter(shown)
+    by name; a tag only trashed articles carry is counted 0. With `among` (article ids), only
+    the tags those articles carry, each with how many of them carry it (trashed ones too: the
+    caller chose them)."""
+    if among is None:
+        shown = col(ArticleTag.article_id).not_in(select(ArticleRow.id).where(col(ArticleRow.trashed).is_not(None)))
+        count = func.count(ArticleTag.article_id).filter(shown)
+    else:
+        count = func.count(ArticleTag.article_id)
     query = (select(Tag.name, count).join(ArticleTag, ArticleTag.tag_id == Tag.id)
              .group_by(Tag.id).order_by(count.desc(), func.lower(Tag.name)))
+    if among is not None:
+        query = query.where(col(ArticleTag.article_id).in_(list(among)))
     with archive.session() as session:
         return [TagCount(name, n) for name, n in session.exec(query).all()]
 
