@@ -10,7 +10,8 @@ from desktop.core.batch import DONE, RUNNING, enqueue, resume, start_jobs
 from desktop.core.batch import runner, work
 from desktop.core.batch.work import Known, analyse_fetched, download_job, store_jobs
 from desktop.core.errors import ArchiveUnreachable, CuttingsError
-from desktop.core.store.archive import SAVED
+from desktop.core.store.archive import EXISTS, SAVED
+from tests.db_rows import Connection
 from tests.test_batch_queue import pocket_csv, rows, story
 
 
@@ -189,3 +190,37 @@ def test_find_at_addresses_names_the_one_article_an_address_leads_to(archive):
     mine = store_article(archive, make_article(3, url=own))
     found = stored_at_addresses(archive, [own + "#top", home, "https://news.example/c"])
     assert {url: row.id for url, row in found.items()} == {own + "#top": mine.id}
+
+
+def test_a_group_finds_what_it_stored_before_the_same_article_comes_again(httpserver, tmp_path, archive):
+    """A group writes its new articles' snapshots, captures, tag links and job ends at its
+    end (store.group); a job of the group that finds an article stored earlier in it reads
+    them written: its tag is not linked twice."""
+    finished = _finished(httpserver, tmp_path, archive, 2)
+    again = start_jobs(archive, enqueue(archive, [str(pocket_csv(tmp_path / "q.csv", [httpserver.url_for("/s/0")],
+                                                                 "desk"))]))[0]
+    finished.append((again, analyse_fetched(download_job(archive, again), entities=False)))
+    assert [o.status for o in store_jobs(archive, finished)] == [SAVED, SAVED, EXISTS]
+    assert rows(archive, "SELECT count(*) FROM article_tag") == [(2,)]
+    assert rows(archive, "SELECT count(*) FROM snapshot") == [(2,)]
+    assert rows(archive, "SELECT count(*) FROM capture") == [(2,)]
+    assert rows(archive, "SELECT DISTINCT state FROM import_job") == [(DONE,)]
+
+
+def test_a_job_gone_from_the_queue_fails_its_group_and_alone_only_itself(httpserver, tmp_path, archive, monkeypatch):
+    finished = _finished(httpserver, tmp_path, archive, 3)
+    with Connection(archive) as con:  # another window cancelled and cleared it meanwhile
+        con.execute("DELETE FROM import_job WHERE id = ?", (finished[1][0].id,))
+        con.commit()
+    with pytest.raises(CuttingsError, match="removed from the queue"):
+        store_jobs(archive, finished)
+    assert rows(archive, "SELECT count(*) FROM article") == [(0,)]
+    monkeypatch.setattr(runner, "Analyser", lambda **kw: Analyser(**kw | {"in_process": True}))
+    run = runner._Run(archive, [job for job, _ in finished], downloads=1, workers=1, entities=False,
+                      report=runner._ignore)
+    try:
+        entries = run._store(finished)
+    finally:
+        run.threads.shutdown()
+        run.analyser.shutdown()
+    assert [e.status if not isinstance(e, Exception) else type(e) for e in entries] == [SAVED, CuttingsError, SAVED]

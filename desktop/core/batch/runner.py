@@ -35,14 +35,16 @@ from it. Larger batches store each job as it is ready, so their ids follow no fi
 
 AHEAD = 4  # jobs downloaded or analysed ahead per analysis worker: enough to keep each busy
 SCAN = 200  # how far down the queue the runner looks for a job whose host is free
-GROUP = 8
+GROUP = 16
 """How many finished jobs the writer stores in one transaction at most (work.store_jobs):
-each commit costs the one writer ~2 ms (on SQLite also a checkpoint), which on a 2-core
-machine is CPU taken from the analysis workers."""
-GATHER_S = 0.1
-"""How long the writer waits, after a job finishes, for more to join its group: ~4 articles
-from two workers. A job stored a tenth of a second later is nothing to a batch; the jobs
-waiting are counted in flight, so the limit leaves room for a group besides the workers'."""
+each group costs the one writer ~2.5 ms of CPU (its transaction, on SQLite a checkpoint at
+the commit, and the statements it runs once: store.group), which on a 2-core machine is CPU
+taken from the analysis workers."""
+GATHER_S = 0.3
+"""How long the writer waits, after a job finishes, for more to join its group: ~10 articles
+from two workers on two cores (bench_batch --pages 600: 58 groups for 570 stored pages; at
+0.1 s and 8 at most, 157). A job stored a few tenths of a second later is nothing to a batch;
+the jobs waiting are counted in flight, so the limit leaves room for a group besides the workers'."""
 TAKE_AHEAD = 16
 """How many of the next queued jobs are taken for this process (start_jobs) with the ones
 about to start, in one transaction: the writer then commits once per ~16 jobs to take them,

@@ -23,6 +23,7 @@ from desktop.core import pipeline
 from desktop.core.pipeline import ListAtAddress, Loaded, Stage, is_file_input, load
 from desktop.core.store.archive import Outcome, compressed, stored_at, stored_at_addresses, write_article
 from desktop.core.store.db import Archive
+from desktop.core.store.group import grouping, write_pending
 from desktop.core.urls import check_url, looks_like_url
 
 EXPANDED = "expanded"  # the status of a feed's job once its entries are queued
@@ -155,7 +156,7 @@ def store_jobs(archive: Archive, finished: Sequence[tuple[Job, Analysed | Known]
     job cost the one writer ~0.3 ms an article (two statements and the ORM's nested
     transaction, 11% of storing). A process killed before the commit leaves every job of the
     group to do again and none of their articles."""
-    with archive.transaction() as session:
+    with archive.transaction() as session, grouping(session):
         return [_store_in(session, job, result) for job, result in finished]
 
 
@@ -164,6 +165,7 @@ def _store_in(session: Session, job: Job, result: Analysed | Known) -> Outcome:
     from desktop.core.imports.run import counted
 
     if isinstance(result, Known):
+        write_pending(session)  # the article may be one the group stored: its rows are read
         outcome = mark_known(session, result.article_id, job.item)
         finish(session, job, DONE, status=outcome.status, article_id=outcome.id)
         return outcome
