@@ -3,12 +3,14 @@ savepoint of its own, and every job the runner holds worked off."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from desktop.core.analyser import Analyser
 from desktop.core.batch import DONE, RUNNING, enqueue, resume, start_jobs
 from desktop.core.batch import runner, work
-from desktop.core.batch.work import Known, analyse_fetched, download_job, store_jobs
+from desktop.core.batch.work import Known, analyse_apart, analyse_fetched, download_job, store_jobs, with_page
 from desktop.core.errors import ArchiveUnreachable, CuttingsError
 from desktop.core.store.archive import EXISTS, SAVED
 from tests.db_rows import Connection
@@ -224,3 +226,16 @@ def test_a_job_gone_from_the_queue_fails_its_group_and_alone_only_itself(httpser
         run.threads.shutdown()
         run.analyser.shutdown()
     assert [e.status if not isinstance(e, Exception) else type(e) for e in entries] == [SAVED, CuttingsError, SAVED]
+
+
+def test_a_workers_answer_leaves_the_page_out_and_the_writer_stores_it_whole(httpserver, tmp_path, archive):
+    (job, _), = _finished(httpserver, tmp_path, archive, 1)
+    fetched = download_job(archive, job)
+    page = fetched.loaded.original.data
+    apart = analyse_apart(fetched, entities=False)  # what a worker process sends back
+    assert apart.original.data == b"" and apart.original.compressed
+    whole = with_page(apart, fetched)
+    assert whole.original.data == page
+    store_jobs(archive, [(job, whole)])
+    assert rows(archive, "SELECT size FROM snapshot") == [(len(page),)]
+    assert rows(archive, "SELECT sha256 FROM capture") == [(hashlib.sha256(page).hexdigest(),)]

@@ -1,9 +1,10 @@
 """Working off queued jobs from one process: downloads on threads, analysis in the
 analyser's worker processes, every write on the caller's thread (the one writer).
 
-Built from the same calls the window's import panel chains (download_job, analyse_fetched,
-store_job, fail_job, expand_job), so the CLI and the window import alike; the runner stores
-the jobs that finish together with store_jobs, store_job's several-to-a-transaction form.
+Built from the same calls the window's import panel chains (download_job, analyse_fetched in
+its worker form analyse_apart, store_job, fail_job, expand_job), so the CLI and the window
+import alike; the runner stores the jobs that finish together with store_jobs, store_job's
+several-to-a-transaction form.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from desktop.core import polite
 from desktop.core.analyser import Analyser, worker_count
 from desktop.core.batch.jobs import EXPORT, FAILED, Job, fail_job, release_jobs, start_jobs
 from desktop.core.batch.progress import Progress
-from desktop.core.batch.work import (Analysed, Known, Listed, analyse_fetched, download_job, expand_job,
-                                     known_jobs, run_export, store_job, store_jobs)
+from desktop.core.batch.work import (Analysed, Fetched, Known, Listed, analyse_apart, download_job, expand_job,
+                                     known_jobs, run_export, store_job, store_jobs, with_page)
 from desktop.core.errors import ArchiveUnreachable, CuttingsError
 from desktop.core.store.archive import Outcome
 from desktop.core.store.db import Archive
@@ -191,11 +192,11 @@ class _Run:
             if isinstance(fetched, (Known, Listed)):
                 self.events.put((job, fetched))
                 return
-            future = self.analyser.submit(job.id, fetched, self.entities, task=analyse_fetched)
+            future = self.analyser.submit(job.id, fetched, self.entities, task=analyse_apart)
         except Exception as exc:  # reported on the writer's thread: every job in flight comes back
             self.events.put((job, exc))
             return
-        future.add_done_callback(lambda f: self.events.put((job, _result(f))))
+        future.add_done_callback(lambda f: self.events.put((job, _result(f, fetched))))
 
     def _gather(self) -> list[tuple[Job, object]]:
         """The next finished jobs (job, result or exception): one, waited for, then those
@@ -276,10 +277,11 @@ def _host(job: Job) -> str:
     return polite.host_of(_address(job))
 
 
-def _result(future: Future) -> Analysed | BaseException:
+def _result(future: Future, fetched: Fetched) -> Analysed | BaseException:
+    """The analysis of `fetched` (analyse_apart's, its page's bytes back), or why there is none."""
     if future.cancelled():
         return CuttingsError("The analysis was stopped")
-    return future.exception() or future.result()
+    return future.exception() or with_page(future.result(), fetched)
 
 
 def run_batch(archive: Archive, jobs: Sequence[Job], *, downloads: int = 8, workers: int | None = None,
