@@ -83,7 +83,7 @@ def test_when_the_archive_refuses_a_group_each_job_is_stored_alone(httpserver, t
         httpserver.expect_request(f"/s/{n}").respond_with_data(story(n), content_type="text/html")
     jobs = enqueue(archive, [str(pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(3)]))])
 
-    def refused(_archive, _finished):
+    def refused(_archive, _finished, _failed=()):
         raise CuttingsError("The disk holding the archive is nearly full")
 
     monkeypatch.setattr(runner, "store_jobs", refused)
@@ -141,11 +141,11 @@ def test_a_server_away_for_a_while_is_waited_for_and_one_away_too_long_stops_the
     monkeypatch.setattr(runner, "RECONNECT_WAITS_S", (0, 0))
     away = []
 
-    def server_back_at_the_third_try(archive, finished):
+    def server_back_at_the_third_try(archive, finished, failed=()):
         away.append(1)
         if len(away) < 3:
             raise ArchiveUnreachable("Cannot reach the archive's server for postgresql://x/y")
-        return store_jobs(archive, finished)
+        return store_jobs(archive, finished, failed)
 
     monkeypatch.setattr(runner, "store_jobs", server_back_at_the_third_try)
     progress = runner.run_batch(archive, jobs, entities=False)
@@ -239,3 +239,11 @@ def test_a_workers_answer_leaves_the_page_out_and_the_writer_stores_it_whole(htt
     store_jobs(archive, [(job, whole)])
     assert rows(archive, "SELECT size FROM snapshot") == [(len(page),)]
     assert rows(archive, "SELECT sha256 FROM capture") == [(hashlib.sha256(page).hexdigest(),)]
+
+
+def test_the_jobs_that_failed_are_marked_so_in_their_groups_transaction(httpserver, tmp_path, archive):
+    finished = _finished(httpserver, tmp_path, archive, 3)
+    gone = CuttingsError("The site answered 404 Not Found")
+    assert [o.status for o in store_jobs(archive, finished[:2], [(finished[2][0], gone)])] == [SAVED, SAVED]
+    states = dict(rows(archive, "SELECT id, state || ' ' || coalesce(reason, '') FROM import_job"))
+    assert [states[job.id] for job, _ in finished] == ["done ", "done ", "failed The site answered 404 Not Found"]

@@ -235,9 +235,13 @@ def finish(session: Session, job: Job, state: str, *, status: str | None = None,
 
 def fail_job(archive: Archive, job: Job, error: BaseException | str) -> Job:
     """Mark `job` FAILED with `error` as its reason, in one sentence (one transaction)."""
-    reason = error if isinstance(error, str) else describe(error)
     with archive.transaction() as session:
-        return finish(session, job, FAILED, reason=reason)
+        return fail_in(session, job, error)
+
+
+def fail_in(session: Session, job: Job, error: BaseException | str) -> Job:
+    """fail_job in the caller's transaction (at its group's end: store.group)."""
+    return finish(session, job, FAILED, reason=error if isinstance(error, str) else describe(error))
 
 
 def cancel_jobs(archive: Archive, ids: Iterable[int]) -> int:

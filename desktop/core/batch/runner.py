@@ -211,27 +211,37 @@ class _Run:
         return finished
 
     def _settle(self, finished: list[tuple[Job, object]]) -> None:
-        """On the writer's thread: store the articles of `finished` in one transaction
-        (store_jobs), expand feeds, fail what failed; report each job, in order."""
+        """On the writer's thread: store the articles of `finished` and mark the jobs that
+        failed FAILED in one transaction (store_jobs), expand feeds; report each job, in order."""
         stored = [(job, result) for job, result in finished if isinstance(result, (Analysed, Known))]
-        outcomes = iter(self._store(stored))
+        failed = [(job, result) for job, result in finished if isinstance(result, Exception)]
+        outcomes = iter(self._store(stored, failed))
         for job, result in finished:
-            self._settle_one(job, next(outcomes) if isinstance(result, (Analysed, Known)) else result)
+            if isinstance(result, (Analysed, Known)):
+                self._settle_one(job, next(outcomes))
+            elif isinstance(result, Exception):
+                self._report(job, result)  # marked FAILED with the group
+            else:
+                self._settle_one(job, result)
 
-    def _store(self, stored: list[tuple[Job, Analysed | Known]]) -> list[Outcome | Exception]:
+    def _store(self, stored: list[tuple[Job, Analysed | Known]],
+               failed: Sequence[tuple[Job, Exception]] = ()) -> list[Outcome | Exception]:
         """store_jobs; when it raises (a job that cannot be stored, a full disk, a value the
-        archive cannot take), each job is stored alone, so each fails, or not, as it would
-        alone. An unreachable server is waited for (RECONNECT_WAITS_S), then ArchiveUnreachable raised."""
-        if not stored:
+        archive cannot take), each job is stored, or failed, alone, so each fails, or not, as
+        it would alone. An unreachable server is waited for (RECONNECT_WAITS_S), then
+        ArchiveUnreachable raised."""
+        if not stored and not failed:
             return []
         for wait in (*RECONNECT_WAITS_S, None):
             try:
-                return store_jobs(self.archive, stored)
+                return store_jobs(self.archive, stored, failed)
             except ArchiveUnreachable:
                 if wait is None:
                     raise
                 time.sleep(wait)
             except Exception:
+                for job, error in failed:
+                    fail_job(self.archive, job, error)
                 return [_alone(self.archive, job, result) for job, result in stored]
 
     def _settle_one(self, job: Job, result) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from desktop.core.article import Article, Original
-from desktop.core.batch.jobs import CAPTURE, DONE, EXPORT, FEED, ITEM, Job, add_jobs, finish
+from desktop.core.batch.jobs import CAPTURE, DONE, EXPORT, FEED, ITEM, Job, add_jobs, fail_in, finish
 from desktop.core.connector.capture import PAGE as PAGE_CAPTURE, Capture, capture_loaded
 from desktop.core.errors import CuttingsError
 from desktop.core.export_file import import_export
@@ -165,9 +165,12 @@ def store_job(archive: Archive, job: Job, result: Analysed | Known) -> Outcome:
         return _store_in(session, job, result)
 
 
-def store_jobs(archive: Archive, finished: Sequence[tuple[Job, Analysed | Known]]) -> list[Outcome]:
+def store_jobs(archive: Archive, finished: Sequence[tuple[Job, Analysed | Known]],
+               failed: Sequence[tuple[Job, BaseException]] = ()) -> list[Outcome]:
     """store_job for several finished jobs in ONE transaction (one commit: on SQLite each
-    commit is also a checkpoint, ~2 ms); an Outcome per job, in order. All or nothing: when
+    commit is also a checkpoint, ~2 ms), in which the jobs of `failed` are marked FAILED
+    with their errors too (jobs.fail_in: 5% of a reading list's pages are gone, and a
+    transaction each cost the writer as much); an Outcome per finished job, in order. All or nothing: when
     storing any of them raises, nothing of the group is stored and the exception propagates,
     and the caller stores each job alone (store_job), so each fails, or not, as it would
     alone (runner._store). Storing rarely fails once a page is analysed, and a savepoint per
@@ -175,7 +178,10 @@ def store_jobs(archive: Archive, finished: Sequence[tuple[Job, Analysed | Known]
     transaction, 11% of storing). A process killed before the commit leaves every job of the
     group to do again and none of their articles."""
     with archive.transaction() as session, grouping(session):
-        return [_store_in(session, job, result) for job, result in finished]
+        outcomes = [_store_in(session, job, result) for job, result in finished]
+        for job, error in failed:
+            fail_in(session, job, error)
+        return outcomes
 
 
 def _store_in(session: Session, job: Job, result: Analysed | Known) -> Outcome:
