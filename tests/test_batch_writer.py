@@ -26,6 +26,20 @@ def _finished(httpserver, tmp_path, archive, count: int):
     return [(job, analyse_fetched(download_job(archive, job), entities=False)) for job in jobs]
 
 
+def _stored_by_the_runner(archive, finished, monkeypatch) -> list:
+    """What the runner's writer makes of `finished` (its _store): each entry's status, or
+    its exception's type."""
+    monkeypatch.setattr(runner, "Analyser", lambda **kw: Analyser(**kw | {"in_process": True}))
+    run = runner._Run(archive, [job for job, _ in finished], downloads=1, workers=1, entities=False,
+                      report=runner._ignore)
+    try:
+        entries = run._store(finished)
+    finally:
+        run.threads.shutdown()
+        run.analyser.shutdown()
+    return [e.status if not isinstance(e, Exception) else type(e) for e in entries]
+
+
 def test_a_group_is_stored_in_one_transaction_or_not_at_all(httpserver, tmp_path, archive):
     finished = _finished(httpserver, tmp_path, archive, 3)
     spoilt = [finished[0], (finished[1][0], Known(article_id=999)), finished[2]]  # an article deleted meanwhile
@@ -46,15 +60,7 @@ def test_a_job_that_cannot_be_stored_fails_alone_and_the_rest_of_its_group_is_st
         httpserver, tmp_path, archive, monkeypatch):
     finished = _finished(httpserver, tmp_path, archive, 3)
     finished[1] = (finished[1][0], Known(article_id=999))
-    monkeypatch.setattr(runner, "Analyser", lambda **kw: Analyser(**kw | {"in_process": True}))
-    run = runner._Run(archive, [job for job, _ in finished], downloads=1, workers=1, entities=False,
-                      report=runner._ignore)
-    try:
-        entries = run._store(finished)
-    finally:
-        run.threads.shutdown()
-        run.analyser.shutdown()
-    assert [e.status if not isinstance(e, Exception) else type(e) for e in entries] == [SAVED, CuttingsError, SAVED]
+    assert _stored_by_the_runner(archive, finished, monkeypatch) == [SAVED, CuttingsError, SAVED]
     states = dict(rows(archive, "SELECT id, state FROM import_job"))
     assert [states[job.id] for job, _ in finished] == [DONE, RUNNING, DONE]  # the caller fails the second
 
@@ -217,15 +223,7 @@ def test_a_job_gone_from_the_queue_fails_its_group_and_alone_only_itself(httpser
     with pytest.raises(CuttingsError, match="removed from the queue"):
         store_jobs(archive, finished)
     assert rows(archive, "SELECT count(*) FROM article") == [(0,)]
-    monkeypatch.setattr(runner, "Analyser", lambda **kw: Analyser(**kw | {"in_process": True}))
-    run = runner._Run(archive, [job for job, _ in finished], downloads=1, workers=1, entities=False,
-                      report=runner._ignore)
-    try:
-        entries = run._store(finished)
-    finally:
-        run.threads.shutdown()
-        run.analyser.shutdown()
-    assert [e.status if not isinstance(e, Exception) else type(e) for e in entries] == [SAVED, CuttingsError, SAVED]
+    assert _stored_by_the_runner(archive, finished, monkeypatch) == [SAVED, CuttingsError, SAVED]
 
 
 def test_a_workers_answer_leaves_the_page_out_and_the_writer_stores_it_whole(httpserver, tmp_path, archive):
