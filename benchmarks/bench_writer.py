@@ -1,6 +1,6 @@
 """The batch importer's one writer alone: what storing an analysed page costs (issue 15).
 
-    .venv/bin/python benchmarks/bench_writer.py [--pages 300] [--group 8] [--runs 3]
+    .venv/bin/python benchmarks/bench_writer.py [--pages 300] [--group 16] [--runs 3]
 
 bench_batch's pages (the same corpus editions, 5% of the addresses left out as its dead
 ones) are analysed once, in this process, then stored into a new archive as the CLI's
@@ -28,6 +28,7 @@ from sqlalchemy.engine import Engine
 from bench_batch import DEAD_EVERY, HOSTS, corpus_pages, edition, halves
 from desktop.core.article import Original
 from desktop.core.batch import enqueue, start_jobs, store_job
+from desktop.core.batch.runner import GROUP
 from desktop.core.batch.work import Analysed, Fetched, analyse_fetched, store_jobs
 from desktop.core.imports.items import ImportItem
 from desktop.core.pipeline import Loaded
@@ -86,7 +87,7 @@ def store_all(analysed: list[tuple[str, Analysed]], group: int, profile: cProfil
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=int, default=300)
-    ap.add_argument("--group", type=int, default=8, help="jobs to a transaction (runner.GROUP; 1: store_job)")
+    ap.add_argument("--group", type=int, default=GROUP, help="jobs to a transaction (runner.GROUP; 1: store_job)")
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     analysed = analysed_pages(args.pages)

@@ -58,3 +58,18 @@ def test_a_workers_memory_is_watched_through_one_handle_made_once(monkeypatch):
     finally:
         analyser.shutdown()
     assert made == list(pids)  # one worker, one handle
+
+
+def test_one_thread_watches_the_budgets_of_the_articles_one_after_another(monkeypatch):
+    """A thread started for every article's watch cost the importing process ~0.3 ms an article."""
+    import threading
+
+    started = []
+    real = threading.Thread.start
+    monkeypatch.setattr(threading.Thread, "start", lambda self: started.append(self.name) or real(self))
+    analyser = Analyser(in_process=True, budget=30)
+    try:
+        assert [f.result(60) for f in [analyser.submit(n, 0.05, task=pid_after) for n in range(5)]] == [os.getpid()] * 5
+    finally:
+        analyser.shutdown()
+    assert started.count("analyser-budget") == 1

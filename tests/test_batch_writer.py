@@ -3,14 +3,17 @@ savepoint of its own, and every job the runner holds worked off."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from desktop.core.analyser import Analyser
 from desktop.core.batch import DONE, RUNNING, enqueue, resume, start_jobs
 from desktop.core.batch import runner, work
-from desktop.core.batch.work import Known, analyse_fetched, download_job, store_jobs
+from desktop.core.batch.work import Known, analyse_apart, analyse_fetched, download_job, store_jobs, with_page
 from desktop.core.errors import ArchiveUnreachable, CuttingsError
-from desktop.core.store.archive import SAVED
+from desktop.core.store.archive import EXISTS, SAVED
+from tests.db_rows import Connection
 from tests.test_batch_queue import pocket_csv, rows, story
 
 
@@ -21,6 +24,20 @@ def _finished(httpserver, tmp_path, archive, count: int):
     links = pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(count)], "desk")
     jobs = start_jobs(archive, enqueue(archive, [str(links)]))
     return [(job, analyse_fetched(download_job(archive, job), entities=False)) for job in jobs]
+
+
+def _stored_by_the_runner(archive, finished, monkeypatch) -> list:
+    """What the runner's writer makes of `finished` (its _store): each entry's status, or
+    its exception's type."""
+    monkeypatch.setattr(runner, "Analyser", lambda **kw: Analyser(**kw | {"in_process": True}))
+    run = runner._Run(archive, [job for job, _ in finished], downloads=1, workers=1, entities=False,
+                      report=runner._ignore)
+    try:
+        entries = run._store(finished)
+    finally:
+        run.threads.shutdown()
+        run.analyser.shutdown()
+    return [e.status if not isinstance(e, Exception) else type(e) for e in entries]
 
 
 def test_a_group_is_stored_in_one_transaction_or_not_at_all(httpserver, tmp_path, archive):
@@ -43,15 +60,7 @@ def test_a_job_that_cannot_be_stored_fails_alone_and_the_rest_of_its_group_is_st
         httpserver, tmp_path, archive, monkeypatch):
     finished = _finished(httpserver, tmp_path, archive, 3)
     finished[1] = (finished[1][0], Known(article_id=999))
-    monkeypatch.setattr(runner, "Analyser", lambda **kw: Analyser(**kw | {"in_process": True}))
-    run = runner._Run(archive, [job for job, _ in finished], downloads=1, workers=1, entities=False,
-                      report=runner._ignore)
-    try:
-        entries = run._store(finished)
-    finally:
-        run.threads.shutdown()
-        run.analyser.shutdown()
-    assert [e.status if not isinstance(e, Exception) else type(e) for e in entries] == [SAVED, CuttingsError, SAVED]
+    assert _stored_by_the_runner(archive, finished, monkeypatch) == [SAVED, CuttingsError, SAVED]
     states = dict(rows(archive, "SELECT id, state FROM import_job"))
     assert [states[job.id] for job, _ in finished] == [DONE, RUNNING, DONE]  # the caller fails the second
 
@@ -80,7 +89,7 @@ def test_when_the_archive_refuses_a_group_each_job_is_stored_alone(httpserver, t
         httpserver.expect_request(f"/s/{n}").respond_with_data(story(n), content_type="text/html")
     jobs = enqueue(archive, [str(pocket_csv(tmp_path / "p.csv", [httpserver.url_for(f"/s/{n}") for n in range(3)]))])
 
-    def refused(_archive, _finished):
+    def refused(_archive, _finished, _failed=()):
         raise CuttingsError("The disk holding the archive is nearly full")
 
     monkeypatch.setattr(runner, "store_jobs", refused)
@@ -138,11 +147,11 @@ def test_a_server_away_for_a_while_is_waited_for_and_one_away_too_long_stops_the
     monkeypatch.setattr(runner, "RECONNECT_WAITS_S", (0, 0))
     away = []
 
-    def server_back_at_the_third_try(archive, finished):
+    def server_back_at_the_third_try(archive, finished, failed=()):
         away.append(1)
         if len(away) < 3:
             raise ArchiveUnreachable("Cannot reach the archive's server for postgresql://x/y")
-        return store_jobs(archive, finished)
+        return store_jobs(archive, finished, failed)
 
     monkeypatch.setattr(runner, "store_jobs", server_back_at_the_third_try)
     progress = runner.run_batch(archive, jobs, entities=False)
@@ -189,3 +198,50 @@ def test_find_at_addresses_names_the_one_article_an_address_leads_to(archive):
     mine = store_article(archive, make_article(3, url=own))
     found = stored_at_addresses(archive, [own + "#top", home, "https://news.example/c"])
     assert {url: row.id for url, row in found.items()} == {own + "#top": mine.id}
+
+
+def test_a_group_finds_what_it_stored_before_the_same_article_comes_again(httpserver, tmp_path, archive):
+    """A group writes its new articles' snapshots, captures, tag links and job ends at its
+    end (store.group); a job of the group that finds an article stored earlier in it reads
+    them written: its tag is not linked twice."""
+    finished = _finished(httpserver, tmp_path, archive, 2)
+    again = start_jobs(archive, enqueue(archive, [str(pocket_csv(tmp_path / "q.csv", [httpserver.url_for("/s/0")],
+                                                                 "desk"))]))[0]
+    finished.append((again, analyse_fetched(download_job(archive, again), entities=False)))
+    assert [o.status for o in store_jobs(archive, finished)] == [SAVED, SAVED, EXISTS]
+    assert rows(archive, "SELECT count(*) FROM article_tag") == [(2,)]
+    assert rows(archive, "SELECT count(*) FROM snapshot") == [(2,)]
+    assert rows(archive, "SELECT count(*) FROM capture") == [(2,)]
+    assert rows(archive, "SELECT DISTINCT state FROM import_job") == [(DONE,)]
+
+
+def test_a_job_gone_from_the_queue_fails_its_group_and_alone_only_itself(httpserver, tmp_path, archive, monkeypatch):
+    finished = _finished(httpserver, tmp_path, archive, 3)
+    with Connection(archive) as con:  # another window cancelled and cleared it meanwhile
+        con.execute("DELETE FROM import_job WHERE id = ?", (finished[1][0].id,))
+        con.commit()
+    with pytest.raises(CuttingsError, match="removed from the queue"):
+        store_jobs(archive, finished)
+    assert rows(archive, "SELECT count(*) FROM article") == [(0,)]
+    assert _stored_by_the_runner(archive, finished, monkeypatch) == [SAVED, CuttingsError, SAVED]
+
+
+def test_a_workers_answer_leaves_the_page_out_and_the_writer_stores_it_whole(httpserver, tmp_path, archive):
+    (job, _), = _finished(httpserver, tmp_path, archive, 1)
+    fetched = download_job(archive, job)
+    page = fetched.loaded.original.data
+    apart = analyse_apart(fetched, entities=False)  # what a worker process sends back
+    assert apart.original.data == b"" and apart.original.compressed
+    whole = with_page(apart, fetched)
+    assert whole.original.data == page
+    store_jobs(archive, [(job, whole)])
+    assert rows(archive, "SELECT size FROM snapshot") == [(len(page),)]
+    assert rows(archive, "SELECT sha256 FROM capture") == [(hashlib.sha256(page).hexdigest(),)]
+
+
+def test_the_jobs_that_failed_are_marked_so_in_their_groups_transaction(httpserver, tmp_path, archive):
+    finished = _finished(httpserver, tmp_path, archive, 3)
+    gone = CuttingsError("The site answered 404 Not Found")
+    assert [o.status for o in store_jobs(archive, finished[:2], [(finished[2][0], gone)])] == [SAVED, SAVED]
+    states = dict(rows(archive, "SELECT id, state || ' ' || coalesce(reason, '') FROM import_job"))
+    assert [states[job.id] for job, _ in finished] == ["done ", "done ", "failed The site answered 404 Not Found"]

@@ -92,13 +92,14 @@ class _Job:
 
 
 class _Worker:
-    """One worker process (a thread, in-process), the article it analyses and that
-    article's budget watch. `up` is done once the worker answers with its process id: the
-    budget counts from then, as starting a process (~1 s here) is no fault of the page."""
+    """One worker process (a thread, in-process), the article it analyses and when that
+    article's time is up (`deadline`, time.monotonic; None: not counting). `up` is done once
+    the worker answers with its process id: the budget counts from then, as starting a
+    process (~1 s here) is no fault of the page."""
 
     def __init__(self, in_process: bool):
         self.running: _Job | None = None
-        self.watch: threading.Event | None = None  # set to end the running article's watch
+        self.deadline: float | None = None
         self._in_process, self._process = in_process, None
         # A new stage queue for each worker: one terminated mid-message may leave the old
         # one's lock taken.
@@ -120,10 +121,8 @@ class _Worker:
         return self._process
 
     def stop_clock(self) -> None:
-        """End the running article's watch (it may not have started)."""
-        if self.watch is not None:
-            self.watch.set()
-            self.watch = None
+        """Stop counting the running article's budgets (they may not have started)."""
+        self.deadline = None
 
     def terminate(self) -> None:
         """Stop the worker now, whatever it is doing, and refuse new work."""
@@ -164,6 +163,8 @@ class Analyser:
         self._lock = threading.RLock()  # the pool's callbacks may run inside _next, under it
         self._waiting: deque[_Job] = deque()
         self._workers = [_Worker(in_process) for _ in range(max(1, workers))]
+        self._watch: threading.Thread | None = None  # _watch_budgets, while an article is counted
+        self._closed = threading.Event()  # set at shutdown
 
     @property
     def workers(self) -> int:
@@ -202,26 +203,38 @@ class Analyser:
             worker.up.add_done_callback(lambda up, worker=worker, job=job: self._start_clock(worker, job, up))
 
     def _start_clock(self, worker: _Worker, job: _Job, _up: Future) -> None:
+        """Count `job`'s budgets from now, on the one watch thread (started when none runs):
+        a thread for every article cost the importing process ~0.3 ms an article."""
         with self._lock:
             if worker.running is job:
-                worker.watch = threading.Event()
-                threading.Thread(target=self._watch_budgets, args=(job, worker.watch, worker.process()),
-                                 name="analyser-budget", daemon=True).start()
+                worker.deadline = time.monotonic() + self._budget
+                if self._watch is None:
+                    self._watch = threading.Thread(target=self._watch_budgets, name="analyser-budget", daemon=True)
+                    self._watch.start()
 
-    def _watch_budgets(self, job: _Job, ended: threading.Event, process: psutil.Process | None) -> None:
-        """Stop `job` when it runs out of time or its worker (`process`, None in-process) out
-        of memory; return when `ended` is set. The memory is the worker's resident set."""
-        deadline = time.monotonic() + self._budget
-        while not ended.wait(WATCH_S):
-            if time.monotonic() > deadline:
-                message = f"Analysing this page took longer than {self._budget:g} s; it was stopped."
-            elif process is not None and _resident_mb(process) > self._memory_mb:
-                message = f"Analysing this page needed more than {self._memory_mb:,.0f} MB of memory; it was stopped."
-            else:
-                continue
-            if self._stop(job):
-                _settle(job.future.set_exception, CuttingsError(message))
-            return
+    def _watch_budgets(self) -> None:
+        """Every WATCH_S, stop each article that has run out of time or whose worker has run
+        out of memory (its resident set); return when no article is counted, or at shutdown."""
+        while not self._closed.wait(WATCH_S):
+            with self._lock:
+                counted = [(w, w.running, w.deadline) for w in self._workers if w.deadline is not None]
+                if not counted:
+                    self._watch = None  # under the lock: _start_clock starts another when needed
+                    return
+            for worker, job, deadline in counted:
+                message = self._over_budget(worker, deadline)
+                if message is not None and self._stop(job):
+                    _settle(job.future.set_exception, CuttingsError(message))
+
+    def _over_budget(self, worker: _Worker, deadline: float) -> str | None:
+        """Why the article `worker` analyses must stop (its `deadline` passed, its memory is
+        over budget), or None."""
+        if time.monotonic() > deadline:
+            return f"Analysing this page took longer than {self._budget:g} s; it was stopped."
+        process = worker.process()
+        if process is not None and _resident_mb(process) > self._memory_mb:
+            return f"Analysing this page needed more than {self._memory_mb:,.0f} MB of memory; it was stopped."
+        return None
 
     def _finished(self, worker: _Worker, job: _Job, inner: Future) -> None:
         with self._lock:
@@ -285,6 +298,7 @@ class Analyser:
         compute (articles are stored by the caller), so stopping one mid-article loses
         nothing, and the app need not linger after its window closes while a worker loads
         its models."""
+        self._closed.set()
         with self._lock:
             waiting, self._waiting = list(self._waiting), deque()
             for worker in self._workers:

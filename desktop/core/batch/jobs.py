@@ -27,6 +27,7 @@ from desktop.core.imports.items import ImportItem, from_iso
 from desktop.core.fetch import read_local
 from desktop.core.pipeline import is_file_input, unreadable
 from desktop.core.store.db import Archive
+from desktop.core.store.group import later
 from desktop.core.store.models import ImportBatch, ImportJob
 
 QUEUED, RUNNING, DONE, FAILED, CANCELLED = "queued", "running", "done", "failed", "cancelled"
@@ -222,11 +223,11 @@ _FINISH = update(ImportJob.__table__).where(ImportJob.__table__.c.id == bindpara
 
 def finish(session: Session, job: Job, state: str, *, status: str | None = None, article_id: int | None = None,
            reason: str | None = None) -> Job:
-    """Record in the caller's transaction how `job` ended; return it updated."""
-    ended = session.connection().execute(_FINISH, {"job_id": job.id, "state": state, "status": status,
-                                                   "article_id": article_id, "reason": reason, "updated": _now()})
-    if ended.rowcount == 0:
-        raise CuttingsError("The import job was removed from the queue while it ran")
+    """Record in the caller's transaction (at its group's end: store.group) how `job` ended;
+    return it updated. CuttingsError when the job is no longer in the queue."""
+    later(session, _FINISH, [{"job_id": job.id, "state": state, "status": status, "article_id": article_id,
+                              "reason": reason, "updated": _now()}],
+          missing="The import job was removed from the queue while it ran")
     job.state, job.status, job.article_id, job.reason = state, status, article_id, reason
     job.reason_group = reason_group(reason) if reason else None
     return job
@@ -234,9 +235,13 @@ def finish(session: Session, job: Job, state: str, *, status: str | None = None,
 
 def fail_job(archive: Archive, job: Job, error: BaseException | str) -> Job:
     """Mark `job` FAILED with `error` as its reason, in one sentence (one transaction)."""
-    reason = error if isinstance(error, str) else describe(error)
     with archive.transaction() as session:
-        return finish(session, job, FAILED, reason=reason)
+        return fail_in(session, job, error)
+
+
+def fail_in(session: Session, job: Job, error: BaseException | str) -> Job:
+    """fail_job in the caller's transaction (at its group's end: store.group)."""
+    return finish(session, job, FAILED, reason=error if isinstance(error, str) else describe(error))
 
 
 def cancel_jobs(archive: Archive, ids: Iterable[int]) -> int:

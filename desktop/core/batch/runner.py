@@ -1,9 +1,10 @@
 """Working off queued jobs from one process: downloads on threads, analysis in the
 analyser's worker processes, every write on the caller's thread (the one writer).
 
-Built from the same calls the window's import panel chains (download_job, analyse_fetched,
-store_job, fail_job, expand_job), so the CLI and the window import alike; the runner stores
-the jobs that finish together with store_jobs, store_job's several-to-a-transaction form.
+Built from the same calls the window's import panel chains (download_job, analyse_fetched in
+its worker form analyse_apart, store_job, fail_job, expand_job), so the CLI and the window
+import alike; the runner stores the jobs that finish together with store_jobs, store_job's
+several-to-a-transaction form.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from desktop.core import polite
 from desktop.core.analyser import Analyser, worker_count
 from desktop.core.batch.jobs import EXPORT, FAILED, Job, fail_job, release_jobs, start_jobs
 from desktop.core.batch.progress import Progress
-from desktop.core.batch.work import (Analysed, Known, Listed, analyse_fetched, download_job, expand_job,
-                                     known_jobs, run_export, store_job, store_jobs)
+from desktop.core.batch.work import (Analysed, Fetched, Known, Listed, analyse_apart, download_job, expand_job,
+                                     known_jobs, run_export, store_job, store_jobs, with_page)
 from desktop.core.errors import ArchiveUnreachable, CuttingsError
 from desktop.core.store.archive import Outcome
 from desktop.core.store.db import Archive
@@ -35,14 +36,16 @@ from it. Larger batches store each job as it is ready, so their ids follow no fi
 
 AHEAD = 4  # jobs downloaded or analysed ahead per analysis worker: enough to keep each busy
 SCAN = 200  # how far down the queue the runner looks for a job whose host is free
-GROUP = 8
+GROUP = 16
 """How many finished jobs the writer stores in one transaction at most (work.store_jobs):
-each commit costs the one writer ~2 ms (on SQLite also a checkpoint), which on a 2-core
-machine is CPU taken from the analysis workers."""
-GATHER_S = 0.1
-"""How long the writer waits, after a job finishes, for more to join its group: ~4 articles
-from two workers. A job stored a tenth of a second later is nothing to a batch; the jobs
-waiting are counted in flight, so the limit leaves room for a group besides the workers'."""
+each group costs the one writer ~2.5 ms of CPU (its transaction, on SQLite a checkpoint at
+the commit, and the statements it runs once: store.group), which on a 2-core machine is CPU
+taken from the analysis workers."""
+GATHER_S = 0.3
+"""How long the writer waits, after a job finishes, for more to join its group: ~10 articles
+from two workers on two cores (bench_batch --pages 600: 58 groups for 570 stored pages; at
+0.1 s and 8 at most, 157). A job stored a few tenths of a second later is nothing to a batch;
+the jobs waiting are counted in flight, so the limit leaves room for a group besides the workers'."""
 TAKE_AHEAD = 16
 """How many of the next queued jobs are taken for this process (start_jobs) with the ones
 about to start, in one transaction: the writer then commits once per ~16 jobs to take them,
@@ -189,11 +192,11 @@ class _Run:
             if isinstance(fetched, (Known, Listed)):
                 self.events.put((job, fetched))
                 return
-            future = self.analyser.submit(job.id, fetched, self.entities, task=analyse_fetched)
+            future = self.analyser.submit(job.id, fetched, self.entities, task=analyse_apart)
         except Exception as exc:  # reported on the writer's thread: every job in flight comes back
             self.events.put((job, exc))
             return
-        future.add_done_callback(lambda f: self.events.put((job, _result(f))))
+        future.add_done_callback(lambda f: self.events.put((job, _result(f, fetched))))
 
     def _gather(self) -> list[tuple[Job, object]]:
         """The next finished jobs (job, result or exception): one, waited for, then those
@@ -208,27 +211,37 @@ class _Run:
         return finished
 
     def _settle(self, finished: list[tuple[Job, object]]) -> None:
-        """On the writer's thread: store the articles of `finished` in one transaction
-        (store_jobs), expand feeds, fail what failed; report each job, in order."""
+        """On the writer's thread: store the articles of `finished` and mark the jobs that
+        failed FAILED in one transaction (store_jobs), expand feeds; report each job, in order."""
         stored = [(job, result) for job, result in finished if isinstance(result, (Analysed, Known))]
-        outcomes = iter(self._store(stored))
+        failed = [(job, result) for job, result in finished if isinstance(result, Exception)]
+        outcomes = iter(self._store(stored, failed))
         for job, result in finished:
-            self._settle_one(job, next(outcomes) if isinstance(result, (Analysed, Known)) else result)
+            if isinstance(result, (Analysed, Known)):
+                self._settle_one(job, next(outcomes))
+            elif isinstance(result, Exception):
+                self._report(job, result)  # marked FAILED with the group
+            else:
+                self._settle_one(job, result)
 
-    def _store(self, stored: list[tuple[Job, Analysed | Known]]) -> list[Outcome | Exception]:
+    def _store(self, stored: list[tuple[Job, Analysed | Known]],
+               failed: Sequence[tuple[Job, Exception]] = ()) -> list[Outcome | Exception]:
         """store_jobs; when it raises (a job that cannot be stored, a full disk, a value the
-        archive cannot take), each job is stored alone, so each fails, or not, as it would
-        alone. An unreachable server is waited for (RECONNECT_WAITS_S), then ArchiveUnreachable raised."""
-        if not stored:
+        archive cannot take), each job is stored, or failed, alone, so each fails, or not, as
+        it would alone. An unreachable server is waited for (RECONNECT_WAITS_S), then
+        ArchiveUnreachable raised."""
+        if not stored and not failed:
             return []
         for wait in (*RECONNECT_WAITS_S, None):
             try:
-                return store_jobs(self.archive, stored)
+                return store_jobs(self.archive, stored, failed)
             except ArchiveUnreachable:
                 if wait is None:
                     raise
                 time.sleep(wait)
             except Exception:
+                for job, error in failed:
+                    fail_job(self.archive, job, error)
                 return [_alone(self.archive, job, result) for job, result in stored]
 
     def _settle_one(self, job: Job, result) -> None:
@@ -274,10 +287,11 @@ def _host(job: Job) -> str:
     return polite.host_of(_address(job))
 
 
-def _result(future: Future) -> Analysed | BaseException:
+def _result(future: Future, fetched: Fetched) -> Analysed | BaseException:
+    """The analysis of `fetched` (analyse_apart's, its page's bytes back), or why there is none."""
     if future.cancelled():
         return CuttingsError("The analysis was stopped")
-    return future.exception() or future.result()
+    return future.exception() or with_page(future.result(), fetched)
 
 
 def run_batch(archive: Archive, jobs: Sequence[Job], *, downloads: int = 8, workers: int | None = None,

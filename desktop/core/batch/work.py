@@ -5,13 +5,13 @@ import panel both chain them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlmodel import Session
 
 from desktop.core.article import Article, Original
-from desktop.core.batch.jobs import CAPTURE, DONE, EXPORT, FEED, ITEM, Job, add_jobs, finish
+from desktop.core.batch.jobs import CAPTURE, DONE, EXPORT, FEED, ITEM, Job, add_jobs, fail_in, finish
 from desktop.core.connector.capture import PAGE as PAGE_CAPTURE, Capture, capture_loaded
 from desktop.core.errors import CuttingsError
 from desktop.core.export_file import import_export
@@ -23,6 +23,7 @@ from desktop.core import pipeline
 from desktop.core.pipeline import ListAtAddress, Loaded, Stage, is_file_input, load
 from desktop.core.store.archive import Outcome, compressed, stored_at, stored_at_addresses, write_article
 from desktop.core.store.db import Archive
+from desktop.core.store.group import grouping, write_pending
 from desktop.core.urls import check_url, looks_like_url
 
 EXPANDED = "expanded"  # the status of a feed's job once its entries are queued
@@ -138,6 +139,24 @@ def analyse_fetched(fetched: Fetched, on_stage: Stage = _quiet, entities: bool =
     return Analysed(article, original, provenance, fetched.item)
 
 
+def analyse_apart(fetched: Fetched, on_stage: Stage = _quiet, entities: bool = True) -> Analysed:
+    """analyse_fetched for a worker process: a downloaded page's bytes (its offline copy's
+    `data`) are left out of the answer, as the process that sent them holds them
+    (with_page puts them back); they were ~80% of what a worker sent back (~87 of 109 KB a
+    page of bench_batch), received and copied again by the one importing process."""
+    analysed = analyse_fetched(fetched, on_stage, entities)
+    if fetched.loaded is not None:
+        analysed.original = replace(analysed.original, data=b"")
+    return analysed
+
+
+def with_page(analysed: Analysed, fetched: Fetched) -> Analysed:
+    """`analysed` (analyse_apart's answer to `fetched`) with the page's bytes back."""
+    if fetched.loaded is not None:
+        analysed.original.data = fetched.loaded.original.data
+    return analysed
+
+
 def store_job(archive: Archive, job: Job, result: Analysed | Known) -> Outcome:
     """Store the job's article (or, Known, restore it from the Trash and add the item's tags)
     and mark the job DONE, in one transaction: a process killed before it commits leaves
@@ -146,17 +165,23 @@ def store_job(archive: Archive, job: Job, result: Analysed | Known) -> Outcome:
         return _store_in(session, job, result)
 
 
-def store_jobs(archive: Archive, finished: Sequence[tuple[Job, Analysed | Known]]) -> list[Outcome]:
+def store_jobs(archive: Archive, finished: Sequence[tuple[Job, Analysed | Known]],
+               failed: Sequence[tuple[Job, BaseException]] = ()) -> list[Outcome]:
     """store_job for several finished jobs in ONE transaction (one commit: on SQLite each
-    commit is also a checkpoint, ~2 ms); an Outcome per job, in order. All or nothing: when
+    commit is also a checkpoint, ~2 ms), in which the jobs of `failed` are marked FAILED
+    with their errors too (jobs.fail_in: 5% of a reading list's pages are gone, and a
+    transaction each cost the writer as much); an Outcome per finished job, in order. All or nothing: when
     storing any of them raises, nothing of the group is stored and the exception propagates,
     and the caller stores each job alone (store_job), so each fails, or not, as it would
     alone (runner._store). Storing rarely fails once a page is analysed, and a savepoint per
     job cost the one writer ~0.3 ms an article (two statements and the ORM's nested
     transaction, 11% of storing). A process killed before the commit leaves every job of the
     group to do again and none of their articles."""
-    with archive.transaction() as session:
-        return [_store_in(session, job, result) for job, result in finished]
+    with archive.transaction() as session, grouping(session):
+        outcomes = [_store_in(session, job, result) for job, result in finished]
+        for job, error in failed:
+            fail_in(session, job, error)
+        return outcomes
 
 
 def _store_in(session: Session, job: Job, result: Analysed | Known) -> Outcome:
@@ -164,6 +189,7 @@ def _store_in(session: Session, job: Job, result: Analysed | Known) -> Outcome:
     from desktop.core.imports.run import counted
 
     if isinstance(result, Known):
+        write_pending(session)  # the article may be one the group stored: its rows are read
         outcome = mark_known(session, result.article_id, job.item)
         finish(session, job, DONE, status=outcome.status, article_id=outcome.id)
         return outcome

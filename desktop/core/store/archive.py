@@ -21,11 +21,13 @@ from desktop.core.store.models import (
     EntityRow,
     Mention,
     Snapshot,
+    insert_of,
     insert_rows,
 )
 from desktop.core.store.captures import write_capture
 from desktop.core.store.confirmed import corrections, with_confirmed
 from desktop.core.store.entity_rows import entity_ids
+from desktop.core.store.group import later, write_pending
 from desktop.core.store.people_join import join_earlier_surnames, with_known_people
 from desktop.core.store.quotations import write_quotations
 from desktop.core.store.same import (Claims, claims, find_at_address, find_at_addresses, find_same, free_address,
@@ -146,6 +148,8 @@ def _store(
     """Store one article in `session` (see store_article); a new row takes `new_id` if it is
     free, and `details` (write_article)."""
     known = claims(session, article)
+    if known.rows or not known.addresses:  # it may be stored: what its group keeps for later is read
+        write_pending(session)
     row = find_same(session, article, refresh, known)
     restored = row is not None and row.trashed is not None
     if restored:
@@ -183,7 +187,7 @@ def _insert_article(session: Session, article: Article, original: Original | Non
         values["id"] = new_id
     article_id = session.connection().execute(_INSERT_ARTICLE, values).inserted_primary_key[0]
     people = _write_parts(session, article_id, article, original, values["title"], replacing=False, authors=True)
-    session.connection().execute(_PERSON_COUNT, {"article_id": article_id, "people": people})
+    later(session, _PERSON_COUNT, [{"article_id": article_id, "people": people}])
     return article_id
 
 
@@ -222,9 +226,9 @@ def _write_parts(session: Session, article_id: int, article: Article, original: 
         if replacing:
             session.exec(delete(Snapshot).where(Snapshot.article_id == article_id))
         # A plain row, not an ORM object: the unit of work was a good part of an import's storing.
-        insert_rows(session, Snapshot, [{"article_id": article_id, "content_type": original.content_type,
-                                         "charset": original.charset, "data": compressed(original),
-                                         "size": len(original.data), "fetched": captured}])
+        later(session, insert_of(Snapshot), [{"article_id": article_id, "content_type": original.content_type,
+                                              "charset": original.charset, "data": compressed(original),
+                                              "size": len(original.data), "fetched": captured}])
         write_capture(session, article_id, replace(original, captured=captured), new=not replacing)
     return people
 

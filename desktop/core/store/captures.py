@@ -13,7 +13,8 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session, select
 
 from desktop.core.article import DOWNLOAD, FILE, SERVICE, Headers, Original
-from desktop.core.store.models import ArticleRow, ArticleVersion, Capture, Snapshot, insert_rows
+from desktop.core.store.group import later
+from desktop.core.store.models import ArticleRow, ArticleVersion, Capture, Snapshot, insert_of
 
 _BATCH = 500  # snapshots hashed per read while migrating
 
@@ -61,7 +62,7 @@ def write_capture(session: Session, article_id: int, original: Original, version
         if old is not None:
             session.delete(old)
             session.flush()
-    insert_rows(session, Capture, [{
+    later(session, insert_of(Capture), [{
         "article_id": article_id, "version": version, "method": original.method,
         "captured": original.captured or datetime.now(timezone.utc), "final_url": original.final_url,
         "status": original.status, "headers": None if original.headers is None else json.dumps(original.headers),

@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from desktop.core.article import PERSON, Entity
 from desktop.core.entities.ner import occurrences
+from desktop.core.store.group import once
 from desktop.core.store.models import Correction, EntityRow, Mention
 
 # How many articles a full name must be a person in to count as confirmed: two could be one
@@ -73,7 +74,8 @@ def corrections(session: Session) -> Corrections:
     from desktop.core.corrections.rules import active_rules
 
     where = str(session.get_bind().url)
-    seen = tuple(session.connection().execute(_SEEN).one())  # plain row: no ORM work for two numbers
+    # Plain row: no ORM work for two numbers; once a group (nothing it stores makes corrections).
+    seen = once(session, "corrections", lambda: tuple(session.connection().execute(_SEEN).one()))
     known = _cache.get(where)
     if known is None or known.seen != seen:
         known = _cache[where] = Corrections(seen, active_rules(session))

@@ -249,10 +249,14 @@ def insert_rows(session: Session, model, rows: list[dict]) -> None:
     """INSERT `rows` (column: value dicts) into `model`'s table in one executemany, in the
     session's transaction, without ORM objects; nothing for no rows."""
     if rows:  # an executemany of no rows would be one INSERT of the defaults
-        session.connection().execute(_insert(model.__table__), rows)
+        session.connection().execute(insert_of(model), rows)
+
+
+def insert_of(model) -> Insert:
+    """The INSERT of `model`'s table, built once: building a statement costs more than running it."""
+    return _insert(model.__table__)
 
 
 @functools.cache
 def _insert(table) -> Insert:
-    """The INSERT of `table`, built once: building a statement costs more than running it."""
     return insert(table)

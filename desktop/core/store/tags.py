@@ -14,7 +14,8 @@ from sqlalchemy import exists, func
 from sqlmodel import Session, col, delete, select
 
 from desktop.core.store.db import Archive
-from desktop.core.store.models import ArticleRow, ArticleTag, Tag, insert_rows
+from desktop.core.store.group import later, once
+from desktop.core.store.models import ArticleRow, ArticleTag, Tag, insert_of
 
 MAX_TAG_CHARS = 100  # a folder path or a sentence pasted by mistake is not a tag
 
@@ -46,7 +47,7 @@ def attach_tags(session: Session, article_id: int, names: Iterable[str], new: bo
     had = set() if new or not wanted else set(session.exec(
         select(ArticleTag.tag_id).where(ArticleTag.article_id == article_id, col(ArticleTag.tag_id).in_(wanted))))
     links = [{"article_id": article_id, "tag_id": tag_id} for tag_id in dict.fromkeys(wanted) if tag_id not in had]
-    insert_rows(session, ArticleTag, links)
+    later(session, insert_of(ArticleTag), links)
     return len(links)
 
 
@@ -113,12 +114,13 @@ def _tag_rows(session: Session, names: list[str], create: bool) -> list:
     tag (an archive holds hundreds, not millions), because SQLite's lower() folds ASCII only.
     Where an older archive holds variants of one name, the first made is used.
     """
-    variants = _variants(session)
+    variants = once(session, "tags", lambda: _variants(session))  # a group's tags, kept up to date below
     known = {key: rows[0] for key, rows in variants.items()}
     folded = {_fold(n): n for n in names}
     for key, name in folded.items():
         if key not in known and create:
             known[key] = Tag(name=name)
+            variants[key] = [known[key]]
             session.add(known[key])
     session.flush()
     return [known[k] for k in folded if k in known]
