@@ -49,6 +49,7 @@ _SAMPLE_BYTES = 1024 * 1024
 BINARY_SHARE = 0.1
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 _BAD_CATEGORIES = frozenset(("Cc", "Cn", "Cs"))
+_PLAIN_TEXT = re.compile(r"[ -~\t\n\r\f\v]+")  # printable ASCII and _TEXT_CONTROLS
 _NO_GUESS = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"]
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 # Labels browsers read as a wider encoding than their name (WHATWG Encoding Standard):
@@ -145,9 +146,11 @@ def is_binary(raw: bytes, text: str, encoding: str) -> bool:
     body = len(raw) - (2 if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else 0)
     if encoding.startswith("utf-16") and (body % 2 or not any(c.isascii() for c in sample)):
         return True
-    # Each distinct character is judged once and counted by str.count: judging every one of a
-    # page's characters in Python cost 30 ms a page, a third of importing it.
-    bad = sum(sample.count(c) for c in set(sample)
+    # Printable ASCII and the text controls are never bad: the rest (mostly a few letters beyond
+    # ASCII) is judged a distinct character at a time. Judging every character of a page in
+    # Python cost 33 ms a corpus page, a third of importing it; this, 1.5 ms.
+    rest = _PLAIN_TEXT.sub("", sample)
+    bad = sum(rest.count(c) for c in set(rest)
               if (c not in _TEXT_CONTROLS and unicodedata.category(c) in _BAD_CATEGORIES) or c == "\ufffd")
     return bad > BINARY_SHARE * max(len(sample), 1)
 
