@@ -81,7 +81,7 @@ def test_patterns_that_open_with_a_word_are_tried_at_that_word_alone():
             "said; the newspapers BBC and the Labour party agreed")
     for pattern, words in ((org_rules._KIND_NOUN_AFTER, ("The", "the")), (org_rules._CALLED_BEFORE, org_rules.ORG_NOUNS)):
         expected = [m.span() for m in pattern.finditer(text)]
-        assert [m.span() for m in org_rules._matches_at(pattern, text, words)] == expected and expected
+        assert [m.span() for m in org_rules._at_words(pattern, text, words)] == expected and expected
 
 
 WINDOW_END_PATTERNS = [v for m in (label_rules, org_rules, person_rules, place_context, places, team_rules)

@@ -7,13 +7,25 @@ entity rules' time. Each such pattern is paired here with a clue, which every te
 matches in holds: a short pattern found inside every match that starts with a literal or a digit
 and so is scanned for many times faster, or a test of the text's end for a pattern anchored
 there. A text without the clue is not scanned at all, and the matches are the same. A pattern
-that opens a line (a results line, a dateline) is tried at line starts alone (AtLineStarts).
+that opens a line (a results line, a dateline) is tried at line starts alone (AtLineStarts), one
+that opens with a word at that word's occurrences (matches_at), and one of words at the end of
+the text before a mention only where that text ends with them (AtWindowEnd).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """pattern.finditer(text) for a pattern that can match only at `starts` (increasing):
+    tried there alone, and, as finditer gives them, no match overlapping the one before."""
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            yield m
+            end = m.end()
 
 
 class Clued:
@@ -45,15 +57,14 @@ class AtLineStarts:
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """The pattern's matches in `text`, as re.finditer gives them: none overlapping."""
-        at = end = 0
-        while True:
-            if at >= end and (m := self.pattern.match(text, at)) is not None:
-                yield m
-                end = m.end()
-            newline = text.find("\n", at)
-            if newline < 0:
-                return
-            at = newline + 1
+        return matches_at(self.pattern, text, _line_starts(text))
+
+
+def _line_starts(text: str) -> Iterator[int]:
+    at = 0
+    while at >= 0:
+        yield at
+        at = text.find("\n", at) + 1 or -1
 
 
 class AtWindowEnd:

@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 
 from ..article import ORG, PERSON, PLACE
+from .clues import AtWindowEnd
 from .evidence import Evidence
 from .gazetteer import name_key
-from .clues import AtWindowEnd
 from .lexicon import CELESTIAL, HOLIDAYS, LEGAL_FORMS, ORG_FOLLOWERS, ORG_NOUNS, PLATFORMS, SEAS, any_of
 from .ner import DEMONYM, Label, occurrences
 from .org_rules import ORG_LABEL_RULES, ends_as_firm, is_called_an_institution

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ..article import ORG, PERSON, PLACE
-from .clues import AtLineStarts, AtWindowEnd, Clued
+from .clues import AtLineStarts, AtWindowEnd, Clued, matches_at
 from .lexicon import (BARE_INSTITUTION_WORDS, COMPANY_DEEDS, COMPANY_ENDS, FIRM_ENDS, INSTITUTION_WORDS,
                       NAME_END_STOPWORDS, NATIONAL_BODIES, NEWSROOM_WORDS, NOT_ORG_ENDS, NOT_ORG_TERMS,
                       ORG_CONTEXT_AFTER, ORG_CONTEXT_BEFORE, ORG_KIND_NOUNS, ORG_NOUNS, PLATFORMS,
@@ -143,20 +143,16 @@ def platform_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.start())
         if text[line_start:line_end if line_end >= 0 else None].strip() != name:  # not alone on its line
             found.append(Mention(name, ORG, m.start(), m.start() + len(name)))
-    for m in [*_matches_at(_KIND_NOUN_AFTER, text, ("The", "the")), *_matches_at(_CALLED_BEFORE, text, ORG_NOUNS)]:
+    for m in [*_at_words(_KIND_NOUN_AFTER, text, ("The", "the")), *_at_words(_CALLED_BEFORE, text, ORG_NOUNS)]:
         if all(free[m.start(1):m.end(1)]):
             found.append(Mention(m.group(1), ORG, m.start(1), m.end(1)))
     return found
 
 
-def _matches_at(pattern: re.Pattern, text: str, words) -> Iterator[re.Match]:
+def _at_words(pattern: re.Pattern, text: str, words) -> Iterator[re.Match]:
     """pattern.finditer(text) for a pattern every match of which opens with one of `words`, a
     whole word: tried only where those words occur (ner.occurrences), not at every character."""
-    end = 0
-    for start in sorted(s for word in words for s in occurrences(text, word)):
-        if start >= end and (m := pattern.match(text, start)) is not None:
-            yield m
-            end = m.end()
+    return matches_at(pattern, text, sorted(s for word in words for s in occurrences(text, word)))
 
 
 def results_teams(text: str, people: set[str]) -> dict[str, list[int]]:

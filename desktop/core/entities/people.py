@@ -11,7 +11,7 @@ from ..article import CITY
 from .lexicon import (BARE_INSTITUTION_WORDS, CLAUSE_WORDS, COMPANY_ENDS, FIRM_ENDS, GLUED_VERBS, GROUP_NOUNS,
                       HONORIFICS, HYPOCORISMS, INSTITUTION_WORDS, LEGAL_FORMS, MONTHS, NOT_A_PERSON_END, PARTICLES,
                       ROLE_NOUNS, SPEECH_VERBS, TIME_ADVERBS, TITLES, WEEKDAYS)
-from .clues import Clued
+from .clues import Clued, matches_at
 from .gazetteer import ENGLISH_ADMIN_WORDS
 from .name_parts import is_credential, is_suffix
 from .places import demonym_country
@@ -214,12 +214,15 @@ def cued_names(text: str, gaz=None) -> Iterator[tuple[int, int]]:
 def _cued_name_matches(text: str) -> Iterator[re.Match]:
     """_CUED_NAME.finditer(text), tried only at the start of each word before a space and a
     capital (a match's cue word is one, and nothing of a word may stand before it)."""
-    for space in _SPACE_BEFORE_A_CAPITAL.finditer(text):
-        start = space.start()
-        while start and (text[start - 1].isalnum() or text[start - 1] in "_-'\u2019"):
-            start -= 1
-        if (m := _CUED_NAME.match(text, start)) is not None:
-            yield m
+    return matches_at(_CUED_NAME, text, (_word_start(text, space.start())
+                                         for space in _SPACE_BEFORE_A_CAPITAL.finditer(text)))
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the run of word characters, apostrophes and hyphens ending at `end` starts."""
+    while end and (text[end - 1].isalnum() or text[end - 1] in "_-'\u2019"):
+        end -= 1
+    return end
 
 
 def done_by_a_player(text: str, gaz=None) -> Iterator[tuple[int, int]]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ..article import ORG, PERSON, PLACE
-from .evidence import WINDOW, Evidence
 from .clues import AtWindowEnd
+from .evidence import WINDOW, Evidence
 from .lexicon import (CLAUSE_WORDS, DONE_BY_PEOPLE, DONE_TO_PEOPLE, HONORIFICS, HYPOCORISMS, INSTITUTION_WORDS,
                       KIN_WORDS, LEGAL_FORMS, PERSON_MODIFIED, PERSON_NOUNS, ROLE_NOUNS, SPEECH_VERBS,
                       THING_ADJECTIVES, any_of)

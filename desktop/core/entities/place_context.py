@@ -10,8 +10,8 @@ from ..article import CITY, ORG, PERSON, PLACE
 from .clues import AtLineStarts, AtWindowEnd, Clued
 from .gazetteer import Gazetteer, gazetteer, name_key
 from .place_words import after_a_town, lives_at
-from .places import (COUNTY, IN_NEAR, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, WEAK_POPULATION, own_name,
-                     place_strength, provinces, town_of_named_country)
+from .places import (COUNTY, IN_NEAR, IN_NEAR_WORDS, STRONG_POPULATION, STRUCTURE, STRUCTURE_ENDS, WEAK_POPULATION,
+                     own_name, place_strength, provinces, town_of_named_country)
 from .lexicon import (ADMIN_PREFIXES, ADMIN_SUFFIXES, CLAUSE_WORDS, COMPANY_ENDS, LEGAL_FORMS, MONTHS,
                       PLACE_NOUNS, STATE_ABBREVIATIONS, any_of)
 from .ner import Analysis, Mention
@@ -49,7 +49,7 @@ _COLON_DATELINE = AtLineStarts(rf"[ \t]*{_CITY_NAME}(?=:[ \t]*[A-Z])")
 _LOCATIVE = re.compile(r"\b(?P<prep>(?i:in|near|outside|around|across|throughout|into|from|to|via))\s+"
                        r"(?:[A-Z][\w'\u2019-]*\s+(?:[A-Z][\w'\u2019-]*\s+)?(?:and|or)\s+|[A-Z][\w'\u2019-]*,\s+)?$")
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")  # "the" right before a mention
-_IN_NEAR = AtWindowEnd(IN_NEAR + "$", endings=("in", "near", "outside"))
+_IN_NEAR = AtWindowEnd(IN_NEAR + "$", endings=IN_NEAR_WORDS)
 _WEAK_PREPOSITIONS = ("to", "from", "into", "via")
 # A word after the name that makes it a modifier: "Epsom salts", not "Almelo, the paper", nor a word of
 # time or of a clause going on ("comes to Clacton this weekend", "to Thornhill before switching").

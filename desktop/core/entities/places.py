@@ -342,8 +342,9 @@ def unlabelled_places(text: str, taken: list[tuple[int, int]], gaz: Gazetteer,
 
 # What only a place follows in mid-sentence ("outside Ayodhya"), here perhaps after places
 # listed ("in Nitra, Prešov").
-IN_NEAR = r"(?<![.!?]\s)\b(?:in|near|outside)\s+"
-_IN_PLACE = AtWindowEnd(IN_NEAR + r"(?:[^\W\d_a-z][\w'\u2019-]*,\s+){0,4}$", endings=("in", "near", "outside", ","))
+IN_NEAR_WORDS = ("in", "near", "outside")
+IN_NEAR = rf"(?<![.!?]\s)\b(?:{'|'.join(IN_NEAR_WORDS)})\s+"
+_IN_PLACE = AtWindowEnd(IN_NEAR + r"(?:[^\W\d_a-z][\w'\u2019-]*,\s+){0,4}$", endings=(*IN_NEAR_WORDS, ","))
 _QUALIFIES = re.compile(r"^\s+(?!(?:and|or|in|on|at|to|for|from|with|where|which|who|near|was|is|has|had)\b)[a-z]")
 
 
